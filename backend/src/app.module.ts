@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { dataSourceOptions } from './database/data-source';
+import { AppealsModule } from './modules/appeals/appeals.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { HealthModule } from './modules/health/health.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
+import { SeedModule } from './modules/seed/seed.module';
+import { UsersModule } from './modules/users/users.module';
+
+export interface RuntimeOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  embedded: boolean;
+  /** api: HTTP + relay (+ worker unless disabled); worker: queue processors only; cli: no background work. */
+  process: 'api' | 'worker' | 'cli';
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: RuntimeOptions): DynamicModule {
+    const { config } = runtime;
+    const runWorker = runtime.process === 'worker' || (runtime.process === 'api' && process.env.RUN_WORKER !== 'false');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req) => String(req.headers['x-request-id']),
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') || (req.url ?? '').startsWith('/api/metrics') },
+            customProps: () => ({ service: 'otklik', process: runtime.process }),
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, runtime.embedded)),
+        CryptoModule,
+        AuditModule,
+        OutboxModule.forRoot(config, { relay: runtime.process === 'api', runWorker }),
+        AuthModule,
+        UsersModule,
+        CatalogModule,
+        AppealsModule,
+        SeedModule,
+        ...(runtime.process === 'api' ? [HealthModule] : []),
+      ],
+    };
+  }
+}

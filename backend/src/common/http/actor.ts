@@ -1,0 +1,51 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { Role } from '@otklik/shared/domain';
+
+/** The signed-in principal, as the access token states it. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  name: string;
+  departmentId: string | null;
+}
+
+/** Who acts and from where: what every audit row records. */
+export interface Actor extends Principal {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/** The system itself (jobs, CLI) acting without a user. */
+export interface SystemActor {
+  userId: null;
+  role: 'system';
+  name: string;
+  departmentId: null;
+  ip: null;
+  userAgent: null;
+  requestId: string | null;
+}
+
+export type AnyActor = Actor | SystemActor;
+
+export function systemActor(name = 'Система'): SystemActor {
+  return { userId: null, role: 'system', name, departmentId: null, ip: null, userAgent: null, requestId: null };
+}
+
+export function actorFromRequest(request: FastifyRequest & { user?: Principal }): Actor {
+  const principal = request.user!;
+  const ua = request.headers['user-agent'];
+  return {
+    ...principal,
+    ip: request.ip ?? null,
+    userAgent: typeof ua === 'string' ? ua.slice(0, 500) : null,
+    requestId: String(request.id),
+  };
+}
+
+/** Injects the current Actor (the guard has already authenticated the request). */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor =>
+  actorFromRequest(ctx.switchToHttp().getRequest()),
+);

@@ -1,0 +1,109 @@
+export type Locale = 'ru' | 'en';
+
+/** Picks ru (the default) or en from an Accept-Language header, honouring q-values. */
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'ru';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.split('-')[0], q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((x) => x.lang === 'ru' || x.lang === 'en')
+    .sort((a, b) => b.q - a.q);
+  return (ranked[0]?.lang as Locale) ?? 'ru';
+}
+
+type Catalog = Record<string, { ru: string; en: string }>;
+
+/** Titles of problems, by stable error code. `{name}` placeholders come from the error's params. */
+export const PROBLEM_TITLES: Catalog = {
+  validation_failed: { ru: 'Запрос содержит ошибки', en: 'The request has invalid fields' },
+  bad_request: { ru: 'Некорректный запрос', en: 'Bad request' },
+  malformed_json: { ru: 'Тело запроса не является корректным JSON', en: 'The request body is not valid JSON' },
+  unsupported_media_type: { ru: 'Неподдерживаемый тип содержимого', en: 'Unsupported media type' },
+  payload_too_large: { ru: 'Слишком большой запрос', en: 'Request too large' },
+  unauthorized: { ru: 'Требуется вход в систему', en: 'Authentication required' },
+  invalid_credentials: { ru: 'Неверный логин или пароль', en: 'Invalid login or password' },
+  invalid_refresh_token: { ru: 'Сессия недействительна, войдите снова', en: 'The session is not valid; sign in again' },
+  forbidden: { ru: 'Недостаточно прав', en: 'You are not allowed to do this' },
+  not_found: { ru: 'Не найдено', en: 'Not found' },
+  route_not_found: { ru: 'Такого адреса нет', en: 'No such route' },
+  method_not_allowed: { ru: 'Метод не поддерживается', en: 'Method not allowed' },
+  invalid_transition: {
+    ru: 'Действие недоступно в статусе «{status}»',
+    en: 'This action is not available in status "{status}"',
+  },
+  concurrent_modification: {
+    ru: 'Обращение изменено другим запросом, обновите данные',
+    en: 'The appeal was changed by another request; reload it',
+  },
+  idempotency_key_reused: {
+    ru: 'Ключ идемпотентности уже использован с другим телом запроса',
+    en: 'The Idempotency-Key was already used with a different request body',
+  },
+  idempotency_in_progress: {
+    ru: 'Запрос с этим ключом идемпотентности ещё выполняется',
+    en: 'A request with this Idempotency-Key is still in progress',
+  },
+  rate_limited: { ru: 'Слишком много запросов, повторите позже', en: 'Too many requests; try again later' },
+  conflict: { ru: 'Конфликт с текущим состоянием', en: 'Conflict with the current state' },
+  internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
+  service_unavailable: { ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
+};
+
+/** Field error messages by code (class-validator constraint names and our own codes). */
+export const FIELD_MESSAGES: Catalog = {
+  required: { ru: 'Обязательное поле', en: 'This field is required' },
+  unknown_field: { ru: 'Неизвестное поле', en: 'Unknown field' },
+  isString: { ru: 'Должно быть строкой', en: 'Must be a string' },
+  isBoolean: { ru: 'Должно быть логическим значением', en: 'Must be a boolean' },
+  isInt: { ru: 'Должно быть целым числом', en: 'Must be an integer' },
+  isEnum: { ru: 'Недопустимое значение', en: 'Not one of the allowed values' },
+  isUuid: { ru: 'Должно быть идентификатором (UUID)', en: 'Must be a UUID' },
+  isEmail: { ru: 'Некорректный адрес электронной почты', en: 'Not a valid e-mail address' },
+  isDateString: { ru: 'Должно быть датой в формате ГГГГ-ММ-ДД', en: 'Must be a date (YYYY-MM-DD)' },
+  isISO8601: { ru: 'Должно быть датой в формате ГГГГ-ММ-ДД', en: 'Must be a date (YYYY-MM-DD)' },
+  isObject: { ru: 'Должно быть объектом', en: 'Must be an object' },
+  isNotEmpty: { ru: 'Не может быть пустым', en: 'Must not be empty' },
+  maxLength: { ru: 'Слишком длинное значение', en: 'Too long' },
+  minLength: { ru: 'Слишком короткое значение', en: 'Too short' },
+  min: { ru: 'Слишком маленькое значение', en: 'Too small' },
+  max: { ru: 'Слишком большое значение', en: 'Too large' },
+  nestedValidation: { ru: 'Некорректный вложенный объект', en: 'Invalid nested object' },
+  matches: { ru: 'Недопустимый формат', en: 'Invalid format' },
+  phone: { ru: 'Телефон должен быть в формате +7XXXXXXXXXX', en: 'Phone must be +7 followed by 10 digits' },
+  text_charset: {
+    ru: 'Допустимы только кириллица, латиница, цифры и знаки препинания',
+    en: 'Only Cyrillic and Latin letters, digits and punctuation are allowed',
+  },
+  text_too_long: { ru: 'Текст длиннее 5000 символов', en: 'The text is longer than 5000 characters' },
+  date_in_past: { ru: 'Дата не может быть в прошлом', en: 'The date cannot be in the past' },
+  unknown_category: { ru: 'Категория не найдена', en: 'No such category' },
+  category_type_mismatch: {
+    ru: 'Категория не подходит для этого типа обращения',
+    en: 'This category does not accept this appeal type',
+  },
+  not_a_subcategory: { ru: 'Подкатегория не относится к выбранной категории', en: 'Not a subcategory of the chosen category' },
+  type_not_allowed: { ru: 'Этот тип обращения нельзя подать напрямую', en: 'This appeal type cannot be filed directly' },
+  schema: { ru: 'Не соответствует требованиям категории', en: 'Does not match what the category requires' },
+  invalid_cursor: { ru: 'Некорректный курсор страницы', en: 'Invalid page cursor' },
+  forbidden_field: { ru: 'Это поле нельзя задавать', en: 'This field may not be set by you' },
+  date_range: { ru: 'Начало периода позже конца', en: 'The range starts after it ends' },
+};
+
+export function format(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+export function problemTitle(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
+  const entry = PROBLEM_TITLES[code] ?? PROBLEM_TITLES.bad_request;
+  return format(entry[locale], params);
+}
+
+export function fieldMessage(code: string, locale: Locale, fallback?: string): string {
+  const entry = FIELD_MESSAGES[code];
+  if (entry) return entry[locale];
+  return fallback ?? FIELD_MESSAGES.matches[locale];
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { HttpException } from '@nestjs/common';
+import { DomainError, FieldError } from './domain-error';
+import { fieldMessage, Locale, pickLocale, problemTitle } from '../i18n/messages';
+
+/** RFC 9457 problem details, with `code` (stable) and field-level `errors`. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  errors?: FieldError[];
+  errorId?: string;
+}
+
+export interface ProblemRequest {
+  url: string;
+  id?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'route_not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+
+/** Fastify's own errors (body parsing, limits) carry a statusCode and an FST_ code. */
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+}
+
+function classify(error: unknown): { status: number; code: string; params: Record<string, string | number>; errors: FieldError[] } {
+  if (error instanceof DomainError) {
+    return { status: error.status, code: error.code, params: error.params, errors: error.errors };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const explicit = typeof response === 'object' && response && 'code' in response ? String((response as { code: unknown }).code) : undefined;
+    return { status, code: explicit ?? HTTP_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request'), params: {}, errors: [] };
+  }
+  const f = error as FastifyLikeError;
+  if (f && typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500) {
+    if (f.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      return { status: 400, code: 'malformed_json', params: {}, errors: [] };
+    }
+    return { status: f.statusCode, code: HTTP_CODES[f.statusCode] ?? 'bad_request', params: {}, errors: [] };
+  }
+  return { status: 500, code: 'internal', params: {}, errors: [] };
+}
+
+/**
+ * Turns any thrown value into a problem body, localized for the request. Unknown errors
+ * become a 500 with an `errorId` that the caller logs; the body never carries a stack.
+ */
+export function toProblem(error: unknown, request: ProblemRequest): { body: ProblemBody; locale: Locale; unexpected: boolean } {
+  const locale = pickLocale(request.headers['accept-language'] as string | undefined);
+  const { status, code, params, errors } = classify(error);
+  const title = problemTitle(code, locale, params);
+  const body: ProblemBody = {
+    type: `urn:otklik:problem:${code}`,
+    title,
+    status,
+    detail: errors.length > 0 ? errors.map((e) => `${e.field}: ${fieldMessage(e.code, locale, locale === 'en' ? e.message || undefined : undefined)}`).join('; ') : title,
+    instance: request.url,
+    code,
+  };
+  if (errors.length > 0) {
+    body.errors = errors.map((e) => ({
+      field: e.field,
+      code: e.code,
+      message: fieldMessage(e.code, locale, locale === 'en' ? e.message || undefined : undefined),
+    }));
+  }
+  const unexpected = status >= 500;
+  if (unexpected) body.errorId = randomUUID();
+  return { body, locale, unexpected };
+}

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export type AppMode = 'demo' | 'production';
+
+/** The one typed configuration object; everything else derives from it (CONVENTIONS.md #2). */
+export interface AppConfig {
+  mode: AppMode;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Absent → embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** Absent → jobs run in-process. */
+  redisUrl?: string;
+  masterKey: Buffer;
+  publicUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  corsOrigins: string[];
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Where the built console lives; served at `/` when present. */
+  consoleDir: string;
+  /** Connections the embedded PGlite socket admits (the app holds one, the CLI may take one). */
+  embeddedMaxConnections: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+function masterKey(env: Env, mode: AppMode, dataDir: string): Buffer {
+  const raw = env.MASTER_KEY;
+  if (raw) {
+    const key = Buffer.from(raw, 'base64');
+    if (key.length !== 32) throw new ConfigError('MASTER_KEY', 'must be 32 bytes encoded in base64');
+    return key;
+  }
+  if (mode === 'production') throw new ConfigError('MASTER_KEY', 'is required in production mode');
+  // Demo mode only: a key generated once and kept beside the data it protects.
+  const file = join(dataDir, 'master.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+  return key;
+}
+
+const LOG_LEVELS: AppConfig['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment once; a bad value throws a ConfigError naming it. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const modeRaw = env.APP_MODE || (databaseUrl ? 'production' : 'demo');
+  if (modeRaw !== 'demo' && modeRaw !== 'production') {
+    throw new ConfigError('APP_MODE', `must be "demo" or "production", got "${modeRaw}"`);
+  }
+  const mode: AppMode = modeRaw;
+  const dataDirRaw = env.DATA_DIR || './data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const logLevel = (env.LOG_LEVEL || 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError('CORS_ORIGINS', `has an invalid origin "${origin}"`);
+  }
+  return {
+    mode,
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    masterKey: masterKey(env, mode, dataDir),
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    logLevel,
+    corsOrigins,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86400),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 86400, 300, 365 * 86400),
+    consoleDir: resolve(cwd, env.CONSOLE_DIR || 'dist/console/browser'),
+    embeddedMaxConnections: 2,
+  };
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { AppModule, RuntimeOptions } from './app.module';
+import { ProblemFilter, sendProblem } from './common/problem/problem.filter';
+import { createValidationPipe } from './common/problem/validation';
+import { DomainError } from './common/problem/domain-error';
+import { instrumentHttp } from './modules/health/metrics';
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** Builds the HTTP application: the same wiring for the server, tests and the OpenAPI export. */
+export async function createHttpApp(runtime: RuntimeOptions, options: { preview?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 1024 * 1024,
+    // One request id for the log line, the problem body and the X-Request-Id header.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      req.headers['x-request-id'] = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
+    bufferLogs: true,
+    preview: options.preview,
+    abortOnError: false,
+  });
+  if (!options.preview) app.useLogger(app.get(PinoLogger));
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  const { config } = runtime;
+  app.enableCors({
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    credentials: false,
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', String(request.id));
+  });
+  instrumentHttp(fastify);
+  const logger = new Logger('Http');
+  // Errors raised by Fastify itself (body parsing, limits) get the same problem+json body.
+  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
+
+  const document = buildOpenApi(app, config.publicUrl);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+
+  serveConsole(app, config.consoleDir, logger);
+  return app;
+}
+
+export function buildOpenApi(app: NestFastifyApplication, publicUrl: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Otklik API')
+    .setDescription(
+      'Платформа обратной связи (ПОС): обращения граждан, сроки, ответы. Errors are RFC 9457 problem+json; lists use keyset cursors.',
+    )
+    .setVersion('1')
+    .addServer(publicUrl.startsWith('http://localhost') ? '/' : publicUrl)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_c, method) => method });
+}
+
+/** The built console at `/`, with index.html for client-side routes; /api stays the API's. */
+function serveConsole(app: NestFastifyApplication, dir: string, logger: Logger): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) {
+    logger.warn(`console not built (${index} missing): serving the API only`);
+    return;
+  }
+  const html = readFileSync(index);
+  void fastify.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false, decorateReply: false });
+  fastify.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html));
+  fastify.get('/*', (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      return sendProblem(new DomainError(404, 'route_not_found'), request, reply, logger);
+    }
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
+  });
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from './config/app-config';
+import { openDatabase } from './database/open-database';
+import { createHttpApp } from './http';
+import { SeedService } from './modules/seed/seed.service';
+import { DEMO_USERS } from './modules/seed/demo-data';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config, { shareRunning: false, migrate: true });
+  const app = await createHttpApp({ config, databaseUrl: db.url, embedded: db.embedded, process: 'api' });
+  const logger = new Logger('Bootstrap');
+  if (config.mode === 'demo' && process.env.SEED_DEMO !== 'false') await app.get(SeedService).seedDemo();
+  else await app.get(SeedService).seedCatalog();
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: shutting down`);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = `http://localhost:${port}`;
+  logger.log(`database: ${db.how}${db.embedded ? ` (${config.dataDir})` : ''}; jobs: ${config.redisUrl ? 'BullMQ' : 'in-process'}; mode: ${config.mode}`);
+  const lines = [
+    '',
+    `  Otklik is up:  ${base}/`,
+    `  API:           ${base}/api/v1   (OpenAPI ${base}/api/openapi.json, Swagger UI ${base}/api/docs)`,
+    `  Health:        ${base}/api/health/ready`,
+  ];
+  if (config.mode === 'demo') {
+    lines.push('  Demo sign-ins (demo mode only):');
+    for (const u of DEMO_USERS) lines.push(`    ${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.password}`);
+  }
+  // Printed plainly (not as a log line) so a person starting the product sees it.
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Otklik failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

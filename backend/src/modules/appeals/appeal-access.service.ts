@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppealStatus, Role } from '@otklik/shared/domain';
+import { Actor } from '../../common/http/actor';
+import { NotFoundError } from '../../common/problem/domain-error';
+import { Appeal } from './appeal.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NUMBER = /^\d{1,15}$/;
+
+/**
+ * Object-level access to appeals. A citizen sees only their own; an operator the appeals of
+ * their department; a supervisor those of their department and its sub-departments. Anything
+ * else is "not found" — the same answer as for an appeal that does not exist.
+ */
+@Injectable()
+export class AppealAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Departments whose queue the staff member sees. */
+  async departmentScope(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (!actor.departmentId) return [];
+    if (actor.role === Role.Operator) return [actor.departmentId];
+    if (actor.role !== Role.Supervisor) return [];
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id FROM departments WHERE id = $1
+         UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
+       ) SELECT id FROM tree`,
+      [actor.departmentId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Loads an appeal the actor may see, by id or human number; optionally locks it for a change. */
+  async load(actor: Actor, idOrNumber: string, options: { manager?: EntityManager; lock?: boolean } = {}): Promise<Appeal> {
+    const manager = options.manager ?? this.dataSource.manager;
+    const where = UUID.test(idOrNumber) ? { id: idOrNumber } : NUMBER.test(idOrNumber) ? { number: Number(idOrNumber) } : null;
+    if (!where) throw new NotFoundError('appeal');
+    const qb = manager.getRepository(Appeal).createQueryBuilder('a').where(where);
+    if (options.lock) qb.setLock('pessimistic_write');
+    const appeal = await qb.getOne();
+    if (!appeal || !(await this.canSee(actor, appeal, manager))) throw new NotFoundError('appeal');
+    return appeal;
+  }
+
+  private async canSee(actor: Actor, appeal: Appeal, manager: EntityManager): Promise<boolean> {
+    if (actor.role === Role.Citizen) return appeal.citizenId === actor.userId;
+    if (appeal.status === AppealStatus.Draft || !appeal.departmentId) return false;
+    return (await this.departmentScope(actor, manager)).includes(appeal.departmentId);
+  }
+}

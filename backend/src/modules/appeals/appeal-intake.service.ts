@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AppealPriority,
+  AppealStatus,
+  AppealType,
+  CitizenAction,
+  citizenActionAllowed,
+  computeDeadlines,
+  HistoryEvent,
+  moscowDate,
+  nextStatus,
+  ProductionCalendar,
+} from '@otklik/shared/domain';
+import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
+import { Actor } from '../../common/http/actor';
+import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
+import { DomainError, FieldError, ValidationFailedError } from '../../common/problem/domain-error';
+import { Category } from '../catalog/category.entity';
+import { CatalogService, categoryTypes } from '../catalog/catalog.service';
+import { Department } from '../users/department.entity';
+import { AppealAccess } from './appeal-access.service';
+import { AppealJournal } from './appeal-journal';
+import { Appeal } from './appeal.entity';
+import { toSummary } from './appeal.mapper';
+import { CreateAppealDto, UpdateAppealDto } from './dto/appeal-input.dto';
+import { AppealSummaryDto } from './dto/appeal-output.dto';
+
+/** Actions of POST /appeals/{id}/actions/{action} that this module handles. */
+export const APPEAL_ACTIONS = ['withdraw', 'close', 'mark-important', 'unmark-important'] as const;
+export type AppealAction = (typeof APPEAL_ACTIONS)[number];
+
+const ACTION_EVENTS: Record<AppealAction, { action: CitizenAction; event: HistoryEvent }> = {
+  withdraw: { action: CitizenAction.Withdraw, event: HistoryEvent.Withdrawn },
+  close: { action: CitizenAction.Close, event: HistoryEvent.Closed },
+  'mark-important': { action: CitizenAction.MarkImportant, event: HistoryEvent.MarkedImportant },
+  'unmark-important': { action: CitizenAction.UnmarkImportant, event: HistoryEvent.UnmarkedImportant },
+};
+
+interface ResolvedCategory {
+  category: Category;
+  subcategory: Category | null;
+}
+
+/**
+ * Intake: drafts, registration (number, department, deadlines), citizen edits and actions.
+ * Each change is one transaction that also writes history, audit and outbox rows.
+ */
+@Injectable()
+export class AppealIntakeService {
+  private readonly calendar = new ProductionCalendar();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: CatalogService,
+    private readonly access: AppealAccess,
+    private readonly journal: AppealJournal,
+    private readonly idempotency: IdempotencyService,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
+    const request = idempotency && { ...idempotency, userId: actor.userId, body: dto };
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(manager, request, 201, async () => {
+        const resolved = await this.checkIntake(manager, dto);
+        const appeal = manager.create(Appeal, {
+          citizenId: actor.userId,
+          type: dto.type,
+          categoryId: dto.categoryId,
+          subcategoryId: dto.subcategoryId ?? null,
+          subject: dto.subject,
+          body: dto.text,
+          priority: dto.priority ?? AppealPriority.Normal,
+          desiredAnswerDate: dto.desiredAnswerDate ?? null,
+          extraFields: dto.extraFields ?? {},
+          contactEncrypted: this.encryptContact(dto.contact),
+          status: AppealStatus.Draft,
+          important: false,
+          overdue: false,
+        });
+        await manager.save(Appeal, appeal);
+        await this.journal.record(manager, appeal, actor, { event: HistoryEvent.Created, from: null });
+        if (!dto.draft) await this.register(manager, appeal, resolved, actor);
+        return toSummary(await manager.findOneByOrFail(Appeal, { id: appeal.id }));
+      }),
+    );
+  }
+
+  async update(actor: Actor, idOrNumber: string, dto: UpdateAppealDto): Promise<AppealSummaryDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
+      this.ensureAllowed(CitizenAction.Edit, appeal.status);
+      const merged: CreateAppealDto = {
+        type: dto.type ?? appeal.type,
+        categoryId: dto.categoryId ?? appeal.categoryId,
+        subcategoryId: 'subcategoryId' in dto ? dto.subcategoryId : (appeal.subcategoryId ?? undefined),
+        subject: dto.subject ?? appeal.subject,
+        text: dto.text ?? appeal.body,
+        extraFields: dto.extraFields ?? appeal.extraFields,
+        desiredAnswerDate: dto.desiredAnswerDate ?? appeal.desiredAnswerDate ?? undefined,
+      };
+      const resolved = await this.checkIntake(manager, merged);
+      Object.assign(appeal, {
+        type: merged.type,
+        categoryId: merged.categoryId,
+        subcategoryId: merged.subcategoryId ?? null,
+        subject: merged.subject,
+        body: merged.text,
+        extraFields: merged.extraFields ?? {},
+        desiredAnswerDate: merged.desiredAnswerDate ?? null,
+        priority: dto.priority ?? appeal.priority,
+      });
+      if (dto.contact) appeal.contactEncrypted = this.encryptContact(dto.contact);
+      if (appeal.status === AppealStatus.Registered) {
+        // A registered appeal keeps its number and deadlines; a new category may route it elsewhere.
+        appeal.departmentId = await this.routeTo(manager, resolved);
+        await manager.save(Appeal, appeal);
+        await this.journal.record(manager, appeal, actor, {
+          event: HistoryEvent.Rechecked,
+          from: appeal.status,
+          details: { fields: Object.keys(dto) },
+        });
+      } else {
+        await manager.save(Appeal, appeal);
+      }
+      return toSummary(appeal);
+    });
+  }
+
+  async submit(actor: Actor, idOrNumber: string): Promise<AppealSummaryDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
+      this.ensureAllowed(CitizenAction.Submit, appeal.status);
+      const resolved = await this.checkIntake(manager, {
+        type: appeal.type,
+        categoryId: appeal.categoryId,
+        subcategoryId: appeal.subcategoryId ?? undefined,
+        subject: appeal.subject,
+        text: appeal.body,
+        extraFields: appeal.extraFields,
+        desiredAnswerDate: appeal.desiredAnswerDate ?? undefined,
+      });
+      await this.register(manager, appeal, resolved, actor);
+      return toSummary(appeal);
+    });
+  }
+
+  async act(actor: Actor, idOrNumber: string, action: AppealAction, comment?: string): Promise<AppealSummaryDto> {
+    const { action: citizenAction, event } = ACTION_EVENTS[action];
+    return this.dataSource.transaction(async (manager) => {
+      const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
+      this.ensureAllowed(citizenAction, appeal.status);
+      const from = appeal.status;
+      if (citizenAction === CitizenAction.MarkImportant || citizenAction === CitizenAction.UnmarkImportant) {
+        const important = citizenAction === CitizenAction.MarkImportant;
+        if (appeal.important === important) return toSummary(appeal);
+        appeal.important = important;
+      } else {
+        appeal.status = nextStatus(citizenAction, appeal.status);
+        if (appeal.status === AppealStatus.Closed || appeal.status === AppealStatus.Withdrawn) appeal.closedAt = new Date();
+      }
+      await manager.save(Appeal, appeal);
+      await this.journal.record(manager, appeal, actor, { event, from, comment: comment ?? null });
+      return toSummary(appeal);
+    });
+  }
+
+  /** Registration: a number from the sequence, the department, the statutory deadlines. */
+  private async register(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory, actor: Actor): Promise<void> {
+    const [{ number }] = (await manager.query(`SELECT nextval('appeal_number_seq')::bigint AS number`)) as { number: string }[];
+    const registeredAt = new Date();
+    const deadlines = computeDeadlines({
+      type: appeal.type,
+      registeredAt,
+      priorityCategory: resolved.category.priority || Boolean(resolved.subcategory?.priority),
+      calendar: this.calendar,
+    });
+    const from = appeal.status;
+    Object.assign(appeal, {
+      number: Number(number),
+      status: AppealStatus.Registered,
+      registeredAt,
+      dueAt: deadlines.dueAt,
+      firstResponseDueAt: deadlines.firstResponseDueAt,
+      departmentId: await this.routeTo(manager, resolved),
+    });
+    await manager.save(Appeal, appeal);
+    await this.journal.record(manager, appeal, actor, { event: HistoryEvent.Submitted, from, details: { departmentId: appeal.departmentId } });
+  }
+
+  /** The subcategory's department, else the category's, else the general pool. */
+  private async routeTo(manager: EntityManager, { category, subcategory }: ResolvedCategory): Promise<string | null> {
+    const direct = subcategory?.departmentId ?? category.departmentId;
+    if (direct) return direct;
+    const pool = await manager.findOneBy(Department, { isGeneralPool: true });
+    return pool?.id ?? null;
+  }
+
+  /** Checks what class-validator cannot: the category tree, the type, extra fields, dates. */
+  private async checkIntake(manager: EntityManager, dto: CreateAppealDto): Promise<ResolvedCategory> {
+    const errors: FieldError[] = [];
+    if (dto.type === AppealType.DecisionAppeal) errors.push({ field: 'type', code: 'type_not_allowed', message: '' });
+    const category = await this.catalog.findActive(manager, dto.categoryId);
+    let subcategory: Category | null = null;
+    if (!category || category.parentId !== null) {
+      errors.push({ field: 'categoryId', code: 'unknown_category', message: '' });
+    } else {
+      if (!categoryTypes(category).includes(dto.type)) errors.push({ field: 'categoryId', code: 'category_type_mismatch', message: '' });
+      if (dto.subcategoryId) {
+        subcategory = await this.catalog.findActive(manager, dto.subcategoryId);
+        if (!subcategory || subcategory.parentId !== category.id) {
+          errors.push({ field: 'subcategoryId', code: 'not_a_subcategory', message: '' });
+          subcategory = null;
+        }
+      }
+      const schemaOwner = subcategory?.extraFieldsSchema ? subcategory : category;
+      errors.push(...this.catalog.validateExtraFields(schemaOwner, dto.extraFields ?? {}));
+    }
+    if (dto.desiredAnswerDate && dto.desiredAnswerDate < moscowDate(new Date())) {
+      errors.push({ field: 'desiredAnswerDate', code: 'date_in_past', message: '' });
+    }
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+    return { category: category!, subcategory };
+  }
+
+  private ensureAllowed(action: CitizenAction, status: AppealStatus): void {
+    if (!citizenActionAllowed(action, status)) throw new DomainError(409, 'invalid_transition', { status, action });
+  }
+
+  private encryptContact(contact: CreateAppealDto['contact']): string | null {
+    if (!contact || Object.values(contact).every((v) => v === undefined || v === '')) return null;
+    return this.cipher.encryptJson(contact);
+  }
+}

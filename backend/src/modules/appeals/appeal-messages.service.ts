@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppealStatus, Role } from '@otklik/shared/domain';
+import { Actor } from '../../common/http/actor';
+import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
+import { DomainError, ValidationFailedError } from '../../common/problem/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { AppealAccess } from './appeal-access.service';
+import { AppealMessage } from './appeal-message.entity';
+import { toMessage } from './appeal.mapper';
+import { CreateMessageDto } from './dto/appeal-input.dto';
+import { MessageDto } from './dto/appeal-output.dto';
+
+const CLOSED_THREAD: AppealStatus[] = [AppealStatus.Draft, AppealStatus.Closed, AppealStatus.Withdrawn];
+
+/** The citizen ↔ staff thread of an appeal; internal notes are written and read by staff only. */
+@Injectable()
+export class AppealMessagesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AppealAccess,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async post(actor: Actor, idOrNumber: string, dto: CreateMessageDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<MessageDto> {
+    if (dto.internal && actor.role === Role.Citizen) {
+      throw new ValidationFailedError([{ field: 'internal', code: 'forbidden_field', message: 'only staff may write internal notes' }]);
+    }
+    const request = idempotency && { ...idempotency, userId: actor.userId, body: dto };
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(manager, request, 201, async () => {
+        const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
+        if (CLOSED_THREAD.includes(appeal.status)) throw new DomainError(409, 'invalid_transition', { status: appeal.status, action: 'message' });
+        const message = manager.create(AppealMessage, {
+          appealId: appeal.id,
+          authorId: actor.userId,
+          authorRole: actor.role,
+          authorName: actor.name,
+          body: dto.text,
+          internal: Boolean(dto.internal),
+        });
+        await manager.insert(AppealMessage, message);
+        await this.audit.record(manager, actor, {
+          action: message.internal ? 'appeal.internal_note' : 'appeal.message',
+          entityType: 'appeal',
+          entityId: appeal.id,
+          details: { messageId: message.id },
+        });
+        await this.outbox.publish(manager, {
+          eventType: message.internal ? 'appeal.internal_note' : 'appeal.message',
+          aggregateType: 'appeal',
+          aggregateId: appeal.id,
+          payload: { appealId: appeal.id, number: appeal.number, citizenId: appeal.citizenId, messageId: message.id, authorRole: actor.role },
+        });
+        const saved = await manager.findOneByOrFail(AppealMessage, { id: message.id });
+        return toMessage(saved);
+      }),
+    );
+  }
+}

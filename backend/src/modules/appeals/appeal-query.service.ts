@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
+import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
+import { Actor } from '../../common/http/actor';
+import { Locale } from '../../common/i18n/messages';
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../common/pagination/cursor';
+import { DomainError, ValidationFailedError } from '../../common/problem/domain-error';
+import { AppealAccess } from './appeal-access.service';
+import { AppealHistory } from './appeal-history.entity';
+import { AppealMessage } from './appeal-message.entity';
+import { Appeal } from './appeal.entity';
+import { toCard, toHistoryEntry, toMessage, toSummary } from './appeal.mapper';
+import { AppealListQuery, StaffAppealListQuery } from './dto/appeal-query.dto';
+import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
+
+/** Both configurations: Russian stems Cyrillic words, English stems Latin ones. */
+const TSQUERY = `(websearch_to_tsquery('russian', :q) || websearch_to_tsquery('english', :q))`;
+const OPEN_STATUSES_SQL = `('${UNANSWERED_STATUSES.join("','")}')`;
+
+type Page = { items: (Appeal & { rank?: number })[]; next: (string | number | null)[] | null };
+
+/** Read side: the citizen's list and search, the staff queue, the card, history and thread. */
+@Injectable()
+export class AppealQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AppealAccess,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  /** The citizen's own appeals, newest first (or best match first with `q`). */
+  async listOwn(actor: Actor, query: AppealListQuery, maxLimit = 100): Promise<AppealListDto> {
+    const qb = this.repo().createQueryBuilder('a').where('a.citizen_id = :citizen', { citizen: actor.userId });
+    this.applyCommonFilters(qb, query, 'a.created_at');
+    const page = await this.page(qb, query, Math.min(query.limit ?? DEFAULT_LIMIT, maxLimit), { column: 'a.created_at', dir: 'DESC' });
+    return this.toList(page);
+  }
+
+  /** Every matching own appeal, for export (capped). */
+  async exportOwn(actor: Actor, query: AppealListQuery, cap: number): Promise<Appeal[]> {
+    const qb = this.repo().createQueryBuilder('a').where('a.citizen_id = :citizen', { citizen: actor.userId });
+    this.applyCommonFilters(qb, query, 'a.created_at');
+    return qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(cap).getMany();
+  }
+
+  /** The department queue of an operator or supervisor. */
+  async listStaff(actor: Actor, query: StaffAppealListQuery): Promise<AppealListDto> {
+    const scope = await this.access.departmentScope(actor);
+    const departments = query.departmentId ? [query.departmentId] : scope;
+    if (query.departmentId && !scope.includes(query.departmentId)) throw new DomainError(403, 'forbidden');
+    if (departments.length === 0) return { items: [], nextCursor: null };
+    const qb = this.repo().createQueryBuilder('a');
+    if (departments.length === 1) qb.where('a.department_id = :dep', { dep: departments[0] });
+    else qb.where('a.department_id = ANY(:deps)', { deps: departments });
+    // Written as literals so the planner can match the partial queue index.
+    qb.andWhere(query.status ? `a.status <> 'draft'` : `a.status IN ${OPEN_STATUSES_SQL}`);
+    this.applyCommonFilters(qb, query, 'a.registered_at');
+    if (query.assigneeId) qb.andWhere('a.assignee_id = :assignee', { assignee: query.assigneeId });
+    if (query.overdue !== undefined) qb.andWhere('a.overdue = :overdue', { overdue: query.overdue });
+    if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.pool) qb.andWhere('a.department_id IN (SELECT id FROM departments WHERE is_general_pool)');
+    const order = query.sort === 'registeredAt' ? ({ column: 'a.registered_at', dir: 'DESC' } as const) : ({ column: 'a.due_at', dir: 'ASC' } as const);
+    return this.toList(await this.page(qb, query, query.limit ?? DEFAULT_LIMIT, order));
+  }
+
+  async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
+    const appeal = await this.access.load(actor, idOrNumber);
+    const [history, messages] = await Promise.all([this.historyRows(appeal.id), this.messageRows(appeal.id, actor)]);
+    const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
+    return toCard(appeal, { contact, history, messages, viewerRole: actor.role, locale });
+  }
+
+  async history(actor: Actor, idOrNumber: string, locale: Locale): Promise<HistoryEntryDto[]> {
+    const appeal = await this.access.load(actor, idOrNumber);
+    return (await this.historyRows(appeal.id)).map((h) => toHistoryEntry(h, locale));
+  }
+
+  async messages(actor: Actor, idOrNumber: string): Promise<MessageDto[]> {
+    const appeal = await this.access.load(actor, idOrNumber);
+    return (await this.messageRows(appeal.id, actor)).map(toMessage);
+  }
+
+  private historyRows(appealId: string): Promise<AppealHistory[]> {
+    return this.dataSource.getRepository(AppealHistory).find({ where: { appealId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  private messageRows(appealId: string, actor: Actor): Promise<AppealMessage[]> {
+    return this.dataSource.getRepository(AppealMessage).find({
+      where: actor.role === Role.Citizen ? { appealId, internal: false } : { appealId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  private repo() {
+    return this.dataSource.getRepository(Appeal);
+  }
+
+  private applyCommonFilters(qb: SelectQueryBuilder<Appeal>, query: AppealListQuery, dateColumn: string): void {
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.type) qb.andWhere('a.type = :type', { type: query.type });
+    if (query.categoryId) {
+      qb.andWhere(new Brackets((w) => w.where('a.category_id = :cat').orWhere('a.subcategory_id = :cat')), { cat: query.categoryId });
+    }
+    if (query.important !== undefined) qb.andWhere('a.important = :important', { important: query.important });
+    const from = query.from && boundary(query.from, 'from');
+    const to = query.to && boundary(query.to, 'to');
+    if (from && to && from > to) throw new ValidationFailedError([{ field: 'from', code: 'date_range', message: '' }]);
+    if (from) qb.andWhere(`${dateColumn} >= :from`, { from });
+    if (to) qb.andWhere(`${dateColumn} < :to`, { to });
+    const q = query.q?.trim();
+    if (q) {
+      qb.andWhere(`a.search_vector @@ ${TSQUERY}`, { q });
+      qb.addSelect(`ts_rank(a.search_vector, ${TSQUERY})`, 'rank');
+    }
+  }
+
+  /**
+   * Keyset pagination on (sort column, id), or (rank, sort column, id) when searching: stable
+   * under inserts, and every page costs the same however deep it is.
+   */
+  private async page(
+    qb: SelectQueryBuilder<Appeal>,
+    query: AppealListQuery,
+    limit: number,
+    order: { column: string; dir: 'ASC' | 'DESC' },
+  ): Promise<Page> {
+    const searching = Boolean(query.q?.trim());
+    const cmp = order.dir === 'DESC' ? '<' : '>';
+    if (query.cursor) {
+      const values = decodeCursor(query.cursor, searching ? 3 : 2);
+      const [rank, at, id] = searching ? values : [null, ...values];
+      const tuple = new Brackets((w) =>
+        w.where(`(${order.column}, a.id) ${cmp} (:cAt, :cId)`, { cAt: at, cId: id }),
+      );
+      if (searching) {
+        qb.andWhere(
+          new Brackets((w) =>
+            w
+              .where(`ts_rank(a.search_vector, ${TSQUERY}) < :cRank::real`, { cRank: rank })
+              .orWhere(new Brackets((x) => x.where(`ts_rank(a.search_vector, ${TSQUERY}) = :cRank::real`).andWhere(tuple))),
+          ),
+        );
+      } else {
+        qb.andWhere(tuple);
+      }
+    }
+    if (searching) qb.orderBy('rank', 'DESC').addOrderBy(order.column, order.dir);
+    else qb.orderBy(order.column, order.dir);
+    qb.addOrderBy('a.id', order.dir).limit(limit + 1);
+    const { entities, raw } = await qb.getRawAndEntities<{ rank?: string }>();
+    const items = entities.map((e, i) => Object.assign(e, searching ? { rank: Number(raw[i].rank) } : {}));
+    const more = items.length > limit;
+    if (more) items.pop();
+    const last = items[items.length - 1];
+    const sortValue = (a: Appeal) => {
+      const v = order.column === 'a.created_at' ? a.createdAt : order.column === 'a.due_at' ? a.dueAt : a.registeredAt;
+      return v ? v.toISOString() : null;
+    };
+    const next = more && last ? (searching ? [raw[items.length - 1].rank ?? null, sortValue(last), last.id] : [sortValue(last), last.id]) : null;
+    return { items, next: next as Page['next'] };
+  }
+
+  private toList(page: Page): AppealListDto {
+    return {
+      items: page.items.map((a): AppealSummaryDto => ({ ...toSummary(a), ...(a.rank !== undefined ? { rank: a.rank } : {}) })),
+      nextCursor: page.next ? encodeCursor(page.next) : null,
+    };
+  }
+}
+
+/** A date means the whole Moscow day: `from` its start, `to` the start of the next day. */
+function boundary(value: string, side: 'from' | 'to'): string {
+  if (value.length > 10) return new Date(value).toISOString();
+  const start = new Date(`${value}T00:00:00+03:00`);
+  if (side === 'to') start.setUTCDate(start.getUTCDate() + 1);
+  return start.toISOString();
+}

@@ -1,0 +1,83 @@
+import { HISTORY_EVENT_LABELS, allowedCitizenActions, Role } from '@otklik/shared/domain';
+import { Locale } from '../../common/i18n/messages';
+import { AppealHistory } from './appeal-history.entity';
+import { AppealMessage } from './appeal-message.entity';
+import { Appeal } from './appeal.entity';
+import { AppealDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toSummary(a: Appeal): AppealSummaryDto {
+  return {
+    id: a.id,
+    number: a.number,
+    type: a.type,
+    status: a.status,
+    subject: a.subject,
+    categoryId: a.categoryId,
+    subcategoryId: a.subcategoryId,
+    priority: a.priority,
+    important: a.important,
+    overdue: a.overdue,
+    departmentId: a.departmentId,
+    assigneeId: a.assigneeId,
+    createdAt: a.createdAt.toISOString(),
+    registeredAt: iso(a.registeredAt),
+    dueAt: iso(a.dueAt),
+  };
+}
+
+export function toHistoryEntry(h: AppealHistory, locale: Locale): HistoryEntryDto {
+  return {
+    id: h.id,
+    event: h.event,
+    label: HISTORY_EVENT_LABELS[h.event]?.[locale] ?? h.event,
+    fromStatus: h.fromStatus,
+    toStatus: h.toStatus,
+    actorName: h.actorName,
+    actorPosition: h.actorPosition,
+    actorRole: h.actorRole,
+    comment: h.comment,
+    at: h.createdAt.toISOString(),
+  };
+}
+
+export function toMessage(m: AppealMessage): MessageDto {
+  return {
+    id: m.id,
+    text: m.body,
+    authorRole: m.authorRole,
+    authorName: m.authorName,
+    internal: m.internal,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+/** Staff see contact details masked; revealing them (logged) is the identity issue's work. */
+export function maskContact(contact: ContactViewDto): ContactViewDto {
+  return {
+    phone: contact.phone ? `${contact.phone.slice(0, 2)}******${contact.phone.slice(-4)}` : undefined,
+    email: contact.email ? contact.email.replace(/^(.).*(@.*)$/, '$1***$2') : undefined,
+    address: contact.address ? `${contact.address.slice(0, 10)}…` : undefined,
+  };
+}
+
+export function toCard(
+  a: Appeal,
+  view: { contact: ContactViewDto | null; history: AppealHistory[]; messages: AppealMessage[]; viewerRole: Role; locale: Locale },
+): AppealDto {
+  const citizen = view.viewerRole === Role.Citizen;
+  return {
+    ...toSummary(a),
+    text: a.body,
+    desiredAnswerDate: a.desiredAnswerDate,
+    extraFields: a.extraFields,
+    contact: view.contact && (citizen ? view.contact : maskContact(view.contact)),
+    firstResponseDueAt: iso(a.firstResponseDueAt),
+    closedAt: iso(a.closedAt),
+    updatedAt: a.updatedAt.toISOString(),
+    allowedActions: citizen ? allowedCitizenActions(a.status) : [],
+    history: view.history.map((h) => toHistoryEntry(h, view.locale)),
+    messages: view.messages.filter((m) => !citizen || !m.internal).map(toMessage),
+  };
+}

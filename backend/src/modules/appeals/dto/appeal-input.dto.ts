@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
+import { APPEAL_TEXT_PATTERN, AppealPriority, AppealType, INTAKE_APPEAL_TYPES } from '@otklik/shared/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Only Cyrillic/Latin letters, digits, punctuation and common symbols (DOMAIN.md intake rules). */
+function IsAppealText(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'text_charset',
+      validator: {
+        validate: (value) => typeof value === 'string' && APPEAL_TEXT_PATTERN.test(value),
+        defaultMessage: () => 'only Cyrillic and Latin letters, digits and punctuation are allowed',
+      },
+    },
+    options,
+  );
+}
+
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused). */
+function IsCalendarDate(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isDateString',
+      validator: {
+        validate: (value) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const d = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+        },
+        defaultMessage: () => 'must be a date in the form YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+}
+
+export class ContactDto {
+  @ApiPropertyOptional({ example: '+79161234567', description: 'Mobile phone, +7 and 10 digits' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+7\d{10}$/, { message: 'phone must be +7 followed by 10 digits' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'ivanov@example.ru' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({ allow_display_name: false, require_tld: true })
+  email?: string;
+
+  @ApiPropertyOptional({ example: '101000, г. Москва, ул. Мясницкая, д. 1, кв. 2', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @MaxLength(500)
+  @IsAppealText()
+  address?: string;
+}
+
+export class CreateAppealDto {
+  @ApiProperty({ enum: INTAKE_APPEAL_TYPES, enumName: 'IntakeAppealType' })
+  @IsIn(INTAKE_APPEAL_TYPES as string[])
+  type: AppealType;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  categoryId: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  subcategoryId?: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(200)
+  @IsAppealText()
+  subject: string;
+
+  @ApiProperty({ maxLength: 5000, description: 'The appeal text; at most 5000 characters after trimming' })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(5000)
+  @IsAppealText()
+  text: string;
+
+  @ApiPropertyOptional({ enum: AppealPriority, enumName: 'AppealPriority', default: AppealPriority.Normal })
+  @IsOptional()
+  @IsEnum(AppealPriority)
+  priority?: AppealPriority;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Desired answer date (YYYY-MM-DD), today or later' })
+  @IsOptional()
+  @IsCalendarDate()
+  desiredAnswerDate?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "Fields required by the category's JSON Schema" })
+  @IsOptional()
+  @IsObject()
+  extraFields?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: ContactDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto;
+
+  @ApiPropertyOptional({ description: 'Save as a draft (no number, not registered)', default: false })
+  @IsOptional()
+  @IsBoolean()
+  draft?: boolean;
+}
+
+/** Edit of a draft or a registered appeal: any intake field, none required. */
+export class UpdateAppealDto extends PartialType(OmitType(CreateAppealDto, ['draft'] as const)) {}
+
+export class CreateMessageDto {
+  @ApiProperty({ maxLength: 5000 })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(5000)
+  @IsAppealText()
+  text: string;
+
+  @ApiPropertyOptional({ description: 'Staff only: an internal note the citizen never sees', default: false })
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+}

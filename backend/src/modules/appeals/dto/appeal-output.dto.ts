@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, Role } from '@otklik/shared/domain';
+
+export class ContactViewDto {
+  @ApiPropertyOptional() phone?: string;
+  @ApiPropertyOptional() email?: string;
+  @ApiPropertyOptional() address?: string;
+}
+
+export class AppealSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Human number; null for a draft' }) number: number | null;
+  @ApiProperty({ enum: AppealType, enumName: 'AppealType' }) type: AppealType;
+  @ApiProperty({ enum: AppealStatus, enumName: 'AppealStatus' }) status: AppealStatus;
+  @ApiProperty() subject: string;
+  @ApiProperty({ format: 'uuid' }) categoryId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) subcategoryId: string | null;
+  @ApiProperty({ enum: AppealPriority, enumName: 'AppealPriority' }) priority: AppealPriority;
+  @ApiProperty() important: boolean;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) registeredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt: string | null;
+  @ApiPropertyOptional({ description: 'Search rank, when the list was searched with q' }) rank?: number;
+}
+
+export class AppealListDto {
+  @ApiProperty({ type: [AppealSummaryDto] }) items: AppealSummaryDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Opaque cursor of the next page; null on the last page' })
+  nextCursor: string | null;
+}
+
+export class HistoryEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: HistoryEvent, enumName: 'HistoryEvent' }) event: HistoryEvent;
+  @ApiProperty({ description: 'Label of the event in the requested language' }) label: string;
+  @ApiProperty({ enum: AppealStatus, enumName: 'AppealStatus', nullable: true }) fromStatus: AppealStatus | null;
+  @ApiProperty({ enum: AppealStatus, enumName: 'AppealStatus' }) toStatus: AppealStatus;
+  @ApiProperty() actorName: string;
+  @ApiProperty({ nullable: true, type: String }) actorPosition: string | null;
+  @ApiProperty({ description: 'citizen, operator, supervisor, admin or system' }) actorRole: string;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class MessageDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ enum: Role, enumName: 'Role' }) authorRole: Role;
+  @ApiProperty() authorName: string;
+  @ApiProperty({ description: 'Internal staff note (never shown to the citizen)' }) internal: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class AppealDto extends AppealSummaryDto {
+  @ApiProperty() text: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) desiredAnswerDate: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) extraFields: Record<string, unknown>;
+  @ApiProperty({ type: ContactViewDto, nullable: true, description: 'Masked for staff' }) contact: ContactViewDto | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstResponseDueAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ enum: CitizenAction, enumName: 'CitizenAction', isArray: true, description: 'What the citizen may do now' })
+  allowedActions: CitizenAction[];
+  @ApiProperty({ type: [HistoryEntryDto] }) history: HistoryEntryDto[];
+  @ApiProperty({ type: [MessageDto] }) messages: MessageDto[];
+}

@@ -1,0 +1,101 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, Matches } from 'class-validator';
+import { AppealStatus, AppealType } from '@otklik/shared/domain';
+
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
+
+export class AppealListQuery {
+  @ApiPropertyOptional({ enum: AppealStatus, enumName: 'AppealStatus' })
+  @IsOptional()
+  @IsEnum(AppealStatus)
+  status?: AppealStatus;
+
+  @ApiPropertyOptional({ enum: AppealType, enumName: 'AppealType' })
+  @IsOptional()
+  @IsEnum(AppealType)
+  type?: AppealType;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ description: 'From this date or instant (inclusive)', example: '2026-01-01' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'from must be a date YYYY-MM-DD or an ISO-8601 instant' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Up to this date (inclusive) or instant (exclusive)', example: '2026-12-31' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'to must be a date YYYY-MM-DD or an ISO-8601 instant' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Full-text search (Russian and English), ranked', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  important?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+export class AppealExportQuery extends AppealListQuery {
+  @ApiPropertyOptional({ enum: ['csv', 'pdf'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'pdf'])
+  format?: 'csv' | 'pdf';
+}
+
+export class StaffAppealListQuery extends AppealListQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Only the general pool (unrouted appeals)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  pool?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Due before this instant', format: 'date-time' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'dueBefore must be a date or an ISO-8601 instant' })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'One department of those the user may see' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ enum: ['dueAt', 'registeredAt'], default: 'dueAt' })
+  @IsOptional()
+  @IsIn(['dueAt', 'registeredAt'])
+  sort?: 'dueAt' | 'registeredAt';
+}

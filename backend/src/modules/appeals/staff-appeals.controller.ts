@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Role } from '@otklik/shared/domain';
+import { Actor, CurrentActor } from '../../common/http/actor';
+import { RequestLocale } from '../../common/http/request-meta';
+import { Locale } from '../../common/i18n/messages';
+import { Authenticated } from '../auth/auth.decorators';
+import { AppealQueryService } from './appeal-query.service';
+import { AppealDto, AppealListDto } from './dto/appeal-output.dto';
+import { StaffAppealListQuery } from './dto/appeal-query.dto';
+
+@ApiTags('staff')
+@Controller({ path: 'staff/appeals', version: '1' })
+export class StaffAppealsController {
+  constructor(private readonly query: AppealQueryService) {}
+
+  @Get()
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({ summary: 'Department queue (own department; a supervisor also sees sub-departments)', operationId: 'listStaffAppeals' })
+  @ApiOkResponse({ type: AppealListDto })
+  list(@CurrentActor() actor: Actor, @Query() query: StaffAppealListQuery): Promise<AppealListDto> {
+    return this.query.listStaff(actor, query);
+  }
+
+  @Get(':idOrNumber')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({ summary: 'The full card of an appeal in the queue (contact details masked)', operationId: 'getStaffAppeal' })
+  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
+  @ApiOkResponse({ type: AppealDto })
+  card(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @RequestLocale() locale: Locale): Promise<AppealDto> {
+    return this.query.card(actor, id, locale);
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Role } from '@otklik/shared/domain';
+import { Principal } from '../../common/http/actor';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, TokenService } from './token.service';
+
+interface AccessClaims {
+  sub: string;
+  role: Role;
+  name: string;
+  dep: string | null;
+}
+
+/** Verifies the Bearer access token: HS256 only (no `alg: none`, no key confusion), issuer, audience, expiry. */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(tokens: TokenService) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: tokens.accessKey,
+      algorithms: ['HS256'],
+      issuer: ACCESS_TOKEN_ISSUER,
+      audience: ACCESS_TOKEN_AUDIENCE,
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: AccessClaims): Principal {
+    return { userId: claims.sub, role: claims.role, name: claims.name, departmentId: claims.dep ?? null };
+  }
+}

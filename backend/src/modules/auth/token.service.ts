@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { SignJWT } from 'jose';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/app-config';
+import { deriveKey } from '../../common/crypto/keys';
+import { Principal } from '../../common/http/actor';
+
+export const ACCESS_TOKEN_ISSUER = 'otklik';
+export const ACCESS_TOKEN_AUDIENCE = 'otklik-api';
+
+/** Signs short-lived access tokens (HS256, key derived from MASTER_KEY) and mints refresh tokens. */
+@Injectable()
+export class TokenService {
+  readonly accessKey: Buffer;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.accessKey = deriveKey(config.masterKey, 'access-token');
+  }
+
+  get accessTtl(): number {
+    return this.config.accessTokenTtlSeconds;
+  }
+
+  get refreshTtl(): number {
+    return this.config.refreshTokenTtlSeconds;
+  }
+
+  signAccess(principal: Principal, sessionId: string): Promise<string> {
+    return new SignJWT({ role: principal.role, name: principal.name, dep: principal.departmentId, sid: sessionId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(principal.userId)
+      .setIssuer(ACCESS_TOKEN_ISSUER)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.config.accessTokenTtlSeconds}s`)
+      .sign(this.accessKey);
+  }
+
+  /** A random opaque refresh token; only its hash is stored. */
+  mintRefresh(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: TokenService.hashRefresh(token) };
+  }
+
+  static hashRefresh(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { DataSource, EntityManager } from 'typeorm';
+import { APPEAL_TYPE_LABELS, APPEAL_TYPES, AppealType, INTAKE_APPEAL_TYPES } from '@otklik/shared/domain';
+import { FieldError } from '../../common/problem/domain-error';
+import { Category } from './category.entity';
+import { AppealTypeDto, CategoryDto } from './catalog.dto';
+
+const DEFAULT_TYPES = INTAKE_APPEAL_TYPES.filter((t) => t !== AppealType.Gratitude);
+
+export function categoryTypes(category: Category): AppealType[] {
+  return category.appealTypes ?? DEFAULT_TYPES;
+}
+
+/** Appeal types, the category tree and the validation of category extra fields. */
+@Injectable()
+export class CatalogService {
+  private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }));
+  private readonly validators = new Map<string, { schema: string; validate: ValidateFunction }>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  appealTypes(): AppealTypeDto[] {
+    return APPEAL_TYPES.map((code) => ({
+      code,
+      nameRu: APPEAL_TYPE_LABELS[code].ru,
+      nameEn: APPEAL_TYPE_LABELS[code].en,
+      intake: INTAKE_APPEAL_TYPES.includes(code),
+    }));
+  }
+
+  async tree(type?: AppealType): Promise<CategoryDto[]> {
+    const rows = await this.dataSource.getRepository(Category).find({ where: { active: true }, order: { sortOrder: 'ASC', nameRu: 'ASC' } });
+    const toDto = (c: Category): CategoryDto => ({
+      id: c.id,
+      code: c.code,
+      nameRu: c.nameRu,
+      nameEn: c.nameEn,
+      appealTypes: categoryTypes(c),
+      departmentId: c.departmentId,
+      priority: c.priority,
+      extraFieldsSchema: c.extraFieldsSchema,
+      children: rows.filter((r) => r.parentId === c.id).map(toDto),
+    });
+    return rows.filter((c) => c.parentId === null && (!type || categoryTypes(c).includes(type))).map(toDto);
+  }
+
+  findActive(manager: EntityManager, id: string): Promise<Category | null> {
+    return manager.findOneBy(Category, { id, active: true });
+  }
+
+  /** Validates extra fields against the category's JSON Schema; errors name `extraFields.<field>`. */
+  validateExtraFields(category: Category, fields: Record<string, unknown>): FieldError[] {
+    if (!category.extraFieldsSchema) {
+      return Object.keys(fields).map((k) => ({ field: `extraFields.${k}`, code: 'unknown_field', message: 'This category has no extra fields' }));
+    }
+    const validate = this.compiled(category);
+    if (validate(fields)) return [];
+    return (validate.errors ?? []).map((e) => ({ field: this.fieldOf(e), code: 'schema', message: e.message ?? 'invalid' }));
+  }
+
+  private compiled(category: Category): ValidateFunction {
+    const schema = JSON.stringify(category.extraFieldsSchema);
+    const cached = this.validators.get(category.id);
+    if (cached && cached.schema === schema) return cached.validate;
+    const validate = this.ajv.compile(category.extraFieldsSchema!);
+    this.validators.set(category.id, { schema, validate });
+    return validate;
+  }
+
+  private fieldOf(e: ErrorObject): string {
+    const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const missing = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : undefined;
+    const extra = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+    const leaf = [path, missing ?? extra].filter(Boolean).join('.');
+    return leaf ? `extraFields.${leaf}` : 'extraFields';
+  }
+}

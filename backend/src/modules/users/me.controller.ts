@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../../common/http/actor';
+import { Authenticated } from '../auth/auth.decorators';
+import { MeDto } from './users.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('me')
+@Controller({ path: 'me', version: '1' })
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'The signed-in user', operationId: 'getMe' })
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentActor() actor: Actor): Promise<MeDto> {
+    return this.users.me(actor.userId);
+  }
+}

@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Role } from '@otklik/shared/domain';
+import { Department } from './department.entity';
+import { User } from './user.entity';
+
+export class DepartmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() nameRu: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty() isGeneralPool: boolean;
+
+  static from(d: Department): DepartmentDto {
+    return { id: d.id, code: d.code, nameRu: d.nameRu, nameEn: d.nameEn, parentId: d.parentId, isGeneralPool: d.isGeneralPool };
+  }
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
+  @ApiProperty({ nullable: true, type: String }) position: string | null;
+  @ApiProperty({ type: DepartmentDto, nullable: true }) department: DepartmentDto | null;
+
+  static from(user: User, department: Department | null): MeDto {
+    return {
+      id: user.id,
+      email: user.email,
+      fullName: user.fullName,
+      role: user.role,
+      position: user.position,
+      department: department ? DepartmentDto.from(department) : null,
+    };
+  }
+}

@@ -1,0 +1,46 @@
+// Three tiers (CONVENTIONS.md #10): unit specs beside the code, API e2e over HTTP against a
+// real database, and browser tests of the console in Debian's Chromium.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const shared = {
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  // Nest 12 and a few other packages ship as pure ES modules; Jest's own module loader
+  // needs them turned into CommonJS (Node itself loads them through require(esm)).
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nest-commander|uid|@electric-sql)/)'],
+  moduleNameMapper: { '^@otklik/shared/(.*)$': '<rootDir>/shared/$1' },
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/shared/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+      testTimeout: 30000,
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};
