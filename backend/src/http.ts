@@ -65,9 +65,8 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
     reply.header('X-Request-Id', String(request.id));
   });
   instrumentHttp(fastify);
+  // Fastify's own errors (body parsing, limits) reach the ProblemFilter through Nest's exception layer.
   const logger = new Logger('Http');
-  // Errors raised by Fastify itself (body parsing, limits) get the same problem+json body.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
 
   const document = buildOpenApi(app, config.publicUrl);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });

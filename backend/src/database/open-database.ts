@@ -28,7 +28,8 @@ export async function openDatabase(config: AppConfig, options: { shareRunning: b
       db = { url: embedded.url, embedded: true, how: 'embedded', close: () => embedded.stop() };
     }
   }
-  if (options.migrate) {
+  // A running server migrated its database at boot; the CLI sharing its socket need not.
+  if (options.migrate && db.how !== 'embedded-socket') {
     try {
       await migrate(db.url, db.embedded);
     } catch (error) {

@@ -45,6 +45,10 @@ function classify(error: unknown): { status: number; code: string; params: Recor
   if (error instanceof DomainError) {
     return { status: error.status, code: error.code, params: error.params, errors: error.errors };
   }
+  // Nest wraps Fastify's own 4xx errors (body parsing, limits) in an HttpException.
+  if (error instanceof HttpException && typeof (error.cause as FastifyLikeError | undefined)?.code === 'string') {
+    return classify(error.cause);
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
@@ -53,7 +57,7 @@ function classify(error: unknown): { status: number; code: string; params: Recor
   }
   const f = error as FastifyLikeError;
   if (f && typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500) {
-    if (f.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+    if (f.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || f.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
       return { status: 400, code: 'malformed_json', params: {}, errors: [] };
     }
     return { status: f.statusCode, code: HTTP_CODES[f.statusCode] ?? 'bad_request', params: {}, errors: [] };

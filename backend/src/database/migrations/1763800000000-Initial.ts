@@ -162,6 +162,16 @@ export class Initial1763800000000 implements MigrationInterface {
       );
       CREATE INDEX outbox_pending ON outbox (id) WHERE dispatched_at IS NULL;
 
+      -- TypeORM keeps generated-column expressions here (read by migration:generate).
+      CREATE TABLE typeorm_metadata (
+        type varchar NOT NULL,
+        database varchar,
+        schema varchar,
+        "table" varchar,
+        name varchar,
+        value text
+      );
+
       CREATE TABLE idempotency_keys (
         user_id uuid NOT NULL,
         key text NOT NULL,
@@ -178,7 +188,7 @@ export class Initial1763800000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP TABLE idempotency_keys, outbox, audit_log, appeal_messages, appeal_history, appeals,
+      DROP TABLE typeorm_metadata, idempotency_keys, outbox, audit_log, appeal_messages, appeal_history, appeals,
         categories, refresh_tokens, users, departments;
       DROP FUNCTION audit_log_append_only();
       DROP SEQUENCE appeal_number_seq;

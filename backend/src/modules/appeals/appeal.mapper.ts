@@ -1,4 +1,4 @@
-import { HISTORY_EVENT_LABELS, allowedCitizenActions, Role } from '@otklik/shared/domain';
+import { allowedCitizenActions, CitizenAction, HISTORY_EVENT_LABELS, Role } from '@otklik/shared/domain';
 import { Locale } from '../../common/i18n/messages';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
@@ -76,7 +76,9 @@ export function toCard(
     firstResponseDueAt: iso(a.firstResponseDueAt),
     closedAt: iso(a.closedAt),
     updatedAt: a.updatedAt.toISOString(),
-    allowedActions: citizen ? allowedCitizenActions(a.status) : [],
+    allowedActions: citizen
+      ? allowedCitizenActions(a.status).filter((x) => x !== (a.important ? CitizenAction.MarkImportant : CitizenAction.UnmarkImportant))
+      : [],
     history: view.history.map((h) => toHistoryEntry(h, view.locale)),
     messages: view.messages.filter((m) => !citizen || !m.internal).map(toMessage),
   };

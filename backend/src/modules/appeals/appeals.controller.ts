@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
@@ -99,6 +99,7 @@ export class AppealsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A citizen action: withdraw, close, mark-important, unmark-important', operationId: 'appealAction' })
   @ApiParam(ID_PARAM)
+  @ApiBody({ type: ActionBodyDto, required: false })
   @ApiOkResponse({ type: AppealSummaryDto })
   act(@CurrentActor() actor: Actor, @Param() params: ActionParams, @Body() body: ActionBodyDto): Promise<AppealSummaryDto> {
     return this.intake.act(actor, params.idOrNumber, params.action, body?.comment);

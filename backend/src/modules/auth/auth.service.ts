@@ -62,7 +62,7 @@ export class AuthService {
       if (!current) return { error: 'invalid' as const };
       if (current.usedAt || current.revokedAt) {
         // A spent token came back: someone holds a copy. Revoke the whole session family.
-        await manager.update(RefreshToken, { familyId: current.familyId, revokedAt: null as unknown as Date }, { revokedAt: new Date() });
+        await this.revokeFamily(manager, current.familyId);
         await this.audit.record(manager, null, {
           action: 'auth.refresh_reuse_detected',
           entityType: 'user',
@@ -86,12 +86,7 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hashRefresh(refreshToken) });
       if (!token) return;
-      await manager
-        .createQueryBuilder()
-        .update(RefreshToken)
-        .set({ revokedAt: () => 'now()' })
-        .where('family_id = :family AND revoked_at IS NULL', { family: token.familyId })
-        .execute();
+      await this.revokeFamily(manager, token.familyId);
       await this.audit.record(manager, null, {
         action: 'auth.logout',
         entityType: 'user',
@@ -99,6 +94,15 @@ export class AuthService {
         details: { ip: client.ip },
       });
     });
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(RefreshToken)
+      .set({ revokedAt: () => 'now()' })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
   }
 
   private async issue(manager: EntityManager, user: User, familyId: string, client: ClientInfo): Promise<TokensDto> {

@@ -33,11 +33,10 @@ export class OutboxModule {
   static forRoot(config: AppConfig, options: { relay: boolean; runWorker: boolean }): DynamicModule {
     const providers: Provider[] = [OutboxService, DomainEventBus];
     const imports: DynamicModule[] = [];
+    const queues: DynamicModule[] = [];
     if (config.redisUrl) {
-      imports.push(
-        BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: 'otklik' }),
-        BullModule.registerQueue({ name: DOMAIN_EVENTS_QUEUE }),
-      );
+      queues.push(BullModule.registerQueue({ name: DOMAIN_EVENTS_QUEUE }));
+      imports.push(BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: 'otklik' }), ...queues);
       providers.push({ provide: JOB_DRIVER, useClass: BullMqJobDriver });
       if (options.runWorker) providers.push(DomainEventsProcessor);
     } else {
@@ -48,7 +47,7 @@ export class OutboxModule {
       module: OutboxModule,
       imports,
       providers,
-      exports: [OutboxService, DomainEventBus, ...(options.relay ? [OutboxRelay] : [])],
+      exports: [OutboxService, DomainEventBus, ...(options.relay ? [OutboxRelay] : []), ...queues],
     };
   }
 }

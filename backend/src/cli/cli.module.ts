@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppModule, RuntimeOptions } from '../app.module';
+import { SeedModule } from '../modules/seed/seed.module';
+import { UsersModule } from '../modules/users/users.module';
+import { COMMANDS } from './commands';
+
+@Module({})
+export class CliModule {
+  static forRoot(runtime: RuntimeOptions): DynamicModule {
+    return { module: CliModule, imports: [AppModule.forRoot(runtime), UsersModule, SeedModule], providers: [...COMMANDS] };
+  }
+}

@@ -1,0 +1,6 @@
+import { MigrateCommand } from './migrate.command';
+import { SeedDemoCommand } from './seed-demo.command';
+import { UserCreateCommand } from './user-create.command';
+
+/** Every CLI command; add new ones here. */
+export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand];

@@ -1,0 +1,22 @@
+// `npm test`: builds what the tests run against, then every tier — unit, API e2e over HTTP
+// against a real database (DATABASE_URL, else embedded PGlite), and browser tests of the
+// console in Debian's Chromium. REDIS_URL, when set, puts jobs on BullMQ.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const run = (cmd, args, extra = {}) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extra } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (!existsSync(join(root, 'node_modules', '.bin', 'jest'))) run('npm', ['ci', '--no-audit', '--no-fund']);
+run('npm', ['run', '--silent', 'build:backend']);
+run('npm', ['run', '--silent', 'openapi:check']);
+const browser = existsSync(join(root, 'angular.json'));
+if (browser) run('npm', ['run', '--silent', 'build:console']);
+const projects = ['unit', 'e2e', ...(browser ? ['browser'] : [])];
+const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+run(process.execPath, [jest, '--runInBand', ...projects.flatMap((p) => ['--selectProjects', p]), ...process.argv.slice(2)]);

@@ -1,0 +1,47 @@
+import { createApiClient, type ApiClient, type Schemas } from '../../../shared/api/client';
+
+export const BASE_URL = () => {
+  const url = process.env.OTKLIK_BASE_URL;
+  if (!url) throw new Error('OTKLIK_BASE_URL is not set: run through jest (global setup starts the server)');
+  return url;
+};
+
+export const DEMO = {
+  citizen: { login: 'citizen@demo.otklik.local', password: 'Citizen#Demo2026' },
+  citizen2: { login: 'citizen2@demo.otklik.local', password: 'Citizen#Demo2026' },
+  operator: { login: 'operator@demo.otklik.local', password: 'Operator#Demo2026' },
+  poolOperator: { login: 'pool-operator@demo.otklik.local', password: 'Operator#Demo2026' },
+  supervisor: { login: 'supervisor@demo.otklik.local', password: 'Supervisor#Demo2026' },
+  admin: { login: 'admin@demo.otklik.local', password: 'Admin#Demo2026' },
+} as const;
+
+/** An anonymous typed client of the API under test. */
+export function anonymous(headers: Record<string, string> = {}): ApiClient {
+  return createApiClient({ baseUrl: BASE_URL(), headers });
+}
+
+/** A typed client signed in as `who` (one login per call). */
+export async function signedIn(who: { login: string; password: string }, headers: Record<string, string> = {}): Promise<ApiClient & { token: string }> {
+  const { data, error } = await anonymous().POST('/api/v1/auth/login', { body: who });
+  if (!data) throw new Error(`login failed for ${who.login}: ${JSON.stringify(error)}`);
+  const client = createApiClient({ baseUrl: BASE_URL(), headers: { Authorization: `Bearer ${data.accessToken}`, ...headers } });
+  return Object.assign(client, { token: data.accessToken });
+}
+
+/** Raw fetch for what the typed client would refuse to send (bad bodies, unknown fields). */
+export async function raw(path: string, init: RequestInit & { token?: string } = {}): Promise<{ status: number; headers: Headers; body: any; text: string }> {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const res = await fetch(`${BASE_URL()}${path}`, { ...init, headers });
+  const text = await res.text();
+  let body: unknown = undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, headers: res.headers, body, text };
+}
+
+export type { Schemas };

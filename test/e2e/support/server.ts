@@ -1,0 +1,126 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+
+export const ROOT = resolve(__dirname, '..', '..', '..');
+
+export interface RunningServer {
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl?: string;
+  databaseName?: string;
+  process: ChildProcess;
+  output: () => string;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A fresh database on the server DATABASE_URL points at, so every run starts from migrations. */
+export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<{ url: string; name: string }> {
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), name };
+}
+
+export async function dropScratchDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function waitReady(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`);
+}
+
+/**
+ * Starts the built API as a separate process, exactly as production runs it: on PostgreSQL
+ * (a scratch database) when DATABASE_URL is set, else on embedded PGlite in a temp DATA_DIR;
+ * BullMQ when REDIS_URL is set.
+ */
+export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const main = join(ROOT, 'dist', 'backend', 'src', 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build:backend" first (npm test does)`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-test-'));
+  let databaseUrl: string | undefined;
+  let databaseName: string | undefined;
+  if (process.env.DATABASE_URL) {
+    ({ url: databaseUrl, name: databaseName } = await createScratchDatabase(process.env.DATABASE_URL, 'otklik_test'));
+  }
+  const port = await freePort();
+  let log = '';
+  const child = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      APP_MODE: 'demo',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20000)));
+  child.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20000)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitReady(baseUrl, child, () => log);
+  return { baseUrl, dataDir, databaseUrl, databaseName, process: child, output: () => log };
+}
+
+export async function stopServer(server: { pid?: number; dataDir: string; databaseName?: string }): Promise<void> {
+  if (server.pid) {
+    try {
+      process.kill(server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(server.pid, 0);
+        await new Promise((r) => setTimeout(r, 100));
+      } catch {
+        break;
+      }
+    }
+  }
+  if (server.databaseName && process.env.DATABASE_URL) await dropScratchDatabase(process.env.DATABASE_URL, server.databaseName);
+  rmSync(server.dataDir, { recursive: true, force: true });
+}
