@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'otklik-config-'));
+  const key = Buffer.alloc(32, 7).toString('base64');
+
+  it('defaults to demo mode with an embedded database and a generated, persisted master key', () => {
+    const dir = dataDir();
+    const sut = loadConfig({ DATA_DIR: dir });
+    expect(sut).toMatchObject({ mode: 'demo', port: 3000, databaseUrl: undefined, redisUrl: undefined, dataDir: dir });
+    expect(sut.masterKey).toHaveLength(32);
+    expect(Buffer.from(readFileSync(join(dir, 'master.key'), 'utf8'), 'base64').equals(sut.masterKey)).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir }).masterKey.equals(sut.masterKey)).toBe(true);
+  });
+
+  it('with DATABASE_URL defaults to production, which requires MASTER_KEY', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://db/otklik', DATA_DIR: dataDir() })).toThrow(
+      new ConfigError('MASTER_KEY', 'is required in production mode'),
+    );
+    const sut = loadConfig({ DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, DATA_DIR: dataDir() });
+    expect(sut.mode).toBe('production');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x/y', MASTER_KEY: key }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ APP_MODE: 'staging' }, 'APP_MODE'],
+    [{ MASTER_KEY: 'c2hvcnQ=' }, 'MASTER_KEY'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ CORS_ORIGINS: 'https://ok.ru,javascript:alert(1)' }, 'CORS_ORIGINS'],
+  ])('%j stops with an error naming %s', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: dataDir(), ...env });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as Error).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+});
