@@ -20,6 +20,8 @@ const shared = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // A global option in Jest (not per project): e2e and browser tests talk to a real server.
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
@@ -32,7 +34,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
-      testTimeout: 30000,
     },
     {
       ...shared,
@@ -40,7 +41,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.browser.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

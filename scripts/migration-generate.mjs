@@ -1,12 +1,14 @@
 // `npm run migration:generate -- Name`: diffs the entities against a scratch database migrated
 // to the latest migration and writes backend/src/database/migrations/<timestamp>-Name.ts to review.
+// `--check` (npm test with DATABASE_URL runs it): fails when the entities and migrations drift.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const name = process.argv[2];
+const check = process.argv.includes('--check');
+const name = check ? 'DriftCheck' : process.argv[2];
 if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
   console.error('usage: npm run migration:generate -- MigrationName');
   process.exit(2);
@@ -16,11 +18,12 @@ if (!admin) {
   console.error('DATABASE_URL (a PostgreSQL server where a scratch database can be created) is required');
   process.exit(2);
 }
-const run = (cmd, args, env = {}) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+const run = (cmd, args, env = {}, options = {}) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, ...options });
+  if (r.status !== 0 && options.stdio === 'pipe') process.stderr.write(`${r.stdout}${r.stderr}`);
   return r.status ?? 1;
 };
-if (run('npm', ['run', '--silent', 'build:backend']) !== 0) process.exit(1);
+if (!check && run('npm', ['run', '--silent', 'build:backend']) !== 0) process.exit(1);
 const scratch = `otklik_migration_${Date.now()}`;
 const client = new pg.Client({ connectionString: admin });
 await client.connect();
@@ -31,12 +34,15 @@ let status = 1;
 try {
   const typeorm = join(root, 'node_modules', 'typeorm', 'cli.js');
   const ds = join(root, 'dist', 'backend', 'src', 'database', 'cli-data-source.js');
-  status = run(process.execPath, [typeorm, 'migration:run', '-d', ds], { DATABASE_URL: url.toString() });
+  const quiet = { stdio: check ? 'pipe' : 'inherit' };
+  status = run(process.execPath, [typeorm, 'migration:run', '-d', ds], { DATABASE_URL: url.toString() }, quiet);
   if (status === 0) {
-    status = run(process.execPath, [typeorm, 'migration:generate', join('backend', 'src', 'database', 'migrations', name), '-d', ds, '--pretty'], {
+    const target = join('backend', 'src', 'database', 'migrations', name);
+    status = run(process.execPath, [typeorm, 'migration:generate', target, '-d', ds, '--pretty', ...(check ? ['--check'] : [])], {
       DATABASE_URL: url.toString(),
     });
   }
+  if (check) console.log(status === 0 ? 'entities and migrations agree' : 'entities and migrations drift: run npm run migration:generate -- Name');
 } finally {
   await client.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
   await client.end();

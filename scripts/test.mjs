@@ -15,6 +15,8 @@ const run = (cmd, args, extra = {}) => {
 if (!existsSync(join(root, 'node_modules', '.bin', 'jest'))) run('npm', ['ci', '--no-audit', '--no-fund']);
 run('npm', ['run', '--silent', 'build:backend']);
 run('npm', ['run', '--silent', 'openapi:check']);
+// Entity metadata and the SQL migrations must describe the same schema (needs a PostgreSQL server).
+if (process.env.DATABASE_URL) run(process.execPath, [join(root, 'scripts', 'migration-generate.mjs'), '--check']);
 const browser = existsSync(join(root, 'angular.json'));
 if (browser) run('npm', ['run', '--silent', 'build:console']);
 const projects = ['unit', 'e2e', ...(browser ? ['browser'] : [])];

@@ -14,6 +14,8 @@ export interface AppConfig {
   databaseUrl?: string;
   /** Absent → jobs run in-process. */
   redisUrl?: string;
+  /** Key prefix of the BullMQ queues, so several deployments can share one Redis. */
+  queuePrefix: string;
   masterKey: Buffer;
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -78,6 +80,12 @@ function masterKey(env: Env, mode: AppMode, dataDir: string): Buffer {
   return key;
 }
 
+function queuePrefix(env: Env): string {
+  const prefix = env.QUEUE_PREFIX || 'otklik';
+  if (!/^[\w.-]{1,64}$/.test(prefix)) throw new ConfigError('QUEUE_PREFIX', 'may hold only letters, digits, ".", "_" and "-" (at most 64)');
+  return prefix;
+}
+
 const LOG_LEVELS: AppConfig['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the environment once; a bad value throws a ConfigError naming it. */
@@ -108,6 +116,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     dataDir,
     databaseUrl,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    queuePrefix: queuePrefix(env),
     masterKey: masterKey(env, mode, dataDir),
     publicUrl: publicUrl.replace(/\/$/, ''),
     logLevel,

@@ -7,6 +7,9 @@ export function dataSourceOptions(url: string, embedded: boolean): DataSourceOpt
     type: 'postgres',
     url,
     synchronize: false,
+    // gen_random_uuid() is core since PostgreSQL 13: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false,
     entities: [join(__dirname, '..', 'modules', '**', '*.entity.{js,ts}')],
     migrations: [join(__dirname, 'migrations', '*.{js,ts}')],

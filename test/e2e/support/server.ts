@@ -93,6 +93,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      // Runs share the machine's Redis: each gets its own queues.
+      QUEUE_PREFIX: `otklik-test-${process.pid}-${port}`,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

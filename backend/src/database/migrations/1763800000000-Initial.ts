@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+// Frozen copy: a migration must not change when the entity does.
+const APPEAL_SEARCH_EXPRESSION =
+  "setweight(to_tsvector('russian', subject), 'A') || setweight(to_tsvector('russian', body), 'B') || " +
+  "setweight(to_tsvector('english', subject), 'C') || setweight(to_tsvector('english', body), 'D')";
+
 /** The foundation schema: accounts, departments, catalog, appeals and their trail. */
 export class Initial1763800000000 implements MigrationInterface {
   name = 'Initial1763800000000';
@@ -87,12 +92,7 @@ export class Initial1763800000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         version integer NOT NULL DEFAULT 1,
-        search_vector tsvector GENERATED ALWAYS AS (
-          setweight(to_tsvector('russian', subject), 'A') ||
-          setweight(to_tsvector('russian', body), 'B') ||
-          setweight(to_tsvector('english', subject), 'C') ||
-          setweight(to_tsvector('english', body), 'D')
-        ) STORED,
+        search_vector tsvector GENERATED ALWAYS AS (${APPEAL_SEARCH_EXPRESSION}) STORED,
         CHECK ((status = 'draft') = (number IS NULL))
       );
       CREATE INDEX appeals_citizen_newest ON appeals (citizen_id, created_at DESC, id DESC);
@@ -163,7 +163,7 @@ export class Initial1763800000000 implements MigrationInterface {
       CREATE INDEX outbox_pending ON outbox (id) WHERE dispatched_at IS NULL;
 
       -- TypeORM keeps generated-column expressions here (read by migration:generate).
-      CREATE TABLE typeorm_metadata (
+      CREATE TABLE IF NOT EXISTS typeorm_metadata (
         type varchar NOT NULL,
         database varchar,
         schema varchar,
@@ -171,6 +171,9 @@ export class Initial1763800000000 implements MigrationInterface {
         name varchar,
         value text
       );
+
+      INSERT INTO typeorm_metadata (type, database, schema, "table", name, value)
+      VALUES ('GENERATED_COLUMN', current_database(), 'public', 'appeals', 'search_vector', $expr$${APPEAL_SEARCH_EXPRESSION}$expr$);
 
       CREATE TABLE idempotency_keys (
         user_id uuid NOT NULL,

@@ -1,18 +1,28 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AppealStatus, HistoryEvent, Role } from '@otklik/shared/domain';
+import { User } from '../users/user.entity';
+import { Appeal } from './appeal.entity';
 
 /** One row of an appeal's status history, as the citizen sees it. */
 @Entity('appeal_history')
+@Index('appeal_history_appeal', { synchronize: false })
 export class AppealHistory {
-  @PrimaryGeneratedColumn('uuid') id: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'appeal_history_pkey' }) id: string;
   @Column({ name: 'appeal_id', type: 'uuid' }) appealId: string;
+  @ManyToOne(() => Appeal, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'appeal_id', foreignKeyConstraintName: 'appeal_history_appeal_id_fkey' })
+  appeal?: Appeal;
   @Column({ type: 'text' }) event: HistoryEvent;
   @Column({ name: 'from_status', type: 'text', nullable: true }) fromStatus: AppealStatus | null;
   @Column({ name: 'to_status', type: 'text' }) toStatus: AppealStatus;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
+  @ManyToOne(() => User, { nullable: true })
+  @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'appeal_history_actor_id_fkey' })
+  actor?: User;
   @Column({ name: 'actor_role', type: 'text' }) actorRole: Role | 'system';
-  @Column({ name: 'actor_name' }) actorName: string;
+  @Column({ name: 'actor_name', type: 'text' }) actorName: string;
   @Column({ name: 'actor_position', type: 'text', nullable: true }) actorPosition: string | null;
   @Column({ type: 'text', nullable: true }) comment: string | null;
-  @Column({ name: 'created_at', type: 'timestamptz', insert: false }) createdAt: Date;
+  /** clock_timestamp(), not now(): rows of one transaction keep their order. */
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()', insert: false }) createdAt: Date;
 }

@@ -1,15 +1,24 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '@otklik/shared/domain';
+import { User } from '../users/user.entity';
+import { Appeal } from './appeal.entity';
 
 /** A message in an appeal's thread; `internal` notes are for staff only. */
 @Entity('appeal_messages')
+@Index('appeal_messages_appeal', { synchronize: false })
 export class AppealMessage {
-  @PrimaryGeneratedColumn('uuid') id: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'appeal_messages_pkey' }) id: string;
   @Column({ name: 'appeal_id', type: 'uuid' }) appealId: string;
+  @ManyToOne(() => Appeal, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'appeal_id', foreignKeyConstraintName: 'appeal_messages_appeal_id_fkey' })
+  appeal?: Appeal;
   @Column({ name: 'author_id', type: 'uuid' }) authorId: string;
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'appeal_messages_author_id_fkey' })
+  author?: User;
   @Column({ name: 'author_role', type: 'text' }) authorRole: Role;
-  @Column({ name: 'author_name' }) authorName: string;
-  @Column() body: string;
-  @Column() internal: boolean;
-  @Column({ name: 'created_at', type: 'timestamptz', insert: false }) createdAt: Date;
+  @Column({ name: 'author_name', type: 'text' }) authorName: string;
+  @Column({ type: 'text' }) body: string;
+  @Column({ type: 'boolean', default: false }) internal: boolean;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()', insert: false }) createdAt: Date;
 }

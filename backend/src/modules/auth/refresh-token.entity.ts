@@ -1,16 +1,22 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { User } from '../users/user.entity';
 
 /** One refresh token of a session family; only its SHA-256 is stored. */
 @Entity('refresh_tokens')
+@Unique('refresh_tokens_token_hash_key', ['tokenHash'])
+@Index('refresh_tokens_family', { synchronize: false })
 export class RefreshToken {
-  @PrimaryGeneratedColumn('uuid') id: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'refresh_tokens_pkey' }) id: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'refresh_tokens_user_id_fkey' })
+  user?: User;
   @Column({ name: 'family_id', type: 'uuid' }) familyId: string;
-  @Column({ name: 'token_hash' }) tokenHash: string;
+  @Column({ name: 'token_hash', type: 'text' }) tokenHash: string;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt: Date | null;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
   @Column({ type: 'text', nullable: true }) ip: string | null;
   @Column({ name: 'user_agent', type: 'text', nullable: true }) userAgent: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
 }

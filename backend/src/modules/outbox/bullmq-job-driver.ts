@@ -5,7 +5,11 @@ import { DispatchedEvent, DOMAIN_EVENTS_QUEUE } from './domain-event';
 import { DomainEventBus } from './domain-event-bus';
 import { JobDriver } from './job-driver';
 
-/** Hands events to BullMQ; the outbox id is the job id, so a re-dispatch never doubles a job. */
+/**
+ * Hands events to BullMQ. The job id is the outbox id plus its creation time, so a re-dispatch
+ * never doubles a job, and a database restored or recreated (ids counted again) never collides
+ * with jobs Redis still remembers.
+ */
 @Injectable()
 export class BullMqJobDriver implements JobDriver {
   readonly name = 'bullmq' as const;
@@ -18,7 +22,7 @@ export class BullMqJobDriver implements JobDriver {
         name: event.eventType,
         data: event,
         opts: {
-          jobId: `outbox-${event.id}`,
+          jobId: `outbox-${event.id}-${Date.parse(event.createdAt)}`,
           attempts: 8,
           backoff: { type: 'exponential', delay: 1000 },
           removeOnComplete: { age: 24 * 3600, count: 10000 },

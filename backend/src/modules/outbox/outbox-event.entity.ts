@@ -1,15 +1,16 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A domain event written in the same transaction as the change it reports. */
 @Entity('outbox')
+@Index('outbox_pending', { synchronize: false })
 export class OutboxEvent {
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
-  @Column({ name: 'event_type' }) eventType: string;
-  @Column({ name: 'aggregate_type' }) aggregateType: string;
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'outbox_pkey' }) id: string;
+  @Column({ name: 'event_type', type: 'text' }) eventType: string;
+  @Column({ name: 'aggregate_type', type: 'text' }) aggregateType: string;
   @Column({ name: 'aggregate_id', type: 'uuid' }) aggregateId: string;
   @Column({ type: 'jsonb' }) payload: Record<string, any>;
-  @Column({ name: 'created_at', type: 'timestamptz', insert: false }) createdAt: Date;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()', insert: false }) createdAt: Date;
   @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true }) dispatchedAt: Date | null;
-  @Column({ default: 0 }) attempts: number;
+  @Column({ type: 'integer', default: 0 }) attempts: number;
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError: string | null;
 }

@@ -36,7 +36,7 @@ export class OutboxModule {
     const queues: DynamicModule[] = [];
     if (config.redisUrl) {
       queues.push(BullModule.registerQueue({ name: DOMAIN_EVENTS_QUEUE }));
-      imports.push(BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: 'otklik' }), ...queues);
+      imports.push(BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: config.queuePrefix }), ...queues);
       providers.push({ provide: JOB_DRIVER, useClass: BullMqJobDriver });
       if (options.runWorker) providers.push(DomainEventsProcessor);
     } else {

@@ -1,14 +1,19 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A department of the body; departments form a tree (escalation goes to the parent). */
 @Entity('departments')
+@Unique('departments_code_key', ['code'])
+@Index('departments_one_general_pool', { synchronize: false })
 export class Department {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column() code: string;
-  @Column({ name: 'name_ru' }) nameRu: string;
-  @Column({ name: 'name_en' }) nameEn: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'departments_pkey' }) id: string;
+  @Column({ type: 'text' }) code: string;
+  @Column({ name: 'name_ru', type: 'text' }) nameRu: string;
+  @Column({ name: 'name_en', type: 'text' }) nameEn: string;
   @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId: string | null;
+  @ManyToOne(() => Department, { nullable: true })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'departments_parent_id_fkey' })
+  parent?: Department;
   /** The general pool (общий пул): appeals no category routes anywhere land here for triage. */
-  @Column({ name: 'is_general_pool', default: false }) isGeneralPool: boolean;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'is_general_pool', type: 'boolean', default: false }) isGeneralPool: boolean;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
 }
