@@ -12,7 +12,7 @@ const run = (cmd, args, extra = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (!existsSync(join(root, 'node_modules', '.bin', 'jest'))) run('npm', ['ci', '--no-audit', '--no-fund']);
+if (!existsSync(join(root, 'node_modules', '.bin', 'jest'))) run('npm', ['install', '--no-audit', '--no-fund']);
 run('npm', ['run', '--silent', 'build:backend']);
 run('npm', ['run', '--silent', 'openapi:check']);
 // Entity metadata and the SQL migrations must describe the same schema (needs a PostgreSQL server).

@@ -10,6 +10,7 @@ export default async function globalSetup(): Promise<void> {
   const server = await startServer();
   process.env.OTKLIK_BASE_URL = server.baseUrl;
   process.env.OTKLIK_DATABASE_URL = server.databaseUrl ?? '';
+  process.env.OTKLIK_DATA_DIR = server.dataDir;
   const state = { pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName, baseUrl: server.baseUrl };
   const file = join(tmpdir(), `otklik-jest-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(state));
