@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
+import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { UsersModule } from './modules/users/users.module';
@@ -49,7 +50,7 @@ export class AppModule {
         CatalogModule,
         AppealsModule,
         SeedModule,
-        ...(runtime.process === 'api' ? [HealthModule] : []),
+        ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule] : []),
       ],
     };
   }

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { HousekeepingService } from '../../backend/src/modules/housekeeping/housekeeping.service';
 import { DEMO, raw, signedIn } from './support/api';
 import { appealInput, fileAppeal } from './support/factories';
 
@@ -76,5 +78,35 @@ describe('journal: history, audit and outbox are written with every change', () 
   dbIt('the audit log refuses updates and deletes', async () => {
     await expect(db.query(`UPDATE audit_log SET action = 'x' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(/append-only/);
     await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+  });
+
+  dbIt('housekeeping forgets idempotency keys after 24 hours and relayed outbox rows after 7 days, nothing newer', async () => {
+    const user = (await db.query(`SELECT id FROM users WHERE email = $1`, [DEMO.citizen.login])).rows[0].id;
+    await db.query(
+      `INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, created_at) VALUES
+         ($1, 'old-key', 'POST', '/x', 'h', now() - interval '25 hours'), ($1, 'fresh-key', 'POST', '/x', 'h', now() - interval '23 hours')`,
+      [user],
+    );
+    const agg = '00000000-0000-4000-8000-000000000001';
+    await db.query(
+      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dispatched_at) VALUES
+         ('test.old', 'test', $1, '{}', now() - interval '8 days'),
+         ('test.recent', 'test', $1, '{}', now() - interval '6 days')`,
+      [agg],
+    );
+    const ds = new DataSource({ type: 'postgres', url: process.env.OTKLIK_DATABASE_URL });
+    await ds.initialize();
+    try {
+      const sut = new HousekeepingService(ds);
+      const removed = await sut.run();
+      expect(removed.idempotencyKeys).toBeGreaterThanOrEqual(1);
+      expect(removed.outboxEvents).toBeGreaterThanOrEqual(1);
+    } finally {
+      await ds.destroy();
+    }
+    const keys = await db.query(`SELECT key FROM idempotency_keys WHERE key IN ('old-key', 'fresh-key')`);
+    expect(keys.rows.map((r) => r.key)).toEqual(['fresh-key']);
+    const events = await db.query(`SELECT event_type FROM outbox WHERE aggregate_id = $1`, [agg]);
+    expect(events.rows.map((r) => r.event_type)).toEqual(['test.recent']);
   });
 });

@@ -1,0 +1,42 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** How long a retried request is recognised by its Idempotency-Key. */
+export const IDEMPOTENCY_WINDOW_HOURS = 24;
+/** Relayed outbox rows are kept this long for investigation, then removed. */
+export const OUTBOX_RETENTION_DAYS = 7;
+
+/**
+ * Hourly clean-up of bookkeeping tables that would otherwise grow forever. Every statement is
+ * idempotent, so several API processes may run it at once.
+ */
+@Injectable()
+export class HousekeepingService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(HousekeepingService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.run().catch((e) => this.logger.warn({ err: e }, 'housekeeping failed')), 3600_000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async run(): Promise<{ idempotencyKeys: number; outboxEvents: number }> {
+    const [, keys] = (await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
+      [IDEMPOTENCY_WINDOW_HOURS],
+    )) as [unknown, number];
+    const [, events] = (await this.dataSource.query(
+      `DELETE FROM outbox WHERE dispatched_at < now() - make_interval(days => $1)`,
+      [OUTBOX_RETENTION_DAYS],
+    )) as [unknown, number];
+    if (keys || events) this.logger.log(`housekeeping: removed ${keys} idempotency keys, ${events} relayed outbox events`);
+    return { idempotencyKeys: keys, outboxEvents: events };
+  }
+}
