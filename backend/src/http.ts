@@ -58,6 +58,8 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // TLS is usually terminated in front of the app; forcing https here would break a plain-HTTP LAN/demo install.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -96,13 +98,14 @@ function serveConsole(app: NestFastifyApplication, dir: string, logger: Logger):
     logger.warn(`console not built (${index} missing): serving the API only`);
     return;
   }
-  const html = readFileSync(index);
+  // Read on each request (it is small): a rebuilt console is served without a restart.
+  const html = () => readFileSync(index);
   void fastify.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false, decorateReply: false });
-  fastify.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html));
+  fastify.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html()));
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
       return sendProblem(new DomainError(404, 'route_not_found'), request, reply, logger);
     }
-    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html());
   });
 }

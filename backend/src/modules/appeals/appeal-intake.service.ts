@@ -19,7 +19,6 @@ import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/
 import { DomainError, FieldError, ValidationFailedError } from '../../common/problem/domain-error';
 import { Category } from '../catalog/category.entity';
 import { CatalogService, categoryTypes } from '../catalog/catalog.service';
-import { Department } from '../users/department.entity';
 import { AppealAccess } from './appeal-access.service';
 import { AppealJournal } from './appeal-journal';
 import { Appeal } from './appeal.entity';
@@ -77,13 +76,25 @@ export class AppealIntakeService {
           extraFields: dto.extraFields ?? {},
           contactEncrypted: this.encryptContact(dto.contact),
           status: AppealStatus.Draft,
+          number: null,
+          departmentId: null,
+          assigneeId: null,
+          registeredAt: null,
+          dueAt: null,
+          firstResponseDueAt: null,
+          closedAt: null,
           important: false,
           overdue: false,
         });
-        await manager.save(Appeal, appeal);
-        await this.journal.record(manager, appeal, actor, { event: HistoryEvent.Created, from: null });
-        if (!dto.draft) await this.register(manager, appeal, resolved, actor);
-        return toSummary(await manager.findOneByOrFail(Appeal, { id: appeal.id }));
+        // Filed directly, the appeal is registered in the same INSERT: one row, one history entry.
+        if (!dto.draft) await this.assignRegistration(manager, appeal, resolved);
+        await manager.insert(Appeal, appeal);
+        await this.journal.record(manager, appeal, actor, {
+          event: dto.draft ? HistoryEvent.Created : HistoryEvent.Submitted,
+          from: null,
+          details: dto.draft ? undefined : { departmentId: appeal.departmentId },
+        });
+        return toSummary(appeal);
       }),
     );
   }
@@ -167,8 +178,16 @@ export class AppealIntakeService {
     });
   }
 
-  /** Registration: a number from the sequence, the department, the statutory deadlines. */
+  /** Registration of a draft: number, department and deadlines, then the history row. */
   private async register(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory, actor: Actor): Promise<void> {
+    const from = appeal.status;
+    await this.assignRegistration(manager, appeal, resolved);
+    await manager.save(Appeal, appeal);
+    await this.journal.record(manager, appeal, actor, { event: HistoryEvent.Submitted, from, details: { departmentId: appeal.departmentId } });
+  }
+
+  /** A number from the sequence (unique, never reused), the department, the statutory deadlines. */
+  private async assignRegistration(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory): Promise<void> {
     const [{ number }] = (await manager.query(`SELECT nextval('appeal_number_seq')::bigint AS number`)) as { number: string }[];
     const registeredAt = new Date();
     const deadlines = computeDeadlines({
@@ -177,7 +196,6 @@ export class AppealIntakeService {
       priorityCategory: resolved.category.priority || Boolean(resolved.subcategory?.priority),
       calendar: this.calendar,
     });
-    const from = appeal.status;
     Object.assign(appeal, {
       number: Number(number),
       status: AppealStatus.Registered,
@@ -186,16 +204,13 @@ export class AppealIntakeService {
       firstResponseDueAt: deadlines.firstResponseDueAt,
       departmentId: await this.routeTo(manager, resolved),
     });
-    await manager.save(Appeal, appeal);
-    await this.journal.record(manager, appeal, actor, { event: HistoryEvent.Submitted, from, details: { departmentId: appeal.departmentId } });
   }
 
   /** The subcategory's department, else the category's, else the general pool. */
   private async routeTo(manager: EntityManager, { category, subcategory }: ResolvedCategory): Promise<string | null> {
     const direct = subcategory?.departmentId ?? category.departmentId;
     if (direct) return direct;
-    const pool = await manager.findOneBy(Department, { isGeneralPool: true });
-    return pool?.id ?? null;
+    return (await this.catalog.generalPool(manager))?.id ?? null;
   }
 
   /** Checks what class-validator cannot: the category tree, the type, extra fields, dates. */

@@ -5,8 +5,12 @@ import addFormats from 'ajv-formats';
 import { DataSource, EntityManager } from 'typeorm';
 import { APPEAL_TYPE_LABELS, APPEAL_TYPES, AppealType, INTAKE_APPEAL_TYPES } from '@otklik/shared/domain';
 import { FieldError } from '../../common/problem/domain-error';
+import { Department } from '../users/department.entity';
 import { Category } from './category.entity';
 import { AppealTypeDto, CategoryDto } from './catalog.dto';
+
+/** How long a process trusts its copy of a category. */
+export const CATALOG_CACHE_MS = 30_000;
 
 const DEFAULT_TYPES = INTAKE_APPEAL_TYPES.filter((t) => t !== AppealType.Gratitude);
 
@@ -19,6 +23,8 @@ export function categoryTypes(category: Category): AppealType[] {
 export class CatalogService {
   private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }));
   private readonly validators = new Map<string, { schema: string; validate: ValidateFunction }>();
+  private readonly categoryCache = new Map<string, { value: Category | null; until: number }>();
+  private pool?: { value: Department | null; until: number };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -47,8 +53,25 @@ export class CatalogService {
     return rows.filter((c) => c.parentId === null && (!type || categoryTypes(c).includes(type))).map(toDto);
   }
 
-  findActive(manager: EntityManager, id: string): Promise<Category | null> {
-    return manager.findOneBy(Category, { id, active: true });
+  /**
+   * An active category by id. Intake asks for it on every appeal, so categories are cached per
+   * process for CATALOG_CACHE_MS; an admin's change reaches every process within that time.
+   */
+  async findActive(manager: EntityManager, id: string): Promise<Category | null> {
+    const cached = this.categoryCache.get(id);
+    if (cached && cached.until > Date.now()) return cached.value;
+    const value = await manager.findOneBy(Category, { id, active: true });
+    this.categoryCache.set(id, { value, until: Date.now() + CATALOG_CACHE_MS });
+    if (this.categoryCache.size > 10_000) this.categoryCache.clear();
+    return value;
+  }
+
+  /** The general pool (общий пул), where appeals that no category routes go; cached likewise. */
+  async generalPool(manager: EntityManager): Promise<Department | null> {
+    if (this.pool && this.pool.until > Date.now()) return this.pool.value;
+    const value = await manager.findOneBy(Department, { isGeneralPool: true });
+    this.pool = { value, until: Date.now() + CATALOG_CACHE_MS };
+    return value;
   }
 
   /** Validates extra fields against the category's JSON Schema; errors name `extraFields.<field>`. */

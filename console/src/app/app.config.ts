@@ -1,0 +1,13 @@
+import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { routes } from './app.routes';
+import { LocalizedTitleStrategy } from './core/i18n/localized-title.strategy';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideZonelessChangeDetection(),
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(routes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: LocalizedTitleStrategy },
+  ],
+};

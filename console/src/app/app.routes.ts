@@ -1,0 +1,37 @@
+import type { Routes } from '@angular/router';
+import { consoleRoleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    title: 'title.login',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./core/auth/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./core/layout/shell').then((m) => m.Shell),
+    children: [
+      {
+        path: 'staff-only',
+        title: 'title.staffOnly',
+        loadComponent: () => import('./core/layout/staff-only.page').then((m) => m.StaffOnlyPage),
+      },
+      {
+        path: '',
+        canActivateChild: [consoleRoleGuard],
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'queue' },
+          { path: 'queue', loadChildren: () => import('./features/triage/triage.routes') },
+          { path: 'appeals', loadChildren: () => import('./features/appeal/appeal.routes') },
+          {
+            path: '**',
+            title: 'title.notFound',
+            loadComponent: () => import('./core/layout/not-found.page').then((m) => m.NotFoundPage),
+          },
+        ],
+      },
+    ],
+  },
+];

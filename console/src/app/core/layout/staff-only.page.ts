@@ -1,0 +1,44 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { AuthService } from '../auth/auth.service';
+import { I18n } from '../i18n/i18n.service';
+
+/** What a citizen or an admin sees after signing in: the console is not for them. */
+@Component({
+  selector: 'ok-staff-only-page',
+  imports: [MatButtonModule],
+  template: `
+    <section class="page">
+      <div class="panel notice">
+        <h1 class="page-title">{{ t('staffOnly.heading') }}</h1>
+        <p>{{ t('staffOnly.body', { role: role() }) }}</p>
+        @if (isCitizen()) {
+          <p class="muted">{{ t('staffOnly.citizenHint') }}</p>
+        }
+        <button mat-flat-button type="button" (click)="logout()">{{ t('staffOnly.logout') }}</button>
+      </div>
+    </section>
+  `,
+  styles: `
+    .notice {
+      max-width: 640px;
+      margin: 6vh auto 0;
+      padding: 28px 32px;
+    }
+    p {
+      margin: 0 0 16px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StaffOnlyPage {
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  protected readonly role = computed(() => this.i18n.role(this.auth.user()?.role ?? '').toLowerCase());
+  protected readonly isCitizen = computed(() => this.auth.user()?.role === 'citizen');
+
+  protected logout(): void {
+    void this.auth.logout();
+  }
+}

@@ -1,0 +1,116 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { Schemas } from '@otklik/shared/api/client';
+import { AppealStatus } from '@otklik/shared/domain';
+import { API } from '../../core/api/api-client';
+import { CatalogService } from '../../core/catalog/catalog.service';
+import { I18n } from '../../core/i18n/i18n.service';
+import { DueDate } from '../../ui/due-date';
+import { StatusChip } from '../../ui/status-chip';
+import { MessageThread } from './message-thread';
+import { StatusHistory } from './status-history';
+
+type Appeal = Schemas['AppealDto'];
+type Message = Schemas['MessageDto'];
+type LoadState = 'loading' | 'ready' | 'notFound' | 'failed';
+
+/** Statuses in which the thread no longer takes messages (the API answers 409). */
+const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Closed, AppealStatus.Withdrawn];
+
+/** The appeal card for staff: everything about one appeal, its history and its thread. */
+@Component({
+  selector: 'ok-appeal-card-page',
+  imports: [RouterLink, StatusChip, DueDate, StatusHistory, MessageThread],
+  templateUrl: './appeal-card.page.html',
+  styleUrl: './appeal-card.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AppealCardPage {
+  private readonly api = inject(API);
+  private readonly catalog = inject(CatalogService);
+  protected readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+
+  /** From the route: a UUID or the human number. */
+  readonly idOrNumber = input.required<string>();
+
+  protected readonly appeal = signal<Appeal | null>(null);
+  protected readonly state = signal<LoadState>('loading');
+  protected readonly ref = computed(() => {
+    const appeal = this.appeal();
+    return appeal ? (appeal.number !== null ? String(appeal.number) : appeal.id) : this.idOrNumber();
+  });
+  protected readonly category = computed(() => this.catalog.category(this.appeal()?.categoryId));
+  protected readonly subcategory = computed(() => this.catalog.category(this.appeal()?.subcategoryId));
+  protected readonly threadClosed = computed(() => CLOSED_THREAD.includes(this.appeal()?.status ?? ''));
+  protected readonly contact = computed(() => {
+    const contact = this.appeal()?.contact;
+    if (!contact) return [];
+    return (
+      [
+        ['appeal.phone', contact.phone],
+        ['appeal.email', contact.email],
+        ['appeal.address', contact.address],
+      ] as const
+    ).filter((entry): entry is readonly ['appeal.phone' | 'appeal.email' | 'appeal.address', string] => !!entry[1]);
+  });
+  /** Extra fields named by the category's JSON Schema titles where it has them. */
+  protected readonly extraFields = computed(() => {
+    const appeal = this.appeal();
+    if (!appeal) return [];
+    const schemas = [this.subcategory()?.extraFieldsSchema, this.category()?.extraFieldsSchema];
+    return Object.entries(appeal.extraFields ?? {}).map(([key, value]) => ({
+      key,
+      label: fieldTitle(schemas, key) ?? key,
+      value: this.formatValue(value),
+    }));
+  });
+
+  private loadSeq = 0;
+
+  constructor() {
+    void this.catalog.load();
+    effect(() => {
+      const id = this.idOrNumber();
+      untracked(() => void this.load(id));
+    });
+  }
+
+  protected reload(): void {
+    void this.load(this.idOrNumber());
+  }
+
+  protected messagePosted(message: Message): void {
+    this.appeal.update((appeal) => (appeal ? { ...appeal, messages: [...appeal.messages, message] } : appeal));
+  }
+
+  private async load(idOrNumber: string): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.state.set('loading');
+    try {
+      const { data, response } = await this.api.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber } } });
+      if (seq !== this.loadSeq) return;
+      this.appeal.set(data ?? null);
+      this.state.set(data ? 'ready' : response.status === 404 || response.status === 403 ? 'notFound' : 'failed');
+    } catch {
+      if (seq === this.loadSeq) this.state.set('failed');
+    }
+  }
+
+  private formatValue(value: unknown): string {
+    if (value === null || value === undefined || value === '') return this.t('common.none');
+    if (typeof value === 'boolean') return this.t(value ? 'common.yes' : 'common.no');
+    if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? `${this.i18n.dateTime(value)} ${this.t('common.msk')}` : value;
+    if (typeof value === 'number') return String(value);
+    return JSON.stringify(value);
+  }
+}
+
+function fieldTitle(schemas: ReadonlyArray<Record<string, unknown> | null | undefined>, key: string): string | undefined {
+  for (const schema of schemas) {
+    const properties = schema?.['properties'] as Record<string, { title?: unknown }> | undefined;
+    const title = properties?.[key]?.title;
+    if (typeof title === 'string') return title;
+  }
+  return undefined;
+}

@@ -1,0 +1,119 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatSort, MatSortModule, type Sort, type SortDirection } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import { APPEAL_STATUSES, APPEAL_TYPES, AppealStatus } from '@otklik/shared/domain';
+import { AuthService } from '../../core/auth/auth.service';
+import { I18n } from '../../core/i18n/i18n.service';
+import { DueDate } from '../../ui/due-date';
+import { StatusChip } from '../../ui/status-chip';
+import { PAGE_SIZES, QueueStore, type AppealSummary, type QueueFilters, type QueueSort } from './queue.store';
+
+/** The API orders each sort key one way only: nearest deadline first, newest registration first. */
+const SORT_DIRECTION: Record<QueueSort, SortDirection> = { dueAt: 'asc', registeredAt: 'desc' };
+const SEARCH_DEBOUNCE_MS = 350;
+
+@Component({
+  selector: 'ok-queue-page',
+  imports: [
+    RouterLink,
+    MatTableModule,
+    MatSortModule,
+    MatPaginatorModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    StatusChip,
+    DueDate,
+  ],
+  templateUrl: './queue.page.html',
+  styleUrl: './queue.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class QueuePage {
+  protected readonly store = inject(QueueStore);
+  protected readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly sort = viewChild.required(MatSort);
+
+  protected readonly columns = ['number', 'subject', 'type', 'status', 'registeredAt', 'dueAt', 'priority'];
+  /** A staff queue never holds drafts: they are not registered yet. */
+  protected readonly statuses = APPEAL_STATUSES.filter((s) => s !== AppealStatus.Draft);
+  protected readonly types = APPEAL_TYPES;
+  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly filters = this.store.filters;
+  protected readonly sortDirection = computed(() => SORT_DIRECTION[this.filters().sort]);
+  protected readonly department = computed(() => this.i18n.name(this.auth.user()?.department));
+
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    const user = this.auth.user();
+    if (user) this.store.claim(user.id);
+    void this.store.load();
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
+  }
+
+  protected setStatus(status: QueueFilters['status']): void {
+    this.store.update({ status });
+  }
+
+  protected setType(type: QueueFilters['type']): void {
+    this.store.update({ type });
+  }
+
+  protected setOverdue(overdue: boolean): void {
+    this.store.update({ overdue });
+  }
+
+  protected searchTyped(q: string): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.search(q), SEARCH_DEBOUNCE_MS);
+  }
+
+  protected search(q: string): void {
+    clearTimeout(this.searchTimer);
+    if (q.trim() !== this.filters().q.trim()) this.store.update({ q });
+  }
+
+  protected sortChanged(event: Sort): void {
+    const sort = event.active as QueueSort;
+    // MatSort would flip the arrow on a second click; the API has one order per key, so keep it.
+    this.sort().direction = SORT_DIRECTION[sort];
+    if (sort !== this.filters().sort) this.store.update({ sort });
+  }
+
+  protected page(event: PageEvent): void {
+    if (event.pageSize !== this.filters().limit) this.store.update({ limit: event.pageSize });
+    else if (event.pageIndex > (event.previousPageIndex ?? 0)) this.store.nextPage();
+    else if (event.pageIndex < (event.previousPageIndex ?? 0)) this.store.previousPage();
+  }
+
+  protected reload(): void {
+    void this.store.load();
+  }
+
+  /** Human number in links; a draft (never in this queue) would fall back to the id. */
+  protected ref(row: AppealSummary): string {
+    return row.number !== null ? String(row.number) : row.id;
+  }
+
+  /** Mouse users may click anywhere on the row; the subject link is the keyboard way in. */
+  protected rowClicked(row: AppealSummary, event: MouseEvent): void {
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('a, button') || window.getSelection()?.toString()) return;
+    void this.router.navigate(['/appeals', this.ref(row)]);
+  }
+}

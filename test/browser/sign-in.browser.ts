@@ -1,0 +1,104 @@
+import type { Browser } from 'playwright-core';
+import { DEMO, anonymous } from '../e2e/support/api';
+import { launchBrowser, openConsole, signIn, waitForPath } from './support/browser';
+
+// Project-level testTimeout is not read by Jest (it is a global option): set it here.
+jest.setTimeout(60_000);
+
+describe('console sign-in', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the API's own message for a wrong password and stays on the sign-in page", async () => {
+    const { error } = await anonymous({ 'Accept-Language': 'ru' }).POST('/api/v1/auth/login', {
+      body: { login: DEMO.operator.login, password: 'not-the-password' },
+    });
+    const apiTitle = (error as { title?: string } | undefined)?.title;
+    expect(apiTitle).toBeTruthy();
+
+    const { page, context, errors } = await openConsole(browser, '/');
+    await waitForPath(page, '/login');
+    await signIn(page, { login: DEMO.operator.login, password: 'not-the-password' });
+
+    const alert = page.getByTestId('login-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(apiTitle);
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a citizen who signs in sees the staff-only notice, also when opening the queue directly', async () => {
+    const { page, context, errors } = await openConsole(browser, '/queue');
+    await waitForPath(page, '/login');
+    await signIn(page, DEMO.citizen);
+
+    await waitForPath(page, '/staff-only');
+    await page.getByRole('heading', { name: 'Консоль предназначена для сотрудников' }).waitFor();
+    expect(await page.locator('mat-toolbar').textContent()).toContain('Иванов Иван Иванович');
+    expect(await page.locator('table').count()).toBe(0);
+
+    await page.goto(page.url().replace('/staff-only', '/queue'));
+    await waitForPath(page, '/staff-only');
+
+    // Signing out revokes the session on the server, not only in the tab.
+    const { refreshToken } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('otklik.console.session') ?? '{}'));
+    await page.getByRole('button', { name: 'Выйти и войти под другой учётной записью' }).click();
+    await waitForPath(page, '/login');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    const { response } = await anonymous().POST('/api/v1/auth/refresh', { body: { refreshToken } });
+    expect(response.status).toBe(401);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refreshes a rejected access token once and keeps the operator signed in', async () => {
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.getByRole('table').waitFor();
+
+    const key = 'otklik.console.session';
+    const before = await page.evaluate((k) => JSON.parse(sessionStorage.getItem(k) ?? 'null'), key);
+    expect(before?.refreshToken).toBeTruthy();
+    // An access token the API rejects, but not yet "expired" from the console's point of view.
+    await page.evaluate(
+      ([k, session]) => sessionStorage.setItem(k, JSON.stringify({ ...session, accessToken: 'rejected.token.value', expiresAt: Date.now() + 600_000 })),
+      [key, before] as const,
+    );
+    await page.reload();
+
+    await page.getByRole('table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/queue');
+    const after = await page.evaluate((k) => JSON.parse(sessionStorage.getItem(k) ?? 'null'), key);
+    expect(after.accessToken).not.toBe('rejected.token.value');
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a session that cannot be refreshed goes back to the sign-in page', async () => {
+    const { page, context } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.evaluate(() =>
+      sessionStorage.setItem(
+        'otklik.console.session',
+        JSON.stringify({ accessToken: 'rejected', refreshToken: 'also-rejected', expiresAt: Date.now() + 600_000 }),
+      ),
+    );
+    await page.reload();
+    await waitForPath(page, '/login');
+    expect(new URL(page.url()).searchParams.get('returnUrl')).toBe('/queue');
+    await context.close();
+  });
+});

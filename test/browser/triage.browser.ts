@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import type { ApiClient } from '../../shared/api/client';
+import { DEMO, signedIn, type Schemas } from '../e2e/support/api';
+import { category, fileAppeal } from '../e2e/support/factories';
+import { launchBrowser, openConsole, signIn, waitForPath } from './support/browser';
+
+/** Files a question as the demo citizen in «Вопросы по личному кабинету» (routed to tech-support). */
+async function fileTechSupportQuestion(subject: string, citizen?: ApiClient): Promise<Schemas['AppealSummaryDto']> {
+  citizen ??= await signedIn(DEMO.citizen);
+  const tech = await category('tech');
+  const cabinet = await category('tech-cabinet');
+  return fileAppeal(citizen, { type: 'question', categoryId: tech.id, subcategoryId: cabinet.id, subject });
+}
+
+/** Newest first, so what a test has just filed is on the first page whatever else is queued. */
+async function sortByRegistration(page: Page): Promise<void> {
+  const header = page.locator('th[mat-sort-header]').filter({ hasText: 'Зарегистрировано' });
+  await header.locator('[role="button"]').click();
+  await page.waitForFunction(() => document.querySelector('th.mat-column-registeredAt')?.getAttribute('aria-sort') === 'descending');
+}
+
+// Project-level testTimeout is not read by Jest (it is a global option): set it here.
+jest.setTimeout(60_000);
+
+/** Picks an option of a labelled select with the keyboard, as a keyboard-only operator would. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('console triage', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the operator finds a freshly filed appeal in the queue, opens it and adds an internal note', async () => {
+    const subject = `Не открывается личный кабинет ${randomUUID().slice(0, 8)}`;
+    const filed = await fileTechSupportQuestion(subject);
+    expect(filed.number).not.toBeNull();
+
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    expect(await page.locator('mat-toolbar').textContent()).toContain('Сидоров Пётр Алексеевич');
+    await sortByRegistration(page);
+
+    const row = page.locator('tr.queue-row', { hasText: subject });
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.map((c) => c.trim())).toEqual(
+      expect.arrayContaining([String(filed.number), subject, 'Вопрос / запрос информации', 'Принято', 'Обычный']),
+    );
+    await page.screenshot({ path: '/tmp/otklik-queue.png', animations: 'disabled' });
+
+    // The subject is a real link: keyboard users reach the card with Tab + Enter.
+    const link = row.getByRole('link', { name: subject });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await waitForPath(page, `/appeals/${filed.number}`);
+
+    await page.getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
+    expect(await page.getByTestId('appeal-subject').textContent()).toBe(subject);
+    const history = page.getByTestId('status-history');
+    await history.getByText('Принято', { exact: true }).waitFor();
+    expect(await page.getByText('Вопросы по личному кабинету').count()).toBe(1);
+
+    const note = `Проверить журнал входа, заявка ${randomUUID().slice(0, 6)}`;
+    await page.getByLabel('Текст сообщения').fill(note);
+    await page.getByLabel('Внутренняя заметка (гражданин её не увидит)').check();
+    await page.getByRole('button', { name: 'Сохранить заметку' }).click();
+
+    const posted = page.getByTestId('message-thread').locator('li', { hasText: note });
+    await posted.waitFor();
+    expect(await posted.textContent()).toContain('Внутренняя заметка');
+    expect(await page.getByLabel('Текст сообщения').inputValue()).toBe('');
+    expect(await page.locator('mat-form-field.mat-form-field-invalid').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/otklik-card.png', fullPage: true, animations: 'disabled' });
+
+    // What the API stored: an internal note by the operator, invisible to the citizen.
+    const operator = await signedIn(DEMO.operator);
+    const { data: card } = await operator.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber: String(filed.number) } } });
+    expect(card?.messages.find((m) => m.text === note)).toMatchObject({ internal: true, authorRole: 'operator' });
+    const citizen = await signedIn(DEMO.citizen);
+    const { data: own } = await citizen.GET('/api/v1/appeals/{idOrNumber}', { params: { path: { idOrNumber: String(filed.number) } } });
+    expect(own?.messages.some((m) => m.text === note)).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("refuses an empty message, and shows the API's field error under the text field", async () => {
+    const filed = await fileTechSupportQuestion(`Ошибки формы ${randomUUID().slice(0, 8)}`);
+    const ref = String(filed.number);
+    const badText = 'Спасибо 🙂';
+    const operator = await signedIn(DEMO.operator, { 'Accept-Language': 'ru' });
+    const { error } = await operator.POST('/api/v1/appeals/{idOrNumber}/messages', {
+      params: { path: { idOrNumber: ref } },
+      body: { text: badText, internal: true },
+    });
+    const problem = error as { title?: string; errors?: { field: string; message: string }[] } | undefined;
+    const apiMessage = problem?.errors?.find((e) => e.field === 'text')?.message;
+    expect(apiMessage).toBeTruthy();
+
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.goto(page.url().replace('/queue', `/appeals/${ref}`));
+    await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
+    const textField = page.getByLabel('Текст сообщения');
+
+    // Client-side: nothing typed.
+    await page.getByRole('button', { name: 'Отправить гражданину' }).click();
+    const required = page.locator('mat-error', { hasText: 'Введите текст сообщения' });
+    await required.waitFor();
+    expect(((await textField.getAttribute('aria-describedby')) ?? '').split(' ')).toContain(await required.getAttribute('id'));
+
+    // Server-side: the API refuses the characters; its message goes under the field.
+    await textField.fill(badText);
+    await page.getByRole('button', { name: 'Отправить гражданину' }).click();
+    const serverError = page.getByTestId('message-text-error');
+    await serverError.waitFor();
+    expect((await serverError.textContent())?.trim()).toBe(apiMessage);
+    expect(((await textField.getAttribute('aria-describedby')) ?? '').split(' ')).toContain(await serverError.getAttribute('id'));
+    // …and the problem title is announced in the snackbar.
+    await page.locator('mat-snack-bar-container', { hasText: problem!.title! }).waitFor();
+    expect(await page.getByText('Сообщений пока нет.').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('switching to English changes the status labels, the column headers and <html lang>', async () => {
+    const subject = `Language switch ${randomUUID().slice(0, 8)}`;
+    await fileTechSupportQuestion(subject);
+
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await sortByRegistration(page);
+    const row = page.locator('tr.queue-row', { hasText: subject });
+    await row.locator('ok-status-chip', { hasText: 'Принято' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+
+    await page.getByRole('radio', { name: 'English' }).click();
+
+    await row.locator('ok-status-chip', { hasText: 'Registered' }).waitFor();
+    expect(await row.textContent()).toContain('Question / information request');
+    expect(await row.textContent()).not.toContain('Принято');
+    await page.getByRole('columnheader', { name: 'Status' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+
+    // The choice is remembered, and the API answers in English too (history labels of the card).
+    await page.reload();
+    await row.locator('ok-status-chip', { hasText: 'Registered' }).waitFor();
+    await row.getByRole('link', { name: subject }).click();
+    await page.getByTestId('status-history').getByText('Registered', { exact: true }).waitFor();
+    expect(await page.title()).toContain('Appeal');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('narrows the queue with the type filter and the search box, and says when nothing matches', async () => {
+    const token = `zx${randomUUID().slice(0, 6).replace(/-/g, '')}`;
+    const citizen = await signedIn(DEMO.citizen);
+    const tech = await category('tech');
+    await fileAppeal(citizen, { type: 'complaint', categoryId: tech.id, subject: `Жалоба на терминал ${token}` });
+    await fileAppeal(citizen, { type: 'question', categoryId: tech.id, subject: `Вопрос о терминале ${token}` });
+
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.locator('tr.queue-row').first().waitFor();
+
+    await page.getByLabel('Поиск').fill(token);
+    await page.waitForFunction(() => document.querySelectorAll('tr.queue-row').length === 2);
+
+    await choose(page, 'Тип обращения', 'Жалоба');
+    await page.waitForFunction(() => document.querySelectorAll('tr.queue-row').length === 1);
+    expect(await page.locator('tr.queue-row').textContent()).toContain(`Жалоба на терминал ${token}`);
+
+    await choose(page, 'Статус', 'Решено');
+    await page.getByText('Обращений, подходящих под фильтры, нет.').waitFor();
+    expect(await page.locator('tr.queue-row').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('pages through the queue with the cursor: next, then back to the same first page', async () => {
+    const citizen = await signedIn(DEMO.citizen);
+    for (let i = 0; i < 11; i++) await fileTechSupportQuestion(`Страница ${i} ${randomUUID().slice(0, 6)}`, citizen);
+
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await sortByRegistration(page);
+    await page.locator('tr.queue-row').first().waitFor();
+
+    // 10 a page (the API's limit parameter).
+    await page.locator('mat-paginator .mat-mdc-paginator-touch-target').click();
+    await page.getByRole('option', { name: '10', exact: true }).click();
+    await page.waitForFunction(() => document.querySelectorAll('tr.queue-row').length === 10);
+    const firstPage = await page.locator('tr.queue-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+    expect(await page.locator('.mat-mdc-paginator-range-label').textContent()).toContain('1–10');
+
+    await page.getByRole('button', { name: 'Следующая страница' }).click();
+    await page.waitForFunction((first) => {
+      const rows = [...document.querySelectorAll('tr.queue-row')];
+      return rows.length > 0 && !rows.some((r) => first.includes(r.getAttribute('data-number')));
+    }, firstPage);
+    expect(await page.locator('.mat-mdc-paginator-range-label').textContent()).toContain('11–');
+    // Registration order continues across the page boundary.
+    const secondFirst = Number(await page.locator('tr.queue-row').first().getAttribute('data-number'));
+    expect(secondFirst).toBeLessThan(Math.min(...firstPage.map(Number)));
+
+    await page.getByRole('button', { name: 'Предыдущая страница' }).click();
+    await page.waitForFunction(
+      (first) => [...document.querySelectorAll('tr.queue-row')].map((r) => r.getAttribute('data-number')).join() === first.join(),
+      firstPage,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
