@@ -30,7 +30,7 @@ await client.connect();
 await client.query(`CREATE DATABASE ${scratch}`);
 const url = new URL(admin);
 url.pathname = `/${scratch}`;
-let status = 1;
+let status;
 try {
   const typeorm = join(root, 'node_modules', 'typeorm', 'cli.js');
   const ds = join(root, 'dist', 'backend', 'src', 'database', 'cli-data-source.js');

@@ -24,11 +24,12 @@ const EXPECTED: Record<string, string> = {
 const COLUMNS = ['submit', 'edit', 'withdraw', 'close', 'mark-important', 'unmark-important'];
 
 function expectedAllowed(action: string, status: string): boolean {
-  const cells = EXPECTED[status]!.split(' ');
+  const cells = EXPECTED[status].split(' ');
   return cells[COLUMNS.indexOf(action)] !== '.';
 }
 
-const EXPECTED_NEXT: Record<string, string | 'same'> = {
+/** The resulting status, or 'same' when the action leaves it unchanged. */
+const EXPECTED_NEXT: Record<string, string> = {
   submit: 'registered',
   edit: 'same',
   withdraw: 'withdrawn',

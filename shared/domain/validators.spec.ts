@@ -4,7 +4,7 @@ import { APPEAL_TEXT_PATTERN, isValidInn, isValidRuMobile, isValidSnils, normali
 function oneDigitChanges(digits: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < digits.length; i++) {
-    if (!/\d/.test(digits[i]!)) continue;
+    if (!/\d/.test(digits[i])) continue;
     for (let d = 0; d <= 9; d++) {
       if (String(d) !== digits[i]) out.push(digits.slice(0, i) + d + digits.slice(i + 1));
     }

@@ -59,7 +59,7 @@ const ACCENTS = String.raw`[\u0300-\u036F]{0,2}`;
 const WHITESPACE = String.raw` \t\n\r\u00A0\u2009\u202F`;
 const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 const TYPOGRAPHY = '№§«»„“”‘’‚—–‐‑…°±×•·€₽©®™';
-const inCharacterClass = (chars: string): string => chars.replace(/[\\\[\]\-^]/g, '\\$&');
+const inCharacterClass = (chars: string): string => chars.replace(/[\\[\]\-^]/g, '\\$&');
 
 /**
  * What an appeal's text may contain: Cyrillic and Latin letters, digits, whitespace, punctuation

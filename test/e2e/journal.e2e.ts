@@ -46,19 +46,17 @@ describe('journal: history, audit and outbox are written with every change', () 
     const citizen = await signedIn(DEMO.citizen, { 'User-Agent': 'otklik-e2e/1.0' });
     const appeal = await fileAppeal(citizen);
     const history = await db.query('SELECT event, to_status FROM appeal_history WHERE appeal_id = $1 ORDER BY created_at', [appeal.id]);
-    expect(history.rows).toEqual([
-      { event: 'created', to_status: 'draft' },
-      { event: 'submitted', to_status: 'registered' },
-    ]);
+    // Filed directly: registered in the same INSERT, so one history row.
+    expect(history.rows).toEqual([{ event: 'submitted', to_status: 'registered' }]);
     const audit = await db.query('SELECT action, actor_role, ip, user_agent, actor_id FROM audit_log WHERE entity_id = $1 ORDER BY id', [appeal.id]);
-    expect(audit.rows.map((r) => r.action)).toEqual(['appeal.created', 'appeal.submitted']);
-    expect(audit.rows[1]).toMatchObject({ actor_role: 'citizen', user_agent: 'otklik-e2e/1.0' });
-    expect(audit.rows[1].ip).toMatch(/127\.0\.0\.1/);
+    expect(audit.rows.map((r) => r.action)).toEqual(['appeal.submitted']);
+    expect(audit.rows[0]).toMatchObject({ actor_role: 'citizen', user_agent: 'otklik-e2e/1.0' });
+    expect(audit.rows[0].ip).toMatch(/127\.0\.0\.1/);
     const outbox = await eventually(
       () => db.query('SELECT event_type, dispatched_at FROM outbox WHERE aggregate_id = $1 ORDER BY id', [appeal.id]),
       (r) => r.rows.every((row) => row.dispatched_at !== null),
     );
-    expect(outbox.rows.map((r) => r.event_type)).toEqual(['appeal.created', 'appeal.submitted']);
+    expect(outbox.rows.map((r) => r.event_type)).toEqual(['appeal.submitted']);
     expect(outbox.rows.every((r) => r.dispatched_at !== null)).toBe(true);
   });
 

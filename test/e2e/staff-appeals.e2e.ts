@@ -97,7 +97,7 @@ describe('staff: department queue, card and thread', () => {
     const path = { idOrNumber: techAppeal.id };
     const fromCitizen = await citizen.POST('/api/v1/appeals/{idOrNumber}/messages', { params: { path }, body: { text: 'Добавляю подробности.' } });
     expect(fromCitizen.response.status).toBe(201);
-    const reply = await operator.POST('/api/v1/appeals/{idOrNumber}/messages', { params: { path }, body: { text: 'Спасибо, разбираемся.' } });
+    await operator.POST('/api/v1/appeals/{idOrNumber}/messages', { params: { path }, body: { text: 'Спасибо, разбираемся.' } });
     const note = await operator.POST('/api/v1/appeals/{idOrNumber}/messages', { params: { path }, body: { text: 'Проверить логи входа.', internal: true } });
     expect(note.data!.internal).toBe(true);
 

@@ -39,7 +39,7 @@ export class UserCreateCommand extends CommandRunner {
       );
       process.stdout.write(`created ${user.role} ${user.email} (${user.id})\n`);
     } catch (error) {
-      if (error instanceof DomainError) throw new Error(error.errors.map((e) => `${e.field}: ${e.message}`).join('; ') || error.code);
+      if (error instanceof DomainError) throw new Error(error.errors.map((e) => `${e.field}: ${e.message}`).join('; ') || error.code, { cause: error });
       throw error;
     }
   }

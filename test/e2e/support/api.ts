@@ -35,7 +35,7 @@ export async function raw(path: string, init: RequestInit & { token?: string } =
   if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
   const res = await fetch(`${BASE_URL()}${path}`, { ...init, headers });
   const text = await res.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {

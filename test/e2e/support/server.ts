@@ -99,8 +99,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20000)));
-  child.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20000)));
+  child.stdout.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20000)));
+  child.stderr.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20000)));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitReady(baseUrl, child, () => log);
   return { baseUrl, dataDir, databaseUrl, databaseName, process: child, output: () => log };

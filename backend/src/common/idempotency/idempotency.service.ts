@@ -51,10 +51,10 @@ export class IdempotencyService {
       [request.userId, request.key, request.method, request.path, hash],
     );
     if (inserted.length === 0) {
-      const [previous] = (await manager.query(
+      const [previous] = await manager.query<{ method: string; path: string; request_hash: string; response: T | null }[]>(
         `SELECT method, path, request_hash, response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
         [request.userId, request.key],
-      )) as { method: string; path: string; request_hash: string; response: T | null }[];
+      );
       if (previous.request_hash !== hash || previous.method !== request.method || previous.path !== request.path) {
         throw new DomainError(422, 'idempotency_key_reused');
       }

@@ -52,7 +52,7 @@ function classify(error: unknown): { status: number; code: string; params: Recor
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
-    const explicit = typeof response === 'object' && response && 'code' in response ? String((response as { code: unknown }).code) : undefined;
+    const explicit = typeof response === 'object' && response && 'code' in response ? String((response).code) : undefined;
     return { status, code: explicit ?? HTTP_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request'), params: {}, errors: [] };
   }
   const f = error as FastifyLikeError;

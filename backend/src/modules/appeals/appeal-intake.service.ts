@@ -188,7 +188,7 @@ export class AppealIntakeService {
 
   /** A number from the sequence (unique, never reused), the department, the statutory deadlines. */
   private async assignRegistration(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory): Promise<void> {
-    const [{ number }] = (await manager.query(`SELECT nextval('appeal_number_seq')::bigint AS number`)) as { number: string }[];
+    const [{ number }] = await manager.query<{ number: string }[]>(`SELECT nextval('appeal_number_seq')::bigint AS number`);
     const registeredAt = new Date();
     const deadlines = computeDeadlines({
       type: appeal.type,

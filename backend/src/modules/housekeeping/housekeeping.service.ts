@@ -28,14 +28,14 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   }
 
   async run(): Promise<{ idempotencyKeys: number; outboxEvents: number }> {
-    const [, keys] = (await this.dataSource.query(
+    const [, keys] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
       [IDEMPOTENCY_WINDOW_HOURS],
-    )) as [unknown, number];
-    const [, events] = (await this.dataSource.query(
+    );
+    const [, events] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM outbox WHERE dispatched_at < now() - make_interval(days => $1)`,
       [OUTBOX_RETENTION_DAYS],
-    )) as [unknown, number];
+    );
     if (keys || events) this.logger.log(`housekeeping: removed ${keys} idempotency keys, ${events} relayed outbox events`);
     return { idempotencyKeys: keys, outboxEvents: events };
   }
