@@ -318,7 +318,7 @@ export interface components {
             refreshToken: string;
         };
         /** @enum {string} */
-        Role: "citizen" | "operator" | "supervisor" | "admin";
+        Role: "citizen" | "operator" | "supervisor" | "admin" | "auditor";
         DepartmentDto: {
             /** Format: uuid */
             id: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isStaff, Role } from '@otklik/shared/domain';
+import { DEPARTMENT_ROLES, Role } from '@otklik/shared/domain';
 import { AnyActor } from '../../common/http/actor';
 import { DomainError, NotFoundError } from '../../common/problem/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -16,7 +16,7 @@ export interface NewUser {
   role: Role;
   fullName: string;
   position?: string | null;
-  /** Department id or code; staff other than admins must belong to one. */
+  /** Department id or code; operators and supervisors must belong to one. */
   department?: string | null;
 }
 
@@ -49,7 +49,7 @@ export class UsersService {
         const department = await this.findDepartment(m, input.department);
         if (!department) throw new DomainError(422, 'validation_failed', {}, [{ field: 'department', code: 'not_found', message: `No department "${input.department}"` }]);
         departmentId = department.id;
-      } else if (isStaff(input.role) && input.role !== Role.Admin) {
+      } else if (DEPARTMENT_ROLES.includes(input.role)) {
         throw new DomainError(422, 'validation_failed', {}, [{ field: 'department', code: 'required', message: 'Staff must belong to a department' }]);
       }
       const emailNormalized = normalizeEmail(input.email);
