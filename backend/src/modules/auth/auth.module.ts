@@ -6,12 +6,13 @@ import { AccessGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher';
+import { SessionService } from './session.service';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [PassportModule],
   controllers: [AuthController],
-  providers: [AuthService, PasswordHasher, TokenService, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [PasswordHasher],
+  providers: [AuthService, SessionService, PasswordHasher, TokenService, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [PasswordHasher, SessionService],
 })
 export class AuthModule {}

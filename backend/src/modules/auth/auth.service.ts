@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/problem/domain-error';
 import { Actor } from '../../common/http/actor';
+import { ClientInfo } from './session.service';
 import { AuditService } from '../audit/audit.service';
 import { normalizeEmail, User } from '../users/user.entity';
 import { PasswordHasher } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
 import { TokensDto } from './auth.dto';
+import { SessionService } from './session.service';
 import { TokenService } from './token.service';
 
-export interface ClientInfo {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-}
+export type { ClientInfo } from './session.service';
 
 /** Local sign-in, refresh-token rotation with reuse detection, and logout. */
 @Injectable()
@@ -23,7 +21,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
@@ -45,7 +43,7 @@ export class AuthService {
         });
         throw new DomainError(401, 'invalid_credentials');
       }
-      const tokens = await this.issue(manager, user, randomUUID(), client);
+      const tokens = await this.sessions.issue(manager, user, randomUUID(), client);
       await this.audit.record(manager, this.actor(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id });
       return tokens;
     });
@@ -62,7 +60,7 @@ export class AuthService {
       if (!current) return { error: 'invalid' as const };
       if (current.usedAt || current.revokedAt) {
         // A spent token came back: someone holds a copy. Revoke the whole session family.
-        await this.revokeFamily(manager, current.familyId);
+        await this.sessions.revokeFamily(manager, current.familyId);
         await this.audit.record(manager, null, {
           action: 'auth.refresh_reuse_detected',
           entityType: 'user',
@@ -75,7 +73,7 @@ export class AuthService {
       const user = await manager.findOneBy(User, { id: current.userId, active: true });
       if (!user) return { error: 'invalid' as const };
       await manager.update(RefreshToken, { id: current.id }, { usedAt: new Date() });
-      return { tokens: await this.issue(manager, user, current.familyId, client) };
+      return { tokens: await this.sessions.issue(manager, user, current.familyId, client) };
     });
     if ('error' in outcome) throw new DomainError(401, 'invalid_refresh_token');
     return outcome.tokens;
@@ -86,7 +84,7 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hashRefresh(refreshToken) });
       if (!token) return;
-      await this.revokeFamily(manager, token.familyId);
+      await this.sessions.revokeFamily(manager, token.familyId);
       await this.audit.record(manager, null, {
         action: 'auth.logout',
         entityType: 'user',
@@ -94,32 +92,6 @@ export class AuthService {
         details: { ip: client.ip },
       });
     });
-  }
-
-  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(RefreshToken)
-      .set({ revokedAt: () => 'now()' })
-      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
-      .execute();
-  }
-
-  private async issue(manager: EntityManager, user: User, familyId: string, client: ClientInfo): Promise<TokensDto> {
-    const refresh = this.tokens.mintRefresh();
-    await manager.insert(RefreshToken, {
-      userId: user.id,
-      familyId,
-      tokenHash: refresh.hash,
-      expiresAt: new Date(Date.now() + this.tokens.refreshTtl * 1000),
-      ip: client.ip,
-      userAgent: client.userAgent,
-    });
-    const accessToken = await this.tokens.signAccess(
-      { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId },
-      familyId,
-    );
-    return { accessToken, refreshToken: refresh.token, expiresIn: this.tokens.accessTtl, tokenType: 'Bearer' };
   }
 
   private actor(user: User, client: ClientInfo): Actor {
