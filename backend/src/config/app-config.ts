@@ -26,6 +26,31 @@ export interface AppConfig {
   consoleDir: string;
   /** Connections the embedded PGlite socket admits (the app holds one, the CLI may take one). */
   embeddedMaxConnections: number;
+  identity: IdentityConfig;
+}
+
+/** Sign-in protection, second factor and the channels one-time codes travel by. */
+export interface IdentityConfig {
+  /** `dev` writes messages to DATA_DIR/outbox/sms; `http` POSTs JSON to `smsHttpUrl`. */
+  smsGateway: 'dev' | 'http';
+  smsHttpUrl?: string;
+  /** JSON body template of the HTTP gateway; `{phone}` and `{text}` are replaced (JSON-escaped). */
+  smsHttpTemplate: string;
+  /** Absent → dev mailbox in DATA_DIR/outbox/mail. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** `required`: staff must pass a second factor (default in production); `optional`: only when enrolled. */
+  staffMfa: 'required' | 'optional';
+  passwordMaxAgeDays: number;
+  /** Staff sign-in allow-list: `*` or `role:<role>` or an account e-mail → IPs/CIDRs (STAFF_IP_ALLOWLIST). */
+  staffIpAllowList: { subject: string; networks: string[] }[];
+  /** Failed sign-ins of one account, and from one IP, before a lockout (which then doubles up to an hour). */
+  lockoutAccountFailures: number;
+  lockoutIpFailures: number;
+  /** Requests per minute from one IP to the sign-in and code routes. */
+  authRateLimitPerMinute: number;
+  /** One-time code sends per phone/e-mail and per IP: at most one per minute and this many per hour. */
+  codeSendsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +111,59 @@ function queuePrefix(env: Env): string {
   return prefix;
 }
 
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+/** `STAFF_IP_ALLOWLIST="role:admin=10.0.0.0/8,192.168.1.5;ops@body.gov.ru=10.1.2.3"` */
+function ipAllowList(env: Env): IdentityConfig['staffIpAllowList'] {
+  const raw = env.STAFF_IP_ALLOWLIST ?? '';
+  return raw
+    .split(';')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [subject, list] = entry.split('=');
+      const networks = (list ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+      if (!subject || networks.length === 0) throw new ConfigError('STAFF_IP_ALLOWLIST', `entry "${entry}" must be <subject>=<ip or cidr>[,...]`);
+      for (const n of networks) {
+        if (!/^[\d.:a-fA-F]+(\/\d{1,3})?$/.test(n)) throw new ConfigError('STAFF_IP_ALLOWLIST', `has an invalid address "${n}"`);
+      }
+      return { subject: subject.trim().toLowerCase(), networks };
+    });
+}
+
+function identity(env: Env, mode: AppMode): IdentityConfig {
+  const smsGateway = oneOf(env, 'SMS_GATEWAY', ['dev', 'http'] as const, 'dev');
+  const smsHttpUrl = url(env, 'SMS_HTTP_URL', ['http:', 'https:']);
+  if (smsGateway === 'http' && !smsHttpUrl) throw new ConfigError('SMS_HTTP_URL', 'is required when SMS_GATEWAY=http');
+  const smsHttpTemplate = env.SMS_HTTP_TEMPLATE || '{"to":"{phone}","text":"{text}"}';
+  try {
+    JSON.parse(smsHttpTemplate.replaceAll('{phone}', '').replaceAll('{text}', ''));
+  } catch {
+    throw new ConfigError('SMS_HTTP_TEMPLATE', 'must be a JSON template with {phone} and {text} inside strings');
+  }
+  const mailFrom = env.MAIL_FROM || 'Отклик <no-reply@otklik.local>';
+  if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must hold an e-mail address');
+  return {
+    smsGateway,
+    smsHttpUrl,
+    smsHttpTemplate,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom,
+    staffMfa: oneOf(env, 'STAFF_MFA', ['required', 'optional'] as const, mode === 'production' ? 'required' : 'optional'),
+    passwordMaxAgeDays: int(env, 'PASSWORD_MAX_AGE_DAYS', 90, 1, 3650),
+    staffIpAllowList: ipAllowList(env),
+    lockoutAccountFailures: int(env, 'LOCKOUT_ACCOUNT_FAILURES', 5, 1, 1000),
+    lockoutIpFailures: int(env, 'LOCKOUT_IP_FAILURES', 50, 1, 100000),
+    authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 300, 1, 1000000),
+    codeSendsPerHour: int(env, 'CODE_SENDS_PER_HOUR', 5, 1, 10000),
+  };
+}
+
 const LOG_LEVELS: AppConfig['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the environment once; a bad value throws a ConfigError naming it. */
@@ -125,5 +203,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 86400, 300, 365 * 86400),
     consoleDir: resolve(cwd, env.CONSOLE_DIR || 'dist/console/browser'),
     embeddedMaxConnections: 2,
+    identity: identity(env, mode),
   };
 }
