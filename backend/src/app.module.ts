@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -44,6 +45,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, runtime.embedded)),
         CryptoModule,
         AuditModule,
+        MessagingModule,
         OutboxModule.forRoot(config, { relay: runtime.process === 'api', runWorker }),
         AuthModule,
         UsersModule,

@@ -8,6 +8,8 @@ export interface Principal {
   role: Role;
   name: string;
   departmentId: string | null;
+  /** The session (refresh-token family) the access token belongs to. */
+  sessionId?: string;
 }
 
 /** Who acts and from where: what every audit row records. */

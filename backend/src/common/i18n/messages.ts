@@ -48,6 +48,28 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'A request with this Idempotency-Key is still in progress',
   },
   rate_limited: { ru: 'Слишком много запросов, повторите позже', en: 'Too many requests; try again later' },
+  account_locked: {
+    ru: 'Вход временно заблокирован после неудачных попыток; повторите через {seconds} с',
+    en: 'Sign-in is locked after failed attempts; try again in {seconds} s',
+  },
+  too_many_failures: {
+    ru: 'Слишком много неудачных попыток с этого адреса; повторите через {seconds} с',
+    en: 'Too many failed attempts from this address; try again in {seconds} s',
+  },
+  mfa_code_invalid: { ru: 'Неверный код второго фактора', en: 'The second-factor code is wrong' },
+  mfa_token_invalid: { ru: 'Время подтверждения входа истекло, войдите снова', en: 'The sign-in step has expired; sign in again' },
+  mfa_already_enrolled: { ru: 'Второй фактор уже подключён', en: 'A second factor is already enrolled' },
+  no_phone_on_account: { ru: 'У учётной записи нет подтверждённого телефона', en: 'The account has no confirmed phone' },
+  password_expired: {
+    ru: 'Срок действия пароля истёк: смените его (POST /api/v1/auth/password/expired) и войдите снова',
+    en: 'The password has expired: change it (POST /api/v1/auth/password/expired) and sign in again',
+  },
+  ip_not_allowed: { ru: 'Вход с этого IP-адреса запрещён', en: 'Sign-in from this IP address is not allowed' },
+  account_exists: {
+    ru: 'Учётная запись с такими данными уже существует: войдите или восстановите пароль',
+    en: 'An account with these details exists: sign in or recover the password',
+  },
+  sms_unavailable: { ru: 'Не удалось отправить SMS, повторите позже', en: 'The SMS could not be sent; try again later' },
   conflict: { ru: 'Конфликт с текущим состоянием', en: 'Conflict with the current state' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   service_unavailable: { ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
@@ -91,6 +113,37 @@ export const FIELD_MESSAGES: Catalog = {
   invalid_cursor: { ru: 'Некорректный курсор страницы', en: 'Invalid page cursor' },
   forbidden_field: { ru: 'Это поле нельзя задавать', en: 'This field may not be set by you' },
   date_range: { ru: 'Начало периода позже конца', en: 'The range starts after it ends' },
+  password_too_short: { ru: 'Пароль должен быть не короче 8 символов', en: 'The password must be at least 8 characters' },
+  password_classes: {
+    ru: 'Пароль должен содержать заглавную и строчную буквы, цифру и специальный символ',
+    en: 'The password needs an upper-case and a lower-case letter, a digit and a special character',
+  },
+  password_sequence: {
+    ru: 'Пароль содержит простую последовательность (1234, qwerty, йцукен…)',
+    en: 'The password contains a simple sequence (1234, qwerty, йцукен…)',
+  },
+  password_weak: {
+    ru: 'Пароль легко подобрать: распространённое слово, имя, дата или ваши данные',
+    en: 'The password is easy to guess: a common word, name, date or your own data',
+  },
+  password_reused: { ru: 'Новый пароль должен отличаться от текущего', en: 'The new password must differ from the current one' },
+  password_incorrect: { ru: 'Неверный пароль', en: 'The password is wrong' },
+  snils_or_inn_required: { ru: 'Укажите СНИЛС или ИНН', en: 'Give SNILS or INN' },
+  snils_invalid: { ru: 'Некорректный СНИЛС (не сходится контрольное число)', en: 'Not a valid SNILS (check digits)' },
+  inn_invalid: { ru: 'Некорректный ИНН физического лица (12 цифр, контрольные разряды)', en: 'Not a valid personal INN (12 digits, check digits)' },
+  birth_date_invalid: { ru: 'Возраст должен быть от 14 до 120 лет', en: 'Age must be between 14 and 120' },
+  consent_required: {
+    ru: 'Необходимо согласие на обработку персональных данных',
+    en: 'Consent to personal-data processing is required',
+  },
+  captcha_invalid: { ru: 'Проверка CAPTCHA не пройдена или устарела', en: 'The CAPTCHA solution is invalid or expired' },
+  code_invalid: { ru: 'Неверный или уже использованный код', en: 'The code is wrong or already used' },
+  code_expired: { ru: 'Срок действия кода истёк, запросите новый', en: 'The code has expired; ask for a new one' },
+  code_attempts_exceeded: { ru: 'Слишком много неверных попыток, запросите новый код', en: 'Too many wrong attempts; ask for a new code' },
+  registration_expired: {
+    ru: 'Регистрация не найдена или срок подтверждения истёк',
+    en: 'No such registration, or its confirmation window has passed',
+  },
 };
 
 export function format(template: string, params: Record<string, string | number>): string {

@@ -21,7 +21,7 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
     logger.error({ err: error, errorId: body.errorId, reqId: request.id }, `Unhandled error ${body.errorId}`);
   }
   const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
-  if (body.status === 429 && retryAfter) reply.header('Retry-After', String(retryAfter));
+  if ((body.status === 429 || body.status === 423) && retryAfter) reply.header('Retry-After', String(retryAfter));
   reply
     .status(body.status)
     .header('Content-Type', 'application/problem+json; charset=utf-8')

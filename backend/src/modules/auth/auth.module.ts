@@ -1,18 +1,50 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { AccountSessionsService } from './account-security.service';
 import { AuthController } from './auth.controller';
 import { AccessGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { CaptchaService } from './captcha.service';
+import { OneTimeCodes } from './codes/one-time-codes';
 import { JwtStrategy } from './jwt.strategy';
+import { MeSecurityController } from './me-security.controller';
+import { MfaService } from './mfa/mfa.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password/password-policy';
+import { PasswordService } from './password/password.service';
+import { AuthLimits } from './protection/auth-limits';
+import { LockoutService } from './protection/lockout.service';
+import { RateLimiter } from './protection/rate-limiter';
+import { RegistrationService } from './registration.service';
 import { SessionService } from './session.service';
+import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
+import { UserContacts } from './user-contacts';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController],
-  providers: [AuthService, SessionService, PasswordHasher, TokenService, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [PasswordHasher, SessionService],
+  controllers: [AuthController, MeSecurityController],
+  providers: [
+    AuthService,
+    SessionService,
+    SignInService,
+    PasswordHasher,
+    { provide: PasswordPolicy, useFactory: () => new PasswordPolicy() },
+    PasswordService,
+    TokenService,
+    JwtStrategy,
+    CaptchaService,
+    OneTimeCodes,
+    RateLimiter,
+    LockoutService,
+    AuthLimits,
+    RegistrationService,
+    MfaService,
+    AccountSessionsService,
+    UserContacts,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [PasswordHasher, SessionService, SignInService, PasswordPolicy],
 })
 export class AuthModule {}

@@ -1,31 +1,56 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isStaff } from '@otklik/shared/domain';
 import { DomainError } from '../../common/problem/domain-error';
-import { Actor } from '../../common/http/actor';
-import { ClientInfo } from './session.service';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
+import { Mailer, maskEmail } from '../messaging/mailer';
+import { maskPhone, SmsSender } from '../messaging/sms-sender';
 import { normalizeEmail, User } from '../users/user.entity';
+import { CodeSentDto, MfaMethod, MfaRequiredDto, TokensDto } from './auth.dto';
+import { CODE_TTL_SECONDS, OneTimeCodes } from './codes/one-time-codes';
+import { MfaService } from './mfa/mfa.service';
 import { PasswordHasher } from './password-hasher';
+import { AuthLimits } from './protection/auth-limits';
+import { staffIpAllowed } from './protection/ip-allow-list';
+import { LockoutService } from './protection/lockout.service';
 import { RefreshToken } from './refresh-token.entity';
-import { TokensDto } from './auth.dto';
-import { SessionService } from './session.service';
+import { ClientInfo, SessionService } from './session.service';
+import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
+import { UserContacts } from './user-contacts';
 
 export type { ClientInfo } from './session.service';
 
-/** Local sign-in, refresh-token rotation with reuse detection, and logout. */
+const MFA_TOKEN_TTL_SECONDS = 5 * 60;
+
+/** Local sign-in (password, then a second factor when due), refresh-token rotation with reuse detection, logout. */
 @Injectable()
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly signIn: SignInService,
+    private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly lockout: LockoutService,
+    private readonly limits: AuthLimits,
+    private readonly codes: OneTimeCodes,
+    private readonly mfa: MfaService,
+    private readonly contacts: UserContacts,
+    private readonly sms: SmsSender,
+    private readonly mailer: Mailer,
   ) {}
 
-  async login(login: string, password: string, client: ClientInfo): Promise<TokensDto> {
+  async login(login: string, password: string, client: ClientInfo): Promise<TokensDto | MfaRequiredDto> {
+    const accountKey = `login:${normalizeEmail(login)}`;
+    const ipKey = `ip:${client.ip}`;
+    await this.limits.signInAttempt(client);
+    await this.lockout.assertOpen(accountKey, ipKey);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -33,20 +58,77 @@ export class AuthService {
       .where('u.emailNormalized = :email', { email: normalizeEmail(login) })
       .getOne();
     const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
-    return this.dataSource.transaction(async (manager) => {
-      if (!user || !ok) {
-        await this.audit.record(manager, null, {
-          action: 'auth.login_failed',
-          entityType: 'user',
-          entityId: user?.id ?? null,
-          details: { ip: client.ip },
-        });
-        throw new DomainError(401, 'invalid_credentials');
-      }
-      const tokens = await this.sessions.issue(manager, user, randomUUID(), client);
-      await this.audit.record(manager, this.actor(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id });
-      return tokens;
-    });
+    if (!user || !ok) {
+      await this.lockout.fail(accountKey, this.config.identity.lockoutAccountFailures);
+      await this.lockout.fail(ipKey, this.config.identity.lockoutIpFailures);
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, null, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { ip: client.ip } }),
+      );
+      throw new DomainError(401, 'invalid_credentials');
+    }
+    await this.lockout.reset(accountKey);
+    this.assertStaffMayEnter(user, client);
+    const methods = await this.mfa.methodsFor(user);
+    if (methods.length > 0) return this.mfaChallenge(user, methods, client);
+    return this.signIn.complete(user, client, 'password');
+  }
+
+  /** Staff: the IP allow-list and the password age (an expired password is changed first). */
+  private assertStaffMayEnter(user: User, client: ClientInfo): void {
+    if (!isStaff(user.role)) return;
+    if (!staffIpAllowed(this.config.identity.staffIpAllowList, user, client.ip)) throw new DomainError(403, 'ip_not_allowed');
+    const maxAgeMs = this.config.identity.passwordMaxAgeDays * 86_400_000;
+    if (user.passwordChangedAt.getTime() + maxAgeMs < Date.now()) throw new DomainError(403, 'password_expired');
+  }
+
+  private async mfaChallenge(user: User, methods: MfaMethod[], client: ClientInfo): Promise<MfaRequiredDto> {
+    const mfaToken = await this.tokens.signStep('mfa', user.id, MFA_TOKEN_TTL_SECONDS);
+    let codeSentTo: string | null = null;
+    // Staff who must use a second factor but have none enrolled get a code by e-mail.
+    if (methods.length === 1 && methods[0] === MfaMethod.Email) codeSentTo = (await this.sendMfaCode(user, 'email', client)).codeSentTo;
+    return { mfaRequired: true, mfaToken, methods, codeSentTo };
+  }
+
+  async verifyMfa(mfaToken: string, code: string, client: ClientInfo): Promise<TokensDto> {
+    const user = await this.userOfStep(mfaToken);
+    const key = `mfa:${user.id}`;
+    await this.limits.codeCheck(client);
+    await this.lockout.assertOpen(key, `ip:${client.ip}`);
+    const method = await this.mfa.verifySecondFactor(user, code.replace(/\s/g, ''));
+    if (!method) {
+      await this.lockout.fail(key, this.config.identity.lockoutAccountFailures);
+      await this.lockout.fail(`ip:${client.ip}`, this.config.identity.lockoutIpFailures);
+      await this.dataSource.transaction((m) =>
+        this.audit.record(m, null, { action: 'auth.mfa_failed', entityType: 'user', entityId: user.id, details: { ip: client.ip } }),
+      );
+      throw new DomainError(401, 'mfa_code_invalid');
+    }
+    await this.lockout.reset(key);
+    return this.signIn.complete(user, client, method);
+  }
+
+  /** Sends a sign-in code by SMS (`POST /auth/mfa/sms`). */
+  async sendMfaSms(mfaToken: string, client: ClientInfo): Promise<CodeSentDto> {
+    const user = await this.userOfStep(mfaToken);
+    return this.sendMfaCode(user, 'sms', client);
+  }
+
+  private async sendMfaCode(user: User, channel: 'sms' | 'email', client: ClientInfo): Promise<CodeSentDto> {
+    const phone = channel === 'sms' ? await this.contacts.phoneOf(user.id) : null;
+    if (channel === 'sms' && !phone) throw new DomainError(422, 'no_phone_on_account');
+    await this.limits.codeSend(channel === 'sms' ? `phone:${phone}` : `email:${user.emailNormalized}`, client);
+    const code = await this.dataSource.transaction((m) => this.codes.issue(m, 'mfa_sms', user.id));
+    const text = `Код входа в «Отклик»: ${code}. Никому его не сообщайте.`;
+    if (phone) await this.sms.send(phone, text);
+    else await this.mailer.send({ to: user.email, subject: 'Код входа в «Отклик»', text });
+    return { codeSentTo: phone ? maskPhone(phone) : maskEmail(user.email), expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000).toISOString() };
+  }
+
+  private async userOfStep(mfaToken: string): Promise<User> {
+    const userId = await this.tokens.verifyStep('mfa', mfaToken);
+    const user = userId ? await this.dataSource.getRepository(User).findOneBy({ id: userId, active: true }) : null;
+    if (!user) throw new DomainError(401, 'mfa_token_invalid');
+    return user;
   }
 
   async refresh(refreshToken: string, client: ClientInfo): Promise<TokensDto> {
@@ -92,9 +174,5 @@ export class AuthService {
         details: { ip: client.ip },
       });
     });
-  }
-
-  private actor(user: User, client: ClientInfo): Actor {
-    return { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId, ...client };
   }
 }

@@ -10,6 +10,7 @@ interface AccessClaims {
   role: Role;
   name: string;
   dep: string | null;
+  sid?: string;
 }
 
 /** Verifies the Bearer access token: HS256 only (no `alg: none`, no key confusion), issuer, audience, expiry. */
@@ -27,6 +28,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(claims: AccessClaims): Principal {
-    return { userId: claims.sub, role: claims.role, name: claims.name, departmentId: claims.dep ?? null };
+    return { userId: claims.sub, role: claims.role, name: claims.name, departmentId: claims.dep ?? null, sessionId: claims.sid };
   }
 }

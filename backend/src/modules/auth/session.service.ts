@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { User } from '../users/user.entity';
-import { TokensDto } from './auth.dto';
+import { SessionDto, TokensDto } from './auth.dto';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenService } from './token.service';
 
@@ -26,6 +26,43 @@ export class SessionService {
       .set({ revokedAt: () => 'now()' })
       .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
       .execute();
+  }
+
+  /** The user's live sessions: one per refresh-token family with an unspent, unexpired token. */
+  async list(manager: EntityManager, userId: string, currentFamily: string | undefined): Promise<SessionDto[]> {
+    const rows = (await manager.query(
+      `SELECT family_id, min(created_at) AS created_at, max(created_at) AS last_used_at,
+              (array_agg(ip ORDER BY created_at DESC))[1] AS ip,
+              (array_agg(user_agent ORDER BY created_at DESC))[1] AS user_agent
+         FROM refresh_tokens
+        WHERE user_id = $1
+        GROUP BY family_id
+       HAVING bool_or(revoked_at IS NULL AND used_at IS NULL AND expires_at > now())
+        ORDER BY max(created_at) DESC`,
+      [userId],
+    )) as { family_id: string; created_at: Date; last_used_at: Date; ip: string | null; user_agent: string | null }[];
+    return rows.map((r) => ({
+      id: r.family_id,
+      createdAt: new Date(r.created_at).toISOString(),
+      lastUsedAt: new Date(r.last_used_at).toISOString(),
+      ip: r.ip,
+      userAgent: r.user_agent,
+      current: r.family_id === currentFamily,
+    }));
+  }
+
+  /** Revokes the user's session families (all but `except`, or just `only`); returns how many. */
+  async revokeOf(manager: EntityManager, userId: string, scope: { only?: string; except?: string }): Promise<number> {
+    const qb = manager
+      .createQueryBuilder()
+      .update(RefreshToken)
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .returning(['family_id']);
+    if (scope.only) qb.andWhere('family_id = :only', { only: scope.only });
+    if (scope.except) qb.andWhere('family_id <> :except', { except: scope.except });
+    const result = await qb.execute();
+    return new Set((result.raw as { family_id: string }[]).map((r) => r.family_id)).size;
   }
 
   /** Starts (or continues, on refresh) the session family and returns its tokens. */

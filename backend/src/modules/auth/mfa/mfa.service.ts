@@ -1,0 +1,144 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Secret, TOTP } from 'otpauth';
+import { toDataURL } from 'qrcode';
+import { DataSource, IsNull } from 'typeorm';
+import { isStaff } from '@otklik/shared/domain';
+import { deriveKey } from '../../../common/crypto/keys';
+import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher';
+import { Actor } from '../../../common/http/actor';
+import { DomainError, ValidationFailedError } from '../../../common/problem/domain-error';
+import { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../../config/config.module';
+import { AuditService } from '../../audit/audit.service';
+import { User } from '../../users/user.entity';
+import { BackupCodesDto, MfaMethod, TotpEnrolmentDto } from '../auth.dto';
+import { OneTimeCodes } from '../codes/one-time-codes';
+import { MfaBackupCode } from '../entities/mfa-backup-code.entity';
+import { PasswordHasher } from '../password-hasher';
+
+const BACKUP_CODE_COUNT = 10;
+const BACKUP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** The second factor: TOTP enrolment, SMS/e-mail sign-in codes, single-use backup codes. */
+@Injectable()
+export class MfaService {
+  private readonly backupKey: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cipher: PersonalDataCipher,
+    private readonly codes: OneTimeCodes,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {
+    this.backupKey = deriveKey(config.masterKey, 'mfa-backup-code');
+  }
+
+  /** Second-factor methods the sign-in must ask for; empty → the password is enough. */
+  async methodsFor(user: User): Promise<MfaMethod[]> {
+    const hasBackup = async () => this.dataSource.getRepository(MfaBackupCode).existsBy({ userId: user.id, usedAt: IsNull() });
+    if (user.mfaMethod === 'totp') return [MfaMethod.Totp, ...((await hasBackup()) ? [MfaMethod.BackupCode] : [])];
+    if (user.mfaMethod === 'sms') return [MfaMethod.Sms, ...((await hasBackup()) ? [MfaMethod.BackupCode] : [])];
+    if (isStaff(user.role) && this.config.identity.staffMfa === 'required') return [MfaMethod.Email];
+    return [];
+  }
+
+  /** Which factor the code passed (`totp`, `sms`/`email` code, `backup_code`), or null. */
+  async verifySecondFactor(user: User, code: string): Promise<string | null> {
+    if (/^\d{6}$/.test(code)) {
+      if (user.mfaMethod === 'totp' && (await this.verifyTotp(user.id, code))) return 'totp';
+      const verdict = await this.codes.verify('mfa_sms', user.id, code);
+      return verdict === 'ok' ? (user.mfaMethod === 'sms' ? 'sms' : 'email') : null;
+    }
+    const normalized = code.toLowerCase().replace(/-/g, '');
+    if (!/^[a-z0-9]{10}$/.test(normalized)) return null;
+    const used = await this.dataSource
+      .createQueryBuilder()
+      .update(MfaBackupCode)
+      .set({ usedAt: () => 'now()' })
+      .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', { userId: user.id, hash: this.backupHash(user.id, normalized) })
+      .execute();
+    return (used.affected ?? 0) > 0 ? 'backup_code' : null;
+  }
+
+  /** A TOTP code is accepted once: the time step it matched is remembered. */
+  private async verifyTotp(userId: string, code: string, pending = false): Promise<boolean> {
+    const totp = await this.totpOf(userId);
+    if (!totp) return false;
+    const delta = totp.validate({ token: code, window: 1 });
+    if (delta === null) return false;
+    if (pending) return true;
+    const step = Math.floor(Date.now() / 1000 / totp.period) + delta;
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO rate_events (bucket) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM rate_events WHERE bucket = $1) RETURNING id`,
+      [`totp-used:${userId}:${step}`],
+    )) as unknown[];
+    return inserted.length > 0;
+  }
+
+  private async totpOf(userId: string): Promise<TOTP | null> {
+    const row = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.totpSecretEncrypted').where('u.id = :userId', { userId }).getOne();
+    if (!row?.totpSecretEncrypted) return null;
+    return this.totp(row.email, Secret.fromBase32(this.cipher.decrypt(row.totpSecretEncrypted)));
+  }
+
+  private totp(email: string, secret: Secret): TOTP {
+    return new TOTP({ issuer: 'Otklik', label: email, algorithm: 'SHA1', digits: 6, period: 30, secret });
+  }
+
+  /** Starts TOTP enrolment: a new secret, kept (encrypted) until a code confirms it. */
+  async startTotp(actor: Actor): Promise<TotpEnrolmentDto> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    if (user.mfaMethod === 'totp') throw new DomainError(409, 'mfa_already_enrolled');
+    const secret = new Secret({ size: 20 });
+    await this.dataSource.getRepository(User).update({ id: user.id }, { totpSecretEncrypted: this.cipher.encrypt(secret.base32) });
+    const otpauthUri = this.totp(user.email, secret).toString();
+    return { otpauthUri, qrDataUrl: await toDataURL(otpauthUri) };
+  }
+
+  /** Confirms TOTP with a code from the app; turns it on and issues 10 backup codes. */
+  async confirmTotp(actor: Actor, code: string): Promise<BackupCodesDto> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    if (user.mfaMethod === 'totp') throw new DomainError(409, 'mfa_already_enrolled');
+    if (!(await this.verifyTotp(user.id, code, true))) {
+      throw new ValidationFailedError([{ field: 'code', code: 'code_invalid', message: 'The code does not match' }]);
+    }
+    const backupCodes = Array.from({ length: BACKUP_CODE_COUNT }, () => this.newBackupCode());
+    await this.dataSource.transaction(async (m) => {
+      await m.update(User, { id: user.id }, { mfaMethod: 'totp' });
+      await m.delete(MfaBackupCode, { userId: user.id });
+      await m.insert(
+        MfaBackupCode,
+        backupCodes.map((c) => ({ userId: user.id, codeHash: this.backupHash(user.id, c.replace('-', '')) })),
+      );
+      await this.audit.record(m, actor, { action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id, details: { method: 'totp' } });
+    });
+    return { backupCodes };
+  }
+
+  /** Turns the second factor off; needs the current password. */
+  async disable(actor: Actor, password: string): Promise<void> {
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOneOrFail();
+    if (!(await this.hasher.verify(user.passwordHash, password))) {
+      throw new ValidationFailedError([{ field: 'password', code: 'password_incorrect', message: 'The password is wrong' }]);
+    }
+    await this.dataSource.transaction(async (m) => {
+      await m.update(User, { id: user.id }, { mfaMethod: null, totpSecretEncrypted: null });
+      await m.delete(MfaBackupCode, { userId: user.id });
+      await this.audit.record(m, actor, { action: 'auth.mfa_disabled', entityType: 'user', entityId: user.id });
+    });
+  }
+
+  private newBackupCode(): string {
+    const bytes = randomBytes(10);
+    const chars = [...bytes].map((b) => BACKUP_ALPHABET[b % BACKUP_ALPHABET.length]).join('');
+    return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+  }
+
+  private backupHash(userId: string, code: string): string {
+    return createHmac('sha256', this.backupKey).update(`${userId}:${code}`).digest('hex');
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { RetryLaterError } from './rate-limited.error';
+
+export interface RateLimit {
+  bucket: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * Sliding-window counters in Postgres, so every API process sees the same counts. A bucket
+ * is serialised with a transaction-scoped advisory lock: count and insert do not race.
+ */
+@Injectable()
+export class RateLimiter {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Counts one event in every bucket, or throws 429 with Retry-After if any bucket is full. */
+  async hit(...limits: RateLimit[]): Promise<void> {
+    const wait = await this.dataSource.transaction(async (m) => {
+      let longest = 0;
+      for (const { bucket, limit, windowSeconds } of limits) {
+        await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [bucket]);
+        const [row] = (await m.query(
+          `SELECT count(*)::int AS n, extract(epoch FROM (min(created_at) + make_interval(secs => $2) - now()))::float AS wait
+             FROM rate_events WHERE bucket = $1 AND created_at > now() - make_interval(secs => $2)`,
+          [bucket, windowSeconds],
+        )) as { n: number; wait: number | null }[];
+        if (row.n >= limit) longest = Math.max(longest, Math.ceil(row.wait ?? windowSeconds), 1);
+      }
+      if (longest > 0) return longest;
+      for (const { bucket } of limits) await m.query('INSERT INTO rate_events (bucket) VALUES ($1)', [bucket]);
+      return 0;
+    });
+    if (wait > 0) throw new RetryLaterError(429, 'rate_limited', wait);
+  }
+
+  /** Old events are useless after the longest window (one day). */
+  async prune(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM rate_events WHERE created_at < now() - interval '1 day'`);
+  }
+}

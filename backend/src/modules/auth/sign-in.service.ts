@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../common/http/actor';
+import { AuditService } from '../audit/audit.service';
+import { Mailer } from '../messaging/mailer';
+import { User } from '../users/user.entity';
+import { TokensDto } from './auth.dto';
+import { RefreshToken } from './refresh-token.entity';
+import { ClientInfo, SessionService } from './session.service';
+
+/**
+ * The last step of every local sign-in (password, second factor, registration): a new session
+ * through SessionService.issue, the audit row, and a notice when the IP or device is new.
+ */
+@Injectable()
+export class SignInService {
+  private readonly logger = new Logger('SignIn');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async complete(user: User, client: ClientInfo, method: string): Promise<TokensDto> {
+    const { tokens, newDevice } = await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(RefreshToken);
+      const hadSessions = await repo.existsBy({ userId: user.id });
+      const known = await repo.existsBy({ userId: user.id, ip: client.ip ?? undefined, userAgent: client.userAgent ?? undefined });
+      const newDevice = hadSessions && !known;
+      const issued = await this.sessions.issue(manager, user, randomUUID(), client);
+      await this.audit.record(manager, actorOf(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id, details: { method } });
+      if (newDevice) {
+        await this.audit.record(manager, actorOf(user, client), {
+          action: 'auth.new_device',
+          entityType: 'user',
+          entityId: user.id,
+          details: { ip: client.ip, userAgent: client.userAgent },
+        });
+      }
+      return { tokens: issued, newDevice };
+    });
+    if (newDevice) this.notifyNewDevice(user, client);
+    return tokens;
+  }
+
+  /** Sent after the commit; a mail failure must not undo a sign-in, so it is logged. */
+  private notifyNewDevice(user: User, client: ClientInfo): void {
+    const when = new Date().toISOString();
+    this.mailer
+      .send({
+        to: user.email,
+        subject: 'Вход в «Отклик» с нового устройства',
+        text:
+          `Здравствуйте, ${user.fullName}!\n\nВ вашу учётную запись выполнен вход ${when} (UTC) с адреса ${client.ip ?? 'неизвестен'}, ` +
+          `устройство: ${client.userAgent ?? 'неизвестно'}.\nЕсли это были не вы, смените пароль и завершите другие сеансы в профиле.`,
+      })
+      .catch((err: unknown) => this.logger.warn({ err }, 'new-device notice not sent'));
+  }
+}
+
+export function actorOf(user: User, client: ClientInfo): Actor {
+  return { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId, ...client };
+}
