@@ -6,6 +6,7 @@ import { BackupCodesDto, ChangePasswordDto, DisableMfaDto, RevokedSessionsDto, S
 import { Authenticated } from './auth.decorators';
 import { MfaService } from './mfa/mfa.service';
 import { PasswordService } from './password/password.service';
+import { UserContacts } from './user-contacts';
 
 /** The signed-in user's password, second factor and sessions. */
 @ApiTags('me')
@@ -15,6 +16,7 @@ export class MeSecurityController {
     private readonly passwords: PasswordService,
     private readonly mfa: MfaService,
     private readonly sessions: AccountSessionsService,
+    private readonly contacts: UserContacts,
   ) {}
 
   @Post('password')
@@ -33,6 +35,15 @@ export class MeSecurityController {
   @ApiOkResponse({ type: TotpEnrolmentDto })
   startTotp(@CurrentActor() actor: Actor): Promise<TotpEnrolmentDto> {
     return this.mfa.startTotp(actor);
+  }
+
+  @Post('mfa/sms')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Use SMS codes to the confirmed phone as the second factor', operationId: 'enableSmsMfa' })
+  @ApiNoContentResponse()
+  async enableSms(@CurrentActor() actor: Actor): Promise<void> {
+    await this.mfa.enableSms(actor, (await this.contacts.phoneOf(actor.userId)) !== null);
   }
 
   @Post('mfa/totp/confirm')

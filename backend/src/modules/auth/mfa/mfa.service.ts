@@ -119,6 +119,17 @@ export class MfaService {
     return { backupCodes };
   }
 
+  /** SMS codes to the confirmed phone as the second factor. */
+  async enableSms(actor: Actor, hasPhone: boolean): Promise<void> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    if (user.mfaMethod) throw new DomainError(409, 'mfa_already_enrolled');
+    if (!hasPhone || !user.phoneVerified) throw new DomainError(422, 'no_phone_on_account');
+    await this.dataSource.transaction(async (m) => {
+      await m.update(User, { id: user.id }, { mfaMethod: 'sms' });
+      await this.audit.record(m, actor, { action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id, details: { method: 'sms' } });
+    });
+  }
+
   /** Turns the second factor off; needs the current password. */
   async disable(actor: Actor, password: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOneOrFail();
