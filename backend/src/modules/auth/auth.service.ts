@@ -116,7 +116,7 @@ export class AuthService {
   private async sendMfaCode(user: User, channel: 'sms' | 'email', client: ClientInfo): Promise<CodeSentDto> {
     const phone = channel === 'sms' ? await this.contacts.phoneOf(user.id) : null;
     if (channel === 'sms' && !phone) throw new DomainError(422, 'no_phone_on_account');
-    await this.limits.codeSend(channel === 'sms' ? `phone:${phone}` : `email:${user.emailNormalized}`, client);
+    await this.limits.codeSend('mfa', channel === 'sms' ? `phone:${phone}` : `email:${user.emailNormalized}`, client);
     const code = await this.dataSource.transaction((m) => this.codes.issue(m, 'mfa_sms', user.id));
     const text = `Код входа в «Отклик»: ${code}. Никому его не сообщайте.`;
     if (phone) await this.sms.send(phone, text);

@@ -52,7 +52,7 @@ export class RegistrationService {
     const snilsHash = personal.snils ? this.blind.of('snils', personal.snils) : null;
     const innHash = personal.inn ? this.blind.of('inn', personal.inn) : null;
     await this.assertNoAccount(this.dataSource.manager, emailNormalized, snilsHash);
-    await this.limits.codeSend(`phone:${personal.phone}`, client);
+    await this.limits.codeSend('registration', `phone:${personal.phone}`, client);
     const fullName = [personal.lastName, personal.firstName, personal.middleName].filter(Boolean).join(' ');
     const passwordHash = await this.hasher.hash(dto.password);
     const expiresAt = new Date(Date.now() + REGISTRATION_WINDOW_SECONDS * 1000);
@@ -81,7 +81,7 @@ export class RegistrationService {
 
   async resend(registrationId: string, client: ClientInfo): Promise<RegistrationStartedDto> {
     const { pending, personal } = await this.pending(registrationId);
-    await this.limits.codeSend(`phone:${personal.phone}`, client);
+    await this.limits.codeSend('registration', `phone:${personal.phone}`, client);
     const code = await this.dataSource.transaction((m) => this.codes.issue(m, 'registration', pending.id));
     await this.sendCode(personal.phone!, code);
     return { registrationId: pending.id, codeSentTo: maskPhone(personal.phone!), expiresAt: pending.expiresAt.toISOString() };

@@ -55,7 +55,7 @@ export class PasswordService {
     const phone = channel === CodeChannel.Sms ? await this.phoneLookup.phoneOf(user.id) : null;
     if (channel === CodeChannel.Sms && !phone) return;
     try {
-      await this.limits.codeSend(phone ? `phone:${phone}` : `email:${user.emailNormalized}`, client);
+      await this.limits.codeSend('reset', phone ? `phone:${phone}` : `email:${user.emailNormalized}`, client);
     } catch (error) {
       if (error instanceof RetryLaterError) return;
       throw error;

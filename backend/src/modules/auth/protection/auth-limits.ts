@@ -23,13 +23,13 @@ export class AuthLimits {
   }
 
   /**
-   * Sending a code (SMS pumping protection): per destination one a minute and
-   * CODE_SENDS_PER_HOUR an hour; per client IP four times that an hour.
+   * Sending a code (SMS pumping protection): per purpose and destination one a
+   * minute, per destination CODE_SENDS_PER_HOUR an hour; per client IP four times that an hour.
    */
-  codeSend(destination: string, client: ClientInfo): Promise<void> {
+  codeSend(purpose: 'registration' | 'mfa' | 'reset', destination: string, client: ClientInfo): Promise<void> {
     const perHour = this.config.identity.codeSendsPerHour;
     return this.limiter.hit(
-      { bucket: `code-send:${destination}:minute`, limit: 1, windowSeconds: 60 },
+      { bucket: `code-send:${purpose}:${destination}:minute`, limit: 1, windowSeconds: 60 },
       { bucket: `code-send:${destination}:hour`, limit: perHour, windowSeconds: 3600 },
       { bucket: `code-send:ip:${client.ip}`, limit: perHour * 4, windowSeconds: 3600 },
     );
