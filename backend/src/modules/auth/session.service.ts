@@ -53,16 +53,16 @@ export class SessionService {
 
   /** Revokes the user's session families (all but `except`, or just `only`); returns how many. */
   async revokeOf(manager: EntityManager, userId: string, scope: { only?: string; except?: string }): Promise<number> {
-    const qb = manager
-      .createQueryBuilder()
-      .update(RefreshToken)
-      .set({ revokedAt: () => 'now()' })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .returning(['family_id']);
-    if (scope.only) qb.andWhere('family_id = :only', { only: scope.only });
-    if (scope.except) qb.andWhere('family_id <> :except', { except: scope.except });
-    const result = await qb.execute();
-    return new Set((result.raw as { family_id: string }[]).map((r) => r.family_id)).size;
+    const rows = (await manager.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL
+          AND ($2::uuid IS NULL OR family_id = $2::uuid)
+          AND ($3::uuid IS NULL OR family_id <> $3::uuid)
+        RETURNING family_id`,
+      [userId, scope.only ?? null, scope.except ?? null],
+    )) as [{ family_id: string }[], number] | { family_id: string }[];
+    const list = Array.isArray(rows[0]) ? (rows[0] as { family_id: string }[]) : (rows as { family_id: string }[]);
+    return new Set(list.map((r) => r.family_id)).size;
   }
 
   /** Starts (or continues, on refresh) the session family and returns its tokens. */

@@ -1,0 +1,42 @@
+import { DEMO } from './support/api';
+import { call } from './support/identity';
+import { RunningServer, startServer, stopServer } from './support/server';
+
+/** Brute force against sign-in is stopped per account (423) and per IP (429), with Retry-After. */
+describe('lockout (POST /auth/login)', () => {
+  let server: RunningServer;
+  let base: string;
+
+  beforeAll(async () => {
+    server = await startServer({ LOCKOUT_ACCOUNT_FAILURES: '5', LOCKOUT_IP_FAILURES: '12' });
+    base = server.baseUrl;
+  }, 120_000);
+
+  afterAll(async () => {
+    if (server) await stopServer({ pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName });
+  });
+
+  const login = (login: string, password: string) => call(base, 'POST', '/api/v1/auth/login', { login, password });
+
+  it('locks an account for a minute after 5 wrong passwords, even for the right password', async () => {
+    for (let i = 0; i < 5; i++) expect((await login(DEMO.citizen2.login, `Wrong#Pass${i}x`)).status).toBe(401);
+    const locked = await login(DEMO.citizen2.login, DEMO.citizen2.password);
+    expect(locked.status).toBe(423);
+    expect(locked.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(locked.body.code).toBe('account_locked');
+    const retryAfter = Number(locked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(50);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // Other accounts are not affected.
+    expect((await login(DEMO.citizen.login, DEMO.citizen.password)).status).toBe(200);
+  });
+
+  it('locks the client IP after repeated failures across many logins (credential stuffing)', async () => {
+    // 5 failures so far from this IP (previous test); 7 more reach the limit of 12.
+    for (let i = 0; i < 7; i++) expect((await login(`nobody${i}@example.ru`, 'Wrong#Pass1x')).status).toBe(401);
+    const blocked = await login(DEMO.citizen.login, DEMO.citizen.password);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('too_many_failures');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
