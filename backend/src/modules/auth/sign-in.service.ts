@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { Actor } from '../../common/http/actor';
 import { AuditService } from '../audit/audit.service';
 import { Mailer } from '../messaging/mailer';
@@ -29,7 +29,7 @@ export class SignInService {
     const { tokens, newDevice } = await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(RefreshToken);
       const hadSessions = await repo.existsBy({ userId: user.id });
-      const known = await repo.existsBy({ userId: user.id, ip: client.ip ?? undefined, userAgent: client.userAgent ?? undefined });
+      const known = await repo.existsBy({ userId: user.id, ip: client.ip ?? IsNull(), userAgent: client.userAgent ?? IsNull() });
       const newDevice = hadSessions && !known;
       const issued = await this.sessions.issue(manager, user, randomUUID(), client);
       await this.audit.record(manager, actorOf(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id, details: { method } });
