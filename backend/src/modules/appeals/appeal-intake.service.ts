@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -88,7 +89,11 @@ export class AppealIntakeService {
         });
         // Filed directly, the appeal is registered in the same INSERT: one row, one history entry.
         if (!dto.draft) await this.assignRegistration(manager, appeal, resolved);
-        await manager.insert(Appeal, appeal);
+        // Keys and times are set here, so the INSERT needs no RETURNING: TypeORM would otherwise
+        // send back the generated search vector, the largest value of the row, on every filing.
+        const now = new Date();
+        Object.assign(appeal, { id: randomUUID(), createdAt: now, updatedAt: now, version: 1 });
+        await manager.createQueryBuilder().insert().into(Appeal).values(appeal).updateEntity(false).execute();
         await this.journal.record(manager, appeal, actor, {
           event: dto.draft ? HistoryEvent.Created : HistoryEvent.Submitted,
           from: null,
