@@ -29,8 +29,15 @@ export class AppealJournal {
    * One statement (three data-modifying CTEs) instead of three round trips: state changes are
    * the hot path of intake, and the rows must commit together anyway.
    */
-  async record(manager: EntityManager, appeal: Appeal, actor: AnyActor, entry: JournalEntry): Promise<void> {
-    const params: unknown[] = [];
+  async record(
+    manager: EntityManager,
+    appeal: Appeal,
+    actor: AnyActor,
+    entry: JournalEntry,
+    /** A statement to run first in the same statement (e.g. the INSERT of the appeal itself). */
+    prepend?: { sql: string; params: unknown[] },
+  ): Promise<void> {
+    const params: unknown[] = [...(prepend?.params ?? [])];
     const p = (v: unknown) => `$${params.push(v)}`;
     const history = `INSERT INTO appeal_history (appeal_id, event, from_status, to_status, actor_id, actor_role, actor_name, actor_position, comment)
       VALUES (${[appeal.id, entry.event, entry.from, appeal.status, actor.userId, actor.role, actor.name, null, entry.comment ?? null].map(p).join(', ')})`;
@@ -56,6 +63,7 @@ export class AppealJournal {
         actorRole: actor.role,
       },
     });
-    await manager.query(`WITH history AS (${history}), audit AS (${audit}) ${outbox}`, params);
+    const first = prepend ? `appeal AS (${prepend.sql}), ` : '';
+    await manager.query(`WITH ${first}history AS (${history}), audit AS (${audit}) ${outbox}`, params);
   }
 }
