@@ -18,6 +18,12 @@ async function bootstrap(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.log(`${signal}: shutting down`);
+    // A dependency that hangs on close (an unreachable Redis, a stuck query) must not keep the
+    // process alive — and logging — forever: the orchestrator expects us gone.
+    setTimeout(() => {
+      process.stderr.write('shutdown did not finish in 10 s; exiting\n');
+      process.exit(1);
+    }, 10_000).unref();
     await app.close();
     await db.close();
     process.exit(0);

@@ -11,7 +11,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.OTKLIK_BASE_URL = server.baseUrl;
   process.env.OTKLIK_DATABASE_URL = server.databaseUrl ?? '';
   process.env.OTKLIK_DATA_DIR = server.dataDir;
-  const state = { pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName, baseUrl: server.baseUrl };
+  const state = { pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName, baseUrl: server.baseUrl, queuePrefix: server.queuePrefix };
   const file = join(tmpdir(), `otklik-jest-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(state));
   process.env.OTKLIK_SERVER_STATE = file;

@@ -1,6 +1,7 @@
+import { BenchDatasetCommand } from './bench-dataset.command';
 import { MigrateCommand } from './migrate.command';
 import { SeedDemoCommand } from './seed-demo.command';
 import { UserCreateCommand } from './user-create.command';
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand];
+export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand, BenchDatasetCommand];

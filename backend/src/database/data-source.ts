@@ -16,7 +16,7 @@ export function dataSourceOptions(url: string, embedded: boolean): DataSourceOpt
     migrationsTransactionMode: 'each',
     // PGlite is a single session: one pooled connection keeps transactions from interleaving.
     extra: embedded ? { max: 1 } : { max: 20 },
-    logging: ['error'],
+    logging: process.env.LOG_SQL === 'true' ? 'all' : ['error'],
   };
 }
 

@@ -13,6 +13,7 @@ export const DEMO = {
   poolOperator: { login: 'pool-operator@demo.otklik.local', password: 'Operator#Demo2026' },
   supervisor: { login: 'supervisor@demo.otklik.local', password: 'Supervisor#Demo2026' },
   admin: { login: 'admin@demo.otklik.local', password: 'Admin#Demo2026' },
+  auditor: { login: 'auditor@demo.otklik.local', password: 'Auditor#Demo2026' },
 } as const;
 
 /** An anonymous typed client of the API under test. */

@@ -9,6 +9,7 @@ export const ROOT = resolve(__dirname, '..', '..', '..');
 
 export interface RunningServer {
   baseUrl: string;
+  queuePrefix: string;
   dataDir: string;
   databaseUrl?: string;
   databaseName?: string;
@@ -82,6 +83,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     ({ url: databaseUrl, name: databaseName } = await createScratchDatabase(process.env.DATABASE_URL, 'otklik_test'));
   }
   const port = await freePort();
+  const queuePrefix = `otklik-test-${process.pid}-${port}`;
   let log = '';
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
@@ -93,8 +95,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-      // Runs share the machine's Redis: each gets its own queues.
-      QUEUE_PREFIX: `otklik-test-${process.pid}-${port}`,
+      // Runs share the machine's Redis: each gets its own queues (removed again by stopServer).
+      QUEUE_PREFIX: queuePrefix,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,10 +105,28 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   child.stderr.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20000)));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitReady(baseUrl, child, () => log);
-  return { baseUrl, dataDir, databaseUrl, databaseName, process: child, output: () => log };
+  return { baseUrl, queuePrefix, dataDir, databaseUrl, databaseName, process: child, output: () => log };
 }
 
-export async function stopServer(server: { pid?: number; dataDir: string; databaseName?: string }): Promise<void> {
+/** Removes the queues a test server left in the shared Redis. */
+async function dropQueues(prefix: string): Promise<void> {
+  if (!process.env.REDIS_URL) return;
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function stopServer(server: { pid?: number; dataDir: string; databaseName?: string; queuePrefix?: string }): Promise<void> {
   if (server.pid) {
     try {
       process.kill(server.pid, 'SIGTERM');
@@ -124,5 +144,6 @@ export async function stopServer(server: { pid?: number; dataDir: string; databa
     }
   }
   if (server.databaseName && process.env.DATABASE_URL) await dropScratchDatabase(process.env.DATABASE_URL, server.databaseName);
+  if (server.queuePrefix) await dropQueues(server.queuePrefix);
   rmSync(server.dataDir, { recursive: true, force: true });
 }

@@ -96,7 +96,14 @@ export class Initial1763800000000 implements MigrationInterface {
         CHECK ((status = 'draft') = (number IS NULL))
       );
       CREATE INDEX appeals_citizen_newest ON appeals (citizen_id, created_at DESC, id DESC);
-      CREATE INDEX appeals_queue_due ON appeals (department_id, due_at, id) WHERE status <> 'draft';
+      -- The working queue: open appeals by deadline. Partial on the open statuses, so closed
+      -- appeals with early deadlines are never scanned (the query repeats the same IN list).
+      CREATE INDEX appeals_queue_due ON appeals (department_id, due_at, id)
+        WHERE status IN ('registered', 'in_progress', 'awaiting_approval', 'awaiting_citizen');
+      -- The same order over every registered appeal, for queue views filtered by a closed status.
+      CREATE INDEX appeals_queue_all_due ON appeals (department_id, due_at, id) WHERE status <> 'draft';
+      -- The assignee filter, and deleting a user without scanning every appeal.
+      CREATE INDEX appeals_assignee ON appeals (assignee_id) WHERE assignee_id IS NOT NULL;
       CREATE INDEX appeals_queue_registered ON appeals (department_id, registered_at DESC, id DESC) WHERE status <> 'draft';
       CREATE INDEX appeals_search ON appeals USING gin (search_vector);
 

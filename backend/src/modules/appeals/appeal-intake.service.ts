@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -60,43 +61,60 @@ export class AppealIntakeService {
   ) {}
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
-    const request = idempotency && { ...idempotency, userId: actor.userId, body: dto };
-    return this.dataSource.transaction((manager) =>
-      this.idempotency.run(manager, request, 201, async () => {
-        const resolved = await this.checkIntake(manager, dto);
-        const appeal = manager.create(Appeal, {
-          citizenId: actor.userId,
-          type: dto.type,
-          categoryId: dto.categoryId,
-          subcategoryId: dto.subcategoryId ?? null,
-          subject: dto.subject,
-          body: dto.text,
-          priority: dto.priority ?? AppealPriority.Normal,
-          desiredAnswerDate: dto.desiredAnswerDate ?? null,
-          extraFields: dto.extraFields ?? {},
-          contactEncrypted: this.encryptContact(dto.contact),
-          status: AppealStatus.Draft,
-          number: null,
-          departmentId: null,
-          assigneeId: null,
-          registeredAt: null,
-          dueAt: null,
-          firstResponseDueAt: null,
-          closedAt: null,
-          important: false,
-          overdue: false,
-        });
-        // Filed directly, the appeal is registered in the same INSERT: one row, one history entry.
-        if (!dto.draft) await this.assignRegistration(manager, appeal, resolved);
-        await manager.insert(Appeal, appeal);
-        await this.journal.record(manager, appeal, actor, {
-          event: dto.draft ? HistoryEvent.Created : HistoryEvent.Submitted,
-          from: null,
-          details: dto.draft ? undefined : { departmentId: appeal.departmentId },
-        });
-        return toSummary(appeal);
-      }),
-    );
+    const file = async (manager: EntityManager) => {
+      const resolved = await this.checkIntake(manager, dto);
+      const appeal = this.newAppeal(manager, actor, dto);
+      // Filed directly, the appeal is registered in the same INSERT: one row, one history entry.
+      if (!dto.draft) await this.assignRegistration(manager, appeal, resolved);
+      // The appeal and its journal rows go in ONE statement (data-modifying CTEs), atomic by
+      // itself. Keys and times are set here, so the INSERT needs no RETURNING (TypeORM would
+      // otherwise send back the generated search vector, the largest value of the row).
+      const [sql, params] = manager.createQueryBuilder().insert().into(Appeal).values(appeal).updateEntity(false).getQueryAndParameters();
+      await this.journal.record(
+        manager,
+        appeal,
+        actor,
+        { event: dto.draft ? HistoryEvent.Created : HistoryEvent.Submitted, from: null, details: dto.draft ? undefined : { departmentId: appeal.departmentId } },
+        { sql, params },
+      );
+      return toSummary(appeal);
+    };
+    // Without an Idempotency-Key there is nothing else to commit with it: no transaction needed
+    // (a number taken for a failed statement is skipped, never reused). With a key, the key row
+    // and the appeal commit together.
+    if (!idempotency) return file(this.dataSource.manager);
+    const request = { ...idempotency, userId: actor.userId, body: dto };
+    return this.dataSource.transaction((manager) => this.idempotency.run(manager, request, 201, () => file(manager)));
+  }
+
+  private newAppeal(manager: EntityManager, actor: Actor, dto: CreateAppealDto): Appeal {
+    const now = new Date();
+    return manager.create(Appeal, {
+      id: randomUUID(),
+      citizenId: actor.userId,
+      type: dto.type,
+      categoryId: dto.categoryId,
+      subcategoryId: dto.subcategoryId ?? null,
+      subject: dto.subject,
+      body: dto.text,
+      priority: dto.priority ?? AppealPriority.Normal,
+      desiredAnswerDate: dto.desiredAnswerDate ?? null,
+      extraFields: dto.extraFields ?? {},
+      contactEncrypted: this.encryptContact(dto.contact),
+      status: AppealStatus.Draft,
+      number: null,
+      departmentId: null,
+      assigneeId: null,
+      registeredAt: null,
+      dueAt: null,
+      firstResponseDueAt: null,
+      closedAt: null,
+      important: false,
+      overdue: false,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
   }
 
   async update(actor: Actor, idOrNumber: string, dto: UpdateAppealDto): Promise<AppealSummaryDto> {

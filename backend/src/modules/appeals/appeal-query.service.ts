@@ -7,6 +7,7 @@ import { Actor } from '../../common/http/actor';
 import { Locale } from '../../common/i18n/messages';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../common/pagination/cursor';
 import { DomainError, ValidationFailedError } from '../../common/problem/domain-error';
+import { AuditService } from '../audit/audit.service';
 import { AppealAccess } from './appeal-access.service';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
@@ -28,6 +29,7 @@ export class AppealQueryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AppealAccess,
     private readonly cipher: PersonalDataCipher,
+    private readonly audit: AuditService,
   ) {}
 
   /** The citizen's own appeals, newest first (or best match first with `q`). */
@@ -70,6 +72,24 @@ export class AppealQueryService {
     const [history, messages] = await Promise.all([this.historyRows(appeal.id), this.messageRows(appeal.id, actor)]);
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
     return toCard(appeal, { contact, history, messages, viewerRole: actor.role, locale });
+  }
+
+  /**
+   * The unmasked contact details for a staff member handling the appeal. Every reveal is a
+   * personal-data access (152-ФЗ) and is written to the audit log with the stated reason.
+   */
+  async revealContact(actor: Actor, idOrNumber: string, reason: string): Promise<ContactViewDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const appeal = await this.access.load(actor, idOrNumber, { manager });
+      const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : {};
+      await this.audit.record(manager, actor, {
+        action: 'personal_data.view',
+        entityType: 'appeal',
+        entityId: appeal.id,
+        details: { number: appeal.number, fields: Object.keys(contact), reason },
+      });
+      return contact;
+    });
   }
 
   async history(actor: Actor, idOrNumber: string, locale: Locale): Promise<HistoryEntryDto[]> {

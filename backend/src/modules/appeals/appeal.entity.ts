@@ -33,6 +33,8 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_citizen_newest', { synchronize: false })
 @Index('appeals_queue_due', { synchronize: false })
 @Index('appeals_queue_registered', { synchronize: false })
+@Index('appeals_queue_all_due', { synchronize: false })
+@Index('appeals_assignee', { synchronize: false })
 @Index('appeals_search', { synchronize: false })
 export class Appeal {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'appeals_pkey' }) id: string;

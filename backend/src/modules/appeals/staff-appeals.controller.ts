@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
@@ -6,7 +6,8 @@ import { RequestLocale } from '../../common/http/request-meta';
 import { Locale } from '../../common/i18n/messages';
 import { Authenticated } from '../auth/auth.decorators';
 import { AppealQueryService } from './appeal-query.service';
-import { AppealDto, AppealListDto } from './dto/appeal-output.dto';
+import { AppealDto, AppealListDto, ContactViewDto } from './dto/appeal-output.dto';
+import { RevealContactDto } from './dto/appeal-action.dto';
 import { StaffAppealListQuery } from './dto/appeal-query.dto';
 
 @ApiTags('staff')
@@ -29,5 +30,15 @@ export class StaffAppealsController {
   @ApiOkResponse({ type: AppealDto })
   card(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @RequestLocale() locale: Locale): Promise<AppealDto> {
     return this.query.card(actor, id, locale);
+  }
+
+  @Post(':idOrNumber/reveal-contact')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @HttpCode(200)
+  @ApiOperation({ summary: "Reveal the citizen's contact details (logged as a personal-data access)", operationId: 'revealAppealContact' })
+  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
+  @ApiOkResponse({ type: ContactViewDto })
+  reveal(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: RevealContactDto): Promise<ContactViewDto> {
+    return this.query.revealContact(actor, id, dto.reason);
   }
 }

@@ -68,4 +68,5 @@ export const DEMO_USERS = [
   { email: 'pool-operator@demo.otklik.local', password: 'Operator#Demo2026', role: Role.Operator, fullName: 'Кузнецова Мария Олеговна', department: 'general-pool', position: 'Специалист по распределению' },
   { email: 'supervisor@demo.otklik.local', password: 'Supervisor#Demo2026', role: Role.Supervisor, fullName: 'Смирнова Елена Викторовна', department: 'administration', position: 'Начальник управления' },
   { email: 'admin@demo.otklik.local', password: 'Admin#Demo2026', role: Role.Admin, fullName: 'Администратор системы', department: null, position: 'Администратор' },
+  { email: 'auditor@demo.otklik.local', password: 'Auditor#Demo2026', role: Role.Auditor, fullName: 'Аудитор Ревизоров', department: null, position: 'Аудитор' },
 ] as const;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { APPEAL_ACTIONS, AppealAction } from '../appeal-intake.service';
 
 export class ActionParams {
@@ -20,4 +20,13 @@ export class ActionBodyDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @MaxLength(1000)
   comment?: string;
+}
+
+export class RevealContactDto {
+  @ApiProperty({ maxLength: 500, description: 'Why the contact details are needed (kept in the audit log)', example: 'Звонок заявителю для уточнения адреса' })
+  @IsString()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
 }

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditEntryDto, AuditPageDto, AuditQuery } from './audit.dto';
+
+/** Reads the audit trail, newest first, with keyset pages over its sequence number. */
+@Injectable()
+export class AuditQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: AuditQuery): Promise<AuditPageDto> {
+    const limit = query.limit ?? 50;
+    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('e');
+    if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
+    if (query.action?.endsWith('.')) qb.andWhere('starts_with(e.action, :prefix)', { prefix: query.action });
+    else if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: new Date(query.from).toISOString() });
+    if (query.to) qb.andWhere('e.occurred_at < :to', { to: new Date(query.to).toISOString() });
+    if (query.cursor) {
+      const [id] = decodeCursor(query.cursor, 1);
+      qb.andWhere('e.id < :cursorId', { cursorId: String(id) });
+    }
+    const rows = await qb.orderBy('e.id', 'DESC').limit(limit + 1).getMany();
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    return { items: rows.map(AuditEntryDto.from), nextCursor: more ? encodeCursor([String(rows[rows.length - 1].id)]) : null };
+  }
+}

@@ -1,0 +1,701 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the API against the database floor, side by side, on scratch PostgreSQL
+ * databases of the local server. Needs a build (`npm run build:backend`), psql/pgbench on PATH
+ * and PostgreSQL on 127.0.0.1 (trust auth). Sends traffic only to 127.0.0.1.
+ *
+ *   a. submit: autocannon POST /api/v1/appeals (bench citizens) vs pgbench doing the same
+ *      writes in one transaction (test/bench/submit.pgbench.sql); then p99 at half the peak.
+ *   b. reads on BENCH_APPEALS generated appeals: the citizen's list (first and a deep page),
+ *      the staff queue (first and a deep page), full-text search (rare and common word).
+ *
+ * Environment (all optional):
+ *   BENCH_APPEALS=1000000          appeals in the read dataset
+ *   BENCH_KEEP=1                   keep the read dataset database for the next run
+ *   BENCH_ONLY=submit|read         run one phase
+ *   BENCH_PG=postgres://postgres@127.0.0.1:5432   server to create scratch databases on
+ *   BENCH_SUBMIT_SECONDS=15 BENCH_SUBMIT_CONNECTIONS=16 BENCH_SUBMIT_BASE=10000
+ *   BENCH_READ_SECONDS=10 BENCH_READ_RATE=50 BENCH_READ_CONNECTIONS=4
+ * Writes a table to stdout and JSON to .bench/bench-<time>.json (and .bench/latest.json).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = join(ROOT, '.bench');
+const DIST = join(ROOT, 'dist', 'backend', 'src');
+// Must match backend/src/cli/bench-dataset.command.ts.
+const BENCH = { domain: 'bench.otklik.local', password: 'Bench#Otklik2026', common: 'отопление', rare: 'барельеф' };
+const OPEN_STATUSES = `('registered','in_progress','awaiting_approval','awaiting_citizen')`;
+
+const env = process.env;
+const num = (name, fallback) => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replace(/[_,]/g, ''));
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return value;
+};
+const cfg = {
+  pg: (env.BENCH_PG || 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),
+  appeals: num('BENCH_APPEALS', 1_000_000),
+  keep: env.BENCH_KEEP === '1',
+  only: env.BENCH_ONLY || 'all',
+  submitSeconds: num('BENCH_SUBMIT_SECONDS', 15),
+  submitConnections: num('BENCH_SUBMIT_CONNECTIONS', 16),
+  submitBase: num('BENCH_SUBMIT_BASE', 10_000),
+  readSeconds: num('BENCH_READ_SECONDS', 10),
+  readRate: num('BENCH_READ_RATE', 50),
+  readConnections: num('BENCH_READ_CONNECTIONS', 4),
+};
+const TARGETS = { submitRatio: 0.5, submitP99: 25, listP95: 10, searchP95: 50 };
+
+const children = new Set();
+const scratch = new Set();
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+
+// ---------------------------------------------------------------------------- plumbing
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: timed out after ${Math.round(ms / 1000)} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function admin(sql, params) {
+  const client = new pg.Client({ connectionString: `${cfg.pg}/postgres` });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function onDb(db, fn) {
+  const client = new pg.Client({ connectionString: dbUrl(db) });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const dbUrl = (db) => `${cfg.pg}/${db}`;
+const dbExists = async (db) => (await admin(`SELECT 1 FROM pg_database WHERE datname = $1`, [db])).length > 0;
+
+async function createDb(db) {
+  await dropDb(db);
+  await admin(`CREATE DATABASE "${db}"`);
+  scratch.add(db);
+}
+
+async function dropDb(db) {
+  await admin(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  scratch.delete(db);
+}
+
+/** Runs a process to completion; stderr goes to ours (progress bars), stdout is returned. */
+function run(cmd, args, { env: extra = {}, timeoutMs, quietStderr = false } = {}) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!quietStderr) process.stderr.write(d);
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${cmd} ${args.join(' ')}: timed out after ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      children.delete(child);
+      if (code === 0) resolveRun(stdout);
+      else reject(new Error(`${cmd} ${args.slice(0, 3).join(' ')} exited with ${code}: ${(stderr || stdout).trim().slice(-800)}`));
+    });
+  });
+}
+
+/** The app's environment: demo mode (seeds demo accounts), jobs inline (no REDIS_URL), its own DATA_DIR. */
+function appEnv(db) {
+  return { DATABASE_URL: dbUrl(db), APP_MODE: 'demo', LOG_LEVEL: 'warn', DATA_DIR: join(OUT, 'data'), ACCESS_TOKEN_TTL: '7200', REDIS_URL: '' };
+}
+
+/** The build may be mid-way (someone runs tsc): wait a little for the entry points to appear. */
+async function requireBuild() {
+  for (let i = 0; i < 30; i++) {
+    if (['main.js', 'cli.js', 'cli/bench-dataset.command.js'].every((f) => existsSync(join(DIST, f)))) return;
+    if (i === 0) log('waiting for dist/backend (build in progress?)…');
+    await sleep(2000);
+  }
+  throw new Error('no build: run `npm run build:backend` first (dist/backend/src/main.js, cli.js)');
+}
+
+function runCli(db, args, timeoutMs) {
+  return run(process.execPath, [join(DIST, 'cli.js'), ...args], { env: appEnv(db), timeoutMs });
+}
+
+async function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function startServer(db, name) {
+  const port = await freePort();
+  const logFile = join(OUT, `server-${name}.log`);
+  const fd = openSync(logFile, 'w');
+  const child = spawn(process.execPath, [join(DIST, 'main.js')], {
+    cwd: ROOT,
+    env: { ...env, ...appEnv(db), PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', fd, fd],
+  });
+  children.add(child);
+  let exited = null;
+  child.on('exit', (code) => {
+    exited = code;
+    children.delete(child);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`API server exited with ${exited}; see ${logFile}`);
+    try {
+      const res = await fetch(`${base}/api/health/ready`);
+      if (res.ok) return { base, child, logFile, stop: () => stopChild(child) };
+    } catch {
+      // not listening yet
+    }
+    await sleep(300);
+  }
+  await stopChild(child);
+  throw new Error(`API server did not become ready in 90 s; see ${logFile}`);
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const done = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  if ((await Promise.race([done.then(() => true), sleep(10_000).then(() => false)])) === false) {
+    child.kill('SIGKILL');
+    await done;
+  }
+  children.delete(child);
+}
+
+async function api(base, method, path, { token, body } = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+const login = async (base, email, password = BENCH.password) =>
+  (await api(base, 'POST', '/api/v1/auth/login', { body: { login: email, password } })).accessToken;
+
+/**
+ * One autocannon run; latencies are collected per response (autocannon's own summary has no
+ * p95). With `rate`, requests are paced at that overall rate (open-loop-ish, per connection).
+ */
+function cannon({ base, path, method = 'GET', token, connections, seconds, rate, setupRequest }) {
+  return new Promise((res, rej) => {
+    const latencies = [];
+    const statuses = {};
+    const instance = autocannon(
+      {
+        url: `${base}${path}`,
+        method,
+        connections,
+        duration: seconds,
+        overallRate: rate || undefined,
+        timeout: 10,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        requests: setupRequest ? [{ method, path, setupRequest }] : undefined,
+      },
+      (err, result) => {
+        if (err) return rej(err);
+        latencies.sort((a, b) => a - b);
+        const q = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : NaN);
+        const ok = statuses['2xx'] ?? 0;
+        res({
+          rps: ok / result.duration,
+          ok,
+          failed: latencies.length - ok + result.errors + result.timeouts,
+          statuses,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          p50: q(50),
+          p95: q(95),
+          p99: q(99),
+          max: latencies[latencies.length - 1] ?? NaN,
+          seconds: result.duration,
+        });
+      },
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      latencies.push(ms);
+      const k = `${String(status)[0]}xx`;
+      statuses[k] = (statuses[k] ?? 0) + 1;
+      if (k !== '2xx') statuses[status] = (statuses[status] ?? 0) + 1;
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------- CPU accounting
+
+const TICK_MS = (() => {
+  try {
+    return 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+  } catch {
+    return 10;
+  }
+})();
+
+function procTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return null;
+  }
+}
+
+function systemTicks() {
+  const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return { busy: v.reduce((a, b) => a + b, 0) - v[3] - v[4], total: v.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * CPU time spent during a run by the API process and by the database's backends (polled from
+ * pg_stat_activity), plus how busy the whole machine was: the machine may be shared, and
+ * CPU per request is the figure that noise does not move much.
+ */
+async function cpuMeter(db, serverPid) {
+  const client = new pg.Client({ connectionString: `${cfg.pg}/postgres` });
+  await client.connect();
+  const backends = new Map();
+  const poll = async () => {
+    const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`, [db]);
+    for (const { pid } of rows) {
+      const t = procTicks(pid);
+      if (t === null) continue;
+      const b = backends.get(pid);
+      if (b) b.last = t;
+      else backends.set(pid, { first: t, last: t });
+    }
+  };
+  await poll();
+  const server0 = serverPid ? procTicks(serverPid) : null;
+  const sys0 = systemTicks();
+  const self0 = process.cpuUsage();
+  let polling = Promise.resolve();
+  const timer = setInterval(() => (polling = polling.then(poll).catch(() => undefined)), 200);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await polling;
+      await poll().catch(() => undefined);
+      const server1 = serverPid ? procTicks(serverPid) : null;
+      const sys1 = systemTicks();
+      const self = process.cpuUsage(self0);
+      await client.end();
+      const pgMs = [...backends.values()].reduce((s, b) => s + (b.last - b.first), 0) * TICK_MS;
+      return {
+        serverMs: server0 !== null && server1 !== null ? (server1 - server0) * TICK_MS : null,
+        pgMs,
+        loadGenMs: (self.user + self.system) / 1000,
+        machineBusyPct: (100 * (sys1.busy - sys0.busy)) / Math.max(1, sys1.total - sys0.total),
+      };
+    },
+  };
+}
+
+async function measured(db, serverPid, fn) {
+  const meter = await cpuMeter(db, serverPid);
+  const result = await fn();
+  const cpu = await meter.stop();
+  return { ...result, cpu };
+}
+
+const perOp = (ms, n) => (ms === null || !n ? NaN : ms / n);
+
+function pgbench(db, script, { clients, seconds, mode, vars }) {
+  const u = new URL(cfg.pg);
+  const args = ['-n', '-M', mode, '-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'),
+    '-c', String(clients), '-j', String(Math.min(clients, cpus().length)), '-T', String(seconds), '-f', script];
+  for (const [k, v] of Object.entries(vars)) args.push('-D', `${k}=${v}`);
+  args.push(db);
+  return run('pgbench', args, { timeoutMs: (seconds + 60) * 1000, quietStderr: true }).then((out) => {
+    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1]);
+    if (!Number.isFinite(tps)) throw new Error(`could not read tps from pgbench output:\n${out}`);
+    return {
+      tps,
+      transactions: Number(/number of transactions actually processed: (\d+)/.exec(out)?.[1] ?? NaN),
+      latencyMs: Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]),
+      failed: Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0),
+      clients,
+      mode,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------- a. submit
+
+async function submitPhase(results) {
+  const db = 'otklik_bench_submit';
+  log(`submit: scratch database ${db} with ${cfg.submitBase} appeals`);
+  await createDb(db);
+  await runCli(db, ['bench:dataset', '--appeals', String(cfg.submitBase), '--citizens', '100', '--departments-from-seed'], 300_000);
+  const server = await startServer(db, 'submit');
+  try {
+    const base = server.base;
+    const citizens = 8;
+    const tokens = [];
+    for (let k = 1; k <= citizens; k++) tokens.push(await login(base, `bench-citizen-${k}@${BENCH.domain}`));
+    const categories = await api(base, 'GET', '/api/v1/catalog/categories');
+    const general = categories.find((c) => c.code === 'general');
+    if (!general) throw new Error('category "general" not found in GET /api/v1/catalog/categories');
+    const ids = await onDb(db, async (c) => ({
+      citizen: (await c.query(`SELECT id FROM users WHERE email_normalized = $1`, [`bench-citizen-1@${BENCH.domain}`])).rows[0].id,
+      pool: (await c.query(`SELECT id FROM departments WHERE is_general_pool`)).rows[0].id,
+    }));
+
+    let n = 0;
+    const setupRequest = (req) => {
+      n++;
+      req.headers = { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}` };
+      req.body = JSON.stringify({
+        type: 'question',
+        categoryId: general.id,
+        subject: `Нагрузочное обращение № ${n}`,
+        text: `Прошу разъяснить порядок получения услуги. Обращение для замера производительности, номер ${n}.`,
+      });
+      return req;
+    };
+    const post = (opts) => cannon({ base, path: '/api/v1/appeals', method: 'POST', setupRequest, ...opts });
+
+    const pid = server.child.pid;
+    const here = dirname(fileURLToPath(import.meta.url));
+    const vars = { citizen: ids.citizen, category: general.id, pool: ids.pool };
+    const C = cfg.submitConnections;
+    const S = cfg.submitSeconds;
+
+    log('submit: warm-up (3 s)');
+    await withTimeout(post({ connections: 8, seconds: 3 }), 30_000, 'submit warm-up');
+    log(`submit: API peak, ${C} connections, ${S} s`);
+    const peak = await withTimeout(measured(db, pid, () => post({ connections: C, seconds: S })), (S + 60) * 1000, 'submit peak');
+
+    log(`submit: pgbench (the service's writes, prepared), ${C} clients, ${S} s`);
+    const floor = await measured(db, null, () => pgbench(db, join(here, 'submit.pgbench.sql'), { clients: C, seconds: S, mode: 'prepared', vars }));
+    log(`submit: pgbench (the statements intake sends, one round trip each, extended protocol), ${C} clients, ${S} s`);
+    const shaped = await measured(db, null, () =>
+      pgbench(db, join(here, 'submit-service-shape.pgbench.sql'), { clients: C, seconds: S, mode: 'extended', vars }),
+    );
+
+    const half = Math.max(1, Math.round(peak.rps / 2));
+    log(`submit: API at half the peak, ${half} req/s for ${S} s`);
+    const paced = await withTimeout(measured(db, pid, () => post({ connections: C, seconds: S, rate: half })), (S + 60) * 1000, 'submit at half load');
+    const appeals = await onDb(db, async (c) => (await c.query(`SELECT count(*)::int AS n FROM appeals`)).rows[0].n);
+
+    const cpuNote = (r, n) =>
+      `node ${fmt(perOp(r.cpu.serverMs, n))} + pg ${fmt(perOp(r.cpu.pgMs, n))} ms CPU/op; machine ${r.cpu.machineBusyPct.toFixed(0)}% busy`;
+    results.submit = { peak, floor, shaped, halfRate: half, paced, appealsAfter: appeals };
+    results.rows.push(
+      row('a', 'submit peak: API POST /api/v1/appeals', `${fmt(peak.rps)} req/s`, `pgbench ${fmt(floor.tps)} tps`, peak.rps / floor.tps,
+        `≥ ${TARGETS.submitRatio * 100}%`, peak.rps / floor.tps >= TARGETS.submitRatio, [cpuNote(peak, peak.ok), errorNote(peak)].filter(Boolean).join('; ')),
+      row('a', '  pgbench, the same writes (floor)', `${fmt(floor.tps)} tps`, `avg ${fmt(floor.latencyMs)} ms`, null, '', null,
+        `${cpuNote(floor, floor.transactions)}${floor.failed ? `; ${floor.failed} failed` : ''}`),
+      row('a', '  pgbench, the statements intake sends', `${fmt(shaped.tps)} tps`, `avg ${fmt(shaped.latencyMs)} ms`, peak.rps / shaped.tps, '', null,
+        `${cpuNote(shaped, shaped.transactions)}${shaped.failed ? `; ${shaped.failed} failed` : ''}`),
+      row('a', `submit p99 at ${half} req/s (½ peak)`, `${fmt(paced.p99)} ms`, `p50 ${fmt(paced.p50)} ms`, null, `≤ ${TARGETS.submitP99} ms`,
+        paced.p99 <= TARGETS.submitP99, [cpuNote(paced, paced.ok), errorNote(paced, half * S)].filter(Boolean).join('; ')),
+    );
+  } finally {
+    await server.stop();
+    await dropDb(db);
+  }
+}
+
+// ---------------------------------------------------------------------------- b. reads
+
+async function datasetReady(db) {
+  if (!(await dbExists(db))) return false;
+  try {
+    return await onDb(db, async (c) => {
+      const { rows } = await c.query(
+        `SELECT (SELECT count(*) FROM appeals)::bigint AS appeals,
+                (SELECT count(*) FROM users WHERE email_normalized = $1)::int AS operator`,
+        [`bench-operator@${BENCH.domain}`],
+      );
+      return Number(rows[0].appeals) >= cfg.appeals && rows[0].operator === 1;
+    });
+  } catch {
+    return false;
+  }
+}
+
+const COLUMNS = `a.id, a.number, a.citizen_id, a.type, a.category_id, a.subcategory_id, a.subject, a.body, a.priority,
+  a.desired_answer_date, a.extra_fields, a.contact_encrypted, a.status, a.department_id, a.assignee_id, a.important,
+  a.overdue, a.registered_at, a.due_at, a.first_response_due_at, a.closed_at, a.created_at, a.updated_at, a.version`;
+const lit = (v) => (v === null ? 'NULL' : `'${String(v).replace(/'/g, "''")}'`);
+const TSQ = (q) => `(websearch_to_tsquery('russian', ${lit(q)}) || websearch_to_tsquery('english', ${lit(q)}))`;
+const decode = (cursor) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+
+/** The SQL AppealQueryService issues for each scenario (a mirror of appeal-query.service.ts, for EXPLAIN). */
+const sqlFor = {
+  own: ({ citizen, cursor }) => {
+    const c = cursor && decode(cursor);
+    return `SELECT ${COLUMNS} FROM appeals a WHERE a.citizen_id = ${lit(citizen)}
+      ${c ? `AND (a.created_at, a.id) < (${lit(c[0])}, ${lit(c[1])})` : ''}
+      ORDER BY a.created_at DESC, a.id DESC LIMIT 21`;
+  },
+  search: ({ citizen, q }) => `SELECT ${COLUMNS}, ts_rank(a.search_vector, ${TSQ(q)}) AS rank FROM appeals a
+      WHERE a.citizen_id = ${lit(citizen)} AND a.search_vector @@ ${TSQ(q)}
+      ORDER BY rank DESC, a.created_at DESC, a.id DESC LIMIT 21`,
+  staff: ({ department, cursor }) => {
+    const c = cursor && decode(cursor);
+    return `SELECT ${COLUMNS} FROM appeals a WHERE a.department_id = ${lit(department)} AND a.status IN ${OPEN_STATUSES}
+      ${c ? `AND (a.due_at, a.id) > (${lit(c[0])}, ${lit(c[1])})` : ''}
+      ORDER BY a.due_at ASC, a.id ASC LIMIT 21`;
+  },
+};
+
+async function walk(base, token, path, pages) {
+  let cursor = null;
+  for (let i = 0; i < pages; i++) {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await api(base, 'GET', `${path}${sep}limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return cursor;
+}
+
+async function readPhase(results) {
+  const db = `otklik_bench_${cfg.appeals}`;
+  if (await datasetReady(db)) {
+    log(`reads: reusing ${db}`);
+  } else {
+    log(`reads: generating ${cfg.appeals.toLocaleString('en')} appeals into ${db}`);
+    await createDb(db);
+    const started = Date.now();
+    await runCli(db, ['bench:dataset', '--appeals', String(cfg.appeals), '--departments-from-seed'], 180_000 + cfg.appeals * 1.2);
+    results.dataset = { appeals: cfg.appeals, seconds: (Date.now() - started) / 1000 };
+  }
+  if (cfg.keep) scratch.delete(db);
+  else scratch.add(db);
+  const facts = await onDb(db, async (c) => {
+    const one = async (sql, p) => (await c.query(sql, p)).rows[0];
+    const heavy = await one(`SELECT id FROM users WHERE email_normalized = $1`, [`bench-heavy@${BENCH.domain}`]);
+    const operator = await one(`SELECT id, department_id FROM users WHERE email_normalized = $1`, [`bench-operator@${BENCH.domain}`]);
+    const counts = await one(
+      `SELECT (SELECT count(*) FROM appeals)::int AS appeals,
+              (SELECT count(*) FROM appeals WHERE citizen_id = $1)::int AS heavy,
+              (SELECT count(*) FROM appeals WHERE department_id = $2 AND status <> 'draft')::int AS queue,
+              (SELECT count(*) FROM appeals WHERE department_id = $2 AND status IN ${OPEN_STATUSES})::int AS queue_open,
+              pg_size_pretty(pg_total_relation_size('appeals')) AS size`,
+      [heavy.id, operator.department_id],
+    );
+    return { heavyId: heavy.id, department: operator.department_id, ...counts };
+  });
+  results.readDataset = facts;
+  log(`reads: ${facts.appeals} appeals (${facts.size}); heavy citizen ${facts.heavy} appeals; queue ${facts.queue} (${facts.queue_open} open)`);
+
+  const server = await startServer(db, 'read');
+  try {
+    const base = server.base;
+    const citizen = await login(base, `bench-heavy@${BENCH.domain}`);
+    const operator = await login(base, `bench-operator@${BENCH.domain}`);
+    // Deep pages: about ¾ into the heavy citizen's list, about half-way into the open queue.
+    const ownPages = Math.min(15, Math.floor((facts.heavy * 0.75) / 100));
+    const staffPages = Math.min(10, Math.floor(facts.queue_open / 200));
+    const ownCursor = ownPages > 0 ? await walk(base, citizen, '/api/v1/appeals', ownPages) : null;
+    const staffCursor = staffPages > 0 ? await walk(base, operator, '/api/v1/staff/appeals', staffPages) : null;
+    const enc = encodeURIComponent;
+    const scenarios = [
+      { name: 'citizen list, first page', path: '/api/v1/appeals', token: citizen, target: TARGETS.listP95, sql: sqlFor.own({ citizen: facts.heavyId }) },
+      { name: ownPages ? `citizen list, deep page (row ${ownPages * 100})` : "citizen list, deep page", path: `/api/v1/appeals?cursor=${ownCursor}`, token: citizen, target: TARGETS.listP95, sql: sqlFor.own({ citizen: facts.heavyId, cursor: ownCursor }), needs: ownCursor },
+      { name: 'staff queue, first page', path: '/api/v1/staff/appeals', token: operator, target: TARGETS.listP95, sql: sqlFor.staff({ department: facts.department }) },
+      { name: staffPages ? `staff queue, deep page (row ${staffPages * 100})` : "staff queue, deep page", path: `/api/v1/staff/appeals?cursor=${staffCursor}`, token: operator, target: TARGETS.listP95, sql: sqlFor.staff({ department: facts.department, cursor: staffCursor }), needs: staffCursor },
+      { name: `search q=${BENCH.rare} (rare)`, path: `/api/v1/appeals?q=${enc(BENCH.rare)}`, token: citizen, target: TARGETS.searchP95, sql: sqlFor.search({ citizen: facts.heavyId, q: BENCH.rare }) },
+      { name: `search q=${BENCH.common} (common)`, path: `/api/v1/appeals?q=${enc(BENCH.common)}`, token: citizen, target: TARGETS.searchP95, sql: sqlFor.search({ citizen: facts.heavyId, q: BENCH.common }) },
+    ];
+    results.reads = [];
+    for (const s of scenarios) {
+      if (s.needs === null) {
+        results.rows.push(row('b', s.name, 'n/a', 'too few rows for a deep page', null, `≤ ${s.target} ms`, null, ''));
+        continue;
+      }
+      const probe = await api(base, 'GET', s.path, { token: s.token });
+      log(`reads: ${s.name} (${probe.items.length} items/page): warm-up 2 s, then ${cfg.readRate} req/s for ${cfg.readSeconds} s`);
+      await withTimeout(cannon({ base, path: s.path, token: s.token, connections: 1, seconds: 2 }), 30_000, `${s.name} warm-up`);
+      const r = await withTimeout(
+        measured(db, server.child.pid, () =>
+          cannon({ base, path: s.path, token: s.token, connections: cfg.readConnections, seconds: cfg.readSeconds, rate: cfg.readRate }),
+        ),
+        (cfg.readSeconds + 60) * 1000,
+        s.name,
+      );
+      const pass = r.p95 <= s.target && r.failed === 0;
+      const dbMs = await dbExecutionMs(db, s.sql);
+      const entry = { name: s.name, path: s.path, items: probe.items.length, ...r, dbExecutionMs: dbMs, target: s.target, pass };
+      if (!pass) entry.explain = await explain(db, s.sql);
+      results.reads.push(entry);
+      results.rows.push(
+        row('b', `${s.name} p95`, `${fmt(r.p95)} ms`, `p50 ${fmt(r.p50)} ms; SQL ${fmt(dbMs)} ms`, null, `≤ ${s.target} ms`, pass,
+          [`${probe.items.length} items; node ${fmt(perOp(r.cpu.serverMs, r.ok))} + pg ${fmt(perOp(r.cpu.pgMs, r.ok))} ms CPU/req; machine ${r.cpu.machineBusyPct.toFixed(0)}% busy`, errorNote(r, cfg.readRate * cfg.readSeconds)].filter(Boolean).join('; ')),
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The median execution time of the scenario's SQL over 7 runs (EXPLAIN ANALYZE, no output). */
+async function dbExecutionMs(db, sql) {
+  return onDb(db, async (c) => {
+    const times = [];
+    for (let i = 0; i < 7; i++) {
+      const plan = (await c.query(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${sql}`)).rows[0]['QUERY PLAN'][0];
+      times.push(plan['Execution Time']);
+    }
+    return times.sort((a, b) => a - b)[3];
+  });
+}
+
+async function explain(db, sql) {
+  return onDb(db, async (c) => {
+    const plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`)).rows.map((r) => r['QUERY PLAN']);
+    const shown = sql.replace(COLUMNS, 'a.<entity columns>').replace(/\s+/g, ' ').trim();
+    return { sql: shown, plan, summary: plan.find((l) => l.startsWith('Execution Time')) ?? '' };
+  });
+}
+
+// ---------------------------------------------------------------------------- report
+
+function row(phase, metric, measured, reference, ratio, target, pass, note) {
+  return { phase, metric, measured, reference, ratio, target, pass, note };
+}
+
+const fmt = (v) => (Number.isFinite(v) ? (v >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(v >= 10 ? 1 : 2)) : 'n/a');
+
+function errorNote(r, expected) {
+  const notes = [];
+  if (r.failed > 0) notes.push(`${r.failed} failed (${Object.entries(r.statuses).filter(([k]) => !k.endsWith('xx')).map(([k, v]) => `${k}×${v}`).join(' ') || `errors ${r.errors}, timeouts ${r.timeouts}`})`);
+  if (expected && r.ok < expected * 0.9) notes.push(`only ${r.ok}/${expected} answered`);
+  return notes.join('; ');
+}
+
+function table(rows) {
+  const head = ['', 'metric', 'measured', 'reference', 'ratio', 'target', 'result'];
+  const body = rows.map((r) => [
+    r.phase,
+    r.metric,
+    r.measured,
+    r.reference,
+    r.ratio === null ? '' : `${(r.ratio * 100).toFixed(0)}%`,
+    r.target,
+    r.pass === null ? (r.target ? 'n/a' : '') : r.pass ? 'PASS' : 'FAIL',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join(' │ ');
+  const out = [line(head), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...body.map(line)];
+  for (const r of rows) if (r.note) out.push(`  ${r.metric}: ${r.note}`);
+  return out.join('\n');
+}
+
+async function cleanup() {
+  for (const child of [...children]) await stopChild(child).catch(() => undefined);
+  for (const db of [...scratch]) await dropDb(db).catch((e) => log(`could not drop ${db}: ${e.message}`));
+}
+
+async function main() {
+  mkdirSync(join(OUT, 'data'), { recursive: true });
+  await requireBuild();
+  const started = new Date();
+  const results = { startedAt: started.toISOString(), config: cfg, targets: TARGETS, rows: [] };
+  const pgVersion = (await admin('SHOW server_version'))[0].server_version;
+  results.machine = { node: process.version, postgres: pgVersion, cpus: cpus().length, loadavg: loadavg() };
+  let failure = null;
+  try {
+    if (cfg.only === 'all' || cfg.only === 'submit') await withTimeout(submitPhase(results), 15 * 60_000, 'submit phase');
+    if (cfg.only === 'all' || cfg.only === 'read') await withTimeout(readPhase(results), 60 * 60_000, 'read phase');
+  } catch (error) {
+    failure = error;
+    results.error = String(error?.stack ?? error);
+  } finally {
+    await cleanup();
+  }
+  results.seconds = (Date.now() - started.getTime()) / 1000;
+  const file = join(OUT, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  writeFileSync(join(OUT, 'latest.json'), JSON.stringify(results, null, 2));
+
+  const lines = [
+    '',
+    `Otklik bench — ${started.toISOString()} — PostgreSQL ${pgVersion}, node ${process.version}`,
+    `submit: ${cfg.submitConnections} connections × ${cfg.submitSeconds} s; reads: ${cfg.appeals.toLocaleString('en')} appeals, ${cfg.readRate} req/s × ${cfg.readSeconds} s on ${cfg.readConnections} connections`,
+    `machine: ${cpus().length} CPUs; load average at start ${results.machine.loadavg.map((l) => l.toFixed(2)).join(' ')}` +
+      (results.machine.loadavg[0] > 0.5 * cpus().length ? '  (!) the machine is busy with other work: figures are pessimistic' : ''),
+    '',
+    table(results.rows),
+    '',
+    'SQL = median execution time (EXPLAIN ANALYZE, 7 runs) of the query AppealQueryService sends, mirrored in this script;',
+    'CPU/op = CPU time of the API process and of the database backends divided by the requests (or pgbench transactions).',
+  ];
+  for (const r of results.reads ?? []) {
+    if (!r.explain) continue;
+    lines.push('', `EXPLAIN (ANALYZE, BUFFERS) — ${r.name}: ${r.explain.summary}`);
+    // A query that is a small part of the target is not what made it fail: say so instead of printing its plan.
+    if (r.dbExecutionMs < r.target * 0.2) lines.push(`    (the SQL takes ${fmt(r.dbExecutionMs)} ms: the time goes to the API process or to CPU contention, not the database)`);
+    else lines.push(...r.explain.plan.slice(0, 16).map((l) => `    ${l}`), `    SQL: ${r.explain.sql.slice(0, 400)}${r.explain.sql.length > 400 ? '…' : ''}`);
+  }
+  lines.push('', `JSON: ${file}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (failure) {
+    process.stderr.write(`bench failed: ${failure.message}\n`);
+    process.exitCode = 2;
+  } else if (results.rows.some((r) => r.pass === false)) {
+    process.exitCode = 1;
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: cleaning up`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
+  cleanup().finally(() => process.exit(2));
+});

@@ -1,0 +1,145 @@
+import { DEMO, raw, signedIn } from './support/api';
+import { appealInput, category } from './support/factories';
+
+/**
+ * Every route of the OpenAPI document × every role × own/foreign object. "ok" means the request
+ * got past authentication and authorization (a 2xx, or a business 409/422); otherwise the exact
+ * refusal is expected: 401 without a token, 403 for a role the route is not for, and 404 — the
+ * same answer as for a missing object — for an object outside the caller's reach. A route added
+ * to the API without a row here fails this test.
+ */
+const ACTORS = ['anonymous', 'owner', 'otherCitizen', 'operatorIn', 'operatorOut', 'supervisor', 'admin', 'auditor'] as const;
+type Actor = (typeof ACTORS)[number];
+type Expect = 'ok' | 401 | 403 | 404;
+type Ctx = { appeal: string; number: string; draft: string; tokens: Record<Actor, string | undefined> };
+interface Row {
+  expect: Record<Actor, Expect>;
+  /** Builds the request; `fresh` gives a new registered appeal of the owner for mutating routes. */
+  request: (ctx: Ctx, fresh: () => Promise<{ id: string; draftId: string }>) => Promise<{ path: string; body?: unknown }>;
+}
+
+const everyone = (e: Expect): Record<Actor, Expect> => Object.fromEntries(ACTORS.map((a) => [a, e])) as Record<Actor, Expect>;
+const signedInOnly: Record<Actor, Expect> = { ...everyone('ok'), anonymous: 401 };
+const citizensOnly: Record<Actor, Expect> = { anonymous: 401, owner: 'ok', otherCitizen: 'ok', operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 403, auditor: 403 };
+/** An existing appeal: the owner and the staff handling it; others get 404, non-participating roles 403. */
+const onAppeal: Record<Actor, Expect> = { anonymous: 401, owner: 'ok', otherCitizen: 404, operatorIn: 'ok', operatorOut: 404, supervisor: 'ok', admin: 403, auditor: 403 };
+const ownerOnly: Record<Actor, Expect> = { anonymous: 401, owner: 'ok', otherCitizen: 404, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 403, auditor: 403 };
+const staffOnAppeal: Record<Actor, Expect> = { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 'ok', operatorOut: 404, supervisor: 'ok', admin: 403, auditor: 403 };
+const queue: Record<Actor, Expect> = { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 'ok', operatorOut: 'ok', supervisor: 'ok', admin: 403, auditor: 403 };
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/health/live': { expect: everyone('ok'), request: async () => ({ path: '/api/health/live' }) },
+  'GET /api/health/ready': { expect: everyone('ok'), request: async () => ({ path: '/api/health/ready' }) },
+  'GET /api/v1/catalog/appeal-types': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/catalog/appeal-types' }) },
+  'GET /api/v1/catalog/categories': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/catalog/categories' }) },
+  'POST /api/v1/auth/login': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/login', body: DEMO.citizen2 }) },
+  // A bad refresh token is a 401 for everyone: the route is public, the token itself is the credential.
+  'POST /api/v1/auth/refresh': { expect: everyone(401), request: async () => ({ path: '/api/v1/auth/refresh', body: { refreshToken: 'not-a-token' } }) },
+  'POST /api/v1/auth/logout': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/logout', body: { refreshToken: 'not-a-token' } }) },
+  'GET /api/v1/me': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me' }) },
+  'GET /api/v1/audit': {
+    expect: { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 'ok', auditor: 'ok' },
+    request: async () => ({ path: '/api/v1/audit?limit=5' }),
+  },
+  'POST /api/v1/appeals': { expect: citizensOnly, request: async () => ({ path: '/api/v1/appeals', body: await appealInput() }) },
+  'GET /api/v1/appeals': { expect: citizensOnly, request: async () => ({ path: '/api/v1/appeals' }) },
+  'GET /api/v1/appeals/export': { expect: citizensOnly, request: async () => ({ path: '/api/v1/appeals/export?format=csv' }) },
+  'GET /api/v1/appeals/{idOrNumber}': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.appeal}` }) },
+  'PATCH /api/v1/appeals/{idOrNumber}': { expect: ownerOnly, request: async (c) => ({ path: `/api/v1/appeals/${c.draft}`, body: { subject: 'Правка' } }) },
+  'POST /api/v1/appeals/{idOrNumber}/submit': {
+    expect: ownerOnly,
+    request: async (_c, fresh) => ({ path: `/api/v1/appeals/${(await fresh()).draftId}/submit` }),
+  },
+  'POST /api/v1/appeals/{idOrNumber}/actions/{action}': {
+    expect: ownerOnly,
+    request: async (_c, fresh) => ({ path: `/api/v1/appeals/${(await fresh()).id}/actions/withdraw` }),
+  },
+  'GET /api/v1/appeals/{idOrNumber}/history': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.number}/history` }) },
+  'GET /api/v1/appeals/{idOrNumber}/messages': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.appeal}/messages` }) },
+  'POST /api/v1/appeals/{idOrNumber}/messages': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.appeal}/messages`, body: { text: 'Сообщение' } }) },
+  'GET /api/v1/staff/appeals': { expect: queue, request: async () => ({ path: '/api/v1/staff/appeals' }) },
+  'GET /api/v1/staff/appeals/{idOrNumber}': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}` }) },
+  'POST /api/v1/staff/appeals/{idOrNumber}/reveal-contact': {
+    expect: staffOnAppeal,
+    request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/reveal-contact`, body: { reason: 'Проверка доступа' } }),
+  },
+};
+
+describe('access matrix: every route × every role × own/foreign object', () => {
+  const ctx = {} as Ctx;
+  let ownerToken: string;
+  let techId: string;
+  let cabinetId: string;
+
+  const fileTech = async (draft: boolean) => {
+    const res = await raw('/api/v1/appeals', {
+      method: 'POST',
+      token: ownerToken,
+      body: JSON.stringify(await appealInput({ categoryId: techId, subcategoryId: cabinetId, draft, contact: { phone: '+79990001122' } })),
+    });
+    if (res.status !== 201) throw new Error(`fixture: ${res.status} ${res.text}`);
+    return res.body as { id: string; number: number };
+  };
+  const fresh = async () => ({ id: (await fileTech(false)).id, draftId: (await fileTech(true)).id });
+
+  beforeAll(async () => {
+    const logins: Partial<Record<Actor, { login: string; password: string }>> = {
+      owner: DEMO.citizen,
+      otherCitizen: DEMO.citizen2,
+      operatorIn: DEMO.operator,
+      operatorOut: DEMO.poolOperator,
+      supervisor: DEMO.supervisor,
+      admin: DEMO.admin,
+      auditor: DEMO.auditor,
+    };
+    ctx.tokens = { anonymous: undefined } as Ctx['tokens'];
+    for (const [actor, who] of Object.entries(logins)) ctx.tokens[actor as Actor] = (await signedIn(who)).token;
+    ownerToken = ctx.tokens.owner!;
+    techId = (await category('tech')).id;
+    cabinetId = (await category('tech-cabinet')).id;
+    const appeal = await fileTech(false);
+    ctx.appeal = appeal.id;
+    ctx.number = String(appeal.number);
+    ctx.draft = (await fileTech(true)).id;
+  });
+
+  it('has a row for every operation in the OpenAPI document', () => {
+    const doc = require('../../shared/api/openapi.json') as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(operations.filter((op) => !MATRIX[op])).toEqual([]);
+    expect(Object.keys(MATRIX).filter((op) => !operations.includes(op))).toEqual([]);
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([op, row]) => ACTORS.map((actor) => [op, actor, row.expect[actor]] as const));
+
+  it.each(cases)('%s as %s → %s', async (op, actor, expected) => {
+    const method = op.split(' ')[0];
+    const { path, body } = await MATRIX[op].request(ctx, fresh);
+    const res = await raw(path, { method, token: ctx.tokens[actor], body: body === undefined ? undefined : JSON.stringify(body) });
+    if (expected === 'ok') {
+      expect([401, 403, 404]).not.toContain(res.status);
+      expect(res.status).toBeLessThan(500);
+    } else {
+      expect(res.status).toBe(expected);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+
+  it('a staff reveal of contact details is written to the audit log', async () => {
+    const auditor = ctx.tokens.auditor!;
+    const page = await raw(`/api/v1/audit?action=personal_data.view&entityId=${ctx.appeal}`, { token: auditor });
+    expect(page.status).toBe(200);
+    expect(page.body.items.length).toBeGreaterThanOrEqual(1);
+    expect(page.body.items[0]).toMatchObject({ action: 'personal_data.view', entityType: 'appeal', entityId: ctx.appeal });
+    expect(['operator', 'supervisor']).toContain(page.body.items[0].actorRole);
+    expect(page.body.items[0].details.reason).toBe('Проверка доступа');
+    const revealed = await raw(`/api/v1/staff/appeals/${ctx.appeal}/reveal-contact`, {
+      method: 'POST',
+      token: ctx.tokens.operatorIn,
+      body: JSON.stringify({ reason: 'Звонок заявителю' }),
+    });
+    expect(revealed.body).toEqual({ phone: '+79990001122' });
+    const noReason = await raw(`/api/v1/staff/appeals/${ctx.appeal}/reveal-contact`, { method: 'POST', token: ctx.tokens.operatorIn, body: '{}' });
+    expect(noReason.status).toBe(422);
+  });
+});
