@@ -29,6 +29,12 @@ export async function signedIn(who: { login: string; password: string }, headers
   return Object.assign(client, { token: data.accessToken });
 }
 
+/** The tokens of a login answer; fails the test when the answer is a second-factor challenge. */
+export function tokensOf<T extends object>(data: T | undefined): Extract<T, { refreshToken: string }> {
+  if (!data || !('refreshToken' in data)) throw new Error(`expected tokens, got ${JSON.stringify(data)}`);
+  return data as Extract<T, { refreshToken: string }>;
+}
+
 /** Raw fetch for what the typed client would refuse to send (bad bodies, unknown fields). */
 export async function raw(path: string, init: RequestInit & { token?: string } = {}): Promise<{ status: number; headers: Headers; body: any; text: string }> {
   const headers = new Headers(init.headers);

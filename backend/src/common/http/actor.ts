@@ -30,7 +30,18 @@ export interface SystemActor {
   requestId: string | null;
 }
 
-export type AnyActor = Actor | SystemActor;
+/** Somebody without an account (unidentified feedback), known only by the request. */
+export interface AnonymousActor {
+  userId: null;
+  role: 'anonymous';
+  name: string;
+  departmentId: null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+export type AnyActor = Actor | SystemActor | AnonymousActor;
 
 export function systemActor(name = 'Система'): SystemActor {
   return { userId: null, role: 'system', name, departmentId: null, ip: null, userAgent: null, requestId: null };

@@ -19,7 +19,7 @@ export class AppealHistory {
   @ManyToOne(() => User, { nullable: true })
   @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'appeal_history_actor_id_fkey' })
   actor?: User;
-  @Column({ name: 'actor_role', type: 'text' }) actorRole: Role | 'system';
+  @Column({ name: 'actor_role', type: 'text' }) actorRole: Role | 'system' | 'anonymous';
   @Column({ name: 'actor_name', type: 'text' }) actorName: string;
   @Column({ name: 'actor_position', type: 'text', nullable: true }) actorPosition: string | null;
   @Column({ type: 'text', nullable: true }) comment: string | null;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,7 +15,7 @@ import {
   ProductionCalendar,
 } from '@otklik/shared/domain';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
-import { Actor } from '../../common/http/actor';
+import { Actor, AnonymousActor, AnyActor } from '../../common/http/actor';
 import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
 import { DomainError, FieldError, ValidationFailedError } from '../../common/problem/domain-error';
 import { Category } from '../catalog/category.entity';
@@ -25,6 +25,7 @@ import { AppealJournal } from './appeal-journal';
 import { Appeal } from './appeal.entity';
 import { toSummary } from './appeal.mapper';
 import { CreateAppealDto, UpdateAppealDto } from './dto/appeal-input.dto';
+import { PublicAppealInput } from './dto/public-appeal.dto';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
 
 /** Actions of POST /appeals/{id}/actions/{action} that this module handles. */
@@ -61,37 +62,68 @@ export class AppealIntakeService {
   ) {}
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
-    const file = async (manager: EntityManager) => {
-      const resolved = await this.checkIntake(manager, dto);
-      const appeal = this.newAppeal(manager, actor, dto);
-      // Filed directly, the appeal is registered in the same INSERT: one row, one history entry.
-      if (!dto.draft) await this.assignRegistration(manager, appeal, resolved);
-      // The appeal and its journal rows go in ONE statement (data-modifying CTEs), atomic by
-      // itself. Keys and times are set here, so the INSERT needs no RETURNING (TypeORM would
-      // otherwise send back the generated search vector, the largest value of the row).
-      const [sql, params] = manager.createQueryBuilder().insert().into(Appeal).values(appeal).updateEntity(false).getQueryAndParameters();
-      await this.journal.record(
-        manager,
-        appeal,
-        actor,
-        { event: dto.draft ? HistoryEvent.Created : HistoryEvent.Submitted, from: null, details: dto.draft ? undefined : { departmentId: appeal.departmentId } },
-        { sql, params },
-      );
-      return toSummary(appeal);
-    };
+    const file = (manager: EntityManager) => this.file(manager, actor, dto, { citizenId: actor.userId });
     // Without an Idempotency-Key there is nothing else to commit with it: no transaction needed
     // (a number taken for a failed statement is skipped, never reused). With a key, the key row
     // and the appeal commit together.
-    if (!idempotency) return file(this.dataSource.manager);
+    if (!idempotency) return file(this.dataSource.manager).then(toSummary);
     const request = { ...idempotency, userId: actor.userId, body: dto };
-    return this.dataSource.transaction((manager) => this.idempotency.run(manager, request, 201, () => file(manager)));
+    return this.dataSource.transaction((manager) => this.idempotency.run(manager, request, 201, async () => toSummary(await file(manager))));
   }
 
-  private newAppeal(manager: EntityManager, actor: Actor, dto: CreateAppealDto): Appeal {
+  /**
+   * Unidentified feedback (no account): registered at once and tracked by its number and a
+   * random access code, of which only the hash is kept. Without a surname or an address to
+   * answer to, it is marked «ответ по существу не даётся» (59-ФЗ ст. 11).
+   */
+  async createUnidentified(actor: AnonymousActor, dto: PublicAppealInput): Promise<{ appeal: Appeal; accessCode: string }> {
+    const accessCode = randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10).toUpperCase();
+    const noAnswerRequired = !dto.surname || !(dto.address || dto.email);
+    const appeal = await this.file(this.dataSource.manager, actor, { ...dto, draft: false }, {
+      citizenId: null,
+      unidentified: { accessCodeHash: hashAccessCode(accessCode), noAnswerRequired },
+      contact: { surname: dto.surname, address: dto.address, email: dto.email },
+    });
+    return { appeal, accessCode };
+  }
+
+  /** The appeal and its journal rows in ONE statement (data-modifying CTEs), atomic by itself. */
+  private async file(
+    manager: EntityManager,
+    actor: AnyActor,
+    dto: CreateAppealDto,
+    author: { citizenId: string | null; unidentified?: { accessCodeHash: string; noAnswerRequired: boolean }; contact?: Record<string, string | undefined> },
+  ): Promise<Appeal> {
+    const resolved = await this.checkIntake(manager, dto);
+    const appeal = this.newAppeal(manager, author.citizenId, dto);
+    if (author.unidentified) {
+      Object.assign(appeal, { unidentified: true, ...author.unidentified });
+      appeal.contactEncrypted = this.encryptContact(author.contact);
+    }
+    // Filed directly, the appeal is registered in the same INSERT: one row, one history entry.
+    if (!dto.draft) await this.assignRegistration(manager, appeal, resolved);
+    // Keys and times are set here, so the INSERT needs no RETURNING (TypeORM would otherwise
+    // send back the generated search vector, the largest value of the row).
+    const [sql, params] = manager.createQueryBuilder().insert().into(Appeal).values(appeal).updateEntity(false).getQueryAndParameters();
+    await this.journal.record(
+      manager,
+      appeal,
+      actor,
+      {
+        event: dto.draft ? HistoryEvent.Created : HistoryEvent.Submitted,
+        from: null,
+        details: dto.draft ? undefined : { departmentId: appeal.departmentId, unidentified: appeal.unidentified || undefined },
+      },
+      { sql, params },
+    );
+    return appeal;
+  }
+
+  private newAppeal(manager: EntityManager, citizenId: string | null, dto: CreateAppealDto): Appeal {
     const now = new Date();
     return manager.create(Appeal, {
       id: randomUUID(),
-      citizenId: actor.userId,
+      citizenId,
       type: dto.type,
       categoryId: dto.categoryId,
       subcategoryId: dto.subcategoryId ?? null,
@@ -111,6 +143,9 @@ export class AppealIntakeService {
       closedAt: null,
       important: false,
       overdue: false,
+      unidentified: false,
+      accessCodeHash: null,
+      noAnswerRequired: false,
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -262,8 +297,12 @@ export class AppealIntakeService {
     if (!citizenActionAllowed(action, status)) throw new DomainError(409, 'invalid_transition', { status, action });
   }
 
-  private encryptContact(contact: CreateAppealDto['contact']): string | null {
+  private encryptContact(contact: object | undefined): string | null {
     if (!contact || Object.values(contact).every((v) => v === undefined || v === '')) return null;
     return this.cipher.encryptJson(contact);
   }
+}
+
+export function hashAccessCode(code: string): string {
+  return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
 }

@@ -29,6 +29,10 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Entity('appeals')
 @Unique('appeals_number_key', ['number'])
 @Check('appeals_check', `(status = 'draft') = (number IS NULL)`)
+@Check(
+  'appeals_author_check',
+  `(citizen_id IS NOT NULL AND NOT unidentified) OR (citizen_id IS NULL AND unidentified AND access_code_hash IS NOT NULL)`,
+)
 // Ordered and partial indexes are written in the migrations (TypeORM cannot describe DESC keys).
 @Index('appeals_citizen_newest', { synchronize: false })
 @Index('appeals_queue_due', { synchronize: false })
@@ -40,8 +44,9 @@ export class Appeal {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'appeals_pkey' }) id: string;
   /** Human number, assigned at registration from a sequence: unique and never reused. */
   @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber }) number: number | null;
-  @Column({ name: 'citizen_id', type: 'uuid' }) citizenId: string;
-  @ManyToOne(() => User)
+  /** The author's account; null for unidentified feedback. */
+  @Column({ name: 'citizen_id', type: 'uuid', nullable: true }) citizenId: string | null;
+  @ManyToOne(() => User, { nullable: true })
   @JoinColumn({ name: 'citizen_id', foreignKeyConstraintName: 'appeals_citizen_id_fkey' })
   citizen?: User;
   @Column({ type: 'text' }) type: AppealType;
@@ -71,6 +76,12 @@ export class Appeal {
   assignee?: User;
   @Column({ type: 'boolean', default: false }) important: boolean;
   @Column({ type: 'boolean', default: false }) overdue: boolean;
+  /** Filed without an account (tracked by number + access code); 59-ФЗ: not an identified appeal. */
+  @Column({ type: 'boolean', default: false }) unidentified: boolean;
+  /** SHA-256 of the access code of an unidentified appeal. */
+  @Column({ name: 'access_code_hash', type: 'text', nullable: true, select: false }) accessCodeHash: string | null;
+  /** 59-ФЗ ст. 11: no surname or no address to answer to — registered, no answer on the merits. */
+  @Column({ name: 'no_answer_required', type: 'boolean', default: false }) noAnswerRequired: boolean;
   @Column({ name: 'registered_at', type: 'timestamptz', nullable: true }) registeredAt: Date | null;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
   @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true }) firstResponseDueAt: Date | null;

@@ -19,6 +19,8 @@ export function toSummary(a: Appeal): AppealSummaryDto {
     priority: a.priority,
     important: a.important,
     overdue: a.overdue,
+    unidentified: a.unidentified,
+    noAnswerRequired: a.noAnswerRequired,
     departmentId: a.departmentId,
     assigneeId: a.assigneeId,
     createdAt: a.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
+import { AuthModule } from '../auth/auth.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { AppealAccess } from './appeal-access.service';
 import { AppealExportService } from './appeal-export.service';
@@ -8,12 +9,14 @@ import { AppealJournal } from './appeal-journal';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
 import { AppealsController } from './appeals.controller';
+import { PublicAppealsController } from './public-appeals.controller';
+import { PublicAppealsService } from './public-appeals.service';
 import { StaffAppealsController } from './staff-appeals.controller';
 
 @Module({
-  imports: [CatalogModule],
-  controllers: [AppealsController, StaffAppealsController],
-  providers: [AppealAccess, AppealJournal, AppealIntakeService, AppealQueryService, AppealMessagesService, AppealExportService, IdempotencyService],
+  imports: [CatalogModule, AuthModule],
+  controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
+  providers: [AppealAccess, AppealJournal, AppealIntakeService, AppealQueryService, AppealMessagesService, AppealExportService, IdempotencyService, PublicAppealsService],
   exports: [AppealAccess, AppealQueryService],
 })
 export class AppealsModule {}

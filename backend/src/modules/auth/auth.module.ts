@@ -45,6 +45,6 @@ import { UserContacts } from './user-contacts';
     UserContacts,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, SessionService, SignInService, PasswordPolicy],
+  exports: [PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter],
 })
 export class AuthModule {}

@@ -18,6 +18,8 @@ export class AppealSummaryDto {
   @ApiProperty({ enum: AppealPriority, enumName: 'AppealPriority' }) priority: AppealPriority;
   @ApiProperty() important: boolean;
   @ApiProperty() overdue: boolean;
+  @ApiProperty({ description: 'Filed without an account (unidentified feedback)' }) unidentified: boolean;
+  @ApiProperty({ description: 'No answer on the merits is given (59-ФЗ ст. 11)' }) noAnswerRequired: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

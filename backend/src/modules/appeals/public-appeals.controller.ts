@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AnonymousActor } from '../../common/http/actor';
+import { RequestLocale } from '../../common/http/request-meta';
+import { Locale } from '../../common/i18n/messages';
+import { Public } from '../auth/auth.decorators';
+import { PublicAppealDto, PublicAppealReceiptDto, PublicAppealStatusDto, PublicTrackQuery } from './dto/public-appeal.dto';
+import { PublicAppealsService } from './public-appeals.service';
+
+function anonymous(request: FastifyRequest): AnonymousActor {
+  const ua = request.headers['user-agent'];
+  return { userId: null, role: 'anonymous', name: 'Аноним', departmentId: null, ip: request.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 500) : null, requestId: String(request.id) };
+}
+
+@ApiTags('public')
+@Controller({ path: 'public/appeals', version: '1' })
+export class PublicAppealsController {
+  constructor(private readonly appeals: PublicAppealsService) {}
+
+  @Post()
+  @Public()
+  @ApiOperation({ summary: 'Unidentified feedback without an account (CAPTCHA required); returns the number and an access code', operationId: 'filePublicAppeal' })
+  @ApiCreatedResponse({ type: PublicAppealReceiptDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many filings from this address; see Retry-After' })
+  file(@Body() dto: PublicAppealDto, @Req() request: FastifyRequest): Promise<PublicAppealReceiptDto> {
+    return this.appeals.file(anonymous(request), dto);
+  }
+
+  @Get(':number')
+  @Public()
+  @ApiOperation({ summary: 'Status of an unidentified appeal by its number and access code', operationId: 'trackPublicAppeal' })
+  @ApiParam({ name: 'number', description: 'The appeal number' })
+  @ApiOkResponse({ type: PublicAppealStatusDto })
+  track(@Param('number') number: string, @Query() query: PublicTrackQuery, @Req() request: FastifyRequest, @RequestLocale() locale: Locale): Promise<PublicAppealStatusDto> {
+    return this.appeals.track(request.ip ?? null, number, query.accessCode, locale);
+  }
+}
