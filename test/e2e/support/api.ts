@@ -23,8 +23,9 @@ export function anonymous(headers: Record<string, string> = {}): ApiClient {
 
 /** A typed client signed in as `who` (one login per call). */
 export async function signedIn(who: { login: string; password: string }, headers: Record<string, string> = {}): Promise<ApiClient & { token: string }> {
-  const { data, error } = await anonymous().POST('/api/v1/auth/login', { body: who });
-  if (!data) throw new Error(`login failed for ${who.login}: ${JSON.stringify(error)}`);
+  const { data: answer, error } = await anonymous().POST('/api/v1/auth/login', { body: who });
+  if (!answer) throw new Error(`login failed for ${who.login}: ${JSON.stringify(error)}`);
+  const data = tokensOf(answer);
   const client = createApiClient({ baseUrl: BASE_URL(), headers: { Authorization: `Bearer ${data.accessToken}`, ...headers } });
   return Object.assign(client, { token: data.accessToken });
 }
