@@ -584,6 +584,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unidentified feedback without an account (CAPTCHA required); returns the number and an access code */
+        post: operations["filePublicAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/appeals/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status of an unidentified appeal by its number and access code */
+        get: operations["trackPublicAppeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -937,6 +971,10 @@ export interface components {
             priority: components["schemas"]["AppealPriority"];
             important: boolean;
             overdue: boolean;
+            /** @description Filed without an account (unidentified feedback) */
+            unidentified: boolean;
+            /** @description No answer on the merits is given (59-ФЗ ст. 11) */
+            noAnswerRequired: boolean;
             /** Format: uuid */
             departmentId: string | null;
             /** Format: uuid */
@@ -1009,6 +1047,10 @@ export interface components {
             priority: components["schemas"]["AppealPriority"];
             important: boolean;
             overdue: boolean;
+            /** @description Filed without an account (unidentified feedback) */
+            unidentified: boolean;
+            /** @description No answer on the merits is given (59-ФЗ ст. 11) */
+            noAnswerRequired: boolean;
             /** Format: uuid */
             departmentId: string | null;
             /** Format: uuid */
@@ -1082,6 +1124,68 @@ export interface components {
              * @example Звонок заявителю для уточнения адреса
              */
             reason: string;
+        };
+        PublicAppealDto: {
+            type: components["schemas"]["IntakeAppealType"];
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId?: string;
+            subject: string;
+            /** @description The appeal text; at most 5000 characters after trimming */
+            text: string;
+            /** @default normal */
+            priority?: components["schemas"]["AppealPriority"];
+            /**
+             * Format: date
+             * @description Desired answer date (YYYY-MM-DD), today or later
+             */
+            desiredAnswerDate?: string;
+            /** @description Fields required by the category's JSON Schema */
+            extraFields?: {
+                [key: string]: unknown;
+            };
+            /** @description Фамилия: without it (or without an address) no answer on the merits is given (59-ФЗ ст. 11) */
+            surname?: string;
+            /** @description Postal address for the answer */
+            address?: string;
+            /** @description E-mail for the answer and status notices */
+            email?: string;
+            /** @description ALTCHA payload: the solved challenge of GET /auth/captcha, base64 */
+            captcha: string;
+        };
+        PublicAppealReceiptDto: {
+            /** @description Human number of the appeal */
+            number: number;
+            /** @description Keep it: with the number it is the only way to follow the appeal. Shown once. */
+            accessCode: string;
+            status: components["schemas"]["AppealStatus"];
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description No answer on the merits will be given (no surname or no address, 59-ФЗ ст. 11) */
+            noAnswerRequired: boolean;
+        };
+        PublicStatusEventDto: {
+            status: components["schemas"]["AppealStatus"];
+            label: string;
+            /** Format: date-time */
+            at: string;
+        };
+        PublicAppealStatusDto: {
+            number: number;
+            status: components["schemas"]["AppealStatus"];
+            /** @description Status label in the requested language */
+            statusLabel: string;
+            subject: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            noAnswerRequired: boolean;
+            /** @description Status changes (who acted is not disclosed) */
+            history: components["schemas"]["PublicStatusEventDto"][];
         };
     };
     responses: never;
@@ -2277,6 +2381,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    filePublicAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicAppealDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAppealReceiptDto"];
+                };
+            };
+            /** @description Too many filings from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    trackPublicAppeal: {
+        parameters: {
+            query: {
+                /** @description The access code received when filing */
+                accessCode: string;
+            };
+            header?: never;
+            path: {
+                /** @description The appeal number */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAppealStatusDto"];
+                };
             };
         };
     };

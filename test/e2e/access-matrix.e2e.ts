@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO, raw, signedIn } from './support/api';
 import { appealInput, category } from './support/factories';
 
@@ -37,6 +38,31 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/refresh': { expect: everyone(401), request: async () => ({ path: '/api/v1/auth/refresh', body: { refreshToken: 'not-a-token' } }) },
   'POST /api/v1/auth/logout': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/logout', body: { refreshToken: 'not-a-token' } }) },
   'GET /api/v1/me': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me' }) },
+  // Identity: public steps of registration, recovery and the second factor. Bodies are invalid
+  // on purpose (no side effects); what matters is that no role is turned away.
+  'GET /api/v1/auth/captcha': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/captcha' }) },
+  'POST /api/v1/auth/register': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/register', body: {} }) },
+  'POST /api/v1/auth/register/resend': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/register/resend', body: {} }) },
+  'POST /api/v1/auth/register/confirm': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/register/confirm', body: {} }) },
+  'POST /api/v1/auth/password/forgot': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/password/forgot', body: {} }) },
+  'POST /api/v1/auth/password/reset': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/password/reset', body: {} }) },
+  'POST /api/v1/auth/password/expired': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/password/expired', body: {} }) },
+  'POST /api/v1/auth/mfa': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa', body: {} }) },
+  'POST /api/v1/auth/mfa/sms': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa/sms', body: {} }) },
+  // The signed-in user's own security settings: any role, never anonymous.
+  'POST /api/v1/me/password': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/password', body: {} }) },
+  'POST /api/v1/me/mfa/totp': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/mfa/totp' }) },
+  // Demo accounts have no confirmed phone: refused with 422, nothing is switched on.
+  'POST /api/v1/me/mfa/sms': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/mfa/sms' }) },
+  'POST /api/v1/me/mfa/totp/confirm': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/mfa/totp/confirm', body: {} }) },
+  'DELETE /api/v1/me/mfa': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/mfa', body: {} }) },
+  'GET /api/v1/me/sessions': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/sessions' }) },
+  // Another user's (or no) session: the same 404.
+  'DELETE /api/v1/me/sessions/{id}': { expect: { ...everyone(404), anonymous: 401 }, request: async () => ({ path: `/api/v1/me/sessions/${randomUUID()}` }) },
+  'POST /api/v1/me/sessions/revoke-others': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/sessions/revoke-others' }) },
+  // Unidentified feedback: open to anyone; tracking needs the number and the access code.
+  'POST /api/v1/public/appeals': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/public/appeals', body: {} }) },
+  'GET /api/v1/public/appeals/{number}': { expect: everyone(404), request: async (c) => ({ path: `/api/v1/public/appeals/${c.number}?accessCode=WRONGCODE1` }) },
   'GET /api/v1/audit': {
     expect: { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 'ok', auditor: 'ok' },
     request: async () => ({ path: '/api/v1/audit?limit=5' }),
