@@ -19,6 +19,7 @@ import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/
 import { DomainError, FieldError, ValidationFailedError } from '../../common/problem/domain-error';
 import { Category } from '../catalog/category.entity';
 import { CatalogService, categoryTypes } from '../catalog/catalog.service';
+import { CitizenTrustPolicy } from '../users/citizen-trust-policy';
 import { AppealAccess } from './appeal-access.service';
 import { AppealJournal } from './appeal-journal';
 import { Appeal } from './appeal.entity';
@@ -57,12 +58,15 @@ export class AppealIntakeService {
     private readonly journal: AppealJournal,
     private readonly idempotency: IdempotencyService,
     private readonly cipher: PersonalDataCipher,
+    private readonly trust: CitizenTrustPolicy,
   ) {}
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
     const request = idempotency && { ...idempotency, userId: actor.userId, body: dto };
     return this.dataSource.transaction((manager) =>
       this.idempotency.run(manager, request, 201, async () => {
+        // Drafts are private notes; filing (registration) is what the trust level gates.
+        if (!dto.draft) await this.trust.assertMayFileAppeals(manager, actor.userId);
         const resolved = await this.checkIntake(manager, dto);
         const appeal = manager.create(Appeal, {
           citizenId: actor.userId,
@@ -144,6 +148,7 @@ export class AppealIntakeService {
     return this.dataSource.transaction(async (manager) => {
       const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
       this.ensureAllowed(CitizenAction.Submit, appeal.status);
+      await this.trust.assertMayFileAppeals(manager, actor.userId);
       const resolved = await this.checkIntake(manager, {
         type: appeal.type,
         categoryId: appeal.categoryId,

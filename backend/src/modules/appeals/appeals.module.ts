@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { CatalogModule } from '../catalog/catalog.module';
+import { UsersModule } from '../users/users.module';
 import { AppealAccess } from './appeal-access.service';
 import { AppealExportService } from './appeal-export.service';
 import { AppealIntakeService } from './appeal-intake.service';
@@ -11,7 +12,7 @@ import { AppealsController } from './appeals.controller';
 import { StaffAppealsController } from './staff-appeals.controller';
 
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, UsersModule],
   controllers: [AppealsController, StaffAppealsController],
   providers: [AppealAccess, AppealJournal, AppealIntakeService, AppealQueryService, AppealMessagesService, AppealExportService, IdempotencyService],
   exports: [AppealAccess, AppealQueryService],
