@@ -171,7 +171,7 @@ describe('ESIA sign-in through the embedded IdP', () => {
     const res = await browser.fetch(url.href, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
     const html = await res.text();
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain('Sign in as Sidorov'.replace('Sidorov', 'Сидоров'));
+    expect(html).toContain('Sign in as Сидоров Пётр Алексеевич');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
