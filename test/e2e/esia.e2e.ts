@@ -175,6 +175,21 @@ describe('ESIA sign-in through the embedded IdP', () => {
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
+  it('ends the IdP session on ESIA logout, so the next sign-in shows the page again', async () => {
+    const { browser } = await signInWithEsia('standard');
+    // While the IdP session lives, a new login goes straight through.
+    const { url: direct } = await browser.follow(`${base}/api/v1/auth/esia/login`, isDone);
+    expect(isDone(direct)).toBe(true);
+    const out = await browser.fetch(`${issuer}/idp/ext/Logout?client_id=OTKLIK-TEST&redirect_url=${encodeURIComponent(`${base}/`)}`);
+    expect(out.status).toBe(302);
+    expect(out.headers.get('location')).toBe(`${base}/`);
+    const { url: again } = await browser.follow(`${base}/api/v1/auth/esia/login`, (u) => u.pathname.startsWith('/esia/interaction/'));
+    expect(again.pathname).toMatch(/^\/esia\/interaction\//);
+    const elsewhere = await fetch(`${issuer}/idp/ext/Logout?client_id=OTKLIK-TEST&redirect_url=${encodeURIComponent('https://evil.example/')}`);
+    expect(elsewhere.status).toBe(400);
+    expect(await elsewhere.text()).toContain('ESIA-007023');
+  });
+
   it('reports a declined sign-in as a 403 problem', async () => {
     const browser = new Browser();
     const { url } = await browser.follow(`${base}/api/v1/auth/esia/login`, (u) => u.pathname.startsWith('/esia/interaction/'));
