@@ -72,7 +72,10 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   // Fastify's own errors (body parsing, limits) reach the ProblemFilter through Nest's exception layer.
   const logger = new Logger('Http');
   // The embedded ESIA-like IdP at /esia: raw routes after helmet, so its pages get the same CSP.
-  if (!options.preview && config.esia.idpEnabled && runtime.process === 'api') await registerEsiaIdpRoutes(fastify, app.get(EsiaIdp));
+  if (!options.preview && config.esia.idpEnabled && runtime.process === 'api') {
+    await registerEsiaIdpRoutes(fastify, app.get(EsiaIdp));
+    if (config.mode === 'production') logger.warn('ESIA_IDP_ENABLED: the demo ESIA IdP at /esia lets anyone sign in as its demo persons');
+  }
 
   const document = buildOpenApi(app, config.publicUrl);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });

@@ -209,6 +209,7 @@ describe('the IdP seen by a relying party of the test (openid-client)', () => {
     expect(meta.issuer).toBe(issuer);
     expect(meta.authorization_endpoint).toBe(`${issuer}/aas/oauth2/v2/ac`);
     expect(meta.token_endpoint).toBe(`${issuer}/aas/oauth2/v3/te`);
+    expect(meta.pushed_authorization_request_endpoint).toBeUndefined();
     expect(meta.scopes_supported).toEqual(expect.arrayContaining(SCOPE.split(' ').concat('id_doc')));
     const config = new oidc.Configuration(meta, 'OTKLIK-TEST', { id_token_signed_response_alg: meta.id_token_signing_alg_values_supported![0] }, oidc.None());
     oidc.allowInsecureRequests(config);
@@ -331,6 +332,17 @@ describe('ESIA request checks', () => {
     const res = await fetch(authorizationUrl({ redirectUri: 'https://evil.example/cb' }), { redirect: 'manual' });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('ESIA-007023');
+  });
+
+  it('accepts authorization requests only by GET, where the extras are checked', async () => {
+    const url = new URL(authorizationUrl());
+    const res = await fetch(`${issuer}/aas/oauth2/v2/ac`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: url.search.slice(1).replace(/client_secret=[^&]*/, 'client_secret=forged'),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(405);
   });
 
   it('refuses a bad token request signature: ESIA-007053', async () => {

@@ -86,6 +86,11 @@ export async function registerEsiaIdpRoutes(fastify: FastifyInstance, idp: EsiaI
       return reply;
     });
 
+    // oidc-provider would accept a POSTed authorization request too, past the checks above.
+    scope.post(`${ESIA_MOUNT}${ESIA_PATHS.authorization}`, async (request, reply) =>
+      sendPage(reply, 405, renderErrorPage(locale(request), 'ESIA-007003', esiaDescription('ESIA-007003', 'use GET'))),
+    );
+
     scope.post(`${ESIA_MOUNT}${ESIA_PATHS.token}`, async (request, reply) => {
       let body: URLSearchParams;
       try {

@@ -135,7 +135,6 @@ export class EsiaIdp {
         revocation: '/aas/oauth2/revoke',
         introspection: '/aas/oauth2/introspect',
         userinfo: '/aas/oauth2/userinfo',
-        pushed_authorization_request: '/aas/oauth2/par',
       },
       scopes: [...ESIA_SCOPES],
       claims: { openid: ['sub', 'amr', 'auth_time', 'urn:esia:sbj', 'urn:esia:sid'] },
@@ -151,6 +150,8 @@ export class EsiaIdp {
         // ESIA has no userinfo: person data come from /rs/prns/{oid} with the access token.
         userinfo: { enabled: false },
         rpInitiatedLogout: { enabled: false },
+        // Every authorization request must come through GET /aas/oauth2/v2/ac, where the ESIA extras are checked.
+        pushedAuthorizationRequests: { enabled: false },
         resourceIndicators: {
           enabled: true,
           defaultResource: () => rs,
