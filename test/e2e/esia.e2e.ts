@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { Client } from 'pg';
 import { freePort, RunningServer, startServer, stopServer } from './support/server';
 
 /**
@@ -156,6 +157,24 @@ describe('ESIA sign-in through the embedded IdP', () => {
       body: JSON.stringify({ refreshToken: tokens.refreshToken }),
     });
     expect(refreshed.status).toBe(200);
+  });
+
+  // The embedded PGlite belongs to the server process; row-level checks need PostgreSQL (DATABASE_URL).
+  (process.env.DATABASE_URL ? it : it.skip)('stores the person encrypted, with blind index, trust level and audit rows', async () => {
+    const me = await api('/api/v1/me', (await signInWithEsia('confirmed')).accessToken);
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query('SELECT esia_oid, trust_level, personal_encrypted, snils_hash, phone_verified, password_hash FROM users WHERE id = $1', [me.body.id]);
+      expect(rows[0]).toMatchObject({ esia_oid: PERSONS.confirmed.oid, trust_level: 'confirmed', phone_verified: true, password_hash: null });
+      expect(rows[0].snils_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(rows[0].personal_encrypted).toMatch(/^pd1\./);
+      expect(rows[0].personal_encrypted).not.toContain('112-233-445');
+      const audit = await db.query("SELECT action, details FROM audit_log WHERE entity_id = $1 AND action LIKE '%esia%' OR (entity_id = $1 AND action = 'user.create')", [me.body.id]);
+      expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['user.create', 'auth.esia_login']));
+    } finally {
+      await db.end();
+    }
   });
 
   it('links a second sign-in of the same person to the same account', async () => {
