@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { Client } from 'pg';
+import { BlindIndex } from '../../backend/src/common/crypto/blind-index';
 import { freePort, RunningServer, startServer, stopServer } from './support/server';
 
 /**
@@ -17,6 +18,8 @@ const PERSONS = {
   simplified: { oid: '1000299355', fullName: 'Сидоров Пётр Алексеевич' },
 } as const;
 type Level = keyof typeof PERSONS;
+const SMIRNOVA = { oid: '1000299356', snils: '156-248-373 80' };
+const MASTER_KEY = Buffer.alloc(32, 42).toString('base64');
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const clientPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -32,7 +35,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   issuer = `${base}/esia`;
   redirectUri = `${base}/api/v1/auth/esia/callback`;
-  server = await startServer({ PORT: String(port), PUBLIC_URL: base, ESIA_CLIENT_KEY: clientPem, ESIA_CLIENT_ID: 'OTKLIK-TEST' });
+  server = await startServer({ PORT: String(port), PUBLIC_URL: base, ESIA_CLIENT_KEY: clientPem, ESIA_CLIENT_ID: 'OTKLIK-TEST', MASTER_KEY });
 });
 
 afterAll(async () => {
@@ -75,18 +78,19 @@ class Browser {
 const isDone = (u: URL) => u.pathname === '/auth/esia/done';
 
 /** Signs in through /api/v1/auth/esia/login and the IdP's page as the person of `level`. */
-async function signInWithEsia(level: Level, browser = new Browser()) {
+async function signInWithEsia(level: Level | { oid: string }, browser = new Browser()) {
+  const person = typeof level === 'string' ? PERSONS[level] : level;
   const { url: pageUrl, res: page } = await browser.follow(`${base}/api/v1/auth/esia/login`);
   expect(page.status).toBe(200);
   expect(pageUrl.pathname).toMatch(/^\/esia\/interaction\//);
   const html = await page.text();
   expect(html).toContain('<html lang="ru">');
-  expect(html).toContain(PERSONS[level].fullName);
+  expect(html).toContain(`value="${person.oid}"`);
   const action = /<form method="post" action="([^"]+\/login)">/.exec(html)![1];
   const { url, res } = await browser.follow(new URL(action, base).href, isDone, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ oid: PERSONS[level].oid }).toString(),
+    body: new URLSearchParams({ oid: person.oid }).toString(),
   });
   expect(res.status).toBe(302);
   expect(isDone(url)).toBe(true);
@@ -172,6 +176,21 @@ describe('ESIA sign-in through the embedded IdP', () => {
       expect(rows[0].personal_encrypted).not.toContain('112-233-445');
       const audit = await db.query("SELECT action, details FROM audit_log WHERE entity_id = $1 AND action LIKE '%esia%' OR (entity_id = $1 AND action = 'user.create')", [me.body.id]);
       expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['user.create', 'auth.esia_login']));
+    } finally {
+      await db.end();
+    }
+  });
+
+  (process.env.DATABASE_URL ? it : it.skip)('links a confirmed person to the existing account with the same SNILS', async () => {
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      const snilsHash = new BlindIndex(Buffer.from(MASTER_KEY, 'base64')).of('snils', SMIRNOVA.snils);
+      const { rows } = await db.query("UPDATE users SET snils_hash = $1 WHERE email_normalized = 'citizen2@demo.otklik.local' RETURNING id", [snilsHash]);
+      const me = await api('/api/v1/me', (await signInWithEsia({ oid: SMIRNOVA.oid })).accessToken);
+      expect(me.body).toMatchObject({ id: rows[0].id, email: 'citizen2@demo.otklik.local', trustLevel: 'confirmed' });
+      const audit = await db.query("SELECT details FROM audit_log WHERE entity_id = $1 AND action = 'user.esia_linked'", [rows[0].id]);
+      expect(audit.rows[0].details).toMatchObject({ linkedBy: 'snils', to: 'confirmed' });
     } finally {
       await db.end();
     }

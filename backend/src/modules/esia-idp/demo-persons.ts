@@ -19,7 +19,7 @@ export interface EsiaPerson {
   document: { type: 'RF_PASSPORT'; series: string; number: string; issueDate: string; issuedBy: string; issueId: string } | null;
 }
 
-/** One person per trust level, listed on the IdP's sign-in page. SNILS/INN pass their checksums. */
+/** At least one person per trust level, listed on the IdP's sign-in page. SNILS/INN pass their checksums. */
 export const DEMO_PERSONS: EsiaPerson[] = [
   {
     oid: '1000299353',
@@ -35,6 +35,22 @@ export const DEMO_PERSONS: EsiaPerson[] = [
     mobile: '+7(916)1234567',
     address: { type: 'PRG', addressStr: 'г. Тверь, ул. Советская, д. 1, кв. 2', zipCode: '170100' },
     document: { type: 'RF_PASSPORT', series: '2805', number: '123456', issueDate: '20.03.2005', issuedBy: 'ОВД г. Твери', issueId: '690-001' },
+  },
+  {
+    // A second confirmed person, e.g. to show linking to an existing account by a confirmed SNILS.
+    oid: '1000299356',
+    trust: 'confirmed',
+    lastName: 'Смирнова',
+    firstName: 'Анна',
+    middleName: 'Викторовна',
+    birthDate: '02.02.1978',
+    gender: 'F',
+    snils: '156-248-373 80',
+    inn: null,
+    email: 'smirnova@esia.demo.otklik.local',
+    mobile: '+7(915)2223344',
+    address: null,
+    document: null,
   },
   {
     oid: '1000299354',
