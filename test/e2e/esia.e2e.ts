@@ -318,6 +318,18 @@ describe('the IdP seen by a relying party of the test (openid-client)', () => {
     const other = await fetch(`${issuer}/rs/prns/${PERSONS.simplified.oid}`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect(other.status).toBe(403);
 
+    // access_type=offline gave a refresh token; refreshing needs the same signed extras.
+    const refreshState = randomUUID();
+    const refreshTs = esiaTimestamp();
+    const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!, {
+      state: refreshState,
+      timestamp: refreshTs,
+      scope: SCOPE,
+      redirect_uri: redirectUri,
+      client_secret: clientSecret(privateKey, { scope: SCOPE, timestamp: refreshTs, state: refreshState, redirectUri }),
+    });
+    expect(refreshed.access_token).toEqual(expect.any(String));
+
     // The code is single-use: a second exchange is ESIA-007011.
     const replayState = randomUUID();
     const replayTs = esiaTimestamp();

@@ -12,7 +12,9 @@ import {
   parseEsiaTimestamp,
   UUID_V4,
 } from '../../common/esia/esia-protocol';
+import { pickLocale } from '../../common/i18n/messages';
 import { findDemoPerson } from './demo-persons';
+import { renderErrorPage } from './login-page';
 import { MemoryStore } from './memory-adapter';
 
 /** Where the IdP lives on the server, and ESIA's own endpoint paths under it. */
@@ -77,8 +79,6 @@ export function esiaCodeFor(error: string, endpoint: 'authorization' | 'token'):
 export class EsiaIdp {
   readonly issuer: string;
   readonly personsUrl: string;
-  /** Grants whose authorization request said access_type=offline (they get a refresh token). */
-  private readonly offlineGrants = new Set<string>();
   private readonly clients = new Map<string, RegisteredClient>();
 
   private constructor(
@@ -164,7 +164,7 @@ export class EsiaIdp {
       },
       extraTokenClaims: (_ctx: unknown, token: { accountId?: string }) => (token.accountId ? { 'urn:esia:sbj_id': Number(token.accountId) } : undefined),
       issueRefreshToken: (_ctx: unknown, client: any, code: any) =>
-        client.grantTypeAllowed('refresh_token') && (code.kind !== 'AuthorizationCode' || idp.current!.offlineGrants.has(code.grantId)),
+        client.grantTypeAllowed('refresh_token') && (code.kind !== 'AuthorizationCode' || idp.current!.isOffline(code.grantId)),
       findAccount: (_ctx: any, sub: string, token: any) => {
         const person = findDemoPerson(sub);
         if (!person) return undefined;
@@ -184,10 +184,11 @@ export class EsiaIdp {
       },
       interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${ESIA_MOUNT}/interaction/${interaction.uid}` },
       ttl: { AccessToken: 3600, AuthorizationCode: 300, IdToken: 3600, Interaction: 3600, Session: 86400, Grant: 86400, RefreshToken: 14 * 86400 },
+      // Errors that cannot go back to the client (no valid redirect_uri, expired interaction) are shown to the person.
       renderError: (ctx: any, out: { error: string; error_description?: string }) => {
         const code = esiaCodeFor(out.error, 'authorization');
-        ctx.type = 'application/json; charset=utf-8';
-        ctx.body = { error: out.error, error_description: esiaDescription(code, out.error_description) };
+        ctx.type = 'text/html; charset=utf-8';
+        ctx.body = renderErrorPage(pickLocale(ctx.get('accept-language')), code, esiaDescription(code, out.error_description));
       },
     });
     provider.proxy = process.env.TRUST_PROXY === 'true';
@@ -261,8 +262,13 @@ export class EsiaIdp {
     if (!client.verifier.verify(message, params.get('client_secret')!)) throw new EsiaRequestError('ESIA-007053');
   }
 
+  /** Remembers that the grant's authorization request said access_type=offline (→ a refresh token). */
   markOffline(grantId: string): void {
-    this.offlineGrants.add(grantId);
+    this.store.set(`Offline:${grantId}`, {}, 86400);
+  }
+
+  isOffline(grantId: string | undefined): boolean {
+    return !!grantId && !!this.store.get(`Offline:${grantId}`);
   }
 
   /** Verifies an access token for the person API; returns the subject's oid and scopes. */
