@@ -9,6 +9,7 @@ import { AppealsModule } from './modules/appeals/appeals.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { EsiaIdpModule } from './modules/esia-idp/esia-idp.module';
 import { HealthModule } from './modules/health/health.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
@@ -53,6 +54,7 @@ export class AppModule {
         AppealsModule,
         SeedModule,
         ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule] : []),
+        ...(runtime.process === 'api' && config.esia.idpEnabled ? [EsiaIdpModule.forRoot(config)] : []),
       ],
     };
   }

@@ -13,6 +13,8 @@ import { ProblemFilter, sendProblem } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/problem/validation';
 import { DomainError } from './common/problem/domain-error';
 import { instrumentHttp } from './modules/health/metrics';
+import { EsiaIdp } from './modules/esia-idp/esia-idp';
+import { registerEsiaIdpRoutes } from './modules/esia-idp/esia-idp.routes';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
@@ -69,6 +71,11 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   instrumentHttp(fastify);
   // Fastify's own errors (body parsing, limits) reach the ProblemFilter through Nest's exception layer.
   const logger = new Logger('Http');
+  // The embedded ESIA-like IdP at /esia: raw routes after helmet, so its pages get the same CSP.
+  if (!options.preview && config.esia.idpEnabled && runtime.process === 'api') {
+    await registerEsiaIdpRoutes(fastify, app.get(EsiaIdp));
+    if (config.mode === 'production') logger.warn('ESIA_IDP_ENABLED: the demo ESIA IdP at /esia lets anyone sign in as its demo persons');
+  }
 
   const document = buildOpenApi(app, config.publicUrl);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });

@@ -360,6 +360,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/esia/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with ESIA (Госуслуги): redirects to the provider
+         * @description Starts authorization code flow with state (UUID v4), nonce, PKCE (S256) and ESIA extras (timestamp, signed client_secret). The login state is kept in an HttpOnly, SameSite=Lax cookie `otklik_esia` (sealed, 10 minutes) scoped to /api/v1/auth/esia.
+         */
+        get: operations["esiaLogin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/esia/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ESIA redirect target: exchanges the code and signs in
+         * @description Validates state against the login cookie, exchanges the code (PKCE), validates the ID token, reads the person from /rs/prns/{oid}, links or creates the citizen account and issues platform tokens. The browser is redirected to `{PUBLIC_URL}/auth/esia/done#accessToken=…&refreshToken=…&expiresIn=…&tokenType=Bearer` — in the URL fragment, never the query, so the tokens are not sent to any server, logged, or leaked through Referer; the page should read them and clear the fragment (history.replaceState). Errors are problem+json: 400 esia_state_invalid, 403 esia_denied / esia_account_not_citizen, 502 esia_failed, 503 esia_not_configured.
+         */
+        get: operations["esiaCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -873,6 +913,11 @@ export interface components {
             parentId: string | null;
             isGeneralPool: boolean;
         };
+        /**
+         * @description ESIA trust level of an account that came from (or is linked to) ESIA; null for local accounts
+         * @enum {string}
+         */
+        TrustLevel: "confirmed" | "standard" | "simplified";
         MeDto: {
             /** Format: uuid */
             id: string;
@@ -881,6 +926,8 @@ export interface components {
             role: components["schemas"]["Role"];
             position: string | null;
             department: components["schemas"]["DepartmentDto"] | null;
+            /** @description ESIA trust level of an account that came from (or is linked to) ESIA; null for local accounts */
+            trustLevel: components["schemas"]["TrustLevel"] | null;
         };
         /** @enum {string} */
         AppealType: "complaint" | "suggestion" | "question" | "gratitude" | "petition" | "decision_appeal";
@@ -1767,6 +1814,47 @@ export interface operations {
             };
             /** @description The role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    esiaLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: the provider authorization endpoint */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    esiaCallback: {
+        parameters: {
+            query: {
+                error_description?: unknown;
+                error?: unknown;
+                state: unknown;
+                code?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: {PUBLIC_URL}/auth/esia/done#accessToken=…&refreshToken=…&expiresIn=…&tokenType=Bearer */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,6 +40,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/me': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me' }) },
   // Identity: public steps of registration, recovery and the second factor. Bodies are invalid
   // on purpose (no side effects); what matters is that no role is turned away.
+  // «Войти через Госуслуги»: a redirect to the provider; a callback without our state cookie is a 400.
+  'GET /api/v1/auth/esia/login': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/esia/login' }) },
+  'GET /api/v1/auth/esia/callback': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/esia/callback?code=x&state=y' }) },
   'GET /api/v1/auth/captcha': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/captcha' }) },
   'POST /api/v1/auth/register': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/register', body: {} }) },
   'POST /api/v1/auth/register/resend': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/register/resend', body: {} }) },

@@ -33,6 +33,12 @@ describe('loadConfig', () => {
     [{ MASTER_KEY: 'c2hvcnQ=' }, 'MASTER_KEY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ CORS_ORIGINS: 'https://ok.ru,javascript:alert(1)' }, 'CORS_ORIGINS'],
+    [{ ESIA_IDP_ENABLED: 'yes' }, 'ESIA_IDP_ENABLED'],
+    [{ ESIA_ISSUER: 'ftp://esia' }, 'ESIA_ISSUER'],
+    [{ ESIA_CLIENT_ID: 'with space' }, 'ESIA_CLIENT_ID'],
+    [{ ESIA_CLIENT_KEY: '-----BEGIN PRIVATE KEY-----\\nnope\\n-----END PRIVATE KEY-----' }, 'ESIA_CLIENT_KEY'],
+    [{ ESIA_TRUST_LEVELS_FOR_APPEALS: 'confirmed,gold' }, 'ESIA_TRUST_LEVELS_FOR_APPEALS'],
+    [{ DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, ESIA_ISSUER: 'https://esia.gosuslugi.ru' }, 'ESIA_CLIENT_KEY'],
   ])('%j stops with an error naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -43,5 +49,19 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as Error).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('in demo mode serves the embedded IdP and points the RP at it with a key derived from MASTER_KEY', () => {
+    const sut = loadConfig({ DATA_DIR: dataDir(), MASTER_KEY: key, PORT: '4000' });
+    expect(sut.esia).toMatchObject({ idpEnabled: true, issuer: 'http://localhost:4000/esia', clientId: 'OTKLIK', trustLevelsForAppeals: ['confirmed'] });
+    const again = loadConfig({ DATA_DIR: dataDir(), MASTER_KEY: key, PORT: '4000' });
+    expect(again.esia.clientKey!.export({ format: 'jwk' })).toEqual(sut.esia.clientKey!.export({ format: 'jwk' }));
+  });
+
+  it('in production has no IdP and no ESIA sign-in unless configured', () => {
+    const sut = loadConfig({ DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, DATA_DIR: dataDir() });
+    expect(sut.esia).toMatchObject({ idpEnabled: false, issuer: undefined, clientKey: undefined });
+    const levels = loadConfig({ DATA_DIR: dataDir(), ESIA_TRUST_LEVELS_FOR_APPEALS: 'confirmed, standard' });
+    expect(levels.esia.trustLevelsForAppeals).toEqual(['confirmed', 'standard']);
   });
 });

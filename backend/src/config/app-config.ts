@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { deriveEcP256Key } from '../common/crypto/keys';
+import { loadClientKey } from '../common/esia/esia-protocol';
 
 export type AppMode = 'demo' | 'production';
 
@@ -26,8 +28,26 @@ export interface AppConfig {
   consoleDir: string;
   /** Connections the embedded PGlite socket admits (the app holds one, the CLI may take one). */
   embeddedMaxConnections: number;
+
   identity: IdentityConfig;
+  esia: EsiaConfig;
 }
+
+export type TrustLevelName = 'confirmed' | 'standard' | 'simplified';
+const TRUST_LEVELS: TrustLevelName[] = ['confirmed', 'standard', 'simplified'];
+
+export interface EsiaConfig {
+  /** Serve the embedded ESIA-like IdP under `/esia` (ESIA_IDP_ENABLED; true in demo, false in production). */
+  idpEnabled: boolean;
+  /** The provider the relying party signs in with (ESIA_ISSUER); absent → «Войти через Госуслуги» is off. */
+  issuer?: string;
+  clientId: string;
+  /** The RP's private key that signs `client_secret` (ESIA_CLIENT_KEY: PEM, or a path to a PEM file). */
+  clientKey?: KeyObject;
+  /** Trust levels of ESIA-created accounts that may file identified appeals (ESIA_TRUST_LEVELS_FOR_APPEALS). */
+  trustLevelsForAppeals: TrustLevelName[];
+}
+
 
 /** Sign-in protection, second factor and the channels one-time codes travel by. */
 export interface IdentityConfig {
@@ -103,6 +123,42 @@ function masterKey(env: Env, mode: AppMode, dataDir: string): Buffer {
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `must be "true" or "false", got "${raw}"`);
+}
+
+function esiaConfig(env: Env, mode: AppMode, publicUrl: string, key: Buffer): EsiaConfig {
+  const idpEnabled = bool(env, 'ESIA_IDP_ENABLED', mode === 'demo');
+  const issuer = (url(env, 'ESIA_ISSUER', ['http:', 'https:']) ?? (idpEnabled ? `${publicUrl}/esia` : undefined))?.replace(/\/$/, '');
+  const clientId = env.ESIA_CLIENT_ID || 'OTKLIK';
+  if (!/^[\w.-]{1,64}$/.test(clientId)) throw new ConfigError('ESIA_CLIENT_ID', 'may hold only letters, digits, ".", "_" and "-" (at most 64)');
+  let clientKey: KeyObject | undefined;
+  const rawKey = env.ESIA_CLIENT_KEY;
+  if (rawKey) {
+    try {
+      clientKey = loadClientKey(rawKey.includes('-----BEGIN') ? rawKey.replace(/\\n/g, '\n') : readFileSync(rawKey, 'utf8')).privateKey;
+    } catch (error) {
+      throw new ConfigError('ESIA_CLIENT_KEY', `must be a PEM private key (RSA or EC P-256) or a path to one: ${(error as Error).message}`);
+    }
+  } else if (issuer && (idpEnabled || mode === 'demo')) {
+    // Demo/dev: a key derived from MASTER_KEY; the embedded IdP registers its public half.
+    clientKey = deriveEcP256Key(key, 'esia-client');
+  } else if (issuer) {
+    throw new ConfigError('ESIA_CLIENT_KEY', 'is required when ESIA_ISSUER points at an external provider');
+  }
+  const levels = (env.ESIA_TRUST_LEVELS_FOR_APPEALS || 'confirmed').split(',').map((l) => l.trim()).filter(Boolean);
+  for (const level of levels) {
+    if (!TRUST_LEVELS.includes(level as TrustLevelName)) {
+      throw new ConfigError('ESIA_TRUST_LEVELS_FOR_APPEALS', `has "${level}"; allowed: ${TRUST_LEVELS.join(', ')}`);
+    }
+  }
+  return { idpEnabled, issuer, clientId, clientKey, trustLevelsForAppeals: levels as TrustLevelName[] };
 }
 
 function queuePrefix(env: Env): string {
@@ -187,6 +243,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError('CORS_ORIGINS', `has an invalid origin "${origin}"`);
   }
+  const key = masterKey(env, mode, dataDir);
+  const publicBase = publicUrl.replace(/\/$/, '');
   return {
     mode,
     port,
@@ -195,8 +253,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     databaseUrl,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: queuePrefix(env),
-    masterKey: masterKey(env, mode, dataDir),
-    publicUrl: publicUrl.replace(/\/$/, ''),
+    masterKey: key,
+    publicUrl: publicBase,
     logLevel,
     corsOrigins,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86400),
@@ -204,5 +262,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     consoleDir: resolve(cwd, env.CONSOLE_DIR || 'dist/console/browser'),
     embeddedMaxConnections: 2,
     identity: identity(env, mode),
+    esia: esiaConfig(env, mode, publicBase, key),
   };
 }

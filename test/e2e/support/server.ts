@@ -82,7 +82,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   if (process.env.DATABASE_URL) {
     ({ url: databaseUrl, name: databaseName } = await createScratchDatabase(process.env.DATABASE_URL, 'otklik_test'));
   }
-  const port = await freePort();
+  // A caller that must know the address before boot (PUBLIC_URL) picks the port itself.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const queuePrefix = `otklik-test-${process.pid}-${port}`;
   let log = '';
   const child = spawn(process.execPath, [main], {

@@ -73,6 +73,21 @@ export const PROBLEM_TITLES: Catalog = {
   conflict: { ru: 'Конфликт с текущим состоянием', en: 'Conflict with the current state' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   service_unavailable: { ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
+  esia_not_configured: { ru: 'Вход через Госуслуги не настроен', en: 'Sign-in with Gosuslugi (ESIA) is not configured' },
+  esia_state_invalid: {
+    ru: 'Сеанс входа через Госуслуги недействителен или истёк, начните вход заново',
+    en: 'The ESIA sign-in session is invalid or has expired; start signing in again',
+  },
+  esia_denied: { ru: 'Вход через Госуслуги отменён: {reason}', en: 'Sign-in with ESIA was declined: {reason}' },
+  esia_failed: { ru: 'Не удалось войти через Госуслуги: {reason}', en: 'Sign-in with ESIA failed: {reason}' },
+  esia_account_not_citizen: {
+    ru: 'Учётная запись Госуслуг связана с учётной записью сотрудника или отключена',
+    en: 'This ESIA account is linked to a staff or disabled account',
+  },
+  trust_level_insufficient: {
+    ru: 'Для подачи обращения нужна учётная запись Госуслуг уровня: {required} (у вас: {level})',
+    en: 'Filing an appeal needs an ESIA account of level: {required} (yours: {level})',
+  },
 };
 
 /** Field error messages by code (class-validator constraint names and our own codes). */

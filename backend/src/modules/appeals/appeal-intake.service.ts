@@ -20,6 +20,7 @@ import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/
 import { DomainError, FieldError, ValidationFailedError } from '../../common/problem/domain-error';
 import { Category } from '../catalog/category.entity';
 import { CatalogService, categoryTypes } from '../catalog/catalog.service';
+import { CitizenTrustPolicy } from '../users/citizen-trust-policy';
 import { AppealAccess } from './appeal-access.service';
 import { AppealJournal } from './appeal-journal';
 import { Appeal } from './appeal.entity';
@@ -59,10 +60,15 @@ export class AppealIntakeService {
     private readonly journal: AppealJournal,
     private readonly idempotency: IdempotencyService,
     private readonly cipher: PersonalDataCipher,
+    private readonly trust: CitizenTrustPolicy,
   ) {}
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
-    const file = (manager: EntityManager) => this.file(manager, actor, dto, { citizenId: actor.userId });
+    const file = async (manager: EntityManager) => {
+      // Drafts are private notes; filing (registration) is what the ESIA trust level gates.
+      if (!dto.draft) await this.trust.assertMayFileAppeals(manager, actor.userId);
+      return this.file(manager, actor, dto, { citizenId: actor.userId });
+    };
     // Without an Idempotency-Key there is nothing else to commit with it: no transaction needed
     // (a number taken for a failed statement is skipped, never reused). With a key, the key row
     // and the appeal commit together.
@@ -197,6 +203,7 @@ export class AppealIntakeService {
     return this.dataSource.transaction(async (manager) => {
       const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
       this.ensureAllowed(CitizenAction.Submit, appeal.status);
+      await this.trust.assertMayFileAppeals(manager, actor.userId);
       const resolved = await this.checkIntake(manager, {
         type: appeal.type,
         categoryId: appeal.categoryId,

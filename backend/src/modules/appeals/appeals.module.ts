@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AuthModule } from '../auth/auth.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { UsersModule } from '../users/users.module';
 import { AppealAccess } from './appeal-access.service';
 import { AppealExportService } from './appeal-export.service';
 import { AppealIntakeService } from './appeal-intake.service';
@@ -14,7 +15,7 @@ import { PublicAppealsService } from './public-appeals.service';
 import { StaffAppealsController } from './staff-appeals.controller';
 
 @Module({
-  imports: [CatalogModule, AuthModule],
+  imports: [CatalogModule, AuthModule, UsersModule],
   controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
   providers: [AppealAccess, AppealJournal, AppealIntakeService, AppealQueryService, AppealMessagesService, AppealExportService, IdempotencyService, PublicAppealsService],
   exports: [AppealAccess, AppealQueryService],

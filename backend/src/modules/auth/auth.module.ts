@@ -7,6 +7,9 @@ import { AccessGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CaptchaService } from './captcha.service';
 import { OneTimeCodes } from './codes/one-time-codes';
+import { EsiaController } from './esia/esia.controller';
+import { EsiaRelyingParty } from './esia/esia-relying-party';
+import { EsiaSignInService } from './esia/esia-sign-in.service';
 import { JwtStrategy } from './jwt.strategy';
 import { MeSecurityController } from './me-security.controller';
 import { MfaService } from './mfa/mfa.service';
@@ -24,7 +27,7 @@ import { UserContacts } from './user-contacts';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeSecurityController],
+  controllers: [AuthController, MeSecurityController, EsiaController],
   providers: [
     AuthService,
     SessionService,
@@ -43,6 +46,8 @@ import { UserContacts } from './user-contacts';
     MfaService,
     AccountSessionsService,
     UserContacts,
+    EsiaRelyingParty,
+    EsiaSignInService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter],

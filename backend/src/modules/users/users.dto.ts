@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '@otklik/shared/domain';
 import { Department } from './department.entity';
-import { User } from './user.entity';
+import { TrustLevel, User } from './user.entity';
 
 export class DepartmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -23,6 +23,13 @@ export class MeDto {
   @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
   @ApiProperty({ type: DepartmentDto, nullable: true }) department: DepartmentDto | null;
+  @ApiProperty({
+    enum: ['confirmed', 'standard', 'simplified'],
+    enumName: 'TrustLevel',
+    nullable: true,
+    description: 'ESIA trust level of an account that came from (or is linked to) ESIA; null for local accounts',
+  })
+  trustLevel: TrustLevel | null;
 
   static from(user: User, department: Department | null): MeDto {
     return {
@@ -32,6 +39,7 @@ export class MeDto {
       role: user.role,
       position: user.position,
       department: department ? DepartmentDto.from(department) : null,
+      trustLevel: user.esiaOid ? user.trustLevel : null,
     };
   }
 }

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Role } from '@otklik/shared/domain';
+import { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../../config/config.module';
+import { BlindIndex } from '../../../common/crypto/blind-index';
+import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher';
+import { Actor } from '../../../common/http/actor';
+import { DomainError } from '../../../common/problem/domain-error';
+import { AuditService } from '../../audit/audit.service';
+import { normalizeEmail, User } from '../../users/user.entity';
+import { TokensDto } from '../auth.dto';
+import { ClientInfo, SessionService } from '../session.service';
+import { EsiaIdentity, EsiaRelyingParty } from './esia-relying-party';
+import { ESIA_STATE_COOKIE } from './esia-login-state';
+
+export interface EsiaRedirect {
+  location: string;
+  cookie: string;
+}
+
+/** `+7(916)1234567` → `+79161234567`. */
+function normalizePhone(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  return digits.length === 11 && (digits[0] === '7' || digits[0] === '8') ? `+7${digits.slice(1)}` : `+${digits}`;
+}
+
+/**
+ * «Войти через Госуслуги»: the relying party's use cases. The callback links or creates the
+ * citizen account (by ESIA oid, then by a confirmed SNILS), records the trust level, stores the
+ * personal data encrypted, audits, and ends like every sign-in in SessionService.issue.
+ */
+@Injectable()
+export class EsiaSignInService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rp: EsiaRelyingParty,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly blindIndex: BlindIndex,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  async start(): Promise<EsiaRedirect> {
+    const { location, sealedState } = await this.rp.start();
+    return { location, cookie: this.cookie(sealedState, 600) };
+  }
+
+  /**
+   * Tokens reach the browser in the URL fragment of `${PUBLIC_URL}/auth/esia/done`: a fragment
+   * is never sent to a server, never logged by proxies and never leaks through Referer.
+   */
+  async callback(query: Record<string, string | undefined>, cookieHeader: string | undefined, client: ClientInfo): Promise<EsiaRedirect> {
+    const sealed = /(?:^|;\s*)otklik_esia=([^;]+)/.exec(cookieHeader ?? '')?.[1];
+    const identity = await this.rp.finish(query, sealed);
+    const tokens = await this.dataSource.transaction((manager) => this.signIn(manager, identity, client));
+    const fragment = new URLSearchParams({
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresIn: String(tokens.expiresIn),
+      tokenType: tokens.tokenType,
+    });
+    return { location: `${this.config.publicUrl}/auth/esia/done#${fragment.toString()}`, cookie: this.cookie('', 0) };
+  }
+
+  private async signIn(manager: EntityManager, identity: EsiaIdentity, client: ClientInfo): Promise<TokensDto> {
+    const snilsHash = identity.snils ? this.blindIndex.of('snils', identity.snils) : null;
+    let linkedBy: 'esia_oid' | 'snils' | 'created' = 'esia_oid';
+    let user = await manager.findOne(User, { where: { esiaOid: identity.oid }, lock: { mode: 'pessimistic_write' } });
+    if (!user && identity.trustLevel === 'confirmed' && snilsHash) {
+      // Only a SNILS that ESIA has confirmed may claim an existing account.
+      user = await manager.findOne(User, { where: { snilsHash, role: Role.Citizen, esiaOid: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (user) linkedBy = 'snils';
+    }
+    if (user && (user.role !== Role.Citizen || !user.active)) throw new DomainError(403, 'esia_account_not_citizen');
+    const fullName = [identity.lastName, identity.firstName, identity.middleName].filter(Boolean).join(' ') || `ESIA ${identity.oid}`;
+    const phone = identity.mobile ? normalizePhone(identity.mobile) : null;
+    const personal = {
+      lastName: identity.lastName,
+      firstName: identity.firstName,
+      middleName: identity.middleName,
+      birthDate: identity.birthDate,
+      gender: identity.gender,
+      snils: identity.snils,
+      inn: identity.inn,
+      phone,
+      source: 'esia',
+    };
+    const esiaFields = {
+      esiaOid: identity.oid,
+      trustLevel: identity.trustLevel,
+      fullName,
+      personalEncrypted: this.cipher.encryptJson(personal),
+      snilsHash,
+      innHash: identity.inn ? this.blindIndex.of('inn', identity.inn) : null,
+      phoneHash: phone ? this.blindIndex.of('phone', phone) : null,
+      phoneVerified: identity.mobileVerified && !!phone,
+    };
+    if (!user) {
+      linkedBy = 'created';
+      user = manager.create(User, {
+        ...esiaFields,
+        ...(await this.emailFor(manager, identity)),
+        passwordHash: null,
+        role: Role.Citizen,
+        position: null,
+        departmentId: null,
+        active: true,
+      });
+      await manager.insert(User, user);
+      await this.audit.record(manager, this.actor(user, client), {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        details: { role: user.role, source: 'esia', trustLevel: identity.trustLevel },
+      });
+    } else {
+      const previous = { trustLevel: user.trustLevel, esiaOid: user.esiaOid };
+      Object.assign(user, esiaFields);
+      await manager.update(User, { id: user.id }, esiaFields);
+      if (previous.esiaOid !== identity.oid || previous.trustLevel !== identity.trustLevel) {
+        await this.audit.record(manager, this.actor(user, client), {
+          action: previous.esiaOid ? 'user.esia_trust_level_changed' : 'user.esia_linked',
+          entityType: 'user',
+          entityId: user.id,
+          details: { linkedBy, from: previous.trustLevel, to: identity.trustLevel },
+        });
+      }
+    }
+    const tokens = await this.sessions.issue(manager, user, randomUUID(), client);
+    await this.audit.record(manager, this.actor(user, client), {
+      action: 'auth.esia_login',
+      entityType: 'user',
+      entityId: user.id,
+      details: { esiaOid: identity.oid, trustLevel: identity.trustLevel, linkedBy },
+    });
+    return tokens;
+  }
+
+  /** ESIA's verified e-mail when no other account holds it; otherwise a placeholder the citizen can change. */
+  private async emailFor(manager: EntityManager, identity: EsiaIdentity): Promise<Pick<User, 'email' | 'emailNormalized' | 'emailVerified'>> {
+    if (identity.email) {
+      const emailNormalized = normalizeEmail(identity.email);
+      if (!(await manager.existsBy(User, { emailNormalized }))) {
+        return { email: identity.email.trim(), emailNormalized, emailVerified: identity.emailVerified };
+      }
+    }
+    const placeholder = `esia-${identity.oid}@esia.invalid`;
+    return { email: placeholder, emailNormalized: placeholder, emailVerified: false };
+  }
+
+  private actor(user: User, client: ClientInfo): Actor {
+    return { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId, ...client };
+  }
+
+  private cookie(value: string, maxAge: number): string {
+    const secure = this.config.publicUrl.startsWith('https:') ? '; Secure' : '';
+    return `${ESIA_STATE_COOKIE}=${value}; Path=/api/v1/auth/esia; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
+  }
+}

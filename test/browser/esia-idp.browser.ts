@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { BASE_URL } from '../e2e/support/api';
+import { launchBrowser } from './support/browser';
+
+jest.setTimeout(60_000);
+
+/**
+ * The embedded IdP's sign-in page in a real browser, used with the keyboard only. The server's
+ * PUBLIC_URL is http://localhost:<port> (its default), so the flow starts there: the login
+ * state cookie must be on the host the IdP redirects back to.
+ */
+describe('ESIA sign-in page (embedded IdP)', () => {
+  let browser: Browser;
+  const publicBase = () => BASE_URL().replace('127.0.0.1', 'localhost');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is in Russian, names every choice, and signs in from the keyboard', async () => {
+    const context = await browser.newContext({ locale: 'ru-RU' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${publicBase()}/api/v1/auth/esia/login`);
+    await page.getByRole('heading', { level: 1, name: 'Вход через демонстрационную ЕСИА' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    for (const name of ['Иванов Иван Иванович', 'Петрова Мария Сергеевна', 'Сидоров Пётр Алексеевич']) {
+      await page.getByRole('button', { name: `Войти как ${name}` }).waitFor();
+    }
+    const target = page.getByRole('button', { name: 'Войти как Петрова Мария Сергеевна' });
+    for (let i = 0; i < 20 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/auth/esia/done');
+    const fragment = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    const res = await fetch(`${BASE_URL()}/api/v1/me`, { headers: { authorization: `Bearer ${fragment.get('accessToken')}` } });
+    expect(await res.json()).toMatchObject({ fullName: 'Петрова Мария Сергеевна', trustLevel: 'standard' });
+    await context.close();
+  });
+
+  it('switches to English', async () => {
+    const context = await browser.newContext({ locale: 'ru-RU' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${publicBase()}/api/v1/auth/esia/login`);
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in with the demo ESIA' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await context.close();
+  });
+});
