@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { anonymous } from './support/api';
+import { anonymous, tokensOf } from './support/api';
 import { ROOT } from './support/server';
 
 const CLI = join(ROOT, 'dist', 'backend', 'src', 'cli.js');
@@ -32,7 +32,7 @@ describe('admin CLI', () => {
     expect(created.status).toBe(0);
     const login = await anonymous().POST('/api/v1/auth/login', { body: { login: email, password: 'Cli#Password2026' } });
     expect(login.response.status).toBe(200);
-    const me = await anonymous({ Authorization: `Bearer ${login.data!.accessToken}` }).GET('/api/v1/me');
+    const me = await anonymous({ Authorization: `Bearer ${tokensOf(login.data).accessToken}` }).GET('/api/v1/me');
     expect(me.data).toMatchObject({ role: 'operator', fullName: 'Оператор Из Консоли', department: { code: 'finance' } });
   });
 
