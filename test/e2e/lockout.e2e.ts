@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DEMO } from './support/api';
 import { call } from './support/identity';
 import { RunningServer, startServer, stopServer } from './support/server';
@@ -8,7 +9,7 @@ describe('lockout (POST /auth/login)', () => {
   let base: string;
 
   beforeAll(async () => {
-    server = await startServer({ LOCKOUT_ACCOUNT_FAILURES: '5', LOCKOUT_IP_FAILURES: '12' });
+    server = await startServer({ LOCKOUT_ACCOUNT_FAILURES: '5', LOCKOUT_IP_FAILURES: '12', STAFF_IP_ALLOWLIST: 'role:supervisor=10.0.0.0/8' });
     base = server.baseUrl;
   }, 120_000);
 
@@ -29,6 +30,37 @@ describe('lockout (POST /auth/login)', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Other accounts are not affected.
     expect((await login(DEMO.citizen.login, DEMO.citizen.password)).status).toBe(200);
+  });
+
+  it('refuses staff outside their IP allow-list (STAFF_IP_ALLOWLIST)', async () => {
+    const res = await login(DEMO.supervisor.login, DEMO.supervisor.password);
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('ip_not_allowed');
+    expect((await login(DEMO.operator.login, DEMO.operator.password)).status).toBe(200);
+  });
+
+  // Ageing a password needs the database; the embedded PGlite belongs to the server process alone.
+  // Needs PostgreSQL beside the server (CI); against the embedded PGlite it is not registered.
+  const dbIt: jest.It = process.env.DATABASE_URL ? it : ((() => undefined) as unknown as jest.It);
+  dbIt('makes staff change an expired password before anything else', async () => {
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE users SET password_changed_at = now() - interval '91 days' WHERE email_normalized = $1`, [DEMO.operator.login]);
+    } finally {
+      await db.end();
+    }
+    const expired = await login(DEMO.operator.login, DEMO.operator.password);
+    expect(expired.status).toBe(403);
+    expect(expired.body.code).toBe('password_expired');
+    expect(expired.body.title).toContain('/api/v1/auth/password/expired');
+    const change = (newPassword: string) =>
+      call(base, 'POST', '/api/v1/auth/password/expired', { login: DEMO.operator.login, currentPassword: DEMO.operator.password, newPassword });
+    const weak = await change('Password#2026');
+    expect(weak.status).toBe(422);
+    expect(weak.body.errors[0].field).toBe('newPassword');
+    expect((await change('Rk7$wqPz!3Lm')).status).toBe(204);
+    expect((await login(DEMO.operator.login, 'Rk7$wqPz!3Lm')).status).toBe(200);
   });
 
   it('locks the client IP after repeated failures across many logins (credential stuffing)', async () => {

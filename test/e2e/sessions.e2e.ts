@@ -38,6 +38,8 @@ describe('sessions (/me/sessions, /me/password)', () => {
 
     expect((await call(base, 'DELETE', `/api/v1/me/sessions/${phoneSession.id}`, undefined, laptop.accessToken)).status).toBe(204);
     expect((await call(base, 'POST', '/api/v1/auth/refresh', { refreshToken: phone.refreshToken })).status).toBe(401);
+    // Its access token stops working at once, not when it expires.
+    expect((await call(base, 'GET', '/api/v1/me', undefined, phone.accessToken)).status).toBe(401);
     expect((await call(base, 'DELETE', `/api/v1/me/sessions/${phoneSession.id}`, undefined, laptop.accessToken)).status).toBe(404);
     expect((await call(base, 'GET', '/api/v1/me/sessions', undefined, laptop.accessToken)).body).toHaveLength(2);
 
@@ -71,6 +73,8 @@ describe('sessions (/me/sessions, /me/password)', () => {
     const ok = await call(base, 'POST', '/api/v1/me/password', { currentPassword: STRONG_PASSWORD, newPassword: 'Nw4$kTq8!pRz' }, me.accessToken);
     expect(ok.status).toBe(204);
     expect((await call(base, 'POST', '/api/v1/auth/refresh', { refreshToken: other.refreshToken })).status).toBe(401);
+    expect((await call(base, 'GET', '/api/v1/me', undefined, other.accessToken)).status).toBe(401);
+    expect((await call(base, 'GET', '/api/v1/me', undefined, me.accessToken)).status).toBe(200);
     expect((await call(base, 'POST', '/api/v1/auth/refresh', { refreshToken: me.refreshToken })).status).toBe(200);
     await login(data.email, 'This device', 'Nw4$kTq8!pRz');
   });

@@ -2,6 +2,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { Role, ROLES } from '@otklik/shared/domain';
 import { systemActor } from '../common/http/actor';
 import { DomainError } from '../common/problem/domain-error';
+import { PasswordPolicy } from '../modules/auth/password/password-policy';
 import { UsersService } from '../modules/users/users.service';
 
 interface Options {
@@ -15,7 +16,10 @@ interface Options {
 
 @Command({ name: 'user:create', description: 'Create an account: --role citizen|operator|supervisor|admin --email --password [--department id|code]' })
 export class UserCreateCommand extends CommandRunner {
-  constructor(private readonly users: UsersService) {
+  constructor(
+    private readonly users: UsersService,
+    private readonly policy: PasswordPolicy,
+  ) {
     super();
   }
 
@@ -24,7 +28,9 @@ export class UserCreateCommand extends CommandRunner {
       if (!options[required]) throw new Error(`--${required} is required`);
     }
     if (!ROLES.includes(options.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-    if (options.password.length < 8) throw new Error('--password must be at least 8 characters');
+    // The same policy as registration and password changes: no weak initial passwords.
+    const weak = this.policy.check(options.password, [options.email, options.name ?? '']);
+    if (weak.length > 0) throw new Error(`--password is too weak: ${weak.map((e) => e.message).join('; ')}`);
     try {
       const user = await this.users.create(
         {

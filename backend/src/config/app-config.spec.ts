@@ -64,4 +64,26 @@ describe('loadConfig', () => {
     const levels = loadConfig({ DATA_DIR: dataDir(), ESIA_TRUST_LEVELS_FOR_APPEALS: 'confirmed, standard' });
     expect(levels.esia.trustLevelsForAppeals).toEqual(['confirmed', 'standard']);
   });
+
+  it('identity: STAFF_MFA is required in production and optional in demo; SMS and mail drivers default to dev', () => {
+    const demo = loadConfig({ DATA_DIR: dataDir() });
+    expect(demo.identity).toMatchObject({ staffMfa: 'optional', smsGateway: 'dev', smtpUrl: undefined, passwordMaxAgeDays: 90 });
+    const prod = loadConfig({ DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, DATA_DIR: dataDir() });
+    expect(prod.identity.staffMfa).toBe('required');
+    const http = loadConfig({ DATA_DIR: dataDir(), SMS_GATEWAY: 'http', SMS_HTTP_URL: 'https://sms.example/send', STAFF_IP_ALLOWLIST: 'role:admin=10.0.0.0/8' });
+    expect(http.identity).toMatchObject({ smsGateway: 'http', smsHttpUrl: 'https://sms.example/send', staffIpAllowList: [{ subject: 'role:admin', networks: ['10.0.0.0/8'] }] });
+  });
+
+  it.each([
+    [{ SMS_GATEWAY: 'pigeon' }, 'SMS_GATEWAY'],
+    [{ SMS_GATEWAY: 'http' }, 'SMS_HTTP_URL'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ STAFF_MFA: 'sometimes' }, 'STAFF_MFA'],
+    [{ PASSWORD_MAX_AGE_DAYS: '0' }, 'PASSWORD_MAX_AGE_DAYS'],
+    [{ STAFF_IP_ALLOWLIST: 'role:admin' }, 'STAFF_IP_ALLOWLIST'],
+    [{ SMS_HTTP_TEMPLATE: '{not json' }, 'SMS_HTTP_TEMPLATE'],
+    [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM'],
+  ])('identity: %j is refused naming %s', (env, variable) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(expect.objectContaining({ variable }));
+  });
 });

@@ -21,19 +21,19 @@ export function anonymous(headers: Record<string, string> = {}): ApiClient {
   return createApiClient({ baseUrl: BASE_URL(), headers });
 }
 
-/** A typed client signed in as `who` (one login per call). */
-export async function signedIn(who: { login: string; password: string }, headers: Record<string, string> = {}): Promise<ApiClient & { token: string }> {
-  const { data: answer, error } = await anonymous().POST('/api/v1/auth/login', { body: who });
-  if (!answer) throw new Error(`login failed for ${who.login}: ${JSON.stringify(error)}`);
-  const data = tokensOf(answer);
-  const client = createApiClient({ baseUrl: BASE_URL(), headers: { Authorization: `Bearer ${data.accessToken}`, ...headers } });
-  return Object.assign(client, { token: data.accessToken });
+/** The tokens of a login answer (fails when the account asked for a second factor instead). */
+export function tokensOf<T extends object>(data: T | undefined): Extract<T, { accessToken: string }> {
+  if (!data || !('accessToken' in data)) throw new Error(`expected tokens, got ${JSON.stringify(data)}`);
+  return data as Extract<T, { accessToken: string }>;
 }
 
-/** The tokens of a login answer; fails the test when the answer is a second-factor challenge. */
-export function tokensOf<T extends object>(data: T | undefined): Extract<T, { refreshToken: string }> {
-  if (!data || !('refreshToken' in data)) throw new Error(`expected tokens, got ${JSON.stringify(data)}`);
-  return data as Extract<T, { refreshToken: string }>;
+/** A typed client signed in as `who` (one login per call). */
+export async function signedIn(who: { login: string; password: string }, headers: Record<string, string> = {}): Promise<ApiClient & { token: string }> {
+  const { data, error } = await anonymous().POST('/api/v1/auth/login', { body: who });
+  if (!data) throw new Error(`login failed for ${who.login}: ${JSON.stringify(error)}`);
+  const { accessToken } = tokensOf(data);
+  const client = createApiClient({ baseUrl: BASE_URL(), headers: { Authorization: `Bearer ${accessToken}`, ...headers } });
+  return Object.assign(client, { token: accessToken });
 }
 
 /** Raw fetch for what the typed client would refuse to send (bad bodies, unknown fields). */

@@ -46,11 +46,11 @@ export class CaptchaService {
     } catch {
       throw fail();
     }
-    const inserted = (await this.dataSource.query(
+    const inserted = await this.dataSource.query<unknown[]>(
       `INSERT INTO captcha_spent (signature, expires_at) VALUES ($1, now() + make_interval(secs => $2))
        ON CONFLICT (signature) DO NOTHING RETURNING signature`,
       [signature, CHALLENGE_TTL_SECONDS],
-    )) as unknown[];
+    );
     if (inserted.length === 0) throw fail();
   }
 }

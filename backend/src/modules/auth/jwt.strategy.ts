@@ -1,5 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Role } from '@otklik/shared/domain';
@@ -14,10 +16,17 @@ interface AccessClaims {
   sid?: string;
 }
 
-/** Verifies the Bearer access token: HS256 only (no `alg: none`, no key confusion), issuer, audience, expiry. */
+/**
+ * Verifies the Bearer access token: HS256 only (no `alg: none`, no key confusion), issuer,
+ * audience, expiry — and that its session is still live, so ending a session (logout, «end
+ * this session», password change, refresh-token reuse) cuts its access token off at once.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(tokens: TokenService) {
+  constructor(
+    tokens: TokenService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject, not a Buffer: given raw bytes, jsonwebtoken first tries (and fails) to parse
@@ -31,7 +40,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessClaims): Principal {
+  async validate(claims: AccessClaims): Promise<Principal | false> {
+    if (!claims.sid) return false;
+    const live = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL LIMIT 1',
+      [claims.sid, claims.sub],
+    );
+    if (live.length === 0) return false;
     return { userId: claims.sub, role: claims.role, name: claims.name, departmentId: claims.dep ?? null, sessionId: claims.sid };
   }
 }

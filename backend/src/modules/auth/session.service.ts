@@ -30,7 +30,7 @@ export class SessionService {
 
   /** The user's live sessions: one per refresh-token family with an unspent, unexpired token. */
   async list(manager: EntityManager, userId: string, currentFamily: string | undefined): Promise<SessionDto[]> {
-    const rows = (await manager.query(
+    const rows = await manager.query<{ family_id: string; created_at: Date; last_used_at: Date; ip: string | null; user_agent: string | null }[]>(
       `SELECT family_id, min(created_at) AS created_at, max(created_at) AS last_used_at,
               (array_agg(ip ORDER BY created_at DESC))[1] AS ip,
               (array_agg(user_agent ORDER BY created_at DESC))[1] AS user_agent
@@ -40,7 +40,7 @@ export class SessionService {
        HAVING bool_or(revoked_at IS NULL AND used_at IS NULL AND expires_at > now())
         ORDER BY max(created_at) DESC`,
       [userId],
-    )) as { family_id: string; created_at: Date; last_used_at: Date; ip: string | null; user_agent: string | null }[];
+    );
     return rows.map((r) => ({
       id: r.family_id,
       createdAt: new Date(r.created_at).toISOString(),
@@ -53,14 +53,14 @@ export class SessionService {
 
   /** Revokes the user's session families (all but `except`, or just `only`); returns how many. */
   async revokeOf(manager: EntityManager, userId: string, scope: { only?: string; except?: string }): Promise<number> {
-    const rows = (await manager.query(
+    const rows = await manager.query<[{ family_id: string }[], number] | { family_id: string }[]>(
       `UPDATE refresh_tokens SET revoked_at = now()
         WHERE user_id = $1 AND revoked_at IS NULL
           AND ($2::uuid IS NULL OR family_id = $2::uuid)
           AND ($3::uuid IS NULL OR family_id <> $3::uuid)
         RETURNING family_id`,
       [userId, scope.only ?? null, scope.except ?? null],
-    )) as [{ family_id: string }[], number] | { family_id: string }[];
+    );
     const list = Array.isArray(rows[0]) ? (rows[0] as { family_id: string }[]) : (rows as { family_id: string }[]);
     return new Set(list.map((r) => r.family_id)).size;
   }

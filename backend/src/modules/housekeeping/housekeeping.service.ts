@@ -36,6 +36,15 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
       `DELETE FROM outbox WHERE dispatched_at < now() - make_interval(days => $1)`,
       [OUTBOX_RETENTION_DAYS],
     );
+    // Sign-in bookkeeping: rate-limit events outlive their longest window (1 h) by a day at most;
+    // lapsed registrations, spent codes and CAPTCHAs, and lockouts idle for a day go too.
+    await this.dataSource.query(`
+      DELETE FROM rate_events WHERE created_at < now() - interval '1 day';
+      DELETE FROM captcha_spent WHERE expires_at < now();
+      DELETE FROM pending_registrations WHERE expires_at < now();
+      DELETE FROM one_time_codes WHERE expires_at < now() - interval '1 day';
+      DELETE FROM auth_lockouts WHERE updated_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now());
+    `);
     if (keys || events) this.logger.log(`housekeeping: removed ${keys} idempotency keys, ${events} relayed outbox events`);
     return { idempotencyKeys: keys, outboxEvents: events };
   }

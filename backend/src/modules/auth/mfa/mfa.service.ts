@@ -72,10 +72,10 @@ export class MfaService {
     if (delta === null) return false;
     if (pending) return true;
     const step = Math.floor(Date.now() / 1000 / totp.period) + delta;
-    const inserted = (await this.dataSource.query(
+    const inserted = await this.dataSource.query<unknown[]>(
       `INSERT INTO rate_events (bucket) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM rate_events WHERE bucket = $1) RETURNING id`,
       [`totp-used:${userId}:${step}`],
-    )) as unknown[];
+    );
     return inserted.length > 0;
   }
 

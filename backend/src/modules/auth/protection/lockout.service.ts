@@ -3,14 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RetryLaterError } from './rate-limited.error';
 
-/** First lockout 1 minute, doubling with every further one, at most an hour. */
-export function lockoutSeconds(level: number): number {
-  return Math.min(60 * 2 ** level, 3600);
-}
-
 /**
  * Failed-attempt counters with back-off, per account and per client IP, in Postgres (shared
  * by all API processes). A locked account answers 423, a locked IP 429, both with Retry-After.
+ * The first lockout lasts a minute and each further one doubles, up to an hour.
  */
 @Injectable()
 export class LockoutService {
@@ -19,11 +15,11 @@ export class LockoutService {
   /** Throws while any of the keys is locked. */
   async assertOpen(...keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ key: string; wait: number }[]>(
       `SELECT key, ceil(extract(epoch FROM locked_until - now()))::int AS wait
          FROM auth_lockouts WHERE key = ANY($1) AND locked_until > now()`,
       [keys],
-    )) as { key: string; wait: number }[];
+    );
     if (rows.length === 0) return;
     const wait = Math.max(...rows.map((r) => r.wait), 1);
     const accountLocked = rows.some((r) => !r.key.startsWith('ip:'));

@@ -23,11 +23,11 @@ export class RateLimiter {
       let longest = 0;
       for (const { bucket, limit, windowSeconds } of limits) {
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [bucket]);
-        const [row] = (await m.query(
+        const [row] = await m.query<{ n: number; wait: number | null }[]>(
           `SELECT count(*)::int AS n, extract(epoch FROM (min(created_at) + make_interval(secs => $2) - now()))::float AS wait
              FROM rate_events WHERE bucket = $1 AND created_at > now() - make_interval(secs => $2)`,
           [bucket, windowSeconds],
-        )) as { n: number; wait: number | null }[];
+        );
         if (row.n >= limit) longest = Math.max(longest, Math.ceil(row.wait ?? windowSeconds), 1);
       }
       if (longest > 0) return longest;
@@ -35,10 +35,5 @@ export class RateLimiter {
       return 0;
     });
     if (wait > 0) throw new RetryLaterError(429, 'rate_limited', wait);
-  }
-
-  /** Old events are useless after the longest window (one day). */
-  async prune(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM rate_events WHERE created_at < now() - interval '1 day'`);
   }
 }

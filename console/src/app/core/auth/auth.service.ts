@@ -45,7 +45,7 @@ export class AuthService implements SessionTokens {
     const { data, error } = await this.client.POST('/api/v1/auth/login', { body: { login, password } });
     if (!data) return { ok: false, problem: asProblem(error) };
     // Accounts with a second factor answer {mfaRequired, mfaToken} instead of tokens.
-    if (!data.accessToken) return { ok: false, problem: null, mfaRequired: true };
+    if ('mfaRequired' in data) return { ok: false, problem: null, mfaRequired: true };
     this.store.save(data);
     const { user } = await this.fetchUser(data.accessToken);
     if (!user) {
