@@ -1,3 +1,6 @@
+import { hkdfSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { anonymous, DEMO, raw, signedIn, tokensOf } from './support/api';
 
@@ -65,6 +68,23 @@ describe('auth: /api/v1/auth', () => {
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('unauthorized');
     }
+  });
+
+  it('rejects an access token past its expiry, even when signed with the real key', async () => {
+    // The test server's master key lives in its DATA_DIR (demo mode); derive the signing key as the API does.
+    const master = Buffer.from(readFileSync(join(process.env.OTKLIK_DATA_DIR!, 'master.key'), 'utf8').trim(), 'base64');
+    const key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'otklik:access-token', 32));
+    // Same claims as a token the API issued (same session), only the expiry differs.
+    const real = (await signedIn(DEMO.citizen)).token;
+    const claims = JSON.parse(Buffer.from(real.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    const sign = (exp: number) =>
+      new SignJWT({ ...claims, exp, iat: exp - 900 }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key);
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await raw('/api/v1/me', { token: await sign(now - 60) });
+    expect(expired.status).toBe(401);
+    expect(expired.body.code).toBe('unauthorized');
+    // Positive control: the very same token with a future expiry is accepted, so the refusal above is the expiry.
+    expect((await raw('/api/v1/me', { token: await sign(now + 300) })).status).toBe(200);
   });
 
   it('validates the login body (field-level 422, unknown fields refused)', async () => {
