@@ -10,6 +10,11 @@ export interface Principal {
   departmentId: string | null;
   /** The session (refresh-token family) the access token belongs to. */
   sessionId?: string;
+  /**
+   * ESIA trust level of an account that came from ESIA; null for a local account; undefined when
+   * the token does not say (then whoever needs it reads the account).
+   */
+  trustLevel?: 'confirmed' | 'standard' | 'simplified' | null;
 }
 
 /** Who acts and from where: what every audit row records. */

@@ -66,7 +66,7 @@ export class AppealIntakeService {
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
     const file = async (manager: EntityManager) => {
       // Drafts are private notes; filing (registration) is what the ESIA trust level gates.
-      if (!dto.draft) await this.trust.assertMayFileAppeals(manager, actor.userId);
+      if (!dto.draft) await this.trust.assertMayFileAppeals(manager, actor);
       return this.file(manager, actor, dto, { citizenId: actor.userId });
     };
     // Without an Idempotency-Key there is nothing else to commit with it: no transaction needed
@@ -203,7 +203,7 @@ export class AppealIntakeService {
     return this.dataSource.transaction(async (manager) => {
       const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
       this.ensureAllowed(CitizenAction.Submit, appeal.status);
-      await this.trust.assertMayFileAppeals(manager, actor.userId);
+      await this.trust.assertMayFileAppeals(manager, actor);
       const resolved = await this.checkIntake(manager, {
         type: appeal.type,
         categoryId: appeal.categoryId,

@@ -14,6 +14,7 @@ interface AccessClaims {
   name: string;
   dep: string | null;
   sid?: string;
+  tl?: Principal['trustLevel'];
 }
 
 /**
@@ -47,6 +48,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       [claims.sid, claims.sub],
     );
     if (live.length === 0) return false;
-    return { userId: claims.sub, role: claims.role, name: claims.name, departmentId: claims.dep ?? null, sessionId: claims.sid };
+    return { userId: claims.sub, role: claims.role, name: claims.name, departmentId: claims.dep ?? null, sessionId: claims.sid, trustLevel: claims.tl };
   }
 }

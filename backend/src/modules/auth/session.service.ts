@@ -77,7 +77,8 @@ export class SessionService {
       userAgent: client.userAgent,
     });
     const accessToken = await this.tokens.signAccess(
-      { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId },
+      // The trust level rides in the token, so filing an appeal needs no look-up of the account.
+      { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId, trustLevel: user.esiaOid ? user.trustLevel : null },
       familyId,
     );
     return { accessToken, refreshToken: refresh.token, expiresIn: this.tokens.accessTtl, tokenType: 'Bearer' };

@@ -29,7 +29,7 @@ export class TokenService {
   }
 
   signAccess(principal: Principal, sessionId: string): Promise<string> {
-    return new SignJWT({ role: principal.role, name: principal.name, dep: principal.departmentId, sid: sessionId })
+    return new SignJWT({ role: principal.role, name: principal.name, dep: principal.departmentId, sid: sessionId, tl: principal.trustLevel ?? null })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.userId)
       .setIssuer(ACCESS_TOKEN_ISSUER)
