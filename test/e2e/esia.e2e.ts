@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { Client } from 'pg';
 import { BlindIndex } from '../../backend/src/common/crypto/blind-index';
-import { freePort, RunningServer, startServer, stopServer } from './support/server';
+import { freePort, RunningServer, startServer, stopRunning } from './support/server';
 
 /**
  * «Войти через Госуслуги» end to end: the platform's relying party against the embedded
@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server) await stopServer({ pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName });
+  if (server) await stopRunning(server);
 });
 
 /** A minimal browser: one cookie jar, redirects followed by hand so every hop can be inspected. */

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DEMO } from './support/api';
 import { call } from './support/identity';
-import { RunningServer, startServer, stopServer } from './support/server';
+import { RunningServer, startServer, stopRunning } from './support/server';
 
 /** Brute force against sign-in is stopped per account (423) and per IP (429), with Retry-After. */
 describe('lockout (POST /auth/login)', () => {
@@ -14,7 +14,7 @@ describe('lockout (POST /auth/login)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (server) await stopServer({ pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName });
+    if (server) await stopRunning(server);
   });
 
   const login = (login: string, password: string) => call(base, 'POST', '/api/v1/auth/login', { login, password });

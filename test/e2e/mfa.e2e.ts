@@ -1,6 +1,6 @@
 import { DEMO } from './support/api';
 import { call, codeIn, eventually, registerCitizen, startSmsGateway, startSmtp, STRONG_PASSWORD, totpFor } from './support/identity';
-import { RunningServer, startServer, stopServer } from './support/server';
+import { RunningServer, startServer, stopRunning } from './support/server';
 
 /** Second factor at sign-in: SMS code, TOTP (enrolled through the API), backup codes, staff e-mail codes. */
 describe('MFA (POST /auth/login → /auth/mfa, /me/mfa/*)', () => {
@@ -17,7 +17,7 @@ describe('MFA (POST /auth/login → /auth/mfa, /me/mfa/*)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (server) await stopServer({ pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName });
+    if (server) await stopRunning(server);
     await sms?.close();
     await smtp?.close();
   });

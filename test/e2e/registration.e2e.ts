@@ -1,4 +1,4 @@
-import { RunningServer, startServer, stopServer } from './support/server';
+import { RunningServer, startServer, stopRunning } from './support/server';
 import { call, codeIn, eventually, registerCitizen, registration, solvedCaptcha, startSmsGateway, startSmtp, STRONG_PASSWORD } from './support/identity';
 
 /** Citizen registration exactly as a citizen app does it: ALTCHA, SMS code, then password recovery by e-mail. */
@@ -16,7 +16,7 @@ describe('registration (POST /auth/register, /auth/register/confirm)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (server) await stopServer({ pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName });
+    if (server) await stopRunning(server);
     await sms?.close();
     await smtp?.close();
   });

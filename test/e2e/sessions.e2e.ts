@@ -1,5 +1,5 @@
 import { call, registerCitizen, startSmsGateway, STRONG_PASSWORD } from './support/identity';
-import { RunningServer, startServer, stopServer } from './support/server';
+import { RunningServer, startServer, stopRunning } from './support/server';
 
 /** The signed-in user's sessions and password change (which ends the other sessions). */
 describe('sessions (/me/sessions, /me/password)', () => {
@@ -14,7 +14,7 @@ describe('sessions (/me/sessions, /me/password)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (server) await stopServer({ pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName });
+    if (server) await stopRunning(server);
     await sms?.close();
   });
 

@@ -148,3 +148,8 @@ export async function stopServer(server: { pid?: number; dataDir: string; databa
   if (server.queuePrefix) await dropQueues(server.queuePrefix);
   rmSync(server.dataDir, { recursive: true, force: true });
 }
+
+/** Stops a server started with startServer: the process, its scratch database, its queues, its data. */
+export function stopRunning(server: RunningServer): Promise<void> {
+  return stopServer({ pid: server.process.pid, dataDir: server.dataDir, databaseName: server.databaseName, queuePrefix: server.queuePrefix });
+}
