@@ -71,4 +71,20 @@ describe('lockout (POST /auth/login)', () => {
     expect(blocked.body.code).toBe('too_many_failures');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+
+  it('limits sign-in requests per IP per minute (AUTH_RATE_LIMIT_PER_MINUTE) with 429 and Retry-After, right passwords included', async () => {
+    const limited = await startServer({ AUTH_RATE_LIMIT_PER_MINUTE: '4' });
+    try {
+      const attempt = () => call(limited.baseUrl, 'POST', '/api/v1/auth/login', DEMO.citizen);
+      for (let i = 0; i < 4; i++) expect((await attempt()).status).toBe(200);
+      const refused = await attempt();
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('rate_limited');
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+    } finally {
+      await stopRunning(limited);
+    }
+  }, 120_000);
 });
