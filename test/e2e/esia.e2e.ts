@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { Client } from 'pg';
 import { BlindIndex } from '../../backend/src/common/crypto/blind-index';
@@ -46,8 +48,11 @@ afterAll(async () => {
 class Browser {
   readonly cookies = new Map<string, string>();
 
+  constructor(private readonly userAgent?: string) {}
+
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    if (this.userAgent) headers.set('user-agent', this.userAgent);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     const res = await fetch(url, { ...init, headers, redirect: 'manual' });
     for (const line of res.headers.getSetCookie()) {
@@ -450,5 +455,22 @@ describe('trust level policy for appeals (default: confirmed only)', () => {
     const { accessToken } = (await login.json()) as { accessToken: string };
     expect((await api('/api/v1/me', accessToken)).body.trustLevel).toBeNull();
     expect((await fileAppeal(accessToken)).status).toBe(201);
+  });
+
+  it('a sign-in through ESIA from a new device is audited and e-mailed, like every sign-in', async () => {
+    const first = await signInWithEsia('standard', new Browser('OtklikTest/1.0 (desk)'));
+    const me = (await api('/api/v1/me', first.accessToken)).body;
+    const mailDir = join(server.dataDir, 'outbox', 'mail');
+    const noticesTo = () =>
+      (existsSync(mailDir) ? readdirSync(mailDir) : [])
+        .map((f) => JSON.parse(readFileSync(join(mailDir, f), 'utf8')) as { to: string; subject: string })
+        .filter((m) => m.to === me.email && m.subject.includes('нового устройства'));
+    const before = noticesTo().length;
+    await signInWithEsia('standard', new Browser('OtklikTest/1.0 (desk)'));
+    expect(noticesTo().length).toBe(before);
+    await signInWithEsia('standard', new Browser('OtklikTest/2.0 (phone)'));
+    const deadline = Date.now() + 5000;
+    while (noticesTo().length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(noticesTo().length).toBe(before + 1);
   });
 });

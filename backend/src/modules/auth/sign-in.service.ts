@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Actor } from '../../common/http/actor';
 import { AuditService } from '../audit/audit.service';
 import { Mailer } from '../messaging/mailer';
@@ -27,28 +27,37 @@ export class SignInService {
 
   async complete(user: User, client: ClientInfo, method: string): Promise<TokensDto> {
     const { tokens, newDevice } = await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(RefreshToken);
-      const hadSessions = await repo.existsBy({ userId: user.id });
-      const known = await repo.existsBy({ userId: user.id, ip: client.ip ?? IsNull(), userAgent: client.userAgent ?? IsNull() });
-      const newDevice = hadSessions && !known;
-      const issued = await this.sessions.issue(manager, user, randomUUID(), client);
+      const issued = await this.issueIn(manager, user, client);
       await this.audit.record(manager, actorOf(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id, details: { method } });
-      if (newDevice) {
-        await this.audit.record(manager, actorOf(user, client), {
-          action: 'auth.new_device',
-          entityType: 'user',
-          entityId: user.id,
-          details: { ip: client.ip, userAgent: client.userAgent },
-        });
-      }
-      return { tokens: issued, newDevice };
+      return issued;
     });
     if (newDevice) this.notifyNewDevice(user, client);
     return tokens;
   }
 
+  /**
+   * A new session inside the caller's transaction (ESIA links the account in the same one),
+   * auditing a sign-in from a new IP or device. The caller sends the notice after its commit.
+   */
+  async issueIn(manager: EntityManager, user: User, client: ClientInfo): Promise<{ tokens: TokensDto; newDevice: boolean }> {
+    const repo = manager.getRepository(RefreshToken);
+    const hadSessions = await repo.existsBy({ userId: user.id });
+    const known = await repo.existsBy({ userId: user.id, ip: client.ip ?? IsNull(), userAgent: client.userAgent ?? IsNull() });
+    const newDevice = hadSessions && !known;
+    const tokens = await this.sessions.issue(manager, user, randomUUID(), client);
+    if (newDevice) {
+      await this.audit.record(manager, actorOf(user, client), {
+        action: 'auth.new_device',
+        entityType: 'user',
+        entityId: user.id,
+        details: { ip: client.ip, userAgent: client.userAgent },
+      });
+    }
+    return { tokens, newDevice };
+  }
+
   /** Sent after the commit; a mail failure must not undo a sign-in, so it is logged. */
-  private notifyNewDevice(user: User, client: ClientInfo): void {
+  notifyNewDevice(user: User, client: ClientInfo): void {
     const when = new Date().toISOString();
     this.mailer
       .send({

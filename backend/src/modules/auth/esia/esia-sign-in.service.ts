@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -12,7 +11,8 @@ import { DomainError } from '../../../common/problem/domain-error';
 import { AuditService } from '../../audit/audit.service';
 import { normalizeEmail, User } from '../../users/user.entity';
 import { TokensDto } from '../auth.dto';
-import { ClientInfo, SessionService } from '../session.service';
+import { ClientInfo } from '../session.service';
+import { SignInService } from '../sign-in.service';
 import { EsiaIdentity, EsiaRelyingParty } from './esia-relying-party';
 import { ESIA_STATE_COOKIE } from './esia-login-state';
 
@@ -38,7 +38,7 @@ export class EsiaSignInService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rp: EsiaRelyingParty,
-    private readonly sessions: SessionService,
+    private readonly signInService: SignInService,
     private readonly audit: AuditService,
     private readonly blindIndex: BlindIndex,
     private readonly cipher: PersonalDataCipher,
@@ -56,7 +56,8 @@ export class EsiaSignInService {
   async callback(query: Record<string, string | undefined>, cookieHeader: string | undefined, client: ClientInfo): Promise<EsiaRedirect> {
     const sealed = /(?:^|;\s*)otklik_esia=([^;]+)/.exec(cookieHeader ?? '')?.[1];
     const identity = await this.rp.finish(query, sealed);
-    const tokens = await this.dataSource.transaction((manager) => this.signIn(manager, identity, client));
+    const { tokens, user, newDevice } = await this.dataSource.transaction((manager) => this.signIn(manager, identity, client));
+    if (newDevice) this.signInService.notifyNewDevice(user, client);
     const fragment = new URLSearchParams({
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
@@ -66,7 +67,7 @@ export class EsiaSignInService {
     return { location: `${this.config.publicUrl}/auth/esia/done#${fragment.toString()}`, cookie: this.cookie('', 0) };
   }
 
-  private async signIn(manager: EntityManager, identity: EsiaIdentity, client: ClientInfo): Promise<TokensDto> {
+  private async signIn(manager: EntityManager, identity: EsiaIdentity, client: ClientInfo): Promise<{ tokens: TokensDto; user: User; newDevice: boolean }> {
     const snilsHash = identity.snils ? this.blindIndex.of('snils', identity.snils) : null;
     let linkedBy: 'esia_oid' | 'snils' | 'created' = 'esia_oid';
     let user = await manager.findOne(User, { where: { esiaOid: identity.oid }, lock: { mode: 'pessimistic_write' } });
@@ -130,14 +131,14 @@ export class EsiaSignInService {
         });
       }
     }
-    const tokens = await this.sessions.issue(manager, user, randomUUID(), client);
+    const { tokens, newDevice } = await this.signInService.issueIn(manager, user, client);
     await this.audit.record(manager, this.actor(user, client), {
       action: 'auth.esia_login',
       entityType: 'user',
       entityId: user.id,
       details: { esiaOid: identity.oid, trustLevel: identity.trustLevel, linkedBy },
     });
-    return tokens;
+    return { tokens, user, newDevice };
   }
 
   /** ESIA's verified e-mail when no other account holds it; otherwise a placeholder the citizen can change. */
