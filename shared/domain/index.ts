@@ -7,3 +7,4 @@ export * from './calendar';
 export * from './deadlines';
 export * from './validators';
 export * from './transitions';
+export * from './staff-transitions';
