@@ -1,26 +1,19 @@
 import { DEMO } from './support/api';
-import { call, codeIn, eventually, registerCitizen, startSmsGateway, startSmtp, STRONG_PASSWORD, totpFor } from './support/identity';
-import { RunningServer, startServer, stopRunning } from './support/server';
+import { call, codeIn, eventually, registerCitizen, startMessagingServer, STRONG_PASSWORD, totpFor } from './support/identity';
 
 /** Second factor at sign-in: SMS code, TOTP (enrolled through the API), backup codes, staff e-mail codes. */
 describe('MFA (POST /auth/login → /auth/mfa, /me/mfa/*)', () => {
-  let server: RunningServer;
-  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let env: Awaited<ReturnType<typeof startMessagingServer>>;
+  let sms: typeof env.sms;
+  let smtp: typeof env.smtp;
   let base: string;
 
   beforeAll(async () => {
-    sms = await startSmsGateway();
-    smtp = await startSmtp();
-    server = await startServer({ SMS_GATEWAY: 'http', SMS_HTTP_URL: sms.url, SMTP_URL: smtp.url, STAFF_MFA: 'required' });
-    base = server.baseUrl;
+    env = await startMessagingServer({ STAFF_MFA: 'required' });
+    ({ sms, smtp, base } = env);
   }, 120_000);
 
-  afterAll(async () => {
-    if (server) await stopRunning(server);
-    await sms?.close();
-    await smtp?.close();
-  });
+  afterAll(async () => env?.stop());
 
   const login = (email: string, password = STRONG_PASSWORD, ua = 'otklik-e2e') =>
     call(base, 'POST', '/api/v1/auth/login', { login: email, password }, undefined, { 'user-agent': ua });

@@ -1,25 +1,18 @@
-import { RunningServer, startServer, stopRunning } from './support/server';
-import { call, codeIn, eventually, registerCitizen, registration, solvedCaptcha, startSmsGateway, startSmtp, STRONG_PASSWORD } from './support/identity';
+import { call, codeIn, eventually, registerCitizen, registration, solvedCaptcha, startMessagingServer, STRONG_PASSWORD } from './support/identity';
 
 /** Citizen registration exactly as a citizen app does it: ALTCHA, SMS code, then password recovery by e-mail. */
 describe('registration (POST /auth/register, /auth/register/confirm)', () => {
-  let server: RunningServer;
-  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let env: Awaited<ReturnType<typeof startMessagingServer>>;
+  let sms: typeof env.sms;
+  let smtp: typeof env.smtp;
   let base: string;
 
   beforeAll(async () => {
-    sms = await startSmsGateway();
-    smtp = await startSmtp();
-    server = await startServer({ SMS_GATEWAY: 'http', SMS_HTTP_URL: sms.url, SMTP_URL: smtp.url, MAIL_FROM: 'Отклик <no-reply@otklik.test>' });
-    base = server.baseUrl;
+    env = await startMessagingServer({ MAIL_FROM: 'Отклик <no-reply@otklik.test>' });
+    ({ sms, smtp, base } = env);
   }, 120_000);
 
-  afterAll(async () => {
-    if (server) await stopRunning(server);
-    await sms?.close();
-    await smtp?.close();
-  });
+  afterAll(async () => env?.stop());
 
   const start = async (overrides: Record<string, unknown> = {}) => {
     const data = registration(overrides);

@@ -1,22 +1,17 @@
-import { call, registerCitizen, startSmsGateway, STRONG_PASSWORD } from './support/identity';
-import { RunningServer, startServer, stopRunning } from './support/server';
+import { call, registerCitizen, startMessagingServer, STRONG_PASSWORD } from './support/identity';
 
 /** The signed-in user's sessions and password change (which ends the other sessions). */
 describe('sessions (/me/sessions, /me/password)', () => {
-  let server: RunningServer;
-  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
+  let env: Awaited<ReturnType<typeof startMessagingServer>>;
+  let sms: typeof env.sms;
   let base: string;
 
   beforeAll(async () => {
-    sms = await startSmsGateway();
-    server = await startServer({ SMS_GATEWAY: 'http', SMS_HTTP_URL: sms.url });
-    base = server.baseUrl;
+    env = await startMessagingServer();
+    ({ sms, base } = env);
   }, 120_000);
 
-  afterAll(async () => {
-    if (server) await stopRunning(server);
-    await sms?.close();
-  });
+  afterAll(async () => env?.stop());
 
   const login = async (email: string, ua: string, password = STRONG_PASSWORD) => {
     const res = await call(base, 'POST', '/api/v1/auth/login', { login: email, password }, undefined, { 'user-agent': ua });

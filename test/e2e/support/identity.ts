@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { solveChallenge } from 'altcha-lib/v1';
 import { SMTPServer } from 'smtp-server';
 import { TOTP, URI } from 'otpauth';
-import { freePort } from './server';
+import { freePort, startServer, stopRunning } from './server';
 
 /** A local HTTP SMS gateway (what SMS_GATEWAY=http posts to): keeps every message. */
 export async function startSmsGateway(): Promise<{ url: string; messages: { to: string; text: string }[]; close: () => Promise<void> }> {
@@ -148,4 +148,25 @@ export function totpFor(otpauthUri: string): TOTP {
   const otp = URI.parse(otpauthUri);
   if (!(otp instanceof TOTP)) throw new Error('not a TOTP URI');
   return otp;
+}
+
+/**
+ * A dedicated API server whose SMS go to a local HTTP gateway and whose e-mail goes to a real SMTP
+ * server, both started here, so tests read the codes a citizen would receive. `stop` ends all three.
+ */
+export async function startMessagingServer(env: Record<string, string | undefined> = {}) {
+  const sms = await startSmsGateway();
+  const smtp = await startSmtp();
+  const server = await startServer({ SMS_GATEWAY: 'http', SMS_HTTP_URL: sms.url, SMTP_URL: smtp.url, ...env });
+  return {
+    server,
+    sms,
+    smtp,
+    base: server.baseUrl,
+    async stop() {
+      await stopRunning(server);
+      await sms.close();
+      await smtp.close();
+    },
+  };
 }
