@@ -461,16 +461,24 @@ describe('trust level policy for appeals (default: confirmed only)', () => {
     const first = await signInWithEsia('standard', new Browser('OtklikTest/1.0 (desk)'));
     const me = (await api('/api/v1/me', first.accessToken)).body;
     const mailDir = join(server.dataDir, 'outbox', 'mail');
-    const noticesTo = () =>
+    // Notices to this person naming the device: each device is counted on its own, so notices of
+    // earlier sign-ins (sent after their commit) cannot blur the count.
+    const noticesFor = (device: string) =>
       (existsSync(mailDir) ? readdirSync(mailDir) : [])
-        .map((f) => JSON.parse(readFileSync(join(mailDir, f), 'utf8')) as { to: string; subject: string })
-        .filter((m) => m.to === me.email && m.subject.includes('нового устройства'));
-    const before = noticesTo().length;
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.parse(readFileSync(join(mailDir, f), 'utf8')) as { to: string; subject: string; text: string })
+        .filter((m) => m.to === me.email && m.subject.includes('нового устройства') && m.text.includes(device)).length;
+    const waitFor = async (device: string, count: number) => {
+      const deadline = Date.now() + 5000;
+      while (noticesFor(device) < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      return noticesFor(device);
+    };
+    const desk = await waitFor('OtklikTest/1.0 (desk)', 1);
     await signInWithEsia('standard', new Browser('OtklikTest/1.0 (desk)'));
-    expect(noticesTo().length).toBe(before);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(noticesFor('OtklikTest/1.0 (desk)')).toBe(desk);
+    expect(await waitFor('OtklikTest/2.0 (phone)', 1)).toBe(0);
     await signInWithEsia('standard', new Browser('OtklikTest/2.0 (phone)'));
-    const deadline = Date.now() + 5000;
-    while (noticesTo().length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(noticesTo().length).toBe(before + 1);
+    expect(await waitFor('OtklikTest/2.0 (phone)', 1)).toBe(1);
   });
 });

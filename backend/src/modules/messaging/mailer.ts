@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeDevMessage } from './dev-outbox';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
@@ -41,8 +40,7 @@ export class DevMailbox extends Mailer {
   }
 
   async send(mail: Mail): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, `${Date.now()}-${randomUUID()}.json`), JSON.stringify({ from: this.from, ...mail, at: new Date().toISOString() }));
+    await writeDevMessage(this.dir, { from: this.from, ...mail, at: new Date().toISOString() });
     this.logger.log(`Mail "${mail.subject}" written to ${this.dir}`);
   }
 }

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeDevMessage } from './dev-outbox';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
@@ -17,8 +16,7 @@ export class DevSmsSender extends SmsSender {
   }
 
   async send(phone: string, text: string): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, `${Date.now()}-${randomUUID()}.json`), JSON.stringify({ phone, text, at: new Date().toISOString() }));
+    await writeDevMessage(this.dir, { phone, text, at: new Date().toISOString() });
     this.logger.log(`SMS to ${maskPhone(phone)} written to ${this.dir}`);
   }
 }
