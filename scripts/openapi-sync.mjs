@@ -1,6 +1,7 @@
 // Writes the OpenAPI document generated from the backend to shared/api/openapi.json and the
 // typed client's types to shared/api/schema.d.ts. With --check, fails when either is stale
 // (CI runs it). Needs the compiled backend (npm run build:backend).
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,8 @@ const require = createRequire(import.meta.url);
 const check = process.argv.includes('--check');
 
 process.env.MASTER_KEY ??= Buffer.alloc(32).toString('base64');
+// Production mode requires an answer-signing key; a throwaway one (nothing is signed here).
+process.env.ANSWER_SIGNING_KEY ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
 process.env.LOG_LEVEL ??= 'silent';
 const { loadConfig } = require(join(root, 'dist/backend/src/config/app-config.js'));
 const { createHttpApp, buildOpenApi } = require(join(root, 'dist/backend/src/http.js'));

@@ -3,9 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ClockModule } from './common/clock/clock.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { dataSourceOptions } from './database/data-source';
 import { AppealsModule } from './modules/appeals/appeals.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -16,6 +18,8 @@ import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { UsersModule } from './modules/users/users.module';
+import { SlaModule } from './modules/workflow/sla/sla.module';
+import { AnswerSigningModule } from './modules/workflow/signing/answer-signing.module';
 
 export interface RuntimeOptions {
   config: AppConfig;
@@ -44,6 +48,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, runtime.embedded)),
+        ClockModule.forRoot({ control: config.clockControl && runtime.process === 'api' }),
         CryptoModule,
         AuditModule,
         MessagingModule,
@@ -52,8 +57,11 @@ export class AppModule {
         UsersModule,
         CatalogModule,
         AppealsModule,
+        SlaModule.forRoot({ config, process: runtime.process, runWorker }),
+        AttachmentsModule,
+        AnswerSigningModule,
         SeedModule,
-        ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule] : []),
+        ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule.forRoot({ control: config.clockControl })] : []),
         ...(runtime.process === 'api' && config.esia.idpEnabled ? [EsiaIdpModule.forRoot(config)] : []),
       ],
     };

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, RuntimeOptions } from './app.module';
@@ -46,7 +47,7 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   app.enableCors({
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     credentials: false,
-    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition', 'X-Answer-Signature'],
   });
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -65,6 +66,9 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
       },
     },
   });
+  // Multipart bodies are streamed by the routes that take files (attachments, answer
+  // verification); each route sets its own size limits when it reads the parts.
+  await fastify.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 2, fields: 10, parts: 12, fieldSize: 64 * 1024 } });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', String(request.id));
   });

@@ -530,8 +530,59 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A citizen action: withdraw, close, mark-important, unmark-important */
+        /** A citizen action: withdraw, close, mark-important, unmark-important, request-clarification, reopen, dispute, resubmit, escalate. dispute and resubmit file a new linked appeal and answer with it. */
         post: operations["appealAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed answer: JSON (detached JWS in X-Answer-Signature), XML (enveloped XMLDSig) or PDF (signature embedded, verification code printed) */
+        get: operations["getAppealAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the answer 1–5 with a comment (once) */
+        post: operations["rateAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** «Добавить материалы»: attach own uploads to an open appeal; from awaiting_citizen it goes back to in_progress */
+        post: operations["addAppealMaterials"];
         delete?: never;
         options?: never;
         head?: never;
@@ -624,6 +675,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/bulk-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign or redirect a selection of appeals; each succeeds or fails on its own */
+        post: operations["bulkStaffAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen */
+        post: operations["staffAppealAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer: done → resolved, refused → rejected (reason required), clarification_needed → awaiting_citizen */
+        post: operations["answerAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/answer-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answer templates of the appeal's department, with this appeal's placeholders filled in */
+        get: operations["listAnswerTemplatesForAppeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/appeals": {
         parameters: {
             query?: never;
@@ -652,6 +771,131 @@ export interface paths {
         get: operations["trackPublicAppeal"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA policies: the default of each appeal type and category-specific ones */
+        get: operations["listSlaPolicies"];
+        /** Create or replace the policy of a type (and optionally a category) */
+        put: operations["upsertSlaPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year of the production calendar (official if loaded, else by Labour Code art. 112) */
+        get: operations["getCalendarYear"];
+        /** Load a year's official production calendar */
+        put: operations["loadCalendarYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/retention-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep my appeal past the retention period, until a date (at most 5 years ahead) */
+        post: operations["extendAppealRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one file (PDF, DOC, DOCX, JPG, PNG, TXT; type decided by content); attach it by id to an appeal, message or answer */
+        post: operations["uploadAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download (attachment disposition, nosniff, single byte ranges); staff downloads are audited */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        /** Remove an own upload that is unattached or attached to a draft */
+        delete: operations["deleteAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A JPEG thumbnail of an image attachment (no metadata) */
+        get: operations["previewAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/answers/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a signed answer (JSON + its signature, XML or PDF): is it intact, who signed it and when
+         * @description A tampered or foreign document is still a 200, with valid: false and a reason; only a malformed request is refused.
+         */
+        post: operations["verifyAnswer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -690,6 +934,112 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Routing rules in the order they are tried */
+        get: operations["listRoutingRules"];
+        put?: never;
+        /** Add a routing rule */
+        post: operations["createRoutingRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/routing-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a routing rule */
+        put: operations["updateRoutingRule"];
+        post?: never;
+        /** Delete a routing rule */
+        delete: operations["deleteRoutingRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/answer-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answer templates (macros with placeholders) */
+        get: operations["listAnswerTemplates"];
+        put?: never;
+        /** Add an answer template */
+        post: operations["createAnswerTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/answer-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an answer template */
+        put: operations["updateAnswerTemplate"];
+        post?: never;
+        /** Delete an answer template */
+        delete: operations["deleteAnswerTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Departments and their assignment settings */
+        get: operations["listDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change how a department assigns appeals */
+        patch: operations["updateDepartment"];
         trace?: never;
     };
 }
@@ -1000,6 +1350,8 @@ export interface components {
              * @default false
              */
             draft?: boolean;
+            /** @description Ids of own unattached uploads (POST /attachments) to attach */
+            attachmentIds?: string[];
         };
         /** @enum {string} */
         AppealStatus: "draft" | "registered" | "in_progress" | "awaiting_approval" | "awaiting_citizen" | "resolved" | "rejected" | "closed" | "withdrawn";
@@ -1018,6 +1370,10 @@ export interface components {
             priority: components["schemas"]["AppealPriority"];
             important: boolean;
             overdue: boolean;
+            /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
+            escalated: boolean;
+            /** @description The deadline was extended (once per appeal) */
+            extended: boolean;
             /** @description Filed without an account (unidentified feedback) */
             unidentified: boolean;
             /** @description No answer on the merits is given (59-ФЗ ст. 11) */
@@ -1032,6 +1388,13 @@ export interface components {
             registeredAt: string | null;
             /** Format: date-time */
             dueAt: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal this one disputes or re-files
+             */
+            parentAppealId: string | null;
+            /** @description Row version: send it back as expectedVersion to act only on what you saw */
+            version: number;
             /** @description Search rank, when the list was searched with q */
             rank?: number;
         };
@@ -1045,13 +1408,36 @@ export interface components {
             email?: string;
             address?: string;
         };
+        /** @enum {string} */
+        AnswerResult: "done" | "refused" | "clarification_needed";
+        AnswerExecutorDto: {
+            name: string;
+            position: string | null;
+            workPhone: string | null;
+        };
+        AnswerDto: {
+            /** Format: uuid */
+            id: string;
+            result: components["schemas"]["AnswerResult"];
+            resultCode: number;
+            text: string;
+            reason: string | null;
+            /** Format: date-time */
+            answeredAt: string;
+            executor: components["schemas"]["AnswerExecutorDto"];
+        };
         /**
          * @description What the citizen may do now
          * @enum {string}
          */
-        CitizenAction: "submit" | "edit" | "withdraw" | "close" | "mark-important" | "unmark-important";
+        CitizenAction: "submit" | "edit" | "withdraw" | "close" | "mark-important" | "unmark-important" | "request-clarification" | "reopen" | "dispute" | "resubmit" | "escalate" | "rate" | "add-materials";
+        /**
+         * @description What the staff member may do now
+         * @enum {string}
+         */
+        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer";
         /** @enum {string} */
-        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important";
+        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed";
         HistoryEntryDto: {
             /** Format: uuid */
             id: string;
@@ -1079,6 +1465,40 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @description Downloadable when clean or not_scanned
+         * @enum {string}
+         */
+        AttachmentScanStatus: "pending" | "clean" | "infected" | "failed" | "not_scanned";
+        AttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The normalised name the file is served under */
+            name: string;
+            /** @description The name as uploaded, for display */
+            originalName: string;
+            /** @description Bytes */
+            size: number;
+            /** @description The type found in the content, e.g. application/pdf, text/plain; charset=windows-1251 */
+            contentType: string;
+            /** @description SHA-256 of the content, hex */
+            sha256: string;
+            /** @description Downloadable when clean or not_scanned */
+            scanStatus: components["schemas"]["AttachmentScanStatus"];
+            /** @description A thumbnail is available at /attachments/{id}/preview */
+            hasPreview: boolean;
+            /**
+             * Format: uuid
+             * @description The appeal it is attached to; null until bound
+             */
+            appealId: string | null;
+            /** Format: uuid */
+            messageId: string | null;
+            /** Format: uuid */
+            answerId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         AppealDto: {
             /** Format: uuid */
             id: string;
@@ -1094,6 +1514,10 @@ export interface components {
             priority: components["schemas"]["AppealPriority"];
             important: boolean;
             overdue: boolean;
+            /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
+            escalated: boolean;
+            /** @description The deadline was extended (once per appeal) */
+            extended: boolean;
             /** @description Filed without an account (unidentified feedback) */
             unidentified: boolean;
             /** @description No answer on the merits is given (59-ФЗ ст. 11) */
@@ -1108,6 +1532,13 @@ export interface components {
             registeredAt: string | null;
             /** Format: date-time */
             dueAt: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal this one disputes or re-files
+             */
+            parentAppealId: string | null;
+            /** @description Row version: send it back as expectedVersion to act only on what you saw */
+            version: number;
             /** @description Search rank, when the list was searched with q */
             rank?: number;
             text: string;
@@ -1124,10 +1555,35 @@ export interface components {
             closedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** Format: date-time */
+            firstReactionAt: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description The SLA clock is paused (awaiting the citizen) */
+            slaPaused: boolean;
+            /**
+             * Format: date
+             * @description Requested documents are due by this date
+             */
+            documentsDueOn: string | null;
+            /** @description Correspondence terminated (59-ФЗ ст. 11 ч. 5) */
+            correspondenceTerminated: boolean;
+            /** @description Clarification requests, reopenings and disputes so far */
+            unsuccessfulRounds: number;
+            rating: number | null;
+            ratingComment: string | null;
+            /** @description Staff only: on the supervisor re-review list */
+            rereview?: boolean;
+            /** @description The latest answer */
+            answer: components["schemas"]["AnswerDto"] | null;
             /** @description What the citizen may do now */
             allowedActions: components["schemas"]["CitizenAction"][];
+            /** @description What the staff member may do now */
+            allowedStaffActions: components["schemas"]["StaffAction"][];
             history: components["schemas"]["HistoryEntryDto"][];
             messages: components["schemas"]["MessageDto"][];
+            /** @description Files of the appeal, its messages and answers (a citizen does not see those of internal notes) */
+            attachments: components["schemas"]["AttachmentDto"][];
         };
         UpdateAppealDto: {
             type?: components["schemas"]["IntakeAppealType"];
@@ -1152,9 +1608,24 @@ export interface components {
             contact?: components["schemas"]["ContactDto"];
         };
         /** @enum {string} */
-        AppealAction: "withdraw" | "close" | "mark-important" | "unmark-important";
+        AppealAction: "withdraw" | "close" | "mark-important" | "unmark-important" | "request-clarification" | "reopen" | "dispute" | "resubmit" | "escalate";
         ActionBodyDto: {
             /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description dispute: the grounds (required); resubmit: the new text (default: the original text) */
+            text?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+        };
+        RatingDto: {
+            /** @description Satisfaction with the answer, 1–5 */
+            score: number;
+            /** @description A score below 3 with a comment puts the appeal on the supervisor re-review list */
+            comment?: string;
+        };
+        AddMaterialsDto: {
+            /** @description Ids of own unattached uploads */
+            attachmentIds: string[];
             comment?: string;
         };
         CreateMessageDto: {
@@ -1164,6 +1635,8 @@ export interface components {
              * @default false
              */
             internal?: boolean;
+            /** @description Ids of own unattached uploads to attach to the message */
+            attachmentIds?: string[];
         };
         RevealContactDto: {
             /**
@@ -1171,6 +1644,112 @@ export interface components {
              * @example Звонок заявителю для уточнения адреса
              */
             reason: string;
+        };
+        /**
+         * @description no-answer-required: the 59-ФЗ ground (required)
+         * @enum {string}
+         */
+        NoAnswerGround: "no_surname_or_address" | "obscene_or_threats" | "unreadable";
+        /** @enum {string} */
+        BulkAction: "assign" | "redirect";
+        BulkActionDto: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /**
+             * Format: uuid
+             * @description assign: the colleague (staff of the appeal department)
+             */
+            assigneeId?: string;
+            /**
+             * Format: uuid
+             * @description redirect: the target department
+             */
+            departmentId?: string;
+            /** @description redirect, extend: the reason (required) */
+            reason?: string;
+            /** @description request-documents: what the citizen must bring (required) */
+            documents?: string[];
+            /**
+             * Format: date
+             * @description request-documents: the date by which the documents are expected (required)
+             */
+            dueOn?: string;
+            /** @description extend: by how many days (default: the policy maximum) */
+            days?: number;
+            /** @description no-answer-required: the 59-ФЗ ground (required) */
+            grounds?: components["schemas"]["NoAnswerGround"];
+            /** @description no-answer-required, terminate-correspondence: the notice to the citizen (default: the statutory text) */
+            noticeText?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            ids: string[];
+            action: components["schemas"]["BulkAction"];
+        };
+        BulkResultItemDto: {
+            /** Format: uuid */
+            id: string;
+            ok: boolean;
+            status?: components["schemas"]["AppealStatus"];
+            /** @description The problem code when this appeal was not changed */
+            code?: string;
+        };
+        BulkResultDto: {
+            results: components["schemas"]["BulkResultItemDto"][];
+        };
+        /** @enum {string} */
+        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen";
+        StaffActionBodyDto: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /**
+             * Format: uuid
+             * @description assign: the colleague (staff of the appeal department)
+             */
+            assigneeId?: string;
+            /**
+             * Format: uuid
+             * @description redirect: the target department
+             */
+            departmentId?: string;
+            /** @description redirect, extend: the reason (required) */
+            reason?: string;
+            /** @description request-documents: what the citizen must bring (required) */
+            documents?: string[];
+            /**
+             * Format: date
+             * @description request-documents: the date by which the documents are expected (required)
+             */
+            dueOn?: string;
+            /** @description extend: by how many days (default: the policy maximum) */
+            days?: number;
+            /** @description no-answer-required: the 59-ФЗ ground (required) */
+            grounds?: components["schemas"]["NoAnswerGround"];
+            /** @description no-answer-required, terminate-correspondence: the notice to the citizen (default: the statutory text) */
+            noticeText?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+        };
+        AnswerInputDto: {
+            result: components["schemas"]["AnswerResult"];
+            /** @description Numeric result code of the body’s classifier */
+            resultCode: number;
+            /** @description The explanation */
+            text: string;
+            /** @description Required for a refusal */
+            reason?: string;
+            /** @description Executor work phone */
+            executorPhone?: string;
+            /** @description Uploaded attachments to include */
+            attachmentIds?: string[];
+            expectedVersion?: number;
+        };
+        AnswerTemplateViewDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            result: components["schemas"]["AnswerResult"] | null;
+            /** @description The template text with this appeal’s placeholders filled in */
+            text: string;
         };
         PublicAppealDto: {
             type: components["schemas"]["IntakeAppealType"];
@@ -1233,6 +1812,203 @@ export interface components {
             noAnswerRequired: boolean;
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
+        };
+        /** @enum {string} */
+        DeadlineUnit: "working_days" | "calendar_days" | "working_hours";
+        SlaPolicyDto: {
+            /** Format: uuid */
+            id: string;
+            type: components["schemas"]["AppealType"];
+            /**
+             * Format: uuid
+             * @description Category or subcategory; null: the default of the type
+             */
+            categoryId: string | null;
+            resolutionUnit: components["schemas"]["DeadlineUnit"];
+            /** @description Resolution term in resolutionUnit */
+            resolutionAmount: number;
+            /** @description First reaction, clock hours from registration */
+            firstResponseHours: number;
+            /** @description First reaction in a priority category, clock hours */
+            priorityFirstResponseHours: number;
+            /** @description The assignee is reminded this many hours before the deadline (0: never) */
+            reminderLeadHours: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpsertSlaPolicyDto: {
+            type: components["schemas"]["AppealType"];
+            /**
+             * Format: uuid
+             * @description Omit or null for the default of the type
+             */
+            categoryId?: string | null;
+            resolutionUnit: components["schemas"]["DeadlineUnit"];
+            resolutionAmount: number;
+            /** @example 24 */
+            firstResponseHours: number;
+            /** @example 2 */
+            priorityFirstResponseHours: number;
+            /** @default 24 */
+            reminderLeadHours?: number;
+        };
+        /**
+         * @description official: loaded; labour_code: derived by Labour Code art. 112
+         * @enum {string}
+         */
+        CalendarSource: "official" | "labour_code";
+        CalendarYearDto: {
+            year: number;
+            /** @description official: loaded; labour_code: derived by Labour Code art. 112 */
+            source: components["schemas"]["CalendarSource"];
+            /** @description Days off on weekdays (holidays, transfers), YYYY-MM-DD; for an official year, as loaded */
+            nonWorking: string[];
+            /** @description Weekends made working days */
+            working: string[];
+            /** @description Working days in the year */
+            workingDays: number;
+            /** Format: date-time */
+            loadedAt: string | null;
+            /** Format: uuid */
+            loadedBy: string | null;
+        };
+        LoadCalendarYearDto: {
+            /**
+             * @description Non-working days of the year (YYYY-MM-DD); weekends may be listed
+             * @example [
+             *       "2027-01-01",
+             *       "2027-01-08"
+             *     ]
+             */
+            nonWorking: string[];
+            /**
+             * @description Saturdays or Sundays made working days by a transfer
+             * @example []
+             */
+            working: string[];
+        };
+        RetentionExtensionDto: {
+            /**
+             * Format: date
+             * @description Keep the appeal until this date (at most 5 years ahead)
+             * @example 2031-01-31
+             */
+            until: string;
+            /** @example Судебное разбирательство по предмету обращения */
+            reason: string;
+        };
+        RetentionExtensionResultDto: {
+            /** Format: uuid */
+            appealId: string;
+            number: number | null;
+            /** Format: date */
+            retentionExtendedUntil: string;
+        };
+        /**
+         * @description Told by the content; null when it is none of them
+         * @enum {string}
+         */
+        AnswerDocumentFormat: "json" | "xml" | "pdf";
+        /**
+         * @description Why the document is not valid; null when valid
+         * @enum {string}
+         */
+        AnswerVerificationFailure: "unknown_format" | "malformed" | "signature_missing" | "signature_malformed" | "algorithm_not_allowed" | "unknown_key" | "signature_invalid" | "wrong_document_type" | "document_altered";
+        AnswerVerificationDto: {
+            /** @description The document is exactly as the body signed it, with a key of its key set */
+            valid: boolean;
+            /** @description Told by the content; null when it is none of them */
+            format: components["schemas"]["AnswerDocumentFormat"] | null;
+            /** @description The body that signed the answer */
+            signedBy: string | null;
+            /**
+             * Format: date-time
+             * @description When it was signed (the time of the answer)
+             */
+            signedAt: string | null;
+            /** @description The number of the appeal answered */
+            appealNumber: number | null;
+            /** @description Id of the key that signed */
+            keyId: string | null;
+            /**
+             * @description The code printed on the PDF; the same for the JSON, XML and PDF of one answer
+             * @example ABCD-EFGH-JKLM-NPQR
+             */
+            verificationCode: string | null;
+            /** @description Why the document is not valid; null when valid */
+            reason: components["schemas"]["AnswerVerificationFailure"] | null;
+        };
+        RoutingRuleDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            name: string;
+            appealType: components["schemas"]["AppealType"] | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            /** Format: uuid */
+            subcategoryId: string | null;
+            region: string | null;
+            keywords: string[];
+            /** Format: uuid */
+            departmentId: string;
+            active: boolean;
+        };
+        RoutingRuleInputDto: {
+            /** @description Rules are tried in ascending position */
+            position: number;
+            name: string;
+            appealType?: components["schemas"]["AppealType"] | null;
+            /** Format: uuid */
+            categoryId?: string | null;
+            /** Format: uuid */
+            subcategoryId?: string | null;
+            /** @description Matches the appeal's extraFields.region */
+            region?: string | null;
+            /** @description Any of these words in the subject or text */
+            keywords?: string[];
+            /** Format: uuid */
+            departmentId: string;
+            /** @default true */
+            active?: boolean;
+        };
+        AnswerTemplateDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            body: string;
+            result: components["schemas"]["AnswerResult"] | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            active: boolean;
+        };
+        AnswerTemplateInputDto: {
+            title: string;
+            /** @description Text with placeholders: {{number}}, {{type}}, {{subject}}, {{registeredOn}}, {{dueOn}}, {{executorName}}, {{executorPosition}}, {{department}} */
+            body: string;
+            result?: components["schemas"]["AnswerResult"] | null;
+            /**
+             * Format: uuid
+             * @description Null: every department
+             */
+            departmentId?: string | null;
+            /** @default true */
+            active?: boolean;
+        };
+        AdminDepartmentDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameRu: string;
+            nameEn: string;
+            /** Format: uuid */
+            parentId: string | null;
+            isGeneralPool: boolean;
+            autoAssign: boolean;
+        };
+        DepartmentSettingsDto: {
+            /** @description Give new and redirected appeals to the department's least-loaded operator */
+            autoAssign: boolean;
         };
     };
     responses: never;
@@ -2225,6 +3001,126 @@ export interface operations {
             };
         };
     };
+    getAppealAnswer: {
+        parameters: {
+            query?: {
+                format?: "json" | "xml" | "pdf";
+            };
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/xml": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rateAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addAppealMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMaterialsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getAppealHistory: {
         parameters: {
             query?: never;
@@ -2360,6 +3256,10 @@ export interface operations {
                 /** @description Only the general pool (unrouted appeals) */
                 pool?: boolean;
                 overdue?: boolean;
+                /** @description Escalated appeals (overdue, or turned to management by the citizen) */
+                escalated?: boolean;
+                /** @description The supervisor re-review list: answers rated below 3 with a comment (any status) */
+                rereview?: boolean;
                 /** @description Due before this instant */
                 dueBefore?: string;
                 /** @description One department of those the user may see */
@@ -2472,6 +3372,159 @@ export interface operations {
             };
         };
     };
+    bulkStaffAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    staffAppealAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idOrNumber: string;
+                action: components["schemas"]["StaffRouteAction"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StaffActionBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    answerAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAnswerTemplatesForAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerTemplateViewDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     filePublicAppeal: {
         parameters: {
             query?: never;
@@ -2524,6 +3577,394 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAppealStatusDto"];
                 };
+            };
+        };
+    };
+    listSlaPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    upsertSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertSlaPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    loadCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoadCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    extendAppealRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionExtensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionExtensionResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: uuid
+                     * @description Optional, sent before `file`: the appeal it is meant for, so its limits are checked at once
+                     */
+                    appealId?: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attachment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attachment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    previewAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attachment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    verifyAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The answer file as downloaded: JSON, XML or PDF (at most 10 MB); the format is told by the content
+                     */
+                    document: string;
+                    /** @description For a JSON answer (required then): the detached JWS of its X-Answer-Signature header, as text or as a file */
+                    signature?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The verdict: valid or not (with a reason), and for a valid document who signed it, when, for which appeal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerVerificationDto"];
+                };
+            };
+            /** @description The document is larger than 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No document part, a JSON document without a signature, or unknown parts */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many checks from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2689,6 +4130,362 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    listRoutingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createRoutingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRuleInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateRoutingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRuleInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteRoutingRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAnswerTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerTemplateDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createAnswerTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerTemplateInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerTemplateDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateAnswerTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerTemplateInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerTemplateDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteAnswerTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDepartmentDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartmentSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDepartmentDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

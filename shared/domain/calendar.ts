@@ -15,6 +15,12 @@ export interface ProductionCalendarYear {
 /** Moscow is UTC+3 all year round (no DST since 2014). */
 export const MOSCOW_UTC_OFFSET_MINUTES = 180;
 
+/**
+ * The office hours that working-hour terms count (Moscow time, on working days only): 09:00–18:00,
+ * nine hours a day with no lunch break, so "8 working hours" from 10:00 ends at 18:00 the same day.
+ */
+export const WORKING_HOURS = { start: 9, end: 18 } as const;
+
 const MS_PER_DAY = 86_400_000;
 const MOSCOW_OFFSET_MS = MOSCOW_UTC_OFFSET_MINUTES * 60_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -220,6 +226,54 @@ export class ProductionCalendar {
     return step * count;
   }
 
+  /**
+   * The instant `ms` milliseconds of office time (WORKING_HOURS on working days) after `from`.
+   * Time outside office hours does not count: a term started on Friday evening begins on Monday
+   * morning. `ms` = 0 returns `from`.
+   */
+  addWorkingTime(from: Date, ms: number): Date {
+    if (!Number.isSafeInteger(ms) || ms < 0) throw new RangeError(`Not a whole non-negative number of milliseconds: ${ms}`);
+    let t = from.getTime();
+    if (!Number.isFinite(t)) throw new RangeError('Invalid Date');
+    let left = ms;
+    while (left > 0) {
+      const day = Math.floor((t + MOSCOW_OFFSET_MS) / MS_PER_DAY);
+      const next = (day + 1) * MS_PER_DAY - MOSCOW_OFFSET_MS;
+      if (this.isWorking(day)) {
+        const [open, close] = officeWindow(day);
+        if (t < open) t = open;
+        if (t < close) {
+          const take = Math.min(left, close - t);
+          t += take;
+          left -= take;
+          if (left === 0) break;
+        }
+      }
+      t = next;
+    }
+    return new Date(t);
+  }
+
+  /** `hours` office hours after `from` (see addWorkingTime). */
+  addWorkingHours(from: Date, hours: number): Date {
+    if (!Number.isSafeInteger(hours) || hours < 0) throw new RangeError(`Not a whole non-negative number of hours: ${hours}`);
+    return this.addWorkingTime(from, hours * 3_600_000);
+  }
+
+  /** Office time (ms) between two instants; 0 when `to` is not after `from`. */
+  workingTimeBetween(from: Date, to: Date): number {
+    const start = from.getTime();
+    const end = to.getTime();
+    if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RangeError('Invalid Date');
+    let total = 0;
+    for (let day = Math.floor((start + MOSCOW_OFFSET_MS) / MS_PER_DAY); day * MS_PER_DAY - MOSCOW_OFFSET_MS < end; day++) {
+      if (!this.isWorking(day)) continue;
+      const [open, close] = officeWindow(day);
+      total += Math.max(0, Math.min(close, end) - Math.max(open, start));
+    }
+    return total;
+  }
+
   private isWorking(day: DayNumber): boolean {
     const rule = this.ruleFor(yearOf(day));
     if (rule.working.has(day)) return true;
@@ -237,6 +291,12 @@ export class ProductionCalendar {
     }
     return derived;
   }
+}
+
+/** Office hours of a Moscow day as UTC milliseconds [open, close). */
+function officeWindow(day: DayNumber): [number, number] {
+  const midnight = day * MS_PER_DAY - MOSCOW_OFFSET_MS;
+  return [midnight + WORKING_HOURS.start * 3_600_000, midnight + WORKING_HOURS.end * 3_600_000];
 }
 
 function assertInteger(n: number): void {

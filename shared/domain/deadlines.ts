@@ -7,7 +7,11 @@ const MS_PER_HOUR = 3_600_000;
 export enum DeadlineUnit {
   WorkingDays = 'working_days',
   CalendarDays = 'calendar_days',
+  /** Office hours (calendar.ts WORKING_HOURS) on working days; due at the exact instant, not at day end. */
+  WorkingHours = 'working_hours',
 }
+
+export const DEADLINE_UNITS: readonly DeadlineUnit[] = Object.values(DeadlineUnit);
 
 /** The SLA of one appeal type (DOMAIN.md «Deadlines»); admins may override it per type. */
 export interface DeadlinePolicy {
@@ -60,17 +64,20 @@ export function computeDeadlines({
   const { resolution, firstResponseHours, priorityFirstResponseHours } = policy[type];
   const reactionHours = priorityCategory ? priorityFirstResponseHours : firstResponseHours;
   return {
-    dueAt: endOfMoscowDay(dueDate(moscowDate(registeredAt), resolution.unit, resolution.amount, calendar)),
+    dueAt: dueInstant(registeredAt, resolution.unit, resolution.amount, calendar),
     firstResponseDueAt: new Date(registeredAt.getTime() + reactionHours * MS_PER_HOUR),
   };
 }
 
-function dueDate(registeredOn: string, unit: DeadlineUnit, amount: number, calendar: ProductionCalendar): string {
+/** The end of a term of `amount` units started at `from`: day terms end at 23:59:59.999 Moscow. */
+export function dueInstant(from: Date, unit: DeadlineUnit, amount: number, calendar: ProductionCalendar): Date {
   switch (unit) {
     case DeadlineUnit.WorkingDays:
-      return calendar.addWorkingDays(registeredOn, amount);
+      return endOfMoscowDay(calendar.addWorkingDays(moscowDate(from), amount));
     case DeadlineUnit.CalendarDays:
-      return calendar.addCalendarDays(registeredOn, amount);
+      return endOfMoscowDay(calendar.addCalendarDays(moscowDate(from), amount));
+    case DeadlineUnit.WorkingHours:
+      return calendar.addWorkingHours(from, amount);
     default: {
       const unknown: never = unit;
       throw new Error(`Unknown deadline unit: ${String(unknown)}`);

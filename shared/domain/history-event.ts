@@ -8,6 +8,30 @@ export enum HistoryEvent {
   Closed = 'closed',
   MarkedImportant = 'marked_important',
   UnmarkedImportant = 'unmarked_important',
+  // Staff side of the workflow.
+  Taken = 'taken',
+  Assigned = 'assigned',
+  DocumentsRequested = 'documents_requested',
+  SentForApproval = 'sent_for_approval',
+  Approved = 'approved',
+  Redirected = 'redirected',
+  Extended = 'extended',
+  NoAnswerRequired = 'no_answer_required',
+  CorrespondenceTerminated = 'correspondence_terminated',
+  Reopened = 'reopened',
+  Answered = 'answered',
+  // Citizen side of the workflow.
+  ClarificationRequested = 'clarification_requested',
+  Disputed = 'disputed',
+  Resubmitted = 'resubmitted',
+  Escalated = 'escalated',
+  Rated = 'rated',
+  MaterialsAdded = 'materials_added',
+  // The scheduler.
+  /** The scheduler found the deadline passed (SLA). */
+  Overdue = 'overdue',
+  /** Closed by the scheduler N days after the answer, the citizen having done nothing. */
+  AutoClosed = 'auto_closed',
 }
 
 export const HISTORY_EVENT_LABELS: Record<HistoryEvent, { ru: string; en: string }> = {
@@ -18,4 +42,23 @@ export const HISTORY_EVENT_LABELS: Record<HistoryEvent, { ru: string; en: string
   [HistoryEvent.Closed]: { ru: 'Закрыто', en: 'Closed' },
   [HistoryEvent.MarkedImportant]: { ru: 'Отмечено как важное', en: 'Marked important' },
   [HistoryEvent.UnmarkedImportant]: { ru: 'Отметка «важное» снята', en: 'Unmarked important' },
+  [HistoryEvent.Taken]: { ru: 'Взято в работу', en: 'Taken' },
+  [HistoryEvent.Assigned]: { ru: 'Назначен исполнитель', en: 'Assigned' },
+  [HistoryEvent.DocumentsRequested]: { ru: 'Запрошены документы', en: 'Documents requested' },
+  [HistoryEvent.SentForApproval]: { ru: 'Отправлено на согласование', en: 'Sent for approval' },
+  [HistoryEvent.Approved]: { ru: 'Согласовано', en: 'Approved' },
+  [HistoryEvent.Redirected]: { ru: 'Перенаправлено', en: 'Redirected' },
+  [HistoryEvent.Extended]: { ru: 'Срок продлён', en: 'Deadline extended' },
+  [HistoryEvent.NoAnswerRequired]: { ru: 'Ответ по существу не даётся', en: 'No answer on the merits' },
+  [HistoryEvent.CorrespondenceTerminated]: { ru: 'Переписка прекращена', en: 'Correspondence terminated' },
+  [HistoryEvent.Reopened]: { ru: 'Возобновлено', en: 'Reopened' },
+  [HistoryEvent.Answered]: { ru: 'Дан ответ', en: 'Answered' },
+  [HistoryEvent.ClarificationRequested]: { ru: 'Запрошено уточнение', en: 'Clarification requested' },
+  [HistoryEvent.Disputed]: { ru: 'Решение оспорено', en: 'Decision disputed' },
+  [HistoryEvent.Resubmitted]: { ru: 'Подана повторная заявка', en: 'Re-filed' },
+  [HistoryEvent.Escalated]: { ru: 'Эскалировано', en: 'Escalated' },
+  [HistoryEvent.Rated]: { ru: 'Ответ оценён', en: 'Answer rated' },
+  [HistoryEvent.MaterialsAdded]: { ru: 'Добавлены материалы', en: 'Materials added' },
+  [HistoryEvent.Overdue]: { ru: 'Просрочено', en: 'Overdue' },
+  [HistoryEvent.AutoClosed]: { ru: 'Закрыто автоматически', en: 'Closed automatically' },
 };

@@ -8,3 +8,4 @@ export * from './deadlines';
 export * from './validators';
 export * from './transitions';
 export * from './staff-transitions';
+export * from './sla-clock';

@@ -191,14 +191,14 @@ export class BenchDatasetCommand extends CommandRunner {
     await this.dataSource.transaction(async (m) => {
       await m.query(
         `INSERT INTO users (id, email, email_normalized, password_hash, role, full_name, created_at, updated_at)
-         SELECT md5('bench-citizen:' || k)::uuid, e, e, $1, 'citizen', ${names}, now() - random() * interval '3 years', now()
+         SELECT ${uuidOf(`'bench-citizen:' || k`)}, e, e, $1, 'citizen', ${names}, now() - random() * interval '3 years', now()
            FROM generate_series(1, $2::int) k, LATERAL (SELECT 'bench-citizen-' || k || '@${BENCH_DOMAIN}' AS e) x`,
         [passwordHash, citizens],
       );
       await m.query(
         `INSERT INTO users (id, email, email_normalized, password_hash, role, full_name, position, department_id)
-         VALUES (md5('bench-citizen:heavy')::uuid, $1, $1, $3, 'citizen', 'Тяжёлов Пётр Семёнович', NULL, NULL),
-                (md5('bench-operator')::uuid, $2, $2, $3, 'operator', 'Операторова Ольга Ивановна', 'Специалист', $4)`,
+         VALUES (${uuidOf(`'bench-citizen:heavy'`)}, $1, $1, $3, 'citizen', 'Тяжёлов Пётр Семёнович', NULL, NULL),
+                (${uuidOf(`'bench-operator'`)}, $2, $2, $3, 'operator', 'Операторова Ольга Ивановна', 'Специалист', $4)`,
         [`bench-heavy@${BENCH_DOMAIN}`, `bench-operator@${BENCH_DOMAIN}`, passwordHash, benchDepartmentId],
       );
     });
@@ -271,6 +271,14 @@ function wholeNumber(flag: string, value: string): number {
   const cleaned = value.replace(/[_,]/g, '');
   if (!/^\d+$/.test(cleaned)) throw new Error(`${flag} must be a whole number, got "${value}"`);
   return Number(cleaned);
+}
+
+/**
+ * A deterministic id from a SQL text expression, shaped as an RFC 9562 version-4 UUID (version
+ * and variant nibbles set) so the API's UUID validation accepts it like any real user's id.
+ */
+function uuidOf(expr: string): string {
+  return `overlay(overlay(md5(${expr}) placing '4' from 13) placing '8' from 17)::uuid`;
 }
 
 function sqlText(value: string): string {
@@ -363,8 +371,8 @@ function appealBatchSql(p: { total: number; citizens: number; slots: Slot[]; num
                        ${rnd(slots.length)} AS slot,
                        to_timestamp(${start} + (g - 1 + random()) * ${step}) AS reg,
                        (${span} - (g - 1 + 0.5) * ${step}) / ${DAY} AS age_days,
-                       CASE WHEN g % ${heavyEvery} = 0 THEN md5('bench-citizen:heavy')::uuid
-                            ELSE md5('bench-citizen:' || (1 + floor(${p.citizens} * power(random(), 1.5))::int))::uuid END AS citizen_id,
+                       CASE WHEN g % ${heavyEvery} = 0 THEN ${uuidOf(`'bench-citizen:heavy'`)}
+                            ELSE ${uuidOf(`'bench-citizen:' || (1 + floor(${p.citizens} * power(random(), 1.5))::int)`)} END AS citizen_id,
                        random() < 0.0001 OR (g % ${heavyEvery} = 0 AND (g / ${heavyEvery}) % 1000 = 7) AS rare,
                        random() AS r_draft, random() AS r_open, random() AS r_status, random() AS r_type, random() AS r_prio,
                        random() AS r_imp, random() AS r_common, random() AS r_close, random() AS r_created,

@@ -1,7 +1,8 @@
 import { BenchDatasetCommand } from './bench-dataset.command';
 import { MigrateCommand } from './migrate.command';
 import { SeedDemoCommand } from './seed-demo.command';
+import { SlaTickCommand } from './sla-tick.command';
 import { UserCreateCommand } from './user-create.command';
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand, BenchDatasetCommand];
+export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand, BenchDatasetCommand, SlaTickCommand];

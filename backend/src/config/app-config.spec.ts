@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
@@ -6,6 +7,10 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   const dataDir = () => mkdtempSync(join(tmpdir(), 'otklik-config-'));
   const key = Buffer.alloc(32, 7).toString('base64');
+  const rsaPem = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const signingKey = rsaPem();
+  /** What production needs besides a database: the master key and the answer-signing key. */
+  const prod = { DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, ANSWER_SIGNING_KEY: signingKey };
 
   it('defaults to demo mode with an embedded database and a generated, persisted master key', () => {
     const dir = dataDir();
@@ -16,11 +21,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dir }).masterKey.equals(sut.masterKey)).toBe(true);
   });
 
+  it('SLA scheduler defaults: a tick a minute, auto-close after 14 days, retention 3 years, anonymised', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).sla).toEqual({ tickSeconds: 60, autoCloseDays: 14, retentionYears: 3, retentionMode: 'anonymise' });
+    expect(loadConfig({ DATA_DIR: dataDir(), SLA_TICK_SECONDS: '1', RETENTION_MODE: 'delete' }).sla).toMatchObject({ tickSeconds: 1, retentionMode: 'delete' });
+  });
+
   it('with DATABASE_URL defaults to production, which requires MASTER_KEY', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgresql://db/otklik', DATA_DIR: dataDir() })).toThrow(
       new ConfigError('MASTER_KEY', 'is required in production mode'),
     );
-    const sut = loadConfig({ DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, DATA_DIR: dataDir() });
+    const sut = loadConfig({ ...prod, DATA_DIR: dataDir() });
     expect(sut.mode).toBe('production');
   });
 
@@ -38,7 +48,11 @@ describe('loadConfig', () => {
     [{ ESIA_CLIENT_ID: 'with space' }, 'ESIA_CLIENT_ID'],
     [{ ESIA_CLIENT_KEY: '-----BEGIN PRIVATE KEY-----\\nnope\\n-----END PRIVATE KEY-----' }, 'ESIA_CLIENT_KEY'],
     [{ ESIA_TRUST_LEVELS_FOR_APPEALS: 'confirmed,gold' }, 'ESIA_TRUST_LEVELS_FOR_APPEALS'],
-    [{ DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, ESIA_ISSUER: 'https://esia.gosuslugi.ru' }, 'ESIA_CLIENT_KEY'],
+    [{ SLA_TICK_SECONDS: '0' }, 'SLA_TICK_SECONDS'],
+    [{ AUTO_CLOSE_DAYS: 'two weeks' }, 'AUTO_CLOSE_DAYS'],
+    [{ RETENTION_YEARS: '0' }, 'RETENTION_YEARS'],
+    [{ RETENTION_MODE: 'shred' }, 'RETENTION_MODE'],
+    [{ ...prod, ESIA_ISSUER: 'https://esia.gosuslugi.ru' }, 'ESIA_CLIENT_KEY'],
   ])('%j stops with an error naming %s', (env, variable) => {
     let error: unknown;
     try {
@@ -59,7 +73,7 @@ describe('loadConfig', () => {
   });
 
   it('in production has no IdP and no ESIA sign-in unless configured', () => {
-    const sut = loadConfig({ DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, DATA_DIR: dataDir() });
+    const sut = loadConfig({ ...prod, DATA_DIR: dataDir() });
     expect(sut.esia).toMatchObject({ idpEnabled: false, issuer: undefined, clientKey: undefined });
     const levels = loadConfig({ DATA_DIR: dataDir(), ESIA_TRUST_LEVELS_FOR_APPEALS: 'confirmed, standard' });
     expect(levels.esia.trustLevelsForAppeals).toEqual(['confirmed', 'standard']);
@@ -68,8 +82,8 @@ describe('loadConfig', () => {
   it('identity: STAFF_MFA is required in production and optional in demo; SMS and mail drivers default to dev', () => {
     const demo = loadConfig({ DATA_DIR: dataDir() });
     expect(demo.identity).toMatchObject({ staffMfa: 'optional', smsGateway: 'dev', smtpUrl: undefined, passwordMaxAgeDays: 90 });
-    const prod = loadConfig({ DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, DATA_DIR: dataDir() });
-    expect(prod.identity.staffMfa).toBe('required');
+    const production = loadConfig({ ...prod, DATA_DIR: dataDir() });
+    expect(production.identity.staffMfa).toBe('required');
     const http = loadConfig({ DATA_DIR: dataDir(), SMS_GATEWAY: 'http', SMS_HTTP_URL: 'https://sms.example/send', STAFF_IP_ALLOWLIST: 'role:admin=10.0.0.0/8' });
     expect(http.identity).toMatchObject({ smsGateway: 'http', smsHttpUrl: 'https://sms.example/send', staffIpAllowList: [{ subject: 'role:admin', networks: ['10.0.0.0/8'] }] });
   });
@@ -84,6 +98,96 @@ describe('loadConfig', () => {
     [{ SMS_HTTP_TEMPLATE: '{not json' }, 'SMS_HTTP_TEMPLATE'],
     [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM'],
   ])('identity: %j is refused naming %s', (env, variable) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(expect.objectContaining({ variable }));
+  });
+
+  describe('answer signing keys', () => {
+    it('in demo mode generates an RSA key once into DATA_DIR, with a key id from its thumbprint', () => {
+      const dir = dataDir();
+      const sut = loadConfig({ DATA_DIR: dir });
+      expect(sut.organisationName).toBe('Otklik demo body');
+      expect(sut.answerSigning.current.kid).toMatch(/^rsa-[\w-]{16}$/);
+      expect(sut.answerSigning.current.privateKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+      expect(readFileSync(join(dir, 'answer-signing-key.pem'), 'utf8')).toContain('BEGIN PRIVATE KEY');
+      expect(sut.answerSigning.previous).toEqual([]);
+      const again = loadConfig({ DATA_DIR: dir });
+      expect(again.answerSigning.current.kid).toBe(sut.answerSigning.current.kid);
+      expect(again.answerSigning.current.publicKey.equals(sut.answerSigning.current.publicKey)).toBe(true);
+    });
+
+    it('takes the key as PEM text (with \\n escapes) or a file, the key id as given, earlier keys from JSON or a directory', () => {
+      const dir = dataDir();
+      const file = join(dir, 'current.pem');
+      writeFileSync(file, signingKey);
+      const old = rsaPem();
+      const fromFile = loadConfig({ ...prod, DATA_DIR: dir, ANSWER_SIGNING_KEY: file, ANSWER_SIGNING_KEY_ID: '2026-03', ORGANISATION_NAME: ' Минцифры ' });
+      expect(fromFile.answerSigning.current.kid).toBe('2026-03');
+      expect(fromFile.organisationName).toBe('Минцифры');
+      const escaped = loadConfig({ ...prod, DATA_DIR: dir, ANSWER_SIGNING_KEY: signingKey.replace(/\n/g, '\\n'), ANSWER_VERIFY_KEYS: JSON.stringify([{ kid: '2025-01', pem: old }]) });
+      expect(escaped.answerSigning.current.publicKey.equals(fromFile.answerSigning.current.publicKey)).toBe(true);
+      expect(escaped.answerSigning.previous.map((k) => [k.kid, k.publicKey.type])).toEqual([['2025-01', 'public']]);
+      const keysDir = join(dir, 'old-keys');
+      mkdirSync(keysDir);
+      writeFileSync(join(keysDir, '2024-07.pem'), old);
+      writeFileSync(join(keysDir, 'README.txt'), 'not a key');
+      const fromDir = loadConfig({ ...prod, DATA_DIR: dir, ANSWER_VERIFY_KEYS: keysDir });
+      expect(fromDir.answerSigning.previous.map((k) => k.kid)).toEqual(['2024-07']);
+    });
+
+    it.each([
+      ['no key in production', 'ANSWER_SIGNING_KEY', { APP_MODE: 'production', MASTER_KEY: key, ANSWER_SIGNING_KEY: '' }, /required in production/],
+      ['a PEM that does not parse', 'ANSWER_SIGNING_KEY', { ANSWER_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\\nnope\\n-----END PRIVATE KEY-----' }, /PEM/],
+      ['a missing key file', 'ANSWER_SIGNING_KEY', { ANSWER_SIGNING_KEY: '/nonexistent/key.pem' }, /ENOENT/],
+      ['an EC key', 'ANSWER_SIGNING_KEY', { ANSWER_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }, /RSA/],
+      ['a 1024-bit RSA key', 'ANSWER_SIGNING_KEY', { ANSWER_SIGNING_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }, /2048/],
+      ['a key id with a space', 'ANSWER_SIGNING_KEY_ID', { ANSWER_SIGNING_KEY_ID: 'has space' }, /letters/],
+      ['a broken JSON list', 'ANSWER_VERIFY_KEYS', { ANSWER_VERIFY_KEYS: '[{"kid": "a"' }, /JSON/],
+      ['a bad kid in the list', 'ANSWER_VERIFY_KEYS', { ANSWER_VERIFY_KEYS: '[{"kid": "bad kid", "pem": "x"}]' }, /kid/],
+      ['a PEM in the list that does not parse', 'ANSWER_VERIFY_KEYS', { ANSWER_VERIFY_KEYS: '[{"kid": "old", "pem": "x"}]' }, /key "old"/],
+      ['a missing directory', 'ANSWER_VERIFY_KEYS', { ANSWER_VERIFY_KEYS: '/nonexistent/dir' }, /directory/],
+      ['the current kid listed with another key', 'ANSWER_VERIFY_KEYS', { ANSWER_SIGNING_KEY_ID: 'k', ANSWER_VERIFY_KEYS: JSON.stringify([{ kid: 'k', pem: rsaPem() }]) }, /current/],
+      ['a 201-character name', 'ORGANISATION_NAME', { ORGANISATION_NAME: 'x'.repeat(201) }, /200/],
+    ])('%s is refused naming %s', (_label, variable, env, message) => {
+      let error: unknown;
+      try {
+        loadConfig({ DATA_DIR: dataDir(), ANSWER_SIGNING_KEY: signingKey, ...env });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as Error).message).toMatch(message);
+    });
+  });
+  it('attachments: local storage and the issue limits by default; S3 from its variables', () => {
+    const local = loadConfig({ DATA_DIR: dataDir() });
+    expect(local.attachments).toMatchObject({ storage: 'local', s3: undefined, maxFileBytes: 5 * 1024 * 1024, maxAppealBytes: 20 * 1024 * 1024, maxFilesPerAppeal: 10, clamdSocket: undefined });
+    const s3 = loadConfig({
+      DATA_DIR: dataDir(),
+      STORAGE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'otklik-files',
+      S3_ACCESS_KEY: 'ak',
+      S3_SECRET_KEY: 'sk',
+      CLAMD_SOCKET: '/run/clamav/clamd.ctl',
+    });
+    expect(s3.attachments).toMatchObject({
+      storage: 's3',
+      s3: { endpoint: 'http://127.0.0.1:9000', bucket: 'otklik-files', accessKeyId: 'ak', secretAccessKey: 'sk', region: 'us-east-1', forcePathStyle: true },
+      clamdSocket: '/run/clamav/clamd.ctl',
+    });
+  });
+
+  it.each([
+    [{ STORAGE: 'ftp' }, 'STORAGE'],
+    [{ STORAGE: 's3', S3_ACCESS_KEY: 'a', S3_SECRET_KEY: 'b' }, 'S3_BUCKET'],
+    [{ STORAGE: 's3', S3_BUCKET: 'Bad_Bucket', S3_ACCESS_KEY: 'a', S3_SECRET_KEY: 'b' }, 'S3_BUCKET'],
+    [{ STORAGE: 's3', S3_BUCKET: 'files', S3_SECRET_KEY: 'b' }, 'S3_ACCESS_KEY'],
+    [{ STORAGE: 's3', S3_BUCKET: 'files', S3_ACCESS_KEY: 'a', S3_SECRET_KEY: 'b', S3_ENDPOINT: 'nope' }, 'S3_ENDPOINT'],
+    [{ ATTACHMENT_DAILY_QUOTA_MB: '-1' }, 'ATTACHMENT_DAILY_QUOTA_MB'],
+    [{ ATTACHMENT_MAX_FILE_MB: '30' }, 'ATTACHMENT_MAX_APPEAL_MB'],
+    [{ CLAMD_SOCKET: 'clamd.sock' }, 'CLAMD_SOCKET'],
+  ])('attachments: %j is refused naming %s', (env, variable) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(expect.objectContaining({ variable }));
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { deriveEcP256Key } from '../common/crypto/keys';
 import { loadClientKey } from '../common/esia/esia-protocol';
+import { AnswerSigningKeys, demoSigningKey, KEY_ID_PATTERN, keyIdOf, KeyFormatError, readSigningKey, readVerifyKeys } from '../modules/workflow/signing/signing-keys';
 
 export type AppMode = 'demo' | 'production';
 
@@ -28,9 +29,55 @@ export interface AppConfig {
   consoleDir: string;
   /** Connections the embedded PGlite socket admits (the app holds one, the CLI may take one). */
   embeddedMaxConnections: number;
+  /** CLOCK_CONTROL: tests may move the application clock over HTTP (never in production). */
+  clockControl: boolean;
+
+  /** The body that answers appeals and signs the answers (ORGANISATION_NAME). */
+  organisationName: string;
+  /** Keys of signed answers: ANSWER_SIGNING_KEY (+ ANSWER_SIGNING_KEY_ID) signs, ANSWER_VERIFY_KEYS keep verifying. */
+  answerSigning: AnswerSigningKeys;
 
   identity: IdentityConfig;
   esia: EsiaConfig;
+  sla: SlaConfig;
+  attachments: AttachmentsConfig;
+}
+
+/** Deadlines scheduler, auto-close and retention (issue 5). */
+export interface SlaConfig {
+  /** SLA_TICK_SECONDS: how often the scheduler looks for overdue appeals, reminders and auto-closes. */
+  tickSeconds: number;
+  /** AUTO_CLOSE_DAYS: calendar days after the answer before a resolved/rejected appeal closes by itself. */
+  autoCloseDays: number;
+  /** RETENTION_YEARS: years after closure before an appeal's personal data is destroyed (152-ФЗ). */
+  retentionYears: number;
+  /** RETENTION_MODE: `anonymise` (keep the statistics row) or `delete` the appeal. */
+  retentionMode: 'anonymise' | 'delete';
+}
+
+/** Where attachment objects live and the limits uploads are held to. */
+export interface AttachmentsConfig {
+  /** STORAGE: `local` (a directory under DATA_DIR) or `s3` (S3-compatible object storage). */
+  storage: 'local' | 's3';
+  /** Present when storage is `s3`. */
+  s3?: {
+    endpoint?: string;
+    bucket: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    region: string;
+    forcePathStyle: boolean;
+  };
+  maxFileBytes: number;
+  maxAppealBytes: number;
+  maxFilesPerAppeal: number;
+  /** Bytes one citizen may upload in 24 hours. */
+  dailyQuotaBytes: number;
+  /** Unbound uploads older than this are removed by housekeeping. */
+  unboundTtlHours: number;
+  /** clamd's unix socket (CLAMD_SOCKET); absent → files are not scanned. */
+  clamdSocket?: string;
+  clamdTimeoutMs: number;
 }
 
 export type TrustLevelName = 'confirmed' | 'standard' | 'simplified';
@@ -161,6 +208,36 @@ function esiaConfig(env: Env, mode: AppMode, publicUrl: string, key: Buffer): Es
   return { idpEnabled, issuer, clientId, clientKey, trustLevelsForAppeals: levels as TrustLevelName[] };
 }
 
+function answerSigning(env: Env, mode: AppMode, dataDir: string): AnswerSigningKeys {
+  const rawKey = env.ANSWER_SIGNING_KEY;
+  let pair: { privateKey: KeyObject; publicKey: KeyObject };
+  if (rawKey) {
+    try {
+      pair = readSigningKey(rawKey);
+    } catch (error) {
+      if (error instanceof KeyFormatError) throw new ConfigError('ANSWER_SIGNING_KEY', `${error.message} (an RSA private key of at least 2048 bits, as PEM or a path to a PEM file)`);
+      throw error;
+    }
+  } else if (mode === 'production') {
+    throw new ConfigError('ANSWER_SIGNING_KEY', 'is required in production mode (an RSA private key, as PEM or a path to a PEM file)');
+  } else {
+    // Demo mode only: generated once into DATA_DIR, like master.key.
+    pair = demoSigningKey(dataDir);
+  }
+  const kid = env.ANSWER_SIGNING_KEY_ID || keyIdOf(pair.publicKey);
+  if (!KEY_ID_PATTERN.test(kid)) throw new ConfigError('ANSWER_SIGNING_KEY_ID', 'may hold only letters, digits, ".", "_", ":" and "-" (at most 64)');
+  let previous: AnswerSigningKeys['previous'];
+  try {
+    previous = readVerifyKeys(env.ANSWER_VERIFY_KEYS ?? '');
+  } catch (error) {
+    if (error instanceof KeyFormatError) throw new ConfigError('ANSWER_VERIFY_KEYS', error.message);
+    throw error;
+  }
+  const clash = previous.find((k) => k.kid === kid && !k.publicKey.equals(pair.publicKey));
+  if (clash) throw new ConfigError('ANSWER_VERIFY_KEYS', `lists key "${kid}", the id of the current ANSWER_SIGNING_KEY, with a different key`);
+  return { current: { kid, ...pair }, previous: previous.filter((k) => k.kid !== kid) };
+}
+
 function queuePrefix(env: Env): string {
   const prefix = env.QUEUE_PREFIX || 'otklik';
   if (!/^[\w.-]{1,64}$/.test(prefix)) throw new ConfigError('QUEUE_PREFIX', 'may hold only letters, digits, ".", "_" and "-" (at most 64)');
@@ -220,6 +297,47 @@ function identity(env: Env, mode: AppMode): IdentityConfig {
   };
 }
 
+const MB = 1024 * 1024;
+
+function attachments(env: Env): AttachmentsConfig {
+  const storage = oneOf(env, 'STORAGE', ['local', 's3'] as const, 'local');
+  let s3: AttachmentsConfig['s3'];
+  if (storage === 's3') {
+    const required = (name: string) => {
+      const value = env[name];
+      if (!value) throw new ConfigError(name, 'is required when STORAGE=s3');
+      return value;
+    };
+    const bucket = required('S3_BUCKET');
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError('S3_BUCKET', `is not a valid bucket name: "${bucket}"`);
+    s3 = {
+      endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+      bucket,
+      accessKeyId: required('S3_ACCESS_KEY'),
+      secretAccessKey: required('S3_SECRET_KEY'),
+      region: env.S3_REGION || 'us-east-1',
+      // Most self-hosted S3-compatible servers (MinIO, Ceph) need path-style addressing.
+      forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', Boolean(env.S3_ENDPOINT)),
+    };
+  }
+  const clamdSocket = env.CLAMD_SOCKET || undefined;
+  if (clamdSocket && !isAbsolute(clamdSocket)) throw new ConfigError('CLAMD_SOCKET', 'must be an absolute path to clamd\'s unix socket');
+  const maxFileBytes = int(env, 'ATTACHMENT_MAX_FILE_MB', 5, 1, 1024) * MB;
+  const maxAppealBytes = int(env, 'ATTACHMENT_MAX_APPEAL_MB', 20, 1, 10240) * MB;
+  if (maxAppealBytes < maxFileBytes) throw new ConfigError('ATTACHMENT_MAX_APPEAL_MB', 'must not be less than ATTACHMENT_MAX_FILE_MB');
+  return {
+    storage,
+    s3,
+    maxFileBytes,
+    maxAppealBytes,
+    maxFilesPerAppeal: int(env, 'ATTACHMENT_MAX_FILES_PER_APPEAL', 10, 1, 1000),
+    dailyQuotaBytes: int(env, 'ATTACHMENT_DAILY_QUOTA_MB', 50, 1, 1024 * 1024) * MB,
+    unboundTtlHours: int(env, 'ATTACHMENT_UNBOUND_TTL_HOURS', 24, 1, 24 * 365),
+    clamdSocket,
+    clamdTimeoutMs: int(env, 'CLAMD_TIMEOUT_MS', 30_000, 100, 600_000),
+  };
+}
+
 const LOG_LEVELS: AppConfig['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the environment once; a bad value throws a ConfigError naming it. */
@@ -244,7 +362,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     if (!/^https?:\/\/[^/]+$/.test(origin)) throw new ConfigError('CORS_ORIGINS', `has an invalid origin "${origin}"`);
   }
   const key = masterKey(env, mode, dataDir);
+  const clockControl = bool(env, 'CLOCK_CONTROL', false);
+  if (clockControl && mode === 'production') throw new ConfigError('CLOCK_CONTROL', 'must not be enabled in production mode');
   const publicBase = publicUrl.replace(/\/$/, '');
+  const organisationName = (env.ORGANISATION_NAME ?? '').trim() || 'Otklik demo body';
+  if (organisationName.length > 200) throw new ConfigError('ORGANISATION_NAME', 'must be at most 200 characters');
   return {
     mode,
     port,
@@ -261,7 +383,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 86400, 300, 365 * 86400),
     consoleDir: resolve(cwd, env.CONSOLE_DIR || 'dist/console/browser'),
     embeddedMaxConnections: 2,
+    clockControl,
+    organisationName,
+    answerSigning: answerSigning(env, mode, dataDir),
     identity: identity(env, mode),
     esia: esiaConfig(env, mode, publicBase, key),
+    sla: {
+      tickSeconds: int(env, 'SLA_TICK_SECONDS', 60, 1, 3600),
+      autoCloseDays: int(env, 'AUTO_CLOSE_DAYS', 14, 1, 365),
+      retentionYears: int(env, 'RETENTION_YEARS', 3, 1, 75),
+      retentionMode: oneOf(env, 'RETENTION_MODE', ['anonymise', 'delete'] as const, 'anonymise'),
+    },
+    attachments: attachments(env),
   };
 }

@@ -13,6 +13,8 @@ export interface ProblemBody {
   code: string;
   errors?: FieldError[];
   errorId?: string;
+  /** Extension members of some problems (e.g. the current status and the allowed actions of a 409). */
+  [extension: string]: unknown;
 }
 
 export interface ProblemRequest {
@@ -81,6 +83,7 @@ export function toProblem(error: unknown, request: ProblemRequest): { body: Prob
     instance: request.url,
     code,
   };
+  if (error instanceof DomainError && error.extensions) Object.assign(body, error.extensions);
   if (errors.length > 0) {
     body.errors = errors.map((e) => ({
       field: e.field,

@@ -1,43 +1,14 @@
-import { dirname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { APPEAL_STATUS_LABELS, APPEAL_TYPE_LABELS } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { Locale } from '../../common/i18n/messages';
+import { renderPdf } from '../../common/pdf/pdfmake';
 import { AppealQueryService } from './appeal-query.service';
 import { Appeal } from './appeal.entity';
 import { AppealListQuery } from './dto/appeal-query.dto';
 
 const EXPORT_CAP = 10000;
-
-// pdfmake ships Roboto, which covers Cyrillic; it is the bundled font of every PDF we render.
-const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const FONTS = {
-  Roboto: {
-    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-};
-
-interface PdfMake {
-  setFonts(fonts: unknown): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  setUrlAccessPolicy?(cb: (url: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-let pdfmake: PdfMake | undefined;
-function pdf(): PdfMake {
-  if (!pdfmake) {
-    pdfmake = require('pdfmake') as PdfMake;
-    pdfmake.setFonts(FONTS);
-    pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-    pdfmake.setUrlAccessPolicy?.(() => false);
-  }
-  return pdfmake;
-}
 
 const HEADERS: Record<Locale, string[]> = {
   ru: ['Номер', 'Дата регистрации', 'Тип', 'Тема', 'Статус', 'Срок ответа', 'Создано'],
@@ -78,8 +49,8 @@ export class AppealExportService {
         ...(rows.length === 0 ? [{ text: locale === 'ru' ? 'Обращений нет' : 'No appeals', margin: [0, 12, 0, 0] }] : []),
       ],
     };
-    const body = await pdf().createPdf(doc).getBuffer();
-    return { body: Buffer.from(body), contentType: 'application/pdf', filename: `appeals-${stamp}.pdf` };
+    const body = await renderPdf(doc);
+    return { body, contentType: 'application/pdf', filename: `appeals-${stamp}.pdf` };
   }
 
   private row(a: Appeal, locale: Locale): string[] {

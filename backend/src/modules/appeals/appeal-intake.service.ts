@@ -7,20 +7,23 @@ import {
   AppealStatus,
   AppealType,
   CitizenAction,
+  allowedCitizenActions,
   citizenActionAllowed,
-  computeDeadlines,
   HistoryEvent,
   moscowDate,
-  nextStatus,
-  ProductionCalendar,
 } from '@otklik/shared/domain';
+import { Clock } from '../../common/clock/clock';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { Actor, AnonymousActor, AnyActor } from '../../common/http/actor';
 import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
-import { DomainError, FieldError, ValidationFailedError } from '../../common/problem/domain-error';
+import { FieldError, TransitionNotAllowedError, ValidationFailedError } from '../../common/problem/domain-error';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { Category } from '../catalog/category.entity';
 import { CatalogService, categoryTypes } from '../catalog/catalog.service';
 import { CitizenTrustPolicy } from '../users/citizen-trust-policy';
+import { AssignmentService } from '../workflow/routing/assignment.service';
+import { RoutingService } from '../workflow/routing/routing.service';
+import { SlaService } from '../workflow/sla/sla.service';
 import { AppealAccess } from './appeal-access.service';
 import { AppealJournal } from './appeal-journal';
 import { Appeal } from './appeal.entity';
@@ -28,17 +31,6 @@ import { toSummary } from './appeal.mapper';
 import { CreateAppealDto, UpdateAppealDto } from './dto/appeal-input.dto';
 import { PublicAppealInput } from './dto/public-appeal.dto';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
-
-/** Actions of POST /appeals/{id}/actions/{action} that this module handles. */
-export const APPEAL_ACTIONS = ['withdraw', 'close', 'mark-important', 'unmark-important'] as const;
-export type AppealAction = (typeof APPEAL_ACTIONS)[number];
-
-const ACTION_EVENTS: Record<AppealAction, { action: CitizenAction; event: HistoryEvent }> = {
-  withdraw: { action: CitizenAction.Withdraw, event: HistoryEvent.Withdrawn },
-  close: { action: CitizenAction.Close, event: HistoryEvent.Closed },
-  'mark-important': { action: CitizenAction.MarkImportant, event: HistoryEvent.MarkedImportant },
-  'unmark-important': { action: CitizenAction.UnmarkImportant, event: HistoryEvent.UnmarkedImportant },
-};
 
 interface ResolvedCategory {
   category: Category;
@@ -51,8 +43,6 @@ interface ResolvedCategory {
  */
 @Injectable()
 export class AppealIntakeService {
-  private readonly calendar = new ProductionCalendar();
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
@@ -61,18 +51,27 @@ export class AppealIntakeService {
     private readonly idempotency: IdempotencyService,
     private readonly cipher: PersonalDataCipher,
     private readonly trust: CitizenTrustPolicy,
+    private readonly routing: RoutingService,
+    private readonly assignment: AssignmentService,
+    private readonly sla: SlaService,
+    private readonly clock: Clock,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
     const file = async (manager: EntityManager) => {
       // Drafts are private notes; filing (registration) is what the ESIA trust level gates.
       if (!dto.draft) await this.trust.assertMayFileAppeals(manager, actor);
-      return this.file(manager, actor, dto, { citizenId: actor.userId });
+      const appeal = await this.file(manager, actor, dto, { citizenId: actor.userId });
+      if (dto.attachmentIds?.length) await this.attachments.bind(manager, actor, dto.attachmentIds, { appealId: appeal.id });
+      return appeal;
     };
     // Without an Idempotency-Key there is nothing else to commit with it: no transaction needed
     // (a number taken for a failed statement is skipped, never reused). With a key, the key row
     // and the appeal commit together.
-    if (!idempotency) return file(this.dataSource.manager).then(toSummary);
+    // Attachments bind in the same transaction as the appeal they belong to.
+    if (!idempotency && !dto.attachmentIds?.length) return file(this.dataSource.manager).then(toSummary);
+    if (!idempotency) return this.dataSource.transaction(file).then(toSummary);
     const request = { ...idempotency, userId: actor.userId, body: dto };
     return this.dataSource.transaction((manager) => this.idempotency.run(manager, request, 201, async () => toSummary(await file(manager))));
   }
@@ -108,25 +107,50 @@ export class AppealIntakeService {
     }
     // Filed directly, the appeal is registered in the same INSERT: one row, one history entry.
     if (!dto.draft) await this.assignRegistration(manager, appeal, resolved);
-    // Keys and times are set here, so the INSERT needs no RETURNING (TypeORM would otherwise
-    // send back the generated search vector, the largest value of the row).
-    const [sql, params] = manager.createQueryBuilder().insert().into(Appeal).values(appeal).updateEntity(false).getQueryAndParameters();
-    await this.journal.record(
-      manager,
-      appeal,
-      actor,
-      {
-        event: dto.draft ? HistoryEvent.Created : HistoryEvent.Submitted,
-        from: null,
-        details: dto.draft ? undefined : { departmentId: appeal.departmentId, unidentified: appeal.unidentified || undefined },
-      },
-      { sql, params },
-    );
+    await this.insertWithJournal(manager, appeal, actor, {
+      event: dto.draft ? HistoryEvent.Created : HistoryEvent.Submitted,
+      from: null,
+      details: dto.draft ? undefined : { departmentId: appeal.departmentId, unidentified: appeal.unidentified || undefined },
+    });
     return appeal;
   }
 
+  /**
+   * A new appeal, registered at once, linked to `parent`: the decision_appeal of a dispute
+   * (routed by the rules, by default to quality control) or a re-filed rejected appeal.
+   */
+  async fileLinked(manager: EntityManager, actor: Actor, parent: Appeal, input: { type: AppealType; subject: string; text: string }): Promise<Appeal> {
+    const category = await this.catalog.findActive(manager, parent.categoryId);
+    const subcategory = parent.subcategoryId ? await this.catalog.findActive(manager, parent.subcategoryId) : null;
+    if (!category) throw new ValidationFailedError([{ field: 'categoryId', code: 'unknown_category', message: '' }]);
+    const appeal = this.newAppeal(manager, parent.citizenId, {
+      type: input.type,
+      categoryId: parent.categoryId,
+      subcategoryId: subcategory?.id,
+      subject: input.subject,
+      text: input.text,
+      extraFields: parent.extraFields,
+      priority: parent.priority,
+    });
+    appeal.contactEncrypted = parent.contactEncrypted;
+    appeal.parentAppealId = parent.id;
+    await this.assignRegistration(manager, appeal, { category, subcategory });
+    await this.insertWithJournal(manager, appeal, actor, {
+      event: HistoryEvent.Submitted,
+      from: null,
+      details: { departmentId: appeal.departmentId, parentAppealId: parent.id, parentNumber: parent.number },
+    });
+    return appeal;
+  }
+
+  /** Keys and times are set by the caller, so the INSERT needs no RETURNING (TypeORM would otherwise send back the generated search vector, the largest value of the row). */
+  private async insertWithJournal(manager: EntityManager, appeal: Appeal, actor: AnyActor, entry: Parameters<AppealJournal['record']>[3]): Promise<void> {
+    const [sql, params] = manager.createQueryBuilder().insert().into(Appeal).values(appeal).updateEntity(false).getQueryAndParameters();
+    await this.journal.record(manager, appeal, actor, entry, { sql, params });
+  }
+
   private newAppeal(manager: EntityManager, citizenId: string | null, dto: CreateAppealDto): Appeal {
-    const now = new Date();
+    const now = this.clock.now();
     return manager.create(Appeal, {
       id: randomUUID(),
       citizenId,
@@ -185,7 +209,7 @@ export class AppealIntakeService {
       if (dto.contact) appeal.contactEncrypted = this.encryptContact(dto.contact);
       if (appeal.status === AppealStatus.Registered) {
         // A registered appeal keeps its number and deadlines; a new category may route it elsewhere.
-        appeal.departmentId = await this.routeTo(manager, resolved);
+        appeal.departmentId = await this.routeTo(manager, appeal, resolved);
         await manager.save(Appeal, appeal);
         await this.journal.record(manager, appeal, actor, {
           event: HistoryEvent.Rechecked,
@@ -218,26 +242,6 @@ export class AppealIntakeService {
     });
   }
 
-  async act(actor: Actor, idOrNumber: string, action: AppealAction, comment?: string): Promise<AppealSummaryDto> {
-    const { action: citizenAction, event } = ACTION_EVENTS[action];
-    return this.dataSource.transaction(async (manager) => {
-      const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
-      this.ensureAllowed(citizenAction, appeal.status);
-      const from = appeal.status;
-      if (citizenAction === CitizenAction.MarkImportant || citizenAction === CitizenAction.UnmarkImportant) {
-        const important = citizenAction === CitizenAction.MarkImportant;
-        if (appeal.important === important) return toSummary(appeal);
-        appeal.important = important;
-      } else {
-        appeal.status = nextStatus(citizenAction, appeal.status);
-        if (appeal.status === AppealStatus.Closed || appeal.status === AppealStatus.Withdrawn) appeal.closedAt = new Date();
-      }
-      await manager.save(Appeal, appeal);
-      await this.journal.record(manager, appeal, actor, { event, from, comment: comment ?? null });
-      return toSummary(appeal);
-    });
-  }
-
   /** Registration of a draft: number, department and deadlines, then the history row. */
   private async register(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory, actor: Actor): Promise<void> {
     const from = appeal.status;
@@ -249,28 +253,41 @@ export class AppealIntakeService {
   /** A number from the sequence (unique, never reused), the department, the statutory deadlines. */
   private async assignRegistration(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory): Promise<void> {
     const [{ number }] = await manager.query<{ number: string }[]>(`SELECT nextval('appeal_number_seq')::bigint AS number`);
-    const registeredAt = new Date();
-    const deadlines = computeDeadlines({
-      type: appeal.type,
+    const registeredAt = this.clock.now();
+    const deadlines = await this.sla.deadlinesAtRegistration(
+      manager,
+      {
+        type: appeal.type,
+        categoryId: resolved.category.id,
+        subcategoryId: resolved.subcategory?.id ?? null,
+        priorityCategory: resolved.category.priority || Boolean(resolved.subcategory?.priority),
+      },
       registeredAt,
-      priorityCategory: resolved.category.priority || Boolean(resolved.subcategory?.priority),
-      calendar: this.calendar,
-    });
+    );
     Object.assign(appeal, {
       number: Number(number),
       status: AppealStatus.Registered,
       registeredAt,
       dueAt: deadlines.dueAt,
       firstResponseDueAt: deadlines.firstResponseDueAt,
-      departmentId: await this.routeTo(manager, resolved),
+      departmentId: await this.routeTo(manager, appeal, resolved),
     });
+    // Departments that assign automatically give the appeal to their least-loaded operator.
+    appeal.assigneeId = (await this.assignment.autoAssignee(manager, appeal.departmentId))?.id ?? null;
   }
 
-  /** The subcategory's department, else the category's, else the general pool. */
-  private async routeTo(manager: EntityManager, { category, subcategory }: ResolvedCategory): Promise<string | null> {
-    const direct = subcategory?.departmentId ?? category.departmentId;
-    if (direct) return direct;
-    return (await this.catalog.generalPool(manager))?.id ?? null;
+  /** The admin's routing rules, else the subcategory's or category's department, else the general pool. */
+  private async routeTo(manager: EntityManager, appeal: Appeal, { category, subcategory }: ResolvedCategory): Promise<string | null> {
+    const decision = await this.routing.route(manager, {
+      type: appeal.type,
+      categoryId: appeal.categoryId,
+      subcategoryId: appeal.subcategoryId,
+      subject: appeal.subject,
+      body: appeal.body,
+      extraFields: appeal.extraFields,
+      categoryDepartmentId: subcategory?.departmentId ?? category.departmentId,
+    });
+    return decision.departmentId;
   }
 
   /** Checks what class-validator cannot: the category tree, the type, extra fields, dates. */
@@ -301,7 +318,7 @@ export class AppealIntakeService {
   }
 
   private ensureAllowed(action: CitizenAction, status: AppealStatus): void {
-    if (!citizenActionAllowed(action, status)) throw new DomainError(409, 'invalid_transition', { status, action });
+    if (!citizenActionAllowed(action, status)) throw new TransitionNotAllowedError(status, action, allowedCitizenActions(status));
   }
 
   private encryptContact(contact: object | undefined): string | null {

@@ -13,6 +13,8 @@ export interface JournalEntry {
   comment?: string | null;
   /** Extra audit details (never personal data). */
   details?: Record<string, unknown>;
+  /** The staff member's position, shown beside their name in the history. */
+  actorPosition?: string | null;
 }
 
 /**
@@ -41,7 +43,7 @@ export class AppealJournal {
     const params: unknown[] = [...(prepend?.params ?? [])];
     const p = (v: unknown) => `$${params.push(v)}`;
     const history = `INSERT INTO appeal_history (appeal_id, event, from_status, to_status, actor_id, actor_role, actor_name, actor_position, comment)
-      VALUES (${[appeal.id, entry.event, entry.from, appeal.status, actor.userId, actor.role, actor.name, null, entry.comment ?? null].map(p).join(', ')})`;
+      VALUES (${[appeal.id, entry.event, entry.from, appeal.status, actor.userId, actor.role, actor.name, entry.actorPosition ?? null, entry.comment ?? null].map(p).join(', ')})`;
     const audit = this.audit.insertSql(params, actor, {
       action: `appeal.${entry.event}`,
       entityType: 'appeal',

@@ -5,6 +5,7 @@ import { AppealStatus, Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
 import { DomainError, ValidationFailedError } from '../../common/problem/domain-error';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { AppealAccess } from './appeal-access.service';
@@ -24,6 +25,7 @@ export class AppealMessagesService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly idempotency: IdempotencyService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async post(actor: Actor, idOrNumber: string, dto: CreateMessageDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<MessageDto> {
@@ -44,11 +46,14 @@ export class AppealMessagesService {
           internal: Boolean(dto.internal),
         });
         await manager.insert(AppealMessage, message);
+        if (dto.attachmentIds?.length) {
+          await this.attachments.bind(manager, actor, dto.attachmentIds, { appealId: appeal.id, messageId: message.id });
+        }
         await this.audit.record(manager, actor, {
           action: message.internal ? 'appeal.internal_note' : 'appeal.message',
           entityType: 'appeal',
           entityId: appeal.id,
-          details: { messageId: message.id },
+          details: { messageId: message.id, attachments: dto.attachmentIds?.length || undefined },
         });
         await this.outbox.publish(manager, {
           eventType: message.internal ? 'appeal.internal_note' : 'appeal.message',

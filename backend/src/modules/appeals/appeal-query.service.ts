@@ -7,8 +7,14 @@ import { Actor } from '../../common/http/actor';
 import { Locale } from '../../common/i18n/messages';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../common/pagination/cursor';
 import { DomainError, ValidationFailedError } from '../../common/problem/domain-error';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
+import { Clock } from '../../common/clock/clock';
+import { Department } from '../users/department.entity';
+import { AnswerTemplatesService, renderTemplate } from '../workflow/templates/answer-templates.service';
 import { AppealAccess } from './appeal-access.service';
+import { Answer } from './answer.entity';
+import { AnswerTemplateViewDto } from './dto/staff-action.dto';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
@@ -30,6 +36,9 @@ export class AppealQueryService {
     private readonly access: AppealAccess,
     private readonly cipher: PersonalDataCipher,
     private readonly audit: AuditService,
+    private readonly templates: AnswerTemplatesService,
+    private readonly clock: Clock,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /** The citizen's own appeals, newest first (or best match first with `q`). */
@@ -57,10 +66,12 @@ export class AppealQueryService {
     if (departments.length === 1) qb.where('a.department_id = :dep', { dep: departments[0] });
     else qb.where('a.department_id = ANY(:deps)', { deps: departments });
     // Written as literals so the planner can match the partial queue index.
-    qb.andWhere(query.status ? `a.status <> 'draft'` : `a.status IN ${OPEN_STATUSES_SQL}`);
+    qb.andWhere(query.status || query.rereview ? `a.status <> 'draft'` : `a.status IN ${OPEN_STATUSES_SQL}`);
     this.applyCommonFilters(qb, query, 'a.registered_at');
     if (query.assigneeId) qb.andWhere('a.assignee_id = :assignee', { assignee: query.assigneeId });
     if (query.overdue !== undefined) qb.andWhere('a.overdue = :overdue', { overdue: query.overdue });
+    if (query.escalated !== undefined) qb.andWhere('a.escalated = :escalated', { escalated: query.escalated });
+    if (query.rereview !== undefined) qb.andWhere('a.rereview = :rereview', { rereview: query.rereview });
     if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
     if (query.pool) qb.andWhere('a.department_id IN (SELECT id FROM departments WHERE is_general_pool)');
     const order = query.sort === 'registeredAt' ? ({ column: 'a.registered_at', dir: 'DESC' } as const) : ({ column: 'a.due_at', dir: 'ASC' } as const);
@@ -69,9 +80,35 @@ export class AppealQueryService {
 
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
     const appeal = await this.access.load(actor, idOrNumber);
-    const [history, messages] = await Promise.all([this.historyRows(appeal.id), this.messageRows(appeal.id, actor)]);
+    const [history, messages, answer, attachments] = await Promise.all([
+      this.historyRows(appeal.id),
+      this.messageRows(appeal.id, actor),
+      this.dataSource.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
+      this.attachments.listFor(this.dataSource.manager, appeal.id, { includeInternal: actor.role !== Role.Citizen }),
+    ]);
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
-    return toCard(appeal, { contact, history, messages, viewerRole: actor.role, locale });
+    return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, locale, now: this.clock.now() });
+  }
+
+  /** The templates the appeal's department may use, filled in for this appeal and this executor. */
+  async answerTemplates(actor: Actor, idOrNumber: string): Promise<AnswerTemplateViewDto[]> {
+    const appeal = await this.access.load(actor, idOrNumber);
+    const [templates, [staff], department] = await Promise.all([
+      this.templates.forDepartment(appeal.departmentId),
+      this.dataSource.manager.query<{ position: string | null }[]>('SELECT position FROM users WHERE id = $1', [actor.userId]),
+      appeal.departmentId ? this.dataSource.manager.findOneBy(Department, { id: appeal.departmentId }) : null,
+    ]);
+    const context = {
+      number: appeal.number,
+      type: appeal.type,
+      subject: appeal.subject,
+      registeredAt: appeal.registeredAt,
+      dueAt: appeal.dueAt,
+      executorName: actor.name,
+      executorPosition: staff?.position ?? null,
+      departmentName: department?.nameRu ?? null,
+    };
+    return templates.map((t) => ({ id: t.id, title: t.title, result: t.result, text: renderTemplate(t.body, context) }));
   }
 
   /**

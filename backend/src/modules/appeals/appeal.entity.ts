@@ -40,6 +40,14 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_queue_all_due', { synchronize: false })
 @Index('appeals_assignee', { synchronize: false })
 @Index('appeals_search', { synchronize: false })
+@Index('appeals_parent', { synchronize: false })
+// The SLA scheduler's partial indexes (migration 1764500000000-SlaPolicies).
+@Index('appeals_sla_overdue', { synchronize: false })
+@Index('appeals_sla_reminder', { synchronize: false })
+@Index('appeals_sla_first_reaction', { synchronize: false })
+@Index('appeals_sla_auto_close', { synchronize: false })
+@Index('appeals_retention', { synchronize: false })
+@Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 export class Appeal {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'appeals_pkey' }) id: string;
   /** Human number, assigned at registration from a sequence: unique and never reused. */
@@ -86,6 +94,42 @@ export class Appeal {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
   @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true }) firstResponseDueAt: Date | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
+
+  // Workflow state (issue 5): flags beside the status and the SLA clock.
+  /** Escalated to the parent department (overdue) or to management (by the citizen). */
+  @Column({ type: 'boolean', default: false }) escalated: boolean;
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true }) escalatedAt: Date | null;
+  /** The deadline was extended (once per appeal). */
+  @Column({ type: 'boolean', default: false }) extended: boolean;
+  /** Set while the clock is paused (awaiting_citizen); the deadlines move on by the pause on resume. */
+  @Column({ name: 'sla_paused_at', type: 'timestamptz', nullable: true }) slaPausedAt: Date | null;
+  /** The first staff reaction (take, assign, message, answer), against firstResponseDueAt. */
+  @Column({ name: 'first_reaction_at', type: 'timestamptz', nullable: true }) firstReactionAt: Date | null;
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true }) answeredAt: Date | null;
+  @Column({ name: 'overdue_at', type: 'timestamptz', nullable: true }) overdueAt: Date | null;
+  /** When the assignee was reminded of the coming deadline (once per deadline). */
+  @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true }) reminderSentAt: Date | null;
+  /** When the scheduler reported the first reaction late (once per appeal). */
+  @Column({ name: 'first_reaction_overdue_at', type: 'timestamptz', nullable: true }) firstReactionOverdueAt: Date | null;
+  /** The appeal this one disputes (decision_appeal) or re-files (resubmit). */
+  @Column({ name: 'parent_appeal_id', type: 'uuid', nullable: true }) parentAppealId: string | null;
+  @ManyToOne(() => Appeal, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'parent_appeal_id', foreignKeyConstraintName: 'appeals_parent_appeal_id_fkey' })
+  parentAppeal?: Appeal;
+  /** Clarification requests and disputes after answers: two make «Обращение к руководству» possible. */
+  @Column({ name: 'unsuccessful_rounds', type: 'integer', default: 0 }) unsuccessfulRounds: number;
+  @Column({ type: 'smallint', nullable: true }) rating: number | null;
+  @Column({ name: 'rating_comment', type: 'text', nullable: true }) ratingComment: string | null;
+  @Column({ name: 'rated_at', type: 'timestamptz', nullable: true }) ratedAt: Date | null;
+  /** On the supervisor's re-review list (a rating below 3 with a comment). */
+  @Column({ type: 'boolean', default: false }) rereview: boolean;
+  /** The date by which the citizen was asked to bring the requested documents. */
+  @Column({ name: 'documents_due_on', type: 'date', nullable: true }) documentsDueOn: string | null;
+  /** The citizen asked to keep the appeal past the retention period, until this date. */
+  @Column({ name: 'retention_extended_until', type: 'date', nullable: true }) retentionExtendedUntil: string | null;
+  /** 59-ФЗ ст. 11 ч. 5: the correspondence on a repeated question was stopped, the citizen told. */
+  @Column({ name: 'correspondence_terminated', type: 'boolean', default: false }) correspondenceTerminated: boolean;
+  @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true }) anonymisedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn({ default: 1 }) version: number;

@@ -1,5 +1,8 @@
-import { allowedCitizenActions, CitizenAction, HISTORY_EVENT_LABELS, Role } from '@otklik/shared/domain';
+import { allowedCitizenActions, allowedStaffActions, CitizenAction, HISTORY_EVENT_LABELS, Role, StaffAction } from '@otklik/shared/domain';
+import { citizenContext, staffContext, toAnswerDto } from './appeal-context';
+import { Answer } from './answer.entity';
 import { Locale } from '../../common/i18n/messages';
+import { AttachmentDto } from '../attachments/dto/attachment.dto';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
@@ -19,6 +22,8 @@ export function toSummary(a: Appeal): AppealSummaryDto {
     priority: a.priority,
     important: a.important,
     overdue: a.overdue,
+    escalated: a.escalated,
+    extended: a.extended,
     unidentified: a.unidentified,
     noAnswerRequired: a.noAnswerRequired,
     departmentId: a.departmentId,
@@ -26,6 +31,8 @@ export function toSummary(a: Appeal): AppealSummaryDto {
     createdAt: a.createdAt.toISOString(),
     registeredAt: iso(a.registeredAt),
     dueAt: iso(a.dueAt),
+    parentAppealId: a.parentAppealId,
+    version: a.version,
   };
 }
 
@@ -66,7 +73,7 @@ export function maskContact(contact: ContactViewDto): ContactViewDto {
 
 export function toCard(
   a: Appeal,
-  view: { contact: ContactViewDto | null; history: AppealHistory[]; messages: AppealMessage[]; viewerRole: Role; locale: Locale },
+  view: { contact: ContactViewDto | null; history: AppealHistory[]; messages: AppealMessage[]; answer: Answer | null; attachments: AttachmentDto[]; viewerRole: Role; locale: Locale; now: Date },
 ): AppealDto {
   const citizen = view.viewerRole === Role.Citizen;
   return {
@@ -78,10 +85,24 @@ export function toCard(
     firstResponseDueAt: iso(a.firstResponseDueAt),
     closedAt: iso(a.closedAt),
     updatedAt: a.updatedAt.toISOString(),
+    firstReactionAt: iso(a.firstReactionAt),
+    answeredAt: iso(a.answeredAt),
+    slaPaused: a.slaPausedAt !== null,
+    documentsDueOn: a.documentsDueOn,
+    correspondenceTerminated: a.correspondenceTerminated,
+    unsuccessfulRounds: a.unsuccessfulRounds,
+    rating: a.rating,
+    ratingComment: a.ratingComment,
+    rereview: citizen ? undefined : a.rereview,
+    answer: view.answer ? toAnswerDto(view.answer) : null,
     allowedActions: citizen
-      ? allowedCitizenActions(a.status).filter((x) => x !== (a.important ? CitizenAction.MarkImportant : CitizenAction.UnmarkImportant))
+      ? allowedCitizenActions(a.status, citizenContext(a, view.now)).filter((x) => x !== (a.important ? CitizenAction.MarkImportant : CitizenAction.UnmarkImportant))
       : [],
+    allowedStaffActions: citizen
+      ? []
+      : allowedStaffActions(a.status, staffContext(a, view.now)).filter((x) => x !== StaffAction.Approve || view.viewerRole === Role.Supervisor),
     history: view.history.map((h) => toHistoryEntry(h, view.locale)),
     messages: view.messages.filter((m) => !citizen || !m.internal).map(toMessage),
+    attachments: view.attachments,
   };
 }

@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuthModule } from '../auth/auth.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { UsersModule } from '../users/users.module';
-import { AppealAccess } from './appeal-access.service';
+import { AnswerSigningModule } from '../workflow/signing/answer-signing.module';
+import { WorkflowModule } from '../workflow/workflow.module';
+import { AppealAnswersService } from './appeal-answers.service';
+import { AppealCitizenActionsService } from './appeal-citizen-actions.service';
+import { AppealStaffActionsService } from './appeal-staff-actions.service';
+import { AppealAccessModule } from './appeal-access.module';
 import { AppealExportService } from './appeal-export.service';
 import { AppealIntakeService } from './appeal-intake.service';
 import { AppealJournal } from './appeal-journal';
+import { AppealMaterialsService } from './appeal-materials.service';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
 import { AppealsController } from './appeals.controller';
@@ -15,9 +22,21 @@ import { PublicAppealsService } from './public-appeals.service';
 import { StaffAppealsController } from './staff-appeals.controller';
 
 @Module({
-  imports: [CatalogModule, AuthModule, UsersModule],
+  imports: [CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule, AnswerSigningModule],
   controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
-  providers: [AppealAccess, AppealJournal, AppealIntakeService, AppealQueryService, AppealMessagesService, AppealExportService, IdempotencyService, PublicAppealsService],
-  exports: [AppealAccess, AppealQueryService],
+  providers: [
+    AppealJournal,
+    AppealMaterialsService,
+    AppealIntakeService,
+    AppealQueryService,
+    AppealMessagesService,
+    AppealExportService,
+    IdempotencyService,
+    PublicAppealsService,
+    AppealCitizenActionsService,
+    AppealStaffActionsService,
+    AppealAnswersService,
+  ],
+  exports: [AppealAccessModule, AppealQueryService, AppealJournal, AppealAnswersService],
 })
 export class AppealsModule {}

@@ -1,5 +1,18 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
+import { HousekeepingController } from './housekeeping.controller';
 import { HousekeepingService } from './housekeeping.service';
 
-@Module({ providers: [HousekeepingService], exports: [HousekeepingService] })
-export class HousekeepingModule {}
+@Module({})
+export class HousekeepingModule {
+  /** `control`: tests may run a round at once (CLOCK_CONTROL=true, never in production). */
+  static forRoot(options: { control: boolean }): DynamicModule {
+    return {
+      module: HousekeepingModule,
+      imports: [AttachmentsModule],
+      providers: [HousekeepingService],
+      exports: [HousekeepingService],
+      controllers: options.control ? [HousekeepingController] : [],
+    };
+  }
+}

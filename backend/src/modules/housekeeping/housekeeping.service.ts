@@ -1,11 +1,19 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AttachmentsService } from '../attachments/attachments.service';
 
 /** How long a retried request is recognised by its Idempotency-Key. */
 export const IDEMPOTENCY_WINDOW_HOURS = 24;
 /** Relayed outbox rows are kept this long for investigation, then removed. */
 export const OUTBOX_RETENTION_DAYS = 7;
+
+export interface HousekeepingReport {
+  idempotencyKeys: number;
+  outboxEvents: number;
+  /** Unbound uploads past their TTL, removed with their stored objects. */
+  attachments: number;
+}
 
 /**
  * Hourly clean-up of bookkeeping tables that would otherwise grow forever. Every statement is
@@ -16,7 +24,10 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger(HousekeepingService.name);
   private timer?: NodeJS.Timeout;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attachments: AttachmentsService,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.run().catch((e) => this.logger.warn({ err: e }, 'housekeeping failed')), 3600_000);
@@ -27,7 +38,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     if (this.timer) clearInterval(this.timer);
   }
 
-  async run(): Promise<{ idempotencyKeys: number; outboxEvents: number }> {
+  async run(): Promise<HousekeepingReport> {
     const [, keys] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
       [IDEMPOTENCY_WINDOW_HOURS],
@@ -46,6 +57,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
       DELETE FROM auth_lockouts WHERE updated_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now());
     `);
     if (keys || events) this.logger.log(`housekeeping: removed ${keys} idempotency keys, ${events} relayed outbox events`);
-    return { idempotencyKeys: keys, outboxEvents: events };
+    const { attachments } = await this.attachments.collectGarbage();
+    return { idempotencyKeys: keys, outboxEvents: events, attachments };
   }
 }

@@ -65,8 +65,27 @@ export const DEMO_USERS = [
   { email: 'citizen@demo.otklik.local', password: 'Citizen#Demo2026', role: Role.Citizen, fullName: 'Иванов Иван Иванович', department: null, position: null },
   { email: 'citizen2@demo.otklik.local', password: 'Citizen#Demo2026', role: Role.Citizen, fullName: 'Петрова Анна Сергеевна', department: null, position: null },
   { email: 'operator@demo.otklik.local', password: 'Operator#Demo2026', role: Role.Operator, fullName: 'Сидоров Пётр Алексеевич', department: 'tech-support', position: 'Специалист' },
+  { email: 'operator2@demo.otklik.local', password: 'Operator#Demo2026', role: Role.Operator, fullName: 'Волков Андрей Николаевич', department: 'tech-support', position: 'Ведущий специалист' },
+  { email: 'qc-operator@demo.otklik.local', password: 'Operator#Demo2026', role: Role.Operator, fullName: 'Орлова Наталья Игоревна', department: 'quality-control', position: 'Специалист по контролю качества' },
   { email: 'pool-operator@demo.otklik.local', password: 'Operator#Demo2026', role: Role.Operator, fullName: 'Кузнецова Мария Олеговна', department: 'general-pool', position: 'Специалист по распределению' },
   { email: 'supervisor@demo.otklik.local', password: 'Supervisor#Demo2026', role: Role.Supervisor, fullName: 'Смирнова Елена Викторовна', department: 'administration', position: 'Начальник управления' },
   { email: 'admin@demo.otklik.local', password: 'Admin#Demo2026', role: Role.Admin, fullName: 'Администратор системы', department: null, position: 'Администратор' },
   { email: 'auditor@demo.otklik.local', password: 'Auditor#Demo2026', role: Role.Auditor, fullName: 'Аудитор Ревизоров', department: null, position: 'Аудитор' },
+] as const;
+
+/** Routing rules of the demo body: disputes (decision appeals) go to quality control. */
+export const DEMO_ROUTING_RULES = [{ position: 10, name: 'Обжалование решений → контроль качества', appealType: AppealType.DecisionAppeal, department: 'quality-control' }] as const;
+
+/** Answer templates (macros) every department may use. */
+export const DEMO_ANSWER_TEMPLATES = [
+  {
+    title: 'Проблема устранена',
+    result: 'done',
+    body: 'Уважаемый заявитель! По вашему обращению № {{number}} от {{registeredOn}} («{{subject}}») сообщаем, что проблема устранена. Исполнитель: {{executorName}}, {{executorPosition}}.',
+  },
+  {
+    title: 'Запрос уточнений',
+    result: 'clarification_needed',
+    body: 'Уважаемый заявитель! Для рассмотрения обращения № {{number}} просим уточнить обстоятельства. Срок рассмотрения приостановлен до получения ответа.',
+  },
 ] as const;

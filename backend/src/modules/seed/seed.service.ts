@@ -6,7 +6,11 @@ import { Category } from '../catalog/category.entity';
 import { Department } from '../users/department.entity';
 import { normalizeEmail, User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_USERS } from './demo-data';
+import { AnswerResult } from '@otklik/shared/domain';
+import { RoutingRule } from '../workflow/routing/routing-rule.entity';
+import { AnswerTemplate } from '../workflow/templates/answer-template.entity';
+import { seedCategorySlaPolicies } from '../workflow/sla/sla-defaults';
+import { DEMO_ANSWER_TEMPLATES, DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_ROUTING_RULES, DEMO_USERS } from './demo-data';
 
 /** Demo data: idempotent, so `npm start` can run it on every start. */
 @Injectable()
@@ -49,6 +53,15 @@ export class SeedService {
         }
         categoryIds.set(c.code, row.id);
       }
+      for (const r of DEMO_ROUTING_RULES) {
+        if (await m.existsBy(RoutingRule, { name: r.name })) continue;
+        await m.insert(RoutingRule, { position: r.position, name: r.name, appealType: r.appealType, departmentId: departmentIds.get(r.department)!, keywords: [], active: true });
+      }
+      for (const t of DEMO_ANSWER_TEMPLATES) {
+        if (await m.existsBy(AnswerTemplate, { title: t.title })) continue;
+        await m.insert(AnswerTemplate, { title: t.title, body: t.body, result: t.result as AnswerResult, departmentId: null, active: true });
+      }
+      await seedCategorySlaPolicies(m);
     });
   }
 

@@ -15,5 +15,7 @@ export class Department {
   parent?: Department;
   /** The general pool (общий пул): appeals no category routes anywhere land here for triage. */
   @Column({ name: 'is_general_pool', type: 'boolean', default: false }) isGeneralPool: boolean;
+  /** New appeals (and redirects) go straight to the least-loaded operator of the department. */
+  @Column({ name: 'auto_assign', type: 'boolean', default: false }) autoAssign: boolean;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
 }

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsEmail,
   IsEnum,
@@ -130,10 +133,17 @@ export class CreateAppealDto {
   @IsOptional()
   @IsBoolean()
   draft?: boolean;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10, description: 'Ids of own unattached uploads (POST /attachments) to attach' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 /** Edit of a draft or a registered appeal: any intake field, none required. */
-export class UpdateAppealDto extends PartialType(OmitType(CreateAppealDto, ['draft'] as const)) {}
+export class UpdateAppealDto extends PartialType(OmitType(CreateAppealDto, ['draft', 'attachmentIds'] as const)) {}
 
 export class CreateMessageDto {
   @ApiProperty({ maxLength: 5000 })
@@ -148,4 +158,29 @@ export class CreateMessageDto {
   @IsOptional()
   @IsBoolean()
   internal?: boolean;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10, description: 'Ids of own unattached uploads to attach to the message' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
+}
+
+/** «Добавить материалы»: more files for an open appeal, with an optional comment. */
+export class AddMaterialsDto {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 10, description: 'Ids of own unattached uploads' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds: string[];
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @MaxLength(1000)
+  @IsAppealText()
+  comment?: string;
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, Role } from '@otklik/shared/domain';
+import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, Role, StaffAction } from '@otklik/shared/domain';
+import { AnswerDto } from './staff-action.dto';
+import { AttachmentDto } from '../../attachments/dto/attachment.dto';
 
 export class ContactViewDto {
   @ApiPropertyOptional() phone?: string;
@@ -18,6 +20,8 @@ export class AppealSummaryDto {
   @ApiProperty({ enum: AppealPriority, enumName: 'AppealPriority' }) priority: AppealPriority;
   @ApiProperty() important: boolean;
   @ApiProperty() overdue: boolean;
+  @ApiProperty({ description: 'Escalated (overdue → parent department, or turned to management by the citizen)' }) escalated: boolean;
+  @ApiProperty({ description: 'The deadline was extended (once per appeal)' }) extended: boolean;
   @ApiProperty({ description: 'Filed without an account (unidentified feedback)' }) unidentified: boolean;
   @ApiProperty({ description: 'No answer on the merits is given (59-ФЗ ст. 11)' }) noAnswerRequired: boolean;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId: string | null;
@@ -25,6 +29,8 @@ export class AppealSummaryDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) registeredAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The appeal this one disputes or re-files' }) parentAppealId: string | null;
+  @ApiProperty({ description: 'Row version: send it back as expectedVersion to act only on what you saw' }) version: number;
   @ApiPropertyOptional({ description: 'Search rank, when the list was searched with q' }) rank?: number;
 }
 
@@ -64,8 +70,22 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstResponseDueAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstReactionAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) answeredAt: string | null;
+  @ApiProperty({ description: 'The SLA clock is paused (awaiting the citizen)' }) slaPaused: boolean;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Requested documents are due by this date' }) documentsDueOn: string | null;
+  @ApiProperty({ description: 'Correspondence terminated (59-ФЗ ст. 11 ч. 5)' }) correspondenceTerminated: boolean;
+  @ApiProperty({ description: 'Clarification requests, reopenings and disputes so far' }) unsuccessfulRounds: number;
+  @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 5 }) rating: number | null;
+  @ApiProperty({ type: String, nullable: true }) ratingComment: string | null;
+  @ApiPropertyOptional({ description: 'Staff only: on the supervisor re-review list' }) rereview?: boolean;
+  @ApiProperty({ type: AnswerDto, nullable: true, description: 'The latest answer' }) answer: AnswerDto | null;
   @ApiProperty({ enum: CitizenAction, enumName: 'CitizenAction', isArray: true, description: 'What the citizen may do now' })
   allowedActions: CitizenAction[];
+  @ApiProperty({ enum: StaffAction, enumName: 'StaffAction', isArray: true, description: 'What the staff member may do now' })
+  allowedStaffActions: StaffAction[];
   @ApiProperty({ type: [HistoryEntryDto] }) history: HistoryEntryDto[];
   @ApiProperty({ type: [MessageDto] }) messages: MessageDto[];
+  @ApiProperty({ type: [AttachmentDto], description: 'Files of the appeal, its messages and answers (a citizen does not see those of internal notes)' })
+  attachments: AttachmentDto[];
 }

@@ -84,6 +84,18 @@ export class StaffAppealListQuery extends AppealListQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ type: Boolean, description: 'Escalated appeals (overdue, or turned to management by the citizen)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  escalated?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'The supervisor re-review list: answers rated below 3 with a comment (any status)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  rereview?: boolean;
+
   @ApiPropertyOptional({ description: 'Due before this instant', format: 'date-time' })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'dueBefore must be a date or an ISO-8601 instant' })
@@ -98,4 +110,11 @@ export class StaffAppealListQuery extends AppealListQuery {
   @IsOptional()
   @IsIn(['dueAt', 'registeredAt'])
   sort?: 'dueAt' | 'registeredAt';
+}
+
+export class AnswerFormatQuery {
+  @ApiPropertyOptional({ enum: ['json', 'xml', 'pdf'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'xml', 'pdf'])
+  format?: 'json' | 'xml' | 'pdf';
 }

@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  allowedStaffActions,
+  AppealStatus,
+  HistoryEvent,
+  isIsoDate,
+  moscowDate,
+  nextStatusForStaff,
+  pauseClock,
+  Role,
+  StaffAction,
+  staffActionAllowed,
+} from '@otklik/shared/domain';
+import { Clock } from '../../common/clock/clock';
+import { Actor } from '../../common/http/actor';
+import { DomainError, FieldError, TransitionNotAllowedError, ValidationFailedError } from '../../common/problem/domain-error';
+import { Department } from '../users/department.entity';
+import { AssignmentService } from '../workflow/routing/assignment.service';
+import { SlaService } from '../workflow/sla/sla.service';
+import { AppealAccess } from './appeal-access.service';
+import { assertVersion } from './appeal-citizen-actions.service';
+import { AppealJournal, JournalEntry } from './appeal-journal';
+import { AppealMessage } from './appeal-message.entity';
+import { Appeal } from './appeal.entity';
+import { staffContext } from './appeal-context';
+import { toSummary } from './appeal.mapper';
+import { AppealSummaryDto } from './dto/appeal-output.dto';
+import { BulkActionDto, BulkResultDto, NoAnswerGround, StaffActionBodyDto } from './dto/staff-action.dto';
+
+/** The statutory notices (59-ФЗ ст. 11) sent when no answer on the merits is given. */
+export const STATUTORY_NOTICES: Record<NoAnswerGround | 'terminated', string> = {
+  no_surname_or_address:
+    'Ваше обращение зарегистрировано. В соответствии с частью 1 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ ответ по существу не даётся: в обращении не указаны фамилия и (или) почтовый адрес либо адрес электронной почты для ответа.',
+  obscene_or_threats:
+    'В соответствии с частью 3 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ обращение, содержащее нецензурные либо оскорбительные выражения, угрозы жизни, здоровью и имуществу должностного лица, а также членов его семьи, оставлено без ответа по существу поставленных вопросов. Сообщаем о недопустимости злоупотребления правом.',
+  unreadable:
+    'В соответствии с частью 4 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ ответ на обращение не даётся: текст обращения не поддаётся прочтению.',
+  terminated:
+    'В соответствии с частью 5 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ переписка по данному вопросу прекращена: на него неоднократно давались письменные ответы по существу, а в новом обращении не приводятся новые доводы или обстоятельства.',
+};
+
+const EVENTS: Record<StaffAction, HistoryEvent> = {
+  [StaffAction.Take]: HistoryEvent.Taken,
+  [StaffAction.Assign]: HistoryEvent.Assigned,
+  [StaffAction.RequestDocuments]: HistoryEvent.DocumentsRequested,
+  [StaffAction.SendForApproval]: HistoryEvent.SentForApproval,
+  [StaffAction.Approve]: HistoryEvent.Approved,
+  [StaffAction.Redirect]: HistoryEvent.Redirected,
+  [StaffAction.Extend]: HistoryEvent.Extended,
+  [StaffAction.NoAnswerRequired]: HistoryEvent.NoAnswerRequired,
+  [StaffAction.TerminateCorrespondence]: HistoryEvent.CorrespondenceTerminated,
+  [StaffAction.Reopen]: HistoryEvent.Reopened,
+  [StaffAction.Answer]: HistoryEvent.Answered,
+};
+
+const DOCUMENTS_MAX_DAYS = 60;
+
+
+/**
+ * The staff side of the state machine (shared/domain/staff-transitions.ts) enforced: every action
+ * is one transaction with the appeal row locked, writes its history/audit/outbox rows through
+ * the journal, and counts as the first reaction when it is the first.
+ */
+@Injectable()
+export class AppealStaffActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AppealAccess,
+    private readonly journal: AppealJournal,
+    private readonly assignment: AssignmentService,
+    private readonly clock: Clock,
+    private readonly sla: SlaService,
+  ) {}
+
+  async act(actor: Actor, idOrNumber: string, action: StaffAction, body: StaffActionBodyDto): Promise<AppealSummaryDto> {
+    return this.dataSource.transaction(async (manager) => toSummary(await this.actIn(manager, actor, idOrNumber, action, body)));
+  }
+
+  /** Bulk assign/redirect over a selection: each appeal in its own transaction; the result says which changed. */
+  async bulk(actor: Actor, dto: BulkActionDto): Promise<BulkResultDto> {
+    const { ids, action, ...body } = dto;
+    const results: BulkResultDto['results'] = [];
+    for (const id of [...new Set(ids)]) {
+      try {
+        const summary = await this.act(actor, id, action, body);
+        results.push({ id, ok: true, status: summary.status });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ id, ok: false, code: error.code });
+      }
+    }
+    return { results };
+  }
+
+  /** Loads, checks and applies one action inside the caller's transaction (the answer service uses it too). */
+  async actIn(manager: EntityManager, actor: Actor, idOrNumber: string, action: StaffAction, body: StaffActionBodyDto): Promise<Appeal> {
+    const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
+    const now = this.clock.now();
+    this.ensureAllowed(appeal, action, now);
+    assertVersion(appeal, body.expectedVersion);
+    if (action === StaffAction.Approve && actor.role !== Role.Supervisor) throw new DomainError(403, 'forbidden');
+    const from = appeal.status;
+    const entry: JournalEntry = { event: EVENTS[action], from, comment: body.comment ?? null, actorPosition: await this.positionOf(manager, actor) };
+    // Decided before the action changes the facts it depends on (an extension sets `extended`).
+    const next = action === StaffAction.Answer ? from : nextStatusForStaff(action, from, staffContext(appeal, now));
+    await this.apply(manager, actor, appeal, action, body, now, entry);
+    appeal.status = next;
+    await this.moveClock(manager, appeal, from, now);
+    if (!appeal.firstReactionAt) appeal.firstReactionAt = now;
+    await manager.save(Appeal, appeal);
+    await this.journal.record(manager, appeal, actor, entry);
+    return appeal;
+  }
+
+  private async apply(manager: EntityManager, actor: Actor, appeal: Appeal, action: StaffAction, body: StaffActionBodyDto, now: Date, entry: JournalEntry): Promise<void> {
+    switch (action) {
+      case StaffAction.Take:
+        appeal.assigneeId = actor.userId;
+        return;
+      case StaffAction.Assign: {
+        const assigneeId = required(body.assigneeId, 'assigneeId');
+        const assignee = await this.assignment.staffOf(manager, appeal.departmentId!, assigneeId);
+        if (!assignee) throw new ValidationFailedError([{ field: 'assigneeId', code: 'not_department_staff', message: '' }]);
+        entry.details = { fromAssigneeId: appeal.assigneeId, toAssigneeId: assignee.id };
+        entry.comment = body.comment ?? `Исполнитель: ${assignee.fullName}`;
+        appeal.assigneeId = assignee.id;
+        return;
+      }
+      case StaffAction.RequestDocuments: {
+        const documents = required(body.documents, 'documents');
+        const dueOn = required(body.dueOn, 'dueOn');
+        const today = moscowDate(now);
+        if (!isIsoDate(dueOn) || dueOn <= today || dueOn > (await this.sla.calendar(manager)).addCalendarDays(today, DOCUMENTS_MAX_DAYS)) {
+          throw new ValidationFailedError([{ field: 'dueOn', code: 'date_out_of_range', message: '' }]);
+        }
+        appeal.documentsDueOn = dueOn;
+        const list = documents.map((d, i) => `${i + 1}. ${d}`).join('\n');
+        const text = `Для рассмотрения обращения необходимо представить до ${dueOn.split('-').reverse().join('.')}:\n${list}${body.comment ? `\n\n${body.comment}` : ''}`;
+        await this.tellCitizen(manager, actor, appeal, text);
+        entry.details = { documents: documents.length, dueOn };
+        return;
+      }
+      case StaffAction.Redirect: {
+        const departmentId = required(body.departmentId, 'departmentId');
+        const reason = required(body.reason, 'reason');
+        const target = await manager.findOneBy(Department, { id: departmentId });
+        if (!target || target.id === appeal.departmentId) throw new ValidationFailedError([{ field: 'departmentId', code: 'invalid_department', message: '' }]);
+        entry.details = { fromDepartmentId: appeal.departmentId, toDepartmentId: target.id };
+        entry.comment = `${target.nameRu}: ${reason}`;
+        appeal.departmentId = target.id;
+        appeal.assigneeId = (await this.assignment.autoAssignee(manager, target.id))?.id ?? null;
+        return;
+      }
+      case StaffAction.Extend: {
+        const reason = required(body.reason, 'reason');
+        const before = appeal.dueAt;
+        Object.assign(appeal, await this.sla.extend(manager, appeal, body.days));
+        entry.comment = reason;
+        entry.details = { from: before?.toISOString() ?? null, dueAt: appeal.dueAt?.toISOString() ?? null };
+        return;
+      }
+      case StaffAction.NoAnswerRequired: {
+        const grounds = required(body.grounds, 'grounds');
+        appeal.noAnswerRequired = true;
+        appeal.closedAt = now;
+        const notice = body.noticeText ?? STATUTORY_NOTICES[grounds];
+        await this.tellCitizen(manager, actor, appeal, notice);
+        entry.details = { grounds };
+        entry.comment = body.comment ?? notice;
+        return;
+      }
+      case StaffAction.TerminateCorrespondence: {
+        appeal.correspondenceTerminated = true;
+        appeal.closedAt = now;
+        const notice = body.noticeText ?? STATUTORY_NOTICES.terminated;
+        await this.tellCitizen(manager, actor, appeal, notice);
+        entry.comment = body.comment ?? notice;
+        return;
+      }
+      case StaffAction.Reopen:
+        appeal.closedAt = null;
+        Object.assign(appeal, await this.sla.renewTermIfPassed(manager, appeal, now));
+        return;
+      case StaffAction.SendForApproval:
+      case StaffAction.Approve:
+      case StaffAction.Answer:
+        return;
+      default: {
+        const unknown: never = action;
+        throw new Error(`Unhandled staff action ${String(unknown)}`);
+      }
+    }
+  }
+
+  /** The SLA clock stops in awaiting_citizen and starts again, with the time left, when the appeal leaves it. */
+  async moveClock(manager: EntityManager, appeal: Appeal, from: AppealStatus, now: Date): Promise<void> {
+    if (appeal.status === AppealStatus.AwaitingCitizen && from !== AppealStatus.AwaitingCitizen) Object.assign(appeal, pauseClock(appeal, now));
+    if (from === AppealStatus.AwaitingCitizen && appeal.status !== AppealStatus.AwaitingCitizen) Object.assign(appeal, await this.sla.resume(manager, appeal, now));
+  }
+
+  ensureAllowed(appeal: Appeal, action: StaffAction, now: Date): void {
+    const context = staffContext(appeal, now);
+    if (!staffActionAllowed(action, appeal.status, context)) {
+      throw new TransitionNotAllowedError(appeal.status, action, allowedStaffActions(appeal.status, context));
+    }
+  }
+
+  async positionOf(manager: EntityManager, actor: Actor): Promise<string | null> {
+    const [row] = await manager.query<{ position: string | null }[]>('SELECT position FROM users WHERE id = $1', [actor.userId]);
+    return row?.position ?? null;
+  }
+
+  /** A message from staff in the thread: how the citizen learns of requests and statutory notices. */
+  async tellCitizen(manager: EntityManager, actor: Actor, appeal: Appeal, text: string): Promise<void> {
+    await manager.insert(AppealMessage, { appealId: appeal.id, authorId: actor.userId, authorRole: actor.role, authorName: actor.name, body: text, internal: false });
+  }
+}
+
+function required<T>(value: T | undefined, field: string): T {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
+    throw new ValidationFailedError([{ field, code: 'isNotEmpty', message: '' } satisfies FieldError]);
+  }
+  return value;
+}

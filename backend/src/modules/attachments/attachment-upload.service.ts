@@ -1,0 +1,223 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform, TransformCallback, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
+import { DataSource } from 'typeorm';
+import { Role } from '@otklik/shared/domain';
+import { Clock } from '../../common/clock/clock';
+import { Actor } from '../../common/http/actor';
+import { DomainError, NotFoundError } from '../../common/problem/domain-error';
+import { AppConfig, AttachmentsConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppealAccess } from '../appeals/appeal-access.service';
+import { AttachmentCipher, ENVELOPE_OVERHEAD } from './attachment-cipher';
+import { UploadRejectedError, UploadRejection } from './attachment-errors';
+import { Attachment, ScanStatus } from './attachment.entity';
+import { appealBudget, budgetSide } from './attachment-budget';
+import { ClamdScan, ScanOutcome } from './content/clamd';
+import { ContentSniffer } from './content/content-sniffer';
+import { normaliseFileName } from './content/file-name';
+import { contradicts, withKindExtension } from './content/file-types';
+import { AttachmentDto, toAttachmentDto } from './dto/attachment.dto';
+import { OBJECT_STORAGE, ObjectStorage } from './storage/object-storage';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where uploads are written while they arrive (the GC sweeps what a crashed process left there). */
+export function spoolDirOf(config: AppConfig): string {
+  return join(config.dataDir, 'attachments', 'spool');
+}
+
+/**
+ * Receives one file from a multipart request and keeps it only when every check passes. The
+ * bytes stream once: through the content sniffer, SHA-256, the malware scanner (when configured)
+ * and AES-256-GCM into a spool file; nothing is in the storage until the verdict is known, and a
+ * rejected or interrupted upload leaves no spool file and no object behind.
+ */
+@Injectable()
+export class AttachmentUploadService {
+  private readonly logger = new Logger(AttachmentUploadService.name);
+  private readonly limits: AttachmentsConfig;
+  readonly spoolDir: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly cipher: AttachmentCipher,
+    private readonly access: AppealAccess,
+    private readonly clock: Clock,
+  ) {
+    this.limits = config.attachments;
+    this.spoolDir = spoolDirOf(config);
+  }
+
+  async receive(actor: Actor, request: FastifyRequest): Promise<AttachmentDto> {
+    if (!request.isMultipart()) throw new DomainError(415, 'unsupported_media_type');
+    let part: MultipartFile | undefined;
+    try {
+      part = await request.file({
+        preservePath: true,
+        throwFileSizeLimit: false,
+        // Bigger pieces, fewer hops through the transform chain (busboy's default is 16 KiB).
+        fileHwm: 256 * 1024,
+        limits: { fileSize: this.limits.maxFileBytes, files: 1, fields: 4, parts: 5, fieldSize: 1024 },
+      });
+    } catch (error) {
+      throw interrupted(error);
+    }
+    if (!part) throw new UploadRejectedError('', 'file_missing');
+    const field = part.fields.appealId as { type?: string; value?: unknown } | undefined;
+    const appealId = field && field.type === 'field' && typeof field.value === 'string' ? field.value : undefined;
+    return this.store(actor, { filename: part.filename, mimetype: part.mimetype, stream: part.file, appealId });
+  }
+
+  private async store(
+    actor: Actor,
+    file: { filename: string; mimetype: string; stream: Readable & { truncated?: boolean }; appealId?: string },
+  ): Promise<AttachmentDto> {
+    const checkedName = normaliseFileName(file.filename);
+    const shown = checkedName.ok ? checkedName.name : file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_');
+    const reject = async (reason: UploadRejection): Promise<never> => {
+      await discard(file.stream);
+      throw new UploadRejectedError(shown, reason);
+    };
+    if (!checkedName.ok) return reject(checkedName.reason);
+    // Cheap refusals first, before any byte is processed.
+    if (file.appealId !== undefined) {
+      const budget = await this.budgetOf(actor, file.appealId).catch(async (error: unknown) => {
+        await discard(file.stream);
+        throw error;
+      });
+      if (budget.files + 1 > this.limits.maxFilesPerAppeal) return reject('too_many_files');
+      if (budget.bytes >= this.limits.maxAppealBytes) return reject('appeal_total_exceeded');
+    }
+    if (actor.role === Role.Citizen && (await this.usedToday(actor.userId)) >= this.limits.dailyQuotaBytes) return reject('daily_quota_exceeded');
+
+    const id = randomUUID();
+    const spool = join(this.spoolDir, `${id}.part`);
+    const stored: string[] = [];
+    const scan = this.limits.clamdSocket ? new ClamdScan(this.limits.clamdSocket, this.limits.clamdTimeoutMs) : null;
+    try {
+      await mkdir(this.spoolDir, { recursive: true, mode: 0o700 });
+      const dataKey = this.cipher.newDataKey();
+      const sniffer = new ContentSniffer();
+      const hash = createHash('sha256');
+      let size = 0;
+      const observe = new Transform({
+        transform(chunk: Buffer, _enc, done: TransformCallback) {
+          size += chunk.length;
+          sniffer.push(chunk);
+          hash.update(chunk);
+          if (!scan) return done(null, chunk);
+          scan.write(chunk).then(() => done(null, chunk), done);
+        },
+      });
+      try {
+        await pipeline(file.stream, observe, this.cipher.encryptStream(dataKey.key), createWriteStream(spool, { mode: 0o600, highWaterMark: 256 * 1024 }));
+      } catch (error) {
+        throw interrupted(error);
+      }
+      if (file.stream.truncated) throw new UploadRejectedError(shown, 'file_too_large');
+      const verdict = await sniffer.finish();
+      if (!verdict.ok) throw new UploadRejectedError(shown, verdict.reason);
+      if (contradicts(verdict.kind, checkedName.name, file.mimetype)) throw new UploadRejectedError(shown, 'file_type_mismatch');
+      const outcome: ScanOutcome | null = scan ? await scan.finish() : null;
+      if (outcome?.status === 'infected') {
+        this.logger.warn({ actorId: actor.userId, signature: outcome.signature }, 'infected upload refused');
+        throw new UploadRejectedError(shown, 'malware_found');
+      }
+      if (outcome?.status === 'failed') this.logger.warn({ error: outcome.error }, 'malware scan failed; the file stays unavailable until rescanned');
+      if (file.appealId !== undefined) {
+        const budget = await this.budgetOf(actor, file.appealId);
+        if (budget.bytes + size > this.limits.maxAppealBytes) throw new UploadRejectedError(shown, 'appeal_total_exceeded');
+      }
+
+      let previewKey: string | null = null;
+      if (verdict.preview) {
+        previewKey = `${id}.preview`;
+        stored.push(previewKey);
+        await this.storage.putBuffer(previewKey, this.cipher.encryptBuffer(dataKey.key, verdict.preview));
+      }
+      stored.push(id);
+      await this.storage.putFile(id, spool, size + ENVELOPE_OVERHEAD);
+
+      const attachment = await this.dataSource.transaction(async (manager) => {
+        const now = this.clock.now();
+        if (actor.role === Role.Citizen) {
+          // One upload of a citizen at a time passes this point: the quota holds under concurrency.
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('attachments:quota:' || $1, 0))`, [actor.userId]);
+          if ((await this.usedToday(actor.userId, manager)) + size > this.limits.dailyQuotaBytes) {
+            throw new UploadRejectedError(shown, 'daily_quota_exceeded');
+          }
+        }
+        const row = manager.create(Attachment, {
+          id,
+          ownerId: actor.userId,
+          ownerRole: actor.role,
+          appealId: null,
+          messageId: null,
+          answerId: null,
+          originalName: file.filename.slice(0, 1000),
+          name: withKindExtension(checkedName.name, verdict.kind),
+          contentType: verdict.contentType,
+          size,
+          sha256: hash.digest('hex'),
+          storageKey: id,
+          wrappedKey: dataKey.wrapped,
+          keyId: dataKey.keyId,
+          scanStatus: !outcome ? ScanStatus.NotScanned : outcome.status === 'clean' ? ScanStatus.Clean : ScanStatus.Failed,
+          scanDetail: outcome?.status === 'failed' ? outcome.error.slice(0, 500) : null,
+          previewKey,
+          createdAt: now,
+          boundAt: null,
+        });
+        await manager.insert(Attachment, row);
+        return row;
+      });
+      stored.length = 0;
+      return toAttachmentDto(attachment);
+    } finally {
+      scan?.abort();
+      await rm(spool, { force: true }).catch(() => undefined);
+      for (const key of stored) await this.storage.delete(key).catch((e: Error) => this.logger.error({ err: e, key }, 'could not remove a refused upload'));
+    }
+  }
+
+  /** What is already attached to the appeal on the actor's side; 404 when the actor cannot see it. */
+  private async budgetOf(actor: Actor, appealId: string): Promise<{ files: number; bytes: number }> {
+    if (!UUID.test(appealId)) throw new NotFoundError('appeal');
+    const appeal = await this.access.load(actor, appealId);
+    return appealBudget(this.dataSource.manager, appeal.id, budgetSide(actor.role));
+  }
+
+  private async usedToday(userId: string, manager = this.dataSource.manager): Promise<number> {
+    const since = new Date(this.clock.now().getTime() - 24 * 3600_000);
+    const [{ bytes }] = await manager.query<{ bytes: string }[]>(
+      `SELECT coalesce(sum(size), 0)::bigint AS bytes FROM attachments WHERE owner_id = $1 AND created_at > $2`,
+      [userId, since],
+    );
+    return Number(bytes);
+  }
+}
+
+/** Reads the rest of a stream into nothing, so the client gets the answer, not a reset. */
+async function discard(stream: Readable): Promise<void> {
+  if (stream.readableEnded || stream.destroyed) return;
+  await pipeline(stream, new Writable({ write: (_c, _e, cb) => cb() })).catch(() => undefined);
+}
+
+function interrupted(error: unknown): Error {
+  if (error instanceof DomainError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new DomainError(415, 'unsupported_media_type');
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return new DomainError(413, 'payload_too_large');
+  return new DomainError(400, 'upload_interrupted');
+}
+

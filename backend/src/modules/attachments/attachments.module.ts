@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppealAccessModule } from '../appeals/appeal-access.module';
+import { AttachmentCipher } from './attachment-cipher';
+import { AttachmentDownloads } from './attachment-downloads';
+import { AttachmentUploadService } from './attachment-upload.service';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsService } from './attachments.service';
+import { LocalObjectStorage } from './storage/local-storage';
+import { OBJECT_STORAGE, ObjectStorage } from './storage/object-storage';
+import { S3ObjectStorage } from './storage/s3-storage';
+
+function objectStorage(config: AppConfig): ObjectStorage {
+  const { storage, s3 } = config.attachments;
+  const root = join(config.dataDir, 'attachments');
+  return storage === 's3' ? new S3ObjectStorage(s3!) : new LocalObjectStorage(join(root, 'objects'), join(root, 'spool'));
+}
+
+@Module({
+  imports: [AppealAccessModule],
+  controllers: [AttachmentsController],
+  providers: [
+    { provide: OBJECT_STORAGE, inject: [APP_CONFIG], useFactory: objectStorage },
+    { provide: AttachmentCipher, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new AttachmentCipher(c.masterKey) },
+    AttachmentsService,
+    AttachmentUploadService,
+    AttachmentDownloads,
+  ],
+  exports: [AttachmentsService],
+})
+export class AttachmentsModule {}

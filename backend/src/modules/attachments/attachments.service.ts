@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppealStatus, Role } from '@otklik/shared/domain';
+import { Clock } from '../../common/clock/clock';
+import { Actor } from '../../common/http/actor';
+import { DomainError, NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
+import { AppConfig, AttachmentsConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppealAccess } from '../appeals/appeal-access.service';
+import { AppealMessage } from '../appeals/appeal-message.entity';
+import { AuditService } from '../audit/audit.service';
+import { spoolDirOf } from './attachment-upload.service';
+import { AttachmentCipher } from './attachment-cipher';
+import { appealBudget, budgetSide } from './attachment-budget';
+import { Attachment, ScanStatus } from './attachment.entity';
+import { AttachmentDto, toAttachmentDto } from './dto/attachment.dto';
+import { OBJECT_STORAGE, ObjectStorage } from './storage/object-storage';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOWNLOADABLE: ScanStatus[] = [ScanStatus.Clean, ScanStatus.NotScanned];
+
+export interface BindTarget {
+  appealId: string;
+  messageId?: string;
+  answerId?: string;
+}
+
+export interface OpenedAttachment {
+  attachment: Attachment;
+  body: Buffer;
+}
+
+/**
+ * Attachments after upload: binding to an appeal (with the per-appeal limits), listing for the
+ * card, object-level access and decrypted, verified reads, removal, and the clean-up of uploads
+ * nobody bound.
+ */
+@Injectable()
+export class AttachmentsService implements OnModuleInit {
+  private readonly logger = new Logger(AttachmentsService.name);
+  private readonly limits: AttachmentsConfig;
+  private readonly spoolDir: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly cipher: AttachmentCipher,
+    private readonly access: AppealAccess,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {
+    this.limits = config.attachments;
+    this.spoolDir = spoolDirOf(config);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.storage.check().catch((error: Error) => {
+      throw new Error(`attachment storage (${this.storage.name}) is not usable: ${error.message}`);
+    });
+  }
+
+  /**
+   * Binds the actor's unbound uploads to an appeal (and one of its messages or answers) inside the
+   * caller's transaction. The appeal row is locked first, so two binds to one appeal cannot both
+   * pass the limits. Throws ValidationFailedError on `attachmentIds` when an id is not an unbound
+   * upload of this actor, or the appeal's file count or total size would be exceeded.
+   */
+  async bind(manager: EntityManager, actor: Actor, ids: string[], target: BindTarget): Promise<void> {
+    if (ids.length === 0) return;
+    const fail = (code: string, message: string): never => {
+      throw new ValidationFailedError([{ field: 'attachmentIds', code, message }]);
+    };
+    if (new Set(ids).size !== ids.length) fail('attachment_duplicate', 'the same attachment is listed twice');
+    if (ids.some((id) => !UUID.test(id))) fail('attachment_unavailable', 'not an upload of yours that is still unattached');
+    const [appeal] = await manager.query<{ id: string }[]>(`SELECT id FROM appeals WHERE id = $1 FOR UPDATE`, [target.appealId]);
+    if (!appeal) throw new NotFoundError('appeal');
+    const rows = await manager
+      .getRepository(Attachment)
+      .createQueryBuilder('a')
+      .where('a.id IN (:...ids)', { ids })
+      .setLock('pessimistic_write')
+      .getMany();
+    const usable = rows.filter((r) => r.ownerId === actor.userId && r.appealId === null && r.scanStatus !== ScanStatus.Infected);
+    if (usable.length !== ids.length) fail('attachment_unavailable', 'not an upload of yours that is still unattached');
+    const budget = await appealBudget(manager, target.appealId, budgetSide(actor.role));
+    if (budget.files + ids.length > this.limits.maxFilesPerAppeal) fail('too_many_files', `at most ${this.limits.maxFilesPerAppeal} files per appeal`);
+    const bytes = usable.reduce((sum, r) => sum + r.size, 0);
+    if (budget.bytes + bytes > this.limits.maxAppealBytes) {
+      fail('appeal_total_exceeded', `at most ${Math.round(this.limits.maxAppealBytes / 1048576)} MB per appeal`);
+    }
+    await manager.update(
+      Attachment,
+      { id: In(ids) },
+      { appealId: target.appealId, messageId: target.messageId ?? null, answerId: target.answerId ?? null, boundAt: this.clock.now() },
+    );
+  }
+
+  /** The attachments of an appeal for its card; a citizen's view leaves out those of internal notes. */
+  async listFor(manager: EntityManager, appealId: string, options: { includeInternal?: boolean } = {}): Promise<AttachmentDto[]> {
+    const qb = manager.getRepository(Attachment).createQueryBuilder('a').where('a.appeal_id = :appealId', { appealId });
+    if (!options.includeInternal) {
+      qb.leftJoin(AppealMessage, 'm', 'm.id = a.message_id').andWhere('(m.id IS NULL OR NOT m.internal)');
+    }
+    const rows = await qb.orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').getMany();
+    return rows.map(toAttachmentDto);
+  }
+
+  /** The metadata of an attachment the actor may see. */
+  async describe(actor: Actor, id: string): Promise<AttachmentDto> {
+    return toAttachmentDto(await this.visible(actor, id, this.dataSource.manager));
+  }
+
+  /**
+   * The decrypted content (or thumbnail) of an attachment the actor may see, after the GCM tag
+   * and the stored SHA-256 have both been checked. Every staff read is written to the audit log.
+   */
+  async open(actor: Actor, id: string, variant: 'file' | 'preview', range?: { start: number; end: number }): Promise<OpenedAttachment> {
+    const attachment = await this.visible(actor, id, this.dataSource.manager);
+    if (!DOWNLOADABLE.includes(attachment.scanStatus)) {
+      throw new DomainError(409, `attachment_scan_${attachment.scanStatus}`, { file: attachment.name });
+    }
+    const key = variant === 'file' ? attachment.storageKey : attachment.previewKey;
+    if (!key) throw new NotFoundError('attachment');
+    const dataKey = this.cipher.unwrap(attachment.wrappedKey, attachment.keyId);
+    const body = await this.readAll(await this.storage.get(key), dataKey, variant === 'file' ? attachment.size : 1024 * 1024);
+    if (variant === 'file') {
+      const sha256 = createHash('sha256').update(body).digest('hex');
+      if (sha256 !== attachment.sha256 || body.length !== attachment.size) {
+        throw new Error(`attachment ${attachment.id}: content does not match its stored SHA-256`);
+      }
+    }
+    if (actor.role !== Role.Citizen) {
+      await this.audit.record(this.dataSource.manager, actor, {
+        action: variant === 'file' ? 'attachment.download' : 'attachment.preview',
+        entityType: 'attachment',
+        entityId: attachment.id,
+        details: { appealId: attachment.appealId, name: attachment.name, size: attachment.size, range: range ? `${range.start}-${range.end}` : undefined },
+      });
+    }
+    return { attachment, body };
+  }
+
+  /**
+   * Removes an upload of the actor while it is unbound or bound to a draft (not yet submitted);
+   * files of a sent message or answer stay. Others' files are "not found".
+   */
+  async remove(actor: Actor, id: string): Promise<void> {
+    if (!UUID.test(id)) throw new NotFoundError('attachment');
+    const removed = await this.dataSource.transaction(async (manager) => {
+      const peek = await manager.findOneBy(Attachment, { id });
+      if (!peek || peek.ownerId !== actor.userId) throw new NotFoundError('attachment');
+      // The appeal first (the order bind takes them), so a concurrent submit cannot slip between.
+      if (peek.appealId) {
+        const [appeal] = await manager.query<{ status: AppealStatus }[]>(`SELECT status FROM appeals WHERE id = $1 FOR UPDATE`, [peek.appealId]);
+        if (appeal?.status !== AppealStatus.Draft || peek.messageId || peek.answerId) {
+          throw new DomainError(409, 'attachment_locked', { file: peek.name });
+        }
+      }
+      const row = await manager.getRepository(Attachment).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
+      if (!row || row.appealId !== peek.appealId) throw new DomainError(409, 'attachment_locked', { file: peek.name });
+      await manager.delete(Attachment, { id });
+      return row;
+    });
+    await this.removeObjects([removed]);
+  }
+
+  /**
+   * Uploads nobody bound within the TTL go, objects first confirmed gone from the table (a row
+   * never points at a missing object); also spool files a crashed process left.
+   */
+  async collectGarbage(): Promise<{ attachments: number; spoolFiles: number }> {
+    const cutoff = new Date(this.clock.now().getTime() - this.limits.unboundTtlHours * 3600_000);
+    let removed = 0;
+    for (;;) {
+      const rows = await this.dataSource.query<{ storage_key: string; preview_key: string | null }[]>(
+        `DELETE FROM attachments WHERE id IN (
+           SELECT id FROM attachments WHERE appeal_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED
+         ) RETURNING storage_key, preview_key`,
+        [cutoff],
+      );
+      const deleted = Array.isArray(rows[0]) ? (rows[0] as typeof rows) : rows;
+      await this.removeObjects(deleted.map((r) => ({ storageKey: r.storage_key, previewKey: r.preview_key })));
+      removed += deleted.length;
+      if (deleted.length < 200) break;
+    }
+    const spoolFiles = await this.sweepSpool();
+    if (removed || spoolFiles) this.logger.log(`attachments: removed ${removed} unbound uploads, ${spoolFiles} spool files`);
+    return { attachments: removed, spoolFiles };
+  }
+
+  private async visible(actor: Actor, id: string, manager: EntityManager): Promise<Attachment> {
+    if (!UUID.test(id)) throw new NotFoundError('attachment');
+    const attachment = await manager.findOneBy(Attachment, { id });
+    if (!attachment) throw new NotFoundError('attachment');
+    if (!attachment.appealId) {
+      if (attachment.ownerId !== actor.userId) throw new NotFoundError('attachment');
+      return attachment;
+    }
+    try {
+      await this.access.load(actor, attachment.appealId, { manager });
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError('attachment');
+      throw error;
+    }
+    if (actor.role === Role.Citizen && attachment.messageId) {
+      const message = await manager.findOneBy(AppealMessage, { id: attachment.messageId });
+      if (!message || message.internal) throw new NotFoundError('attachment');
+    }
+    return attachment;
+  }
+
+  private async readAll(source: Readable, key: Buffer, expected: number): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const plain = source.pipe(this.cipher.decryptStream(key));
+    source.on('error', (e) => plain.destroy(e));
+    for await (const chunk of plain as AsyncIterable<Buffer>) {
+      length += chunk.length;
+      if (length > expected) {
+        source.destroy();
+        throw new Error('attachment object is longer than recorded');
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, length);
+  }
+
+  private async removeObjects(rows: { storageKey: string; previewKey: string | null }[]): Promise<void> {
+    for (const row of rows) {
+      for (const key of [row.storageKey, row.previewKey]) {
+        if (key) await this.storage.delete(key).catch((e: Error) => this.logger.error({ err: e, key }, 'could not remove an attachment object'));
+      }
+    }
+  }
+
+  private async sweepSpool(): Promise<number> {
+    const names = await readdir(this.spoolDir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const path = join(this.spoolDir, name);
+      const info = await stat(path).catch(() => null);
+      // An upload in flight writes its spool file continuously; an hour-old one is abandoned.
+      if (info && Date.now() - info.mtimeMs > 3600_000) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
+

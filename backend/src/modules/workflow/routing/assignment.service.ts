@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Role } from '@otklik/shared/domain';
+import { CATALOG_CACHE_MS } from '../../catalog/catalog.service';
+
+export interface Assignee {
+  id: string;
+  fullName: string;
+  position: string | null;
+}
+
+/** Who may be given an appeal, and who is least loaded. */
+@Injectable()
+export class AssignmentService {
+  /**
+   * Departments that assign automatically. Every filing asks, and few departments do, so each
+   * process keeps the set for CATALOG_CACHE_MS instead of spending a round trip per appeal; the
+   * admin change is seen at once by the process that made it (invalidate), by others within that time.
+   */
+  private autoAssigning?: { ids: ReadonlySet<string>; until: number };
+
+  invalidate(): void {
+    this.autoAssigning = undefined;
+  }
+
+  /** An active operator or supervisor of the department (the only people who may hold its appeals). */
+  async staffOf(manager: EntityManager, departmentId: string, userId: string): Promise<Assignee | null> {
+    const [row] = await manager.query<Assignee[]>(
+      `SELECT id, full_name AS "fullName", position FROM users
+        WHERE id = $1 AND department_id = $2 AND active AND role IN ($3, $4)`,
+      [userId, departmentId, Role.Operator, Role.Supervisor],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * The operator of the department with the fewest open appeals (ties: the one who got an appeal
+   * longest ago, then by id), when the department assigns automatically; null otherwise.
+   */
+  async autoAssignee(manager: EntityManager, departmentId: string | null): Promise<Assignee | null> {
+    if (!departmentId || !(await this.autoAssigningDepartments(manager)).has(departmentId)) return null;
+    const [row] = await manager.query<Assignee[]>(
+      `SELECT u.id, u.full_name AS "fullName", u.position
+         FROM departments d
+         JOIN users u ON u.department_id = d.id AND u.active AND u.role = $2
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS open FROM appeals a
+            WHERE a.assignee_id = u.id AND a.status IN ('registered', 'in_progress', 'awaiting_approval', 'awaiting_citizen')
+         ) load ON true
+        WHERE d.id = $1 AND d.auto_assign
+        ORDER BY load.open ASC, u.id ASC
+        LIMIT 1`,
+      [departmentId, Role.Operator],
+    );
+    return row ?? null;
+  }
+
+  private async autoAssigningDepartments(manager: EntityManager): Promise<ReadonlySet<string>> {
+    if (this.autoAssigning && this.autoAssigning.until > Date.now()) return this.autoAssigning.ids;
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM departments WHERE auto_assign`);
+    this.autoAssigning = { ids: new Set(rows.map((r) => r.id)), until: Date.now() + CATALOG_CACHE_MS };
+    return this.autoAssigning.ids;
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppealType } from '@otklik/shared/domain';
+import { CATALOG_CACHE_MS, CatalogService } from '../../catalog/catalog.service';
+import { RoutingRule } from './routing-rule.entity';
+
+/** What routing looks at in an appeal. */
+export interface RoutableAppeal {
+  type: AppealType;
+  categoryId: string;
+  subcategoryId: string | null;
+  subject: string;
+  body: string;
+  extraFields: Record<string, unknown>;
+  /** The department the category tree names (subcategory first), if any. */
+  categoryDepartmentId: string | null;
+}
+
+export interface RouteDecision {
+  departmentId: string | null;
+  /** The rule that matched; null when the category (or the pool) decided. */
+  ruleId: string | null;
+}
+
+/** Whether every condition the rule states holds for the appeal (conditions it leaves empty match anything). */
+export function ruleMatches(rule: Pick<RoutingRule, 'appealType' | 'categoryId' | 'subcategoryId' | 'region' | 'keywords'>, appeal: RoutableAppeal): boolean {
+  if (rule.appealType && rule.appealType !== appeal.type) return false;
+  if (rule.categoryId && rule.categoryId !== appeal.categoryId) return false;
+  if (rule.subcategoryId && rule.subcategoryId !== appeal.subcategoryId) return false;
+  if (rule.region) {
+    const region = appeal.extraFields?.region;
+    if (typeof region !== 'string' || region.trim().toLocaleLowerCase('ru') !== rule.region.trim().toLocaleLowerCase('ru')) return false;
+  }
+  if (rule.keywords.length > 0) {
+    const text = `${appeal.subject}\n${appeal.body}`.toLocaleLowerCase('ru');
+    if (!rule.keywords.some((k) => text.includes(k.toLocaleLowerCase('ru')))) return false;
+  }
+  return true;
+}
+
+/**
+ * Routing: the admin's ordered rules first, then the category's department, then the general
+ * pool. Rules are read on every filing, so each process keeps them for CATALOG_CACHE_MS; an
+ * admin change is seen at once by the process that made it.
+ */
+@Injectable()
+export class RoutingService {
+  private cache?: { rules: RoutingRule[]; until: number };
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  async route(manager: EntityManager, appeal: RoutableAppeal): Promise<RouteDecision> {
+    const rule = (await this.activeRules(manager)).find((r) => ruleMatches(r, appeal));
+    if (rule) return { departmentId: rule.departmentId, ruleId: rule.id };
+    if (appeal.categoryDepartmentId) return { departmentId: appeal.categoryDepartmentId, ruleId: null };
+    return { departmentId: (await this.catalog.generalPool(manager))?.id ?? null, ruleId: null };
+  }
+
+  invalidate(): void {
+    this.cache = undefined;
+  }
+
+  private async activeRules(manager: EntityManager): Promise<RoutingRule[]> {
+    if (this.cache && this.cache.until > Date.now()) return this.cache.rules;
+    const rules = await manager.find(RoutingRule, { where: { active: true }, order: { position: 'ASC', createdAt: 'ASC' } });
+    this.cache = { rules, until: Date.now() + CATALOG_CACHE_MS };
+    return rules;
+  }
+
+  list(): Promise<RoutingRule[]> {
+    return this.dataSource.getRepository(RoutingRule).find({ order: { position: 'ASC', createdAt: 'ASC' } });
+  }
+}

@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import { AppealType, DeadlineUnit, isIsoDate } from '@otklik/shared/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused). */
+function IsCalendarDate(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isDateString',
+      validator: {
+        validate: (value) => typeof value === 'string' && isIsoDate(value),
+        defaultMessage: () => 'must be a date in the form YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+}
+
+export class SlaPolicyDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: AppealType, enumName: 'AppealType' }) type: AppealType;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Category or subcategory; null: the default of the type' })
+  categoryId: string | null;
+  @ApiProperty({ enum: DeadlineUnit, enumName: 'DeadlineUnit' }) resolutionUnit: DeadlineUnit;
+  @ApiProperty({ description: 'Resolution term in resolutionUnit' }) resolutionAmount: number;
+  @ApiProperty({ description: 'First reaction, clock hours from registration' }) firstResponseHours: number;
+  @ApiProperty({ description: 'First reaction in a priority category, clock hours' }) priorityFirstResponseHours: number;
+  @ApiProperty({ description: 'The assignee is reminded this many hours before the deadline (0: never)' }) reminderLeadHours: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class UpsertSlaPolicyDto {
+  @ApiProperty({ enum: AppealType, enumName: 'AppealType' })
+  @IsEnum(AppealType)
+  type: AppealType;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Omit or null for the default of the type' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string | null;
+
+  @ApiProperty({ enum: DeadlineUnit, enumName: 'DeadlineUnit' })
+  @IsEnum(DeadlineUnit)
+  resolutionUnit: DeadlineUnit;
+
+  @ApiProperty({ minimum: 1, maximum: 3650 })
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  resolutionAmount: number;
+
+  @ApiProperty({ minimum: 1, maximum: 8760, example: 24 })
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  firstResponseHours: number;
+
+  @ApiProperty({ minimum: 1, maximum: 8760, example: 2 })
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  priorityFirstResponseHours: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 8760, default: 24 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  reminderLeadHours?: number;
+}
+
+export class CalendarYearParams {
+  @ApiProperty({ minimum: 1990, maximum: 2200, example: 2027 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1990)
+  @Max(2200)
+  year: number;
+}
+
+export enum CalendarSource {
+  Official = 'official',
+  LabourCode = 'labour_code',
+}
+
+export class CalendarYearDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: CalendarSource, enumName: 'CalendarSource', description: 'official: loaded; labour_code: derived by Labour Code art. 112' })
+  source: CalendarSource;
+  @ApiProperty({ type: [String], description: 'Days off on weekdays (holidays, transfers), YYYY-MM-DD; for an official year, as loaded' })
+  nonWorking: string[];
+  @ApiProperty({ type: [String], description: 'Weekends made working days' }) working: string[];
+  @ApiProperty({ description: 'Working days in the year' }) workingDays: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) loadedAt: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) loadedBy: string | null;
+}
+
+export class LoadCalendarYearDto {
+  @ApiProperty({ type: [String], example: ['2027-01-01', '2027-01-08'], description: 'Non-working days of the year (YYYY-MM-DD); weekends may be listed' })
+  @IsArray()
+  @ArrayMaxSize(366)
+  @IsCalendarDate({ each: true })
+  nonWorking: string[];
+
+  @ApiProperty({ type: [String], example: [], description: 'Saturdays or Sundays made working days by a transfer' })
+  @IsArray()
+  @ArrayMaxSize(120)
+  @IsCalendarDate({ each: true })
+  working: string[];
+}
+
+export class RetentionExtensionDto {
+  @ApiProperty({ format: 'date', example: '2031-01-31', description: 'Keep the appeal until this date (at most 5 years ahead)' })
+  @IsCalendarDate()
+  until: string;
+
+  @ApiProperty({ maxLength: 1000, example: 'Судебное разбирательство по предмету обращения' })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class RetentionExtensionResultDto {
+  @ApiProperty({ format: 'uuid' }) appealId: string;
+  @ApiProperty({ type: Number, nullable: true }) number: number | null;
+  @ApiProperty({ format: 'date' }) retentionExtendedUntil: string;
+}

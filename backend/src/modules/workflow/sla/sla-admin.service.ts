@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppealType, DeadlineUnit, ProductionCalendar } from '@otklik/shared/domain';
+import { Clock } from '../../../common/clock/clock';
+import { Actor } from '../../../common/http/actor';
+import { FieldError, ValidationFailedError } from '../../../common/problem/domain-error';
+import { AuditService } from '../../audit/audit.service';
+import { CalendarSource, CalendarYearDto, LoadCalendarYearDto, SlaPolicyDto, UpsertSlaPolicyDto } from './dto/sla.dto';
+import { SlaService } from './sla.service';
+
+interface PolicyRow {
+  id: string;
+  type: AppealType;
+  category_id: string | null;
+  resolution_unit: DeadlineUnit;
+  resolution_amount: number;
+  first_response_hours: number;
+  priority_first_response_hours: number;
+  reminder_lead_hours: number;
+  updated_at: Date;
+}
+
+const POLICY_COLUMNS = `id, type, category_id, resolution_unit, resolution_amount, first_response_hours, priority_first_response_hours, reminder_lead_hours, updated_at`;
+
+function toPolicy(r: PolicyRow): SlaPolicyDto {
+  return {
+    id: r.id,
+    type: r.type,
+    categoryId: r.category_id,
+    resolutionUnit: r.resolution_unit,
+    resolutionAmount: r.resolution_amount,
+    firstResponseHours: r.first_response_hours,
+    priorityFirstResponseHours: r.priority_first_response_hours,
+    reminderLeadHours: r.reminder_lead_hours,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+const weekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+/** Admin side of the deadlines: the SLA policy table and the production calendar by year. */
+@Injectable()
+export class SlaAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sla: SlaService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async listPolicies(): Promise<SlaPolicyDto[]> {
+    const rows = await this.dataSource.query<PolicyRow[]>(
+      `SELECT ${POLICY_COLUMNS} FROM sla_policies ORDER BY type, category_id NULLS FIRST`,
+    );
+    return rows.map(toPolicy);
+  }
+
+  /** Creates or replaces the policy of (type, category); the next registration uses it. */
+  async upsertPolicy(actor: Actor, dto: UpsertSlaPolicyDto): Promise<SlaPolicyDto> {
+    const categoryId = dto.categoryId ?? null;
+    const row = await this.dataSource.transaction(async (m) => {
+      if (categoryId) {
+        const [found] = await m.query<unknown[]>(`SELECT 1 FROM categories WHERE id = $1`, [categoryId]);
+        if (!found) throw new ValidationFailedError([{ field: 'categoryId', code: 'unknown_category', message: '' }]);
+      }
+      const conflict = categoryId ? `(type, category_id) WHERE category_id IS NOT NULL` : `(type) WHERE category_id IS NULL`;
+      const [saved] = await m.query<PolicyRow[]>(
+        `INSERT INTO sla_policies (type, category_id, resolution_unit, resolution_amount, first_response_hours,
+                                   priority_first_response_hours, reminder_lead_hours, updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT ${conflict} DO UPDATE SET
+           resolution_unit = EXCLUDED.resolution_unit, resolution_amount = EXCLUDED.resolution_amount,
+           first_response_hours = EXCLUDED.first_response_hours, priority_first_response_hours = EXCLUDED.priority_first_response_hours,
+           reminder_lead_hours = EXCLUDED.reminder_lead_hours, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+         RETURNING ${POLICY_COLUMNS}`,
+        [
+          dto.type,
+          categoryId,
+          dto.resolutionUnit,
+          dto.resolutionAmount,
+          dto.firstResponseHours,
+          dto.priorityFirstResponseHours,
+          dto.reminderLeadHours ?? 24,
+          actor.userId,
+          this.clock.now(),
+        ],
+      );
+      const policy = toPolicy(saved);
+      await this.audit.record(m, actor, { action: 'sla_policy.upserted', entityType: 'sla_policy', entityId: policy.id, details: { ...policy } });
+      return policy;
+    });
+    this.sla.invalidate();
+    return row;
+  }
+
+  /** A year as the deadline maths sees it: loaded (official) or by Labour Code art. 112. */
+  async calendarYear(year: number): Promise<CalendarYearDto> {
+    const [row] = await this.dataSource.query<{ non_working: string[]; working: string[]; loaded_at: Date; loaded_by: string | null }[]>(
+      `SELECT non_working::text[] AS non_working, working::text[] AS working, loaded_at, loaded_by FROM production_calendar_years WHERE year = $1`,
+      [year],
+    );
+    const calendar = await this.sla.calendar();
+    const days = daysOf(year);
+    return {
+      year,
+      source: row ? CalendarSource.Official : CalendarSource.LabourCode,
+      nonWorking: row ? row.non_working : days.filter((d) => !weekend(d) && !calendar.isWorkingDay(d)),
+      working: row ? row.working : [],
+      workingDays: days.filter((d) => calendar.isWorkingDay(d)).length,
+      loadedAt: row ? new Date(row.loaded_at).toISOString() : null,
+      loadedBy: row?.loaded_by ?? null,
+    };
+  }
+
+  /** Loads (or replaces) a year's official calendar; deadlines computed from now on use it. */
+  async loadCalendarYear(actor: Actor, year: number, dto: LoadCalendarYearDto): Promise<CalendarYearDto> {
+    const errors: FieldError[] = [];
+    const nonWorking = [...new Set(dto.nonWorking)].sort();
+    const working = [...new Set(dto.working)].sort();
+    dto.nonWorking.forEach((d, i) => {
+      if (!d.startsWith(`${year}-`)) errors.push({ field: `nonWorking.${i}`, code: 'date_outside_year', message: '' });
+    });
+    dto.working.forEach((d, i) => {
+      if (!d.startsWith(`${year}-`)) errors.push({ field: `working.${i}`, code: 'date_outside_year', message: '' });
+      else if (nonWorking.includes(d)) errors.push({ field: `working.${i}`, code: 'date_working_and_non_working', message: '' });
+      else if (!weekend(d)) errors.push({ field: `working.${i}`, code: 'not_a_weekend', message: '' });
+    });
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+    // The domain's own check, so the table never holds a year the calendar would refuse.
+    new ProductionCalendar({}).withYear(year, { nonWorking, working });
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO production_calendar_years (year, non_working, working, loaded_by, loaded_at) VALUES ($1, $2::date[], $3::date[], $4, $5)
+         ON CONFLICT (year) DO UPDATE SET non_working = EXCLUDED.non_working, working = EXCLUDED.working,
+           loaded_by = EXCLUDED.loaded_by, loaded_at = EXCLUDED.loaded_at`,
+        [year, nonWorking, working, actor.userId, this.clock.now()],
+      );
+      await this.audit.record(m, actor, {
+        action: 'calendar.loaded',
+        entityType: 'production_calendar_year',
+        entityId: String(year),
+        details: { year, nonWorking: nonWorking.length, working: working.length },
+      });
+    });
+    this.sla.invalidate();
+    return this.calendarYear(year);
+  }
+}
+
+function daysOf(year: number): string[] {
+  const days: string[] = [];
+  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
+}

@@ -1,0 +1,59 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import type { RuntimeOptions } from '../../../app.module';
+import { AppealAccess } from '../../appeals/appeal-access.service';
+import { RetentionService } from './retention.service';
+import { SlaAdminService } from './sla-admin.service';
+import { RetentionController, SlaAdminController } from './sla.controller';
+import { SLA_QUEUE, SLA_SCHEDULER_MODE, SlaScheduler, SlaSchedulerMode, SlaTickProcessor } from './sla-scheduler';
+import { SlaTickService } from './sla-tick.service';
+import { SlaService } from './sla.service';
+
+/**
+ * Deadlines (issue 5): SLA policies and the production calendar as data, deadlines at
+ * registration and on pause/resume/extension (SlaService, exported), the scheduler (overdue,
+ * escalation, reminders, first reaction, auto-close, retention) and its admin routes.
+ *
+ * The scheduler runs where jobs run: with REDIS_URL a BullMQ job scheduler woken on processes
+ * that consume queues (workers, and the API unless RUN_WORKER=false); without Redis a timer in the
+ * API process; never in the CLI. Whichever wakes, the Postgres claim lets one process per tick work.
+ */
+@Module({})
+export class SlaModule {
+  static forRoot(runtime: Pick<RuntimeOptions, 'config' | 'process'> & { runWorker: boolean }): DynamicModule {
+    const mode: SlaSchedulerMode =
+      runtime.process === 'cli'
+        ? 'off'
+        : runtime.config.redisUrl
+          ? runtime.runWorker
+            ? 'bullmq'
+            : 'off'
+          : runtime.process === 'api'
+            ? 'inline'
+            : 'off';
+    const providers: Provider[] = [
+      SlaService,
+      SlaAdminService,
+      SlaTickService,
+      RetentionService,
+      // Stateless object-level access (a DataSource and nothing else); provided here rather than
+      // imported, because AppealsModule imports this module for the deadlines at registration.
+      AppealAccess,
+      SlaScheduler,
+      { provide: SLA_SCHEDULER_MODE, useValue: mode },
+    ];
+    const imports: DynamicModule[] = [];
+    if (mode === 'bullmq') {
+      imports.push(BullModule.registerQueue({ name: SLA_QUEUE }));
+      providers.push(SlaTickProcessor);
+    }
+    return {
+      module: SlaModule,
+      global: true,
+      imports,
+      controllers: runtime.process === 'api' ? [SlaAdminController, RetentionController] : [],
+      providers,
+      exports: [SlaService, SlaTickService, SlaScheduler],
+    };
+  }
+}

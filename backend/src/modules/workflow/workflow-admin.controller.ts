@@ -1,0 +1,97 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role } from '@otklik/shared/domain';
+import { Actor, CurrentActor } from '../../common/http/actor';
+import { Authenticated } from '../auth/auth.decorators';
+import { AnswerTemplateDto, AnswerTemplateInputDto, AdminDepartmentDto, DepartmentSettingsDto, RoutingRuleDto, RoutingRuleInputDto } from './workflow-admin.dto';
+import { WorkflowAdminService } from './workflow-admin.service';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('admin')
+@Controller({ path: 'admin', version: '1' })
+export class WorkflowAdminController {
+  constructor(private readonly admin: WorkflowAdminService) {}
+
+  @Get('routing-rules')
+  @Authenticated(Role.Admin, Role.Supervisor)
+  @ApiOperation({ summary: 'Routing rules in the order they are tried', operationId: 'listRoutingRules' })
+  @ApiOkResponse({ type: [RoutingRuleDto] })
+  rules(): Promise<RoutingRuleDto[]> {
+    return this.admin.rules();
+  }
+
+  @Post('routing-rules')
+  @Authenticated(Role.Admin)
+  @ApiOperation({ summary: 'Add a routing rule', operationId: 'createRoutingRule' })
+  @ApiCreatedResponse({ type: RoutingRuleDto })
+  createRule(@CurrentActor() actor: Actor, @Body() dto: RoutingRuleInputDto): Promise<RoutingRuleDto> {
+    return this.admin.saveRule(actor, dto);
+  }
+
+  @Put('routing-rules/:id')
+  @Authenticated(Role.Admin)
+  @ApiOperation({ summary: 'Replace a routing rule', operationId: 'updateRoutingRule' })
+  @ApiOkResponse({ type: RoutingRuleDto })
+  updateRule(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RoutingRuleInputDto): Promise<RoutingRuleDto> {
+    return this.admin.saveRule(actor, dto, id);
+  }
+
+  @Delete('routing-rules/:id')
+  @Authenticated(Role.Admin)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a routing rule', operationId: 'deleteRoutingRule' })
+  @ApiNoContentResponse()
+  deleteRule(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<void> {
+    return this.admin.deleteRule(actor, id);
+  }
+
+  @Get('answer-templates')
+  @Authenticated(Role.Admin, Role.Supervisor)
+  @ApiOperation({ summary: 'Answer templates (macros with placeholders)', operationId: 'listAnswerTemplates' })
+  @ApiOkResponse({ type: [AnswerTemplateDto] })
+  templates(): Promise<AnswerTemplateDto[]> {
+    return this.admin.templates();
+  }
+
+  @Post('answer-templates')
+  @Authenticated(Role.Admin, Role.Supervisor)
+  @ApiOperation({ summary: 'Add an answer template', operationId: 'createAnswerTemplate' })
+  @ApiCreatedResponse({ type: AnswerTemplateDto })
+  createTemplate(@CurrentActor() actor: Actor, @Body() dto: AnswerTemplateInputDto): Promise<AnswerTemplateDto> {
+    return this.admin.saveTemplate(actor, dto);
+  }
+
+  @Put('answer-templates/:id')
+  @Authenticated(Role.Admin, Role.Supervisor)
+  @ApiOperation({ summary: 'Replace an answer template', operationId: 'updateAnswerTemplate' })
+  @ApiOkResponse({ type: AnswerTemplateDto })
+  updateTemplate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AnswerTemplateInputDto): Promise<AnswerTemplateDto> {
+    return this.admin.saveTemplate(actor, dto, id);
+  }
+
+  @Delete('answer-templates/:id')
+  @Authenticated(Role.Admin, Role.Supervisor)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an answer template', operationId: 'deleteAnswerTemplate' })
+  @ApiNoContentResponse()
+  deleteTemplate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<void> {
+    return this.admin.deleteTemplate(actor, id);
+  }
+
+  @Get('departments')
+  @Authenticated(Role.Admin, Role.Supervisor)
+  @ApiOperation({ summary: 'Departments and their assignment settings', operationId: 'listDepartments' })
+  @ApiOkResponse({ type: [AdminDepartmentDto] })
+  departments(): Promise<AdminDepartmentDto[]> {
+    return this.admin.departments();
+  }
+
+  @Patch('departments/:id')
+  @Authenticated(Role.Admin)
+  @ApiOperation({ summary: 'Change how a department assigns appeals', operationId: 'updateDepartment' })
+  @ApiOkResponse({ type: AdminDepartmentDto })
+  updateDepartment(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: DepartmentSettingsDto): Promise<AdminDepartmentDto> {
+    return this.admin.updateDepartment(actor, id, dto);
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../../common/http/actor';
+import { FieldError, NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { Category } from '../catalog/category.entity';
+import { Department } from '../users/department.entity';
+import { DepartmentDto } from '../users/users.dto';
+import { RoutingRule } from './routing/routing-rule.entity';
+import { AssignmentService } from './routing/assignment.service';
+import { RoutingService } from './routing/routing.service';
+import { AnswerTemplate } from './templates/answer-template.entity';
+import { AnswerTemplateDto, AnswerTemplateInputDto, AdminDepartmentDto, DepartmentSettingsDto, RoutingRuleDto, RoutingRuleInputDto } from './workflow-admin.dto';
+
+const ruleDto = (r: RoutingRule): RoutingRuleDto => ({
+  id: r.id,
+  position: r.position,
+  name: r.name,
+  appealType: r.appealType,
+  categoryId: r.categoryId,
+  subcategoryId: r.subcategoryId,
+  region: r.region,
+  keywords: r.keywords,
+  departmentId: r.departmentId,
+  active: r.active,
+});
+const templateDto = (t: AnswerTemplate): AnswerTemplateDto => ({ id: t.id, title: t.title, body: t.body, result: t.result, departmentId: t.departmentId, active: t.active });
+const departmentDto = (d: Department): AdminDepartmentDto => ({ ...DepartmentDto.from(d), autoAssign: d.autoAssign });
+
+/** Admin management of routing rules, answer templates and department assignment settings; every change is audited. */
+@Injectable()
+export class WorkflowAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly routing: RoutingService,
+    private readonly assignment: AssignmentService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async rules(): Promise<RoutingRuleDto[]> {
+    return (await this.routing.list()).map(ruleDto);
+  }
+
+  async saveRule(actor: Actor, dto: RoutingRuleInputDto, id?: string): Promise<RoutingRuleDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const rule = id ? await manager.findOneBy(RoutingRule, { id }) : manager.create(RoutingRule, {});
+      if (!rule) throw new NotFoundError('routing_rule');
+      await this.checkRule(manager, dto);
+      Object.assign(rule, {
+        position: dto.position,
+        name: dto.name,
+        appealType: dto.appealType ?? null,
+        categoryId: dto.categoryId ?? null,
+        subcategoryId: dto.subcategoryId ?? null,
+        region: dto.region ?? null,
+        keywords: dto.keywords ?? [],
+        departmentId: dto.departmentId,
+        active: dto.active ?? true,
+      });
+      const saved = await manager.save(RoutingRule, rule);
+      await this.audit.record(manager, actor, { action: id ? 'routing_rule.update' : 'routing_rule.create', entityType: 'routing_rule', entityId: saved.id, details: { ...ruleDto(saved) } });
+      this.routing.invalidate();
+      return ruleDto(saved);
+    });
+  }
+
+  async deleteRule(actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { affected } = await manager.delete(RoutingRule, { id });
+      if (!affected) throw new NotFoundError('routing_rule');
+      await this.audit.record(manager, actor, { action: 'routing_rule.delete', entityType: 'routing_rule', entityId: id });
+    });
+    this.routing.invalidate();
+  }
+
+  async templates(): Promise<AnswerTemplateDto[]> {
+    return (await this.dataSource.getRepository(AnswerTemplate).find({ order: { title: 'ASC' } })).map(templateDto);
+  }
+
+  async saveTemplate(actor: Actor, dto: AnswerTemplateInputDto, id?: string): Promise<AnswerTemplateDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const template = id ? await manager.findOneBy(AnswerTemplate, { id }) : manager.create(AnswerTemplate, {});
+      if (!template) throw new NotFoundError('answer_template');
+      if (dto.departmentId && !(await manager.existsBy(Department, { id: dto.departmentId }))) {
+        throw new ValidationFailedError([{ field: 'departmentId', code: 'invalid_department', message: '' }]);
+      }
+      Object.assign(template, { title: dto.title, body: dto.body, result: dto.result ?? null, departmentId: dto.departmentId ?? null, active: dto.active ?? true });
+      const saved = await manager.save(AnswerTemplate, template);
+      await this.audit.record(manager, actor, { action: id ? 'answer_template.update' : 'answer_template.create', entityType: 'answer_template', entityId: saved.id, details: { title: saved.title } });
+      return templateDto(saved);
+    });
+  }
+
+  async deleteTemplate(actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { affected } = await manager.delete(AnswerTemplate, { id });
+      if (!affected) throw new NotFoundError('answer_template');
+      await this.audit.record(manager, actor, { action: 'answer_template.delete', entityType: 'answer_template', entityId: id });
+    });
+  }
+
+  async departments(): Promise<AdminDepartmentDto[]> {
+    return (await this.dataSource.getRepository(Department).find({ order: { nameRu: 'ASC' } })).map(departmentDto);
+  }
+
+  async updateDepartment(actor: Actor, id: string, dto: DepartmentSettingsDto): Promise<AdminDepartmentDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const department = await manager.findOneBy(Department, { id });
+      if (!department) throw new NotFoundError('department');
+      department.autoAssign = dto.autoAssign;
+      await manager.save(Department, department);
+      await this.audit.record(manager, actor, { action: 'department.update', entityType: 'department', entityId: id, details: { autoAssign: dto.autoAssign } });
+      return departmentDto(department);
+    }).finally(() => this.assignment.invalidate());
+  }
+
+  /** Foreign keys the client names must exist and fit together (a 422 naming the field, not a 500). */
+  private async checkRule(manager: EntityManager, dto: RoutingRuleInputDto): Promise<void> {
+    const errors: FieldError[] = [];
+    if (!(await manager.existsBy(Department, { id: dto.departmentId }))) errors.push({ field: 'departmentId', code: 'invalid_department', message: '' });
+    const category = dto.categoryId ? await manager.findOneBy(Category, { id: dto.categoryId }) : null;
+    if (dto.categoryId && (!category || category.parentId !== null)) errors.push({ field: 'categoryId', code: 'unknown_category', message: '' });
+    if (dto.subcategoryId) {
+      const sub = await manager.findOneBy(Category, { id: dto.subcategoryId });
+      if (!sub || sub.parentId === null || (dto.categoryId && sub.parentId !== dto.categoryId)) errors.push({ field: 'subcategoryId', code: 'not_a_subcategory', message: '' });
+    }
+    if (!dto.appealType && !dto.categoryId && !dto.subcategoryId && !dto.region && !(dto.keywords ?? []).length) {
+      errors.push({ field: 'keywords', code: 'rule_without_conditions', message: 'a rule needs at least one condition' });
+    }
+    if (errors.length) throw new ValidationFailedError(errors);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { AssignmentService } from './routing/assignment.service';
+import { RoutingService } from './routing/routing.service';
+import { AnswerTemplatesService } from './templates/answer-templates.service';
+import { WorkflowAdminController } from './workflow-admin.controller';
+import { WorkflowAdminService } from './workflow-admin.service';
+
+/** Routing rules, assignment, answer templates: what the appeals module consults when it registers and moves appeals. */
+@Module({
+  imports: [CatalogModule],
+  controllers: [WorkflowAdminController],
+  providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService],
+  exports: [RoutingService, AssignmentService, AnswerTemplatesService],
+})
+export class WorkflowModule {}
