@@ -7,12 +7,17 @@ import { CatalogService } from '../../core/catalog/catalog.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import { DueDate } from '../../ui/due-date';
 import { StatusChip } from '../../ui/status-chip';
+import { AnswerForm } from './answer-form';
 import { MessageThread } from './message-thread';
 import { StatusHistory } from './status-history';
 
 type Appeal = Schemas['AppealDto'];
 type Message = Schemas['MessageDto'];
 type LoadState = 'loading' | 'ready' | 'notFound' | 'failed';
+type StaffAction = Schemas['StaffAction'];
+
+/** Actions that need nothing but a click; the others (answer, assign, redirect…) need a form. */
+const ONE_CLICK: readonly StaffAction[] = ['take', 'send-for-approval', 'approve', 'reopen'];
 
 /** Statuses in which the thread no longer takes messages (the API answers 409). */
 const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Closed, AppealStatus.Withdrawn];
@@ -20,7 +25,7 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
 /** The appeal card for staff: everything about one appeal, its history and its thread. */
 @Component({
   selector: 'ok-appeal-card-page',
-  imports: [RouterLink, StatusChip, DueDate, StatusHistory, MessageThread],
+  imports: [RouterLink, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm],
   templateUrl: './appeal-card.page.html',
   styleUrl: './appeal-card.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,6 +70,33 @@ export class AppealCardPage {
       value: this.formatValue(value),
     }));
   });
+
+  /** Only what the API says is allowed now (the shared state machine decides). */
+  protected readonly oneClickActions = computed(() => (this.appeal()?.allowedStaffActions ?? []).filter((a) => ONE_CLICK.includes(a)));
+  /** The answer has its own form on the card; the rest still go through the API. */
+  protected readonly otherActions = computed(() =>
+    (this.appeal()?.allowedStaffActions ?? []).filter((a) => !ONE_CLICK.includes(a) && a !== 'answer'),
+  );
+  protected readonly canAnswer = computed(() => (this.appeal()?.allowedStaffActions ?? []).includes('answer'));
+  protected readonly acting = signal(false);
+  protected readonly actionError = signal<string | null>(null);
+
+  protected async act(action: StaffAction): Promise<void> {
+    const appeal = this.appeal();
+    if (!appeal || this.acting()) return;
+    this.acting.set(true);
+    this.actionError.set(null);
+    try {
+      const { error } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', {
+        params: { path: { idOrNumber: appeal.id, action: action as Schemas['StaffRouteAction'] } },
+        body: { expectedVersion: appeal.version },
+      });
+      if (error) this.actionError.set((error as { title?: string }).title ?? String(action));
+      await this.load(this.idOrNumber());
+    } finally {
+      this.acting.set(false);
+    }
+  }
 
   private loadSeq = 0;
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -8,13 +8,21 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSort, MatSortModule, type Sort, type SortDirection } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { APPEAL_STATUSES, APPEAL_TYPES, AppealStatus } from '@otklik/shared/domain';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import { DueDate } from '../../ui/due-date';
 import { StatusChip } from '../../ui/status-chip';
-import { PAGE_SIZES, QueueStore, type AppealSummary, type QueueFilters, type QueueSort } from './queue.store';
+import {
+  PAGE_SIZES,
+  QueueStore,
+  filtersFromQuery,
+  filtersToQuery,
+  type AppealSummary,
+  type QueueFilters,
+  type QueueSort,
+} from './queue.store';
 
 /** The API orders each sort key one way only: nearest deadline first, newest registration first. */
 const SORT_DIRECTION: Record<QueueSort, SortDirection> = { dueAt: 'asc', registeredAt: 'desc' };
@@ -62,7 +70,18 @@ export class QueuePage {
   constructor() {
     const user = this.auth.user();
     if (user) this.store.claim(user.id);
+    // A link or a reload carries the view in the URL; a plain /queue keeps what the store holds
+    // (coming back from a card), and the URL then follows every change of the filters.
+    const route = inject(ActivatedRoute);
+    const query = route.snapshot.queryParamMap;
+    if (query.keys.length > 0) {
+      this.store.restore(filtersFromQuery((name) => query.get(name), { statuses: this.statuses, types: this.types }));
+    }
     void this.store.load();
+    effect(() => {
+      const queryParams = filtersToQuery(this.filters());
+      void this.router.navigate([], { relativeTo: route, queryParams, replaceUrl: true });
+    });
     inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
   }
 

@@ -18,6 +18,40 @@ export const DEFAULT_FILTERS: QueueFilters = { status: null, type: null, q: '', 
 export const PAGE_SIZES: readonly number[] = [10, 20, 50, 100];
 
 /**
+ * The filters as URL query parameters, so a reload or a shared link shows the same view.
+ * Only what differs from the defaults is written; unknown or malformed values are ignored.
+ */
+export function filtersToQuery(f: QueueFilters): Record<string, string | null> {
+  return {
+    status: f.status,
+    type: f.type,
+    q: f.q.trim() || null,
+    overdue: f.overdue ? 'true' : null,
+    sort: f.sort === DEFAULT_FILTERS.sort ? null : f.sort,
+    limit: f.limit === DEFAULT_FILTERS.limit ? null : String(f.limit),
+  };
+}
+
+export function filtersFromQuery(
+  get: (name: string) => string | null,
+  known: { statuses: readonly string[]; types: readonly string[] },
+): Partial<QueueFilters> {
+  const patch: Partial<QueueFilters> = {};
+  const status = get('status');
+  if (status && known.statuses.includes(status)) patch.status = status as QueueFilters['status'];
+  const type = get('type');
+  if (type && known.types.includes(type)) patch.type = type as QueueFilters['type'];
+  const q = get('q');
+  if (q) patch.q = q.slice(0, 200);
+  if (get('overdue') === 'true') patch.overdue = true;
+  const sort = get('sort');
+  if (sort === 'dueAt' || sort === 'registeredAt') patch.sort = sort;
+  const limit = Number(get('limit'));
+  if (PAGE_SIZES.includes(limit)) patch.limit = limit;
+  return patch;
+}
+
+/**
  * The department queue, server-side: filters, sort and page size go to GET /staff/appeals.
  * The API pages with opaque keyset cursors and gives no total, so "previous" needs memory:
  * `cursors` is a stack whose top is the cursor of the page on screen (null = first page).
@@ -50,6 +84,12 @@ export class QueueStore {
     this.cursors.set([null]);
     this.items.set([]);
     this.nextCursor.set(null);
+  }
+
+  /** Filters from a link or a reload: replace the current ones without loading yet. */
+  restore(patch: Partial<QueueFilters>): void {
+    this.filters.set({ ...DEFAULT_FILTERS, ...patch });
+    this.cursors.set([null]);
   }
 
   update(patch: Partial<QueueFilters>): void {

@@ -1,0 +1,206 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type { Schemas } from '@otklik/shared/api/client';
+import { API } from '../../core/api/api-client';
+import { Notifier } from '../../core/api/notifier';
+import { asProblem, fieldErrors } from '../../core/api/problem';
+import { I18n } from '../../core/i18n/i18n.service';
+
+type AnswerResult = Schemas['AnswerResult'];
+type Template = Schemas['AnswerTemplateViewDto'];
+
+export const ANSWER_RESULTS: readonly AnswerResult[] = ['done', 'refused', 'clarification_needed'];
+const TEXT_MAX = 20000;
+const REASON_MAX = 5000;
+/** Fields the form shows; a server error on any other field is listed under the form. */
+const FIELDS = ['result', 'resultCode', 'text', 'reason', 'executorPhone'] as const;
+type Field = (typeof FIELDS)[number];
+
+/**
+ * The operator's answer: a result, the classifier code, the explanation (a template may fill it,
+ * with this appeal's placeholders already substituted by the API) and, for a refusal, the reason.
+ * The API signs it and moves the appeal; the card reloads on `answered`.
+ */
+@Component({
+  selector: 'ok-answer-form',
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
+  template: `
+    <form class="answer-form" [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-label]="t('answer.heading')">
+      @if (templates().length) {
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ t('answer.template') }}</mat-label>
+          <mat-select (selectionChange)="useTemplate($event.value)" data-testid="answer-template">
+            @for (template of templates(); track template.id) {
+              <mat-option [value]="template">{{ template.title }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      }
+
+      <mat-form-field appearance="outline">
+        <mat-label>{{ t('answer.result') }}</mat-label>
+        <mat-select formControlName="result" data-testid="answer-result">
+          @for (result of results; track result) {
+            <mat-option [value]="result">{{ t($any('answer.result.' + result)) }}</mat-option>
+          }
+        </mat-select>
+        @if (error('result'); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+
+      <mat-form-field appearance="outline">
+        <mat-label>{{ t('answer.resultCode') }}</mat-label>
+        <input matInput type="number" min="0" max="9999" formControlName="resultCode" data-testid="answer-result-code" />
+        @if (error('resultCode'); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+
+      <mat-form-field appearance="outline">
+        <mat-label>{{ t('answer.text') }}</mat-label>
+        <textarea matInput rows="6" formControlName="text" [maxlength]="textMax" data-testid="answer-text"></textarea>
+        @if (error('text'); as message) {
+          <mat-error data-testid="answer-text-error">{{ message }}</mat-error>
+        }
+      </mat-form-field>
+
+      @if (result() === 'refused') {
+        <mat-form-field appearance="outline">
+          <mat-label>{{ t('answer.reason') }}</mat-label>
+          <textarea matInput rows="3" formControlName="reason" [maxlength]="reasonMax" data-testid="answer-reason"></textarea>
+          @if (error('reason'); as message) {
+            <mat-error data-testid="answer-reason-error">{{ message }}</mat-error>
+          }
+        </mat-form-field>
+      }
+
+      <mat-form-field appearance="outline">
+        <mat-label>{{ t('answer.executorPhone') }}</mat-label>
+        <input matInput type="tel" formControlName="executorPhone" maxlength="40" />
+        @if (error('executorPhone'); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
+      </mat-form-field>
+
+      @for (message of otherErrors(); track message) {
+        <p class="error-text" role="alert">{{ message }}</p>
+      }
+      <button mat-flat-button type="submit" [disabled]="sending()" data-testid="answer-submit">
+        {{ sending() ? t('answer.sending') : t('answer.submit') }}
+      </button>
+    </form>
+  `,
+  styles: `
+    .answer-form { display: flex; flex-direction: column; gap: 4px; }
+    mat-form-field { width: 100%; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AnswerForm {
+  private readonly api = inject(API);
+  private readonly notifier = inject(Notifier);
+  protected readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+
+  readonly appealId = input.required<string>();
+  /** The version the operator sees: answering a changed appeal is a 409, not a silent overwrite. */
+  readonly version = input.required<number>();
+  readonly answered = output<void>();
+
+  protected readonly results = ANSWER_RESULTS;
+  protected readonly textMax = TEXT_MAX;
+  protected readonly reasonMax = REASON_MAX;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    result: ['' as AnswerResult | '', Validators.required],
+    resultCode: [null as number | null, [Validators.required, Validators.min(0), Validators.max(9999)]],
+    text: ['', [Validators.required, Validators.maxLength(TEXT_MAX)]],
+    reason: ['', Validators.maxLength(REASON_MAX)],
+    executorPhone: ['', Validators.maxLength(40)],
+  });
+  protected readonly result = toSignal(this.form.controls.result.valueChanges, { initialValue: this.form.controls.result.value });
+  protected readonly templates = signal<readonly Template[]>([]);
+  protected readonly sending = signal(false);
+  protected readonly otherErrors = signal<readonly string[]>([]);
+
+  constructor() {
+    effect(() => {
+      const id = this.appealId();
+      untracked(() => void this.loadTemplates(id));
+    });
+  }
+
+  /** The message under a field: the API's words first, then the form's own checks. */
+  protected error(field: Field): string | null {
+    const control = this.form.controls[field];
+    if (!control.touched && !control.hasError('server')) return null;
+    if (control.hasError('server')) return control.getError('server') as string;
+    if (control.hasError('required')) return this.t('answer.required');
+    if (control.hasError('min') || control.hasError('max')) return this.t('answer.codeRange');
+    if (control.hasError('maxlength')) return this.t('answer.tooLong');
+    return null;
+  }
+
+  protected useTemplate(template: Template): void {
+    this.form.patchValue({ text: template.text, ...(template.result ? { result: template.result } : {}) });
+  }
+
+  protected async submit(): Promise<void> {
+    this.otherErrors.set([]);
+    const { result, resultCode, text, reason, executorPhone } = this.form.getRawValue();
+    if (text.trim() === '') this.form.controls.text.setValue('');
+    if (result === 'refused' && reason.trim() === '') this.form.controls.reason.setErrors({ required: true });
+    if (this.form.invalid || result === '' || resultCode === null) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.sending.set(true);
+    try {
+      const { data, error } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/answer', {
+        params: { path: { idOrNumber: this.appealId() } },
+        body: {
+          result,
+          resultCode,
+          text,
+          reason: result === 'refused' ? reason : undefined,
+          executorPhone: executorPhone.trim() || undefined,
+          expectedVersion: this.version(),
+        },
+      });
+      if (data) {
+        this.notifier.info('answer.sent');
+        this.answered.emit();
+        return;
+      }
+      const other: string[] = [];
+      for (const [field, message] of Object.entries(fieldErrors(asProblem(error)))) {
+        if ((FIELDS as readonly string[]).includes(field)) {
+          const control = this.form.controls[field as Field];
+          control.setErrors({ server: message });
+          control.markAsTouched();
+        } else {
+          other.push(`${field}: ${message}`);
+        }
+      }
+      this.otherErrors.set(other);
+    } catch {
+      // The problem middleware has already said that the server could not be reached.
+    } finally {
+      this.sending.set(false);
+    }
+  }
+
+  private async loadTemplates(id: string): Promise<void> {
+    try {
+      const { data } = await this.api.GET('/api/v1/staff/appeals/{idOrNumber}/answer-templates', { params: { path: { idOrNumber: id } } });
+      this.templates.set(data ?? []);
+    } catch {
+      this.templates.set([]);
+    }
+  }
+}
