@@ -19,6 +19,9 @@ const shared = {
   moduleNameMapper: { '^@otklik/shared/(.*)$': '<rootDir>/shared/$1' },
   testEnvironment: 'node',
 };
+// Multi-process tests need a PostgreSQL server and Redis shared by several processes: without
+// both, the project is not registered at all (nothing to skip, nothing that passes vacuously).
+const clustered = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 module.exports = {
   // A global option in Jest (not per project): e2e and browser tests talk to a real server.
   testTimeout: 30000,
@@ -42,5 +45,15 @@ module.exports = {
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },
+    ...(clustered
+      ? [
+          {
+            ...shared,
+            displayName: 'fault',
+            // Each test starts its own API and worker processes on a scratch database.
+            testMatch: ['<rootDir>/test/fault/**/*.test.ts'],
+          },
+        ]
+      : []),
   ],
 };

@@ -19,6 +19,8 @@ run('npm', ['run', '--silent', 'openapi:check']);
 if (process.env.DATABASE_URL) run(process.execPath, [join(root, 'scripts', 'migration-generate.mjs'), '--check']);
 const browser = existsSync(join(root, 'angular.json'));
 if (browser) run('npm', ['run', '--silent', 'build:console']);
-const projects = ['unit', 'e2e', ...(browser ? ['browser'] : [])];
+// Multi-process fault tests run where several processes can share PostgreSQL and Redis.
+const clustered = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+const projects = ['unit', 'e2e', ...(browser ? ['browser'] : []), ...(clustered ? ['fault'] : [])];
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 run(process.execPath, [jest, '--runInBand', ...projects.flatMap((p) => ['--selectProjects', p]), ...process.argv.slice(2)]);

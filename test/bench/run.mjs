@@ -5,21 +5,33 @@
  * and PostgreSQL on 127.0.0.1 (trust auth). Sends traffic only to 127.0.0.1.
  *
  *   a. submit: autocannon POST /api/v1/appeals (bench citizens) vs pgbench doing the same
- *      writes in one transaction (test/bench/submit.pgbench.sql); then p99 at half the peak.
+ *      writes in one transaction (test/bench/submit.pgbench.sql); then p99 at half the peak;
+ *      then a staff transition (POST …/actions/assign) on the same server, beside intake's peak.
  *   b. reads on BENCH_APPEALS generated appeals: the citizen's list (first and a deep page),
  *      the staff queue (first and a deep page), full-text search (rare and common word).
+ *   d. overdue: one SLA scheduler tick (`cli sla:tick`) on the same dataset with 10k appeals
+ *      falling due in it, against the 5 s target (one tick is 60 s).
+ *   e. attachments: BENCH_UPLOADS parallel 5 MB uploads (POST /api/v1/attachments: sniffing,
+ *      SHA-256, AES-256-GCM, local storage) vs writing the same bytes to disk with plain Node
+ *      streams, in the same run; the API process's peak RSS while it takes them.
  *
  * Environment (all optional):
  *   BENCH_APPEALS=1000000          appeals in the read dataset
  *   BENCH_KEEP=1                   keep the read dataset database for the next run
- *   BENCH_ONLY=submit|read         run one phase
+ *   BENCH_ONLY=submit|read|overdue|attachments   run one phase
+ *   BENCH_OVERDUE_DUE=10000        appeals falling due in the benchmarked scheduler tick
+ *   BENCH_UPLOADS=20 BENCH_UPLOAD_ROUNDS=3
  *   BENCH_PG=postgres://postgres@127.0.0.1:5432   server to create scratch databases on
  *   BENCH_SUBMIT_SECONDS=15 BENCH_SUBMIT_CONNECTIONS=16 BENCH_SUBMIT_BASE=10000
  *   BENCH_READ_SECONDS=10 BENCH_READ_RATE=50 BENCH_READ_CONNECTIONS=4
  * Writes a table to stdout and JSON to .bench/bench-<time>.json (and .bench/latest.json).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { Blob } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -53,8 +65,11 @@ const cfg = {
   readSeconds: num('BENCH_READ_SECONDS', 10),
   readRate: num('BENCH_READ_RATE', 50),
   readConnections: num('BENCH_READ_CONNECTIONS', 4),
+  overdueDue: num('BENCH_OVERDUE_DUE', 10_000),
+  uploads: num('BENCH_UPLOADS', 20),
+  uploadRounds: num('BENCH_UPLOAD_ROUNDS', 3),
 };
-const TARGETS = { submitRatio: 0.5, submitP99: 25, listP95: 10, searchP95: 50, hashMinMs: 30, hashMaxMs: 80 };
+const TARGETS = { uploadRatio: 0.5, uploadRssMb: 300, submitRatio: 0.5, submitP99: 25, listP95: 10, searchP95: 50, hashMinMs: 30, hashMaxMs: 80, overdueTickMs: 5000 };
 
 const children = new Set();
 const scratch = new Set();
@@ -174,13 +189,13 @@ async function freePort() {
   });
 }
 
-async function startServer(db, name) {
+async function startServer(db, name, extraEnv = {}) {
   const port = await freePort();
   const logFile = join(OUT, `server-${name}.log`);
   const fd = openSync(logFile, 'w');
   const child = spawn(process.execPath, [join(DIST, 'main.js')], {
     cwd: ROOT,
-    env: { ...env, ...appEnv(db), PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...env, ...appEnv(db), PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
     stdio: ['ignore', fd, fd],
   });
   children.add(child);
@@ -448,10 +463,172 @@ async function submitPhase(results) {
       row('a', `submit p99 at ${half} req/s (½ peak)`, `${fmt(paced.p99)} ms`, `p50 ${fmt(paced.p50)} ms`, null, `≤ ${TARGETS.submitP99} ms`,
         paced.p99 <= TARGETS.submitP99, [cpuNote(paced, paced.ok), errorNote(paced, half * S)].filter(Boolean).join('; ')),
     );
+    await transitionPhase(results, db, base, pid, peak);
     await loginPhase(results, base);
   } finally {
     await server.stop();
     await dropDb(db);
+  }
+}
+
+// ---------------------------------------------------------------------------- a'. staff transitions
+/**
+ * A staff transition beside intake, on the same server and data: the bench operator assigns
+ * appeals of their department to themselves, round-robin over up to 2,000 of them (each request
+ * locks the row, checks the state machine, writes the appeal and its history/audit/outbox rows).
+ * The first pass over an appeal moves it registered → in_progress; later ones re-assign.
+ */
+async function transitionPhase(results, db, base, pid, intakePeak) {
+  const operator = await onDb(db, async (c) => (await c.query(`SELECT id, department_id FROM users WHERE email_normalized = $1`, [`bench-operator@${BENCH.domain}`])).rows[0]);
+  // The appeals intake has just registered (general pool) move to the operator's department.
+  const ids = await onDb(db, async (c) =>
+    (
+      await c.query(
+        `UPDATE appeals SET department_id = $1 WHERE id IN (
+           SELECT id FROM appeals WHERE status = 'registered' AND department_id IN (SELECT id FROM departments WHERE is_general_pool) LIMIT 2000)
+         RETURNING id`,
+        [operator.department_id],
+      )
+    ).rows.map((r) => r.id),
+  );
+  if (ids.length < 100) throw new Error(`transition bench: only ${ids.length} appeals in the bench department`);
+  const token = await login(base, `bench-operator@${BENCH.domain}`);
+  const body = JSON.stringify({ assigneeId: operator.id });
+  // One request first: a mistake in the set-up fails the phase loudly instead of timing errors.
+  const probe = await fetch(`${base}/api/v1/staff/appeals/${ids[0]}/actions/assign`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
+  if (!probe.ok) throw new Error(`transition bench: the first assign answered ${probe.status}: ${await probe.text()}`);
+  let n = 0;
+  const setupRequest = (req) => {
+    const id = ids[n++ % ids.length];
+    req.path = `/api/v1/staff/appeals/${id}/actions/assign`;
+    req.headers = { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    req.body = body;
+    return req;
+  };
+  const C = cfg.submitConnections;
+  const S = cfg.submitSeconds;
+  log(`transition: warm-up (3 s), then peak, ${C} connections, ${S} s over ${ids.length} appeals`);
+  await withTimeout(cannon({ base, path: '/api/v1/staff/appeals', method: 'POST', setupRequest, connections: 8, seconds: 3 }), 30_000, 'transition warm-up');
+  const peak = await withTimeout(
+    measured(db, pid, () => cannon({ base, path: '/api/v1/staff/appeals', method: 'POST', setupRequest, connections: C, seconds: S })),
+    (S + 60) * 1000,
+    'transition peak',
+  );
+  results.transition = { peak, appeals: ids.length };
+  results.rows.push(
+    row('a', 'staff transition peak: POST …/actions/assign', `${fmt(peak.rps)} req/s`, `intake ${fmt(intakePeak.rps)} req/s`, peak.rps / intakePeak.rps, '', null,
+      [`p99 ${fmt(peak.p99)} ms`, `node ${fmt(perOp(peak.cpu.serverMs, peak.ok))} + pg ${fmt(perOp(peak.cpu.pgMs, peak.ok))} ms CPU/op`, errorNote(peak)].filter(Boolean).join('; ')),
+  );
+}
+
+// ---------------------------------------------------------------------------- e. attachments
+
+/** RSS of a process in MB now (VmRSS) and its high-water mark since start (VmHWM). */
+function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+  } catch {
+    return { rss: NaN, hwm: NaN };
+  }
+}
+
+/** A PDF of `size` bytes whose body is random (nothing for anyone to compress or dedupe). */
+function randomPdf(size) {
+  const head = Buffer.from('%PDF-1.7\n%');
+  const tail = Buffer.from('\ntrailer<<>>\n%%EOF\n');
+  return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
+}
+
+async function uploadOnce(base, token, data, name) {
+  const form = new globalThis.FormData();
+  form.append('file', new Blob([data], { type: 'application/pdf' }), name);
+  const res = await fetch(`${base}/api/v1/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${text.slice(0, 300)}`);
+}
+
+/** The same bytes written to disk with plain Node streams (64 KiB chunks), in parallel. */
+async function diskFloor(files, dir) {
+  mkdirSync(dir, { recursive: true });
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    files.map(async (data, i) => {
+      const chunks = [];
+      for (let o = 0; o < data.length; o += 65536) chunks.push(data.subarray(o, o + 65536));
+      await pipeline(Readable.from(chunks), createWriteStream(join(dir, `floor-${i}.bin`)));
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  rmSync(dir, { recursive: true, force: true });
+  return seconds;
+}
+
+async function attachmentsPhase(results) {
+  const db = 'otklik_bench_attachments';
+  const dataDir = join(OUT, 'data-attachments');
+  rmSync(dataDir, { recursive: true, force: true });
+  log(`attachments: scratch database ${db}, DATA_DIR ${dataDir}`);
+  await createDb(db);
+  const server = await startServer(db, 'attachments', { DATA_DIR: dataDir, ATTACHMENT_DAILY_QUOTA_MB: '1000000' });
+  try {
+    const base = server.base;
+    const token = await login(base, 'citizen@demo.otklik.local', 'Citizen#Demo2026');
+    const size = 5 * 1024 * 1024;
+    const files = Array.from({ length: cfg.uploads }, () => randomPdf(size));
+    const totalMb = (files.length * size) / 1048576;
+    // Warm-up: the first upload pays for lazy initialisation (JIT, pools, directories).
+    for (let i = 0; i < 2; i++) await uploadOnce(base, token, files[i], `warmup-${i}.pdf`);
+    const idleRss = memoryOf(server.child.pid).rss;
+    const rounds = [];
+    for (let r = 0; r < cfg.uploadRounds; r++) {
+      const floorSeconds = await diskFloor(files, join(OUT, 'floor'));
+      let peakRss = memoryOf(server.child.pid).rss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, memoryOf(server.child.pid).rss)), 10);
+      const ticks0 = procTicks(server.child.pid);
+      const self0 = process.cpuUsage();
+      const started = process.hrtime.bigint();
+      await Promise.all(files.map((data, i) => uploadOnce(base, token, data, `bench-${r}-${i}.pdf`)));
+      const apiSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const serverCpuMs = (procTicks(server.child.pid) - ticks0) * TICK_MS;
+      const self = process.cpuUsage(self0);
+      clearInterval(sampler);
+      peakRss = Math.max(peakRss, memoryOf(server.child.pid).rss);
+      rounds.push({
+        apiMbps: totalMb / apiSeconds,
+        floorMbps: totalMb / floorSeconds,
+        apiSeconds,
+        floorSeconds,
+        peakRssMb: peakRss,
+        serverCpuMsPerMb: serverCpuMs / totalMb,
+        loadGenCpuMsPerMb: (self.user + self.system) / 1000 / totalMb,
+        machineLoad: loadavg()[0],
+      });
+      log(`attachments: round ${r + 1}: API ${fmt(totalMb / apiSeconds)} MB/s, disk ${fmt(totalMb / floorSeconds)} MB/s, RSS ≤ ${fmt(peakRss)} MB`);
+    }
+    const median = (pick) => rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+    const api = median((x) => x.apiMbps);
+    const floor = median((x) => x.floorMbps);
+    const ratio = api / floor;
+    const peakRss = Math.max(...rounds.map((x) => x.peakRssMb));
+    const hwm = memoryOf(server.child.pid).hwm;
+    results.attachments = { uploads: cfg.uploads, sizeBytes: size, rounds, apiMbps: api, floorMbps: floor, ratio, peakRssMb: peakRss, vmHwmMb: hwm, idleRssMb: idleRss };
+    results.rows.push(
+      row('e', `${cfg.uploads} parallel 5 MB uploads: API`, `${fmt(api)} MB/s`, `disk ${fmt(floor)} MB/s`, ratio, `≥ ${TARGETS.uploadRatio * 100}%`,
+        ratio >= TARGETS.uploadRatio,
+        `median of ${rounds.length} rounds; plain Node streams writing the same bytes, same run; API process ${fmt(median((x) => x.serverCpuMsPerMb))} ms CPU/MB, load generator ${fmt(median((x) => x.loadGenCpuMsPerMb))} ms CPU/MB`),
+      row('e', '  API process peak RSS during uploads', `${fmt(peakRss)} MB`, `VmHWM ${fmt(hwm)} MB`, null, `< ${TARGETS.uploadRssMb} MB`,
+        peakRss < TARGETS.uploadRssMb && hwm < TARGETS.uploadRssMb, `VmRSS sampled every 10 ms (${fmt(idleRss)} MB before the rounds); VmHWM is the high-water mark since start`),
+    );
+  } finally {
+    await server.stop();
+    await dropDb(db);
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -538,12 +715,13 @@ async function walk(base, token, path, pages) {
   return cursor;
 }
 
-async function readPhase(results) {
+/** The BENCH_APPEALS dataset database, generated once (kept across runs with BENCH_KEEP=1). */
+async function benchDataset(results, phase) {
   const db = `otklik_bench_${cfg.appeals}`;
   if (await datasetReady(db)) {
-    log(`reads: reusing ${db}`);
+    log(`${phase}: reusing ${db}`);
   } else {
-    log(`reads: generating ${cfg.appeals.toLocaleString('en')} appeals into ${db}`);
+    log(`${phase}: generating ${cfg.appeals.toLocaleString('en')} appeals into ${db}`);
     await createDb(db);
     const started = Date.now();
     await runCli(db, ['bench:dataset', '--appeals', String(cfg.appeals), '--departments-from-seed'], 180_000 + cfg.appeals * 1.2);
@@ -551,6 +729,11 @@ async function readPhase(results) {
   }
   if (cfg.keep) scratch.delete(db);
   else scratch.add(db);
+  return db;
+}
+
+async function readPhase(results) {
+  const db = await benchDataset(results, 'reads');
   const facts = await onDb(db, async (c) => {
     const one = async (sql, p) => (await c.query(sql, p)).rows[0];
     const heavy = await one(`SELECT id FROM users WHERE email_normalized = $1`, [`bench-heavy@${BENCH.domain}`]);
@@ -638,6 +821,66 @@ async function explain(db, sql) {
   });
 }
 
+// ---------------------------------------------------------------------------- d. overdue scan
+
+const RUNNING_STATUSES = `('registered','in_progress','awaiting_approval')`;
+const OVERDUE_SCAN = (limit) => `SELECT id FROM appeals
+  WHERE status IN ${RUNNING_STATUSES} AND NOT overdue AND sla_paused_at IS NULL AND due_at <= now()
+  ORDER BY due_at LIMIT ${limit}`;
+
+/**
+ * One SLA scheduler tick over the BENCH_APPEALS dataset with BENCH_OVERDUE_DUE appeals (10k)
+ * falling due in it: the tick as the service runs it (`cli sla:tick`: claim, department heads,
+ * overdue + escalation with history/audit/outbox rows in set-based batches, reminders, first
+ * reaction, auto-close), timed inside the process, against one tick of 60 s and the 5 s target.
+ */
+async function overduePhase(results) {
+  const db = await benchDataset(results, 'overdue');
+  const due = cfg.overdueDue;
+  const prep = await onDb(db, async (c) => {
+    // The generated open appeals count as reacted to (the dataset predates the column), so the
+    // tick's first-reaction step has only the appeals made due below.
+    await c.query(`UPDATE appeals SET first_reaction_at = registered_at + interval '1 hour'
+                    WHERE status IN ${RUNNING_STATUSES} AND first_reaction_at IS NULL AND NOT (due_at <= now() AND NOT overdue)`);
+    // `due` answered/closed appeals reopened in progress, their deadline passed within the last minute.
+    const { rowCount } = await c.query(
+      `UPDATE appeals a SET status = 'in_progress', overdue = false, escalated = false, overdue_at = NULL, escalated_at = NULL,
+              sla_paused_at = NULL, reminder_sent_at = NULL, first_reaction_at = a.registered_at + interval '1 hour',
+              first_reaction_overdue_at = NULL, due_at = now() - random() * interval '59 seconds'
+        WHERE a.id IN (SELECT id FROM appeals WHERE status IN ('resolved','rejected','closed') AND anonymised_at IS NULL
+                        ORDER BY md5(id::text) LIMIT $1)`,
+      [due],
+    );
+    await c.query('ANALYZE appeals');
+    const counts = (await c.query(
+      `SELECT (SELECT count(*) FROM appeals)::int AS appeals,
+              (SELECT count(*) FROM appeals WHERE status IN ${RUNNING_STATUSES})::int AS running,
+              (SELECT count(*) FROM appeals WHERE status IN ${RUNNING_STATUSES} AND NOT overdue AND sla_paused_at IS NULL AND due_at <= now())::int AS due`,
+    )).rows[0];
+    const plan = (await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${OVERDUE_SCAN(2000)}`)).rows.map((r) => r['QUERY PLAN']);
+    return { prepared: rowCount, ...counts, plan };
+  });
+  log(`overdue: ${prep.appeals.toLocaleString('en')} appeals, ${prep.running.toLocaleString('en')} open, ${prep.due.toLocaleString('en')} due in this tick`);
+  for (const line of prep.plan.slice(0, 8)) log(`  ${line}`);
+  const started = Date.now();
+  const out = await runCli(db, ['sla:tick'], 300_000);
+  const wallMs = Date.now() - started;
+  const report = JSON.parse(out.trim().split('\n').pop());
+  if (!report.sla) throw new Error(`sla:tick did not claim a tick: ${out}`);
+  const left = await onDb(db, async (c) => (await c.query(
+    `SELECT count(*)::int AS n FROM appeals WHERE status IN ${RUNNING_STATUSES} AND NOT overdue AND sla_paused_at IS NULL AND due_at <= $1`,
+    [report.sla.tickAt],
+  )).rows[0].n);
+  const tickMs = report.sla.ms;
+  const pass = tickMs <= TARGETS.overdueTickMs && report.sla.stats.overdue >= prep.due && left === 0;
+  results.overdue = { ...prep, report, cliWallMs: wallMs, leftDue: left, pass };
+  results.rows.push(
+    row('d', `overdue scan tick (${prep.due.toLocaleString('en')} due of ${prep.appeals.toLocaleString('en')})`, `${fmt(tickMs)} ms`,
+      `${report.sla.stats.overdue.toLocaleString('en')} marked`, null, `≤ ${TARGETS.overdueTickMs / 1000} s`, pass,
+      `stats ${JSON.stringify(report.sla.stats)}; CLI process incl. boot ${fmt(wallMs)} ms; due left after the tick: ${left}; scan plan: ${prep.plan[0]?.trim()} / ${prep.plan.find((l) => l.includes('Index'))?.trim() ?? 'no index'}`),
+  );
+}
+
 // ---------------------------------------------------------------------------- report
 
 function row(phase, metric, measured, reference, ratio, target, pass, note) {
@@ -687,6 +930,8 @@ async function main() {
   try {
     if (cfg.only === 'all' || cfg.only === 'submit') await withTimeout(submitPhase(results), 15 * 60_000, 'submit phase');
     if (cfg.only === 'all' || cfg.only === 'read') await withTimeout(readPhase(results), 60 * 60_000, 'read phase');
+    if (cfg.only === 'all' || cfg.only === 'overdue') await withTimeout(overduePhase(results), 60 * 60_000, 'overdue phase');
+    if (cfg.only === 'all' || cfg.only === 'attachments') await withTimeout(attachmentsPhase(results), 10 * 60_000, 'attachments phase');
   } catch (error) {
     failure = error;
     results.error = String(error?.stack ?? error);

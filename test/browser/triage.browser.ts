@@ -95,6 +95,70 @@ describe('console triage', () => {
     await context.close();
   });
 
+  it('the card offers only the actions the state machine allows; taking an appeal moves it to «В работе»', async () => {
+    const filed = await fileTechSupportQuestion(`Действия ${randomUUID().slice(0, 8)}`);
+    const ref = String(filed.number);
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.goto(page.url().replace('/queue', `/appeals/${ref}`));
+    await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
+    const actions = page.getByTestId('appeal-actions');
+    await expect(actions.getByRole('button', { name: 'Взять в работу' }).isVisible()).resolves.toBe(true);
+    // Sign-off is for a supervisor and for an appeal sent for approval: not offered here.
+    expect(await actions.getByRole('button', { name: 'Согласовать' }).count()).toBe(0);
+    await actions.getByRole('button', { name: 'Взять в работу' }).click();
+    await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
+    expect(await actions.getByRole('button', { name: 'Взять в работу' }).count()).toBe(0);
+    await actions.getByRole('button', { name: 'На согласование' }).waitFor();
+    const operator = await signedIn(DEMO.operator);
+    const { data } = await operator.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber: ref } } });
+    expect(data!.status).toBe('in_progress');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('answers from the card: a template fills the text with this appeal\'s details, missing fields are named, the signed answer is shown', async () => {
+    const filed = await fileTechSupportQuestion(`Ответ из карточки ${randomUUID().slice(0, 8)}`);
+    const ref = String(filed.number);
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.goto(page.url().replace('/queue', `/appeals/${ref}`));
+    await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
+    await page.getByTestId('appeal-actions').getByRole('button', { name: 'Взять в работу' }).click();
+    await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
+
+    const form = page.getByRole('form', { name: 'Ответ гражданину' });
+    await form.getByRole('combobox', { name: 'Шаблон ответа' }).click();
+    await page.getByRole('option', { name: 'Проблема устранена' }).click();
+    // The API filled the placeholders for this appeal; the template's result was chosen too.
+    await expect(form.getByTestId('answer-text').inputValue()).resolves.toContain(`№ ${ref}`);
+    expect(await form.getByRole('combobox', { name: 'Результат' }).textContent()).toContain('Решено');
+
+    // The classifier code is missing: named under its field, nothing sent.
+    await form.getByRole('button', { name: 'Подписать и отправить ответ' }).click();
+    await form.locator('mat-error', { hasText: 'Заполните поле' }).waitFor();
+    const operator = await signedIn(DEMO.operator);
+    const before = await operator.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber: ref } } });
+    expect(before.data!.status).toBe('in_progress');
+    expect(before.data!.answer).toBeNull();
+
+    await form.getByLabel('Код результата (классификатор)').fill('1');
+    await form.getByRole('button', { name: 'Подписать и отправить ответ' }).click();
+    await page.locator('ok-status-chip').filter({ hasText: 'Решено' }).waitFor();
+    const shown = page.getByTestId('appeal-answer');
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain(`№ ${ref}`);
+    // Answered: no second answer form.
+    expect(await page.getByRole('form', { name: 'Ответ гражданину' }).count()).toBe(0);
+    const after = await operator.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber: ref } } });
+    expect(after.data!.status).toBe('resolved');
+    expect(after.data!.answer).toMatchObject({ result: 'done', resultCode: 1 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("refuses an empty message, and shows the API's field error under the text field", async () => {
     const filed = await fileTechSupportQuestion(`Ошибки формы ${randomUUID().slice(0, 8)}`);
     const ref = String(filed.number);
@@ -157,7 +221,10 @@ describe('console triage', () => {
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
 
     // The choice is remembered, and the API answers in English too (history labels of the card).
+    // The queue's sort lives in the URL, so the reload shows the same view.
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('registeredAt');
     await page.reload();
+    await page.waitForFunction(() => document.querySelector('th.mat-column-registeredAt')?.getAttribute('aria-sort') === 'descending');
     await row.locator('ok-status-chip', { hasText: 'Registered' }).waitFor();
     await row.getByRole('link', { name: subject }).click();
     await page.getByTestId('status-history').getByText('Registered', { exact: true }).waitFor();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO, raw, signedIn } from './support/api';
+import { BASE_URL, DEMO, raw, signedIn } from './support/api';
 import { appealInput, category } from './support/factories';
+import { png } from './support/files';
 
 /**
  * Every route of the OpenAPI document × every role × own/foreign object. "ok" means the request
@@ -12,7 +13,7 @@ import { appealInput, category } from './support/factories';
 const ACTORS = ['anonymous', 'owner', 'otherCitizen', 'operatorIn', 'operatorOut', 'supervisor', 'admin', 'auditor'] as const;
 type Actor = (typeof ACTORS)[number];
 type Expect = 'ok' | 401 | 403 | 404;
-type Ctx = { appeal: string; number: string; draft: string; tokens: Record<Actor, string | undefined> };
+type Ctx = { appeal: string; number: string; draft: string; attachment: string; tokens: Record<Actor, string | undefined> };
 interface Row {
   expect: Record<Actor, Expect>;
   /** Builds the request; `fresh` gives a new registered appeal of the owner for mutating routes. */
@@ -26,6 +27,15 @@ const citizensOnly: Record<Actor, Expect> = { anonymous: 401, owner: 'ok', other
 const onAppeal: Record<Actor, Expect> = { anonymous: 401, owner: 'ok', otherCitizen: 404, operatorIn: 'ok', operatorOut: 404, supervisor: 'ok', admin: 403, auditor: 403 };
 const ownerOnly: Record<Actor, Expect> = { anonymous: 401, owner: 'ok', otherCitizen: 404, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 403, auditor: 403 };
 const staffOnAppeal: Record<Actor, Expect> = { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 'ok', operatorOut: 404, supervisor: 'ok', admin: 403, auditor: 403 };
+const adminOnly: Record<Actor, Expect> = { ...everyone(403), anonymous: 401, admin: 'ok' };
+const adminOrSupervisor: Record<Actor, Expect> = { ...everyone(403), anonymous: 401, admin: 'ok', supervisor: 'ok' };
+/** Admin routes on an object that does not exist: past the role check it is a 404. */
+const adminOnlyMissing: Record<Actor, Expect> = { ...everyone(403), anonymous: 401, admin: 404 };
+const adminOrSupervisorMissing: Record<Actor, Expect> = { ...everyone(403), anonymous: 401, admin: 404, supervisor: 404 };
+const adminOrSupervisorReads: Record<Actor, Expect> = { ...adminOnly, supervisor: 'ok' };
+/** An upload's removal: only its uploader (others, even staff who may read it, get 404). */
+const uploaderOnly: Record<Actor, Expect> = { anonymous: 401, owner: 'ok', otherCitizen: 404, operatorIn: 404, operatorOut: 404, supervisor: 404, admin: 403, auditor: 403 };
+const uploaders: Record<Actor, Expect> = { ...everyone('ok'), anonymous: 401, admin: 403, auditor: 403 };
 const queue: Record<Actor, Expect> = { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 'ok', operatorOut: 'ok', supervisor: 'ok', admin: 403, auditor: 403 };
 
 const MATRIX: Record<string, Row> = {
@@ -66,6 +76,8 @@ const MATRIX: Record<string, Row> = {
   // Unidentified feedback: open to anyone; tracking needs the number and the access code.
   'POST /api/v1/public/appeals': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/public/appeals', body: {} }) },
   'GET /api/v1/public/appeals/{number}': { expect: everyone(404), request: async (c) => ({ path: `/api/v1/public/appeals/${c.number}?accessCode=WRONGCODE1` }) },
+  // Signed-answer verification: open to anyone; a JSON body (not multipart) is a 415, never a 401/403.
+  'POST /api/v1/answers/verify': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/answers/verify', body: {} }) },
   'GET /api/v1/audit': {
     expect: { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 'ok', auditor: 'ok' },
     request: async () => ({ path: '/api/v1/audit?limit=5' }),
@@ -83,16 +95,88 @@ const MATRIX: Record<string, Row> = {
     expect: ownerOnly,
     request: async (_c, fresh) => ({ path: `/api/v1/appeals/${(await fresh()).id}/actions/withdraw` }),
   },
+  // Rating needs an answer: the owner gets past authorization to a business 409.
+  // No answer yet: past authorization it is a 404 answer_not_found for those who may see the appeal.
+  'GET /api/v1/appeals/{idOrNumber}/answer': {
+    expect: { ...onAppeal, owner: 404, operatorIn: 404, supervisor: 404 },
+    request: async (c) => ({ path: `/api/v1/appeals/${c.appeal}/answer?format=json` }),
+  },
+  'POST /api/v1/appeals/{idOrNumber}/rating': { expect: ownerOnly, request: async (c) => ({ path: `/api/v1/appeals/${c.appeal}/rating`, body: { score: 5 } }) },
   'GET /api/v1/appeals/{idOrNumber}/history': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.number}/history` }) },
   'GET /api/v1/appeals/{idOrNumber}/messages': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.appeal}/messages` }) },
   'POST /api/v1/appeals/{idOrNumber}/messages': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.appeal}/messages`, body: { text: 'Сообщение' } }) },
+  'POST /api/v1/appeals/{idOrNumber}/retention-extension': {
+    expect: ownerOnly,
+    request: async (c) => ({
+      path: `/api/v1/appeals/${c.appeal}/retention-extension`,
+      body: { until: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10), reason: 'Проверка доступа' },
+    }),
+  },
+  // SLA policies and the calendar: admins write, supervisors read. The PUT bodies change nothing:
+  // the gratitude default set to its seeded value, and an empty (invalid → 422) calendar body.
+  'GET /api/v1/admin/sla-policies': { expect: adminOrSupervisorReads, request: async () => ({ path: '/api/v1/admin/sla-policies' }) },
+  'PUT /api/v1/admin/sla-policies': {
+    expect: adminOnly,
+    request: async () => ({
+      path: '/api/v1/admin/sla-policies',
+      body: { type: 'gratitude', resolutionUnit: 'calendar_days', resolutionAmount: 30, firstResponseHours: 24, priorityFirstResponseHours: 2, reminderLeadHours: 24 },
+    }),
+  },
+  'GET /api/v1/admin/calendar/{year}': { expect: adminOrSupervisorReads, request: async () => ({ path: '/api/v1/admin/calendar/2027' }) },
+  'PUT /api/v1/admin/calendar/{year}': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/calendar/2150', body: {} }) },
+  'POST /api/v1/appeals/{idOrNumber}/materials': {
+    expect: ownerOnly,
+    request: async (c) => ({ path: `/api/v1/appeals/${c.appeal}/materials`, body: { attachmentIds: [randomUUID()] } }),
+  },
+  // A JSON body is refused with 415 (no side effects): what matters is who gets that far.
+  'POST /api/v1/attachments': { expect: uploaders, request: async () => ({ path: '/api/v1/attachments', body: { file: 'x' } }) },
+  'GET /api/v1/attachments/{id}': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/attachments/${c.attachment}` }) },
+  'GET /api/v1/attachments/{id}/preview': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/attachments/${c.attachment}/preview` }) },
+  'DELETE /api/v1/attachments/{id}': {
+    expect: uploaderOnly,
+    request: async (c) => ({ path: `/api/v1/attachments/${await uploadPng(c.tokens.owner!)}` }),
+  },
   'GET /api/v1/staff/appeals': { expect: queue, request: async () => ({ path: '/api/v1/staff/appeals' }) },
   'GET /api/v1/staff/appeals/{idOrNumber}': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}` }) },
   'POST /api/v1/staff/appeals/{idOrNumber}/reveal-contact': {
     expect: staffOnAppeal,
     request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/reveal-contact`, body: { reason: 'Проверка доступа' } }),
   },
+  // Staff workflow: a fresh appeal per request, so a take or an answer does not change the shared one.
+  'POST /api/v1/staff/appeals/{idOrNumber}/actions/{action}': {
+    expect: staffOnAppeal,
+    request: async (_c, fresh) => ({ path: `/api/v1/staff/appeals/${(await fresh()).id}/actions/take` }),
+  },
+  'POST /api/v1/staff/appeals/{idOrNumber}/answer': {
+    expect: staffOnAppeal,
+    request: async (_c, fresh) => ({ path: `/api/v1/staff/appeals/${(await fresh()).id}/answer`, body: { result: 'done', resultCode: 1, text: 'Ответ' } }),
+  },
+  'GET /api/v1/staff/appeals/{idOrNumber}/answer-templates': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/answer-templates` }) },
+  // Bulk: any staff member may ask; appeals outside their reach come back as not changed (404 code per item).
+  'POST /api/v1/staff/appeals/bulk-actions': {
+    expect: queue,
+    request: async (_c, fresh) => ({ path: '/api/v1/staff/appeals/bulk-actions', body: { ids: [(await fresh()).id], action: 'assign', assigneeId: randomUUID() } }),
+  },
+  'GET /api/v1/admin/routing-rules': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/routing-rules' }) },
+  // An invalid body: past authorization it is a 422.
+  'POST /api/v1/admin/routing-rules': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/routing-rules', body: {} }) },
+  'PUT /api/v1/admin/routing-rules/{id}': { expect: adminOnly, request: async () => ({ path: `/api/v1/admin/routing-rules/${randomUUID()}`, body: {} }) },
+  'DELETE /api/v1/admin/routing-rules/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/routing-rules/${randomUUID()}` }) },
+  'GET /api/v1/admin/answer-templates': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/answer-templates' }) },
+  'POST /api/v1/admin/answer-templates': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/answer-templates', body: {} }) },
+  'PUT /api/v1/admin/answer-templates/{id}': { expect: adminOrSupervisor, request: async () => ({ path: `/api/v1/admin/answer-templates/${randomUUID()}`, body: {} }) },
+  'DELETE /api/v1/admin/answer-templates/{id}': { expect: adminOrSupervisorMissing, request: async () => ({ path: `/api/v1/admin/answer-templates/${randomUUID()}` }) },
+  'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
+  'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },
 };
+
+async function uploadPng(token: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(await png())], { type: 'image/png' }), 'matrix.png');
+  const res = await fetch(`${BASE_URL()}/api/v1/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  if (res.status !== 201) throw new Error(`fixture upload: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
 
 describe('access matrix: every route × every role × own/foreign object', () => {
   const ctx = {} as Ctx;
@@ -100,11 +184,11 @@ describe('access matrix: every route × every role × own/foreign object', () =>
   let techId: string;
   let cabinetId: string;
 
-  const fileTech = async (draft: boolean) => {
+  const fileTech = async (draft: boolean, attachmentIds?: string[]) => {
     const res = await raw('/api/v1/appeals', {
       method: 'POST',
       token: ownerToken,
-      body: JSON.stringify(await appealInput({ categoryId: techId, subcategoryId: cabinetId, draft, contact: { phone: '+79990001122' } })),
+      body: JSON.stringify(await appealInput({ categoryId: techId, subcategoryId: cabinetId, draft, contact: { phone: '+79990001122' }, attachmentIds })),
     });
     if (res.status !== 201) throw new Error(`fixture: ${res.status} ${res.text}`);
     return res.body as { id: string; number: number };
@@ -126,7 +210,8 @@ describe('access matrix: every route × every role × own/foreign object', () =>
     ownerToken = ctx.tokens.owner!;
     techId = (await category('tech')).id;
     cabinetId = (await category('tech-cabinet')).id;
-    const appeal = await fileTech(false);
+    ctx.attachment = await uploadPng(ownerToken);
+    const appeal = await fileTech(false, [ctx.attachment]);
     ctx.appeal = appeal.id;
     ctx.number = String(appeal.number);
     ctx.draft = (await fileTech(true)).id;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +20,11 @@ function cli(args: string[], env: Record<string, string | undefined>) {
 
 describe('admin CLI', () => {
   // The CLI works on the server's own data: through the running server's Postgres socket in
-  // embedded mode, or on the same PostgreSQL database.
+  // embedded mode, or on the same PostgreSQL database (production mode: the keys it requires).
+  const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const serverEnv = () =>
     process.env.OTKLIK_DATABASE_URL
-      ? { DATABASE_URL: process.env.OTKLIK_DATABASE_URL, APP_MODE: 'production', MASTER_KEY: Buffer.alloc(32, 1).toString('base64') }
+      ? { DATABASE_URL: process.env.OTKLIK_DATABASE_URL, APP_MODE: 'production', MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), ANSWER_SIGNING_KEY: signingKey }
       : { DATA_DIR: process.env.OTKLIK_DATA_DIR };
 
   it('creates a staff account the running server accepts at once', async () => {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { AttachmentsService } from '../../backend/src/modules/attachments/attachments.service';
 import { HousekeepingService } from '../../backend/src/modules/housekeeping/housekeeping.service';
 import { DEMO, raw, signedIn } from './support/api';
 import { appealInput, fileAppeal } from './support/factories';
@@ -95,7 +96,9 @@ describe('journal: history, audit and outbox are written with every change', () 
     const ds = new DataSource({ type: 'postgres', url: process.env.OTKLIK_DATABASE_URL });
     await ds.initialize();
     try {
-      const sut = new HousekeepingService(ds);
+      // Attachments' clean-up has its own test (attachments.e2e.ts): nothing to collect here.
+      const attachments = { collectGarbage: async () => ({ attachments: 0, spoolFiles: 0 }) } as unknown as AttachmentsService;
+      const sut = new HousekeepingService(ds, attachments);
       const removed = await sut.run();
       expect(removed.idempotencyKeys).toBeGreaterThanOrEqual(1);
       expect(removed.outboxEvents).toBeGreaterThanOrEqual(1);

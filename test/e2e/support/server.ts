@@ -110,7 +110,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
 }
 
 /** Removes the queues a test server left in the shared Redis. */
-async function dropQueues(prefix: string): Promise<void> {
+export async function dropQueues(prefix: string): Promise<void> {
   if (!process.env.REDIS_URL) return;
   const { Redis } = await import('ioredis');
   const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
