@@ -658,6 +658,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/{idOrNumber}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the appeal may be assigned to: staff of its department, least loaded first */
+        get: operations["listAppealAssignees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/{idOrNumber}/reveal-contact": {
         parameters: {
             query?: never;
@@ -1040,6 +1057,23 @@ export interface paths {
         head?: never;
         /** Change how a department assigns appeals */
         patch: operations["updateDepartment"];
+        trace?: never;
+    };
+    "/api/v1/staff/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Departments (redirect targets and the hierarchy), by name */
+        get: operations["listStaffDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1637,6 +1671,17 @@ export interface components {
             internal?: boolean;
             /** @description Ids of own unattached uploads to attach to the message */
             attachmentIds?: string[];
+        };
+        /** @enum {string} */
+        StaffRole: "operator" | "supervisor";
+        AssigneeOptionDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            position: string | null;
+            role: components["schemas"]["StaffRole"];
+            /** @description Unanswered appeals assigned to them now */
+            openAppeals: number;
         };
         RevealContactDto: {
             /**
@@ -3332,6 +3377,42 @@ export interface operations {
             };
         };
     };
+    listAppealAssignees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssigneeOptionDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     revealAppealContact: {
         parameters: {
             query?: never;
@@ -4471,6 +4552,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminDepartmentDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listStaffDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentDto"][];
                 };
             };
             /** @description Missing, expired or invalid access token */

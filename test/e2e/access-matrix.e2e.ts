@@ -151,6 +151,8 @@ const MATRIX: Record<string, Row> = {
     expect: staffOnAppeal,
     request: async (_c, fresh) => ({ path: `/api/v1/staff/appeals/${(await fresh()).id}/answer`, body: { result: 'done', resultCode: 1, text: 'Ответ' } }),
   },
+  'GET /api/v1/staff/appeals/{idOrNumber}/assignees': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/assignees` }) },
+  'GET /api/v1/staff/departments': { expect: queue, request: async () => ({ path: '/api/v1/staff/departments' }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-templates': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/answer-templates` }) },
   // Bulk: any staff member may ask; appeals outside their reach come back as not changed (404 code per item).
   'POST /api/v1/staff/appeals/bulk-actions': {

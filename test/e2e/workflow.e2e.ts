@@ -323,6 +323,29 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     }
   });
 
+  it("the assign dialog lists the appeal department's staff with their open work, least loaded first; redirect lists every department", async () => {
+    const appeal = await file(citizen);
+    const operatorIds = [operator, operator2].map((c) => JSON.parse(Buffer.from(c.token.split('.')[1], 'base64url').toString()).sub as string);
+    // One more open appeal on operator2's desk than before: the list must reflect it.
+    const before = (await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}/assignees`)).body as { id: string; openAppeals: number }[];
+    expect((await staffAct(operator, appeal.id, 'assign', { assigneeId: operatorIds[1] })).status).toBe(200);
+    const res = await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}/assignees`);
+    expect(res.status).toBe(200);
+    const options = res.body as { id: string; fullName: string; role: string; openAppeals: number }[];
+    // Technical support's two operators, nobody from another department.
+    expect(options.map((o) => o.id).sort()).toEqual([...operatorIds].sort());
+    expect(options.every((o) => o.role === 'operator' && o.fullName.length > 0)).toBe(true);
+    const load = (list: typeof before, id: string) => list.find((o) => o.id === id)!.openAppeals;
+    expect(load(options, operatorIds[1])).toBe(load(before, operatorIds[1]) + 1);
+    expect(options.map((o) => o.openAppeals)).toEqual([...options.map((o) => o.openAppeals)].sort((a, b) => a - b));
+    // Another department's operator does not see the appeal, so not its staff either.
+    expect((await call(poolOperator, 'GET', `/api/v1/staff/appeals/${appeal.id}/assignees`)).status).toBe(404);
+
+    const departments = (await call(operator, 'GET', '/api/v1/staff/departments')).body as { code: string; parentId: string | null }[];
+    expect(departments.map((d) => d.code)).toEqual(expect.arrayContaining(['tech-support', 'finance', 'quality-control', 'general-pool', 'administration']));
+    expect(departments.every((d) => !('autoAssign' in d))).toBe(true);
+  });
+
   it('bulk assign reports each appeal on its own; templates come filled in for the appeal', async () => {
     const mine = await file(citizen);
     const pool = await call(citizen, 'POST', '/api/v1/appeals', await appealInput());

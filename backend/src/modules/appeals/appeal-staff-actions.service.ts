@@ -27,7 +27,7 @@ import { Appeal } from './appeal.entity';
 import { staffContext } from './appeal-context';
 import { toSummary } from './appeal.mapper';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
-import { BulkActionDto, BulkResultDto, NoAnswerGround, StaffActionBodyDto } from './dto/staff-action.dto';
+import { AssigneeOptionDto, BulkActionDto, BulkResultDto, NoAnswerGround, StaffActionBodyDto } from './dto/staff-action.dto';
 
 /** The statutory notices (59-ФЗ ст. 11) sent when no answer on the merits is given. */
 export const STATUTORY_NOTICES: Record<NoAnswerGround | 'terminated', string> = {
@@ -73,6 +73,12 @@ export class AppealStaffActionsService {
     private readonly clock: Clock,
     private readonly sla: SlaService,
   ) {}
+
+  /** Who the appeal may be assigned to: staff of its department, least loaded first. */
+  async assigneeOptions(actor: Actor, idOrNumber: string): Promise<AssigneeOptionDto[]> {
+    const appeal = await this.access.load(actor, idOrNumber);
+    return this.assignment.options(this.dataSource.manager, appeal.departmentId!);
+  }
 
   async act(actor: Actor, idOrNumber: string, action: StaffAction, body: StaffActionBodyDto): Promise<AppealSummaryDto> {
     return this.dataSource.transaction(async (manager) => toSummary(await this.actIn(manager, actor, idOrNumber, action, body)));

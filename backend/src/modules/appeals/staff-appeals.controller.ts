@@ -9,7 +9,7 @@ import { AppealAnswersService } from './appeal-answers.service';
 import { AppealQueryService } from './appeal-query.service';
 import { AppealStaffActionsService } from './appeal-staff-actions.service';
 import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto } from './dto/appeal-output.dto';
-import { AnswerInputDto, AnswerTemplateViewDto, BulkActionDto, BulkResultDto, StaffActionBodyDto, StaffActionParams } from './dto/staff-action.dto';
+import { AnswerInputDto, AnswerTemplateViewDto, AssigneeOptionDto, BulkActionDto, BulkResultDto, StaffActionBodyDto, StaffActionParams } from './dto/staff-action.dto';
 import { RevealContactDto } from './dto/appeal-action.dto';
 import { StaffAppealListQuery } from './dto/appeal-query.dto';
 
@@ -37,6 +37,15 @@ export class StaffAppealsController {
   @ApiOkResponse({ type: AppealDto })
   card(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @RequestLocale() locale: Locale): Promise<AppealDto> {
     return this.query.card(actor, id, locale);
+  }
+
+  @Get(':idOrNumber/assignees')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({ summary: "Who the appeal may be assigned to: staff of its department, least loaded first", operationId: 'listAppealAssignees' })
+  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
+  @ApiOkResponse({ type: [AssigneeOptionDto] })
+  assignees(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<AssigneeOptionDto[]> {
+    return this.actions.assigneeOptions(actor, id);
   }
 
   @Post(':idOrNumber/reveal-contact')

@@ -101,7 +101,16 @@ export class WorkflowAdminService {
   }
 
   async departments(): Promise<AdminDepartmentDto[]> {
-    return (await this.dataSource.getRepository(Department).find({ order: { nameRu: 'ASC' } })).map(departmentDto);
+    return (await this.allDepartments()).map(departmentDto);
+  }
+
+  /** The organisation as staff see it (redirect targets, the hierarchy), without admin settings. */
+  async directory(): Promise<DepartmentDto[]> {
+    return (await this.allDepartments()).map((d) => DepartmentDto.from(d));
+  }
+
+  private allDepartments(): Promise<Department[]> {
+    return this.dataSource.getRepository(Department).find({ order: { nameRu: 'ASC' } });
   }
 
   async updateDepartment(actor: Actor, id: string, dto: DepartmentSettingsDto): Promise<AdminDepartmentDto> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { AssignmentService } from './routing/assignment.service';
 import { RoutingService } from './routing/routing.service';
+import { StaffDirectoryController } from './staff-directory.controller';
 import { AnswerTemplatesService } from './templates/answer-templates.service';
 import { WorkflowAdminController } from './workflow-admin.controller';
 import { WorkflowAdminService } from './workflow-admin.service';
@@ -9,7 +10,7 @@ import { WorkflowAdminService } from './workflow-admin.service';
 /** Routing rules, assignment, answer templates: what the appeals module consults when it registers and moves appeals. */
 @Module({
   imports: [CatalogModule],
-  controllers: [WorkflowAdminController],
+  controllers: [WorkflowAdminController, StaffDirectoryController],
   providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService],
   exports: [RoutingService, AssignmentService, AnswerTemplatesService],
 })

@@ -15,7 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { AnswerResult, AppealStatus, StaffAction } from '@otklik/shared/domain';
+import { AnswerResult, AppealStatus, Role, StaffAction } from '@otklik/shared/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -85,6 +85,15 @@ export class BulkActionDto extends StaffActionBodyDto {
   @ApiProperty({ enum: [StaffAction.Assign, StaffAction.Redirect], enumName: 'BulkAction' })
   @IsIn([StaffAction.Assign, StaffAction.Redirect])
   action: StaffAction.Assign | StaffAction.Redirect;
+}
+
+/** Someone the appeal may be assigned to (staff of its department), with the work they hold. */
+export class AssigneeOptionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ nullable: true, type: String }) position: string | null;
+  @ApiProperty({ enum: [Role.Operator, Role.Supervisor], enumName: 'StaffRole' }) role: Role.Operator | Role.Supervisor;
+  @ApiProperty({ description: 'Unanswered appeals assigned to them now' }) openAppeals: number;
 }
 
 export class BulkResultItemDto {

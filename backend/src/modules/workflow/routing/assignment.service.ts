@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Role } from '@otklik/shared/domain';
+import { Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
 import { CATALOG_CACHE_MS } from '../../catalog/catalog.service';
 
 export interface Assignee {
@@ -8,6 +8,15 @@ export interface Assignee {
   fullName: string;
   position: string | null;
 }
+
+/** A possible assignee as the assign dialog lists them: with the open appeals they hold. */
+export interface AssigneeOption extends Assignee {
+  role: Role.Operator | Role.Supervisor;
+  openAppeals: number;
+}
+
+/** An assigned appeal is still work on someone's desk until it is answered. */
+const OPEN_STATUSES = UNANSWERED_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** Who may be given an appeal, and who is least loaded. */
 @Injectable()
@@ -34,8 +43,8 @@ export class AssignmentService {
   }
 
   /**
-   * The operator of the department with the fewest open appeals (ties: the one who got an appeal
-   * longest ago, then by id), when the department assigns automatically; null otherwise.
+   * The operator of the department with the fewest open appeals (ties by id, so the choice is
+   * stable), when the department assigns automatically; null otherwise.
    */
   async autoAssignee(manager: EntityManager, departmentId: string | null): Promise<Assignee | null> {
     if (!departmentId || !(await this.autoAssigningDepartments(manager)).has(departmentId)) return null;
@@ -45,7 +54,7 @@ export class AssignmentService {
          JOIN users u ON u.department_id = d.id AND u.active AND u.role = $2
          LEFT JOIN LATERAL (
            SELECT count(*) AS open FROM appeals a
-            WHERE a.assignee_id = u.id AND a.status IN ('registered', 'in_progress', 'awaiting_approval', 'awaiting_citizen')
+            WHERE a.assignee_id = u.id AND a.status IN (${OPEN_STATUSES})
          ) load ON true
         WHERE d.id = $1 AND d.auto_assign
         ORDER BY load.open ASC, u.id ASC
@@ -53,6 +62,21 @@ export class AssignmentService {
       [departmentId, Role.Operator],
     );
     return row ?? null;
+  }
+
+  /** Everyone who may hold the department's appeals, least loaded first. */
+  async options(manager: EntityManager, departmentId: string): Promise<AssigneeOption[]> {
+    const rows = await manager.query<(Omit<AssigneeOption, 'openAppeals'> & { openAppeals: string })[]>(
+      `SELECT u.id, u.full_name AS "fullName", u.position, u.role, load.open AS "openAppeals"
+         FROM users u
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS open FROM appeals a WHERE a.assignee_id = u.id AND a.status IN (${OPEN_STATUSES})
+         ) load ON true
+        WHERE u.department_id = $1 AND u.active AND u.role IN ($2, $3)
+        ORDER BY load.open ASC, u.full_name ASC, u.id ASC`,
+      [departmentId, Role.Operator, Role.Supervisor],
+    );
+    return rows.map((r) => ({ ...r, openAppeals: Number(r.openAppeals) }));
   }
 
   private async autoAssigningDepartments(manager: EntityManager): Promise<ReadonlySet<string>> {
