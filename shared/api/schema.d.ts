@@ -1406,6 +1406,11 @@ export interface components {
             overdue: boolean;
             /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
             escalated: boolean;
+            /**
+             * Format: uuid
+             * @description The department the escalation went to; its staff see the appeal in GET /staff/appeals?escalated=true and oversee it
+             */
+            escalatedToDepartmentId: string | null;
             /** @description The deadline was extended (once per appeal) */
             extended: boolean;
             /** @description Filed without an account (unidentified feedback) */
@@ -1550,6 +1555,11 @@ export interface components {
             overdue: boolean;
             /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
             escalated: boolean;
+            /**
+             * Format: uuid
+             * @description The department the escalation went to; its staff see the appeal in GET /staff/appeals?escalated=true and oversee it
+             */
+            escalatedToDepartmentId: string | null;
             /** @description The deadline was extended (once per appeal) */
             extended: boolean;
             /** @description Filed without an account (unidentified feedback) */

@@ -151,6 +151,31 @@ describe('SLA: deadlines, scheduler, retention', () => {
     expect(again.history.filter((h: any) => h.event === 'overdue')).toHaveLength(1);
     expect(again.history.filter((h: any) => h.event === 'escalated')).toHaveLength(1);
 
+    // Escalated to the parent department (administration): its operator, who never saw
+    // technical support's appeals, now finds it among the escalations and oversees it.
+    const departments: { id: string; code: string }[] = await ok('GET', '/api/v1/staff/departments', undefined, tokens.operator);
+    const administration = departments.find((d) => d.code === 'administration')!.id;
+    expect(again.escalatedToDepartmentId).toBe(administration);
+    const office = (await ok('POST', '/api/v1/auth/login', DEMO.office)).accessToken;
+    const escalations = await ok('GET', '/api/v1/staff/appeals?escalated=true&limit=100', undefined, office);
+    expect(escalations.items.map((i: any) => i.id)).toContain(appeal.id);
+    const queue = await ok('GET', '/api/v1/staff/appeals?limit=100', undefined, office);
+    expect(queue.items.map((i: any) => i.id)).not.toContain(appeal.id);
+    const overseen = await ok('GET', `/api/v1/staff/appeals/${appeal.id}`, undefined, office);
+    expect(overseen.history.map((h: any) => h.event)).toEqual(expect.arrayContaining(['overdue', 'escalated']));
+    // Oversight: the thread is open to them, the handling department's actions are not.
+    expect(overseen.allowedStaffActions.filter((a: string) => a !== 'redirect')).toEqual([]);
+    const take = await api('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, office);
+    expect(take.status).toBe(403);
+    expect(take.body.code).toBe('oversight_only');
+    const note = await api('POST', `/api/v1/appeals/${appeal.id}/messages`, { text: 'Прошу ускорить ответ', internal: true }, office);
+    expect(note.status).toBe(201);
+    // The handling department keeps acting on it.
+    expect((await api('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, tokens.operator)).status).toBe(200);
+    // A sibling department still does not see it.
+    const pool = (await ok('POST', '/api/v1/auth/login', DEMO.poolOperator)).accessToken;
+    expect((await api('GET', `/api/v1/staff/appeals/${appeal.id}`, undefined, pool)).status).toBe(404);
+
     if (!db) return;
     const row = (await db.query(`SELECT overdue, escalated, overdue_at, escalated_at, first_reaction_overdue_at FROM appeals WHERE id = $1`, [appeal.id])).rows[0];
     expect(row).toMatchObject({ overdue: true, escalated: true });
@@ -160,7 +185,8 @@ describe('SLA: deadlines, scheduler, retention', () => {
     const ids = (await db.query(`SELECT (SELECT id FROM users WHERE email = $1) AS supervisor, (SELECT id FROM departments WHERE code = 'administration') AS parent`, [DEMO.supervisor.login])).rows[0];
     const outbox = (await db.query(`SELECT event_type, payload FROM outbox WHERE aggregate_id = $1 AND event_type LIKE 'appeal.%overdue' ORDER BY id`, [appeal.id])).rows;
     expect(outbox.map((o) => o.event_type)).toEqual(['appeal.overdue', 'appeal.first_reaction_overdue']);
-    expect(outbox[0].payload).toMatchObject({ appealId: appeal.id, recipients: [ids.supervisor], headsDepartmentId: ids.parent, parentDepartmentId: ids.parent });
+    expect(outbox[0].payload).toMatchObject({ appealId: appeal.id, recipients: [ids.supervisor], headsDepartmentId: ids.parent, escalatedToDepartmentId: ids.parent });
+    expect(marked.escalatedToDepartmentId).toBe(ids.parent);
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 AND action = 'appeal.overdue' AND actor_role = 'system'`, [appeal.id])).toBe(1);
   });
 

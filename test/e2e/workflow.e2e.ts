@@ -271,9 +271,15 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     const escalated = await citizenAct(citizen, appeal.id, 'escalate', { comment: 'Прошу рассмотреть руководство' });
     expect(escalated.status).toBe(200);
     expect(escalated.body.escalated).toBe(true);
+    // To management: the parent of technical support, whose office now finds it among its escalations.
+    const departments = (await call(operator, 'GET', '/api/v1/staff/departments')).body as { id: string; code: string }[];
+    expect(escalated.body.escalatedToDepartmentId).toBe(departments.find((d) => d.code === 'administration')!.id);
     expect((await citizenAct(citizen, appeal.id, 'escalate')).status).toBe(409);
     const queue = await call(supervisor, 'GET', '/api/v1/staff/appeals?escalated=true&status=resolved&limit=100');
     expect(queue.body.items.map((a: { id: string }) => a.id)).toContain(appeal.id);
+    const office = await signedIn(DEMO.office);
+    const officeQueue = await call(office, 'GET', '/api/v1/staff/appeals?escalated=true&status=resolved&limit=100');
+    expect(officeQueue.body.items.map((a: { id: string }) => a.id)).toContain(appeal.id);
 
     await moveClock(31 * DAY);
     const late = await citizenAct(citizen, appeal.id, 'dispute', { text: 'Поздно оспариваю' });

@@ -11,6 +11,8 @@ export const DEMO = {
   citizen2: { login: 'citizen2@demo.otklik.local', password: 'Citizen#Demo2026' },
   operator: { login: 'operator@demo.otklik.local', password: 'Operator#Demo2026' },
   poolOperator: { login: 'pool-operator@demo.otklik.local', password: 'Operator#Demo2026' },
+  /** An operator of administration, the parent of every demo department: escalations land there. */
+  office: { login: 'office@demo.otklik.local', password: 'Operator#Demo2026' },
   supervisor: { login: 'supervisor@demo.otklik.local', password: 'Supervisor#Demo2026' },
   admin: { login: 'admin@demo.otklik.local', password: 'Admin#Demo2026' },
   auditor: { login: 'auditor@demo.otklik.local', password: 'Auditor#Demo2026' },

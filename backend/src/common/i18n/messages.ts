@@ -29,6 +29,10 @@ export const PROBLEM_TITLES: Catalog = {
   invalid_refresh_token: { ru: 'Сессия недействительна, войдите снова', en: 'The session is not valid; sign in again' },
   forbidden: { ru: 'Недостаточно прав', en: 'You are not allowed to do this' },
   not_found: { ru: 'Не найдено', en: 'Not found' },
+  oversight_only: {
+    ru: 'Обращение эскалировано в ваш отдел для контроля: действовать по нему может отдел-исполнитель (или перенаправьте его)',
+    en: 'The appeal is escalated to your department for oversight: the handling department acts on it (or redirect it)',
+  },
   route_not_found: { ru: 'Такого адреса нет', en: 'No such route' },
   method_not_allowed: { ru: 'Метод не поддерживается', en: 'Method not allowed' },
   invalid_transition: {

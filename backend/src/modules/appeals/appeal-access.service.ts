@@ -45,9 +45,20 @@ export class AppealAccess {
     return appeal;
   }
 
+  /**
+   * Whether the actor works in (or, as a supervisor, above) the department handling the appeal.
+   * Staff who see it only because it was escalated to their department oversee it: they read
+   * everything and may write in the thread or redirect it, but the handling department acts on it.
+   */
+  async handles(actor: Actor, appeal: Appeal, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    if (actor.role === Role.Citizen || !appeal.departmentId) return false;
+    return (await this.departmentScope(actor, manager)).includes(appeal.departmentId);
+  }
+
   private async canSee(actor: Actor, appeal: Appeal, manager: EntityManager): Promise<boolean> {
     if (actor.role === Role.Citizen) return appeal.citizenId === actor.userId;
     if (appeal.status === AppealStatus.Draft || !appeal.departmentId) return false;
-    return (await this.departmentScope(actor, manager)).includes(appeal.departmentId);
+    const scope = await this.departmentScope(actor, manager);
+    return scope.includes(appeal.departmentId) || (appeal.escalatedToDepartmentId !== null && scope.includes(appeal.escalatedToDepartmentId));
   }
 }

@@ -44,7 +44,7 @@ export class AppealAnswersService {
     return this.dataSource.transaction(async (manager) => {
       const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
       const now = this.clock.now();
-      this.staff.ensureAllowed(appeal, StaffAction.Answer, now);
+      await this.staff.ensureAllowed(manager, actor, appeal, StaffAction.Answer, now);
       assertVersion(appeal, dto.expectedVersion);
       const from = appeal.status;
       const position = await this.staff.positionOf(manager, actor);

@@ -14,6 +14,7 @@ import {
 import { Clock } from '../../common/clock/clock';
 import { Actor } from '../../common/http/actor';
 import { TransitionNotAllowedError, ValidationFailedError, VersionConflictError } from '../../common/problem/domain-error';
+import { Department } from '../users/department.entity';
 import { SlaService } from '../workflow/sla/sla.service';
 import { AppealAccess } from './appeal-access.service';
 import { AppealIntakeService } from './appeal-intake.service';
@@ -90,6 +91,7 @@ export class AppealCitizenActionsService {
         case CitizenAction.Escalate:
           appeal.escalated = true;
           appeal.escalatedAt = now;
+          appeal.escalatedToDepartmentId ??= await this.escalationTarget(manager, appeal.departmentId);
           break;
         case CitizenAction.RequestClarification:
         case CitizenAction.Reopen:
@@ -107,7 +109,7 @@ export class AppealCitizenActionsService {
         event,
         from,
         comment: body.comment ?? null,
-        details: citizenAction === CitizenAction.Escalate ? { reason: appeal.overdue ? 'overdue' : 'unsuccessful_rounds', rounds: appeal.unsuccessfulRounds } : undefined,
+        details: citizenAction === CitizenAction.Escalate ? { reason: appeal.overdue ? 'overdue' : 'unsuccessful_rounds', rounds: appeal.unsuccessfulRounds, toDepartmentId: appeal.escalatedToDepartmentId } : undefined,
       });
       return toSummary(appeal);
     });
@@ -156,6 +158,13 @@ export class AppealCitizenActionsService {
       details: { linkedAppealId: linked.id, linkedNumber: linked.number },
     });
     return toSummary(linked);
+  }
+
+  /** Management above the handling department: its parent, or the department itself at the top (as the SLA tick does). */
+  private async escalationTarget(manager: EntityManager, departmentId: string | null): Promise<string | null> {
+    if (!departmentId) return null;
+    const department = await manager.findOneBy(Department, { id: departmentId });
+    return department?.parentId ?? departmentId;
   }
 
   private ensureAllowed(appeal: Appeal, action: CitizenAction, now: Date, expectedVersion?: number): void {

@@ -1,10 +1,13 @@
-import { CitizenActionContext, StaffActionContext } from '@otklik/shared/domain';
+import { CitizenActionContext, StaffAction, StaffActionContext } from '@otklik/shared/domain';
 import { Appeal } from './appeal.entity';
 import { Answer } from './answer.entity';
 import { AnswerDto } from './dto/staff-action.dto';
 
 /** How long after registration a redirect to another department is allowed (DOMAIN.md: 7 days). */
 export const REDIRECT_DAYS = 7;
+
+/** What staff of the department an appeal is escalated to may do with it: move it (to themselves, or where it belongs). */
+export const OVERSIGHT_ACTIONS: readonly StaffAction[] = [StaffAction.Redirect];
 
 /** The facts beside the status that the citizen's actions depend on. */
 export function citizenContext(a: Appeal, now: Date): CitizenActionContext {

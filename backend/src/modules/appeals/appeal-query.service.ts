@@ -63,7 +63,10 @@ export class AppealQueryService {
     if (query.departmentId && !scope.includes(query.departmentId)) throw new DomainError(403, 'forbidden');
     if (departments.length === 0) return { items: [], nextCursor: null };
     const qb = this.repo().createQueryBuilder('a');
-    if (departments.length === 1) qb.where('a.department_id = :dep', { dep: departments[0] });
+    if (query.escalated) {
+      // The escalations list: escalated within these departments, or escalated to them from below.
+      qb.where('(a.department_id = ANY(:deps) OR a.escalated_to_department_id = ANY(:deps))', { deps: departments });
+    } else if (departments.length === 1) qb.where('a.department_id = :dep', { dep: departments[0] });
     else qb.where('a.department_id = ANY(:deps)', { deps: departments });
     // Written as literals so the planner can match the partial queue index.
     qb.andWhere(query.status || query.rereview ? `a.status <> 'draft'` : `a.status IN ${OPEN_STATUSES_SQL}`);
@@ -87,7 +90,8 @@ export class AppealQueryService {
       this.attachments.listFor(this.dataSource.manager, appeal.id, { includeInternal: actor.role !== Role.Citizen }),
     ]);
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
-    return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, locale, now: this.clock.now() });
+    const handling = await this.access.handles(actor, appeal);
+    return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, locale, now: this.clock.now() });
   }
 
   /** The templates the appeal's department may use, filled in for this appeal and this executor. */

@@ -24,7 +24,7 @@ import { assertVersion } from './appeal-citizen-actions.service';
 import { AppealJournal, JournalEntry } from './appeal-journal';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
-import { staffContext } from './appeal-context';
+import { OVERSIGHT_ACTIONS, staffContext } from './appeal-context';
 import { toSummary } from './appeal.mapper';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
 import { AssigneeOptionDto, BulkActionDto, BulkResultDto, NoAnswerGround, StaffActionBodyDto } from './dto/staff-action.dto';
@@ -104,7 +104,7 @@ export class AppealStaffActionsService {
   async actIn(manager: EntityManager, actor: Actor, idOrNumber: string, action: StaffAction, body: StaffActionBodyDto): Promise<Appeal> {
     const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
     const now = this.clock.now();
-    this.ensureAllowed(appeal, action, now);
+    await this.ensureAllowed(manager, actor, appeal, action, now);
     assertVersion(appeal, body.expectedVersion);
     if (action === StaffAction.Approve && actor.role !== Role.Supervisor) throw new DomainError(403, 'forbidden');
     const from = appeal.status;
@@ -206,7 +206,12 @@ export class AppealStaffActionsService {
     if (from === AppealStatus.AwaitingCitizen && appeal.status !== AppealStatus.AwaitingCitizen) Object.assign(appeal, await this.sla.resume(manager, appeal, now));
   }
 
-  ensureAllowed(appeal: Appeal, action: StaffAction, now: Date): void {
+  /**
+   * The state machine's verdict, and whether this actor may act: staff overseeing an appeal
+   * escalated to their department may only do what oversight allows (OVERSIGHT_ACTIONS).
+   */
+  async ensureAllowed(manager: EntityManager, actor: Actor, appeal: Appeal, action: StaffAction, now: Date): Promise<void> {
+    if (!OVERSIGHT_ACTIONS.includes(action) && !(await this.access.handles(actor, appeal, manager))) throw new DomainError(403, 'oversight_only');
     const context = staffContext(appeal, now);
     if (!staffActionAllowed(action, appeal.status, context)) {
       throw new TransitionNotAllowedError(appeal.status, action, allowedStaffActions(appeal.status, context));

@@ -47,6 +47,7 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_sla_first_reaction', { synchronize: false })
 @Index('appeals_sla_auto_close', { synchronize: false })
 @Index('appeals_retention', { synchronize: false })
+@Index('appeals_escalated_to', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 export class Appeal {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'appeals_pkey' }) id: string;
@@ -99,6 +100,11 @@ export class Appeal {
   /** Escalated to the parent department (overdue) or to management (by the citizen). */
   @Column({ type: 'boolean', default: false }) escalated: boolean;
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true }) escalatedAt: Date | null;
+  /** The department the escalation went to (the parent of the handling one, or itself at the top): it oversees the appeal. */
+  @Column({ name: 'escalated_to_department_id', type: 'uuid', nullable: true }) escalatedToDepartmentId: string | null;
+  @ManyToOne(() => Department, { nullable: true })
+  @JoinColumn({ name: 'escalated_to_department_id', foreignKeyConstraintName: 'appeals_escalated_to_department_id_fkey' })
+  escalatedToDepartment?: Department;
   /** The deadline was extended (once per appeal). */
   @Column({ type: 'boolean', default: false }) extended: boolean;
   /** Set while the clock is paused (awaiting_citizen); the deadlines move on by the pause on resume. */

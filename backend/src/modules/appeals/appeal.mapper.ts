@@ -1,5 +1,5 @@
 import { allowedCitizenActions, allowedStaffActions, CitizenAction, HISTORY_EVENT_LABELS, Role, StaffAction } from '@otklik/shared/domain';
-import { citizenContext, staffContext, toAnswerDto } from './appeal-context';
+import { citizenContext, OVERSIGHT_ACTIONS, staffContext, toAnswerDto } from './appeal-context';
 import { Answer } from './answer.entity';
 import { Locale } from '../../common/i18n/messages';
 import { AttachmentDto } from '../attachments/dto/attachment.dto';
@@ -23,6 +23,7 @@ export function toSummary(a: Appeal): AppealSummaryDto {
     important: a.important,
     overdue: a.overdue,
     escalated: a.escalated,
+    escalatedToDepartmentId: a.escalatedToDepartmentId,
     extended: a.extended,
     unidentified: a.unidentified,
     noAnswerRequired: a.noAnswerRequired,
@@ -73,7 +74,7 @@ export function maskContact(contact: ContactViewDto): ContactViewDto {
 
 export function toCard(
   a: Appeal,
-  view: { contact: ContactViewDto | null; history: AppealHistory[]; messages: AppealMessage[]; answer: Answer | null; attachments: AttachmentDto[]; viewerRole: Role; locale: Locale; now: Date },
+  view: { contact: ContactViewDto | null; history: AppealHistory[]; messages: AppealMessage[]; answer: Answer | null; attachments: AttachmentDto[]; viewerRole: Role; handling: boolean; locale: Locale; now: Date },
 ): AppealDto {
   const citizen = view.viewerRole === Role.Citizen;
   return {
@@ -100,7 +101,9 @@ export function toCard(
       : [],
     allowedStaffActions: citizen
       ? []
-      : allowedStaffActions(a.status, staffContext(a, view.now)).filter((x) => x !== StaffAction.Approve || view.viewerRole === Role.Supervisor),
+      : allowedStaffActions(a.status, staffContext(a, view.now)).filter(
+          (x) => (x !== StaffAction.Approve || view.viewerRole === Role.Supervisor) && (view.handling || OVERSIGHT_ACTIONS.includes(x)),
+        ),
     history: view.history.map((h) => toHistoryEntry(h, view.locale)),
     messages: view.messages.filter((m) => !citizen || !m.internal).map(toMessage),
     attachments: view.attachments,

@@ -68,6 +68,8 @@ export const DEMO_USERS = [
   { email: 'operator2@demo.otklik.local', password: 'Operator#Demo2026', role: Role.Operator, fullName: 'Волков Андрей Николаевич', department: 'tech-support', position: 'Ведущий специалист' },
   { email: 'qc-operator@demo.otklik.local', password: 'Operator#Demo2026', role: Role.Operator, fullName: 'Орлова Наталья Игоревна', department: 'quality-control', position: 'Специалист по контролю качества' },
   { email: 'pool-operator@demo.otklik.local', password: 'Operator#Demo2026', role: Role.Operator, fullName: 'Кузнецова Мария Олеговна', department: 'general-pool', position: 'Специалист по распределению' },
+  // The head's office: an operator of the parent department, who oversees what is escalated to it.
+  { email: 'office@demo.otklik.local', password: 'Operator#Demo2026', role: Role.Operator, fullName: 'Лебедева Ольга Павловна', department: 'administration', position: 'Специалист приёмной' },
   { email: 'supervisor@demo.otklik.local', password: 'Supervisor#Demo2026', role: Role.Supervisor, fullName: 'Смирнова Елена Викторовна', department: 'administration', position: 'Начальник управления' },
   { email: 'admin@demo.otklik.local', password: 'Admin#Demo2026', role: Role.Admin, fullName: 'Администратор системы', department: null, position: 'Администратор' },
   { email: 'auditor@demo.otklik.local', password: 'Auditor#Demo2026', role: Role.Auditor, fullName: 'Аудитор Ревизоров', department: null, position: 'Аудитор' },

@@ -21,6 +21,13 @@ export class AppealSummaryDto {
   @ApiProperty() important: boolean;
   @ApiProperty() overdue: boolean;
   @ApiProperty({ description: 'Escalated (overdue → parent department, or turned to management by the citizen)' }) escalated: boolean;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The department the escalation went to; its staff see the appeal in GET /staff/appeals?escalated=true and oversee it',
+  })
+  escalatedToDepartmentId: string | null;
   @ApiProperty({ description: 'The deadline was extended (once per appeal)' }) extended: boolean;
   @ApiProperty({ description: 'Filed without an account (unidentified feedback)' }) unidentified: boolean;
   @ApiProperty({ description: 'No answer on the merits is given (59-ФЗ ст. 11)' }) noAnswerRequired: boolean;

@@ -51,7 +51,7 @@ export class SlaTickService {
     return { overdue, reminders, firstReactionOverdue, autoClosed };
   }
 
-  /** Overdue → flag, escalate, tell the department head; the parent department is named in the event. */
+  /** Overdue → flag, escalate to the parent department (it oversees the appeal from then on), tell the department head. */
   async markOverdue(now: Date, routing?: Record<string, DepartmentRouting>): Promise<number> {
     const map = JSON.stringify(routing ?? (await this.departmentRouting()));
     return this.loop(
@@ -62,9 +62,11 @@ export class SlaTickService {
        ), marked AS (
          UPDATE appeals a
             SET overdue = true, overdue_at = $1, escalated = true, escalated_at = coalesce(a.escalated_at, $1),
+                escalated_to_department_id = coalesce(a.escalated_to_department_id,
+                                                      ($3::jsonb -> (a.department_id::text) ->> 'parentId')::uuid, a.department_id),
                 updated_at = $1, version = a.version + 1
            FROM due WHERE a.id = due.id
-         RETURNING a.id, a.number, a.citizen_id, a.department_id, a.assignee_id, a.type, a.status, a.due_at
+         RETURNING a.id, a.number, a.citizen_id, a.department_id, a.assignee_id, a.type, a.status, a.due_at, a.escalated_to_department_id
        ), routed AS (
          SELECT m.*, coalesce($3::jsonb -> (m.department_id::text), '{}'::jsonb) AS org FROM marked m
        ), history AS (
@@ -75,7 +77,7 @@ export class SlaTickService {
        ), audit AS (
          INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, details)
          SELECT NULL, 'system', 'appeal.overdue', 'appeal', r.id::text,
-                jsonb_build_object('number', r.number, 'dueAt', r.due_at, 'escalatedTo', r.org -> 'parentId',
+                jsonb_build_object('number', r.number, 'dueAt', r.due_at, 'escalatedTo', r.escalated_to_department_id,
                                    'notified', r.org -> 'heads', 'headsDepartmentId', r.org -> 'headsDepartmentId')
            FROM routed r
        ), outbox AS (
@@ -85,7 +87,7 @@ export class SlaTickService {
                                    'type', r.type, 'from', r.status, 'to', r.status, 'actorId', NULL, 'actorRole', 'system',
                                    'dueAt', r.due_at, 'overdueAt', $1::timestamptz, 'assigneeId', r.assignee_id,
                                    'recipients', coalesce(r.org -> 'heads', '[]'::jsonb),
-                                   'headsDepartmentId', r.org -> 'headsDepartmentId', 'parentDepartmentId', r.org -> 'parentId')
+                                   'headsDepartmentId', r.org -> 'headsDepartmentId', 'escalatedToDepartmentId', r.escalated_to_department_id)
            FROM routed r
        )
        SELECT count(*)::int AS n FROM routed`,
