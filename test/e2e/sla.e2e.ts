@@ -170,6 +170,17 @@ describe('SLA: deadlines, scheduler, retention', () => {
     expect(take.body.code).toBe('oversight_only');
     const note = await api('POST', `/api/v1/appeals/${appeal.id}/messages`, { text: 'Прошу ускорить ответ', internal: true }, office);
     expect(note.status).toBe(201);
+    // Files stay with the handling department (and the supervisors above it).
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from('Квитанция об оплате №17'))], { type: 'text/plain' }), 'квитанция.txt');
+    const uploaded = await fetch(`${base}/api/v1/attachments`, { method: 'POST', headers: { authorization: `Bearer ${tokens.citizen}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const evidence = (await uploaded.json()) as { id: string };
+    expect((await api('POST', `/api/v1/appeals/${appeal.id}/materials`, { attachmentIds: [evidence.id] }, tokens.citizen)).status).toBe(200);
+    expect((await ok('GET', `/api/v1/staff/appeals/${appeal.id}`, undefined, office)).attachments).toEqual([]);
+    expect((await api('GET', `/api/v1/attachments/${evidence.id}`, undefined, office)).status).toBe(404);
+    expect((await ok('GET', `/api/v1/staff/appeals/${appeal.id}`, undefined, tokens.operator)).attachments.map((a: any) => a.id)).toEqual([evidence.id]);
+    expect((await fetch(`${base}/api/v1/attachments/${evidence.id}`, { headers: { authorization: `Bearer ${tokens.supervisor}` } })).status).toBe(200);
     // The handling department keeps acting on it.
     expect((await api('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, tokens.operator)).status).toBe(200);
     // A sibling department still does not see it.

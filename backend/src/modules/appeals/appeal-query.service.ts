@@ -83,14 +83,15 @@ export class AppealQueryService {
 
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
     const appeal = await this.access.load(actor, idOrNumber);
+    const handling = await this.access.handles(actor, appeal);
     const [history, messages, answer, attachments] = await Promise.all([
       this.historyRows(appeal.id),
       this.messageRows(appeal.id, actor),
       this.dataSource.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
-      this.attachments.listFor(this.dataSource.manager, appeal.id, { includeInternal: actor.role !== Role.Citizen }),
+      // Files are for the citizen and the handling side only (not for a department overseeing an escalation).
+      actor.role === Role.Citizen || handling ? this.attachments.listFor(this.dataSource.manager, appeal.id, { includeInternal: actor.role !== Role.Citizen }) : [],
     ]);
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
-    const handling = await this.access.handles(actor, appeal);
     return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, locale, now: this.clock.now() });
   }
 

@@ -13,6 +13,7 @@ import { AppConfig, AttachmentsConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppealAccess } from '../appeals/appeal-access.service';
 import { AppealMessage } from '../appeals/appeal-message.entity';
+import { Appeal } from '../appeals/appeal.entity';
 import { AuditService } from '../audit/audit.service';
 import { spoolDirOf } from './attachment-upload.service';
 import { AttachmentCipher } from './attachment-cipher';
@@ -202,12 +203,16 @@ export class AttachmentsService implements OnModuleInit {
       if (attachment.ownerId !== actor.userId) throw new NotFoundError('attachment');
       return attachment;
     }
+    let appeal: Appeal;
     try {
-      await this.access.load(actor, attachment.appealId, { manager });
+      appeal = await this.access.load(actor, attachment.appealId, { manager });
     } catch (error) {
       if (error instanceof NotFoundError) throw new NotFoundError('attachment');
       throw error;
     }
+    // Files are for the handling department and the supervisors above it, not for a department
+    // that only oversees the appeal after an escalation.
+    if (actor.role !== Role.Citizen && !(await this.access.handles(actor, appeal, manager))) throw new NotFoundError('attachment');
     if (actor.role === Role.Citizen && attachment.messageId) {
       const message = await manager.findOneBy(AppealMessage, { id: attachment.messageId });
       if (!message || message.internal) throw new NotFoundError('attachment');
