@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEMO } from './support/api';
 import { call, Reply } from './support/identity';
@@ -247,6 +249,13 @@ describe('SLA: deadlines, scheduler, retention', () => {
     const plain = await file({ subject: 'Личные сведения', text: 'Мой адрес: ул. Ленина, 1', contact });
     const kept = await file({ subject: 'Сохранить', text: 'Прошу хранить дольше', contact });
     await ok('POST', `/api/v1/appeals/${plain.id}/messages`, { text: 'Дополнение с личными данными' }, tokens.citizen);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from('Паспорт: 4510 123456'))], { type: 'text/plain' }), 'паспорт.txt');
+    const uploaded = await fetch(`${base}/api/v1/attachments`, { method: 'POST', headers: { authorization: `Bearer ${tokens.citizen}` }, body: form });
+    const scan = (await uploaded.json()) as { id: string };
+    await ok('POST', `/api/v1/appeals/${plain.id}/materials`, { attachmentIds: [scan.id] }, tokens.citizen);
+    const stored = join(server.dataDir, 'attachments', 'objects', scan.id.slice(0, 2), scan.id);
+    expect(existsSync(stored)).toBe(true);
     for (const a of [plain, kept]) await ok('POST', `/api/v1/appeals/${a.id}/actions/withdraw`, {}, tokens.citizen);
     const closedAt = new Date((await card(plain.id)).closedAt);
     const retentionEnds = new Date(closedAt.getTime() + 3 * 365.25 * DAY + 2 * DAY);
@@ -267,6 +276,11 @@ describe('SLA: deadlines, scheduler, retention', () => {
     const anonymised = await eventually(plain.id, (c) => c.subject === 'Обезличено');
     expect(anonymised).toMatchObject({ subject: 'Обезличено', text: 'Обезличено', contact: null, extraFields: {} });
     expect(anonymised.messages.every((m: any) => m.text === '')).toBe(true);
+    // The file goes too: its row at once, its stored object at the next housekeeping round.
+    expect(anonymised.attachments).toEqual([]);
+    expect((await api('GET', `/api/v1/attachments/${scan.id}`, undefined, tokens.citizen)).status).toBe(404);
+    await ok('POST', '/api/v1/test/housekeeping');
+    expect(existsSync(stored)).toBe(false);
     await fewTicks();
     const stillKept = await card(kept.id);
     expect(stillKept).toMatchObject({ subject: 'Сохранить', contact });

@@ -190,9 +190,33 @@ export class AttachmentsService implements OnModuleInit {
       removed += deleted.length;
       if (deleted.length < 200) break;
     }
+    const purged = await this.purgeQueued();
     const spoolFiles = await this.sweepSpool();
-    if (removed || spoolFiles) this.logger.log(`attachments: removed ${removed} unbound uploads, ${spoolFiles} spool files`);
-    return { attachments: removed, spoolFiles };
+    if (removed || purged || spoolFiles) this.logger.log(`attachments: removed ${removed} unbound uploads, ${purged} queued objects, ${spoolFiles} spool files`);
+    return { attachments: removed + purged, spoolFiles };
+  }
+
+  /** Objects queued in storage_purges (retention): each removed from storage, then its row; a failure stays queued. */
+  private async purgeQueued(): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const rows = await manager.query<{ id: string; storage_key: string }[]>(
+          `SELECT id, storage_key FROM storage_purges ORDER BY requested_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
+        );
+        const done: string[] = [];
+        for (const row of rows) {
+          await this.storage.delete(row.storage_key).then(
+            () => done.push(row.id),
+            (e: Error) => this.logger.error({ err: e, key: row.storage_key }, 'could not remove a purged object; retried next round'),
+          );
+        }
+        if (done.length) await manager.query(`DELETE FROM storage_purges WHERE id = ANY($1)`, [done]);
+        return { size: rows.length, done: done.length };
+      });
+      purged += batch.done;
+      if (batch.size < 200 || batch.done === 0) return purged;
+    }
   }
 
   private async visible(actor: Actor, id: string, manager: EntityManager): Promise<Attachment> {

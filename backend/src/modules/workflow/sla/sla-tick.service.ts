@@ -187,7 +187,7 @@ export class SlaTickService {
   /**
    * 152-ФЗ: appeals closed or withdrawn more than RETENTION_YEARS ago, not kept longer at the
    * citizen's request, lose their personal data — anonymised (texts, contacts, extra fields,
-   * message bodies, history comments) or deleted — each with a destruction record and an audit row.
+   * message bodies, history comments, files) or deleted — each with a destruction record and an audit row.
    */
   async retention(now: Date, today: string): Promise<number> {
     const { retentionYears, retentionMode } = this.config.sla;
@@ -198,14 +198,23 @@ export class SlaTickService {
             AND (retention_extended_until IS NULL OR retention_extended_until < $4::date)
           ORDER BY closed_at LIMIT $2 FOR UPDATE SKIP LOCKED
        )`;
+    // Files are personal data too: their rows go with the appeal's, their objects are queued for
+    // housekeeping to remove from storage (the same statement, so none is forgotten).
     const trail = (mode: 'anonymised' | 'deleted') => `
-       records AS (
+       files AS (
+         DELETE FROM attachments f USING destroyed d WHERE f.appeal_id = d.id RETURNING f.appeal_id, f.storage_key, f.preview_key
+       ), purges AS (
+         INSERT INTO storage_purges (storage_key, reason)
+         SELECT k.key, 'retention' FROM files CROSS JOIN LATERAL (VALUES (files.storage_key), (files.preview_key)) AS k(key)
+          WHERE k.key IS NOT NULL
+       ), records AS (
          INSERT INTO retention_destructions (appeal_id, number, closed_at, destroyed_at, mode, actor, retention_years)
          SELECT d.id, d.number, d.closed_at, $1, '${mode}', 'system:retention', $3 FROM destroyed d
        ), audit AS (
          INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, details)
          SELECT NULL, 'system', 'appeal.${mode}', 'appeal', d.id::text,
-                jsonb_build_object('number', d.number, 'closedAt', d.closed_at, 'retentionYears', $3::int)
+                jsonb_build_object('number', d.number, 'closedAt', d.closed_at, 'retentionYears', $3::int,
+                                   'files', (SELECT count(*) FROM files f WHERE f.appeal_id = d.id))
            FROM destroyed d
        )
        SELECT count(*)::int AS n FROM destroyed`;
