@@ -223,6 +223,10 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     expect((await staffAct(operator, appeal.id, 'extend', { reason: 'Ещё раз' })).status).toBe(409);
     const history = (await call(citizen, 'GET', `/api/v1/appeals/${appeal.id}/history`)).body as { event: string; comment: string }[];
     expect(history.at(-1)).toMatchObject({ event: 'extended', comment: 'Требуется запрос в другой орган' });
+    // The citizen is told in the thread, with the new date (Moscow) and the reason.
+    const newDue = new Date(new Date(extended.body.dueAt).getTime() + 3 * 3_600_000).toISOString().slice(0, 10).split('-').reverse().join('.');
+    const notice = (await card(citizen, appeal.id)).messages.at(-1);
+    expect(notice.text).toBe(`Срок рассмотрения вашего обращения продлён до ${newDue}.\nПричина: Требуется запрос в другой орган`);
   });
 
   it('redirects within 7 days of registration, not after; the old department loses the appeal', async () => {
@@ -234,6 +238,7 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     expect((await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}`)).status).toBe(404);
     const history = (await call(citizen, 'GET', `/api/v1/appeals/${appeal.id}/history`)).body as { event: string; comment: string }[];
     expect(history.at(-1)).toMatchObject({ event: 'redirected', comment: 'Финансовый отдел: Вопрос о платеже' });
+    expect((await card(citizen, appeal.id)).messages.at(-1).text).toBe('Ваше обращение передано на рассмотрение: Финансовый отдел.\nПричина: Вопрос о платеже');
 
     const late = await file(citizen);
     await moveClock(8 * DAY);

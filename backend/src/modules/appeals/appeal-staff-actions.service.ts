@@ -143,7 +143,7 @@ export class AppealStaffActionsService {
         }
         appeal.documentsDueOn = dueOn;
         const list = documents.map((d, i) => `${i + 1}. ${d}`).join('\n');
-        const text = `Для рассмотрения обращения необходимо представить до ${dueOn.split('-').reverse().join('.')}:\n${list}${body.comment ? `\n\n${body.comment}` : ''}`;
+        const text = `Для рассмотрения обращения необходимо представить до ${ruDate(dueOn)}:\n${list}${body.comment ? `\n\n${body.comment}` : ''}`;
         await this.tellCitizen(manager, actor, appeal, text);
         entry.details = { documents: documents.length, dueOn };
         return;
@@ -155,6 +155,8 @@ export class AppealStaffActionsService {
         if (!target || target.id === appeal.departmentId) throw new ValidationFailedError([{ field: 'departmentId', code: 'invalid_department', message: '' }]);
         entry.details = { fromDepartmentId: appeal.departmentId, toDepartmentId: target.id };
         entry.comment = `${target.nameRu}: ${reason}`;
+        // DOMAIN.md: the citizen is notified of a redirect; the notice stays in the thread.
+        await this.tellCitizen(manager, actor, appeal, `Ваше обращение передано на рассмотрение: ${target.nameRu}.\nПричина: ${reason}`);
         appeal.departmentId = target.id;
         appeal.assigneeId = (await this.assignment.autoAssignee(manager, target.id))?.id ?? null;
         return;
@@ -163,6 +165,9 @@ export class AppealStaffActionsService {
         const reason = required(body.reason, 'reason');
         const before = appeal.dueAt;
         Object.assign(appeal, await this.sla.extend(manager, appeal, body.days));
+        // 59-ФЗ ст. 12 ч. 2: the citizen is told of the extension.
+        const until = appeal.dueAt ? ` до ${ruDate(moscowDate(appeal.dueAt))}` : '';
+        await this.tellCitizen(manager, actor, appeal, `Срок рассмотрения вашего обращения продлён${until}.\nПричина: ${reason}`);
         entry.comment = reason;
         entry.details = { from: before?.toISOString() ?? null, dueAt: appeal.dueAt?.toISOString() ?? null };
         return;
@@ -227,6 +232,11 @@ export class AppealStaffActionsService {
   async tellCitizen(manager: EntityManager, actor: Actor, appeal: Appeal, text: string): Promise<void> {
     await manager.insert(AppealMessage, { appealId: appeal.id, authorId: actor.userId, authorRole: actor.role, authorName: actor.name, body: text, internal: false });
   }
+}
+
+/** 2026-05-08 → 08.05.2026, as Russian letters write dates. */
+function ruDate(isoDate: string): string {
+  return isoDate.split('-').reverse().join('.');
 }
 
 function required<T>(value: T | undefined, field: string): T {
