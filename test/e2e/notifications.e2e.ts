@@ -1,0 +1,85 @@
+import { Client } from 'pg';
+import { DEMO } from './support/api';
+import { call, eventually, startMessagingServer } from './support/identity';
+
+/**
+ * E-mail notices of the workflow, read from a real SMTP server: the citizen hears of a redirect,
+ * an extension and an answer; the department head hears of an overdue appeal. A notice goes
+ * once per recipient even when its event is delivered again.
+ */
+describe('notifications: workflow notices by e-mail', () => {
+  let env: Awaited<ReturnType<typeof startMessagingServer>>;
+  let base: string;
+  const tokens: Record<'citizen' | 'operator' | 'supervisor', string> = {} as never;
+  let categories: Record<string, string> = {};
+
+  const ok = async (method: string, path: string, body: unknown, token: string): Promise<any> => {
+    const res = await call(base, method, path, body, token);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const file = async (subject: string) =>
+    ok('POST', '/api/v1/appeals', { type: 'question', categoryId: categories.tech, subject, text: 'Не могу войти в личный кабинет.' }, tokens.citizen);
+  const mailsTo = (address: string, containing: string) => env.smtp.mails.filter((m) => m.to.includes(address) && m.text.includes(containing));
+
+  beforeAll(async () => {
+    env = await startMessagingServer({ CLOCK_CONTROL: 'true', SLA_TICK_SECONDS: '1' });
+    base = env.base;
+    for (const [who, creds] of [['citizen', DEMO.citizen], ['operator', DEMO.operator], ['supervisor', DEMO.supervisor]] as const) {
+      tokens[who] = (await call(base, 'POST', '/api/v1/auth/login', creds)).body.accessToken;
+    }
+    const tree = (await call(base, 'GET', '/api/v1/catalog/categories')).body as { code: string; id: string; children: { code: string; id: string }[] }[];
+    categories = Object.fromEntries(tree.flatMap((t) => [t, ...t.children]).map((c) => [c.code, c.id]));
+  }, 120_000);
+
+  afterAll(async () => env?.stop());
+
+  it('tells the citizen of a redirect, with the new department', async () => {
+    const appeal = await file('Перенаправление');
+    const departments: { id: string; code: string }[] = await ok('GET', '/api/v1/staff/departments', undefined, tokens.operator);
+    const finance = departments.find((d) => d.code === 'finance')!;
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/redirect`, { departmentId: finance.id, reason: 'Вопрос о платеже' }, tokens.operator);
+    const mail = await eventually(() => mailsTo(DEMO.citizen.login, `№ ${appeal.number}`)[0]);
+    expect(mail.text).toContain(`Ваше обращение № ${appeal.number} «Перенаправление» передано на рассмотрение: Финансовый отдел.`);
+  });
+
+  it('tells the citizen of an extension with the new date, and of the answer', async () => {
+    const appeal = await file('Продление');
+    const extended = await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/extend`, { reason: 'Нужен запрос' }, tokens.operator);
+    const date = new Date(Date.parse(extended.dueAt) + 3 * 3_600_000).toISOString().slice(0, 10).split('-').reverse().join('.');
+    const extension = await eventually(() => mailsTo(DEMO.citizen.login, `№ ${appeal.number}`).find((m) => m.text.includes('продлён')));
+    expect(extension.text).toContain(`Срок рассмотрения вашего обращения № ${appeal.number} «Продление» продлён до ${date}.`);
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, tokens.operator);
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/answer`, { result: 'done', resultCode: 1, text: 'Доступ восстановлен.' }, tokens.operator);
+    const answer = await eventually(() => mailsTo(DEMO.citizen.login, `№ ${appeal.number}`).find((m) => m.text.includes('дан ответ')));
+    expect(answer.text).toContain('«Решено»');
+  });
+
+  it('tells the department head of an overdue appeal; a redelivered event mails nobody twice', async () => {
+    const appeal = await file('Просрочка');
+    await ok('PUT', '/api/v1/test/clock', { offsetMs: 60 * 86_400_000 }, tokens.supervisor);
+    const head = await eventually(() => mailsTo(DEMO.supervisor.login, `№ ${appeal.number}`)[0], 20_000);
+    expect(head.text).toContain(`Обращение № ${appeal.number} «Просрочка» (Отдел технической поддержки) не рассмотрено в срок`);
+    // The citizen gets no staff notice.
+    expect(mailsTo(DEMO.citizen.login, `№ ${appeal.number}`)).toEqual([]);
+
+    if (!env.server.databaseUrl) return;
+    const db = new Client({ connectionString: env.server.databaseUrl });
+    await db.connect();
+    try {
+      // Deliver the overdue event again, as a retry after a crash would: no second mail.
+      await db.query(`UPDATE outbox SET dispatched_at = NULL WHERE aggregate_id = $1 AND event_type = 'appeal.overdue'`, [appeal.id]);
+      const deadline = Date.now() + 10_000;
+      while (!(await db.query(`SELECT 1 FROM outbox WHERE aggregate_id = $1 AND event_type = 'appeal.overdue' AND dispatched_at IS NOT NULL`, [appeal.id])).rowCount) {
+        if (Date.now() > deadline) throw new Error('the event was not dispatched again');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(mailsTo(DEMO.supervisor.login, `№ ${appeal.number}`)).toHaveLength(1);
+      const log = await db.query(`SELECT channel, event_type FROM notification_deliveries WHERE appeal_id = $1`, [appeal.id]);
+      expect(log.rows).toEqual([{ channel: 'email', event_type: 'appeal.overdue' }]);
+    } finally {
+      await db.end();
+    }
+  });
+});
