@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { ApiClient } from '../../shared/api/client';
+import { moscowDate } from '../../shared/domain';
 import { DEMO, signedIn, type Schemas } from '../e2e/support/api';
 import { category, fileAppeal } from '../e2e/support/factories';
-import { launchBrowser, openConsole, signIn, waitForPath } from './support/browser';
+import { launchBrowser, openConsole, signIn, waitForPath, type ConsolePage } from './support/browser';
 
 /** Files a question as the demo citizen in «Вопросы по личному кабинету» (routed to tech-support). */
 async function fileTechSupportQuestion(subject: string, citizen?: ApiClient): Promise<Schemas['AppealSummaryDto']> {
@@ -18,6 +19,30 @@ async function sortByRegistration(page: Page): Promise<void> {
   const header = page.locator('th[mat-sort-header]').filter({ hasText: 'Зарегистрировано' });
   await header.locator('[role="button"]').click();
   await page.waitForFunction(() => document.querySelector('th.mat-column-registeredAt')?.getAttribute('aria-sort') === 'descending');
+}
+
+/** The second operator of tech-support (seeded with the demo data, not in DEMO). */
+const OPERATOR2 = { login: 'operator2@demo.otklik.local', password: 'Operator#Demo2026' } as const;
+
+/** Signs the operator in and opens the card of `ref`, waiting until it shows. */
+async function openCard(browser: Browser, ref: string): Promise<ConsolePage> {
+  const opened = await openConsole(browser, '/');
+  await signIn(opened.page, DEMO.operator);
+  await waitForPath(opened.page, '/queue');
+  await opened.page.goto(opened.page.url().replace('/queue', `/appeals/${ref}`));
+  await opened.page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
+  return opened;
+}
+
+/** The staff card as the API gives it to `who` (undefined when it is not theirs to see). */
+async function staffCard(who: ApiClient, ref: string): Promise<Schemas['AppealDto'] | undefined> {
+  const { data } = await who.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber: ref } } });
+  return data;
+}
+
+/** A Moscow calendar date `days` from today, as a date input takes it. */
+function moscowDateIn(days: number): string {
+  return moscowDate(new Date(Date.now() + days * 86_400_000));
 }
 
 // Project-level testTimeout is not read by Jest (it is a global option): set it here.
@@ -195,6 +220,156 @@ describe('console triage', () => {
     // …and the problem title is announced in the snackbar.
     await page.locator('mat-snack-bar-container', { hasText: problem!.title! }).waitFor();
     expect(await page.getByText('Сообщений пока нет.').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('assigns from the card: the dialog lists the colleagues least loaded first with their open appeals; choosing one assigns it', async () => {
+    const filed = await fileTechSupportQuestion(`Назначение ${randomUUID().slice(0, 8)}`);
+    const ref = String(filed.number);
+    const operator = await signedIn(DEMO.operator);
+    const { data: colleagues } = await operator.GET('/api/v1/staff/appeals/{idOrNumber}/assignees', { params: { path: { idOrNumber: ref } } });
+    const volkov = colleagues!.find((c) => c.fullName === 'Волков Андрей Николаевич')!;
+    expect(volkov).toBeDefined();
+
+    const { page, context, errors } = await openCard(browser, ref);
+    const actions = page.getByTestId('appeal-actions');
+    await actions.getByRole('button', { name: 'Назначить исполнителя' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Назначить исполнителя' });
+    await dialog.getByRole('radio', { name: /Волков Андрей Николаевич/ }).waitFor();
+
+    // Every colleague, in the API's order (least loaded first), with the appeals each holds.
+    const rows = (await dialog.locator('mat-radio-button').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+    expect(rows).toHaveLength(colleagues!.length);
+    colleagues!.forEach((colleague, i) => {
+      expect(rows[i]).toContain(colleague.fullName);
+      expect(rows[i]).toContain(`открытых обращений: ${colleague.openAppeals}`);
+    });
+    expect(rows.find((row) => row.includes('Волков Андрей Николаевич'))).toContain('Ведущий специалист');
+
+    // Nobody chosen: said under the list, nothing sent.
+    await dialog.getByRole('button', { name: 'Назначить' }).click();
+    await dialog.getByText('Выберите сотрудника').waitFor();
+    expect((await staffCard(operator, ref))!.assigneeId).toBeNull();
+
+    await dialog.getByRole('radio', { name: /Волков Андрей Николаевич/ }).check();
+    await dialog.getByRole('button', { name: 'Назначить' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The card reloaded: assigning a registered appeal puts it in work, and the history names the assignee.
+    await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
+    const entry = page.getByTestId('status-history').locator('li', { hasText: 'Назначен исполнитель' });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('Волков Андрей Николаевич');
+    expect(await actions.getByRole('button', { name: 'Взять в работу' }).count()).toBe(0);
+    const after = (await staffCard(operator, ref))!;
+    expect(after).toMatchObject({ status: 'in_progress', assigneeId: volkov.id });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('redirects from the card: an empty reason is refused in the dialog, then the appeal moves to another department and leaves the operator', async () => {
+    const filed = await fileTechSupportQuestion(`Перенаправление ${randomUUID().slice(0, 8)}`);
+    const ref = String(filed.number);
+    const operator = await signedIn(DEMO.operator);
+    const before = (await staffCard(operator, ref))!;
+
+    const { page, context, errors } = await openCard(browser, ref);
+    await page.getByTestId('appeal-actions').getByRole('button', { name: 'Перенаправить' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Перенаправить в другое подразделение' });
+    await dialog.waitFor();
+    await dialog.getByRole('combobox', { name: 'Подразделение' }).click();
+    await page.getByRole('option', { name: 'Финансовый отдел' }).waitFor();
+    // The department handling the appeal now is not a target.
+    expect(await page.getByRole('option', { name: 'Отдел технической поддержки' }).count()).toBe(0);
+    await page.getByRole('option', { name: 'Финансовый отдел' }).click();
+
+    // No reason: the field says so and the dialog stays; the appeal has not moved.
+    await dialog.getByRole('button', { name: 'Перенаправить' }).click();
+    const reasonError = dialog.getByTestId('redirect-reason-error');
+    await reasonError.waitFor();
+    expect((await reasonError.textContent())?.trim()).toBe('Заполните поле');
+    expect(await dialog.isVisible()).toBe(true);
+    expect((await staffCard(operator, ref))!.departmentId).toBe(before.departmentId);
+
+    const reason = 'Вопрос о возврате платежа — компетенция финансового отдела';
+    await dialog.getByLabel('Причина', { exact: true }).fill(reason);
+    await dialog.getByRole('button', { name: 'Перенаправить' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The card reloads and the operator no longer has access: the card says why.
+    const gone = page.getByTestId('appeal-not-found');
+    await gone.waitFor();
+    expect((await gone.textContent())?.trim()).toBe('Обращение перенаправлено в другое подразделение и больше недоступно вам.');
+    expect(await staffCard(operator, ref)).toBeUndefined();
+    // The head of the parent department still sees it: registered again in finance, with the reason.
+    const supervisor = await signedIn(DEMO.supervisor);
+    const moved = (await staffCard(supervisor, ref))!;
+    const { data: departments } = await supervisor.GET('/api/v1/staff/departments');
+    expect(moved.departmentId).toBe(departments!.find((d) => d.code === 'finance')!.id);
+    expect(moved.status).toBe('registered');
+    expect(moved.history.find((h) => h.event === 'redirected')?.comment).toContain(reason);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('requests documents from the card: a list and a due date put the appeal in «Ожидание документов» with the clock paused', async () => {
+    const filed = await fileTechSupportQuestion(`Запрос документов ${randomUUID().slice(0, 8)}`);
+    const ref = String(filed.number);
+    const { page, context, errors } = await openCard(browser, ref);
+    const actions = page.getByTestId('appeal-actions');
+    // Only a question in work can wait for documents: the state machine offers it after «take».
+    expect(await actions.getByRole('button', { name: 'Запросить документы' }).count()).toBe(0);
+    await actions.getByRole('button', { name: 'Взять в работу' }).click();
+    await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
+
+    await actions.getByRole('button', { name: 'Запросить документы' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Запросить документы у заявителя' });
+    await dialog.waitFor();
+    // Nothing listed: the dialog names the missing fields before anything is sent.
+    await dialog.getByRole('button', { name: 'Запросить документы' }).click();
+    await dialog.locator('mat-error', { hasText: 'Укажите хотя бы один документ' }).waitFor();
+
+    const dueOn = moscowDateIn(10);
+    await dialog.getByLabel('Документы', { exact: true }).fill('Копия паспорта\n\n  Скриншот ошибки входа  ');
+    await dialog.getByLabel('Представить до', { exact: true }).fill(dueOn);
+    await dialog.getByRole('button', { name: 'Запросить документы' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.locator('ok-status-chip').filter({ hasText: 'Ожидание документов' }).waitFor();
+    await page.getByTestId('status-history').getByText('Запрошены документы', { exact: true }).waitFor();
+    const request = page.getByTestId('message-thread').locator('li', { hasText: '1. Копия паспорта' });
+    await request.waitFor();
+    expect(await request.textContent()).toContain('2. Скриншот ошибки входа');
+    const operator = await signedIn(DEMO.operator);
+    expect(await staffCard(operator, ref)).toMatchObject({ status: 'awaiting_citizen', documentsDueOn: dueOn, slaPaused: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a dialog sent on a stale card (409) closes, the card reloads and says why', async () => {
+    const filed = await fileTechSupportQuestion(`Конфликт версий ${randomUUID().slice(0, 8)}`);
+    const ref = String(filed.number);
+    const { page, context, errors } = await openCard(browser, ref);
+    await page.getByTestId('appeal-actions').getByRole('button', { name: 'Продлить срок' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Продлить срок ответа' });
+    await dialog.getByLabel('Причина', { exact: true }).fill('Нужен ответ смежного отдела');
+    await dialog.getByLabel('На сколько дней (необязательно)').fill('10');
+
+    // Meanwhile a colleague takes the appeal: the version the dialog holds is stale.
+    const operator2 = await signedIn(OPERATOR2);
+    const { data: taken } = await operator2.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', {
+      params: { path: { idOrNumber: ref, action: 'take' } },
+      body: {},
+    });
+    expect(taken?.status).toBe('in_progress');
+
+    await dialog.getByRole('button', { name: 'Продлить срок' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
+    await page.getByTestId('appeal-actions').getByRole('alert').filter({ hasText: 'Действие не выполнено: Обращение уже изменено' }).waitFor();
+    const operator = await signedIn(DEMO.operator);
+    expect((await staffCard(operator, ref))!.extended).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -8,8 +8,9 @@ import { MatSelectModule } from '@angular/material/select';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../core/api/api-client';
 import { Notifier } from '../../core/api/notifier';
-import { asProblem, fieldErrors } from '../../core/api/problem';
+import { asProblem } from '../../core/api/problem';
 import { I18n } from '../../core/i18n/i18n.service';
+import { putFieldErrors } from './form-errors';
 
 type AnswerResult = Schemas['AnswerResult'];
 type Template = Schemas['AnswerTemplateViewDto'];
@@ -18,8 +19,7 @@ export const ANSWER_RESULTS: readonly AnswerResult[] = ['done', 'refused', 'clar
 const TEXT_MAX = 20000;
 const REASON_MAX = 5000;
 /** Fields the form shows; a server error on any other field is listed under the form. */
-const FIELDS = ['result', 'resultCode', 'text', 'reason', 'executorPhone'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = 'result' | 'resultCode' | 'text' | 'reason' | 'executorPhone';
 
 /**
  * The operator's answer: a result, the classifier code, the explanation (a template may fill it,
@@ -177,17 +177,7 @@ export class AnswerForm {
         this.answered.emit();
         return;
       }
-      const other: string[] = [];
-      for (const [field, message] of Object.entries(fieldErrors(asProblem(error)))) {
-        if ((FIELDS as readonly string[]).includes(field)) {
-          const control = this.form.controls[field as Field];
-          control.setErrors({ server: message });
-          control.markAsTouched();
-        } else {
-          other.push(`${field}: ${message}`);
-        }
-      }
-      this.otherErrors.set(other);
+      this.otherErrors.set(putFieldErrors(this.form, asProblem(error)));
     } catch {
       // The problem middleware has already said that the server could not be reached.
     } finally {

@@ -1,12 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
 import type { Schemas } from '@otklik/shared/api/client';
 import { AppealStatus } from '@otklik/shared/domain';
 import { API } from '../../core/api/api-client';
+import { Notifier } from '../../core/api/notifier';
 import { CatalogService } from '../../core/catalog/catalog.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import { DueDate } from '../../ui/due-date';
 import { StatusChip } from '../../ui/status-chip';
+import { ACTION_DIALOGS, ACTION_DONE, isDialogAction } from './action-dialogs/action-dialogs';
+import type { ActionDialogData, ActionDialogResult, DialogAction } from './action-dialogs/staff-action-sender';
 import { AnswerForm } from './answer-form';
 import { MessageThread } from './message-thread';
 import { StatusHistory } from './status-history';
@@ -16,7 +20,7 @@ type Message = Schemas['MessageDto'];
 type LoadState = 'loading' | 'ready' | 'notFound' | 'failed';
 type StaffAction = Schemas['StaffAction'];
 
-/** Actions that need nothing but a click; the others (answer, assign, redirect…) need a form. */
+/** Actions that need nothing but a click; the answer has its form on the card, the rest a dialog. */
 const ONE_CLICK: readonly StaffAction[] = ['take', 'send-for-approval', 'approve', 'reopen'];
 
 /** Statuses in which the thread no longer takes messages (the API answers 409). */
@@ -33,6 +37,8 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
 export class AppealCardPage {
   private readonly api = inject(API);
   private readonly catalog = inject(CatalogService);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
 
@@ -73,13 +79,12 @@ export class AppealCardPage {
 
   /** Only what the API says is allowed now (the shared state machine decides). */
   protected readonly oneClickActions = computed(() => (this.appeal()?.allowedStaffActions ?? []).filter((a) => ONE_CLICK.includes(a)));
-  /** The answer has its own form on the card; the rest still go through the API. */
-  protected readonly otherActions = computed(() =>
-    (this.appeal()?.allowedStaffActions ?? []).filter((a) => !ONE_CLICK.includes(a) && a !== 'answer'),
-  );
+  protected readonly dialogActions = computed(() => (this.appeal()?.allowedStaffActions ?? []).filter(isDialogAction));
   protected readonly canAnswer = computed(() => (this.appeal()?.allowedStaffActions ?? []).includes('answer'));
   protected readonly acting = signal(false);
   protected readonly actionError = signal<string | null>(null);
+  /** The last action moved the appeal to another department: a "not found" now means exactly that. */
+  protected readonly redirected = signal(false);
 
   protected async act(action: StaffAction): Promise<void> {
     const appeal = this.appeal();
@@ -98,13 +103,35 @@ export class AppealCardPage {
     }
   }
 
+  protected openDialog(action: DialogAction): void {
+    const appeal = this.appeal();
+    if (!appeal) return;
+    this.actionError.set(null);
+    this.dialog
+      .open<unknown, ActionDialogData, ActionDialogResult>(ACTION_DIALOGS[action], { data: { appeal }, width: '560px' })
+      .afterClosed()
+      .subscribe((result) => void this.dialogClosed(action, result));
+  }
+
+  /** Done or refused with a 409: either way the card shows the appeal as it is now. */
+  private async dialogClosed(action: DialogAction, result: ActionDialogResult | undefined): Promise<void> {
+    if (!result) return;
+    if (result.outcome === 'conflict') this.actionError.set(result.title);
+    this.redirected.set(result.outcome === 'done' && action === 'redirect');
+    await this.load(this.idOrNumber());
+    if (result.outcome === 'done' && this.state() === 'ready') this.notifier.info(ACTION_DONE[action]);
+  }
+
   private loadSeq = 0;
 
   constructor() {
     void this.catalog.load();
     effect(() => {
       const id = this.idOrNumber();
-      untracked(() => void this.load(id));
+      untracked(() => {
+        this.redirected.set(false);
+        void this.load(id);
+      });
     });
   }
 

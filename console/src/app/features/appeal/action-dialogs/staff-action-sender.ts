@@ -1,0 +1,85 @@
+import { Injectable, inject, signal } from '@angular/core';
+import type { FormGroup } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import type { Schemas } from '@otklik/shared/api/client';
+import { API } from '../../../core/api/api-client';
+import { asProblem } from '../../../core/api/problem';
+import { I18n } from '../../../core/i18n/i18n.service';
+import { putFieldErrors } from '../form-errors';
+
+/** Staff actions that need more than a click: each has a dialog on the appeal card. */
+export type DialogAction = Extract<
+  Schemas['StaffRouteAction'],
+  'assign' | 'redirect' | 'extend' | 'request-documents' | 'no-answer-required' | 'terminate-correspondence'
+>;
+
+/** What a dialog is opened with: the appeal as the card shows it (its version is sent back). */
+export interface ActionDialogData {
+  appeal: Schemas['AppealDto'];
+}
+
+/**
+ * How a dialog ended (undefined: cancelled). A 409 — the appeal changed meanwhile or the
+ * transition is no longer allowed — closes it too: the form no longer fits the appeal.
+ */
+export type ActionDialogResult = { outcome: 'done' } | { outcome: 'conflict'; title: string };
+
+/** The API's limit on the notice text sent to the citizen (no-answer-required, terminate-correspondence). */
+export const NOTICE_MAX = 5000;
+
+type ActionBody = Omit<Schemas['StaffActionBodyDto'], 'expectedVersion'>;
+
+/**
+ * Sends one staff action from a dialog and decides how the dialog ends. Provided by each
+ * dialog component, so it talks to that dialog's ref. Field errors go under the form's fields;
+ * a problem without them is said at the foot of the form (the snackbar has said it as well).
+ */
+@Injectable()
+export class StaffActionSender {
+  private readonly api = inject(API);
+  private readonly t = inject(I18n).t;
+  private readonly dialogRef = inject<MatDialogRef<unknown, ActionDialogResult>>(MatDialogRef);
+  readonly appeal = inject<ActionDialogData>(MAT_DIALOG_DATA).appeal;
+
+  readonly sending = signal(false);
+  /** Problems no field of the form shows. */
+  readonly formErrors = signal<readonly string[]>([]);
+
+  async send(action: DialogAction, body: ActionBody, form: FormGroup): Promise<void> {
+    if (this.sending()) return;
+    this.formErrors.set([]);
+    this.sending.set(true);
+    // A half-sent action must not be dismissed with Escape: its outcome decides how the dialog ends.
+    this.dialogRef.disableClose = true;
+    try {
+      const { data, error, response } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', {
+        params: { path: { idOrNumber: this.appeal.id, action } },
+        body: { ...body, expectedVersion: this.appeal.version },
+      });
+      if (data) {
+        this.dialogRef.close({ outcome: 'done' });
+        return;
+      }
+      const problem = asProblem(error);
+      if (response.status === 409) {
+        this.dialogRef.close({ outcome: 'conflict', title: problem?.title ?? this.t('actionDialog.failed') });
+        return;
+      }
+      const unplaced = putFieldErrors(form, problem);
+      this.formErrors.set(problem?.errors?.length ? unplaced : [problem?.title ?? this.t('actionDialog.failed')]);
+    } catch {
+      // Not reached the server: the problem middleware has said so; the form stays as typed.
+      this.formErrors.set([this.t('actionDialog.failed')]);
+    } finally {
+      this.dialogRef.disableClose = false;
+      this.sending.set(false);
+    }
+  }
+}
+
+let nextId = 0;
+
+/** A page-unique id prefix for the labels and messages a dialog ties together with ARIA. */
+export function dialogIds(): string {
+  return `ok-action-dialog-${++nextId}`;
+}
