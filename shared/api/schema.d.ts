@@ -1603,6 +1603,8 @@ export interface components {
             firstReactionAt: string | null;
             /** Format: date-time */
             answeredAt: string | null;
+            /** @description Staff only: the assignee's full name */
+            assigneeName?: string | null;
             /** @description The SLA clock is paused (awaiting the citizen) */
             slaPaused: boolean;
             /**

@@ -84,6 +84,9 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     const operator2Id = JSON.parse(Buffer.from(operator2.token.split('.')[1], 'base64url').toString()).sub as string;
     const assigned = await staffAct(operator, appeal.id, 'assign', { assigneeId: operator2Id, comment: 'Передаю коллеге' });
     expect(assigned.body).toMatchObject({ status: 'in_progress', assigneeId: operator2Id });
+    // Staff see who holds it by name; the citizen does not.
+    expect((await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}`)).body.assigneeName).toBe('Волков Андрей Николаевич');
+    expect((await card(citizen, appeal.id)).assigneeName).toBeUndefined();
 
     // Documents requested: the clock stops; the citizen gets the list in the thread.
     const requested = await staffAct(operator2, appeal.id, 'request-documents', {

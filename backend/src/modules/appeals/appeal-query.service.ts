@@ -84,15 +84,21 @@ export class AppealQueryService {
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
     const appeal = await this.access.load(actor, idOrNumber);
     const handling = await this.access.handles(actor, appeal);
-    const [history, messages, answer, attachments] = await Promise.all([
+    const [history, messages, answer, attachments, assigneeName] = await Promise.all([
       this.historyRows(appeal.id),
       this.messageRows(appeal.id, actor),
       this.dataSource.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
       // Files are for the citizen and the handling side only (not for a department overseeing an escalation).
       actor.role === Role.Citizen || handling ? this.attachments.listFor(this.dataSource.manager, appeal.id, { includeInternal: actor.role !== Role.Citizen }) : [],
+      actor.role !== Role.Citizen && appeal.assigneeId ? this.nameOf(appeal.assigneeId) : null,
     ]);
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
-    return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, locale, now: this.clock.now() });
+    return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now() });
+  }
+
+  private async nameOf(userId: string): Promise<string | null> {
+    const [row] = await this.dataSource.manager.query<{ full_name: string }[]>('SELECT full_name FROM users WHERE id = $1', [userId]);
+    return row?.full_name ?? null;
   }
 
   /** The templates the appeal's department may use, filled in for this appeal and this executor. */

@@ -74,7 +74,7 @@ export function maskContact(contact: ContactViewDto): ContactViewDto {
 
 export function toCard(
   a: Appeal,
-  view: { contact: ContactViewDto | null; history: AppealHistory[]; messages: AppealMessage[]; answer: Answer | null; attachments: AttachmentDto[]; viewerRole: Role; handling: boolean; locale: Locale; now: Date },
+  view: { contact: ContactViewDto | null; history: AppealHistory[]; messages: AppealMessage[]; answer: Answer | null; attachments: AttachmentDto[]; viewerRole: Role; handling: boolean; assigneeName: string | null; locale: Locale; now: Date },
 ): AppealDto {
   const citizen = view.viewerRole === Role.Citizen;
   return {
@@ -88,6 +88,7 @@ export function toCard(
     updatedAt: a.updatedAt.toISOString(),
     firstReactionAt: iso(a.firstReactionAt),
     answeredAt: iso(a.answeredAt),
+    assigneeName: citizen ? undefined : view.assigneeName,
     slaPaused: a.slaPausedAt !== null,
     documentsDueOn: a.documentsDueOn,
     correspondenceTerminated: a.correspondenceTerminated,

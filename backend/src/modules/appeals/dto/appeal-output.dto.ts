@@ -79,6 +79,7 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstReactionAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) answeredAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "Staff only: the assignee's full name" }) assigneeName?: string | null;
   @ApiProperty({ description: 'The SLA clock is paused (awaiting the citizen)' }) slaPaused: boolean;
   @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Requested documents are due by this date' }) documentsDueOn: string | null;
   @ApiProperty({ description: 'Correspondence terminated (59-ФЗ ст. 11 ч. 5)' }) correspondenceTerminated: boolean;
