@@ -497,6 +497,8 @@ describe('attachments: malware scan (clamd), daily quota, clean-up of unbound up
   let citizen2: string;
   let operator: string;
   let techId: string;
+  /** A file bound while clamd was down (the housekeeping test), rescanned by the last test. */
+  let keptId: string;
   const stored = () => walk(join(server.dataDir, 'attachments'));
 
   beforeAll(async () => {
@@ -573,6 +575,7 @@ describe('attachments: malware scan (clamd), daily quota, clean-up of unbound up
     const loose = await upload(server.baseUrl, citizen, { name: 'forgotten.png', data: await files.png() });
     expect(loose.body.hasPreview).toBe(true);
     const kept = await upload(server.baseUrl, citizen, { name: 'kept.txt', data: files.utf8Text('kept') });
+    keptId = kept.body.id;
     await call(server.baseUrl, 'POST', '/api/v1/appeals', { type: 'question', categoryId: techId, subject: 'Храним', text: 'Файл прикреплён.', attachmentIds: [kept.body.id] }, citizen);
     const objects = () => stored().filter((p) => p.includes(`${loose.body.id}`));
     expect(objects()).toHaveLength(2); // the file and its preview
@@ -591,5 +594,24 @@ describe('attachments: malware scan (clamd), daily quota, clean-up of unbound up
     // The bound one stays (it is unavailable only because clamd is down since the test above).
     expect(stored().filter((p) => p.includes(kept.body.id))).toHaveLength(1);
     expect((await download(server.baseUrl, citizen, kept.body.id)).status).toBe(409);
+  });
+
+  it('once clamd is back, housekeeping rescans the files whose scan failed: clean ones become downloadable', async () => {
+    // Still down: the round tries, keeps the files blocked, and says so.
+    const down = await call(server.baseUrl, 'POST', '/api/v1/test/housekeeping');
+    expect(down.body.rescanned).toMatchObject({ clean: 0, failed: 1 });
+    expect((await download(server.baseUrl, citizen, keptId)).status).toBe(409);
+    clamd = await startFakeClamd(join(socketDir, 'clamd.sock'));
+    const before = clamd.scans;
+    const round = await call(server.baseUrl, 'POST', '/api/v1/test/housekeeping');
+    // Every file uploaded while clamd was down and still kept («unscanned.pdf», «kept.txt», a quota-test upload).
+    expect(round.body.rescanned).toMatchObject({ infected: 0, failed: 0 });
+    expect(round.body.rescanned.clean).toBeGreaterThanOrEqual(2);
+    expect(clamd.scans).toBe(before + round.body.rescanned.clean);
+    const file = await download(server.baseUrl, citizen, keptId);
+    expect(file.status).toBe(200);
+    expect(file.bytes.toString()).toContain('kept');
+    // Nothing left to rescan.
+    expect((await call(server.baseUrl, 'POST', '/api/v1/test/housekeeping')).body.rescanned).toEqual({ clean: 0, infected: 0, failed: 0 });
   });
 });

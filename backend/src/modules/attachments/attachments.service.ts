@@ -16,6 +16,7 @@ import { AppealMessage } from '../appeals/appeal-message.entity';
 import { Appeal } from '../appeals/appeal.entity';
 import { AuditService } from '../audit/audit.service';
 import { spoolDirOf } from './attachment-upload.service';
+import { ClamdScan } from './content/clamd';
 import { AttachmentCipher } from './attachment-cipher';
 import { appealBudget, budgetSide } from './attachment-budget';
 import { Attachment, ScanStatus } from './attachment.entity';
@@ -194,6 +195,43 @@ export class AttachmentsService implements OnModuleInit {
     const spoolFiles = await this.sweepSpool();
     if (removed || purged || spoolFiles) this.logger.log(`attachments: removed ${removed} unbound uploads, ${purged} queued objects, ${spoolFiles} spool files`);
     return { attachments: removed + purged, spoolFiles };
+  }
+
+  /**
+   * Files whose malware scan failed (clamd down or erroring at upload) are scanned again from
+   * storage, a batch per housekeeping round, oldest first: clean ones become downloadable, an
+   * infected one stays blocked (and is logged), a still-failing one waits for the next round.
+   */
+  async rescanFailed(batch = 50): Promise<{ clean: number; infected: number; failed: number }> {
+    const counts = { clean: 0, infected: 0, failed: 0 };
+    const socket = this.limits.clamdSocket;
+    if (!socket) return counts;
+    const rows = await this.dataSource.getRepository(Attachment).find({ where: { scanStatus: ScanStatus.Failed }, order: { createdAt: 'ASC' }, take: batch });
+    for (const attachment of rows) {
+      const scan = new ClamdScan(socket, this.limits.clamdTimeoutMs);
+      let outcome;
+      try {
+        const plain = (await this.storage.get(attachment.storageKey)).pipe(this.cipher.decryptStream(this.cipher.unwrap(attachment.wrappedKey, attachment.keyId)));
+        for await (const chunk of plain as AsyncIterable<Buffer>) await scan.write(chunk);
+        outcome = await scan.finish();
+      } catch (error) {
+        scan.abort();
+        outcome = { status: 'failed' as const, error: (error as Error).message };
+      }
+      counts[outcome.status]++;
+      if (outcome.status === 'infected') this.logger.warn({ attachmentId: attachment.id, signature: outcome.signature }, 'rescan: infected file stays blocked');
+      await this.dataSource.getRepository(Attachment).update(
+        { id: attachment.id, scanStatus: ScanStatus.Failed },
+        {
+          scanStatus: outcome.status === 'clean' ? ScanStatus.Clean : outcome.status === 'infected' ? ScanStatus.Infected : ScanStatus.Failed,
+          scanDetail: outcome.status === 'failed' ? outcome.error.slice(0, 500) : outcome.status === 'infected' ? outcome.signature.slice(0, 500) : null,
+        },
+      );
+      // Clamd is still unreachable: the rest of the batch would fail the same way.
+      if (outcome.status === 'failed') break;
+    }
+    if (rows.length) this.logger.log(`attachments: rescanned ${rows.length} (${counts.clean} clean, ${counts.infected} infected, ${counts.failed} failed)`);
+    return counts;
   }
 
   /** Objects queued in storage_purges (retention): each removed from storage, then its row; a failure stays queued. */

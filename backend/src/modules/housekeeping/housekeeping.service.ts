@@ -13,6 +13,8 @@ export interface HousekeepingReport {
   outboxEvents: number;
   /** Unbound uploads past their TTL, removed with their stored objects. */
   attachments: number;
+  /** Files whose malware scan had failed, scanned again (with CLAMD_SOCKET): how they came out. */
+  rescanned: { clean: number; infected: number; failed: number };
 }
 
 /**
@@ -58,6 +60,7 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
     `);
     if (keys || events) this.logger.log(`housekeeping: removed ${keys} idempotency keys, ${events} relayed outbox events`);
     const { attachments } = await this.attachments.collectGarbage();
-    return { idempotencyKeys: keys, outboxEvents: events, attachments };
+    const rescanned = await this.attachments.rescanFailed();
+    return { idempotencyKeys: keys, outboxEvents: events, attachments, rescanned };
   }
 }
