@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createServer, Server, Socket } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Client } from 'pg';
 import sharp from 'sharp';
@@ -594,6 +595,39 @@ describe('attachments: malware scan (clamd), daily quota, clean-up of unbound up
     // The bound one stays (it is unavailable only because clamd is down since the test above).
     expect(stored().filter((p) => p.includes(kept.body.id))).toHaveLength(1);
     expect((await download(server.baseUrl, citizen, kept.body.id)).status).toBe(409);
+  });
+
+  it('an object whose upload died before it was recorded is removed an hour later; a recorded upload leaves no intent behind', async () => {
+    const done = await upload(server.baseUrl, citizen, { name: 'recorded.txt', data: files.utf8Text('recorded') });
+    expect(done.status).toBe(201);
+    // Row-level checks need PostgreSQL (DATABASE_URL), as elsewhere in this file.
+    if (!server.databaseUrl) return;
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      expect((await db.query(`SELECT 1 FROM storage_purges WHERE storage_key = $1`, [done.body.id])).rowCount).toBe(0);
+      // What a process that died between storing the object and recording it leaves: the object
+      // and the intent written before it (here copied from the recorded upload).
+      const orphanKey = randomUUID();
+      const source = stored().find((p) => p.endsWith(done.body.id))!;
+      const orphan = join(server.dataDir, 'attachments', 'objects', orphanKey.slice(0, 2), orphanKey);
+      mkdirSync(dirname(orphan), { recursive: true });
+      copyFileSync(source, orphan);
+      await db.query(`INSERT INTO storage_purges (storage_key, reason, not_before) VALUES ($1, 'upload_unconfirmed', now() + interval '1 hour')`, [orphanKey]);
+      await call(server.baseUrl, 'POST', '/api/v1/test/housekeeping');
+      expect(existsSync(orphan)).toBe(true);
+      await call(server.baseUrl, 'PUT', '/api/v1/test/clock', { offsetMs: 2 * 3600_000 });
+      try {
+        await call(server.baseUrl, 'POST', '/api/v1/test/housekeeping');
+      } finally {
+        await call(server.baseUrl, 'PUT', '/api/v1/test/clock', { offsetMs: 0 });
+      }
+      expect(existsSync(orphan)).toBe(false);
+      expect(existsSync(source)).toBe(true);
+      expect((await db.query(`SELECT 1 FROM storage_purges WHERE storage_key = $1`, [orphanKey])).rowCount).toBe(0);
+    } finally {
+      await db.end();
+    }
   });
 
   it('once clamd is back, housekeeping rescans the files whose scan failed: clean ones become downloadable', async () => {

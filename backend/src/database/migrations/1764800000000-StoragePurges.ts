@@ -1,10 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Stored objects whose rows are gone and which must be removed from storage (local or S3). The
- * row goes in with the change that removes the attachment (retention destroying an appeal), in
- * the same transaction; housekeeping deletes the object, then the row, so a failed delete is
- * retried and no personal file outlives its appeal.
+ * Stored objects to remove from storage (local or S3), each after `not_before`:
+ * - retention: the row goes in with the statement that destroys the appeal's attachments, so no
+ *   personal file outlives its appeal;
+ * - uploads: a row is written before an object is stored and deleted in the transaction that
+ *   records the attachment, so an object whose upload died in between (crash, lost database) is
+ *   removed an hour later instead of staying orphaned.
+ * Housekeeping deletes the object, then the row, so a failed delete is retried.
  */
 export class StoragePurges1764800000000 implements MigrationInterface {
   name = 'StoragePurges1764800000000';
@@ -16,9 +19,10 @@ export class StoragePurges1764800000000 implements MigrationInterface {
         storage_key text NOT NULL,
         reason text NOT NULL,
         requested_at timestamptz NOT NULL DEFAULT now(),
+        not_before timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT storage_purges_pkey PRIMARY KEY (id)
       );
-      CREATE INDEX storage_purges_requested ON storage_purges (requested_at);
+      CREATE INDEX storage_purges_due ON storage_purges (not_before);
     `);
   }
 

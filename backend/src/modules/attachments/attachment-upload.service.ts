@@ -139,9 +139,14 @@ export class AttachmentUploadService {
         if (budget.bytes + size > this.limits.maxAppealBytes) throw new UploadRejectedError(shown, 'appeal_total_exceeded');
       }
 
-      let previewKey: string | null = null;
-      if (verdict.preview) {
-        previewKey = `${id}.preview`;
+      const previewKey: string | null = verdict.preview ? `${id}.preview` : null;
+      // Before any object is stored, say it goes unless this upload records it (crash insurance).
+      const intents = await this.dataSource.query<{ id: string }[]>(
+        `INSERT INTO storage_purges (storage_key, reason, not_before)
+         SELECT k, 'upload_unconfirmed', $2::timestamptz + interval '1 hour' FROM unnest($1::text[]) AS k RETURNING id`,
+        [[id, ...(previewKey ? [previewKey] : [])], this.clock.now()],
+      );
+      if (verdict.preview && previewKey) {
         stored.push(previewKey);
         await this.storage.putBuffer(previewKey, this.cipher.encryptBuffer(dataKey.key, verdict.preview));
       }
@@ -179,6 +184,7 @@ export class AttachmentUploadService {
           boundAt: null,
         });
         await manager.insert(Attachment, row);
+        await manager.query(`DELETE FROM storage_purges WHERE id = ANY($1::uuid[])`, [intents.map((i) => i.id)]);
         return row;
       });
       stored.length = 0;

@@ -234,13 +234,15 @@ export class AttachmentsService implements OnModuleInit {
     return counts;
   }
 
-  /** Objects queued in storage_purges (retention): each removed from storage, then its row; a failure stays queued. */
+  /** Objects queued in storage_purges and due: each removed from storage, then its row; a failure stays queued. */
   private async purgeQueued(): Promise<number> {
     let purged = 0;
+    const now = this.clock.now();
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
         const rows = await manager.query<{ id: string; storage_key: string }[]>(
-          `SELECT id, storage_key FROM storage_purges ORDER BY requested_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
+          `SELECT id, storage_key FROM storage_purges WHERE not_before <= $1 ORDER BY not_before LIMIT 200 FOR UPDATE SKIP LOCKED`,
+          [now],
         );
         const done: string[] = [];
         for (const row of rows) {
