@@ -1,3 +1,4 @@
+import { Expiring } from '../../common/cache/expiring';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
@@ -24,7 +25,7 @@ export class CatalogService {
   private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }));
   private readonly validators = new Map<string, { schema: string; validate: ValidateFunction }>();
   private readonly categoryCache = new Map<string, { value: Category | null; until: number }>();
-  private pool?: { value: Department | null; until: number };
+  private readonly pool = new Expiring<Department | null>(CATALOG_CACHE_MS);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -68,10 +69,7 @@ export class CatalogService {
 
   /** The general pool (общий пул), where appeals that no category routes go; cached likewise. */
   async generalPool(manager: EntityManager): Promise<Department | null> {
-    if (this.pool && this.pool.until > Date.now()) return this.pool.value;
-    const value = await manager.findOneBy(Department, { isGeneralPool: true });
-    this.pool = { value, until: Date.now() + CATALOG_CACHE_MS };
-    return value;
+    return this.pool.get(() => manager.findOneBy(Department, { isGeneralPool: true }));
   }
 
   /** Validates extra fields against the category's JSON Schema; errors name `extraFields.<field>`. */

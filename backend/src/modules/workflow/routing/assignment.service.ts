@@ -1,3 +1,4 @@
+import { Expiring } from '../../../common/cache/expiring';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
@@ -26,10 +27,10 @@ export class AssignmentService {
    * process keeps the set for CATALOG_CACHE_MS instead of spending a round trip per appeal; the
    * admin change is seen at once by the process that made it (invalidate), by others within that time.
    */
-  private autoAssigning?: { ids: ReadonlySet<string>; until: number };
+  private readonly autoAssigning = new Expiring<ReadonlySet<string>>(CATALOG_CACHE_MS);
 
   invalidate(): void {
-    this.autoAssigning = undefined;
+    this.autoAssigning.invalidate();
   }
 
   /** An active operator or supervisor of the department (the only people who may hold its appeals). */
@@ -80,9 +81,6 @@ export class AssignmentService {
   }
 
   private async autoAssigningDepartments(manager: EntityManager): Promise<ReadonlySet<string>> {
-    if (this.autoAssigning && this.autoAssigning.until > Date.now()) return this.autoAssigning.ids;
-    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM departments WHERE auto_assign`);
-    this.autoAssigning = { ids: new Set(rows.map((r) => r.id)), until: Date.now() + CATALOG_CACHE_MS };
-    return this.autoAssigning.ids;
+    return this.autoAssigning.get(async () => new Set((await manager.query<{ id: string }[]>(`SELECT id FROM departments WHERE auto_assign`)).map((r) => r.id)));
   }
 }

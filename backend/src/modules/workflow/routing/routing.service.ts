@@ -1,3 +1,4 @@
+import { Expiring } from '../../../common/cache/expiring';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -46,7 +47,7 @@ export function ruleMatches(rule: Pick<RoutingRule, 'appealType' | 'categoryId' 
  */
 @Injectable()
 export class RoutingService {
-  private cache?: { rules: RoutingRule[]; until: number };
+  private readonly rules = new Expiring<RoutingRule[]>(CATALOG_CACHE_MS);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,14 +62,11 @@ export class RoutingService {
   }
 
   invalidate(): void {
-    this.cache = undefined;
+    this.rules.invalidate();
   }
 
   private async activeRules(manager: EntityManager): Promise<RoutingRule[]> {
-    if (this.cache && this.cache.until > Date.now()) return this.cache.rules;
-    const rules = await manager.find(RoutingRule, { where: { active: true }, order: { position: 'ASC', createdAt: 'ASC' } });
-    this.cache = { rules, until: Date.now() + CATALOG_CACHE_MS };
-    return rules;
+    return this.rules.get(() => manager.find(RoutingRule, { where: { active: true }, order: { position: 'ASC', createdAt: 'ASC' } }));
   }
 
   list(): Promise<RoutingRule[]> {

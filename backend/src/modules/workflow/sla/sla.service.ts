@@ -1,3 +1,4 @@
+import { Expiring } from '../../../common/cache/expiring';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -47,7 +48,6 @@ interface PolicyRow {
 }
 
 interface Snapshot {
-  loadedAt: number;
   policies: Map<string, ResolvedPolicy>;
   calendar: ProductionCalendar;
 }
@@ -78,8 +78,7 @@ const keyOf = (type: AppealType, categoryId: string | null) => `${type}:${catego
  */
 @Injectable()
 export class SlaService {
-  private snapshot?: Snapshot;
-  private loading?: Promise<Snapshot>;
+  private readonly snapshot = new Expiring<Snapshot>(SLA_CACHE_MS);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -139,16 +138,13 @@ export class SlaService {
 
   /** Forget the cached policies and calendar (after an admin changed them). */
   invalidate(): void {
-    this.snapshot = undefined;
+    this.snapshot.invalidate();
   }
 
   private async current(manager: EntityManager): Promise<Snapshot> {
-    if (this.snapshot && Date.now() - this.snapshot.loadedAt < SLA_CACHE_MS) return this.snapshot;
     // Concurrent registrations after an expiry share one load. It reads on the caller's connection:
     // the embedded database has only one, which a caller inside a transaction already holds.
-    this.loading ??= this.load(manager).finally(() => (this.loading = undefined));
-    this.snapshot = await this.loading;
-    return this.snapshot;
+    return this.snapshot.get(() => this.load(manager));
   }
 
   private async load(manager: EntityManager): Promise<Snapshot> {
@@ -171,7 +167,7 @@ export class SlaService {
     }
     const official: Record<number, ProductionCalendarYear> = { ...RUSSIAN_OFFICIAL_CALENDAR };
     for (const y of years) official[y.year] = { nonWorking: y.non_working, working: y.working };
-    return { loadedAt: Date.now(), policies, calendar: new ProductionCalendar(official) };
+    return { policies, calendar: new ProductionCalendar(official) };
   }
 }
 
