@@ -3313,7 +3313,7 @@ export interface operations {
                 /** @description Only the general pool (unrouted appeals) */
                 pool?: boolean;
                 overdue?: boolean;
-                /** @description Escalated appeals (overdue, or turned to management by the citizen) */
+                /** @description Escalated appeals (overdue, or turned to management by the citizen) of these departments and those escalated to them; answered ones included until closed */
                 escalated?: boolean;
                 /** @description The supervisor re-review list: answers rated below 3 with a comment (any status) */
                 rereview?: boolean;

@@ -434,6 +434,46 @@ describe('console triage', () => {
     await context.close();
   });
 
+  it('the office of the parent department turns on «Эскалированные» and finds an appeal the citizen escalated to management', async () => {
+    const subject = `Эскалация к руководству ${randomUUID().slice(0, 8)}`;
+    const citizen = await signedIn(DEMO.citizen);
+    const operator = await signedIn(DEMO.operator);
+    const filed = await fileTechSupportQuestion(subject, citizen);
+    const path = { idOrNumber: filed.id };
+    const answer = async () => {
+      const { data } = await operator.POST('/api/v1/staff/appeals/{idOrNumber}/answer', { params: { path }, body: { result: 'done', resultCode: 1, text: 'Ответ дан' } });
+      expect(data?.status).toBe('resolved');
+    };
+    const citizenAct = (action: 'request-clarification' | 'reopen' | 'escalate', comment: string) =>
+      citizen.POST('/api/v1/appeals/{idOrNumber}/actions/{action}', { params: { path: { ...path, action } }, body: { comment } });
+    // Two unsuccessful rounds, then «Обращение к руководству».
+    await operator.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', { params: { path: { ...path, action: 'take' } }, body: {} });
+    await answer();
+    await citizenAct('request-clarification', 'Непонятно');
+    await answer();
+    await citizenAct('reopen', 'Не помогло');
+    await answer();
+    const { data: escalated } = await citizenAct('escalate', 'Прошу рассмотреть руководство');
+    expect(escalated?.escalated).toBe(true);
+
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.office);
+    await waitForPath(page, '/queue');
+    await page.getByLabel('Поиск').fill(subject);
+    // Technical support's appeal is not in administration's own queue…
+    await page.getByText('Обращений, подходящих под фильтры, нет.').waitFor();
+    // …but among the escalations, answered as it is.
+    await page.getByTestId('filter-escalated').getByRole('switch').click();
+    const row = page.locator('tr.queue-row', { hasText: subject });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Решено');
+    expect(new URL(page.url()).searchParams.get('escalated')).toBe('true');
+    await page.reload();
+    await row.waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('pages through the queue with the cursor: next, then back to the same first page', async () => {
     const citizen = await signedIn(DEMO.citizen);
     for (let i = 0; i < 11; i++) await fileTechSupportQuestion(`Страница ${i} ${randomUUID().slice(0, 6)}`, citizen);

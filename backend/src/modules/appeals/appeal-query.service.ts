@@ -69,7 +69,15 @@ export class AppealQueryService {
     } else if (departments.length === 1) qb.where('a.department_id = :dep', { dep: departments[0] });
     else qb.where('a.department_id = ANY(:deps)', { deps: departments });
     // Written as literals so the planner can match the partial queue index.
-    qb.andWhere(query.status || query.rereview ? `a.status <> 'draft'` : `a.status IN ${OPEN_STATUSES_SQL}`);
+    // Unanswered by default; the re-review list and a status filter look at answered ones too, and
+    // so do escalations (a citizen escalates after answers) until the appeal is closed.
+    qb.andWhere(
+      query.status || query.rereview
+        ? `a.status <> 'draft'`
+        : query.escalated
+          ? `a.status NOT IN ('draft', 'closed', 'withdrawn')`
+          : `a.status IN ${OPEN_STATUSES_SQL}`,
+    );
     this.applyCommonFilters(qb, query, 'a.registered_at');
     if (query.assigneeId) qb.andWhere('a.assignee_id = :assignee', { assignee: query.assigneeId });
     if (query.overdue !== undefined) qb.andWhere('a.overdue = :overdue', { overdue: query.overdue });

@@ -84,7 +84,11 @@ export class StaffAppealListQuery extends AppealListQuery {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'Escalated appeals (overdue, or turned to management by the citizen)' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Escalated appeals (overdue, or turned to management by the citizen) of these departments and those escalated to them; answered ones included until closed',
+  })
   @IsOptional()
   @Transform(bool)
   @IsBoolean()

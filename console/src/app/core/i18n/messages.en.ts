@@ -73,6 +73,7 @@ export const EN: Record<MessageKey, string> = {
   'queue.search': 'Search',
   'queue.searchHint': 'Number, subject or text',
   'queue.overdueOnly': 'Overdue only',
+  'queue.escalatedOnly': 'Escalated (incl. to us)',
   'queue.tableLabel': 'Appeals in the queue',
   'queue.col.number': 'No.',
   'queue.col.subject': 'Subject',

@@ -74,6 +74,7 @@ export const RU = {
   'queue.search': 'Поиск',
   'queue.searchHint': 'Номер, тема или текст',
   'queue.overdueOnly': 'Только просроченные',
+  'queue.escalatedOnly': 'Эскалированные (и к нам)',
   'queue.tableLabel': 'Обращения в очереди',
   'queue.col.number': '№',
   'queue.col.subject': 'Тема',

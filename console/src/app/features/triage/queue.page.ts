@@ -97,6 +97,10 @@ export class QueuePage {
     this.store.update({ overdue });
   }
 
+  protected setEscalated(escalated: boolean): void {
+    this.store.update({ escalated });
+  }
+
   protected searchTyped(q: string): void {
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => this.search(q), SEARCH_DEBOUNCE_MS);

@@ -10,11 +10,13 @@ export interface QueueFilters {
   type: Schemas['AppealType'] | null;
   q: string;
   overdue: boolean;
+  /** Escalated appeals: in this department, or escalated to it from below (its oversight list). */
+  escalated: boolean;
   sort: QueueSort;
   limit: number;
 }
 
-export const DEFAULT_FILTERS: QueueFilters = { status: null, type: null, q: '', overdue: false, sort: 'dueAt', limit: 20 };
+export const DEFAULT_FILTERS: QueueFilters = { status: null, type: null, q: '', overdue: false, escalated: false, sort: 'dueAt', limit: 20 };
 export const PAGE_SIZES: readonly number[] = [10, 20, 50, 100];
 
 /**
@@ -27,6 +29,7 @@ export function filtersToQuery(f: QueueFilters): Record<string, string | null> {
     type: f.type,
     q: f.q.trim() || null,
     overdue: f.overdue ? 'true' : null,
+    escalated: f.escalated ? 'true' : null,
     sort: f.sort === DEFAULT_FILTERS.sort ? null : f.sort,
     limit: f.limit === DEFAULT_FILTERS.limit ? null : String(f.limit),
   };
@@ -44,6 +47,7 @@ export function filtersFromQuery(
   const q = get('q');
   if (q) patch.q = q.slice(0, 200);
   if (get('overdue') === 'true') patch.overdue = true;
+  if (get('escalated') === 'true') patch.escalated = true;
   const sort = get('sort');
   if (sort === 'dueAt' || sort === 'registeredAt') patch.sort = sort;
   const limit = Number(get('limit'));
@@ -126,6 +130,7 @@ export class QueueStore {
             type: f.type ?? undefined,
             q: f.q.trim() || undefined,
             overdue: f.overdue || undefined,
+            escalated: f.escalated || undefined,
             sort: f.sort,
             limit: f.limit,
             cursor,
