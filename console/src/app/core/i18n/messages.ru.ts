@@ -242,6 +242,22 @@ export const RU = {
   'thread.sent': 'Сообщение отправлено',
   'thread.noteSaved': 'Заметка сохранена',
   'thread.closed': 'Переписка по этому обращению закрыта.',
+  'files.heading': 'Файлы',
+  'files.none': 'Файлов нет.',
+  'files.download': 'Скачать',
+  'files.downloadNamed': 'Скачать файл «{name}»',
+  'files.unavailable': 'Файл недоступен',
+  'files.bytes': '{n} Б',
+  'files.kb': '{n} КБ',
+  'files.mb': '{n} МБ',
+  'files.owner.appeal': 'к обращению',
+  'files.owner.message': 'к сообщению',
+  'files.owner.answer': 'к ответу',
+  'files.scan.failed': 'Проверка на вирусы не пройдена: файл недоступен до повторной проверки',
+  'files.scan.pending': 'Файл проверяется на вирусы',
+  'files.scan.infected': 'Обнаружен вирус: файл заблокирован',
+  'answer.signed': 'Подписанный ответ',
+  'answer.signedDownload': 'Скачать подписанный ответ ({format})',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof RU;

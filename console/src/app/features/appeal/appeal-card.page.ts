@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
 import type { Schemas } from '@otklik/shared/api/client';
@@ -11,6 +12,7 @@ import { DueDate } from '../../ui/due-date';
 import { StatusChip } from '../../ui/status-chip';
 import { ACTION_DIALOGS, ACTION_DONE, isDialogAction } from './action-dialogs/action-dialogs';
 import type { ActionDialogData, ActionDialogResult, DialogAction } from './action-dialogs/staff-action-sender';
+import { AppealFiles, saveBlob } from './appeal-files';
 import { AnswerForm } from './answer-form';
 import { MessageThread } from './message-thread';
 import { StatusHistory } from './status-history';
@@ -29,7 +31,7 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
 /** The appeal card for staff: everything about one appeal, its history and its thread. */
 @Component({
   selector: 'ok-appeal-card-page',
-  imports: [RouterLink, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm],
+  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AppealFiles],
   templateUrl: './appeal-card.page.html',
   styleUrl: './appeal-card.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -120,6 +122,19 @@ export class AppealCardPage {
     this.redirected.set(result.outcome === 'done' && action === 'redirect');
     await this.load(this.idOrNumber());
     if (result.outcome === 'done' && this.state() === 'ready') this.notifier.info(ACTION_DONE[action]);
+  }
+
+  /** The signed answer document in each format the API signs (JWS, XMLDSig, PDF). */
+  protected readonly signedFormats = ['pdf', 'xml', 'json'] as const;
+
+  protected async downloadSignedAnswer(format: 'pdf' | 'xml' | 'json'): Promise<void> {
+    const appeal = this.appeal();
+    if (!appeal) return;
+    const { data } = await this.api.GET('/api/v1/appeals/{idOrNumber}/answer', {
+      params: { path: { idOrNumber: appeal.id }, query: { format } },
+      parseAs: 'blob',
+    });
+    if (data) saveBlob(data as unknown as Blob, `answer-${appeal.number ?? appeal.id}.${format}`);
   }
 
   private loadSeq = 0;
