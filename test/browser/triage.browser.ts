@@ -233,6 +233,7 @@ describe('console triage', () => {
     expect(volkov).toBeDefined();
 
     const { page, context, errors } = await openCard(browser, ref);
+    expect(await page.getByTestId('appeal-assignee').textContent()).toBe('Не назначен');
     const actions = page.getByTestId('appeal-actions');
     await actions.getByRole('button', { name: 'Назначить исполнителя' }).click();
     const dialog = page.getByRole('dialog', { name: 'Назначить исполнителя' });
@@ -261,6 +262,7 @@ describe('console triage', () => {
     const entry = page.getByTestId('status-history').locator('li', { hasText: 'Назначен исполнитель' });
     await entry.waitFor();
     expect(await entry.textContent()).toContain('Волков Андрей Николаевич');
+    expect(await page.getByTestId('appeal-assignee').textContent()).toBe('Волков Андрей Николаевич');
     expect(await actions.getByRole('button', { name: 'Взять в работу' }).count()).toBe(0);
     const after = (await staffCard(operator, ref))!;
     expect(after).toMatchObject({ status: 'in_progress', assigneeId: volkov.id });

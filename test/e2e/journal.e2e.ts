@@ -96,8 +96,11 @@ describe('journal: history, audit and outbox are written with every change', () 
     const ds = new DataSource({ type: 'postgres', url: process.env.OTKLIK_DATABASE_URL });
     await ds.initialize();
     try {
-      // Attachments' clean-up has its own test (attachments.e2e.ts): nothing to collect here.
-      const attachments = { collectGarbage: async () => ({ attachments: 0, spoolFiles: 0 }) } as unknown as AttachmentsService;
+      // Attachments' clean-up and rescans have their own tests (attachments.e2e.ts): nothing to do here.
+      const attachments = {
+        collectGarbage: async () => ({ attachments: 0, spoolFiles: 0 }),
+        rescanFailed: async () => ({ clean: 0, infected: 0, failed: 0 }),
+      } as unknown as AttachmentsService;
       const sut = new HousekeepingService(ds, attachments);
       const removed = await sut.run();
       expect(removed.idempotencyKeys).toBeGreaterThanOrEqual(1);

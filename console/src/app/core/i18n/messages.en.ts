@@ -108,6 +108,8 @@ export const EN: Record<MessageKey, string> = {
   'appeal.type': 'Type',
   'appeal.category': 'Category',
   'appeal.priority': 'Priority',
+  'appeal.assignee': 'Assignee',
+  'appeal.unassigned': 'Not assigned',
   'appeal.subject': 'Subject',
   'appeal.text': 'Appeal text',
   'appeal.deadlines': 'Deadlines (Moscow time)',

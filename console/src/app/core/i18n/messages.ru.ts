@@ -109,6 +109,8 @@ export const RU = {
   'appeal.type': 'Тип',
   'appeal.category': 'Категория',
   'appeal.priority': 'Приоритет',
+  'appeal.assignee': 'Исполнитель',
+  'appeal.unassigned': 'Не назначен',
   'appeal.subject': 'Тема',
   'appeal.text': 'Текст обращения',
   'appeal.deadlines': 'Сроки (время московское)',
