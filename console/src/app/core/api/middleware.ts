@@ -10,6 +10,13 @@ import { asProblem } from './problem';
  */
 const HANDLED_BY_CALLER: ReadonlySet<string> = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout']);
 
+/**
+ * Answers a page shows in its own body instead: the appeal card says «not found» (or «redirected
+ * and no longer yours» right after a redirect) in place of the card, so a snackbar would only
+ * repeat it. Keyed by method and schema path; other methods of the same path keep the snackbar.
+ */
+const SHOWN_BY_PAGE: ReadonlyMap<string, ReadonlySet<number>> = new Map([['GET /api/v1/staff/appeals/{idOrNumber}', new Set([403, 404])]]);
+
 /** Every request asks for messages in the console's language (problem titles, history labels). */
 export function languageMiddleware(i18n: I18n): Middleware {
   return {
@@ -28,8 +35,9 @@ export function languageMiddleware(i18n: I18n): Middleware {
  */
 export function problemMiddleware(notifier: Notifier): Middleware {
   return {
-    async onResponse({ response, schemaPath }) {
+    async onResponse({ request, response, schemaPath }) {
       if (response.ok || response.status === 401 || HANDLED_BY_CALLER.has(schemaPath)) return undefined;
+      if (SHOWN_BY_PAGE.get(`${request.method} ${schemaPath}`)?.has(response.status)) return undefined;
       const contentType = response.headers.get('content-type') ?? '';
       const problem = contentType.includes('application/problem+json')
         ? asProblem(await response.clone().json().catch(() => null))
