@@ -59,6 +59,12 @@ describe('staff transitions', () => {
     expect(allowedStaffActions(AppealStatus.InProgress, { extended: true })).not.toContain(StaffAction.Extend);
   });
 
+  it('asks for documents only when the author can send them: not on an appeal filed without an account', () => {
+    expect(staffActionAllowed(StaffAction.RequestDocuments, AppealStatus.InProgress, { unidentified: false })).toBe(true);
+    expect(staffActionAllowed(StaffAction.RequestDocuments, AppealStatus.InProgress, { unidentified: true })).toBe(false);
+    expect(allowedStaffActions(AppealStatus.InProgress, { unidentified: true })).not.toContain(StaffAction.RequestDocuments);
+  });
+
   it('redirects within 7 days of registration by default, or the configured number of days', () => {
     const registeredAt = new Date('2026-05-04T09:00:00Z');
     const at = (iso: string, days?: number) =>

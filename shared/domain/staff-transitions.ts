@@ -33,6 +33,11 @@ export interface StaffActionContext {
   now?: Date;
   /** Days after registration during which a redirect to another body is allowed (default 7). */
   redirectDays?: number;
+  /**
+   * Filed without an account: its author cannot add materials, so a documents request (which
+   * pauses the appeal until they do) would stop it for good.
+   */
+  unidentified?: boolean;
 }
 
 export class StaffActionNotAllowedError extends Error {
@@ -97,9 +102,10 @@ export function staffActionAllowed(action: StaffAction, status: AppealStatus, co
       const now = context.now ?? new Date();
       return now.getTime() - context.registeredAt.getTime() <= (context.redirectDays ?? 7) * DAY_MS;
     }
+    case RequestDocuments:
+      return !context.unidentified;
     case Take:
     case Assign:
-    case RequestDocuments:
     case SendForApproval:
     case Approve:
     case NoAnswerRequired:

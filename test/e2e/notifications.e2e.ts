@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DEMO } from './support/api';
-import { call, eventually, startMessagingServer } from './support/identity';
+import { call, eventually, solvedCaptcha, startMessagingServer } from './support/identity';
 
 /**
  * E-mail notices of the workflow, read from a real SMTP server: the citizen hears of a redirect,
@@ -53,6 +53,51 @@ describe('notifications: workflow notices by e-mail', () => {
     await ok('POST', `/api/v1/staff/appeals/${appeal.id}/answer`, { result: 'done', resultCode: 1, text: 'Доступ восстановлен.' }, tokens.operator);
     const answer = await eventually(() => mailsTo(DEMO.citizen.login, `№ ${appeal.number}`).find((m) => m.text.includes('дан ответ')));
     expect(answer.text).toContain('«Решено»');
+  });
+
+  it('an appeal filed without an account: the address given with it gets the notices quoted in full and the answer itself; the use of the address is audited', async () => {
+    const email = `anon-${Date.now()}@example.ru`;
+    const filed = await call(base, 'POST', '/api/v1/public/appeals', {
+      type: 'question',
+      categoryId: categories.tech,
+      subject: 'Без кабинета',
+      text: 'Не работает форма оплаты на сайте.',
+      surname: 'Смирнов',
+      email,
+      captcha: await solvedCaptcha(base),
+    });
+    expect(filed.status).toBe(201);
+    const number: number = filed.body.number;
+    const card = await ok('GET', `/api/v1/staff/appeals/${number}`, undefined, tokens.operator);
+
+    // An extension: no thread to read, so the notice with its reason is quoted in the mail.
+    await ok('POST', `/api/v1/staff/appeals/${card.id}/actions/extend`, { reason: 'Нужен запрос в банк' }, tokens.operator);
+    const extension = await eventually(() => mailsTo(email, `№ ${number}`).find((m) => m.text.includes('продлён')));
+    expect(extension.text).toContain('Причина: Нужен запрос в банк');
+    expect(extension.text).toContain('по номеру обращения и коду доступа');
+    expect(extension.text).not.toContain('личном кабинете');
+
+    // Its author cannot add materials: a documents request would stop the appeal for good.
+    await ok('POST', `/api/v1/staff/appeals/${card.id}/actions/take`, {}, tokens.operator);
+    const dueOn = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const refused = await call(base, 'POST', `/api/v1/staff/appeals/${card.id}/actions/request-documents`, { documents: ['Квитанция'], dueOn }, tokens.operator);
+    expect(refused.status).toBe(409);
+    expect(refused.body.allowedActions).not.toContain('request-documents');
+
+    // The answer itself (text and executor), since this author has no cabinet to download it from.
+    await ok('POST', `/api/v1/staff/appeals/${card.id}/answer`, { result: 'done', resultCode: 1, text: 'Форма оплаты исправлена 20 ноября.' }, tokens.operator);
+    const answer = await eventually(() => mailsTo(email, `№ ${number}`).find((m) => m.text.includes('дан ответ')));
+    expect(answer.text).toContain('Форма оплаты исправлена 20 ноября.');
+    expect(answer.text).toMatch(/Исполнитель: \S+/);
+
+    // Decrypting the address for each mail is a personal-data access on the audit trail (no actor: the system).
+    const auditor = (await call(base, 'POST', '/api/v1/auth/login', DEMO.auditor)).body.accessToken;
+    const audit = await ok('GET', `/api/v1/audit?entityType=appeal&entityId=${card.id}&action=personal_data.use`, undefined, auditor);
+    const uses = audit.items as { actorId: string | null; details: { purpose: string; eventType: string } }[];
+    expect(uses.map((u) => [u.actorId, u.details.purpose, u.details.eventType]).sort()).toEqual([
+      [null, 'notification', 'appeal.answered'],
+      [null, 'notification', 'appeal.extended'],
+    ]);
   });
 
   it('tells the department head of an overdue appeal; a redelivered event mails nobody twice', async () => {

@@ -15,6 +15,8 @@ export interface JournalEntry {
   details?: Record<string, unknown>;
   /** The staff member's position, shown beside their name in the history. */
   actorPosition?: string | null;
+  /** The thread message that tells the citizen of this step (notifications quote it to those without a cabinet). */
+  noticeMessageId?: string;
 }
 
 /**
@@ -64,6 +66,7 @@ export class AppealJournal {
         to: appeal.status,
         actorId: actor.userId,
         actorRole: actor.role,
+        ...(entry.noticeMessageId ? { noticeMessageId: entry.noticeMessageId } : {}),
       },
     });
     const first = prepend ? `appeal AS (${prepend.sql}), ` : '';

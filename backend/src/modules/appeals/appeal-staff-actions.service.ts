@@ -144,7 +144,7 @@ export class AppealStaffActionsService {
         appeal.documentsDueOn = dueOn;
         const list = documents.map((d, i) => `${i + 1}. ${d}`).join('\n');
         const text = `Для рассмотрения обращения необходимо представить до ${ruDate(dueOn)}:\n${list}${body.comment ? `\n\n${body.comment}` : ''}`;
-        await this.tellCitizen(manager, actor, appeal, text);
+        entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, text);
         entry.details = { documents: documents.length, dueOn };
         return;
       }
@@ -156,7 +156,7 @@ export class AppealStaffActionsService {
         entry.details = { fromDepartmentId: appeal.departmentId, toDepartmentId: target.id };
         entry.comment = `${target.nameRu}: ${reason}`;
         // DOMAIN.md: the citizen is notified of a redirect; the notice stays in the thread.
-        await this.tellCitizen(manager, actor, appeal, `Ваше обращение передано на рассмотрение: ${target.nameRu}.\nПричина: ${reason}`);
+        entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, `Ваше обращение передано на рассмотрение: ${target.nameRu}.\nПричина: ${reason}`);
         appeal.departmentId = target.id;
         appeal.assigneeId = (await this.assignment.autoAssignee(manager, target.id))?.id ?? null;
         return;
@@ -167,7 +167,7 @@ export class AppealStaffActionsService {
         Object.assign(appeal, await this.sla.extend(manager, appeal, body.days));
         // 59-ФЗ ст. 12 ч. 2: the citizen is told of the extension.
         const until = appeal.dueAt ? ` до ${ruDate(moscowDate(appeal.dueAt))}` : '';
-        await this.tellCitizen(manager, actor, appeal, `Срок рассмотрения вашего обращения продлён${until}.\nПричина: ${reason}`);
+        entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, `Срок рассмотрения вашего обращения продлён${until}.\nПричина: ${reason}`);
         entry.comment = reason;
         entry.details = { from: before?.toISOString() ?? null, dueAt: appeal.dueAt?.toISOString() ?? null };
         return;
@@ -177,7 +177,7 @@ export class AppealStaffActionsService {
         appeal.noAnswerRequired = true;
         appeal.closedAt = now;
         const notice = body.noticeText ?? STATUTORY_NOTICES[grounds];
-        await this.tellCitizen(manager, actor, appeal, notice);
+        entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, notice);
         entry.details = { grounds };
         entry.comment = body.comment ?? notice;
         return;
@@ -186,7 +186,7 @@ export class AppealStaffActionsService {
         appeal.correspondenceTerminated = true;
         appeal.closedAt = now;
         const notice = body.noticeText ?? STATUTORY_NOTICES.terminated;
-        await this.tellCitizen(manager, actor, appeal, notice);
+        entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, notice);
         entry.comment = body.comment ?? notice;
         return;
       }
@@ -229,8 +229,9 @@ export class AppealStaffActionsService {
   }
 
   /** A message from staff in the thread: how the citizen learns of requests and statutory notices. */
-  async tellCitizen(manager: EntityManager, actor: Actor, appeal: Appeal, text: string): Promise<void> {
-    await manager.insert(AppealMessage, { appealId: appeal.id, authorId: actor.userId, authorRole: actor.role, authorName: actor.name, body: text, internal: false });
+  async tellCitizen(manager: EntityManager, actor: Actor, appeal: Appeal, text: string): Promise<string> {
+    const inserted = await manager.insert(AppealMessage, { appealId: appeal.id, authorId: actor.userId, authorRole: actor.role, authorName: actor.name, body: text, internal: false });
+    return (inserted.identifiers[0] as { id: string }).id;
   }
 }
 

@@ -8,6 +8,12 @@ export interface AppealFacts {
   dueAt: Date | null;
   documentsDueOn: string | null;
   departmentName: string | null;
+  /** Filed without an account: no cabinet to point to, only the number and the access code. */
+  unidentified: boolean;
+  /** The thread message the step posted (a notice, a documents request), quoted to those without a cabinet. */
+  notice?: string | null;
+  /** The latest answer (read for `appeal.answered` only). */
+  answer?: { text: string; executorName: string; executorPosition: string | null; reason: string | null } | null;
 }
 
 /** Who a notice goes to: the citizen who filed the appeal, or staff named by the event. */
@@ -23,6 +29,23 @@ const ruDate = (isoDate: string) => isoDate.split('-').reverse().join('.');
 const due = (a: AppealFacts) => (a.dueAt ? ruDate(moscowDate(a.dueAt)) : '—');
 const no = (a: AppealFacts) => `№ ${a.number ?? '—'}`;
 const CABINET = 'Подробности — в личном кабинете «Отклик».';
+const TRACKING = 'Ход рассмотрения можно проверить на портале «Отклик» по номеру обращения и коду доступа, выданному при подаче.';
+/**
+ * Where the citizen reads more: the cabinet, or — filed without an account, so no cabinet and no
+ * thread to read — the notice itself, quoted, and the public tracking page.
+ */
+const more = (a: AppealFacts) => (a.unidentified ? `${a.notice ? `\n${a.notice}\n` : ''}\n${TRACKING}` : CABINET);
+
+/**
+ * The answer itself for an appeal filed without an account: its author has no cabinet to read
+ * it in, and the e-mail address they gave is where 59-ФЗ (ст. 10 ч. 4) sends the answer.
+ */
+function answerBody(a: AppealFacts): string {
+  const answer = a.answer;
+  if (!answer) return TRACKING;
+  const signer = [answer.executorPosition, answer.executorName].filter(Boolean).join(' ');
+  return [answer.text, answer.reason ? `Основание: ${answer.reason}` : null, `Исполнитель: ${signer}`, TRACKING].filter((line): line is string => !!line).join('\n\n');
+}
 
 /**
  * The e-mail notices of the workflow, by outbox event type: the citizen hears of what changes
@@ -34,34 +57,36 @@ export const APPEAL_NOTICES: Readonly<Record<string, NoticeSpec>> = {
   [`appeal.${HistoryEvent.Redirected}`]: {
     audience: 'citizen',
     subject: (a) => `Обращение ${no(a)} передано в другой отдел`,
-    text: (a) => `Ваше обращение ${no(a)} «${a.subject}» передано на рассмотрение: ${a.departmentName ?? '—'}.\n${CABINET}`,
+    text: (a) => `Ваше обращение ${no(a)} «${a.subject}» передано на рассмотрение: ${a.departmentName ?? '—'}.\n${more(a)}`,
   },
   [`appeal.${HistoryEvent.Extended}`]: {
     audience: 'citizen',
     subject: (a) => `Срок рассмотрения обращения ${no(a)} продлён`,
-    text: (a) => `Срок рассмотрения вашего обращения ${no(a)} «${a.subject}» продлён до ${due(a)}.\n${CABINET}`,
+    text: (a) => `Срок рассмотрения вашего обращения ${no(a)} «${a.subject}» продлён до ${due(a)}.\n${more(a)}`,
   },
   [`appeal.${HistoryEvent.DocumentsRequested}`]: {
     audience: 'citizen',
     subject: (a) => `По обращению ${no(a)} нужны документы`,
     text: (a) =>
       `Для рассмотрения обращения ${no(a)} «${a.subject}» нужно представить документы` +
-      `${a.documentsDueOn ? ` до ${ruDate(a.documentsDueOn)}` : ''}. Список — в сообщении по обращению.\n${CABINET}`,
+      `${a.documentsDueOn ? ` до ${ruDate(a.documentsDueOn)}` : ''}.${a.unidentified ? '' : ' Список — в сообщении по обращению.'}\n${more(a)}`,
   },
   [`appeal.${HistoryEvent.Answered}`]: {
     audience: 'citizen',
     subject: (a) => `Ответ на обращение ${no(a)}`,
-    text: (a) => `По вашему обращению ${no(a)} «${a.subject}» дан ответ (статус «${APPEAL_STATUS_LABELS[a.status].ru}»). Подписанный ответ можно скачать в личном кабинете.`,
+    text: (a) =>
+      `По вашему обращению ${no(a)} «${a.subject}» дан ответ (статус «${APPEAL_STATUS_LABELS[a.status].ru}»).` +
+      (a.unidentified ? `\n\n${answerBody(a)}` : ' Подписанный ответ можно скачать в личном кабинете.'),
   },
   [`appeal.${HistoryEvent.NoAnswerRequired}`]: {
     audience: 'citizen',
     subject: (a) => `Уведомление по обращению ${no(a)}`,
-    text: (a) => `По вашему обращению ${no(a)} «${a.subject}» направлено уведомление (Федеральный закон № 59-ФЗ, ст. 11).\n${CABINET}`,
+    text: (a) => `По вашему обращению ${no(a)} «${a.subject}» направлено уведомление (Федеральный закон № 59-ФЗ, ст. 11).\n${more(a)}`,
   },
   [`appeal.${HistoryEvent.CorrespondenceTerminated}`]: {
     audience: 'citizen',
     subject: (a) => `Уведомление по обращению ${no(a)}`,
-    text: (a) => `По вашему обращению ${no(a)} «${a.subject}» направлено уведомление о прекращении переписки (Федеральный закон № 59-ФЗ, ст. 11 ч. 5).\n${CABINET}`,
+    text: (a) => `По вашему обращению ${no(a)} «${a.subject}» направлено уведомление о прекращении переписки (Федеральный закон № 59-ФЗ, ст. 11 ч. 5).\n${more(a)}`,
   },
   'appeal.overdue': {
     audience: 'recipients',

@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One notice delivered: the key (outbox event, recipient, channel) makes a redelivered event
- * (a retry after a partial failure) skip the recipients it already reached.
+ * (a retry after a partial failure) skip the recipients it already reached. The recipient is a
+ * user, or — for the contact address of an appeal filed without an account — the appeal's id.
  */
 @Entity('notification_deliveries')
 export class NotificationDelivery {
