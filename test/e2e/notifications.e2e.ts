@@ -84,6 +84,11 @@ describe('notifications: workflow notices by e-mail', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.allowedActions).not.toContain('request-documents');
 
+    // Nor can it go back to its author for clarification.
+    const clarification = await call(base, 'POST', `/api/v1/staff/appeals/${card.id}/answer`, { result: 'clarification_needed', resultCode: 1, text: 'Уточните адрес.' }, tokens.operator);
+    expect(clarification.status).toBe(422);
+    expect(clarification.body.errors).toEqual([expect.objectContaining({ field: 'result', code: 'clarification_unavailable' })]);
+
     // The answer itself (text and executor), since this author has no cabinet to download it from.
     await ok('POST', `/api/v1/staff/appeals/${card.id}/answer`, { result: 'done', resultCode: 1, text: 'Форма оплаты исправлена 20 ноября.' }, tokens.operator);
     const answer = await eventually(() => mailsTo(email, `№ ${number}`).find((m) => m.text.includes('дан ответ')));

@@ -46,6 +46,10 @@ export class AppealAnswersService {
       const now = this.clock.now();
       await this.staff.ensureAllowed(manager, actor, appeal, StaffAction.Answer, now);
       assertVersion(appeal, dto.expectedVersion);
+      // Its author has no account to answer a clarification request with: the appeal would wait for good.
+      if (appeal.unidentified && dto.result === AnswerResult.ClarificationNeeded) {
+        throw new ValidationFailedError([{ field: 'result', code: 'clarification_unavailable', message: 'an appeal filed without an account cannot be sent back for clarification' }]);
+      }
       const from = appeal.status;
       const position = await this.staff.positionOf(manager, actor);
       const answer = manager.create(Answer, {
