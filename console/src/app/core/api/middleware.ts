@@ -13,9 +13,13 @@ const HANDLED_BY_CALLER: ReadonlySet<string> = new Set(['/api/v1/auth/login', '/
 /**
  * Answers a page shows in its own body instead: the appeal card says «not found» (or «redirected
  * and no longer yours» right after a redirect) in place of the card, so a snackbar would only
- * repeat it. Keyed by method and schema path; other methods of the same path keep the snackbar.
+ * repeat it; the answer form shows a refused upload (422) beside the file's name. Keyed by method
+ * and schema path; other methods of the same path keep the snackbar.
  */
-const SHOWN_BY_PAGE: ReadonlyMap<string, ReadonlySet<number>> = new Map([['GET /api/v1/staff/appeals/{idOrNumber}', new Set([403, 404])]]);
+const SHOWN_BY_PAGE: ReadonlyMap<string, ReadonlySet<number>> = new Map([
+  ['GET /api/v1/staff/appeals/{idOrNumber}', new Set([403, 404])],
+  ['POST /api/v1/attachments', new Set([422])],
+]);
 
 /** Every request asks for messages in the console's language (problem titles, history labels). */
 export function languageMiddleware(i18n: I18n): Middleware {

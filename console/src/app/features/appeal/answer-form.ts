@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,6 +10,7 @@ import { API } from '../../core/api/api-client';
 import { Notifier } from '../../core/api/notifier';
 import { asProblem } from '../../core/api/problem';
 import { I18n } from '../../core/i18n/i18n.service';
+import { AnswerAttachments } from './answer-attachments';
 import { putFieldErrors } from './form-errors';
 
 type AnswerResult = Schemas['AnswerResult'];
@@ -23,12 +24,13 @@ type Field = 'result' | 'resultCode' | 'text' | 'reason' | 'executorPhone';
 
 /**
  * The operator's answer: a result, the classifier code, the explanation (a template may fill it,
- * with this appeal's placeholders already substituted by the API) and, for a refusal, the reason.
+ * with this appeal's placeholders already substituted by the API), for a refusal the reason, and
+ * files uploaded beforehand (sending waits until each has been uploaded or refused).
  * The API signs it and moves the appeal; the card reloads on `answered`.
  */
 @Component({
   selector: 'ok-answer-form',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule, AnswerAttachments],
   template: `
     <form class="answer-form" [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-label]="t('answer.heading')">
       @if (templates().length) {
@@ -88,11 +90,13 @@ type Field = 'result' | 'resultCode' | 'text' | 'reason' | 'executorPhone';
         }
       </mat-form-field>
 
+      <ok-answer-attachments #files [appealId]="appealId()" />
+
       @for (message of otherErrors(); track message) {
         <p class="error-text" role="alert">{{ message }}</p>
       }
-      <button mat-flat-button type="submit" [disabled]="sending()" data-testid="answer-submit">
-        {{ sending() ? t('answer.sending') : t('answer.submit') }}
+      <button mat-flat-button type="submit" [disabled]="sending() || files.uploading()" data-testid="answer-submit">
+        {{ sending() ? t('answer.sending') : files.uploading() ? t('answer.files.wait') : t('answer.submit') }}
       </button>
     </form>
   `,
@@ -127,6 +131,7 @@ export class AnswerForm {
   protected readonly templates = signal<readonly Template[]>([]);
   protected readonly sending = signal(false);
   protected readonly otherErrors = signal<readonly string[]>([]);
+  private readonly files = viewChild.required(AnswerAttachments);
 
   constructor() {
     effect(() => {
@@ -155,6 +160,7 @@ export class AnswerForm {
     const { result, resultCode, text, reason, executorPhone } = this.form.getRawValue();
     if (text.trim() === '') this.form.controls.text.setValue('');
     if (result === 'refused' && reason.trim() === '') this.form.controls.reason.setErrors({ required: true });
+    if (this.files().uploading()) return;
     if (this.form.invalid || result === '' || resultCode === null) {
       this.form.markAllAsTouched();
       return;
@@ -169,6 +175,7 @@ export class AnswerForm {
           text,
           reason: result === 'refused' ? reason : undefined,
           executorPhone: executorPhone.trim() || undefined,
+          attachmentIds: this.files().attachmentIds(),
           expectedVersion: this.version(),
         },
       });

@@ -9,6 +9,14 @@ type Attachment = Schemas['AttachmentDto'];
 /** Files are downloadable when clean, or when no scanner is configured. */
 const DOWNLOADABLE: readonly Attachment['scanStatus'][] = ['clean', 'not_scanned'];
 
+/** A size as people read it, in the console's language: «12,5 КБ», "12.5 KB". */
+export function fileSize(i18n: I18n, bytes: number): string {
+  const number = (n: number) => n.toLocaleString(i18n.lang() === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 });
+  if (bytes < 1024) return i18n.t('files.bytes', { n: number(bytes) });
+  if (bytes < 1024 * 1024) return i18n.t('files.kb', { n: number(bytes / 1024) });
+  return i18n.t('files.mb', { n: number(bytes / (1024 * 1024)) });
+}
+
 /** Saves a blob under `name` the way a link with `download` does. */
 export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -129,10 +137,7 @@ export class AppealFiles {
   }
 
   protected size(bytes: number): string {
-    const number = (n: number) => n.toLocaleString(this.i18n.lang() === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: 1 });
-    if (bytes < 1024) return this.t('files.bytes', { n: number(bytes) });
-    if (bytes < 1024 * 1024) return this.t('files.kb', { n: number(bytes / 1024) });
-    return this.t('files.mb', { n: number(bytes / (1024 * 1024)) });
+    return fileSize(this.i18n, bytes);
   }
 
   protected async download(file: Attachment): Promise<void> {
