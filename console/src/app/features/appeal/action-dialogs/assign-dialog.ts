@@ -9,23 +9,23 @@ import { API } from '../../../core/api/api-client';
 import { I18n } from '../../../core/i18n/i18n.service';
 import { fieldMessage } from '../form-errors';
 import { ActionDialogFooter } from './action-dialog-footer';
-import { dialogIds, StaffActionSender } from './staff-action-sender';
+import { dialogIds, ROUTING_SENDER, StaffActionSender } from './staff-action-sender';
 
 type Assignee = Schemas['AssigneeOptionDto'];
 const COMMENT_MAX = 2000;
 
 /**
- * Gives the appeal to a colleague of its department. The API lists them least loaded first,
- * with the unanswered appeals each holds, so the operator can spread the work.
+ * The assign dialog's form: gives the appeal (or every ticked one, all of one department) to a
+ * colleague of its department. The API lists them least loaded first, with the unanswered
+ * appeals each holds, so the operator can spread the work. Shared with the queue's bulk assign.
  */
-@Component({
-  selector: 'ok-assign-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatRadioModule, MatFormFieldModule, MatInputModule, ActionDialogFooter],
-  providers: [StaffActionSender],
-  template: `
-    <h2 mat-dialog-title>{{ t('actionDialog.assign.title') }}</h2>
+export const ASSIGN_DIALOG_TEMPLATE = `
+    <h2 mat-dialog-title>{{ t(sender.bulk ? 'bulk.assign.title' : 'actionDialog.assign.title') }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
+        @if (sender.bulk) {
+          <p class="muted intro">{{ t('bulk.assign.intro', { count: sender.appeals.length }) }}</p>
+        }
         <p [id]="ids + '-label'" class="group-label">{{ t('actionDialog.assign.assignee') }}</p>
         @switch (state()) {
           @case ('loading') {
@@ -38,22 +38,24 @@ const COMMENT_MAX = 2000;
             </p>
           }
           @case ('ready') {
-            <p class="muted intro">{{ t('actionDialog.assign.intro') }}</p>
+            @if (!sender.bulk) {
+              <p class="muted intro">{{ t('actionDialog.assign.intro') }}</p>
+            }
             <mat-radio-group
               class="choices"
               formControlName="assigneeId"
               [attr.aria-labelledby]="ids + '-label'"
               [attr.aria-describedby]="error() ? ids + '-error' : null"
-              data-testid="assignee-options"
+              [attr.data-testid]="testId('assignee-options')"
             >
               @for (person of assignees(); track person.id) {
-                <mat-radio-button [value]="person.id" [disabled]="person.id === currentAssigneeId">
+                <mat-radio-button [value]="person.id" [disabled]="person.id === sender.currentAssigneeId">
                   <span class="choice-text">
                     <span>{{ person.fullName }}</span>
                     <span class="choice-detail">
                       {{ person.position || i18n.role(person.role) }} ·
                       {{ t('actionDialog.assign.openAppeals', { count: person.openAppeals }) }}
-                      @if (person.id === currentAssigneeId) {
+                      @if (person.id === sender.currentAssigneeId) {
                         · {{ t('actionDialog.assign.current') }}
                       }
                     </span>
@@ -79,25 +81,30 @@ const COMMENT_MAX = 2000;
         </mat-form-field>
       </mat-dialog-content>
       <ok-action-dialog-footer
-        submitLabel="actionDialog.assign.submit"
+        [submitLabel]="sender.bulk ? 'bulk.assign.submit' : 'actionDialog.assign.submit'"
         [sending]="sender.sending()"
         [errors]="sender.formErrors()"
         [disabled]="state() !== 'ready'"
       />
     </form>
-  `,
+  `;
+
+@Component({
+  selector: 'ok-assign-dialog',
+  imports: [ReactiveFormsModule, MatDialogModule, MatRadioModule, MatFormFieldModule, MatInputModule, ActionDialogFooter],
+  providers: [StaffActionSender, { provide: ROUTING_SENDER, useExisting: StaffActionSender }],
+  template: ASSIGN_DIALOG_TEMPLATE,
   styleUrl: './action-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AssignDialog {
   private readonly api = inject(API);
-  protected readonly sender = inject(StaffActionSender);
+  protected readonly sender = inject(ROUTING_SENDER);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
 
   protected readonly ids = dialogIds();
   protected readonly commentMax = COMMENT_MAX;
-  protected readonly currentAssigneeId = this.sender.appeal.assigneeId;
   protected readonly state = signal<'loading' | 'ready' | 'failed'>('loading');
   protected readonly assignees = signal<readonly Assignee[]>([]);
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -115,15 +122,22 @@ export class AssignDialog {
     return fieldMessage(control, this.t);
   }
 
+  /** The queue's bulk dialog marks its parts apart from the card's. */
+  protected testId(name: string): string {
+    return this.sender.bulk ? `bulk-${name}` : name;
+  }
+
   protected message(field: 'comment'): string | null {
     return fieldMessage(this.form.controls[field], this.t);
   }
 
   protected async load(): Promise<void> {
+    // A selection is of one department (the queue sees to it): the first one's colleagues are all's.
+    const [first] = this.sender.appeals;
     this.state.set('loading');
     try {
       const { data } = await this.api.GET('/api/v1/staff/appeals/{idOrNumber}/assignees', {
-        params: { path: { idOrNumber: this.sender.appeal.id } },
+        params: { path: { idOrNumber: first.id } },
       });
       this.assignees.set(data ?? []);
       this.state.set(data ? 'ready' : 'failed');

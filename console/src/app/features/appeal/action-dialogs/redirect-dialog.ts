@@ -9,24 +9,23 @@ import { API } from '../../../core/api/api-client';
 import { I18n } from '../../../core/i18n/i18n.service';
 import { fieldMessage } from '../form-errors';
 import { ActionDialogFooter } from './action-dialog-footer';
-import { StaffActionSender } from './staff-action-sender';
+import { ROUTING_SENDER, StaffActionSender } from './staff-action-sender';
 
 type Department = Schemas['DepartmentDto'];
 const REASON_MAX = 2000;
 
 /**
- * Sends the appeal to the department competent for it, with the reason (it goes into the
- * history). There it is registered again and waits to be taken.
+ * The redirect dialog's form: sends the appeal (or every ticked one, each on its own) to the
+ * department competent for it, with the reason (it goes into the history). There it is
+ * registered again and waits to be taken. Shared with the queue's bulk redirect.
  */
-@Component({
-  selector: 'ok-redirect-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatSelectModule, MatFormFieldModule, MatInputModule, ActionDialogFooter],
-  providers: [StaffActionSender],
-  template: `
-    <h2 mat-dialog-title>{{ t('actionDialog.redirect.title') }}</h2>
+export const REDIRECT_DIALOG_TEMPLATE = `
+    <h2 mat-dialog-title>{{ t(sender.bulk ? 'bulk.redirect.title' : 'actionDialog.redirect.title') }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <p class="muted intro">{{ t('actionDialog.redirect.intro') }}</p>
+        <p class="muted intro">
+          {{ sender.bulk ? t('bulk.redirect.intro', { count: sender.appeals.length }) : t('actionDialog.redirect.intro') }}
+        </p>
         @if (state() === 'failed') {
           <p class="error-text" role="alert">
             {{ t('actionDialog.listFailed') }}
@@ -35,7 +34,7 @@ const REASON_MAX = 2000;
         }
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ t('actionDialog.redirect.department') }}</mat-label>
-          <mat-select formControlName="departmentId" data-testid="redirect-department">
+          <mat-select formControlName="departmentId" [attr.data-testid]="testId('redirect-department')">
             @for (department of departments(); track department.id) {
               <mat-option [value]="department.id">{{ i18n.name(department) }}</mat-option>
             }
@@ -50,33 +49,39 @@ const REASON_MAX = 2000;
 
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ t('actionDialog.reason') }}</mat-label>
-          <textarea matInput rows="3" formControlName="reason" [maxlength]="reasonMax" data-testid="redirect-reason"></textarea>
+          <textarea matInput rows="3" formControlName="reason" [maxlength]="reasonMax" [attr.data-testid]="testId('redirect-reason')"></textarea>
           <mat-hint>{{ t('actionDialog.redirect.reasonHint') }}</mat-hint>
           @if (message('reason'); as text) {
-            <mat-error data-testid="redirect-reason-error">{{ text }}</mat-error>
+            <mat-error [attr.data-testid]="testId('redirect-reason-error')">{{ text }}</mat-error>
           }
         </mat-form-field>
       </mat-dialog-content>
       <ok-action-dialog-footer
-        submitLabel="actionDialog.redirect.submit"
+        [submitLabel]="sender.bulk ? 'bulk.redirect.submit' : 'actionDialog.redirect.submit'"
         [sending]="sender.sending()"
         [errors]="sender.formErrors()"
         [disabled]="state() !== 'ready'"
       />
     </form>
-  `,
+  `;
+
+@Component({
+  selector: 'ok-redirect-dialog',
+  imports: [ReactiveFormsModule, MatDialogModule, MatSelectModule, MatFormFieldModule, MatInputModule, ActionDialogFooter],
+  providers: [StaffActionSender, { provide: ROUTING_SENDER, useExisting: StaffActionSender }],
+  template: REDIRECT_DIALOG_TEMPLATE,
   styleUrl: './action-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RedirectDialog {
   private readonly api = inject(API);
-  protected readonly sender = inject(StaffActionSender);
+  protected readonly sender = inject(ROUTING_SENDER);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
 
   protected readonly reasonMax = REASON_MAX;
   protected readonly state = signal<'loading' | 'ready' | 'failed'>('loading');
-  /** Every department but the one handling the appeal now (the API refuses a redirect to it). */
+  /** Every department but the one handling the appeal(s) now, when they share one (the API refuses a redirect to it). */
   protected readonly departments = signal<readonly Department[]>([]);
   protected readonly form = inject(NonNullableFormBuilder).group({
     departmentId: ['', Validators.required],
@@ -87,15 +92,21 @@ export class RedirectDialog {
     void this.load();
   }
 
+  /** The queue's bulk dialog marks its parts apart from the card's. */
+  protected testId(name: string): string {
+    return this.sender.bulk ? `bulk-${name}` : name;
+  }
+
   protected message(field: 'departmentId' | 'reason'): string | null {
     return fieldMessage(this.form.controls[field], this.t);
   }
 
   protected async load(): Promise<void> {
+    const current = new Set(this.sender.appeals.map((appeal) => appeal.departmentId));
     this.state.set('loading');
     try {
       const { data } = await this.api.GET('/api/v1/staff/departments');
-      this.departments.set((data ?? []).filter((d) => d.id !== this.sender.appeal.departmentId));
+      this.departments.set((data ?? []).filter((d) => current.size !== 1 || !current.has(d.id)));
       this.state.set(data ? 'ready' : 'failed');
     } catch {
       this.state.set('failed');

@@ -1,4 +1,4 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, InjectionToken, inject, signal, type Signal } from '@angular/core';
 import type { FormGroup } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { Schemas } from '@otklik/shared/api/client';
@@ -29,17 +29,43 @@ export const NOTICE_MAX = 5000;
 
 type ActionBody = Omit<Schemas['StaffActionBodyDto'], 'expectedVersion'>;
 
+/** An appeal as the assign and redirect dialogs need it, from the card or from a queue row. */
+export interface RoutedAppeal {
+  id: string;
+  departmentId: string | null;
+}
+
+/**
+ * What the assign and redirect dialogs send through: one appeal from its card
+ * (StaffActionSender), or the ticked rows of the queue (the bulk sender). Same form, same
+ * checks; only the texts and where the request goes differ.
+ */
+export interface RoutingSender {
+  readonly appeals: readonly RoutedAppeal[];
+  /** Its current assignee, who is no choice (null for a selection). */
+  readonly currentAssigneeId: string | null;
+  readonly bulk: boolean;
+  readonly sending: Signal<boolean>;
+  readonly formErrors: Signal<readonly string[]>;
+  send(action: 'assign' | 'redirect', body: Pick<ActionBody, 'assigneeId' | 'departmentId' | 'reason' | 'comment'>, form: FormGroup): Promise<void>;
+}
+
+export const ROUTING_SENDER = new InjectionToken<RoutingSender>('RoutingSender');
+
 /**
  * Sends one staff action from a dialog and decides how the dialog ends. Provided by each
  * dialog component, so it talks to that dialog's ref. Field errors go under the form's fields;
  * a problem without them is said at the foot of the form (the snackbar has said it as well).
  */
 @Injectable()
-export class StaffActionSender {
+export class StaffActionSender implements RoutingSender {
   private readonly api = inject(API);
   private readonly t = inject(I18n).t;
   private readonly dialogRef = inject<MatDialogRef<unknown, ActionDialogResult>>(MatDialogRef);
   readonly appeal = inject<ActionDialogData>(MAT_DIALOG_DATA).appeal;
+  readonly appeals = [this.appeal];
+  readonly currentAssigneeId = this.appeal.assigneeId;
+  readonly bulk = false;
 
   readonly sending = signal(false);
   /** Problems no field of the form shows. */

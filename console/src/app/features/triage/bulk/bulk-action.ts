@@ -5,12 +5,13 @@ import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../../core/api/api-client';
 import { asProblem } from '../../../core/api/problem';
 import { I18n, type MessageKey } from '../../../core/i18n/i18n.service';
+import type { RoutingSender } from '../../appeal/action-dialogs/staff-action-sender';
 import { putFieldErrors } from '../../appeal/form-errors';
 import type { AppealSummary } from '../queue.store';
 
 export type BulkAction = Schemas['BulkAction'];
 type BulkResultItem = Schemas['BulkResultItemDto'];
-type BulkBody = Pick<Schemas['BulkActionDto'], 'action' | 'assigneeId' | 'departmentId' | 'reason' | 'comment'>;
+type BulkBody = Pick<Schemas['BulkActionDto'], 'assigneeId' | 'departmentId' | 'reason' | 'comment'>;
 
 /** What a bulk dialog is opened with: the ticked rows of the queue, in table order. */
 export interface BulkDialogData {
@@ -68,22 +69,24 @@ export function failureReason(code: string | undefined, t: I18n['t']): string {
 }
 
 /**
- * Sends a bulk action from its dialog and closes it with the per-appeal results. Provided by
- * each bulk dialog. A refusal of the whole request (422 with `errors[]`) stays in the dialog:
- * field errors under the fields, the rest at the foot of the form.
+ * Sends a bulk action from the assign or redirect dialog and closes it with the per-appeal
+ * results. Provided by each bulk dialog. A refusal of the whole request (422 with `errors[]`)
+ * stays in the dialog: field errors under the fields, the rest at the foot of the form.
  */
 @Injectable()
-export class BulkActionSender {
+export class BulkActionSender implements RoutingSender {
   private readonly api = inject(API);
   private readonly t = inject(I18n).t;
   private readonly dialogRef = inject<MatDialogRef<unknown, BulkDialogResult>>(MatDialogRef);
   readonly appeals = inject<BulkDialogData>(MAT_DIALOG_DATA).appeals;
+  readonly currentAssigneeId = null;
+  readonly bulk = true;
 
   readonly sending = signal(false);
   /** Problems no field of the form shows. */
   readonly formErrors = signal<readonly string[]>([]);
 
-  async send(body: BulkBody, form: FormGroup): Promise<void> {
+  async send(action: BulkAction, body: BulkBody, form: FormGroup): Promise<void> {
     if (this.sending()) return;
     this.formErrors.set([]);
     this.sending.set(true);
@@ -91,7 +94,7 @@ export class BulkActionSender {
     this.dialogRef.disableClose = true;
     try {
       const { data, error } = await this.api.POST('/api/v1/staff/appeals/bulk-actions', {
-        body: { ...body, ids: this.appeals.map((appeal) => appeal.id) },
+        body: { ...body, action, ids: this.appeals.map((appeal) => appeal.id) },
       });
       if (data) {
         this.dialogRef.close({ results: data.results });
