@@ -53,44 +53,30 @@ export interface RoutingSender {
 export const ROUTING_SENDER = new InjectionToken<RoutingSender>('RoutingSender');
 
 /**
- * Sends one staff action from a dialog and decides how the dialog ends. Provided by each
- * dialog component, so it talks to that dialog's ref. Field errors go under the form's fields;
- * a problem without them is said at the foot of the form (the snackbar has said it as well).
+ * What every action dialog's sender shares: one request at a time, the dialog kept open while it
+ * is in flight (its outcome decides how the dialog ends), and a refusal shown in the form — field
+ * errors under the fields, a problem without them at the foot (the snackbar has said it as well).
  */
-@Injectable()
-export class StaffActionSender implements RoutingSender {
-  private readonly api = inject(API);
-  private readonly t = inject(I18n).t;
-  private readonly dialogRef = inject<MatDialogRef<unknown, ActionDialogResult>>(MatDialogRef);
-  readonly appeal = inject<ActionDialogData>(MAT_DIALOG_DATA).appeal;
-  readonly appeals = [this.appeal];
-  readonly currentAssigneeId = this.appeal.assigneeId;
-  readonly bulk = false;
+export abstract class DialogSender<Result> {
+  protected readonly api = inject(API);
+  protected readonly t = inject(I18n).t;
+  protected readonly dialogRef = inject<MatDialogRef<unknown, Result>>(MatDialogRef);
 
   readonly sending = signal(false);
   /** Problems no field of the form shows. */
   readonly formErrors = signal<readonly string[]>([]);
 
-  async send(action: DialogAction, body: ActionBody, form: FormGroup): Promise<void> {
+  /** `request` closes the dialog itself and returns null, or returns the API's refusal to show. */
+  protected async submit(form: FormGroup, request: () => Promise<{ refused: unknown } | null>): Promise<void> {
     if (this.sending()) return;
     this.formErrors.set([]);
     this.sending.set(true);
     // A half-sent action must not be dismissed with Escape: its outcome decides how the dialog ends.
     this.dialogRef.disableClose = true;
     try {
-      const { data, error, response } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', {
-        params: { path: { idOrNumber: this.appeal.id, action } },
-        body: { ...body, expectedVersion: this.appeal.version },
-      });
-      if (data) {
-        this.dialogRef.close({ outcome: 'done' });
-        return;
-      }
-      const problem = asProblem(error);
-      if (response.status === 409) {
-        this.dialogRef.close({ outcome: 'conflict', title: problem?.title ?? this.t('actionDialog.failed') });
-        return;
-      }
+      const outcome = await request();
+      if (!outcome) return;
+      const problem = asProblem(outcome.refused);
       const unplaced = putFieldErrors(form, problem);
       this.formErrors.set(problem?.errors?.length ? unplaced : [problem?.title ?? this.t('actionDialog.failed')]);
     } catch {
@@ -100,6 +86,36 @@ export class StaffActionSender implements RoutingSender {
       this.dialogRef.disableClose = false;
       this.sending.set(false);
     }
+  }
+}
+
+/**
+ * Sends one staff action from a dialog of the appeal card. Provided by each dialog component,
+ * so it talks to that dialog's ref. A 409 closes the dialog: the form no longer fits the appeal.
+ */
+@Injectable()
+export class StaffActionSender extends DialogSender<ActionDialogResult> implements RoutingSender {
+  readonly appeal = inject<ActionDialogData>(MAT_DIALOG_DATA).appeal;
+  readonly appeals = [this.appeal];
+  readonly currentAssigneeId = this.appeal.assigneeId;
+  readonly bulk = false;
+
+  send(action: DialogAction, body: ActionBody, form: FormGroup): Promise<void> {
+    return this.submit(form, async () => {
+      const { data, error, response } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', {
+        params: { path: { idOrNumber: this.appeal.id, action } },
+        body: { ...body, expectedVersion: this.appeal.version },
+      });
+      if (data) {
+        this.dialogRef.close({ outcome: 'done' });
+        return null;
+      }
+      if (response.status === 409) {
+        this.dialogRef.close({ outcome: 'conflict', title: asProblem(error)?.title ?? this.t('actionDialog.failed') });
+        return null;
+      }
+      return { refused: error };
+    });
   }
 }
 

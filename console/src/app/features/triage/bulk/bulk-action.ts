@@ -1,12 +1,9 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import type { FormGroup } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import type { Schemas } from '@otklik/shared/api/client';
-import { API } from '../../../core/api/api-client';
-import { asProblem } from '../../../core/api/problem';
 import { I18n, type MessageKey } from '../../../core/i18n/i18n.service';
-import type { RoutingSender } from '../../appeal/action-dialogs/staff-action-sender';
-import { putFieldErrors } from '../../appeal/form-errors';
+import { DialogSender, type RoutingSender } from '../../appeal/action-dialogs/staff-action-sender';
 import type { AppealSummary } from '../queue.store';
 
 export type BulkAction = Schemas['BulkAction'];
@@ -74,41 +71,19 @@ export function failureReason(code: string | undefined, t: I18n['t']): string {
  * stays in the dialog: field errors under the fields, the rest at the foot of the form.
  */
 @Injectable()
-export class BulkActionSender implements RoutingSender {
-  private readonly api = inject(API);
-  private readonly t = inject(I18n).t;
-  private readonly dialogRef = inject<MatDialogRef<unknown, BulkDialogResult>>(MatDialogRef);
+export class BulkActionSender extends DialogSender<BulkDialogResult> implements RoutingSender {
   readonly appeals = inject<BulkDialogData>(MAT_DIALOG_DATA).appeals;
   readonly currentAssigneeId = null;
   readonly bulk = true;
 
-  readonly sending = signal(false);
-  /** Problems no field of the form shows. */
-  readonly formErrors = signal<readonly string[]>([]);
-
-  async send(action: BulkAction, body: BulkBody, form: FormGroup): Promise<void> {
-    if (this.sending()) return;
-    this.formErrors.set([]);
-    this.sending.set(true);
-    // Once sent, the outcome decides how the dialog ends: Escape must not drop it.
-    this.dialogRef.disableClose = true;
-    try {
+  send(action: BulkAction, body: BulkBody, form: FormGroup): Promise<void> {
+    return this.submit(form, async () => {
       const { data, error } = await this.api.POST('/api/v1/staff/appeals/bulk-actions', {
         body: { ...body, action, ids: this.appeals.map((appeal) => appeal.id) },
       });
-      if (data) {
-        this.dialogRef.close({ results: data.results });
-        return;
-      }
-      const problem = asProblem(error);
-      const unplaced = putFieldErrors(form, problem);
-      this.formErrors.set(problem?.errors?.length ? unplaced : [problem?.title ?? this.t('actionDialog.failed')]);
-    } catch {
-      // Not reached the server: the problem middleware has said so; the form stays as typed.
-      this.formErrors.set([this.t('actionDialog.failed')]);
-    } finally {
-      this.dialogRef.disableClose = false;
-      this.sending.set(false);
-    }
+      if (!data) return { refused: error };
+      this.dialogRef.close({ results: data.results });
+      return null;
+    });
   }
 }
