@@ -19,8 +19,8 @@ const shared = {
   moduleNameMapper: { '^@otklik/shared/(.*)$': '<rootDir>/shared/$1' },
   testEnvironment: 'node',
 };
-// Multi-process tests need a PostgreSQL server and Redis shared by several processes: without
-// both, the project is not registered at all (nothing to skip, nothing that passes vacuously).
+// Multi-process tests: the ones named *-cluster share one PostgreSQL and Redis among several
+// processes, so they need DATABASE_URL and REDIS_URL; the others run in both modes.
 const clustered = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 module.exports = {
   // A global option in Jest (not per project): e2e and browser tests talk to a real server.
@@ -45,15 +45,12 @@ module.exports = {
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },
-    ...(clustered
-      ? [
-          {
-            ...shared,
-            displayName: 'fault',
-            // Each test starts its own API and worker processes on a scratch database.
-            testMatch: ['<rootDir>/test/fault/**/*.test.ts'],
-          },
-        ]
-      : []),
+    {
+      ...shared,
+      displayName: 'fault',
+      // Each test starts its own API (and worker) processes on its own data.
+      testMatch: ['<rootDir>/test/fault/**/*.test.ts'],
+      testPathIgnorePatterns: clustered ? ['/node_modules/'] : ['/node_modules/', '-cluster\\.test\\.ts$'],
+    },
   ],
 };

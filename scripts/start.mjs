@@ -30,8 +30,9 @@ function newest(paths) {
 }
 const builtAt = (file) => (existsSync(join(root, file)) ? statSync(join(root, file)).mtimeMs : 0);
 
+// Exactly the locked versions (npm ci) when node_modules is missing or older than the lock file.
 if (!existsSync(join(root, 'node_modules', '.package-lock.json')) || builtAt('package-lock.json') > builtAt('node_modules/.package-lock.json')) {
-  step('installing dependencies (npm install)', 'npm', ['install', '--no-audit', '--no-fund']);
+  step('installing dependencies (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
 }
 if (newest(['backend/src', 'shared', 'tsconfig.base.json', 'backend/tsconfig.json']) > builtAt('dist/backend/src/main.js')) {
   step('building the API', 'npm', ['run', '--silent', 'build:backend']);

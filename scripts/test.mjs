@@ -1,6 +1,6 @@
 // `npm test`: builds what the tests run against, then every tier — unit, API e2e over HTTP
-// against a real database (DATABASE_URL, else embedded PGlite), and browser tests of the
-// console in Debian's Chromium. REDIS_URL, when set, puts jobs on BullMQ.
+// against a real database (DATABASE_URL, else the embedded PostgreSQL), multi-process fault tests,
+// and browser tests of the console in Debian's Chromium. REDIS_URL, when set, puts jobs on BullMQ.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,15 +12,14 @@ const run = (cmd, args, extra = {}) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (!existsSync(join(root, 'node_modules', '.bin', 'jest'))) run('npm', ['install', '--no-audit', '--no-fund']);
+if (!existsSync(join(root, 'node_modules', '.bin', 'jest'))) run('npm', ['ci', '--no-audit', '--no-fund']);
 run('npm', ['run', '--silent', 'build:backend']);
 run('npm', ['run', '--silent', 'openapi:check']);
-// Entity metadata and the SQL migrations must describe the same schema (needs a PostgreSQL server).
-if (process.env.DATABASE_URL) run(process.execPath, [join(root, 'scripts', 'migration-generate.mjs'), '--check']);
+// Entity metadata and the SQL migrations must describe the same schema (on DATABASE_URL's server,
+// or on an embedded PostgreSQL started for the check).
+run(process.execPath, [join(root, 'scripts', 'migration-generate.mjs'), '--check']);
 const browser = existsSync(join(root, 'angular.json'));
 if (browser) run('npm', ['run', '--silent', 'build:console']);
-// Multi-process fault tests run where several processes can share PostgreSQL and Redis.
-const clustered = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
-const projects = ['unit', 'e2e', ...(browser ? ['browser'] : []), ...(clustered ? ['fault'] : [])];
+const projects = ['unit', 'e2e', 'fault', ...(browser ? ['browser'] : [])];
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 run(process.execPath, [jest, '--runInBand', ...projects.flatMap((p) => ['--selectProjects', p]), ...process.argv.slice(2)]);

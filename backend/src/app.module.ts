@@ -48,7 +48,7 @@ export class AppModule {
             customProps: () => ({ service: 'otklik', process: runtime.process }),
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl, runtime.embedded)),
+        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl)),
         ClockModule.forRoot({ control: config.clockControl && runtime.process === 'api' }),
         CryptoModule,
         AuditModule,

@@ -42,7 +42,6 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  app.enableShutdownHooks();
   const { config } = runtime;
   app.enableCors({
     origin: config.corsOrigins.length ? config.corsOrigins : false,

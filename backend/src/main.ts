@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { exitOnSignal } from './common/lifecycle/shutdown';
 import { ConfigError, loadConfig } from './config/app-config';
+import { EmbeddedPostgresError } from './database/embedded-postgres';
 import { openDatabase } from './database/open-database';
 import { createHttpApp } from './http';
 import { SeedService } from './modules/seed/seed.service';
@@ -8,28 +11,20 @@ import { DEMO_USERS } from './modules/seed/demo-data';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config, { shareRunning: false, migrate: true });
-  const app = await createHttpApp({ config, databaseUrl: db.url, embedded: db.embedded, process: 'api' });
   const logger = new Logger('Bootstrap');
-  if (config.mode === 'demo' && process.env.SEED_DEMO !== 'false') await app.get(SeedService).seedDemo();
-  else await app.get(SeedService).seedCatalog();
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.log(`${signal}: shutting down`);
-    // A dependency that hangs on close (an unreachable Redis, a stuck query) must not keep the
-    // process alive — and logging — forever: the orchestrator expects us gone.
-    setTimeout(() => {
-      process.stderr.write('shutdown did not finish in 10 s; exiting\n');
-      process.exit(1);
-    }, 10_000).unref();
-    await app.close();
+  const db = await openDatabase(config, { shareRunning: false, migrate: true });
+  let app: NestFastifyApplication | undefined;
+  // Installed before the app is built: a signal during start-up also stops the embedded database.
+  exitOnSignal((m) => logger.log(m), [async () => app?.close(), () => db.close()]);
+  try {
+    app = await createHttpApp({ config, databaseUrl: db.url, embedded: db.embedded, process: 'api' });
+    if (config.mode === 'demo' && process.env.SEED_DEMO !== 'false') await app.get(SeedService).seedDemo();
+    else await app.get(SeedService).seedCatalog();
+  } catch (error) {
+    await app?.close().catch(() => undefined);
     await db.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+    throw error;
+  }
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -50,7 +45,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Otklik failed to start: ${(error as Error).stack ?? String(error)}\n`);

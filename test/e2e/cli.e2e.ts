@@ -19,11 +19,11 @@ function cli(args: string[], env: Record<string, string | undefined>) {
 }
 
 describe('admin CLI', () => {
-  // The CLI works on the server's own data: through the running server's Postgres socket in
-  // embedded mode, or on the same PostgreSQL database (production mode: the keys it requires).
+  // The CLI works on the server's own data: connected to the embedded PostgreSQL the running
+  // server started in its DATA_DIR, or on the same PostgreSQL database (production mode: the keys it requires).
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const serverEnv = () =>
-    process.env.OTKLIK_DATABASE_URL
+    process.env.DATABASE_URL
       ? { DATABASE_URL: process.env.OTKLIK_DATABASE_URL, APP_MODE: 'production', MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), ANSWER_SIGNING_KEY: signingKey }
       : { DATA_DIR: process.env.OTKLIK_DATA_DIR };
 

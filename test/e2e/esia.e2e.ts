@@ -154,11 +154,6 @@ async function fileAppeal(token: string) {
 }
 
 
-/**
- * Checks that read the database beside the server need PostgreSQL (CI runs them); the embedded
- * PGlite is one session owned by the server, so there they are not registered at all.
- */
-const onPostgres: jest.It = process.env.DATABASE_URL ? it : ((() => undefined) as unknown as jest.It);
 
 describe('ESIA sign-in through the embedded IdP', () => {
   it.each(['confirmed', 'standard', 'simplified'] as const)('signs a %s citizen in and issues working platform tokens', async (level) => {
@@ -175,8 +170,7 @@ describe('ESIA sign-in through the embedded IdP', () => {
     expect(refreshed.status).toBe(200);
   });
 
-  // The embedded PGlite belongs to the server process; row-level checks need PostgreSQL (DATABASE_URL).
-  onPostgres('stores the person encrypted, with blind index, trust level and audit rows', async () => {
+  it('stores the person encrypted, with blind index, trust level and audit rows', async () => {
     const me = await api('/api/v1/me', (await signInWithEsia('confirmed')).accessToken);
     const db = new Client({ connectionString: server.databaseUrl });
     await db.connect();
@@ -193,7 +187,7 @@ describe('ESIA sign-in through the embedded IdP', () => {
     }
   });
 
-  onPostgres('links a confirmed person to the existing account with the same SNILS', async () => {
+  it('links a confirmed person to the existing account with the same SNILS', async () => {
     const db = new Client({ connectionString: server.databaseUrl });
     await db.connect();
     try {

@@ -1,8 +1,9 @@
 import { BenchDatasetCommand } from './bench-dataset.command';
+import { EventsDeadCommand, EventsRetryCommand } from './events.command';
 import { MigrateCommand } from './migrate.command';
 import { SeedDemoCommand } from './seed-demo.command';
 import { SlaTickCommand } from './sla-tick.command';
 import { UserCreateCommand } from './user-create.command';
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand, BenchDatasetCommand, SlaTickCommand];
+export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand, BenchDatasetCommand, SlaTickCommand, EventsDeadCommand, EventsRetryCommand];

@@ -7,13 +7,23 @@ import { AnswerSigningKeys, demoSigningKey, KEY_ID_PATTERN, keyIdOf, KeyFormatEr
 
 export type AppMode = 'demo' | 'production';
 
+export interface EventsConfig {
+  /** EVENT_MAX_ATTEMPTS: attempts of one consumer on one event before it is a dead letter. */
+  maxAttempts: number;
+  /** EVENT_RETRY_BASE_MS / EVENT_RETRY_MAX_MS: exponential back-off (with ±20 % jitter) between attempts. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** EVENT_LEASE_SECONDS: how long a runner holds a delivery before another may take it over. */
+  leaseSeconds: number;
+}
+
 /** The one typed configuration object; everything else derives from it (CONVENTIONS.md #2). */
 export interface AppConfig {
   mode: AppMode;
   port: number;
   host: string;
   dataDir: string;
-  /** Absent → embedded PGlite in `dataDir`. */
+  /** Absent → the embedded PostgreSQL in `dataDir/pg`. */
   databaseUrl?: string;
   /** Absent → jobs run in-process. */
   redisUrl?: string;
@@ -27,8 +37,10 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   /** Where the built console lives; served at `/` when present. */
   consoleDir: string;
-  /** Connections the embedded PGlite socket admits (the app holds one, the CLI may take one). */
-  embeddedMaxConnections: number;
+  /** WORKER_HEALTH_PORT: `npm run worker` serves /health/live, /health/ready and /metrics here (0: off). */
+  workerHealthPort: number;
+  /** How consumers of domain events are retried before their delivery is a dead letter. */
+  events: EventsConfig;
   /** CLOCK_CONTROL: tests may move the application clock over HTTP (never in production). */
   clockControl: boolean;
 
@@ -382,8 +394,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86400),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 86400, 300, 365 * 86400),
     consoleDir: resolve(cwd, env.CONSOLE_DIR || 'dist/console/browser'),
-    embeddedMaxConnections: 2,
     clockControl,
+    events: {
+      maxAttempts: int(env, 'EVENT_MAX_ATTEMPTS', 8, 1, 100),
+      retryBaseMs: int(env, 'EVENT_RETRY_BASE_MS', 1000, 1, 3_600_000),
+      retryMaxMs: int(env, 'EVENT_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+      leaseSeconds: int(env, 'EVENT_LEASE_SECONDS', 60, 5, 86_400),
+    },
+    workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 9464, 0, 65535),
     organisationName,
     answerSigning: answerSigning(env, mode, dataDir),
     identity: identity(env, mode),

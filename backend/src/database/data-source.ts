@@ -2,7 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { join } from 'node:path';
 
 /** TypeORM options shared by the app, the CLI and migration generation. Migrations only. */
-export function dataSourceOptions(url: string, embedded: boolean): DataSourceOptions {
+export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,26 +14,25 @@ export function dataSourceOptions(url: string, embedded: boolean): DataSourceOpt
     entities: [join(__dirname, '..', 'modules', '**', '*.entity.{js,ts}')],
     migrations: [join(__dirname, 'migrations', '*.{js,ts}')],
     migrationsTransactionMode: 'each',
-    // PGlite is a single session: one pooled connection keeps transactions from interleaving.
-    extra: embedded ? { max: 1 } : { max: 20 },
+    // The embedded server is a real PostgreSQL too: the same pool either way.
+    extra: { max: 20 },
     logging: process.env.LOG_SQL === 'true' ? 'all' : ['error'],
   };
 }
 
 /** Runs pending migrations on a fresh connection; returns the names applied. */
-export async function migrate(url: string, embedded: boolean): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(url, embedded));
+export async function migrate(url: string): Promise<string[]> {
+  const ds = new DataSource({ ...dataSourceOptions(url), extra: { max: 2 } });
   await ds.initialize();
   // Several API/worker processes may start at once: one migrates, the others wait and find nothing to do.
-  // (The embedded database belongs to one process and has a single connection: no lock there.)
-  const lock = embedded ? undefined : ds.createQueryRunner();
+  const lock = ds.createQueryRunner();
   try {
-    await lock?.query('SELECT pg_advisory_lock(7212001)');
+    await lock.query('SELECT pg_advisory_lock(7212001)');
     const applied = await ds.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await lock?.query('SELECT pg_advisory_unlock(7212001)').catch(() => undefined);
-    await lock?.release();
+    await lock.query('SELECT pg_advisory_unlock(7212001)').catch(() => undefined);
+    await lock.release();
     await ds.destroy();
   }
 }

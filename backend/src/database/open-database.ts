@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { migrate } from './data-source';
 import { runningEmbeddedUrl, startEmbeddedPostgres } from './embedded-postgres';
@@ -6,14 +7,14 @@ export interface OpenDatabase {
   url: string;
   embedded: boolean;
   /** How it was reached, for the start-up log. */
-  how: 'postgres' | 'embedded' | 'embedded-socket';
+  how: 'postgres' | 'embedded' | 'embedded (served by another process)';
   close(): Promise<void>;
 }
 
 /**
- * DATABASE_URL → PostgreSQL. Otherwise PGlite in DATA_DIR: started here, or — for the CLI
- * while a server holds the data — reached through that server's socket (PGlite admits one
- * process). Migrations run before anything else touches the schema.
+ * DATABASE_URL → that PostgreSQL. Otherwise the embedded PostgreSQL in DATA_DIR/pg: started
+ * here, or — for the CLI while a server runs it — reached as any client would. Migrations run
+ * before anything else touches the schema (under an advisory lock, so concurrent starts are safe).
  */
 export async function openDatabase(config: AppConfig, options: { shareRunning: boolean; migrate: boolean }): Promise<OpenDatabase> {
   let db: OpenDatabase;
@@ -22,16 +23,16 @@ export async function openDatabase(config: AppConfig, options: { shareRunning: b
   } else {
     const running = options.shareRunning ? runningEmbeddedUrl(config.dataDir) : undefined;
     if (running) {
-      db = { url: running, embedded: true, how: 'embedded-socket', close: async () => undefined };
+      db = { url: running, embedded: true, how: 'embedded (served by another process)', close: async () => undefined };
     } else {
-      const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedMaxConnections);
+      const logger = new Logger('EmbeddedPostgres');
+      const embedded = await startEmbeddedPostgres(config.dataDir, (message) => logger.log(message));
       db = { url: embedded.url, embedded: true, how: 'embedded', close: () => embedded.stop() };
     }
   }
-  // A running server migrated its database at boot; the CLI sharing its socket need not.
-  if (options.migrate && db.how !== 'embedded-socket') {
+  if (options.migrate) {
     try {
-      await migrate(db.url, db.embedded);
+      await migrate(db.url);
     } catch (error) {
       await db.close();
       throw error;

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -70,16 +70,17 @@ export async function waitReady(baseUrl: string, child: ChildProcess, output: ()
 
 /**
  * Starts the built API as a separate process, exactly as production runs it: on PostgreSQL
- * (a scratch database) when DATABASE_URL is set, else on embedded PGlite in a temp DATA_DIR;
+ * (a scratch database) when DATABASE_URL is set, else on the embedded PostgreSQL in a temp DATA_DIR;
  * BullMQ when REDIS_URL is set.
  */
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const main = join(ROOT, 'dist', 'backend', 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build:backend" first (npm test does)`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-test-'));
-  let databaseUrl: string | undefined;
+  // A restart of an earlier server passes its DATA_DIR (and DATABASE_URL) to run on the same data.
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'otklik-test-'));
+  let databaseUrl: string | undefined = env.DATABASE_URL;
   let databaseName: string | undefined;
-  if (process.env.DATABASE_URL) {
+  if (process.env.DATABASE_URL && !env.DATABASE_URL) {
     ({ url: databaseUrl, name: databaseName } = await createScratchDatabase(process.env.DATABASE_URL, 'otklik_test'));
   }
   // A caller that must know the address before boot (PUBLIC_URL) picks the port itself.
@@ -106,7 +107,16 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   child.stderr.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20000)));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitReady(baseUrl, child, () => log);
+  // The embedded PostgreSQL is a real server: tests read and check rows beside the API in both modes.
+  databaseUrl ??= embeddedDatabaseUrl(dataDir);
   return { baseUrl, queuePrefix, dataDir, databaseUrl, databaseName, process: child, output: () => log };
+}
+
+/** The address of the embedded PostgreSQL a server runs in `dataDir` (its lock and secret files). */
+export function embeddedDatabaseUrl(dataDir: string): string {
+  const { port } = JSON.parse(readFileSync(join(dataDir, 'pg.lock.json'), 'utf8')) as { port: number };
+  const password = readFileSync(join(dataDir, 'pg.secret'), 'utf8').trim();
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 /** Removes the queues a test server left in the shared Redis. */

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AppealStatus, HistoryEvent } from '@otklik/shared/domain';
 import { AnyActor } from '../../common/http/actor';
 import { AuditService } from '../audit/audit.service';
+import { StepEvent } from '../outbox/domain-event';
 import { OutboxService } from '../outbox/outbox.service';
 import { Appeal } from './appeal.entity';
 
@@ -53,7 +54,9 @@ export class AppealJournal {
       details: { number: appeal.number, from: entry.from, to: appeal.status, ...entry.details },
     });
     const outbox = this.outbox.insertSql(params, {
-      eventType: `appeal.${entry.event}`,
+      // The scheduler's overdue step has its own payload and is written by the SLA tick alone.
+      // The scheduler's overdue step has its own payload and is written by the SLA tick alone.
+      eventType: `appeal.${entry.event as StepEvent}`,
       aggregateType: 'appeal',
       aggregateId: appeal.id,
       payload: {

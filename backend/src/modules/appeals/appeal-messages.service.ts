@@ -56,7 +56,7 @@ export class AppealMessagesService {
           details: { messageId: message.id, attachments: dto.attachmentIds?.length || undefined },
         });
         await this.outbox.publish(manager, {
-          eventType: message.internal ? 'appeal.internal_note' : 'appeal.message',
+          eventType: message.internal ? ('appeal.internal_note' as const) : ('appeal.message' as const),
           aggregateType: 'appeal',
           aggregateId: appeal.id,
           payload: { appealId: appeal.id, number: appeal.number, citizenId: appeal.citizenId, messageId: message.id, authorRole: actor.role },

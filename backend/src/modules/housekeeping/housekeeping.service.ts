@@ -45,10 +45,22 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
       `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
       [IDEMPOTENCY_WINDOW_HOURS],
     );
-    const [, events] = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM outbox WHERE dispatched_at < now() - make_interval(days => $1)`,
+    // An event goes with its deliveries once every consumer is done with it; a pending delivery
+    // or a dead letter keeps its event (and so its payload) until it is retried or resolved.
+    const [events] = await this.dataSource.query<[{ n: number }]>(
+      `WITH old AS (
+         SELECT o.id FROM outbox o
+          WHERE o.dispatched_at < now() - make_interval(days => $1)
+            AND NOT EXISTS (SELECT 1 FROM event_deliveries d WHERE d.event_id = o.id AND d.status <> 'done')
+          LIMIT 50000
+       ), deliveries AS (
+         DELETE FROM event_deliveries d USING old WHERE d.event_id = old.id
+       ), gone AS (
+         DELETE FROM outbox o USING old WHERE o.id = old.id RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM gone`,
       [OUTBOX_RETENTION_DAYS],
-    );
+    ).then(([row]) => [row.n]);
     // Sign-in bookkeeping: rate-limit events outlive their longest window (1 h) by a day at most;
     // lapsed registrations, spent codes and CAPTCHAs, and lockouts idle for a day go too.
     await this.dataSource.query(`

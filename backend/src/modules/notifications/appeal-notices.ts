@@ -1,4 +1,5 @@
 import { APPEAL_STATUS_LABELS, AppealStatus, HistoryEvent, moscowDate } from '@otklik/shared/domain';
+import { DomainEventType } from '../outbox/domain-event';
 
 /** What a notice needs to know about the appeal when it is written (read at delivery time). */
 export interface AppealFacts {
@@ -53,7 +54,7 @@ function answerBody(a: AppealFacts): string {
  * of deadlines (the head of an overdue appeal, the assignee before the deadline). Texts carry
  * the number and the facts, never the citizen's own words beyond the subject.
  */
-export const APPEAL_NOTICES: Readonly<Record<string, NoticeSpec>> = {
+export const APPEAL_NOTICES = {
   [`appeal.${HistoryEvent.Redirected}`]: {
     audience: 'citizen',
     subject: (a) => `Обращение ${no(a)} передано в другой отдел`,
@@ -98,4 +99,8 @@ export const APPEAL_NOTICES: Readonly<Record<string, NoticeSpec>> = {
     subject: (a) => `Приближается срок по обращению ${no(a)}`,
     text: (a) => `Срок ответа по обращению ${no(a)} «${a.subject}», назначенному вам, истекает ${due(a)}.`,
   },
-};
+} as const satisfies Partial<Record<DomainEventType, NoticeSpec>>;
+
+/** The events the e-mail channel tells someone of. */
+export type NoticeEvent = keyof typeof APPEAL_NOTICES;
+export const NOTICE_EVENTS = Object.keys(APPEAL_NOTICES) as NoticeEvent[];

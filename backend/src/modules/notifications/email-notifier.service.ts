@@ -7,8 +7,8 @@ import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { Mailer } from '../messaging/mailer';
 import { DispatchedEvent } from '../outbox/domain-event';
 import { AuditService } from '../audit/audit.service';
-import { DomainEventBus } from '../outbox/domain-event-bus';
-import { APPEAL_NOTICES, AppealFacts, NoticeSpec } from './appeal-notices';
+import { EventConsumer, EventConsumers } from '../outbox/event-consumers';
+import { APPEAL_NOTICES, AppealFacts, NOTICE_EVENTS, NoticeEvent, NoticeSpec } from './appeal-notices';
 
 const sent = new Counter({ name: 'otklik_notifications_sent_total', help: 'Notices delivered, by channel and event type', labelNames: ['channel', 'event_type'] });
 
@@ -19,11 +19,13 @@ const sent = new Counter({ name: 'otklik_notifications_sent_total', help: 'Notic
  * event is retried; recipients already reached are skipped by the delivery log.
  */
 @Injectable()
-export class EmailNotifier implements OnModuleInit {
+export class EmailNotifier implements OnModuleInit, EventConsumer<NoticeEvent> {
+  readonly name = 'notifications.email';
+  readonly events = NOTICE_EVENTS;
   private readonly logger = new Logger(EmailNotifier.name);
 
   constructor(
-    private readonly bus: DomainEventBus,
+    private readonly consumers: EventConsumers,
     private readonly mailer: Mailer,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: PersonalDataCipher,
@@ -31,10 +33,14 @@ export class EmailNotifier implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const [eventType, spec] of Object.entries(APPEAL_NOTICES)) this.bus.on(eventType, (event) => this.deliver(event, spec));
+    this.consumers.register(this);
   }
 
-  async deliver(event: DispatchedEvent, spec: NoticeSpec): Promise<void> {
+  handle(event: DispatchedEvent<NoticeEvent>): Promise<void> {
+    return this.deliver(event, APPEAL_NOTICES[event.eventType]);
+  }
+
+  async deliver(event: DispatchedEvent<NoticeEvent>, spec: NoticeSpec): Promise<void> {
     const [appeal] = await this.dataSource.query<AppealRow[]>(
       `SELECT a.number::int AS number, a.subject, a.status, a.due_at AS "dueAt", a.documents_due_on::text AS "documentsDueOn",
               d.name_ru AS "departmentName", a.citizen_id AS "citizenId", a.unidentified, a.contact_encrypted AS "contactEncrypted"
@@ -76,9 +82,10 @@ export class EmailNotifier implements OnModuleInit {
    * The citizen's account; for an appeal filed without one, the e-mail address given with it
    * (its delivery is logged under the appeal's id); staff named by the event.
    */
-  private recipientsOf(event: DispatchedEvent, spec: NoticeSpec, appeal: AppealRow): Recipient[] {
+  private recipientsOf(event: DispatchedEvent<NoticeEvent>, spec: NoticeSpec, appeal: AppealRow): Recipient[] {
     if (spec.audience === 'recipients') {
-      return ((event.payload.recipients as (string | null)[] | undefined) ?? []).filter((r): r is string => !!r).map((id) => ({ kind: 'user', id }));
+      const payload = event.payload as { recipients?: (string | null)[] };
+      return (payload.recipients ?? []).filter((r): r is string => !!r).map((id) => ({ kind: 'user', id }));
     }
     if (appeal.citizenId) return [{ kind: 'user', id: appeal.citizenId }];
     if (appeal.unidentified && appeal.contactEncrypted) return [{ kind: 'contact', id: event.aggregateId, contactEncrypted: appeal.contactEncrypted }];
@@ -104,7 +111,8 @@ export class EmailNotifier implements OnModuleInit {
 
   /** What an author without a cabinet cannot read anywhere else: the step's notice, the answer. */
   private async quoted(event: DispatchedEvent): Promise<Pick<AppealFacts, 'notice' | 'answer'>> {
-    const noticeId = typeof event.payload.noticeMessageId === 'string' ? event.payload.noticeMessageId : null;
+    const { noticeMessageId } = event.payload as { noticeMessageId?: unknown };
+    const noticeId = typeof noticeMessageId === 'string' ? noticeMessageId : null;
     const [notice] = noticeId
       ? await this.dataSource.query<{ body: string }[]>(`SELECT body FROM appeal_messages WHERE id = $1 AND appeal_id = $2 AND NOT internal`, [noticeId, event.aggregateId])
       : [];

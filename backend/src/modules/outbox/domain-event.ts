@@ -1,17 +1,115 @@
-/** A fact other modules react to (notifications, SLA timers, rollups). */
-export interface DomainEvent {
-  eventType: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: Record<string, any>;
+import { HistoryEvent } from '@otklik/shared/domain';
+
+/**
+ * Every domain event of Otklik, in one typed, versioned union: the event type, the payload it
+ * carries, and the payload's version (bump it, and teach consumers both shapes, when a payload
+ * changes incompatibly). Producers (AppealJournal, the SLA tick's set-based SQL, the thread) and
+ * consumers (notifications, later rollups, audit signals, webhooks) are typed against this file.
+ */
+
+/** One step of an appeal's course, as AppealJournal writes it beside the history row. */
+export interface AppealStepPayload {
+  appealId: string;
+  number: string | number | null;
+  citizenId: string | null;
+  departmentId: string | null;
+  type: string;
+  from: string | null;
+  to: string;
+  actorId: string | null;
+  actorRole: string;
+  /** The thread message that tells the citizen of this step (quoted to authors without a cabinet). */
+  noticeMessageId?: string;
 }
 
-/** A domain event as it leaves the outbox: its outbox id is the idempotency key of every job. */
-export interface DispatchedEvent extends DomainEvent {
+/** The scheduler found the deadline passed; the appeal is escalated and the department heads are told. */
+export interface AppealOverduePayload extends AppealStepPayload {
+  dueAt: string;
+  overdueAt: string;
+  assigneeId: string | null;
+  /** Staff to tell: the department's supervisors, or the nearest ancestor's. */
+  recipients: string[];
+  headsDepartmentId: string | null;
+  escalatedToDepartmentId: string | null;
+}
+
+/** The assignee is told once before the deadline. */
+export interface DeadlineApproachingPayload {
+  appealId: string;
+  number: string | number | null;
+  departmentId: string | null;
+  type: string;
+  status: string;
+  dueAt: string;
+  assigneeId: string | null;
+  recipients: string[];
+}
+
+/** Nobody reacted within the first-reaction term. */
+export interface FirstReactionOverduePayload {
+  appealId: string;
+  number: string | number | null;
+  departmentId: string | null;
+  type: string;
+  status: string;
+  firstResponseDueAt: string;
+  assigneeId: string | null;
+  recipients: string[];
+  headsDepartmentId: string | null;
+}
+
+/** A message in an appeal's thread (internal notes are staff-only). */
+export interface AppealMessagePayload {
+  appealId: string;
+  number: string | number | null;
+  citizenId: string | null;
+  messageId: string;
+  authorRole: string;
+}
+
+/** History events that are written by AppealJournal with the step payload. */
+export type StepEvent = Exclude<HistoryEvent, HistoryEvent.Overdue>;
+
+export type DomainEventPayloads = { [E in StepEvent as `appeal.${E}`]: AppealStepPayload } & {
+  'appeal.overdue': AppealOverduePayload;
+  'appeal.deadline_approaching': DeadlineApproachingPayload;
+  'appeal.first_reaction_overdue': FirstReactionOverduePayload;
+  'appeal.message': AppealMessagePayload;
+  'appeal.internal_note': AppealMessagePayload;
+};
+
+export type DomainEventType = keyof DomainEventPayloads;
+
+/** The current payload version of each event type; the runtime list of known types. */
+export const DOMAIN_EVENT_VERSIONS: Readonly<Record<DomainEventType, number>> = {
+  ...(Object.fromEntries(
+    Object.values(HistoryEvent)
+      .filter((e) => e !== HistoryEvent.Overdue)
+      .map((e) => [`appeal.${e}`, 1]),
+  ) as Record<`appeal.${StepEvent}`, number>),
+  'appeal.overdue': 1,
+  'appeal.deadline_approaching': 1,
+  'appeal.first_reaction_overdue': 1,
+  'appeal.message': 1,
+  'appeal.internal_note': 1,
+};
+
+export const DOMAIN_EVENT_TYPES = Object.keys(DOMAIN_EVENT_VERSIONS) as DomainEventType[];
+
+export function isDomainEventType(value: string): value is DomainEventType {
+  return Object.prototype.hasOwnProperty.call(DOMAIN_EVENT_VERSIONS, value);
+}
+
+/** A fact other modules react to, as a producer writes it. */
+export type DomainEvent<T extends DomainEventType = DomainEventType> = {
+  [K in T]: { eventType: K; aggregateType: 'appeal'; aggregateId: string; payload: DomainEventPayloads[K] };
+}[T];
+
+/** A domain event as it leaves the outbox: its outbox id is the idempotency key of every consumer. */
+export type DispatchedEvent<T extends DomainEventType = DomainEventType> = DomainEvent<T> & {
   id: string;
+  version: number;
   createdAt: string;
-}
-
-export type DomainEventHandler = (event: DispatchedEvent) => Promise<void>;
+};
 
 export const DOMAIN_EVENTS_QUEUE = 'domain-events';

@@ -1,12 +1,16 @@
-import { DispatchedEvent } from './domain-event';
+import { DeliveryKey } from './event-deliveries.service';
 
 /**
- * Where the outbox relay hands events: inline (embedded mode, tests) or a BullMQ queue.
- * Same interface either way (CONVENTIONS.md #9).
+ * Where deliveries (consumer × event) are run: in this process (embedded mode, tests) or on a
+ * BullMQ queue that worker processes consume. Same semantics either way (CONVENTIONS.md #9): the
+ * database holds every delivery's state, the driver only carries the work.
  */
 export interface JobDriver {
   readonly name: 'inline' | 'bullmq';
-  dispatch(events: DispatchedEvent[]): Promise<void>;
+  /** Hands deliveries over; returns once they are accepted (not run). */
+  dispatch(keys: DeliveryKey[]): Promise<void>;
+  /** Stops taking work and waits for what is running (shutdown). */
+  close(): Promise<void>;
 }
 
 export const JOB_DRIVER = Symbol('JOB_DRIVER');

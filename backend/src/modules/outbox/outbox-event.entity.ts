@@ -6,6 +6,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 export class OutboxEvent {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'outbox_pkey' }) id: string;
   @Column({ name: 'event_type', type: 'text' }) eventType: string;
+  /** The payload's version (DOMAIN_EVENT_VERSIONS). */
+  @Column({ type: 'smallint', default: 1 }) version: number;
   @Column({ name: 'aggregate_type', type: 'text' }) aggregateType: string;
   @Column({ name: 'aggregate_id', type: 'uuid' }) aggregateId: string;
   @Column({ type: 'jsonb' }) payload: Record<string, any>;

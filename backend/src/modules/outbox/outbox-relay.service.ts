@@ -1,60 +1,71 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { DispatchedEvent } from './domain-event';
+import { EventConsumers } from './event-consumers';
+import { DeliveryKey, EventDeliveries, KeyRow, toKey } from './event-deliveries.service';
 import { JOB_DRIVER, JobDriver } from './job-driver';
 
-interface OutboxRow {
-  id: string;
-  event_type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}
+const BATCH = 500;
+/** The safety net: how often the outbox and due deliveries are looked at without a notification. */
+const POLL_MS = 1000;
 
-const BATCH = 200;
+const relayed = new Counter({ name: 'otklik_outbox_relayed_total', help: 'Outbox events claimed by the relay (deliveries created for their consumers)' });
 
 /**
- * Moves committed events from the outbox to the job driver. Rows are claimed with
- * SKIP LOCKED, so several API processes relay without handing an event out twice; an event
- * is marked dispatched only after the driver accepted it (at-least-once, consumers idempotent).
+ * Moves committed events from the outbox to their consumers. A pass claims a batch of events
+ * (SKIP LOCKED, so several API processes relay without sharing an event), creates one delivery
+ * per consumer of each, marks the events dispatched, and commits; only then are the deliveries
+ * handed to the job driver, so no consumer ever runs inside the relay's transaction.
+ *
+ * It wakes on PostgreSQL's NOTIFY, which an outbox trigger sends at the producer's commit (from
+ * any process: API, worker, CLI, the SLA tick's SQL), so events reach consumers within
+ * milliseconds; the poll is only the safety net, and also re-dispatches deliveries whose retry
+ * time has come or whose runner died (the lease ran out).
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
+  private listener?: Client;
+  private reconnect?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(JOB_DRIVER) private readonly driver: JobDriver,
+    private readonly consumers: EventConsumers,
+    private readonly deliveries: EventDeliveries,
   ) {}
 
   onApplicationBootstrap(): void {
     if (process.env.OUTBOX_RELAY === 'off') return;
-    this.timer = setInterval(() => this.kick(), 1000);
+    void this.listen();
+    this.timer = setInterval(() => this.kick(true), POLL_MS);
     this.timer.unref();
-    this.kick();
+    this.kick(true);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.reconnect) clearTimeout(this.reconnect);
+    await this.listener?.end().catch(() => undefined);
     await this.running;
+    await this.driver.close();
   }
 
-  /** Asks for a relay pass soon (called after a commit that wrote events). */
-  kick(): void {
+  /** Asks for a relay pass soon; `sweep` also re-dispatches due deliveries. */
+  kick(sweep = false): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
     }
-    this.running = this.drain()
-      .then(() => undefined)
+    this.running = this.pass(sweep)
       .catch((error) => this.logger.error({ err: error }, 'outbox relay pass failed'))
       .finally(() => {
         this.running = undefined;
@@ -65,7 +76,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       });
   }
 
-  /** Relays until the outbox is empty; returns the number of events handed over. */
+  /** Relays until the outbox is empty; returns the number of events claimed. */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -75,37 +86,76 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  private async pass(sweep: boolean): Promise<void> {
+    await this.drain();
+    if (sweep && !this.stopped) await this.driver.dispatch(await this.deliveries.due(BATCH));
+  }
+
   private async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, event_type, aggregate_type, aggregate_id, payload, created_at
-           FROM outbox WHERE dispatched_at IS NULL
-          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    const { count, keys } = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: string; event_type: string }[]>(
+        `SELECT id, event_type FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
-      if (rows.length === 0) return 0;
-      const events: DispatchedEvent[] = rows.map((r) => ({
-        id: String(r.id),
-        eventType: r.event_type,
-        aggregateType: r.aggregate_type,
-        aggregateId: r.aggregate_id,
-        payload: r.payload,
-        createdAt: new Date(r.created_at).toISOString(),
-      }));
-      try {
-        await this.driver.dispatch(events);
-      } catch (error) {
-        await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
-          events.map((e) => e.id),
-          String((error as Error).message).slice(0, 1000),
-        ]);
-        this.logger.warn({ err: error }, `outbox dispatch failed for ${events.length} events; will retry`);
-        return 0;
+      if (rows.length === 0) return { count: 0, keys: [] as DeliveryKey[] };
+      const ids: string[] = [];
+      const consumers: string[] = [];
+      const types: string[] = [];
+      for (const row of rows) {
+        for (const consumer of this.consumers.of(row.event_type)) {
+          ids.push(String(row.id));
+          consumers.push(consumer);
+          types.push(row.event_type);
+        }
       }
+      const created = ids.length
+        ? await manager.query<KeyRow[]>(
+            `INSERT INTO event_deliveries (event_id, consumer, event_type)
+             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])
+             ON CONFLICT DO NOTHING RETURNING event_id, consumer, next_attempt_at`,
+            [ids, consumers, types],
+          )
+        : [];
       await manager.query(`UPDATE outbox SET dispatched_at = clock_timestamp(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [
-        events.map((e) => e.id),
+        rows.map((r) => String(r.id)),
       ]);
-      return events.length;
+      return { count: rows.length, keys: created.map(toKey) };
     });
+    relayed.inc(count);
+    // After the commit: a driver that fails here leaves the deliveries pending for the sweep.
+    if (keys.length) {
+      await this.driver.dispatch(keys).catch((error) => this.logger.warn({ err: error }, `dispatching ${keys.length} deliveries failed; the sweep retries them`));
+    }
+    return count;
+  }
+
+  /** A dedicated connection that LISTENs for the outbox trigger's NOTIFY; reconnects with back-off. */
+  private async listen(delayMs = 500): Promise<void> {
+    if (this.stopped) return;
+    const url = (this.dataSource.options as { url?: string }).url;
+    const client = new Client({ connectionString: url, application_name: 'otklik-outbox-relay' });
+    const retry = () => {
+      if (this.stopped || this.listener !== client) return;
+      this.listener = undefined;
+      this.reconnect = setTimeout(() => void this.listen(Math.min(delayMs * 2, 30_000)), delayMs);
+      this.reconnect.unref();
+    };
+    this.listener = client;
+    client.on('notification', () => this.kick());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'outbox LISTEN connection lost; the poll covers until it is back');
+      client.end().catch(() => undefined);
+      retry();
+    });
+    client.on('end', retry);
+    try {
+      await client.connect();
+      await client.query('LISTEN otklik_outbox');
+      if (this.stopped) await client.end();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox LISTEN failed; the poll covers until it is back');
+      client.end().catch(() => undefined);
+      retry();
+    }
   }
 }

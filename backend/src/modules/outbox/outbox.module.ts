@@ -3,7 +3,9 @@ import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { BullMqJobDriver, DomainEventsProcessor } from './bullmq-job-driver';
 import { DOMAIN_EVENTS_QUEUE } from './domain-event';
-import { DomainEventBus } from './domain-event-bus';
+import { EventConsumers } from './event-consumers';
+import { EventDeliveriesController } from './event-deliveries.controller';
+import { EventDeliveries } from './event-deliveries.service';
 import { InlineJobDriver } from './inline-job-driver';
 import { JOB_DRIVER } from './job-driver';
 import { OutboxRelay } from './outbox-relay.service';
@@ -23,15 +25,16 @@ export function redisConnection(redisUrl: string) {
 }
 
 /**
- * The transactional outbox and its relay. With REDIS_URL the relay feeds BullMQ and
- * processors consume it (in this process unless `runWorker` is false); without it, the
- * inline driver runs consumers in-process.
+ * The transactional outbox, its relay and the consumer deliveries. With REDIS_URL the relay feeds
+ * BullMQ and processors consume it (in this process unless `runWorker` is false); without it, the
+ * inline driver runs consumers in-process. The CLI gets the registry and the delivery records
+ * (dead letters) but no relay.
  */
 @Global()
 @Module({})
 export class OutboxModule {
   static forRoot(config: AppConfig, options: { relay: boolean; runWorker: boolean }): DynamicModule {
-    const providers: Provider[] = [OutboxService, DomainEventBus];
+    const providers: Provider[] = [OutboxService, EventConsumers, EventDeliveries];
     const imports: DynamicModule[] = [];
     const queues: DynamicModule[] = [];
     if (config.redisUrl) {
@@ -46,8 +49,9 @@ export class OutboxModule {
     return {
       module: OutboxModule,
       imports,
+      controllers: [EventDeliveriesController],
       providers,
-      exports: [OutboxService, DomainEventBus, ...(options.relay ? [OutboxRelay] : []), ...queues],
+      exports: [OutboxService, EventConsumers, EventDeliveries, JOB_DRIVER, ...(options.relay ? [OutboxRelay] : []), ...queues],
     };
   }
 }

@@ -1,23 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainEvent } from './domain-event';
-import { OutboxEvent } from './outbox-event.entity';
+import { DOMAIN_EVENT_VERSIONS, DomainEvent, DomainEventPayloads, DomainEventType } from './domain-event';
 
-/** Writes domain events into the outbox inside the caller's transaction. */
+/** SQL expressions, one per payload field, for producers that write events set-based. */
+export type PayloadSql<T extends DomainEventType> = { [K in keyof DomainEventPayloads[T]]: string };
+
+/**
+ * The one writer of the outbox: domain events go in inside the caller's transaction, as a single
+ * event (publish), as part of a bigger statement (insertSql), or set-based from a query
+ * (insertSelectSql, the SLA tick). The type and version always come from the typed union.
+ */
 @Injectable()
 export class OutboxService {
   /** The INSERT of one event as SQL over `params`, for callers that batch several rows in one statement. */
-  insertSql(params: unknown[], event: DomainEvent): string {
-    const values = [event.eventType, event.aggregateType, event.aggregateId, JSON.stringify(event.payload)].map((v) => `$${params.push(v)}`);
-    return `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload) VALUES (${values.join(', ')})`;
+  insertSql<T extends DomainEventType>(params: unknown[], event: DomainEvent<T>): string {
+    const values = [event.eventType, DOMAIN_EVENT_VERSIONS[event.eventType], event.aggregateType, event.aggregateId, JSON.stringify(event.payload)].map(
+      (v) => `$${params.push(v)}`,
+    );
+    return `INSERT INTO outbox (event_type, version, aggregate_type, aggregate_id, payload) VALUES (${values.join(', ')})`;
   }
 
-  async publish(manager: EntityManager, event: DomainEvent): Promise<void> {
-    await manager.insert(OutboxEvent, {
-      eventType: event.eventType,
-      aggregateType: event.aggregateType,
-      aggregateId: event.aggregateId,
-      payload: event.payload,
-    });
+  /**
+   * `INSERT INTO outbox … SELECT … FROM <from>`: one event per row of `from`, its payload built by
+   * jsonb_build_object from one SQL expression per field of the event's payload type.
+   */
+  insertSelectSql<T extends DomainEventType>(eventType: T, aggregateId: string, payload: PayloadSql<T>, from: string): string {
+    const version = DOMAIN_EVENT_VERSIONS[eventType];
+    if (!version || !/^[a-z_.]+$/.test(eventType)) throw new Error(`unknown domain event type ${String(eventType)}`);
+    const fields = Object.entries(payload as Record<string, string>).map(([key, sql]) => `'${key}', ${sql}`);
+    return `INSERT INTO outbox (event_type, version, aggregate_type, aggregate_id, payload)
+         SELECT '${eventType}', ${version}, 'appeal', ${aggregateId}, jsonb_build_object(${fields.join(', ')})
+           FROM ${from}`;
+  }
+
+  async publish<T extends DomainEventType>(manager: EntityManager, event: DomainEvent<T>): Promise<void> {
+    const params: unknown[] = [];
+    await manager.query(this.insertSql(params, event), params);
   }
 }

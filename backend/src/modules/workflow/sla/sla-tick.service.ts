@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { HistoryEvent } from '@otklik/shared/domain';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
+import { OutboxService, PayloadSql } from '../../outbox/outbox.service';
 
 /** Statuses in which the deadline runs (awaiting_citizen pauses it; answered ones are done). */
 const RUNNING = `('registered', 'in_progress', 'awaiting_approval')`;
@@ -18,6 +19,21 @@ export interface TickStats {
   reminders: number;
   firstReactionOverdue: number;
   autoClosed: number;
+}
+
+/** The step payload (as AppealJournal writes it) of a system action, from a CTE row aliased `r`. */
+function step(r: string, from: string, to: string): PayloadSql<'appeal.auto_closed'> {
+  return {
+    appealId: `${r}.id`,
+    number: `${r}.number`,
+    citizenId: `${r}.citizen_id`,
+    departmentId: `${r}.department_id`,
+    type: `${r}.type`,
+    from,
+    to,
+    actorId: 'NULL',
+    actorRole: `'system'`,
+  };
 }
 
 /** Who hears of an overdue appeal in a department: its supervisors, or the nearest ancestor's. */
@@ -40,6 +56,7 @@ export class SlaTickService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   async tick(now: Date): Promise<TickStats> {
@@ -81,14 +98,20 @@ export class SlaTickService {
                                    'notified', r.org -> 'heads', 'headsDepartmentId', r.org -> 'headsDepartmentId')
            FROM routed r
        ), outbox AS (
-         INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload)
-         SELECT 'appeal.overdue', 'appeal', r.id,
-                jsonb_build_object('appealId', r.id, 'number', r.number, 'citizenId', r.citizen_id, 'departmentId', r.department_id,
-                                   'type', r.type, 'from', r.status, 'to', r.status, 'actorId', NULL, 'actorRole', 'system',
-                                   'dueAt', r.due_at, 'overdueAt', $1::timestamptz, 'assigneeId', r.assignee_id,
-                                   'recipients', coalesce(r.org -> 'heads', '[]'::jsonb),
-                                   'headsDepartmentId', r.org -> 'headsDepartmentId', 'escalatedToDepartmentId', r.escalated_to_department_id)
-           FROM routed r
+         ${this.outbox.insertSelectSql(
+           'appeal.overdue',
+           'r.id',
+           {
+             ...step('r', 'r.status', 'r.status'),
+             dueAt: 'r.due_at',
+             overdueAt: '$1::timestamptz',
+             assigneeId: 'r.assignee_id',
+             recipients: `coalesce(r.org -> 'heads', '[]'::jsonb)`,
+             headsDepartmentId: `r.org -> 'headsDepartmentId'`,
+             escalatedToDepartmentId: 'r.escalated_to_department_id',
+           },
+           'routed r',
+         )}
        )
        SELECT count(*)::int AS n FROM routed`,
       [now, SLA_BATCH, map, SYSTEM_NAME],
@@ -114,12 +137,21 @@ export class SlaTickService {
          UPDATE appeals a SET reminder_sent_at = $1 FROM due WHERE a.id = due.id
          RETURNING a.id, a.number, a.department_id, a.assignee_id, a.type, a.status, a.due_at
        ), outbox AS (
-         INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload)
-         SELECT 'appeal.deadline_approaching', 'appeal', s.id,
-                jsonb_build_object('appealId', s.id, 'number', s.number, 'departmentId', s.department_id, 'type', s.type,
-                                   'status', s.status, 'dueAt', s.due_at, 'assigneeId', s.assignee_id,
-                                   'recipients', jsonb_build_array(s.assignee_id))
-           FROM sent s
+         ${this.outbox.insertSelectSql(
+           'appeal.deadline_approaching',
+           's.id',
+           {
+             appealId: 's.id',
+             number: 's.number',
+             departmentId: 's.department_id',
+             type: 's.type',
+             status: 's.status',
+             dueAt: 's.due_at',
+             assigneeId: 's.assignee_id',
+             recipients: 'jsonb_build_array(s.assignee_id)',
+           },
+           'sent s',
+         )}
        )
        SELECT count(*)::int AS n FROM sent`,
       [now, SLA_BATCH, Math.max(24, max ?? 24)],
@@ -140,12 +172,22 @@ export class SlaTickService {
          RETURNING a.id, a.number, a.department_id, a.assignee_id, a.type, a.status, a.first_response_due_at,
                    coalesce($3::jsonb -> (a.department_id::text), '{}'::jsonb) AS org
        ), outbox AS (
-         INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload)
-         SELECT 'appeal.first_reaction_overdue', 'appeal', f.id,
-                jsonb_build_object('appealId', f.id, 'number', f.number, 'departmentId', f.department_id, 'type', f.type,
-                                   'status', f.status, 'firstResponseDueAt', f.first_response_due_at, 'assigneeId', f.assignee_id,
-                                   'recipients', coalesce(f.org -> 'heads', '[]'::jsonb), 'headsDepartmentId', f.org -> 'headsDepartmentId')
-           FROM flagged f
+         ${this.outbox.insertSelectSql(
+           'appeal.first_reaction_overdue',
+           'f.id',
+           {
+             appealId: 'f.id',
+             number: 'f.number',
+             departmentId: 'f.department_id',
+             type: 'f.type',
+             status: 'f.status',
+             firstResponseDueAt: 'f.first_response_due_at',
+             assigneeId: 'f.assignee_id',
+             recipients: `coalesce(f.org -> 'heads', '[]'::jsonb)`,
+             headsDepartmentId: `f.org -> 'headsDepartmentId'`,
+           },
+           'flagged f',
+         )}
        )
        SELECT count(*)::int AS n FROM flagged`,
       [now, SLA_BATCH, map],
@@ -173,11 +215,7 @@ export class SlaTickService {
                 jsonb_build_object('number', c.number, 'from', c.from_status, 'to', 'closed', 'answeredAt', c.answered_at, 'afterDays', $5::int)
            FROM closed c
        ), outbox AS (
-         INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload)
-         SELECT 'appeal.${HistoryEvent.AutoClosed}', 'appeal', c.id,
-                jsonb_build_object('appealId', c.id, 'number', c.number, 'citizenId', c.citizen_id, 'departmentId', c.department_id,
-                                   'type', c.type, 'from', c.from_status, 'to', 'closed', 'actorId', NULL, 'actorRole', 'system')
-           FROM closed c
+         ${this.outbox.insertSelectSql(`appeal.${HistoryEvent.AutoClosed}`, 'c.id', step('c', 'c.from_status', `'closed'`), 'closed c')}
        )
        SELECT count(*)::int AS n FROM closed`,
       [now, SLA_BATCH, cutoff, SYSTEM_NAME, this.config.sla.autoCloseDays],

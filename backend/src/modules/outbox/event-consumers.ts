@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DispatchedEvent, DomainEventType, isDomainEventType } from './domain-event';
+
+/**
+ * A consumer of domain events. `name` is stable (it keys the delivery records: renaming a
+ * consumer orphans its pending deliveries). `handle` runs after the producing transaction
+ * committed, outside the relay's transaction, in its own transaction(s); it must be idempotent:
+ * delivery is at least once (a crash after its effect and before the delivery is marked done
+ * runs it again).
+ */
+export interface EventConsumer<T extends DomainEventType = DomainEventType> {
+  readonly name: string;
+  readonly events: readonly T[];
+  handle(event: DispatchedEvent<T>): Promise<void>;
+}
+
+/**
+ * The registry of consumers, filled by the modules at init. Registering an unknown event type or
+ * a second consumer with the same name throws, so the process refuses to boot.
+ */
+@Injectable()
+export class EventConsumers {
+  private readonly byName = new Map<string, EventConsumer>();
+  private readonly byType = new Map<string, string[]>();
+
+  register<T extends DomainEventType>(consumer: EventConsumer<T>): void {
+    if (!/^[a-z][a-z0-9._-]{0,62}$/.test(consumer.name)) throw new Error(`event consumer name "${consumer.name}" is not a stable identifier`);
+    if (this.byName.has(consumer.name)) throw new Error(`two event consumers are named "${consumer.name}"`);
+    for (const type of consumer.events) {
+      if (!isDomainEventType(type)) throw new Error(`event consumer "${consumer.name}" subscribes to an unknown event type "${String(type)}"`);
+    }
+    this.byName.set(consumer.name, consumer as unknown as EventConsumer);
+    for (const type of new Set(consumer.events)) this.byType.set(type, [...(this.byType.get(type) ?? []), consumer.name]);
+  }
+
+  /** Names of the consumers of an event type (the relay creates one delivery for each). */
+  of(eventType: string): readonly string[] {
+    return this.byType.get(eventType) ?? [];
+  }
+
+  get(name: string): EventConsumer | undefined {
+    return this.byName.get(name);
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+}

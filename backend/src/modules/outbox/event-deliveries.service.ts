@@ -1,0 +1,204 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter, Histogram } from 'prom-client';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventsConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/app-config';
+import { DispatchedEvent, DomainEventType } from './domain-event';
+import { EventConsumers } from './event-consumers';
+import { DeliveryStatus } from './event-delivery.entity';
+
+/** What a runner needs to run one delivery: the event, the consumer, and when it is due. */
+export interface DeliveryKey {
+  eventId: string;
+  consumer: string;
+  /**
+   * The delivery's next_attempt_at (ms). Part of a queue job's id: a retry or a retried dead
+   * letter is a new job, a repeated dispatch of the same attempt is not, and ids stay unique when
+   * a database is recreated and event ids are counted again.
+   */
+  dueAt: number;
+}
+
+export type DeliveryOutcome = { outcome: 'done' } | { outcome: 'retry'; retryAt: Date } | { outcome: 'dead' } | { outcome: 'skipped' };
+
+export interface DeliveryRecord {
+  eventId: string;
+  eventType: string;
+  aggregateId: string;
+  consumer: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  doneAt: Date | null;
+}
+
+const deliveries = new Counter({
+  name: 'otklik_event_deliveries_total',
+  help: 'Attempts of consumers on domain events, by consumer and outcome (done, retry, dead)',
+  labelNames: ['consumer', 'outcome'],
+});
+const latency = new Histogram({
+  name: 'otklik_event_delivery_latency_seconds',
+  help: 'From the event written to its consumer done, by consumer',
+  labelNames: ['consumer'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 300],
+});
+
+export interface KeyRow {
+  event_id: string;
+  consumer: string;
+  next_attempt_at: Date;
+}
+
+export const toKey = (r: KeyRow): DeliveryKey => ({ eventId: String(r.event_id), consumer: r.consumer, dueAt: new Date(r.next_attempt_at).getTime() });
+
+interface OutboxRow {
+  id: string;
+  event_type: DomainEventType;
+  version: number;
+  aggregate_type: 'appeal';
+  aggregate_id: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+/**
+ * Runs deliveries (consumer × event) with their bookkeeping, the same for the in-process runner
+ * and the BullMQ processor: claim a lease on a pending delivery, run the consumer outside any
+ * transaction of ours, then mark it done, or schedule the next attempt with exponential back-off
+ * and jitter, or — after EVENT_MAX_ATTEMPTS — make it a dead letter.
+ */
+@Injectable()
+export class EventDeliveries {
+  private readonly logger = new Logger(EventDeliveries.name);
+  private readonly config: EventsConfig;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly consumers: EventConsumers,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.config = config.events;
+  }
+
+  async run(key: Pick<DeliveryKey, 'eventId' | 'consumer'>): Promise<DeliveryOutcome> {
+    const [claim] = await this.dataSource.query<{ attempts: number }[]>(
+      `WITH claimed AS (
+         UPDATE event_deliveries SET attempts = attempts + 1, locked_until = clock_timestamp() + make_interval(secs => $3)
+          WHERE event_id = $1 AND consumer = $2 AND status = 'pending' AND (locked_until IS NULL OR locked_until < clock_timestamp())
+         RETURNING attempts)
+       SELECT attempts FROM claimed`,
+      [key.eventId, key.consumer, this.config.leaseSeconds],
+    );
+    if (!claim) return { outcome: 'skipped' }; // done, dead, or held by another runner
+    const consumer = this.consumers.get(key.consumer);
+    const [row] = await this.dataSource.query<OutboxRow[]>(
+      `SELECT id, event_type, version, aggregate_type, aggregate_id, payload, created_at FROM outbox WHERE id = $1`,
+      [key.eventId],
+    );
+    if (!consumer || !row) {
+      await this.finish(key, 'dead', consumer ? 'the event is no longer in the outbox' : `no consumer "${key.consumer}" is registered in this process`);
+      return { outcome: 'dead' };
+    }
+    const event = {
+      id: String(row.id),
+      eventType: row.event_type,
+      version: row.version,
+      aggregateType: row.aggregate_type,
+      aggregateId: row.aggregate_id,
+      payload: row.payload,
+      createdAt: new Date(row.created_at).toISOString(),
+    } as unknown as DispatchedEvent;
+    try {
+      await consumer.handle(event);
+    } catch (error) {
+      const message = String((error as Error)?.message ?? error).slice(0, 2000);
+      if (claim.attempts >= this.config.maxAttempts) {
+        await this.finish(key, 'dead', message);
+        deliveries.inc({ consumer: key.consumer, outcome: 'dead' });
+        this.logger.error({ err: error, eventId: key.eventId, eventType: event.eventType, consumer: key.consumer, attempts: claim.attempts }, 'event delivery is dead');
+        return { outcome: 'dead' };
+      }
+      const retryAt = new Date(Date.now() + this.backoffMs(claim.attempts));
+      await this.dataSource.query(
+        `UPDATE event_deliveries SET next_attempt_at = $3, locked_until = NULL, last_error = $4 WHERE event_id = $1 AND consumer = $2 AND status = 'pending'`,
+        [key.eventId, key.consumer, retryAt, message],
+      );
+      deliveries.inc({ consumer: key.consumer, outcome: 'retry' });
+      this.logger.warn({ err: error, eventId: key.eventId, consumer: key.consumer, attempts: claim.attempts, retryAt }, 'event delivery failed; will retry');
+      return { outcome: 'retry', retryAt };
+    }
+    await this.finish(key, 'done', null);
+    deliveries.inc({ consumer: key.consumer, outcome: 'done' });
+    latency.observe({ consumer: key.consumer }, Math.max(0, Date.now() - new Date(row.created_at).getTime()) / 1000);
+    return { outcome: 'done' };
+  }
+
+  /** Exponential back-off from EVENT_RETRY_BASE_MS, capped at EVENT_RETRY_MAX_MS, with ±20 % jitter so retries do not come in waves. */
+  backoffMs(attempts: number): number {
+    const raw = Math.min(this.config.retryMaxMs, this.config.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+    return Math.round(raw * (0.8 + Math.random() * 0.4));
+  }
+
+  /** Pending deliveries that are due and held by nobody (the safety net behind the post-commit dispatch). */
+  async due(limit: number): Promise<DeliveryKey[]> {
+    const rows = await this.dataSource.query<KeyRow[]>(
+      `SELECT d.event_id, d.consumer, d.next_attempt_at
+         FROM event_deliveries d
+        WHERE d.status = 'pending' AND d.next_attempt_at <= clock_timestamp()
+          AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
+        ORDER BY d.next_attempt_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toKey);
+  }
+
+  /** Dead letters (or deliveries of another status), newest first, for the CLI and the admin API. */
+  async list(filter: { status: DeliveryStatus; consumer?: string; limit: number; before?: { createdAt: Date; eventId: string; consumer: string } }): Promise<DeliveryRecord[]> {
+    const params: unknown[] = [filter.status];
+    const where = ['d.status = $1'];
+    if (filter.consumer) where.push(`d.consumer = $${params.push(filter.consumer)}`);
+    if (filter.before) {
+      where.push(`(d.created_at, d.event_id, d.consumer) < ($${params.push(filter.before.createdAt)}, $${params.push(filter.before.eventId)}, $${params.push(filter.before.consumer)})`);
+    }
+    const rows = await this.dataSource.query<DeliveryRecord[]>(
+      `SELECT d.event_id::text AS "eventId", d.event_type AS "eventType", o.aggregate_id AS "aggregateId", d.consumer, d.status, d.attempts,
+              d.next_attempt_at AS "nextAttemptAt", d.last_error AS "lastError", d.created_at AS "createdAt", d.done_at AS "doneAt"
+         FROM event_deliveries d LEFT JOIN outbox o ON o.id = d.event_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY d.created_at DESC, d.event_id DESC, d.consumer DESC LIMIT $${params.push(filter.limit)}`,
+      params,
+    );
+    return rows;
+  }
+
+  /** Dead letters back to pending with a fresh budget of attempts; returns the keys to dispatch. */
+  async retryDead(filter: { eventIds?: string[]; consumer?: string }, manager: EntityManager = this.dataSource.manager): Promise<DeliveryKey[]> {
+    const params: unknown[] = [];
+    const where = [`d.status = 'dead'`];
+    if (filter.eventIds?.length) where.push(`d.event_id = ANY($${params.push(filter.eventIds)}::bigint[])`);
+    if (filter.consumer) where.push(`d.consumer = $${params.push(filter.consumer)}`);
+    const rows = await manager.query<KeyRow[]>(
+      `WITH retried AS (
+         UPDATE event_deliveries d SET status = 'pending', attempts = 0, next_attempt_at = clock_timestamp(), locked_until = NULL
+          WHERE ${where.join(' AND ')}
+         RETURNING d.event_id, d.consumer, d.next_attempt_at)
+       SELECT * FROM retried`,
+      params,
+    );
+    return rows.map(toKey);
+  }
+
+  private async finish(key: Pick<DeliveryKey, 'eventId' | 'consumer'>, status: 'done' | 'dead', error: string | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE event_deliveries SET status = $3, done_at = CASE WHEN $3 = 'done' THEN clock_timestamp() END, locked_until = NULL,
+              last_error = coalesce($4, CASE WHEN $3 = 'done' THEN NULL ELSE last_error END)
+        WHERE event_id = $1 AND consumer = $2`,
+      [key.eventId, key.consumer, status, error],
+    );
+  }
+}
