@@ -15,7 +15,7 @@ const shared = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // Nest 12 and a few other packages ship as pure ES modules; Jest's own module loader
   // needs them turned into CommonJS (Node itself loads them through require(esm)).
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nest-commander|uid|@electric-sql|jose|openid-client|oauth4webapi)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nest-commander|uid|jose|openid-client|oauth4webapi)/)'],
   moduleNameMapper: { '^@otklik/shared/(.*)$': '<rootDir>/shared/$1' },
   testEnvironment: 'node',
 };

@@ -17,6 +17,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/event-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries of domain events to consumers: dead letters by default, newest first */
+        get: operations["listEventDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/event-deliveries/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put dead letters back to pending with a fresh budget of attempts, and run them now */
+        post: operations["retryEventDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1102,6 +1136,44 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        EventDeliveryStatus: "dead" | "pending" | "done";
+        EventDeliveryDto: {
+            /** @description Outbox event id */
+            eventId: string;
+            /** @example appeal.answered */
+            eventType: string;
+            /**
+             * Format: uuid
+             * @description The appeal the event is about
+             */
+            aggregateId: string | null;
+            /** @example notifications.email */
+            consumer: string;
+            status: components["schemas"]["EventDeliveryStatus"];
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt: string | null;
+        };
+        EventDeliveryPageDto: {
+            items: components["schemas"]["EventDeliveryDto"][];
+            nextCursor: string | null;
+        };
+        RetryEventDeliveriesDto: {
+            /** @description Outbox event ids; absent: every dead letter (of the consumer, if given) */
+            eventIds?: string[];
+            /** @example notifications.email */
+            consumer?: string;
+        };
+        RetryEventDeliveriesResultDto: {
+            /** @description Dead letters put back to pending (dispatched at once) */
+            retried: number;
+        };
         TokensDto: {
             accessToken: string;
             refreshToken: string;
@@ -2102,6 +2174,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listEventDeliveries: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["EventDeliveryStatus"];
+                consumer?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    retryEventDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryEventDeliveriesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryEventDeliveriesResultDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -63,7 +63,11 @@ describe('overdue detection: 2 API + 2 worker processes on one Postgres and Redi
       apis.push(api);
       await waitReady(`http://127.0.0.1:${port}`, api.child, api.output);
     }
-    for (let i = 0; i < 2; i++) procs.push(spawnNode(`worker-${i}`, 'worker.js', {}));
+    const healthPorts: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      healthPorts.push(await freePort());
+      procs.push(spawnNode(`worker-${i}`, 'worker.js', { WORKER_HEALTH_PORT: String(healthPorts[i]) }));
+    }
     // A worker announces itself by claiming ticks (one immediately at start-up, then BullMQ's).
     await until(async () => {
       for (const p of procs) if (p.child.exitCode !== null) throw new Error(`${p.name} exited with ${p.child.exitCode}:\n${p.output()}`);
@@ -71,6 +75,16 @@ describe('overdue detection: 2 API + 2 worker processes on one Postgres and Redi
       const { rows } = await db.query<{ claimed_by: string }>(`SELECT DISTINCT claimed_by FROM scheduler_ticks`);
       return workers.every((w) => rows.some((r) => r.claimed_by.endsWith(w)));
     }, 60_000, 'both workers claiming ticks');
+    // Each worker answers its orchestrator on its own small port: live, ready (database and Redis), metrics.
+    for (const port of healthPorts) {
+      const live = await fetch(`http://127.0.0.1:${port}/health/live`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ details: { database: { status: 'up' }, queue: { status: 'up' } } });
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain('otklik_process_cpu_seconds_total');
+    }
   };
 
   const stopCluster = async (): Promise<void> => {

@@ -244,7 +244,7 @@ function launch(native: string, pg: string, port: number, user: RunAs | undefine
     );
     let output = '';
     let ready = false;
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000);
       if (!ready && output.includes('database system is ready to accept connections')) {
         ready = true;

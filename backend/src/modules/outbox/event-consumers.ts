@@ -29,7 +29,7 @@ export class EventConsumers {
     for (const type of consumer.events) {
       if (!isDomainEventType(type)) throw new Error(`event consumer "${consumer.name}" subscribes to an unknown event type "${String(type)}"`);
     }
-    this.byName.set(consumer.name, consumer as unknown as EventConsumer);
+    this.byName.set(consumer.name, consumer);
     for (const type of new Set(consumer.events)) this.byType.set(type, [...(this.byType.get(type) ?? []), consumer.name]);
   }
 
