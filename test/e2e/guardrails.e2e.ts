@@ -181,6 +181,18 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
     expect((citizenView.messages as Message[]).some((m) => m.text.includes('ошибка 502'))).toBe(false);
   });
 
+  it('the citizen may still withdraw an appeal while a proposal waits: the proposal lapses with it', async () => {
+    const repeated = await file('Отзову');
+    await ok('POST', `/api/v1/staff/appeals/${repeated.id}/actions/propose-termination`, { reason: 'Повтор', repeatsAppealIds: earlier.map((a) => a.id) }, tokens.operator);
+    const withdrawn = await api('POST', `/api/v1/appeals/${repeated.id}/actions/withdraw`, {}, tokens.citizen);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const view = await staffCard(repeated.id, 'supervisor');
+    expect(view.pendingProposal).toBeNull();
+    expect(view.allowedStaffActions).toEqual([]);
+    expect((await act('supervisor', repeated.id, 'approve-proposal')).status).toBe(409);
+  });
+
   it('a department setting puts extension and no-answer-required under the same approval (admin only, audited)', async () => {
     expect((await api('PATCH', `/api/v1/admin/departments/${techDepartment}`, { approvalRequiredFor: ['extend'] }, tokens.supervisor)).status).toBe(403);
     expect(field(await api('PATCH', `/api/v1/admin/departments/${techDepartment}`, { approvalRequiredFor: ['answer'] }, tokens.admin))).toMatchObject({ status: 422, field: 'approvalRequiredFor' });
