@@ -115,6 +115,9 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
     const refusedAnswer = await api('POST', `/api/v1/staff/appeals/${repeated.id}/answer`, { result: 'done', resultCode: 1, text: 'Ответ' }, tokens.operator);
     expect(refusedAnswer.status).toBe(409);
 
+    // The supervisor is told by e-mail that a decision waits.
+    const waiting = await eventually(() => mailsTo(DEMO.supervisor.login, `№ ${repeated.number}`).find((m) => m.text.includes('на согласование')));
+    expect(waiting.text).toContain('верните на доработку');
     const supervisorView = await staffCard(repeated.id, 'supervisor');
     expect(supervisorView.allowedStaffActions).toEqual(expect.arrayContaining(['approve-proposal', 'return-proposal']));
     expect(supervisorView.allowedStaffActions).not.toContain('approve');

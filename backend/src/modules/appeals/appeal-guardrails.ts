@@ -33,6 +33,24 @@ export class AppealGuardrails {
   }
 
   /**
+   * Who decides an operator's proposal: the supervisors nearest up the department tree (the
+   * handling department's own, else its parent's, and so on) — the ones told of it by e-mail.
+   */
+  async approvers(manager: EntityManager, departmentId: string | null): Promise<string[]> {
+    if (!departmentId) return [];
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id, 0 AS depth FROM departments WHERE id = $1
+         UNION ALL SELECT d.id, d.parent_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id
+       ), heads AS (
+         SELECT u.id, up.depth FROM users u JOIN up ON u.department_id = up.id WHERE u.role = 'supervisor' AND u.active
+       ) SELECT id FROM heads WHERE depth = (SELECT min(depth) FROM heads) ORDER BY id`,
+      [departmentId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
    * ст. 11 ч. 5: the appeal repeats a question this citizen already had answered on the merits at
    * least twice. Staff name those appeals; each must be this citizen's, not this one, and
    * answered (resolved / rejected, or closed after such an answer). Returns their ids.

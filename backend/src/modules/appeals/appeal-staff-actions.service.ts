@@ -269,7 +269,8 @@ export class AppealStaffActionsService {
     };
     if (body.reason) lines.push(`Обоснование: ${body.reason}`);
     await this.noteForStaff(manager, actor, appeal, [`Предлагаю ${PROPOSAL_LABELS[action]}.`, ...lines].join('\n'));
-    entry.details = { ...entry.details, proposed: action };
+    entry.recipients = await this.guardrails.approvers(manager, appeal.departmentId);
+    entry.details = { ...entry.details, proposed: action, notified: entry.recipients };
   }
 
   private async extend(manager: EntityManager, actor: Actor, appeal: Appeal, body: StaffActionBodyDto, entry: JournalEntry): Promise<void> {

@@ -88,6 +88,13 @@ export const APPEAL_NOTICES: Readonly<Record<string, NoticeSpec>> = {
     subject: (a) => `Уведомление по обращению ${no(a)}`,
     text: (a) => `По вашему обращению ${no(a)} «${a.subject}» направлено уведомление о прекращении переписки (Федеральный закон № 59-ФЗ, ст. 11 ч. 5).\n${more(a)}`,
   },
+  [`appeal.${HistoryEvent.ProposalMade}`]: {
+    audience: 'recipients',
+    subject: (a) => `На согласовании: обращение ${no(a)}`,
+    text: (a) =>
+      `Исполнитель направил вам на согласование предложение по обращению ${no(a)} «${a.subject}» (${a.departmentName ?? 'без отдела'}). ` +
+      'Предложение и его обоснование — на карточке обращения в консоли «Отклик»: согласуйте его или верните на доработку с замечанием.',
+  },
   'appeal.overdue': {
     audience: 'recipients',
     subject: (a) => `Просрочено обращение ${no(a)}`,
