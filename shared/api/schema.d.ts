@@ -1546,9 +1546,29 @@ export interface components {
          * @description What the staff member may do now
          * @enum {string}
          */
-        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer";
+        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal";
         /** @enum {string} */
-        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed";
+        ProposableAction: "terminate-correspondence" | "extend" | "no-answer-required";
+        /** @enum {string} */
+        NoAnswerGround: "no_surname_or_address" | "court_decision" | "obscene_or_threats" | "unreadable" | "essence_unclear" | "answer_published" | "secret_protected_by_law";
+        PendingProposalDto: {
+            action: components["schemas"]["ProposableAction"];
+            /** @description The operator's reasoning */
+            reason: string;
+            /** Format: uuid */
+            proposedBy: string;
+            proposedByName: string;
+            /** Format: date-time */
+            proposedAt: string;
+            grounds: components["schemas"]["NoAnswerGround"] | null;
+            /** @description terminate-correspondence: the earlier appeals the proposal names (as the operator gave them) */
+            repeatsAppealIds: string[];
+            days: number | null;
+            /** @description The notice the operator wrote (null: the statutory text) */
+            noticeText: string | null;
+        };
+        /** @enum {string} */
+        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "proposal_made" | "proposal_returned" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed";
         HistoryEntryDto: {
             /** Format: uuid */
             id: string;
@@ -1698,6 +1718,8 @@ export interface components {
             allowedActions: components["schemas"]["CitizenAction"][];
             /** @description What the staff member may do now */
             allowedStaffActions: components["schemas"]["StaffAction"][];
+            /** @description Staff only: the proposal awaiting the supervisor's decision */
+            pendingProposal?: components["schemas"]["PendingProposalDto"] | null;
             history: components["schemas"]["HistoryEntryDto"][];
             messages: components["schemas"]["MessageDto"][];
             /** @description Files of the appeal, its messages and answers (a citizen does not see those of internal notes) */
@@ -1774,11 +1796,6 @@ export interface components {
              */
             reason: string;
         };
-        /**
-         * @description no-answer-required: the 59-ФЗ ground (required)
-         * @enum {string}
-         */
-        NoAnswerGround: "no_surname_or_address" | "obscene_or_threats" | "unreadable";
         /** @enum {string} */
         BulkAction: "assign" | "redirect";
         BulkActionDto: {
@@ -1794,7 +1811,7 @@ export interface components {
              * @description redirect: the target department
              */
             departmentId?: string;
-            /** @description redirect, extend: the reason (required) */
+            /** @description redirect, extend, propose-extension: the reason (required; told to the citizen). terminate-correspondence, propose-termination: why the appeal brings no new arguments (required). propose-no-answer: the reasoning for the supervisor (optional) */
             reason?: string;
             /** @description request-documents: what the citizen must bring (required) */
             documents?: string[];
@@ -1805,10 +1822,16 @@ export interface components {
             dueOn?: string;
             /** @description extend: by how many days (default: the policy maximum) */
             days?: number;
-            /** @description no-answer-required: the 59-ФЗ ground (required) */
+            /** @description no-answer-required, propose-no-answer: the 59-ФЗ ст. 11 ground (required) */
             grounds?: components["schemas"]["NoAnswerGround"];
-            /** @description no-answer-required, terminate-correspondence: the notice to the citizen (default: the statutory text) */
+            /** @description no-answer-required with grounds answer_published: the page of the body's site with the answer (required unless noticeText is given) */
+            publishedUrl?: string;
+            /** @description no-answer-required, terminate-correspondence and their proposals: the notice to the citizen (default: the statutory text of the ground) */
             noticeText?: string;
+            /** @description terminate-correspondence, propose-termination (required): the citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5) */
+            repeatsAppealIds?: string[];
+            /** @description return-proposal: the remark to the operator (required; in the internal thread) */
+            remark?: string;
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
             expectedVersion?: number;
             ids: string[];
@@ -1826,7 +1849,7 @@ export interface components {
             results: components["schemas"]["BulkResultItemDto"][];
         };
         /** @enum {string} */
-        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen";
+        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal";
         StaffActionBodyDto: {
             /** @description Comment shown in the history */
             comment?: string;
@@ -1840,7 +1863,7 @@ export interface components {
              * @description redirect: the target department
              */
             departmentId?: string;
-            /** @description redirect, extend: the reason (required) */
+            /** @description redirect, extend, propose-extension: the reason (required; told to the citizen). terminate-correspondence, propose-termination: why the appeal brings no new arguments (required). propose-no-answer: the reasoning for the supervisor (optional) */
             reason?: string;
             /** @description request-documents: what the citizen must bring (required) */
             documents?: string[];
@@ -1851,10 +1874,16 @@ export interface components {
             dueOn?: string;
             /** @description extend: by how many days (default: the policy maximum) */
             days?: number;
-            /** @description no-answer-required: the 59-ФЗ ground (required) */
+            /** @description no-answer-required, propose-no-answer: the 59-ФЗ ст. 11 ground (required) */
             grounds?: components["schemas"]["NoAnswerGround"];
-            /** @description no-answer-required, terminate-correspondence: the notice to the citizen (default: the statutory text) */
+            /** @description no-answer-required with grounds answer_published: the page of the body's site with the answer (required unless noticeText is given) */
+            publishedUrl?: string;
+            /** @description no-answer-required, terminate-correspondence and their proposals: the notice to the citizen (default: the statutory text of the ground) */
             noticeText?: string;
+            /** @description terminate-correspondence, propose-termination (required): the citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5) */
+            repeatsAppealIds?: string[];
+            /** @description return-proposal: the remark to the operator (required; in the internal thread) */
+            remark?: string;
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
             expectedVersion?: number;
         };
@@ -2124,6 +2153,8 @@ export interface components {
             /** @default true */
             active?: boolean;
         };
+        /** @enum {string} */
+        ApprovableBySetting: "extend" | "no-answer-required";
         AdminDepartmentDto: {
             /** Format: uuid */
             id: string;
@@ -2134,10 +2165,13 @@ export interface components {
             parentId: string | null;
             isGeneralPool: boolean;
             autoAssign: boolean;
+            approvalRequiredFor: components["schemas"]["ApprovableBySetting"][];
         };
         DepartmentSettingsDto: {
             /** @description Give new and redirected appeals to the department's least-loaded operator */
-            autoAssign: boolean;
+            autoAssign?: boolean;
+            /** @description Staff actions the department's operators propose for a supervisor's approval instead of taking them (termination of correspondence always needs it) */
+            approvalRequiredFor?: components["schemas"]["ApprovableBySetting"][];
         };
     };
     responses: never;

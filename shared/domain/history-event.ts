@@ -20,6 +20,10 @@ export enum HistoryEvent {
   CorrespondenceTerminated = 'correspondence_terminated',
   Reopened = 'reopened',
   Answered = 'answered',
+  /** An operator proposed an action for the supervisor's decision (59-ФЗ guardrails). */
+  ProposalMade = 'proposal_made',
+  /** The supervisor returned the proposal with a remark; the appeal is back in work. */
+  ProposalReturned = 'proposal_returned',
   // Citizen side of the workflow.
   ClarificationRequested = 'clarification_requested',
   Disputed = 'disputed',
@@ -53,6 +57,8 @@ export const HISTORY_EVENT_LABELS: Record<HistoryEvent, { ru: string; en: string
   [HistoryEvent.CorrespondenceTerminated]: { ru: 'Переписка прекращена', en: 'Correspondence terminated' },
   [HistoryEvent.Reopened]: { ru: 'Возобновлено', en: 'Reopened' },
   [HistoryEvent.Answered]: { ru: 'Дан ответ', en: 'Answered' },
+  [HistoryEvent.ProposalMade]: { ru: 'Направлено на согласование руководителю', en: 'Proposed for approval' },
+  [HistoryEvent.ProposalReturned]: { ru: 'Возвращено на доработку', en: 'Returned for rework' },
   [HistoryEvent.ClarificationRequested]: { ru: 'Запрошено уточнение', en: 'Clarification requested' },
   [HistoryEvent.Disputed]: { ru: 'Решение оспорено', en: 'Decision disputed' },
   [HistoryEvent.Resubmitted]: { ru: 'Подана повторная заявка', en: 'Re-filed' },

@@ -9,3 +9,4 @@ export * from './validators';
 export * from './transitions';
 export * from './staff-transitions';
 export * from './sla-clock';
+export * from './no-answer-grounds';

@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { APPEAL_STATUSES, AppealStatus } from './appeal-status';
+import { Role } from './role';
 import {
   AnswerResult,
+  APPROVABLE_BY_SETTING,
+  ProposableAction,
+  PROPOSED_ACTION,
+  StaffActionContext,
+  staffRoleRefusal,
+  SUPERVISOR_ACTIONS,
   allowedStaffActions,
   nextStatusForStaff,
   STAFF_ACTIONS,
@@ -11,19 +19,38 @@ import {
 
 // Written independently of the implementation: rows are statuses, columns the actions in
 // STAFF_ACTIONS order (take assign request-documents send-for-approval approve redirect extend
-// no-answer-required terminate-correspondence reopen answer); the cell is the resulting status,
-// '=' for "unchanged", '.' for "not allowed".
-const COLUMNS = ['take', 'assign', 'request-documents', 'send-for-approval', 'approve', 'redirect', 'extend', 'no-answer-required', 'terminate-correspondence', 'reopen', 'answer'];
+// no-answer-required terminate-correspondence reopen answer propose-termination propose-extension
+// propose-no-answer approve-proposal return-proposal); the cell is the resulting status, '=' for
+// "unchanged", '.' for "not allowed". No role and no pending proposal: the status-level rules.
+const COLUMNS = [
+  'take',
+  'assign',
+  'request-documents',
+  'send-for-approval',
+  'approve',
+  'redirect',
+  'extend',
+  'no-answer-required',
+  'terminate-correspondence',
+  'reopen',
+  'answer',
+  'propose-termination',
+  'propose-extension',
+  'propose-no-answer',
+  'approve-proposal',
+  'return-proposal',
+];
+const AA = 'awaiting_approval';
 const EXPECTED: Record<AppealStatus, string> = {
-  draft: '.           .           .                .               .           .           .  .       .       .           .',
-  registered: 'in_progress in_progress .                .               .           registered  =  closed  closed  .           .',
-  in_progress: '.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *',
-  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *',
-  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .',
-  resolved: '.           .           .                .               .           .           .  .       .       in_progress .',
-  rejected: '.           .           .                .               .           .           .  .       .       in_progress .',
-  closed: '.             .           .                .               .           .           .  .       .       in_progress .',
-  withdrawn: '.          .           .                .               .           .           .  .       .       .           .',
+  draft: '.           .           .                .               .           .           .  .       .       .           .  .  .  .  .  .',
+  registered: `in_progress in_progress .                .               .           registered  =  closed  closed  .           .  ${AA} ${AA} ${AA} . .`,
+  in_progress: `.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *  ${AA} ${AA} ${AA} . .`,
+  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *  .  .  .  .  .',
+  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .  .  .  .  .  .',
+  resolved: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  .',
+  rejected: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  .',
+  closed: '.             .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  .',
+  withdrawn: '.          .           .                .               .           .           .  .       .       .           .  .  .  .  .  .',
 };
 
 const cell = (status: AppealStatus, action: StaffAction) => EXPECTED[status].trim().split(/\s+/)[COLUMNS.indexOf(action)];
@@ -75,5 +102,96 @@ describe('staff transitions', () => {
     expect(nextStatusForStaff(StaffAction.Redirect, AppealStatus.InProgress, { registeredAt, now: new Date('2026-05-05T00:00:00Z') })).toBe(
       AppealStatus.Registered,
     );
+  });
+
+  describe('59-ФЗ guardrails: proposals and approvals', () => {
+    const operator = (extra: StaffActionContext = {}): StaffActionContext => ({ role: Role.Operator, ...extra });
+    const supervisor = (extra: StaffActionContext = {}): StaffActionContext => ({ role: Role.Supervisor, ...extra });
+
+    it('an operator never terminates correspondence: they propose it; a supervisor terminates and does not propose', () => {
+      for (const status of [AppealStatus.Registered, AppealStatus.InProgress]) {
+        expect(allowedStaffActions(status, operator())).toContain(StaffAction.ProposeTermination);
+        expect(allowedStaffActions(status, operator())).not.toContain(StaffAction.TerminateCorrespondence);
+        expect(staffRoleRefusal(StaffAction.TerminateCorrespondence, operator())).toBe('approval_required');
+        expect(allowedStaffActions(status, supervisor())).toContain(StaffAction.TerminateCorrespondence);
+        expect(allowedStaffActions(status, supervisor())).not.toContain(StaffAction.ProposeTermination);
+      }
+    });
+
+    it('extension and no-answer need a proposal only where the department asks for approval', () => {
+      const free = allowedStaffActions(AppealStatus.InProgress, operator());
+      expect(free).toEqual(expect.arrayContaining([StaffAction.Extend, StaffAction.NoAnswerRequired]));
+      expect(free).not.toEqual(expect.arrayContaining([StaffAction.ProposeExtension]));
+      expect(free).not.toContain(StaffAction.ProposeNoAnswer);
+      const guarded = allowedStaffActions(AppealStatus.InProgress, operator({ approvalRequiredFor: [StaffAction.Extend, StaffAction.NoAnswerRequired] }));
+      expect(guarded).toEqual(expect.arrayContaining([StaffAction.ProposeExtension, StaffAction.ProposeNoAnswer]));
+      expect(guarded).not.toContain(StaffAction.Extend);
+      expect(guarded).not.toContain(StaffAction.NoAnswerRequired);
+      expect(staffRoleRefusal(StaffAction.Extend, operator({ approvalRequiredFor: [StaffAction.Extend] }))).toBe('approval_required');
+      // The supervisor acts directly either way.
+      expect(allowedStaffActions(AppealStatus.InProgress, supervisor({ approvalRequiredFor: [StaffAction.Extend] }))).toContain(StaffAction.Extend);
+      // An extension already used is not proposed either.
+      expect(allowedStaffActions(AppealStatus.InProgress, operator({ approvalRequiredFor: [StaffAction.Extend], extended: true }))).not.toContain(StaffAction.ProposeExtension);
+    });
+
+    it.each([
+      [StaffAction.TerminateCorrespondence, AppealStatus.Closed],
+      [StaffAction.NoAnswerRequired, AppealStatus.Closed],
+      [StaffAction.Extend, AppealStatus.InProgress],
+    ] as const)('a pending %s proposal: the supervisor approves (→ %s) or returns it (→ in_progress); nothing else but assign', (proposed, after) => {
+      const pending = supervisor({ pendingProposal: proposed });
+      expect(allowedStaffActions(AppealStatus.AwaitingApproval, pending).sort()).toEqual(
+        [StaffAction.Assign, StaffAction.ApproveProposal, StaffAction.ReturnProposal].sort(),
+      );
+      expect(nextStatusForStaff(StaffAction.ApproveProposal, AppealStatus.AwaitingApproval, pending)).toBe(after);
+      expect(nextStatusForStaff(StaffAction.ReturnProposal, AppealStatus.AwaitingApproval, pending)).toBe(AppealStatus.InProgress);
+      // The operator waits: neither decision nor the answer is theirs meanwhile.
+      expect(allowedStaffActions(AppealStatus.AwaitingApproval, operator({ pendingProposal: proposed }))).toEqual([StaffAction.Assign]);
+    });
+
+    it('every proposal names the action it asks for, and that action is one the supervisor takes or the setting guards', () => {
+      for (const [proposal, proposed] of Object.entries(PROPOSED_ACTION)) {
+        expect(nextStatusForStaff(proposal as StaffAction, AppealStatus.InProgress, { approvalRequiredFor: [...APPROVABLE_BY_SETTING] })).toBe(AppealStatus.AwaitingApproval);
+        expect(SUPERVISOR_ACTIONS.includes(proposed) || (APPROVABLE_BY_SETTING as readonly StaffAction[]).includes(proposed)).toBe(true);
+      }
+    });
+
+    const contexts = fc.record({
+      role: fc.constantFrom(Role.Operator, Role.Supervisor),
+      pendingProposal: fc.constantFrom<ProposableAction | null>(null, ...Object.values(PROPOSED_ACTION)),
+      approvalRequiredFor: fc.subarray([...APPROVABLE_BY_SETTING]),
+      extended: fc.boolean(),
+      unidentified: fc.boolean(),
+    });
+
+    it('property: a role only narrows what the status allows; operators never decide, supervisors never propose', () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...APPEAL_STATUSES), contexts, (status, context) => {
+          const allowed = allowedStaffActions(status, context);
+          const { role, ...withoutRole } = context;
+          expect(allowed.every((a) => allowedStaffActions(status, withoutRole).includes(a))).toBe(true);
+          if (role === Role.Operator) expect(allowed.filter((a) => SUPERVISOR_ACTIONS.includes(a))).toEqual([]);
+          if (role === Role.Supervisor) expect(allowed.filter((a) => a in PROPOSED_ACTION)).toEqual([]);
+          // An operator in a department that asks for approval cannot do that action alone, in any status.
+          for (const guarded of context.approvalRequiredFor) if (role === Role.Operator) expect(allowed).not.toContain(guarded);
+        }),
+      );
+    });
+
+    it('property: no way to a closed appeal by termination that skips a supervisor', () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...APPEAL_STATUSES), contexts, (status, context) => {
+          for (const action of allowedStaffActions(status, context)) {
+            const terminates = action === StaffAction.TerminateCorrespondence || (action === StaffAction.ApproveProposal && context.pendingProposal === StaffAction.TerminateCorrespondence);
+            if (terminates) expect(context.role).toBe(Role.Supervisor);
+            // A proposal always waits for the decision; a decision on one always ends the wait.
+            if (action in PROPOSED_ACTION) expect(nextStatusForStaff(action, status, context)).toBe(AppealStatus.AwaitingApproval);
+            if (action === StaffAction.ReturnProposal || action === StaffAction.ApproveProposal) {
+              expect(nextStatusForStaff(action, status, context)).not.toBe(AppealStatus.AwaitingApproval);
+            }
+          }
+        }),
+      );
+    });
   });
 });

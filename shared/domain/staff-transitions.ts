@@ -1,4 +1,5 @@
 import { APPEAL_STATUSES, AppealStatus } from './appeal-status';
+import { Role } from './role';
 
 /** What staff do to an appeal (API.md «Staff routes»: POST /staff/appeals/{id}/actions/{action}). */
 export enum StaffAction {
@@ -13,6 +14,17 @@ export enum StaffAction {
   TerminateCorrespondence = 'terminate-correspondence',
   Reopen = 'reopen',
   Answer = 'answer',
+  // 59-ФЗ guardrails: what an operator may not decide alone is proposed, and a supervisor decides.
+  /** An operator proposes to terminate the correspondence (ст. 11 ч. 5): always needs a supervisor. */
+  ProposeTermination = 'propose-termination',
+  /** An operator proposes an extension, where the department's setting asks for approval. */
+  ProposeExtension = 'propose-extension',
+  /** An operator proposes closing without an answer on the merits, where the department asks for approval. */
+  ProposeNoAnswer = 'propose-no-answer',
+  /** The supervisor approves the pending proposal: its action is carried out. */
+  ApproveProposal = 'approve-proposal',
+  /** The supervisor returns the pending proposal with a remark: the appeal goes back to work. */
+  ReturnProposal = 'return-proposal',
 }
 
 export const STAFF_ACTIONS: readonly StaffAction[] = Object.values(StaffAction);
@@ -23,6 +35,35 @@ export enum AnswerResult {
   Refused = 'refused',
   ClarificationNeeded = 'clarification_needed',
 }
+
+/** Actions an operator may have to propose instead of doing (the proposal's subject). */
+export type ProposableAction = StaffAction.TerminateCorrespondence | StaffAction.Extend | StaffAction.NoAnswerRequired;
+
+/** Which action each proposal puts before the supervisor. */
+export const PROPOSED_ACTION: Readonly<Record<StaffAction.ProposeTermination | StaffAction.ProposeExtension | StaffAction.ProposeNoAnswer, ProposableAction>> = {
+  [StaffAction.ProposeTermination]: StaffAction.TerminateCorrespondence,
+  [StaffAction.ProposeExtension]: StaffAction.Extend,
+  [StaffAction.ProposeNoAnswer]: StaffAction.NoAnswerRequired,
+};
+
+/** The actions a department may put under a supervisor's approval (termination always is). */
+export const APPROVABLE_BY_SETTING = [StaffAction.Extend, StaffAction.NoAnswerRequired] as const;
+export type ApprovableBySetting = (typeof APPROVABLE_BY_SETTING)[number];
+
+/**
+ * Actions only a supervisor of the handling department (or above it) takes: the sign-off of an
+ * answer, the decision on a proposal, and — as the person the head of the body authorises
+ * (59-ФЗ ст. 11 ч. 5) — terminating correspondence.
+ */
+export const SUPERVISOR_ACTIONS: readonly StaffAction[] = [
+  StaffAction.Approve,
+  StaffAction.ApproveProposal,
+  StaffAction.ReturnProposal,
+  StaffAction.TerminateCorrespondence,
+];
+
+/** Why a role may not take an action the status admits: a supervisor's decision, or the department's approval setting. */
+export type StaffRoleRefusal = 'supervisor_only' | 'approval_required' | 'operator_only';
 
 /** Facts beside the status that some staff actions depend on. */
 export interface StaffActionContext {
@@ -38,6 +79,15 @@ export interface StaffActionContext {
    * pauses the appeal until they do) would stop it for good.
    */
   unidentified?: boolean;
+  /** The action a proposal awaiting the supervisor's decision would carry out (null: none pending). */
+  pendingProposal?: ProposableAction | null;
+  /**
+   * Who acts: with a role, the role rules apply too (see staffRoleRefusal); without one, only the
+   * status and the facts do (the status-level question the 409 answers).
+   */
+  role?: Role;
+  /** The handling department's setting: which of extend / no-answer-required an operator must propose. */
+  approvalRequiredFor?: readonly ApprovableBySetting[];
 }
 
 export class StaffActionNotAllowedError extends Error {
@@ -52,8 +102,24 @@ export class StaffActionNotAllowedError extends Error {
   }
 }
 
-const { Take, Assign, RequestDocuments, SendForApproval, Approve, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, Reopen, Answer } =
-  StaffAction;
+const {
+  Take,
+  Assign,
+  RequestDocuments,
+  SendForApproval,
+  Approve,
+  Redirect,
+  Extend,
+  NoAnswerRequired,
+  TerminateCorrespondence,
+  Reopen,
+  Answer,
+  ProposeTermination,
+  ProposeExtension,
+  ProposeNoAnswer,
+  ApproveProposal,
+  ReturnProposal,
+} = StaffAction;
 
 function unknownValue(value: never): never {
   throw new Error(`Unknown value: ${String(value)}`);
@@ -65,11 +131,12 @@ function actionsIn(status: AppealStatus): readonly StaffAction[] {
     case AppealStatus.Draft:
       return [];
     case AppealStatus.Registered:
-      return [Take, Assign, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence];
+      return [Take, Assign, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, ProposeTermination, ProposeExtension, ProposeNoAnswer];
     case AppealStatus.InProgress:
-      return [Assign, RequestDocuments, SendForApproval, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, Answer];
+      return [Assign, RequestDocuments, SendForApproval, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, Answer, ProposeTermination, ProposeExtension, ProposeNoAnswer];
+    // Waiting for a sign-off: of an answer (approve), or of a proposal (approve-proposal / return-proposal).
     case AppealStatus.AwaitingApproval:
-      return [Assign, Approve, Extend, Answer];
+      return [Assign, Approve, Extend, Answer, ApproveProposal, ReturnProposal];
     // The clock is paused while the citizen is asked for documents; the answer waits for them.
     case AppealStatus.AwaitingCitizen:
       return [Assign, Extend];
@@ -91,12 +158,54 @@ export const STAFF_ACTION_TABLE: Readonly<Record<AppealStatus, readonly StaffAct
 
 const DAY_MS = 86_400_000;
 
-/** Whether staff may perform `action` now: the status table, then the guards of the context. */
+/** Whether staff may perform `action` now: the status table, the guards of the context, then (given a role) the role rules. */
 export function staffActionAllowed(action: StaffAction, status: AppealStatus, context: StaffActionContext = {}): boolean {
+  return staffActionAllowedByStatus(action, status, context) && (context.role === undefined || staffRoleRefusal(action, context) === null);
+}
+
+/**
+ * Whether a role may take an action (the status aside): operators propose what the law or the
+ * department's setting puts under a supervisor's decision; supervisors decide and act directly,
+ * so they do not propose to themselves.
+ */
+export function staffRoleRefusal(action: StaffAction, context: StaffActionContext): StaffRoleRefusal | null {
+  const supervisor = context.role === Role.Supervisor;
+  const needsApproval = (a: ApprovableBySetting) => (context.approvalRequiredFor ?? []).includes(a);
+  switch (action) {
+    case Approve:
+    case ApproveProposal:
+    case ReturnProposal:
+      return supervisor ? null : 'supervisor_only';
+    case TerminateCorrespondence:
+      return supervisor ? null : 'approval_required';
+    case Extend:
+    case NoAnswerRequired:
+      return supervisor || !needsApproval(action) ? null : 'approval_required';
+    case ProposeTermination:
+      return supervisor ? 'operator_only' : null;
+    case ProposeExtension:
+    case ProposeNoAnswer:
+      // Nothing to propose where the operator may act alone.
+      return supervisor || !needsApproval(PROPOSED_ACTION[action] as ApprovableBySetting) ? 'operator_only' : null;
+    case Take:
+    case Assign:
+    case RequestDocuments:
+    case SendForApproval:
+    case Redirect:
+    case Reopen:
+    case Answer:
+      return null;
+    default:
+      return unknownValue(action);
+  }
+}
+
+function staffActionAllowedByStatus(action: StaffAction, status: AppealStatus, context: StaffActionContext): boolean {
   if (!STAFF_ACTION_TABLE[status].includes(action)) return false;
+  const pending = context.pendingProposal ?? null;
   switch (action) {
     case Extend:
-      return !context.extended;
+      return !context.extended && pending === null;
     case Redirect: {
       if (!context.registeredAt) return true;
       const now = context.now ?? new Date();
@@ -104,14 +213,25 @@ export function staffActionAllowed(action: StaffAction, status: AppealStatus, co
     }
     case RequestDocuments:
       return !context.unidentified;
+    // A proposal waits for its decision: the sign-off of an answer and the answer itself wait with it.
+    case Approve:
+    case Answer:
+      return pending === null;
+    case ApproveProposal:
+    case ReturnProposal:
+      return pending !== null;
+    // One proposal at a time; an extension is proposed only while one is still possible.
+    case ProposeTermination:
+    case ProposeNoAnswer:
+      return pending === null;
+    case ProposeExtension:
+      return pending === null && !context.extended;
     case Take:
     case Assign:
     case SendForApproval:
-    case Approve:
     case NoAnswerRequired:
     case TerminateCorrespondence:
     case Reopen:
-    case Answer:
       return true;
     default:
       return unknownValue(action);
@@ -149,8 +269,31 @@ export function nextStatusForStaff(action: StaffAction, status: AppealStatus, co
       return AppealStatus.InProgress;
     case Answer:
       return statusAfterAnswer(result);
+    // Proposed: the decision is the supervisor's; the appeal waits for it.
+    case ProposeTermination:
+    case ProposeExtension:
+    case ProposeNoAnswer:
+      return AppealStatus.AwaitingApproval;
+    // Approved: what the proposed action does, from where the operator proposed it — back to work for an extension.
+    case ApproveProposal:
+      return statusAfterApprovedProposal(context.pendingProposal!);
+    // Returned with a remark: back to work.
+    case ReturnProposal:
+      return AppealStatus.InProgress;
     default:
       return unknownValue(action);
+  }
+}
+
+function statusAfterApprovedProposal(proposed: ProposableAction): AppealStatus {
+  switch (proposed) {
+    case TerminateCorrespondence:
+    case NoAnswerRequired:
+      return AppealStatus.Closed;
+    case Extend:
+      return AppealStatus.InProgress;
+    default:
+      return unknownValue(proposed);
   }
 }
 

@@ -193,7 +193,8 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     expect(res.status).toBe(409);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ code: 'invalid_transition', currentStatus: 'registered', action: 'approve' });
-    expect(res.body.allowedActions).toEqual(['take', 'assign', 'redirect', 'extend', 'no-answer-required', 'terminate-correspondence']);
+    // What this operator may do: termination of correspondence is proposed to a supervisor (59-ФЗ ст. 11 ч. 5).
+    expect(res.body.allowedActions).toEqual(['take', 'assign', 'redirect', 'extend', 'no-answer-required', 'propose-termination']);
   });
 
   it('two operators take the same appeal at once: exactly one wins, the other gets 409', async () => {
@@ -250,7 +251,7 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     expect(refused.body.allowedActions).not.toContain('redirect');
   });
 
-  it('59-ФЗ: no answer on the merits needs grounds and sends the statutory notice; correspondence can be terminated', async () => {
+  it('59-ФЗ: no answer on the merits needs grounds and sends the statutory notice; correspondence can be terminated (proposed, approved)', async () => {
     const appeal = await file(citizen);
     expect((await staffAct(operator, appeal.id, 'no-answer-required', {})).status).toBe(422);
     const closed = await staffAct(operator, appeal.id, 'no-answer-required', { grounds: 'obscene_or_threats' });
@@ -258,8 +259,18 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     const view = await card(citizen, appeal.id);
     expect(view.messages.at(-1).text).toContain('частью 3 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ');
 
+    // Two earlier answers on the merits to the same question; the operator proposes, the supervisor approves.
+    const earlier = [];
+    for (const result of ['done', 'refused'] as const) {
+      const before = await file(citizen);
+      await staffAct(operator, before.id, 'take');
+      await call(operator, 'POST', `/api/v1/staff/appeals/${before.id}/answer`, { result, resultCode: 1, text: 'Ответ по существу', reason: 'Нет оснований' });
+      earlier.push(before.id);
+    }
     const repeated = await file(citizen);
-    const terminated = await staffAct(operator, repeated.id, 'terminate-correspondence');
+    const proposed = await staffAct(operator, repeated.id, 'propose-termination', { reason: 'Новых доводов нет', repeatsAppealIds: earlier });
+    expect(proposed.body.status).toBe('awaiting_approval');
+    const terminated = await staffAct(supervisor, repeated.id, 'approve-proposal');
     expect(terminated.body.status).toBe('closed');
     const after = await card(citizen, repeated.id);
     expect(after.correspondenceTerminated).toBe(true);

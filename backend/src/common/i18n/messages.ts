@@ -33,6 +33,18 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Обращение эскалировано в ваш отдел для контроля: действовать по нему может отдел-исполнитель (или перенаправьте его)',
     en: 'The appeal is escalated to your department for oversight: the handling department acts on it (or redirect it)',
   },
+  supervisor_only: {
+    ru: 'Это решение принимает руководитель отдела (супервизор)',
+    en: "This is the department supervisor's decision",
+  },
+  approval_required: {
+    ru: 'Это действие требует согласования руководителя: направьте предложение на согласование',
+    en: "This action needs the supervisor's approval: propose it instead",
+  },
+  operator_only: {
+    ru: 'Руководитель принимает это решение сам, без предложения на согласование',
+    en: 'A supervisor takes this decision directly, without proposing it',
+  },
   route_not_found: { ru: 'Такого адреса нет', en: 'No such route' },
   method_not_allowed: { ru: 'Метод не поддерживается', en: 'Method not allowed' },
   invalid_transition: {
@@ -183,6 +195,20 @@ export const FIELD_MESSAGES: Catalog = {
   },
   attachment_duplicate: { ru: 'Файл указан дважды', en: 'The same file is listed twice' },
   invalid_cursor: { ru: 'Некорректный курсор страницы', en: 'Invalid page cursor' },
+  repeats_required: {
+    ru: 'Укажите не менее двух прежних обращений гражданина по этому же вопросу, на которые даны ответы по существу (59-ФЗ ст. 11 ч. 5)',
+    en: "Name at least two of the citizen's earlier appeals on the same question that were answered on the merits (59-ФЗ art. 11 p. 5)",
+  },
+  repeats_self: { ru: 'Обращение не может повторять само себя', en: 'An appeal cannot repeat itself' },
+  repeats_not_same_citizen: {
+    ru: 'Указанное обращение не найдено среди обращений этого гражданина',
+    en: "The appeal named is not one of this citizen's appeals",
+  },
+  repeats_not_answered: {
+    ru: 'На указанное обращение не был дан ответ по существу (решено или отказано с ответом)',
+    en: 'The appeal named was not answered on the merits (resolved or refused with an answer)',
+  },
+  isUrl: { ru: 'Укажите адрес страницы (https://…)', en: 'Give the page address (https://…)' },
   forbidden_field: { ru: 'Это поле нельзя задавать', en: 'This field may not be set by you' },
   date_range: { ru: 'Начало периода позже конца', en: 'The range starts after it ends' },
   password_too_short: { ru: 'Пароль должен быть не короче 8 символов', en: 'The password must be at least 8 characters' },

@@ -102,6 +102,8 @@ export class AppealCitizenActionsService {
         default:
           appeal.status = nextStatus(citizenAction, appeal.status, citizenContext(appeal, now));
           if (appeal.status === AppealStatus.Closed || appeal.status === AppealStatus.Withdrawn) appeal.closedAt = now;
+          // Withdrawn or closed by the citizen while staff deliberated: the proposal lapses with the appeal.
+          if (appeal.status !== AppealStatus.AwaitingApproval) appeal.pendingProposal = null;
       }
       if (isUnsuccessfulRound(citizenAction)) appeal.unsuccessfulRounds += 1;
       await manager.save(Appeal, appeal);

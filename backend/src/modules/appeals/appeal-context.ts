@@ -24,7 +24,14 @@ export function citizenContext(a: Appeal, now: Date): CitizenActionContext {
 
 /** The facts beside the status that staff actions depend on. */
 export function staffContext(a: Appeal, now: Date): StaffActionContext {
-  return { extended: a.extended, registeredAt: a.registeredAt, now, redirectDays: REDIRECT_DAYS, unidentified: a.unidentified };
+  return {
+    extended: a.extended,
+    registeredAt: a.registeredAt,
+    now,
+    redirectDays: REDIRECT_DAYS,
+    unidentified: a.unidentified,
+    pendingProposal: a.pendingProposal?.action ?? null,
+  };
 }
 
 export function toAnswerDto(a: Answer): AnswerDto {

@@ -18,6 +18,8 @@ export interface JournalEntry {
   actorPosition?: string | null;
   /** The thread message that tells the citizen of this step (notifications quote it to those without a cabinet). */
   noticeMessageId?: string;
+  /** Staff the event's notice goes to (e.g. the supervisors deciding a proposal). */
+  recipients?: string[];
 }
 
 /**
@@ -70,6 +72,7 @@ export class AppealJournal {
         actorId: actor.userId,
         actorRole: actor.role,
         ...(entry.noticeMessageId ? { noticeMessageId: entry.noticeMessageId } : {}),
+        ...(entry.recipients ? { recipients: entry.recipients } : {}),
       },
     });
     const first = prepend ? `appeal AS (${prepend.sql}), ` : '';

@@ -46,6 +46,8 @@ export class AppealMaterialsService {
         Object.assign(appeal, await this.sla.resume(manager, appeal, this.clock.now()));
       }
       appeal.status = nextStatus(CitizenAction.AddMaterials, from);
+      // A proposal waits only while the appeal does (a pending one keeps it in awaiting_approval).
+      if (appeal.status !== AppealStatus.AwaitingApproval) appeal.pendingProposal = null;
       await manager.save(Appeal, appeal);
       await this.journal.record(manager, appeal, actor, {
         event: HistoryEvent.MaterialsAdded,

@@ -18,6 +18,7 @@ import { AnswerTemplateViewDto } from './dto/staff-action.dto';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
+import { AppealGuardrails } from './appeal-guardrails';
 import { toCard, toHistoryEntry, toMessage, toSummary } from './appeal.mapper';
 import { AppealListQuery, StaffAppealListQuery } from './dto/appeal-query.dto';
 import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
@@ -39,6 +40,7 @@ export class AppealQueryService {
     private readonly templates: AnswerTemplatesService,
     private readonly clock: Clock,
     private readonly attachments: AttachmentsService,
+    private readonly guardrails: AppealGuardrails,
   ) {}
 
   /** The citizen's own appeals, newest first (or best match first with `q`). */
@@ -101,7 +103,8 @@ export class AppealQueryService {
       actor.role !== Role.Citizen && appeal.assigneeId ? this.nameOf(appeal.assigneeId) : null,
     ]);
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
-    return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now() });
+    const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.dataSource.manager, appeal.departmentId);
+    return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor });
   }
 
   private async nameOf(userId: string): Promise<string | null> {

@@ -7,11 +7,15 @@ import {
   HistoryEvent,
   isIsoDate,
   moscowDate,
+  NO_ANSWER_GROUND_RULES,
   nextStatusForStaff,
   pauseClock,
-  Role,
+  ProposableAction,
+  PROPOSED_ACTION,
   StaffAction,
   staffActionAllowed,
+  StaffActionContext,
+  staffRoleRefusal,
 } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
 import { Actor } from '../../common/http/actor';
@@ -20,6 +24,7 @@ import { Department } from '../users/department.entity';
 import { AssignmentService } from '../workflow/routing/assignment.service';
 import { SlaService } from '../workflow/sla/sla.service';
 import { AppealAccess } from './appeal-access.service';
+import { AppealGuardrails } from './appeal-guardrails';
 import { assertVersion } from './appeal-citizen-actions.service';
 import { AppealJournal, JournalEntry } from './appeal-journal';
 import { AppealMessage } from './appeal-message.entity';
@@ -27,19 +32,7 @@ import { Appeal } from './appeal.entity';
 import { OVERSIGHT_ACTIONS, staffContext } from './appeal-context';
 import { toSummary } from './appeal.mapper';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
-import { AssigneeOptionDto, BulkActionDto, BulkResultDto, NoAnswerGround, StaffActionBodyDto } from './dto/staff-action.dto';
-
-/** The statutory notices (59-ФЗ ст. 11) sent when no answer on the merits is given. */
-export const STATUTORY_NOTICES: Record<NoAnswerGround | 'terminated', string> = {
-  no_surname_or_address:
-    'Ваше обращение зарегистрировано. В соответствии с частью 1 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ ответ по существу не даётся: в обращении не указаны фамилия и (или) почтовый адрес либо адрес электронной почты для ответа.',
-  obscene_or_threats:
-    'В соответствии с частью 3 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ обращение, содержащее нецензурные либо оскорбительные выражения, угрозы жизни, здоровью и имуществу должностного лица, а также членов его семьи, оставлено без ответа по существу поставленных вопросов. Сообщаем о недопустимости злоупотребления правом.',
-  unreadable:
-    'В соответствии с частью 4 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ ответ на обращение не даётся: текст обращения не поддаётся прочтению.',
-  terminated:
-    'В соответствии с частью 5 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ переписка по данному вопросу прекращена: на него неоднократно давались письменные ответы по существу, а в новом обращении не приводятся новые доводы или обстоятельства.',
-};
+import { AssigneeOptionDto, BulkActionDto, BulkResultDto, StaffActionBodyDto } from './dto/staff-action.dto';
 
 const EVENTS: Record<StaffAction, HistoryEvent> = {
   [StaffAction.Take]: HistoryEvent.Taken,
@@ -53,6 +46,19 @@ const EVENTS: Record<StaffAction, HistoryEvent> = {
   [StaffAction.TerminateCorrespondence]: HistoryEvent.CorrespondenceTerminated,
   [StaffAction.Reopen]: HistoryEvent.Reopened,
   [StaffAction.Answer]: HistoryEvent.Answered,
+  [StaffAction.ProposeTermination]: HistoryEvent.ProposalMade,
+  [StaffAction.ProposeExtension]: HistoryEvent.ProposalMade,
+  [StaffAction.ProposeNoAnswer]: HistoryEvent.ProposalMade,
+  // Replaced by the event of the approved action itself (actIn): what happens is what the history says.
+  [StaffAction.ApproveProposal]: HistoryEvent.Approved,
+  [StaffAction.ReturnProposal]: HistoryEvent.ProposalReturned,
+};
+
+/** How the internal thread names a proposed action. */
+const PROPOSAL_LABELS: Record<ProposableAction, string> = {
+  [StaffAction.TerminateCorrespondence]: 'прекратить переписку (59-ФЗ ст. 11 ч. 5)',
+  [StaffAction.Extend]: 'продлить срок рассмотрения',
+  [StaffAction.NoAnswerRequired]: 'оставить обращение без ответа по существу (59-ФЗ ст. 11)',
 };
 
 const DOCUMENTS_MAX_DAYS = 60;
@@ -72,6 +78,7 @@ export class AppealStaffActionsService {
     private readonly assignment: AssignmentService,
     private readonly clock: Clock,
     private readonly sla: SlaService,
+    private readonly guardrails: AppealGuardrails,
   ) {}
 
   /** Who the appeal may be assigned to: staff of its department, least loaded first. */
@@ -106,9 +113,9 @@ export class AppealStaffActionsService {
     const now = this.clock.now();
     await this.ensureAllowed(manager, actor, appeal, action, now);
     assertVersion(appeal, body.expectedVersion);
-    if (action === StaffAction.Approve && actor.role !== Role.Supervisor) throw new DomainError(403, 'forbidden');
     const from = appeal.status;
-    const entry: JournalEntry = { event: EVENTS[action], from, comment: body.comment ?? null, actorPosition: await this.positionOf(manager, actor) };
+    const event = action === StaffAction.ApproveProposal ? EVENTS[appeal.pendingProposal!.action] : EVENTS[action];
+    const entry: JournalEntry = { event, from, comment: body.comment ?? null, actorPosition: await this.positionOf(manager, actor) };
     // Decided before the action changes the facts it depends on (an extension sets `extended`).
     const next = action === StaffAction.Answer ? from : nextStatusForStaff(action, from, staffContext(appeal, now));
     await this.apply(manager, actor, appeal, action, body, now, entry);
@@ -161,33 +168,32 @@ export class AppealStaffActionsService {
         appeal.assigneeId = (await this.assignment.autoAssignee(manager, target.id))?.id ?? null;
         return;
       }
-      case StaffAction.Extend: {
-        const reason = required(body.reason, 'reason');
-        const before = appeal.dueAt;
-        Object.assign(appeal, await this.sla.extend(manager, appeal, body.days));
-        // 59-ФЗ ст. 12 ч. 2: the citizen is told of the extension.
-        const until = appeal.dueAt ? ` до ${ruDate(moscowDate(appeal.dueAt))}` : '';
-        entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, `Срок рассмотрения вашего обращения продлён${until}.\nПричина: ${reason}`);
-        entry.comment = reason;
-        entry.details = { from: before?.toISOString() ?? null, dueAt: appeal.dueAt?.toISOString() ?? null };
+      case StaffAction.Extend:
+        return this.extend(manager, actor, appeal, body, entry);
+      case StaffAction.NoAnswerRequired:
+        return this.closeWithoutAnswer(manager, actor, appeal, body, now, entry);
+      case StaffAction.TerminateCorrespondence:
+        return this.terminate(manager, actor, appeal, body, now, entry);
+      case StaffAction.ProposeTermination:
+      case StaffAction.ProposeExtension:
+      case StaffAction.ProposeNoAnswer:
+        return this.propose(manager, actor, appeal, PROPOSED_ACTION[action], body, now, entry);
+      case StaffAction.ApproveProposal: {
+        const proposal = appeal.pendingProposal!;
+        appeal.pendingProposal = null;
+        // The supervisor carries out the operator's proposal as proposed; its checks run again now.
+        const proposed = { ...(proposal.body as StaffActionBodyDto), comment: body.comment };
+        await this.applyProposed(manager, actor, appeal, proposal.action, proposed, now, entry);
+        entry.details = { ...entry.details, approvedProposal: true, proposedBy: proposal.proposedBy };
+        await this.noteForStaff(manager, actor, appeal, `Предложение ${proposal.proposedByName} «${PROPOSAL_LABELS[proposal.action]}» согласовано.${body.comment ? `\n${body.comment}` : ''}`);
         return;
       }
-      case StaffAction.NoAnswerRequired: {
-        const grounds = required(body.grounds, 'grounds');
-        appeal.noAnswerRequired = true;
-        appeal.closedAt = now;
-        const notice = body.noticeText ?? STATUTORY_NOTICES[grounds];
-        entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, notice);
-        entry.details = { grounds };
-        entry.comment = body.comment ?? notice;
-        return;
-      }
-      case StaffAction.TerminateCorrespondence: {
-        appeal.correspondenceTerminated = true;
-        appeal.closedAt = now;
-        const notice = body.noticeText ?? STATUTORY_NOTICES.terminated;
-        entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, notice);
-        entry.comment = body.comment ?? notice;
+      case StaffAction.ReturnProposal: {
+        const remark = required(body.remark, 'remark');
+        const proposal = appeal.pendingProposal!;
+        appeal.pendingProposal = null;
+        await this.noteForStaff(manager, actor, appeal, `Предложение ${proposal.proposedByName} «${PROPOSAL_LABELS[proposal.action]}» возвращено на доработку.\nЗамечание: ${remark}`);
+        entry.details = { proposed: proposal.action, proposedBy: proposal.proposedBy };
         return;
       }
       case StaffAction.Reopen:
@@ -205,6 +211,113 @@ export class AppealStaffActionsService {
     }
   }
 
+  /** What an approved proposal carries out: the action itself (the same three as when taken directly). */
+  private applyProposed(manager: EntityManager, actor: Actor, appeal: Appeal, action: ProposableAction, body: StaffActionBodyDto, now: Date, entry: JournalEntry): Promise<void> {
+    switch (action) {
+      case StaffAction.TerminateCorrespondence:
+        return this.terminate(manager, actor, appeal, body, now, entry);
+      case StaffAction.Extend:
+        return this.extend(manager, actor, appeal, body, entry);
+      case StaffAction.NoAnswerRequired:
+        return this.closeWithoutAnswer(manager, actor, appeal, body, now, entry);
+      default: {
+        const unknown: never = action;
+        throw new Error(`Unhandled proposal ${String(unknown)}`);
+      }
+    }
+  }
+
+  /**
+   * An operator's proposal: checked now as the action itself would be (a proposal that could
+   * never be approved is refused at once, naming the field), kept on the appeal with the
+   * reasoning, and put in the internal thread for the supervisor.
+   */
+  private async propose(manager: EntityManager, actor: Actor, appeal: Appeal, action: ProposableAction, body: StaffActionBodyDto, now: Date, entry: JournalEntry): Promise<void> {
+    const lines: string[] = [];
+    switch (action) {
+      case StaffAction.TerminateCorrespondence: {
+        required(body.reason, 'reason');
+        const earlier = await this.guardrails.earlierAnswers(manager, appeal, body.repeatsAppealIds);
+        lines.push(`Повторяет обращения: ${await this.numbersOf(manager, earlier)}`);
+        entry.details = { repeatsAppealIds: earlier };
+        break;
+      }
+      case StaffAction.Extend:
+        required(body.reason, 'reason');
+        if (body.days) lines.push(`На дней: ${body.days}`);
+        break;
+      case StaffAction.NoAnswerRequired: {
+        const grounds = required(body.grounds, 'grounds');
+        this.guardrails.noAnswerNotice(grounds, body);
+        lines.push(`Основание: ${NO_ANSWER_GROUND_RULES[grounds].label.ru} (59-ФЗ ст. 11 ${NO_ANSWER_GROUND_RULES[grounds].part})`);
+        entry.details = { grounds };
+        break;
+      }
+      default: {
+        const unknown: never = action;
+        throw new Error(`Unhandled proposal ${String(unknown)}`);
+      }
+    }
+    const { expectedVersion: _version, comment: _comment, remark: _remark, ...fields } = body;
+    appeal.pendingProposal = {
+      action,
+      body: JSON.parse(JSON.stringify(fields)) as Record<string, any>,
+      reason: body.reason ?? '',
+      proposedBy: actor.userId,
+      proposedByName: actor.name,
+      proposedAt: now.toISOString(),
+    };
+    if (body.reason) lines.push(`Обоснование: ${body.reason}`);
+    await this.noteForStaff(manager, actor, appeal, [`Предлагаю ${PROPOSAL_LABELS[action]}.`, ...lines].join('\n'));
+    entry.recipients = await this.guardrails.approvers(manager, appeal.departmentId);
+    entry.details = { ...entry.details, proposed: action, notified: entry.recipients };
+  }
+
+  private async extend(manager: EntityManager, actor: Actor, appeal: Appeal, body: StaffActionBodyDto, entry: JournalEntry): Promise<void> {
+    const reason = required(body.reason, 'reason');
+    const before = appeal.dueAt;
+    Object.assign(appeal, await this.sla.extend(manager, appeal, body.days));
+    // 59-ФЗ ст. 12 ч. 2: the citizen is told of the extension.
+    const until = appeal.dueAt ? ` до ${ruDate(moscowDate(appeal.dueAt))}` : '';
+    entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, `Срок рассмотрения вашего обращения продлён${until}.\nПричина: ${reason}`);
+    entry.comment = reason;
+    entry.details = { from: before?.toISOString() ?? null, dueAt: appeal.dueAt?.toISOString() ?? null };
+  }
+
+  /** 59-ФЗ ст. 11: no answer on the merits; the citizen gets the ground's notice (within its term, where the law sets one). */
+  private async closeWithoutAnswer(manager: EntityManager, actor: Actor, appeal: Appeal, body: StaffActionBodyDto, now: Date, entry: JournalEntry): Promise<void> {
+    const grounds = required(body.grounds, 'grounds');
+    const notice = this.guardrails.noAnswerNotice(grounds, body);
+    appeal.noAnswerRequired = true;
+    appeal.closedAt = now;
+    entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, notice);
+    const noticeDueOn = this.guardrails.noticeDueOn(grounds, appeal.registeredAt);
+    entry.details = { grounds, part: NO_ANSWER_GROUND_RULES[grounds].part, noticeDueOn, noticeLate: noticeDueOn !== null && moscowDate(now) > noticeDueOn };
+    entry.comment = body.comment ?? notice;
+  }
+
+  /**
+   * 59-ФЗ ст. 11 ч. 5, by the supervisor (the person the head of the body authorises): only on a
+   * question already answered on the merits at least twice, with the reason why the new appeal
+   * brings nothing new; the citizen gets the statutory notice.
+   */
+  private async terminate(manager: EntityManager, actor: Actor, appeal: Appeal, body: StaffActionBodyDto, now: Date, entry: JournalEntry): Promise<void> {
+    const reason = required(body.reason, 'reason');
+    const earlier = await this.guardrails.earlierAnswers(manager, appeal, body.repeatsAppealIds);
+    appeal.correspondenceTerminated = true;
+    appeal.closedAt = now;
+    const notice = this.guardrails.terminationNotice(body);
+    entry.noticeMessageId = await this.tellCitizen(manager, actor, appeal, notice);
+    entry.details = { ...entry.details, repeatsAppealIds: earlier };
+    entry.comment = body.comment ?? notice;
+    await this.noteForStaff(manager, actor, appeal, `Переписка прекращена.\nПовторяет обращения: ${await this.numbersOf(manager, earlier)}\nОбоснование: ${reason}`);
+  }
+
+  private async numbersOf(manager: EntityManager, ids: string[]): Promise<string> {
+    const rows = await manager.query<{ number: string }[]>('SELECT number::text AS number FROM appeals WHERE id = ANY($1) ORDER BY number', [ids]);
+    return rows.map((r) => `№ ${r.number}`).join(', ');
+  }
+
   /** The SLA clock stops in awaiting_citizen and starts again, with the time left, when the appeal leaves it. */
   async moveClock(manager: EntityManager, appeal: Appeal, from: AppealStatus, now: Date): Promise<void> {
     if (appeal.status === AppealStatus.AwaitingCitizen && from !== AppealStatus.AwaitingCitizen) Object.assign(appeal, pauseClock(appeal, now));
@@ -218,14 +331,24 @@ export class AppealStaffActionsService {
   async ensureAllowed(manager: EntityManager, actor: Actor, appeal: Appeal, action: StaffAction, now: Date): Promise<void> {
     if (!OVERSIGHT_ACTIONS.includes(action) && !(await this.access.handles(actor, appeal, manager))) throw new DomainError(403, 'oversight_only');
     const context = staffContext(appeal, now);
+    const asActor: StaffActionContext = { ...context, role: actor.role, approvalRequiredFor: await this.guardrails.approvalRequiredFor(manager, appeal.departmentId) };
     if (!staffActionAllowed(action, appeal.status, context)) {
-      throw new TransitionNotAllowedError(appeal.status, action, allowedStaffActions(appeal.status, context));
+      throw new TransitionNotAllowedError(appeal.status, action, allowedStaffActions(appeal.status, asActor));
     }
+    // The status admits it, the role does not: a supervisor's decision, or one the operator proposes.
+    const refusal = staffRoleRefusal(action, asActor);
+    if (refusal) throw new DomainError(403, refusal, {}, [], { action, allowedActions: allowedStaffActions(appeal.status, asActor) });
   }
 
   async positionOf(manager: EntityManager, actor: Actor): Promise<string | null> {
     const [row] = await manager.query<{ position: string | null }[]>('SELECT position FROM users WHERE id = $1', [actor.userId]);
     return row?.position ?? null;
+  }
+
+  /** An internal note in the thread (staff only): proposals, their reasoning and the supervisor's decision. */
+  async noteForStaff(manager: EntityManager, actor: Actor, appeal: Appeal, text: string): Promise<string> {
+    const inserted = await manager.insert(AppealMessage, { appealId: appeal.id, authorId: actor.userId, authorRole: actor.role, authorName: actor.name, body: text, internal: true });
+    return (inserted.identifiers[0] as { id: string }).id;
   }
 
   /** A message from staff in the thread: how the citizen learns of requests and statutory notices. */

@@ -11,7 +11,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { AppealPriority, AppealStatus, AppealType } from '@otklik/shared/domain';
+import { AppealPriority, AppealStatus, AppealType, ProposableAction } from '@otklik/shared/domain';
 import { Category } from '../catalog/category.entity';
 import { Department } from '../users/department.entity';
 import { User } from '../users/user.entity';
@@ -49,6 +49,10 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_retention', { synchronize: false })
 @Index('appeals_escalated_to', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
+@Check(
+  'appeals_pending_proposal_check',
+  `pending_proposal IS NULL OR (pending_proposal->>'action' IN ('terminate-correspondence', 'extend', 'no-answer-required') AND status = 'awaiting_approval')`,
+)
 export class Appeal {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'appeals_pkey' }) id: string;
   /** Human number, assigned at registration from a sequence: unique and never reused. */
@@ -135,10 +139,24 @@ export class Appeal {
   @Column({ name: 'retention_extended_until', type: 'date', nullable: true }) retentionExtendedUntil: string | null;
   /** 59-ФЗ ст. 11 ч. 5: the correspondence on a repeated question was stopped, the citizen told. */
   @Column({ name: 'correspondence_terminated', type: 'boolean', default: false }) correspondenceTerminated: boolean;
+  /** The operator's proposal awaiting the supervisor's decision (59-ФЗ guardrails); null when none. */
+  @Column({ name: 'pending_proposal', type: 'jsonb', nullable: true }) pendingProposal: PendingProposal | null;
   @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true }) anonymisedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn({ default: 1 }) version: number;
   @Column({ name: 'search_vector', type: 'tsvector', nullable: true, generatedType: 'STORED', asExpression: APPEAL_SEARCH_EXPRESSION, select: false, insert: false, update: false })
   searchVector?: string;
+}
+
+/** What an operator proposed and a supervisor decides on: the action with its own fields, and why. */
+export interface PendingProposal {
+  action: ProposableAction;
+  /** The fields the action needs (grounds, notice, days, repeated appeals…), as the operator sent them. */
+  body: Record<string, any>;
+  /** The operator's reasoning for the supervisor. */
+  reason: string;
+  proposedBy: string;
+  proposedByName: string;
+  proposedAt: string;
 }

@@ -1,4 +1,4 @@
-import { allowedCitizenActions, allowedStaffActions, CitizenAction, HISTORY_EVENT_LABELS, Role, StaffAction } from '@otklik/shared/domain';
+import { allowedCitizenActions, allowedStaffActions, ApprovableBySetting, CitizenAction, HISTORY_EVENT_LABELS, Role } from '@otklik/shared/domain';
 import { citizenContext, OVERSIGHT_ACTIONS, staffContext, toAnswerDto } from './appeal-context';
 import { Answer } from './answer.entity';
 import { Locale } from '../../common/i18n/messages';
@@ -6,7 +6,7 @@ import { AttachmentDto } from '../attachments/dto/attachment.dto';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
-import { AppealDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
+import { AppealDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto, PendingProposalDto } from './dto/appeal-output.dto';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -74,7 +74,20 @@ export function maskContact(contact: ContactViewDto): ContactViewDto {
 
 export function toCard(
   a: Appeal,
-  view: { contact: ContactViewDto | null; history: AppealHistory[]; messages: AppealMessage[]; answer: Answer | null; attachments: AttachmentDto[]; viewerRole: Role; handling: boolean; assigneeName: string | null; locale: Locale; now: Date },
+  view: {
+    contact: ContactViewDto | null;
+    history: AppealHistory[];
+    messages: AppealMessage[];
+    answer: Answer | null;
+    attachments: AttachmentDto[];
+    viewerRole: Role;
+    handling: boolean;
+    assigneeName: string | null;
+    locale: Locale;
+    now: Date;
+    /** The handling department's approval setting (staff view). */
+    approvalRequiredFor: readonly ApprovableBySetting[];
+  },
 ): AppealDto {
   const citizen = view.viewerRole === Role.Citizen;
   return {
@@ -102,11 +115,29 @@ export function toCard(
       : [],
     allowedStaffActions: citizen
       ? []
-      : allowedStaffActions(a.status, staffContext(a, view.now)).filter(
-          (x) => (x !== StaffAction.Approve || view.viewerRole === Role.Supervisor) && (view.handling || OVERSIGHT_ACTIONS.includes(x)),
+      : allowedStaffActions(a.status, { ...staffContext(a, view.now), role: view.viewerRole, approvalRequiredFor: view.approvalRequiredFor }).filter(
+          (x) => view.handling || OVERSIGHT_ACTIONS.includes(x),
         ),
+    pendingProposal: citizen ? undefined : toPendingProposal(a),
     history: view.history.map((h) => toHistoryEntry(h, view.locale)),
     messages: view.messages.filter((m) => !citizen || !m.internal).map(toMessage),
     attachments: view.attachments,
+  };
+}
+
+/** The proposal awaiting the supervisor, as staff see it on the card. */
+function toPendingProposal(a: Appeal): PendingProposalDto | null {
+  const p = a.pendingProposal;
+  if (!p) return null;
+  return {
+    action: p.action,
+    reason: p.reason,
+    proposedBy: p.proposedBy,
+    proposedByName: p.proposedByName,
+    proposedAt: p.proposedAt,
+    grounds: p.body.grounds ?? null,
+    repeatsAppealIds: p.body.repeatsAppealIds ?? [],
+    days: p.body.days ?? null,
+    noticeText: p.body.noticeText ?? null,
   };
 }

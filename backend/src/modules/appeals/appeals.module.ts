@@ -11,6 +11,7 @@ import { AppealCitizenActionsService } from './appeal-citizen-actions.service';
 import { AppealStaffActionsService } from './appeal-staff-actions.service';
 import { AppealAccessModule } from './appeal-access.module';
 import { AppealExportService } from './appeal-export.service';
+import { AppealGuardrails } from './appeal-guardrails';
 import { AppealIntakeService } from './appeal-intake.service';
 import { AppealJournal } from './appeal-journal';
 import { AppealMaterialsService } from './appeal-materials.service';
@@ -26,6 +27,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
   controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
   providers: [
     AppealJournal,
+    AppealGuardrails,
     AppealMaterialsService,
     AppealIntakeService,
     AppealQueryService,

@@ -1,9 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { ApprovableBySetting } from '@otklik/shared/domain';
 
 /** A department of the body; departments form a tree (escalation goes to the parent). */
 @Entity('departments')
 @Unique('departments_code_key', ['code'])
 @Index('departments_one_general_pool', { synchronize: false })
+@Check('departments_approval_required_for_check', `approval_required_for <@ ARRAY['extend', 'no-answer-required']::text[]`)
 export class Department {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'departments_pkey' }) id: string;
   @Column({ type: 'text' }) code: string;
@@ -17,5 +19,7 @@ export class Department {
   @Column({ name: 'is_general_pool', type: 'boolean', default: false }) isGeneralPool: boolean;
   /** New appeals (and redirects) go straight to the least-loaded operator of the department. */
   @Column({ name: 'auto_assign', type: 'boolean', default: false }) autoAssign: boolean;
+  /** Which staff actions an operator of this department proposes for a supervisor's approval instead of taking them (59-ФЗ guardrails). */
+  @Column({ name: 'approval_required_for', type: 'text', array: true, default: () => "'{}'" }) approvalRequiredFor: ApprovableBySetting[];
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
 }

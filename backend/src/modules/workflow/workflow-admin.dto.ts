@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { AnswerResult, APPEAL_TYPES, AppealType } from '@otklik/shared/domain';
+import { AnswerResult, APPEAL_TYPES, AppealType, APPROVABLE_BY_SETTING, ApprovableBySetting } from '@otklik/shared/domain';
 import { DepartmentDto } from '../users/users.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -81,10 +81,20 @@ export class AnswerTemplateDto {
   @ApiProperty() active: boolean;
 }
 
+/** The department's settings; a field left out keeps its value. */
 export class DepartmentSettingsDto {
-  @ApiProperty({ description: "Give new and redirected appeals to the department's least-loaded operator" })
-  @IsBoolean()
-  autoAssign: boolean;
+  @ApiPropertyOptional({ description: "Give new and redirected appeals to the department's least-loaded operator" })
+  @IsOptional() @IsBoolean()
+  autoAssign?: boolean;
+
+  @ApiPropertyOptional({
+    enum: APPROVABLE_BY_SETTING,
+    enumName: 'ApprovableBySetting',
+    isArray: true,
+    description: "Staff actions the department's operators propose for a supervisor's approval instead of taking them (termination of correspondence always needs it)",
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(APPROVABLE_BY_SETTING.length) @IsIn(APPROVABLE_BY_SETTING, { each: true })
+  approvalRequiredFor?: ApprovableBySetting[];
 }
 
 /**
@@ -94,4 +104,5 @@ export class DepartmentSettingsDto {
  */
 export class AdminDepartmentDto extends DepartmentDto {
   @ApiProperty() autoAssign: boolean;
+  @ApiProperty({ enum: APPROVABLE_BY_SETTING, enumName: 'ApprovableBySetting', isArray: true }) approvalRequiredFor: ApprovableBySetting[];
 }

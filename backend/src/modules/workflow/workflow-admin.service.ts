@@ -26,7 +26,7 @@ const ruleDto = (r: RoutingRule): RoutingRuleDto => ({
   active: r.active,
 });
 const templateDto = (t: AnswerTemplate): AnswerTemplateDto => ({ id: t.id, title: t.title, body: t.body, result: t.result, departmentId: t.departmentId, active: t.active });
-const departmentDto = (d: Department): AdminDepartmentDto => ({ ...DepartmentDto.from(d), autoAssign: d.autoAssign });
+const departmentDto = (d: Department): AdminDepartmentDto => ({ ...DepartmentDto.from(d), autoAssign: d.autoAssign, approvalRequiredFor: d.approvalRequiredFor });
 
 /** Admin management of routing rules, answer templates and department assignment settings; every change is audited. */
 @Injectable()
@@ -117,9 +117,16 @@ export class WorkflowAdminService {
     return this.dataSource.transaction(async (manager) => {
       const department = await manager.findOneBy(Department, { id });
       if (!department) throw new NotFoundError('department');
-      department.autoAssign = dto.autoAssign;
+      const before = { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor };
+      if (dto.autoAssign !== undefined) department.autoAssign = dto.autoAssign;
+      if (dto.approvalRequiredFor !== undefined) department.approvalRequiredFor = [...new Set(dto.approvalRequiredFor)];
       await manager.save(Department, department);
-      await this.audit.record(manager, actor, { action: 'department.update', entityType: 'department', entityId: id, details: { autoAssign: dto.autoAssign } });
+      await this.audit.record(manager, actor, {
+        action: 'department.update',
+        entityType: 'department',
+        entityId: id,
+        details: { before, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor },
+      });
       return departmentDto(department);
     }).finally(() => this.assignment.invalidate());
   }

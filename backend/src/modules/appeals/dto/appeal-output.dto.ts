@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, Role, StaffAction } from '@otklik/shared/domain';
+import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, Role, StaffAction } from '@otklik/shared/domain';
 import { AnswerDto } from './staff-action.dto';
 import { AttachmentDto } from '../../attachments/dto/attachment.dto';
 
@@ -69,6 +69,20 @@ export class MessageDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+/** An operator's proposal awaiting the supervisor's decision (59-ФЗ guardrails). */
+export class PendingProposalDto {
+  @ApiProperty({ enum: [StaffAction.TerminateCorrespondence, StaffAction.Extend, StaffAction.NoAnswerRequired], enumName: 'ProposableAction' })
+  action: ProposableAction;
+  @ApiProperty({ description: "The operator's reasoning" }) reason: string;
+  @ApiProperty({ format: 'uuid' }) proposedBy: string;
+  @ApiProperty() proposedByName: string;
+  @ApiProperty({ format: 'date-time' }) proposedAt: string;
+  @ApiProperty({ enum: NoAnswerGround, enumName: 'NoAnswerGround', nullable: true }) grounds: NoAnswerGround | null;
+  @ApiProperty({ type: [String], description: 'terminate-correspondence: the earlier appeals the proposal names (as the operator gave them)' }) repeatsAppealIds: string[];
+  @ApiProperty({ type: Number, nullable: true }) days: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The notice the operator wrote (null: the statutory text)' }) noticeText: string | null;
+}
+
 export class AppealDto extends AppealSummaryDto {
   @ApiProperty() text: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) desiredAnswerDate: string | null;
@@ -92,6 +106,8 @@ export class AppealDto extends AppealSummaryDto {
   allowedActions: CitizenAction[];
   @ApiProperty({ enum: StaffAction, enumName: 'StaffAction', isArray: true, description: 'What the staff member may do now' })
   allowedStaffActions: StaffAction[];
+  @ApiPropertyOptional({ type: PendingProposalDto, nullable: true, description: "Staff only: the proposal awaiting the supervisor's decision" })
+  pendingProposal?: PendingProposalDto | null;
   @ApiProperty({ type: [HistoryEntryDto] }) history: HistoryEntryDto[];
   @ApiProperty({ type: [MessageDto] }) messages: MessageDto[];
   @ApiProperty({ type: [AttachmentDto], description: 'Files of the appeal, its messages and answers (a citizen does not see those of internal notes)' })

@@ -10,18 +10,19 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUrl,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { AnswerResult, AppealStatus, Role, StaffAction } from '@otklik/shared/domain';
+import { AnswerResult, AppealStatus, NO_ANSWER_GROUNDS, NoAnswerGround, Role, StaffAction } from '@otklik/shared/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-/** 59-ФЗ ст. 11 grounds for leaving an appeal without an answer on the merits. */
-export const NO_ANSWER_GROUNDS = ['no_surname_or_address', 'obscene_or_threats', 'unreadable'] as const;
-export type NoAnswerGround = (typeof NO_ANSWER_GROUNDS)[number];
+/** An appeal as staff name it: its id (UUID) or its human number. */
+const ID_OR_NUMBER = /^(\d{1,15}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /** Staff actions of POST /staff/appeals/{id}/actions/{action} (the answer has its own route). */
 export const STAFF_ROUTE_ACTIONS = Object.values(StaffAction).filter((a) => a !== StaffAction.Answer);
@@ -48,7 +49,11 @@ export class StaffActionBodyDto {
   @IsOptional() @IsUUID()
   departmentId?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'redirect, extend: the reason (required)' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description:
+      'redirect, extend, propose-extension: the reason (required; told to the citizen). terminate-correspondence, propose-termination: why the appeal brings no new arguments (required). propose-no-answer: the reasoning for the supervisor (optional)',
+  })
   @IsOptional() @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(2000)
   reason?: string;
 
@@ -64,13 +69,34 @@ export class StaffActionBodyDto {
   @IsOptional() @IsInt() @Min(1) @Max(30)
   days?: number;
 
-  @ApiPropertyOptional({ enum: NO_ANSWER_GROUNDS, enumName: 'NoAnswerGround', description: 'no-answer-required: the 59-ФЗ ground (required)' })
+  @ApiPropertyOptional({ enum: NoAnswerGround, enumName: 'NoAnswerGround', description: 'no-answer-required, propose-no-answer: the 59-ФЗ ст. 11 ground (required)' })
   @IsOptional() @IsIn(NO_ANSWER_GROUNDS)
   grounds?: NoAnswerGround;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'no-answer-required, terminate-correspondence: the notice to the citizen (default: the statutory text)' })
+  @ApiPropertyOptional({ maxLength: 2000, description: "no-answer-required with grounds answer_published: the page of the body's site with the answer (required unless noticeText is given)" })
+  @IsOptional() @IsString() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000)
+  publishedUrl?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 5000,
+    description: 'no-answer-required, terminate-correspondence and their proposals: the notice to the citizen (default: the statutory text of the ground)',
+  })
   @IsOptional() @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(5000)
   noticeText?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    minItems: 2,
+    maxItems: 20,
+    description:
+      "terminate-correspondence, propose-termination (required): the citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5)",
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(ID_OR_NUMBER, { each: true })
+  repeatsAppealIds?: string[];
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'return-proposal: the remark to the operator (required; in the internal thread)' })
+  @IsOptional() @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(2000)
+  remark?: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'The version of the appeal the client saw; a stale one is a 409 version_conflict' })
   @IsOptional() @IsInt() @Min(1)

@@ -23,7 +23,7 @@ type LoadState = 'loading' | 'ready' | 'notFound' | 'failed';
 type StaffAction = Schemas['StaffAction'];
 
 /** Actions that need nothing but a click; the answer has its form on the card, the rest a dialog. */
-const ONE_CLICK: readonly StaffAction[] = ['take', 'send-for-approval', 'approve', 'reopen'];
+const ONE_CLICK: readonly StaffAction[] = ['take', 'send-for-approval', 'approve', 'approve-proposal', 'reopen'];
 
 /** Statuses in which the thread no longer takes messages (the API answers 409). */
 const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Closed, AppealStatus.Withdrawn];
@@ -110,7 +110,7 @@ export class AppealCardPage {
     if (!appeal) return;
     this.actionError.set(null);
     this.dialog
-      .open<unknown, ActionDialogData, ActionDialogResult>(ACTION_DIALOGS[action], { data: { appeal }, width: '560px' })
+      .open<unknown, ActionDialogData, ActionDialogResult>(ACTION_DIALOGS[action], { data: { appeal, action }, width: '560px' })
       .afterClosed()
       .subscribe((result) => void this.dialogClosed(action, result));
   }

@@ -5,6 +5,7 @@ import { ExtendDialog } from './extend-dialog';
 import { NoAnswerDialog } from './no-answer-dialog';
 import { RedirectDialog } from './redirect-dialog';
 import { RequestDocumentsDialog } from './request-documents-dialog';
+import { ReturnProposalDialog } from './return-proposal-dialog';
 import type { DialogAction } from './staff-action-sender';
 import { TerminateDialog } from './terminate-dialog';
 
@@ -16,6 +17,10 @@ export const ACTION_DIALOGS: Readonly<Record<DialogAction, Type<unknown>>> = {
   'request-documents': RequestDocumentsDialog,
   'no-answer-required': NoAnswerDialog,
   'terminate-correspondence': TerminateDialog,
+  'propose-termination': TerminateDialog,
+  'propose-extension': ExtendDialog,
+  'propose-no-answer': NoAnswerDialog,
+  'return-proposal': ReturnProposalDialog,
 };
 
 /** What the snackbar says once the action is done and the card shows its result. */
@@ -26,6 +31,10 @@ export const ACTION_DONE: Readonly<Record<DialogAction, MessageKey>> = {
   'request-documents': 'actionDialog.documents.done',
   'no-answer-required': 'actionDialog.noAnswer.done',
   'terminate-correspondence': 'actionDialog.terminate.done',
+  'propose-termination': 'actionDialog.terminate.proposeDone',
+  'propose-extension': 'actionDialog.extend.proposeDone',
+  'propose-no-answer': 'actionDialog.noAnswer.proposeDone',
+  'return-proposal': 'actionDialog.return.done',
 };
 
 export function isDialogAction(action: string): action is DialogAction {

@@ -20,13 +20,16 @@ function daysInRange(control: AbstractControl<number | null>): ValidationErrors 
   return Number.isInteger(days) && days >= DAYS_MIN && days <= DAYS_MAX ? null : { days: true };
 }
 
-/** Extends the answer deadline once, with the reason the history keeps (DOMAIN.md «Deadlines»). */
+/**
+ * Extends the answer deadline once, with the reason the history keeps (DOMAIN.md «Deadlines») —
+ * or, where the department asks for approval, proposes it to the supervisor with the same form.
+ */
 @Component({
   selector: 'ok-extend-dialog',
   imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, ActionDialogFooter],
   providers: [StaffActionSender],
   template: `
-    <h2 mat-dialog-title>{{ t('actionDialog.extend.title') }}</h2>
+    <h2 mat-dialog-title>{{ t(proposing ? 'actionDialog.extend.proposeTitle' : 'actionDialog.extend.title') }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p class="muted intro">{{ t('actionDialog.extend.intro', { due: dueAt() }) }}</p>
@@ -47,7 +50,11 @@ function daysInRange(control: AbstractControl<number | null>): ValidationErrors 
           }
         </mat-form-field>
       </mat-dialog-content>
-      <ok-action-dialog-footer submitLabel="actionDialog.extend.submit" [sending]="sender.sending()" [errors]="sender.formErrors()" />
+      <ok-action-dialog-footer
+        [submitLabel]="proposing ? 'actionDialog.extend.proposeSubmit' : 'actionDialog.extend.submit'"
+        [sending]="sender.sending()"
+        [errors]="sender.formErrors()"
+      />
     </form>
   `,
   styleUrl: './action-dialog.scss',
@@ -58,6 +65,8 @@ export class ExtendDialog {
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
 
+  /** An operator of a department that asks for approval proposes the extension instead. */
+  protected readonly proposing = this.sender.proposing;
   protected readonly reasonMax = REASON_MAX;
   protected readonly daysMin = DAYS_MIN;
   protected readonly daysMax = DAYS_MAX;
@@ -84,6 +93,6 @@ export class ExtendDialog {
       return;
     }
     const { days } = this.form.getRawValue();
-    await this.sender.send('extend', { reason: reason.value.trim(), days: days ?? undefined }, this.form);
+    await this.sender.send(this.sender.action, { reason: reason.value.trim(), days: days ?? undefined }, this.form);
   }
 }

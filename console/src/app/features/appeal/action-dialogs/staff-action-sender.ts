@@ -10,12 +10,28 @@ import { putFieldErrors } from '../form-errors';
 /** Staff actions that need more than a click: each has a dialog on the appeal card. */
 export type DialogAction = Extract<
   Schemas['StaffRouteAction'],
-  'assign' | 'redirect' | 'extend' | 'request-documents' | 'no-answer-required' | 'terminate-correspondence'
+  | 'assign'
+  | 'redirect'
+  | 'extend'
+  | 'request-documents'
+  | 'no-answer-required'
+  | 'terminate-correspondence'
+  | 'propose-termination'
+  | 'propose-extension'
+  | 'propose-no-answer'
+  | 'return-proposal'
 >;
 
-/** What a dialog is opened with: the appeal as the card shows it (its version is sent back). */
+/** Proposals for the supervisor's decision (59-ФЗ guardrails): each opens the dialog of the action it proposes. */
+export const PROPOSALS: readonly DialogAction[] = ['propose-termination', 'propose-extension', 'propose-no-answer'];
+
+/**
+ * What a dialog is opened with: the appeal as the card shows it (its version is sent back), and
+ * the action it sends — the action itself, or the proposal of it, with the same form.
+ */
 export interface ActionDialogData {
   appeal: Schemas['AppealDto'];
+  action: DialogAction;
 }
 
 /**
@@ -95,7 +111,11 @@ export abstract class DialogSender<Result> {
  */
 @Injectable()
 export class StaffActionSender extends DialogSender<ActionDialogResult> implements RoutingSender {
-  readonly appeal = inject<ActionDialogData>(MAT_DIALOG_DATA).appeal;
+  private readonly data = inject<ActionDialogData>(MAT_DIALOG_DATA);
+  readonly appeal = this.data.appeal;
+  /** The action the dialog was opened for (a proposal sends its form for approval). */
+  readonly action = this.data.action;
+  readonly proposing = PROPOSALS.includes(this.data.action);
   readonly appeals = [this.appeal];
   readonly currentAssigneeId = this.appeal.assigneeId;
   readonly bulk = false;
