@@ -57,7 +57,6 @@ export class AppealJournal {
     });
     const outbox = this.outbox.insertSql(params, {
       // The scheduler's overdue step has its own payload and is written by the SLA tick alone.
-      // The scheduler's overdue step has its own payload and is written by the SLA tick alone.
       eventType: `appeal.${entry.event as StepEvent}`,
       aggregateType: 'appeal',
       aggregateId: appeal.id,

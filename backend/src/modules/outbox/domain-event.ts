@@ -20,6 +20,8 @@ export interface AppealStepPayload {
   actorRole: string;
   /** The thread message that tells the citizen of this step (quoted to authors without a cabinet). */
   noticeMessageId?: string;
+  /** Staff the step concerns (e.g. the supervisors who decide a proposal). */
+  recipients?: string[];
 }
 
 /** The scheduler found the deadline passed; the appeal is escalated and the department heads are told. */
@@ -104,6 +106,14 @@ export function isDomainEventType(value: string): value is DomainEventType {
 export type DomainEvent<T extends DomainEventType = DomainEventType> = {
   [K in T]: { eventType: K; aggregateType: 'appeal'; aggregateId: string; payload: DomainEventPayloads[K] };
 }[T];
+
+/** Any step of an appeal as AppealJournal writes it (one shape for every step event type). */
+export interface AppealStepEvent {
+  eventType: `appeal.${StepEvent}`;
+  aggregateType: 'appeal';
+  aggregateId: string;
+  payload: AppealStepPayload;
+}
 
 /** A domain event as it leaves the outbox: its outbox id is the idempotency key of every consumer. */
 export type DispatchedEvent<T extends DomainEventType = DomainEventType> = DomainEvent<T> & {

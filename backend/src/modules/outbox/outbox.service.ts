@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DOMAIN_EVENT_VERSIONS, DomainEvent, DomainEventPayloads, DomainEventType } from './domain-event';
+import { AppealStepEvent, DOMAIN_EVENT_VERSIONS, DomainEvent, DomainEventPayloads, DomainEventType } from './domain-event';
 
 /** SQL expressions, one per payload field, for producers that write events set-based. */
 export type PayloadSql<T extends DomainEventType> = { [K in keyof DomainEventPayloads[T]]: string };
@@ -13,7 +13,7 @@ export type PayloadSql<T extends DomainEventType> = { [K in keyof DomainEventPay
 @Injectable()
 export class OutboxService {
   /** The INSERT of one event as SQL over `params`, for callers that batch several rows in one statement. */
-  insertSql<T extends DomainEventType>(params: unknown[], event: DomainEvent<T>): string {
+  insertSql<T extends DomainEventType>(params: unknown[], event: DomainEvent<T> | AppealStepEvent): string {
     const values = [event.eventType, DOMAIN_EVENT_VERSIONS[event.eventType], event.aggregateType, event.aggregateId, JSON.stringify(event.payload)].map(
       (v) => `$${params.push(v)}`,
     );
