@@ -1,11 +1,11 @@
-import { ChildProcess } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DEMO } from '../e2e/support/api';
 import { call } from '../e2e/support/identity';
-import { freePort, RunningServer, startServer, stopRunning } from '../e2e/support/server';
+import { freePort, ROOT, RunningServer, startServer, stopRunning } from '../e2e/support/server';
 
 /**
  * The event path under faults, in whichever mode `npm test` runs (embedded PostgreSQL with the
@@ -178,17 +178,29 @@ describe(`event delivery under faults (${process.env.DATABASE_URL ? 'PostgreSQL'
     expect(dead.attempts).toBe(3);
     expect(dead.last_error).toContain('550');
 
-    // The engineer on call finds it and, once the mailbox works again, retries it.
+    // The engineer on call finds it — in the CLI and the admin API — and, once the mailbox works
+    // again, retries it from the CLI; the running server picks it up.
+    const cliEnv = { ...process.env, APP_MODE: 'demo', DATA_DIR: first.dataDir, LOG_LEVEL: 'warn', ...(process.env.DATABASE_URL ? { DATABASE_URL: first.databaseUrl } : {}) };
+    delete (cliEnv as NodeJS.ProcessEnv).REDIS_URL;
+    const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'backend', 'src', 'cli.js'), ...args], { cwd: ROOT, env: cliEnv, encoding: 'utf8', timeout: 60_000 });
+    const listedByCli = cli(['events:dead', '--consumer', CONSUMER]);
+    expect(listedByCli.status).toBe(0);
+    const deadLines = listedByCli.stdout.trim().split('\n').map((l) => JSON.parse(l) as { eventId: string; status: string; lastError: string });
+    expect(deadLines).toEqual([expect.objectContaining({ eventId: poisonedEvent, status: 'dead' })]);
     const admin = await login(DEMO.admin);
     const listed = await call(server.baseUrl, 'GET', `/api/v1/admin/event-deliveries?status=dead&consumer=${CONSUMER}`, undefined, admin);
     expect(listed.status).toBe(200);
-    expect(listed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ eventId: poisonedEvent, eventType: 'appeal.redirected', status: 'dead', attempts: 3 })]));
+    expect(listed.body.items).toEqual([expect.objectContaining({ eventId: poisonedEvent, eventType: 'appeal.redirected', status: 'dead', attempts: 3, aggregateId: poisonedAppeal.id })]);
     expect((await call(server.baseUrl, 'GET', '/api/v1/admin/event-deliveries', undefined, citizen)).status).toBe(403);
+    expect((await call(server.baseUrl, 'POST', '/api/v1/admin/event-deliveries/retry', { eventIds: [poisonedEvent] }, citizen)).status).toBe(403);
     smtp.refuse.on = false;
-    const retried = await call(server.baseUrl, 'POST', '/api/v1/admin/event-deliveries/retry', { eventIds: [poisonedEvent] }, admin);
-    expect(retried.body).toEqual({ retried: 1 });
+    const retried = cli(['events:retry', '--event', poisonedEvent]);
+    expect(retried.status).toBe(0);
+    expect(JSON.parse(retried.stdout)).toMatchObject({ retried: 1 });
     await until('the retried delivery done', async () => (await db.query(`SELECT status FROM event_deliveries WHERE event_id = $1`, [poisonedEvent])).rows[0].status === 'done', 30_000);
     expect(smtp.mails.filter((m) => m.to.includes(POISONED))).toHaveLength(1);
+    // Nothing dead is left; the admin route's retry of nothing says so, on the audit trail.
+    expect((await call(server.baseUrl, 'POST', '/api/v1/admin/event-deliveries/retry', { consumer: CONSUMER }, admin)).body).toEqual({ retried: 0 });
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'event_deliveries.retry'`)).toBe(1);
   }, 300_000);
 
