@@ -33,6 +33,10 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Обращение эскалировано в ваш отдел для контроля: действовать по нему может отдел-исполнитель (или перенаправьте его)',
     en: 'The appeal is escalated to your department for oversight: the handling department acts on it (or redirect it)',
   },
+  answer_template_out_of_scope: {
+    ru: 'Общими шаблонами ответов управляет администратор; руководитель меняет только шаблоны своих отделов',
+    en: "Global answer templates are managed by admins; a supervisor changes only their own departments' templates",
+  },
   route_not_found: { ru: 'Такого адреса нет', en: 'No such route' },
   method_not_allowed: { ru: 'Метод не поддерживается', en: 'Method not allowed' },
   invalid_transition: {
