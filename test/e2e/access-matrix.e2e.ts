@@ -61,6 +61,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/password/expired': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/password/expired', body: {} }) },
   'POST /api/v1/auth/mfa': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa', body: {} }) },
   'POST /api/v1/auth/mfa/sms': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa/sms', body: {} }) },
+  'POST /api/v1/auth/mfa/enrolment': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa/enrolment', body: {} }) },
+  'POST /api/v1/auth/mfa/enrolment/confirm': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa/enrolment/confirm', body: {} }) },
   // The signed-in user's own security settings: any role, never anonymous.
   'POST /api/v1/me/password': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/password', body: {} }) },
   'POST /api/v1/me/mfa/totp': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/mfa/totp' }) },
