@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabase } from './database/open-database';
 import { createHttpApp } from './http';
+import { startMetricsListener } from './modules/health/metrics';
 import { SeedService } from './modules/seed/seed.service';
 import { DEMO_USERS } from './modules/seed/demo-data';
 
@@ -14,6 +15,7 @@ async function bootstrap(): Promise<void> {
   if (config.mode === 'demo' && process.env.SEED_DEMO !== 'false') await app.get(SeedService).seedDemo();
   else await app.get(SeedService).seedCatalog();
   let closing = false;
+  let metricsListener: Awaited<ReturnType<typeof startMetricsListener>> = null;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -24,6 +26,7 @@ async function bootstrap(): Promise<void> {
       process.stderr.write('shutdown did not finish in 10 s; exiting\n');
       process.exit(1);
     }, 10_000).unref();
+    metricsListener?.close();
     await app.close();
     await db.close();
     process.exit(0);
@@ -31,6 +34,7 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  metricsListener = await startMetricsListener(config.metrics);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;
@@ -40,6 +44,7 @@ async function bootstrap(): Promise<void> {
     `  Otklik is up:  ${base}/`,
     `  API:           ${base}/api/v1   (OpenAPI ${base}/api/openapi.json, Swagger UI ${base}/api/docs)`,
     `  Health:        ${base}/api/health/ready`,
+    `  Metrics:       ${metricsWhere(config)}`,
   ];
   if (config.mode === 'demo') {
     lines.push('  Demo sign-ins (demo mode only):');
@@ -47,6 +52,13 @@ async function bootstrap(): Promise<void> {
   }
   // Printed plainly (not as a log line) so a person starting the product sees it.
   process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+function metricsWhere(config: ReturnType<typeof loadConfig>): string {
+  const { metrics } = config;
+  if (metrics.port !== undefined) return `http://${metrics.host}:${metrics.port}/metrics (internal port${metrics.token ? ', METRICS_TOKEN' : ''})`;
+  if (!metrics.onMainPort) return 'off (set METRICS_TOKEN or METRICS_PORT)';
+  return `/api/metrics${metrics.token ? ' (METRICS_TOKEN)' : ' (open: demo mode)'}`;
 }
 
 bootstrap().catch((error: unknown) => {
