@@ -30,6 +30,8 @@ describe('console sign-in with STAFF_MFA=required', () => {
   const codeStep = async (page: Page, hint: string) => {
     await page.getByRole('heading', { name: 'Подтверждение входа' }).waitFor();
     await page.getByText(hint).waitFor();
+    // The code field has the focus: the code can be typed at once.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'code');
   };
   const enterCode = async (page: Page, label: string, code: string, button: string) => {
     await page.getByLabel(label).fill(code);
@@ -52,12 +54,14 @@ describe('console sign-in with STAFF_MFA=required', () => {
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     const secret = (await first.page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await first.page.locator('.login-card').screenshot({ path: '/tmp/otklik-mfa-enrol.png', animations: 'disabled' });
     const totp = new TOTP({ issuer: 'Otklik', label: DEMO.operator.login, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
     await enterCode(first.page, 'Код из приложения', totp.generate(), 'Подключить и войти');
 
     await first.page.getByRole('heading', { name: 'Резервные коды' }).waitFor();
     const backupCodes = (await first.page.getByTestId('backup-codes').locator('li').allTextContents()).map((c) => c.trim());
     expect(backupCodes).toHaveLength(10);
+    await first.page.locator('.login-card').screenshot({ path: '/tmp/otklik-mfa-backup-codes.png', animations: 'disabled' });
     expect(backupCodes.every((c) => /^[a-z2-9]{5}-[a-z2-9]{5}$/.test(c))).toBe(true);
     await first.page.getByRole('button', { name: 'Я сохранил коды, продолжить' }).click();
     // Back where the operator was going.
@@ -76,6 +80,7 @@ describe('console sign-in with STAFF_MFA=required', () => {
     await enterCode(second.page, 'Код', '000000', 'Подтвердить');
     await second.page.getByTestId('login-error').waitFor();
     expect(await second.page.getByTestId('login-error').textContent()).toContain('Неверный код второго фактора');
+    await second.page.locator('.login-card').screenshot({ path: '/tmp/otklik-mfa-code.png', animations: 'disabled' });
     await enterCode(second.page, 'Код', totp.generate(), 'Подтвердить');
     await waitForPath(second.page, '/queue');
     await second.page.getByRole('table').waitFor();

@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -72,6 +72,13 @@ export class LoginPage {
     const step = this.step();
     return step.kind === 'backupCodes' ? step.codes : [];
   });
+
+  /** The code field of the current step: focused when a step shows it, so typing can start at once. */
+  private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
+
+  constructor() {
+    effect(() => this.codeInput()?.nativeElement.focus());
+  }
 
   /** The hint under the code field: which codes this account may enter. */
   protected readonly codeHint = computed<MessageKey | null>(() => {
