@@ -58,6 +58,22 @@ describe('console session', () => {
     await context.close();
   });
 
+  it('signing out in one tab signs out the others at once', async () => {
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.getByRole('table').waitFor();
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.getByRole('table').waitFor();
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await waitForPath(page, '/login');
+    await waitForPath(other, '/login');
+    expect(await other.evaluate((k) => localStorage.getItem(k), SESSION_KEY)).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('signing in from a card link comes back to the card', async () => {
     const filed = await fileTechAppeal('Ссылка до входа');
     const { page, context } = await openConsole(browser, `/appeals/${filed.number}`);

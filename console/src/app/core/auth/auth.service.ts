@@ -49,6 +49,16 @@ export class AuthService implements SessionTokens {
   private refreshing: Promise<string | null> | null = null;
   private userLoading: Promise<CurrentUser | null> | null = null;
 
+  constructor() {
+    // Signing out in one tab signs out every tab, at once rather than at its next request.
+    this.store.onSignedOutElsewhere(() => {
+      if (!this.currentUser()) return;
+      this.currentUser.set(null);
+      this.notifier.info('session.signedOut');
+      void this.router.navigateByUrl('/login');
+    });
+  }
+
   async login(login: string, password: string): Promise<LoginResult> {
     const { data, error } = await this.client.POST('/api/v1/auth/login', { body: { login, password } });
     if (!data) return { ok: false, problem: asProblem(error) };

@@ -36,16 +36,25 @@ export class TokenStore {
   readonly session = this.state.asReadonly();
   /** False when storage refused the session: then this tab's memory is the only copy. */
   private persisted = true;
+  private readonly signedOutElsewhere: (() => void)[] = [];
 
   constructor() {
     // Another tab signed in, refreshed or signed out: follow it (the event fires in other tabs only).
     try {
       window.addEventListener('storage', (event) => {
-        if (event.key === SESSION_STORAGE_KEY || event.key === null) this.state.set(read());
+        if (event.key !== SESSION_STORAGE_KEY && event.key !== null) return;
+        const had = this.state() !== null;
+        this.state.set(read());
+        if (had && this.state() === null) for (const listener of this.signedOutElsewhere) listener();
       });
     } catch {
       // no window (server rendering is not used; kept harmless)
     }
+  }
+
+  /** Called when another tab ends the session (sign-out, or a refresh the API refused). */
+  onSignedOutElsewhere(listener: () => void): void {
+    this.signedOutElsewhere.push(listener);
   }
 
   save(tokens: Schemas['TokensDto']): StoredSession {
