@@ -38,6 +38,12 @@ describe('MFA (POST /auth/login → /auth/mfa, /me/mfa/*)', () => {
     expect(ok.body.accessToken).toEqual(expect.any(String));
     // Single use: the same SMS code does not sign in twice.
     expect((await call(base, 'POST', '/api/v1/auth/mfa', { mfaToken: first.body.mfaToken, code })).status).toBe(401);
+    // …and the spent mfaToken sends no further SMS.
+    const sentBefore = sms.messages.length;
+    const resend = await call(base, 'POST', '/api/v1/auth/mfa/sms', { mfaToken: first.body.mfaToken });
+    expect(resend.status).toBe(401);
+    expect(resend.body.code).toBe('mfa_token_invalid');
+    expect(sms.messages.length).toBe(sentBefore);
   });
 
   it('enrols TOTP, signs in with TOTP and with a backup code (once), and turns MFA off with the password', async () => {

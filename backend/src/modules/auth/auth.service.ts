@@ -168,7 +168,9 @@ export class AuthService {
 
   /** Sends a sign-in code by SMS (`POST /auth/mfa/sms`). */
   async sendMfaSms(mfaToken: string, client: ClientInfo): Promise<CodeSentDto> {
-    const user = await this.userOfStep(mfaToken);
+    const { user, step } = await this.stepOf('mfa', mfaToken);
+    // A spent step sends nothing more.
+    await this.assertUnspent(step);
     return this.sendMfaCode(user, 'sms', client);
   }
 
@@ -181,10 +183,6 @@ export class AuthService {
     if (phone) await this.sms.send(phone, text);
     else await this.mailer.send({ to: user.email, subject: 'Код входа в «Отклик»', text });
     return { codeSentTo: phone ? maskPhone(phone) : maskEmail(user.email), expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000).toISOString() };
-  }
-
-  private async userOfStep(mfaToken: string): Promise<User> {
-    return (await this.stepOf('mfa', mfaToken)).user;
   }
 
   private async stepOf(purpose: SignInStep, token: string): Promise<{ user: User; step: SpentStep }> {
