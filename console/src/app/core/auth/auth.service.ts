@@ -86,11 +86,14 @@ export class AuthService implements SessionTokens {
   }
 
   /** A code from the new app confirms it: signed in, with the backup codes to show once. */
-  async confirmEnrolment(enrolmentToken: string, code: string): Promise<StepResult<{ user: CurrentUser; backupCodes: string[] }>> {
+  async confirmEnrolment(enrolmentToken: string, code: string): Promise<StepResult<{ backupCodes: string[] }>> {
     const { data, error } = await this.client.POST('/api/v1/auth/mfa/enrolment/confirm', { body: { enrolmentToken, code } });
     if (!data) return { ok: false, problem: asProblem(error) };
-    const started = await this.startSession(data);
-    return started.ok ? { ok: true, value: { user: started.user, backupCodes: data.backupCodes } } : { ok: false, problem: null };
+    // TOTP is on and the codes exist only in this answer: they are shown whatever happens next
+    // (if the profile cannot be loaded now, the guard loads it when the user goes on).
+    this.store.save(data);
+    await this.fetchUser(data.accessToken);
+    return { ok: true, value: { backupCodes: data.backupCodes } };
   }
 
   private async startSession(tokens: Schemas['TokensDto']): Promise<LoginResult> {
