@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from './config/app-config';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { openDatabase } from './database/open-database';
 import { createHttpApp } from './http';
 import { startMetricsListener } from './modules/health/metrics';
@@ -44,7 +44,7 @@ async function bootstrap(): Promise<void> {
     `  Otklik is up:  ${base}/`,
     `  API:           ${base}/api/v1   (OpenAPI ${base}/api/openapi.json, Swagger UI ${base}/api/docs)`,
     `  Health:        ${base}/api/health/ready`,
-    `  Metrics:       ${metricsWhere(config)}`,
+    `  Metrics:       ${metricsWhere(config, base)}`,
   ];
   if (config.mode === 'demo') {
     lines.push('  Demo sign-ins (demo mode only):');
@@ -54,11 +54,12 @@ async function bootstrap(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
-function metricsWhere(config: ReturnType<typeof loadConfig>): string {
+/** Where Prometheus finds the metrics, as configured (METRICS_TOKEN, METRICS_PORT). */
+function metricsWhere(config: AppConfig, base: string): string {
   const { metrics } = config;
   if (metrics.port !== undefined) return `http://${metrics.host}:${metrics.port}/metrics (internal port${metrics.token ? ', METRICS_TOKEN' : ''})`;
   if (!metrics.onMainPort) return 'off (set METRICS_TOKEN or METRICS_PORT)';
-  return `/api/metrics${metrics.token ? ' (METRICS_TOKEN)' : ' (open: demo mode)'}`;
+  return `${base}/api/metrics${metrics.token ? ' (METRICS_TOKEN)' : ' (open: demo mode)'}`;
 }
 
 bootstrap().catch((error: unknown) => {
