@@ -71,6 +71,12 @@ describe('MFA (POST /auth/login → /auth/mfa, /me/mfa/*)', () => {
     const second = await login(data.email);
     expect((await call(base, 'POST', '/api/v1/auth/mfa', { mfaToken: second.body.mfaToken, code })).status).toBe(401);
 
+    // Nor by two sign-ins racing with one fresh code (the next time step's, still accepted): one wins.
+    const racing = await Promise.all([login(data.email), login(data.email)]);
+    const fresh = totp.generate({ timestamp: Date.now() + 30_000 });
+    const raced = await Promise.all(racing.map((r) => call(base, 'POST', '/api/v1/auth/mfa', { mfaToken: r.body.mfaToken, code: fresh })));
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 401]);
+
     const backup = await call(base, 'POST', '/api/v1/auth/mfa', { mfaToken: second.body.mfaToken, code: backupCodes[0] });
     expect(backup.status).toBe(200);
     const third = await login(data.email);

@@ -80,9 +80,12 @@ export class MfaService {
     if (delta === null) return false;
     if (pending) return true;
     const step = Math.floor(Date.now() / 1000 / totp.period) + delta;
+    // Remembered under a primary key (until the step can no longer validate), so two requests
+    // racing with one observed code cannot both pass; NOT EXISTS alone could let both in.
     const inserted = await this.dataSource.query<unknown[]>(
-      `INSERT INTO rate_events (bucket) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM rate_events WHERE bucket = $1) RETURNING id`,
-      [`totp-used:${userId}:${step}`],
+      `INSERT INTO captcha_spent (signature, expires_at) VALUES ($1, now() + make_interval(secs => $2))
+       ON CONFLICT (signature) DO NOTHING RETURNING signature`,
+      [`totp-used:${userId}:${step}`, totp.period * 3],
     );
     return inserted.length > 0;
   }
