@@ -71,6 +71,11 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   await fastify.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 2, fields: 10, parts: 12, fieldSize: 64 * 1024 } });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', String(request.id));
+    // API answers carry tokens and personal data (cards, lists, exports, /me): no cache, shared or
+    // private, may keep them unless a route opts in with its own Cache-Control (the public catalog).
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs') && !reply.hasHeader('cache-control')) {
+      reply.header('Cache-Control', 'no-store');
+    }
   });
   instrumentHttp(fastify);
   // Fastify's own errors (body parsing, limits) reach the ProblemFilter through Nest's exception layer.

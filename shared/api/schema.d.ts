@@ -80,8 +80,51 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Second factor: TOTP, SMS/e-mail code or a backup code */
+        /**
+         * Second factor: TOTP, SMS/e-mail code or a backup code
+         * @description The mfaToken is single-use: once a sign-in is completed with it, it is refused (401 mfa_token_invalid). 403 mfa_enrolment_required when the login answer had `enrolment` (use POST /auth/mfa/enrolment).
+         */
         post: operations["verifyMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * First sign-in of staff without a second factor: the e-mail code, then a TOTP secret to enrol
+         * @description For a login answer with `enrolment: totp`. Spends the mfaToken; returns an enrolment token, the otpauth URI and its QR code. 401 mfa_code_invalid / mfa_token_invalid; 409 mfa_already_enrolled.
+         */
+        post: operations["beginSignInEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the TOTP enrolment with a code from the app: the session starts, 10 backup codes are shown once
+         * @description 422 code_invalid (the token stays usable); 401 mfa_token_invalid when the enrolment token is expired or spent.
+         */
+        post: operations["confirmSignInEnrolment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1030,10 +1073,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Answer templates (macros with placeholders) */
+        /**
+         * Answer templates (macros with placeholders)
+         * @description Admins: every template. Supervisors: the global ones and their department subtree's.
+         */
         get: operations["listAnswerTemplates"];
         put?: never;
-        /** Add an answer template */
+        /**
+         * Add an answer template
+         * @description Admins: global (departmentId null) or any department. Supervisors: only their department subtree (403 answer_template_out_of_scope for a global one, 422 invalid_department for a department outside it).
+         */
         post: operations["createAnswerTemplate"];
         delete?: never;
         options?: never;
@@ -1049,10 +1098,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace an answer template */
+        /**
+         * Replace an answer template
+         * @description Supervisors: a global template is 403 answer_template_out_of_scope, one of a department outside their subtree 404.
+         */
         put: operations["updateAnswerTemplate"];
         post?: never;
-        /** Delete an answer template */
+        /**
+         * Delete an answer template
+         * @description Supervisors: a global template is 403 answer_template_out_of_scope, one of a department outside their subtree 404.
+         */
         delete: operations["deleteAnswerTemplate"];
         options?: never;
         head?: never;
@@ -1184,6 +1239,11 @@ export interface components {
         };
         /** @enum {string} */
         MfaMethod: "totp" | "sms" | "email" | "backup_code";
+        /**
+         * @description Present when the account must enrol a second factor before it gets a session (staff without one under STAFF_MFA=required): the e-mail code goes to POST /auth/mfa/enrolment instead of POST /auth/mfa.
+         * @enum {string}
+         */
+        MfaEnrolment: "totp";
         MfaRequiredDto: {
             /** @enum {boolean} */
             mfaRequired: true;
@@ -1192,6 +1252,8 @@ export interface components {
             methods: components["schemas"]["MfaMethod"][];
             /** @description Where a code was sent right away (e-mail fallback for staff without a factor) */
             codeSentTo: string | null;
+            /** @description Present when the account must enrol a second factor before it gets a session (staff without one under STAFF_MFA=required): the e-mail code goes to POST /auth/mfa/enrolment instead of POST /auth/mfa. */
+            enrolment?: components["schemas"]["MfaEnrolment"];
         };
         LoginDto: {
             /**
@@ -1206,6 +1268,38 @@ export interface components {
             mfaToken: string;
             /** @description TOTP code, SMS/e-mail code (6 digits) or a backup code */
             code: string;
+        };
+        BeginEnrolmentDto: {
+            /** @description The mfaToken of POST /auth/login */
+            mfaToken: string;
+            /** @description The code sent by e-mail at sign-in */
+            code: string;
+        };
+        SignInEnrolmentDto: {
+            /** @description Short-lived, single-use token for POST /auth/mfa/enrolment/confirm */
+            enrolmentToken: string;
+            /** @example otpauth://totp/Otklik:user%40example.ru?secret=... */
+            otpauthUri: string;
+            /** @description The otpauth URI as a PNG QR code data URL */
+            qrDataUrl: string;
+        };
+        ConfirmEnrolmentDto: {
+            enrolmentToken: string;
+            /**
+             * @description A code from the authenticator app
+             * @example 123456
+             */
+            code: string;
+        };
+        EnrolledTokensDto: {
+            accessToken: string;
+            refreshToken: string;
+            /** @description Access token lifetime in seconds */
+            expiresIn: number;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description 10 single-use backup codes; shown once */
+            backupCodes: string[];
         };
         MfaTokenDto: {
             mfaToken: string;
@@ -2344,6 +2438,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokensDto"];
+                };
+            };
+        };
+    };
+    beginSignInEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BeginEnrolmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInEnrolmentDto"];
+                };
+            };
+        };
+    };
+    confirmSignInEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEnrolmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolledTokensDto"];
                 };
             };
         };

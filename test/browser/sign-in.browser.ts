@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { DEMO, anonymous } from '../e2e/support/api';
-import { launchBrowser, openConsole, signIn, waitForPath } from './support/browser';
+import { launchBrowser, openConsole, SESSION_KEY, signIn, waitForPath } from './support/browser';
 
 // Project-level testTimeout is not read by Jest (it is a global option): set it here.
 jest.setTimeout(60_000);
@@ -32,7 +32,7 @@ describe('console sign-in', () => {
     expect(await alert.textContent()).toContain(apiTitle);
     expect(await alert.getAttribute('role')).toBe('alert');
     expect(new URL(page.url()).pathname).toBe('/login');
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate((k) => [sessionStorage.length, localStorage.getItem(k)], SESSION_KEY)).toEqual([0, null]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -51,10 +51,10 @@ describe('console sign-in', () => {
     await waitForPath(page, '/staff-only');
 
     // Signing out revokes the session on the server, not only in the tab.
-    const { refreshToken } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('otklik.console.session') ?? '{}'));
+    const { refreshToken } = await page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? '{}'), SESSION_KEY);
     await page.getByRole('button', { name: 'Выйти и войти под другой учётной записью' }).click();
     await waitForPath(page, '/login');
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate((k) => [sessionStorage.length, localStorage.getItem(k)], SESSION_KEY)).toEqual([0, null]);
     const { response } = await anonymous().POST('/api/v1/auth/refresh', { body: { refreshToken } });
     expect(response.status).toBe(401);
     expect(errors).toEqual([]);
@@ -67,19 +67,19 @@ describe('console sign-in', () => {
     await waitForPath(page, '/queue');
     await page.getByRole('table').waitFor();
 
-    const key = 'otklik.console.session';
-    const before = await page.evaluate((k) => JSON.parse(sessionStorage.getItem(k) ?? 'null'), key);
+    const key = SESSION_KEY;
+    const before = await page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
     expect(before?.refreshToken).toBeTruthy();
     // An access token the API rejects, but not yet "expired" from the console's point of view.
     await page.evaluate(
-      ([k, session]) => sessionStorage.setItem(k, JSON.stringify({ ...session, accessToken: 'rejected.token.value', expiresAt: Date.now() + 600_000 })),
+      ([k, session]) => localStorage.setItem(k, JSON.stringify({ ...session, accessToken: 'rejected.token.value', expiresAt: Date.now() + 600_000 })),
       [key, before] as const,
     );
     await page.reload();
 
     await page.getByRole('table').waitFor();
     expect(new URL(page.url()).pathname).toBe('/queue');
-    const after = await page.evaluate((k) => JSON.parse(sessionStorage.getItem(k) ?? 'null'), key);
+    const after = await page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
     expect(after.accessToken).not.toBe('rejected.token.value');
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(errors).toEqual([]);
@@ -90,12 +90,9 @@ describe('console sign-in', () => {
     const { page, context } = await openConsole(browser, '/');
     await signIn(page, DEMO.operator);
     await waitForPath(page, '/queue');
-    await page.evaluate(() =>
-      sessionStorage.setItem(
-        'otklik.console.session',
-        JSON.stringify({ accessToken: 'rejected', refreshToken: 'also-rejected', expiresAt: Date.now() + 600_000 }),
-      ),
-    );
+    await page.evaluate((k) =>
+      localStorage.setItem(k, JSON.stringify({ accessToken: 'rejected', refreshToken: 'also-rejected', expiresAt: Date.now() + 600_000 })),
+    SESSION_KEY);
     await page.reload();
     await waitForPath(page, '/login');
     expect(new URL(page.url()).searchParams.get('returnUrl')).toBe('/queue');

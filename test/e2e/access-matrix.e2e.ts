@@ -13,7 +13,7 @@ import { png } from './support/files';
 const ACTORS = ['anonymous', 'owner', 'otherCitizen', 'operatorIn', 'operatorOut', 'supervisor', 'admin', 'auditor'] as const;
 type Actor = (typeof ACTORS)[number];
 type Expect = 'ok' | 401 | 403 | 404;
-type Ctx = { appeal: string; number: string; draft: string; attachment: string; tokens: Record<Actor, string | undefined> };
+type Ctx = { appeal: string; number: string; draft: string; attachment: string; globalTemplate: string; tokens: Record<Actor, string | undefined> };
 interface Row {
   expect: Record<Actor, Expect>;
   /** Builds the request; `fresh` gives a new registered appeal of the owner for mutating routes. */
@@ -31,7 +31,6 @@ const adminOnly: Record<Actor, Expect> = { ...everyone(403), anonymous: 401, adm
 const adminOrSupervisor: Record<Actor, Expect> = { ...everyone(403), anonymous: 401, admin: 'ok', supervisor: 'ok' };
 /** Admin routes on an object that does not exist: past the role check it is a 404. */
 const adminOnlyMissing: Record<Actor, Expect> = { ...everyone(403), anonymous: 401, admin: 404 };
-const adminOrSupervisorMissing: Record<Actor, Expect> = { ...everyone(403), anonymous: 401, admin: 404, supervisor: 404 };
 const adminOrSupervisorReads: Record<Actor, Expect> = { ...adminOnly, supervisor: 'ok' };
 /** An upload's removal: only its uploader (others, even staff who may read it, get 404). */
 const uploaderOnly: Record<Actor, Expect> = { anonymous: 401, owner: 'ok', otherCitizen: 404, operatorIn: 404, operatorOut: 404, supervisor: 404, admin: 403, auditor: 403 };
@@ -62,6 +61,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/auth/password/expired': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/password/expired', body: {} }) },
   'POST /api/v1/auth/mfa': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa', body: {} }) },
   'POST /api/v1/auth/mfa/sms': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa/sms', body: {} }) },
+  'POST /api/v1/auth/mfa/enrolment': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa/enrolment', body: {} }) },
+  'POST /api/v1/auth/mfa/enrolment/confirm': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/mfa/enrolment/confirm', body: {} }) },
   // The signed-in user's own security settings: any role, never anonymous.
   'POST /api/v1/me/password': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/password', body: {} }) },
   'POST /api/v1/me/mfa/totp': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/mfa/totp' }) },
@@ -165,15 +166,32 @@ const MATRIX: Record<string, Row> = {
   'PUT /api/v1/admin/routing-rules/{id}': { expect: adminOnly, request: async () => ({ path: `/api/v1/admin/routing-rules/${randomUUID()}`, body: {} }) },
   'DELETE /api/v1/admin/routing-rules/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/routing-rules/${randomUUID()}` }) },
   'GET /api/v1/admin/answer-templates': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/answer-templates' }) },
-  'POST /api/v1/admin/answer-templates': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/answer-templates', body: {} }) },
-  'PUT /api/v1/admin/answer-templates/{id}': { expect: adminOrSupervisor, request: async () => ({ path: `/api/v1/admin/answer-templates/${randomUUID()}`, body: {} }) },
-  'DELETE /api/v1/admin/answer-templates/{id}': { expect: adminOrSupervisorMissing, request: async () => ({ path: `/api/v1/admin/answer-templates/${randomUUID()}` }) },
+  // Global templates (departmentId null) are the admins' alone: a supervisor gets 403 even on a
+  // valid body. Department scope (a supervisor's own subtree only) is in answer-templates.e2e.ts.
+  'POST /api/v1/admin/answer-templates': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/answer-templates', body: GLOBAL_TEMPLATE }) },
+  'PUT /api/v1/admin/answer-templates/{id}': {
+    expect: adminOnly,
+    request: async (c) => ({ path: `/api/v1/admin/answer-templates/${c.globalTemplate}`, body: GLOBAL_TEMPLATE }),
+  },
+  'DELETE /api/v1/admin/answer-templates/{id}': {
+    expect: adminOnly,
+    request: async (c) => ({ path: `/api/v1/admin/answer-templates/${await createTemplate(c.tokens.admin!)}` }),
+  },
   // Dead letters of the event consumers: the engineer on call (admin) only. A retry of an event id that is no dead letter changes nothing.
   'GET /api/v1/admin/event-deliveries': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries?status=dead' }) },
   'POST /api/v1/admin/event-deliveries/retry': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries/retry', body: { eventIds: ['999999999999'] } }) },
   'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
   'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },
 };
+
+/** Inactive, so the templates the matrix leaves behind never show up in an operator's answer form. */
+const GLOBAL_TEMPLATE = { title: 'Матрица доступа', body: 'Текст шаблона', departmentId: null, active: false };
+
+async function createTemplate(adminToken: string): Promise<string> {
+  const res = await raw('/api/v1/admin/answer-templates', { method: 'POST', token: adminToken, body: JSON.stringify(GLOBAL_TEMPLATE) });
+  if (res.status !== 201) throw new Error(`fixture template: ${res.status} ${res.text}`);
+  return (res.body as { id: string }).id;
+}
 
 async function uploadPng(token: string): Promise<string> {
   const form = new FormData();
@@ -220,6 +238,7 @@ describe('access matrix: every route × every role × own/foreign object', () =>
     ctx.appeal = appeal.id;
     ctx.number = String(appeal.number);
     ctx.draft = (await fileTech(true)).id;
+    ctx.globalTemplate = await createTemplate(ctx.tokens.admin!);
   });
 
   it('has a row for every operation in the OpenAPI document', () => {

@@ -101,6 +101,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(expect.objectContaining({ variable }));
   });
 
+  it('metrics: open on the main port in demo mode, off in production, behind METRICS_TOKEN or on METRICS_PORT when set', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).metrics).toEqual({ token: undefined, port: undefined, host: '127.0.0.1', onMainPort: true });
+    expect(loadConfig({ ...prod, DATA_DIR: dataDir() }).metrics.onMainPort).toBe(false);
+    const token = 'scrape-token-0123456789';
+    expect(loadConfig({ ...prod, DATA_DIR: dataDir(), METRICS_TOKEN: token }).metrics).toMatchObject({ token, onMainPort: true });
+    expect(loadConfig({ ...prod, DATA_DIR: dataDir(), METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toMatchObject({
+      port: 9464,
+      host: '0.0.0.0',
+      onMainPort: false,
+    });
+  });
+
+  it.each([
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ METRICS_TOKEN: 'has a space in it, sixteen+' }, 'METRICS_TOKEN'],
+    [{ METRICS_PORT: 'nine' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: '70000' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: '3000' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: '9464', METRICS_HOST: 'bad host/' }, 'METRICS_HOST'],
+  ])('metrics: %j is refused naming %s', (env, variable) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(expect.objectContaining({ variable }));
+  });
+
   describe('answer signing keys', () => {
     it('in demo mode generates an RSA key once into DATA_DIR, with a key id from its thumbprint', () => {
       const dir = dataDir();

@@ -50,9 +50,25 @@ export interface AppConfig {
   answerSigning: AnswerSigningKeys;
 
   identity: IdentityConfig;
+  metrics: MetricsConfig;
   esia: EsiaConfig;
   sla: SlaConfig;
   attachments: AttachmentsConfig;
+}
+
+/**
+ * Who may read the Prometheus metrics. With METRICS_PORT they are served only on that internal
+ * listener; otherwise at /api/metrics, behind METRICS_TOKEN when it is set. With neither, demo
+ * mode serves them openly and production turns them off.
+ */
+export interface MetricsConfig {
+  /** METRICS_TOKEN: the bearer token a scraper sends (`Authorization: Bearer …`). */
+  token?: string;
+  /** METRICS_PORT: a separate listener (on METRICS_HOST) that serves only `GET /metrics`. */
+  port?: number;
+  host: string;
+  /** Whether `/api/metrics` on the main port answers at all. */
+  onMainPort: boolean;
 }
 
 /** Deadlines scheduler, auto-close and retention (issue 5). */
@@ -350,6 +366,18 @@ function attachments(env: Env): AttachmentsConfig {
   };
 }
 
+function metrics(env: Env, mode: AppMode, mainPort: number): MetricsConfig {
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && !/^[\x21-\x7e]{16,256}$/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN', 'must be 16 to 256 visible ASCII characters (no spaces)');
+  }
+  const port = env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1, 65535) : undefined;
+  if (port !== undefined && port === mainPort) throw new ConfigError('METRICS_PORT', `must differ from PORT (${mainPort})`);
+  const host = env.METRICS_HOST || '127.0.0.1';
+  if (!/^[\w.:-]{1,255}$/.test(host)) throw new ConfigError('METRICS_HOST', `is not a host name or address: "${host}"`);
+  return { token, port, host, onMainPort: port === undefined && (token !== undefined || mode === 'demo') };
+}
+
 const LOG_LEVELS: AppConfig['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the environment once; a bad value throws a ConfigError naming it. */
@@ -405,6 +433,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     organisationName,
     answerSigning: answerSigning(env, mode, dataDir),
     identity: identity(env, mode),
+    metrics: metrics(env, mode, port),
     esia: esiaConfig(env, mode, publicBase, key),
     sla: {
       tickSeconds: int(env, 'SLA_TICK_SECONDS', 60, 1, 3600),

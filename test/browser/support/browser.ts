@@ -25,14 +25,14 @@ export interface ConsolePage {
   errors: string[];
 }
 
-/** A fresh browser profile (empty storage, Russian by default) on the console. */
-export async function openConsole(browser: Browser, path = '/'): Promise<ConsolePage> {
+/** A fresh browser profile (empty storage, Russian by default) on the console (of the shared test server unless `baseUrl` says). */
+export async function openConsole(browser: Browser, path = '/', baseUrl = BASE_URL()): Promise<ConsolePage> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${BASE_URL()}${path}`);
+  await page.goto(`${baseUrl}${path}`);
   return { page, context, errors };
 }
 
@@ -48,3 +48,6 @@ export async function signIn(page: Page, who: { login: string; password: string 
 export async function waitForPath(page: Page, path: string | RegExp): Promise<void> {
   await page.waitForURL((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)));
 }
+
+/** Where the console keeps the session (shared by the tabs of one browser profile). */
+export const SESSION_KEY = 'otklik.console.session';

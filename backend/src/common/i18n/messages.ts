@@ -45,6 +45,10 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Руководитель принимает это решение сам, без предложения на согласование',
     en: 'A supervisor takes this decision directly, without proposing it',
   },
+  answer_template_out_of_scope: {
+    ru: 'Общими шаблонами ответов управляет администратор; руководитель меняет только шаблоны своих отделов',
+    en: "Global answer templates are managed by admins; a supervisor changes only their own departments' templates",
+  },
   route_not_found: { ru: 'Такого адреса нет', en: 'No such route' },
   method_not_allowed: { ru: 'Метод не поддерживается', en: 'Method not allowed' },
   invalid_transition: {
@@ -79,6 +83,10 @@ export const PROBLEM_TITLES: Catalog = {
   },
   mfa_code_invalid: { ru: 'Неверный код второго фактора', en: 'The second-factor code is wrong' },
   mfa_token_invalid: { ru: 'Время подтверждения входа истекло, войдите снова', en: 'The sign-in step has expired; sign in again' },
+  mfa_enrolment_required: {
+    ru: 'Для входа подключите приложение-аутентификатор: подтвердите код из письма и отсканируйте QR-код',
+    en: 'Set up an authenticator app to sign in: confirm the e-mailed code and scan the QR code',
+  },
   mfa_already_enrolled: { ru: 'Второй фактор уже подключён', en: 'A second factor is already enrolled' },
   no_phone_on_account: { ru: 'У учётной записи нет подтверждённого телефона', en: 'The account has no confirmed phone' },
   password_expired: {

@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import {
+  BeginEnrolmentDto,
   CaptchaChallengeDto,
+  ConfirmEnrolmentDto,
+  EnrolledTokensDto,
   CodeSentDto,
   ExpiredPasswordDto,
   ForgotPasswordDto,
@@ -11,6 +14,7 @@ import {
   MfaVerifyDto,
   RefreshDto,
   ResetPasswordDto,
+  SignInEnrolmentDto,
   TokensDto,
 } from './auth.dto';
 import { Public } from './auth.decorators';
@@ -50,10 +54,44 @@ export class AuthController {
   @Post('mfa')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Second factor: TOTP, SMS/e-mail code or a backup code', operationId: 'verifyMfa' })
+  @ApiOperation({
+    summary: 'Second factor: TOTP, SMS/e-mail code or a backup code',
+    description:
+      'The mfaToken is single-use: once a sign-in is completed with it, it is refused (401 mfa_token_invalid). ' +
+      '403 mfa_enrolment_required when the login answer had `enrolment` (use POST /auth/mfa/enrolment).',
+    operationId: 'verifyMfa',
+  })
   @ApiOkResponse({ type: TokensDto })
   mfa(@Body() dto: MfaVerifyDto, @Client() client: ClientInfo): Promise<TokensDto> {
     return this.auth.verifyMfa(dto.mfaToken, dto.code, client);
+  }
+
+  @Post('mfa/enrolment')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'First sign-in of staff without a second factor: the e-mail code, then a TOTP secret to enrol',
+    description:
+      'For a login answer with `enrolment: totp`. Spends the mfaToken; returns an enrolment token, the otpauth URI and its QR code. ' +
+      '401 mfa_code_invalid / mfa_token_invalid; 409 mfa_already_enrolled.',
+    operationId: 'beginSignInEnrolment',
+  })
+  @ApiOkResponse({ type: SignInEnrolmentDto })
+  beginEnrolment(@Body() dto: BeginEnrolmentDto, @Client() client: ClientInfo): Promise<SignInEnrolmentDto> {
+    return this.auth.beginEnrolment(dto.mfaToken, dto.code, client);
+  }
+
+  @Post('mfa/enrolment/confirm')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm the TOTP enrolment with a code from the app: the session starts, 10 backup codes are shown once',
+    description: '422 code_invalid (the token stays usable); 401 mfa_token_invalid when the enrolment token is expired or spent.',
+    operationId: 'confirmSignInEnrolment',
+  })
+  @ApiOkResponse({ type: EnrolledTokensDto })
+  confirmEnrolment(@Body() dto: ConfirmEnrolmentDto, @Client() client: ClientInfo): Promise<EnrolledTokensDto> {
+    return this.auth.confirmEnrolment(dto.enrolmentToken, dto.code, client);
   }
 
   @Post('mfa/sms')

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
 export class LoginDto {
@@ -44,6 +44,11 @@ export enum CodeChannel {
   Email = 'email',
 }
 
+/** The second factor an account must enrol at sign-in. */
+export enum MfaEnrolment {
+  Totp = 'totp',
+}
+
 /** The password was right; a second factor is needed (`POST /auth/mfa`). */
 export class MfaRequiredDto {
   @ApiProperty({ enum: [true] }) mfaRequired: true;
@@ -51,6 +56,35 @@ export class MfaRequiredDto {
   @ApiProperty({ enum: MfaMethod, enumName: 'MfaMethod', isArray: true }) methods: MfaMethod[];
   @ApiProperty({ description: 'Where a code was sent right away (e-mail fallback for staff without a factor)', nullable: true, type: String })
   codeSentTo: string | null;
+  @ApiPropertyOptional({
+    enum: MfaEnrolment,
+    enumName: 'MfaEnrolment',
+    description:
+      'Present when the account must enrol a second factor before it gets a session (staff without one under STAFF_MFA=required): ' +
+      'the e-mail code goes to POST /auth/mfa/enrolment instead of POST /auth/mfa.',
+  })
+  enrolment?: MfaEnrolment;
+}
+
+export class BeginEnrolmentDto {
+  @ApiProperty({ description: 'The mfaToken of POST /auth/login' }) @IsString() @IsNotEmpty() @MaxLength(2000) mfaToken: string;
+  @ApiProperty({ description: 'The code sent by e-mail at sign-in' }) @IsString() @IsNotEmpty() @MaxLength(32) code: string;
+}
+
+export class SignInEnrolmentDto {
+  @ApiProperty({ description: 'Short-lived, single-use token for POST /auth/mfa/enrolment/confirm' }) enrolmentToken: string;
+  @ApiProperty({ example: 'otpauth://totp/Otklik:user%40example.ru?secret=...' }) otpauthUri: string;
+  @ApiProperty({ description: 'The otpauth URI as a PNG QR code data URL' }) qrDataUrl: string;
+}
+
+export class ConfirmEnrolmentDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) enrolmentToken: string;
+  @ApiProperty({ example: '123456', description: 'A code from the authenticator app' }) @IsString() @Matches(/^\d{6}$/) code: string;
+}
+
+/** Tokens of the session that starts when the enrolment is confirmed, and the backup codes (shown once). */
+export class EnrolledTokensDto extends TokensDto {
+  @ApiProperty({ type: [String], description: '10 single-use backup codes; shown once' }) backupCodes: string[];
 }
 
 export class MfaVerifyDto {

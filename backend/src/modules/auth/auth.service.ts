@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { Mailer, maskEmail } from '../messaging/mailer';
 import { maskPhone, SmsSender } from '../messaging/sms-sender';
 import { normalizeEmail, User } from '../users/user.entity';
-import { CodeSentDto, MfaMethod, MfaRequiredDto, TokensDto } from './auth.dto';
+import { CodeSentDto, EnrolledTokensDto, MfaEnrolment, MfaMethod, MfaRequiredDto, SignInEnrolmentDto, TokensDto } from './auth.dto';
 import { CODE_TTL_SECONDS, OneTimeCodes } from './codes/one-time-codes';
 import { MfaService } from './mfa/mfa.service';
 import { PasswordHasher } from './password-hasher';
@@ -18,13 +18,21 @@ import { staffIpAllowed } from './protection/ip-allow-list';
 import { LockoutService } from './protection/lockout.service';
 import { RefreshToken } from './refresh-token.entity';
 import { ClientInfo, SessionService } from './session.service';
-import { SignInService } from './sign-in.service';
-import { TokenService } from './token.service';
+import { actorOf, SignInService } from './sign-in.service';
+import { SignInStep, TokenService } from './token.service';
 import { UserContacts } from './user-contacts';
 
 export type { ClientInfo } from './session.service';
 
+/** A sign-in step token as remembered once spent (until it would have expired anyway). */
+interface SpentStep {
+  key: string;
+  expiresAt: Date;
+}
+
 const MFA_TOKEN_TTL_SECONDS = 5 * 60;
+/** Time to scan the QR code and type the first code from the app. */
+const ENROLMENT_TOKEN_TTL_SECONDS = 10 * 60;
 
 /** Local sign-in (password, then a second factor when due), refresh-token rotation with reuse detection, logout. */
 @Injectable()
@@ -86,30 +94,83 @@ export class AuthService {
     let codeSentTo: string | null = null;
     // Staff who must use a second factor but have none enrolled get a code by e-mail.
     if (methods.length === 1 && methods[0] === MfaMethod.Email) codeSentTo = (await this.sendMfaCode(user, 'email', client)).codeSentTo;
-    return { mfaRequired: true, mfaToken, methods, codeSentTo };
+    return { mfaRequired: true, mfaToken, methods, codeSentTo, ...(this.mfa.mustEnrol(user) ? { enrolment: MfaEnrolment.Totp } : {}) };
   }
 
+  /**
+   * Finishes a sign-in with the second factor. The mfaToken is single-use: it is checked as
+   * unspent before the code (so a replay wastes no backup code) and claimed atomically after it,
+   * so of two parallel completions exactly one gets a session.
+   */
   async verifyMfa(mfaToken: string, code: string, client: ClientInfo): Promise<TokensDto> {
-    const user = await this.userOfStep(mfaToken);
+    const { user, step } = await this.stepOf('mfa', mfaToken);
+    if (this.mfa.mustEnrol(user)) throw new DomainError(403, 'mfa_enrolment_required');
+    await this.assertUnspent(step);
+    const method = await this.checkSecondFactor(user, code, client);
+    await this.claim(step);
+    return this.signIn.complete(user, client, method);
+  }
+
+  /**
+   * First sign-in of staff who must enrol a factor: the e-mail code proves the mailbox (a stolen
+   * password alone cannot bind an attacker's authenticator), then a TOTP secret is issued.
+   */
+  async beginEnrolment(mfaToken: string, code: string, client: ClientInfo): Promise<SignInEnrolmentDto> {
+    const { user, step } = await this.stepOf('mfa', mfaToken);
+    if (!this.mfa.mustEnrol(user)) throw new DomainError(409, 'mfa_already_enrolled');
+    await this.assertUnspent(step);
+    await this.checkSecondFactor(user, code, client);
+    await this.claim(step);
+    const enrolment = await this.mfa.startTotpFor(user.id);
+    return { enrolmentToken: await this.tokens.signStep('enrol', user.id, ENROLMENT_TOKEN_TTL_SECONDS), ...enrolment };
+  }
+
+  /** A code from the newly set-up app turns TOTP on and starts the session; the backup codes are shown once. */
+  async confirmEnrolment(enrolmentToken: string, code: string, client: ClientInfo): Promise<EnrolledTokensDto> {
+    const { user, step } = await this.stepOf('enrol', enrolmentToken);
+    await this.assertUnspent(step);
+    const key = `mfa:${user.id}`;
+    await this.limits.codeCheck(client);
+    await this.lockout.assertOpen(key, `ip:${client.ip}`);
+    let backupCodes: string[];
+    try {
+      ({ backupCodes } = await this.mfa.confirmTotpFor(user.id, code, actorOf(user, client)));
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 422) await this.codeFailed(user, client);
+      throw error;
+    }
+    await this.lockout.reset(key);
+    await this.claim(step);
+    return { ...(await this.signIn.complete(user, client, 'totp_enrolment')), backupCodes };
+  }
+
+  /** Checks a second-factor code against the account's lockout and limits; the method it passed. */
+  private async checkSecondFactor(user: User, code: string, client: ClientInfo): Promise<string> {
     const key = `mfa:${user.id}`;
     await this.limits.codeCheck(client);
     await this.lockout.assertOpen(key, `ip:${client.ip}`);
     const method = await this.mfa.verifySecondFactor(user, code.replace(/\s/g, ''));
     if (!method) {
-      await this.lockout.fail(key, this.config.identity.lockoutAccountFailures);
-      await this.lockout.fail(`ip:${client.ip}`, this.config.identity.lockoutIpFailures);
-      await this.dataSource.transaction((m) =>
-        this.audit.record(m, null, { action: 'auth.mfa_failed', entityType: 'user', entityId: user.id, details: { ip: client.ip } }),
-      );
+      await this.codeFailed(user, client);
       throw new DomainError(401, 'mfa_code_invalid');
     }
     await this.lockout.reset(key);
-    return this.signIn.complete(user, client, method);
+    return method;
+  }
+
+  private async codeFailed(user: User, client: ClientInfo): Promise<void> {
+    await this.lockout.fail(`mfa:${user.id}`, this.config.identity.lockoutAccountFailures);
+    await this.lockout.fail(`ip:${client.ip}`, this.config.identity.lockoutIpFailures);
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, null, { action: 'auth.mfa_failed', entityType: 'user', entityId: user.id, details: { ip: client.ip } }),
+    );
   }
 
   /** Sends a sign-in code by SMS (`POST /auth/mfa/sms`). */
   async sendMfaSms(mfaToken: string, client: ClientInfo): Promise<CodeSentDto> {
-    const user = await this.userOfStep(mfaToken);
+    const { user, step } = await this.stepOf('mfa', mfaToken);
+    // A spent step sends nothing more.
+    await this.assertUnspent(step);
     return this.sendMfaCode(user, 'sms', client);
   }
 
@@ -124,11 +185,25 @@ export class AuthService {
     return { codeSentTo: phone ? maskPhone(phone) : maskEmail(user.email), expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000).toISOString() };
   }
 
-  private async userOfStep(mfaToken: string): Promise<User> {
-    const userId = await this.tokens.verifyStep('mfa', mfaToken);
-    const user = userId ? await this.dataSource.getRepository(User).findOneBy({ id: userId, active: true }) : null;
-    if (!user) throw new DomainError(401, 'mfa_token_invalid');
-    return user;
+  private async stepOf(purpose: SignInStep, token: string): Promise<{ user: User; step: SpentStep }> {
+    const step = await this.tokens.verifyStep(purpose, token);
+    const user = step ? await this.dataSource.getRepository(User).findOneBy({ id: step.userId, active: true }) : null;
+    if (!step || !user) throw new DomainError(401, 'mfa_token_invalid');
+    return { user, step: { key: `sign-in-step:${step.jti}`, expiresAt: step.expiresAt } };
+  }
+
+  private async assertUnspent(step: SpentStep): Promise<void> {
+    const spent = await this.dataSource.query<unknown[]>(`SELECT 1 FROM captcha_spent WHERE signature = $1`, [step.key]);
+    if (spent.length > 0) throw new DomainError(401, 'mfa_token_invalid');
+  }
+
+  /** Spends a step token: the primary key lets exactly one of two racing requests insert it. */
+  private async claim(step: SpentStep): Promise<void> {
+    const inserted = await this.dataSource.query<unknown[]>(
+      `INSERT INTO captcha_spent (signature, expires_at) VALUES ($1, $2) ON CONFLICT (signature) DO NOTHING RETURNING signature`,
+      [step.key, step.expiresAt],
+    );
+    if (inserted.length === 0) throw new DomainError(401, 'mfa_token_invalid');
   }
 
   async refresh(refreshToken: string, client: ClientInfo): Promise<TokensDto> {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
 import { APP_CONFIG } from '../../config/config.module';
@@ -8,6 +8,9 @@ import { Principal } from '../../common/http/actor';
 
 export const ACCESS_TOKEN_ISSUER = 'otklik';
 export const ACCESS_TOKEN_AUDIENCE = 'otklik-api';
+
+/** Steps of a sign-in that a short token carries from one request to the next. */
+export type SignInStep = 'mfa' | 'enrol';
 
 /** Signs short-lived access tokens (HS256, key derived from MASTER_KEY) and mints refresh tokens. */
 @Injectable()
@@ -41,12 +44,14 @@ export class TokenService {
 
   /**
    * A short token for one step of signing in (`mfa`: the password was right, the second factor
-   * is pending). Its own audience, so it can never pass as an access token.
+   * is pending; `enrol`: a second factor was shown and a TOTP app is being enrolled). Its own
+   * audience, so it can never pass as an access token; its `jti` lets the step be spent once.
    */
-  signStep(purpose: 'mfa', userId: string, ttlSeconds: number): Promise<string> {
+  signStep(purpose: SignInStep, userId: string, ttlSeconds: number): Promise<string> {
     return new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
+      .setJti(randomUUID())
       .setIssuer(ACCESS_TOKEN_ISSUER)
       .setAudience(`otklik-${purpose}`)
       .setIssuedAt()
@@ -54,11 +59,12 @@ export class TokenService {
       .sign(this.stepKey);
   }
 
-  /** The user id of a valid step token, or null. */
-  async verifyStep(purpose: 'mfa', token: string): Promise<string | null> {
+  /** The user, token id and expiry of a valid step token, or null. */
+  async verifyStep(purpose: SignInStep, token: string): Promise<{ userId: string; jti: string; expiresAt: Date } | null> {
     try {
       const { payload } = await jwtVerify(token, this.stepKey, { algorithms: ['HS256'], issuer: ACCESS_TOKEN_ISSUER, audience: `otklik-${purpose}` });
-      return payload.sub ?? null;
+      if (!payload.sub || !payload.jti || !payload.exp) return null;
+      return { userId: payload.sub, jti: payload.jti, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }

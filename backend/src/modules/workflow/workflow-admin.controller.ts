@@ -48,15 +48,25 @@ export class WorkflowAdminController {
 
   @Get('answer-templates')
   @Authenticated(Role.Admin, Role.Supervisor)
-  @ApiOperation({ summary: 'Answer templates (macros with placeholders)', operationId: 'listAnswerTemplates' })
+  @ApiOperation({
+    summary: 'Answer templates (macros with placeholders)',
+    description: "Admins: every template. Supervisors: the global ones and their department subtree's.",
+    operationId: 'listAnswerTemplates',
+  })
   @ApiOkResponse({ type: [AnswerTemplateDto] })
-  templates(): Promise<AnswerTemplateDto[]> {
-    return this.admin.templates();
+  templates(@CurrentActor() actor: Actor): Promise<AnswerTemplateDto[]> {
+    return this.admin.templates(actor);
   }
 
   @Post('answer-templates')
   @Authenticated(Role.Admin, Role.Supervisor)
-  @ApiOperation({ summary: 'Add an answer template', operationId: 'createAnswerTemplate' })
+  @ApiOperation({
+    summary: 'Add an answer template',
+    description:
+      'Admins: global (departmentId null) or any department. Supervisors: only their department subtree ' +
+      '(403 answer_template_out_of_scope for a global one, 422 invalid_department for a department outside it).',
+    operationId: 'createAnswerTemplate',
+  })
   @ApiCreatedResponse({ type: AnswerTemplateDto })
   createTemplate(@CurrentActor() actor: Actor, @Body() dto: AnswerTemplateInputDto): Promise<AnswerTemplateDto> {
     return this.admin.saveTemplate(actor, dto);
@@ -64,7 +74,11 @@ export class WorkflowAdminController {
 
   @Put('answer-templates/:id')
   @Authenticated(Role.Admin, Role.Supervisor)
-  @ApiOperation({ summary: 'Replace an answer template', operationId: 'updateAnswerTemplate' })
+  @ApiOperation({
+    summary: 'Replace an answer template',
+    description: 'Supervisors: a global template is 403 answer_template_out_of_scope, one of a department outside their subtree 404.',
+    operationId: 'updateAnswerTemplate',
+  })
   @ApiOkResponse({ type: AnswerTemplateDto })
   updateTemplate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AnswerTemplateInputDto): Promise<AnswerTemplateDto> {
     return this.admin.saveTemplate(actor, dto, id);
@@ -73,7 +87,11 @@ export class WorkflowAdminController {
   @Delete('answer-templates/:id')
   @Authenticated(Role.Admin, Role.Supervisor)
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an answer template', operationId: 'deleteAnswerTemplate' })
+  @ApiOperation({
+    summary: 'Delete an answer template',
+    description: 'Supervisors: a global template is 403 answer_template_out_of_scope, one of a department outside their subtree 404.',
+    operationId: 'deleteAnswerTemplate',
+  })
   @ApiNoContentResponse()
   deleteTemplate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<void> {
     return this.admin.deleteTemplate(actor, id);

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
-import { FieldError, NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
+import { DomainError, FieldError, NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
+import { AppealAccess } from '../appeals/appeal-access.service';
 import { AuditService } from '../audit/audit.service';
 import { Category } from '../catalog/category.entity';
 import { Department } from '../users/department.entity';
@@ -36,6 +38,7 @@ export class WorkflowAdminService {
     private readonly routing: RoutingService,
     private readonly assignment: AssignmentService,
     private readonly audit: AuditService,
+    private readonly access: AppealAccess,
   ) {}
 
   async rules(): Promise<RoutingRuleDto[]> {
@@ -74,18 +77,29 @@ export class WorkflowAdminService {
     this.routing.invalidate();
   }
 
-  async templates(): Promise<AnswerTemplateDto[]> {
-    return (await this.dataSource.getRepository(AnswerTemplate).find({ order: { title: 'ASC' } })).map(templateDto);
+  /**
+   * Admins see every template; a supervisor the global ones (their departments use them) and
+   * those of their department subtree. Others' templates are not shown at all.
+   */
+  async templates(actor: Actor): Promise<AnswerTemplateDto[]> {
+    const repo = this.dataSource.getRepository(AnswerTemplate);
+    if (actor.role === Role.Admin) return (await repo.find({ order: { title: 'ASC' } })).map(templateDto);
+    const scope = await this.access.departmentScope(actor);
+    const rows = await repo.find({ where: [{ departmentId: IsNull() }, ...(scope.length ? [{ departmentId: In(scope) }] : [])], order: { title: 'ASC' } });
+    return rows.map(templateDto);
   }
 
   async saveTemplate(actor: Actor, dto: AnswerTemplateInputDto, id?: string): Promise<AnswerTemplateDto> {
     return this.dataSource.transaction(async (manager) => {
-      const template = id ? await manager.findOneBy(AnswerTemplate, { id }) : manager.create(AnswerTemplate, {});
-      if (!template) throw new NotFoundError('answer_template');
-      if (dto.departmentId && !(await manager.existsBy(Department, { id: dto.departmentId }))) {
-        throw new ValidationFailedError([{ field: 'departmentId', code: 'invalid_department', message: '' }]);
-      }
-      Object.assign(template, { title: dto.title, body: dto.body, result: dto.result ?? null, departmentId: dto.departmentId ?? null, active: dto.active ?? true });
+      const scope = await this.templateScope(actor, manager);
+      const template = id ? await this.writableTemplate(manager, scope, id) : manager.create(AnswerTemplate, {});
+      const departmentId = dto.departmentId ?? null;
+      // Moving a template to (or creating it for) every department is the admins' call.
+      if (scope !== 'all' && departmentId === null) throw new DomainError(403, 'answer_template_out_of_scope');
+      // A department outside the supervisor's subtree reads as one that does not exist.
+      const departmentKnown = departmentId === null || (scope === 'all' ? await manager.existsBy(Department, { id: departmentId }) : scope.includes(departmentId));
+      if (!departmentKnown) throw new ValidationFailedError([{ field: 'departmentId', code: 'invalid_department', message: '' }]);
+      Object.assign(template, { title: dto.title, body: dto.body, result: dto.result ?? null, departmentId, active: dto.active ?? true });
       const saved = await manager.save(AnswerTemplate, template);
       await this.audit.record(manager, actor, { action: id ? 'answer_template.update' : 'answer_template.create', entityType: 'answer_template', entityId: saved.id, details: { title: saved.title } });
       return templateDto(saved);
@@ -94,10 +108,28 @@ export class WorkflowAdminService {
 
   async deleteTemplate(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const { affected } = await manager.delete(AnswerTemplate, { id });
-      if (!affected) throw new NotFoundError('answer_template');
+      const template = await this.writableTemplate(manager, await this.templateScope(actor, manager), id);
+      await manager.delete(AnswerTemplate, { id: template.id });
       await this.audit.record(manager, actor, { action: 'answer_template.delete', entityType: 'answer_template', entityId: id });
     });
+  }
+
+  /** Which departments' templates the actor manages: every one (and the global ones) for admins, else the supervisor's subtree. */
+  private async templateScope(actor: Actor, manager: EntityManager): Promise<'all' | string[]> {
+    return actor.role === Role.Admin ? 'all' : this.access.departmentScope(actor, manager);
+  }
+
+  /**
+   * A template the actor may change, locked for the change. A global one is visible to a
+   * supervisor but only admins change it (403); another subtree's is a 404, like a missing one.
+   */
+  private async writableTemplate(manager: EntityManager, scope: 'all' | string[], id: string): Promise<AnswerTemplate> {
+    const template = await manager.getRepository(AnswerTemplate).createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id }).getOne();
+    if (!template) throw new NotFoundError('answer_template');
+    if (scope === 'all') return template;
+    if (template.departmentId === null) throw new DomainError(403, 'answer_template_out_of_scope');
+    if (!scope.includes(template.departmentId)) throw new NotFoundError('answer_template');
+    return template;
   }
 
   async departments(): Promise<AdminDepartmentDto[]> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppealAccessModule } from '../appeals/appeal-access.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { AssignmentService } from './routing/assignment.service';
 import { RoutingService } from './routing/routing.service';
@@ -9,7 +10,7 @@ import { WorkflowAdminService } from './workflow-admin.service';
 
 /** Routing rules, assignment, answer templates: what the appeals module consults when it registers and moves appeals. */
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, AppealAccessModule],
   controllers: [WorkflowAdminController, StaffDirectoryController],
   providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService],
   exports: [RoutingService, AssignmentService, AnswerTemplatesService],

@@ -1,6 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A solved ALTCHA challenge, remembered until it expires so one solution is not replayed. */
+/**
+ * A spent single-use proof, remembered until it expires so it is not replayed: a solved ALTCHA
+ * challenge (keyed by its signature), a completed sign-in step token (`sign-in-step:<jti>`), or
+ * the TOTP time step a user's code was accepted for (`totp-used:<user>:<step>`).
+ */
 @Entity('captcha_spent')
 export class CaptchaSpent {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'captcha_spent_pkey' }) signature: string;

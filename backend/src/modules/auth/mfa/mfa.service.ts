@@ -37,6 +37,14 @@ export class MfaService {
     this.backupKey = deriveKey(config.masterKey, 'mfa-backup-code');
   }
 
+  /**
+   * Staff who must use a second factor and have none: they pass an e-mail code once, then enrol
+   * TOTP before they get a session (POST /auth/mfa/enrolment), instead of e-mail codes forever.
+   */
+  mustEnrol(user: User): boolean {
+    return !user.mfaMethod && isStaff(user.role) && this.config.identity.staffMfa === 'required';
+  }
+
   /** Second-factor methods the sign-in must ask for; empty → the password is enough. */
   async methodsFor(user: User): Promise<MfaMethod[]> {
     const hasBackup = async () => this.dataSource.getRepository(MfaBackupCode).existsBy({ userId: user.id, usedAt: IsNull() });
@@ -72,9 +80,12 @@ export class MfaService {
     if (delta === null) return false;
     if (pending) return true;
     const step = Math.floor(Date.now() / 1000 / totp.period) + delta;
+    // Remembered under a primary key (until the step can no longer validate), so two requests
+    // racing with one observed code cannot both pass; NOT EXISTS alone could let both in.
     const inserted = await this.dataSource.query<unknown[]>(
-      `INSERT INTO rate_events (bucket) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM rate_events WHERE bucket = $1) RETURNING id`,
-      [`totp-used:${userId}:${step}`],
+      `INSERT INTO captcha_spent (signature, expires_at) VALUES ($1, now() + make_interval(secs => $2))
+       ON CONFLICT (signature) DO NOTHING RETURNING signature`,
+      [`totp-used:${userId}:${step}`, totp.period * 3],
     );
     return inserted.length > 0;
   }
@@ -90,8 +101,13 @@ export class MfaService {
   }
 
   /** Starts TOTP enrolment: a new secret, kept (encrypted) until a code confirms it. */
-  async startTotp(actor: Actor): Promise<TotpEnrolmentDto> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+  startTotp(actor: Actor): Promise<TotpEnrolmentDto> {
+    return this.startTotpFor(actor.userId);
+  }
+
+  /** The same for a user who is still signing in (enrolment required at first sign-in). */
+  async startTotpFor(userId: string): Promise<TotpEnrolmentDto> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
     if (user.mfaMethod === 'totp') throw new DomainError(409, 'mfa_already_enrolled');
     const secret = new Secret({ size: 20 });
     await this.dataSource.getRepository(User).update({ id: user.id }, { totpSecretEncrypted: this.cipher.encrypt(secret.base32) });
@@ -100,15 +116,29 @@ export class MfaService {
   }
 
   /** Confirms TOTP with a code from the app; turns it on and issues 10 backup codes. */
-  async confirmTotp(actor: Actor, code: string): Promise<BackupCodesDto> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+  confirmTotp(actor: Actor, code: string): Promise<BackupCodesDto> {
+    return this.confirmTotpFor(actor.userId, code, actor);
+  }
+
+  /**
+   * The same, with the actor the audit row names (the user signing in, at first sign-in). Two
+   * confirmations racing: the conditional update lets exactly one turn TOTP on (the other 409).
+   */
+  async confirmTotpFor(userId: string, code: string, actor: Actor): Promise<BackupCodesDto> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
     if (user.mfaMethod === 'totp') throw new DomainError(409, 'mfa_already_enrolled');
     if (!(await this.verifyTotp(user.id, code, true))) {
       throw new ValidationFailedError([{ field: 'code', code: 'code_invalid', message: 'The code does not match' }]);
     }
     const backupCodes = Array.from({ length: BACKUP_CODE_COUNT }, () => this.newBackupCode());
     await this.dataSource.transaction(async (m) => {
-      await m.update(User, { id: user.id }, { mfaMethod: 'totp' });
+      const switched = await m
+        .createQueryBuilder()
+        .update(User)
+        .set({ mfaMethod: 'totp' })
+        .where("id = :id AND mfa_method IS DISTINCT FROM 'totp'", { id: user.id })
+        .execute();
+      if (!switched.affected) throw new DomainError(409, 'mfa_already_enrolled');
       await m.delete(MfaBackupCode, { userId: user.id });
       await m.insert(
         MfaBackupCode,

@@ -8,7 +8,15 @@ import { asProblem } from './problem';
  * inline) or that are part of session handling (a failed refresh means "sign in again",
  * which the auth service says once). Everything else gets a snackbar.
  */
-const HANDLED_BY_CALLER: ReadonlySet<string> = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout']);
+const HANDLED_BY_CALLER: ReadonlySet<string> = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/mfa',
+  '/api/v1/auth/mfa/sms',
+  '/api/v1/auth/mfa/enrolment',
+  '/api/v1/auth/mfa/enrolment/confirm',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/logout',
+]);
 
 /**
  * Answers a page shows in its own body instead: the appeal card says «not found» (or «redirected

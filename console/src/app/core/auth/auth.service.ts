@@ -9,7 +9,15 @@ import { I18n } from '../i18n/i18n.service';
 import { TokenStore } from './token-store';
 
 export type CurrentUser = Schemas['MeDto'];
-export type LoginResult = { ok: true; user: CurrentUser } | { ok: false; problem: Problem | null; mfaRequired?: boolean };
+/** The second step of a sign-in, as POST /auth/login described it. */
+export type MfaChallenge = Schemas['MfaRequiredDto'];
+export type TotpEnrolment = Schemas['SignInEnrolmentDto'];
+export type LoginResult =
+  | { ok: true; user: CurrentUser }
+  | { ok: false; problem: Problem | null; mfa?: undefined }
+  | { ok: false; problem: null; mfa: MfaChallenge };
+/** A step that either signs in, or fails with the API's problem (null: no problem body). */
+export type StepResult<T> = { ok: true; value: T } | { ok: false; problem: Problem | null };
 
 /** Roles that work in the console; everyone else gets the polite staff-only page. */
 const CONSOLE_ROLES: readonly string[] = [Role.Operator, Role.Supervisor];
@@ -41,13 +49,56 @@ export class AuthService implements SessionTokens {
   private refreshing: Promise<string | null> | null = null;
   private userLoading: Promise<CurrentUser | null> | null = null;
 
+  constructor() {
+    // Signing out in one tab signs out every tab, at once rather than at its next request.
+    this.store.onSignedOutElsewhere(() => {
+      if (!this.currentUser()) return;
+      this.currentUser.set(null);
+      this.notifier.info('session.signedOut');
+      void this.router.navigateByUrl('/login');
+    });
+  }
+
   async login(login: string, password: string): Promise<LoginResult> {
     const { data, error } = await this.client.POST('/api/v1/auth/login', { body: { login, password } });
     if (!data) return { ok: false, problem: asProblem(error) };
-    // Accounts with a second factor answer {mfaRequired, mfaToken} instead of tokens.
-    if ('mfaRequired' in data) return { ok: false, problem: null, mfaRequired: true };
+    // Accounts with a second factor answer {mfaRequired, mfaToken, methods} instead of tokens.
+    if ('mfaRequired' in data) return { ok: false, problem: null, mfa: data };
+    return this.startSession(data);
+  }
+
+  /** The second factor: a TOTP, SMS or e-mail code, or a backup code. */
+  async verifyMfa(mfaToken: string, code: string): Promise<LoginResult> {
+    const { data, error } = await this.client.POST('/api/v1/auth/mfa', { body: { mfaToken, code } });
+    return data ? this.startSession(data) : { ok: false, problem: asProblem(error) };
+  }
+
+  /** Sends the sign-in code by SMS; the masked phone it went to. */
+  async sendMfaSms(mfaToken: string): Promise<StepResult<string>> {
+    const { data, error } = await this.client.POST('/api/v1/auth/mfa/sms', { body: { mfaToken } });
+    return data ? { ok: true, value: data.codeSentTo } : { ok: false, problem: asProblem(error) };
+  }
+
+  /** First sign-in without a factor: the e-mailed code opens the TOTP enrolment (secret + QR). */
+  async beginEnrolment(mfaToken: string, code: string): Promise<StepResult<TotpEnrolment>> {
+    const { data, error } = await this.client.POST('/api/v1/auth/mfa/enrolment', { body: { mfaToken, code } });
+    return data ? { ok: true, value: data } : { ok: false, problem: asProblem(error) };
+  }
+
+  /** A code from the new app confirms it: signed in, with the backup codes to show once. */
+  async confirmEnrolment(enrolmentToken: string, code: string): Promise<StepResult<{ backupCodes: string[] }>> {
+    const { data, error } = await this.client.POST('/api/v1/auth/mfa/enrolment/confirm', { body: { enrolmentToken, code } });
+    if (!data) return { ok: false, problem: asProblem(error) };
+    // TOTP is on and the codes exist only in this answer: they are shown whatever happens next
+    // (if the profile cannot be loaded now, the guard loads it when the user goes on).
     this.store.save(data);
-    const { user } = await this.fetchUser(data.accessToken);
+    await this.fetchUser(data.accessToken);
+    return { ok: true, value: { backupCodes: data.backupCodes } };
+  }
+
+  private async startSession(tokens: Schemas['TokensDto']): Promise<LoginResult> {
+    this.store.save(tokens);
+    const { user } = await this.fetchUser(tokens.accessToken);
     if (!user) {
       this.store.clear();
       return { ok: false, problem: null };
@@ -61,11 +112,9 @@ export class AuthService implements SessionTokens {
     if (known) return Promise.resolve(known);
     if (!this.store.session()) return Promise.resolve(null);
     this.userLoading ??= (async () => {
+      // A new tab, or a session whose access token lapsed: the refresh is tried before giving up.
       const token = await this.accessToken();
-      if (!token) {
-        this.store.clear();
-        return null;
-      }
+      if (!token) return null;
       let result = await this.fetchUser(token);
       // The stored access token may have been revoked or signed with a rotated key: refresh once.
       if (result.status === 401) {
@@ -94,7 +143,7 @@ export class AuthService implements SessionTokens {
     const session = this.store.session();
     if (!session) return null;
     if (session.expiresAt - Date.now() > REFRESH_MARGIN_MS) return session.accessToken;
-    return this.refresh();
+    return this.refresh(session.accessToken);
   }
 
   async refreshAfterRejection(rejected: string): Promise<string | null> {
@@ -102,7 +151,7 @@ export class AuthService implements SessionTokens {
     if (!session) return null;
     // Another request already refreshed while this one was in flight: just use the new token.
     if (session.accessToken !== rejected) return session.accessToken;
-    return this.refresh();
+    return this.refresh(rejected);
   }
 
   sessionLost(): void {
@@ -113,17 +162,26 @@ export class AuthService implements SessionTokens {
     void this.router.navigate(['/login'], { queryParams: returnUrl && returnUrl !== '/' && !returnUrl.startsWith('/login') ? { returnUrl } : {} });
   }
 
-  /** One refresh at a time: refresh tokens rotate, so two parallel refreshes would revoke the family. */
-  private refresh(): Promise<string | null> {
-    this.refreshing ??= (async () => {
-      const session = this.store.session();
+  /**
+   * One refresh at a time, across every tab: refresh tokens rotate, and a token presented twice
+   * revokes the whole session, so two tabs must never refresh with the same one. Within a tab the
+   * refresh is single-flight; across tabs it runs under a Web Lock, and whoever gets the lock
+   * first re-reads the store: when another tab has already rotated the token, its result is used.
+   * `stale` is the access token the caller found expiring or rejected.
+   */
+  private refresh(stale: string): Promise<string | null> {
+    this.refreshing ??= withRefreshLock(async () => {
+      const session = this.store.reload();
       if (!session) return null;
-      const { data } = await this.client
+      if (session.accessToken !== stale && session.expiresAt - Date.now() > REFRESH_MARGIN_MS) return session.accessToken;
+      const { data, response } = await this.client
         .POST('/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken } })
-        .catch(() => ({ data: undefined }));
-      if (!data?.accessToken) return null;
-      return this.store.save(data).accessToken;
-    })().finally(() => (this.refreshing = null));
+        .catch(() => ({ data: undefined, response: undefined }));
+      if (data?.accessToken) return this.store.save(data).accessToken;
+      // Rejected: the session is over. A network failure keeps it for the next attempt.
+      if (response && (response.status === 400 || response.status === 401)) this.store.clear();
+      return null;
+    }).finally(() => (this.refreshing = null));
     return this.refreshing;
   }
 
@@ -141,4 +199,13 @@ export class AuthService implements SessionTokens {
     this.store.clear();
     this.currentUser.set(null);
   }
+}
+
+const REFRESH_LOCK = 'otklik.console.refresh';
+
+/** Runs `task` under the cross-tab refresh lock where the browser has Web Locks (secure contexts), else directly. */
+function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  // The lock is held until the task settles; its result is the task's.
+  return locks ? (locks.request(REFRESH_LOCK, task) as Promise<unknown> as Promise<T>) : task();
 }

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { DEMO, signedIn } from '../e2e/support/api';
+import { category, fileAppeal } from '../e2e/support/factories';
+import { launchBrowser, openConsole, SESSION_KEY, signIn, waitForPath } from './support/browser';
+
+jest.setTimeout(60_000);
+
+/** The session outlives a tab and an access token: new tabs, lapsed tokens, a half-typed answer. */
+describe('console session', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const fileTechAppeal = async (subject: string) => {
+    const citizen = await signedIn(DEMO.citizen);
+    const tech = await category('tech');
+    return fileAppeal(citizen, { type: 'question', categoryId: tech.id, subject: `${subject} ${randomUUID().slice(0, 8)}` });
+  };
+
+  it("a card's link opened in a new tab stays signed in, also after the access token lapsed (the tabs refresh once, together)", async () => {
+    const filed = await fileTechAppeal('Новая вкладка');
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.getByRole('table').waitFor();
+    const cardUrl = page.url().replace('/queue', `/appeals/${filed.number}`);
+
+    const tab = await context.newPage();
+    await tab.goto(cardUrl);
+    await tab.getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
+    expect(new URL(tab.url()).pathname).toBe(`/appeals/${filed.number}`);
+    await tab.close();
+
+    // The access token lapsed while no tab was open: two tabs opened at once both refresh first
+    // (the guard tries that before the sign-in page), one after the other, and keep one session.
+    const before = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), SESSION_KEY);
+    await page.evaluate(([k, s]) => localStorage.setItem(k, JSON.stringify({ ...s, expiresAt: Date.now() - 1000 })), [SESSION_KEY, before] as const);
+    await page.close();
+    const tabs = await Promise.all([context.newPage(), context.newPage()]);
+    await Promise.all(tabs.map((t) => t.goto(cardUrl)));
+    for (const t of tabs) {
+      await t.getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
+      expect(new URL(t.url()).pathname).toBe(`/appeals/${filed.number}`);
+    }
+    const after = await tabs[0].evaluate((k) => JSON.parse(localStorage.getItem(k)!), SESSION_KEY);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    // Had both tabs refreshed with the same token, the API would have revoked the session: it is alive.
+    await tabs[1].reload();
+    await tabs[1].getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('signing out in one tab signs out the others at once', async () => {
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.getByRole('table').waitFor();
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.getByRole('table').waitFor();
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await waitForPath(page, '/login');
+    await waitForPath(other, '/login');
+    expect(await other.evaluate((k) => localStorage.getItem(k), SESSION_KEY)).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('signing in from a card link comes back to the card', async () => {
+    const filed = await fileTechAppeal('Ссылка до входа');
+    const { page, context } = await openConsole(browser, `/appeals/${filed.number}`);
+    await waitForPath(page, '/login');
+    expect(new URL(page.url()).searchParams.get('returnUrl')).toBe(`/appeals/${filed.number}`);
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, `/appeals/${filed.number}`);
+    await page.getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
+    await context.close();
+  });
+
+  it('an answer sent after the access token was refused is sent after a silent refresh, nothing typed is lost', async () => {
+    const filed = await fileTechAppeal('Ответ после истечения сессии');
+    const ref = String(filed.number);
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.goto(page.url().replace('/queue', `/appeals/${ref}`));
+    await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
+    await page.getByTestId('appeal-actions').getByRole('button', { name: 'Взять в работу' }).click();
+    await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
+
+    const form = page.getByRole('form', { name: 'Ответ гражданину' });
+    await form.getByRole('combobox', { name: 'Результат' }).click();
+    await page.getByRole('option', { name: 'Решено', exact: true }).click();
+    await form.getByLabel('Код результата (классификатор)').fill('1');
+    const text = `Ответ набран до истечения сессии ${randomUUID().slice(0, 8)}.`;
+    await form.getByTestId('answer-text').fill(text);
+
+    // While the operator typed, the access token lapsed: the API refuses the first send with 401,
+    // as it does an expired token. The console refreshes once and sends the same answer again.
+    const before = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), SESSION_KEY);
+    const answers: string[] = [];
+    await page.route('**/api/v1/staff/appeals/*/answer', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      answers.push(route.request().headers().authorization ?? '');
+      if (answers.length === 1) {
+        return route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ type: 'about:blank', title: 'Требуется вход в систему', status: 401, detail: '', instance: '', code: 'unauthorized' }),
+        });
+      }
+      return route.fallback();
+    });
+    await form.getByRole('button', { name: 'Подписать и отправить ответ' }).click();
+    await page.locator('ok-status-chip').filter({ hasText: 'Решено' }).waitFor();
+    await page.getByTestId('appeal-answer').waitFor();
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).not.toBe(answers[0]);
+    expect(new URL(page.url()).pathname).toBe(`/appeals/${ref}`);
+    const after = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), SESSION_KEY);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+
+    const operator = await signedIn(DEMO.operator);
+    const { data: card } = await operator.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber: ref } } });
+    expect(card!.status).toBe('resolved');
+    expect(card!.answer?.text).toBe(text);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
