@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -16,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { AnswerResult, AppealStatus, Role, StaffAction } from '@otklik/shared/domain';
+import { IsCalendarDate } from '../../../common/validation/dates';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -57,7 +57,7 @@ export class StaffActionBodyDto {
   documents?: string[];
 
   @ApiPropertyOptional({ format: 'date', description: 'request-documents: the date by which the documents are expected (required)' })
-  @IsOptional() @IsISO8601({ strict: true }) @MaxLength(10)
+  @IsOptional() @IsCalendarDate()
   dueOn?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 30, description: 'extend: by how many days (default: the policy maximum)' })

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
+import { DomainError, ValidationFailedError } from '../problem/domain-error';
+import { sendProblem } from '../problem/problem.filter';
+import { toProblem } from '../problem/problem';
+import { findIllFormedStrings, jsonNestingExceeds, MAX_JSON_DEPTH } from './input-guard';
+
+const logger = new Logger('Input');
+
+/**
+ * The shared input hygiene of every route, Nest's and raw Fastify ones alike, before guards,
+ * pipes and DTOs run: JSON bodies are refused (400 `json_too_deep`) when nested deeper than
+ * MAX_JSON_DEPTH, before they are parsed; then every string of the path parameters, the query
+ * and the body must be free of NUL and well-formed Unicode (422 `validation_failed` naming each
+ * field). Size is bounded by the adapter's bodyLimit (413).
+ */
+export function registerInputGuards(app: NestFastifyApplication, bodyLimit: number): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Fastify's own parser (with its prototype-poisoning protection), behind a depth check. Through
+  // Nest's useBodyParser: Nest registers its default JSON parser at init unless one is given.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
+    const text = body.toString('utf8');
+    if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) {
+      done(new DomainError(400, 'json_too_deep', { max: MAX_JSON_DEPTH }), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+  fastify.addHook('preValidation', async (request) => {
+    const errors = [
+      ...findIllFormedStrings(request.params, 'path'),
+      ...findIllFormedStrings(request.query, 'query'),
+      ...findIllFormedStrings(request.body, 'body'),
+    ];
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  });
+}
+
+const FRAMEWORK_ERRORS: Record<string, () => DomainError> = {
+  FST_ERR_BAD_URL: () => new DomainError(400, 'malformed_url'),
+  FST_ERR_MAX_PARAM_LENGTH: () => new DomainError(414, 'uri_too_long'),
+};
+
+/**
+ * Fastify's router answers some requests before any route (or Nest) sees them: a URL that does
+ * not decode, a path segment over maxParamLength. They go through the same problem shaping.
+ */
+export function frameworkErrors(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+  const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  sendProblem(known ? known() : new DomainError(400, 'bad_request'), request, reply, logger);
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify has a request (headers or request line over
+ * the size limit, a malformed request line, a client too slow): a problem+json written to the
+ * socket, in the default language (the headers could not be read), echoing nothing.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const failure =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new DomainError(431, 'headers_too_large')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new DomainError(408, 'request_timeout')
+        : new DomainError(400, 'bad_request');
+  const { body, locale } = toProblem(failure, { url: '', id: randomUUID(), headers: {} });
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status] ?? 'Error'}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nContent-Language: ${locale}\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
+}
