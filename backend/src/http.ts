@@ -13,7 +13,7 @@ import { AppModule, RuntimeOptions } from './app.module';
 import { ProblemFilter, sendProblem } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/problem/validation';
 import { DomainError } from './common/problem/domain-error';
-import { clientErrorHandler, frameworkErrors, registerInputGuards } from './common/validation/input-hooks';
+import { clientErrorHandler, frameworkErrors, registerInputGuards, registerMethodNotAllowed } from './common/validation/input-hooks';
 import { instrumentHttp } from './modules/health/metrics';
 import { EsiaIdp } from './modules/esia-idp/esia-idp';
 import { registerEsiaIdpRoutes } from './modules/esia-idp/esia-idp.routes';
@@ -81,6 +81,7 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   });
   instrumentHttp(fastify);
   registerInputGuards(app, BODY_LIMIT);
+  registerMethodNotAllowed(fastify);
   // Fastify's own errors (body parsing, limits) reach the ProblemFilter through Nest's exception layer.
   const logger = new Logger('Http');
   // The embedded ESIA-like IdP at /esia: raw routes after helmet, so its pages get the same CSP.

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { DomainError, ValidationFailedError } from '../problem/domain-error';
 import { sendProblem } from '../problem/problem.filter';
 import { toProblem } from '../problem/problem';
@@ -41,6 +41,31 @@ export function registerInputGuards(app: NestFastifyApplication, bodyLimit: numb
   });
 }
 
+/**
+ * Fastify answers a known path with an unsupported method like an unknown path (404); this makes
+ * it a 405 with `Allow`, still shaped by the ProblemFilter. Wildcard routes (the console's
+ * client-side routes) are left out: they would make every path "known".
+ */
+export function registerMethodNotAllowed(fastify: FastifyInstance): void {
+  const routes: { pattern: RegExp; method: string }[] = [];
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.includes('*')) return;
+    const source = route.url
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    for (const method of [route.method].flat()) routes.push({ pattern: new RegExp(`^${source}/?$`), method });
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.is404) return;
+    const path = request.url.split('?')[0];
+    const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+    if (allowed.length === 0 || allowed.includes(request.method)) return;
+    reply.header('Allow', allowed.join(', '));
+    throw new DomainError(405, 'method_not_allowed');
+  });
+}
+
 const FRAMEWORK_ERRORS: Record<string, () => DomainError> = {
   FST_ERR_BAD_URL: () => new DomainError(400, 'malformed_url'),
   FST_ERR_MAX_PARAM_LENGTH: () => new DomainError(414, 'uri_too_long'),
@@ -52,7 +77,7 @@ const FRAMEWORK_ERRORS: Record<string, () => DomainError> = {
  */
 export function frameworkErrors(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
-  sendProblem(known ? known() : new DomainError(400, 'bad_request'), request, reply, logger);
+  sendProblem(known ? known() : new DomainError(400, 'bad_request'), request, reply, logger, { hideUrl: true });
 }
 
 /**
