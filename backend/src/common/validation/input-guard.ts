@@ -56,7 +56,7 @@ const MESSAGES = {
 
 /** A key as it may appear in a field path: its bad characters replaced, so nothing unsafe is echoed. */
 function printableKey(key: string): string {
-  return key.replace(/\u0000/g, '\uFFFD').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+  return key.replaceAll('\u0000', '\uFFFD').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
 }
 
 /**

@@ -29,7 +29,7 @@ export function registerInputGuards(app: NestFastifyApplication, bodyLimit: numb
       done(new DomainError(400, 'json_too_deep', { max: MAX_JSON_DEPTH }), undefined);
       return;
     }
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   });
   fastify.addHook('preValidation', async (request) => {
     const errors = [
