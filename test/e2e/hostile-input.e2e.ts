@@ -32,6 +32,9 @@ interface Ctx {
   number: string;
   staffAppeal: string;
   attachment: string;
+  category: string;
+  subcategory: string;
+  department: string;
 }
 interface Row {
   /** The role the operation is for: all bad inputs are sent as this role. */
@@ -46,6 +49,9 @@ const onAppeal = (c: Ctx) => ({ idOrNumber: c.appeal });
 const onNumber = (c: Ctx) => ({ idOrNumber: c.number });
 const onStaffAppeal = (c: Ctx) => ({ idOrNumber: c.staffAppeal });
 const onAttachment = (c: Ctx) => ({ id: c.attachment });
+/** Bodies that pass validation where the schema's examples would not (real ids): attacks on one field then travel to the service and the database. */
+const appealBody = (c: Ctx) => ({ type: 'question', categoryId: c.category, subcategoryId: c.subcategory, subject: 'Проверка', text: 'Прошу разъяснить.', contact: { phone: '+79990001122', email: 'a@example.ru' } });
+const ruleBody = (c: Ctx) => ({ position: 500, name: 'Проверка', appealType: null, categoryId: null, subcategoryId: null, region: null, keywords: ['слово'], departmentId: c.department, active: false });
 const nobody = () => ({ login: `nobody-${randomUUID().slice(0, 8)}@example.ru`, password: 'Wrong#Password1' });
 
 const ROWS: Record<string, Row> = {
@@ -83,11 +89,11 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/me/sessions': { as: 'citizen' },
   'DELETE /api/v1/me/sessions/{id}': { as: 'citizen' },
   'POST /api/v1/me/sessions/revoke-others': { as: 'citizen' },
-  'POST /api/v1/appeals': { as: 'citizen' },
+  'POST /api/v1/appeals': { as: 'citizen', base: appealBody },
   'GET /api/v1/appeals': { as: 'citizen' },
   'GET /api/v1/appeals/export': { as: 'citizen' },
   'GET /api/v1/appeals/{idOrNumber}': { as: 'citizen', params: onNumber },
-  'PATCH /api/v1/appeals/{idOrNumber}': { as: 'citizen', params: onAppeal },
+  'PATCH /api/v1/appeals/{idOrNumber}': { as: 'citizen', params: onAppeal, base: appealBody },
   'POST /api/v1/appeals/{idOrNumber}/submit': { as: 'citizen', params: onAppeal },
   // mark-important can be repeated: a valid request does not end the appeal under test.
   'POST /api/v1/appeals/{idOrNumber}/actions/{action}': { as: 'citizen', params: (c) => ({ ...onAppeal(c), action: 'mark-important' }) },
@@ -96,7 +102,7 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/appeals/{idOrNumber}/materials': { as: 'citizen', params: onAppeal },
   'GET /api/v1/appeals/{idOrNumber}/history': { as: 'citizen', params: onAppeal },
   'GET /api/v1/appeals/{idOrNumber}/messages': { as: 'citizen', params: onAppeal },
-  'POST /api/v1/appeals/{idOrNumber}/messages': { as: 'citizen', params: onAppeal },
+  'POST /api/v1/appeals/{idOrNumber}/messages': { as: 'citizen', params: onAppeal, base: () => ({ text: 'Сообщение' }) },
   'POST /api/v1/appeals/{idOrNumber}/retention-extension': { as: 'citizen', params: onAppeal },
   'POST /api/v1/attachments': { as: 'citizen' },
   'GET /api/v1/attachments/{id}': { as: 'citizen', params: onAttachment },
@@ -107,23 +113,27 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/staff/appeals/{idOrNumber}': { as: 'operator', params: onStaffAppeal },
   'GET /api/v1/staff/appeals/{idOrNumber}/assignees': { as: 'operator', params: onStaffAppeal },
   'POST /api/v1/staff/appeals/{idOrNumber}/reveal-contact': { as: 'operator', params: onStaffAppeal },
-  'POST /api/v1/staff/appeals/bulk-actions': { as: 'operator' },
+  'POST /api/v1/staff/appeals/bulk-actions': { as: 'operator', base: (c) => ({ ids: [c.staffAppeal], action: 'assign', assigneeId: randomUUID() }) },
   'POST /api/v1/staff/appeals/{idOrNumber}/actions/{action}': { as: 'operator', params: (c) => ({ ...onStaffAppeal(c), action: 'take' }) },
-  'POST /api/v1/staff/appeals/{idOrNumber}/answer': { as: 'operator', params: onStaffAppeal },
+  'POST /api/v1/staff/appeals/{idOrNumber}/answer': { as: 'operator', params: onStaffAppeal, base: () => ({ result: 'done', resultCode: 1, text: 'Ответ' }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-templates': { as: 'operator', params: onStaffAppeal },
   'GET /api/v1/staff/departments': { as: 'operator' },
   'GET /api/v1/audit': { as: 'auditor' },
   'GET /api/v1/admin/sla-policies': { as: 'admin' },
-  'PUT /api/v1/admin/sla-policies': { as: 'admin' },
+  // The seeded values of the gratitude default: a valid request changes nothing.
+  'PUT /api/v1/admin/sla-policies': {
+    as: 'admin',
+    base: () => ({ type: 'gratitude', resolutionUnit: 'calendar_days', resolutionAmount: 30, firstResponseHours: 24, priorityFirstResponseHours: 2, reminderLeadHours: 24 }),
+  },
   'GET /api/v1/admin/calendar/{year}': { as: 'admin', params: () => ({ year: '2027' }) },
   // A year far ahead: a valid-looking body does not change the calendar the other tests count in.
   'PUT /api/v1/admin/calendar/{year}': { as: 'admin', params: () => ({ year: '2150' }) },
   'GET /api/v1/admin/routing-rules': { as: 'admin' },
-  'POST /api/v1/admin/routing-rules': { as: 'admin' },
-  'PUT /api/v1/admin/routing-rules/{id}': { as: 'admin' },
+  'POST /api/v1/admin/routing-rules': { as: 'admin', base: ruleBody },
+  'PUT /api/v1/admin/routing-rules/{id}': { as: 'admin', base: ruleBody },
   'DELETE /api/v1/admin/routing-rules/{id}': { as: 'admin' },
   'GET /api/v1/admin/answer-templates': { as: 'admin' },
-  'POST /api/v1/admin/answer-templates': { as: 'admin' },
+  'POST /api/v1/admin/answer-templates': { as: 'admin', base: () => ({ title: 'Проверка', body: 'Текст {{number}}', result: null, departmentId: null, active: false }) },
   'PUT /api/v1/admin/answer-templates/{id}': { as: 'admin' },
   'DELETE /api/v1/admin/answer-templates/{id}': { as: 'admin' },
   'GET /api/v1/admin/departments': { as: 'admin' },
@@ -224,6 +234,9 @@ beforeAll(async () => {
   ctx.appeal = appeal.id;
   ctx.number = String(appeal.number);
   ctx.staffAppeal = (await file()).id;
+  ctx.category = tech.id;
+  ctx.subcategory = cabinet.id;
+  ctx.department = ((await json('GET', '/api/v1/staff/departments', undefined, 'operator')).body as { id: string }[])[0].id;
 }, 120_000);
 
 afterAll(async () => {
