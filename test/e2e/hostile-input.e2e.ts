@@ -295,6 +295,12 @@ describe('hostile input: each defect found over HTTP (issue 11)', () => {
     expect(appeal.body).toMatchObject({ status: 400, code: 'json_too_deep' });
     const big = await json('POST', '/api/v1/auth/login', { login: 'x'.repeat(1_100_000), password: 'x' });
     expect(big.body).toMatchObject({ status: 413, code: 'payload_too_large' });
+    // 80,000 keys fit in 1 MB; validated one by one they cost seconds and a 10 MB answer.
+    const keys = await json('POST', '/api/v1/auth/login', Object.fromEntries(Array.from({ length: 80_000 }, (_, i) => [`k${i}`, 1])));
+    expect(keys.body).toMatchObject({ status: 413, code: 'payload_too_large' });
+    const some = await json('POST', '/api/v1/auth/login', Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, 1])));
+    expect(some.status).toBe(422);
+    expect(some.body.errors).toHaveLength(100);
     // Ordinary nesting still works.
     expect((await json('POST', '/api/v1/auth/login', DEMO.citizen2)).body.accessToken).toEqual(expect.any(String));
   });

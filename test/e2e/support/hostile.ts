@@ -124,6 +124,7 @@ function setAt(body: Record<string, unknown>, path: string[], value: unknown): R
 const REMOVE = Symbol('remove');
 export const HUGE = 'x'.repeat(200_000);
 const NUL = 'a\u0000b';
+const MANY_KEYS = JSON.stringify(Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])));
 const SURROGATE = 'a\uD800b';
 
 /** Values of the wrong type for a schema. */
@@ -236,6 +237,7 @@ export function hostileRequests(op: Operation, params: Record<string, string>, b
     ['NUL key', '{"a\\u0000b":1}'],
     ['invalid UTF-8 bytes', new Blob([new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0xff, 0x22, 0x7d])])],
     ['over the body limit', `{"a":"${'x'.repeat(1_100_000)}"}`],
+    ['20,000 unknown keys', MANY_KEYS],
   ] as [string, string | Blob][]) {
     json(label, body);
   }

@@ -35,6 +35,13 @@ describe('toProblem', () => {
     expect(at(`/api/v1/${'a'.repeat(300)}`)).toBe('urn:otklik:request:req-1');
   });
 
+  it('names at most 100 field errors', () => {
+    const errors = Array.from({ length: 5_000 }, (_, i) => ({ field: `k${i}`, code: 'unknown_field', message: '' }));
+    const { body } = toProblem(new ValidationFailedError(errors), request());
+    expect(body.errors).toHaveLength(100);
+    expect(body.detail.split('; ')).toHaveLength(100);
+  });
+
   it('maps router-level statuses to stable codes', () => {
     const uri = Object.assign(new Error('long'), { statusCode: 414, code: 'FST_ERR_MAX_PARAM_LENGTH' });
     expect(toProblem(uri, request('en')).body).toMatchObject({ status: 414, code: 'uri_too_long', title: 'The request URL is too long' });

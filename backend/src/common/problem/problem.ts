@@ -70,6 +70,9 @@ function classify(error: unknown): { status: number; code: string; params: Recor
   return { status: 500, code: 'internal', params: {}, errors: [] };
 }
 
+/** A body can carry thousands of mistakes; the answer names the first ones (enough to fix a form). */
+const MAX_FIELD_ERRORS = 100;
+
 const SAFE_PATH = /^\/[A-Za-z0-9/._~-]{0,255}$/;
 
 /**
@@ -94,13 +97,13 @@ export function toProblem(error: unknown, request: ProblemRequest): { body: Prob
     type: `urn:otklik:problem:${code}`,
     title,
     status,
-    detail: errors.length > 0 ? errors.map((e) => `${e.field}: ${fieldMessage(e.code, locale, locale === 'en' ? e.message || undefined : undefined)}`).join('; ') : title,
+    detail: errors.length > 0 ? errors.slice(0, MAX_FIELD_ERRORS).map((e) => `${e.field}: ${fieldMessage(e.code, locale, locale === 'en' ? e.message || undefined : undefined)}`).join('; ') : title,
     instance: instanceOf(request),
     code,
   };
   if (error instanceof DomainError && error.extensions) Object.assign(body, error.extensions);
   if (errors.length > 0) {
-    body.errors = errors.map((e) => ({
+    body.errors = errors.slice(0, MAX_FIELD_ERRORS).map((e) => ({
       field: e.field,
       code: e.code,
       message: fieldMessage(e.code, locale, locale === 'en' ? e.message || undefined : undefined),

@@ -1,4 +1,4 @@
-import { findIllFormedStrings, isCalendarDate, isDateOrInstant, jsonNestingExceeds, MAX_JSON_DEPTH, stringProblem } from './input-guard';
+import { findIllFormedStrings, isCalendarDate, isDateOrInstant, jsonNestingExceeds, MAX_BODY_VALUES, MAX_JSON_DEPTH, stringProblem, valueCountExceeds } from './input-guard';
 
 describe('jsonNestingExceeds', () => {
   it('counts arrays and objects, and nothing inside strings', () => {
@@ -73,4 +73,17 @@ describe('dates', () => {
     '%s is neither',
     (d) => expect(isDateOrInstant(d)).toBe(false),
   );
+});
+
+describe('valueCountExceeds', () => {
+  it('counts keys, elements and leaves at any depth', () => {
+    expect(valueCountExceeds({ a: 1, b: [1, 2] }, 9)).toBe(false);
+    expect(valueCountExceeds({ a: 1, b: [1, 2] }, 8)).toBe(true);
+    expect(valueCountExceeds(undefined, 1)).toBe(false);
+  });
+
+  it('refuses 80,000 keys and allows a year of calendar days', () => {
+    expect(valueCountExceeds(Object.fromEntries(Array.from({ length: 80_000 }, (_, i) => [`k${i}`, 1])), MAX_BODY_VALUES)).toBe(true);
+    expect(valueCountExceeds({ nonWorking: Array.from({ length: 366 }, () => '2027-01-01'), working: [] }, MAX_BODY_VALUES)).toBe(false);
+  });
 });

@@ -8,6 +8,30 @@ import type { FieldError } from '../problem/domain-error';
 /** Deepest JSON nesting a body may have: our DTOs need 3–4 levels; class-transformer recurses per level. */
 export const MAX_JSON_DEPTH = 32;
 
+/**
+ * Most values (keys, strings, numbers… of any depth) a body may hold: the largest legitimate one
+ * (a year's calendar) has a few hundred. 80,000 unknown keys in 1 MB would otherwise cost seconds of
+ * validation and a 10 MB answer.
+ */
+export const MAX_BODY_VALUES = 10_000;
+
+/** Whether a parsed value holds more than `max` values (each key, element and leaf counts), counted without recursion. */
+export function valueCountExceeds(value: unknown, max: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++count > max) return true;
+    if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
+      for (const [, child] of Object.entries(v)) {
+        count++;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 /** At most this many field errors are reported for bad strings (a body of 10,000 NULs is one story). */
 const MAX_REPORTED = 20;
 

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } 
 import { DomainError, ValidationFailedError } from '../problem/domain-error';
 import { sendProblem } from '../problem/problem.filter';
 import { toProblem } from '../problem/problem';
-import { findIllFormedStrings, jsonNestingExceeds, MAX_JSON_DEPTH } from './input-guard';
+import { findIllFormedStrings, jsonNestingExceeds, MAX_BODY_VALUES, MAX_JSON_DEPTH, valueCountExceeds } from './input-guard';
 
 const logger = new Logger('Input');
 
@@ -16,7 +16,7 @@ const logger = new Logger('Input');
  * pipes and DTOs run: JSON bodies are refused (400 `json_too_deep`) when nested deeper than
  * MAX_JSON_DEPTH, before they are parsed; then every string of the path parameters, the query
  * and the body must be free of NUL and well-formed Unicode (422 `validation_failed` naming each
- * field). Size is bounded by the adapter's bodyLimit (413).
+ * field). Size is bounded by the adapter's bodyLimit and by MAX_BODY_VALUES (413).
  */
 export function registerInputGuards(app: NestFastifyApplication, bodyLimit: number): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -32,6 +32,7 @@ export function registerInputGuards(app: NestFastifyApplication, bodyLimit: numb
     void parseJson(request, text, done);
   });
   fastify.addHook('preValidation', async (request) => {
+    if (valueCountExceeds(request.body, MAX_BODY_VALUES)) throw new DomainError(413, 'payload_too_large');
     const errors = [
       ...findIllFormedStrings(request.params, 'path'),
       ...findIllFormedStrings(request.query, 'query'),
