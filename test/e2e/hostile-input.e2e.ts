@@ -167,8 +167,12 @@ async function send(req: HostileRequest, role: Role): Promise<Answer> {
 }
 
 /** What is wrong with an answer to a hostile request, if anything. */
-function fault(answer: Answer): string | undefined {
+function fault(answer: Answer, req: HostileRequest): string | undefined {
   if (answer.status >= 500) return `${answer.status} ${answer.text.slice(0, 200)}`;
+  if (req.refusedField) {
+    const named = (answer.body?.errors ?? []).some((e: { field: string; code: string }) => e.field === req.refusedField && ['nul_character', 'ill_formed_unicode'].includes(e.code));
+    if (answer.status !== 422 || !named) return `expected a 422 naming ${req.refusedField}, got ${answer.status} ${answer.text.slice(0, 150)}`;
+  }
   if (answer.status < 400) return undefined;
   if (!answer.contentType.startsWith('application/problem+json')) return `${answer.status} as ${answer.contentType || 'no content type'}: ${answer.text.slice(0, 120)}`;
   if (answer.body?.status !== answer.status || typeof answer.body?.code !== 'string') return `${answer.status} with a body that is not a problem: ${answer.text.slice(0, 120)}`;
@@ -180,7 +184,7 @@ async function attack(requests: HostileRequest[], role: Role): Promise<string[]>
   const faults: string[] = [];
   for (const req of requests) {
     try {
-      const problem = fault(await send(req, role));
+      const problem = fault(await send(req, role), req);
       if (problem) faults.push(`${req.label}: ${problem}`);
     } catch (error) {
       faults.push(`${req.label}: no answer (${(error as Error).message})`);
@@ -265,10 +269,17 @@ describe('hostile input: every operation of the OpenAPI document', () => {
     const fill = (bad?: string) => op.path.replace(/\{(\w+)\}/g, (_, n: string) => bad ?? encodeURIComponent(params[n] ?? randomUUID()));
     const queryNames = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
     const requests: HostileRequest[] = [
-      { label: 'NUL in the query', method: op.method, url: `${fill()}?${(queryNames.length ? queryNames : ['zzz']).map((n) => `${n}=%00`).join('&')}`, headers: {} },
+      // Refused by the shared string rule before authentication: a 422 for every role.
+      {
+        label: 'NUL in the query',
+        method: op.method,
+        url: `${fill()}?${(queryNames.length ? queryNames : ['zzz']).map((n) => `${n}=%00`).join('&')}`,
+        headers: {},
+        refusedField: queryNames[0] ?? 'zzz',
+      },
     ];
     if (op.path.includes('{')) {
-      requests.push({ label: 'NUL in the path', method: op.method, url: fill('%00'), headers: {} });
+      requests.push({ label: 'NUL in the path', method: op.method, url: fill('%00'), headers: {}, refusedField: /\{(\w+)\}/.exec(op.path)![1] });
       requests.push({ label: 'invalid id', method: op.method, url: fill('not-an-id'), headers: {} });
     }
     if (op.method !== 'GET') {

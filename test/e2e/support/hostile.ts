@@ -32,6 +32,8 @@ export interface HostileRequest {
   url: string;
   headers: Record<string, string>;
   body?: string | Blob | FormData;
+  /** The shared string rule must refuse it: a 422 naming this field (whoever asks, before anything else runs). */
+  refusedField?: string;
 }
 
 const doc = require('../../../shared/api/openapi.json') as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, Schema> } };
@@ -179,8 +181,8 @@ export function hostileRequests(op: Operation, params: Record<string, string>, b
   const fill = (over: Record<string, string> = {}) => op.path.replace(/\{(\w+)\}/g, (_, n: string) => over[n] ?? encodeURIComponent(params[n] ?? randomUUID()));
   const path = fill();
   const hasBody = op.method !== 'GET' && op.method !== 'HEAD';
-  const json = (label: string, body: string | Blob, headers: Record<string, string> = {}) =>
-    out.push({ label, method: op.method, url: path, headers: { 'content-type': 'application/json', ...headers }, body });
+  const json = (label: string, body: string | Blob, refusedField?: string) =>
+    out.push({ label, method: op.method, url: path, headers: { 'content-type': 'application/json' }, body, refusedField });
 
   // Path parameters: ids that are not ids, encodings that do not decode, segments too long.
   for (const p of op.parameters.filter((x) => x.in === 'path')) {
@@ -206,7 +208,7 @@ export function hostileRequests(op: Operation, params: Record<string, string>, b
     if (Array.isArray(s.enum)) attacks.push(['not in the enum', 'zzz']);
     for (const [what, value] of attacks) {
       const q = what === 'object syntax' ? `${p.name}[a]=1&${p.name}[b][c]=2` : `${p.name}=${value}`;
-      out.push({ label: `query ${p.name}: ${what}`, method: op.method, url: query(q), headers: {} });
+      out.push({ label: `query ${p.name}: ${what}`, method: op.method, url: query(q), headers: {}, refusedField: what === 'NUL' ? p.name : undefined });
     }
   }
   out.push({ label: 'unknown query parameter', method: op.method, url: query('zzz=1&__proto__=x&constructor[prototype]=1'), headers: {} });
@@ -255,7 +257,8 @@ export function hostileRequests(op: Operation, params: Record<string, string>, b
   json('unknown nested field', JSON.stringify(setAt(base, [firstField, 'zzz'], 1)));
   for (const field of fields(op.jsonBody)) {
     for (const [what, value] of fieldAttacks(field.schema)) {
-      json(`body ${field.path.join('.')}: ${what}`, JSON.stringify(setAt(base, field.path, value)));
+      const refused = what === 'NUL' || what === 'lone surrogate' ? field.path.join('.') : undefined;
+      json(`body ${field.path.join('.')}: ${what}`, JSON.stringify(setAt(base, field.path, value)), refused);
     }
   }
   return out;
