@@ -34,6 +34,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['backend/**/*.ts'],
+    rules: {
+      // Dates are checked strictly in one place (a round trip: 2026-02-31 is refused), not by these.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsDateString', 'IsISO8601', 'IsDate'],
+              message: 'Use IsCalendarDate / IsDateOrInstant from common/validation/dates.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', AbortSignal: 'readonly', FormData: 'readonly', Blob: 'readonly', performance: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },

@@ -13,17 +13,23 @@ import { AppModule, RuntimeOptions } from './app.module';
 import { ProblemFilter, sendProblem } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/problem/validation';
 import { DomainError } from './common/problem/domain-error';
+import { clientErrorHandler, frameworkErrors, registerInputGuards, registerMethodNotAllowed } from './common/validation/input-hooks';
 import { instrumentHttp } from './modules/health/metrics';
 import { EsiaIdp } from './modules/esia-idp/esia-idp';
 import { registerEsiaIdpRoutes } from './modules/esia-idp/esia-idp.routes';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
+/** Largest JSON or form body (413 above it); files go through multipart with their own limits. */
+const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP application: the same wiring for the server, tests and the OpenAPI export. */
 export async function createHttpApp(runtime: RuntimeOptions, options: { preview?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: process.env.TRUST_PROXY === 'true',
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    // Answers of Fastify's router and of Node's HTTP parser are problem+json too (no echo of the URL).
+    frameworkErrors,
+    clientErrorHandler,
     // One request id for the log line, the problem body and the X-Request-Id header.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -78,6 +84,8 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
     }
   });
   instrumentHttp(fastify);
+  registerInputGuards(app, BODY_LIMIT);
+  registerMethodNotAllowed(fastify);
   // Fastify's own errors (body parsing, limits) reach the ProblemFilter through Nest's exception layer.
   const logger = new Logger('Http');
   // The embedded ESIA-like IdP at /esia: raw routes after helmet, so its pages get the same CSP.

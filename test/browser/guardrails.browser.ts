@@ -64,8 +64,13 @@ describe('console guardrails: terminating correspondence is proposed and approve
       await dialog.getByTestId('terminate-repeats').fill(earlier.join(', '));
       // The error gives way to the hint first (the form shifts): then send.
       await dialog.locator('mat-error', { hasText: 'не менее двух' }).waitFor({ state: 'detached' });
-      await dialog.getByRole('button', { name: 'Направить на согласование' }).click();
-      await dialog.waitFor({ state: 'detached' });
+      // Sent from the keyboard (Enter in the field submits the form): a click could land where the
+      // button was before the hint replaced the error and the form shifted.
+      await dialog.getByTestId('terminate-repeats').press('Enter');
+      // If it stays open, say what it shows (a refusal from the API, a field error) instead of a bare time-out.
+      await dialog.waitFor({ state: 'detached', timeout: 30_000 }).catch(async (error: Error) => {
+        throw new Error(`the proposal dialog stayed open: «${(await dialog.textContent())?.replace(/\s+/g, ' ')}» (${error.message.split('\n')[0]})`);
+      });
       await op.page.locator('ok-status-chip').filter({ hasText: 'На согласовании' }).waitFor();
     };
     await propose();

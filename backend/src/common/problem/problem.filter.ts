@@ -15,8 +15,9 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
-  const { body, locale } = toProblem(error, request);
+/** `hideUrl`: the URL itself is what is wrong (it does not decode, it is too long): never name it as the instance. */
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger, options: { hideUrl?: boolean } = {}): void {
+  const { body, locale } = toProblem(error, options.hideUrl ? { url: '', id: request.id, headers: request.headers } : request);
   if (body.errorId) {
     logger.error({ err: error, errorId: body.errorId, reqId: request.id }, `Unhandled error ${body.errorId}`);
   }

@@ -28,6 +28,26 @@ describe('toProblem', () => {
     expect(toProblem(big, request()).body).toMatchObject({ status: 413, code: 'payload_too_large' });
   });
 
+  it('names the instance by a plain path, never by the query or an odd URL', () => {
+    const at = (url: string) => toProblem(new NotFoundException(), { url, id: 'req-1', headers: {} }).body.instance;
+    expect(at('/api/v1/appeals/42?q=secret')).toBe('/api/v1/appeals/42');
+    expect(at('/api/v1/%3Cscript%3E')).toBe('urn:otklik:request:req-1');
+    expect(at(`/api/v1/${'a'.repeat(300)}`)).toBe('urn:otklik:request:req-1');
+  });
+
+  it('names at most 100 field errors', () => {
+    const errors = Array.from({ length: 5_000 }, (_, i) => ({ field: `k${i}`, code: 'unknown_field', message: '' }));
+    const { body } = toProblem(new ValidationFailedError(errors), request());
+    expect(body.errors).toHaveLength(100);
+    expect(body.detail.split('; ')).toHaveLength(100);
+  });
+
+  it('maps router-level statuses to stable codes', () => {
+    const uri = Object.assign(new Error('long'), { statusCode: 414, code: 'FST_ERR_MAX_PARAM_LENGTH' });
+    expect(toProblem(uri, request('en')).body).toMatchObject({ status: 414, code: 'uri_too_long', title: 'The request URL is too long' });
+    expect(toProblem(new DomainError(400, 'json_too_deep', { max: 32 }), request()).body.title).toContain('32');
+  });
+
   it('turns anything unexpected into a 500 with an errorId and no internals', () => {
     const { body, unexpected } = toProblem(new TypeError('secret internal detail at /srv/app.js:42'), request());
     expect(unexpected).toBe(true);

@@ -29,11 +29,14 @@ const HTTP_CODES: Record<number, string> = {
   403: 'forbidden',
   404: 'route_not_found',
   405: 'method_not_allowed',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   422: 'validation_failed',
   429: 'rate_limited',
+  431: 'headers_too_large',
   503: 'service_unavailable',
 };
 
@@ -67,6 +70,21 @@ function classify(error: unknown): { status: number; code: string; params: Recor
   return { status: 500, code: 'internal', params: {}, errors: [] };
 }
 
+/** A body can carry thousands of mistakes; the answer names the first ones (enough to fix a form). */
+const MAX_FIELD_ERRORS = 100;
+
+const SAFE_PATH = /^\/[A-Za-z0-9/._~-]{0,255}$/;
+
+/**
+ * RFC 9457 `instance`: the request path when it is short and plain, else the request id. The
+ * query string (search text, access codes) and anything odd in the path are never echoed back.
+ */
+function instanceOf(request: ProblemRequest): string {
+  const path = request.url.split('?')[0];
+  if (SAFE_PATH.test(path)) return path;
+  return request.id ? `urn:otklik:request:${request.id}` : 'urn:otklik:request';
+}
+
 /**
  * Turns any thrown value into a problem body, localized for the request. Unknown errors
  * become a 500 with an `errorId` that the caller logs; the body never carries a stack.
@@ -79,13 +97,13 @@ export function toProblem(error: unknown, request: ProblemRequest): { body: Prob
     type: `urn:otklik:problem:${code}`,
     title,
     status,
-    detail: errors.length > 0 ? errors.map((e) => `${e.field}: ${fieldMessage(e.code, locale, locale === 'en' ? e.message || undefined : undefined)}`).join('; ') : title,
-    instance: request.url,
+    detail: errors.length > 0 ? errors.slice(0, MAX_FIELD_ERRORS).map((e) => `${e.field}: ${fieldMessage(e.code, locale, locale === 'en' ? e.message || undefined : undefined)}`).join('; ') : title,
+    instance: instanceOf(request),
     code,
   };
   if (error instanceof DomainError && error.extensions) Object.assign(body, error.extensions);
   if (errors.length > 0) {
-    body.errors = errors.map((e) => ({
+    body.errors = errors.slice(0, MAX_FIELD_ERRORS).map((e) => ({
       field: e.field,
       code: e.code,
       message: fieldMessage(e.code, locale, locale === 'en' ? e.message || undefined : undefined),

@@ -26,6 +26,7 @@ import { normaliseFileName } from './content/file-name';
 import { contradicts, withKindExtension } from './content/file-types';
 import { AttachmentDto, toAttachmentDto } from './dto/attachment.dto';
 import { OBJECT_STORAGE, ObjectStorage } from './storage/object-storage';
+import { multipartFailure } from '../../common/http/multipart-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -70,7 +71,7 @@ export class AttachmentUploadService {
         limits: { fileSize: this.limits.maxFileBytes, files: 1, fields: 4, parts: 5, fieldSize: 1024 },
       });
     } catch (error) {
-      throw interrupted(error);
+      throw multipartFailure(error);
     }
     if (!part) throw new UploadRejectedError('', 'file_missing');
     const field = part.fields.appealId as { type?: string; value?: unknown } | undefined;
@@ -122,7 +123,7 @@ export class AttachmentUploadService {
       try {
         await pipeline(file.stream, observe, this.cipher.encryptStream(dataKey.key), createWriteStream(spool, { mode: 0o600, highWaterMark: 256 * 1024 }));
       } catch (error) {
-        throw interrupted(error);
+        throw multipartFailure(error);
       }
       if (file.stream.truncated) throw new UploadRejectedError(shown, 'file_too_large');
       const verdict = await sniffer.finish();
@@ -219,11 +220,4 @@ async function discard(stream: Readable): Promise<void> {
   await pipeline(stream, new Writable({ write: (_c, _e, cb) => cb() })).catch(() => undefined);
 }
 
-function interrupted(error: unknown): Error {
-  if (error instanceof DomainError) return error;
-  const code = (error as { code?: string }).code;
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new DomainError(415, 'unsupported_media_type');
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return new DomainError(413, 'payload_too_large');
-  return new DomainError(400, 'upload_interrupted');
-}
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation/dates';
 
 export class PdConsentDto {
   @ApiProperty({ description: 'Version of the personal-data processing consent text shown', example: '2026-01' })
@@ -19,7 +20,7 @@ export class RegisterDto {
   @ApiProperty({ example: 'Иванова' }) @IsString() @IsNotEmpty() @MaxLength(100) lastName: string;
   @ApiProperty({ example: 'Мария' }) @IsString() @IsNotEmpty() @MaxLength(100) firstName: string;
   @ApiPropertyOptional({ example: 'Петровна' }) @IsOptional() @IsString() @MaxLength(100) middleName?: string;
-  @ApiProperty({ format: 'date', example: '1990-05-17' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/) birthDate: string;
+  @ApiProperty({ format: 'date', example: '1990-05-17' }) @IsCalendarDate() birthDate: string;
   @ApiPropertyOptional({ description: 'СНИЛС: 112-233-445 95 or 11 digits; SNILS or INN is required', example: '112-233-445 95' })
   @IsOptional()
   @IsString()
@@ -34,7 +35,8 @@ export class RegisterDto {
   @ApiProperty({ example: 'maria@example.ru' }) @IsEmail({ allow_display_name: false }) @MaxLength(254) email: string;
   @ApiProperty({ format: 'password' }) @IsString() @IsNotEmpty() @MaxLength(1024) password: string;
   @ApiProperty({ description: 'ALTCHA payload (base64) solving GET /auth/captcha' }) @IsString() @IsNotEmpty() @MaxLength(4000) captcha: string;
-  @ApiProperty({ type: PdConsentDto }) @ValidateNested() @Type(() => PdConsentDto) pdConsent: PdConsentDto;
+  // IsDefined: ValidateNested alone lets a missing object through (class-validator skips undefined).
+  @ApiProperty({ type: PdConsentDto }) @IsDefined() @ValidateNested() @Type(() => PdConsentDto) pdConsent: PdConsentDto;
 }
 
 export class RegistrationStartedDto {

@@ -20,6 +20,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { APPEAL_TEXT_PATTERN, AppealPriority, AppealType, INTAKE_APPEAL_TYPES } from '@otklik/shared/domain';
+import { IsCalendarDate } from '../../../common/validation/dates';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -31,24 +32,6 @@ function IsAppealText(options?: ValidationOptions) {
       validator: {
         validate: (value) => typeof value === 'string' && APPEAL_TEXT_PATTERN.test(value),
         defaultMessage: () => 'only Cyrillic and Latin letters, digits and punctuation are allowed',
-      },
-    },
-    options,
-  );
-}
-
-/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused). */
-function IsCalendarDate(options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isDateString',
-      validator: {
-        validate: (value) => {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-          const d = new Date(`${value}T00:00:00Z`);
-          return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
-        },
-        defaultMessage: () => 'must be a date in the form YYYY-MM-DD',
       },
     },
     options,

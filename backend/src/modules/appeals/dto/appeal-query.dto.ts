@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AppealStatus, AppealType } from '@otklik/shared/domain';
+import { IsDateOrInstant } from '../../../common/validation/dates';
 
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
 
 export class AppealListQuery {
   @ApiPropertyOptional({ enum: AppealStatus, enumName: 'AppealStatus' })
@@ -24,12 +24,12 @@ export class AppealListQuery {
 
   @ApiPropertyOptional({ description: 'From this date or instant (inclusive)', example: '2026-01-01' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'from must be a date YYYY-MM-DD or an ISO-8601 instant' })
+  @IsDateOrInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Up to this date (inclusive) or instant (exclusive)', example: '2026-12-31' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'to must be a date YYYY-MM-DD or an ISO-8601 instant' })
+  @IsDateOrInstant()
   to?: string;
 
   @ApiPropertyOptional({ description: 'Full-text search (Russian and English), ranked', maxLength: 200 })
@@ -102,7 +102,7 @@ export class StaffAppealListQuery extends AppealListQuery {
 
   @ApiPropertyOptional({ description: 'Due before this instant', format: 'date-time' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'dueBefore must be a date or an ISO-8601 instant' })
+  @IsDateOrInstant()
   dueBefore?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'One department of those the user may see' })

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -18,6 +17,7 @@ import {
   Min,
 } from 'class-validator';
 import { AnswerResult, AppealStatus, NO_ANSWER_GROUNDS, NoAnswerGround, Role, StaffAction } from '@otklik/shared/domain';
+import { IsCalendarDate } from '../../../common/validation/dates';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -62,7 +62,7 @@ export class StaffActionBodyDto {
   documents?: string[];
 
   @ApiPropertyOptional({ format: 'date', description: 'request-documents: the date by which the documents are expected (required)' })
-  @IsOptional() @IsISO8601({ strict: true }) @MaxLength(10)
+  @IsOptional() @IsCalendarDate()
   dueOn?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 30, description: 'extend: by how many days (default: the policy maximum)' })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { multipartFailure } from '../../../common/http/multipart-errors';
 import { DomainError, FieldError, ValidationFailedError } from '../../../common/problem/domain-error';
 import { RateLimiter } from '../../auth/protection/rate-limiter';
 import { AnswerSigner, detectFormat } from './answer-signer.service';
@@ -40,22 +41,27 @@ export class AnswerVerificationService {
     let signature: string | undefined;
     const errors: FieldError[] = [];
     const parts = request.parts({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 2, fields: 2, parts: 4, fieldSize: MAX_SIGNATURE_BYTES } });
-    for await (const part of parts) {
-      const duplicate = (part.fieldname === 'document' && document !== undefined) || (part.fieldname === 'signature' && signature !== undefined);
-      // Every file part is read to its end (within the size limit), or the upload stalls.
-      const content = part.type === 'file' ? await part.toBuffer() : undefined;
-      if (duplicate) {
-        errors.push({ field: part.fieldname, code: 'duplicate_field', message: `${part.fieldname} is given more than once` });
-      } else if (part.fieldname === 'document') {
-        if (content) document = content;
-        else errors.push({ field: 'document', code: 'file_required', message: 'document must be sent as a file part' });
-      } else if (part.fieldname === 'signature') {
-        const value = content ? content.toString('utf8') : part.type === 'field' && !part.valueTruncated ? String(part.value) : undefined;
-        if (value === undefined || value.length > MAX_SIGNATURE_BYTES) errors.push({ field: 'signature', code: 'maxLength', message: 'signature is too long' });
-        else signature = value.trim() === '' ? undefined : value;
-      } else {
-        errors.push({ field: part.fieldname, code: 'unknown_field', message: `${part.fieldname} is not a field of this form` });
+    // A body that is not well-formed multipart fails while it is read: the client's mistake, not a 500.
+    try {
+      for await (const part of parts) {
+        const duplicate = (part.fieldname === 'document' && document !== undefined) || (part.fieldname === 'signature' && signature !== undefined);
+        // Every file part is read to its end (within the size limit), or the upload stalls.
+        const content = part.type === 'file' ? await part.toBuffer() : undefined;
+        if (duplicate) {
+          errors.push({ field: part.fieldname, code: 'duplicate_field', message: `${part.fieldname} is given more than once` });
+        } else if (part.fieldname === 'document') {
+          if (content) document = content;
+          else errors.push({ field: 'document', code: 'file_required', message: 'document must be sent as a file part' });
+        } else if (part.fieldname === 'signature') {
+          const value = content ? content.toString('utf8') : part.type === 'field' && !part.valueTruncated ? String(part.value) : undefined;
+          if (value === undefined || value.length > MAX_SIGNATURE_BYTES) errors.push({ field: 'signature', code: 'maxLength', message: 'signature is too long' });
+          else signature = value.trim() === '' ? undefined : value;
+        } else {
+          errors.push({ field: part.fieldname, code: 'unknown_field', message: `${part.fieldname} is not a field of this form` });
+        }
       }
+    } catch (error) {
+      throw multipartFailure(error);
     }
     if (!document && !errors.some((e) => e.field === 'document')) errors.push({ field: 'document', code: 'required', message: 'document is required' });
     if (errors.length > 0 || !document) throw new ValidationFailedError(errors);

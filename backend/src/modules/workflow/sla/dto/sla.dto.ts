@@ -1,23 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy, ValidationOptions } from 'class-validator';
-import { AppealType, DeadlineUnit, isIsoDate } from '@otklik/shared/domain';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { AppealType, DeadlineUnit } from '@otklik/shared/domain';
+import { IsCalendarDate } from '../../../../common/validation/dates';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** A calendar date YYYY-MM-DD that exists (2026-02-30 is refused). */
-function IsCalendarDate(options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isDateString',
-      validator: {
-        validate: (value) => typeof value === 'string' && isIsoDate(value),
-        defaultMessage: () => 'must be a date in the form YYYY-MM-DD',
-      },
-    },
-    options,
-  );
-}
 
 export class SlaPolicyDto {
   @ApiProperty({ format: 'uuid' }) id: string;

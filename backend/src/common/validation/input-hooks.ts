@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
+import { DomainError, ValidationFailedError } from '../problem/domain-error';
+import { sendProblem } from '../problem/problem.filter';
+import { toProblem } from '../problem/problem';
+import { findIllFormedStrings, jsonNestingExceeds, MAX_BODY_VALUES, MAX_JSON_DEPTH, valueCountExceeds } from './input-guard';
+
+const logger = new Logger('Input');
+
+/**
+ * The shared input hygiene of every route, Nest's and raw Fastify ones alike, before guards,
+ * pipes and DTOs run: JSON bodies are refused (400 `json_too_deep`) when nested deeper than
+ * MAX_JSON_DEPTH, before they are parsed; then every string of the path parameters, the query
+ * and the body must be free of NUL and well-formed Unicode (422 `validation_failed` naming each
+ * field). Size is bounded by the adapter's bodyLimit and by MAX_BODY_VALUES (413).
+ */
+export function registerInputGuards(app: NestFastifyApplication, bodyLimit: number): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Fastify's own parser (with its prototype-poisoning protection), behind a depth check. Through
+  // Nest's useBodyParser: Nest registers its default JSON parser at init unless one is given.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
+    const text = body.toString('utf8');
+    if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) {
+      done(new DomainError(400, 'json_too_deep', { max: MAX_JSON_DEPTH }), undefined);
+      return;
+    }
+    void parseJson(request, text, done);
+  });
+  fastify.addHook('preValidation', async (request) => {
+    if (valueCountExceeds(request.body, MAX_BODY_VALUES)) throw new DomainError(413, 'payload_too_large');
+    const errors = [
+      ...findIllFormedStrings(request.params, 'path'),
+      ...findIllFormedStrings(request.query, 'query'),
+      ...findIllFormedStrings(request.body, 'body'),
+    ];
+    if (errors.length > 0) throw new ValidationFailedError(errors);
+  });
+}
+
+/**
+ * Fastify answers a known path with an unsupported method like an unknown path (404); this makes
+ * it a 405 with `Allow`, still shaped by the ProblemFilter. Wildcard routes (the console's
+ * client-side routes) are left out: they would make every path "known".
+ */
+/** Fastify's maxParamLength (its default): a longer path segment is a 414. */
+const MAX_PARAM_LENGTH = 100;
+
+export function registerMethodNotAllowed(fastify: FastifyInstance): void {
+  const routes: { pattern: RegExp; method: string }[] = [];
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.includes('*')) return;
+    const source = route.url
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    for (const method of [route.method].flat()) routes.push({ pattern: new RegExp(`^${source}/?$`), method });
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    // The console's catch-all GET route (client-side routes) also meets unknown /api paths: those
+    // are unknown routes like any other, and get the same 405 and 414 answers.
+    const unknownApi = request.routeOptions.url === '/*' && (path === '/api' || path.startsWith('/api/'));
+    if (!request.is404 && !unknownApi) return;
+    if (unknownApi && path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+      sendProblem(new DomainError(414, 'uri_too_long'), request, reply, logger, { hideUrl: true });
+      return reply;
+    }
+    const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
+    if (allowed.length === 0 || allowed.includes(request.method)) return;
+    reply.header('Allow', allowed.join(', '));
+    throw new DomainError(405, 'method_not_allowed');
+  });
+}
+
+const FRAMEWORK_ERRORS: Record<string, () => DomainError> = {
+  FST_ERR_BAD_URL: () => new DomainError(400, 'malformed_url'),
+  FST_ERR_MAX_PARAM_LENGTH: () => new DomainError(414, 'uri_too_long'),
+};
+
+/**
+ * Fastify's router answers some requests before any route (or Nest) sees them: a URL that does
+ * not decode, a path segment over maxParamLength. They go through the same problem shaping.
+ */
+export function frameworkErrors(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+  const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  sendProblem(known ? known() : new DomainError(400, 'bad_request'), request, reply, logger, { hideUrl: true });
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify has a request (headers or request line over
+ * the size limit, a malformed request line, a client too slow): a problem+json written to the
+ * socket, in the default language (the headers could not be read), echoing nothing.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const failure =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new DomainError(431, 'headers_too_large')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new DomainError(408, 'request_timeout')
+        : new DomainError(400, 'bad_request');
+  const { body, locale } = toProblem(failure, { url: '', id: randomUUID(), headers: {} });
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${body.status} ${STATUS_CODES[body.status] ?? 'Error'}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nContent-Language: ${locale}\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
+}
