@@ -56,8 +56,11 @@ export interface KeyRow {
 
 export const toKey = (r: KeyRow): DeliveryKey => ({ eventId: String(r.event_id), consumer: r.consumer, dueAt: new Date(r.next_attempt_at).getTime() });
 
-interface OutboxRow {
-  id: string;
+interface ClaimedRow {
+  event_id: string;
+  consumer: string;
+  attempts: number;
+  found: boolean;
   event_type: DomainEventType;
   version: number;
   aggregate_type: 'appeal';
@@ -65,6 +68,8 @@ interface OutboxRow {
   payload: Record<string, unknown>;
   created_at: Date;
 }
+
+const toKeyOf = (row: ClaimedRow) => ({ eventId: row.event_id, consumer: row.consumer });
 
 /**
  * Runs deliveries (consumer × event) with their bookkeeping, the same for the in-process runner
@@ -86,56 +91,92 @@ export class EventDeliveries {
   }
 
   async run(key: Pick<DeliveryKey, 'eventId' | 'consumer'>): Promise<DeliveryOutcome> {
-    const [claim] = await this.dataSource.query<{ attempts: number }[]>(
-      `WITH claimed AS (
-         UPDATE event_deliveries SET attempts = attempts + 1, locked_until = clock_timestamp() + make_interval(secs => $3)
-          WHERE event_id = $1 AND consumer = $2 AND status = 'pending' AND (locked_until IS NULL OR locked_until < clock_timestamp())
-         RETURNING attempts)
-       SELECT attempts FROM claimed`,
-      [key.eventId, key.consumer, this.config.leaseSeconds],
+    const [outcome] = await this.runBatch([key]);
+    return outcome;
+  }
+
+  /**
+   * Runs several deliveries with their bookkeeping amortised: one statement leases them all and
+   * reads their events, the consumers run one after another, and one statement marks the
+   * successful ones done (a failure is recorded on its own). Outcomes in the order of `keys`.
+   */
+  async runBatch(keys: Pick<DeliveryKey, 'eventId' | 'consumer'>[]): Promise<DeliveryOutcome[]> {
+    if (keys.length === 0) return [];
+    const claimed = await this.dataSource.query<ClaimedRow[]>(
+      `WITH k AS (SELECT * FROM unnest($1::bigint[], $2::text[]) AS k(event_id, consumer)),
+       claimed AS (
+         UPDATE event_deliveries d SET attempts = d.attempts + 1, locked_until = clock_timestamp() + make_interval(secs => $3)
+           FROM k
+          WHERE d.event_id = k.event_id AND d.consumer = k.consumer AND d.status = 'pending'
+            AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
+         RETURNING d.event_id, d.consumer, d.attempts)
+       SELECT c.event_id::text AS event_id, c.consumer, c.attempts, o.id IS NOT NULL AS found, o.event_type, o.version, o.aggregate_type,
+              o.aggregate_id, o.payload, o.created_at
+         FROM claimed c LEFT JOIN outbox o ON o.id = c.event_id`,
+      [keys.map((k) => k.eventId), keys.map((k) => k.consumer), this.config.leaseSeconds],
     );
-    if (!claim) return { outcome: 'skipped' }; // done, dead, or held by another runner
-    const consumer = this.consumers.get(key.consumer);
-    const [row] = await this.dataSource.query<OutboxRow[]>(
-      `SELECT id, event_type, version, aggregate_type, aggregate_id, payload, created_at FROM outbox WHERE id = $1`,
-      [key.eventId],
-    );
-    if (!consumer || !row) {
-      await this.finish(key, 'dead', consumer ? 'the event is no longer in the outbox' : `no consumer "${key.consumer}" is registered in this process`);
+    const outcomes = new Map<string, DeliveryOutcome>();
+    const done: ClaimedRow[] = [];
+    for (const row of claimed) {
+      const id = `${row.event_id}/${row.consumer}`;
+      const consumer = this.consumers.get(row.consumer);
+      if (!consumer || !row.found) {
+        await this.finish(toKeyOf(row), 'dead', consumer ? 'the event is no longer in the outbox' : `no consumer "${row.consumer}" is registered in this process`);
+        outcomes.set(id, { outcome: 'dead' });
+        continue;
+      }
+      const event = {
+        id: String(row.event_id),
+        eventType: row.event_type,
+        version: row.version,
+        aggregateType: row.aggregate_type,
+        aggregateId: row.aggregate_id,
+        payload: row.payload,
+        createdAt: new Date(row.created_at).toISOString(),
+      } as unknown as DispatchedEvent;
+      try {
+        await consumer.handle(event);
+        done.push(row);
+        outcomes.set(id, { outcome: 'done' });
+      } catch (error) {
+        outcomes.set(id, await this.failed(row, error));
+      }
+    }
+    if (done.length) {
+      await this.dataSource.query(
+        `UPDATE event_deliveries d SET status = 'done', done_at = clock_timestamp(), locked_until = NULL, last_error = NULL
+           FROM unnest($1::bigint[], $2::text[]) AS k(event_id, consumer)
+          WHERE d.event_id = k.event_id AND d.consumer = k.consumer`,
+        [done.map((r) => r.event_id), done.map((r) => r.consumer)],
+      );
+      const now = Date.now();
+      for (const row of done) {
+        deliveries.inc({ consumer: row.consumer, outcome: 'done' });
+        latency.observe({ consumer: row.consumer }, Math.max(0, now - new Date(row.created_at).getTime()) / 1000);
+      }
+    }
+    // Done, dead, or held by another runner: nothing to do here.
+    return keys.map((k) => outcomes.get(`${k.eventId}/${k.consumer}`) ?? { outcome: 'skipped' });
+  }
+
+  /** A failed attempt: the next one after back-off, or — attempts spent — a dead letter. */
+  private async failed(row: ClaimedRow, error: unknown): Promise<DeliveryOutcome> {
+    const key = toKeyOf(row);
+    const message = String((error as Error)?.message ?? error).slice(0, 2000);
+    if (row.attempts >= this.config.maxAttempts) {
+      await this.finish(key, 'dead', message);
+      deliveries.inc({ consumer: row.consumer, outcome: 'dead' });
+      this.logger.error({ err: error, eventId: row.event_id, eventType: row.event_type, consumer: row.consumer, attempts: row.attempts }, 'event delivery is dead');
       return { outcome: 'dead' };
     }
-    const event = {
-      id: String(row.id),
-      eventType: row.event_type,
-      version: row.version,
-      aggregateType: row.aggregate_type,
-      aggregateId: row.aggregate_id,
-      payload: row.payload,
-      createdAt: new Date(row.created_at).toISOString(),
-    } as unknown as DispatchedEvent;
-    try {
-      await consumer.handle(event);
-    } catch (error) {
-      const message = String((error as Error)?.message ?? error).slice(0, 2000);
-      if (claim.attempts >= this.config.maxAttempts) {
-        await this.finish(key, 'dead', message);
-        deliveries.inc({ consumer: key.consumer, outcome: 'dead' });
-        this.logger.error({ err: error, eventId: key.eventId, eventType: event.eventType, consumer: key.consumer, attempts: claim.attempts }, 'event delivery is dead');
-        return { outcome: 'dead' };
-      }
-      const retryAt = new Date(Date.now() + this.backoffMs(claim.attempts));
-      await this.dataSource.query(
-        `UPDATE event_deliveries SET next_attempt_at = $3, locked_until = NULL, last_error = $4 WHERE event_id = $1 AND consumer = $2 AND status = 'pending'`,
-        [key.eventId, key.consumer, retryAt, message],
-      );
-      deliveries.inc({ consumer: key.consumer, outcome: 'retry' });
-      this.logger.warn({ err: error, eventId: key.eventId, consumer: key.consumer, attempts: claim.attempts, retryAt }, 'event delivery failed; will retry');
-      return { outcome: 'retry', retryAt };
-    }
-    await this.finish(key, 'done', null);
-    deliveries.inc({ consumer: key.consumer, outcome: 'done' });
-    latency.observe({ consumer: key.consumer }, Math.max(0, Date.now() - new Date(row.created_at).getTime()) / 1000);
-    return { outcome: 'done' };
+    const retryAt = new Date(Date.now() + this.backoffMs(row.attempts));
+    await this.dataSource.query(
+      `UPDATE event_deliveries SET next_attempt_at = $3, locked_until = NULL, last_error = $4 WHERE event_id = $1 AND consumer = $2 AND status = 'pending'`,
+      [row.event_id, row.consumer, retryAt, message],
+    );
+    deliveries.inc({ consumer: row.consumer, outcome: 'retry' });
+    this.logger.warn({ err: error, eventId: row.event_id, consumer: row.consumer, attempts: row.attempts, retryAt }, 'event delivery failed; will retry');
+    return { outcome: 'retry', retryAt };
   }
 
   /** Exponential back-off from EVENT_RETRY_BASE_MS, capped at EVENT_RETRY_MAX_MS, with ±20 % jitter so retries do not come in waves. */
