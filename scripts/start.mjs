@@ -43,4 +43,13 @@ if (existsSync(join(root, 'angular.json')) && newest(['console', 'shared', 'angu
 process.stdout.write('» starting Otklik (migrations and demo data run at start-up)\n');
 const server = spawn(process.execPath, [join(root, 'dist/backend/src/main.js')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// npm does not pass SIGTERM on to its script: when npm is gone (killed on its own), stop the
+// server the same way instead of leaving it running without a parent.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) server.kill('SIGTERM');
+}, 500).unref();
+server.on('exit', (code, signal) => {
+  process.stdout.write(`» Otklik stopped (${signal ? `signal ${signal}` : `exit ${code}`})\n`);
+  process.exit(code ?? (signal ? 0 : 1));
+});

@@ -28,6 +28,8 @@ export function exitOnSignal(log: (message: string) => void, steps: (() => Promi
     }
     process.exit(code);
   };
-  process.once('SIGTERM', (s) => void shutdown(s));
-  process.once('SIGINT', (s) => void shutdown(s));
+  // `on`, not `once`: a second signal (the terminal's process group and `npm start` both pass
+  // one on) must not fall back to the default action, which kills the process mid-shutdown.
+  process.on('SIGTERM', (s) => void shutdown(s));
+  process.on('SIGINT', (s) => void shutdown(s));
 }
