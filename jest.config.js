@@ -33,6 +33,12 @@ module.exports = {
     },
     {
       ...shared,
+      // Services against a real, migrated PostgreSQL (DATABASE_URL's server, or an embedded one per file).
+      displayName: 'service',
+      testMatch: ['<rootDir>/test/service/**/*.service-test.ts'],
+    },
+    {
+      ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',

@@ -20,6 +20,6 @@ run('npm', ['run', '--silent', 'openapi:check']);
 run(process.execPath, [join(root, 'scripts', 'migration-generate.mjs'), '--check']);
 const browser = existsSync(join(root, 'angular.json'));
 if (browser) run('npm', ['run', '--silent', 'build:console']);
-const projects = ['unit', 'e2e', 'fault', ...(browser ? ['browser'] : [])];
+const projects = ['unit', 'service', 'e2e', 'fault', ...(browser ? ['browser'] : [])];
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 run(process.execPath, [jest, '--runInBand', ...projects.flatMap((p) => ['--selectProjects', p]), ...process.argv.slice(2)]);

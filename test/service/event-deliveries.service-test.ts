@@ -1,0 +1,200 @@
+import { DynamicModule, INestApplicationContext, Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../backend/src/config/app-config';
+import { ConfigModule } from '../../backend/src/config/config.module';
+import { dataSourceOptions } from '../../backend/src/database/data-source';
+import { DispatchedEvent, DomainEvent } from '../../backend/src/modules/outbox/domain-event';
+import { EventConsumer, EventConsumers } from '../../backend/src/modules/outbox/event-consumers';
+import { EventDeliveries } from '../../backend/src/modules/outbox/event-deliveries.service';
+import { InlineJobDriver } from '../../backend/src/modules/outbox/inline-job-driver';
+import { JOB_DRIVER, JobDriver } from '../../backend/src/modules/outbox/job-driver';
+import { OutboxRelay } from '../../backend/src/modules/outbox/outbox-relay.service';
+import { OutboxService } from '../../backend/src/modules/outbox/outbox.service';
+import { openTestDatabase, TestDatabase } from './support/database';
+
+/**
+ * The service tier of the event path (CONVENTIONS.md #18): the outbox writer, the relay, the
+ * delivery records and the in-process runner as Nest providers on a real, migrated PostgreSQL,
+ * with consumers the test defines — so what one consumer does to another can be seen, which the
+ * product (one consumer so far) cannot show over HTTP.
+ */
+interface Runtime {
+  app: INestApplicationContext;
+  outbox: OutboxService;
+  deliveries: EventDeliveries;
+  driver: JobDriver;
+  dataSource: DataSource;
+}
+
+async function runtime(db: TestDatabase, consumers: EventConsumer[]): Promise<Runtime> {
+  const config = loadConfig({
+    APP_MODE: 'demo',
+    DATA_DIR: db.dataDir,
+    DATABASE_URL: db.url,
+    EVENT_MAX_ATTEMPTS: '3',
+    EVENT_RETRY_BASE_MS: '20',
+    EVENT_RETRY_MAX_MS: '50',
+    EVENT_LEASE_SECONDS: '5',
+  });
+  @Injectable()
+  class TestConsumers implements OnModuleInit {
+    constructor(private readonly registry: EventConsumers) {}
+    onModuleInit(): void {
+      for (const consumer of consumers) this.registry.register(consumer);
+    }
+  }
+  @Module({})
+  class EventPathModule {
+    static forRoot(): DynamicModule {
+      return {
+        module: EventPathModule,
+        imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot({ ...dataSourceOptions(db.url), logging: ['error'] })],
+        providers: [OutboxService, EventConsumers, EventDeliveries, OutboxRelay, { provide: JOB_DRIVER, useClass: InlineJobDriver }, TestConsumers],
+      };
+    }
+  }
+  const app = await NestFactory.createApplicationContext(EventPathModule.forRoot(), { logger: false });
+  return { app, outbox: app.get(OutboxService), deliveries: app.get(EventDeliveries), driver: app.get(JOB_DRIVER), dataSource: app.get(DataSource) };
+}
+
+const extended = (number: number): DomainEvent<'appeal.extended'> => ({
+  eventType: 'appeal.extended',
+  aggregateType: 'appeal',
+  aggregateId: '00000000-0000-4000-8000-000000000001',
+  payload: { appealId: '00000000-0000-4000-8000-000000000001', number, citizenId: null, departmentId: null, type: 'question', from: 'in_progress', to: 'in_progress', actorId: null, actorRole: 'operator' },
+});
+
+/** A consumer that records what it saw; `fails` decides which events it throws on. */
+function recorder(name: string, fails: (event: DispatchedEvent) => boolean = () => false) {
+  const seen: string[] = [];
+  const consumer: EventConsumer<'appeal.extended'> = {
+    name,
+    events: ['appeal.extended'],
+    async handle(event) {
+      if (fails(event)) throw new Error(`${name} refuses event ${event.id}`);
+      seen.push(event.id);
+    },
+  };
+  return { consumer, seen };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('event path (service tier, real PostgreSQL): relay, per-consumer deliveries, retries, dead letters', () => {
+  let db: TestDatabase;
+  let rt: Runtime;
+  let broken = true;
+  const ok = recorder('test.ok');
+  const flaky = recorder('test.flaky', (event) => broken && (event.payload as { number: number }).number === 666);
+
+  const publish = async (r: Runtime, events: DomainEvent[]): Promise<string[]> => {
+    const [{ mark }] = await r.dataSource.query<{ mark: string }[]>(`SELECT coalesce(max(id), 0)::text AS mark FROM outbox`);
+    await r.dataSource.transaction(async (manager) => {
+      for (const event of events) await r.outbox.publish(manager, event);
+    });
+    const rows = await r.dataSource.query<{ id: string }[]>(`SELECT id::text AS id FROM outbox WHERE id > $1 ORDER BY id`, [mark]);
+    return rows.map((row) => row.id);
+  };
+  const records = (r: Runtime, ids: string[]) =>
+    r.dataSource.query<{ event_id: string; consumer: string; status: string; attempts: number; last_error: string | null }[]>(
+      `SELECT event_id::text, consumer, status, attempts, last_error FROM event_deliveries WHERE event_id = ANY($1::bigint[]) ORDER BY event_id, consumer`,
+      [ids],
+    );
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    rt = await runtime(db, [ok.consumer, flaky.consumer]);
+  }, 60_000);
+  afterAll(async () => {
+    await rt?.app.close();
+    await db?.close();
+  });
+
+  it('every consumer gets every event once; one failing on one event dead-letters it after EVENT_MAX_ATTEMPTS, and nothing else waits', async () => {
+    const ids = await publish(rt, [1, 2, 666, 3, 4].map(extended));
+    const settled = await until('all deliveries settled', async () => {
+      const rows = await records(rt, ids);
+      return rows.length === 10 && rows.every((r) => r.status !== 'pending') ? rows : undefined;
+    });
+    const poisoned = ids[2];
+    expect(settled.filter((r) => r.consumer === 'test.ok').map((r) => [r.status, r.attempts])).toEqual(ids.map(() => ['done', 1]));
+    expect(settled.filter((r) => r.consumer === 'test.flaky' && r.event_id !== poisoned).map((r) => [r.status, r.attempts])).toEqual([
+      ['done', 1],
+      ['done', 1],
+      ['done', 1],
+      ['done', 1],
+    ]);
+    expect(settled.find((r) => r.consumer === 'test.flaky' && r.event_id === poisoned)).toMatchObject({ status: 'dead', attempts: 3, last_error: `test.flaky refuses event ${poisoned}` });
+    expect(ok.seen.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+    expect(flaky.seen.filter((id) => ids.includes(id)).sort()).toEqual(ids.filter((id) => id !== poisoned).sort());
+
+    // The fault is gone: the dead letter, retried, is delivered once, with a fresh budget.
+    broken = false;
+    const retried = await rt.deliveries.retryDead({ eventIds: [poisoned] });
+    expect(retried.map((k) => [k.eventId, k.consumer])).toEqual([[poisoned, 'test.flaky']]);
+    await rt.driver.dispatch(retried);
+    await until('the retried delivery done', async () => (await records(rt, [poisoned])).every((r) => r.status === 'done'));
+    expect(flaky.seen.filter((id) => id === poisoned)).toEqual([poisoned]);
+    expect(ok.seen.filter((id) => id === poisoned)).toEqual([poisoned]);
+  });
+
+  it('an event no consumer subscribes to is marked relayed, with no delivery', async () => {
+    const [id] = await publish(rt, [{ ...extended(7), eventType: 'appeal.taken' } as DomainEvent]);
+    await until('relayed', async () => (await rt.dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND dispatched_at IS NOT NULL`, [id])).length === 1);
+    expect(await records(rt, [id])).toEqual([]);
+  });
+
+  it('a delivery held by a runner that died is taken over when its lease runs out, and run once', async () => {
+    // As a crashed process leaves it: relayed, leased, its consumer never finished.
+    const [{ id }] = await rt.dataSource.query<{ id: string }[]>(
+      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dispatched_at)
+       VALUES ('appeal.extended', 'appeal', $1, $2, clock_timestamp()) RETURNING id::text AS id`,
+      [extended(8).aggregateId, JSON.stringify(extended(8).payload)],
+    );
+    await rt.dataSource.query(
+      `INSERT INTO event_deliveries (event_id, consumer, event_type, attempts, locked_until) VALUES ($1, 'test.ok', 'appeal.extended', 1, clock_timestamp() + interval '1 second')`,
+      [id],
+    );
+    const started = Date.now();
+    await until('taken over', async () => (await records(rt, [id]))[0]?.status === 'done', 10_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(800);
+    expect(await records(rt, [id])).toEqual([expect.objectContaining({ status: 'done', attempts: 2 })]);
+    expect(ok.seen.filter((seen) => seen === id)).toEqual([id]);
+  });
+
+  it('two processes relaying and running one outbox: each event reaches each consumer exactly once', async () => {
+    const ok2 = recorder('test.ok');
+    const flaky2 = recorder('test.flaky');
+    const second = await runtime(db, [ok2.consumer, flaky2.consumer]);
+    try {
+      const ids = await publish(rt, Array.from({ length: 600 }, (_, i) => extended(10_000 + i)));
+      await until('all delivered', async () => {
+        const [{ n }] = await rt.dataSource.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM event_deliveries WHERE event_id = ANY($1::bigint[]) AND status = 'done'`,
+          [ids],
+        );
+        return n === ids.length * 2;
+      }, 60_000);
+      for (const [a, b] of [
+        [ok.seen, ok2.seen],
+        [flaky.seen, flaky2.seen],
+      ]) {
+        const all = [...a, ...b].filter((id) => ids.includes(id));
+        expect(all).toHaveLength(ids.length); // no event twice
+        expect(new Set(all).size).toBe(ids.length); // none missing
+      }
+    } finally {
+      await second.app.close();
+    }
+  }, 90_000);
+});
