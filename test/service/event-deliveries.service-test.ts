@@ -149,7 +149,7 @@ describe('event path (service tier, real PostgreSQL): relay, per-consumer delive
   });
 
   it('an event no consumer subscribes to is marked relayed, with no delivery', async () => {
-    const [id] = await publish(rt, [{ ...extended(7), eventType: 'appeal.taken' } as DomainEvent]);
+    const [id] = await publish(rt, [{ ...extended(7), eventType: 'appeal.taken' }]);
     await until('relayed', async () => (await rt.dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND dispatched_at IS NOT NULL`, [id])).length === 1);
     expect(await records(rt, [id])).toEqual([]);
   });
