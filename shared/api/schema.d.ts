@@ -2279,16 +2279,18 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description From this instant (inclusive); a date means its 00:00 UTC */
+                from?: string;
+                /** @description Before this instant (exclusive); a date means its 00:00 UTC */
+                to?: string;
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
                 /** @description Exact action, or a prefix ending with "." (e.g. "auth.") */
                 action?: string;
-                from?: string;
-                to?: string;
-                limit?: number;
-                /** @description nextCursor of the previous page */
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2323,11 +2325,11 @@ export interface operations {
     listEventDeliveries: {
         parameters: {
             query?: {
-                status?: components["schemas"]["EventDeliveryStatus"];
-                consumer?: string;
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                status?: components["schemas"]["EventDeliveryStatus"];
+                consumer?: string;
             };
             header?: never;
             path?: never;
@@ -3094,19 +3096,19 @@ export interface operations {
     listMyAppeals: {
         parameters: {
             query?: {
-                status?: components["schemas"]["AppealStatus"];
-                type?: components["schemas"]["AppealType"];
-                categoryId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 /** @description From this date or instant (inclusive) */
                 from?: string;
                 /** @description Up to this date (inclusive) or instant (exclusive) */
                 to?: string;
+                status?: components["schemas"]["AppealStatus"];
+                type?: components["schemas"]["AppealType"];
+                categoryId?: string;
                 /** @description Full-text search (Russian and English), ranked */
                 q?: string;
                 important?: boolean;
-                limit?: number;
-                /** @description nextCursor of the previous page */
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3181,19 +3183,19 @@ export interface operations {
     exportMyAppeals: {
         parameters: {
             query?: {
-                status?: components["schemas"]["AppealStatus"];
-                type?: components["schemas"]["AppealType"];
-                categoryId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 /** @description From this date or instant (inclusive) */
                 from?: string;
                 /** @description Up to this date (inclusive) or instant (exclusive) */
                 to?: string;
+                status?: components["schemas"]["AppealStatus"];
+                type?: components["schemas"]["AppealType"];
+                categoryId?: string;
                 /** @description Full-text search (Russian and English), ranked */
                 q?: string;
                 important?: boolean;
-                limit?: number;
-                /** @description nextCursor of the previous page */
-                cursor?: string;
                 format?: "csv" | "pdf";
             };
             header?: never;
@@ -3618,19 +3620,19 @@ export interface operations {
     listStaffAppeals: {
         parameters: {
             query?: {
-                status?: components["schemas"]["AppealStatus"];
-                type?: components["schemas"]["AppealType"];
-                categoryId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 /** @description From this date or instant (inclusive) */
                 from?: string;
                 /** @description Up to this date (inclusive) or instant (exclusive) */
                 to?: string;
+                status?: components["schemas"]["AppealStatus"];
+                type?: components["schemas"]["AppealType"];
+                categoryId?: string;
                 /** @description Full-text search (Russian and English), ranked */
                 q?: string;
                 important?: boolean;
-                limit?: number;
-                /** @description nextCursor of the previous page */
-                cursor?: string;
                 assigneeId?: string;
                 /** @description Only the general pool (unrouted appeals) */
                 pool?: boolean;

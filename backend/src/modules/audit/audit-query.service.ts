@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { AuditEntry } from './audit-entry.entity';
-import { AuditEntryDto, AuditPageDto, AuditQuery } from './audit.dto';
+import { AUDIT_DEFAULT_LIMIT, AuditEntryDto, AuditPageDto, AuditQuery } from './audit.dto';
 
 /** Reads the audit trail, newest first, with keyset pages over its sequence number. */
 @Injectable()
@@ -11,7 +11,7 @@ export class AuditQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: AuditQuery): Promise<AuditPageDto> {
-    const limit = query.limit ?? 50;
+    const limit = query.limit ?? AUDIT_DEFAULT_LIMIT;
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('e');
     if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsDateOrInstant } from '../../common/validation/dates';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { DateRangePageQuery } from '../../common/pagination/page-query';
 import { AuditEntry } from './audit-entry.entity';
 
-export class AuditQuery {
+export const AUDIT_DEFAULT_LIMIT = 50;
+
+export class AuditQuery extends DateRangePageQuery {
   @ApiPropertyOptional({ example: 'appeal' })
   @IsOptional()
   @IsString()
@@ -27,31 +28,13 @@ export class AuditQuery {
   @IsString()
   @MaxLength(100)
   action?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsDateOrInstant()
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsDateOrInstant()
-  to?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  cursor?: string;
 }
+
+// The shared range and page, documented as the audit log applies them: `to` is an instant (a bare
+// date is its 00:00 UTC, excluded), and a page holds 50 entries unless `limit` says otherwise.
+ApiPropertyOptional({ format: 'date-time', description: 'From this instant (inclusive); a date means its 00:00 UTC' })(AuditQuery.prototype, 'from');
+ApiPropertyOptional({ format: 'date-time', description: 'Before this instant (exclusive); a date means its 00:00 UTC' })(AuditQuery.prototype, 'to');
+ApiPropertyOptional({ default: AUDIT_DEFAULT_LIMIT })(AuditQuery.prototype, 'limit');
 
 export class AuditEntryDto {
   @ApiProperty({ description: 'Sequence number (grows with time)' }) id: string;

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { PageQuery } from '../../common/pagination/page-query';
 import { DeliveryRecord } from './event-deliveries.service';
 import type { DeliveryStatus } from './event-delivery.entity';
 
 const STATUSES: DeliveryStatus[] = ['dead', 'pending', 'done'];
 const CONSUMER = /^[a-z][a-z0-9._-]{0,62}$/;
 
-export class EventDeliveriesQuery {
+export class EventDeliveriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES, enumName: 'EventDeliveryStatus', default: 'dead' })
   @IsOptional()
   @IsIn(STATUSES)
@@ -17,20 +17,6 @@ export class EventDeliveriesQuery {
   @IsOptional()
   @Matches(CONSUMER, { message: 'consumer must be a consumer name' })
   consumer?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class EventDeliveryDto {

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AppealStatus, AppealType } from '@otklik/shared/domain';
+import { DateRangePageQuery } from '../../../common/pagination/page-query';
 import { IsDateOrInstant } from '../../../common/validation/dates';
 
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class AppealListQuery {
+export class AppealListQuery extends DateRangePageQuery {
   @ApiPropertyOptional({ enum: AppealStatus, enumName: 'AppealStatus' })
   @IsOptional()
   @IsEnum(AppealStatus)
@@ -22,16 +23,6 @@ export class AppealListQuery {
   @IsUUID()
   categoryId?: string;
 
-  @ApiPropertyOptional({ description: 'From this date or instant (inclusive)', example: '2026-01-01' })
-  @IsOptional()
-  @IsDateOrInstant()
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Up to this date (inclusive) or instant (exclusive)', example: '2026-12-31' })
-  @IsOptional()
-  @IsDateOrInstant()
-  to?: string;
-
   @ApiPropertyOptional({ description: 'Full-text search (Russian and English), ranked', maxLength: 200 })
   @IsOptional()
   @IsString()
@@ -43,20 +34,6 @@ export class AppealListQuery {
   @Transform(bool)
   @IsBoolean()
   important?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 export class AppealExportQuery extends AppealListQuery {
