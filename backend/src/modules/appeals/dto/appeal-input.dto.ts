@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsEmail,
   IsEnum,
@@ -21,6 +18,7 @@ import {
 } from 'class-validator';
 import { APPEAL_TEXT_PATTERN, AppealPriority, AppealType, INTAKE_APPEAL_TYPES } from '@otklik/shared/domain';
 import { IsCalendarDate } from '../../../common/validation/dates';
+import { AttachmentIds } from '../../attachments/dto/attachment-ids';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -117,11 +115,7 @@ export class CreateAppealDto {
   @IsBoolean()
   draft?: boolean;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10, description: 'Ids of own unattached uploads (POST /attachments) to attach' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsUUID('all', { each: true })
+  @AttachmentIds({ description: 'Ids of own unattached uploads (POST /attachments) to attach' })
   attachmentIds?: string[];
 }
 
@@ -142,21 +136,13 @@ export class CreateMessageDto {
   @IsBoolean()
   internal?: boolean;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10, description: 'Ids of own unattached uploads to attach to the message' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsUUID('all', { each: true })
+  @AttachmentIds({ description: 'Ids of own unattached uploads to attach to the message' })
   attachmentIds?: string[];
 }
 
 /** «Добавить материалы»: more files for an open appeal, with an optional comment. */
 export class AddMaterialsDto {
-  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 10, description: 'Ids of own unattached uploads' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @IsUUID('all', { each: true })
+  @AttachmentIds({ description: 'Ids of own unattached uploads', required: true })
   attachmentIds: string[];
 
   @ApiPropertyOptional({ maxLength: 1000 })

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { AnswerResult, AppealStatus, NO_ANSWER_GROUNDS, NoAnswerGround, Role, StaffAction } from '@otklik/shared/domain';
 import { IsCalendarDate } from '../../../common/validation/dates';
+import { AttachmentIds } from '../../attachments/dto/attachment-ids';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -154,8 +155,7 @@ export class AnswerInputDto {
   @IsOptional() @IsString() @Transform(trim) @MaxLength(40)
   executorPhone?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Uploaded attachments to include' })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true })
+  @AttachmentIds({ description: 'Uploaded attachments to include' })
   attachmentIds?: string[];
 
   @ApiPropertyOptional({ minimum: 1 })
