@@ -33,5 +33,11 @@ export const UNANSWERED_STATUSES: readonly AppealStatus[] = [
   AppealStatus.AwaitingCitizen,
 ];
 
+/**
+ * Statuses in which the deadline runs: the unanswered ones but awaiting_citizen, which pauses the
+ * clock (SLA overdue marks, reminders and first-reaction checks look only at these).
+ */
+export const SLA_RUNNING_STATUSES: readonly AppealStatus[] = UNANSWERED_STATUSES.filter((s) => s !== AppealStatus.AwaitingCitizen);
+
 /** Statuses that end the appeal's life. */
 export const FINAL_STATUSES: readonly AppealStatus[] = [AppealStatus.Closed, AppealStatus.Withdrawn];

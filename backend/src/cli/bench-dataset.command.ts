@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource, QueryRunner } from 'typeorm';
 import { UNANSWERED_STATUSES } from '@otklik/shared/domain';
+import { sqlList } from '../common/sql/literals';
 import { PasswordHasher } from '../modules/auth/password-hasher';
 import { SeedService } from '../modules/seed/seed.service';
 
@@ -281,14 +282,6 @@ function uuidOf(expr: string): string {
   return `overlay(overlay(md5(${expr}) placing '4' from 13) placing '8' from 17)::uuid`;
 }
 
-function sqlText(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-function sqlList(values: readonly string[]): string {
-  return values.map(sqlText).join(',');
-}
-
 function sqlArray(values: readonly (string | null)[], type: string): string {
   return `'{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}'::${type}[]`;
 }
@@ -303,7 +296,7 @@ function appealBatchSql(p: { total: number; citizens: number; slots: Slot[]; num
   const start = p.now - span;
   const step = (span - 3600) / p.total;
   const heavyEvery = Math.max(1, Math.floor(p.total / HEAVY_APPEALS));
-  const open = UNANSWERED_STATUSES.map(sqlText).join(',');
+  const open = sqlList(UNANSWERED_STATUSES);
   const pick = (list: readonly string[], index: string) => `(ARRAY[${sqlList(list)}])[${index}]`;
   const rnd = (n: number) => `1 + floor(random() * ${n})::int`;
   const slots = p.slots;

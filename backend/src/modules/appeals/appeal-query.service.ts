@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
+import { AppealStatus, FINAL_STATUSES, Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { Actor } from '../../common/http/actor';
 import { Locale } from '../../common/i18n/messages';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../common/pagination/cursor';
 import { DomainError, ValidationFailedError } from '../../common/problem/domain-error';
+import { sqlList, sqlText } from '../../common/sql/literals';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../../common/clock/clock';
@@ -25,7 +26,9 @@ import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntr
 
 /** Both configurations: Russian stems Cyrillic words, English stems Latin ones. */
 const TSQUERY = `(websearch_to_tsquery('russian', :q) || websearch_to_tsquery('english', :q))`;
-const OPEN_STATUSES_SQL = `('${UNANSWERED_STATUSES.join("','")}')`;
+const OPEN_STATUSES_SQL = `(${sqlList(UNANSWERED_STATUSES)})`;
+/** Everything but drafts and the appeals whose life has ended. */
+const NOT_DRAFT_OR_FINAL_SQL = `(${sqlList([AppealStatus.Draft, ...FINAL_STATUSES])})`;
 
 type Page = { items: (Appeal & { rank?: number })[]; next: (string | number | null)[] | null };
 
@@ -75,9 +78,9 @@ export class AppealQueryService {
     // so do escalations (a citizen escalates after answers) until the appeal is closed.
     qb.andWhere(
       query.status || query.rereview
-        ? `a.status <> 'draft'`
+        ? `a.status <> ${sqlText(AppealStatus.Draft)}`
         : query.escalated
-          ? `a.status NOT IN ('draft', 'closed', 'withdrawn')`
+          ? `a.status NOT IN ${NOT_DRAFT_OR_FINAL_SQL}`
           : `a.status IN ${OPEN_STATUSES_SQL}`,
     );
     this.applyCommonFilters(qb, query, 'a.registered_at');

@@ -1,4 +1,5 @@
 import { Expiring } from '../../../common/cache/expiring';
+import { sqlList } from '../../../common/sql/literals';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
@@ -17,7 +18,7 @@ export interface AssigneeOption extends Assignee {
 }
 
 /** An assigned appeal is still work on someone's desk until it is answered. */
-const OPEN_STATUSES = UNANSWERED_STATUSES.map((s) => `'${s}'`).join(', ');
+const OPEN_STATUSES = sqlList(UNANSWERED_STATUSES);
 
 /** Who may be given an appeal, and who is least loaded. */
 @Injectable()

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HistoryEvent } from '@otklik/shared/domain';
+import { FINAL_STATUSES, HistoryEvent, SLA_RUNNING_STATUSES } from '@otklik/shared/domain';
+import { sqlList } from '../../../common/sql/literals';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { OutboxService, PayloadSql } from '../../outbox/outbox.service';
 
 /** Statuses in which the deadline runs (awaiting_citizen pauses it; answered ones are done). */
-const RUNNING = `('registered', 'in_progress', 'awaiting_approval')`;
+const RUNNING = `(${sqlList(SLA_RUNNING_STATUSES)})`;
 /** Rows one statement handles: big enough to be set-based, small enough to hold locks briefly. */
 export const SLA_BATCH = 2000;
 const SYSTEM_NAME = 'Система';
@@ -231,7 +232,7 @@ export class SlaTickService {
     const { retentionYears, retentionMode } = this.config.sla;
     const due = `due AS (
          SELECT id, number, closed_at FROM appeals
-          WHERE status IN ('closed', 'withdrawn') AND anonymised_at IS NULL
+          WHERE status IN (${sqlList(FINAL_STATUSES)}) AND anonymised_at IS NULL
             AND closed_at <= $1::timestamptz - make_interval(years => $3)
             AND (retention_extended_until IS NULL OR retention_extended_until < $4::date)
           ORDER BY closed_at LIMIT $2 FOR UPDATE SKIP LOCKED
