@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { encodeCursor } from './cursor';
 import { CURSOR_MAX_LENGTH, DateRangePageQuery, PageQuery } from './page-query';
 
 /** What the global ValidationPipe does with a query string: transform, then validate. */
@@ -22,6 +23,14 @@ describe('PageQuery', () => {
     expect(errorsOf(PageQuery, { limit: '2.5' })).toEqual([['limit', 'isInt']]);
     const sut = plainToInstance(PageQuery, { limit: 'ten' });
     expect(validateSync(sut).map((e) => [e.property, 'isInt' in (e.constraints ?? {})])).toEqual([['limit', true]]);
+  });
+
+  it('fits the longest cursors the API hands out', () => {
+    const instant = '2026-12-31T23:59:59.999Z';
+    // An event delivery: created at, event id (bigint), consumer name (at most 63 characters).
+    expect(encodeCursor([instant, '9223372036854775807', 'c'.repeat(63)]).length).toBeLessThanOrEqual(CURSOR_MAX_LENGTH);
+    // A ranked appeal search: rank, sort instant, appeal id.
+    expect(encodeCursor([0.123456789012, instant, '00000000-0000-4000-8000-000000000000']).length).toBeLessThanOrEqual(CURSOR_MAX_LENGTH);
   });
 
   it('takes a cursor up to CURSOR_MAX_LENGTH characters', () => {
