@@ -37,6 +37,7 @@ async function runtime(db: TestDatabase, consumers: EventConsumer[]): Promise<Ru
     EVENT_RETRY_BASE_MS: '20',
     EVENT_RETRY_MAX_MS: '50',
     EVENT_LEASE_SECONDS: '5',
+    EVENT_HANDLER_TIMEOUT_MS: '300',
   });
   @Injectable()
   class TestConsumers implements OnModuleInit {
@@ -67,12 +68,13 @@ const extended = (number: number): DomainEvent<'appeal.extended'> => ({
 });
 
 /** A consumer that records what it saw; `fails` decides which events it throws on. */
-function recorder(name: string, fails: (event: DispatchedEvent) => boolean = () => false) {
+function recorder(name: string, fails: (event: DispatchedEvent) => boolean = () => false, hangs: (event: DispatchedEvent) => boolean = () => false) {
   const seen: string[] = [];
   const consumer: EventConsumer<'appeal.extended'> = {
     name,
     events: ['appeal.extended'],
     async handle(event) {
+      if (hangs(event)) return new Promise<void>(() => undefined); // never settles
       if (fails(event)) throw new Error(`${name} refuses event ${event.id}`);
       seen.push(event.id);
     },
@@ -95,7 +97,11 @@ describe('event path (service tier, real PostgreSQL): relay, per-consumer delive
   let rt: Runtime;
   let broken = true;
   const ok = recorder('test.ok');
-  const flaky = recorder('test.flaky', (event) => broken && (event.payload as { number: number }).number === 666);
+  const flaky = recorder(
+    'test.flaky',
+    (event) => broken && (event.payload as { number: number }).number === 666,
+    (event) => (event.payload as { number: number }).number === 999,
+  );
 
   const publish = async (r: Runtime, events: DomainEvent[]): Promise<string[]> => {
     const [{ mark }] = await r.dataSource.query<{ mark: string }[]>(`SELECT coalesce(max(id), 0)::text AS mark FROM outbox`);
@@ -146,6 +152,16 @@ describe('event path (service tier, real PostgreSQL): relay, per-consumer delive
     await until('the retried delivery done', async () => (await records(rt, [poisoned])).every((r) => r.status === 'done'));
     expect(flaky.seen.filter((id) => id === poisoned)).toEqual([poisoned]);
     expect(ok.seen.filter((id) => id === poisoned)).toEqual([poisoned]);
+  });
+
+  it('a consumer that hangs on an event is cut off after EVENT_HANDLER_TIMEOUT_MS: retried, then dead; its runner goes on with the rest', async () => {
+    const ids = await publish(rt, [999, 21, 22].map(extended));
+    const rows = await until('settled', async () => {
+      const all = await records(rt, ids);
+      return all.length === 6 && all.every((r) => r.status !== 'pending') ? all : undefined;
+    });
+    expect(rows.find((r) => r.consumer === 'test.flaky' && r.event_id === ids[0])).toMatchObject({ status: 'dead', attempts: 3, last_error: `test.flaky took longer than 300 ms on event ${ids[0]}` });
+    expect(rows.filter((r) => !(r.consumer === 'test.flaky' && r.event_id === ids[0])).map((r) => r.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
   });
 
   it('an event no consumer subscribes to is marked relayed, with no delivery', async () => {

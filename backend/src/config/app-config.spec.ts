@@ -26,6 +26,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), SLA_TICK_SECONDS: '1', RETENTION_MODE: 'delete' }).sla).toMatchObject({ tickSeconds: 1, retentionMode: 'delete' });
   });
 
+  it('event deliveries: 8 attempts from 1 s back-off, a 60 s lease, attempts bounded below the lease', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).events).toEqual({ maxAttempts: 8, retryBaseMs: 1000, retryMaxMs: 3_600_000, leaseSeconds: 60, handlerTimeoutMs: 30_000 });
+    expect(loadConfig({ DATA_DIR: dataDir(), EVENT_LEASE_SECONDS: '10' }).events.handlerTimeoutMs).toBe(5000);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), EVENT_LEASE_SECONDS: '10', EVENT_HANDLER_TIMEOUT_MS: '10000' })).toThrow(
+      expect.objectContaining({ variable: 'EVENT_HANDLER_TIMEOUT_MS' }),
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), EVENT_MAX_ATTEMPTS: '0' })).toThrow(expect.objectContaining({ variable: 'EVENT_MAX_ATTEMPTS' }));
+  });
+
   it('with DATABASE_URL defaults to production, which requires MASTER_KEY', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgresql://db/otklik', DATA_DIR: dataDir() })).toThrow(
       new ConfigError('MASTER_KEY', 'is required in production mode'),

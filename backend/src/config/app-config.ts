@@ -15,6 +15,8 @@ export interface EventsConfig {
   retryMaxMs: number;
   /** EVENT_LEASE_SECONDS: how long a runner holds a delivery before another may take it over. */
   leaseSeconds: number;
+  /** EVENT_HANDLER_TIMEOUT_MS: an attempt that takes longer counts as failed and frees its runner (below the lease). */
+  handlerTimeoutMs: number;
 }
 
 /** The one typed configuration object; everything else derives from it (CONVENTIONS.md #2). */
@@ -272,6 +274,20 @@ function queuePrefix(env: Env): string {
   return prefix;
 }
 
+function eventsConfig(env: Env): EventsConfig {
+  const leaseSeconds = int(env, 'EVENT_LEASE_SECONDS', 60, 5, 86_400);
+  const handlerTimeoutMs = int(env, 'EVENT_HANDLER_TIMEOUT_MS', Math.min(30_000, leaseSeconds * 500), 10, 86_400_000);
+  // An attempt still running when its lease ends could be run a second time beside it.
+  if (handlerTimeoutMs >= leaseSeconds * 1000) throw new ConfigError('EVENT_HANDLER_TIMEOUT_MS', `must be below EVENT_LEASE_SECONDS (${leaseSeconds} s), got ${handlerTimeoutMs} ms`);
+  return {
+    maxAttempts: int(env, 'EVENT_MAX_ATTEMPTS', 8, 1, 100),
+    retryBaseMs: int(env, 'EVENT_RETRY_BASE_MS', 1000, 1, 3_600_000),
+    retryMaxMs: int(env, 'EVENT_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
+    leaseSeconds,
+    handlerTimeoutMs,
+  };
+}
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -423,12 +439,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 86400, 300, 365 * 86400),
     consoleDir: resolve(cwd, env.CONSOLE_DIR || 'dist/console/browser'),
     clockControl,
-    events: {
-      maxAttempts: int(env, 'EVENT_MAX_ATTEMPTS', 8, 1, 100),
-      retryBaseMs: int(env, 'EVENT_RETRY_BASE_MS', 1000, 1, 3_600_000),
-      retryMaxMs: int(env, 'EVENT_RETRY_MAX_MS', 3_600_000, 1, 86_400_000),
-      leaseSeconds: int(env, 'EVENT_LEASE_SECONDS', 60, 5, 86_400),
-    },
+    events: eventsConfig(env),
     workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 9464, 0, 65535),
     organisationName,
     answerSigning: answerSigning(env, mode, dataDir),

@@ -135,7 +135,7 @@ export class EventDeliveries {
         createdAt: new Date(row.created_at).toISOString(),
       } as unknown as DispatchedEvent;
       try {
-        await consumer.handle(event);
+        await this.bounded(consumer.handle(event), row);
         done.push(row);
         outcomes.set(id, { outcome: 'done' });
       } catch (error) {
@@ -157,6 +157,20 @@ export class EventDeliveries {
     }
     // Done, dead, or held by another runner: nothing to do here.
     return keys.map((k) => outcomes.get(`${k.eventId}/${k.consumer}`) ?? { outcome: 'skipped' });
+  }
+
+  /**
+   * An attempt that outlasts EVENT_HANDLER_TIMEOUT_MS counts as failed, so a hung consumer frees
+   * its runner and is retried (or dead-lettered) like any failure. Its promise cannot be cancelled:
+   * should it still finish, the consumer's idempotency keeps the retry from doing it twice.
+   */
+  private bounded(work: Promise<void>, row: ClaimedRow): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${row.consumer} took longer than ${this.config.handlerTimeoutMs} ms on event ${row.event_id}`)), this.config.handlerTimeoutMs);
+      timer.unref();
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
 
   /** A failed attempt: the next one after back-off, or — attempts spent — a dead letter. */
