@@ -1,31 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anonymous, tokensOf } from './support/api';
-import { ROOT } from './support/server';
+import { runCli, serverCliEnv } from './support/cli';
 
-const CLI = join(ROOT, 'dist', 'backend', 'src', 'cli.js');
-
-function cli(args: string[], env: Record<string, string | undefined>) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, APP_MODE: 'demo', DATABASE_URL: undefined, REDIS_URL: undefined, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, out: `${result.stdout}${result.stderr}` };
-}
+const cli = runCli;
 
 describe('admin CLI', () => {
   // The CLI works on the server's own data: connected to the embedded PostgreSQL the running
   // server started in its DATA_DIR, or on the same PostgreSQL database (production mode: the keys it requires).
-  const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-  const serverEnv = () =>
-    process.env.DATABASE_URL
-      ? { DATABASE_URL: process.env.OTKLIK_DATABASE_URL, APP_MODE: 'production', MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), ANSWER_SIGNING_KEY: signingKey }
-      : { DATA_DIR: process.env.OTKLIK_DATA_DIR };
+  const serverEnv = serverCliEnv;
 
   it('creates a staff account the running server accepts at once', async () => {
     const email = `cli-operator-${Date.now()}@example.ru`;

@@ -9,22 +9,8 @@ import { freePort, ROOT } from './support/server';
  * line saying what to do (and exit 1), instead of a stack trace or a hang. Runs the built API
  * with no DATABASE_URL, whichever mode the rest of the suite uses.
  */
-async function start(dataDir: string): Promise<{ code: number | null; output: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, APP_MODE: 'demo', DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'backend', 'src', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
-  clearTimeout(timer);
-  return { code, output };
-}
-
-/** Starts the built API on `dataDir`, waits for ready, stops it with SIGTERM: whether it served, its exit code. */
-async function serve(dataDir: string): Promise<{ up: boolean; code: number | null; output: string }> {
+/** The built API with no DATABASE_URL (nor REDIS_URL) on `dataDir`, its output collected. */
+async function spawnApi(dataDir: string) {
   const port = String(await freePort());
   const env: NodeJS.ProcessEnv = { ...process.env, APP_MODE: 'demo', DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false' };
   delete env.DATABASE_URL;
@@ -34,14 +20,29 @@ async function serve(dataDir: string): Promise<{ up: boolean; code: number | nul
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+  return { child, port, exited, output: () => output };
+}
+
+/** Starts the API on `dataDir` expecting it to stop by itself (a refusal): its exit code and output. */
+async function start(dataDir: string): Promise<{ code: number | null; output: string }> {
+  const api = await spawnApi(dataDir);
+  const timer = setTimeout(() => api.child.kill('SIGKILL'), 60_000);
+  const code = await api.exited;
+  clearTimeout(timer);
+  return { code, output: api.output() };
+}
+
+/** Starts the API on `dataDir`, waits for ready, stops it with SIGTERM: whether it served, its exit code. */
+async function serve(dataDir: string): Promise<{ up: boolean; code: number | null; output: string }> {
+  const api = await spawnApi(dataDir);
   const deadline = Date.now() + 60_000;
   let up = false;
-  while (!up && Date.now() < deadline && child.exitCode === null) {
-    up = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.ok, () => false);
+  while (!up && Date.now() < deadline && api.child.exitCode === null) {
+    up = await fetch(`http://127.0.0.1:${api.port}/api/health/ready`).then((r) => r.ok, () => false);
     if (!up) await new Promise((r) => setTimeout(r, 200));
   }
-  child.kill('SIGTERM');
-  return { up, code: await exited, output };
+  api.child.kill('SIGTERM');
+  return { up, code: await api.exited, output: api.output() };
 }
 
 describe('embedded PostgreSQL: what stops a start, and how it is said', () => {

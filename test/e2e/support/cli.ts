@@ -6,15 +6,8 @@ import { ROOT } from './server';
 const CLI = join(ROOT, 'dist', 'backend', 'src', 'cli.js');
 let signingKey: string | undefined;
 
-/**
- * Runs the admin CLI against the shared test server's data: the same PostgreSQL database
- * (production mode needs its keys) or, embedded, the server's DATA_DIR.
- */
-export function cliOnServer(args: string[]): { status: number | null; out: string } {
-  signingKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-  const env = process.env.OTKLIK_DATABASE_URL
-    ? { DATABASE_URL: process.env.OTKLIK_DATABASE_URL, APP_MODE: 'production', MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), ANSWER_SIGNING_KEY: signingKey }
-    : { DATA_DIR: process.env.OTKLIK_DATA_DIR };
+/** Runs the built admin CLI with `env` over the test's own (without the suite's DATABASE_URL and REDIS_URL unless given). */
+export function runCli(args: string[], env: Record<string, string | undefined>): { status: number | null; out: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     env: { ...process.env, APP_MODE: 'demo', DATABASE_URL: undefined, REDIS_URL: undefined, ...env },
@@ -22,4 +15,20 @@ export function cliOnServer(args: string[]): { status: number | null; out: strin
     timeout: 60_000,
   });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * The CLI on the shared test server's data: with DATABASE_URL, the same PostgreSQL database as a
+ * production CLI (with the keys production requires); embedded, the server's DATA_DIR, whose
+ * running PostgreSQL the CLI connects to.
+ */
+export function serverCliEnv(): Record<string, string | undefined> {
+  signingKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  return process.env.DATABASE_URL
+    ? { DATABASE_URL: process.env.OTKLIK_DATABASE_URL, APP_MODE: 'production', MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), ANSWER_SIGNING_KEY: signingKey }
+    : { DATA_DIR: process.env.OTKLIK_DATA_DIR };
+}
+
+export function cliOnServer(args: string[]): { status: number | null; out: string } {
+  return runCli(args, serverCliEnv());
 }
