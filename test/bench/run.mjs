@@ -38,6 +38,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { request as httpRequest } from 'node:http';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -943,9 +944,8 @@ async function startEmbedded(dataDir, name) {
     await sleep(20);
   }
   const readyMs = performance.now() - started;
-  const lock = JSON.parse(readFileSync(join(dataDir, 'pg.lock.json'), 'utf8'));
-  const password = readFileSync(join(dataDir, 'pg.secret'), 'utf8').trim();
-  const databaseUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${lock.port}/postgres`;
+  const { runningEmbeddedUrl } = createRequire(import.meta.url)(join(DIST, 'database', 'embedded-postgres.js'));
+  const databaseUrl = runningEmbeddedUrl(dataDir);
   return { base, child, readyMs, databaseUrl, stop: () => stopChild(child) };
 }
 

@@ -40,6 +40,18 @@ describe('journal: history, audit and outbox are written with every change', () 
     expect(deliveries.rows).toEqual([{ event_type: 'appeal.extended', consumer: 'notifications.email', status: 'done', attempts: 1 }]);
   });
 
+  it('dead letters page by an opaque cursor; a forged one is a 422 on cursor, never a server error', async () => {
+    const admin = await signedIn(DEMO.admin);
+    for (const forged of [['not a date', '1', 'notifications.email'], ['2026-01-01T00:00:00.000Z', 'x; DROP', 'notifications.email']]) {
+      const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      const res = await admin.GET('/api/v1/admin/event-deliveries', { params: { query: { cursor } } });
+      expect(res.response.status).toBe(422);
+      expect((res.error as unknown as { errors: { field: string; code: string }[] }).errors[0]).toMatchObject({ field: 'cursor', code: 'invalid_cursor' });
+    }
+    const valid = Buffer.from(JSON.stringify([new Date().toISOString(), '1', 'notifications.email'])).toString('base64url');
+    expect((await admin.GET('/api/v1/admin/event-deliveries', { params: { query: { cursor: valid } } })).response.status).toBe(200);
+  });
+
   // Database-level checks, beside the server: PostgreSQL from DATABASE_URL, or the embedded one.
   const dbIt = it;
   let db: Client;

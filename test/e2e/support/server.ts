@@ -1,9 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { runningEmbeddedUrl } from '../../../backend/src/database/embedded-postgres';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -108,15 +109,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitReady(baseUrl, child, () => log);
   // The embedded PostgreSQL is a real server: tests read and check rows beside the API in both modes.
-  databaseUrl ??= embeddedDatabaseUrl(dataDir);
+  databaseUrl ??= runningEmbeddedUrl(dataDir);
   return { baseUrl, queuePrefix, dataDir, databaseUrl, databaseName, process: child, output: () => log };
-}
-
-/** The address of the embedded PostgreSQL a server runs in `dataDir` (its lock and secret files). */
-export function embeddedDatabaseUrl(dataDir: string): string {
-  const { port } = JSON.parse(readFileSync(join(dataDir, 'pg.lock.json'), 'utf8')) as { port: number };
-  const password = readFileSync(join(dataDir, 'pg.secret'), 'utf8').trim();
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 /** Removes the queues a test server left in the shared Redis. */

@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { BullMqJobDriver, DomainEventsProcessor } from './bullmq-job-driver';
 import { DOMAIN_EVENTS_QUEUE } from './domain-event';
+import { DeadLetterService } from './dead-letters.service';
 import { EventConsumers } from './event-consumers';
 import { EventDeliveriesController } from './event-deliveries.controller';
 import { EventDeliveries } from './event-deliveries.service';
@@ -34,7 +35,7 @@ export function redisConnection(redisUrl: string) {
 @Module({})
 export class OutboxModule {
   static forRoot(config: AppConfig, options: { relay: boolean; runWorker: boolean }): DynamicModule {
-    const providers: Provider[] = [OutboxService, EventConsumers, EventDeliveries];
+    const providers: Provider[] = [OutboxService, EventConsumers, EventDeliveries, DeadLetterService];
     const imports: DynamicModule[] = [];
     const queues: DynamicModule[] = [];
     if (config.redisUrl) {
