@@ -58,6 +58,36 @@ describe('console session', () => {
     await context.close();
   });
 
+  it('five tabs whose session lapsed refresh one after another and all keep the one session', async () => {
+    // Each lock holder must see the token the one before it rotated; a tab that presented a spent
+    // token would make the API revoke the session for every tab.
+    const filed = await fileTechAppeal('Пять вкладок');
+    const { page, context, errors } = await openConsole(browser, '/');
+    await signIn(page, DEMO.operator);
+    await waitForPath(page, '/queue');
+    await page.getByRole('table').waitFor();
+    const cardUrl = page.url().replace('/queue', `/appeals/${filed.number}`);
+    for (let round = 0; round < 3; round++) {
+      const before = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), SESSION_KEY);
+      await page.evaluate(([k, s]) => localStorage.setItem(k, JSON.stringify({ ...s, expiresAt: Date.now() - 1000 })), [SESSION_KEY, before] as const);
+      const tabs = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));
+      await Promise.all(tabs.map((t) => t.goto(cardUrl)));
+      for (const t of tabs) {
+        await t.getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
+        expect(new URL(t.url()).pathname).toBe(`/appeals/${filed.number}`);
+      }
+      const after = await tabs[0].evaluate((k) => JSON.parse(localStorage.getItem(k)!), SESSION_KEY);
+      expect(after.refreshToken).not.toBe(before.refreshToken);
+      await Promise.all(tabs.map((t) => t.close()));
+    }
+    // The session is alive: a reload in the first tab still reaches the API as the operator.
+    await page.reload();
+    await page.getByRole('table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/queue');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('signing out in one tab signs out the others at once', async () => {
     const { page, context, errors } = await openConsole(browser, '/');
     await signIn(page, DEMO.operator);

@@ -171,13 +171,14 @@ export class AuthService implements SessionTokens {
    */
   private refresh(stale: string): Promise<string | null> {
     this.refreshing ??= withRefreshLock(async () => {
-      const session = this.store.reload();
+      const session = await this.store.reloadShared();
       if (!session) return null;
       if (session.accessToken !== stale && session.expiresAt - Date.now() > REFRESH_MARGIN_MS) return session.accessToken;
       const { data, response } = await this.client
         .POST('/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken } })
         .catch(() => ({ data: undefined, response: undefined }));
-      if (data?.accessToken) return this.store.save(data).accessToken;
+      // The lock is let go only once the rotated token is where the next holder reads it.
+      if (data?.accessToken) return (await this.store.saveShared(data)).accessToken;
       // Rejected: the session is over. A network failure keeps it for the next attempt.
       if (response && (response.status === 400 || response.status === 401)) this.store.clear();
       return null;
