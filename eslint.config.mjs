@@ -2,9 +2,10 @@
 // domain enums, misused promises. Type-aware, over the backend, shared code and tests.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import otklik from './scripts/eslint/module-boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'console/**', 'shared/api/schema.d.ts', '.bench/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'console/**', 'scripts/**/*.d.mts', 'shared/api/schema.d.ts', '.bench/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -50,6 +51,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Modules own their tables: see scripts/eslint/module-boundaries.mjs.
+    files: ['backend/src/**/*.ts'],
+    ignores: ['backend/src/**/*.spec.ts'],
+    plugins: { otklik },
+    rules: { 'otklik/module-boundaries': 'error' },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

@@ -29,7 +29,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/shared/**/*.spec.ts'],
+      testMatch: ['<rootDir>/backend/src/**/*.spec.ts', '<rootDir>/shared/**/*.spec.ts', '<rootDir>/test/lint/**/*.spec.ts'],
     },
     {
       ...shared,

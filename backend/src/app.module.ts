@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { TransactionsModule } from './database/transaction-runner';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -49,6 +50,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl)),
+        TransactionsModule,
         ClockModule.forRoot({ control: config.clockControl && runtime.process === 'api' }),
         CryptoModule,
         AuditModule,

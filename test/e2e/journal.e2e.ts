@@ -1,7 +1,11 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { IdempotencyService } from '../../backend/src/common/idempotency/idempotency.service';
+import { TransactionRunner } from '../../backend/src/database/transaction-runner';
 import { AttachmentsService } from '../../backend/src/modules/attachments/attachments.service';
+import { SignInBookkeeping } from '../../backend/src/modules/auth/protection/sign-in-bookkeeping.repository';
 import { HousekeepingService } from '../../backend/src/modules/housekeeping/housekeeping.service';
+import { OutboxService } from '../../backend/src/modules/outbox/outbox.service';
 import { DEMO, raw, signedIn } from './support/api';
 import { appealInput, fileAppeal } from './support/factories';
 
@@ -119,7 +123,7 @@ describe('journal: history, audit and outbox are written with every change', () 
         collectGarbage: async () => ({ attachments: 0, spoolFiles: 0 }),
         rescanFailed: async () => ({ clean: 0, infected: 0, failed: 0 }),
       } as unknown as AttachmentsService;
-      const sut = new HousekeepingService(ds, attachments);
+      const sut = new HousekeepingService(new TransactionRunner(ds), attachments, new IdempotencyService(), new OutboxService(), new SignInBookkeeping(ds));
       const removed = await sut.run();
       expect(removed.idempotencyKeys).toBeGreaterThanOrEqual(1);
       expect(removed.outboxEvents).toBeGreaterThanOrEqual(1);

@@ -70,4 +70,16 @@ export class IdempotencyService {
     ]);
     return result;
   }
+
+  /** Forgets keys older than the window (housekeeping); returns how many. */
+  async purgeExpired(manager: EntityManager): Promise<number> {
+    const [, removed] = await manager.query<[unknown, number]>(
+      `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
+      [IDEMPOTENCY_WINDOW_HOURS],
+    );
+    return removed;
+  }
 }
+
+/** How long a retried request is recognised by its Idempotency-Key. */
+export const IDEMPOTENCY_WINDOW_HOURS = 24;

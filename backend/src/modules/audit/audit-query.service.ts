@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { AuditEntry } from './audit-entry.entity';
 import { AUDIT_DEFAULT_LIMIT, AuditEntryDto, AuditPageDto, AuditQuery } from './audit.dto';
+import { TransactionRunner } from '../../database/transaction-runner';
 
 /** Reads the audit trail, newest first, with keyset pages over its sequence number. */
 @Injectable()
 export class AuditQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionRunner) {}
 
   async list(query: AuditQuery): Promise<AuditPageDto> {
     const limit = query.limit ?? AUDIT_DEFAULT_LIMIT;
-    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('e');
+    const qb = this.tx.manager.getRepository(AuditEntry).createQueryBuilder('e');
     if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
     if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { UserDirectoryModule } from '../users/user-directory.module';
 import { AccountSessionsService } from './account-security.service';
 import { AuthController } from './auth.controller';
 import { AccessGuard } from './auth.guard';
@@ -19,6 +20,7 @@ import { PasswordService } from './password/password.service';
 import { AuthLimits } from './protection/auth-limits';
 import { LockoutService } from './protection/lockout.service';
 import { RateLimiter } from './protection/rate-limiter';
+import { SignInBookkeeping } from './protection/sign-in-bookkeeping.repository';
 import { RegistrationService } from './registration.service';
 import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
@@ -26,7 +28,7 @@ import { TokenService } from './token.service';
 import { UserContacts } from './user-contacts';
 
 @Module({
-  imports: [PassportModule],
+  imports: [PassportModule, UserDirectoryModule],
   controllers: [AuthController, MeSecurityController, EsiaController],
   providers: [
     AuthService,
@@ -48,8 +50,9 @@ import { UserContacts } from './user-contacts';
     UserContacts,
     EsiaRelyingParty,
     EsiaSignInService,
+    SignInBookkeeping,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter],
+  exports: [SignInBookkeeping, PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter],
 })
 export class AuthModule {}

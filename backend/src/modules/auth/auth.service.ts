@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { isStaff } from '@otklik/shared/domain';
 import { DomainError } from '../../common/problem/domain-error';
 import { AppConfig } from '../../config/app-config';
@@ -8,7 +6,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
 import { Mailer, maskEmail } from '../messaging/mailer';
 import { maskPhone, SmsSender } from '../messaging/sms-sender';
-import { normalizeEmail, User } from '../users/user.entity';
+import { Account, UserAccounts, normalizeEmail } from '../users/user-accounts.repository';
 import { CodeSentDto, EnrolledTokensDto, MfaEnrolment, MfaMethod, MfaRequiredDto, SignInEnrolmentDto, TokensDto } from './auth.dto';
 import { CODE_TTL_SECONDS, OneTimeCodes } from './codes/one-time-codes';
 import { MfaService } from './mfa/mfa.service';
@@ -21,6 +19,7 @@ import { ClientInfo, SessionService } from './session.service';
 import { actorOf, SignInService } from './sign-in.service';
 import { SignInStep, TokenService } from './token.service';
 import { UserContacts } from './user-contacts';
+import { TransactionRunner } from '../../database/transaction-runner';
 
 export type { ClientInfo } from './session.service';
 
@@ -38,7 +37,8 @@ const ENROLMENT_TOKEN_TTL_SECONDS = 10 * 60;
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly accounts: UserAccounts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
@@ -59,17 +59,12 @@ export class AuthService {
     const ipKey = `ip:${client.ip}`;
     await this.limits.signInAttempt(client);
     await this.lockout.assertOpen(accountKey, ipKey);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.emailNormalized = :email', { email: normalizeEmail(login) })
-      .getOne();
+    const user = await this.accounts.findOne({ emailNormalized: normalizeEmail(login) }, { secrets: ['passwordHash'] });
     const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) {
       await this.lockout.fail(accountKey, this.config.identity.lockoutAccountFailures);
       await this.lockout.fail(ipKey, this.config.identity.lockoutIpFailures);
-      await this.dataSource.transaction((manager) =>
+      await this.tx.run((manager) =>
         this.audit.record(manager, null, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { ip: client.ip } }),
       );
       throw new DomainError(401, 'invalid_credentials');
@@ -82,14 +77,14 @@ export class AuthService {
   }
 
   /** Staff: the IP allow-list and the password age (an expired password is changed first). */
-  private assertStaffMayEnter(user: User, client: ClientInfo): void {
+  private assertStaffMayEnter(user: Account, client: ClientInfo): void {
     if (!isStaff(user.role)) return;
     if (!staffIpAllowed(this.config.identity.staffIpAllowList, user, client.ip)) throw new DomainError(403, 'ip_not_allowed');
     const maxAgeMs = this.config.identity.passwordMaxAgeDays * 86_400_000;
     if (user.passwordChangedAt.getTime() + maxAgeMs < Date.now()) throw new DomainError(403, 'password_expired');
   }
 
-  private async mfaChallenge(user: User, methods: MfaMethod[], client: ClientInfo): Promise<MfaRequiredDto> {
+  private async mfaChallenge(user: Account, methods: MfaMethod[], client: ClientInfo): Promise<MfaRequiredDto> {
     const mfaToken = await this.tokens.signStep('mfa', user.id, MFA_TOKEN_TTL_SECONDS);
     let codeSentTo: string | null = null;
     // Staff who must use a second factor but have none enrolled get a code by e-mail.
@@ -145,7 +140,7 @@ export class AuthService {
   }
 
   /** Checks a second-factor code against the account's lockout and limits; the method it passed. */
-  private async checkSecondFactor(user: User, code: string, client: ClientInfo): Promise<string> {
+  private async checkSecondFactor(user: Account, code: string, client: ClientInfo): Promise<string> {
     const key = `mfa:${user.id}`;
     await this.limits.codeCheck(client);
     await this.lockout.assertOpen(key, `ip:${client.ip}`);
@@ -158,10 +153,10 @@ export class AuthService {
     return method;
   }
 
-  private async codeFailed(user: User, client: ClientInfo): Promise<void> {
+  private async codeFailed(user: Account, client: ClientInfo): Promise<void> {
     await this.lockout.fail(`mfa:${user.id}`, this.config.identity.lockoutAccountFailures);
     await this.lockout.fail(`ip:${client.ip}`, this.config.identity.lockoutIpFailures);
-    await this.dataSource.transaction((m) =>
+    await this.tx.run((m) =>
       this.audit.record(m, null, { action: 'auth.mfa_failed', entityType: 'user', entityId: user.id, details: { ip: client.ip } }),
     );
   }
@@ -174,32 +169,32 @@ export class AuthService {
     return this.sendMfaCode(user, 'sms', client);
   }
 
-  private async sendMfaCode(user: User, channel: 'sms' | 'email', client: ClientInfo): Promise<CodeSentDto> {
+  private async sendMfaCode(user: Account, channel: 'sms' | 'email', client: ClientInfo): Promise<CodeSentDto> {
     const phone = channel === 'sms' ? await this.contacts.phoneOf(user.id) : null;
     if (channel === 'sms' && !phone) throw new DomainError(422, 'no_phone_on_account');
     await this.limits.codeSend('mfa', channel === 'sms' ? `phone:${phone}` : `email:${user.emailNormalized}`, client);
-    const code = await this.dataSource.transaction((m) => this.codes.issue(m, 'mfa_sms', user.id));
+    const code = await this.tx.run((m) => this.codes.issue(m, 'mfa_sms', user.id));
     const text = `Код входа в «Отклик»: ${code}. Никому его не сообщайте.`;
     if (phone) await this.sms.send(phone, text);
     else await this.mailer.send({ to: user.email, subject: 'Код входа в «Отклик»', text });
     return { codeSentTo: phone ? maskPhone(phone) : maskEmail(user.email), expiresAt: new Date(Date.now() + CODE_TTL_SECONDS * 1000).toISOString() };
   }
 
-  private async stepOf(purpose: SignInStep, token: string): Promise<{ user: User; step: SpentStep }> {
+  private async stepOf(purpose: SignInStep, token: string): Promise<{ user: Account; step: SpentStep }> {
     const step = await this.tokens.verifyStep(purpose, token);
-    const user = step ? await this.dataSource.getRepository(User).findOneBy({ id: step.userId, active: true }) : null;
+    const user = step ? await this.accounts.findOne({ id: step.userId, active: true }) : null;
     if (!step || !user) throw new DomainError(401, 'mfa_token_invalid');
     return { user, step: { key: `sign-in-step:${step.jti}`, expiresAt: step.expiresAt } };
   }
 
   private async assertUnspent(step: SpentStep): Promise<void> {
-    const spent = await this.dataSource.query<unknown[]>(`SELECT 1 FROM captcha_spent WHERE signature = $1`, [step.key]);
+    const spent = await this.tx.manager.query<unknown[]>(`SELECT 1 FROM captcha_spent WHERE signature = $1`, [step.key]);
     if (spent.length > 0) throw new DomainError(401, 'mfa_token_invalid');
   }
 
   /** Spends a step token: the primary key lets exactly one of two racing requests insert it. */
   private async claim(step: SpentStep): Promise<void> {
-    const inserted = await this.dataSource.query<unknown[]>(
+    const inserted = await this.tx.manager.query<unknown[]>(
       `INSERT INTO captcha_spent (signature, expires_at) VALUES ($1, $2) ON CONFLICT (signature) DO NOTHING RETURNING signature`,
       [step.key, step.expiresAt],
     );
@@ -207,7 +202,7 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string, client: ClientInfo): Promise<TokensDto> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.tx.run(async (manager) => {
       const current = await manager
         .getRepository(RefreshToken)
         .createQueryBuilder('t')
@@ -227,7 +222,7 @@ export class AuthService {
         return { error: 'reuse' as const };
       }
       if (current.expiresAt.getTime() <= Date.now()) return { error: 'invalid' as const };
-      const user = await manager.findOneBy(User, { id: current.userId, active: true });
+      const user = await this.accounts.findOne({ id: current.userId, active: true }, { manager: manager });
       if (!user) return { error: 'invalid' as const };
       await manager.update(RefreshToken, { id: current.id }, { usedAt: new Date() });
       return { tokens: await this.sessions.issue(manager, user, current.familyId, client) };
@@ -238,7 +233,7 @@ export class AuthService {
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logout is idempotent). */
   async logout(refreshToken: string, client: ClientInfo): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.tx.run(async (manager) => {
       const token = await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hashRefresh(refreshToken) });
       if (!token) return;
       await this.sessions.revokeFamily(manager, token.familyId);

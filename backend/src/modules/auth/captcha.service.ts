@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createChallenge, verifySolution } from 'altcha-lib/v1';
-import { DataSource } from 'typeorm';
 import { deriveKey } from '../../common/crypto/keys';
 import { ValidationFailedError } from '../../common/problem/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CaptchaChallengeDto } from './auth.dto';
+import { TransactionRunner } from '../../database/transaction-runner';
 
 const CHALLENGE_TTL_SECONDS = 10 * 60;
 
@@ -19,7 +18,7 @@ export class CaptchaService {
   private readonly hmacKey: string;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.hmacKey = deriveKey(config.masterKey, 'altcha').toString('hex');
@@ -46,7 +45,7 @@ export class CaptchaService {
     } catch {
       throw fail();
     }
-    const inserted = await this.dataSource.query<unknown[]>(
+    const inserted = await this.tx.manager.query<unknown[]>(
       `INSERT INTO captcha_spent (signature, expires_at) VALUES ($1, now() + make_interval(secs => $2))
        ON CONFLICT (signature) DO NOTHING RETURNING signature`,
       [signature, CHALLENGE_TTL_SECONDS],

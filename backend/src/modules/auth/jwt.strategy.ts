@@ -1,12 +1,11 @@
 import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Role } from '@otklik/shared/domain';
 import { Principal } from '../../common/http/actor';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, TokenService } from './token.service';
+import { TransactionRunner } from '../../database/transaction-runner';
 
 interface AccessClaims {
   sub: string;
@@ -26,7 +25,7 @@ interface AccessClaims {
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     tokens: TokenService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -43,7 +42,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessClaims): Promise<Principal | false> {
     if (!claims.sid) return false;
-    const live = await this.dataSource.query<unknown[]>(
+    const live = await this.tx.manager.query<unknown[]>(
       'SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL LIMIT 1',
       [claims.sid, claims.sub],
     );

@@ -1,5 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { User } from '../users/user.entity';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** One refresh token of a session family; only its SHA-256 is stored. */
 @Entity('refresh_tokens')
@@ -7,10 +6,8 @@ import { User } from '../users/user.entity';
 @Index('refresh_tokens_family', { synchronize: false })
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'refresh_tokens_pkey' }) id: string;
+  @ForeignKey('User', { name: 'refresh_tokens_user_id_fkey', onDelete: 'CASCADE' })
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'refresh_tokens_user_id_fkey' })
-  user?: User;
   @Column({ name: 'family_id', type: 'uuid' }) familyId: string;
   @Column({ name: 'token_hash', type: 'text' }) tokenHash: string;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt: Date;

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { EntityManager, LessThan } from 'typeorm';
 import { isValidInn, isValidRuMobile, isValidSnils, normalizeRuPhone, Role } from '@otklik/shared/domain';
 import { BlindIndex } from '../../common/crypto/blind-index';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { DomainError, FieldError, ValidationFailedError } from '../../common/problem/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { maskPhone, SmsSender } from '../messaging/sms-sender';
-import { normalizeEmail, User } from '../users/user.entity';
+import { normalizeEmail, UserAccounts } from '../users/user-accounts.repository';
 import { TokensDto } from './auth.dto';
 import { CaptchaService } from './captcha.service';
 import { OneTimeCodes } from './codes/one-time-codes';
@@ -19,6 +18,7 @@ import { AuthLimits } from './protection/auth-limits';
 import { RegisterDto, RegistrationStartedDto } from './registration.dto';
 import { ClientInfo } from './session.service';
 import { actorOf, SignInService } from './sign-in.service';
+import { TransactionRunner } from '../../database/transaction-runner';
 
 /** How long a registration waits for its SMS code before it lapses. */
 export const REGISTRATION_WINDOW_SECONDS = 30 * 60;
@@ -30,7 +30,8 @@ export const REGISTRATION_WINDOW_SECONDS = 30 * 60;
 @Injectable()
 export class RegistrationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly accounts: UserAccounts,
     private readonly captcha: CaptchaService,
     private readonly policy: PasswordPolicy,
     private readonly hasher: PasswordHasher,
@@ -51,12 +52,12 @@ export class RegistrationService {
     const emailNormalized = normalizeEmail(dto.email);
     const snilsHash = personal.snils ? this.blind.of('snils', personal.snils) : null;
     const innHash = personal.inn ? this.blind.of('inn', personal.inn) : null;
-    await this.assertNoAccount(this.dataSource.manager, emailNormalized, snilsHash);
+    await this.assertNoAccount(this.tx.manager, emailNormalized, snilsHash);
     await this.limits.codeSend('registration', `phone:${personal.phone}`, client);
     const fullName = [personal.lastName, personal.firstName, personal.middleName].filter(Boolean).join(' ');
     const passwordHash = await this.hasher.hash(dto.password);
     const expiresAt = new Date(Date.now() + REGISTRATION_WINDOW_SECONDS * 1000);
-    const { id, code } = await this.dataSource.transaction(async (m) => {
+    const { id, code } = await this.tx.run(async (m) => {
       await m.delete(PendingRegistration, { expiresAt: LessThan(new Date()) });
       const pending = m.create(PendingRegistration, {
         email: dto.email.trim(),
@@ -82,7 +83,7 @@ export class RegistrationService {
   async resend(registrationId: string, client: ClientInfo): Promise<RegistrationStartedDto> {
     const { pending, personal } = await this.pending(registrationId);
     await this.limits.codeSend('registration', `phone:${personal.phone}`, client);
-    const code = await this.dataSource.transaction((m) => this.codes.issue(m, 'registration', pending.id));
+    const code = await this.tx.run((m) => this.codes.issue(m, 'registration', pending.id));
     await this.sendCode(personal.phone!, code);
     return { registrationId: pending.id, codeSentTo: maskPhone(personal.phone!), expiresAt: pending.expiresAt.toISOString() };
   }
@@ -92,9 +93,9 @@ export class RegistrationService {
     const { pending, personal } = await this.pending(registrationId);
     const verdict = await this.codes.verify('registration', pending.id, code.trim());
     if (verdict !== 'ok') throw codeError(verdict);
-    const user = await this.dataSource.transaction(async (m) => {
+    const user = await this.tx.run(async (m) => {
       await this.assertNoAccount(m, pending.emailNormalized, pending.snilsHash);
-      const created = m.create(User, {
+      const created = await this.accounts.insert(m, {
         email: pending.email,
         emailNormalized: pending.emailNormalized,
         passwordHash: pending.passwordHash,
@@ -115,7 +116,6 @@ export class RegistrationService {
         pdConsentAt: pending.pdConsentAt,
         mfaMethod: null,
       });
-      await m.insert(User, created);
       await m.delete(PendingRegistration, { id: pending.id });
       await this.audit.record(m, actorOf(created, client), {
         action: 'user.register',
@@ -129,7 +129,7 @@ export class RegistrationService {
   }
 
   private async pending(registrationId: string): Promise<{ pending: PendingRegistration; personal: PersonalData }> {
-    const pending = await this.dataSource.getRepository(PendingRegistration).findOneBy({ id: registrationId });
+    const pending = await this.tx.manager.getRepository(PendingRegistration).findOneBy({ id: registrationId });
     if (!pending || pending.expiresAt.getTime() <= Date.now()) {
       throw new ValidationFailedError([{ field: 'registrationId', code: 'registration_expired', message: 'No such registration, or it has lapsed' }]);
     }
@@ -139,7 +139,7 @@ export class RegistrationService {
   /** Same answer whichever of e-mail or SNILS is taken, so the form is no oracle for either. */
   private async assertNoAccount(m: EntityManager, emailNormalized: string, snilsHash: string | null): Promise<void> {
     const taken =
-      (await m.existsBy(User, { emailNormalized })) || (snilsHash !== null && (await m.existsBy(User, { snilsHash })));
+      (await this.accounts.exists({ emailNormalized }, m)) || (snilsHash !== null && (await this.accounts.exists({ snilsHash }, m)));
     if (taken) throw new DomainError(409, 'account_exists');
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { User } from '../users/user.entity';
+import { Account } from '../users/user-accounts.repository';
 import { SessionDto, TokensDto } from './auth.dto';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenService } from './token.service';
@@ -66,7 +66,7 @@ export class SessionService {
   }
 
   /** Starts (or continues, on refresh) the session family and returns its tokens. */
-  async issue(manager: EntityManager, user: User, familyId: string, client: ClientInfo): Promise<TokensDto> {
+  async issue(manager: EntityManager, user: Account, familyId: string, client: ClientInfo): Promise<TokensDto> {
     const refresh = this.tokens.mintRefresh();
     await manager.insert(RefreshToken, {
       userId: user.id,

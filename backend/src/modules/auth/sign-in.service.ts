@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { Actor } from '../../common/http/actor';
 import { AuditService } from '../audit/audit.service';
 import { Mailer } from '../messaging/mailer';
-import { User } from '../users/user.entity';
+import { Account } from '../users/user-accounts.repository';
 import { TokensDto } from './auth.dto';
 import { RefreshToken } from './refresh-token.entity';
 import { ClientInfo, SessionService } from './session.service';
+import { TransactionRunner } from '../../database/transaction-runner';
 
 /**
  * The last step of every local sign-in (password, second factor, registration): a new session
@@ -19,14 +19,14 @@ export class SignInService {
   private readonly logger = new Logger('SignIn');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly mailer: Mailer,
   ) {}
 
-  async complete(user: User, client: ClientInfo, method: string): Promise<TokensDto> {
-    const { tokens, newDevice } = await this.dataSource.transaction(async (manager) => {
+  async complete(user: Account, client: ClientInfo, method: string): Promise<TokensDto> {
+    const { tokens, newDevice } = await this.tx.run(async (manager) => {
       const issued = await this.issueIn(manager, user, client);
       await this.audit.record(manager, actorOf(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id, details: { method } });
       return issued;
@@ -39,7 +39,7 @@ export class SignInService {
    * A new session inside the caller's transaction (ESIA links the account in the same one),
    * auditing a sign-in from a new IP or device. The caller sends the notice after its commit.
    */
-  async issueIn(manager: EntityManager, user: User, client: ClientInfo): Promise<{ tokens: TokensDto; newDevice: boolean }> {
+  async issueIn(manager: EntityManager, user: Account, client: ClientInfo): Promise<{ tokens: TokensDto; newDevice: boolean }> {
     const repo = manager.getRepository(RefreshToken);
     const hadSessions = await repo.existsBy({ userId: user.id });
     const known = await repo.existsBy({ userId: user.id, ip: client.ip ?? IsNull(), userAgent: client.userAgent ?? IsNull() });
@@ -57,7 +57,7 @@ export class SignInService {
   }
 
   /** Sent after the commit; a mail failure must not undo a sign-in, so it is logged. */
-  notifyNewDevice(user: User, client: ClientInfo): void {
+  notifyNewDevice(user: Account, client: ClientInfo): void {
     const when = new Date().toISOString();
     this.mailer
       .send({
@@ -71,6 +71,6 @@ export class SignInService {
   }
 }
 
-export function actorOf(user: User, client: ClientInfo): Actor {
+export function actorOf(user: Account, client: ClientInfo): Actor {
   return { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId, ...client };
 }

@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
-import { User } from '../users/user.entity';
+import { UserAccounts } from '../users/user-accounts.repository';
 import { PersonalData } from './personal-data';
+import { TransactionRunner } from '../../database/transaction-runner';
 
 /** Reads the phone of an account from its encrypted personal data (to send codes to it). */
 @Injectable()
 export class UserContacts {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly accounts: UserAccounts,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
   async phoneOf(userId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.personalEncrypted').where('u.id = :userId', { userId }).getOne();
+    const row = await this.accounts.findOne({ id: userId }, { secrets: ['personalEncrypted'] });
     if (!row?.personalEncrypted) return null;
     return this.cipher.decryptJson<PersonalData>(row.personalEncrypted).phone;
   }

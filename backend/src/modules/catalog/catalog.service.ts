@@ -1,14 +1,14 @@
 import { Expiring } from '../../common/cache/expiring';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { APPEAL_TYPE_LABELS, APPEAL_TYPES, AppealType, INTAKE_APPEAL_TYPES } from '@otklik/shared/domain';
 import { FieldError } from '../../common/problem/domain-error';
-import { Department } from '../users/department.entity';
+import { DepartmentInfo, DepartmentTree } from '../users/department-tree.repository';
 import { Category } from './category.entity';
 import { AppealTypeDto, CategoryDto } from './catalog.dto';
+import { TransactionRunner } from '../../database/transaction-runner';
 
 /** How long a process trusts its copy of a category. */
 export const CATALOG_CACHE_MS = 30_000;
@@ -25,9 +25,12 @@ export class CatalogService {
   private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }));
   private readonly validators = new Map<string, { schema: string; validate: ValidateFunction }>();
   private readonly categoryCache = new Map<string, { value: Category | null; until: number }>();
-  private readonly pool = new Expiring<Department | null>(CATALOG_CACHE_MS);
+  private readonly pool = new Expiring<DepartmentInfo | null>(CATALOG_CACHE_MS);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly departments: DepartmentTree,
+  ) {}
 
   appealTypes(): AppealTypeDto[] {
     return APPEAL_TYPES.map((code) => ({
@@ -39,7 +42,7 @@ export class CatalogService {
   }
 
   async tree(type?: AppealType): Promise<CategoryDto[]> {
-    const rows = await this.dataSource.getRepository(Category).find({ where: { active: true }, order: { sortOrder: 'ASC', nameRu: 'ASC' } });
+    const rows = await this.tx.manager.getRepository(Category).find({ where: { active: true }, order: { sortOrder: 'ASC', nameRu: 'ASC' } });
     const toDto = (c: Category): CategoryDto => ({
       id: c.id,
       code: c.code,
@@ -68,8 +71,8 @@ export class CatalogService {
   }
 
   /** The general pool (общий пул), where appeals that no category routes go; cached likewise. */
-  async generalPool(manager: EntityManager): Promise<Department | null> {
-    return this.pool.get(() => manager.findOneBy(Department, { isGeneralPool: true }));
+  async generalPool(manager: EntityManager): Promise<DepartmentInfo | null> {
+    return this.pool.get(() => this.departments.generalPool(manager));
   }
 
   /** Validates extra fields against the category's JSON Schema; errors name `extraFields.<field>`. */

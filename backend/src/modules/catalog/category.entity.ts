@@ -1,6 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, ForeignKey, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { AppealType } from '@otklik/shared/domain';
-import { Department } from '../users/department.entity';
 
 /** A category or (with a parent) a subcategory of appeals. */
 @Entity('categories')
@@ -15,10 +14,8 @@ export class Category {
   @Column({ name: 'name_ru', type: 'text' }) nameRu: string;
   @Column({ name: 'name_en', type: 'text' }) nameEn: string;
   /** Where appeals of this category go; null → the parent's department, else the general pool. */
+  @ForeignKey('Department', { name: 'categories_department_id_fkey' })
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
-  @ManyToOne(() => Department, { nullable: true })
-  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'categories_department_id_fkey' })
-  department?: Department;
   /** Appeal types this category serves; null → every intake type except gratitude. */
   @Column({ name: 'appeal_types', type: 'text', array: true, nullable: true }) appealTypes: AppealType[] | null;
   /** JSON Schema of the category's extra fields, validated at intake. */

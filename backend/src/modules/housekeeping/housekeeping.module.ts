@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { AuthModule } from '../auth/auth.module';
 import { HousekeepingController } from './housekeeping.controller';
 import { HousekeepingService } from './housekeeping.service';
 
@@ -9,8 +11,8 @@ export class HousekeepingModule {
   static forRoot(options: { control: boolean }): DynamicModule {
     return {
       module: HousekeepingModule,
-      imports: [AttachmentsModule],
-      providers: [HousekeepingService],
+      imports: [AttachmentsModule, AuthModule],
+      providers: [HousekeepingService, IdempotencyService],
       exports: [HousekeepingService],
       controllers: options.control ? [HousekeepingController] : [],
     };

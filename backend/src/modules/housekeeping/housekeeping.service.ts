@@ -1,12 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AttachmentsService } from '../attachments/attachments.service';
+import { SignInBookkeeping } from '../auth/protection/sign-in-bookkeeping.repository';
+import { OutboxService } from '../outbox/outbox.service';
+import { TransactionRunner } from '../../database/transaction-runner';
 
-/** How long a retried request is recognised by its Idempotency-Key. */
-export const IDEMPOTENCY_WINDOW_HOURS = 24;
-/** Relayed outbox rows are kept this long for investigation, then removed. */
-export const OUTBOX_RETENTION_DAYS = 7;
 
 export interface HousekeepingReport {
   idempotencyKeys: number;
@@ -27,8 +25,11 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   private timer?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
     private readonly attachments: AttachmentsService,
+    private readonly idempotency: IdempotencyService,
+    private readonly outbox: OutboxService,
+    private readonly signIns: SignInBookkeeping,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,35 +42,10 @@ export class HousekeepingService implements OnApplicationBootstrap, OnApplicatio
   }
 
   async run(): Promise<HousekeepingReport> {
-    const [, keys] = await this.dataSource.query<[unknown, number]>(
-      `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
-      [IDEMPOTENCY_WINDOW_HOURS],
-    );
-    // An event goes with its deliveries once every consumer is done with it; a pending delivery
-    // or a dead letter keeps its event (and so its payload) until it is retried or resolved.
-    const [events] = await this.dataSource.query<[{ n: number }]>(
-      `WITH old AS (
-         SELECT o.id FROM outbox o
-          WHERE o.dispatched_at < now() - make_interval(days => $1)
-            AND NOT EXISTS (SELECT 1 FROM event_deliveries d WHERE d.event_id = o.id AND d.status <> 'done')
-          LIMIT 50000
-       ), deliveries AS (
-         DELETE FROM event_deliveries d USING old WHERE d.event_id = old.id
-       ), gone AS (
-         DELETE FROM outbox o USING old WHERE o.id = old.id RETURNING 1
-       )
-       SELECT count(*)::int AS n FROM gone`,
-      [OUTBOX_RETENTION_DAYS],
-    ).then(([row]) => [row.n]);
-    // Sign-in bookkeeping: rate-limit events outlive their longest window (1 h) by a day at most;
-    // lapsed registrations, spent codes and CAPTCHAs, and lockouts idle for a day go too.
-    await this.dataSource.query(`
-      DELETE FROM rate_events WHERE created_at < now() - interval '1 day';
-      DELETE FROM captcha_spent WHERE expires_at < now();
-      DELETE FROM pending_registrations WHERE expires_at < now();
-      DELETE FROM one_time_codes WHERE expires_at < now() - interval '1 day';
-      DELETE FROM auth_lockouts WHERE updated_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now());
-    `);
+    // Each module empties its own tables; this only keeps the schedule.
+    const keys = await this.idempotency.purgeExpired(this.tx.manager);
+    const events = await this.outbox.purgeDelivered(this.tx.manager);
+    await this.signIns.purgeExpired();
     if (keys || events) this.logger.log(`housekeeping: removed ${keys} idempotency keys, ${events} relayed outbox events`);
     const { attachments } = await this.attachments.collectGarbage();
     const rescanned = await this.attachments.rescanFailed();

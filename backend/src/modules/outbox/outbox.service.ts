@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppealStepEvent, DOMAIN_EVENT_VERSIONS, DomainEvent, DomainEventPayloads, DomainEventType } from './domain-event';
 
+/** Relayed outbox rows are kept this long for investigation, then removed. */
+export const OUTBOX_RETENTION_DAYS = 7;
+
 /** SQL expressions, one per payload field, for producers that write events set-based. */
 export type PayloadSql<T extends DomainEventType> = { [K in keyof DomainEventPayloads[T]]: string };
 
@@ -12,6 +15,29 @@ export type PayloadSql<T extends DomainEventType> = { [K in keyof DomainEventPay
  */
 @Injectable()
 export class OutboxService {
+  /**
+   * Removes events relayed longer ago than the retention with their deliveries, once every
+   * consumer is done with them: a pending delivery or a dead letter keeps its event (and so its
+   * payload) until it is retried or resolved. At most 50,000 per call; returns how many went.
+   */
+  async purgeDelivered(manager: EntityManager): Promise<number> {
+    const [row] = await manager.query<[{ n: number }]>(
+      `WITH old AS (
+         SELECT o.id FROM outbox o
+          WHERE o.dispatched_at < now() - make_interval(days => $1)
+            AND NOT EXISTS (SELECT 1 FROM event_deliveries d WHERE d.event_id = o.id AND d.status <> 'done')
+          LIMIT 50000
+       ), deliveries AS (
+         DELETE FROM event_deliveries d USING old WHERE d.event_id = old.id
+       ), gone AS (
+         DELETE FROM outbox o USING old WHERE o.id = old.id RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM gone`,
+      [OUTBOX_RETENTION_DAYS],
+    );
+    return row.n;
+  }
+
   /** The INSERT of one event as SQL over `params`, for callers that batch several rows in one statement. */
   insertSql<T extends DomainEventType>(params: unknown[], event: DomainEvent<T> | AppealStepEvent): string {
     const values = [event.eventType, DOMAIN_EVENT_VERSIONS[event.eventType], event.aggregateType, event.aggregateId, JSON.stringify(event.payload)].map(

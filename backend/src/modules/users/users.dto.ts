@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '@otklik/shared/domain';
 import { Department } from './department.entity';
-import { TrustLevel, User } from './user.entity';
+import { TrustLevel } from './user.entity';
+import type { Account } from './user-accounts.repository';
+import type { DepartmentInfo } from './department-tree.repository';
 
 export class DepartmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -31,7 +33,7 @@ export class MeDto {
   })
   trustLevel: TrustLevel | null;
 
-  static from(user: User, department: Department | null): MeDto {
+  static from(user: Account, department: DepartmentInfo | null): MeDto {
     return {
       id: user.id,
       email: user.email,

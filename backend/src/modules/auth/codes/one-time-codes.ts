@@ -1,11 +1,11 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { deriveKey } from '../../../common/crypto/keys';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { CodePurpose, OneTimeCode } from '../entities/one-time-code.entity';
+import { TransactionRunner } from '../../../database/transaction-runner';
 
 export const CODE_TTL_SECONDS = 5 * 60;
 export const CODE_MAX_ATTEMPTS = 5;
@@ -35,7 +35,7 @@ export class OneTimeCodes {
   private readonly key: Buffer;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.key = deriveKey(config.masterKey, 'one-time-code');
@@ -63,7 +63,7 @@ export class OneTimeCodes {
    * attempt is counted even though the caller then fails the request.
    */
   async verify(purpose: CodePurpose, subject: string, code: string): Promise<CodeVerdict> {
-    return this.dataSource.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const stored = await m
         .getRepository(OneTimeCode)
         .createQueryBuilder('c')

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Role } from '@otklik/shared/domain';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
@@ -9,12 +8,13 @@ import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher'
 import { Actor } from '../../../common/http/actor';
 import { DomainError } from '../../../common/problem/domain-error';
 import { AuditService } from '../../audit/audit.service';
-import { normalizeEmail, User } from '../../users/user.entity';
+import { Account, UserAccounts, normalizeEmail } from '../../users/user-accounts.repository';
 import { TokensDto } from '../auth.dto';
 import { ClientInfo } from '../session.service';
 import { SignInService } from '../sign-in.service';
 import { EsiaIdentity, EsiaRelyingParty } from './esia-relying-party';
 import { ESIA_STATE_COOKIE } from './esia-login-state';
+import { TransactionRunner } from '../../../database/transaction-runner';
 
 export interface EsiaRedirect {
   location: string;
@@ -35,7 +35,8 @@ function normalizePhone(value: string): string {
 @Injectable()
 export class EsiaSignInService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly accounts: UserAccounts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rp: EsiaRelyingParty,
     private readonly signInService: SignInService,
@@ -56,7 +57,7 @@ export class EsiaSignInService {
   async callback(query: Record<string, string | undefined>, cookieHeader: string | undefined, client: ClientInfo): Promise<EsiaRedirect> {
     const sealed = /(?:^|;\s*)otklik_esia=([^;]+)/.exec(cookieHeader ?? '')?.[1];
     const identity = await this.rp.finish(query, sealed);
-    const { tokens, user, newDevice } = await this.dataSource.transaction((manager) => this.signIn(manager, identity, client));
+    const { tokens, user, newDevice } = await this.tx.run((manager) => this.signIn(manager, identity, client));
     if (newDevice) this.signInService.notifyNewDevice(user, client);
     const fragment = new URLSearchParams({
       accessToken: tokens.accessToken,
@@ -67,13 +68,13 @@ export class EsiaSignInService {
     return { location: `${this.config.publicUrl}/auth/esia/done#${fragment.toString()}`, cookie: this.cookie('', 0) };
   }
 
-  private async signIn(manager: EntityManager, identity: EsiaIdentity, client: ClientInfo): Promise<{ tokens: TokensDto; user: User; newDevice: boolean }> {
+  private async signIn(manager: EntityManager, identity: EsiaIdentity, client: ClientInfo): Promise<{ tokens: TokensDto; user: Account; newDevice: boolean }> {
     const snilsHash = identity.snils ? this.blindIndex.of('snils', identity.snils) : null;
     let linkedBy: 'esia_oid' | 'snils' | 'created' = 'esia_oid';
-    let user = await manager.findOne(User, { where: { esiaOid: identity.oid }, lock: { mode: 'pessimistic_write' } });
+    let user = await this.accounts.findOne({ esiaOid: identity.oid }, { manager: manager, lock: true });
     if (!user && identity.trustLevel === 'confirmed' && snilsHash) {
       // Only a SNILS that ESIA has confirmed may claim an existing account.
-      user = await manager.findOne(User, { where: { snilsHash, role: Role.Citizen, esiaOid: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      user = await this.accounts.findOne({ snilsHash, role: Role.Citizen, esiaOid: null }, { manager: manager, lock: true });
       if (user) linkedBy = 'snils';
     }
     if (user && (user.role !== Role.Citizen || !user.active)) throw new DomainError(403, 'esia_account_not_citizen');
@@ -102,7 +103,7 @@ export class EsiaSignInService {
     };
     if (!user) {
       linkedBy = 'created';
-      user = manager.create(User, {
+      user = await this.accounts.insert(manager, {
         ...esiaFields,
         ...(await this.emailFor(manager, identity)),
         passwordHash: null,
@@ -111,7 +112,6 @@ export class EsiaSignInService {
         departmentId: null,
         active: true,
       });
-      await manager.insert(User, user);
       await this.audit.record(manager, this.actor(user, client), {
         action: 'user.create',
         entityType: 'user',
@@ -121,7 +121,7 @@ export class EsiaSignInService {
     } else {
       const previous = { trustLevel: user.trustLevel, esiaOid: user.esiaOid };
       Object.assign(user, esiaFields);
-      await manager.update(User, { id: user.id }, esiaFields);
+      await this.accounts.update(manager, user.id, esiaFields);
       if (previous.esiaOid !== identity.oid || previous.trustLevel !== identity.trustLevel) {
         await this.audit.record(manager, this.actor(user, client), {
           action: previous.esiaOid ? 'user.esia_trust_level_changed' : 'user.esia_linked',
@@ -142,10 +142,10 @@ export class EsiaSignInService {
   }
 
   /** ESIA's verified e-mail when no other account holds it; otherwise a placeholder the citizen can change. */
-  private async emailFor(manager: EntityManager, identity: EsiaIdentity): Promise<Pick<User, 'email' | 'emailNormalized' | 'emailVerified'>> {
+  private async emailFor(manager: EntityManager, identity: EsiaIdentity): Promise<Pick<Account, 'email' | 'emailNormalized' | 'emailVerified'>> {
     if (identity.email) {
       const emailNormalized = normalizeEmail(identity.email);
-      if (!(await manager.existsBy(User, { emailNormalized }))) {
+      if (!(await this.accounts.exists({ emailNormalized }, manager))) {
         return { email: identity.email.trim(), emailNormalized, emailVerified: identity.emailVerified };
       }
     }
@@ -153,7 +153,7 @@ export class EsiaSignInService {
     return { email: placeholder, emailNormalized: placeholder, emailVerified: false };
   }
 
-  private actor(user: User, client: ClientInfo): Actor {
+  private actor(user: Account, client: ClientInfo): Actor {
     return { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId, ...client };
   }
 

@@ -1,9 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Secret, TOTP } from 'otpauth';
 import { toDataURL } from 'qrcode';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { isStaff } from '@otklik/shared/domain';
 import { deriveKey } from '../../../common/crypto/keys';
 import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher';
@@ -12,11 +11,12 @@ import { DomainError, ValidationFailedError } from '../../../common/problem/doma
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { AuditService } from '../../audit/audit.service';
-import { User } from '../../users/user.entity';
+import { Account, UserAccounts } from '../../users/user-accounts.repository';
 import { BackupCodesDto, MfaMethod, TotpEnrolmentDto } from '../auth.dto';
 import { OneTimeCodes } from '../codes/one-time-codes';
 import { MfaBackupCode } from '../entities/mfa-backup-code.entity';
 import { PasswordHasher } from '../password-hasher';
+import { TransactionRunner } from '../../../database/transaction-runner';
 
 const BACKUP_CODE_COUNT = 10;
 const BACKUP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -27,7 +27,8 @@ export class MfaService {
   private readonly backupKey: Buffer;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly accounts: UserAccounts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: PersonalDataCipher,
     private readonly codes: OneTimeCodes,
@@ -41,13 +42,13 @@ export class MfaService {
    * Staff who must use a second factor and have none: they pass an e-mail code once, then enrol
    * TOTP before they get a session (POST /auth/mfa/enrolment), instead of e-mail codes forever.
    */
-  mustEnrol(user: User): boolean {
+  mustEnrol(user: Account): boolean {
     return !user.mfaMethod && isStaff(user.role) && this.config.identity.staffMfa === 'required';
   }
 
   /** Second-factor methods the sign-in must ask for; empty → the password is enough. */
-  async methodsFor(user: User): Promise<MfaMethod[]> {
-    const hasBackup = async () => this.dataSource.getRepository(MfaBackupCode).existsBy({ userId: user.id, usedAt: IsNull() });
+  async methodsFor(user: Account): Promise<MfaMethod[]> {
+    const hasBackup = async () => this.tx.manager.getRepository(MfaBackupCode).existsBy({ userId: user.id, usedAt: IsNull() });
     if (user.mfaMethod === 'totp') return [MfaMethod.Totp, ...((await hasBackup()) ? [MfaMethod.BackupCode] : [])];
     if (user.mfaMethod === 'sms') return [MfaMethod.Sms, ...((await hasBackup()) ? [MfaMethod.BackupCode] : [])];
     if (isStaff(user.role) && this.config.identity.staffMfa === 'required') return [MfaMethod.Email];
@@ -55,7 +56,7 @@ export class MfaService {
   }
 
   /** Which factor the code passed (`totp`, `sms`/`email` code, `backup_code`), or null. */
-  async verifySecondFactor(user: User, code: string): Promise<string | null> {
+  async verifySecondFactor(user: Account, code: string): Promise<string | null> {
     if (/^\d{6}$/.test(code)) {
       if (user.mfaMethod === 'totp' && (await this.verifyTotp(user.id, code))) return 'totp';
       const verdict = await this.codes.verify('mfa_sms', user.id, code);
@@ -63,7 +64,7 @@ export class MfaService {
     }
     const normalized = code.toLowerCase().replace(/-/g, '');
     if (!/^[a-z0-9]{10}$/.test(normalized)) return null;
-    const used = await this.dataSource
+    const used = await this.tx.manager
       .createQueryBuilder()
       .update(MfaBackupCode)
       .set({ usedAt: () => 'now()' })
@@ -82,7 +83,7 @@ export class MfaService {
     const step = Math.floor(Date.now() / 1000 / totp.period) + delta;
     // Remembered under a primary key (until the step can no longer validate), so two requests
     // racing with one observed code cannot both pass; NOT EXISTS alone could let both in.
-    const inserted = await this.dataSource.query<unknown[]>(
+    const inserted = await this.tx.manager.query<unknown[]>(
       `INSERT INTO captcha_spent (signature, expires_at) VALUES ($1, now() + make_interval(secs => $2))
        ON CONFLICT (signature) DO NOTHING RETURNING signature`,
       [`totp-used:${userId}:${step}`, totp.period * 3],
@@ -91,7 +92,7 @@ export class MfaService {
   }
 
   private async totpOf(userId: string): Promise<TOTP | null> {
-    const row = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.totpSecretEncrypted').where('u.id = :userId', { userId }).getOne();
+    const row = await this.accounts.findOne({ id: userId }, { secrets: ['totpSecretEncrypted'] });
     if (!row?.totpSecretEncrypted) return null;
     return this.totp(row.email, Secret.fromBase32(this.cipher.decrypt(row.totpSecretEncrypted)));
   }
@@ -107,10 +108,10 @@ export class MfaService {
 
   /** The same for a user who is still signing in (enrolment required at first sign-in). */
   async startTotpFor(userId: string): Promise<TotpEnrolmentDto> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
+    const user = await this.accounts.get(userId);
     if (user.mfaMethod === 'totp') throw new DomainError(409, 'mfa_already_enrolled');
     const secret = new Secret({ size: 20 });
-    await this.dataSource.getRepository(User).update({ id: user.id }, { totpSecretEncrypted: this.cipher.encrypt(secret.base32) });
+    await this.accounts.update(this.tx.manager, user.id, { totpSecretEncrypted: this.cipher.encrypt(secret.base32) });
     const otpauthUri = this.totp(user.email, secret).toString();
     return { otpauthUri, qrDataUrl: await toDataURL(otpauthUri) };
   }
@@ -125,20 +126,14 @@ export class MfaService {
    * confirmations racing: the conditional update lets exactly one turn TOTP on (the other 409).
    */
   async confirmTotpFor(userId: string, code: string, actor: Actor): Promise<BackupCodesDto> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
+    const user = await this.accounts.get(userId);
     if (user.mfaMethod === 'totp') throw new DomainError(409, 'mfa_already_enrolled');
     if (!(await this.verifyTotp(user.id, code, true))) {
       throw new ValidationFailedError([{ field: 'code', code: 'code_invalid', message: 'The code does not match' }]);
     }
     const backupCodes = Array.from({ length: BACKUP_CODE_COUNT }, () => this.newBackupCode());
-    await this.dataSource.transaction(async (m) => {
-      const switched = await m
-        .createQueryBuilder()
-        .update(User)
-        .set({ mfaMethod: 'totp' })
-        .where("id = :id AND mfa_method IS DISTINCT FROM 'totp'", { id: user.id })
-        .execute();
-      if (!switched.affected) throw new DomainError(409, 'mfa_already_enrolled');
+    await this.tx.run(async (m) => {
+      if (!(await this.accounts.switchToTotp(m, user.id))) throw new DomainError(409, 'mfa_already_enrolled');
       await m.delete(MfaBackupCode, { userId: user.id });
       await m.insert(
         MfaBackupCode,
@@ -151,23 +146,23 @@ export class MfaService {
 
   /** SMS codes to the confirmed phone as the second factor. */
   async enableSms(actor: Actor, hasPhone: boolean): Promise<void> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
+    const user = await this.accounts.get(actor.userId);
     if (user.mfaMethod) throw new DomainError(409, 'mfa_already_enrolled');
     if (!hasPhone || !user.phoneVerified) throw new DomainError(422, 'no_phone_on_account');
-    await this.dataSource.transaction(async (m) => {
-      await m.update(User, { id: user.id }, { mfaMethod: 'sms' });
+    await this.tx.run(async (m) => {
+      await this.accounts.update(m, user.id, { mfaMethod: 'sms' });
       await this.audit.record(m, actor, { action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id, details: { method: 'sms' } });
     });
   }
 
   /** Turns the second factor off; needs the current password. */
   async disable(actor: Actor, password: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOneOrFail();
+    const user = await this.accounts.get(actor.userId, { secrets: ['passwordHash'] });
     if (!(await this.hasher.verify(user.passwordHash, password))) {
       throw new ValidationFailedError([{ field: 'password', code: 'password_incorrect', message: 'The password is wrong' }]);
     }
-    await this.dataSource.transaction(async (m) => {
-      await m.update(User, { id: user.id }, { mfaMethod: null, totpSecretEncrypted: null });
+    await this.tx.run(async (m) => {
+      await this.accounts.update(m, user.id, { mfaMethod: null, totpSecretEncrypted: null });
       await m.delete(MfaBackupCode, { userId: user.id });
       await this.audit.record(m, actor, { action: 'auth.mfa_disabled', entityType: 'user', entityId: user.id });
     });

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import { normalizeRuPhone } from '@otklik/shared/domain';
 import { BlindIndex } from '../../../common/crypto/blind-index';
 import { Actor } from '../../../common/http/actor';
@@ -10,7 +9,7 @@ import { APP_CONFIG } from '../../../config/config.module';
 import { AuditService } from '../../audit/audit.service';
 import { Mailer } from '../../messaging/mailer';
 import { SmsSender } from '../../messaging/sms-sender';
-import { normalizeEmail, User } from '../../users/user.entity';
+import { Account, UserAccounts, normalizeEmail } from '../../users/user-accounts.repository';
 import { CodeChannel } from '../auth.dto';
 import { OneTimeCodes } from '../codes/one-time-codes';
 import { PasswordHasher } from '../password-hasher';
@@ -23,6 +22,7 @@ import { ClientInfo } from '../session.service';
 import { actorOf } from '../sign-in.service';
 import { UserContacts } from '../user-contacts';
 import { PasswordPolicy } from './password-policy';
+import { TransactionRunner } from '../../../database/transaction-runner';
 
 /** Password recovery by code, change by the signed-in user, and change of an expired (staff) password. */
 @Injectable()
@@ -30,7 +30,8 @@ export class PasswordService {
   private readonly logger = new Logger('Password');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly accounts: UserAccounts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: PasswordPolicy,
     private readonly hasher: PasswordHasher,
@@ -60,7 +61,7 @@ export class PasswordService {
       if (error instanceof RetryLaterError) return;
       throw error;
     }
-    const code = await this.dataSource.transaction(async (m) => {
+    const code = await this.tx.run(async (m) => {
       await this.audit.record(m, actorOf(user, client), { action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id, details: { channel } });
       return this.codes.issue(m, 'password_reset', user.id);
     });
@@ -113,7 +114,7 @@ export class PasswordService {
     await this.setPassword(user, newPassword, null, actorOf(user, client), 'auth.password_changed');
   }
 
-  private async checkNew(user: User, newPassword: string): Promise<void> {
+  private async checkNew(user: Account, newPassword: string): Promise<void> {
     const errors = this.policy.check(newPassword, [user.email, user.fullName], 'newPassword');
     if (errors.length === 0 && (await this.hasher.verify(user.passwordHash, newPassword))) {
       errors.push({ field: 'newPassword', code: 'password_reused', message: 'The new password must differ from the current one' });
@@ -121,7 +122,7 @@ export class PasswordService {
     if (errors.length > 0) throw new ValidationFailedError(errors);
   }
 
-  private async assertCurrent(user: User, password: string, field: string): Promise<void> {
+  private async assertCurrent(user: Account, password: string, field: string): Promise<void> {
     const key = `password:${user.id}`;
     await this.lockout.assertOpen(key);
     if (!(await this.hasher.verify(user.passwordHash, password))) {
@@ -132,10 +133,10 @@ export class PasswordService {
   }
 
   /** New hash and age; every session except `keepFamily` is revoked. */
-  private async setPassword(user: User, password: string, keepFamily: string | null, actor: Actor, action: string): Promise<void> {
+  private async setPassword(user: Account, password: string, keepFamily: string | null, actor: Actor, action: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
-    await this.dataSource.transaction(async (m) => {
-      await m.update(User, { id: user.id }, { passwordHash, passwordChangedAt: new Date() });
+    await this.tx.run(async (m) => {
+      await this.accounts.update(m, user.id, { passwordHash, passwordChangedAt: new Date() });
       await m.update(
         RefreshToken,
         { userId: user.id, revokedAt: IsNull(), ...(keepFamily ? { familyId: Not(keepFamily) } : {}) },
@@ -146,15 +147,14 @@ export class PasswordService {
     await this.lockout.reset(`login:${user.emailNormalized}`);
   }
 
-  private async withHash(userId: string): Promise<User> {
-    return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOneOrFail();
+  private async withHash(userId: string): Promise<Account> {
+    return this.accounts.get(userId, { secrets: ['passwordHash'] });
   }
 
   /** By e-mail, or by +7 phone through its blind index. */
-  private async findByLogin(login: string): Promise<User | null> {
-    const repo = this.dataSource.getRepository(User);
+  private async findByLogin(login: string): Promise<Account | null> {
     const phone = normalizeRuPhone(login);
-    const user = phone ? await repo.findOneBy({ phoneHash: this.blind.of('phone', phone) }) : await repo.findOneBy({ emailNormalized: normalizeEmail(login) });
+    const user = await this.accounts.findOne(phone ? { phoneHash: this.blind.of('phone', phone) } : { emailNormalized: normalizeEmail(login) });
     return user?.active ? user : null;
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { RetryLaterError } from './rate-limited.error';
+import { TransactionRunner } from '../../../database/transaction-runner';
 
 /**
  * Failed-attempt counters with back-off, per account and per client IP, in Postgres (shared
@@ -10,12 +9,12 @@ import { RetryLaterError } from './rate-limited.error';
  */
 @Injectable()
 export class LockoutService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionRunner) {}
 
   /** Throws while any of the keys is locked. */
   async assertOpen(...keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    const rows = await this.dataSource.query<{ key: string; wait: number }[]>(
+    const rows = await this.tx.manager.query<{ key: string; wait: number }[]>(
       `SELECT key, ceil(extract(epoch FROM locked_until - now()))::int AS wait
          FROM auth_lockouts WHERE key = ANY($1) AND locked_until > now()`,
       [keys],
@@ -28,12 +27,12 @@ export class LockoutService {
 
   /** Counts a failure; at `threshold` failures the key is locked and the counter starts again. */
   async fail(key: string, threshold: number): Promise<void> {
-    await this.dataSource.query(
+    await this.tx.manager.query(
       `INSERT INTO auth_lockouts AS l (key, failures) VALUES ($1, 1)
        ON CONFLICT (key) DO UPDATE SET failures = l.failures + 1, updated_at = now()`,
       [key],
     );
-    await this.dataSource.query(
+    await this.tx.manager.query(
       `UPDATE auth_lockouts
           SET failures = 0, level = level + 1, updated_at = now(),
               locked_until = now() + make_interval(secs => least(60 * power(2, level), 3600))
@@ -44,6 +43,6 @@ export class LockoutService {
 
   /** A success forgets the failures (and the back-off level) of the key. */
   async reset(key: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM auth_lockouts WHERE key = $1', [key]);
+    await this.tx.manager.query('DELETE FROM auth_lockouts WHERE key = $1', [key]);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { RetryLaterError } from './rate-limited.error';
+import { TransactionRunner } from '../../../database/transaction-runner';
 
 export interface RateLimit {
   bucket: string;
@@ -15,11 +14,11 @@ export interface RateLimit {
  */
 @Injectable()
 export class RateLimiter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionRunner) {}
 
   /** Counts one event in every bucket, or throws 429 with Retry-After if any bucket is full. */
   async hit(...limits: RateLimit[]): Promise<void> {
-    const wait = await this.dataSource.transaction(async (m) => {
+    const wait = await this.tx.run(async (m) => {
       let longest = 0;
       for (const { bucket, limit, windowSeconds } of limits) {
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [bucket]);

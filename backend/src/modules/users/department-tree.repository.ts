@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Department } from './department.entity';
+
+/** A department as other modules see it. */
+export type DepartmentInfo = Omit<Department, 'parent'>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The `departments` table and its tree, owned by the users module: routing, the queue's scope,
+ * escalation and administration read departments only through here.
+ */
+@Injectable()
+export class DepartmentTree {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get(id: string, manager: EntityManager = this.dataSource.manager): Promise<DepartmentInfo | null> {
+    return manager.findOneBy(Department, { id });
+  }
+
+  /** By id or by code (the CLI and the seed name departments by code). */
+  byIdOrCode(idOrCode: string, manager: EntityManager = this.dataSource.manager): Promise<DepartmentInfo | null> {
+    return manager.findOneBy(Department, UUID.test(idOrCode) ? { id: idOrCode } : { code: idOrCode });
+  }
+
+  exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(Department, { id });
+  }
+
+  /** The general pool (общий пул), where appeals no rule routes land. */
+  generalPool(manager: EntityManager = this.dataSource.manager): Promise<DepartmentInfo | null> {
+    return manager.findOneBy(Department, { isGeneralPool: true });
+  }
+
+  list(manager: EntityManager = this.dataSource.manager): Promise<DepartmentInfo[]> {
+    return manager.find(Department, { order: { nameRu: 'ASC' } });
+  }
+
+  /** The department and every department below it (a supervisor's scope). */
+  async scope(departmentId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH RECURSIVE tree AS (
+         SELECT id FROM departments WHERE id = $1
+         UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
+       ) SELECT id FROM tree`,
+      [departmentId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The active supervisors nearest up the tree from the department (its own, else its parent's, …). */
+  async nearestSupervisors(departmentId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id, 0 AS depth FROM departments WHERE id = $1
+         UNION ALL SELECT d.id, d.parent_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id
+       ), heads AS (
+         SELECT u.id, up.depth FROM users u JOIN up ON u.department_id = up.id WHERE u.role = 'supervisor' AND u.active
+       ) SELECT id FROM heads WHERE depth = (SELECT min(depth) FROM heads) ORDER BY id`,
+      [departmentId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async update(manager: EntityManager, id: string, fields: Partial<Pick<Department, 'autoAssign' | 'approvalRequiredFor' | 'nameRu' | 'nameEn'>>): Promise<void> {
+    await manager.update(Department, { id }, fields);
+  }
+}

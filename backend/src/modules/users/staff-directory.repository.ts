@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** What other modules may know of a staff member. */
+export interface StaffMember {
+  id: string;
+  fullName: string;
+  position: string | null;
+  role: string;
+  departmentId: string | null;
+  active: boolean;
+}
+
+/** Names and departments of staff, for the modules that show or assign them (read-only). */
+@Injectable()
+export class StaffDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async nameOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await manager.query<{ full_name: string }[]>('SELECT full_name FROM users WHERE id = $1', [userId]);
+    return row?.full_name ?? null;
+  }
+
+  async get(userId: string, manager: EntityManager = this.dataSource.manager): Promise<StaffMember | null> {
+    const [row] = await manager.query<StaffMember[]>(
+      `SELECT id, full_name AS "fullName", position, role, department_id AS "departmentId", active FROM users WHERE id = $1`,
+      [userId],
+    );
+    return row ?? null;
+  }
+}
