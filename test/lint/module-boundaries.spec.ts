@@ -10,7 +10,7 @@ const at = (path: string) => join(root, path);
 
 RuleTester.describe = describe;
 RuleTester.it = it;
-const tester = new RuleTester({ languageOptions: { parser: tseslint.parser as never } });
+const tester = new RuleTester({ languageOptions: { parser: tseslint.parser } });
 
 // Lint fixtures: what the rule lets through and what fails the lint, with its message.
 tester.run('otklik/module-boundaries', plugin.rules['module-boundaries'], {
