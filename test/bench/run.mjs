@@ -16,6 +16,10 @@
  *      commit-to-consumer latency (outbox insert → the e-mail consumer's delivery done) of
  *      BENCH_LATENCY_EVENTS staff actions, p50/p99; the relay (claim, deliveries, consumer) in
  *      events/s against raw inserts of the same BENCH_RELAY_EVENTS rows into the outbox.
+ *   g. compare (BENCH_ONLY=compare): submit and transition throughput of this build against a
+ *      baseline commit (BENCH_BASELINE, default the commit before issue 12's redesign), built
+ *      from git into .bench/, both servers up at once on their own databases, measured in
+ *      alternating rounds (A B, B A, …) so drift of the machine hits both; medians and ratios.
  *   e. attachments: BENCH_UPLOADS parallel 5 MB uploads (POST /api/v1/attachments: sniffing,
  *      SHA-256, AES-256-GCM, local storage) vs writing the same bytes to disk with plain Node
  *      streams, in the same run; the API process's peak RSS while it takes them.
@@ -23,7 +27,8 @@
  * Environment (all optional):
  *   BENCH_APPEALS=1000000          appeals in the read dataset
  *   BENCH_KEEP=1                   keep the read dataset database for the next run
- *   BENCH_ONLY=submit|read|overdue|attachments|events   run one phase
+ *   BENCH_ONLY=submit|read|overdue|attachments|events|compare   run one phase ('all' skips compare)
+ *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
  *   BENCH_LATENCY_EVENTS=300 BENCH_RELAY_EVENTS=20000
  *   BENCH_OVERDUE_DUE=10000        appeals falling due in the benchmarked scheduler tick
  *   BENCH_UPLOADS=20 BENCH_UPLOAD_ROUNDS=3
@@ -33,7 +38,7 @@
  * Writes a table to stdout and JSON to .bench/bench-<time>.json (and .bench/latest.json).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -75,6 +80,10 @@ const cfg = {
   overdueDue: num('BENCH_OVERDUE_DUE', 10_000),
   uploads: num('BENCH_UPLOADS', 20),
   uploadRounds: num('BENCH_UPLOAD_ROUNDS', 3),
+  // The last commit before issue 12 (transition runner, modules owning their tables).
+  baseline: env.BENCH_BASELINE || '2f04368',
+  compareRounds: num('BENCH_COMPARE_ROUNDS', 3),
+  compareSeconds: num('BENCH_COMPARE_SECONDS', 10),
 };
 const TARGETS = { coldStartMs: 5000, consumerP99Ms: 50, uploadRatio: 0.5, uploadRssMb: 300, submitRatio: 0.5, submitP99: 25, listP95: 10, searchP95: 50, hashMinMs: 30, hashMaxMs: 80, overdueTickMs: 5000 };
 
@@ -181,8 +190,11 @@ async function requireBuild() {
   throw new Error('no build: run `npm run build:backend` first (dist/backend/src/main.js, cli.js)');
 }
 
-function runCli(db, args, timeoutMs) {
-  return run(process.execPath, [join(DIST, 'cli.js'), ...args], { env: appEnv(db), timeoutMs });
+/** Which build a server or CLI runs: this checkout's, or a baseline's (the compare phase). */
+const THIS_BUILD = { dist: DIST, cwd: ROOT };
+
+function runCli(db, args, timeoutMs, build = THIS_BUILD) {
+  return run(process.execPath, [join(build.dist, 'cli.js'), ...args], { env: appEnv(db), timeoutMs });
 }
 
 async function freePort() {
@@ -196,12 +208,12 @@ async function freePort() {
   });
 }
 
-async function startServer(db, name, extraEnv = {}) {
+async function startServer(db, name, extraEnv = {}, build = THIS_BUILD) {
   const port = await freePort();
   const logFile = join(OUT, `server-${name}.log`);
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [join(DIST, 'main.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [join(build.dist, 'main.js')], {
+    cwd: build.cwd,
     env: { ...env, ...appEnv(db), PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
     stdio: ['ignore', fd, fd],
   });
@@ -486,6 +498,25 @@ async function submitPhase(results) {
  * The first pass over an appeal moves it registered → in_progress; later ones re-assign.
  */
 async function transitionPhase(results, db, base, pid, intakePeak) {
+  const { setupRequest, appeals } = await transitionSetup(db, base);
+  const C = cfg.submitConnections;
+  const S = cfg.submitSeconds;
+  log(`transition: warm-up (3 s), then peak, ${C} connections, ${S} s over ${appeals} appeals`);
+  await withTimeout(cannon({ base, path: '/api/v1/staff/appeals', method: 'POST', setupRequest, connections: 8, seconds: 3 }), 30_000, 'transition warm-up');
+  const peak = await withTimeout(
+    measured(db, pid, () => cannon({ base, path: '/api/v1/staff/appeals', method: 'POST', setupRequest, connections: C, seconds: S })),
+    (S + 60) * 1000,
+    'transition peak',
+  );
+  results.transition = { peak, appeals };
+  results.rows.push(
+    row('a', 'staff transition peak: POST …/actions/assign', `${fmt(peak.rps)} req/s`, `intake ${fmt(intakePeak.rps)} req/s`, peak.rps / intakePeak.rps, '', null,
+      [`p99 ${fmt(peak.p99)} ms`, `node ${fmt(perOp(peak.cpu.serverMs, peak.ok))} + pg ${fmt(perOp(peak.cpu.pgMs, peak.ok))} ms CPU/op`, errorNote(peak)].filter(Boolean).join('; ')),
+  );
+}
+
+/** Appeals for the bench operator to assign round-robin, and the request that does it (checked once). */
+async function transitionSetup(db, base) {
   const operator = await onDb(db, async (c) => (await c.query(`SELECT id, department_id FROM users WHERE email_normalized = $1`, [`bench-operator@${BENCH.domain}`])).rows[0]);
   // The appeals intake has just registered (general pool) move to the operator's department.
   const ids = await onDb(db, async (c) =>
@@ -516,20 +547,112 @@ async function transitionPhase(results, db, base, pid, intakePeak) {
     req.body = body;
     return req;
   };
-  const C = cfg.submitConnections;
-  const S = cfg.submitSeconds;
-  log(`transition: warm-up (3 s), then peak, ${C} connections, ${S} s over ${ids.length} appeals`);
-  await withTimeout(cannon({ base, path: '/api/v1/staff/appeals', method: 'POST', setupRequest, connections: 8, seconds: 3 }), 30_000, 'transition warm-up');
-  const peak = await withTimeout(
-    measured(db, pid, () => cannon({ base, path: '/api/v1/staff/appeals', method: 'POST', setupRequest, connections: C, seconds: S })),
-    (S + 60) * 1000,
-    'transition peak',
-  );
-  results.transition = { peak, appeals: ids.length };
-  results.rows.push(
-    row('a', 'staff transition peak: POST …/actions/assign', `${fmt(peak.rps)} req/s`, `intake ${fmt(intakePeak.rps)} req/s`, peak.rps / intakePeak.rps, '', null,
-      [`p99 ${fmt(peak.p99)} ms`, `node ${fmt(perOp(peak.cpu.serverMs, peak.ok))} + pg ${fmt(perOp(peak.cpu.pgMs, peak.ok))} ms CPU/op`, errorNote(peak)].filter(Boolean).join('; ')),
-  );
+  return { setupRequest, appeals: ids.length };
+}
+
+/** The intake request of the submit phase, spread over the signed-in bench citizens. */
+async function submitSetup(base) {
+  const tokens = [];
+  for (let k = 1; k <= 8; k++) tokens.push(await login(base, `bench-citizen-${k}@${BENCH.domain}`));
+  const categories = await api(base, 'GET', '/api/v1/catalog/categories');
+  const general = categories.find((c) => c.code === 'general');
+  if (!general) throw new Error('category "general" not found in GET /api/v1/catalog/categories');
+  let n = 0;
+  return (req) => {
+    n++;
+    req.headers = { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}` };
+    req.body = JSON.stringify({
+      type: 'question',
+      categoryId: general.id,
+      subject: `Нагрузочное обращение № ${n}`,
+      text: `Прошу разъяснить порядок получения услуги. Обращение для замера производительности, номер ${n}.`,
+    });
+    return req;
+  };
+}
+
+// ---------------------------------------------------------------------------- g. against a baseline commit
+
+/** The baseline's backend, built from git into .bench/baseline-<sha> (once; node_modules shared with this checkout). */
+function baselineBuild(ref) {
+  const sha = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: ROOT }).toString().trim();
+  const dir = join(OUT, `baseline-${sha.slice(0, 12)}`);
+  const dist = join(dir, 'dist', 'backend', 'src');
+  if (!existsSync(join(dist, 'main.js'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    log(`compare: extracting ${sha.slice(0, 12)} into ${dir}`);
+    execFileSync('sh', ['-c', `git archive ${sha} | tar -x -C '${dir}'`], { cwd: ROOT });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    log('compare: building the baseline backend');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'backend/tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/link-shared.mjs'], { cwd: dir, stdio: 'inherit' });
+  }
+  const lockChanged = execFileSync('git', ['diff', '--name-only', sha, '--', 'package-lock.json'], { cwd: ROOT }).toString().trim() !== '';
+  return { sha, dist, cwd: dir, lockChanged };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function comparePhase(results) {
+  const baseline = baselineBuild(cfg.baseline);
+  if (baseline.lockChanged) log('compare: (!) package-lock.json differs from the baseline; both run on this checkout\'s node_modules');
+  const sides = [
+    { name: `baseline ${baseline.sha.slice(0, 8)}`, key: 'baseline', build: baseline, db: 'otklik_bench_cmp_base' },
+    { name: 'this build', key: 'current', build: THIS_BUILD, db: 'otklik_bench_cmp_this' },
+  ];
+  for (const side of sides) {
+    log(`compare: ${side.name}: scratch database ${side.db} with ${cfg.submitBase} appeals`);
+    await createDb(side.db);
+    await runCli(side.db, ['bench:dataset', '--appeals', String(cfg.submitBase), '--citizens', '100', '--departments-from-seed'], 300_000, side.build);
+    side.server = await startServer(side.db, `compare-${side.key}`, {}, side.build);
+    side.submit = await submitSetup(side.server.base);
+    side.submits = [];
+    side.transitions = [];
+  }
+  try {
+    const C = cfg.submitConnections;
+    const S = cfg.compareSeconds;
+    for (const side of sides) {
+      log(`compare: ${side.name}: warm-up (3 s)`);
+      await withTimeout(cannon({ base: side.server.base, path: '/api/v1/appeals', method: 'POST', setupRequest: side.submit, connections: 8, seconds: 3 }), 30_000, 'compare warm-up');
+      // The appeals the warm-up registered are the ones the transitions assign.
+      side.transition = await transitionSetup(side.db, side.server.base);
+    }
+    for (let round = 0; round < cfg.compareRounds; round++) {
+      const order = round % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) {
+        log(`compare: round ${round + 1}: ${side.name}: submit, ${C} connections × ${S} s`);
+        const r = await withTimeout(cannon({ base: side.server.base, path: '/api/v1/appeals', method: 'POST', setupRequest: side.submit, connections: C, seconds: S }), (S + 60) * 1000, 'compare submit');
+        if (r.failed > 0) throw new Error(`compare: ${side.name} submit: ${errorNote(r)}`);
+        side.submits.push(r.rps);
+      }
+      for (const side of order) {
+        log(`compare: round ${round + 1}: ${side.name}: transition, ${C} connections × ${S} s`);
+        const r = await withTimeout(
+          cannon({ base: side.server.base, path: '/api/v1/staff/appeals', method: 'POST', setupRequest: side.transition.setupRequest, connections: C, seconds: S }),
+          (S + 60) * 1000,
+          'compare transition',
+        );
+        if (r.failed > 0) throw new Error(`compare: ${side.name} transition: ${errorNote(r)}`);
+        side.transitions.push(r.rps);
+      }
+    }
+  } finally {
+    for (const side of sides) await side.server?.stop();
+    for (const side of sides) await dropDb(side.db);
+  }
+  const [base, current] = sides;
+  results.compare = { baseline: baseline.sha, rounds: cfg.compareRounds, seconds: cfg.compareSeconds, sides: sides.map((s) => ({ name: s.name, submits: s.submits, transitions: s.transitions })) };
+  // No regression: within the run-to-run noise of this 2-core machine (±5 %), measured side by side.
+  for (const [metric, key] of [['submit POST /api/v1/appeals', 'submits'], ['transition POST …/actions/assign', 'transitions']]) {
+    const b = median(base[key]);
+    const c = median(current[key]);
+    results.rows.push(
+      row('g', `${metric}, median of ${cfg.compareRounds}`, `${fmt(c)} req/s`, `${base.name} ${fmt(b)} req/s`, c / b, '≥ 95%', c / b >= 0.95,
+        `this build ${current[key].map(fmt).join(' / ')}; baseline ${base[key].map(fmt).join(' / ')} req/s`),
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------- e. attachments
@@ -1077,6 +1200,7 @@ async function main() {
     if (cfg.only === 'all' || cfg.only === 'overdue') await withTimeout(overduePhase(results), 60 * 60_000, 'overdue phase');
     if (cfg.only === 'all' || cfg.only === 'attachments') await withTimeout(attachmentsPhase(results), 10 * 60_000, 'attachments phase');
     if (cfg.only === 'all' || cfg.only === 'events') await withTimeout(eventsPhase(results), 20 * 60_000, 'events phase');
+    if (cfg.only === 'compare') await withTimeout(comparePhase(results), 30 * 60_000, 'compare phase');
   } catch (error) {
     failure = error;
     results.error = String(error?.stack ?? error);
