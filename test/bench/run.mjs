@@ -421,34 +421,16 @@ async function submitPhase(results) {
   const server = await startServer(db, 'submit');
   try {
     const base = server.base;
-    const citizens = 8;
-    const tokens = [];
-    for (let k = 1; k <= citizens; k++) tokens.push(await login(base, `bench-citizen-${k}@${BENCH.domain}`));
-    const categories = await api(base, 'GET', '/api/v1/catalog/categories');
-    const general = categories.find((c) => c.code === 'general');
-    if (!general) throw new Error('category "general" not found in GET /api/v1/catalog/categories');
+    const { setupRequest, categoryId } = await submitSetup(base);
     const ids = await onDb(db, async (c) => ({
       citizen: (await c.query(`SELECT id FROM users WHERE email_normalized = $1`, [`bench-citizen-1@${BENCH.domain}`])).rows[0].id,
       pool: (await c.query(`SELECT id FROM departments WHERE is_general_pool`)).rows[0].id,
     }));
-
-    let n = 0;
-    const setupRequest = (req) => {
-      n++;
-      req.headers = { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}` };
-      req.body = JSON.stringify({
-        type: 'question',
-        categoryId: general.id,
-        subject: `Нагрузочное обращение № ${n}`,
-        text: `Прошу разъяснить порядок получения услуги. Обращение для замера производительности, номер ${n}.`,
-      });
-      return req;
-    };
     const post = (opts) => cannon({ base, path: '/api/v1/appeals', method: 'POST', setupRequest, ...opts });
 
     const pid = server.child.pid;
     const here = dirname(fileURLToPath(import.meta.url));
-    const vars = { citizen: ids.citizen, category: general.id, pool: ids.pool };
+    const vars = { citizen: ids.citizen, category: categoryId, pool: ids.pool };
     const C = cfg.submitConnections;
     const S = cfg.submitSeconds;
 
@@ -558,7 +540,7 @@ async function submitSetup(base) {
   const general = categories.find((c) => c.code === 'general');
   if (!general) throw new Error('category "general" not found in GET /api/v1/catalog/categories');
   let n = 0;
-  return (req) => {
+  const setupRequest = (req) => {
     n++;
     req.headers = { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}` };
     req.body = JSON.stringify({
@@ -569,6 +551,7 @@ async function submitSetup(base) {
     });
     return req;
   };
+  return { setupRequest, categoryId: general.id };
 }
 
 // ---------------------------------------------------------------------------- g. against a baseline commit
@@ -606,7 +589,7 @@ async function comparePhase(results) {
     await createDb(side.db);
     await runCli(side.db, ['bench:dataset', '--appeals', String(cfg.submitBase), '--citizens', '100', '--departments-from-seed'], 300_000, side.build);
     side.server = await startServer(side.db, `compare-${side.key}`, {}, side.build);
-    side.submit = await submitSetup(side.server.base);
+    side.submit = (await submitSetup(side.server.base)).setupRequest;
     side.submits = [];
     side.transitions = [];
   }
