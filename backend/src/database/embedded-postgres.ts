@@ -1,9 +1,9 @@
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { freePort } from '../common/net/free-port';
 
 /**
  * The embedded default: a real PostgreSQL server whose binaries ship in the npm package
@@ -176,16 +176,6 @@ function ensureReachable(dataDir: string, user: RunAs, log: Log): void {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function run(binary: string, args: string[], user: RunAs | undefined): { status: number | null; output: string } {
   const r = spawnSync(binary, args, { ...(user ? { uid: user.uid, gid: user.gid } : {}), encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });

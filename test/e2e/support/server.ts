@@ -1,10 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { runningEmbeddedUrl } from '../../../backend/src/database/embedded-postgres';
+import { freePort } from '../../../backend/src/common/net/free-port';
+
+export { freePort };
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -18,16 +20,6 @@ export interface RunningServer {
   output: () => string;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A fresh database on the server DATABASE_URL points at, so every run starts from migrations. */
 export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<{ url: string; name: string }> {
