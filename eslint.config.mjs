@@ -2,9 +2,11 @@
 // domain enums, misused promises. Type-aware, over the backend, shared code and tests.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+// --- console (angular-eslint): its own fragment, see console/eslint.angular.mjs ---
+import consoleConfig from './console/eslint.angular.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'console/**', 'shared/api/schema.d.ts', '.bench/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'shared/api/schema.d.ts', '.bench/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -56,4 +58,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', AbortSignal: 'readonly', FormData: 'readonly', Blob: 'readonly', performance: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },
   },
+  // --- console (angular-eslint): begin ---
+  ...consoleConfig,
+  // --- console (angular-eslint): end ---
 );
