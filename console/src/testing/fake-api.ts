@@ -135,3 +135,12 @@ function json(status: number, body: unknown, contentType = 'application/json'): 
 export function problem(status: number, title: string, detail = title, errors?: { field: string; code: string; message: string }[]) {
   return { type: 'about:blank', title, status, detail, instance: '/', code: `HTTP_${status}`, ...(errors ? { errors } : {}) };
 }
+
+/**
+ * Retries `check` until it passes (5 s at most): for what follows a request the test released
+ * itself, or the snackbar, whose module is loaded on first use. Vitest's own default (1 s) is tight
+ * on a busy machine.
+ */
+export function eventually<T>(check: () => T | Promise<T>): Promise<T> {
+  return vi.waitFor(check, { timeout: 5000, interval: 20 });
+}

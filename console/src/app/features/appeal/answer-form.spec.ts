@@ -7,10 +7,10 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import type { Schemas } from '@otklik/shared/api/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aTemplate, aUser } from '../../../testing/builders';
 import { setUpConsole, signIn } from '../../../testing/console-test-bed';
-import { problem, type FakeApi } from '../../../testing/fake-api';
+import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
 import { RU } from '../../core/i18n/messages.ru';
 import { AnswerForm } from './answer-form';
 
@@ -107,7 +107,7 @@ describe('AnswerForm (the operator answer: validation and submit)', () => {
     const button = await submit();
     await button.click();
 
-    await vi.waitFor(() => expect(api.sent('POST', ANSWER)).toHaveLength(1));
+    await eventually(() => expect(api.sent('POST', ANSWER)).toHaveLength(1));
     expect(api.sent('POST', ANSWER)[0].body).toEqual({
       result: 'done',
       resultCode: 42,
@@ -120,7 +120,7 @@ describe('AnswerForm (the operator answer: validation and submit)', () => {
     expect(await button.isDisabled()).toBe(true);
 
     sending.release({ body: { id: APPEAL_ID } });
-    const snackBar = await vi.waitFor(() => overlays.getHarness(MatSnackBarHarness));
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
     expect(await snackBar.getMessage()).toBe(RU['answer.sent']);
     expect(answered).toBe(1);
   });
@@ -138,7 +138,7 @@ describe('AnswerForm (the operator answer: validation and submit)', () => {
     expect(api.sent('POST', ANSWER).map((r) => r.body)).toEqual([
       { result: 'refused', resultCode: 3, text: 'В ремонте отказано.', reason: 'Дорога не муниципальная.', attachmentIds: [], expectedVersion: 5 },
     ]);
-    await vi.waitFor(() => overlays.getHarness(MatSnackBarHarness));
+    await eventually(() => overlays.getHarness(MatSnackBarHarness));
   });
 
   it('fills the text and result from a template', async () => {
@@ -172,6 +172,6 @@ describe('AnswerForm (the operator answer: validation and submit)', () => {
     expect(alerts).toEqual(['attachmentIds: Слишком много файлов']);
     expect(await (await submit()).isDisabled()).toBe(false);
     expect(answered).toBe(0);
-    await vi.waitFor(() => overlays.getHarness(MatSnackBarHarness));
+    await eventually(() => overlays.getHarness(MatSnackBarHarness));
   });
 });

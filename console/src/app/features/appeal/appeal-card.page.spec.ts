@@ -6,10 +6,10 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import type { Schemas } from '@otklik/shared/api/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aUser, anAppeal } from '../../../testing/builders';
 import { setUpConsole, signIn } from '../../../testing/console-test-bed';
-import { problem, type FakeApi } from '../../../testing/fake-api';
+import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
 import { RU } from '../../core/i18n/messages.ru';
 import { AppealCardPage } from './appeal-card.page';
 
@@ -109,14 +109,14 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     const actions = await loader.getHarness(AppealActionsHarness);
 
     await actions.click('take');
-    await vi.waitFor(() => expect(api.sent('POST', actionPath(appeal.id, 'take')).map((r) => r.body)).toEqual([{ expectedVersion: 7 }]));
+    await eventually(() => expect(api.sent('POST', actionPath(appeal.id, 'take')).map((r) => r.body)).toEqual([{ expectedVersion: 7 }]));
     expect((await actions.actions()).map((a) => a.disabled)).toEqual([true, true]);
 
     api.on('GET', CARD, { body: { ...appeal, version: 8, status: 'in_progress', allowedStaffActions: ['send-for-approval', 'answer'] } });
     taking.release({ body: { ...appeal, version: 8, status: 'in_progress' } });
 
     // Released outside Angular's view of pending work: wait for the reload the answer starts.
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await actions.actions()).toEqual([{ action: 'send-for-approval', label: RU['appeal.action.send-for-approval'], disabled: false }]),
     );
     expect(api.sent('GET', CARD)).toHaveLength(2);
@@ -133,7 +133,7 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
 
     expect(await actions.error()).toBe(RU['appeal.action.failed'].replace('{reason}', 'Обращение уже взято в работу'));
     expect((await actions.actions()).map((a) => a.action)).toEqual(['send-for-approval']);
-    const snackBar = await vi.waitFor(() => overlays.getHarness(MatSnackBarHarness));
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
     expect(await snackBar.getMessage()).toBe('Обращение уже взято в работу');
   });
 
@@ -154,7 +154,7 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
       { reason: 'Нужен выезд на место', days: 10, expectedVersion: 3 },
     ]);
     expect(await overlays.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
-    const snackBar = await vi.waitFor(() => overlays.getHarness(MatSnackBarHarness));
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
     expect(await snackBar.getMessage()).toBe(RU['actionDialog.extend.done']);
     expect(await loader.getAllHarnesses(AppealActionsHarness)).toHaveLength(0);
   });

@@ -10,10 +10,10 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { APPEAL_STATUS_LABELS, APPEAL_TYPE_LABELS } from '@otklik/shared/domain';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aUser, anAppealSummary } from '../../../testing/builders';
 import { setUpConsole, signIn } from '../../../testing/console-test-bed';
-import { problem, type FakeApi } from '../../../testing/fake-api';
+import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
 import { LocalizedPaginatorIntl } from '../../core/i18n/paginator-intl';
 import { RU } from '../../core/i18n/messages.ru';
 import { QueuePage } from './queue.page';
@@ -86,7 +86,7 @@ describe('QueuePage (the operator queue table)', () => {
     const table = await loader.getHarness(MatTableHarness);
     expect(await (await table.host()).text()).toContain(RU['queue.loadFailed']);
     // The problem middleware tells it in a snackbar too (loaded on first use, hence the wait).
-    const snackBar = await vi.waitFor(() => overlays.getHarness(MatSnackBarHarness));
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
     expect(await snackBar.getMessage()).toBe('Внутренняя ошибка: Попробуйте позже');
 
     api.on('GET', LIST, { body: { items: [anAppealSummary({ subject: 'Снова на месте' })], nextCursor: null } });
