@@ -3,9 +3,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import otklik from './scripts/eslint/module-boundaries.mjs';
+// --- console (angular-eslint): its own fragment, see console/eslint.angular.mjs ---
+import consoleConfig from './console/eslint.angular.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'console/**', 'scripts/**/*.d.mts', 'shared/api/schema.d.ts', '.bench/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'scripts/**/*.d.mts', 'shared/api/schema.d.ts', '.bench/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -64,4 +66,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', AbortSignal: 'readonly', FormData: 'readonly', Blob: 'readonly', performance: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },
   },
+  // --- console (angular-eslint): begin ---
+  ...consoleConfig,
+  // --- console (angular-eslint): end ---
 );

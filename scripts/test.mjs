@@ -1,6 +1,7 @@
-// `npm test`: builds what the tests run against, then every tier — unit, API e2e over HTTP
-// against a real database (DATABASE_URL, else the embedded PostgreSQL), multi-process fault tests,
-// and browser tests of the console in Debian's Chromium. REDIS_URL, when set, puts jobs on BullMQ.
+// `npm test`: builds what the tests run against, then every tier — unit, the console's component
+// tests, API e2e over HTTP against a real database (DATABASE_URL, else the embedded PostgreSQL),
+// multi-process fault tests, and browser tests of the console in Debian's Chromium. REDIS_URL,
+// when set, puts jobs on BullMQ.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,7 +20,11 @@ run('npm', ['run', '--silent', 'openapi:check']);
 // or on an embedded PostgreSQL started for the check).
 run(process.execPath, [join(root, 'scripts', 'migration-generate.mjs'), '--check']);
 const browser = existsSync(join(root, 'angular.json'));
-if (browser) run('npm', ['run', '--silent', 'build:console']);
+if (browser) {
+  run('npm', ['run', '--silent', 'build:console']);
+  // Component tests of the console (vitest in jsdom, Material harnesses, the API mocked at fetch).
+  run('npm', ['run', '--silent', 'test:console']);
+}
 const projects = ['unit', 'service', 'e2e', 'fault', ...(browser ? ['browser'] : [])];
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 run(process.execPath, [jest, '--runInBand', ...projects.flatMap((p) => ['--selectProjects', p]), ...process.argv.slice(2)]);

@@ -1,11 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Browser, FileChooser, Route } from 'playwright-core';
+import type { FileChooser, Route } from 'playwright-core';
 import { BASE_URL, DEMO, signedIn } from '../e2e/support/api';
-import { category, fileAppeal } from '../e2e/support/factories';
 import * as files from '../e2e/support/files';
-import { launchBrowser, openConsole, signIn, waitForPath } from './support/browser';
-
-jest.setTimeout(60_000);
+import { fileTechAppeal, until } from './support/appeals';
+import { fillAnswer, takeOnCard, useConsole } from './support/console';
 
 /** What the API says of `data` uploaded as `name` (in Russian), as the console will show it. */
 async function refusalOf(token: string, name: string, data: Buffer): Promise<{ status: number; code?: string; message?: string }> {
@@ -20,29 +18,12 @@ async function refusalOf(token: string, name: string, data: Buffer): Promise<{ s
   return { status: res.status, code: body.errors?.[0]?.code, message: body.errors?.[0]?.message };
 }
 
-/** Waits (up to 10 s) until `done` holds, for what happens on the Node side of Playwright. */
-async function until(done: () => boolean): Promise<void> {
-  for (let waited = 0; !done(); waited += 50) {
-    if (waited > 10_000) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('console: files attached to the answer', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useConsole();
 
   it('uploads each chosen file at once, shows a refused one with its reason (no snackbar), and sends only the accepted one', async () => {
     const citizen = await signedIn(DEMO.citizen);
-    const tech = await category('tech');
-    const filed = await fileAppeal(citizen, { type: 'question', categoryId: tech.id, subject: `Ответ с файлами ${randomUUID().slice(0, 8)}` });
+    const filed = await fileTechAppeal(`Ответ с файлами ${randomUUID().slice(0, 8)}`, { citizen });
     const ref = String(filed.number);
     const good = files.pdf(`% ответ ${randomUUID()}\n`);
     // A Windows executable renamed to .pdf: the API decides by content and refuses it.
@@ -52,23 +33,15 @@ describe('console: files attached to the answer', () => {
     expect(expected).toMatchObject({ status: 422, code: 'file_type_not_allowed' });
     expect(expected.message).toBeTruthy();
 
-    const { page, context, errors } = await openConsole(browser, '/');
     // Listened for from the start: Playwright intercepts file dialogs only once someone listens,
     // and turning that on right before the key press can lose the race with the dialog.
     const choosers: FileChooser[] = [];
-    page.on('filechooser', (chooser) => choosers.push(chooser));
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
-    await page.goto(page.url().replace('/queue', `/appeals/${ref}`));
-    await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
-    await page.getByTestId('appeal-actions').getByRole('button', { name: 'Взять в работу' }).click();
-    await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
+    const { page, context, errors } = await chromium.card(DEMO.operator, ref, {
+      beforeSignIn: (opened) => opened.on('filechooser', (chooser) => choosers.push(chooser)),
+    });
+    await takeOnCard(page);
 
-    const form = page.getByRole('form', { name: 'Ответ гражданину' });
-    await form.getByRole('combobox', { name: 'Результат' }).click();
-    await page.getByRole('option', { name: 'Решено', exact: true }).click();
-    await form.getByLabel('Код результата (классификатор)').fill('1');
-    await form.getByTestId('answer-text').fill('Документы по вашему обращению приложены.');
+    const form = await fillAnswer(page, 'Документы по вашему обращению приложены.');
 
     // Uploads are held until the form has been seen waiting for them.
     const held: Route[] = [];

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ApiClient } from '../../shared/api/client';
 import { DEMO, signedIn, type Schemas } from '../e2e/support/api';
 import { category, fileAppeal } from '../e2e/support/factories';
-import { launchBrowser, openConsole, signIn, waitForPath, type ConsolePage } from './support/browser';
+import { staffCard } from './support/appeals';
+import type { ConsolePage } from './support/browser';
+import { useConsole, type ConsoleTests } from './support/console';
 
 type Summary = Schemas['AppealSummaryDto'];
-
-// Project-level testTimeout is not read by Jest (it is a global option): set it here.
-jest.setTimeout(60_000);
 
 /** A word no other test files: the queue is shared, so each test narrows it to its own appeals. */
 function token(): string {
@@ -23,10 +22,8 @@ async function fileIn(code: 'tech' | 'finance', subject: string, citizen: ApiCli
 }
 
 /** Signs `who` in and narrows the queue to the rows whose text holds `word`, waiting for `rows` of them. */
-async function openQueue(browser: Browser, who: { login: string; password: string }, word: string, rows: number): Promise<ConsolePage> {
-  const opened = await openConsole(browser, '/');
-  await signIn(opened.page, who);
-  await waitForPath(opened.page, '/queue');
+async function openQueue(chromium: ConsoleTests, who: { login: string; password: string }, word: string, rows: number): Promise<ConsolePage> {
+  const opened = await chromium.signedIn(who);
   await opened.page.getByLabel('Поиск').fill(word);
   // The search is debounced: wait until it is in the URL and its answer is on screen, so the
   // reload it causes (which clears any selection) cannot land in the middle of the test.
@@ -52,11 +49,6 @@ async function pageCheckboxIndeterminate(page: Page): Promise<boolean> {
   return pageCheckbox(page).evaluate((input) => (input as HTMLInputElement).indeterminate);
 }
 
-async function staffCard(who: ApiClient, id: string): Promise<Schemas['AppealDto'] | undefined> {
-  const { data } = await who.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber: id } } });
-  return data;
-}
-
 async function departmentId(who: ApiClient, code: string): Promise<string> {
   const { data } = await who.GET('/api/v1/staff/departments');
   const found = data?.find((d) => d.code === code);
@@ -65,16 +57,11 @@ async function departmentId(who: ApiClient, code: string): Promise<string> {
 }
 
 describe('console queue: bulk actions', () => {
-  let browser: Browser;
+  const chromium = useConsole();
   let citizen: ApiClient;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     citizen = await signedIn(DEMO.citizen);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('selects two appeals (keyboard, then the header checkbox) and assigns both to one colleague', async () => {
@@ -86,7 +73,7 @@ describe('console queue: bulk actions', () => {
     const volkov = colleagues?.find((c) => c.fullName === 'Волков Андрей Николаевич');
     expect(volkov).toBeDefined();
 
-    const { page, context, errors } = await openQueue(browser, DEMO.operator, word, 2);
+    const { page, context, errors } = await openQueue(chromium, DEMO.operator, word, 2);
     const toolbar = page.getByTestId('bulk-toolbar');
     expect(await toolbar.count()).toBe(0);
 
@@ -141,7 +128,7 @@ describe('console queue: bulk actions', () => {
     const finance = await departmentId(operator, 'finance');
     const regional = await departmentId(operator, 'regional-services');
 
-    const { page, context, errors } = await openQueue(browser, DEMO.operator, word, 2);
+    const { page, context, errors } = await openQueue(chromium, DEMO.operator, word, 2);
     await rowCheckbox(page, stays).check();
     await rowCheckbox(page, gone).check();
     const toolbar = page.getByTestId('bulk-toolbar');
@@ -196,7 +183,7 @@ describe('console queue: bulk actions', () => {
     const tech = await fileIn('tech', `Разные подразделения ${word} поддержка`, citizen);
     const finance = await fileIn('finance', `Разные подразделения ${word} финансы`, citizen);
     // The head of administration sees the queues of every department below it.
-    const { page, context, errors } = await openQueue(browser, DEMO.supervisor, word, 2);
+    const { page, context, errors } = await openQueue(chromium, DEMO.supervisor, word, 2);
 
     await rowCheckbox(page, tech).check();
     const toolbar = page.getByTestId('bulk-toolbar');
@@ -242,7 +229,7 @@ describe('console queue: bulk actions', () => {
   it('a refusal of the whole request (422) puts its field errors under the dialog fields and keeps the dialog open', async () => {
     const word = token();
     const filed = await fileIn('tech', `Ошибки полей ${word}`, citizen);
-    const { page, context, errors } = await openQueue(browser, DEMO.operator, word, 1);
+    const { page, context, errors } = await openQueue(chromium, DEMO.operator, word, 1);
     // The console never sends what the API would refuse as a whole, so the refusal is staged here.
     await page.route('**/api/v1/staff/appeals/bulk-actions', (route) =>
       route.fulfill({

@@ -1,8 +1,5 @@
-import type { Browser } from 'playwright-core';
 import { BASE_URL } from '../e2e/support/api';
-import { launchBrowser } from './support/browser';
-
-jest.setTimeout(60_000);
+import { useConsole } from './support/console';
 
 /**
  * The embedded IdP's sign-in page in a real browser, used with the keyboard only. The server's
@@ -10,22 +7,11 @@ jest.setTimeout(60_000);
  * state cookie must be on the host the IdP redirects back to.
  */
 describe('ESIA sign-in page (embedded IdP)', () => {
-  let browser: Browser;
+  const chromium = useConsole();
   const publicBase = () => BASE_URL().replace('127.0.0.1', 'localhost');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('is in Russian, names every choice, and signs in from the keyboard', async () => {
-    const context = await browser.newContext({ locale: 'ru-RU' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${publicBase()}/api/v1/auth/esia/login`);
+    const { page, context } = await chromium.open('/api/v1/auth/esia/login', publicBase());
     await page.getByRole('heading', { level: 1, name: 'Вход через демонстрационную ЕСИА' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     for (const name of ['Иванов Иван Иванович', 'Петрова Мария Сергеевна', 'Сидоров Пётр Алексеевич']) {
@@ -43,10 +29,7 @@ describe('ESIA sign-in page (embedded IdP)', () => {
   });
 
   it('switches to English', async () => {
-    const context = await browser.newContext({ locale: 'ru-RU' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${publicBase()}/api/v1/auth/esia/login`);
+    const { page, context } = await chromium.open('/api/v1/auth/esia/login', publicBase());
     await page.getByRole('link', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in with the demo ESIA' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { BASE_URL, DEMO, signedIn } from '../e2e/support/api';
-import { category, fileAppeal } from '../e2e/support/factories';
 import * as files from '../e2e/support/files';
-import { launchBrowser, openConsole, signIn, waitForPath } from './support/browser';
-
-jest.setTimeout(60_000);
+import { fileTechAppeal } from './support/appeals';
+import { useConsole } from './support/console';
 
 /** Uploads a file as `token`'s owner (multipart, as the citizen app does) and returns its id. */
 async function upload(token: string, name: string, data: Buffer, type: string): Promise<string> {
@@ -17,15 +14,7 @@ async function upload(token: string, name: string, data: Buffer, type: string): 
 }
 
 describe('console: files and the signed answer on the appeal card', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useConsole();
 
   it("lists the appeal's files with an image thumbnail, downloads them byte for byte, and the signed answer as PDF", async () => {
     const citizen = await signedIn(DEMO.citizen);
@@ -33,8 +22,7 @@ describe('console: files and the signed answer on the appeal card', () => {
     const png = await files.png();
     const pdf = files.pdf('скан договора');
     const attachmentIds = [await upload(citizen.token, 'фото счётчика.png', png, 'image/png'), await upload(citizen.token, 'договор.pdf', pdf, 'application/pdf')];
-    const tech = await category('tech');
-    const filed = await fileAppeal(citizen, { type: 'question', categoryId: tech.id, subject: 'Показания счётчика', attachmentIds });
+    const filed = await fileTechAppeal('Показания счётчика', { citizen, attachmentIds });
     const path = { idOrNumber: filed.id };
     await operator.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', { params: { path: { ...path, action: 'take' } }, body: {} });
     const { data: answered } = await operator.POST('/api/v1/staff/appeals/{idOrNumber}/answer', {
@@ -43,10 +31,7 @@ describe('console: files and the signed answer on the appeal card', () => {
     });
     expect(answered?.status).toBe('resolved');
 
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
-    await page.goto(page.url().replace('/queue', `/appeals/${filed.number}`));
+    const { page, context, errors } = await chromium.card(DEMO.operator, String(filed.number));
     const section = page.getByTestId('appeal-files');
     await section.getByRole('heading', { name: 'Файлы' }).waitFor();
 

@@ -1,20 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { DEMO, signedIn } from '../e2e/support/api';
-import { category, fileAppeal } from '../e2e/support/factories';
-import { launchBrowser, openConsole, signIn, waitForPath, type ConsolePage } from './support/browser';
-
-jest.setTimeout(90_000);
-
-/** Signs `who` in and opens the card of `ref`, waiting until it shows. */
-async function openCard(browser: Browser, who: { login: string; password: string }, ref: string): Promise<ConsolePage> {
-  const opened = await openConsole(browser, '/');
-  await signIn(opened.page, who);
-  await waitForPath(opened.page, '/queue');
-  await opened.page.goto(opened.page.url().replace('/queue', `/appeals/${ref}`));
-  await opened.page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
-  return opened;
-}
+import { fileTechAppeal } from './support/appeals';
+import { useConsole } from './support/console';
 
 /**
  * 59-ФЗ ст. 11 ч. 5 in the console: the operator proposes terminating the correspondence (the
@@ -22,21 +9,12 @@ async function openCard(browser: Browser, who: { login: string; password: string
  * returns it with a remark, then approves the second one.
  */
 describe('console guardrails: terminating correspondence is proposed and approved', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useConsole(90_000);
 
   it('the operator proposes with the earlier appeals; the supervisor returns it with a remark, then approves', async () => {
     const citizen = await signedIn(DEMO.citizen);
     const operator = await signedIn(DEMO.operator);
-    const tech = await category('tech');
-    const file = (subject: string) => fileAppeal(citizen, { type: 'complaint', categoryId: tech.id, subject });
+    const file = (subject: string) => fileTechAppeal(subject, { citizen, type: 'complaint' });
     const earlier: number[] = [];
     for (const result of ['done', 'refused'] as const) {
       const appeal = await file(`Вход в кабинет ${randomUUID().slice(0, 8)}`);
@@ -49,7 +27,7 @@ describe('console guardrails: terminating correspondence is proposed and approve
     const ref = String(repeated.number);
 
     // The operator: no «Прекратить переписку», only the proposal.
-    const op = await openCard(browser, DEMO.operator, ref);
+    const op = await chromium.card(DEMO.operator, ref);
     const actions = op.page.getByTestId('appeal-actions');
     expect(await actions.getByRole('button', { name: 'Прекратить переписку', exact: true }).count()).toBe(0);
     const propose = async () => {
@@ -77,7 +55,7 @@ describe('console guardrails: terminating correspondence is proposed and approve
     expect(op.errors).toEqual([]);
 
     // The supervisor sees the proposal and returns it with a remark.
-    const sup = await openCard(browser, DEMO.supervisor, ref);
+    const sup = await chromium.card(DEMO.supervisor, ref);
     const proposal = sup.page.getByTestId('appeal-proposal');
     await proposal.waitFor();
     expect(await proposal.textContent()).toContain('Доводы те же, что в прежних обращениях');

@@ -1,34 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { DEMO, signedIn } from '../e2e/support/api';
-import { category, fileAppeal } from '../e2e/support/factories';
-import { launchBrowser, openConsole, SESSION_KEY, signIn, waitForPath } from './support/browser';
-
-jest.setTimeout(60_000);
+import { fileTechAppeal } from './support/appeals';
+import { SESSION_KEY, signIn, waitForPath } from './support/browser';
+import { fillAnswer, takeOnCard, useConsole } from './support/console';
 
 /** The session outlives a tab and an access token: new tabs, lapsed tokens, a half-typed answer. */
 describe('console session', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const fileTechAppeal = async (subject: string) => {
-    const citizen = await signedIn(DEMO.citizen);
-    const tech = await category('tech');
-    return fileAppeal(citizen, { type: 'question', categoryId: tech.id, subject: `${subject} ${randomUUID().slice(0, 8)}` });
-  };
+  const chromium = useConsole();
 
   it("a card's link opened in a new tab stays signed in, also after the access token lapsed (the tabs refresh once, together)", async () => {
-    const filed = await fileTechAppeal('Новая вкладка');
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
+    const filed = await fileTechAppeal(`Новая вкладка ${randomUUID().slice(0, 8)}`);
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     await page.getByRole('table').waitFor();
     const cardUrl = page.url().replace('/queue', `/appeals/${filed.number}`);
 
@@ -89,9 +71,7 @@ describe('console session', () => {
   });
 
   it('signing out in one tab signs out the others at once', async () => {
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     await page.getByRole('table').waitFor();
     const other = await context.newPage();
     await other.goto(page.url());
@@ -105,8 +85,8 @@ describe('console session', () => {
   });
 
   it('signing in from a card link comes back to the card', async () => {
-    const filed = await fileTechAppeal('Ссылка до входа');
-    const { page, context } = await openConsole(browser, `/appeals/${filed.number}`);
+    const filed = await fileTechAppeal(`Ссылка до входа ${randomUUID().slice(0, 8)}`);
+    const { page, context } = await chromium.open(`/appeals/${filed.number}`);
     await waitForPath(page, '/login');
     expect(new URL(page.url()).searchParams.get('returnUrl')).toBe(`/appeals/${filed.number}`);
     await signIn(page, DEMO.operator);
@@ -116,22 +96,13 @@ describe('console session', () => {
   });
 
   it('an answer sent after the access token was refused is sent after a silent refresh, nothing typed is lost', async () => {
-    const filed = await fileTechAppeal('Ответ после истечения сессии');
+    const filed = await fileTechAppeal(`Ответ после истечения сессии ${randomUUID().slice(0, 8)}`);
     const ref = String(filed.number);
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
-    await page.goto(page.url().replace('/queue', `/appeals/${ref}`));
-    await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
-    await page.getByTestId('appeal-actions').getByRole('button', { name: 'Взять в работу' }).click();
-    await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
+    const { page, context, errors } = await chromium.card(DEMO.operator, ref);
+    await takeOnCard(page);
 
-    const form = page.getByRole('form', { name: 'Ответ гражданину' });
-    await form.getByRole('combobox', { name: 'Результат' }).click();
-    await page.getByRole('option', { name: 'Решено', exact: true }).click();
-    await form.getByLabel('Код результата (классификатор)').fill('1');
-    const text = `Ответ набран до истечения сессии ${randomUUID().slice(0, 8)}.`;
-    await form.getByTestId('answer-text').fill(text);
+        const text = `Ответ набран до истечения сессии ${randomUUID().slice(0, 8)}.`;
+    const form = await fillAnswer(page, text);
 
     // While the operator typed, the access token lapsed: the API refuses the first send with 401,
     // as it does an expired token. The console refreshes once and sends the same answer again.

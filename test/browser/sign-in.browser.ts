@@ -1,20 +1,9 @@
-import type { Browser } from 'playwright-core';
 import { DEMO, anonymous } from '../e2e/support/api';
-import { launchBrowser, openConsole, SESSION_KEY, signIn, waitForPath } from './support/browser';
-
-// Project-level testTimeout is not read by Jest (it is a global option): set it here.
-jest.setTimeout(60_000);
+import { SESSION_KEY, signIn, waitForPath } from './support/browser';
+import { useConsole } from './support/console';
 
 describe('console sign-in', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useConsole();
 
   it("shows the API's own message for a wrong password and stays on the sign-in page", async () => {
     const { error } = await anonymous({ 'Accept-Language': 'ru' }).POST('/api/v1/auth/login', {
@@ -23,7 +12,7 @@ describe('console sign-in', () => {
     const apiTitle = (error as { title?: string } | undefined)?.title;
     expect(apiTitle).toBeTruthy();
 
-    const { page, context, errors } = await openConsole(browser, '/');
+    const { page, context, errors } = await chromium.open();
     await waitForPath(page, '/login');
     await signIn(page, { login: DEMO.operator.login, password: 'not-the-password' });
 
@@ -38,7 +27,7 @@ describe('console sign-in', () => {
   });
 
   it('a citizen who signs in sees the staff-only notice, also when opening the queue directly', async () => {
-    const { page, context, errors } = await openConsole(browser, '/queue');
+    const { page, context, errors } = await chromium.open('/queue');
     await waitForPath(page, '/login');
     await signIn(page, DEMO.citizen);
 
@@ -62,9 +51,7 @@ describe('console sign-in', () => {
   });
 
   it('refreshes a rejected access token once and keeps the operator signed in', async () => {
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     await page.getByRole('table').waitFor();
 
     const key = SESSION_KEY;
@@ -87,9 +74,7 @@ describe('console sign-in', () => {
   });
 
   it('a session that cannot be refreshed goes back to the sign-in page', async () => {
-    const { page, context } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
+    const { page, context } = await chromium.signedIn(DEMO.operator);
     await page.evaluate((k) =>
       localStorage.setItem(k, JSON.stringify({ accessToken: 'rejected', refreshToken: 'also-rejected', expiresAt: Date.now() + 600_000 })),
     SESSION_KEY);

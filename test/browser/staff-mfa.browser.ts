@@ -1,28 +1,26 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO } from '../e2e/support/api';
 import { codeIn, eventually, startSmtp } from '../e2e/support/identity';
 import { startServer, stopRunning, type RunningServer } from '../e2e/support/server';
-import { launchBrowser, openConsole, signIn, waitForPath } from './support/browser';
-
-jest.setTimeout(120_000);
+import { signIn, waitForPath } from './support/browser';
+import { useConsole } from './support/console';
 
 /**
  * Staff sign-in under production settings (STAFF_MFA=required) on a server of its own: the shared
  * test server runs the demo setting (optional) that the other browser tests sign in with.
  */
 describe('console sign-in with STAFF_MFA=required', () => {
-  let browser: Browser;
+  const chromium = useConsole(120_000);
   let server: RunningServer;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    [browser, server] = await Promise.all([launchBrowser(), startServer({ STAFF_MFA: 'required', SMTP_URL: smtp.url })]);
+    server = await startServer({ STAFF_MFA: 'required', SMTP_URL: smtp.url });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
     if (server) await stopRunning(server);
     await smtp?.close();
   });
@@ -40,7 +38,7 @@ describe('console sign-in with STAFF_MFA=required', () => {
 
   it('enrols TOTP at the first sign-in, then signs in with a TOTP code, then with a backup code', async () => {
     // First sign-in: the e-mailed code, then the app is set up from the QR code / key shown.
-    const first = await openConsole(browser, '/queue', server.baseUrl);
+    const first = await chromium.open('/queue', server.baseUrl);
     await waitForPath(first.page, '/login');
     const mailsBefore = smtp.mails.length;
     await signIn(first.page, DEMO.operator);
@@ -72,7 +70,7 @@ describe('console sign-in with STAFF_MFA=required', () => {
 
     // Next time: the app's code; no more e-mailed codes.
     const mailsAfterEnrolment = smtp.mails.length;
-    const second = await openConsole(browser, '/', server.baseUrl);
+    const second = await chromium.open('/', server.baseUrl);
     await signIn(second.page, DEMO.operator);
     await codeStep(second.page, 'Введите код из приложения-аутентификатора или один из резервных кодов.');
     expect(await second.page.getByTestId('mfa-code-sent').count()).toBe(0);
@@ -89,7 +87,7 @@ describe('console sign-in with STAFF_MFA=required', () => {
     await second.context.close();
 
     // The time after: a backup code (the phone is not at hand).
-    const third = await openConsole(browser, '/', server.baseUrl);
+    const third = await chromium.open('/', server.baseUrl);
     await signIn(third.page, DEMO.operator);
     await codeStep(third.page, 'Введите код из приложения-аутентификатора или один из резервных кодов.');
     await enterCode(third.page, 'Код', backupCodes[0], 'Подтвердить');

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ApiClient } from '../../shared/api/client';
 import { moscowDate } from '../../shared/domain';
 import { DEMO, signedIn, type Schemas } from '../e2e/support/api';
-import { category, fileAppeal } from '../e2e/support/factories';
-import { launchBrowser, openConsole, signIn, waitForPath, type ConsolePage } from './support/browser';
+import { category } from '../e2e/support/factories';
+import { fileTechAppeal, staffCard } from './support/appeals';
+import { waitForPath } from './support/browser';
+import { takeOnCard, useConsole } from './support/console';
 
 /** Files a question as the demo citizen in «Вопросы по личному кабинету» (routed to tech-support). */
 async function fileTechSupportQuestion(subject: string, citizen?: ApiClient): Promise<Schemas['AppealSummaryDto']> {
-  citizen ??= await signedIn(DEMO.citizen);
-  const tech = await category('tech');
-  const cabinet = await category('tech-cabinet');
-  return fileAppeal(citizen, { type: 'question', categoryId: tech.id, subcategoryId: cabinet.id, subject });
+  return fileTechAppeal(subject, { citizen, subcategoryId: (await category('tech-cabinet')).id });
 }
 
 /** Newest first, so what a test has just filed is on the first page whatever else is queued. */
@@ -24,29 +23,10 @@ async function sortByRegistration(page: Page): Promise<void> {
 /** The second operator of tech-support (seeded with the demo data, not in DEMO). */
 const OPERATOR2 = { login: 'operator2@demo.otklik.local', password: 'Operator#Demo2026' } as const;
 
-/** Signs the operator in and opens the card of `ref`, waiting until it shows. */
-async function openCard(browser: Browser, ref: string): Promise<ConsolePage> {
-  const opened = await openConsole(browser, '/');
-  await signIn(opened.page, DEMO.operator);
-  await waitForPath(opened.page, '/queue');
-  await opened.page.goto(opened.page.url().replace('/queue', `/appeals/${ref}`));
-  await opened.page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
-  return opened;
-}
-
-/** The staff card as the API gives it to `who` (undefined when it is not theirs to see). */
-async function staffCard(who: ApiClient, ref: string): Promise<Schemas['AppealDto'] | undefined> {
-  const { data } = await who.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber: ref } } });
-  return data;
-}
-
 /** A Moscow calendar date `days` from today, as a date input takes it. */
 function moscowDateIn(days: number): string {
   return moscowDate(new Date(Date.now() + days * 86_400_000));
 }
-
-// Project-level testTimeout is not read by Jest (it is a global option): set it here.
-jest.setTimeout(60_000);
 
 /** Picks an option of a labelled select with the keyboard, as a keyboard-only operator would. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
@@ -56,24 +36,14 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 }
 
 describe('console triage', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useConsole();
 
   it('the operator finds a freshly filed appeal in the queue, opens it and adds an internal note', async () => {
     const subject = `Не открывается личный кабинет ${randomUUID().slice(0, 8)}`;
     const filed = await fileTechSupportQuestion(subject);
     expect(filed.number).not.toBeNull();
 
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     expect(await page.locator('mat-toolbar').textContent()).toContain('Сидоров Пётр Алексеевич');
     await sortByRegistration(page);
 
@@ -123,11 +93,7 @@ describe('console triage', () => {
   it('the card offers only the actions the state machine allows; taking an appeal moves it to «В работе»', async () => {
     const filed = await fileTechSupportQuestion(`Действия ${randomUUID().slice(0, 8)}`);
     const ref = String(filed.number);
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
-    await page.goto(page.url().replace('/queue', `/appeals/${ref}`));
-    await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
+    const { page, context, errors } = await chromium.card(DEMO.operator, ref);
     const actions = page.getByTestId('appeal-actions');
     await expect(actions.getByRole('button', { name: 'Взять в работу' }).isVisible()).resolves.toBe(true);
     // Sign-off is for a supervisor and for an appeal sent for approval: not offered here.
@@ -146,13 +112,8 @@ describe('console triage', () => {
   it('answers from the card: a template fills the text with this appeal\'s details, missing fields are named, the signed answer is shown', async () => {
     const filed = await fileTechSupportQuestion(`Ответ из карточки ${randomUUID().slice(0, 8)}`);
     const ref = String(filed.number);
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
-    await page.goto(page.url().replace('/queue', `/appeals/${ref}`));
-    await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
-    await page.getByTestId('appeal-actions').getByRole('button', { name: 'Взять в работу' }).click();
-    await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
+    const { page, context, errors } = await chromium.card(DEMO.operator, ref);
+    await takeOnCard(page);
 
     const form = page.getByRole('form', { name: 'Ответ гражданину' });
     await form.getByRole('combobox', { name: 'Шаблон ответа' }).click();
@@ -197,11 +158,7 @@ describe('console triage', () => {
     const apiMessage = problem?.errors?.find((e) => e.field === 'text')?.message;
     expect(apiMessage).toBeTruthy();
 
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
-    await page.goto(page.url().replace('/queue', `/appeals/${ref}`));
-    await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
+    const { page, context, errors } = await chromium.card(DEMO.operator, ref);
     const textField = page.getByLabel('Текст сообщения');
 
     // Client-side: nothing typed.
@@ -232,7 +189,7 @@ describe('console triage', () => {
     const volkov = colleagues!.find((c) => c.fullName === 'Волков Андрей Николаевич')!;
     expect(volkov).toBeDefined();
 
-    const { page, context, errors } = await openCard(browser, ref);
+    const { page, context, errors } = await chromium.card(DEMO.operator, ref);
     expect(await page.getByTestId('appeal-assignee').textContent()).toBe('Не назначен');
     const actions = page.getByTestId('appeal-actions');
     await actions.getByRole('button', { name: 'Назначить исполнителя' }).click();
@@ -276,7 +233,7 @@ describe('console triage', () => {
     const operator = await signedIn(DEMO.operator);
     const before = (await staffCard(operator, ref))!;
 
-    const { page, context, errors } = await openCard(browser, ref);
+    const { page, context, errors } = await chromium.card(DEMO.operator, ref);
     await page.getByTestId('appeal-actions').getByRole('button', { name: 'Перенаправить' }).click();
     const dialog = page.getByRole('dialog', { name: 'Перенаправить в другое подразделение' });
     await dialog.waitFor();
@@ -322,7 +279,7 @@ describe('console triage', () => {
   it('requests documents from the card: a list and a due date put the appeal in «Ожидание документов» with the clock paused', async () => {
     const filed = await fileTechSupportQuestion(`Запрос документов ${randomUUID().slice(0, 8)}`);
     const ref = String(filed.number);
-    const { page, context, errors } = await openCard(browser, ref);
+    const { page, context, errors } = await chromium.card(DEMO.operator, ref);
     const actions = page.getByTestId('appeal-actions');
     // Only a question in work can wait for documents: the state machine offers it after «take».
     expect(await actions.getByRole('button', { name: 'Запросить документы' }).count()).toBe(0);
@@ -356,7 +313,7 @@ describe('console triage', () => {
   it('a dialog sent on a stale card (409) closes, the card reloads and says why', async () => {
     const filed = await fileTechSupportQuestion(`Конфликт версий ${randomUUID().slice(0, 8)}`);
     const ref = String(filed.number);
-    const { page, context, errors } = await openCard(browser, ref);
+    const { page, context, errors } = await chromium.card(DEMO.operator, ref);
     await page.getByTestId('appeal-actions').getByRole('button', { name: 'Продлить срок' }).click();
     const dialog = page.getByRole('dialog', { name: 'Продлить срок ответа' });
     await dialog.getByLabel('Причина', { exact: true }).fill('Нужен ответ смежного отдела');
@@ -384,9 +341,7 @@ describe('console triage', () => {
     const subject = `Language switch ${randomUUID().slice(0, 8)}`;
     await fileTechSupportQuestion(subject);
 
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     await sortByRegistration(page);
     const row = page.locator('tr.queue-row', { hasText: subject });
     await row.locator('ok-status-chip', { hasText: 'Принято' }).waitFor();
@@ -417,13 +372,10 @@ describe('console triage', () => {
   it('narrows the queue with the type filter and the search box, and says when nothing matches', async () => {
     const token = `zx${randomUUID().slice(0, 6).replace(/-/g, '')}`;
     const citizen = await signedIn(DEMO.citizen);
-    const tech = await category('tech');
-    await fileAppeal(citizen, { type: 'complaint', categoryId: tech.id, subject: `Жалоба на терминал ${token}` });
-    await fileAppeal(citizen, { type: 'question', categoryId: tech.id, subject: `Вопрос о терминале ${token}` });
+    await fileTechAppeal(`Жалоба на терминал ${token}`, { citizen, type: 'complaint' });
+    await fileTechAppeal(`Вопрос о терминале ${token}`, { citizen });
 
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     await page.locator('tr.queue-row').first().waitFor();
 
     await page.getByLabel('Поиск').fill(token);
@@ -462,9 +414,7 @@ describe('console triage', () => {
     const { data: escalated } = await citizenAct('escalate', 'Прошу рассмотреть руководство');
     expect(escalated?.escalated).toBe(true);
 
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.office);
-    await waitForPath(page, '/queue');
+    const { page, context, errors } = await chromium.signedIn(DEMO.office);
     await page.getByLabel('Поиск').fill(subject);
     // Technical support's appeal is not in administration's own queue…
     await page.getByText('Обращений, подходящих под фильтры, нет.').waitFor();
@@ -484,9 +434,7 @@ describe('console triage', () => {
     const citizen = await signedIn(DEMO.citizen);
     for (let i = 0; i < 11; i++) await fileTechSupportQuestion(`Страница ${i} ${randomUUID().slice(0, 6)}`, citizen);
 
-    const { page, context, errors } = await openConsole(browser, '/');
-    await signIn(page, DEMO.operator);
-    await waitForPath(page, '/queue');
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     await sortByRegistration(page);
     await page.locator('tr.queue-row').first().waitFor();
 

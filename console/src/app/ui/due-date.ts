@@ -18,7 +18,7 @@ export function dueState(dueAt: string | null, overdue: boolean, now = Date.now(
 @Component({
   selector: 'ok-due-date',
   template: `
-    <span class="due" [class]="'due due-' + state()">
+    <span [class]="['due', stateClass()]">
       <span class="when">{{ i18n.dateTime(dueAt()) }}</span>
       @switch (state()) {
         @case ('overdue') {
@@ -63,4 +63,5 @@ export class DueDate {
   readonly dueAt = input<string | null>(null);
   readonly overdue = input(false);
   protected readonly state = computed(() => dueState(this.dueAt(), this.overdue()));
+  protected readonly stateClass = computed(() => `due-${this.state()}`);
 }

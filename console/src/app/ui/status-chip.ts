@@ -26,7 +26,7 @@ export function statusTone(status: AppealStatus): string {
 /** The status of an appeal as a coloured pill with its ru/en label (DOMAIN.md labels). */
 @Component({
   selector: 'ok-status-chip',
-  template: `<span class="chip" [class]="tone()" [attr.data-status]="status()">{{ i18n.status(status()) }}</span>`,
+  template: `<span [class]="['chip', tone()]" [attr.data-status]="status()">{{ i18n.status(status()) }}</span>`,
   styles: `
     .chip {
       display: inline-block;

@@ -8,6 +8,7 @@ import {
   type AppealType,
   type HistoryEvent,
 } from '@otklik/shared/domain';
+import type { Schemas } from '@otklik/shared/api/client';
 import { EN } from './messages.en';
 import { RU, type MessageKey } from './messages.ru';
 
@@ -111,6 +112,17 @@ export class I18n {
         return role;
     }
   };
+
+  /** A staff action's button label (the answer is given in its own form, not by a button). */
+  readonly staffAction = (action: Exclude<Schemas['StaffAction'], 'answer'>): string => this.t(`appeal.action.${action}` as const);
+
+  readonly answerResult = (result: Schemas['AnswerResult']): string => this.t(`answer.result.${result}` as const);
+
+  /** What a pending proposal asks the supervisor to approve. */
+  readonly proposedAction = (action: Schemas['ProposableAction']): string => this.t(`appeal.proposal.action.${action}` as const);
+
+  /** A 59-ФЗ ground for leaving an appeal without an answer on the merits. */
+  readonly noAnswerGround = (ground: Schemas['NoAnswerGround']): string => this.t(`actionDialog.ground.${ground}` as const);
 
   readonly priority = (priority: string): string => {
     switch (priority) {

@@ -48,7 +48,7 @@ type Field = 'result' | 'resultCode' | 'text' | 'reason' | 'executorPhone';
         <mat-label>{{ t('answer.result') }}</mat-label>
         <mat-select formControlName="result" data-testid="answer-result">
           @for (result of results; track result) {
-            <mat-option [value]="result">{{ t($any('answer.result.' + result)) }}</mat-option>
+            <mat-option [value]="result">{{ i18n.answerResult(result) }}</mat-option>
           }
         </mat-select>
         @if (error('result'); as message) {

@@ -23,7 +23,9 @@ type LoadState = 'loading' | 'ready' | 'notFound' | 'failed';
 type StaffAction = Schemas['StaffAction'];
 
 /** Actions that need nothing but a click; the answer has its form on the card, the rest a dialog. */
-const ONE_CLICK: readonly StaffAction[] = ['take', 'send-for-approval', 'approve', 'approve-proposal', 'reopen'];
+const ONE_CLICK = ['take', 'send-for-approval', 'approve', 'approve-proposal', 'reopen'] as const satisfies readonly StaffAction[];
+type OneClickAction = (typeof ONE_CLICK)[number];
+const isOneClick = (action: StaffAction): action is OneClickAction => (ONE_CLICK as readonly StaffAction[]).includes(action);
 
 /** Statuses in which the thread no longer takes messages (the API answers 409). */
 const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Closed, AppealStatus.Withdrawn];
@@ -80,7 +82,7 @@ export class AppealCardPage {
   });
 
   /** Only what the API says is allowed now (the shared state machine decides). */
-  protected readonly oneClickActions = computed(() => (this.appeal()?.allowedStaffActions ?? []).filter((a) => ONE_CLICK.includes(a)));
+  protected readonly oneClickActions = computed(() => (this.appeal()?.allowedStaffActions ?? []).filter(isOneClick));
   protected readonly dialogActions = computed(() => (this.appeal()?.allowedStaffActions ?? []).filter(isDialogAction));
   protected readonly canAnswer = computed(() => (this.appeal()?.allowedStaffActions ?? []).includes('answer'));
   protected readonly acting = signal(false);
@@ -134,7 +136,7 @@ export class AppealCardPage {
       params: { path: { idOrNumber: appeal.id }, query: { format } },
       parseAs: 'blob',
     });
-    if (data) saveBlob(data as unknown as Blob, `answer-${appeal.number ?? appeal.id}.${format}`);
+    if (data) saveBlob(data, `answer-${appeal.number ?? appeal.id}.${format}`);
   }
 
   private loadSeq = 0;

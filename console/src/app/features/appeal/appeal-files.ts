@@ -145,7 +145,7 @@ export class AppealFiles {
     this.failed.update((f) => ({ ...f, [file.id]: false }));
     try {
       const { data } = await this.api.GET('/api/v1/attachments/{id}', { params: { path: { id: file.id } }, parseAs: 'blob' });
-      if (data) saveBlob(data as Blob, file.name);
+      if (data) saveBlob(data, file.name);
       else this.failed.update((f) => ({ ...f, [file.id]: true }));
     } catch {
       this.failed.update((f) => ({ ...f, [file.id]: true }));
@@ -158,7 +158,7 @@ export class AppealFiles {
     this.previews.update((p) => ({ ...p, [id]: '' }));
     try {
       const { data } = await this.api.GET('/api/v1/attachments/{id}/preview', { params: { path: { id } }, parseAs: 'blob' });
-      if (data) this.previews.update((p) => ({ ...p, [id]: URL.createObjectURL(data as Blob) }));
+      if (data) this.previews.update((p) => ({ ...p, [id]: URL.createObjectURL(data) }));
     } catch {
       // No thumbnail: the file is still listed and downloadable.
     }

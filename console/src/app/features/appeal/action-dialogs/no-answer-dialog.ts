@@ -45,7 +45,7 @@ const URL_MAX = 2000;
           [attr.aria-describedby]="groundsError() ? ids + '-error' : null"
         >
           @for (ground of grounds; track ground) {
-            <mat-radio-button [value]="ground">{{ t($any('actionDialog.ground.' + ground)) }}</mat-radio-button>
+            <mat-radio-button [value]="ground">{{ i18n.noAnswerGround(ground) }}</mat-radio-button>
           }
         </mat-radio-group>
         @if (groundsError(); as message) {
@@ -91,7 +91,8 @@ const URL_MAX = 2000;
 })
 export class NoAnswerDialog {
   protected readonly sender = inject(StaffActionSender);
-  protected readonly t = inject(I18n).t;
+  protected readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
 
   protected readonly ids = dialogIds();
   protected readonly grounds = NO_ANSWER_GROUNDS;

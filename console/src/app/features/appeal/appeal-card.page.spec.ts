@@ -1,0 +1,174 @@
+import { ComponentHarness, type HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import type { Schemas } from '@otklik/shared/api/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aUser, anAppeal } from '../../../testing/builders';
+import { setUpConsole, signIn } from '../../../testing/console-test-bed';
+import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
+import { RU } from '../../core/i18n/messages.ru';
+import { AppealCardPage } from './appeal-card.page';
+
+/**
+ * The card's action list. Its buttons are plain link-styled buttons, not Material ones, so a small
+ * harness of our own reads them: each by its `data-action`, with its label and whether it is usable.
+ */
+class AppealActionsHarness extends ComponentHarness {
+  static readonly hostSelector = '[data-testid="appeal-actions"]';
+  private readonly buttons = this.locatorForAll('button[data-action]');
+  private readonly alert = this.locatorForOptional('[role="alert"]');
+
+  async actions(): Promise<{ action: string | null; label: string; disabled: boolean }[]> {
+    return Promise.all(
+      (await this.buttons()).map(async (button) => ({
+        action: await button.getAttribute('data-action'),
+        label: await button.text(),
+        disabled: await button.getProperty<boolean>('disabled'),
+      })),
+    );
+  }
+
+  async click(action: string): Promise<void> {
+    for (const button of await this.buttons()) {
+      if ((await button.getAttribute('data-action')) === action) return button.click();
+    }
+    throw new Error(`no «${action}» action on the card`);
+  }
+
+  async error(): Promise<string | null> {
+    return (await this.alert())?.text() ?? null;
+  }
+}
+
+const CARD = '/api/v1/staff/appeals/1042';
+const actionPath = (id: string, action: string) => `/api/v1/staff/appeals/${id}/actions/${action}`;
+
+describe('AppealCardPage (the appeal card and its actions)', () => {
+  let api: FakeApi;
+  let loader: HarnessLoader;
+  let overlays: HarnessLoader;
+
+  beforeEach(() => {
+    api = setUpConsole();
+    api.on('GET', '/api/v1/catalog/categories', { body: [] });
+    api.on('GET', /\/answer-templates$/, { body: [] });
+  });
+
+  afterEach(() => api.verify());
+
+  async function open(appeal: Schemas['AppealDto'], user = aUser()): Promise<void> {
+    await signIn(api, user);
+    api.on('GET', CARD, { body: appeal });
+    const fixture = TestBed.createComponent(AppealCardPage);
+    fixture.componentRef.setInput('idOrNumber', '1042');
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    overlays = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    await fixture.whenStable();
+  }
+
+  const answerSubmit = () => loader.getAllHarnesses(MatButtonHarness.with({ text: RU['answer.submit'] }));
+
+  it('offers an operator exactly what the API allows on a registered appeal, the answer as a form', async () => {
+    await open(anAppeal({ number: 1042, status: 'registered', allowedStaffActions: ['take', 'assign', 'redirect', 'answer'] }));
+
+    const actions = await loader.getHarness(AppealActionsHarness);
+    expect(await actions.actions()).toEqual([
+      { action: 'take', label: RU['appeal.action.take'], disabled: false },
+      { action: 'assign', label: RU['appeal.action.assign'], disabled: false },
+      { action: 'redirect', label: RU['appeal.action.redirect'], disabled: false },
+    ]);
+    expect(await answerSubmit()).toHaveLength(1);
+  });
+
+  it('offers a supervisor approval of a pending proposal, and no answer form', async () => {
+    await open(
+      anAppeal({ number: 1042, status: 'awaiting_approval', allowedStaffActions: ['approve-proposal', 'return-proposal'] }),
+      aUser({ role: 'supervisor' }),
+    );
+
+    const actions = await loader.getHarness(AppealActionsHarness);
+    expect((await actions.actions()).map((a) => a.label)).toEqual([RU['appeal.action.approve-proposal'], RU['appeal.action.return-proposal']]);
+    expect(await answerSubmit()).toHaveLength(0);
+  });
+
+  it('shows no actions on a closed appeal', async () => {
+    await open(anAppeal({ number: 1042, status: 'closed', allowedStaffActions: [] }));
+
+    expect(await loader.getAllHarnesses(AppealActionsHarness)).toHaveLength(0);
+    expect(await answerSubmit()).toHaveLength(0);
+  });
+
+  it('«take» sends the version seen, locks every action while in flight, then shows the appeal as it is now', async () => {
+    const appeal = anAppeal({ number: 1042, version: 7, status: 'registered', allowedStaffActions: ['take', 'redirect'] });
+    await open(appeal);
+    const taking = api.hold('POST', actionPath(appeal.id, 'take'));
+    const actions = await loader.getHarness(AppealActionsHarness);
+
+    await actions.click('take');
+    await eventually(() => expect(api.sent('POST', actionPath(appeal.id, 'take')).map((r) => r.body)).toEqual([{ expectedVersion: 7 }]));
+    expect((await actions.actions()).map((a) => a.disabled)).toEqual([true, true]);
+
+    api.on('GET', CARD, { body: { ...appeal, version: 8, status: 'in_progress', allowedStaffActions: ['send-for-approval', 'answer'] } });
+    taking.release({ body: { ...appeal, version: 8, status: 'in_progress' } });
+
+    // Released outside Angular's view of pending work: wait for the reload the answer starts.
+    await eventually(async () =>
+      expect(await actions.actions()).toEqual([{ action: 'send-for-approval', label: RU['appeal.action.send-for-approval'], disabled: false }]),
+    );
+    expect(api.sent('GET', CARD)).toHaveLength(2);
+  });
+
+  it('says why the API refused an action and shows the appeal as it is now', async () => {
+    const appeal = anAppeal({ number: 1042, status: 'registered', allowedStaffActions: ['take'] });
+    await open(appeal);
+    api.on('POST', actionPath(appeal.id, 'take'), { status: 409, body: problem(409, 'Обращение уже взято в работу') });
+    api.on('GET', CARD, { body: { ...appeal, status: 'in_progress', assigneeName: 'Пётр Коллегин', allowedStaffActions: ['send-for-approval'] } });
+
+    const actions = await loader.getHarness(AppealActionsHarness);
+    await actions.click('take');
+
+    expect(await actions.error()).toBe(RU['appeal.action.failed'].replace('{reason}', 'Обращение уже взято в работу'));
+    expect((await actions.actions()).map((a) => a.action)).toEqual(['send-for-approval']);
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe('Обращение уже взято в работу');
+  });
+
+  it('«extend» opens its dialog, sends the reason and days with the version, and confirms', async () => {
+    const appeal = anAppeal({ number: 1042, version: 3, status: 'in_progress', allowedStaffActions: ['extend'] });
+    await open(appeal);
+    api.on('POST', actionPath(appeal.id, 'extend'), { body: { ...appeal, version: 4, extended: true } });
+    api.on('GET', CARD, { body: { ...appeal, version: 4, extended: true, allowedStaffActions: [] } });
+
+    await (await loader.getHarness(AppealActionsHarness)).click('extend');
+    const dialog = await overlays.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe(RU['actionDialog.extend.title']);
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid="extend-reason"]' }))).setValue('  Нужен выезд на место  ');
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid="extend-days"]' }))).setValue('10');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['actionDialog.extend.submit'] }))).click();
+
+    expect(api.sent('POST', actionPath(appeal.id, 'extend')).map((r) => r.body)).toEqual([
+      { reason: 'Нужен выезд на место', days: 10, expectedVersion: 3 },
+    ]);
+    expect(await overlays.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe(RU['actionDialog.extend.done']);
+    expect(await loader.getAllHarnesses(AppealActionsHarness)).toHaveLength(0);
+  });
+
+  it('sends nothing when the «extend» dialog is cancelled', async () => {
+    const appeal = anAppeal({ number: 1042, status: 'in_progress', allowedStaffActions: ['extend'] });
+    await open(appeal);
+
+    await (await loader.getHarness(AppealActionsHarness)).click('extend');
+    const dialog = await overlays.getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['actionDialog.cancel'] }))).click();
+
+    expect(await overlays.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+    expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(api.sent('GET', CARD)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,159 @@
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import { MatSortHarness } from '@angular/material/sort/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { APPEAL_STATUS_LABELS, APPEAL_TYPE_LABELS } from '@otklik/shared/domain';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aUser, anAppealSummary } from '../../../testing/builders';
+import { setUpConsole, signIn } from '../../../testing/console-test-bed';
+import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
+import { LocalizedPaginatorIntl } from '../../core/i18n/paginator-intl';
+import { RU } from '../../core/i18n/messages.ru';
+import { QueuePage } from './queue.page';
+import { QueueStore } from './queue.store';
+
+const LIST = '/api/v1/staff/appeals';
+
+describe('QueuePage (the operator queue table)', () => {
+  let api: FakeApi;
+
+  beforeEach(async () => {
+    api = setUpConsole([QueueStore, { provide: MatPaginatorIntl, useClass: LocalizedPaginatorIntl }]);
+    await signIn(api, aUser());
+  });
+
+  afterEach(() => api.verify());
+
+  let overlays: HarnessLoader;
+
+  async function open(): Promise<HarnessLoader> {
+    const fixture = TestBed.createComponent(QueuePage);
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    overlays = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    await fixture.whenStable();
+    return loader;
+  }
+
+  /** Ticks the row of appeal № `number` through the checkbox in its «select» cell. */
+  async function tick(table: MatTableHarness, number: number): Promise<void> {
+    for (const row of await table.getRows()) {
+      const [numberCell] = await row.getCells({ columnName: 'number' });
+      if ((await numberCell.getText()) !== String(number)) continue;
+      const [selectCell] = await row.getCells({ columnName: 'select' });
+      await (await selectCell.getHarness(MatCheckboxHarness)).check();
+      return;
+    }
+    throw new Error(`no row for appeal № ${number}`);
+  }
+
+  it('renders a row per appeal the API returned, with localized type, status and priority', async () => {
+    const pothole = anAppealSummary({ number: 1042, subject: 'Яма у дома 5', type: 'complaint', status: 'in_progress', priority: 'high' });
+    const bench = anAppealSummary({ number: 1043, subject: 'Поставить скамейку', type: 'suggestion', status: 'registered', priority: 'low' });
+    api.on('GET', LIST, { body: { items: [pothole, bench], nextCursor: null } });
+
+    const table = await (await open()).getHarness(MatTableHarness);
+
+    const rows = await table.getCellTextByColumnName();
+    expect(rows['number'].text).toEqual(['1042', '1043']);
+    expect(rows['subject'].text).toEqual(['Яма у дома 5', 'Поставить скамейку']);
+    expect(rows['type'].text).toEqual([APPEAL_TYPE_LABELS.complaint.ru, APPEAL_TYPE_LABELS.suggestion.ru]);
+    expect(rows['status'].text).toEqual([APPEAL_STATUS_LABELS.in_progress.ru, APPEAL_STATUS_LABELS.registered.ru]);
+    expect(rows['priority'].text).toEqual([RU['priority.high'], RU['priority.low']]);
+    // The first page, nearest deadline first, with the default page size.
+    const [request] = api.sent('GET', LIST);
+    expect(Object.fromEntries(request.query)).toEqual({ sort: 'dueAt', limit: '20' });
+  });
+
+  it('says the queue is empty when no appeal matches', async () => {
+    api.on('GET', LIST, { body: { items: [], nextCursor: null } });
+
+    const table = await (await open()).getHarness(MatTableHarness);
+
+    expect(await table.getRows()).toHaveLength(0);
+    expect(await (await table.host()).text()).toContain(RU['queue.empty']);
+  });
+
+  it('says loading failed and loads again on «retry»', async () => {
+    api.on('GET', LIST, { status: 500, body: problem(500, 'Внутренняя ошибка', 'Попробуйте позже') });
+    const loader = await open();
+    const table = await loader.getHarness(MatTableHarness);
+    expect(await (await table.host()).text()).toContain(RU['queue.loadFailed']);
+    // The problem middleware tells it in a snackbar too (loaded on first use, hence the wait).
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe('Внутренняя ошибка: Попробуйте позже');
+
+    api.on('GET', LIST, { body: { items: [anAppealSummary({ subject: 'Снова на месте' })], nextCursor: null } });
+    await (await loader.getHarness(MatButtonHarness.with({ text: RU['common.retry'] }))).click();
+
+    expect((await table.getCellTextByColumnName())['subject'].text).toEqual(['Снова на месте']);
+    expect(api.sent('GET', LIST)).toHaveLength(2);
+  });
+
+  it('asks the API again with the status chosen in the filter', async () => {
+    api.on('GET', LIST, { body: { items: [anAppealSummary()], nextCursor: null } });
+    const loader = await open();
+
+    const status = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="filter-status"]' }));
+    await status.open();
+    await status.clickOptions({ text: APPEAL_STATUS_LABELS.awaiting_approval.ru });
+
+    const last = api.sent('GET', LIST).at(-1);
+    expect(last?.query.get('status')).toBe('awaiting_approval');
+  });
+
+  it('sorts on the server: the «registered» header asks for newest registrations', async () => {
+    api.on('GET', LIST, { body: { items: [anAppealSummary()], nextCursor: null } });
+    const loader = await open();
+
+    const sort = await loader.getHarness(MatSortHarness);
+    const [registered] = await sort.getSortHeaders({ label: RU['queue.col.registered'] });
+    await registered.click();
+
+    expect(api.sent('GET', LIST).at(-1)?.query.get('sort')).toBe('registeredAt');
+    expect(await registered.getSortDirection()).toBe('desc');
+  });
+
+  it('pages with the cursor the API handed out', async () => {
+    // A full first page with a cursor to the next one, as the API pages.
+    const firstPage = Array.from({ length: 20 }, () => anAppealSummary());
+    api.on('GET', LIST, ({ query }) =>
+      query.get('cursor') === 'page-2'
+        ? { body: { items: [anAppealSummary({ subject: 'Со второй страницы' })], nextCursor: null } }
+        : { body: { items: firstPage, nextCursor: 'page-2' } },
+    );
+    const loader = await open();
+    const paginator = await loader.getHarness(MatPaginatorHarness);
+
+    await paginator.goToNextPage();
+
+    const table = await loader.getHarness(MatTableHarness);
+    expect((await table.getCellTextByColumnName())['subject'].text).toEqual(['Со второй страницы']);
+    expect(api.sent('GET', LIST).at(-1)?.query.get('cursor')).toBe('page-2');
+  });
+
+  it('offers bulk assign only while every ticked appeal is from one department', async () => {
+    const ours = anAppealSummary({ number: 2001 });
+    const alsoOurs = anAppealSummary({ number: 2002 });
+    const theirs = anAppealSummary({ number: 2003, departmentId: 'd0000000-0000-4000-8000-000000000002' });
+    api.on('GET', LIST, { body: { items: [ours, alsoOurs, theirs], nextCursor: null } });
+    const loader = await open();
+    const table = await loader.getHarness(MatTableHarness);
+    const assign = () => loader.getHarness(MatButtonHarness.with({ text: RU['bulk.assign'] }));
+
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: RU['bulk.assign'] }))).toHaveLength(0);
+    await tick(table, 2001);
+    await tick(table, 2002);
+    expect(await (await assign()).isDisabled()).toBe(false);
+
+    await tick(table, 2003);
+    expect(await (await assign()).isDisabled()).toBe(true);
+    expect(await (await loader.getHarness(MatButtonHarness.with({ text: RU['bulk.redirect'] }))).isDisabled()).toBe(false);
+  });
+});

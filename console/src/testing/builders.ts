@@ -1,0 +1,89 @@
+import type { Schemas } from '@otklik/shared/api/client';
+
+/** Test data as the API sends it (CONVENTIONS.md #10: builder factories), overridable per test. */
+
+export const DEPARTMENT: Schemas['DepartmentDto'] = {
+  id: 'd0000000-0000-4000-8000-000000000001',
+  code: 'roads',
+  nameRu: 'Дорожное хозяйство',
+  nameEn: 'Roads',
+  parentId: null,
+  isGeneralPool: false,
+};
+
+export function aUser(overrides: Partial<Schemas['MeDto']> = {}): Schemas['MeDto'] {
+  return {
+    id: 'u0000000-0000-4000-8000-000000000001',
+    email: 'operator@example.test',
+    fullName: 'Ольга Операторова',
+    role: 'operator',
+    position: 'Специалист',
+    department: DEPARTMENT,
+    trustLevel: null,
+    ...overrides,
+  };
+}
+
+let seq = 0;
+
+export function anAppealSummary(overrides: Partial<Schemas['AppealSummaryDto']> = {}): Schemas['AppealSummaryDto'] {
+  const n = ++seq;
+  return {
+    id: `a0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    number: 1000 + n,
+    type: 'complaint',
+    status: 'registered',
+    subject: `Яма на дороге ${n}`,
+    categoryId: 'c0000000-0000-4000-8000-000000000001',
+    subcategoryId: null,
+    priority: 'normal',
+    important: false,
+    overdue: false,
+    escalated: false,
+    escalatedToDepartmentId: null,
+    extended: false,
+    unidentified: false,
+    noAnswerRequired: false,
+    departmentId: DEPARTMENT.id,
+    assigneeId: null,
+    createdAt: '2026-11-20T09:00:00.000Z',
+    registeredAt: '2026-11-20T09:00:00.000Z',
+    dueAt: '2026-12-18T20:59:59.000Z',
+    parentAppealId: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function anAppeal(overrides: Partial<Schemas['AppealDto']> = {}): Schemas['AppealDto'] {
+  return {
+    ...anAppealSummary(),
+    text: 'Во дворе дома 5 на улице Ленина третий месяц яма.',
+    desiredAnswerDate: null,
+    extraFields: {},
+    contact: null,
+    firstResponseDueAt: null,
+    closedAt: null,
+    updatedAt: '2026-11-20T09:00:00.000Z',
+    firstReactionAt: null,
+    answeredAt: null,
+    assigneeName: null,
+    slaPaused: false,
+    documentsDueOn: null,
+    correspondenceTerminated: false,
+    unsuccessfulRounds: 0,
+    rating: null,
+    ratingComment: null,
+    answer: null,
+    allowedActions: [],
+    allowedStaffActions: [],
+    history: [],
+    messages: [],
+    attachments: [],
+    ...overrides,
+  };
+}
+
+export function aTemplate(overrides: Partial<Schemas['AnswerTemplateViewDto']> = {}): Schemas['AnswerTemplateViewDto'] {
+  return { id: 't0000000-0000-4000-8000-000000000001', title: 'Яма заделана', result: 'done', text: 'Яма заделана 1 декабря.', ...overrides };
+}
