@@ -20,9 +20,16 @@ describe('ESIA sign-in page (embedded IdP)', () => {
     const target = page.getByRole('button', { name: 'Войти как Петрова Мария Сергеевна' });
     for (let i = 0; i < 20 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The tokens arrive in the fragment of /auth/esia/done; the console app served there may move
+    // on (to /login) before the test looks, so the URL is taken as the page navigates to it.
+    const done = new Promise<URL>((resolveDone) => {
+      page.on('framenavigated', (frame) => {
+        const url = new URL(frame.url());
+        if (frame === page.mainFrame() && url.pathname === '/auth/esia/done' && url.hash) resolveDone(url);
+      });
+    });
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === '/auth/esia/done');
-    const fragment = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    const fragment = new URLSearchParams((await done).hash.slice(1));
     const res = await fetch(`${BASE_URL()}/api/v1/me`, { headers: { authorization: `Bearer ${fragment.get('accessToken')}` } });
     expect(await res.json()).toMatchObject({ fullName: 'Петрова Мария Сергеевна', trustLevel: 'standard' });
     await context.close();
