@@ -12,6 +12,8 @@ const run = (cmd, args, extra = {}) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extra } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
+/** Runs a tier and returns its exit status instead of stopping: one tier's failure hides no other's. */
+const tier = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
 
 if (!existsSync(join(root, 'node_modules', '.bin', 'jest'))) run('npm', ['ci', '--no-audit', '--no-fund']);
 run('npm', ['run', '--silent', 'build:backend']);
@@ -20,11 +22,16 @@ run('npm', ['run', '--silent', 'openapi:check']);
 // or on an embedded PostgreSQL started for the check).
 run(process.execPath, [join(root, 'scripts', 'migration-generate.mjs'), '--check']);
 const browser = existsSync(join(root, 'angular.json'));
+let consoleStatus = 0;
 if (browser) {
   run('npm', ['run', '--silent', 'build:console']);
   // Component tests of the console (vitest in jsdom, Material harnesses, the API mocked at fetch).
-  run('npm', ['run', '--silent', 'test:console']);
+  // CONSOLE_TEST_REPORT=<file> also writes their JSON report there (CI adds it to its totals).
+  const report = process.env.CONSOLE_TEST_REPORT;
+  consoleStatus = tier('npm', ['run', '--silent', 'test:console', ...(report ? ['--', '--reporters=json', '--reporters=default', `--output-file=${report}`] : [])]);
 }
 const projects = ['unit', 'service', 'e2e', 'fault', ...(browser ? ['browser'] : [])];
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-run(process.execPath, [jest, '--runInBand', ...projects.flatMap((p) => ['--selectProjects', p]), ...process.argv.slice(2)]);
+const jestStatus = tier(process.execPath, [jest, '--runInBand', ...projects.flatMap((p) => ['--selectProjects', p]), ...process.argv.slice(2)]);
+if (consoleStatus !== 0) console.error('npm test: the console component tests failed (see above)');
+process.exit(jestStatus || consoleStatus);
