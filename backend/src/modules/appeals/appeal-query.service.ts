@@ -15,7 +15,7 @@ import { Department } from '../users/department.entity';
 import { AnswerTemplatesService, renderTemplate } from '../workflow/templates/answer-templates.service';
 import { AppealAccess } from './appeal-access.service';
 import { Answer } from './answer.entity';
-import { AnswerTemplateViewDto } from './dto/staff-action.dto';
+import { AnswerTemplateViewDto } from './dto/answer-output.dto';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';

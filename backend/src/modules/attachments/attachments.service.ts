@@ -113,6 +113,12 @@ export class AttachmentsService implements OnModuleInit {
     return rows.map(toAttachmentDto);
   }
 
+  /** The files of an answer, as its signed document lists them. */
+  async filesOfAnswer(answerId: string): Promise<{ id: string; name: string; sha256: string; size: number }[]> {
+    const rows = await this.dataSource.manager.find(Attachment, { where: { answerId }, order: { createdAt: 'ASC' } });
+    return rows.map((f) => ({ id: f.id, name: f.name, sha256: f.sha256, size: f.size }));
+  }
+
   /** The metadata of an attachment the actor may see. */
   async describe(actor: Actor, id: string): Promise<AttachmentDto> {
     return toAttachmentDto(await this.visible(actor, id, this.dataSource.manager));

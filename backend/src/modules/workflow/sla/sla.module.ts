@@ -2,9 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import type { RuntimeOptions } from '../../../app.module';
 import { AppealAccess } from '../../appeals/appeal-access.service';
-import { RetentionService } from './retention.service';
 import { SlaAdminService } from './sla-admin.service';
-import { RetentionController, SlaAdminController } from './sla.controller';
+import { SlaAdminController } from './sla.controller';
 import { SLA_QUEUE, SLA_SCHEDULER_MODE, SlaScheduler, SlaSchedulerMode, SlaTickProcessor } from './sla-scheduler';
 import { SlaTickService } from './sla-tick.service';
 import { SlaService } from './sla.service';
@@ -35,7 +34,6 @@ export class SlaModule {
       SlaService,
       SlaAdminService,
       SlaTickService,
-      RetentionService,
       // Stateless object-level access (a DataSource and nothing else); provided here rather than
       // imported, because AppealsModule imports this module for the deadlines at registration.
       AppealAccess,
@@ -51,7 +49,7 @@ export class SlaModule {
       module: SlaModule,
       global: true,
       imports,
-      controllers: runtime.process === 'api' ? [SlaAdminController, RetentionController] : [],
+      controllers: runtime.process === 'api' ? [SlaAdminController] : [],
       providers,
       exports: [SlaService, SlaTickService, SlaScheduler],
     };

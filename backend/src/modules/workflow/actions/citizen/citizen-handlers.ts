@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { AppealStatus, AppealType, CitizenAction } from '@otklik/shared/domain';
+import { ValidationFailedError } from '../../../../common/problem/domain-error';
+import { AppealIntakeService } from '../../../appeals/appeal-intake.service';
+import { ActionBodyDto, RatingDto } from '../dto/citizen-actions.dto';
+import { AssignmentService } from '../../routing/assignment.service';
+import { SlaService } from '../../sla/sla.service';
+import { CitizenActionHandler, TransitionContext, TransitionEffect } from '../transition';
+
+/** Withdrawn or closed by the citizen: it ends, and a proposal awaiting the supervisor lapses with it. */
+abstract class EndingHandler implements CitizenActionHandler<ActionBodyDto> {
+  readonly side = 'citizen';
+  abstract readonly action: CitizenAction.Withdraw | CitizenAction.Close;
+  readonly body = ActionBodyDto;
+  async apply({ appeal, next, now }: TransitionContext<ActionBodyDto>): Promise<void> {
+    if (next === AppealStatus.Closed || next === AppealStatus.Withdrawn) appeal.closedAt = now;
+    if (next !== AppealStatus.AwaitingApproval) appeal.pendingProposal = null;
+  }
+}
+
+@Injectable()
+export class WithdrawHandler extends EndingHandler {
+  readonly action = CitizenAction.Withdraw;
+}
+
+@Injectable()
+export class CloseHandler extends EndingHandler {
+  readonly action = CitizenAction.Close;
+}
+
+/** Importance for the citizen's own list: setting what is already set changes nothing (and writes nothing). */
+abstract class ImportanceHandler implements CitizenActionHandler<ActionBodyDto> {
+  readonly side = 'citizen';
+  abstract readonly action: CitizenAction.MarkImportant | CitizenAction.UnmarkImportant;
+  readonly body = ActionBodyDto;
+  async apply({ appeal }: TransitionContext<ActionBodyDto>): Promise<TransitionEffect> {
+    const important = this.action === CitizenAction.MarkImportant;
+    if (appeal.important === important) return { unchanged: true };
+    appeal.important = important;
+  }
+}
+
+@Injectable()
+export class MarkImportantHandler extends ImportanceHandler {
+  readonly action = CitizenAction.MarkImportant;
+}
+
+@Injectable()
+export class UnmarkImportantHandler extends ImportanceHandler {
+  readonly action = CitizenAction.UnmarkImportant;
+}
+
+/** The answer did not settle it: back to work, with a new term if the old one has passed. */
+abstract class BackToWorkHandler implements CitizenActionHandler<ActionBodyDto> {
+  readonly side = 'citizen';
+  abstract readonly action: CitizenAction.RequestClarification | CitizenAction.Reopen;
+  readonly body = ActionBodyDto;
+  constructor(private readonly sla: SlaService) {}
+  async apply({ manager, appeal, now }: TransitionContext<ActionBodyDto>): Promise<void> {
+    appeal.closedAt = null;
+    Object.assign(appeal, await this.sla.renewTermIfPassed(manager, appeal, now));
+  }
+}
+
+@Injectable()
+export class RequestClarificationHandler extends BackToWorkHandler {
+  readonly action = CitizenAction.RequestClarification;
+}
+
+@Injectable()
+export class CitizenReopenHandler extends BackToWorkHandler {
+  readonly action = CitizenAction.Reopen;
+}
+
+/** Dispute → a decision_appeal linked to this one; resubmit → the same request filed again, linked. */
+abstract class FollowUpHandler implements CitizenActionHandler<ActionBodyDto> {
+  readonly side = 'citizen';
+  abstract readonly action: CitizenAction.Dispute | CitizenAction.Resubmit;
+  readonly body = ActionBodyDto;
+  constructor(private readonly intake: AppealIntakeService) {}
+  async apply({ manager, actor, appeal, body, entry }: TransitionContext<ActionBodyDto>): Promise<TransitionEffect> {
+    const dispute = this.action === CitizenAction.Dispute;
+    if (dispute && !body.text) throw new ValidationFailedError([{ field: 'text', code: 'isNotEmpty', message: 'the grounds of the dispute are required' }]);
+    const linked = await this.intake.fileLinked(manager, actor, appeal, {
+      type: dispute ? AppealType.DecisionAppeal : appeal.type,
+      subject: dispute ? `Обжалование решения по обращению № ${appeal.number}` : appeal.subject,
+      text: body.text ?? appeal.body,
+    });
+    entry.details = { linkedAppealId: linked.id, linkedNumber: linked.number };
+    return { respondWith: linked };
+  }
+}
+
+@Injectable()
+export class DisputeHandler extends FollowUpHandler {
+  readonly action = CitizenAction.Dispute;
+}
+
+@Injectable()
+export class ResubmitHandler extends FollowUpHandler {
+  readonly action = CitizenAction.Resubmit;
+}
+
+/** «Обращение к руководству»: the management above the handling department oversees the appeal. */
+@Injectable()
+export class EscalateHandler implements CitizenActionHandler<ActionBodyDto> {
+  readonly side = 'citizen';
+  readonly action = CitizenAction.Escalate;
+  readonly body = ActionBodyDto;
+  constructor(private readonly assignment: AssignmentService) {}
+  async apply({ manager, appeal, now, entry }: TransitionContext<ActionBodyDto>): Promise<void> {
+    appeal.escalated = true;
+    appeal.escalatedAt = now;
+    appeal.escalatedToDepartmentId ??= await this.escalationTarget(manager, appeal.departmentId);
+    entry.details = { reason: appeal.overdue ? 'overdue' : 'unsuccessful_rounds', rounds: appeal.unsuccessfulRounds, toDepartmentId: appeal.escalatedToDepartmentId };
+  }
+
+  /** Its parent, or the department itself at the top (as the SLA tick does). */
+  private async escalationTarget(manager: TransitionContext<unknown>['manager'], departmentId: string | null): Promise<string | null> {
+    if (!departmentId) return null;
+    const department = await this.assignment.department(manager, departmentId);
+    return department?.parentId ?? departmentId;
+  }
+}
+
+/** Rates the answer 1–5; a low score with a comment puts the appeal on the supervisor's re-review list. */
+@Injectable()
+export class RateHandler implements CitizenActionHandler<RatingDto> {
+  readonly side = 'citizen';
+  readonly action = CitizenAction.Rate;
+  readonly body = RatingDto;
+  async apply({ appeal, body, now, entry }: TransitionContext<RatingDto>): Promise<void> {
+    Object.assign(appeal, { rating: body.score, ratingComment: body.comment ?? null, ratedAt: now, rereview: body.score < 3 && Boolean(body.comment) });
+    entry.details = { score: body.score, rereview: appeal.rereview };
+  }
+}
+
+export const CITIZEN_ROUTE_HANDLERS = [
+  WithdrawHandler,
+  CloseHandler,
+  MarkImportantHandler,
+  UnmarkImportantHandler,
+  RequestClarificationHandler,
+  CitizenReopenHandler,
+  DisputeHandler,
+  ResubmitHandler,
+  EscalateHandler,
+] as const;
