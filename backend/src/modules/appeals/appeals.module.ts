@@ -7,10 +7,11 @@ import { UsersModule } from '../users/users.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { AppealAnswers } from './answer.repository';
 import { AppealAccessModule } from './appeal-access.module';
+import { AppealBatches } from './appeal-batches.repository';
 import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
 import { AppealIntakeService } from './appeal-intake.service';
-import { AppealJournal } from './appeal-journal';
+import { AppealJournal, JournalWriter } from './appeal-journal';
 import { AppealMaterialsService } from './appeal-materials.service';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
@@ -29,6 +30,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
   imports: [CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
   controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
   providers: [
+    JournalWriter,
     AppealJournal,
     AppealGuardrails,
     AppealMaterialsService,
@@ -41,7 +43,8 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealStore,
     AppealThread,
     AppealAnswers,
+    AppealBatches,
   ],
-  exports: [AppealAccessModule, AppealQueryService, AppealJournal, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService],
+  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches],
 })
 export class AppealsModule {}

@@ -1,7 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import type { RuntimeOptions } from '../../../app.module';
-import { AppealAccess } from '../../appeals/appeal-access.service';
+import { AppealsModule } from '../../appeals/appeals.module';
+import { DepartmentHeads } from './department-heads.repository';
 import { SlaAdminService } from './sla-admin.service';
 import { SlaAdminController } from './sla.controller';
 import { SLA_QUEUE, SLA_SCHEDULER_MODE, SlaScheduler, SlaSchedulerMode, SlaTickProcessor } from './sla-scheduler';
@@ -34,13 +35,12 @@ export class SlaModule {
       SlaService,
       SlaAdminService,
       SlaTickService,
-      // Stateless object-level access (a DataSource and nothing else); provided here rather than
-      // imported, because AppealsModule imports this module for the deadlines at registration.
-      AppealAccess,
+      DepartmentHeads,
       SlaScheduler,
       { provide: SLA_SCHEDULER_MODE, useValue: mode },
     ];
-    const imports: DynamicModule[] = [];
+    // The tick's batches are the appeals module's statements over its own table.
+    const imports: Array<DynamicModule | typeof AppealsModule> = [AppealsModule];
     if (mode === 'bullmq') {
       imports.push(BullModule.registerQueue({ name: SLA_QUEUE }));
       providers.push(SlaTickProcessor);

@@ -51,6 +51,7 @@ export class UnmarkImportantHandler extends ImportanceHandler {
 }
 
 /** The answer did not settle it: back to work, with a new term if the old one has passed. */
+@Injectable()
 abstract class BackToWorkHandler implements CitizenActionHandler<ActionBodyDto> {
   readonly side = 'citizen';
   abstract readonly action: CitizenAction.RequestClarification | CitizenAction.Reopen;
@@ -73,6 +74,7 @@ export class CitizenReopenHandler extends BackToWorkHandler {
 }
 
 /** Dispute → a decision_appeal linked to this one; resubmit → the same request filed again, linked. */
+@Injectable()
 abstract class FollowUpHandler implements CitizenActionHandler<ActionBodyDto> {
   readonly side = 'citizen';
   abstract readonly action: CitizenAction.Dispute | CitizenAction.Resubmit;
