@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { allowedCitizenActions, AppealStatus, CitizenAction, citizenActionAllowed, HistoryEvent, nextStatus } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
 import { Actor } from '../../common/http/actor';
@@ -23,7 +23,7 @@ import { AppealSummaryDto } from './dto/appeal-output.dto';
 @Injectable()
 export class AppealMaterialsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Appeal) private readonly own: Repository<Appeal>,
     private readonly access: AppealAccess,
     private readonly journal: AppealJournal,
     private readonly attachments: AttachmentsService,
@@ -32,7 +32,7 @@ export class AppealMaterialsService {
   ) {}
 
   async add(actor: Actor, idOrNumber: string, dto: AddMaterialsDto): Promise<AppealSummaryDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.own.manager.transaction(async (manager) => {
       const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
       // The shared state machine says where materials are welcome (open, not yet answered).
       const context = citizenContext(appeal, this.clock.now());

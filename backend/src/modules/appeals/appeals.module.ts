@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuthModule } from '../auth/auth.module';
@@ -8,6 +9,7 @@ import { WorkflowModule } from '../workflow/workflow.module';
 import { AppealAnswers } from './answer.repository';
 import { AppealAccessModule } from './appeal-access.module';
 import { AppealBatches } from './appeal-batches.repository';
+import { AppealFactsReader } from './appeal-facts.repository';
 import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
 import { AppealIntakeService } from './appeal-intake.service';
@@ -16,6 +18,7 @@ import { AppealMaterialsService } from './appeal-materials.service';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
 import { AppealStore, AppealThread } from './appeal.repository';
+import { Appeal } from './appeal.entity';
 import { AppealsController } from './appeals.controller';
 import { PublicAppealsController } from './public-appeals.controller';
 import { PublicAppealsService } from './public-appeals.service';
@@ -27,7 +30,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
  * what this module exports: the store, the thread, the answers table and the journal.
  */
 @Module({
-  imports: [CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
+  imports: [TypeOrmModule.forFeature([Appeal]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
   controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
   providers: [
     JournalWriter,
@@ -44,7 +47,8 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealThread,
     AppealAnswers,
     AppealBatches,
+    AppealFactsReader,
   ],
-  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches],
+  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader],
 })
 export class AppealsModule {}

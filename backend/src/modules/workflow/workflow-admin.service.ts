@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { DomainError, FieldError, NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
@@ -34,7 +34,7 @@ const departmentDto = (d: Department): AdminDepartmentDto => ({ ...DepartmentDto
 @Injectable()
 export class WorkflowAdminService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(RoutingRule) private readonly own: Repository<RoutingRule>,
     private readonly routing: RoutingService,
     private readonly assignment: AssignmentService,
     private readonly audit: AuditService,
@@ -46,7 +46,7 @@ export class WorkflowAdminService {
   }
 
   async saveRule(actor: Actor, dto: RoutingRuleInputDto, id?: string): Promise<RoutingRuleDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.own.manager.transaction(async (manager) => {
       const rule = id ? await manager.findOneBy(RoutingRule, { id }) : manager.create(RoutingRule, {});
       if (!rule) throw new NotFoundError('routing_rule');
       await this.checkRule(manager, dto);
@@ -69,7 +69,7 @@ export class WorkflowAdminService {
   }
 
   async deleteRule(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.own.manager.transaction(async (manager) => {
       const { affected } = await manager.delete(RoutingRule, { id });
       if (!affected) throw new NotFoundError('routing_rule');
       await this.audit.record(manager, actor, { action: 'routing_rule.delete', entityType: 'routing_rule', entityId: id });
@@ -82,7 +82,7 @@ export class WorkflowAdminService {
    * those of their department subtree. Others' templates are not shown at all.
    */
   async templates(actor: Actor): Promise<AnswerTemplateDto[]> {
-    const repo = this.dataSource.getRepository(AnswerTemplate);
+    const repo = this.own.manager.getRepository(AnswerTemplate);
     if (actor.role === Role.Admin) return (await repo.find({ order: { title: 'ASC' } })).map(templateDto);
     const scope = await this.access.departmentScope(actor);
     const rows = await repo.find({ where: [{ departmentId: IsNull() }, ...(scope.length ? [{ departmentId: In(scope) }] : [])], order: { title: 'ASC' } });
@@ -90,7 +90,7 @@ export class WorkflowAdminService {
   }
 
   async saveTemplate(actor: Actor, dto: AnswerTemplateInputDto, id?: string): Promise<AnswerTemplateDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.own.manager.transaction(async (manager) => {
       const scope = await this.templateScope(actor, manager);
       const template = id ? await this.writableTemplate(manager, scope, id) : manager.create(AnswerTemplate, {});
       const departmentId = dto.departmentId ?? null;
@@ -107,7 +107,7 @@ export class WorkflowAdminService {
   }
 
   async deleteTemplate(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.own.manager.transaction(async (manager) => {
       const template = await this.writableTemplate(manager, await this.templateScope(actor, manager), id);
       await manager.delete(AnswerTemplate, { id: template.id });
       await this.audit.record(manager, actor, { action: 'answer_template.delete', entityType: 'answer_template', entityId: id });
@@ -142,11 +142,11 @@ export class WorkflowAdminService {
   }
 
   private allDepartments(): Promise<Department[]> {
-    return this.dataSource.getRepository(Department).find({ order: { nameRu: 'ASC' } });
+    return this.own.manager.getRepository(Department).find({ order: { nameRu: 'ASC' } });
   }
 
   async updateDepartment(actor: Actor, id: string, dto: DepartmentSettingsDto): Promise<AdminDepartmentDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.own.manager.transaction(async (manager) => {
       const department = await manager.findOneBy(Department, { id });
       if (!department) throw new NotFoundError('department');
       const before = { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor };

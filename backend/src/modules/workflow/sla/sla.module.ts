@@ -1,4 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import type { RuntimeOptions } from '../../../app.module';
 import { AppealsModule } from '../../appeals/appeals.module';
@@ -6,6 +7,8 @@ import { DepartmentHeads } from './department-heads.repository';
 import { SlaAdminService } from './sla-admin.service';
 import { SlaAdminController } from './sla.controller';
 import { SLA_QUEUE, SLA_SCHEDULER_MODE, SlaScheduler, SlaSchedulerMode, SlaTickProcessor } from './sla-scheduler';
+import { SchedulerTick } from './scheduler-tick.entity';
+import { SlaPolicy } from './sla-policy.entity';
 import { SlaTickService } from './sla-tick.service';
 import { SlaService } from './sla.service';
 
@@ -40,7 +43,7 @@ export class SlaModule {
       { provide: SLA_SCHEDULER_MODE, useValue: mode },
     ];
     // The tick's batches are the appeals module's statements over its own table.
-    const imports: Array<DynamicModule | typeof AppealsModule> = [AppealsModule];
+    const imports: Array<DynamicModule | typeof AppealsModule> = [TypeOrmModule.forFeature([SlaPolicy, SchedulerTick]), AppealsModule];
     if (mode === 'bullmq') {
       imports.push(BullModule.registerQueue({ name: SLA_QUEUE }));
       providers.push(SlaTickProcessor);
