@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { HistoryEvent } from '@otklik/shared/domain';
 import { Answer } from './answer.entity';
 
+export type { Answer } from './answer.entity';
+
 /** The `answers` table (owned here, written by the workflow's answer handler through this). */
 @Injectable()
 export class AppealAnswers {

@@ -18,7 +18,6 @@ import { Actor, AnonymousActor, AnyActor } from '../../common/http/actor';
 import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
 import { FieldError, TransitionNotAllowedError, ValidationFailedError } from '../../common/problem/domain-error';
 import { AttachmentsService } from '../attachments/attachments.service';
-import { Category } from '../catalog/category.entity';
 import { CatalogService, categoryTypes } from '../catalog/catalog.service';
 import { CitizenTrustPolicy } from '../users/citizen-trust-policy';
 import { AssignmentService } from '../workflow/routing/assignment.service';
@@ -31,6 +30,9 @@ import { toSummary } from './appeal.mapper';
 import { CreateAppealDto, UpdateAppealDto } from './dto/appeal-input.dto';
 import { PublicAppealInput } from './dto/public-appeal.dto';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
+
+/** A category as the catalogue's reader answers it. */
+type Category = NonNullable<Awaited<ReturnType<CatalogService['findActive']>>>;
 
 interface ResolvedCategory {
   category: Category;

@@ -11,7 +11,7 @@ import { sqlList, sqlText } from '../../common/sql/literals';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../../common/clock/clock';
-import { Department } from '../users/department.entity';
+import { AssignmentService } from '../workflow/routing/assignment.service';
 import { AnswerTemplatesService, renderTemplate } from '../workflow/templates/answer-templates.service';
 import { AppealAccess } from './appeal-access.service';
 import { Answer } from './answer.entity';
@@ -44,6 +44,7 @@ export class AppealQueryService {
     private readonly clock: Clock,
     private readonly attachments: AttachmentsService,
     private readonly guardrails: AppealGuardrails,
+    private readonly assignment: AssignmentService,
   ) {}
 
   /** The citizen's own appeals, newest first (or best match first with `q`). */
@@ -118,10 +119,10 @@ export class AppealQueryService {
   /** The templates the appeal's department may use, filled in for this appeal and this executor. */
   async answerTemplates(actor: Actor, idOrNumber: string): Promise<AnswerTemplateViewDto[]> {
     const appeal = await this.access.load(actor, idOrNumber);
-    const [templates, [staff], department] = await Promise.all([
+    const [templates, position, department] = await Promise.all([
       this.templates.forDepartment(appeal.departmentId),
-      this.own.manager.query<{ position: string | null }[]>('SELECT position FROM users WHERE id = $1', [actor.userId]),
-      appeal.departmentId ? this.own.manager.findOneBy(Department, { id: appeal.departmentId }) : null,
+      this.assignment.positionOf(this.own.manager, actor.userId),
+      appeal.departmentId ? this.assignment.department(this.own.manager, appeal.departmentId) : null,
     ]);
     const context = {
       number: appeal.number,
@@ -130,7 +131,7 @@ export class AppealQueryService {
       registeredAt: appeal.registeredAt,
       dueAt: appeal.dueAt,
       executorName: actor.name,
-      executorPosition: staff?.position ?? null,
+      executorPosition: position,
       departmentName: department?.nameRu ?? null,
     };
     return templates.map((t) => ({ id: t.id, title: t.title, result: t.result, text: renderTemplate(t.body, context) }));

@@ -7,6 +7,9 @@ import { AppealAccess } from './appeal-access.service';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
 
+/** The appeal as the store loads and saves it (other modules name it through here, not through the entity). */
+export type { Appeal } from './appeal.entity';
+
 /**
  * The appeals module's row store as other modules use it (the workflow's transition runner):
  * a transaction, the appeal the actor may see loaded and locked, and saved back. Nothing

@@ -15,7 +15,7 @@ import { TransitionNotAllowedError } from '../../../common/problem/domain-error'
 import { citizenContext, staffContext } from '../../appeals/appeal-context';
 import { AppealJournal, JournalEntry } from '../../appeals/appeal-journal';
 import { AppealStore, assertVersion } from '../../appeals/appeal.repository';
-import type { Appeal } from '../../appeals/appeal.entity';
+import type { Appeal } from '../../appeals/appeal.repository';
 import { AssignmentService } from '../routing/assignment.service';
 import { SlaService } from '../sla/sla.service';
 import { checkActionBody } from './action-body';

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AppealStatus, CitizenAction, HistoryEvent, StaffAction } from '@otklik/shared/domain';
 import { Actor } from '../../../common/http/actor';
 import type { JournalEntry } from '../../appeals/appeal-journal';
-import type { Appeal } from '../../appeals/appeal.entity';
+import type { Appeal } from '../../appeals/appeal.repository';
 
 /** Everything an action's effect sees: the locked appeal, its checked body, and the journal entry it may add to. */
 export interface TransitionContext<B> {

@@ -5,7 +5,7 @@ import { ValidationFailedError } from '../../../common/problem/domain-error';
 import { AppealAnswers } from '../../appeals/answer.repository';
 import { staffContext } from '../../appeals/appeal-context';
 import { AppealThread } from '../../appeals/appeal.repository';
-import type { Appeal } from '../../appeals/appeal.entity';
+import type { Appeal } from '../../appeals/appeal.repository';
 import { AttachmentsService } from '../../attachments/attachments.service';
 import { AnswerInputDto } from '../actions/dto/staff-actions.dto';
 import { StaffActionHandler, TransitionContext } from '../actions/transition';

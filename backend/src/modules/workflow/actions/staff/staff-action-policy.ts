@@ -6,7 +6,7 @@ import { DomainError, TransitionNotAllowedError } from '../../../../common/probl
 import { AppealAccess } from '../../../appeals/appeal-access.service';
 import { OVERSIGHT_ACTIONS, staffContext } from '../../../appeals/appeal-context';
 import { AppealGuardrails } from '../../../appeals/appeal-guardrails';
-import type { Appeal } from '../../../appeals/appeal.entity';
+import type { Appeal } from '../../../appeals/appeal.repository';
 
 /** Whether this staff member may take a staff action on this appeal now. */
 @Injectable()

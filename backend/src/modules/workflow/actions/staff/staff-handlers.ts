@@ -3,7 +3,7 @@ import { HistoryEvent, isIsoDate, moscowDate, NO_ANSWER_GROUND_RULES, PROPOSED_A
 import { ValidationFailedError } from '../../../../common/problem/domain-error';
 import { AppealGuardrails } from '../../../appeals/appeal-guardrails';
 import { AppealStore, AppealThread } from '../../../appeals/appeal.repository';
-import type { Appeal } from '../../../appeals/appeal.entity';
+import type { Appeal } from '../../../appeals/appeal.repository';
 import { AssignmentService } from '../../routing/assignment.service';
 import { SlaService } from '../../sla/sla.service';
 import {
