@@ -1933,6 +1933,43 @@ export interface components {
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
         };
+        StaffActionBodyDto: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /**
+             * Format: uuid
+             * @description The colleague (staff of the appeal department)
+             */
+            assigneeId?: string;
+            /**
+             * Format: uuid
+             * @description The target department
+             */
+            departmentId?: string;
+            /** @description redirect, extend, terminate-correspondence and the proposals: the reason */
+            reason?: string;
+            /** @description What the citizen must bring */
+            documents?: string[];
+            /**
+             * Format: date
+             * @description The date by which the documents are expected
+             */
+            dueOn?: string;
+            /** @description By how many days (default: the policy maximum) */
+            days?: number;
+            /** @description The 59-ФЗ ст. 11 ground */
+            grounds?: components["schemas"]["NoAnswerGround"];
+            /** @description With grounds answer_published: the page of the body's site with the answer (required unless noticeText is given) */
+            publishedUrl?: string;
+            /** @description The notice to the citizen (default: the statutory text of the ground) */
+            noticeText?: string;
+            /** @description The citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5; required, 422 repeats_required) */
+            repeatsAppealIds?: string[];
+            /** @description The remark to the operator (in the internal thread) */
+            remark?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+        };
         TakeActionBody: {
             /** @description Comment shown in the history */
             comment?: string;

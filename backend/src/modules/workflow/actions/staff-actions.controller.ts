@@ -11,6 +11,7 @@ import {
   BulkActionDto,
   BulkResultDto,
   STAFF_ACTION_BODIES,
+  StaffActionBodyDto,
   StaffActionParams,
   StaffActionRouteBodyDto,
 } from './dto/staff-actions.dto';
@@ -20,7 +21,8 @@ const BODIES = Object.entries(STAFF_ACTION_BODIES);
 
 /** The staff side of the workflow: actions on an appeal, in bulk, and the answer. */
 @ApiTags('staff')
-@ApiExtraModels(...BODIES.map(([, type]) => type))
+// StaffActionBodyDto: every action's fields at once, as clients that build one form for several actions name them.
+@ApiExtraModels(StaffActionBodyDto, ...BODIES.map(([, type]) => type))
 @Controller({ path: 'staff/appeals', version: '1' })
 export class StaffActionsController {
   constructor(
