@@ -598,23 +598,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/appeals/{idOrNumber}/materials": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** «Добавить материалы»: attach own uploads to an open appeal; from awaiting_citizen it goes back to in_progress */
-        post: operations["addAppealMaterials"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/appeals/{idOrNumber}/history": {
         parameters: {
             query?: never;
@@ -865,6 +848,23 @@ export interface paths {
         put?: never;
         /** Rate the answer 1–5 with a comment (once) */
         post: operations["rateAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** «Добавить материалы»: attach own uploads to an open appeal; from awaiting_citizen it goes back to in_progress */
+        post: operations["addAppealMaterials"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1841,11 +1841,6 @@ export interface components {
             };
             contact?: components["schemas"]["ContactDto"];
         };
-        AddMaterialsDto: {
-            /** @description Ids of own unattached uploads */
-            attachmentIds: string[];
-            comment?: string;
-        };
         CreateMessageDto: {
             text: string;
             /**
@@ -2283,6 +2278,11 @@ export interface components {
             /** @description Satisfaction with the answer, 1–5 */
             score: number;
             /** @description A score below 3 with a comment puts the appeal on the supervisor re-review list */
+            comment?: string;
+        };
+        AddMaterialsDto: {
+            /** @description Ids of own unattached uploads */
+            attachmentIds: string[];
             comment?: string;
         };
         RetentionExtensionDto: {
@@ -3561,46 +3561,6 @@ export interface operations {
             };
         };
     };
-    addAppealMaterials: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Appeal id (UUID) or human number */
-                idOrNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddMaterialsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppealSummaryDto"];
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     getAppealHistory: {
         parameters: {
             query?: never;
@@ -4190,6 +4150,46 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addAppealMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMaterialsDto"];
             };
         };
         responses: {

@@ -1,6 +1,6 @@
 import { AnswerResult, AppealStatus, AppealType, NoAnswerGround, StaffAction } from '../../shared/domain';
 import { DomainError } from '../../backend/src/common/problem/domain-error';
-import { appeal, journalOf, journalSince, rowOf, World, openWorld } from './support/workflow';
+import { appeal, journalOf, journalSince, openWorld, rowOf, uploadedFile, World } from './support/workflow';
 
 /**
  * The workflow on services (CONVENTIONS.md #18): the transition runner and every action handler,
@@ -331,6 +331,21 @@ describe('citizen action handlers', () => {
     expect(again).toMatchObject({ type: AppealType.Complaint, status: AppealStatus.Registered });
     expect((await rowOf(w, again.id)).parent_appeal_id).toBe(a.id);
     expect((await journalOf(w, a.id)).history.at(-1)).toBe('resubmitted');
+  });
+
+  it('add-materials: bound to the appeal; from awaiting_citizen back to work with the clock running again', async () => {
+    const dueOn = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const a = await appeal(w).takenBy('operator').staffStep('operator', StaffAction.RequestDocuments, { documents: ['Скан'], dueOn }).build();
+    const file = await uploadedFile(w, 'citizen');
+    expect(await refusal(w.citizen.addMaterials(w.people.citizen2, a.id, { attachmentIds: [file] }))).toEqual({ status: 404, code: 'not_found' });
+    const before = await journalOf(w, a.id);
+    expect((await w.citizen.addMaterials(w.people.citizen, a.id, { attachmentIds: [file], comment: 'Скан приложен' })).status).toBe(AppealStatus.InProgress);
+    expect(await rowOf(w, a.id)).toMatchObject({ sla_paused_at: null });
+    expect(await journalSince(w, a.id, before)).toEqual(once('materials_added'));
+    const [bound] = await w.db.query(`SELECT appeal_id FROM attachments WHERE id = $1`, [file]);
+    expect(bound.appeal_id).toBe(a.id);
+    const closed = await appeal(w).citizenStep('withdraw').build();
+    expect(await refusal(w.citizen.addMaterials(w.people.citizen, closed.id, { attachmentIds: [await uploadedFile(w, 'citizen')] }))).toEqual({ status: 409, code: 'invalid_transition' });
   });
 
   it('rate: once, a low score with a comment goes to re-review', async () => {

@@ -105,6 +105,19 @@ export async function rowOf(w: World, appealId: string): Promise<Record<string, 
   return row;
 }
 
+/**
+ * An upload of `person` not yet bound to anything, as the upload route leaves it (the file's bytes
+ * are not needed by the workflow: only the row).
+ */
+export async function uploadedFile(w: World, person: Person): Promise<string> {
+  const [row] = await w.db.query<{ id: string }[]>(
+    `INSERT INTO attachments (owner_id, owner_role, original_name, name, content_type, size, sha256, storage_key, wrapped_key, key_id, scan_status, created_at)
+     VALUES ($1, $2, 'scan.pdf', 'scan.pdf', 'application/pdf', 100, repeat('0', 64), gen_random_uuid()::text, 'k', 'k1', 'clean', now()) RETURNING id`,
+    [w.people[person].userId, w.people[person].role],
+  );
+  return row.id;
+}
+
 type Step = (w: World, appeal: AppealSummaryDto) => Promise<AppealSummaryDto>;
 
 /**

@@ -8,10 +8,9 @@ import { Locale } from '../../common/i18n/messages';
 import { Authenticated } from '../auth/auth.decorators';
 import { AppealExportService } from './appeal-export.service';
 import { AppealIntakeService } from './appeal-intake.service';
-import { AppealMaterialsService } from './appeal-materials.service';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
-import { AddMaterialsDto, CreateAppealDto, CreateMessageDto, UpdateAppealDto } from './dto/appeal-input.dto';
+import { CreateAppealDto, CreateMessageDto, UpdateAppealDto } from './dto/appeal-input.dto';
 import { AppealDto, AppealListDto, AppealSummaryDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
 import { AppealExportQuery, AppealListQuery } from './dto/appeal-query.dto';
 
@@ -31,7 +30,6 @@ export class AppealsController {
     private readonly query: AppealQueryService,
     private readonly thread: AppealMessagesService,
     private readonly exporter: AppealExportService,
-    private readonly materials: AppealMaterialsService,
   ) {}
 
   @Post()
@@ -93,19 +91,6 @@ export class AppealsController {
   @ApiOkResponse({ type: AppealSummaryDto })
   submit(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<AppealSummaryDto> {
     return this.intake.submit(actor, id);
-  }
-
-  @Post(':idOrNumber/materials')
-  @Authenticated(Role.Citizen)
-  @HttpCode(200)
-  @ApiOperation({
-    summary: '«Добавить материалы»: attach own uploads to an open appeal; from awaiting_citizen it goes back to in_progress',
-    operationId: 'addAppealMaterials',
-  })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: AppealSummaryDto })
-  addMaterials(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: AddMaterialsDto): Promise<AppealSummaryDto> {
-    return this.materials.add(actor, id, dto);
   }
 
   @Get(':idOrNumber/history')

@@ -14,7 +14,6 @@ import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
 import { AppealIntakeService } from './appeal-intake.service';
 import { AppealJournal, JournalWriter } from './appeal-journal';
-import { AppealMaterialsService } from './appeal-materials.service';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
 import { AppealStore, AppealThread } from './appeal.repository';
@@ -36,7 +35,6 @@ import { StaffAppealsController } from './staff-appeals.controller';
     JournalWriter,
     AppealJournal,
     AppealGuardrails,
-    AppealMaterialsService,
     AppealIntakeService,
     AppealQueryService,
     AppealMessagesService,

@@ -4,7 +4,7 @@ import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuthModule } from '../auth/auth.module';
 import { CitizenActionsController } from './actions/citizen-actions.controller';
 import { CITIZEN_HANDLERS, CitizenActionsService } from './actions/citizen/citizen-actions.service';
-import { CITIZEN_ROUTE_HANDLERS, RateHandler } from './actions/citizen/citizen-handlers';
+import { AddMaterialsHandler, CITIZEN_ROUTE_HANDLERS, RateHandler } from './actions/citizen/citizen-handlers';
 import { StaffActionsController } from './actions/staff-actions.controller';
 import { StaffActionPolicy } from './actions/staff/staff-action-policy';
 import { STAFF_HANDLERS, StaffActionsService } from './actions/staff/staff-actions.service';
@@ -37,6 +37,7 @@ function handlers(token: symbol, types: readonly Type[]) {
     ...handlers(STAFF_HANDLERS, STAFF_ROUTE_HANDLERS),
     ...handlers(CITIZEN_HANDLERS, CITIZEN_ROUTE_HANDLERS),
     RateHandler,
+    AddMaterialsHandler,
     AnswerHandler,
     StaffActionsService,
     CitizenActionsService,

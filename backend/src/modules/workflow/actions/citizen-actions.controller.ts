@@ -5,6 +5,7 @@ import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../../common/http/actor';
 import { RequestLocale } from '../../../common/http/request-meta';
 import { Locale } from '../../../common/i18n/messages';
+import { AddMaterialsDto } from '../../appeals/dto/appeal-input.dto';
 import { AppealSummaryDto } from '../../appeals/dto/appeal-output.dto';
 import { AnswerFormatQuery } from '../../appeals/dto/appeal-query.dto';
 import { Authenticated } from '../../auth/auth.decorators';
@@ -70,5 +71,18 @@ export class CitizenActionsController {
   @ApiOkResponse({ type: AppealSummaryDto })
   rate(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: RatingDto): Promise<AppealSummaryDto> {
     return this.citizenActions.rate(actor, id, dto);
+  }
+
+  @Post(':idOrNumber/materials')
+  @Authenticated(Role.Citizen)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '«Добавить материалы»: attach own uploads to an open appeal; from awaiting_citizen it goes back to in_progress',
+    operationId: 'addAppealMaterials',
+  })
+  @ApiParam(ID_PARAM)
+  @ApiOkResponse({ type: AppealSummaryDto })
+  addMaterials(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: AddMaterialsDto): Promise<AppealSummaryDto> {
+    return this.citizenActions.addMaterials(actor, id, dto);
   }
 }

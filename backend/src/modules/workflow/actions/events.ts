@@ -21,7 +21,7 @@ export const STAFF_EVENTS: Record<StaffAction, HistoryEvent> = {
   [StaffAction.ReturnProposal]: HistoryEvent.ProposalReturned,
 };
 
-/** The history event of each citizen action (submit, edit and add-materials are intake's and the thread's). */
+/** The history event of each citizen action the runner applies (submit and edit are intake's). */
 export const CITIZEN_EVENTS: Partial<Record<CitizenAction, HistoryEvent>> = {
   [CitizenAction.Withdraw]: HistoryEvent.Withdrawn,
   [CitizenAction.Close]: HistoryEvent.Closed,
@@ -33,4 +33,5 @@ export const CITIZEN_EVENTS: Partial<Record<CitizenAction, HistoryEvent>> = {
   [CitizenAction.Resubmit]: HistoryEvent.Resubmitted,
   [CitizenAction.Escalate]: HistoryEvent.Escalated,
   [CitizenAction.Rate]: HistoryEvent.Rated,
+  [CitizenAction.AddMaterials]: HistoryEvent.MaterialsAdded,
 };

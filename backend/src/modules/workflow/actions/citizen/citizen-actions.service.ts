@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CitizenAction } from '@otklik/shared/domain';
 import { Actor } from '../../../../common/http/actor';
 import { toSummary } from '../../../appeals/appeal.mapper';
+import { AddMaterialsDto } from '../../../appeals/dto/appeal-input.dto';
 import { ActionBodyDto, AppealAction, RatingDto } from '../dto/citizen-actions.dto';
 import { AppealSummaryDto } from '../../../appeals/dto/appeal-output.dto';
 import { CitizenActionHandler } from '../transition';
 import { TransitionRunner } from '../transition-runner';
-import { RateHandler } from './citizen-handlers';
+import { AddMaterialsHandler, RateHandler } from './citizen-handlers';
 
 export const CITIZEN_HANDLERS = Symbol('CITIZEN_HANDLERS');
 
@@ -23,6 +24,7 @@ export class CitizenActionsService {
   constructor(
     @Inject(CITIZEN_HANDLERS) handlers: CitizenActionHandler<ActionBodyDto>[],
     private readonly rating: RateHandler,
+    private readonly materials: AddMaterialsHandler,
     private readonly runner: TransitionRunner,
   ) {
     this.handlers = new Map(handlers.map((h) => [h.action, h]));
@@ -37,5 +39,10 @@ export class CitizenActionsService {
   /** Rates the answer 1–5; a low score with a comment puts the appeal on the supervisor's re-review list. */
   async rate(actor: Actor, idOrNumber: string, dto: RatingDto): Promise<AppealSummaryDto> {
     return toSummary((await this.runner.run(this.rating, actor, idOrNumber, dto)).appeal);
+  }
+
+  /** «Добавить материалы»: own uploads bound to an open appeal; from awaiting_citizen back to work. */
+  async addMaterials(actor: Actor, idOrNumber: string, dto: AddMaterialsDto): Promise<AppealSummaryDto> {
+    return toSummary((await this.runner.run(this.materials, actor, idOrNumber, dto)).appeal);
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AppealStatus, AppealType, CitizenAction } from '@otklik/shared/domain';
 import { ValidationFailedError } from '../../../../common/problem/domain-error';
 import { AppealIntakeService } from '../../../appeals/appeal-intake.service';
+import { AddMaterialsDto } from '../../../appeals/dto/appeal-input.dto';
+import { AttachmentsService } from '../../../attachments/attachments.service';
 import { ActionBodyDto, RatingDto } from '../dto/citizen-actions.dto';
 import { AssignmentService } from '../../routing/assignment.service';
 import { SlaService } from '../../sla/sla.service';
@@ -134,6 +136,30 @@ export class RateHandler implements CitizenActionHandler<RatingDto> {
   async apply({ appeal, body, now, entry }: TransitionContext<RatingDto>): Promise<void> {
     Object.assign(appeal, { rating: body.score, ratingComment: body.comment ?? null, ratedAt: now, rereview: body.score < 3 && Boolean(body.comment) });
     entry.details = { score: body.score, rereview: appeal.rereview };
+  }
+}
+
+/**
+ * «Добавить материалы»: the citizen's own uploads bound to an open appeal. When staff were waiting
+ * for them (awaiting_citizen), the appeal goes back to work and the SLA clock restarts with the
+ * time that was left.
+ */
+@Injectable()
+export class AddMaterialsHandler implements CitizenActionHandler<AddMaterialsDto> {
+  readonly side = 'citizen';
+  readonly action = CitizenAction.AddMaterials;
+  readonly body = AddMaterialsDto;
+  constructor(
+    private readonly attachments: AttachmentsService,
+    private readonly sla: SlaService,
+  ) {}
+  async apply({ manager, actor, appeal, body, from, next, now, entry }: TransitionContext<AddMaterialsDto>): Promise<void> {
+    await this.attachments.bind(manager, actor, body.attachmentIds, { appealId: appeal.id });
+    // The clock restarts as for any return to work: policy unit, database calendar, reminder.
+    if (from === AppealStatus.AwaitingCitizen) Object.assign(appeal, await this.sla.resume(manager, appeal, now));
+    // A proposal waits only while the appeal does (a pending one keeps it in awaiting_approval).
+    if (next !== AppealStatus.AwaitingApproval) appeal.pendingProposal = null;
+    entry.details = { attachmentIds: body.attachmentIds };
   }
 }
 
