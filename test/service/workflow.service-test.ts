@@ -40,6 +40,24 @@ describe('intake', () => {
     expect(row.due_at).not.toBeNull();
     expect(await journalOf(w, filed.id)).toEqual(once('submitted'));
   });
+
+  it('a draft has no number until it is submitted; submitting registers it with one journal entry', async () => {
+    const draft = await w.intake.create(w.people.citizen, { type: AppealType.Question, categoryId: w.categories.knowledge, subject: 'Черновик', text: 'Текст', draft: true });
+    expect(draft.status).toBe(AppealStatus.Draft);
+    expect((await rowOf(w, draft.id)).number).toBeNull();
+    expect(await refusal(w.staff.act(w.people.operator, draft.id, StaffAction.Take, {}))).toEqual({ status: 404, code: 'not_found' });
+    const before = await journalOf(w, draft.id);
+    expect((await w.intake.submit(w.people.citizen, draft.id)).status).toBe(AppealStatus.Registered);
+    expect(await journalSince(w, draft.id, before)).toEqual(once('submitted'));
+  });
+
+  it('refuses a subcategory as the category and a decision appeal filed directly (422, nothing written)', async () => {
+    const [{ n: before }] = await w.db.query(`SELECT count(*)::int AS n FROM appeals`);
+    expect(await refusal(w.intake.create(w.people.citizen, { type: AppealType.Complaint, categoryId: w.categories['tech-cabinet'], subject: 'x', text: 'y' }))).toMatchObject({ status: 422, field: 'categoryId', fieldCode: 'unknown_category' });
+    expect(await refusal(w.intake.create(w.people.citizen, { type: AppealType.DecisionAppeal, categoryId: w.categories.knowledge, subject: 'x', text: 'y' }))).toMatchObject({ status: 422, field: 'type', fieldCode: 'type_not_allowed' });
+    const [{ n: after }] = await w.db.query(`SELECT count(*)::int AS n FROM appeals`);
+    expect(after).toBe(before);
+  });
 });
 
 describe('transition runner', () => {
