@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FINAL_STATUSES, nextStatusForSystem, statusesAdmitting, SYSTEM_ACTION_EVENTS, SystemAction, systemActionTarget } from '@otklik/shared/domain';
+import { FINAL_STATUSES, HistoryEvent, nextStatusForSystem, statusesAdmitting, SYSTEM_ACTION_EVENTS, SystemAction, systemActionTarget } from '@otklik/shared/domain';
 import { sqlList } from '../../common/sql/literals';
 import { JournalWriter, SYSTEM_ACTOR_NAME } from './appeal-journal';
 
@@ -56,12 +56,12 @@ export class AppealBatches {
            from: 'r.status',
            to: 'r.status',
            audit: {
-             action: 'appeal.overdue',
+             action: `appeal.${HistoryEvent.Overdue}`,
              details: `jsonb_build_object('number', r.number, 'dueAt', r.due_at, 'escalatedTo', r.escalated_to_department_id,
                                           'notified', r.org -> 'heads', 'headsDepartmentId', r.org -> 'headsDepartmentId')`,
            },
            outbox: {
-             eventType: 'appeal.overdue',
+             eventType: `appeal.${HistoryEvent.Overdue}`,
              payload: {
                ...JournalWriter.systemStep('r', 'r.status', 'r.status'),
                dueAt: 'r.due_at',
@@ -177,10 +177,10 @@ export class AppealBatches {
            from: 'c.from_status',
            to: `'${to}'`,
            audit: {
-             action: 'appeal.auto_closed',
+             action: `appeal.${HistoryEvent.AutoClosed}`,
              details: `jsonb_build_object('number', c.number, 'from', c.from_status, 'to', '${to}', 'answeredAt', c.answered_at, 'afterDays', $5::int)`,
            },
-           outbox: { eventType: 'appeal.auto_closed', payload: JournalWriter.systemStep('c', 'c.from_status', `'${to}'`) },
+           outbox: { eventType: `appeal.${HistoryEvent.AutoClosed}`, payload: JournalWriter.systemStep('c', 'c.from_status', `'${to}'`) },
          },
          'closed c',
          '$4',
