@@ -2264,8 +2264,6 @@ export interface components {
             attachmentIds?: string[];
             expectedVersion?: number;
         };
-        /** @enum {string} */
-        AppealAction: "withdraw" | "close" | "mark-important" | "unmark-important" | "request-clarification" | "reopen" | "dispute" | "resubmit" | "escalate";
         ActionBodyDto: {
             /** @description Why (shown in the history) */
             comment?: string;
@@ -2274,6 +2272,111 @@ export interface components {
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
             expectedVersion?: number;
         };
+        WithdrawActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "withdraw";
+        };
+        CloseActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "close";
+        };
+        MarkImportantActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "mark-important";
+        };
+        UnmarkImportantActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "unmark-important";
+        };
+        RequestClarificationActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "request-clarification";
+        };
+        CitizenReopenActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "reopen";
+        };
+        DisputeActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "dispute";
+            /** @description The grounds of the dispute */
+            text: string;
+        };
+        ResubmitActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "resubmit";
+            /** @description The new text (default: the original text) */
+            text?: string;
+        };
+        EscalateActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "escalate";
+        };
+        /** @enum {string} */
+        AppealAction: "withdraw" | "close" | "mark-important" | "unmark-important" | "request-clarification" | "reopen" | "dispute" | "resubmit" | "escalate";
         RatingDto: {
             /** @description Satisfaction with the answer, 1–5 */
             score: number;
@@ -4069,7 +4172,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["ActionBodyDto"];
+                "application/json": components["schemas"]["WithdrawActionBody"] | components["schemas"]["CloseActionBody"] | components["schemas"]["MarkImportantActionBody"] | components["schemas"]["UnmarkImportantActionBody"] | components["schemas"]["RequestClarificationActionBody"] | components["schemas"]["CitizenReopenActionBody"] | components["schemas"]["DisputeActionBody"] | components["schemas"]["ResubmitActionBody"] | components["schemas"]["EscalateActionBody"];
             };
         };
         responses: {

@@ -295,8 +295,9 @@ describe('answer handler', () => {
 describe('citizen action handlers', () => {
   it('withdraw and close end the appeal; a later action is refused', async () => {
     const a = await appeal(w).build();
+    expect(await refusal(w.citizen.act(w.people.citizen, a.id, 'withdraw', { action: 'close' }))).toMatchObject({ status: 422, field: 'action', fieldCode: 'action_mismatch' });
     const before = await journalOf(w, a.id);
-    expect((await w.citizen.act(w.people.citizen, a.id, 'withdraw', { comment: 'Решилось' })).status).toBe(AppealStatus.Withdrawn);
+    expect((await w.citizen.act(w.people.citizen, a.id, 'withdraw', { comment: 'Решилось', action: 'withdraw' })).status).toBe(AppealStatus.Withdrawn);
     expect((await rowOf(w, a.id)).closed_at).not.toBeNull();
     expect(await journalSince(w, a.id, before)).toEqual(once('withdrawn'));
     expect(await refusal(w.citizen.act(w.people.citizen, a.id, 'close'))).toEqual({ status: 409, code: 'invalid_transition' });

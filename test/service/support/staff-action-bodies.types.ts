@@ -11,3 +11,9 @@ export const d: Body = { action: 'assign', assigneeId: 'x' };
 export const e: Body = { action: 'take', documents: ['x'] };
 // @ts-expect-error request-documents needs dueOn
 export const f: Body = { action: 'request-documents', documents: ['x'] };
+
+type CitizenBody = NonNullable<paths['/api/v1/appeals/{idOrNumber}/actions/{action}']['post']['requestBody']>['content']['application/json'];
+export const g: CitizenBody = { comment: 'x' };
+// @ts-expect-error a dispute names its grounds
+export const h: CitizenBody = { action: 'dispute' };
+export const i: CitizenBody = { action: 'dispute', text: 'Не согласен' };

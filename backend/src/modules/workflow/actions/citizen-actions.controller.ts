@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../../common/http/actor';
@@ -11,13 +11,17 @@ import { AnswerFormatQuery } from '../../appeals/dto/appeal-query.dto';
 import { Authenticated } from '../../auth/auth.decorators';
 import { AppealAnswersService } from '../answers/appeal-answers.service';
 import { CitizenActionsService } from './citizen/citizen-actions.service';
-import { ActionBodyDto, ActionParams, RatingDto } from './dto/citizen-actions.dto';
+import { ActionBodyDto, ActionParams, CITIZEN_ACTION_BODIES, CitizenActionRouteBodyDto, RatingDto } from './dto/citizen-actions.dto';
+
+const BODIES = Object.values(CITIZEN_ACTION_BODIES);
 
 const ID_PARAM = { name: 'idOrNumber', description: 'Appeal id (UUID) or human number' };
 const STAFF = [Role.Operator, Role.Supervisor];
 
 /** The citizen side of the workflow: actions on their own appeal, the rating, and the signed answer. */
 @ApiTags('appeals')
+// ActionBodyDto: every citizen action's fields at once; the route documents each action's own body.
+@ApiExtraModels(ActionBodyDto, ...BODIES)
 @Controller({ path: 'appeals', version: '1' })
 export class CitizenActionsController {
   constructor(
@@ -35,9 +39,10 @@ export class CitizenActionsController {
     operationId: 'appealAction',
   })
   @ApiParam(ID_PARAM)
-  @ApiBody({ type: ActionBodyDto, required: false })
+  // As for staff actions: no `discriminator` keyword (it would make the body's `action` required).
+  @ApiBody({ required: false, schema: { oneOf: BODIES.map((type) => ({ $ref: getSchemaPath(type) })) } })
   @ApiOkResponse({ type: AppealSummaryDto })
-  act(@CurrentActor() actor: Actor, @Param() params: ActionParams, @Body() body: ActionBodyDto): Promise<AppealSummaryDto> {
+  act(@CurrentActor() actor: Actor, @Param() params: ActionParams, @Body() body: CitizenActionRouteBodyDto): Promise<AppealSummaryDto> {
     return this.citizenActions.act(actor, params.idOrNumber, params.action, body ?? {});
   }
 

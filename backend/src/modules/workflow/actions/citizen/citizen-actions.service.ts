@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CitizenAction } from '@otklik/shared/domain';
 import { Actor } from '../../../../common/http/actor';
+import { ValidationFailedError } from '../../../../common/problem/domain-error';
 import { toSummary } from '../../../appeals/appeal.mapper';
 import { AddMaterialsDto } from '../../../appeals/dto/appeal-input.dto';
-import { ActionBodyDto, AppealAction, RatingDto } from '../dto/citizen-actions.dto';
+import { AppealAction, CitizenActionRouteBodyDto, RatingDto } from '../dto/citizen-actions.dto';
 import { AppealSummaryDto } from '../../../appeals/dto/appeal-output.dto';
 import { CitizenActionHandler } from '../transition';
 import { TransitionRunner } from '../transition-runner';
@@ -19,10 +20,10 @@ export const CITIZEN_HANDLERS = Symbol('CITIZEN_HANDLERS');
  */
 @Injectable()
 export class CitizenActionsService {
-  private readonly handlers: ReadonlyMap<CitizenAction, CitizenActionHandler<ActionBodyDto>>;
+  private readonly handlers: ReadonlyMap<CitizenAction, CitizenActionHandler<object>>;
 
   constructor(
-    @Inject(CITIZEN_HANDLERS) handlers: CitizenActionHandler<ActionBodyDto>[],
+    @Inject(CITIZEN_HANDLERS) handlers: CitizenActionHandler<object>[],
     private readonly rating: RateHandler,
     private readonly materials: AddMaterialsHandler,
     private readonly runner: TransitionRunner,
@@ -30,7 +31,8 @@ export class CitizenActionsService {
     this.handlers = new Map(handlers.map((h) => [h.action, h]));
   }
 
-  async act(actor: Actor, idOrNumber: string, action: AppealAction, body: ActionBodyDto = {}): Promise<AppealSummaryDto> {
+  async act(actor: Actor, idOrNumber: string, action: AppealAction, body: CitizenActionRouteBodyDto = {}): Promise<AppealSummaryDto> {
+    if (body.action !== undefined && body.action !== action) throw new ValidationFailedError([{ field: 'action', code: 'action_mismatch', message: 'the body names another action than the path' }]);
     const handler = this.handlers.get(action as CitizenAction);
     if (!handler) throw new Error(`No handler for citizen action ${action}`);
     return toSummary((await this.runner.run(handler, actor, idOrNumber, body)).respondWith);

@@ -4,17 +4,33 @@ import { ValidationFailedError } from '../../../../common/problem/domain-error';
 import { AppealIntakeService } from '../../../appeals/appeal-intake.service';
 import { AddMaterialsDto } from '../../../appeals/dto/appeal-input.dto';
 import { AttachmentsService } from '../../../attachments/attachments.service';
-import { ActionBodyDto, RatingDto } from '../dto/citizen-actions.dto';
+import {
+  CitizenReopenActionBody,
+  CloseActionBody,
+  DisputeActionBody,
+  EscalateActionBody,
+  MarkImportantActionBody,
+  RatingDto,
+  RequestClarificationActionBody,
+  ResubmitActionBody,
+  UnmarkImportantActionBody,
+  WithdrawActionBody,
+} from '../dto/citizen-actions.dto';
+
+/** The fields every citizen action's body has. */
+interface CitizenBody {
+  comment?: string;
+}
 import { AssignmentService } from '../../routing/assignment.service';
 import { SlaService } from '../../sla/sla.service';
 import { CitizenActionHandler, TransitionContext, TransitionEffect } from '../transition';
 
 /** Withdrawn or closed by the citizen: it ends, and a proposal awaiting the supervisor lapses with it. */
-abstract class EndingHandler implements CitizenActionHandler<ActionBodyDto> {
+abstract class EndingHandler implements CitizenActionHandler<CitizenBody> {
   readonly side = 'citizen';
   abstract readonly action: CitizenAction.Withdraw | CitizenAction.Close;
-  readonly body = ActionBodyDto;
-  async apply({ appeal, next, now }: TransitionContext<ActionBodyDto>): Promise<void> {
+  abstract readonly body: new () => CitizenBody;
+  async apply({ appeal, next, now }: TransitionContext<CitizenBody>): Promise<void> {
     if (next === AppealStatus.Closed || next === AppealStatus.Withdrawn) appeal.closedAt = now;
     if (next !== AppealStatus.AwaitingApproval) appeal.pendingProposal = null;
   }
@@ -23,19 +39,21 @@ abstract class EndingHandler implements CitizenActionHandler<ActionBodyDto> {
 @Injectable()
 export class WithdrawHandler extends EndingHandler {
   readonly action = CitizenAction.Withdraw;
+  readonly body = WithdrawActionBody;
 }
 
 @Injectable()
 export class CloseHandler extends EndingHandler {
   readonly action = CitizenAction.Close;
+  readonly body = CloseActionBody;
 }
 
 /** Importance for the citizen's own list: setting what is already set changes nothing (and writes nothing). */
-abstract class ImportanceHandler implements CitizenActionHandler<ActionBodyDto> {
+abstract class ImportanceHandler implements CitizenActionHandler<CitizenBody> {
   readonly side = 'citizen';
   abstract readonly action: CitizenAction.MarkImportant | CitizenAction.UnmarkImportant;
-  readonly body = ActionBodyDto;
-  async apply({ appeal }: TransitionContext<ActionBodyDto>): Promise<TransitionEffect> {
+  abstract readonly body: new () => CitizenBody;
+  async apply({ appeal }: TransitionContext<CitizenBody>): Promise<TransitionEffect> {
     const important = this.action === CitizenAction.MarkImportant;
     if (appeal.important === important) return { unchanged: true };
     appeal.important = important;
@@ -45,21 +63,23 @@ abstract class ImportanceHandler implements CitizenActionHandler<ActionBodyDto> 
 @Injectable()
 export class MarkImportantHandler extends ImportanceHandler {
   readonly action = CitizenAction.MarkImportant;
+  readonly body = MarkImportantActionBody;
 }
 
 @Injectable()
 export class UnmarkImportantHandler extends ImportanceHandler {
   readonly action = CitizenAction.UnmarkImportant;
+  readonly body = UnmarkImportantActionBody;
 }
 
 /** The answer did not settle it: back to work, with a new term if the old one has passed. */
 @Injectable()
-abstract class BackToWorkHandler implements CitizenActionHandler<ActionBodyDto> {
+abstract class BackToWorkHandler implements CitizenActionHandler<CitizenBody> {
   readonly side = 'citizen';
   abstract readonly action: CitizenAction.RequestClarification | CitizenAction.Reopen;
-  readonly body = ActionBodyDto;
+  abstract readonly body: new () => CitizenBody;
   constructor(private readonly sla: SlaService) {}
-  async apply({ manager, appeal, now }: TransitionContext<ActionBodyDto>): Promise<void> {
+  async apply({ manager, appeal, now }: TransitionContext<CitizenBody>): Promise<void> {
     appeal.closedAt = null;
     Object.assign(appeal, await this.sla.renewTermIfPassed(manager, appeal, now));
   }
@@ -68,21 +88,23 @@ abstract class BackToWorkHandler implements CitizenActionHandler<ActionBodyDto> 
 @Injectable()
 export class RequestClarificationHandler extends BackToWorkHandler {
   readonly action = CitizenAction.RequestClarification;
+  readonly body = RequestClarificationActionBody;
 }
 
 @Injectable()
 export class CitizenReopenHandler extends BackToWorkHandler {
   readonly action = CitizenAction.Reopen;
+  readonly body = CitizenReopenActionBody;
 }
 
 /** Dispute → a decision_appeal linked to this one; resubmit → the same request filed again, linked. */
 @Injectable()
-abstract class FollowUpHandler implements CitizenActionHandler<ActionBodyDto> {
+abstract class FollowUpHandler implements CitizenActionHandler<CitizenBody & { text?: string }> {
   readonly side = 'citizen';
   abstract readonly action: CitizenAction.Dispute | CitizenAction.Resubmit;
-  readonly body = ActionBodyDto;
+  abstract readonly body: new () => CitizenBody & { text?: string };
   constructor(private readonly intake: AppealIntakeService) {}
-  async apply({ manager, actor, appeal, body, entry }: TransitionContext<ActionBodyDto>): Promise<TransitionEffect> {
+  async apply({ manager, actor, appeal, body, entry }: TransitionContext<CitizenBody & { text?: string }>): Promise<TransitionEffect> {
     const dispute = this.action === CitizenAction.Dispute;
     if (dispute && !body.text) throw new ValidationFailedError([{ field: 'text', code: 'isNotEmpty', message: 'the grounds of the dispute are required' }]);
     const linked = await this.intake.fileLinked(manager, actor, appeal, {
@@ -98,21 +120,23 @@ abstract class FollowUpHandler implements CitizenActionHandler<ActionBodyDto> {
 @Injectable()
 export class DisputeHandler extends FollowUpHandler {
   readonly action = CitizenAction.Dispute;
+  readonly body = DisputeActionBody;
 }
 
 @Injectable()
 export class ResubmitHandler extends FollowUpHandler {
   readonly action = CitizenAction.Resubmit;
+  readonly body = ResubmitActionBody;
 }
 
 /** «Обращение к руководству»: the management above the handling department oversees the appeal. */
 @Injectable()
-export class EscalateHandler implements CitizenActionHandler<ActionBodyDto> {
+export class EscalateHandler implements CitizenActionHandler<EscalateActionBody> {
   readonly side = 'citizen';
   readonly action = CitizenAction.Escalate;
-  readonly body = ActionBodyDto;
+  readonly body = EscalateActionBody;
   constructor(private readonly assignment: AssignmentService) {}
-  async apply({ manager, appeal, now, entry }: TransitionContext<ActionBodyDto>): Promise<void> {
+  async apply({ manager, appeal, now, entry }: TransitionContext<EscalateActionBody>): Promise<void> {
     appeal.escalated = true;
     appeal.escalatedAt = now;
     appeal.escalatedToDepartmentId ??= await this.escalationTarget(manager, appeal.departmentId);
