@@ -20,6 +20,7 @@ import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { UsersModule } from './modules/users/users.module';
+import { AppealWorkflowModule } from './modules/workflow/appeal-workflow.module';
 import { SlaModule } from './modules/workflow/sla/sla.module';
 import { AnswerSigningModule } from './modules/workflow/signing/answer-signing.module';
 
@@ -60,6 +61,7 @@ export class AppModule {
         UsersModule,
         CatalogModule,
         AppealsModule,
+        AppealWorkflowModule,
         SlaModule.forRoot({ config, process: runtime.process, runWorker }),
         AttachmentsModule,
         AnswerSigningModule,

@@ -598,74 +598,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/appeals/{idOrNumber}/actions/{action}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A citizen action: withdraw, close, mark-important, unmark-important, request-clarification, reopen, dispute, resubmit, escalate. dispute and resubmit file a new linked appeal and answer with it. */
-        post: operations["appealAction"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appeals/{idOrNumber}/answer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The signed answer: JSON (detached JWS in X-Answer-Signature), XML (enveloped XMLDSig) or PDF (signature embedded, verification code printed) */
-        get: operations["getAppealAnswer"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appeals/{idOrNumber}/rating": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Rate the answer 1–5 with a comment (once) */
-        post: operations["rateAppeal"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appeals/{idOrNumber}/materials": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** «Добавить материалы»: attach own uploads to an open appeal; from awaiting_citizen it goes back to in_progress */
-        post: operations["addAppealMaterials"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/appeals/{idOrNumber}/history": {
         parameters: {
             query?: never;
@@ -735,23 +667,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/staff/appeals/{idOrNumber}/assignees": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who the appeal may be assigned to: staff of its department, least loaded first */
-        get: operations["listAppealAssignees"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/staff/appeals/{idOrNumber}/reveal-contact": {
         parameters: {
             query?: never;
@@ -763,57 +678,6 @@ export interface paths {
         put?: never;
         /** Reveal the citizen's contact details (logged as a personal-data access) */
         post: operations["revealAppealContact"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/staff/appeals/bulk-actions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Assign or redirect a selection of appeals; each succeeds or fails on its own */
-        post: operations["bulkStaffAction"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/staff/appeals/{idOrNumber}/actions/{action}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen */
-        post: operations["staffAppealAction"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/staff/appeals/{idOrNumber}/answer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Answer: done → resolved, refused → rejected (reason required), clarification_needed → awaiting_citizen */
-        post: operations["answerAppeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -871,6 +735,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/{idOrNumber}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the appeal may be assigned to: staff of its department, least loaded first */
+        get: operations["listAppealAssignees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/bulk-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign or redirect a selection of appeals; each succeeds or fails on its own */
+        post: operations["bulkStaffAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen, and the proposals (propose-termination, propose-extension, propose-no-answer, approve-proposal, return-proposal). Each action has its own body (oneOf; the body may repeat the path's `action`, which then selects it); a field the action needs is checked once the appeal's status admits the action. */
+        post: operations["staffAppealAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer: done → resolved, refused → rejected (reason required), clarification_needed → awaiting_citizen */
+        post: operations["answerAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A citizen action: withdraw, close, mark-important, unmark-important, request-clarification, reopen, dispute, resubmit, escalate. dispute and resubmit file a new linked appeal and answer with it. */
+        post: operations["appealAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed answer: JSON (detached JWS in X-Answer-Signature), XML (enveloped XMLDSig) or PDF (signature embedded, verification code printed) */
+        get: operations["getAppealAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the answer 1–5 with a comment (once) */
+        post: operations["rateAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** «Добавить материалы»: attach own uploads to an open appeal; from awaiting_citizen it goes back to in_progress */
+        post: operations["addAppealMaterials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/retention-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep my appeal past the retention period, until a date (at most 5 years ahead) */
+        post: operations["extendAppealRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/sla-policies": {
         parameters: {
             query?: never;
@@ -901,23 +918,6 @@ export interface paths {
         /** Load a year's official production calendar */
         put: operations["loadCalendarYear"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appeals/{idOrNumber}/retention-extension": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Keep my appeal past the retention period, until a date (at most 5 years ahead) */
-        post: operations["extendAppealRetention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1841,27 +1841,6 @@ export interface components {
             };
             contact?: components["schemas"]["ContactDto"];
         };
-        /** @enum {string} */
-        AppealAction: "withdraw" | "close" | "mark-important" | "unmark-important" | "request-clarification" | "reopen" | "dispute" | "resubmit" | "escalate";
-        ActionBodyDto: {
-            /** @description Why (shown in the history) */
-            comment?: string;
-            /** @description dispute: the grounds (required); resubmit: the new text (default: the original text) */
-            text?: string;
-            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
-            expectedVersion?: number;
-        };
-        RatingDto: {
-            /** @description Satisfaction with the answer, 1–5 */
-            score: number;
-            /** @description A score below 3 with a comment puts the appeal on the supervisor re-review list */
-            comment?: string;
-        };
-        AddMaterialsDto: {
-            /** @description Ids of own unattached uploads */
-            attachmentIds: string[];
-            comment?: string;
-        };
         CreateMessageDto: {
             text: string;
             /**
@@ -1872,128 +1851,12 @@ export interface components {
             /** @description Ids of own unattached uploads to attach to the message */
             attachmentIds?: string[];
         };
-        /** @enum {string} */
-        StaffRole: "operator" | "supervisor";
-        AssigneeOptionDto: {
-            /** Format: uuid */
-            id: string;
-            fullName: string;
-            position: string | null;
-            role: components["schemas"]["StaffRole"];
-            /** @description Unanswered appeals assigned to them now */
-            openAppeals: number;
-        };
         RevealContactDto: {
             /**
              * @description Why the contact details are needed (kept in the audit log)
              * @example Звонок заявителю для уточнения адреса
              */
             reason: string;
-        };
-        /** @enum {string} */
-        BulkAction: "assign" | "redirect";
-        BulkActionDto: {
-            /** @description Comment shown in the history */
-            comment?: string;
-            /**
-             * Format: uuid
-             * @description assign: the colleague (staff of the appeal department)
-             */
-            assigneeId?: string;
-            /**
-             * Format: uuid
-             * @description redirect: the target department
-             */
-            departmentId?: string;
-            /** @description redirect, extend, propose-extension: the reason (required; told to the citizen). terminate-correspondence, propose-termination: why the appeal brings no new arguments (required). propose-no-answer: the reasoning for the supervisor (optional) */
-            reason?: string;
-            /** @description request-documents: what the citizen must bring (required) */
-            documents?: string[];
-            /**
-             * Format: date
-             * @description request-documents: the date by which the documents are expected (required)
-             */
-            dueOn?: string;
-            /** @description extend: by how many days (default: the policy maximum) */
-            days?: number;
-            /** @description no-answer-required, propose-no-answer: the 59-ФЗ ст. 11 ground (required) */
-            grounds?: components["schemas"]["NoAnswerGround"];
-            /** @description no-answer-required with grounds answer_published: the page of the body's site with the answer (required unless noticeText is given) */
-            publishedUrl?: string;
-            /** @description no-answer-required, terminate-correspondence and their proposals: the notice to the citizen (default: the statutory text of the ground) */
-            noticeText?: string;
-            /** @description terminate-correspondence, propose-termination (required): the citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5) */
-            repeatsAppealIds?: string[];
-            /** @description return-proposal: the remark to the operator (required; in the internal thread) */
-            remark?: string;
-            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
-            expectedVersion?: number;
-            ids: string[];
-            action: components["schemas"]["BulkAction"];
-        };
-        BulkResultItemDto: {
-            /** Format: uuid */
-            id: string;
-            ok: boolean;
-            status?: components["schemas"]["AppealStatus"];
-            /** @description The problem code when this appeal was not changed */
-            code?: string;
-        };
-        BulkResultDto: {
-            results: components["schemas"]["BulkResultItemDto"][];
-        };
-        /** @enum {string} */
-        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal";
-        StaffActionBodyDto: {
-            /** @description Comment shown in the history */
-            comment?: string;
-            /**
-             * Format: uuid
-             * @description assign: the colleague (staff of the appeal department)
-             */
-            assigneeId?: string;
-            /**
-             * Format: uuid
-             * @description redirect: the target department
-             */
-            departmentId?: string;
-            /** @description redirect, extend, propose-extension: the reason (required; told to the citizen). terminate-correspondence, propose-termination: why the appeal brings no new arguments (required). propose-no-answer: the reasoning for the supervisor (optional) */
-            reason?: string;
-            /** @description request-documents: what the citizen must bring (required) */
-            documents?: string[];
-            /**
-             * Format: date
-             * @description request-documents: the date by which the documents are expected (required)
-             */
-            dueOn?: string;
-            /** @description extend: by how many days (default: the policy maximum) */
-            days?: number;
-            /** @description no-answer-required, propose-no-answer: the 59-ФЗ ст. 11 ground (required) */
-            grounds?: components["schemas"]["NoAnswerGround"];
-            /** @description no-answer-required with grounds answer_published: the page of the body's site with the answer (required unless noticeText is given) */
-            publishedUrl?: string;
-            /** @description no-answer-required, terminate-correspondence and their proposals: the notice to the citizen (default: the statutory text of the ground) */
-            noticeText?: string;
-            /** @description terminate-correspondence, propose-termination (required): the citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5) */
-            repeatsAppealIds?: string[];
-            /** @description return-proposal: the remark to the operator (required; in the internal thread) */
-            remark?: string;
-            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
-            expectedVersion?: number;
-        };
-        AnswerInputDto: {
-            result: components["schemas"]["AnswerResult"];
-            /** @description Numeric result code of the body’s classifier */
-            resultCode: number;
-            /** @description The explanation */
-            text: string;
-            /** @description Required for a refusal */
-            reason?: string;
-            /** @description Executor work phone */
-            executorPhone?: string;
-            /** @description Uploaded attachments to include */
-            attachmentIds?: string[];
-            expectedVersion?: number;
         };
         AnswerTemplateViewDto: {
             /** Format: uuid */
@@ -2064,6 +1927,483 @@ export interface components {
             noAnswerRequired: boolean;
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
+        };
+        StaffActionBodyDto: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /**
+             * Format: uuid
+             * @description The colleague (staff of the appeal department)
+             */
+            assigneeId?: string;
+            /**
+             * Format: uuid
+             * @description The target department
+             */
+            departmentId?: string;
+            /** @description redirect, extend, terminate-correspondence and the proposals: the reason */
+            reason?: string;
+            /** @description What the citizen must bring */
+            documents?: string[];
+            /**
+             * Format: date
+             * @description The date by which the documents are expected
+             */
+            dueOn?: string;
+            /** @description By how many days (default: the policy maximum) */
+            days?: number;
+            /** @description The 59-ФЗ ст. 11 ground */
+            grounds?: components["schemas"]["NoAnswerGround"];
+            /** @description With grounds answer_published: the page of the body's site with the answer (required unless noticeText is given) */
+            publishedUrl?: string;
+            /** @description The notice to the citizen (default: the statutory text of the ground) */
+            noticeText?: string;
+            /** @description The citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5; required, 422 repeats_required) */
+            repeatsAppealIds?: string[];
+            /** @description The remark to the operator (in the internal thread) */
+            remark?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+        };
+        TakeActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "take";
+        };
+        AssignActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "assign";
+            /**
+             * Format: uuid
+             * @description The colleague (staff of the appeal department)
+             */
+            assigneeId: string;
+        };
+        RequestDocumentsActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "request-documents";
+            /** @description What the citizen must bring */
+            documents: string[];
+            /**
+             * Format: date
+             * @description The date by which the documents are expected
+             */
+            dueOn: string;
+        };
+        SendForApprovalActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "send-for-approval";
+        };
+        ApproveActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "approve";
+        };
+        RedirectActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "redirect";
+            /**
+             * Format: uuid
+             * @description The target department
+             */
+            departmentId: string;
+            /** @description Why (told to the citizen) */
+            reason: string;
+        };
+        ExtendActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "extend";
+            /** @description Why (told to the citizen) */
+            reason: string;
+            /** @description By how many days (default: the policy maximum) */
+            days?: number;
+        };
+        NoAnswerRequiredActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "no-answer-required";
+            /** @description The 59-ФЗ ст. 11 ground */
+            grounds: components["schemas"]["NoAnswerGround"];
+            /** @description With grounds answer_published: the page of the body's site with the answer (required unless noticeText is given) */
+            publishedUrl?: string;
+            /** @description The notice to the citizen (default: the statutory text of the ground) */
+            noticeText?: string;
+        };
+        TerminateCorrespondenceActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "terminate-correspondence";
+            /** @description Why the appeal brings no new arguments */
+            reason: string;
+            /** @description The citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5; required, 422 repeats_required) */
+            repeatsAppealIds?: string[];
+            /** @description The notice to the citizen (default: the statutory text of the ground) */
+            noticeText?: string;
+        };
+        ReopenActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "reopen";
+        };
+        ProposeTerminationActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "propose-termination";
+            /** @description Why the appeal brings no new arguments */
+            reason: string;
+            /** @description The citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5; required, 422 repeats_required) */
+            repeatsAppealIds?: string[];
+            /** @description The notice to the citizen (default: the statutory text of the ground) */
+            noticeText?: string;
+        };
+        ProposeExtensionActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "propose-extension";
+            /** @description Why (told to the citizen once approved) */
+            reason: string;
+            /** @description By how many days (default: the policy maximum) */
+            days?: number;
+        };
+        ProposeNoAnswerActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "propose-no-answer";
+            /** @description The 59-ФЗ ст. 11 ground */
+            grounds: components["schemas"]["NoAnswerGround"];
+            /** @description The reasoning for the supervisor */
+            reason?: string;
+            /** @description With grounds answer_published: the page of the body's site with the answer (required unless noticeText is given) */
+            publishedUrl?: string;
+            /** @description The notice to the citizen (default: the statutory text of the ground) */
+            noticeText?: string;
+        };
+        ApproveProposalActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "approve-proposal";
+        };
+        ReturnProposalActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "return-proposal";
+            /** @description The remark to the operator (in the internal thread) */
+            remark: string;
+        };
+        /** @enum {string} */
+        StaffRole: "operator" | "supervisor";
+        AssigneeOptionDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            position: string | null;
+            role: components["schemas"]["StaffRole"];
+            /** @description Unanswered appeals assigned to them now */
+            openAppeals: number;
+        };
+        /** @enum {string} */
+        BulkAction: "assign" | "redirect";
+        BulkActionDto: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /**
+             * Format: uuid
+             * @description The colleague (staff of the appeal department)
+             */
+            assigneeId?: string;
+            /**
+             * Format: uuid
+             * @description The target department
+             */
+            departmentId?: string;
+            /** @description redirect, extend, terminate-correspondence and the proposals: the reason */
+            reason?: string;
+            /** @description What the citizen must bring */
+            documents?: string[];
+            /**
+             * Format: date
+             * @description The date by which the documents are expected
+             */
+            dueOn?: string;
+            /** @description By how many days (default: the policy maximum) */
+            days?: number;
+            /** @description The 59-ФЗ ст. 11 ground */
+            grounds?: components["schemas"]["NoAnswerGround"];
+            /** @description With grounds answer_published: the page of the body's site with the answer (required unless noticeText is given) */
+            publishedUrl?: string;
+            /** @description The notice to the citizen (default: the statutory text of the ground) */
+            noticeText?: string;
+            /** @description The citizen's earlier appeals (ids or numbers) on the same question, each answered on the merits — at least two (59-ФЗ ст. 11 ч. 5; required, 422 repeats_required) */
+            repeatsAppealIds?: string[];
+            /** @description The remark to the operator (in the internal thread) */
+            remark?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            ids: string[];
+            action: components["schemas"]["BulkAction"];
+        };
+        BulkResultItemDto: {
+            /** Format: uuid */
+            id: string;
+            ok: boolean;
+            status?: components["schemas"]["AppealStatus"];
+            /** @description The problem code when this appeal was not changed */
+            code?: string;
+        };
+        BulkResultDto: {
+            results: components["schemas"]["BulkResultItemDto"][];
+        };
+        /** @enum {string} */
+        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal";
+        AnswerInputDto: {
+            result: components["schemas"]["AnswerResult"];
+            /** @description Numeric result code of the body’s classifier */
+            resultCode: number;
+            /** @description The explanation */
+            text: string;
+            /** @description Required for a refusal */
+            reason?: string;
+            /** @description Executor work phone */
+            executorPhone?: string;
+            /** @description Uploaded attachments to include */
+            attachmentIds?: string[];
+            expectedVersion?: number;
+        };
+        ActionBodyDto: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description dispute: the grounds (required); resubmit: the new text (default: the original text) */
+            text?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+        };
+        WithdrawActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "withdraw";
+        };
+        CloseActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "close";
+        };
+        MarkImportantActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "mark-important";
+        };
+        UnmarkImportantActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "unmark-important";
+        };
+        RequestClarificationActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "request-clarification";
+        };
+        CitizenReopenActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "reopen";
+        };
+        DisputeActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "dispute";
+            /** @description The grounds of the dispute */
+            text: string;
+        };
+        ResubmitActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "resubmit";
+            /** @description The new text (default: the original text) */
+            text?: string;
+        };
+        EscalateActionBody: {
+            /** @description Why (shown in the history) */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "escalate";
+        };
+        /** @enum {string} */
+        AppealAction: "withdraw" | "close" | "mark-important" | "unmark-important" | "request-clarification" | "reopen" | "dispute" | "resubmit" | "escalate";
+        RatingDto: {
+            /** @description Satisfaction with the answer, 1–5 */
+            score: number;
+            /** @description A score below 3 with a comment puts the appeal on the supervisor re-review list */
+            comment?: string;
+        };
+        AddMaterialsDto: {
+            /** @description Ids of own unattached uploads */
+            attachmentIds: string[];
+            comment?: string;
+        };
+        RetentionExtensionDto: {
+            /**
+             * Format: date
+             * @description Keep the appeal until this date (at most 5 years ahead)
+             * @example 2031-01-31
+             */
+            until: string;
+            /** @example Судебное разбирательство по предмету обращения */
+            reason: string;
+        };
+        RetentionExtensionResultDto: {
+            /** Format: uuid */
+            appealId: string;
+            number: number | null;
+            /** Format: date */
+            retentionExtendedUntil: string;
         };
         /** @enum {string} */
         DeadlineUnit: "working_days" | "calendar_days" | "working_hours";
@@ -2138,23 +2478,6 @@ export interface components {
              * @example []
              */
             working: string[];
-        };
-        RetentionExtensionDto: {
-            /**
-             * Format: date
-             * @description Keep the appeal until this date (at most 5 years ahead)
-             * @example 2031-01-31
-             */
-            until: string;
-            /** @example Судебное разбирательство по предмету обращения */
-            reason: string;
-        };
-        RetentionExtensionResultDto: {
-            /** Format: uuid */
-            appealId: string;
-            number: number | null;
-            /** Format: date */
-            retentionExtendedUntil: string;
         };
         /**
          * @description Told by the content; null when it is none of them
@@ -3341,167 +3664,6 @@ export interface operations {
             };
         };
     };
-    appealAction: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Appeal id (UUID) or human number */
-                idOrNumber: string;
-                action: components["schemas"]["AppealAction"];
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["ActionBodyDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppealSummaryDto"];
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getAppealAnswer: {
-        parameters: {
-            query?: {
-                format?: "json" | "xml" | "pdf";
-            };
-            header?: never;
-            path: {
-                /** @description Appeal id (UUID) or human number */
-                idOrNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": string;
-                    "application/xml": string;
-                    "application/pdf": string;
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    rateAppeal: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Appeal id (UUID) or human number */
-                idOrNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RatingDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppealSummaryDto"];
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    addAppealMaterials: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Appeal id (UUID) or human number */
-                idOrNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddMaterialsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppealSummaryDto"];
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     getAppealHistory: {
         parameters: {
             query?: never;
@@ -3713,42 +3875,6 @@ export interface operations {
             };
         };
     };
-    listAppealAssignees: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Appeal id (UUID) or human number */
-                idOrNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssigneeOptionDto"][];
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     revealAppealContact: {
         parameters: {
             query?: never;
@@ -3771,123 +3897,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactViewDto"];
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    bulkStaffAction: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BulkActionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BulkResultDto"];
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    staffAppealAction: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                idOrNumber: string;
-                action: components["schemas"]["StaffRouteAction"];
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["StaffActionBodyDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppealSummaryDto"];
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    answerAppeal: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Appeal id (UUID) or human number */
-                idOrNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AnswerInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AppealSummaryDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */
@@ -3994,6 +4003,360 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAppealStatusDto"];
                 };
+            };
+        };
+    };
+    listAppealAssignees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssigneeOptionDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    bulkStaffAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    staffAppealAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idOrNumber: string;
+                action: components["schemas"]["StaffRouteAction"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    answerAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    appealAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+                action: components["schemas"]["AppealAction"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WithdrawActionBody"] | components["schemas"]["CloseActionBody"] | components["schemas"]["MarkImportantActionBody"] | components["schemas"]["UnmarkImportantActionBody"] | components["schemas"]["RequestClarificationActionBody"] | components["schemas"]["CitizenReopenActionBody"] | components["schemas"]["DisputeActionBody"] | components["schemas"]["ResubmitActionBody"] | components["schemas"]["EscalateActionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAppealAnswer: {
+        parameters: {
+            query?: {
+                format?: "json" | "xml" | "pdf";
+            };
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/xml": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rateAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addAppealMaterials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMaterialsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    extendAppealRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionExtensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionExtensionResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4123,46 +4486,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarYearDto"];
-                };
-            };
-            /** @description Missing, expired or invalid access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    extendAppealRetention: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Appeal id (UUID) or human number */
-                idOrNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RetentionExtensionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RetentionExtensionResultDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

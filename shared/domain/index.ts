@@ -10,3 +10,4 @@ export * from './transitions';
 export * from './staff-transitions';
 export * from './sla-clock';
 export * from './no-answer-grounds';
+export * from './system-transitions';

@@ -1,6 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AnswerResult } from '@otklik/shared/domain';
-import { User } from '../users/user.entity';
 import { Appeal } from './appeal.entity';
 
 /** A structured answer (DOMAIN.md «Answers»). An appeal may be answered again after a clarification round; the latest counts. */
@@ -22,14 +21,10 @@ export class Answer {
   @Column({ name: 'executor_name', type: 'text' }) executorName: string;
   @Column({ name: 'executor_position', type: 'text', nullable: true }) executorPosition: string | null;
   @Column({ name: 'executor_phone', type: 'text', nullable: true }) executorPhone: string | null;
+  @ForeignKey('User', { name: 'answers_answered_by_fkey' })
   @Column({ name: 'answered_by', type: 'uuid' }) answeredBy: string;
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'answered_by', foreignKeyConstraintName: 'answers_answered_by_fkey' })
-  answeredByUser?: User;
   @Column({ name: 'answered_at', type: 'timestamptz' }) answeredAt: Date;
+  @ForeignKey('User', { name: 'answers_approved_by_fkey' })
   @Column({ name: 'approved_by', type: 'uuid', nullable: true }) approvedBy: string | null;
-  @ManyToOne(() => User, { nullable: true })
-  @JoinColumn({ name: 'approved_by', foreignKeyConstraintName: 'answers_approved_by_fkey' })
-  approvedByUser?: User;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppealStatus, Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { NotFoundError } from '../../common/problem/domain-error';
@@ -16,10 +16,10 @@ const NUMBER = /^\d{1,15}$/;
  */
 @Injectable()
 export class AppealAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(Appeal) private readonly own: Repository<Appeal>) {}
 
   /** Departments whose queue the staff member sees. */
-  async departmentScope(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async departmentScope(actor: Actor, manager: EntityManager = this.own.manager): Promise<string[]> {
     if (!actor.departmentId) return [];
     if (actor.role === Role.Operator) return [actor.departmentId];
     if (actor.role !== Role.Supervisor) return [];
@@ -35,7 +35,7 @@ export class AppealAccess {
 
   /** Loads an appeal the actor may see, by id or human number; optionally locks it for a change. */
   async load(actor: Actor, idOrNumber: string, options: { manager?: EntityManager; lock?: boolean } = {}): Promise<Appeal> {
-    const manager = options.manager ?? this.dataSource.manager;
+    const manager = options.manager ?? this.own.manager;
     const where = UUID.test(idOrNumber) ? { id: idOrNumber } : NUMBER.test(idOrNumber) ? { number: Number(idOrNumber) } : null;
     if (!where) throw new NotFoundError('appeal');
     const qb = manager.getRepository(Appeal).createQueryBuilder('a').where(where);
@@ -50,9 +50,24 @@ export class AppealAccess {
    * Staff who see it only because it was escalated to their department oversee it: they read
    * everything and may write in the thread or redirect it, but the handling department acts on it.
    */
-  async handles(actor: Actor, appeal: Appeal, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async handles(actor: Actor, appeal: Appeal, manager: EntityManager = this.own.manager): Promise<boolean> {
     if (actor.role === Role.Citizen || !appeal.departmentId) return false;
     return (await this.departmentScope(actor, manager)).includes(appeal.departmentId);
+  }
+
+  /**
+   * Locks the appeal row for a change that depends on it (attachments bound to it or removed
+   * from it) and answers its status; null when there is no such appeal.
+   */
+  async lockStatus(manager: EntityManager, appealId: string): Promise<AppealStatus | null> {
+    const [row] = await manager.query<{ status: AppealStatus }[]>(`SELECT status FROM appeals WHERE id = $1 FOR UPDATE`, [appealId]);
+    return row?.status ?? null;
+  }
+
+  /** Whether a message of the thread is one the citizen may read (not an internal note). */
+  async citizenMaySee(manager: EntityManager, messageId: string): Promise<boolean> {
+    const [row] = await manager.query<{ internal: boolean }[]>(`SELECT internal FROM appeal_messages WHERE id = $1`, [messageId]);
+    return row !== undefined && !row.internal;
   }
 
   private async canSee(actor: Actor, appeal: Appeal, manager: EntityManager): Promise<boolean> {

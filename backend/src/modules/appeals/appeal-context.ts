@@ -1,7 +1,7 @@
 import { CitizenActionContext, StaffAction, StaffActionContext } from '@otklik/shared/domain';
 import { Appeal } from './appeal.entity';
 import { Answer } from './answer.entity';
-import { AnswerDto } from './dto/staff-action.dto';
+import { AnswerDto } from './dto/answer-output.dto';
 
 /** How long after registration a redirect to another department is allowed (DOMAIN.md: 7 days). */
 export const REDIRECT_DAYS = 7;

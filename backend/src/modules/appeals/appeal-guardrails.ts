@@ -3,11 +3,16 @@ import { EntityManager } from 'typeorm';
 import { AnswerResult, AppealStatus, ApprovableBySetting, moscowDate, NO_ANSWER_GROUND_RULES, NoAnswerGround, TERMINATION_NOTICE } from '@otklik/shared/domain';
 import { FieldError, ValidationFailedError } from '../../common/problem/domain-error';
 import { Appeal } from './appeal.entity';
-import { StaffActionBodyDto } from './dto/staff-action.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** 59-ФЗ ст. 11 ч. 5: answered on the merits «неоднократно» — at least twice before. */
 export const MIN_EARLIER_ANSWERS = 2;
+
+/** The parts of an action's body a statutory notice is made of. */
+export interface NoticeFields {
+  noticeText?: string;
+  publishedUrl?: string;
+}
 const ANSWERED_STATUSES: readonly AppealStatus[] = [AppealStatus.Resolved, AppealStatus.Rejected, AppealStatus.Closed];
 const ON_THE_MERITS: readonly AnswerResult[] = [AnswerResult.Done, AnswerResult.Refused];
 
@@ -77,7 +82,7 @@ export class AppealGuardrails {
   }
 
   /** The notice for a ground: the operator's own text, or the statutory one (ч. 5.1 needs the page's address). */
-  noAnswerNotice(grounds: NoAnswerGround, body: StaffActionBodyDto): string {
+  noAnswerNotice(grounds: NoAnswerGround, body: NoticeFields): string {
     if (body.noticeText) return body.noticeText;
     const text = NO_ANSWER_GROUND_RULES[grounds].notice;
     if (grounds !== NoAnswerGround.AnswerPublished) return text;
@@ -85,7 +90,7 @@ export class AppealGuardrails {
     return text.replace('{{link}}', body.publishedUrl!);
   }
 
-  terminationNotice(body: StaffActionBodyDto): string {
+  terminationNotice(body: NoticeFields): string {
     return body.noticeText ?? TERMINATION_NOTICE;
   }
 

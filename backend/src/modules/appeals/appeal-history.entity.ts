@@ -1,6 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AppealStatus, HistoryEvent, Role } from '@otklik/shared/domain';
-import { User } from '../users/user.entity';
 import { Appeal } from './appeal.entity';
 
 /** One row of an appeal's status history, as the citizen sees it. */
@@ -15,10 +14,8 @@ export class AppealHistory {
   @Column({ type: 'text' }) event: HistoryEvent;
   @Column({ name: 'from_status', type: 'text', nullable: true }) fromStatus: AppealStatus | null;
   @Column({ name: 'to_status', type: 'text' }) toStatus: AppealStatus;
+  @ForeignKey('User', { name: 'appeal_history_actor_id_fkey' })
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
-  @ManyToOne(() => User, { nullable: true })
-  @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'appeal_history_actor_id_fkey' })
-  actor?: User;
   @Column({ name: 'actor_role', type: 'text' }) actorRole: Role | 'system' | 'anonymous';
   @Column({ name: 'actor_name', type: 'text' }) actorName: string;
   @Column({ name: 'actor_position', type: 'text', nullable: true }) actorPosition: string | null;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import {
   AppealPriority,
   AppealStatus,
@@ -18,7 +18,6 @@ import { Actor, AnonymousActor, AnyActor } from '../../common/http/actor';
 import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
 import { FieldError, TransitionNotAllowedError, ValidationFailedError } from '../../common/problem/domain-error';
 import { AttachmentsService } from '../attachments/attachments.service';
-import { Category } from '../catalog/category.entity';
 import { CatalogService, categoryTypes } from '../catalog/catalog.service';
 import { CitizenTrustPolicy } from '../users/citizen-trust-policy';
 import { AssignmentService } from '../workflow/routing/assignment.service';
@@ -32,6 +31,9 @@ import { CreateAppealDto, UpdateAppealDto } from './dto/appeal-input.dto';
 import { PublicAppealInput } from './dto/public-appeal.dto';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
 
+/** A category as the catalogue's reader answers it. */
+type Category = NonNullable<Awaited<ReturnType<CatalogService['findActive']>>>;
+
 interface ResolvedCategory {
   category: Category;
   subcategory: Category | null;
@@ -44,7 +46,7 @@ interface ResolvedCategory {
 @Injectable()
 export class AppealIntakeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Appeal) private readonly own: Repository<Appeal>,
     private readonly catalog: CatalogService,
     private readonly access: AppealAccess,
     private readonly journal: AppealJournal,
@@ -70,10 +72,10 @@ export class AppealIntakeService {
     // (a number taken for a failed statement is skipped, never reused). With a key, the key row
     // and the appeal commit together.
     // Attachments bind in the same transaction as the appeal they belong to.
-    if (!idempotency && !dto.attachmentIds?.length) return file(this.dataSource.manager).then(toSummary);
-    if (!idempotency) return this.dataSource.transaction(file).then(toSummary);
+    if (!idempotency && !dto.attachmentIds?.length) return file(this.own.manager).then(toSummary);
+    if (!idempotency) return this.own.manager.transaction(file).then(toSummary);
     const request = { ...idempotency, userId: actor.userId, body: dto };
-    return this.dataSource.transaction((manager) => this.idempotency.run(manager, request, 201, async () => toSummary(await file(manager))));
+    return this.own.manager.transaction((manager) => this.idempotency.run(manager, request, 201, async () => toSummary(await file(manager))));
   }
 
   /**
@@ -84,7 +86,7 @@ export class AppealIntakeService {
   async createUnidentified(actor: AnonymousActor, dto: PublicAppealInput): Promise<{ appeal: Appeal; accessCode: string }> {
     const accessCode = randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10).toUpperCase();
     const noAnswerRequired = !dto.surname || !(dto.address || dto.email);
-    const appeal = await this.file(this.dataSource.manager, actor, { ...dto, draft: false }, {
+    const appeal = await this.file(this.own.manager, actor, { ...dto, draft: false }, {
       citizenId: null,
       unidentified: { accessCodeHash: hashAccessCode(accessCode), noAnswerRequired },
       contact: { surname: dto.surname, address: dto.address, email: dto.email },
@@ -183,7 +185,7 @@ export class AppealIntakeService {
   }
 
   async update(actor: Actor, idOrNumber: string, dto: UpdateAppealDto): Promise<AppealSummaryDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.own.manager.transaction(async (manager) => {
       const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
       this.ensureAllowed(CitizenAction.Edit, appeal.status);
       const merged: CreateAppealDto = {
@@ -224,7 +226,7 @@ export class AppealIntakeService {
   }
 
   async submit(actor: Actor, idOrNumber: string): Promise<AppealSummaryDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.own.manager.transaction(async (manager) => {
       const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
       this.ensureAllowed(CitizenAction.Submit, appeal.status);
       await this.trust.assertMayFileAppeals(manager, actor);

@@ -1,6 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '@otklik/shared/domain';
-import { User } from '../users/user.entity';
 import { Appeal } from './appeal.entity';
 
 /** A message in an appeal's thread; `internal` notes are for staff only. */
@@ -12,10 +11,8 @@ export class AppealMessage {
   @ManyToOne(() => Appeal, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'appeal_id', foreignKeyConstraintName: 'appeal_messages_appeal_id_fkey' })
   appeal?: Appeal;
+  @ForeignKey('User', { name: 'appeal_messages_author_id_fkey' })
   @Column({ name: 'author_id', type: 'uuid' }) authorId: string;
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'appeal_messages_author_id_fkey' })
-  author?: User;
   @Column({ name: 'author_role', type: 'text' }) authorRole: Role;
   @Column({ name: 'author_name', type: 'text' }) authorName: string;
   @Column({ type: 'text' }) body: string;

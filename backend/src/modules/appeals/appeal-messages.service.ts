@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { AppealStatus, Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
@@ -13,6 +13,7 @@ import { AppealMessage } from './appeal-message.entity';
 import { toMessage } from './appeal.mapper';
 import { CreateMessageDto } from './dto/appeal-input.dto';
 import { MessageDto } from './dto/appeal-output.dto';
+import { Appeal } from './appeal.entity';
 
 const CLOSED_THREAD: AppealStatus[] = [AppealStatus.Draft, AppealStatus.Closed, AppealStatus.Withdrawn];
 
@@ -20,7 +21,7 @@ const CLOSED_THREAD: AppealStatus[] = [AppealStatus.Draft, AppealStatus.Closed, 
 @Injectable()
 export class AppealMessagesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Appeal) private readonly own: Repository<Appeal>,
     private readonly access: AppealAccess,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -33,7 +34,7 @@ export class AppealMessagesService {
       throw new ValidationFailedError([{ field: 'internal', code: 'forbidden_field', message: 'only staff may write internal notes' }]);
     }
     const request = idempotency && { ...idempotency, userId: actor.userId, body: dto };
-    return this.dataSource.transaction((manager) =>
+    return this.own.manager.transaction((manager) =>
       this.idempotency.run(manager, request, 201, async () => {
         const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
         if (CLOSED_THREAD.includes(appeal.status)) throw new DomainError(409, 'invalid_transition', { status: appeal.status, action: 'message' });

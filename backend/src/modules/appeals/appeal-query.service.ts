@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import { AppealStatus, FINAL_STATUSES, Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { Actor } from '../../common/http/actor';
@@ -11,11 +11,11 @@ import { sqlList, sqlText } from '../../common/sql/literals';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../../common/clock/clock';
-import { Department } from '../users/department.entity';
+import { AssignmentService } from '../workflow/routing/assignment.service';
 import { AnswerTemplatesService, renderTemplate } from '../workflow/templates/answer-templates.service';
 import { AppealAccess } from './appeal-access.service';
 import { Answer } from './answer.entity';
-import { AnswerTemplateViewDto } from './dto/staff-action.dto';
+import { AnswerTemplateViewDto } from './dto/answer-output.dto';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
@@ -36,7 +36,7 @@ type Page = { items: (Appeal & { rank?: number })[]; next: (string | number | nu
 @Injectable()
 export class AppealQueryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Appeal) private readonly own: Repository<Appeal>,
     private readonly access: AppealAccess,
     private readonly cipher: PersonalDataCipher,
     private readonly audit: AuditService,
@@ -44,6 +44,7 @@ export class AppealQueryService {
     private readonly clock: Clock,
     private readonly attachments: AttachmentsService,
     private readonly guardrails: AppealGuardrails,
+    private readonly assignment: AssignmentService,
   ) {}
 
   /** The citizen's own appeals, newest first (or best match first with `q`). */
@@ -100,28 +101,28 @@ export class AppealQueryService {
     const [history, messages, answer, attachments, assigneeName] = await Promise.all([
       this.historyRows(appeal.id),
       this.messageRows(appeal.id, actor),
-      this.dataSource.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
+      this.own.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
       // Files are for the citizen and the handling side only (not for a department overseeing an escalation).
-      actor.role === Role.Citizen || handling ? this.attachments.listFor(this.dataSource.manager, appeal.id, { includeInternal: actor.role !== Role.Citizen }) : [],
+      actor.role === Role.Citizen || handling ? this.attachments.listFor(this.own.manager, appeal.id, { includeInternal: actor.role !== Role.Citizen }) : [],
       actor.role !== Role.Citizen && appeal.assigneeId ? this.nameOf(appeal.assigneeId) : null,
     ]);
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
-    const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.dataSource.manager, appeal.departmentId);
+    const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.own.manager, appeal.departmentId);
     return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor });
   }
 
   private async nameOf(userId: string): Promise<string | null> {
-    const [row] = await this.dataSource.manager.query<{ full_name: string }[]>('SELECT full_name FROM users WHERE id = $1', [userId]);
+    const [row] = await this.own.manager.query<{ full_name: string }[]>('SELECT full_name FROM users WHERE id = $1', [userId]);
     return row?.full_name ?? null;
   }
 
   /** The templates the appeal's department may use, filled in for this appeal and this executor. */
   async answerTemplates(actor: Actor, idOrNumber: string): Promise<AnswerTemplateViewDto[]> {
     const appeal = await this.access.load(actor, idOrNumber);
-    const [templates, [staff], department] = await Promise.all([
+    const [templates, position, department] = await Promise.all([
       this.templates.forDepartment(appeal.departmentId),
-      this.dataSource.manager.query<{ position: string | null }[]>('SELECT position FROM users WHERE id = $1', [actor.userId]),
-      appeal.departmentId ? this.dataSource.manager.findOneBy(Department, { id: appeal.departmentId }) : null,
+      this.assignment.positionOf(this.own.manager, actor.userId),
+      appeal.departmentId ? this.assignment.department(this.own.manager, appeal.departmentId) : null,
     ]);
     const context = {
       number: appeal.number,
@@ -130,7 +131,7 @@ export class AppealQueryService {
       registeredAt: appeal.registeredAt,
       dueAt: appeal.dueAt,
       executorName: actor.name,
-      executorPosition: staff?.position ?? null,
+      executorPosition: position,
       departmentName: department?.nameRu ?? null,
     };
     return templates.map((t) => ({ id: t.id, title: t.title, result: t.result, text: renderTemplate(t.body, context) }));
@@ -141,7 +142,7 @@ export class AppealQueryService {
    * personal-data access (152-ФЗ) and is written to the audit log with the stated reason.
    */
   async revealContact(actor: Actor, idOrNumber: string, reason: string): Promise<ContactViewDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.own.manager.transaction(async (manager) => {
       const appeal = await this.access.load(actor, idOrNumber, { manager });
       const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : {};
       await this.audit.record(manager, actor, {
@@ -165,18 +166,18 @@ export class AppealQueryService {
   }
 
   private historyRows(appealId: string): Promise<AppealHistory[]> {
-    return this.dataSource.getRepository(AppealHistory).find({ where: { appealId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.own.manager.getRepository(AppealHistory).find({ where: { appealId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   private messageRows(appealId: string, actor: Actor): Promise<AppealMessage[]> {
-    return this.dataSource.getRepository(AppealMessage).find({
+    return this.own.manager.getRepository(AppealMessage).find({
       where: actor.role === Role.Citizen ? { appealId, internal: false } : { appealId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
   }
 
   private repo() {
-    return this.dataSource.getRepository(Appeal);
+    return this.own.manager.getRepository(Appeal);
   }
 
   private applyCommonFilters(qb: SelectQueryBuilder<Appeal>, query: AppealListQuery, dateColumn: string): void {

@@ -3,6 +3,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
   JoinColumn,
   ManyToOne,
@@ -12,9 +13,6 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { AppealPriority, AppealStatus, AppealType, ProposableAction } from '@otklik/shared/domain';
-import { Category } from '../catalog/category.entity';
-import { Department } from '../users/department.entity';
-import { User } from '../users/user.entity';
 
 const bigintAsNumber = {
   to: (v: number | null) => v,
@@ -58,19 +56,13 @@ export class Appeal {
   /** Human number, assigned at registration from a sequence: unique and never reused. */
   @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber }) number: number | null;
   /** The author's account; null for unidentified feedback. */
+  @ForeignKey('User', { name: 'appeals_citizen_id_fkey' })
   @Column({ name: 'citizen_id', type: 'uuid', nullable: true }) citizenId: string | null;
-  @ManyToOne(() => User, { nullable: true })
-  @JoinColumn({ name: 'citizen_id', foreignKeyConstraintName: 'appeals_citizen_id_fkey' })
-  citizen?: User;
   @Column({ type: 'text' }) type: AppealType;
+  @ForeignKey('Category', { name: 'appeals_category_id_fkey' })
   @Column({ name: 'category_id', type: 'uuid' }) categoryId: string;
-  @ManyToOne(() => Category)
-  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'appeals_category_id_fkey' })
-  category?: Category;
+  @ForeignKey('Category', { name: 'appeals_subcategory_id_fkey' })
   @Column({ name: 'subcategory_id', type: 'uuid', nullable: true }) subcategoryId: string | null;
-  @ManyToOne(() => Category, { nullable: true })
-  @JoinColumn({ name: 'subcategory_id', foreignKeyConstraintName: 'appeals_subcategory_id_fkey' })
-  subcategory?: Category;
   @Column({ type: 'text' }) subject: string;
   @Column({ type: 'text' }) body: string;
   @Column({ type: 'text', default: 'normal' }) priority: AppealPriority;
@@ -79,14 +71,10 @@ export class Appeal {
   /** Contact details (phone, e-mail, postal address): personal data, encrypted at rest. */
   @Column({ name: 'contact_encrypted', type: 'text', nullable: true }) contactEncrypted: string | null;
   @Column({ type: 'text' }) status: AppealStatus;
+  @ForeignKey('Department', { name: 'appeals_department_id_fkey' })
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
-  @ManyToOne(() => Department, { nullable: true })
-  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'appeals_department_id_fkey' })
-  department?: Department;
+  @ForeignKey('User', { name: 'appeals_assignee_id_fkey' })
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;
-  @ManyToOne(() => User, { nullable: true })
-  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'appeals_assignee_id_fkey' })
-  assignee?: User;
   @Column({ type: 'boolean', default: false }) important: boolean;
   @Column({ type: 'boolean', default: false }) overdue: boolean;
   /** Filed without an account (tracked by number + access code); 59-ФЗ: not an identified appeal. */
@@ -105,10 +93,8 @@ export class Appeal {
   @Column({ type: 'boolean', default: false }) escalated: boolean;
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true }) escalatedAt: Date | null;
   /** The department the escalation went to (the parent of the handling one, or itself at the top): it oversees the appeal. */
+  @ForeignKey('Department', { name: 'appeals_escalated_to_department_id_fkey' })
   @Column({ name: 'escalated_to_department_id', type: 'uuid', nullable: true }) escalatedToDepartmentId: string | null;
-  @ManyToOne(() => Department, { nullable: true })
-  @JoinColumn({ name: 'escalated_to_department_id', foreignKeyConstraintName: 'appeals_escalated_to_department_id_fkey' })
-  escalatedToDepartment?: Department;
   /** The deadline was extended (once per appeal). */
   @Column({ type: 'boolean', default: false }) extended: boolean;
   /** Set while the clock is paused (awaiting_citizen); the deadlines move on by the pause on resume. */

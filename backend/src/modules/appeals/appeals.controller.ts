@@ -1,22 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
 import { Idempotency, IdempotencyHeader, RequestLocale } from '../../common/http/request-meta';
 import { Locale } from '../../common/i18n/messages';
 import { Authenticated } from '../auth/auth.decorators';
-import { AppealAnswersService } from './appeal-answers.service';
-import { AppealCitizenActionsService } from './appeal-citizen-actions.service';
 import { AppealExportService } from './appeal-export.service';
 import { AppealIntakeService } from './appeal-intake.service';
-import { AppealMaterialsService } from './appeal-materials.service';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
-import { ActionBodyDto, ActionParams, RatingDto } from './dto/appeal-action.dto';
-import { AddMaterialsDto, CreateAppealDto, CreateMessageDto, UpdateAppealDto } from './dto/appeal-input.dto';
+import { CreateAppealDto, CreateMessageDto, UpdateAppealDto } from './dto/appeal-input.dto';
 import { AppealDto, AppealListDto, AppealSummaryDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
-import { AnswerFormatQuery, AppealExportQuery, AppealListQuery } from './dto/appeal-query.dto';
+import { AppealExportQuery, AppealListQuery } from './dto/appeal-query.dto';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -34,9 +30,6 @@ export class AppealsController {
     private readonly query: AppealQueryService,
     private readonly thread: AppealMessagesService,
     private readonly exporter: AppealExportService,
-    private readonly citizenActions: AppealCitizenActionsService,
-    private readonly answers: AppealAnswersService,
-    private readonly materials: AppealMaterialsService,
   ) {}
 
   @Post()
@@ -98,67 +91,6 @@ export class AppealsController {
   @ApiOkResponse({ type: AppealSummaryDto })
   submit(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<AppealSummaryDto> {
     return this.intake.submit(actor, id);
-  }
-
-  @Post(':idOrNumber/actions/:action')
-  @Authenticated(Role.Citizen)
-  @HttpCode(200)
-  @ApiOperation({
-    summary:
-      'A citizen action: withdraw, close, mark-important, unmark-important, request-clarification, reopen, dispute, resubmit, escalate. ' +
-      'dispute and resubmit file a new linked appeal and answer with it.',
-    operationId: 'appealAction',
-  })
-  @ApiParam(ID_PARAM)
-  @ApiBody({ type: ActionBodyDto, required: false })
-  @ApiOkResponse({ type: AppealSummaryDto })
-  act(@CurrentActor() actor: Actor, @Param() params: ActionParams, @Body() body: ActionBodyDto): Promise<AppealSummaryDto> {
-    return this.citizenActions.act(actor, params.idOrNumber, params.action, body ?? {});
-  }
-
-  @Get(':idOrNumber/answer')
-  @Authenticated(Role.Citizen, ...STAFF)
-  @ApiOperation({
-    summary: 'The signed answer: JSON (detached JWS in X-Answer-Signature), XML (enveloped XMLDSig) or PDF (signature embedded, verification code printed)',
-    operationId: 'getAppealAnswer',
-  })
-  @ApiParam(ID_PARAM)
-  @ApiProduces('application/json', 'application/xml', 'application/pdf')
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  async answer(
-    @CurrentActor() actor: Actor,
-    @Param('idOrNumber') id: string,
-    @Query() query: AnswerFormatQuery,
-    @RequestLocale() locale: Locale,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<StreamableFile> {
-    const file = await this.answers.document(actor, id, query.format ?? 'json', locale);
-    reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`);
-    if (file.signature) reply.header('X-Answer-Signature', file.signature);
-    return new StreamableFile(file.body);
-  }
-
-  @Post(':idOrNumber/rating')
-  @Authenticated(Role.Citizen)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Rate the answer 1–5 with a comment (once)', operationId: 'rateAppeal' })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: AppealSummaryDto })
-  rate(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: RatingDto): Promise<AppealSummaryDto> {
-    return this.citizenActions.rate(actor, id, dto);
-  }
-
-  @Post(':idOrNumber/materials')
-  @Authenticated(Role.Citizen)
-  @HttpCode(200)
-  @ApiOperation({
-    summary: '«Добавить материалы»: attach own uploads to an open appeal; from awaiting_citizen it goes back to in_progress',
-    operationId: 'addAppealMaterials',
-  })
-  @ApiParam(ID_PARAM)
-  @ApiOkResponse({ type: AppealSummaryDto })
-  addMaterials(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: AddMaterialsDto): Promise<AppealSummaryDto> {
-    return this.materials.add(actor, id, dto);
   }
 
   @Get(':idOrNumber/history')

@@ -1,44 +1,52 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuthModule } from '../auth/auth.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { UsersModule } from '../users/users.module';
-import { AnswerSigningModule } from '../workflow/signing/answer-signing.module';
 import { WorkflowModule } from '../workflow/workflow.module';
-import { AppealAnswersService } from './appeal-answers.service';
-import { AppealCitizenActionsService } from './appeal-citizen-actions.service';
-import { AppealStaffActionsService } from './appeal-staff-actions.service';
+import { AppealAnswers } from './answer.repository';
 import { AppealAccessModule } from './appeal-access.module';
+import { AppealBatches } from './appeal-batches.repository';
+import { AppealFactsReader } from './appeal-facts.repository';
 import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
 import { AppealIntakeService } from './appeal-intake.service';
-import { AppealJournal } from './appeal-journal';
-import { AppealMaterialsService } from './appeal-materials.service';
+import { AppealJournal, JournalWriter } from './appeal-journal';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
+import { AppealStore, AppealThread } from './appeal.repository';
+import { Appeal } from './appeal.entity';
 import { AppealsController } from './appeals.controller';
 import { PublicAppealsController } from './public-appeals.controller';
 import { PublicAppealsService } from './public-appeals.service';
 import { StaffAppealsController } from './staff-appeals.controller';
 
+/**
+ * Appeals: intake, queries, the thread and exports, and the tables they own (appeals, history,
+ * messages, answers). The workflow (workflow/appeal-workflow.module.ts) changes appeals through
+ * what this module exports: the store, the thread, the answers table and the journal.
+ */
 @Module({
-  imports: [CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule, AnswerSigningModule],
+  imports: [TypeOrmModule.forFeature([Appeal]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
   controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
   providers: [
+    JournalWriter,
     AppealJournal,
     AppealGuardrails,
-    AppealMaterialsService,
     AppealIntakeService,
     AppealQueryService,
     AppealMessagesService,
     AppealExportService,
     IdempotencyService,
     PublicAppealsService,
-    AppealCitizenActionsService,
-    AppealStaffActionsService,
-    AppealAnswersService,
+    AppealStore,
+    AppealThread,
+    AppealAnswers,
+    AppealBatches,
+    AppealFactsReader,
   ],
-  exports: [AppealAccessModule, AppealQueryService, AppealJournal, AppealAnswersService],
+  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader],
 })
 export class AppealsModule {}

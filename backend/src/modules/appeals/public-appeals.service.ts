@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { APPEAL_STATUS_LABELS, AppealStatus } from '@otklik/shared/domain';
 import { AnonymousActor } from '../../common/http/actor';
 import { Locale } from '../../common/i18n/messages';
@@ -24,7 +24,7 @@ const TRACK_LIMITS = (ip: string) => [{ bucket: `public-track:ip:${ip}:hour`, li
 @Injectable()
 export class PublicAppealsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Appeal) private readonly own: Repository<Appeal>,
     private readonly intake: AppealIntakeService,
     private readonly captcha: CaptchaService,
     private readonly limiter: RateLimiter,
@@ -49,14 +49,14 @@ export class PublicAppealsService {
   async track(ip: string | null, number: string, accessCode: string, locale: Locale): Promise<PublicAppealStatusDto> {
     await this.limiter.hit(...TRACK_LIMITS(ip ?? 'unknown'));
     const appeal = /^\d{1,15}$/.test(number)
-      ? await this.dataSource
+      ? await this.own.manager
           .getRepository(Appeal)
           .createQueryBuilder('a')
           .where('a.number = :number AND a.unidentified AND a.access_code_hash = :hash', { number, hash: hashAccessCode(accessCode) })
           .getOne()
       : null;
     if (!appeal) throw new NotFoundError('appeal');
-    const history = await this.dataSource.getRepository(AppealHistory).find({ where: { appealId: appeal.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const history = await this.own.manager.getRepository(AppealHistory).find({ where: { appealId: appeal.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     const label = (s: AppealStatus) => APPEAL_STATUS_LABELS[s][locale];
     return {
       number: appeal.number!,

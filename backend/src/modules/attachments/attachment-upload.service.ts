@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { Readable, Transform, TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Role } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
 import { Actor } from '../../common/http/actor';
@@ -48,7 +48,7 @@ export class AttachmentUploadService {
   readonly spoolDir: string;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Attachment) private readonly own: Repository<Attachment>,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     private readonly cipher: AttachmentCipher,
@@ -142,7 +142,7 @@ export class AttachmentUploadService {
 
       const previewKey: string | null = verdict.preview ? `${id}.preview` : null;
       // Before any object is stored, say it goes unless this upload records it (crash insurance).
-      const intents = await this.dataSource.query<{ id: string }[]>(
+      const intents = await this.own.manager.query<{ id: string }[]>(
         `INSERT INTO storage_purges (storage_key, reason, not_before)
          SELECT k, 'upload_unconfirmed', $2::timestamptz + interval '1 hour' FROM unnest($1::text[]) AS k RETURNING id`,
         [[id, ...(previewKey ? [previewKey] : [])], this.clock.now()],
@@ -154,7 +154,7 @@ export class AttachmentUploadService {
       stored.push(id);
       await this.storage.putFile(id, spool, size + ENVELOPE_OVERHEAD);
 
-      const attachment = await this.dataSource.transaction(async (manager) => {
+      const attachment = await this.own.manager.transaction(async (manager) => {
         const now = this.clock.now();
         if (actor.role === Role.Citizen) {
           // One upload of a citizen at a time passes this point: the quota holds under concurrency.
@@ -201,10 +201,10 @@ export class AttachmentUploadService {
   private async budgetOf(actor: Actor, appealId: string): Promise<{ files: number; bytes: number }> {
     if (!UUID.test(appealId)) throw new NotFoundError('appeal');
     const appeal = await this.access.load(actor, appealId);
-    return appealBudget(this.dataSource.manager, appeal.id, budgetSide(actor.role));
+    return appealBudget(this.own.manager, appeal.id, budgetSide(actor.role));
   }
 
-  private async usedToday(userId: string, manager = this.dataSource.manager): Promise<number> {
+  private async usedToday(userId: string, manager = this.own.manager): Promise<number> {
     const since = new Date(this.clock.now().getTime() - 24 * 3600_000);
     const [{ bytes }] = await manager.query<{ bytes: string }[]>(
       `SELECT coalesce(sum(size), 0)::bigint AS bytes FROM attachments WHERE owner_id = $1 AND created_at > $2`,

@@ -1,7 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { AppealMessage } from '../appeals/appeal-message.entity';
-import { Appeal } from '../appeals/appeal.entity';
-import { User } from '../users/user.entity';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export enum ScanStatus {
   /** Waiting for the malware scanner. */
@@ -29,20 +26,14 @@ export enum ScanStatus {
 export class Attachment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'attachments_pkey' }) id: string;
   /** The uploader. */
+  @ForeignKey('User', { name: 'attachments_owner_id_fkey' })
   @Column({ name: 'owner_id', type: 'uuid' }) ownerId: string;
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'attachments_owner_id_fkey' })
-  owner?: User;
   /** The uploader's role: the citizen's and the staff's files count against separate per-appeal budgets. */
   @Column({ name: 'owner_role', type: 'text' }) ownerRole: string;
+  @ForeignKey('Appeal', { name: 'attachments_appeal_id_fkey' })
   @Column({ name: 'appeal_id', type: 'uuid', nullable: true }) appealId: string | null;
-  @ManyToOne(() => Appeal, { nullable: true })
-  @JoinColumn({ name: 'appeal_id', foreignKeyConstraintName: 'attachments_appeal_id_fkey' })
-  appeal?: Appeal;
+  @ForeignKey('AppealMessage', { name: 'attachments_message_id_fkey' })
   @Column({ name: 'message_id', type: 'uuid', nullable: true }) messageId: string | null;
-  @ManyToOne(() => AppealMessage, { nullable: true })
-  @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'attachments_message_id_fkey' })
-  message?: AppealMessage;
   /** The answer it documents (no foreign key until the answers table exists). */
   @Column({ name: 'answer_id', type: 'uuid', nullable: true }) answerId: string | null;
   /** The name as the client sent it (for display only; never used in a path or a header as is). */

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppealAccessModule } from '../appeals/appeal-access.module';
 import { AttachmentCipher } from './attachment-cipher';
+import { Attachment } from './attachment.entity';
 import { AttachmentDownloads } from './attachment-downloads';
 import { AttachmentUploadService } from './attachment-upload.service';
 import { AttachmentsController } from './attachments.controller';
@@ -19,7 +21,7 @@ function objectStorage(config: AppConfig): ObjectStorage {
 }
 
 @Module({
-  imports: [AppealAccessModule],
+  imports: [TypeOrmModule.forFeature([Attachment]), AppealAccessModule],
   controllers: [AttachmentsController],
   providers: [
     { provide: OBJECT_STORAGE, inject: [APP_CONFIG], useFactory: objectStorage },

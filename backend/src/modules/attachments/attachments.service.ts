@@ -3,8 +3,8 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AppealStatus, Role } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
 import { Actor } from '../../common/http/actor';
@@ -12,8 +12,6 @@ import { DomainError, NotFoundError, ValidationFailedError } from '../../common/
 import { AppConfig, AttachmentsConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppealAccess } from '../appeals/appeal-access.service';
-import { AppealMessage } from '../appeals/appeal-message.entity';
-import { Appeal } from '../appeals/appeal.entity';
 import { AuditService } from '../audit/audit.service';
 import { spoolDirOf } from './attachment-upload.service';
 import { ClamdScan } from './content/clamd';
@@ -49,7 +47,7 @@ export class AttachmentsService implements OnModuleInit {
   private readonly spoolDir: string;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Attachment) private readonly own: Repository<Attachment>,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     private readonly cipher: AttachmentCipher,
@@ -80,8 +78,7 @@ export class AttachmentsService implements OnModuleInit {
     };
     if (new Set(ids).size !== ids.length) fail('attachment_duplicate', 'the same attachment is listed twice');
     if (ids.some((id) => !UUID.test(id))) fail('attachment_unavailable', 'not an upload of yours that is still unattached');
-    const [appeal] = await manager.query<{ id: string }[]>(`SELECT id FROM appeals WHERE id = $1 FOR UPDATE`, [target.appealId]);
-    if (!appeal) throw new NotFoundError('appeal');
+    if ((await this.access.lockStatus(manager, target.appealId)) === null) throw new NotFoundError('appeal');
     const rows = await manager
       .getRepository(Attachment)
       .createQueryBuilder('a')
@@ -107,15 +104,21 @@ export class AttachmentsService implements OnModuleInit {
   async listFor(manager: EntityManager, appealId: string, options: { includeInternal?: boolean } = {}): Promise<AttachmentDto[]> {
     const qb = manager.getRepository(Attachment).createQueryBuilder('a').where('a.appeal_id = :appealId', { appealId });
     if (!options.includeInternal) {
-      qb.leftJoin(AppealMessage, 'm', 'm.id = a.message_id').andWhere('(m.id IS NULL OR NOT m.internal)');
+      qb.andWhere('(a.message_id IS NULL OR NOT EXISTS (SELECT 1 FROM appeal_messages m WHERE m.id = a.message_id AND m.internal))');
     }
     const rows = await qb.orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').getMany();
     return rows.map(toAttachmentDto);
   }
 
+  /** The files of an answer, as its signed document lists them. */
+  async filesOfAnswer(answerId: string): Promise<{ id: string; name: string; sha256: string; size: number }[]> {
+    const rows = await this.own.manager.find(Attachment, { where: { answerId }, order: { createdAt: 'ASC' } });
+    return rows.map((f) => ({ id: f.id, name: f.name, sha256: f.sha256, size: f.size }));
+  }
+
   /** The metadata of an attachment the actor may see. */
   async describe(actor: Actor, id: string): Promise<AttachmentDto> {
-    return toAttachmentDto(await this.visible(actor, id, this.dataSource.manager));
+    return toAttachmentDto(await this.visible(actor, id, this.own.manager));
   }
 
   /**
@@ -123,7 +126,7 @@ export class AttachmentsService implements OnModuleInit {
    * and the stored SHA-256 have both been checked. Every staff read is written to the audit log.
    */
   async open(actor: Actor, id: string, variant: 'file' | 'preview', range?: { start: number; end: number }): Promise<OpenedAttachment> {
-    const attachment = await this.visible(actor, id, this.dataSource.manager);
+    const attachment = await this.visible(actor, id, this.own.manager);
     if (!DOWNLOADABLE.includes(attachment.scanStatus)) {
       throw new DomainError(409, `attachment_scan_${attachment.scanStatus}`, { file: attachment.name });
     }
@@ -138,7 +141,7 @@ export class AttachmentsService implements OnModuleInit {
       }
     }
     if (actor.role !== Role.Citizen) {
-      await this.audit.record(this.dataSource.manager, actor, {
+      await this.audit.record(this.own.manager, actor, {
         action: variant === 'file' ? 'attachment.download' : 'attachment.preview',
         entityType: 'attachment',
         entityId: attachment.id,
@@ -154,13 +157,13 @@ export class AttachmentsService implements OnModuleInit {
    */
   async remove(actor: Actor, id: string): Promise<void> {
     if (!UUID.test(id)) throw new NotFoundError('attachment');
-    const removed = await this.dataSource.transaction(async (manager) => {
+    const removed = await this.own.manager.transaction(async (manager) => {
       const peek = await manager.findOneBy(Attachment, { id });
       if (!peek || peek.ownerId !== actor.userId) throw new NotFoundError('attachment');
       // The appeal first (the order bind takes them), so a concurrent submit cannot slip between.
       if (peek.appealId) {
-        const [appeal] = await manager.query<{ status: AppealStatus }[]>(`SELECT status FROM appeals WHERE id = $1 FOR UPDATE`, [peek.appealId]);
-        if (appeal?.status !== AppealStatus.Draft || peek.messageId || peek.answerId) {
+        const status = await this.access.lockStatus(manager, peek.appealId);
+        if (status !== AppealStatus.Draft || peek.messageId || peek.answerId) {
           throw new DomainError(409, 'attachment_locked', { file: peek.name });
         }
       }
@@ -180,7 +183,7 @@ export class AttachmentsService implements OnModuleInit {
     const cutoff = new Date(this.clock.now().getTime() - this.limits.unboundTtlHours * 3600_000);
     let removed = 0;
     for (;;) {
-      const rows = await this.dataSource.query<{ storage_key: string; preview_key: string | null }[]>(
+      const rows = await this.own.manager.query<{ storage_key: string; preview_key: string | null }[]>(
         `DELETE FROM attachments WHERE id IN (
            SELECT id FROM attachments WHERE appeal_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED
          ) RETURNING storage_key, preview_key`,
@@ -206,7 +209,7 @@ export class AttachmentsService implements OnModuleInit {
     const counts = { clean: 0, infected: 0, failed: 0 };
     const socket = this.limits.clamdSocket;
     if (!socket) return counts;
-    const rows = await this.dataSource.getRepository(Attachment).find({ where: { scanStatus: ScanStatus.Failed }, order: { createdAt: 'ASC' }, take: batch });
+    const rows = await this.own.manager.getRepository(Attachment).find({ where: { scanStatus: ScanStatus.Failed }, order: { createdAt: 'ASC' }, take: batch });
     for (const attachment of rows) {
       const scan = new ClamdScan(socket, this.limits.clamdTimeoutMs);
       let outcome;
@@ -220,7 +223,7 @@ export class AttachmentsService implements OnModuleInit {
       }
       counts[outcome.status]++;
       if (outcome.status === 'infected') this.logger.warn({ attachmentId: attachment.id, signature: outcome.signature }, 'rescan: infected file stays blocked');
-      await this.dataSource.getRepository(Attachment).update(
+      await this.own.manager.getRepository(Attachment).update(
         { id: attachment.id, scanStatus: ScanStatus.Failed },
         {
           scanStatus: outcome.status === 'clean' ? ScanStatus.Clean : outcome.status === 'infected' ? ScanStatus.Infected : ScanStatus.Failed,
@@ -239,7 +242,7 @@ export class AttachmentsService implements OnModuleInit {
     let purged = 0;
     const now = this.clock.now();
     for (;;) {
-      const batch = await this.dataSource.transaction(async (manager) => {
+      const batch = await this.own.manager.transaction(async (manager) => {
         const rows = await manager.query<{ id: string; storage_key: string }[]>(
           `SELECT id, storage_key FROM storage_purges WHERE not_before <= $1 ORDER BY not_before LIMIT 200 FOR UPDATE SKIP LOCKED`,
           [now],
@@ -267,7 +270,7 @@ export class AttachmentsService implements OnModuleInit {
       if (attachment.ownerId !== actor.userId) throw new NotFoundError('attachment');
       return attachment;
     }
-    let appeal: Appeal;
+    let appeal: Awaited<ReturnType<AppealAccess['load']>>;
     try {
       appeal = await this.access.load(actor, attachment.appealId, { manager });
     } catch (error) {
@@ -278,8 +281,7 @@ export class AttachmentsService implements OnModuleInit {
     // that only oversees the appeal after an escalation.
     if (actor.role !== Role.Citizen && !(await this.access.handles(actor, appeal, manager))) throw new NotFoundError('attachment');
     if (actor.role === Role.Citizen && attachment.messageId) {
-      const message = await manager.findOneBy(AppealMessage, { id: attachment.messageId });
-      if (!message || message.internal) throw new NotFoundError('attachment');
+      if (!(await this.access.citizenMaySee(manager, attachment.messageId))) throw new NotFoundError('attachment');
     }
     return attachment;
   }

@@ -70,6 +70,11 @@ export class CatalogService {
     return value;
   }
 
+  /** A category, active or not, as the catalogue administration and routing rules name it (no cache). */
+  find(manager: EntityManager, id: string): Promise<Pick<Category, 'id' | 'parentId' | 'active'> | null> {
+    return manager.findOne(Category, { where: { id }, select: { id: true, parentId: true, active: true } });
+  }
+
   /** The general pool (общий пул), where appeals that no category routes go; cached likewise. */
   async generalPool(manager: EntityManager): Promise<DepartmentInfo | null> {
     return this.pool.get(() => this.departments.generalPool(manager));

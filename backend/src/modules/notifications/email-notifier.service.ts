@@ -1,14 +1,15 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter } from 'prom-client';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { HistoryEvent } from '@otklik/shared/domain';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
+import { AppealFactsReader, AppealNoticeFacts } from '../appeals/appeal-facts.repository';
 import { Mailer } from '../messaging/mailer';
 import { DispatchedEvent } from '../outbox/domain-event';
 import { AuditService } from '../audit/audit.service';
 import { EventConsumer, EventConsumers } from '../outbox/event-consumers';
 import { APPEAL_NOTICES, AppealFacts, NOTICE_EVENTS, NoticeEvent, NoticeSpec } from './appeal-notices';
+import { NotificationDeliveries } from './notification-deliveries.repository';
 
 const sent = new Counter({ name: 'otklik_notifications_sent_total', help: 'Notices delivered, by channel and event type', labelNames: ['channel', 'event_type'] });
 
@@ -27,7 +28,8 @@ export class EmailNotifier implements OnModuleInit, EventConsumer<NoticeEvent> {
   constructor(
     private readonly consumers: EventConsumers,
     private readonly mailer: Mailer,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly appeals: AppealFactsReader,
+    private readonly deliveries: NotificationDeliveries,
     private readonly cipher: PersonalDataCipher,
     private readonly audit: AuditService,
   ) {}
@@ -41,12 +43,7 @@ export class EmailNotifier implements OnModuleInit, EventConsumer<NoticeEvent> {
   }
 
   async deliver(event: DispatchedEvent<NoticeEvent>, spec: NoticeSpec): Promise<void> {
-    const [appeal] = await this.dataSource.query<AppealRow[]>(
-      `SELECT a.number::int AS number, a.subject, a.status, a.due_at AS "dueAt", a.documents_due_on::text AS "documentsDueOn",
-              d.name_ru AS "departmentName", a.citizen_id AS "citizenId", a.unidentified, a.contact_encrypted AS "contactEncrypted"
-         FROM appeals a LEFT JOIN departments d ON d.id = a.department_id WHERE a.id = $1`,
-      [event.aggregateId],
-    );
+    const appeal = await this.appeals.factsOf(event.aggregateId);
     if (!appeal) return; // destroyed by retention meanwhile: nothing to tell
     const recipients = this.recipientsOf(event, spec, appeal);
     if (recipients.length === 0) return;
@@ -61,13 +58,8 @@ export class EmailNotifier implements OnModuleInit, EventConsumer<NoticeEvent> {
       ...(appeal.unidentified ? await this.quoted(event) : {}),
     };
     for (const recipient of recipients) {
-      await this.dataSource.transaction(async (manager) => {
-        const claimed = await manager.query<unknown[]>(
-          `INSERT INTO notification_deliveries (event_id, recipient_id, channel, event_type, appeal_id)
-           VALUES ($1, $2, 'email', $3, $4) ON CONFLICT DO NOTHING RETURNING event_id`,
-          [event.id, recipient.id, event.eventType, event.aggregateId],
-        );
-        if (claimed.length === 0) return;
+      await this.deliveries.transaction(async (manager) => {
+        if (!(await this.deliveries.claim(manager, event.id, recipient.id, event.eventType, event.aggregateId))) return;
         const to = await this.addressOf(manager, event, recipient);
         if (!to) return;
         // Sent inside the claim's transaction: a failed send rolls the claim back for the retry.
@@ -82,7 +74,7 @@ export class EmailNotifier implements OnModuleInit, EventConsumer<NoticeEvent> {
    * The citizen's account; for an appeal filed without one, the e-mail address given with it
    * (its delivery is logged under the appeal's id); staff named by the event.
    */
-  private recipientsOf(event: DispatchedEvent<NoticeEvent>, spec: NoticeSpec, appeal: AppealRow): Recipient[] {
+  private recipientsOf(event: DispatchedEvent<NoticeEvent>, spec: NoticeSpec, appeal: AppealNoticeFacts): Recipient[] {
     if (spec.audience === 'recipients') {
       const payload = event.payload as { recipients?: (string | null)[] };
       return (payload.recipients ?? []).filter((r): r is string => !!r).map((id) => ({ kind: 'user', id }));
@@ -94,8 +86,7 @@ export class EmailNotifier implements OnModuleInit, EventConsumer<NoticeEvent> {
 
   private async addressOf(manager: EntityManager, event: DispatchedEvent, recipient: Recipient): Promise<string | null> {
     if (recipient.kind === 'user') {
-      const [user] = await manager.query<{ email: string | null }[]>(`SELECT email FROM users WHERE id = $1 AND active`, [recipient.id]);
-      return user?.email ?? null;
+      return this.deliveries.emailOf(manager, recipient.id);
     }
     const { email } = this.cipher.decryptJson<{ email?: string }>(recipient.contactEncrypted);
     if (!email) return null;
@@ -113,25 +104,10 @@ export class EmailNotifier implements OnModuleInit, EventConsumer<NoticeEvent> {
   private async quoted(event: DispatchedEvent): Promise<Pick<AppealFacts, 'notice' | 'answer'>> {
     const { noticeMessageId } = event.payload as { noticeMessageId?: unknown };
     const noticeId = typeof noticeMessageId === 'string' ? noticeMessageId : null;
-    const [notice] = noticeId
-      ? await this.dataSource.query<{ body: string }[]>(`SELECT body FROM appeal_messages WHERE id = $1 AND appeal_id = $2 AND NOT internal`, [noticeId, event.aggregateId])
-      : [];
-    const [answer] =
-      event.eventType === `appeal.${HistoryEvent.Answered}`
-        ? await this.dataSource.query<NonNullable<AppealFacts['answer']>[]>(
-            `SELECT text, executor_name AS "executorName", executor_position AS "executorPosition", reason
-               FROM answers WHERE appeal_id = $1 ORDER BY answered_at DESC, created_at DESC LIMIT 1`,
-            [event.aggregateId],
-          )
-        : [];
-    return { notice: notice?.body ?? null, answer: answer ?? null };
+    const notice = noticeId ? await this.appeals.noticeText(event.aggregateId, noticeId) : null;
+    const answer = event.eventType === `appeal.${HistoryEvent.Answered}` ? await this.appeals.latestAnswer(event.aggregateId) : null;
+    return { notice, answer };
   }
-}
-
-interface AppealRow extends Omit<AppealFacts, 'unidentified' | 'notice' | 'answer'> {
-  citizenId: string | null;
-  unidentified: boolean;
-  contactEncrypted: string | null;
 }
 
 type Recipient = { kind: 'user'; id: string } | { kind: 'contact'; id: string; contactEncrypted: string };

@@ -16,8 +16,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class DepartmentTree {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  get(id: string, manager: EntityManager = this.dataSource.manager): Promise<DepartmentInfo | null> {
-    return manager.findOneBy(Department, { id });
+  get(id: string, manager: EntityManager = this.dataSource.manager, options: { lock?: boolean } = {}): Promise<DepartmentInfo | null> {
+    return manager.findOne(Department, { where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   /** By id or by code (the CLI and the seed name departments by code). */

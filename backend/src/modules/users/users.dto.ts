@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '@otklik/shared/domain';
-import { Department } from './department.entity';
 import { TrustLevel } from './user.entity';
 import type { Account } from './user-accounts.repository';
 import type { DepartmentInfo } from './department-tree.repository';
@@ -13,7 +12,7 @@ export class DepartmentDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
   @ApiProperty() isGeneralPool: boolean;
 
-  static from(d: Department): DepartmentDto {
+  static from(d: DepartmentInfo): DepartmentDto {
     return { id: d.id, code: d.code, nameRu: d.nameRu, nameEn: d.nameEn, parentId: d.parentId, isGeneralPool: d.isGeneralPool };
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { DomainError, FieldError, NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
 import { AppealAccess } from '../appeals/appeal-access.service';
 import { AuditService } from '../audit/audit.service';
-import { Category } from '../catalog/category.entity';
-import { Department } from '../users/department.entity';
+import { CatalogService } from '../catalog/catalog.service';
+import { DepartmentInfo, DepartmentTree } from '../users/department-tree.repository';
 import { DepartmentDto } from '../users/users.dto';
 import { RoutingRule } from './routing/routing-rule.entity';
 import { AssignmentService } from './routing/assignment.service';
@@ -28,17 +28,19 @@ const ruleDto = (r: RoutingRule): RoutingRuleDto => ({
   active: r.active,
 });
 const templateDto = (t: AnswerTemplate): AnswerTemplateDto => ({ id: t.id, title: t.title, body: t.body, result: t.result, departmentId: t.departmentId, active: t.active });
-const departmentDto = (d: Department): AdminDepartmentDto => ({ ...DepartmentDto.from(d), autoAssign: d.autoAssign, approvalRequiredFor: d.approvalRequiredFor });
+const departmentDto = (d: DepartmentInfo): AdminDepartmentDto => ({ ...DepartmentDto.from(d), autoAssign: d.autoAssign, approvalRequiredFor: d.approvalRequiredFor });
 
 /** Admin management of routing rules, answer templates and department assignment settings; every change is audited. */
 @Injectable()
 export class WorkflowAdminService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(RoutingRule) private readonly own: Repository<RoutingRule>,
     private readonly routing: RoutingService,
     private readonly assignment: AssignmentService,
     private readonly audit: AuditService,
     private readonly access: AppealAccess,
+    private readonly departmentTree: DepartmentTree,
+    private readonly catalog: CatalogService,
   ) {}
 
   async rules(): Promise<RoutingRuleDto[]> {
@@ -46,7 +48,7 @@ export class WorkflowAdminService {
   }
 
   async saveRule(actor: Actor, dto: RoutingRuleInputDto, id?: string): Promise<RoutingRuleDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.own.manager.transaction(async (manager) => {
       const rule = id ? await manager.findOneBy(RoutingRule, { id }) : manager.create(RoutingRule, {});
       if (!rule) throw new NotFoundError('routing_rule');
       await this.checkRule(manager, dto);
@@ -69,7 +71,7 @@ export class WorkflowAdminService {
   }
 
   async deleteRule(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.own.manager.transaction(async (manager) => {
       const { affected } = await manager.delete(RoutingRule, { id });
       if (!affected) throw new NotFoundError('routing_rule');
       await this.audit.record(manager, actor, { action: 'routing_rule.delete', entityType: 'routing_rule', entityId: id });
@@ -82,7 +84,7 @@ export class WorkflowAdminService {
    * those of their department subtree. Others' templates are not shown at all.
    */
   async templates(actor: Actor): Promise<AnswerTemplateDto[]> {
-    const repo = this.dataSource.getRepository(AnswerTemplate);
+    const repo = this.own.manager.getRepository(AnswerTemplate);
     if (actor.role === Role.Admin) return (await repo.find({ order: { title: 'ASC' } })).map(templateDto);
     const scope = await this.access.departmentScope(actor);
     const rows = await repo.find({ where: [{ departmentId: IsNull() }, ...(scope.length ? [{ departmentId: In(scope) }] : [])], order: { title: 'ASC' } });
@@ -90,14 +92,14 @@ export class WorkflowAdminService {
   }
 
   async saveTemplate(actor: Actor, dto: AnswerTemplateInputDto, id?: string): Promise<AnswerTemplateDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.own.manager.transaction(async (manager) => {
       const scope = await this.templateScope(actor, manager);
       const template = id ? await this.writableTemplate(manager, scope, id) : manager.create(AnswerTemplate, {});
       const departmentId = dto.departmentId ?? null;
       // Moving a template to (or creating it for) every department is the admins' call.
       if (scope !== 'all' && departmentId === null) throw new DomainError(403, 'answer_template_out_of_scope');
       // A department outside the supervisor's subtree reads as one that does not exist.
-      const departmentKnown = departmentId === null || (scope === 'all' ? await manager.existsBy(Department, { id: departmentId }) : scope.includes(departmentId));
+      const departmentKnown = departmentId === null || (scope === 'all' ? await this.departmentTree.exists(departmentId, manager) : scope.includes(departmentId));
       if (!departmentKnown) throw new ValidationFailedError([{ field: 'departmentId', code: 'invalid_department', message: '' }]);
       Object.assign(template, { title: dto.title, body: dto.body, result: dto.result ?? null, departmentId, active: dto.active ?? true });
       const saved = await manager.save(AnswerTemplate, template);
@@ -107,7 +109,7 @@ export class WorkflowAdminService {
   }
 
   async deleteTemplate(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.own.manager.transaction(async (manager) => {
       const template = await this.writableTemplate(manager, await this.templateScope(actor, manager), id);
       await manager.delete(AnswerTemplate, { id: template.id });
       await this.audit.record(manager, actor, { action: 'answer_template.delete', entityType: 'answer_template', entityId: id });
@@ -141,18 +143,18 @@ export class WorkflowAdminService {
     return (await this.allDepartments()).map((d) => DepartmentDto.from(d));
   }
 
-  private allDepartments(): Promise<Department[]> {
-    return this.dataSource.getRepository(Department).find({ order: { nameRu: 'ASC' } });
+  private allDepartments(): Promise<DepartmentInfo[]> {
+    return this.departmentTree.list();
   }
 
   async updateDepartment(actor: Actor, id: string, dto: DepartmentSettingsDto): Promise<AdminDepartmentDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const department = await manager.findOneBy(Department, { id });
+    return this.own.manager.transaction(async (manager) => {
+      const department = await this.departmentTree.get(id, manager, { lock: true });
       if (!department) throw new NotFoundError('department');
       const before = { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor };
       if (dto.autoAssign !== undefined) department.autoAssign = dto.autoAssign;
       if (dto.approvalRequiredFor !== undefined) department.approvalRequiredFor = [...new Set(dto.approvalRequiredFor)];
-      await manager.save(Department, department);
+      await this.departmentTree.update(manager, id, { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor });
       await this.audit.record(manager, actor, {
         action: 'department.update',
         entityType: 'department',
@@ -166,11 +168,11 @@ export class WorkflowAdminService {
   /** Foreign keys the client names must exist and fit together (a 422 naming the field, not a 500). */
   private async checkRule(manager: EntityManager, dto: RoutingRuleInputDto): Promise<void> {
     const errors: FieldError[] = [];
-    if (!(await manager.existsBy(Department, { id: dto.departmentId }))) errors.push({ field: 'departmentId', code: 'invalid_department', message: '' });
-    const category = dto.categoryId ? await manager.findOneBy(Category, { id: dto.categoryId }) : null;
+    if (!(await this.departmentTree.exists(dto.departmentId, manager))) errors.push({ field: 'departmentId', code: 'invalid_department', message: '' });
+    const category = dto.categoryId ? await this.catalog.find(manager, dto.categoryId) : null;
     if (dto.categoryId && (!category || category.parentId !== null)) errors.push({ field: 'categoryId', code: 'unknown_category', message: '' });
     if (dto.subcategoryId) {
-      const sub = await manager.findOneBy(Category, { id: dto.subcategoryId });
+      const sub = await this.catalog.find(manager, dto.subcategoryId);
       if (!sub || sub.parentId === null || (dto.categoryId && sub.parentId !== dto.categoryId)) errors.push({ field: 'subcategoryId', code: 'not_a_subcategory', message: '' });
     }
     if (!dto.appealType && !dto.categoryId && !dto.subcategoryId && !dto.region && !(dto.keywords ?? []).length) {

@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppealAccessModule } from '../appeals/appeal-access.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { UserDirectoryModule } from '../users/user-directory.module';
 import { AssignmentService } from './routing/assignment.service';
+import { RoutingRule } from './routing/routing-rule.entity';
 import { RoutingService } from './routing/routing.service';
 import { StaffDirectoryController } from './staff-directory.controller';
+import { AnswerTemplate } from './templates/answer-template.entity';
 import { AnswerTemplatesService } from './templates/answer-templates.service';
 import { WorkflowAdminController } from './workflow-admin.controller';
 import { WorkflowAdminService } from './workflow-admin.service';
 
 /** Routing rules, assignment, answer templates: what the appeals module consults when it registers and moves appeals. */
 @Module({
-  imports: [CatalogModule, AppealAccessModule],
+  imports: [TypeOrmModule.forFeature([RoutingRule, AnswerTemplate]), CatalogModule, AppealAccessModule, UserDirectoryModule],
   controllers: [WorkflowAdminController, StaffDirectoryController],
   providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService],
   exports: [RoutingService, AssignmentService, AnswerTemplatesService],

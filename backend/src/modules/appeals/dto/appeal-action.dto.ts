@@ -1,58 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { APPEAL_ACTIONS, AppealAction } from '../appeal-citizen-actions.service';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export class ActionParams {
-  @ApiProperty()
-  @IsString()
-  idOrNumber: string;
-
-  @ApiProperty({ enum: APPEAL_ACTIONS, enumName: 'AppealAction' })
-  @IsIn(APPEAL_ACTIONS)
-  action: AppealAction;
-}
-
-export class ActionBodyDto {
-  @ApiPropertyOptional({ maxLength: 1000, description: 'Why (shown in the history)' })
-  @IsOptional()
-  @IsString()
-  @Transform(trim)
-  @MaxLength(1000)
-  comment?: string;
-
-  @ApiPropertyOptional({ maxLength: 10000, description: 'dispute: the grounds (required); resubmit: the new text (default: the original text)' })
-  @IsOptional()
-  @IsString()
-  @Transform(trim)
-  @IsNotEmpty()
-  @MaxLength(10000)
-  text?: string;
-
-  @ApiPropertyOptional({ minimum: 1, description: 'The version of the appeal the client saw; a stale one is a 409 version_conflict' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  expectedVersion?: number;
-}
-
-export class RatingDto {
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'Satisfaction with the answer, 1–5' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  score: number;
-
-  @ApiPropertyOptional({ maxLength: 2000, description: 'A score below 3 with a comment puts the appeal on the supervisor re-review list' })
-  @IsOptional()
-  @IsString()
-  @Transform(trim)
-  @IsNotEmpty()
-  @MaxLength(2000)
-  comment?: string;
-}
 
 export class RevealContactDto {
   @ApiProperty({ maxLength: 500, description: 'Why the contact details are needed (kept in the audit log)', example: 'Звонок заявителю для уточнения адреса' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, Role, StaffAction } from '@otklik/shared/domain';
-import { AnswerDto } from './staff-action.dto';
+import { AnswerDto } from './answer-output.dto';
 import { AttachmentDto } from '../../attachments/dto/attachment.dto';
 
 export class ContactViewDto {

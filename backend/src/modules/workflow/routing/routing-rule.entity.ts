@@ -1,7 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AppealType } from '@otklik/shared/domain';
-import { Category } from '../../catalog/category.entity';
-import { Department } from '../../users/department.entity';
 
 /**
  * An admin-managed routing rule: the first active rule (by position) whose every given
@@ -15,22 +13,16 @@ export class RoutingRule {
   @Column({ type: 'integer' }) position: number;
   @Column({ type: 'text' }) name: string;
   @Column({ name: 'appeal_type', type: 'text', nullable: true }) appealType: AppealType | null;
+  @ForeignKey('Category', { name: 'routing_rules_category_id_fkey', onDelete: 'CASCADE' })
   @Column({ name: 'category_id', type: 'uuid', nullable: true }) categoryId: string | null;
-  @ManyToOne(() => Category, { nullable: true, onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'routing_rules_category_id_fkey' })
-  category?: Category;
+  @ForeignKey('Category', { name: 'routing_rules_subcategory_id_fkey', onDelete: 'CASCADE' })
   @Column({ name: 'subcategory_id', type: 'uuid', nullable: true }) subcategoryId: string | null;
-  @ManyToOne(() => Category, { nullable: true, onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'subcategory_id', foreignKeyConstraintName: 'routing_rules_subcategory_id_fkey' })
-  subcategory?: Category;
   /** Matched against the appeal's `extraFields.region` (case-insensitive). */
   @Column({ type: 'text', nullable: true }) region: string | null;
   /** Any of these words in the subject or text (case-insensitive) matches. */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) keywords: string[];
+  @ForeignKey('Department', { name: 'routing_rules_department_id_fkey', onDelete: 'CASCADE' })
   @Column({ name: 'department_id', type: 'uuid' }) departmentId: string;
-  @ManyToOne(() => Department, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'routing_rules_department_id_fkey' })
-  department?: Department;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

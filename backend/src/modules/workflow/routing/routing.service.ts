@@ -1,7 +1,7 @@
 import { Expiring } from '../../../common/cache/expiring';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppealType } from '@otklik/shared/domain';
 import { CATALOG_CACHE_MS, CatalogService } from '../../catalog/catalog.service';
 import { RoutingRule } from './routing-rule.entity';
@@ -50,7 +50,7 @@ export class RoutingService {
   private readonly rules = new Expiring<RoutingRule[]>(CATALOG_CACHE_MS);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(RoutingRule) private readonly own: Repository<RoutingRule>,
     private readonly catalog: CatalogService,
   ) {}
 
@@ -70,6 +70,6 @@ export class RoutingService {
   }
 
   list(): Promise<RoutingRule[]> {
-    return this.dataSource.getRepository(RoutingRule).find({ order: { position: 'ASC', createdAt: 'ASC' } });
+    return this.own.manager.getRepository(RoutingRule).find({ order: { position: 'ASC', createdAt: 'ASC' } });
   }
 }

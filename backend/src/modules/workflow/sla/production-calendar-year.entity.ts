@@ -1,5 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { User } from '../../users/user.entity';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 
 /** An official production calendar year (seeded 2025–2026; an admin loads the others). */
 @Entity('production_calendar_years')
@@ -10,9 +9,7 @@ export class ProductionCalendarYearRow {
   @Column({ name: 'non_working', type: 'date', array: true, default: () => "'{}'" }) nonWorking: string[];
   /** Weekends made working days by a transfer. */
   @Column({ type: 'date', array: true, default: () => "'{}'" }) working: string[];
+  @ForeignKey('User', { name: 'production_calendar_years_loaded_by_fkey', onDelete: 'SET NULL' })
   @Column({ name: 'loaded_by', type: 'uuid', nullable: true }) loadedBy: string | null;
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'loaded_by', foreignKeyConstraintName: 'production_calendar_years_loaded_by_fkey' })
-  loader?: User;
   @Column({ name: 'loaded_at', type: 'timestamptz', default: () => 'now()' }) loadedAt: Date;
 }

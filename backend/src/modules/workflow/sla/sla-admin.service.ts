@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { AppealType, DeadlineUnit, ProductionCalendar } from '@otklik/shared/domain';
 import { Clock } from '../../../common/clock/clock';
 import { Actor } from '../../../common/http/actor';
@@ -8,6 +8,7 @@ import { FieldError, ValidationFailedError } from '../../../common/problem/domai
 import { AuditService } from '../../audit/audit.service';
 import { CalendarSource, CalendarYearDto, LoadCalendarYearDto, SlaPolicyDto, UpsertSlaPolicyDto } from './dto/sla.dto';
 import { SlaService } from './sla.service';
+import { SlaPolicy } from './sla-policy.entity';
 
 interface PolicyRow {
   id: string;
@@ -43,14 +44,14 @@ const weekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).
 @Injectable()
 export class SlaAdminService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(SlaPolicy) private readonly own: Repository<SlaPolicy>,
     private readonly sla: SlaService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async listPolicies(): Promise<SlaPolicyDto[]> {
-    const rows = await this.dataSource.query<PolicyRow[]>(
+    const rows = await this.own.manager.query<PolicyRow[]>(
       `SELECT ${POLICY_COLUMNS} FROM sla_policies ORDER BY type, category_id NULLS FIRST`,
     );
     return rows.map(toPolicy);
@@ -59,7 +60,7 @@ export class SlaAdminService {
   /** Creates or replaces the policy of (type, category); the next registration uses it. */
   async upsertPolicy(actor: Actor, dto: UpsertSlaPolicyDto): Promise<SlaPolicyDto> {
     const categoryId = dto.categoryId ?? null;
-    const row = await this.dataSource.transaction(async (m) => {
+    const row = await this.own.manager.transaction(async (m) => {
       if (categoryId) {
         const [found] = await m.query<unknown[]>(`SELECT 1 FROM categories WHERE id = $1`, [categoryId]);
         if (!found) throw new ValidationFailedError([{ field: 'categoryId', code: 'unknown_category', message: '' }]);
@@ -96,7 +97,7 @@ export class SlaAdminService {
 
   /** A year as the deadline maths sees it: loaded (official) or by Labour Code art. 112. */
   async calendarYear(year: number): Promise<CalendarYearDto> {
-    const [row] = await this.dataSource.query<{ non_working: string[]; working: string[]; loaded_at: Date; loaded_by: string | null }[]>(
+    const [row] = await this.own.manager.query<{ non_working: string[]; working: string[]; loaded_at: Date; loaded_by: string | null }[]>(
       `SELECT non_working::text[] AS non_working, working::text[] AS working, loaded_at, loaded_by FROM production_calendar_years WHERE year = $1`,
       [year],
     );
@@ -129,7 +130,7 @@ export class SlaAdminService {
     if (errors.length > 0) throw new ValidationFailedError(errors);
     // The domain's own check, so the table never holds a year the calendar would refuse.
     new ProductionCalendar({}).withYear(year, { nonWorking, working });
-    await this.dataSource.transaction(async (m) => {
+    await this.own.manager.transaction(async (m) => {
       await m.query(
         `INSERT INTO production_calendar_years (year, non_working, working, loaded_by, loaded_at) VALUES ($1, $2::date[], $3::date[], $4, $5)
          ON CONFLICT (year) DO UPDATE SET non_working = EXCLUDED.non_working, working = EXCLUDED.working,

@@ -1,7 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { AppealType, DeadlineUnit } from '@otklik/shared/domain';
-import { Category } from '../../catalog/category.entity';
-import { User } from '../../users/user.entity';
 
 /**
  * The SLA of appeals of one type, optionally in one category (the category's row wins over the
@@ -24,19 +22,15 @@ export class SlaPolicy {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'sla_policies_pkey' }) id: string;
   @Column({ type: 'text' }) type: AppealType;
   /** A category or subcategory; null: the type's default. */
+  @ForeignKey('Category', { name: 'sla_policies_category_id_fkey', onDelete: 'CASCADE' })
   @Column({ name: 'category_id', type: 'uuid', nullable: true }) categoryId: string | null;
-  @ManyToOne(() => Category, { nullable: true, onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'sla_policies_category_id_fkey' })
-  category?: Category;
   @Column({ name: 'resolution_unit', type: 'text' }) resolutionUnit: DeadlineUnit;
   @Column({ name: 'resolution_amount', type: 'integer' }) resolutionAmount: number;
   @Column({ name: 'first_response_hours', type: 'integer' }) firstResponseHours: number;
   @Column({ name: 'priority_first_response_hours', type: 'integer' }) priorityFirstResponseHours: number;
   /** The assignee is reminded this many hours before the deadline (0: no reminder). */
   @Column({ name: 'reminder_lead_hours', type: 'integer', default: 24 }) reminderLeadHours: number;
+  @ForeignKey('User', { name: 'sla_policies_updated_by_fkey', onDelete: 'SET NULL' })
   @Column({ name: 'updated_by', type: 'uuid', nullable: true }) updatedBy: string | null;
-  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'updated_by', foreignKeyConstraintName: 'sla_policies_updated_by_fkey' })
-  updater?: User;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }

@@ -1,15 +1,16 @@
 import { hostname } from 'node:os';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Counter, Histogram } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { Repository } from 'typeorm';
 import { endOfMoscowDay, moscowDate } from '@otklik/shared/domain';
 import { Clock } from '../../../common/clock/clock';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { SlaTickService, TickStats } from './sla-tick.service';
+import { SchedulerTick } from './scheduler-tick.entity';
 
 export const SLA_QUEUE = 'sla-scheduler';
 export const SLA_TICK_JOB = 'sla-tick';
@@ -47,7 +48,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   private stopped = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(SchedulerTick) private readonly own: Repository<SchedulerTick>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly work: SlaTickService,
@@ -108,7 +109,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       const started = performance.now();
       const anonymised = await this.finishing(JOB_RETENTION, daySlot, async () => {
         const n = await this.work.retention(now, today);
-        await this.dataSource.query(`DELETE FROM scheduler_ticks WHERE tick_at < $1`, [new Date(now.getTime() - KEEP_TICKS_DAYS * 86_400_000)]);
+        await this.own.manager.query(`DELETE FROM scheduler_ticks WHERE tick_at < $1`, [new Date(now.getTime() - KEEP_TICKS_DAYS * 86_400_000)]);
         return n;
       });
       report.retention = { tickAt: daySlot.toISOString(), anonymised, ms: performance.now() - started };
@@ -119,7 +120,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** The cluster-wide claim: true for exactly one process per (job, slot). */
   private async claim(job: string, tickAt: Date): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
+    const rows = await this.own.manager.query<unknown[]>(
       `INSERT INTO scheduler_ticks (job, tick_at, claimed_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING job`,
       [job, tickAt, this.claimant],
     );
@@ -130,7 +131,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     const timer = tickSeconds.startTimer({ job });
     try {
       const result = await work();
-      await this.dataSource.query(`UPDATE scheduler_ticks SET finished_at = $3, stats = $4 WHERE job = $1 AND tick_at = $2`, [
+      await this.own.manager.query(`UPDATE scheduler_ticks SET finished_at = $3, stats = $4 WHERE job = $1 AND tick_at = $2`, [
         job,
         tickAt,
         this.clock.now(),
@@ -140,7 +141,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       return result;
     } catch (error) {
       // The slot stays claimed but unfinished; the next slot's queries pick up what this one left.
-      await this.dataSource
+      await this.own.manager
         .query(`UPDATE scheduler_ticks SET stats = $3 WHERE job = $1 AND tick_at = $2`, [job, tickAt, JSON.stringify({ error: String((error as Error).message).slice(0, 500) })])
         .catch(() => undefined);
       ticks.inc({ job, outcome: 'failed' });

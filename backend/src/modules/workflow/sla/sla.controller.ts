@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../../common/http/actor';
@@ -7,12 +7,9 @@ import {
   CalendarYearDto,
   CalendarYearParams,
   LoadCalendarYearDto,
-  RetentionExtensionDto,
-  RetentionExtensionResultDto,
   SlaPolicyDto,
   UpsertSlaPolicyDto,
 } from './dto/sla.dto';
-import { RetentionService } from './retention.service';
 import { SlaAdminService } from './sla-admin.service';
 
 /** SLA policies and the production calendar: admins change them, supervisors may read them. */
@@ -53,22 +50,5 @@ export class SlaAdminController {
   @ApiOkResponse({ type: CalendarYearDto })
   load(@CurrentActor() actor: Actor, @Param() params: CalendarYearParams, @Body() dto: LoadCalendarYearDto): Promise<CalendarYearDto> {
     return this.admin.loadCalendarYear(actor, params.year, dto);
-  }
-}
-
-/** The citizen asks to keep an appeal past the retention period (152-ФЗ). */
-@ApiTags('appeals')
-@Controller({ path: 'appeals', version: '1' })
-export class RetentionController {
-  constructor(private readonly retention: RetentionService) {}
-
-  @Post(':idOrNumber/retention-extension')
-  @Authenticated(Role.Citizen)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Keep my appeal past the retention period, until a date (at most 5 years ahead)', operationId: 'extendAppealRetention' })
-  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
-  @ApiOkResponse({ type: RetentionExtensionResultDto })
-  extend(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: RetentionExtensionDto): Promise<RetentionExtensionResultDto> {
-    return this.retention.extend(actor, id, dto);
   }
 }

@@ -1,11 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import type { RuntimeOptions } from '../../../app.module';
-import { AppealAccess } from '../../appeals/appeal-access.service';
-import { RetentionService } from './retention.service';
+import { AppealsModule } from '../../appeals/appeals.module';
+import { DepartmentHeads } from './department-heads.repository';
 import { SlaAdminService } from './sla-admin.service';
-import { RetentionController, SlaAdminController } from './sla.controller';
+import { SlaAdminController } from './sla.controller';
 import { SLA_QUEUE, SLA_SCHEDULER_MODE, SlaScheduler, SlaSchedulerMode, SlaTickProcessor } from './sla-scheduler';
+import { SchedulerTick } from './scheduler-tick.entity';
+import { SlaPolicy } from './sla-policy.entity';
 import { SlaTickService } from './sla-tick.service';
 import { SlaService } from './sla.service';
 
@@ -35,14 +38,12 @@ export class SlaModule {
       SlaService,
       SlaAdminService,
       SlaTickService,
-      RetentionService,
-      // Stateless object-level access (a DataSource and nothing else); provided here rather than
-      // imported, because AppealsModule imports this module for the deadlines at registration.
-      AppealAccess,
+      DepartmentHeads,
       SlaScheduler,
       { provide: SLA_SCHEDULER_MODE, useValue: mode },
     ];
-    const imports: DynamicModule[] = [];
+    // The tick's batches are the appeals module's statements over its own table.
+    const imports: Array<DynamicModule | typeof AppealsModule> = [TypeOrmModule.forFeature([SlaPolicy, SchedulerTick]), AppealsModule];
     if (mode === 'bullmq') {
       imports.push(BullModule.registerQueue({ name: SLA_QUEUE }));
       providers.push(SlaTickProcessor);
@@ -51,7 +52,7 @@ export class SlaModule {
       module: SlaModule,
       global: true,
       imports,
-      controllers: runtime.process === 'api' ? [SlaAdminController, RetentionController] : [],
+      controllers: runtime.process === 'api' ? [SlaAdminController] : [],
       providers,
       exports: [SlaService, SlaTickService, SlaScheduler],
     };

@@ -1,7 +1,7 @@
 import { Expiring } from '../../../common/cache/expiring';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import {
   AppealDeadlines,
   AppealType,
@@ -19,6 +19,7 @@ import {
   RUSSIAN_OFFICIAL_CALENDAR,
   SlaClockState,
 } from '@otklik/shared/domain';
+import { SlaPolicy } from './sla-policy.entity';
 
 /** Which policy applies: the subcategory's, else the category's, else the type's default. */
 export interface PolicyKey {
@@ -80,7 +81,7 @@ const keyOf = (type: AppealType, categoryId: string | null) => `${type}:${catego
 export class SlaService {
   private readonly snapshot = new Expiring<Snapshot>(SLA_CACHE_MS);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(SlaPolicy) private readonly own: Repository<SlaPolicy>) {}
 
   /** `dueAt` and `firstResponseDueAt` of an appeal registered at `registeredAt`. */
   async deadlinesAtRegistration(manager: EntityManager, facts: RegistrationFacts, registeredAt: Date): Promise<AppealDeadlines> {
@@ -101,7 +102,7 @@ export class SlaService {
   }
 
   /** The production calendar: official years from the database, Labour Code rules for the rest. */
-  async calendar(manager: EntityManager = this.dataSource.manager): Promise<ProductionCalendar> {
+  async calendar(manager: EntityManager = this.own.manager): Promise<ProductionCalendar> {
     return (await this.current(manager)).calendar;
   }
 

@@ -1,6 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AnswerResult } from '@otklik/shared/domain';
-import { Department } from '../../users/department.entity';
 
 /** An answer template (macro): text with {{placeholders}} filled from the appeal. */
 @Entity('answer_templates')
@@ -12,10 +11,8 @@ export class AnswerTemplate {
   /** The answer result the template is written for (null: any). */
   @Column({ type: 'text', nullable: true }) result: AnswerResult | null;
   /** Null: every department. */
+  @ForeignKey('Department', { name: 'answer_templates_department_id_fkey', onDelete: 'CASCADE' })
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
-  @ManyToOne(() => Department, { nullable: true, onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'answer_templates_department_id_fkey' })
-  department?: Department;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

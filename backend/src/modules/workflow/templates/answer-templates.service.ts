@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { APPEAL_TYPE_LABELS, AppealType, moscowDate } from '@otklik/shared/domain';
 import { AnswerTemplate } from './answer-template.entity';
 
@@ -37,15 +37,15 @@ export function renderTemplate(body: string, c: TemplateContext): string {
 
 @Injectable()
 export class AnswerTemplatesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(AnswerTemplate) private readonly own: Repository<AnswerTemplate>) {}
 
   list(): Promise<AnswerTemplate[]> {
-    return this.dataSource.getRepository(AnswerTemplate).find({ order: { title: 'ASC' } });
+    return this.own.manager.getRepository(AnswerTemplate).find({ order: { title: 'ASC' } });
   }
 
   /** Active templates a department may use: its own and the common ones. */
   forDepartment(departmentId: string | null): Promise<AnswerTemplate[]> {
-    const repo = this.dataSource.getRepository(AnswerTemplate);
+    const repo = this.own.manager.getRepository(AnswerTemplate);
     return repo.find({
       where: departmentId ? [{ active: true, departmentId }, { active: true, departmentId: IsNull() }] : { active: true, departmentId: IsNull() },
       order: { title: 'ASC' },

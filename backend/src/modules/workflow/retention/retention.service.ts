@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppealStatus, moscowDate } from '@otklik/shared/domain';
 import { Clock } from '../../../common/clock/clock';
 import { Actor } from '../../../common/http/actor';
 import { ConflictError, DomainError, ValidationFailedError } from '../../../common/problem/domain-error';
-import { AppealAccess } from '../../appeals/appeal-access.service';
+import { AppealStore } from '../../appeals/appeal.repository';
 import { AuditService } from '../../audit/audit.service';
-import { RetentionExtensionDto, RetentionExtensionResultDto } from './dto/sla.dto';
+import { RetentionExtensionDto, RetentionExtensionResultDto } from '../sla/dto/sla.dto';
 
 /** How far ahead a citizen may ask to keep an appeal. */
 export const MAX_RETENTION_EXTENSION_YEARS = 5;
@@ -16,8 +14,7 @@ export const MAX_RETENTION_EXTENSION_YEARS = 5;
 @Injectable()
 export class RetentionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AppealAccess,
+    private readonly store: AppealStore,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -27,11 +24,11 @@ export class RetentionService {
     const limit = `${Number(today.slice(0, 4)) + MAX_RETENTION_EXTENSION_YEARS}${today.slice(4)}`;
     if (dto.until <= today) throw new ValidationFailedError([{ field: 'until', code: 'date_in_past', message: '' }]);
     if (dto.until > limit) throw new ValidationFailedError([{ field: 'until', code: 'date_too_far', message: '' }]);
-    return this.dataSource.transaction(async (manager) => {
-      const appeal = await this.access.load(actor, idOrNumber, { manager, lock: true });
+    return this.store.transaction(async (manager) => {
+      const appeal = await this.store.lockForChange(manager, actor, idOrNumber);
       if (appeal.status === AppealStatus.Draft) throw new DomainError(409, 'invalid_transition', { status: appeal.status, action: 'retention-extension' });
       if (appeal.anonymisedAt) throw new ConflictError('appeal_anonymised');
-      await manager.query(`UPDATE appeals SET retention_extended_until = $2 WHERE id = $1`, [appeal.id, dto.until]);
+      await this.store.keepUntil(manager, appeal.id, dto.until);
       await this.audit.record(manager, actor, {
         action: 'appeal.retention_extended',
         entityType: 'appeal',

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppealStatus } from '@otklik/shared/domain';
+
+/** What a notice says about an appeal, and who it goes to. */
+export interface AppealNoticeFacts {
+  number: number;
+  subject: string;
+  status: AppealStatus;
+  dueAt: Date | null;
+  documentsDueOn: string | null;
+  departmentName: string | null;
+  citizenId: string | null;
+  unidentified: boolean;
+  /** The contact given with an appeal filed without an account (encrypted). */
+  contactEncrypted: string | null;
+}
+
+/** The latest answer as a notice quotes it. */
+export interface QuotedAnswer {
+  text: string;
+  executorName: string;
+  executorPosition: string | null;
+  reason: string | null;
+}
+
+/**
+ * The appeals module's reader for notifications: the facts of an appeal, the thread message a
+ * step told the citizen with, and the latest answer — so the notifier never queries appeals.
+ */
+@Injectable()
+export class AppealFactsReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** null: the appeal is gone (destroyed by retention meanwhile). */
+  async factsOf(appealId: string): Promise<AppealNoticeFacts | null> {
+    const [row] = await this.dataSource.query<AppealNoticeFacts[]>(
+      `SELECT a.number::int AS number, a.subject, a.status, a.due_at AS "dueAt", a.documents_due_on::text AS "documentsDueOn",
+              d.name_ru AS "departmentName", a.citizen_id AS "citizenId", a.unidentified, a.contact_encrypted AS "contactEncrypted"
+         FROM appeals a LEFT JOIN departments d ON d.id = a.department_id WHERE a.id = $1`,
+      [appealId],
+    );
+    return row ?? null;
+  }
+
+  /** The body of a message the citizen may read (not an internal note) of this appeal. */
+  async noticeText(appealId: string, messageId: string): Promise<string | null> {
+    const [notice] = await this.dataSource.query<{ body: string }[]>(`SELECT body FROM appeal_messages WHERE id = $1 AND appeal_id = $2 AND NOT internal`, [messageId, appealId]);
+    return notice?.body ?? null;
+  }
+
+  async latestAnswer(appealId: string): Promise<QuotedAnswer | null> {
+    const [answer] = await this.dataSource.query<QuotedAnswer[]>(
+      `SELECT text, executor_name AS "executorName", executor_position AS "executorPosition", reason
+         FROM answers WHERE appeal_id = $1 ORDER BY answered_at DESC, created_at DESC LIMIT 1`,
+      [appealId],
+    );
+    return answer ?? null;
+  }
+}

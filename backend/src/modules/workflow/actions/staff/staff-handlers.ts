@@ -1,0 +1,332 @@
+import { Injectable } from '@nestjs/common';
+import { HistoryEvent, isIsoDate, moscowDate, NO_ANSWER_GROUND_RULES, PROPOSED_ACTION, ProposableAction, StaffAction } from '@otklik/shared/domain';
+import { ValidationFailedError } from '../../../../common/problem/domain-error';
+import { AppealGuardrails } from '../../../appeals/appeal-guardrails';
+import { AppealStore, AppealThread } from '../../../appeals/appeal.repository';
+import type { Appeal } from '../../../appeals/appeal.repository';
+import { AssignmentService } from '../../routing/assignment.service';
+import { SlaService } from '../../sla/sla.service';
+import {
+  ApproveActionBody,
+  ApproveProposalActionBody,
+  AssignActionBody,
+  ExtendActionBody,
+  NoAnswerRequiredActionBody,
+  ProposeExtensionActionBody,
+  ProposeNoAnswerActionBody,
+  ProposeTerminationActionBody,
+  RedirectActionBody,
+  ReopenActionBody,
+  RequestDocumentsActionBody,
+  ReturnProposalActionBody,
+  SendForApprovalActionBody,
+  StaffRouteAction,
+  TakeActionBody,
+  TerminateCorrespondenceActionBody,
+} from '../dto/staff-actions.dto';
+import { STAFF_EVENTS } from '../events';
+import { StaffActionHandler, TransitionContext } from '../transition';
+import { ExtendFields, NoAnswerFields, PROPOSAL_LABELS, ruDate, StaffEffects, TerminationFields } from './staff-effects';
+
+const DOCUMENTS_MAX_DAYS = 60;
+
+/** A staff action of the actions route: the action, its body and its effect. */
+export interface StaffRouteHandler<B = object> extends StaffActionHandler<B> {
+  readonly action: StaffRouteAction;
+}
+
+/** Take: the appeal is the actor's now. */
+@Injectable()
+export class TakeHandler implements StaffRouteHandler<TakeActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.Take;
+  readonly body = TakeActionBody;
+  async apply({ appeal, actor }: TransitionContext<TakeActionBody>): Promise<void> {
+    appeal.assigneeId = actor.userId;
+  }
+}
+
+/** Assign to a colleague of the appeal's department. */
+@Injectable()
+export class AssignHandler implements StaffRouteHandler<AssignActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.Assign;
+  readonly body = AssignActionBody;
+  constructor(private readonly assignment: AssignmentService) {}
+  async apply({ manager, appeal, body, entry }: TransitionContext<AssignActionBody>): Promise<void> {
+    const assignee = await this.assignment.staffOf(manager, appeal.departmentId!, body.assigneeId);
+    if (!assignee) throw new ValidationFailedError([{ field: 'assigneeId', code: 'not_department_staff', message: '' }]);
+    entry.details = { fromAssigneeId: appeal.assigneeId, toAssigneeId: assignee.id };
+    entry.comment = body.comment ?? `Исполнитель: ${assignee.fullName}`;
+    appeal.assigneeId = assignee.id;
+  }
+}
+
+/** Ask the citizen for documents by a date; the clock pauses until they bring them. */
+@Injectable()
+export class RequestDocumentsHandler implements StaffRouteHandler<RequestDocumentsActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.RequestDocuments;
+  readonly body = RequestDocumentsActionBody;
+  constructor(
+    private readonly sla: SlaService,
+    private readonly thread: AppealThread,
+  ) {}
+  async apply({ manager, actor, appeal, body, now, entry }: TransitionContext<RequestDocumentsActionBody>): Promise<void> {
+    const { documents, dueOn } = body;
+    const today = moscowDate(now);
+    if (!isIsoDate(dueOn) || dueOn <= today || dueOn > (await this.sla.calendar(manager)).addCalendarDays(today, DOCUMENTS_MAX_DAYS)) {
+      throw new ValidationFailedError([{ field: 'dueOn', code: 'date_out_of_range', message: '' }]);
+    }
+    appeal.documentsDueOn = dueOn;
+    const list = documents.map((d, i) => `${i + 1}. ${d}`).join('\n');
+    const text = `Для рассмотрения обращения необходимо представить до ${ruDate(dueOn)}:\n${list}${body.comment ? `\n\n${body.comment}` : ''}`;
+    entry.noticeMessageId = await this.thread.tellCitizen(manager, actor, appeal.id, text);
+    entry.details = { documents: documents.length, dueOn };
+  }
+}
+
+/** The answer is ready for the supervisor's sign-off. */
+@Injectable()
+export class SendForApprovalHandler implements StaffRouteHandler<SendForApprovalActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.SendForApproval;
+  readonly body = SendForApprovalActionBody;
+  async apply(): Promise<void> {}
+}
+
+/** The supervisor signs off: back to work, to be answered. */
+@Injectable()
+export class ApproveHandler implements StaffRouteHandler<ApproveActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.Approve;
+  readonly body = ApproveActionBody;
+  async apply(): Promise<void> {}
+}
+
+/** To another department, registered there again; the citizen is told why. */
+@Injectable()
+export class RedirectHandler implements StaffRouteHandler<RedirectActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.Redirect;
+  readonly body = RedirectActionBody;
+  constructor(
+    private readonly assignment: AssignmentService,
+    private readonly thread: AppealThread,
+  ) {}
+  async apply({ manager, actor, appeal, body, entry }: TransitionContext<RedirectActionBody>): Promise<void> {
+    const { reason } = body;
+    const target = await this.assignment.department(manager, body.departmentId);
+    if (!target || target.id === appeal.departmentId) throw new ValidationFailedError([{ field: 'departmentId', code: 'invalid_department', message: '' }]);
+    entry.details = { fromDepartmentId: appeal.departmentId, toDepartmentId: target.id };
+    entry.comment = `${target.nameRu}: ${reason}`;
+    // DOMAIN.md: the citizen is notified of a redirect; the notice stays in the thread.
+    entry.noticeMessageId = await this.thread.tellCitizen(manager, actor, appeal.id, `Ваше обращение передано на рассмотрение: ${target.nameRu}.\nПричина: ${reason}`);
+    appeal.departmentId = target.id;
+    appeal.assigneeId = (await this.assignment.autoAssignee(manager, target.id))?.id ?? null;
+  }
+}
+
+/** Reopened by staff: back to work, with a new term if the old one has passed. */
+@Injectable()
+export class ReopenHandler implements StaffRouteHandler<ReopenActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.Reopen;
+  readonly body = ReopenActionBody;
+  constructor(private readonly sla: SlaService) {}
+  async apply({ manager, appeal, now }: TransitionContext<ReopenActionBody>): Promise<void> {
+    appeal.closedAt = null;
+    Object.assign(appeal, await this.sla.renewTermIfPassed(manager, appeal, now));
+  }
+}
+
+/** The one extension of the term (59-ФЗ ст. 12 ч. 2). */
+@Injectable()
+export class ExtendHandler implements StaffRouteHandler<ExtendActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.Extend;
+  readonly body = ExtendActionBody;
+  constructor(private readonly effects: StaffEffects) {}
+  apply(ctx: TransitionContext<ExtendActionBody>): Promise<void> {
+    return this.effects.extend(ctx, ctx.body);
+  }
+}
+
+/** 59-ФЗ ст. 11: closed without an answer on the merits. */
+@Injectable()
+export class NoAnswerRequiredHandler implements StaffRouteHandler<NoAnswerRequiredActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.NoAnswerRequired;
+  readonly body = NoAnswerRequiredActionBody;
+  constructor(private readonly effects: StaffEffects) {}
+  apply(ctx: TransitionContext<NoAnswerRequiredActionBody>): Promise<void> {
+    return this.effects.closeWithoutAnswer(ctx, ctx.body);
+  }
+}
+
+/** 59-ФЗ ст. 11 ч. 5: the correspondence is terminated. */
+@Injectable()
+export class TerminateCorrespondenceHandler implements StaffRouteHandler<TerminateCorrespondenceActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.TerminateCorrespondence;
+  readonly body = TerminateCorrespondenceActionBody;
+  constructor(private readonly effects: StaffEffects) {}
+  apply(ctx: TransitionContext<TerminateCorrespondenceActionBody>): Promise<void> {
+    return this.effects.terminate(ctx, ctx.body);
+  }
+}
+
+type ProposalBody = ProposeTerminationActionBody | ProposeExtensionActionBody | ProposeNoAnswerActionBody;
+
+/**
+ * An operator's proposal: checked now as the action itself would be (a proposal that could
+ * never be approved is refused at once, naming the field), kept on the appeal with the
+ * reasoning, and put in the internal thread for the supervisor.
+ */
+abstract class ProposalHandler<B extends ProposalBody> implements StaffRouteHandler<B> {
+  readonly side = 'staff';
+  abstract readonly action: StaffAction.ProposeTermination | StaffAction.ProposeExtension | StaffAction.ProposeNoAnswer;
+  abstract readonly body: new () => B;
+  constructor(
+    protected readonly guardrails: AppealGuardrails,
+    protected readonly thread: AppealThread,
+  ) {}
+
+  /** The proposal's own lines in the note (and what it adds to the audit details). */
+  protected abstract check(ctx: TransitionContext<B>): Promise<string[]>;
+
+  async apply(ctx: TransitionContext<B>): Promise<void> {
+    const { manager, actor, appeal, body, now, entry } = ctx;
+    const proposed = PROPOSED_ACTION[this.action];
+    const lines = await this.check(ctx);
+    const { expectedVersion: _version, comment: _comment, remark: _remark, action: _action, ...fields } = body as B & { remark?: string };
+    appeal.pendingProposal = {
+      action: proposed,
+      body: JSON.parse(JSON.stringify(fields)) as Record<string, any>,
+      reason: body.reason ?? '',
+      proposedBy: actor.userId,
+      proposedByName: actor.name,
+      proposedAt: now.toISOString(),
+    };
+    if (body.reason) lines.push(`Обоснование: ${body.reason}`);
+    await this.thread.noteForStaff(manager, actor, appeal.id, [`Предлагаю ${PROPOSAL_LABELS[proposed]}.`, ...lines].join('\n'));
+    entry.recipients = await this.guardrails.approvers(manager, appeal.departmentId);
+    entry.details = { ...entry.details, proposed, notified: entry.recipients };
+  }
+}
+
+@Injectable()
+export class ProposeTerminationHandler extends ProposalHandler<ProposeTerminationActionBody> {
+  readonly action = StaffAction.ProposeTermination;
+  readonly body = ProposeTerminationActionBody;
+  constructor(guardrails: AppealGuardrails, thread: AppealThread, private readonly store: AppealStore) {
+    super(guardrails, thread);
+  }
+  protected async check({ manager, appeal, body, entry }: TransitionContext<ProposeTerminationActionBody>): Promise<string[]> {
+    const earlier = await this.guardrails.earlierAnswers(manager, appeal, body.repeatsAppealIds);
+    entry.details = { repeatsAppealIds: earlier };
+    return [`Повторяет обращения: ${await this.store.numbersOf(manager, earlier)}`];
+  }
+}
+
+@Injectable()
+export class ProposeExtensionHandler extends ProposalHandler<ProposeExtensionActionBody> {
+  readonly action = StaffAction.ProposeExtension;
+  readonly body = ProposeExtensionActionBody;
+  constructor(guardrails: AppealGuardrails, thread: AppealThread) {
+    super(guardrails, thread);
+  }
+  protected async check({ body }: TransitionContext<ProposeExtensionActionBody>): Promise<string[]> {
+    return body.days ? [`На дней: ${body.days}`] : [];
+  }
+}
+
+@Injectable()
+export class ProposeNoAnswerHandler extends ProposalHandler<ProposeNoAnswerActionBody> {
+  readonly action = StaffAction.ProposeNoAnswer;
+  readonly body = ProposeNoAnswerActionBody;
+  constructor(guardrails: AppealGuardrails, thread: AppealThread) {
+    super(guardrails, thread);
+  }
+  protected async check({ body, entry }: TransitionContext<ProposeNoAnswerActionBody>): Promise<string[]> {
+    this.guardrails.noAnswerNotice(body.grounds, body);
+    entry.details = { grounds: body.grounds };
+    return [`Основание: ${NO_ANSWER_GROUND_RULES[body.grounds].label.ru} (59-ФЗ ст. 11 ${NO_ANSWER_GROUND_RULES[body.grounds].part})`];
+  }
+}
+
+/** The supervisor carries out the operator's proposal as proposed; its checks run again now. */
+@Injectable()
+export class ApproveProposalHandler implements StaffRouteHandler<ApproveProposalActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.ApproveProposal;
+  readonly body = ApproveProposalActionBody;
+  constructor(
+    private readonly effects: StaffEffects,
+    private readonly thread: AppealThread,
+  ) {}
+
+  /** The history says what happened: the approved action's own event. */
+  event(appeal: Appeal): HistoryEvent {
+    return STAFF_EVENTS[appeal.pendingProposal!.action];
+  }
+
+  async apply(ctx: TransitionContext<ApproveProposalActionBody>): Promise<void> {
+    const { manager, actor, appeal, body, entry } = ctx;
+    const proposal = appeal.pendingProposal!;
+    appeal.pendingProposal = null;
+    const proposed = { ...proposal.body, comment: body.comment };
+    await this.carryOut(ctx, proposal.action, proposed);
+    entry.details = { ...entry.details, approvedProposal: true, proposedBy: proposal.proposedBy };
+    await this.thread.noteForStaff(manager, actor, appeal.id, `Предложение ${proposal.proposedByName} «${PROPOSAL_LABELS[proposal.action]}» согласовано.${body.comment ? `\n${body.comment}` : ''}`);
+  }
+
+  private carryOut(ctx: TransitionContext<ApproveProposalActionBody>, action: ProposableAction, body: Record<string, any>): Promise<void> {
+    switch (action) {
+      case StaffAction.TerminateCorrespondence:
+        return this.effects.terminate(ctx, body as TerminationFields);
+      case StaffAction.Extend:
+        return this.effects.extend(ctx, body as ExtendFields);
+      case StaffAction.NoAnswerRequired:
+        return this.effects.closeWithoutAnswer(ctx, body as NoAnswerFields);
+      default: {
+        const unknown: never = action;
+        throw new Error(`Unhandled proposal ${String(unknown)}`);
+      }
+    }
+  }
+}
+
+/** The supervisor returns the proposal with a remark: back to work. */
+@Injectable()
+export class ReturnProposalHandler implements StaffRouteHandler<ReturnProposalActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.ReturnProposal;
+  readonly body = ReturnProposalActionBody;
+  constructor(private readonly thread: AppealThread) {}
+  async apply({ manager, actor, appeal, body, entry }: TransitionContext<ReturnProposalActionBody>): Promise<void> {
+    const proposal = appeal.pendingProposal!;
+    appeal.pendingProposal = null;
+    await this.thread.noteForStaff(manager, actor, appeal.id, `Предложение ${proposal.proposedByName} «${PROPOSAL_LABELS[proposal.action]}» возвращено на доработку.\nЗамечание: ${body.remark}`);
+    entry.details = { proposed: proposal.action, proposedBy: proposal.proposedBy };
+  }
+}
+
+/** Every handler of the staff actions route, in the order of StaffAction. */
+export const STAFF_ROUTE_HANDLERS = [
+  TakeHandler,
+  AssignHandler,
+  RequestDocumentsHandler,
+  SendForApprovalHandler,
+  ApproveHandler,
+  RedirectHandler,
+  ExtendHandler,
+  NoAnswerRequiredHandler,
+  TerminateCorrespondenceHandler,
+  ReopenHandler,
+  ProposeTerminationHandler,
+  ProposeExtensionHandler,
+  ProposeNoAnswerHandler,
+  ApproveProposalHandler,
+  ReturnProposalHandler,
+] as const;

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { AnswerResult } from '@otklik/shared/domain';
+import { Actor } from '../../../common/http/actor';
+import { Locale } from '../../../common/i18n/messages';
+import { DomainError, ValidationFailedError } from '../../../common/problem/domain-error';
+import { AppealAnswers } from '../../appeals/answer.repository';
+import type { Answer } from '../../appeals/answer.repository';
+import type { Appeal } from '../../appeals/appeal.repository';
+import { AppealStore } from '../../appeals/appeal.repository';
+import { toSummary } from '../../appeals/appeal.mapper';
+import { AppealSummaryDto } from '../../appeals/dto/appeal-output.dto';
+import { AttachmentsService } from '../../attachments/attachments.service';
+import { AnswerInputDto } from '../actions/dto/staff-actions.dto';
+import { TransitionRunner } from '../actions/transition-runner';
+import { AnswerSigner } from '../signing/answer-signer.service';
+import { AnswerHandler } from './answer.handler';
+
+/** Answering an appeal (through the transition runner) and the answer as a signed document. */
+@Injectable()
+export class AppealAnswersService {
+  constructor(
+    private readonly runner: TransitionRunner,
+    private readonly handler: AnswerHandler,
+    private readonly store: AppealStore,
+    private readonly answers: AppealAnswers,
+    private readonly attachments: AttachmentsService,
+    private readonly signer: AnswerSigner,
+  ) {}
+
+  async answer(actor: Actor, idOrNumber: string, dto: AnswerInputDto): Promise<AppealSummaryDto> {
+    // Refused before anything is loaded, as it always was: the body alone says it.
+    if (dto.result === AnswerResult.Refused && !dto.reason) {
+      throw new ValidationFailedError([{ field: 'reason', code: 'reason_required', message: 'a refusal needs a reason' }]);
+    }
+    return toSummary((await this.runner.run(this.handler, actor, idOrNumber, dto)).appeal);
+  }
+
+  /**
+   * The latest answer as a signed document (JSON + detached JWS, XML with XMLDSig, or PDF with a
+   * signed trailer). Rendered on request: the signing time is the answer's time, so every download
+   * of the same answer carries the same signed content.
+   */
+  async document(actor: Actor, idOrNumber: string, format: 'json' | 'xml' | 'pdf', locale: Locale): Promise<{ body: Buffer; contentType: string; filename: string; signature?: string }> {
+    const { appeal, answer } = await this.current(actor, idOrNumber);
+    if (!answer || appeal.number === null) throw new DomainError(404, 'answer_not_found');
+    const doc = this.signer.document({
+      answerId: answer.id,
+      appealId: appeal.id,
+      appealNumber: appeal.number,
+      appealType: appeal.type,
+      result: answer.result,
+      resultCode: answer.resultCode,
+      text: answer.text,
+      reason: answer.reason ?? undefined,
+      answeredAt: answer.answeredAt.toISOString(),
+      executor: { name: answer.executorName, position: answer.executorPosition ?? '', workPhone: answer.executorPhone ?? undefined },
+      attachments: await this.attachments.filesOfAnswer(answer.id),
+    });
+    return this.signer.renderFile(doc, format, locale);
+  }
+
+  /** The latest answer of an appeal the actor may see. */
+  async current(actor: Actor, idOrNumber: string): Promise<{ appeal: Appeal; answer: Answer | null }> {
+    const appeal = await this.store.load(actor, idOrNumber);
+    return { appeal, answer: await this.answers.latest(this.store.manager, appeal.id) };
+  }
+}
