@@ -5,6 +5,7 @@ import { AppealStatus, Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { NotFoundError } from '../../common/problem/domain-error';
 import { Appeal } from './appeal.entity';
+import { DepartmentTree } from '../users/department-tree.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^\d{1,15}$/;
@@ -16,21 +17,17 @@ const NUMBER = /^\d{1,15}$/;
  */
 @Injectable()
 export class AppealAccess {
-  constructor(@InjectRepository(Appeal) private readonly own: Repository<Appeal>) {}
+  constructor(
+    @InjectRepository(Appeal) private readonly own: Repository<Appeal>,
+    private readonly departments: DepartmentTree,
+  ) {}
 
   /** Departments whose queue the staff member sees. */
   async departmentScope(actor: Actor, manager: EntityManager = this.own.manager): Promise<string[]> {
     if (!actor.departmentId) return [];
     if (actor.role === Role.Operator) return [actor.departmentId];
     if (actor.role !== Role.Supervisor) return [];
-    const rows: { id: string }[] = await manager.query(
-      `WITH RECURSIVE tree AS (
-         SELECT id FROM departments WHERE id = $1
-         UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
-       ) SELECT id FROM tree`,
-      [actor.departmentId],
-    );
-    return rows.map((r) => r.id);
+    return this.departments.scope(actor.departmentId, manager);
   }
 
   /** Loads an appeal the actor may see, by id or human number; optionally locks it for a change. */

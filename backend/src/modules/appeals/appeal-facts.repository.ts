@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppealStatus } from '@otklik/shared/domain';
+import { DepartmentTree } from '../users/department-tree.repository';
 
 /** What a notice says about an appeal, and who it goes to. */
 export interface AppealNoticeFacts {
@@ -31,17 +32,23 @@ export interface QuotedAnswer {
  */
 @Injectable()
 export class AppealFactsReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly departments: DepartmentTree,
+  ) {}
 
   /** null: the appeal is gone (destroyed by retention meanwhile). */
   async factsOf(appealId: string): Promise<AppealNoticeFacts | null> {
-    const [row] = await this.dataSource.query<AppealNoticeFacts[]>(
+    const [row] = await this.dataSource.query<(Omit<AppealNoticeFacts, 'departmentName'> & { departmentId: string | null })[]>(
       `SELECT a.number::int AS number, a.subject, a.status, a.due_at AS "dueAt", a.documents_due_on::text AS "documentsDueOn",
-              d.name_ru AS "departmentName", a.citizen_id AS "citizenId", a.unidentified, a.contact_encrypted AS "contactEncrypted"
-         FROM appeals a LEFT JOIN departments d ON d.id = a.department_id WHERE a.id = $1`,
+              a.department_id AS "departmentId", a.citizen_id AS "citizenId", a.unidentified, a.contact_encrypted AS "contactEncrypted"
+         FROM appeals a WHERE a.id = $1`,
       [appealId],
     );
-    return row ?? null;
+    if (!row) return null;
+    const { departmentId, ...facts } = row;
+    const department = departmentId ? await this.departments.get(departmentId) : null;
+    return { ...facts, departmentName: department?.nameRu ?? null };
   }
 
   /** The body of a message the citizen may read (not an internal note) of this appeal. */

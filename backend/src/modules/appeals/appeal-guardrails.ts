@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AnswerResult, AppealStatus, ApprovableBySetting, moscowDate, NO_ANSWER_GROUND_RULES, NoAnswerGround, TERMINATION_NOTICE } from '@otklik/shared/domain';
 import { FieldError, ValidationFailedError } from '../../common/problem/domain-error';
 import { Appeal } from './appeal.entity';
+import { DepartmentTree } from '../users/department-tree.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** 59-ФЗ ст. 11 ч. 5: answered on the merits «неоднократно» — at least twice before. */
@@ -27,14 +28,12 @@ const refuse = (field: string, code: string): never => {
  */
 @Injectable()
 export class AppealGuardrails {
+  constructor(private readonly departments: DepartmentTree) {}
+
   /** Which of extend / no-answer-required the department's operators must propose. */
   async approvalRequiredFor(manager: EntityManager, departmentId: string | null): Promise<ApprovableBySetting[]> {
     if (!departmentId) return [];
-    const [row] = await manager.query<{ approval_required_for: ApprovableBySetting[] }[]>(
-      'SELECT approval_required_for FROM departments WHERE id = $1',
-      [departmentId],
-    );
-    return row?.approval_required_for ?? [];
+    return (await this.departments.get(departmentId, manager))?.approvalRequiredFor ?? [];
   }
 
   /**
@@ -43,16 +42,7 @@ export class AppealGuardrails {
    */
   async approvers(manager: EntityManager, departmentId: string | null): Promise<string[]> {
     if (!departmentId) return [];
-    const rows = await manager.query<{ id: string }[]>(
-      `WITH RECURSIVE up AS (
-         SELECT id, parent_id, 0 AS depth FROM departments WHERE id = $1
-         UNION ALL SELECT d.id, d.parent_id, up.depth + 1 FROM departments d JOIN up ON d.id = up.parent_id
-       ), heads AS (
-         SELECT u.id, up.depth FROM users u JOIN up ON u.department_id = up.id WHERE u.role = 'supervisor' AND u.active
-       ) SELECT id FROM heads WHERE depth = (SELECT min(depth) FROM heads) ORDER BY id`,
-      [departmentId],
-    );
-    return rows.map((r) => r.id);
+    return this.departments.nearestSupervisors(departmentId, manager);
   }
 
   /**

@@ -6,6 +6,8 @@ import { AnyActor } from '../../common/http/actor';
 import { DomainEventType, StepEvent } from '../outbox/domain-event';
 import { OutboxService, PayloadSql } from '../outbox/outbox.service';
 import { Appeal } from './appeal.entity';
+import { RowShape } from '../../common/sql/row-shape';
+import { AUDIT_ROW } from '../audit/audit-row';
 
 export interface JournalEntry {
   event: HistoryEvent;
@@ -21,28 +23,6 @@ export interface JournalEntry {
   recipients?: string[];
 }
 
-/** A table's INSERT from one column list: the single-row form (VALUES) and the set-based one (SELECT). */
-class RowShape<K extends string> {
-  constructor(
-    private readonly table: string,
-    private readonly columns: Readonly<Record<K, string>>,
-  ) {}
-
-  /** `INSERT … VALUES (…)` with each value a SQL expression (a parameter, for one row). */
-  values(exprs: Readonly<Record<K, string>>): string {
-    const keys = Object.keys(this.columns) as K[];
-    return `INSERT INTO ${this.table} (${keys.map((k) => this.columns[k]).join(', ')}) VALUES (${keys.map((k) => exprs[k]).join(', ')})`;
-  }
-
-  /** `INSERT … SELECT … FROM <from>`: one row per row of `from`, each value a SQL expression over it. */
-  select(exprs: Readonly<Record<K, string>>, from: string): string {
-    const keys = Object.keys(this.columns) as K[];
-    return `INSERT INTO ${this.table} (${keys.map((k) => this.columns[k]).join(', ')})
-         SELECT ${keys.map((k) => exprs[k]).join(', ')}
-           FROM ${from}`;
-  }
-}
-
 /** The history row the citizen sees. */
 const HISTORY = new RowShape('appeal_history', {
   appealId: 'appeal_id',
@@ -56,18 +36,6 @@ const HISTORY = new RowShape('appeal_history', {
   comment: 'comment',
 });
 
-/** The audit row of a journal entry (the audit module's table, in the same statement). */
-const AUDIT = new RowShape('audit_log', {
-  actorId: 'actor_id',
-  actorRole: 'actor_role',
-  ip: 'ip',
-  userAgent: 'user_agent',
-  requestId: 'request_id',
-  action: 'action',
-  entityType: 'entity_type',
-  entityId: 'entity_id',
-  details: 'details',
-});
 
 /** The step payload of the outbox event (as consumers read it), one SQL expression per field. */
 type StepPayloadSql = PayloadSql<'appeal.auto_closed'>;
@@ -113,7 +81,7 @@ export class JournalWriter {
       actorPosition: p(entry.actorPosition ?? null),
       comment: p(entry.comment ?? null),
     });
-    const audit = AUDIT.values({
+    const audit = AUDIT_ROW.values({
       actorId: p(actor.userId ?? null),
       actorRole: p(actor.role ?? 'anonymous'),
       ip: p(actor.ip ?? null),
@@ -167,7 +135,7 @@ export class JournalWriter {
       },
       `${from} CROSS JOIN (VALUES ${events}) AS e(ord, event) ORDER BY ${entry.appealId}, e.ord`,
     );
-    const audit = AUDIT.select(
+    const audit = AUDIT_ROW.select(
       {
         actorId: 'NULL',
         actorRole: `'system'`,

@@ -23,6 +23,9 @@ import { AppealGuardrails } from './appeal-guardrails';
 import { toCard, toHistoryEntry, toMessage, toSummary } from './appeal.mapper';
 import { AppealListQuery, StaffAppealListQuery } from './dto/appeal-query.dto';
 import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
+import { DepartmentTree } from '../users/department-tree.repository';
+import { StaffDirectory } from '../users/staff-directory.repository';
+import type { AttachmentDto } from '../attachments/dto/attachment.dto';
 
 /** Both configurations: Russian stems Cyrillic words, English stems Latin ones. */
 const TSQUERY = `(websearch_to_tsquery('russian', :q) || websearch_to_tsquery('english', :q))`;
@@ -45,6 +48,8 @@ export class AppealQueryService {
     private readonly attachments: AttachmentsService,
     private readonly guardrails: AppealGuardrails,
     private readonly assignment: AssignmentService,
+    private readonly departments: DepartmentTree,
+    private readonly staff: StaffDirectory,
   ) {}
 
   /** The citizen's own appeals, newest first (or best match first with `q`). */
@@ -90,7 +95,7 @@ export class AppealQueryService {
     if (query.escalated !== undefined) qb.andWhere('a.escalated = :escalated', { escalated: query.escalated });
     if (query.rereview !== undefined) qb.andWhere('a.rereview = :rereview', { rereview: query.rereview });
     if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
-    if (query.pool) qb.andWhere('a.department_id IN (SELECT id FROM departments WHERE is_general_pool)');
+    if (query.pool) qb.andWhere('a.department_id = :pool', { pool: (await this.departments.generalPool())?.id ?? null });
     const order = query.sort === 'registeredAt' ? ({ column: 'a.registered_at', dir: 'DESC' } as const) : ({ column: 'a.due_at', dir: 'ASC' } as const);
     return this.toList(await this.page(qb, query, query.limit ?? DEFAULT_LIMIT, order));
   }
@@ -103,7 +108,7 @@ export class AppealQueryService {
       this.messageRows(appeal.id, actor),
       this.own.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
       // Files are for the citizen and the handling side only (not for a department overseeing an escalation).
-      actor.role === Role.Citizen || handling ? this.attachments.listFor(this.own.manager, appeal.id, { includeInternal: actor.role !== Role.Citizen }) : [],
+      actor.role === Role.Citizen || handling ? this.attachmentsFor(appeal.id, actor) : [],
       actor.role !== Role.Citizen && appeal.assigneeId ? this.nameOf(appeal.assigneeId) : null,
     ]);
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
@@ -111,9 +116,17 @@ export class AppealQueryService {
     return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor });
   }
 
+  /** The files on the card; a citizen's view leaves out those of internal notes. */
+  private async attachmentsFor(appealId: string, actor: Actor): Promise<AttachmentDto[]> {
+    const internal =
+      actor.role === Role.Citizen
+        ? (await this.own.manager.query<{ id: string }[]>('SELECT id FROM appeal_messages WHERE appeal_id = $1 AND internal', [appealId])).map((m) => m.id)
+        : [];
+    return this.attachments.listFor(this.own.manager, appealId, { exceptMessages: internal });
+  }
+
   private async nameOf(userId: string): Promise<string | null> {
-    const [row] = await this.own.manager.query<{ full_name: string }[]>('SELECT full_name FROM users WHERE id = $1', [userId]);
-    return row?.full_name ?? null;
+    return this.staff.nameOf(userId);
   }
 
   /** The templates the appeal's department may use, filled in for this appeal and this executor. */

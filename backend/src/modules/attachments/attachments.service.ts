@@ -100,11 +100,14 @@ export class AttachmentsService implements OnModuleInit {
     );
   }
 
-  /** The attachments of an appeal for its card; a citizen's view leaves out those of internal notes. */
-  async listFor(manager: EntityManager, appealId: string, options: { includeInternal?: boolean } = {}): Promise<AttachmentDto[]> {
+  /**
+   * The attachments of an appeal for its card. `exceptMessages`: the thread messages whose files
+   * the viewer may not see (a citizen's view leaves out internal notes; the appeals module names them).
+   */
+  async listFor(manager: EntityManager, appealId: string, options: { exceptMessages?: readonly string[] } = {}): Promise<AttachmentDto[]> {
     const qb = manager.getRepository(Attachment).createQueryBuilder('a').where('a.appeal_id = :appealId', { appealId });
-    if (!options.includeInternal) {
-      qb.andWhere('(a.message_id IS NULL OR NOT EXISTS (SELECT 1 FROM appeal_messages m WHERE m.id = a.message_id AND m.internal))');
+    if (options.exceptMessages?.length) {
+      qb.andWhere('(a.message_id IS NULL OR NOT a.message_id = ANY(:hidden))', { hidden: options.exceptMessages });
     }
     const rows = await qb.orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').getMany();
     return rows.map(toAttachmentDto);

@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { EventConsumer, EventConsumers } from '../outbox/event-consumers';
 import { APPEAL_NOTICES, AppealFacts, NOTICE_EVENTS, NoticeEvent, NoticeSpec } from './appeal-notices';
 import { NotificationDeliveries } from './notification-deliveries.repository';
+import { UserAccounts } from '../users/user-accounts.repository';
 
 const sent = new Counter({ name: 'otklik_notifications_sent_total', help: 'Notices delivered, by channel and event type', labelNames: ['channel', 'event_type'] });
 
@@ -32,6 +33,7 @@ export class EmailNotifier implements OnModuleInit, EventConsumer<NoticeEvent> {
     private readonly deliveries: NotificationDeliveries,
     private readonly cipher: PersonalDataCipher,
     private readonly audit: AuditService,
+    private readonly accounts: UserAccounts,
   ) {}
 
   onModuleInit(): void {
@@ -86,7 +88,7 @@ export class EmailNotifier implements OnModuleInit, EventConsumer<NoticeEvent> {
 
   private async addressOf(manager: EntityManager, event: DispatchedEvent, recipient: Recipient): Promise<string | null> {
     if (recipient.kind === 'user') {
-      return this.deliveries.emailOf(manager, recipient.id);
+      return (await this.accounts.findOne({ id: recipient.id, active: true }, { manager }))?.email ?? null;
     }
     const { email } = this.cipher.decryptJson<{ email?: string }>(recipient.contactEncrypted);
     if (!email) return null;

@@ -22,9 +22,4 @@ export class NotificationDeliveries {
     return claimed.length > 0;
   }
 
-  /** An active account's e-mail address. */
-  async emailOf(manager: EntityManager, userId: string): Promise<string | null> {
-    const [user] = await manager.query<{ email: string | null }[]>(`SELECT email FROM users WHERE id = $1 AND active`, [userId]);
-    return user?.email ?? null;
-  }
 }

@@ -9,7 +9,7 @@ import { UsersService } from '../users/users.service';
 import { AnswerResult } from '@otklik/shared/domain';
 import { RoutingRule } from '../workflow/routing/routing-rule.entity';
 import { AnswerTemplate } from '../workflow/templates/answer-template.entity';
-import { seedCategorySlaPolicies } from '../workflow/sla/sla-defaults';
+import { seedCategorySlaPolicies } from './sla-defaults';
 import { DEMO_ANSWER_TEMPLATES, DEMO_CATEGORIES, DEMO_DEPARTMENTS, DEMO_ROUTING_RULES, DEMO_USERS } from './demo-data';
 
 /** Demo data: idempotent, so `npm start` can run it on every start. */

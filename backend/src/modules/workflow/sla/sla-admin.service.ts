@@ -9,6 +9,7 @@ import { AuditService } from '../../audit/audit.service';
 import { CalendarSource, CalendarYearDto, LoadCalendarYearDto, SlaPolicyDto, UpsertSlaPolicyDto } from './dto/sla.dto';
 import { SlaService } from './sla.service';
 import { SlaPolicy } from './sla-policy.entity';
+import { CatalogService } from '../../catalog/catalog.service';
 
 interface PolicyRow {
   id: string;
@@ -48,6 +49,7 @@ export class SlaAdminService {
     private readonly sla: SlaService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly catalog: CatalogService,
   ) {}
 
   async listPolicies(): Promise<SlaPolicyDto[]> {
@@ -62,8 +64,7 @@ export class SlaAdminService {
     const categoryId = dto.categoryId ?? null;
     const row = await this.own.manager.transaction(async (m) => {
       if (categoryId) {
-        const [found] = await m.query<unknown[]>(`SELECT 1 FROM categories WHERE id = $1`, [categoryId]);
-        if (!found) throw new ValidationFailedError([{ field: 'categoryId', code: 'unknown_category', message: '' }]);
+        if (!(await this.catalog.find(m, categoryId))) throw new ValidationFailedError([{ field: 'categoryId', code: 'unknown_category', message: '' }]);
       }
       const conflict = categoryId ? `(type, category_id) WHERE category_id IS NOT NULL` : `(type) WHERE category_id IS NULL`;
       const [saved] = await m.query<PolicyRow[]>(

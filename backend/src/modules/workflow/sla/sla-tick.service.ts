@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { AppealBatches, SLA_BATCH } from '../../appeals/appeal-batches.repository';
-import { DepartmentHeads, DepartmentRouting } from './department-heads.repository';
+import { DepartmentRouting, DepartmentTree } from '../../users/department-tree.repository';
 
 export { ANONYMISED_TEXT, SLA_BATCH } from '../../appeals/appeal-batches.repository';
 
@@ -26,11 +26,11 @@ export class SlaTickService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly appeals: AppealBatches,
-    private readonly heads: DepartmentHeads,
+    private readonly heads: DepartmentTree,
   ) {}
 
   async tick(now: Date): Promise<TickStats> {
-    const routing = await this.heads.routing();
+    const routing = await this.heads.headsRouting();
     const overdue = await this.markOverdue(now, routing);
     const reminders = await this.remind(now);
     const firstReactionOverdue = await this.flagFirstReaction(now, routing);
@@ -40,7 +40,7 @@ export class SlaTickService {
 
   /** Overdue → flag, escalate to the parent department (it oversees the appeal from then on), tell the department head. */
   async markOverdue(now: Date, routing?: Record<string, DepartmentRouting>): Promise<number> {
-    const map = JSON.stringify(routing ?? (await this.heads.routing()));
+    const map = JSON.stringify(routing ?? (await this.heads.headsRouting()));
     return this.loop(() => this.appeals.markOverdue(now, map));
   }
 
@@ -51,7 +51,7 @@ export class SlaTickService {
 
   /** The first reaction is late: told once to the department head (no status change). */
   async flagFirstReaction(now: Date, routing?: Record<string, DepartmentRouting>): Promise<number> {
-    const map = JSON.stringify(routing ?? (await this.heads.routing()));
+    const map = JSON.stringify(routing ?? (await this.heads.headsRouting()));
     return this.loop(() => this.appeals.flagFirstReaction(now, map));
   }
 

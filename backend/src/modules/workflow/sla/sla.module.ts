@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import type { RuntimeOptions } from '../../../app.module';
 import { AppealsModule } from '../../appeals/appeals.module';
-import { DepartmentHeads } from './department-heads.repository';
+import { CatalogModule } from '../../catalog/catalog.module';
+import { UserDirectoryModule } from '../../users/user-directory.module';
 import { SlaAdminService } from './sla-admin.service';
 import { SlaAdminController } from './sla.controller';
 import { SLA_QUEUE, SLA_SCHEDULER_MODE, SlaScheduler, SlaSchedulerMode, SlaTickProcessor } from './sla-scheduler';
@@ -38,12 +39,11 @@ export class SlaModule {
       SlaService,
       SlaAdminService,
       SlaTickService,
-      DepartmentHeads,
       SlaScheduler,
       { provide: SLA_SCHEDULER_MODE, useValue: mode },
     ];
     // The tick's batches are the appeals module's statements over its own table.
-    const imports: Array<DynamicModule | typeof AppealsModule> = [TypeOrmModule.forFeature([SlaPolicy, SchedulerTick]), AppealsModule];
+    const imports: Array<DynamicModule | typeof AppealsModule | typeof UserDirectoryModule | typeof CatalogModule> = [TypeOrmModule.forFeature([SlaPolicy, SchedulerTick]), AppealsModule, UserDirectoryModule, CatalogModule];
     if (mode === 'bullmq') {
       imports.push(BullModule.registerQueue({ name: SLA_QUEUE }));
       providers.push(SlaTickProcessor);
