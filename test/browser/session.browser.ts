@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { DEMO, signedIn } from '../e2e/support/api';
 import { fileTechAppeal } from './support/appeals';
 import { SESSION_KEY, signIn, waitForPath } from './support/browser';
@@ -47,18 +48,21 @@ describe('console session', () => {
     const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     await page.getByRole('table').waitFor();
     const cardUrl = page.url().replace('/queue', `/appeals/${filed.number}`);
+    const stored = (p: Page) => p.evaluate((k) => JSON.parse(localStorage.getItem(k)!) as { refreshToken: string; expiresAt: number }, SESSION_KEY);
     for (let round = 0; round < 3; round++) {
-      const before = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), SESSION_KEY);
-      await page.evaluate(([k, s]) => localStorage.setItem(k, JSON.stringify({ ...s, expiresAt: Date.now() - 1000 })), [SESSION_KEY, before] as const);
-      const tabs = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));
-      await Promise.all(tabs.map((t) => t.goto(cardUrl)));
-      for (const t of tabs) {
-        await t.getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
-        expect(new URL(t.url()).pathname).toBe(`/appeals/${filed.number}`);
-      }
-      const after = await tabs[0].evaluate((k) => JSON.parse(localStorage.getItem(k)!), SESSION_KEY);
-      expect(after.refreshToken).not.toBe(before.refreshToken);
-      await Promise.all(tabs.map((t) => t.close()));
+      const lapsed = { ...(await stored(page)), expiresAt: Date.now() - 1000 };
+      await page.evaluate(([k, s]) => localStorage.setItem(k, JSON.stringify(s)), [SESSION_KEY, lapsed] as const);
+      const five = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));
+      await Promise.all(five.map((t) => t.goto(cardUrl)));
+      const landedOn = await Promise.all(
+        five.map(async (t) => {
+          await t.getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
+          return new URL(t.url()).pathname;
+        }),
+      );
+      expect(landedOn).toEqual(Array(5).fill(`/appeals/${filed.number}`));
+      expect((await stored(five[0])).refreshToken).not.toBe(lapsed.refreshToken);
+      await Promise.all(five.map((t) => t.close()));
     }
     // The session is alive: a reload in the first tab still reaches the API as the operator.
     await page.reload();

@@ -178,7 +178,7 @@ export class AuthService implements SessionTokens {
         .POST('/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken } })
         .catch(() => ({ data: undefined, response: undefined }));
       // The lock is let go only once the rotated token is where the next holder reads it.
-      if (data?.accessToken) return (await this.store.saveShared(data)).accessToken;
+      if (data?.accessToken) return (await this.store.saveShared(data, session.refreshToken)).accessToken;
       // Rejected: the session is over. A network failure keeps it for the next attempt.
       if (response && (response.status === 400 || response.status === 401)) this.store.clear();
       return null;

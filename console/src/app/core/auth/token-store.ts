@@ -25,8 +25,10 @@ export const SESSION_STORAGE_KEY = 'otklik.console.session';
  * the token could still see the spent one, present it, and have the API revoke the session (seen
  * in the two-tabs browser test). An IndexedDB transaction that starts after another tab's write
  * committed sees that write, so the lock holder writes the new tokens there and waits for the
- * commit before letting the lock go. localStorage stays the synchronous copy every tab reads
- * for its requests and the source of the `storage` event that signs all tabs out together.
+ * commit before letting the lock go. The record also keeps the last few refresh tokens the chain
+ * spent: a tab takes the record's session only when its own token is one of them (another tab
+ * rotated it), never a session that merely differs. localStorage stays the synchronous copy every
+ * tab reads for its requests and the source of the `storage` event that signs all tabs out together.
  *
  * Why not an HttpOnly cookie, the stronger choice against XSS: the API contract passes the
  * refresh token in the body (API.md) and a cookie would need CSRF protection; that is a change
@@ -65,37 +67,39 @@ export class TokenStore {
     this.signedOutElsewhere.push(listener);
   }
 
-  save(tokens: Schemas['TokensDto']): StoredSession {
+  /** Saves a session; `replaced`: the refresh token it was rotated from (a refresh), none for a sign-in. */
+  save(tokens: Schemas['TokensDto'], replaced?: string): StoredSession {
     const session: StoredSession = {
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
       expiresAt: Date.now() + tokens.expiresIn * 1000,
     };
     this.keep(session);
-    this.pendingShared = writeShared(session);
+    this.pendingShared = writeShared(session, replaced);
     return session;
   }
 
-  /** Saves rotated tokens and resolves once every tab's next `reloadShared` will see them. */
-  async saveShared(tokens: Schemas['TokensDto']): Promise<StoredSession> {
-    const session = this.save(tokens);
+  /** Saves tokens rotated from `replaced` and resolves once every tab's next `reloadShared` will see them. */
+  async saveShared(tokens: Schemas['TokensDto'], replaced: string): Promise<StoredSession> {
+    const session = this.save(tokens, replaced);
     await this.pendingShared;
     return session;
   }
 
   /**
    * The stored session as another tab may have left it: read again from IndexedDB (consistent
-   * across tabs) and localStorage (what this tab's requests use); when they hold different refresh
-   * tokens, the later-saved one wins and becomes this tab's session too.
+   * across tabs) and localStorage (what this tab's requests use). When another tab has rotated
+   * this tab's refresh token (it is among the record's spent ones), the record's session becomes
+   * this tab's too.
    */
   async reloadShared(): Promise<StoredSession | null> {
     if (!this.persisted) return this.state();
     await this.pendingShared;
     const local = read();
     const shared = await readShared();
-    if (shared && (!local || (shared.refreshToken !== local.refreshToken && shared.expiresAt > local.expiresAt))) {
-      this.keep(shared);
-      return shared;
+    if (shared && (!local || (shared.session.refreshToken !== local.refreshToken && shared.spent.includes(local.refreshToken)))) {
+      this.keep(shared.session);
+      return shared.session;
     }
     this.state.set(local);
     return local;
@@ -146,15 +150,37 @@ function openShared(): Promise<IDBDatabase | null> {
   return sharedDb;
 }
 
-/** Puts (or with null deletes) the shared session; resolves when the write committed or failed. */
-async function writeShared(session: StoredSession | null): Promise<void> {
+/** How many spent refresh tokens of the chain the record remembers (tabs lag behind by one or two). */
+const SPENT_KEPT = 5;
+
+/** The shared record: the session, and the refresh tokens its chain spent, newest first. */
+interface SharedRecord {
+  session: StoredSession;
+  spent: string[];
+}
+
+/**
+ * Puts (or with null deletes) the shared session; resolves when the write committed or failed.
+ * A rotation (`replaced`) extends the chain of spent tokens when the record held the replaced
+ * session; anything else starts a new chain.
+ */
+async function writeShared(session: StoredSession | null, replaced?: string): Promise<void> {
   const db = await openShared();
   if (!db) return;
   await new Promise<void>((resolve) => {
     try {
       const tx = db.transaction(SHARED_STORE, 'readwrite', { durability: 'strict' });
-      if (session) tx.objectStore(SHARED_STORE).put(session, SHARED_KEY);
-      else tx.objectStore(SHARED_STORE).delete(SHARED_KEY);
+      const store = tx.objectStore(SHARED_STORE);
+      if (!session) store.delete(SHARED_KEY);
+      else {
+        const previous = store.get(SHARED_KEY);
+        previous.onsuccess = () => {
+          const before = sharedRecord(previous.result);
+          const chain = replaced && before?.session.refreshToken === replaced ? before.spent : [];
+          const record: SharedRecord = { session, spent: replaced ? [replaced, ...chain].slice(0, SPENT_KEPT) : [] };
+          store.put(record, SHARED_KEY);
+        };
+      }
       tx.oncomplete = () => resolve();
       tx.onerror = () => resolve();
       tx.onabort = () => resolve();
@@ -164,18 +190,24 @@ async function writeShared(session: StoredSession | null): Promise<void> {
   });
 }
 
-async function readShared(): Promise<StoredSession | null> {
+async function readShared(): Promise<SharedRecord | null> {
   const db = await openShared();
   if (!db) return null;
   return new Promise((resolve) => {
     try {
       const request = db.transaction(SHARED_STORE, 'readonly').objectStore(SHARED_STORE).get(SHARED_KEY);
-      request.onsuccess = () => resolve(validSession(request.result));
+      request.onsuccess = () => resolve(sharedRecord(request.result));
       request.onerror = () => resolve(null);
     } catch {
       resolve(null);
     }
   });
+}
+
+function sharedRecord(value: unknown): SharedRecord | null {
+  const candidate = value as Partial<SharedRecord> | null | undefined;
+  const session = validSession(candidate?.session);
+  return session && Array.isArray(candidate?.spent) ? { session, spent: candidate.spent.filter((t): t is string => typeof t === 'string') } : null;
 }
 
 function validSession(value: unknown): StoredSession | null {
