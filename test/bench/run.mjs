@@ -592,6 +592,8 @@ async function comparePhase(results) {
     side.submit = (await submitSetup(side.server.base)).setupRequest;
     side.submits = [];
     side.transitions = [];
+    side.submitCpu = [];
+    side.transitionCpu = [];
   }
   try {
     const C = cfg.submitConnections;
@@ -606,19 +608,27 @@ async function comparePhase(results) {
       const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
         log(`compare: round ${round + 1}: ${side.name}: submit, ${C} connections × ${S} s`);
-        const r = await withTimeout(cannon({ base: side.server.base, path: '/api/v1/appeals', method: 'POST', setupRequest: side.submit, connections: C, seconds: S }), (S + 60) * 1000, 'compare submit');
+        const r = await withTimeout(
+          measured(side.db, side.server.child.pid, () => cannon({ base: side.server.base, path: '/api/v1/appeals', method: 'POST', setupRequest: side.submit, connections: C, seconds: S })),
+          (S + 60) * 1000,
+          'compare submit',
+        );
         if (r.failed > 0) throw new Error(`compare: ${side.name} submit: ${errorNote(r)}`);
         side.submits.push(r.rps);
+        side.submitCpu.push(perOp(r.cpu.serverMs + r.cpu.pgMs, r.ok));
       }
       for (const side of order) {
         log(`compare: round ${round + 1}: ${side.name}: transition, ${C} connections × ${S} s`);
         const r = await withTimeout(
-          cannon({ base: side.server.base, path: '/api/v1/staff/appeals', method: 'POST', setupRequest: side.transition.setupRequest, connections: C, seconds: S }),
+          measured(side.db, side.server.child.pid, () =>
+            cannon({ base: side.server.base, path: '/api/v1/staff/appeals', method: 'POST', setupRequest: side.transition.setupRequest, connections: C, seconds: S }),
+          ),
           (S + 60) * 1000,
           'compare transition',
         );
         if (r.failed > 0) throw new Error(`compare: ${side.name} transition: ${errorNote(r)}`);
         side.transitions.push(r.rps);
+        side.transitionCpu.push(perOp(r.cpu.serverMs + r.cpu.pgMs, r.ok));
       }
     }
   } finally {
@@ -626,7 +636,12 @@ async function comparePhase(results) {
     for (const side of sides) await dropDb(side.db);
   }
   const [base, current] = sides;
-  results.compare = { baseline: baseline.sha, rounds: cfg.compareRounds, seconds: cfg.compareSeconds, sides: sides.map((s) => ({ name: s.name, submits: s.submits, transitions: s.transitions })) };
+  results.compare = {
+    baseline: baseline.sha,
+    rounds: cfg.compareRounds,
+    seconds: cfg.compareSeconds,
+    sides: sides.map((s) => ({ name: s.name, submits: s.submits, transitions: s.transitions, submitCpuMs: s.submitCpu, transitionCpuMs: s.transitionCpu })),
+  };
   // No regression: within the run-to-run noise of this 2-core machine (±5 %), measured side by side.
   for (const [metric, key] of [['submit POST /api/v1/appeals', 'submits'], ['transition POST …/actions/assign', 'transitions']]) {
     const b = median(base[key]);
@@ -634,6 +649,16 @@ async function comparePhase(results) {
     results.rows.push(
       row('g', `${metric}, median of ${cfg.compareRounds}`, `${fmt(c)} req/s`, `${base.name} ${fmt(b)} req/s`, c / b, '≥ 95%', c / b >= 0.95,
         `this build ${current[key].map(fmt).join(' / ')}; baseline ${base[key].map(fmt).join(' / ')} req/s`),
+    );
+  }
+  // CPU per request (the API process + its PostgreSQL backends) varies far less than throughput on
+  // a shared 2-core machine: the steadier figure for "did the change make a request dearer".
+  for (const [metric, key] of [['submit CPU per request (node + pg)', 'submitCpu'], ['transition CPU per request (node + pg)', 'transitionCpu']]) {
+    const b = median(base[key]);
+    const c = median(current[key]);
+    results.rows.push(
+      row('g', `${metric}, median`, `${fmt(c)} ms`, `${base.name} ${fmt(b)} ms`, c / b, '≤ 105%', c / b <= 1.05,
+        `this build ${current[key].map(fmt).join(' / ')}; baseline ${base[key].map(fmt).join(' / ')} ms`),
     );
   }
 }
