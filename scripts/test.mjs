@@ -16,6 +16,10 @@ const run = (cmd, args, extra = {}) => {
 const tier = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
 
 if (!existsSync(join(root, 'node_modules', '.bin', 'jest'))) run('npm', ['ci', '--no-audit', '--no-fund']);
+// Said first, so a log shows which mode the run tested (CI checks this line for each of its runs).
+console.log(
+  `npm test mode: database ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, jobs ${process.env.REDIS_URL ? 'BullMQ (REDIS_URL)' : 'in-process'}`,
+);
 run('npm', ['run', '--silent', 'build:backend']);
 run('npm', ['run', '--silent', 'openapi:check']);
 // Entity metadata and the SQL migrations must describe the same schema (on DATABASE_URL's server,

@@ -26,6 +26,7 @@ import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntr
 import { DepartmentTree } from '../users/department-tree.repository';
 import { StaffDirectory } from '../users/staff-directory.repository';
 import type { AttachmentDto } from '../attachments/dto/attachment.dto';
+import { CatalogService } from '../catalog/catalog.service';
 
 /** Both configurations: Russian stems Cyrillic words, English stems Latin ones. */
 const TSQUERY = `(websearch_to_tsquery('russian', :q) || websearch_to_tsquery('english', :q))`;
@@ -50,6 +51,7 @@ export class AppealQueryService {
     private readonly assignment: AssignmentService,
     private readonly departments: DepartmentTree,
     private readonly staff: StaffDirectory,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** The citizen's own appeals, newest first (or best match first with `q`). */
@@ -95,7 +97,7 @@ export class AppealQueryService {
     if (query.escalated !== undefined) qb.andWhere('a.escalated = :escalated', { escalated: query.escalated });
     if (query.rereview !== undefined) qb.andWhere('a.rereview = :rereview', { rereview: query.rereview });
     if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
-    if (query.pool) qb.andWhere('a.department_id = :pool', { pool: (await this.departments.generalPool())?.id ?? null });
+    if (query.pool) qb.andWhere('a.department_id = :pool', { pool: (await this.catalog.generalPool(this.own.manager))?.id ?? null });
     const order = query.sort === 'registeredAt' ? ({ column: 'a.registered_at', dir: 'DESC' } as const) : ({ column: 'a.due_at', dir: 'ASC' } as const);
     return this.toList(await this.page(qb, query, query.limit ?? DEFAULT_LIMIT, order));
   }
@@ -109,7 +111,7 @@ export class AppealQueryService {
       this.own.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
       // Files are for the citizen and the handling side only (not for a department overseeing an escalation).
       actor.role === Role.Citizen || handling ? this.attachmentsFor(appeal.id, actor) : [],
-      actor.role !== Role.Citizen && appeal.assigneeId ? this.nameOf(appeal.assigneeId) : null,
+      actor.role !== Role.Citizen && appeal.assigneeId ? this.staff.nameOf(appeal.assigneeId) : null,
     ]);
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
     const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.own.manager, appeal.departmentId);
@@ -125,17 +127,13 @@ export class AppealQueryService {
     return this.attachments.listFor(this.own.manager, appealId, { exceptMessages: internal });
   }
 
-  private async nameOf(userId: string): Promise<string | null> {
-    return this.staff.nameOf(userId);
-  }
-
   /** The templates the appeal's department may use, filled in for this appeal and this executor. */
   async answerTemplates(actor: Actor, idOrNumber: string): Promise<AnswerTemplateViewDto[]> {
     const appeal = await this.access.load(actor, idOrNumber);
     const [templates, position, department] = await Promise.all([
       this.templates.forDepartment(appeal.departmentId),
-      this.assignment.positionOf(this.own.manager, actor.userId),
-      appeal.departmentId ? this.assignment.department(this.own.manager, appeal.departmentId) : null,
+      this.staff.positionOf(actor.userId),
+      appeal.departmentId ? this.departments.get(appeal.departmentId) : null,
     ]);
     const context = {
       number: appeal.number,

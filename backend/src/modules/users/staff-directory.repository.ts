@@ -22,6 +22,12 @@ export class StaffDirectory {
     return row?.full_name ?? null;
   }
 
+  /** A staff member's position, shown beside their name in the history. */
+  async positionOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await manager.query<{ position: string | null }[]>('SELECT position FROM users WHERE id = $1', [userId]);
+    return row?.position ?? null;
+  }
+
   async get(userId: string, manager: EntityManager = this.dataSource.manager): Promise<StaffMember | null> {
     const [row] = await manager.query<StaffMember[]>(
       `SELECT id, full_name AS "fullName", position, role, department_id AS "departmentId", active FROM users WHERE id = $1`,

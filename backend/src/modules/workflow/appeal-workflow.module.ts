@@ -17,6 +17,7 @@ import { RetentionController } from './retention/retention.controller';
 import { RetentionService } from './retention/retention.service';
 import { AnswerSigningModule } from './signing/answer-signing.module';
 import { WorkflowModule } from './workflow.module';
+import { UserDirectoryModule } from '../users/user-directory.module';
 
 /** Collects handler classes under one token (each is a provider of its own as well). */
 function handlers(token: symbol, types: readonly Type[]) {
@@ -28,7 +29,7 @@ function handlers(token: symbol, types: readonly Type[]) {
  * answer, and their routes. It changes appeals only through what the appeals module exports.
  */
 @Module({
-  imports: [AppealsModule, WorkflowModule, AttachmentsModule, AnswerSigningModule, AuthModule],
+  imports: [AppealsModule, WorkflowModule, AttachmentsModule, AnswerSigningModule, AuthModule, UserDirectoryModule],
   controllers: [StaffActionsController, CitizenActionsController, RetentionController],
   providers: [
     TransitionRunner,

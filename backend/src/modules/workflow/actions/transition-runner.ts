@@ -16,7 +16,7 @@ import { citizenContext, staffContext } from '../../appeals/appeal-context';
 import { AppealJournal, JournalEntry } from '../../appeals/appeal-journal';
 import { AppealStore, assertVersion } from '../../appeals/appeal.repository';
 import type { Appeal } from '../../appeals/appeal.repository';
-import { AssignmentService } from '../routing/assignment.service';
+import { StaffDirectory } from '../../users/staff-directory.repository';
 import { SlaService } from '../sla/sla.service';
 import { checkActionBody } from './action-body';
 import { STAFF_EVENTS, CITIZEN_EVENTS } from './events';
@@ -37,7 +37,7 @@ export class TransitionRunner {
     private readonly clock: Clock,
     private readonly sla: SlaService,
     private readonly staff: StaffActionPolicy,
-    private readonly assignment: AssignmentService,
+    private readonly staffDirectory: StaffDirectory,
   ) {}
 
   /** Runs `handler` on the appeal, in the caller's transaction when given one, else in its own. */
@@ -56,7 +56,7 @@ export class TransitionRunner {
       const body = await checkActionBody(handler.body, raw);
       const from = appeal.status;
       const entry: JournalEntry = { event: this.eventOf(handler, appeal), from, comment: raw.comment ?? null };
-      if (handler.side === 'staff') entry.actorPosition = await this.assignment.positionOf(tx, actor.userId);
+      if (handler.side === 'staff') entry.actorPosition = await this.staffDirectory.positionOf(actor.userId, tx);
       const ctx: TransitionContext<B> = { manager: tx, actor, appeal, body, now, from, next: this.nextOf(handler, appeal, body, now), entry };
       const effect = await handler.apply(ctx);
       if (effect && 'unchanged' in effect) return { appeal, respondWith: appeal };

@@ -34,21 +34,6 @@ export class AssignmentService {
     this.autoAssigning.invalidate();
   }
 
-  /** A department as the workflow names and climbs it: its Russian name and its parent. */
-  async department(manager: EntityManager, id: string): Promise<{ id: string; nameRu: string; parentId: string | null } | null> {
-    const [row] = await manager.query<{ id: string; nameRu: string; parentId: string | null }[]>(
-      `SELECT id, name_ru AS "nameRu", parent_id AS "parentId" FROM departments WHERE id = $1`,
-      [id],
-    );
-    return row ?? null;
-  }
-
-  /** A staff member's position, shown beside their name in the history. */
-  async positionOf(manager: EntityManager, userId: string): Promise<string | null> {
-    const [row] = await manager.query<{ position: string | null }[]>('SELECT position FROM users WHERE id = $1', [userId]);
-    return row?.position ?? null;
-  }
-
   /** An active operator or supervisor of the department (the only people who may hold its appeals). */
   async staffOf(manager: EntityManager, departmentId: string, userId: string): Promise<Assignee | null> {
     const [row] = await manager.query<Assignee[]>(

@@ -21,9 +21,9 @@ import {
 interface CitizenBody {
   comment?: string;
 }
-import { AssignmentService } from '../../routing/assignment.service';
 import { SlaService } from '../../sla/sla.service';
 import { CitizenActionHandler, TransitionContext, TransitionEffect } from '../transition';
+import { DepartmentTree } from '../../../users/department-tree.repository';
 
 /** Withdrawn or closed by the citizen: it ends, and a proposal awaiting the supervisor lapses with it. */
 abstract class EndingHandler implements CitizenActionHandler<CitizenBody> {
@@ -135,7 +135,7 @@ export class EscalateHandler implements CitizenActionHandler<EscalateActionBody>
   readonly side = 'citizen';
   readonly action = CitizenAction.Escalate;
   readonly body = EscalateActionBody;
-  constructor(private readonly assignment: AssignmentService) {}
+  constructor(private readonly departments: DepartmentTree) {}
   async apply({ manager, appeal, now, entry }: TransitionContext<EscalateActionBody>): Promise<void> {
     appeal.escalated = true;
     appeal.escalatedAt = now;
@@ -146,7 +146,7 @@ export class EscalateHandler implements CitizenActionHandler<EscalateActionBody>
   /** Its parent, or the department itself at the top (as the SLA tick does). */
   private async escalationTarget(manager: TransitionContext<unknown>['manager'], departmentId: string | null): Promise<string | null> {
     if (!departmentId) return null;
-    const department = await this.assignment.department(manager, departmentId);
+    const department = await this.departments.get(departmentId, manager);
     return department?.parentId ?? departmentId;
   }
 }

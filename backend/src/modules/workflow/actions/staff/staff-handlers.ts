@@ -27,6 +27,7 @@ import {
 import { STAFF_EVENTS } from '../events';
 import { StaffActionHandler, TransitionContext } from '../transition';
 import { ExtendFields, NoAnswerFields, PROPOSAL_LABELS, ruDate, StaffEffects, TerminationFields } from './staff-effects';
+import { DepartmentTree } from '../../../users/department-tree.repository';
 
 const DOCUMENTS_MAX_DAYS = 60;
 
@@ -112,11 +113,12 @@ export class RedirectHandler implements StaffRouteHandler<RedirectActionBody> {
   readonly body = RedirectActionBody;
   constructor(
     private readonly assignment: AssignmentService,
+    private readonly departments: DepartmentTree,
     private readonly thread: AppealThread,
   ) {}
   async apply({ manager, actor, appeal, body, entry }: TransitionContext<RedirectActionBody>): Promise<void> {
     const { reason } = body;
-    const target = await this.assignment.department(manager, body.departmentId);
+    const target = await this.departments.get(body.departmentId, manager);
     if (!target || target.id === appeal.departmentId) throw new ValidationFailedError([{ field: 'departmentId', code: 'invalid_department', message: '' }]);
     entry.details = { fromDepartmentId: appeal.departmentId, toDepartmentId: target.id };
     entry.comment = `${target.nameRu}: ${reason}`;
