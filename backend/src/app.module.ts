@@ -65,7 +65,7 @@ export class AppModule {
         SlaModule.forRoot({ config, process: runtime.process, runWorker }),
         AttachmentsModule,
         AnswerSigningModule,
-        NotificationsModule,
+        NotificationsModule.forRoot({ sending: runWorker }),
         SeedModule,
         ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule.forRoot({ control: config.clockControl })] : []),
         ...(runtime.process === 'api' && config.esia.idpEnabled ? [EsiaIdpModule.forRoot(config)] : []),

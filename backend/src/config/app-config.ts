@@ -33,6 +33,8 @@ export interface AppConfig {
   queuePrefix: string;
   masterKey: Buffer;
   publicUrl: string;
+  /** CITIZEN_APP_URL: where a citizen reads an appeal (`<url>/appeals/<number>` in notices); PUBLIC_URL/cabinet by default. */
+  citizenAppUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   corsOrigins: string[];
   accessTokenTtlSeconds: number;
@@ -433,6 +435,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     queuePrefix: queuePrefix(env),
     masterKey: key,
     publicUrl: publicBase,
+    citizenAppUrl: (url(env, 'CITIZEN_APP_URL', ['http:', 'https:']) ?? `${publicBase}/cabinet`).replace(/\/$/, ''),
     logLevel,
     corsOrigins,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86400),

@@ -12,6 +12,11 @@ export interface AppealNoticeFacts {
   dueAt: Date | null;
   documentsDueOn: string | null;
   departmentName: string | null;
+  departmentNameEn: string | null;
+  departmentId: string | null;
+  assigneeId: string | null;
+  registeredAt: Date | null;
+  rating: number | null;
   citizenId: string | null;
   unidentified: boolean;
   /** The contact given with an appeal filed without an account (encrypted). */
@@ -39,16 +44,16 @@ export class AppealFactsReader {
 
   /** null: the appeal is gone (destroyed by retention meanwhile). */
   async factsOf(appealId: string): Promise<AppealNoticeFacts | null> {
-    const [row] = await this.dataSource.query<(Omit<AppealNoticeFacts, 'departmentName'> & { departmentId: string | null })[]>(
+    const [row] = await this.dataSource.query<Omit<AppealNoticeFacts, 'departmentName' | 'departmentNameEn'>[]>(
       `SELECT a.number::int AS number, a.subject, a.status, a.due_at AS "dueAt", a.documents_due_on::text AS "documentsDueOn",
-              a.department_id AS "departmentId", a.citizen_id AS "citizenId", a.unidentified, a.contact_encrypted AS "contactEncrypted"
+              a.department_id AS "departmentId", a.assignee_id AS "assigneeId", a.registered_at AS "registeredAt", a.rating,
+              a.citizen_id AS "citizenId", a.unidentified, a.contact_encrypted AS "contactEncrypted"
          FROM appeals a WHERE a.id = $1`,
       [appealId],
     );
     if (!row) return null;
-    const { departmentId, ...facts } = row;
-    const department = departmentId ? await this.departments.get(departmentId) : null;
-    return { ...facts, departmentName: department?.nameRu ?? null };
+    const department = row.departmentId ? await this.departments.get(row.departmentId) : null;
+    return { ...row, departmentName: department?.nameRu ?? null, departmentNameEn: department?.nameEn ?? department?.nameRu ?? null };
   }
 
   /** The body of a message the citizen may read (not an internal note) of this appeal. */

@@ -42,6 +42,11 @@ export class AppealStore {
     return this.access.load(actor, idOrNumber);
   }
 
+  /** The appeal by id for the system itself (a notice's attachment), no actor's access applied; null when gone. */
+  findSystem(appealId: string): Promise<Appeal | null> {
+    return this.dataSource.manager.findOneBy(Appeal, { id: appealId });
+  }
+
   async save(manager: EntityManager, appeal: Appeal): Promise<void> {
     await manager.save(Appeal, appeal);
   }

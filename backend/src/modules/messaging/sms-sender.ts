@@ -6,6 +6,10 @@ import { AppConfig } from '../../config/app-config';
 /** Sends a text message to a +7 mobile number. Drivers are chosen by SMS_GATEWAY. */
 export abstract class SmsSender {
   abstract send(phone: string, text: string): Promise<void>;
+  /** Delivery receipts, for drivers that get them. */
+  onReceipt(listener: (receipt: { providerId: string; status: string; at: Date; error?: string }) => void): void {
+    void listener;
+  }
 }
 
 /** Development driver: logs the message and writes it to DATA_DIR/outbox/sms/<time>-<id>.json. */

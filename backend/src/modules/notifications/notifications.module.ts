@@ -1,13 +1,43 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AppealsModule } from '../appeals/appeals.module';
-import { EmailNotifier } from './email-notifier.service';
-import { NotificationDeliveries } from './notification-deliveries.repository';
 import { UserDirectoryModule } from '../users/user-directory.module';
+import { AppealWorkflowModule } from '../workflow/appeal-workflow.module';
+import { NotificationDeliveries } from './delivery/notification-deliveries.repository';
+import { NotificationPlanner } from './delivery/notification-planner';
+import { NotificationSender } from './delivery/notification-sender.service';
+import { NotificationEventStream } from './inbox/notification-event-stream';
+import { NotificationInbox } from './inbox/notification-inbox.repository';
+import { NotificationStream } from './inbox/notification-stream';
+import { AppealNotificationsController, MeNotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { NotificationPreferences } from './preferences/notification-preferences.service';
+import { PushSubscriptions } from './push/push-subscriptions.repository';
 
 /**
- * Notifications (ARCHITECTURE.md): consumers of the transactional outbox. So far the e-mail
- * channel for the workflow's notices; in-app, SMS, web push, preferences and the real-time
- * stream are not built yet.
+ * Notifications (ARCHITECTURE.md): the consumer of domain events that tells citizens and staff
+ * what happened, on the channels they chose — in-app (with a live SSE stream), e-mail, SMS, web
+ * push — with one delivery record per event × recipient × channel. `sending`: this process sends
+ * (it runs event consumers: the API in embedded mode, workers with Redis); the CLI does not.
  */
-@Module({ imports: [AppealsModule, UserDirectoryModule], providers: [EmailNotifier, NotificationDeliveries] })
-export class NotificationsModule {}
+@Module({})
+export class NotificationsModule {
+  static forRoot(options: { sending: boolean }): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [AppealsModule, UserDirectoryModule, AppealWorkflowModule],
+      controllers: [MeNotificationsController, AppealNotificationsController],
+      providers: [
+        { provide: 'NOTIFICATION_SENDING', useValue: options.sending },
+        NotificationPlanner,
+        NotificationSender,
+        NotificationDeliveries,
+        NotificationInbox,
+        NotificationStream,
+        NotificationEventStream,
+        NotificationPreferences,
+        PushSubscriptions,
+        NotificationsService,
+      ],
+    };
+  }
+}

@@ -35,4 +35,13 @@ export class StaffDirectory {
     );
     return row ?? null;
   }
+
+  /** Active operators and supervisors of a department (who see its queue). */
+  async activeIn(departmentId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE department_id = $1 AND active AND role IN ('operator', 'supervisor')`,
+      [departmentId],
+    );
+    return rows.map((r) => r.id);
+  }
 }

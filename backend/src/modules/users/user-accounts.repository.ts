@@ -19,6 +19,15 @@ export type AccountFields = Partial<Omit<User, 'id' | 'department' | 'createdAt'
 /** Equality conditions on an account's columns; `null` matches NULL. */
 export type AccountWhere = Partial<Pick<User, 'id' | 'emailNormalized' | 'esiaOid' | 'snilsHash' | 'phoneHash' | 'role' | 'active'>>;
 
+/** An active account's addresses for notices. */
+export interface AccountReach {
+  id: string;
+  role: string;
+  email: string;
+  /** Set only when the phone in it was confirmed. */
+  personalEncrypted: string | null;
+}
+
 export interface AccountRead {
   /** The caller's transaction; reads outside one use the pool. */
   manager?: EntityManager;
@@ -56,6 +65,19 @@ export class UserAccounts {
     const account = await this.findOne({ id }, read);
     if (!account) throw new NotFoundError('user');
     return account;
+  }
+
+  /**
+   * Where several active accounts can be reached (notifications): the e-mail address, and the
+   * encrypted personal data that holds the phone (only when it was confirmed).
+   */
+  async reachOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<AccountReach[]> {
+    if (ids.length === 0) return [];
+    return manager.query<AccountReach[]>(
+      `SELECT id, role, email, CASE WHEN phone_verified THEN personal_encrypted END AS "personalEncrypted"
+         FROM users WHERE id = ANY($1::uuid[]) AND active`,
+      [[...ids]],
+    );
   }
 
   async exists(where: AccountWhere, manager?: EntityManager): Promise<boolean> {

@@ -42,6 +42,22 @@ export class AppealAnswersService {
    */
   async document(actor: Actor, idOrNumber: string, format: 'json' | 'xml' | 'pdf', locale: Locale): Promise<{ body: Buffer; contentType: string; filename: string; signature?: string }> {
     const { appeal, answer } = await this.current(actor, idOrNumber);
+    return this.render(appeal, answer, format, locale);
+  }
+
+  /**
+   * The signed PDF of an appeal's latest answer for the system (the e-mail to an author without a
+   * cabinet); null when the appeal or its answer is gone.
+   */
+  async signedPdf(appealId: string, locale: Locale): Promise<{ body: Buffer; filename: string } | null> {
+    const appeal = await this.store.findSystem(appealId);
+    const answer = appeal ? await this.answers.latest(this.store.manager, appeal.id) : null;
+    if (!appeal || !answer || appeal.number === null) return null;
+    const { body, filename } = await this.render(appeal, answer, 'pdf', locale);
+    return { body, filename };
+  }
+
+  private async render(appeal: Appeal, answer: Answer | null, format: 'json' | 'xml' | 'pdf', locale: Locale) {
     if (!answer || appeal.number === null) throw new DomainError(404, 'answer_not_found');
     const doc = this.signer.document({
       answerId: answer.id,

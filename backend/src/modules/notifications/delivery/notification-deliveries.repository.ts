@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher';
+import type { Channel, Locale, NoticeKind } from '../catalogue/notice-kinds';
+import type { DeliveryState } from './notification-delivery.entity';
+
+/** What a channel sends, as the planner rendered it (stored encrypted: it holds the address and the texts). */
+export type ChannelContent =
+  | { channel: 'email'; to: string; subject: string; text: string; html: string; locale?: Locale; answerPdfOf?: string }
+  | { channel: 'sms'; to: string; text: string }
+  | { channel: 'push'; title: string; body: string; url: string; tag: string };
+
+export interface NewDelivery {
+  eventId: string;
+  recipientId: string;
+  recipientKind: 'user' | 'contact';
+  channel: Channel;
+  kind: NoticeKind;
+  eventType: string;
+  appealId: string | null;
+  state: DeliveryState;
+  dueAt: Date;
+  address: string | null;
+  content: ChannelContent | null;
+}
+
+/** A delivery a sender holds the lease of. */
+export interface ClaimedDelivery {
+  id: string;
+  channel: Exclude<Channel, 'in_app'>;
+  recipientId: string;
+  recipientKind: 'user' | 'contact';
+  kind: NoticeKind;
+  eventId: string;
+  attempts: number;
+  content: ChannelContent;
+}
+
+/** A delivery as the appeal's card and the citizen see it. */
+export interface DeliveryView {
+  id: string;
+  kind: string;
+  channel: Channel;
+  recipient: 'citizen' | 'staff';
+  recipientId: string;
+  status: DeliveryState;
+  address: string | null;
+  attempts: number;
+  provider: string | null;
+  providerId: string | null;
+  lastError: string | null;
+  receiptStatus: string | null;
+  receiptAt: Date | null;
+  sentAt: Date | null;
+  scheduledFor: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * The delivery records (this module's `notification_deliveries`): written by the planner, leased
+ * and settled by the sender, read by the appeal's card. Times that decide when something may go
+ * out (quiet hours, back-off) are the application clock's, passed in.
+ */
+@Injectable()
+export class NotificationDeliveries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  /** Inserts what is not there yet (a redelivered event adds nothing); returns the rows added now. */
+  async add(manager: EntityManager, rows: NewDelivery[]): Promise<{ id: string; state: DeliveryState }[]> {
+    if (rows.length === 0) return [];
+    return manager.query(
+      `INSERT INTO notification_deliveries (event_id, recipient_id, recipient_kind, channel, kind, event_type, appeal_id, status, next_attempt_at, address, content_encrypted, sent_at, provider)
+       SELECT k.event_id, k.recipient_id, k.recipient_kind, k.channel, k.kind, k.event_type, k.appeal_id, k.status, k.due, k.address, k.content,
+              CASE WHEN k.status = 'sent' THEN k.due END, CASE WHEN k.channel = 'in_app' THEN 'in_app' END
+         FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::timestamptz[], $10::text[], $11::text[])
+           AS k(event_id, recipient_id, recipient_kind, channel, kind, event_type, appeal_id, status, due, address, content)
+       ON CONFLICT (event_id, recipient_id, channel) DO NOTHING
+       RETURNING id::text AS id, status AS state`,
+      [
+        rows.map((r) => r.eventId),
+        rows.map((r) => r.recipientId),
+        rows.map((r) => r.recipientKind),
+        rows.map((r) => r.channel),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.eventType),
+        rows.map((r) => r.appealId),
+        rows.map((r) => r.state),
+        rows.map((r) => r.dueAt),
+        rows.map((r) => r.address),
+        rows.map((r) => (r.content ? this.cipher.encrypt(JSON.stringify(r.content)) : null)),
+      ],
+    );
+  }
+
+  /**
+   * Leases deliveries that are due and free (pending, or held past quiet hours), counting the
+   * attempt. A row another sender holds, or one already settled, is not returned.
+   */
+  async claim(ids: string[], now: Date, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.query<(Omit<ClaimedDelivery, 'content'> & { content: string })[]>(
+      `WITH claimed AS (
+         UPDATE notification_deliveries d SET attempts = d.attempts + 1, status = 'pending', locked_until = clock_timestamp() + make_interval(secs => $3)
+          WHERE d.id = ANY($1::bigint[]) AND d.status IN ('pending', 'held') AND d.next_attempt_at <= $2
+            AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
+         RETURNING d.id::text AS id, d.channel, d.recipient_id AS "recipientId", d.recipient_kind AS "recipientKind", d.kind, d.event_id::text AS "eventId",
+                   d.attempts, d.content_encrypted AS content)
+       SELECT * FROM claimed`,
+      [ids, now, leaseSeconds],
+    );
+    return rows.map((r) => ({ ...r, content: JSON.parse(this.cipher.decrypt(r.content)) as ChannelContent }));
+  }
+
+  /** Due and free deliveries (the sweep behind the post-commit hand-over: retries, the morning after quiet hours, a dead sender's lease). */
+  async due(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id::text AS id FROM notification_deliveries
+        WHERE status IN ('pending', 'held') AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < clock_timestamp())
+        ORDER BY next_attempt_at LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async sent(id: string, provider: string, providerId: string | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification_deliveries SET status = 'sent', provider = $2, provider_id = $3, sent_at = clock_timestamp(), locked_until = NULL, last_error = NULL,
+              content_encrypted = NULL WHERE id = $1`,
+      [id, provider, providerId],
+    );
+  }
+
+  /** A failed attempt: again at `retryAt`, or — `retryAt` null — dead (attempts spent, or nowhere to send it). */
+  async failed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification_deliveries SET status = CASE WHEN $3::timestamptz IS NULL THEN 'dead' ELSE 'pending' END, next_attempt_at = coalesce($3, next_attempt_at),
+              locked_until = NULL, last_error = $2 WHERE id = $1`,
+      [id, error.slice(0, 2000), retryAt],
+    );
+  }
+
+  /** A provider's delivery receipt (SMPP deliver_sm, a push or gateway callback). */
+  async receipt(provider: string, providerId: string, status: string, at: Date, error: string | null): Promise<number> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `WITH updated AS (
+         UPDATE notification_deliveries SET receipt_status = $3, receipt_at = $4,
+                status = CASE WHEN $3 = 'delivered' THEN 'delivered' WHEN status IN ('sent', 'delivered') THEN 'failed' ELSE status END,
+                last_error = coalesce($5, last_error)
+          WHERE provider = $1 AND provider_id = $2 RETURNING id)
+       SELECT id FROM updated`,
+      [provider, providerId, status, at, error],
+    );
+    return rows.length;
+  }
+
+  /** Recipients whose digest is due, with the rows it gathers (leased together). */
+  async claimDigests(now: Date, leaseSeconds: number, limit: number): Promise<Map<string, ClaimedDelivery[]>> {
+    const rows = await this.dataSource.query<(Omit<ClaimedDelivery, 'content'> & { content: string })[]>(
+      `WITH due AS (
+         SELECT DISTINCT recipient_id FROM notification_deliveries
+          WHERE status = 'digest' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < clock_timestamp()) LIMIT $3)
+       , claimed AS (
+         UPDATE notification_deliveries d SET attempts = d.attempts + 1, locked_until = clock_timestamp() + make_interval(secs => $2)
+           FROM due WHERE d.recipient_id = due.recipient_id AND d.status = 'digest' AND d.next_attempt_at <= $1
+         RETURNING d.id::text AS id, d.channel, d.recipient_id AS "recipientId", d.recipient_kind AS "recipientKind", d.kind, d.event_id::text AS "eventId",
+                   d.attempts, d.content_encrypted AS content)
+       SELECT * FROM claimed`,
+      [now, leaseSeconds, limit],
+    );
+    const byRecipient = new Map<string, ClaimedDelivery[]>();
+    for (const r of rows) {
+      const list = byRecipient.get(r.recipientId) ?? [];
+      list.push({ ...r, content: JSON.parse(this.cipher.decrypt(r.content)) as ChannelContent });
+      byRecipient.set(r.recipientId, list);
+    }
+    return byRecipient;
+  }
+
+  async digestSent(ids: string[], provider: string, providerId: string | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification_deliveries SET status = 'sent', provider = $2, provider_id = $3, sent_at = clock_timestamp(), locked_until = NULL, last_error = NULL,
+              content_encrypted = NULL WHERE id = ANY($1::bigint[])`,
+      [ids, provider, providerId],
+    );
+  }
+
+  async digestFailed(ids: string[], error: string, retryAt: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE notification_deliveries SET next_attempt_at = $3, locked_until = NULL, last_error = $2 WHERE id = ANY($1::bigint[])`, [
+      ids,
+      error.slice(0, 2000),
+      retryAt,
+    ]);
+  }
+
+  /** Every notice of an appeal, oldest first; `citizenOnly`: only what was sent to its author (`citizenId`, or the contact of one filed without an account). */
+  ofAppeal(appealId: string, citizenId: string | null, citizenOnly: boolean): Promise<DeliveryView[]> {
+    return this.dataSource.query(
+      `SELECT d.id::text AS id, d.kind, d.channel, CASE WHEN d.recipient_kind = 'contact' OR d.recipient_id = $2 THEN 'citizen' ELSE 'staff' END AS recipient,
+              d.recipient_id AS "recipientId", d.status, d.address, d.attempts, d.provider, d.provider_id AS "providerId", d.last_error AS "lastError",
+              d.receipt_status AS "receiptStatus", d.receipt_at AS "receiptAt", d.sent_at AS "sentAt",
+              CASE WHEN d.status IN ('pending', 'held', 'digest') THEN d.next_attempt_at END AS "scheduledFor", d.created_at AS "createdAt"
+         FROM notification_deliveries d
+        WHERE d.appeal_id = $1 ${citizenOnly ? `AND (d.recipient_kind = 'contact' OR d.recipient_id = $2)` : ''}
+        ORDER BY d.created_at, d.id`,
+      [appealId, citizenId],
+    );
+  }
+}

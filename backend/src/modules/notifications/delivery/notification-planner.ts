@@ -1,0 +1,226 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../../../database/transaction-runner';
+import { HistoryEvent, Role, isStaff } from '@otklik/shared/domain';
+import { Clock } from '../../../common/clock/clock';
+import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher';
+import { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../../config/config.module';
+import { AppealFactsReader, AppealNoticeFacts } from '../../appeals/appeal-facts.repository';
+import { AuditService } from '../../audit/audit.service';
+import { maskEmail } from '../../messaging/mailer';
+import { maskPhone } from '../../messaging/sms-sender';
+import { DOMAIN_EVENT_TYPES, DispatchedEvent, DomainEventType } from '../../outbox/domain-event';
+import { EventConsumer, EventConsumers } from '../../outbox/event-consumers';
+import { StaffDirectory } from '../../users/staff-directory.repository';
+import { UserAccounts } from '../../users/user-accounts.repository';
+import { noticesOf, NoticeTarget } from '../catalogue/event-notices';
+import { CHANNELS, Channel, NoticeFacts, NoticeKind, RenderedNotice } from '../catalogue/notice-kinds';
+import { renderNotice } from '../catalogue/templates';
+import { NewInboxItem, NotificationInbox } from '../inbox/notification-inbox.repository';
+import { NotificationStream } from '../inbox/notification-stream';
+import { DEFAULT_PREFERENCES, Preferences, channelOn, nextDigestAt, sendableAt } from '../preferences/preferences';
+import { NotificationPreferences } from '../preferences/notification-preferences.service';
+import { PushSubscriptions } from '../push/push-subscriptions.repository';
+import { ChannelContent, NewDelivery, NotificationDeliveries } from './notification-deliveries.repository';
+import { NotificationSender } from './notification-sender.service';
+
+const planned = new Counter({ name: 'otklik_notifications_planned_total', help: 'Notices planned, by channel and initial state', labelNames: ['channel', 'state'] });
+
+type Recipient =
+  | { kind: 'user'; id: string; kindOfNotice: NoticeKind }
+  | { kind: 'contact'; id: string; kindOfNotice: NoticeKind; contactEncrypted: string };
+
+/**
+ * The notifications consumer of domain events. For each event it decides who is told what
+ * (the catalogue's mapping), reads each recipient's preferences and addresses, renders the notice
+ * in their language, and — in one transaction — adds the in-app items and one delivery record per
+ * recipient × channel (pending, held for the morning in quiet hours, or kept for the digest).
+ * After the commit it pushes the in-app items to open streams and hands the pending deliveries to
+ * the sender. Redelivery of the event adds nothing: every row is keyed by the event.
+ */
+@Injectable()
+export class NotificationPlanner implements OnModuleInit, EventConsumer {
+  readonly name = 'notifications';
+  readonly events: readonly DomainEventType[] = DOMAIN_EVENT_TYPES;
+  private readonly logger = new Logger(NotificationPlanner.name);
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly consumers: EventConsumers,
+    private readonly appeals: AppealFactsReader,
+    private readonly accounts: UserAccounts,
+    private readonly staff: StaffDirectory,
+    private readonly preferences: NotificationPreferences,
+    private readonly push: PushSubscriptions,
+    private readonly inbox: NotificationInbox,
+    private readonly deliveries: NotificationDeliveries,
+    private readonly stream: NotificationStream,
+    private readonly sender: NotificationSender,
+    private readonly cipher: PersonalDataCipher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register(this);
+  }
+
+  async handle(event: DispatchedEvent): Promise<void> {
+    const targets = noticesOf(event);
+    if (targets.length === 0) return;
+    const appeal = await this.appeals.factsOf(event.aggregateId);
+    if (!appeal) return; // destroyed by retention meanwhile: nothing to tell
+    const recipients = await this.recipientsOf(event, targets, appeal);
+    if (recipients.length === 0) return;
+    const userIds = recipients.filter((r) => r.kind === 'user').map((r) => r.id);
+    const [prefs, reach, devices] = await Promise.all([this.preferences.of(userIds), this.accounts.reachOf(userIds), this.push.withDevices(userIds)]);
+    const reachById = new Map(reach.map((r) => [r.id, r]));
+    const quoted = appeal.unidentified ? await this.quoted(event) : {};
+    const now = this.clock.now();
+    const items: NewInboxItem[] = [];
+    const rows: NewDelivery[] = [];
+    const contactsUsed: string[] = [];
+
+    for (const recipient of recipients) {
+      const kind = recipient.kindOfNotice;
+      let pref: Preferences = DEFAULT_PREFERENCES;
+      let to: { email?: string | null; phone?: string | null };
+      let staff = false;
+      if (recipient.kind === 'user') {
+        const account = reachById.get(recipient.id);
+        if (!account) continue; // deactivated meanwhile
+        pref = prefs.get(recipient.id) ?? DEFAULT_PREFERENCES;
+        const phone = account.personalEncrypted ? this.cipher.decryptJson<{ phone?: string | null }>(account.personalEncrypted).phone : null;
+        to = { email: account.email, phone };
+        staff = isStaff(account.role as Role);
+      } else {
+        to = this.cipher.decryptJson<{ email?: string | null; phone?: string | null }>(recipient.contactEncrypted);
+        contactsUsed.push(recipient.id);
+      }
+      const email = to.email ?? null;
+      const phone = to.phone ?? null;
+      const facts = this.factsFor(event, appeal, pref.locale, staff, quoted);
+      const rendered = renderNotice(kind, pref.locale, facts);
+      const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId: event.aggregateId, locale: pref.locale };
+      const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
+      for (const channel of CHANNELS) {
+        if (!channelOn(pref, kind, channel)) continue;
+        if (channel === 'in_app') {
+          if (recipient.kind !== 'user') continue;
+          items.push({ userId: recipient.id, eventId: event.id, kind, appealId: event.aggregateId, appealNumber: appeal.number, ...rendered.inApp, link: facts.link });
+          rows.push({ ...base, channel, state: 'sent', dueAt: now, address: null, content: null });
+          continue;
+        }
+        // A digest replaces the staff member's e-mail, SMS and push for this notice with one e-mail later.
+        if (digest && channel !== 'email') continue;
+        const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), appealId: event.aggregateId, attachAnswer: appeal.unidentified && kind === 'answer_ready' });
+        if (!content) continue;
+        if (digest) {
+          rows.push({ ...base, channel, state: 'digest', dueAt: digest, address: content.address, content: content.body });
+          continue;
+        }
+        const at = sendableAt(pref, channel, now);
+        rows.push({ ...base, channel, state: at > now ? 'held' : 'pending', dueAt: at, address: content.address, content: content.body });
+      }
+    }
+
+    const { added, pending } = await this.tx.run(async (manager) => {
+      for (const appealId of contactsUsed) await this.auditContactUse(manager, event, appealId);
+      const added = await this.inbox.add(manager, items);
+      const created = await this.deliveries.add(manager, rows);
+      return { added, pending: created.filter((r) => r.state === 'pending').map((r) => r.id) };
+    });
+    for (const row of rows) planned.inc({ channel: row.channel, state: row.state });
+    await this.stream.publish(added.map(({ userId, ...item }) => ({ userId, message: { type: 'notification' as const, item } })));
+    this.sender.enqueue(pending);
+  }
+
+  /** Who is told: one notice per person per event (the catalogue lists the most specific first); staff are not told of their own step. */
+  private async recipientsOf(event: DispatchedEvent, targets: NoticeTarget[], appeal: AppealNoticeFacts): Promise<Recipient[]> {
+    const payload = event.payload as { actorId?: string | null; recipients?: (string | null)[] };
+    const out: Recipient[] = [];
+    const seen = new Set<string>();
+    const add = (r: Recipient) => {
+      if (seen.has(r.id)) return;
+      seen.add(r.id);
+      out.push(r);
+    };
+    for (const target of targets) {
+      const kindOfNotice = target.kind;
+      if (target.to === 'citizen') {
+        if (appeal.citizenId) add({ kind: 'user', id: appeal.citizenId, kindOfNotice });
+        else if (appeal.unidentified && appeal.contactEncrypted) add({ kind: 'contact', id: event.aggregateId, kindOfNotice, contactEncrypted: appeal.contactEncrypted });
+        continue;
+      }
+      let ids: string[] = [];
+      if (target.to === 'payload_recipients') ids = (payload.recipients ?? []).filter((r): r is string => !!r);
+      else if (target.to === 'assignee') ids = appeal.assigneeId ? [appeal.assigneeId] : [];
+      else if (target.to === 'department_staff') ids = appeal.departmentId ? await this.staff.activeIn(appeal.departmentId) : [];
+      for (const id of ids) if (id !== payload.actorId) add({ kind: 'user', id, kindOfNotice });
+    }
+    return out;
+  }
+
+  private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, locale: 'ru' | 'en', staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>): NoticeFacts {
+    const payload = event.payload as { from?: string | null; reason?: string | null; comment?: string | null; score?: number; fileName?: string };
+    const base = this.config.publicUrl.replace(/\/$/, '');
+    const number = appeal.number;
+    return {
+      number,
+      subject: appeal.subject,
+      status: appeal.status,
+      previousStatus: (payload.from as NoticeFacts['previousStatus']) ?? null,
+      at: new Date(event.createdAt),
+      registeredAt: appeal.registeredAt,
+      dueAt: appeal.dueAt,
+      documentsDueOn: appeal.documentsDueOn,
+      departmentName: locale === 'en' ? appeal.departmentNameEn : appeal.departmentName,
+      unidentified: appeal.unidentified,
+      reason: payload.reason ?? payload.comment ?? null,
+      rating: payload.score ?? appeal.rating,
+      fileName: payload.fileName ?? null,
+      ...quoted,
+      link: staff ? `${base}/appeals/${number ?? event.aggregateId}` : `${this.config.citizenAppUrl.replace(/\/$/, '')}/appeals/${number ?? event.aggregateId}`,
+    };
+  }
+
+  private contentFor(
+    channel: Exclude<Channel, 'in_app'>,
+    rendered: RenderedNotice,
+    facts: NoticeFacts,
+    to: { email: string | null; phone: string | null; hasDevice: boolean; appealId: string; attachAnswer: boolean },
+  ): { address: string; body: ChannelContent } | null {
+    switch (channel) {
+      case 'email':
+        return to.email
+          ? { address: maskEmail(to.email), body: { channel, to: to.email, ...rendered.email, ...(to.attachAnswer ? { answerPdfOf: to.appealId } : {}) } }
+          : null;
+      case 'sms':
+        return to.phone ? { address: maskPhone(to.phone), body: { channel, to: to.phone, text: rendered.sms } } : null;
+      case 'push':
+        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: `appeal-${facts.number ?? ''}` } } : null;
+    }
+  }
+
+  /** Decrypting the contact of an appeal filed without an account is a personal-data access: audited. */
+  private auditContactUse(manager: EntityManager, event: DispatchedEvent, appealId: string): Promise<void> {
+    return this.audit.record(manager, null, {
+      action: 'personal_data.use',
+      entityType: 'appeal',
+      entityId: appealId,
+      details: { purpose: 'notification', eventType: event.eventType, eventId: event.id, fields: ['email', 'phone'] },
+    });
+  }
+
+  /** What an author without a cabinet cannot read anywhere else: the step's notice, the answer. */
+  private async quoted(event: DispatchedEvent): Promise<Pick<NoticeFacts, 'notice' | 'answer'>> {
+    const { noticeMessageId } = event.payload as { noticeMessageId?: unknown };
+    const notice = typeof noticeMessageId === 'string' ? await this.appeals.noticeText(event.aggregateId, noticeMessageId) : null;
+    const answer = event.eventType === `appeal.${HistoryEvent.Answered}` ? await this.appeals.latestAnswer(event.aggregateId) : null;
+    return { notice, answer };
+  }
+
+}

@@ -1,0 +1,247 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { Counter, Histogram } from 'prom-client';
+import { Clock } from '../../../common/clock/clock';
+import { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../../config/config.module';
+import { Mailer } from '../../messaging/mailer';
+import { PushSender, PushSubscriptionGone } from '../../messaging/push-sender';
+import { RateLimiter } from '../../messaging/rate-limiter';
+import { SmsSender } from '../../messaging/sms-sender';
+import { AppealAnswersService } from '../../workflow/answers/appeal-answers.service';
+import { renderDigest } from '../catalogue/digest';
+import { NotificationPreferences } from '../preferences/notification-preferences.service';
+import { PushSubscriptions } from '../push/push-subscriptions.repository';
+import { ChannelContent, ClaimedDelivery, NotificationDeliveries } from './notification-deliveries.repository';
+
+const sent = new Counter({ name: 'otklik_notifications_sent_total', help: 'Notices handed to a provider, by channel and outcome', labelNames: ['channel', 'outcome'] });
+const latency = new Histogram({
+  name: 'otklik_notification_send_seconds',
+  help: 'One provider call, by channel',
+  labelNames: ['channel'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30],
+});
+
+/** Sends at once in this process; a batch is what one claim statement leases. */
+const CONCURRENCY = 32;
+const BATCH = 100;
+const SWEEP_MS = 1000;
+const LEASE_SECONDS = 60;
+
+/** An attempt that may not be repeated (no address, no device left): dead at once. */
+class Undeliverable extends Error {}
+
+/**
+ * Sends planned deliveries on their channels: in this process (any process that runs event
+ * consumers: the API in embedded mode, the workers with Redis), each delivery leased in the
+ * database, so several processes share the work without sending anything twice. A delivery is
+ * marked sent the moment its provider accepted it; a failure waits out an exponential back-off
+ * (the backbone's EVENT_RETRY_* settings) and, attempts spent, is dead. Channels are independent:
+ * one provider's outage only delays its own deliveries. A sweep every second takes what is due
+ * again: retries, deliveries held for the night, a crashed process's leases, digests.
+ */
+@Injectable()
+export class NotificationSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(NotificationSender.name);
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly limits: Record<ClaimedDelivery['channel'], RateLimiter>;
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<void>;
+  private active = false;
+  private closed = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly deliveries: NotificationDeliveries,
+    private readonly preferences: NotificationPreferences,
+    private readonly devices: PushSubscriptions,
+    private readonly mailer: Mailer,
+    private readonly sms: SmsSender,
+    private readonly push: PushSender,
+    private readonly answers: AppealAnswersService,
+    private readonly clock: Clock,
+    @Optional() @Inject('NOTIFICATION_SENDING') private readonly sending: boolean = true,
+  ) {
+    this.limits = {
+      email: new RateLimiter({ perSecond: 50, burst: 50 }),
+      sms: new RateLimiter({ perSecond: 50, burst: 50 }),
+      push: new RateLimiter({ perSecond: 200, burst: 200 }),
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.sending) return;
+    this.active = true;
+    this.sms.onReceipt?.((r) => {
+      void this.deliveries
+        .receipt(this.smsProvider, r.providerId, r.status, r.at, r.error ?? null)
+        .catch((error) => this.logger.warn({ err: error, providerId: r.providerId }, 'SMS receipt could not be recorded'));
+    });
+    this.timer = setInterval(() => this.sweep(), SWEEP_MS);
+    this.timer.unref();
+    this.sweep();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.queue.length = 0;
+    this.queued.clear();
+    await this.sweeping;
+    while (this.running.size) await Promise.all([...this.running]);
+  }
+
+  /** Deliveries just planned (after their commit): sent now in this process. */
+  enqueue(ids: string[]): void {
+    if (!this.active || this.closed) return;
+    for (const id of ids) {
+      if (this.queued.has(id)) continue;
+      this.queued.add(id);
+      this.queue.push(id);
+    }
+    this.pump();
+  }
+
+  /** Runs until nothing is queued or running (tests, the bench). */
+  async idle(): Promise<void> {
+    while (this.running.size || this.queue.length) await Promise.all([...this.running]);
+  }
+
+  private get smsProvider(): string {
+    return `sms.${this.config.identity.smsGateway}`;
+  }
+
+  private sweep(): void {
+    if (this.closed || this.sweeping) return;
+    this.sweeping = (async () => {
+      const now = this.clock.now();
+      this.enqueue(await this.deliveries.due(now, 500));
+      await this.sendDigests(now);
+    })()
+      .catch((error) => this.logger.error({ err: error }, 'notification sweep failed'))
+      .finally(() => (this.sweeping = undefined));
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running.size < CONCURRENCY / 8 && this.queue.length) {
+      const batch = this.queue.splice(0, BATCH);
+      for (const id of batch) this.queued.delete(id);
+      const task: Promise<void> = this.runBatch(batch)
+        .catch((error) => this.logger.error({ err: error, deliveries: batch.length }, 'notification batch failed; the sweep takes it again'))
+        .finally(() => {
+          this.running.delete(task);
+          this.pump();
+        });
+      this.running.add(task);
+    }
+  }
+
+  private async runBatch(ids: string[]): Promise<void> {
+    const claimed = await this.deliveries.claim(ids, this.clock.now(), LEASE_SECONDS);
+    let next = 0;
+    const worker = async () => {
+      while (next < claimed.length && !this.closed) await this.sendOne(claimed[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(8, claimed.length) }, worker));
+  }
+
+  private async sendOne(delivery: ClaimedDelivery): Promise<void> {
+    const started = process.hrtime.bigint();
+    try {
+      await this.limits[delivery.channel].take();
+      const { provider, providerId } = await this.deliver(delivery.content, delivery);
+      await this.deliveries.sent(delivery.id, provider, providerId);
+      sent.inc({ channel: delivery.channel, outcome: 'sent' });
+    } catch (error) {
+      await this.failed(delivery, error);
+    } finally {
+      latency.observe({ channel: delivery.channel }, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }
+
+  private async deliver(content: ChannelContent, delivery: ClaimedDelivery): Promise<{ provider: string; providerId: string | null }> {
+    switch (content.channel) {
+      case 'email': {
+        const attachments = [];
+        if (content.answerPdfOf) {
+          const pdf = await this.answers.signedPdf(content.answerPdfOf, content.locale ?? 'ru');
+          if (pdf) attachments.push({ filename: pdf.filename, content: pdf.body, contentType: 'application/pdf' });
+        }
+        const result = (await this.mailer.send({ to: content.to, subject: content.subject, text: content.text, html: content.html, attachments } as never)) as unknown as
+          | { messageId?: string | null }
+          | undefined;
+        return { provider: this.config.identity.smtpUrl ? 'smtp' : 'mail.dev', providerId: result?.messageId ?? null };
+      }
+      case 'sms': {
+        const result = (await this.sms.send(content.to, content.text)) as unknown as { providerId?: string | null } | undefined;
+        return { provider: this.smsProvider, providerId: result?.providerId ?? null };
+      }
+      case 'push': {
+        const devices = await this.devices.devicesOf(delivery.recipientId);
+        if (devices.length === 0) throw new Undeliverable('no push subscription left');
+        const payload = JSON.stringify({ title: content.title, body: content.body, url: content.url, tag: content.tag, kind: delivery.kind });
+        let reached = 0;
+        let failure: Error | null = null;
+        for (const device of devices) {
+          try {
+            await this.push.send(device, payload, { ttlSeconds: 24 * 3600, urgency: 'normal', topic: `d${delivery.id}` });
+            await this.devices.used(device.id);
+            reached++;
+          } catch (error) {
+            if (error instanceof PushSubscriptionGone) await this.devices.forget(device.id);
+            else failure = error instanceof Error ? error : new Error(String(error));
+          }
+        }
+        if (reached === 0 && failure) throw failure;
+        if (reached === 0) throw new Undeliverable('every push subscription is gone');
+        return { provider: 'webpush', providerId: `${reached}/${devices.length} devices` };
+      }
+    }
+  }
+
+  private async failed(delivery: ClaimedDelivery, error: unknown): Promise<void> {
+    const message = String((error as Error)?.message ?? error);
+    const { maxAttempts } = this.config.events;
+    const dead = error instanceof Undeliverable || delivery.attempts >= maxAttempts;
+    const retryAt = dead ? null : new Date(this.clock.now().getTime() + this.backoffMs(delivery.attempts));
+    try {
+      await this.deliveries.failed(delivery.id, message, retryAt);
+    } catch (bookkeeping) {
+      this.logger.error({ err: bookkeeping, deliveryId: delivery.id }, 'a failed notification could not be recorded; its lease runs out and it is tried again');
+      return;
+    }
+    sent.inc({ channel: delivery.channel, outcome: dead ? 'dead' : 'retry' });
+    const log = { err: error, deliveryId: delivery.id, channel: delivery.channel, attempts: delivery.attempts, retryAt };
+    if (dead) this.logger.error(log, 'notification is dead');
+    else this.logger.warn(log, 'notification failed; will retry');
+  }
+
+  private backoffMs(attempts: number): number {
+    const { retryBaseMs, retryMaxMs } = this.config.events;
+    const raw = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, attempts - 1));
+    return Math.round(raw * (0.8 + Math.random() * 0.4));
+  }
+
+  /** One e-mail per recipient whose digest is due, listing what they were told since the last. */
+  private async sendDigests(now: Date): Promise<void> {
+    const due = await this.deliveries.claimDigests(now, LEASE_SECONDS, 50);
+    if (due.size === 0) return;
+    const prefs = await this.preferences.of([...due.keys()]);
+    for (const [recipientId, rows] of due) {
+      const mails = rows.map((r) => r.content).filter((c): c is Extract<ChannelContent, { channel: 'email' }> => c.channel === 'email');
+      const ids = rows.map((r) => r.id);
+      if (mails.length === 0) continue;
+      try {
+        await this.limits.email.take();
+        const digest = renderDigest(prefs.get(recipientId)?.locale ?? 'ru', mails.map((m) => ({ subject: m.subject, text: m.text })));
+        const result = (await this.mailer.send({ to: mails[0].to, ...digest })) as unknown as { messageId?: string | null } | undefined;
+        await this.deliveries.digestSent(ids, this.config.identity.smtpUrl ? 'smtp' : 'mail.dev', result?.messageId ?? null);
+        sent.inc({ channel: 'email', outcome: 'digest' });
+      } catch (error) {
+        this.logger.warn({ err: error, recipientId, notices: ids.length }, 'digest failed; will retry');
+        await this.deliveries.digestFailed(ids, String((error as Error)?.message ?? error), new Date(now.getTime() + this.backoffMs(rows[0].attempts)));
+      }
+    }
+  }
+}

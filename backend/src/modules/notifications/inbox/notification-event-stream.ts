@@ -1,0 +1,79 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NotificationInbox } from './notification-inbox.repository';
+import { NotificationStream, StreamMessage } from './notification-stream';
+
+const HEARTBEAT_MS = 25_000;
+const REPLAY_LIMIT = 200;
+
+const frame = (message: StreamMessage): string =>
+  message.type === 'notification'
+    ? `id: ${message.item.id}\nevent: notification\ndata: ${JSON.stringify(message.item)}\n\n`
+    : `event: unread\ndata: ${JSON.stringify({ unread: message.unread })}\n\n`;
+
+/**
+ * One user's live feed over Server-Sent Events. The connection subscribes first and replays what
+ * it missed (items after Last-Event-ID) second, holding live items back meanwhile, so nothing
+ * falls between the two and nothing comes twice. The response is written by hand (the reply is
+ * hijacked): an SSE stream has no end for Nest to serialise.
+ */
+@Injectable()
+export class NotificationEventStream implements OnApplicationShutdown {
+  private readonly connections = new Set<() => void>();
+
+  constructor(
+    private readonly inbox: NotificationInbox,
+    private readonly stream: NotificationStream,
+  ) {}
+
+  onApplicationShutdown(): void {
+    for (const close of [...this.connections]) close();
+  }
+
+  async open(userId: string, lastEventId: string | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const after = lastEventId && /^\d{1,18}$/.test(lastEventId.trim()) ? lastEventId.trim() : null;
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      // nginx and similar proxies: do not buffer the stream.
+      'x-accel-buffering': 'no',
+      'x-request-id': String(request.id ?? ''),
+    });
+    raw.write('retry: 3000\n\n');
+    let replaying = true;
+    let lastSent = after ? BigInt(after) : 0n;
+    const held: StreamMessage[] = [];
+    const send = (message: StreamMessage) => {
+      if (message.type === 'notification') {
+        const id = BigInt(message.item.id);
+        if (id <= lastSent) return;
+        lastSent = id;
+      }
+      raw.write(frame(message));
+    };
+    const unsubscribe = this.stream.subscribe(userId, (message) => (replaying ? held.push(message) : send(message)));
+    const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const close = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      this.connections.delete(close);
+      if (!raw.writableEnded) raw.end();
+    };
+    this.connections.add(close);
+    request.raw.on('close', close);
+    raw.on('error', close);
+    try {
+      if (after) for (const item of await this.inbox.after(userId, after, REPLAY_LIMIT)) send({ type: 'notification', item });
+      send({ type: 'unread', unread: await this.inbox.unread(userId) });
+    } catch {
+      close();
+      return;
+    }
+    replaying = false;
+    for (const message of held.splice(0)) send(message);
+  }
+}
