@@ -65,12 +65,12 @@ export class NotificationInbox {
     if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
     if (filter.appealId) where.push(`appeal_id = $${params.push(filter.appealId)}`);
     if (filter.beforeId) where.push(`id < $${params.push(filter.beforeId)}`);
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${params.push(filter.limit)}`, params);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY notifications.id DESC LIMIT $${params.push(filter.limit)}`, params);
   }
 
   /** Items after `afterId`, oldest first: what a reconnecting stream missed (at most `limit`). */
   after(userId: string, afterId: string, limit: number): Promise<InboxItem[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [userId, afterId, limit]);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND id > $2 ORDER BY notifications.id LIMIT $3`, [userId, afterId, limit]);
   }
 
   async unread(userId: string): Promise<number> {

@@ -56,7 +56,7 @@ export class NotificationPreferences {
     if (dto.digest !== undefined && dto.digest !== 'off' && !staff) errors.push({ field: 'digest', code: 'digest_staff_only', message: 'digests are for staff accounts' });
     const audience = staff ? 'staff' : 'citizen';
     dto.kinds?.forEach((k, i) => {
-      if (NOTICE_KIND_SPECS[k.kind].audience !== audience) errors.push({ field: `kinds[${i}].kind`, code: 'kind_not_for_audience', message: `${k.kind} is not a notice for this account` });
+      if (NOTICE_KIND_SPECS[k.kind].audience !== audience) errors.push({ field: `kinds.${i}.kind`, code: 'kind_not_for_audience', message: `${k.kind} is not a notice for this account` });
     });
     if (errors.length) throw new ValidationFailedError(errors);
     await this.tx.run(async (manager) => {
@@ -80,7 +80,7 @@ export class NotificationPreferences {
       const silenced = silencedRequiredKinds(channels);
       if (silenced.length) {
         throw new ValidationFailedError(
-          silenced.map((kind) => ({ field: `kinds[${(dto.kinds ?? []).findIndex((k) => k.kind === kind)}].channels`, code: 'required_notice', message: `${kind} is required by law: keep at least one channel on` })),
+          silenced.map((kind) => ({ field: `kinds.${(dto.kinds ?? []).findIndex((k) => k.kind === kind)}.channels`, code: 'required_notice', message: `${kind} is required by law: keep at least one channel on` })),
         );
       }
       const prefs = toPreferences(row);
