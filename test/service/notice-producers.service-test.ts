@@ -8,7 +8,10 @@ import { AppConfig } from '../../backend/src/config/app-config';
 import { APP_CONFIG } from '../../backend/src/config/config.module';
 import { AttachmentCipher } from '../../backend/src/modules/attachments/attachment-cipher';
 import { spoolDirOf } from '../../backend/src/modules/attachments/attachment-upload.service';
+import { AppealMessagesService } from '../../backend/src/modules/appeals/appeal-messages.service';
 import { AttachmentsService } from '../../backend/src/modules/attachments/attachments.service';
+import { noticesOf } from '../../backend/src/modules/notifications/catalogue/event-notices';
+import { DispatchedEvent } from '../../backend/src/modules/outbox/domain-event';
 import { OBJECT_STORAGE, ObjectStorage } from '../../backend/src/modules/attachments/storage/object-storage';
 import { SlaService } from '../../backend/src/modules/workflow/sla/sla.service';
 import { appeal, journalOf, openWorld, rowOf, uploadedFile, World } from './support/workflow';
@@ -150,6 +153,44 @@ describe('rescan: an infected file of an appeal', () => {
     const [event] = await eventsOf(a.id, 'appeal.file_infected');
     // tech-support has no supervisor of its own: the administration's head.
     expect(event.payload).toMatchObject({ assigneeId: null, recipients: [w.people.supervisor.userId] });
+  });
+});
+
+describe('what the step events carry for their notices', () => {
+  /** The appeal's outbox events as consumers get them, with what noticesOf makes of each. */
+  async function noticesFor(appealId: string) {
+    const rows = await w.db.query<{ id: string; event_type: string; version: number; payload: any; created_at: Date }[]>(
+      `SELECT id, event_type, version, payload, created_at FROM outbox WHERE aggregate_id = $1 ORDER BY id`,
+      [appealId],
+    );
+    return rows.map((r) => {
+      const event = { id: r.id, eventType: r.event_type, version: r.version, aggregateType: 'appeal', aggregateId: appealId, payload: r.payload, createdAt: r.created_at.toISOString() } as DispatchedEvent;
+      return { type: r.event_type, payload: r.payload, notices: noticesOf(event) };
+    });
+  }
+
+  it('the assignee after the step, the score of a rating, the department and assignee of a thread message', async () => {
+    const operator = w.people.operator.userId;
+    const a = await appeal(w).assignedTo('operator').answered().build();
+    await w.citizen.rate(w.people.citizen, a.id, { score: 2, comment: 'Ответ не по существу' });
+    await w.app.get(AppealMessagesService).post(w.people.citizen, a.id, { text: 'Прошу пересмотреть' });
+    const events = await noticesFor(a.id);
+    expect(events.map((e) => e.type)).toEqual(['appeal.submitted', 'appeal.assigned', 'appeal.answered', 'appeal.rated', 'appeal.message']);
+    const [submitted, assigned, answered, rated, message] = events;
+    expect(submitted.notices).toEqual([
+      { kind: 'registered', to: 'citizen' },
+      { kind: 'queue_new', to: 'department_staff' },
+    ]);
+    expect(assigned.payload).toMatchObject({ actorId: w.people.supervisor.userId, assigneeId: operator });
+    expect(assigned.notices).toEqual([
+      { kind: 'status_changed', to: 'citizen' },
+      { kind: 'assigned', to: 'assignee' },
+    ]);
+    expect(answered.notices).toEqual([{ kind: 'answer_ready', to: 'citizen' }]);
+    expect(rated.payload).toMatchObject({ score: 2, assigneeId: operator });
+    expect(rated.notices).toEqual([{ kind: 'low_rating', to: 'assignee' }]);
+    expect(message.payload).toMatchObject({ authorRole: 'citizen', departmentId: w.departments['tech-support'], assigneeId: operator });
+    expect(message.notices).toEqual([{ kind: 'citizen_reply', to: 'assignee' }]);
   });
 });
 
