@@ -76,6 +76,12 @@ describe('renderNotice', () => {
       for (const kind of NOTICE_KINDS) expect(sut(kind, 'ru', facts).sms).not.toContain('Не работает вход');
     });
 
+    it('keeps the grounds of a 59-ФЗ notice, cut short when they do not fit', () => {
+      const sms = sut('law_notice', 'ru', longFacts({ status: AppealStatus.Closed })).sms;
+      expect(sms).toMatch(/^Ваше обращение № 99999999: уведомление по 59-ФЗ от 31\.12\.2026 23:59\. Статус: Закрыто\. Основание: Необходимо .*…$/);
+      expect(sut('law_notice', 'ru', longFacts({ reason: 'Переписка прекращена' })).sms).toContain('Основание: Переписка прекращена.');
+    });
+
     it('keeps the link when it fits', () => {
       const facts = longFacts({ status: AppealStatus.InProgress, reason: null, link: 'https://otklik.gov.ru/a/1' });
       expect(sut('answer_ready', 'ru', facts).sms).toContain('https://otklik.gov.ru/a/1');
@@ -140,7 +146,7 @@ describe('renderNotice', () => {
     const facts = longFacts({ previousStatus: AppealStatus.InProgress, status: AppealStatus.Resolved });
     expect(sut('status_changed', 'ru', facts).email.text).toContain('«В работе» → «Решено»');
     expect(sut('status_changed', 'en', facts).email.text).toContain('"In progress" → "Resolved"');
-    expect(sut('status_changed', 'ru', facts).sms).toContain(`Статус: ${APPEAL_STATUS_LABELS.resolved.ru}.`);
+    expect(sut('status_changed', 'ru', facts).sms).toBe(`Ваше обращение № 99999999: статус изменён 31.12.2026 23:59. Новый статус: ${APPEAL_STATUS_LABELS.resolved.ru}. Прежний: В работе.`);
   });
 
   it('gives the receipt: number, registration time, department, due date', () => {

@@ -27,8 +27,8 @@ export const EN_TEXTS: NoticeTexts = {
     details: lines(w.reason && `Comment: ${w.reason}`),
     short: `Appeal ${w.no}: status changed on ${w.at}${w.previousStatus ? ` from "${w.previousStatus}"` : ''} to "${w.status}".`,
     sms: [
-      { text: `Your appeal ${w.no}: status changed on ${w.at}. ${statusLine(w)}` },
-      ...(w.previousStatus ? [{ text: ` Was: ${w.previousStatus}.`, optional: 1 }] : []),
+      { text: `Your appeal ${w.no}: status changed on ${w.at}. New status: ${w.status}.` },
+      ...(w.previousStatus ? [{ text: ` Previous: ${w.previousStatus}.`, optional: 1 }] : []),
       ...link(w),
     ],
   }),
@@ -60,7 +60,7 @@ export const EN_TEXTS: NoticeTexts = {
     details: lines(statusLine(w), 'The review stays paused until they arrive.', `Reminder sent on ${w.at}.`),
     short: `A reminder: documents for appeal ${w.no} are due${w.documentsDue ? ` by ${w.documentsDue}` : ' soon'} (${w.at}).`,
     sms: [
-      { text: `Reminder: documents for your appeal ${w.no} are due${w.documentsDue ? ` by ${w.documentsDue}` : ' soon'}. ${statusLine(w)} ${w.at}.` },
+      { text: `Reminder of ${w.at}: documents for your appeal ${w.no} are due${w.documentsDue ? ` by ${w.documentsDue}` : ' soon'}. ${statusLine(w)}` },
       ...link(w),
     ],
   }),
@@ -98,7 +98,7 @@ export const EN_TEXTS: NoticeTexts = {
     short: `A notice under Law 59-FZ was issued on appeal ${w.no} on ${w.at}. ${statusLine(w)}`,
     sms: [
       { text: `Your appeal ${w.no}: notice under Law 59-FZ issued on ${w.at}. ${statusLine(w)}` },
-      ...(w.reason ? [{ text: ` ${w.reason}`, elastic: true, optional: 1 }] : []),
+      ...(w.reason ? [{ text: ` Grounds: ${w.reason}`, elastic: true }] : []),
       ...link(w),
     ],
     quote: w.facts.notice,
@@ -128,7 +128,7 @@ export const EN_TEXTS: NoticeTexts = {
     short: `Appeal ${w.no} was reviewed again by a supervisor on ${w.at}. ${statusLine(w)}`,
     sms: [
       { text: `Your appeal ${w.no} was reviewed again by a supervisor on ${w.at}. ${statusLine(w)}` },
-      ...(w.reason ? [{ text: ` ${w.reason}`, elastic: true, optional: 1 }] : []),
+      ...(w.reason ? [{ text: ` Decision: ${w.reason}`, elastic: true }] : []),
       ...link(w),
     ],
     quote: w.facts.notice,
@@ -172,7 +172,7 @@ export const EN_TEXTS: NoticeTexts = {
     lead: `The answer to appeal ${w.no} "${w.subject}"${inDept(w)} is due ${w.due ? `by ${w.due}` : 'soon'}.`,
     details: lines(statusLine(w), `Reminder sent on ${w.at}.`),
     short: `Appeal ${w.no} is due ${w.due ? `by ${w.due}` : 'soon'} (reminder of ${w.at}).`,
-    sms: [{ text: `Appeal ${w.no} is due ${w.due ? `by ${w.due}` : 'soon'}. ${statusLine(w)} ${w.at}.` }, ...link(w)],
+    sms: [{ text: `Reminder of ${w.at}: appeal ${w.no} is due ${w.due ? `by ${w.due}` : 'soon'}. ${statusLine(w)}` }, ...link(w)],
   }),
 
   first_reaction_overdue: (w) => ({
@@ -214,7 +214,7 @@ export const EN_TEXTS: NoticeTexts = {
     short: `Your proposal on appeal ${w.no} was returned for rework (${w.at}).`,
     sms: [
       { text: `Your proposal on appeal ${w.no} was returned for rework on ${w.at}.` },
-      ...(w.reason ? [{ text: ` Remark: ${w.reason}`, elastic: true, optional: 1 }] : []),
+      ...(w.reason ? [{ text: ` Remark: ${w.reason}`, elastic: true }] : []),
       ...link(w),
     ],
   }),

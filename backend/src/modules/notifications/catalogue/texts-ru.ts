@@ -32,8 +32,8 @@ export const RU_TEXTS: NoticeTexts = {
     details: lines(w.reason && `Комментарий: ${w.reason}`),
     short: `Обращение ${w.no}: статус изменён ${w.at}${w.previousStatus ? ` с «${w.previousStatus}»` : ''} на «${w.status}».`,
     sms: [
-      { text: `Ваше обращение ${w.no}: статус изменён ${w.at}. ${statusLine(w)}` },
-      ...(w.previousStatus ? [{ text: ` Был: ${w.previousStatus}.`, optional: 1 }] : []),
+      { text: `Ваше обращение ${w.no}: статус изменён ${w.at}. Новый статус: ${w.status}.` },
+      ...(w.previousStatus ? [{ text: ` Прежний: ${w.previousStatus}.`, optional: 1 }] : []),
       ...link(w),
     ],
   }),
@@ -69,7 +69,7 @@ export const RU_TEXTS: NoticeTexts = {
     details: lines(statusLine(w), 'Пока документов нет, рассмотрение приостановлено.', `Напоминание от ${w.at}.`),
     short: `Напоминаем: документы по обращению ${w.no} нужно представить${w.documentsDue ? ` до ${w.documentsDue}` : ''} (${w.at}).`,
     sms: [
-      { text: `Напоминание: по обращению ${w.no} ждём документы${w.documentsDue ? ` до ${w.documentsDue}` : ''}. ${statusLine(w)} ${w.at}.` },
+      { text: `Напоминание от ${w.at}: по обращению ${w.no} ждём документы${w.documentsDue ? ` до ${w.documentsDue}` : ''}. ${statusLine(w)}` },
       ...link(w),
     ],
   }),
@@ -107,7 +107,7 @@ export const RU_TEXTS: NoticeTexts = {
     short: `По обращению ${w.no} ${w.at} направлено уведомление (59-ФЗ). ${statusLine(w)}`,
     sms: [
       { text: `Ваше обращение ${w.no}: уведомление по 59-ФЗ от ${w.at}. ${statusLine(w)}` },
-      ...(w.reason ? [{ text: ` ${w.reason}`, elastic: true, optional: 1 }] : []),
+      ...(w.reason ? [{ text: ` Основание: ${w.reason}`, elastic: true }] : []),
       ...link(w),
     ],
     quote: w.facts.notice,
@@ -137,7 +137,7 @@ export const RU_TEXTS: NoticeTexts = {
     short: `Обращение ${w.no} рассмотрено руководителем повторно ${w.at}. ${statusLine(w)}`,
     sms: [
       { text: `Ваше обращение ${w.no} повторно рассмотрено руководителем ${w.at}. ${statusLine(w)}` },
-      ...(w.reason ? [{ text: ` ${w.reason}`, elastic: true, optional: 1 }] : []),
+      ...(w.reason ? [{ text: ` Решение: ${w.reason}`, elastic: true }] : []),
       ...link(w),
     ],
     quote: w.facts.notice,
@@ -182,7 +182,7 @@ export const RU_TEXTS: NoticeTexts = {
     lead: `Срок ответа по обращению ${w.no} «${w.subject}»${inDept(w)} истекает${w.due ? ` ${w.due}` : ' скоро'}.`,
     details: lines(statusLine(w), `Напоминание от ${w.at}.`),
     short: `Срок по обращению ${w.no} истекает${w.due ? ` ${w.due}` : ' скоро'} (напоминание от ${w.at}).`,
-    sms: [{ text: `Срок по обращению ${w.no} истекает${w.due ? ` ${w.due}` : ' скоро'}. ${statusLine(w)} ${w.at}.` }, ...link(w)],
+    sms: [{ text: `Напоминание от ${w.at}: срок по обращению ${w.no} истекает${w.due ? ` ${w.due}` : ' скоро'}. ${statusLine(w)}` }, ...link(w)],
   }),
 
   first_reaction_overdue: (w) => ({
@@ -228,7 +228,7 @@ export const RU_TEXTS: NoticeTexts = {
     short: `Предложение по обращению ${w.no} возвращено на доработку (${w.at}).`,
     sms: [
       { text: `Предложение по обращению ${w.no} возвращено на доработку, ${w.at}.` },
-      ...(w.reason ? [{ text: ` Замечание: ${w.reason}`, elastic: true, optional: 1 }] : []),
+      ...(w.reason ? [{ text: ` Замечание: ${w.reason}`, elastic: true }] : []),
       ...link(w),
     ],
   }),
