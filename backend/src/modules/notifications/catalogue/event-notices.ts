@@ -122,11 +122,11 @@ function citizenKind(step: StepEvent, p: AppealStepPayload): NoticeKind | null {
 
 /** What staff hear of a step, most specific first. */
 function staffTargets(step: StepEvent, p: AppealStepPayload): NoticeTarget[] {
-  // Absent (an event from before assigneeId was journaled): the planner reads the appeal's assignee.
-  const hasAssignee = p.assigneeId !== null;
-  const assigneeOrDepartment: NoticeTarget['to'] = hasAssignee ? 'assignee' : 'department_staff';
+  // assigneeId: a user, null (nobody: the department hears instead), or absent (an event journaled
+  // before the field existed: the planner reads the appeal's assignee).
+  const assigneeOrDepartment: NoticeTarget['to'] = p.assigneeId === null ? 'department_staff' : 'assignee';
   // Assigned by someone else (taking it oneself tells nobody).
-  const assigned = hasAssignee && p.assigneeId !== undefined && p.assigneeId !== p.actorId ? [{ kind: 'assigned' as const, to: 'assignee' as const }] : [];
+  const assigned = typeof p.assigneeId === 'string' && p.assigneeId !== p.actorId ? [{ kind: 'assigned' as const, to: 'assignee' as const }] : [];
   const queued = p.departmentId ? [{ kind: 'queue_new' as const, to: 'department_staff' as const }] : [];
   switch (step) {
     // A new appeal in a department's queue (filed, or redirected there); an auto-assignee hears of the assignment first.
