@@ -49,9 +49,9 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function openWorld(): Promise<World> {
+export async function openWorld(env: Record<string, string> = {}): Promise<World> {
   const database: TestDatabase = await openTestDatabase();
-  const config = loadConfig({ APP_MODE: 'demo', DATA_DIR: database.dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ APP_MODE: 'demo', DATA_DIR: database.dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...env });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url, embedded: false, process: 'cli' }), { logger: false });
   await app.get(SeedService).seedCatalog();
   const db = app.get(DataSource);

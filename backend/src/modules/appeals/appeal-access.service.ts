@@ -61,6 +61,15 @@ export class AppealAccess {
     return row?.status ?? null;
   }
 
+  /** Who handles an appeal now (its number, department and assignee), for modules that tell them of its files; null when there is no such appeal. */
+  async handlingOf(manager: EntityManager, appealId: string): Promise<{ number: number | null; departmentId: string | null; assigneeId: string | null } | null> {
+    const [row] = await manager.query<{ number: number | null; departmentId: string | null; assigneeId: string | null }[]>(
+      `SELECT number::int AS number, department_id AS "departmentId", assignee_id AS "assigneeId" FROM appeals WHERE id = $1`,
+      [appealId],
+    );
+    return row ?? null;
+  }
+
   /** Whether a message of the thread is one the citizen may read (not an internal note). */
   async citizenMaySee(manager: EntityManager, messageId: string): Promise<boolean> {
     const [row] = await manager.query<{ internal: boolean }[]>(`SELECT internal FROM appeal_messages WHERE id = $1`, [messageId]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { FINAL_STATUSES, HistoryEvent, nextStatusForSystem, statusesAdmitting, SYSTEM_ACTION_EVENTS, SystemAction, systemActionTarget } from '@otklik/shared/domain';
+import { AppealStatus, FINAL_STATUSES, HistoryEvent, nextStatusForSystem, statusesAdmitting, SYSTEM_ACTION_EVENTS, SystemAction, systemActionTarget } from '@otklik/shared/domain';
 import { sqlList } from '../../common/sql/literals';
 import { JournalWriter, SYSTEM_ACTOR_NAME } from './appeal-journal';
 
@@ -118,6 +118,43 @@ export class AppealBatches {
        )
        SELECT count(*)::int AS n FROM sent`,
       [now, SLA_BATCH, Math.max(24, max ?? 24)],
+    );
+  }
+
+  /**
+   * The citizen is reminded once of the documents they were asked for, due by `until` (the next
+   * working day) and not yet past (`today`), when the request predates `requestedBefore` (the
+   * reminder day's start: a request made this morning needs no reminder yet). No history row:
+   * nothing changed. The marker is the due date reminded of, so a new request earns a new one.
+   */
+  async remindDocuments(today: string, until: string, requestedBefore: Date): Promise<number> {
+    return this.batch(
+      `WITH due AS (
+         SELECT a.id FROM appeals a
+          WHERE a.status = '${AppealStatus.AwaitingCitizen}' AND a.documents_due_on BETWEEN $2::date AND $3::date
+            AND a.documents_reminded_for IS DISTINCT FROM a.documents_due_on AND a.sla_paused_at < $4
+          ORDER BY a.documents_due_on LIMIT $1 FOR UPDATE OF a SKIP LOCKED
+       ), sent AS (
+         UPDATE appeals a SET documents_reminded_for = a.documents_due_on FROM due WHERE a.id = due.id
+         RETURNING a.id, a.number, a.citizen_id, a.department_id, a.type, a.status, a.documents_due_on
+       ), outbox AS (
+         ${this.journal.outboxSelectSql(
+           'appeal.documents_due_soon',
+           's.id',
+           {
+             appealId: 's.id',
+             number: 's.number',
+             citizenId: 's.citizen_id',
+             departmentId: 's.department_id',
+             type: 's.type',
+             status: 's.status',
+             documentsDueOn: 's.documents_due_on',
+           },
+           'sent s',
+         )}
+       )
+       SELECT count(*)::int AS n FROM sent`,
+      [SLA_BATCH, today, until, requestedBefore],
     );
   }
 

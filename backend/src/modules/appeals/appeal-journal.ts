@@ -21,6 +21,8 @@ export interface JournalEntry {
   noticeMessageId?: string;
   /** Staff the event's notice goes to (e.g. the supervisors deciding a proposal). */
   recipients?: string[];
+  /** `appeal.rated`: the score, for the outbox event (a low one tells the assignee). */
+  score?: number;
 }
 
 /** The history row the citizen sees. */
@@ -107,6 +109,8 @@ export class JournalWriter {
         to: appeal.status,
         actorId: actor.userId,
         actorRole: actor.role,
+        assigneeId: appeal.assigneeId ?? null,
+        ...(entry.score !== undefined ? { score: entry.score } : {}),
         ...(entry.noticeMessageId ? { noticeMessageId: entry.noticeMessageId } : {}),
         ...(entry.recipients ? { recipients: entry.recipients } : {}),
       },

@@ -60,7 +60,15 @@ export class AppealMessagesService {
           eventType: message.internal ? ('appeal.internal_note' as const) : ('appeal.message' as const),
           aggregateType: 'appeal',
           aggregateId: appeal.id,
-          payload: { appealId: appeal.id, number: appeal.number, citizenId: appeal.citizenId, messageId: message.id, authorRole: actor.role },
+          payload: {
+            appealId: appeal.id,
+            number: appeal.number,
+            citizenId: appeal.citizenId,
+            messageId: message.id,
+            authorRole: actor.role,
+            departmentId: appeal.departmentId,
+            assigneeId: appeal.assigneeId,
+          },
         });
         const saved = await manager.findOneByOrFail(AppealMessage, { id: message.id });
         return toMessage(saved);

@@ -46,6 +46,7 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_sla_auto_close', { synchronize: false })
 @Index('appeals_retention', { synchronize: false })
 @Index('appeals_escalated_to', { synchronize: false })
+@Index('appeals_documents_due', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 @Check(
   'appeals_pending_proposal_check',
@@ -121,6 +122,8 @@ export class Appeal {
   @Column({ type: 'boolean', default: false }) rereview: boolean;
   /** The date by which the citizen was asked to bring the requested documents. */
   @Column({ name: 'documents_due_on', type: 'date', nullable: true }) documentsDueOn: string | null;
+  /** The documents due date the citizen was reminded of (once per request: a new date earns a new reminder). */
+  @Column({ name: 'documents_reminded_for', type: 'date', nullable: true }) documentsRemindedFor: string | null;
   /** The citizen asked to keep the appeal past the retention period, until this date. */
   @Column({ name: 'retention_extended_until', type: 'date', nullable: true }) retentionExtendedUntil: string | null;
   /** 59-ФЗ ст. 11 ч. 5: the correspondence on a repeated question was stopped, the citizen told. */

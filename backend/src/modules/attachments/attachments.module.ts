@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppealAccessModule } from '../appeals/appeal-access.module';
+import { UserDirectoryModule } from '../users/user-directory.module';
 import { AttachmentCipher } from './attachment-cipher';
 import { Attachment } from './attachment.entity';
 import { AttachmentDownloads } from './attachment-downloads';
@@ -21,7 +22,7 @@ function objectStorage(config: AppConfig): ObjectStorage {
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Attachment]), AppealAccessModule],
+  imports: [TypeOrmModule.forFeature([Attachment]), AppealAccessModule, UserDirectoryModule],
   controllers: [AttachmentsController],
   providers: [
     { provide: OBJECT_STORAGE, inject: [APP_CONFIG], useFactory: objectStorage },

@@ -13,6 +13,8 @@ import { AppConfig, AttachmentsConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppealAccess } from '../appeals/appeal-access.service';
 import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { DepartmentTree } from '../users/department-tree.repository';
 import { spoolDirOf } from './attachment-upload.service';
 import { ClamdScan } from './content/clamd';
 import { AttachmentCipher } from './attachment-cipher';
@@ -54,6 +56,8 @@ export class AttachmentsService implements OnModuleInit {
     private readonly access: AppealAccess,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly departments: DepartmentTree,
+    private readonly outbox: OutboxService,
   ) {
     this.limits = config.attachments;
     this.spoolDir = spoolDirOf(config);
@@ -226,18 +230,51 @@ export class AttachmentsService implements OnModuleInit {
       }
       counts[outcome.status]++;
       if (outcome.status === 'infected') this.logger.warn({ attachmentId: attachment.id, signature: outcome.signature }, 'rescan: infected file stays blocked');
-      await this.own.manager.getRepository(Attachment).update(
-        { id: attachment.id, scanStatus: ScanStatus.Failed },
-        {
-          scanStatus: outcome.status === 'clean' ? ScanStatus.Clean : outcome.status === 'infected' ? ScanStatus.Infected : ScanStatus.Failed,
-          scanDetail: outcome.status === 'failed' ? outcome.error.slice(0, 500) : outcome.status === 'infected' ? outcome.signature.slice(0, 500) : null,
-        },
-      );
+      await this.own.manager.transaction(async (manager) => {
+        const { affected } = await manager.getRepository(Attachment).update(
+          { id: attachment.id, scanStatus: ScanStatus.Failed },
+          {
+            scanStatus: outcome.status === 'clean' ? ScanStatus.Clean : outcome.status === 'infected' ? ScanStatus.Infected : ScanStatus.Failed,
+            scanDetail: outcome.status === 'failed' ? outcome.error.slice(0, 500) : outcome.status === 'infected' ? outcome.signature.slice(0, 500) : null,
+          },
+        );
+        // Told once, with the status change: another round finds it no longer failed.
+        if (outcome.status === 'infected' && affected && attachment.appealId) await this.tellInfected(manager, attachment, attachment.appealId);
+      });
       // Clamd is still unreachable: the rest of the batch would fail the same way.
       if (outcome.status === 'failed') break;
     }
     if (rows.length) this.logger.log(`attachments: rescanned ${rows.length} (${counts.clean} clean, ${counts.infected} infected, ${counts.failed} failed)`);
     return counts;
+  }
+
+  /**
+   * `appeal.file_infected` for a file of an appeal a rescan found infected: the assignee is told,
+   * or the department's nearest supervisors when nobody is assigned (the file was visible as
+   * "scan failed" to staff, who may have a copy from elsewhere).
+   */
+  private async tellInfected(manager: EntityManager, attachment: Attachment, appealId: string): Promise<void> {
+    const appeal = await this.access.handlingOf(manager, appealId);
+    if (!appeal) return;
+    const recipients = appeal.assigneeId
+      ? [appeal.assigneeId]
+      : appeal.departmentId
+        ? await this.departments.nearestSupervisors(appeal.departmentId, manager)
+        : [];
+    await this.outbox.publish(manager, {
+      eventType: 'appeal.file_infected',
+      aggregateType: 'appeal',
+      aggregateId: appealId,
+      payload: {
+        appealId,
+        number: appeal.number,
+        attachmentId: attachment.id,
+        fileName: attachment.name,
+        departmentId: appeal.departmentId,
+        assigneeId: appeal.assigneeId,
+        recipients,
+      },
+    });
   }
 
   /** Objects queued in storage_purges and due: each removed from storage, then its row; a failure stays queued. */

@@ -22,6 +22,13 @@ export interface AppealStepPayload {
   noticeMessageId?: string;
   /** Staff the step concerns (e.g. the supervisors who decide a proposal). */
   recipients?: string[];
+  /**
+   * The assignee after the step (null: nobody), as AppealJournal writes it: who is told of an
+   * assignment, a citizen's reply, a low rating. Absent in events written before it was added.
+   */
+  assigneeId?: string | null;
+  /** `appeal.rated`: the score 1–5 (a low one tells the assignee). */
+  score?: number;
 }
 
 /** The scheduler found the deadline passed; the appeal is escalated and the department heads are told. */
@@ -67,6 +74,36 @@ export interface AppealMessagePayload {
   citizenId: string | null;
   messageId: string;
   authorRole: string;
+  /** The appeal's department and assignee when it was written (who hears of a citizen's message); absent in older events. */
+  departmentId?: string | null;
+  assigneeId?: string | null;
+}
+
+/**
+ * The citizen is reminded once, the working day before the date they were asked to bring
+ * documents by (the SLA tick; awaiting_citizen only).
+ */
+export interface DocumentsDueSoonPayload {
+  appealId: string;
+  number: string | number | null;
+  citizenId: string | null;
+  departmentId: string | null;
+  type: string;
+  status: string;
+  /** The date the documents are due by (YYYY-MM-DD, a Moscow day). */
+  documentsDueOn: string;
+}
+
+/** A rescan found a file bound to an appeal infected; it stays blocked and staff are told. */
+export interface FileInfectedPayload {
+  appealId: string;
+  number: string | number | null;
+  attachmentId: string;
+  fileName: string;
+  departmentId: string | null;
+  assigneeId: string | null;
+  /** Staff to tell: the assignee, or the department's nearest supervisors when nobody is assigned. */
+  recipients: string[];
 }
 
 /** History events that are written by AppealJournal with the step payload. */
@@ -78,6 +115,8 @@ export type DomainEventPayloads = { [E in StepEvent as `appeal.${E}`]: AppealSte
   'appeal.first_reaction_overdue': FirstReactionOverduePayload;
   'appeal.message': AppealMessagePayload;
   'appeal.internal_note': AppealMessagePayload;
+  'appeal.documents_due_soon': DocumentsDueSoonPayload;
+  'appeal.file_infected': FileInfectedPayload;
 };
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -94,6 +133,8 @@ export const DOMAIN_EVENT_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   'appeal.first_reaction_overdue': 1,
   'appeal.message': 1,
   'appeal.internal_note': 1,
+  'appeal.documents_due_soon': 1,
+  'appeal.file_infected': 1,
 };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(DOMAIN_EVENT_VERSIONS) as DomainEventType[];

@@ -86,6 +86,8 @@ export interface NoticeFacts {
   dueAt: Date | null;
   documentsDueOn: string | null;
   departmentName: string | null;
+  /** The department's English name (en templates; the Russian one when absent). */
+  departmentNameEn?: string | null;
   /** Filed without an account: no cabinet to point to, only the number and the access code. */
   unidentified: boolean;
   /** The step's reason (extension, redirect, return of a proposal, review outcome). */

@@ -1,14 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { endOfMoscowDay, moscowDate, WORKING_HOURS } from '@otklik/shared/domain';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { AppealBatches, SLA_BATCH } from '../../appeals/appeal-batches.repository';
 import { DepartmentRouting, DepartmentTree } from '../../users/department-tree.repository';
+import { SlaService } from './sla.service';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 export { ANONYMISED_TEXT, SLA_BATCH } from '../../appeals/appeal-batches.repository';
 
 export interface TickStats {
   overdue: number;
   reminders: number;
+  documentsReminders: number;
   firstReactionOverdue: number;
   autoClosed: number;
 }
@@ -27,15 +33,17 @@ export class SlaTickService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly appeals: AppealBatches,
     private readonly heads: DepartmentTree,
+    private readonly sla: SlaService,
   ) {}
 
   async tick(now: Date): Promise<TickStats> {
     const routing = await this.heads.headsRouting();
     const overdue = await this.markOverdue(now, routing);
     const reminders = await this.remind(now);
+    const documentsReminders = await this.remindDocuments(now);
     const firstReactionOverdue = await this.flagFirstReaction(now, routing);
     const autoClosed = await this.autoClose(now);
-    return { overdue, reminders, firstReactionOverdue, autoClosed };
+    return { overdue, reminders, documentsReminders, firstReactionOverdue, autoClosed };
   }
 
   /** Overdue → flag, escalate to the parent department (it oversees the appeal from then on), tell the department head. */
@@ -47,6 +55,23 @@ export class SlaTickService {
   /** The assignee is told once when the deadline is within the policy's reminder lead. */
   async remind(now: Date): Promise<number> {
     return this.loop(() => this.appeals.remind(now));
+  }
+
+  /**
+   * The citizen is reminded once, the working day before the date they were asked to bring
+   * documents by (awaiting_citizen): on working days from 09:00 Moscow time (no SMS at night or on
+   * a weekend), for documents due by the next working day and not yet past. A request made after
+   * that day's 09:00 (the due date is near from the start) is reminded of on the next working day
+   * if its date has not passed by then.
+   */
+  async remindDocuments(now: Date): Promise<number> {
+    const calendar = await this.sla.calendar();
+    const today = moscowDate(now);
+    const dayStart = endOfMoscowDay(today).getTime() + 1 - DAY_MS;
+    const opens = new Date(dayStart + WORKING_HOURS.start * HOUR_MS);
+    if (!calendar.isWorkingDay(today) || now < opens) return 0;
+    const until = calendar.addWorkingDays(today, 1);
+    return this.loop(() => this.appeals.remindDocuments(today, until, opens));
   }
 
   /** The first reaction is late: told once to the department head (no status change). */

@@ -160,6 +160,7 @@ export class RateHandler implements CitizenActionHandler<RatingDto> {
   async apply({ appeal, body, now, entry }: TransitionContext<RatingDto>): Promise<void> {
     Object.assign(appeal, { rating: body.score, ratingComment: body.comment ?? null, ratedAt: now, rereview: body.score < 3 && Boolean(body.comment) });
     entry.details = { score: body.score, rereview: appeal.rereview };
+    entry.score = body.score;
   }
 }
 

@@ -80,6 +80,8 @@ export class RequestDocumentsHandler implements StaffRouteHandler<RequestDocumen
       throw new ValidationFailedError([{ field: 'dueOn', code: 'date_out_of_range', message: '' }]);
     }
     appeal.documentsDueOn = dueOn;
+    // A new request earns its own reminder, even for the same date.
+    appeal.documentsRemindedFor = null;
     const list = documents.map((d, i) => `${i + 1}. ${d}`).join('\n');
     const text = `Для рассмотрения обращения необходимо представить до ${ruDate(dueOn)}:\n${list}${body.comment ? `\n\n${body.comment}` : ''}`;
     entry.noticeMessageId = await this.thread.tellCitizen(manager, actor, appeal.id, text);

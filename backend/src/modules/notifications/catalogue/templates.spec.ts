@@ -1,0 +1,219 @@
+import { APPEAL_STATUS_LABELS, APPEAL_STATUSES, AppealStatus } from '@otklik/shared/domain';
+import { DEMO_DEPARTMENTS } from '../../seed/demo-data';
+import { Locale, NOTICE_KIND_SPECS, NOTICE_KINDS, NoticeFacts } from './notice-kinds';
+import { smsSegments } from './sms-segments';
+import { renderNotice as sut } from './templates';
+
+const LOCALES: Locale[] = ['ru', 'en'];
+const longest = (values: readonly string[]) => values.reduce((a, b) => (b.length > a.length ? b : a));
+
+/** The longest realistic values: the biggest number, the seed's longest department, long free texts. */
+function longFacts(overrides: Partial<NoticeFacts> = {}): NoticeFacts {
+  return {
+    number: 99999999,
+    subject: 'Не работает вход в личный кабинет после смены номера телефона, код подтверждения не приходит третьи сутки подряд'.repeat(2),
+    status: AppealStatus.AwaitingCitizen,
+    previousStatus: AppealStatus.AwaitingApproval,
+    at: new Date('2026-12-31T20:59:00Z'),
+    registeredAt: new Date('2026-12-30T20:59:00Z'),
+    dueAt: new Date('2027-01-29T20:59:59.999Z'),
+    documentsDueOn: '2027-01-15',
+    departmentName: longest(DEMO_DEPARTMENTS.map((d) => d.nameRu)),
+    departmentNameEn: longest(DEMO_DEPARTMENTS.map((d) => d.nameEn)),
+    unidentified: false,
+    reason: 'Необходимо получить сведения из Фонда пенсионного и социального страхования Российской Федерации и территориального органа Росреестра по запросу',
+    notice: 'Ваше обращение передано на рассмотрение: Отдел технической поддержки.\nПричина: вопрос относится к его ведению.',
+    answer: { text: 'Доступ восстановлен.', executorName: 'Иванова Мария Петровна', executorPosition: 'Главный специалист', reason: null },
+    rating: 2,
+    fileName: 'Скан_паспорта_и_заявления_о_восстановлении_доступа_к_личному_кабинету_от_30.12.2026.pdf',
+    link: 'https://otklik.example.gov.ru/cabinet/appeals/5f0c2b8e-3a51-4d7e-9c1a-0b7e6f9d2c41',
+    ...overrides,
+  };
+}
+
+describe('renderNotice', () => {
+  describe('SMS within two segments', () => {
+    const measured: Record<Locale, { kind: string; units: number; segments: number; text: string }> = {
+      ru: { kind: '', units: 0, segments: 0, text: '' },
+      en: { kind: '', units: 0, segments: 0, text: '' },
+    };
+
+    it.each(NOTICE_KINDS.flatMap((kind) => LOCALES.map((locale) => [kind, locale] as const)))('%s (%s), every status, long facts', (kind, locale) => {
+      for (const status of APPEAL_STATUSES) {
+        const sms = sut(kind, locale, longFacts({ status })).sms;
+        const size = smsSegments(sms);
+        expect({ sms, segments: size.segments }).toEqual({ sms, segments: expect.any(Number) });
+        expect(size.segments).toBeLessThanOrEqual(2);
+        expect(sms).toContain('99999999');
+        if (size.units > measured[locale].units) measured[locale] = { kind, ...size, text: sms };
+      }
+    });
+
+    it('stays within two segments when the free texts are absurd (emoji, 2000 characters, line breaks)', () => {
+      const absurd = longFacts({
+        reason: '😀 причина\nс переносами '.repeat(150),
+        departmentName: 'Департамент '.repeat(30) + '😀',
+        departmentNameEn: 'Department of '.repeat(30),
+        fileName: '😀'.repeat(300),
+        link: `https://otklik.example.gov.ru/${'x'.repeat(400)}`,
+      });
+      for (const kind of NOTICE_KINDS) {
+        for (const locale of LOCALES) {
+          const sms = sut(kind, locale, absurd).sms;
+          expect(smsSegments(sms).segments).toBeLessThanOrEqual(2);
+          expect(sms).toContain('99999999');
+          expect(sms).not.toMatch(/\n/);
+          // No half of a surrogate pair left behind by a cut.
+          expect(sms).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+        }
+      }
+    });
+
+    it('follows «Ваше обращение № … получено. Статус: …» and leaves the subject out', () => {
+      const facts = longFacts({ status: AppealStatus.Registered, departmentName: 'Финансовый отдел', dueAt: null });
+      const sms = sut('registered', 'ru', facts).sms;
+      expect(sms).toMatch(/^Ваше обращение № 99999999 получено 30\.12\.2026 23:59\. Статус: Принято\./);
+      for (const kind of NOTICE_KINDS) expect(sut(kind, 'ru', facts).sms).not.toContain('Не работает вход');
+    });
+
+    it('keeps the grounds of a 59-ФЗ notice, cut short when they do not fit', () => {
+      const sms = sut('law_notice', 'ru', longFacts({ status: AppealStatus.Closed })).sms;
+      expect(sms).toMatch(/^Ваше обращение № 99999999: уведомление по 59-ФЗ от 31\.12\.2026 23:59\. Статус: Закрыто\. Основание: Необходимо .*…$/);
+      expect(sut('law_notice', 'ru', longFacts({ reason: 'Переписка прекращена' })).sms).toContain('Основание: Переписка прекращена.');
+    });
+
+    it('keeps the link when it fits', () => {
+      const facts = longFacts({ status: AppealStatus.InProgress, reason: null, link: 'https://otklik.gov.ru/a/1' });
+      expect(sut('answer_ready', 'ru', facts).sms).toContain('https://otklik.gov.ru/a/1');
+      expect(sut('answer_ready', 'en', facts).sms).toContain('https://otklik.gov.ru/a/1');
+    });
+
+    afterAll(() => {
+      // The longest SMS measured, for the record (npx jest … --verbose shows it).
+      for (const locale of LOCALES) {
+        const m = measured[locale];
+        console.log(`longest ${locale} SMS: ${m.kind}, ${m.units} units, ${m.segments} segment(s): ${m.text}`);
+      }
+    });
+  });
+
+  it.each(NOTICE_KINDS.flatMap((kind) => LOCALES.map((locale) => [kind, locale] as const)))('%s (%s) carries the number, the time and the link', (kind, locale) => {
+    const facts = longFacts();
+    const notice = sut(kind, locale, facts);
+    const time = locale === 'ru' ? '31.12.2026 23:59' : '2026-12-31 23:59 MSK';
+    const registered = locale === 'ru' ? '30.12.2026 23:59' : '2026-12-30 23:59 MSK';
+    for (const text of [notice.email.subject, notice.email.text, notice.push.title, notice.push.body, notice.inApp.title, notice.inApp.body, notice.sms]) {
+      expect(text).toContain('99999999');
+    }
+    for (const text of [notice.email.text, notice.push.body, notice.inApp.body, notice.sms]) {
+      expect(text.includes(time) || text.includes(registered)).toBe(true);
+    }
+    for (const text of [notice.email.text, notice.email.html, notice.push.body, notice.inApp.body]) expect(text).toContain(facts.link);
+    expect(notice.email.html).toContain(`href="${facts.link}"`);
+    // The push body shows on a lock screen: never the subject.
+    expect(notice.push.body).not.toContain('Не работает вход');
+  });
+
+  it('escapes every fact in the HTML', () => {
+    const facts = longFacts({
+      subject: '<script>alert(1)</script> & "кавычки"',
+      departmentName: '<b>Отдел</b>',
+      reason: '<img src=x onerror=alert(1)>',
+      fileName: '"><svg onload=alert(1)>.pdf',
+      link: 'https://otklik.gov.ru/a?x=1&y="2"',
+      unidentified: true,
+      notice: '<i>notice</i>',
+    });
+    for (const kind of NOTICE_KINDS) {
+      for (const locale of LOCALES) {
+        const { html } = sut(kind, locale, facts).email;
+        expect(html).not.toMatch(/<script|<img|<svg|<b>|<i>/);
+        expect(html).toContain('href="https://otklik.gov.ru/a?x=1&amp;y=&quot;2&quot;"');
+      }
+    }
+    expect(sut('registered', 'ru', facts).email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;кавычки&quot;');
+  });
+
+  it('writes Moscow time and the Russian production of dates', () => {
+    const facts = longFacts({ at: new Date('2026-03-01T06:05:00Z'), dueAt: new Date('2026-03-10T20:59:59.999Z') });
+    expect(sut('extended', 'ru', facts).email.text).toContain('продлён 01.03.2026 09:05 до 10.03.2026');
+    expect(sut('extended', 'en', facts).email.text).toContain('extended on 2026-03-01 09:05 MSK to 2026-03-10');
+    // A term in working hours ends within the day: its time is shown.
+    expect(sut('due_soon', 'ru', longFacts({ dueAt: new Date('2026-03-02T12:00:00Z') })).email.text).toContain('истекает 02.03.2026 15:00');
+  });
+
+  it('says from → to with the status labels', () => {
+    const facts = longFacts({ previousStatus: AppealStatus.InProgress, status: AppealStatus.Resolved });
+    expect(sut('status_changed', 'ru', facts).email.text).toContain('«В работе» → «Решено»');
+    expect(sut('status_changed', 'en', facts).email.text).toContain('"In progress" → "Resolved"');
+    expect(sut('status_changed', 'ru', facts).sms).toBe(`Ваше обращение № 99999999: статус изменён 31.12.2026 23:59. Новый статус: ${APPEAL_STATUS_LABELS.resolved.ru}. Прежний: В работе.`);
+  });
+
+  it('gives the receipt: number, registration time, department, due date', () => {
+    const text = sut('registered', 'ru', longFacts({ status: AppealStatus.Registered })).email.text;
+    expect(text).toContain('№ 99999999');
+    expect(text).toContain('зарегистрировано 30.12.2026 23:59');
+    expect(text).toContain('Рассматривает: Отдел технической поддержки.');
+    expect(text).toContain('Срок ответа: до 29.01.2027.');
+  });
+
+  it('points a citizen with an account to the cabinet and quotes nothing', () => {
+    const notice = sut('redirected', 'ru', longFacts());
+    expect(notice.email.text).toContain('в личном кабинете');
+    expect(notice.email.text).not.toContain('Причина: вопрос относится');
+    expect(notice.email.html).toContain('Открыть в личном кабинете');
+  });
+
+  it('quotes the notice to an author without a cabinet and points to the tracking page', () => {
+    const notice = sut('redirected', 'ru', longFacts({ unidentified: true }));
+    expect(notice.email.text).toContain('Причина: вопрос относится к его ведению.');
+    expect(notice.email.text).toContain('по номеру обращения и коду доступа');
+    expect(notice.email.text).not.toContain('личном кабинете');
+    expect(notice.email.html).toContain('<blockquote');
+  });
+
+  it('sends the answer itself to an author without a cabinet', () => {
+    const facts = longFacts({ unidentified: true, status: AppealStatus.Resolved });
+    const { text } = sut('answer_ready', 'ru', facts).email;
+    expect(text).toContain('Доступ восстановлен.');
+    expect(text).toContain('Исполнитель: Главный специалист Иванова Мария Петровна');
+    expect(sut('answer_ready', 'ru', longFacts({ status: AppealStatus.Resolved })).email.text).not.toContain('Доступ восстановлен.');
+  });
+
+  it('points staff to the console and may name the department', () => {
+    for (const kind of NOTICE_KINDS.filter((k) => NOTICE_KIND_SPECS[k].audience === 'staff')) {
+      const notice = sut(kind, 'ru', longFacts({ unidentified: true }));
+      expect(notice.email.text).toContain('консоли');
+      expect(notice.email.html).not.toContain('<blockquote');
+    }
+    expect(sut('overdue', 'ru', longFacts()).email.text).toContain('Отдел технической поддержки');
+  });
+
+  it('names the department in English for the en locale when it has an English name', () => {
+    expect(sut('queue_new', 'en', longFacts()).email.text).toContain('Finance department');
+    expect(sut('queue_new', 'en', longFacts({ departmentNameEn: undefined })).email.text).toContain('Отдел технической поддержки');
+  });
+
+  it('renders with the optional facts absent', () => {
+    const bare: NoticeFacts = {
+      number: null,
+      subject: 'Тема',
+      status: AppealStatus.Registered,
+      at: new Date('2026-01-01T00:00:00Z'),
+      registeredAt: null,
+      dueAt: null,
+      documentsDueOn: null,
+      departmentName: null,
+      unidentified: false,
+      link: 'https://otklik.gov.ru/a/1',
+    };
+    for (const kind of NOTICE_KINDS) {
+      for (const locale of LOCALES) {
+        const notice = sut(kind, locale, bare);
+        const all = [notice.email.subject, notice.email.text, notice.sms, notice.push.body, notice.inApp.body].join('\n');
+        expect(all).not.toMatch(/undefined|null|NaN/);
+        expect(notice.sms).toContain('—');
+      }
+    }
+  });
+});
