@@ -3,6 +3,7 @@ import type { SmppConfig } from '../../../backend/src/config/messaging-config';
 import { SmsReceipt } from '../../../backend/src/modules/messaging/sms-sender';
 import { SmppCommandError, SmppSmsSender } from '../../../backend/src/modules/messaging/smpp/smpp-sms-sender';
 import { SmppServer, startSmppServer } from '../../support/channels/smpp-server';
+import { until } from '../../support/channels/until';
 
 /**
  * The SMPP driver against a real SMPP server (node-smpp's, in test/support/channels): binding,
@@ -92,6 +93,14 @@ describe('SmppSmsSender against an SMSC', () => {
     expect(await got.next()).toEqual({ providerId, status: 'failed', at: expect.any(Date), error: 'stat:UNDELIV err:034' });
   });
 
+  it('reads receipts that carry only the text (no TLVs)', async () => {
+    smsc.setReceipts('EXPIRED', { tlvs: false });
+    sut = new SmppSmsSender(config());
+    const got = receipts(sut);
+    const { providerId } = await sut.send('+79161234567', 'Ваш код: 123456');
+    expect(await got.next()).toEqual({ providerId, status: 'expired', at: expect.any(Date), error: 'stat:EXPIRED err:034' });
+  });
+
   it('binds again after the SMSC drops the connection, and the next send goes through', async () => {
     sut = new SmppSmsSender(config(), undefined, 50);
     await sut.send('+79161234567', 'first');
@@ -151,11 +160,3 @@ describe('SmppSmsSender against an SMSC', () => {
     await expect(sut.send('+79161234567', 'after')).rejects.toThrow(/closed/);
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

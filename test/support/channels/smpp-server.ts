@@ -41,8 +41,12 @@ export interface SmppServer {
   readonly unbinds: number;
   /** deliver_sm_resp received for the receipts sent. */
   readonly receiptsAcknowledged: number;
-  /** The `stat:` of the receipts sent from now on; null: send none. Default DELIVRD. */
-  setReceipts(stat: ReceiptStat | null): void;
+  /**
+   * The `stat:` of the receipts sent from now on; null: send none. Default DELIVRD, with the
+   * receipted_message_id and message_state TLVs beside the text; `{ tlvs: false }`: the text only
+   * (as SMPP 3.3-era SMSCs send).
+   */
+  setReceipts(stat: ReceiptStat | null, options?: { tlvs?: boolean }): void;
   /** Answer every submit_sm from now on with this command_status (0: accept again). */
   rejectSubmits(status: number): void;
   /** Stop answering enquire_link (a link that hangs without closing); false answers again. */
@@ -72,6 +76,7 @@ export async function startSmppServer(options: SmppServerOptions = {}): Promise<
   let acknowledged = 0;
   let counter = 0;
   let receiptStat: ReceiptStat | null = 'DELIVRD';
+  let receiptTlvs = true;
   let submitStatus = 0;
   let silent = false;
 
@@ -106,8 +111,7 @@ export async function startSmppServer(options: SmppServerOptions = {}): Promise<
         destination_addr: pdu.source_addr,
         esm_class: 0x04,
         short_message: `id:${messageId} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:${now} done date:${now} stat:${stat} err:${stat === 'DELIVRD' ? '000' : '034'} text:`,
-        receipted_message_id: messageId,
-        message_state: MESSAGE_STATE[stat],
+        ...(receiptTlvs ? { receipted_message_id: messageId, message_state: MESSAGE_STATE[stat] } : {}),
       },
       () => acknowledged++,
     );
@@ -165,8 +169,9 @@ export async function startSmppServer(options: SmppServerOptions = {}): Promise<
     get receiptsAcknowledged() {
       return acknowledged;
     },
-    setReceipts(stat) {
+    setReceipts(stat, { tlvs = true } = {}) {
       receiptStat = stat;
+      receiptTlvs = tlvs;
     },
     rejectSubmits(status) {
       submitStatus = status;
