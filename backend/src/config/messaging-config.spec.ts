@@ -54,6 +54,8 @@ describe('messaging configuration', () => {
     const keys = generateVAPIDKeys();
     const sut = loadConfig({ ...prod, DATA_DIR: dataDir(), VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: 'https://otklik.gov.ru/contact' });
     expect(sut.messaging.vapid).toEqual({ ...keys, subject: 'https://otklik.gov.ru/contact' });
+    expect(sut.messaging.pushAllowLocalEndpoints).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir() }).messaging.pushAllowLocalEndpoints).toBe(true);
   });
 
   it.each([

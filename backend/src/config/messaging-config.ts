@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppMode } from './app-config';
-import { ConfigError, Env, int } from './env-readers';
+import { bool, ConfigError, Env, int } from './env-readers';
 
 /** An SMPP 3.4 account at the operator's SMSC (SMS_GATEWAY=smpp). */
 export interface SmppConfig {
@@ -44,6 +44,12 @@ export interface MessagingConfig {
   /** SMS_HTTP_ID_FIELD: the field of the HTTP gateway's JSON reply that holds its message id (dots for nesting). */
   smsHttpIdField: string;
   vapid: VapidConfig;
+  /**
+   * PUSH_ALLOW_LOCAL_ENDPOINTS: push to plain-http endpoints and to loopback/private addresses (a
+   * local push service in tests). Off in production: a subscription is whatever a client posts,
+   * and the server must not be made to POST into its own network.
+   */
+  pushAllowLocalEndpoints: boolean;
   /** Sends per second (token bucket; the burst equals the rate) to each provider. */
   rates: { smsPerSecond: number; smtpPerSecond: number; pushPerSecond: number };
 }
@@ -55,6 +61,7 @@ export function messagingConfig(env: Env, mode: AppMode, dataDir: string, smsGat
     smpp: smsGateway === 'smpp' ? smppConfig(env) : undefined,
     smsHttpIdField,
     vapid: vapidConfig(env, mode, dataDir, mailFrom),
+    pushAllowLocalEndpoints: bool(env, 'PUSH_ALLOW_LOCAL_ENDPOINTS', mode === 'demo'),
     rates: {
       smsPerSecond: int(env, 'SMS_RATE_PER_SECOND', 50, 1, 100_000),
       smtpPerSecond: int(env, 'SMTP_RATE_PER_SECOND', 50, 1, 100_000),

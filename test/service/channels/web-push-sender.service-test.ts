@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateRequestDetails, generateVAPIDKeys } from 'web-push';
 import { loadConfig } from '../../../backend/src/config/app-config';
-import { PushSubscriptionGone, PushTarget, WebPushSender } from '../../../backend/src/modules/messaging/push-sender';
+import type { VapidConfig } from '../../../backend/src/config/messaging-config';
+import { PushEndpointRefused, PushSubscriptionGone, PushTarget, WebPushSender } from '../../../backend/src/modules/messaging/push-sender';
 import { BrowserSubscription, PushEndpoint, startPushEndpoint } from '../../support/channels/push-endpoint';
 
 /**
@@ -13,13 +14,15 @@ import { BrowserSubscription, PushEndpoint, startPushEndpoint } from '../../supp
 describe('WebPushSender against a push service', () => {
   let service: PushEndpoint;
   let sut: WebPushSender;
+  let vapid: VapidConfig;
 
   const target = (s: BrowserSubscription): PushTarget => ({ endpoint: s.endpoint, p256dh: s.keys.p256dh, auth: s.keys.auth });
 
   beforeAll(async () => {
     service = await startPushEndpoint();
     const config = loadConfig({ APP_MODE: 'demo', DATA_DIR: mkdtempSync(join(tmpdir(), 'otklik-push-')), LOG_LEVEL: 'silent' });
-    sut = new WebPushSender(config.messaging.vapid);
+    vapid = config.messaging.vapid;
+    sut = new WebPushSender(vapid);
   });
 
   afterAll(async () => {
@@ -53,15 +56,15 @@ describe('WebPushSender against a push service', () => {
 
   it('the test service refuses a VAPID token made for another origin or signed by another key', async () => {
     const subscription = service.newSubscription();
-    const vapid = { subject: 'mailto:ops@otklik.local', ...generateVAPIDKeys() };
+    const other = { subject: 'mailto:ops@otklik.local', ...generateVAPIDKeys() };
     const post = async (request: ReturnType<typeof generateRequestDetails>, headers: Record<string, string> = {}) => {
       const h: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) if (name !== 'Content-Length') h[name] = String(value);
       return (await fetch(subscription.endpoint, { method: 'POST', headers: { ...h, ...headers }, body: new Uint8Array(request.body!) })).status;
     };
-    const elsewhere = generateRequestDetails({ ...subscription, endpoint: 'https://push.example/x' }, 'x', { vapidDetails: vapid, contentEncoding: 'aes128gcm' });
+    const elsewhere = generateRequestDetails({ ...subscription, endpoint: 'https://push.example/x' }, 'x', { vapidDetails: other, contentEncoding: 'aes128gcm' });
     expect(await post(elsewhere)).toBe(401);
-    const ours = generateRequestDetails(subscription, 'x', { vapidDetails: vapid, contentEncoding: 'aes128gcm' });
+    const ours = generateRequestDetails(subscription, 'x', { vapidDetails: other, contentEncoding: 'aes128gcm' });
     const otherKey = generateVAPIDKeys().publicKey;
     const forged = String(ours.headers.Authorization).replace(/k=[\w-]+/, `k=${otherKey}`);
     expect(await post(ours, { Authorization: forged })).toBe(401);
@@ -95,6 +98,16 @@ describe('WebPushSender against a push service', () => {
     const before = service.received.length + service.refused.length;
     await expect(sut.send({ ...target(subscription), endpoint: 'file:///etc/passwd' }, 'x')).rejects.toThrow(/http\(s\)/);
     await expect(sut.send({ ...target(subscription), endpoint: 'not a url' }, 'x')).rejects.toThrow(/not a URL/);
+    expect(service.received.length + service.refused.length).toBe(before);
+  });
+
+  it('where local endpoints are not allowed (production), refuses this one as a subscription that can never work', async () => {
+    const subscription = service.newSubscription();
+    const production = new WebPushSender(vapid, undefined, false);
+    const before = service.received.length + service.refused.length;
+    const refused = production.send(target(subscription), 'x');
+    await expect(refused).rejects.toBeInstanceOf(PushEndpointRefused);
+    await expect(refused).rejects.toBeInstanceOf(PushSubscriptionGone);
     expect(service.received.length + service.refused.length).toBe(before);
   });
 });

@@ -12,7 +12,7 @@ import { SmsSender } from './sms-sender';
   providers: [
     { provide: SmsSender, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createSmsSender(c) },
     { provide: Mailer, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMailer(c) },
-    { provide: PushSender, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createPushSender(c.messaging.vapid, c.messaging.rates.pushPerSecond) },
+    { provide: PushSender, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createPushSender(c.messaging.vapid, c.messaging.rates.pushPerSecond, c.messaging.pushAllowLocalEndpoints) },
   ],
   exports: [SmsSender, Mailer, PushSender],
 })

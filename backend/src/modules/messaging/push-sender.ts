@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
 import { generateRequestDetails } from 'web-push';
 import type { VapidConfig } from '../../config/messaging-config';
 import { RateLimiter } from './rate-limiter';
@@ -24,6 +26,17 @@ export class PushSubscriptionGone extends Error {
     readonly status: number,
   ) {
     super(`Push subscription gone (${status})`);
+  }
+}
+
+/**
+ * The endpoint is one we never push to (not http(s), or local where local endpoints are not
+ * allowed): the subscription can never work, so it is treated as gone (status 0).
+ */
+export class PushEndpointRefused extends PushSubscriptionGone {
+  constructor(endpoint: string, readonly reason: string) {
+    super(endpoint, 0);
+    this.message = `Push endpoint refused: ${reason}`;
   }
 }
 
@@ -54,13 +67,16 @@ export class WebPushSender extends PushSender {
   constructor(
     private readonly vapid: VapidConfig,
     private readonly limiter?: RateLimiter,
+    private readonly allowLocalEndpoints = true,
   ) {
     super();
     this.publicKey = vapid.publicKey;
   }
 
   async send(target: PushTarget, payload: string, options: PushOptions = {}): Promise<{ status: number }> {
-    const endpoint = pushEndpoint(target.endpoint);
+    const problem = await pushEndpointProblem(target.endpoint, this.allowLocalEndpoints);
+    if (problem) throw new PushEndpointRefused(target.endpoint, problem);
+    const endpoint = new URL(target.endpoint).href;
     const request = generateRequestDetails({ endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, payload, {
       vapidDetails: this.vapid,
       TTL: options.ttlSeconds ?? FOUR_WEEKS,
@@ -86,19 +102,46 @@ export class WebPushSender extends PushSender {
   }
 }
 
-/** The endpoint as a URL we may POST to: http(s) only — a browser gives https, local test services http. */
-function pushEndpoint(raw: string): string {
+/** Addresses a push service never has: loopback, private, link-local, carrier-grade NAT, unspecified. */
+const LOCAL = new BlockList();
+for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) {
+  LOCAL.addSubnet(net, prefix, 'ipv4');
+}
+for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) LOCAL.addSubnet(net, prefix, 'ipv6');
+
+/** BlockList matches IPv4-mapped IPv6 addresses (::ffff:7f00:1) against the IPv4 subnets too. */
+function isLocalAddress(address: string): boolean {
+  return LOCAL.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * Why a subscription's endpoint must not be pushed to, or null when it may: it must be an http(s)
+ * URL without credentials; unless local endpoints are allowed (PUSH_ALLOW_LOCAL_ENDPOINTS), https
+ * only and not naming or resolving to a loopback or private address. Also for the subscribe route
+ * to check an endpoint before it stores it.
+ */
+export async function pushEndpointProblem(raw: string, allowLocal: boolean): Promise<string | null> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error('Push endpoint is not a URL');
+    return 'not a URL';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`Push endpoint must be an http(s) URL, got ${url.protocol}`);
-  if (url.username || url.password) throw new Error('Push endpoint must not carry credentials');
-  return url.href;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `must be an http(s) URL, got ${url.protocol}`;
+  if (url.username || url.password) return 'must not carry credentials';
+  if (allowLocal) return null;
+  if (url.protocol !== 'https:') return 'must be https';
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  } catch {
+    // An unresolvable host may be a passing DNS failure: let the request fail and be retried.
+    return null;
+  }
+  return addresses.some(isLocalAddress) ? `${host} is a local address` : null;
 }
 
-export function createPushSender(vapid: VapidConfig, perSecond: number): PushSender {
-  return new WebPushSender(vapid, new RateLimiter({ perSecond }));
+export function createPushSender(vapid: VapidConfig, perSecond: number, allowLocalEndpoints: boolean): PushSender {
+  return new WebPushSender(vapid, new RateLimiter({ perSecond }), allowLocalEndpoints);
 }
