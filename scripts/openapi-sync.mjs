@@ -15,6 +15,12 @@ const check = process.argv.includes('--check');
 process.env.MASTER_KEY ??= Buffer.alloc(32).toString('base64');
 // Production mode requires an answer-signing key; a throwaway one (nothing is signed here).
 process.env.ANSWER_SIGNING_KEY ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+// …and VAPID keys of web push (throwaway too: nothing is sent).
+if (!process.env.VAPID_PUBLIC_KEY) {
+  const vapid = createRequire(import.meta.url)('web-push').generateVAPIDKeys();
+  process.env.VAPID_PUBLIC_KEY = vapid.publicKey;
+  process.env.VAPID_PRIVATE_KEY = vapid.privateKey;
+}
 process.env.LOG_LEVEL ??= 'silent';
 const { loadConfig } = require(join(root, 'dist/backend/src/config/app-config.js'));
 const { createHttpApp, buildOpenApi } = require(join(root, 'dist/backend/src/http.js'));

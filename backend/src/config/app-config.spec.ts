@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateVAPIDKeys } from 'web-push';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -9,8 +10,9 @@ describe('loadConfig', () => {
   const key = Buffer.alloc(32, 7).toString('base64');
   const rsaPem = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   const signingKey = rsaPem();
-  /** What production needs besides a database: the master key and the answer-signing key. */
-  const prod = { DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, ANSWER_SIGNING_KEY: signingKey };
+  const vapid = generateVAPIDKeys();
+  /** What production needs besides a database: the master key, the answer-signing key and the VAPID keys of web push. */
+  const prod = { DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: key, ANSWER_SIGNING_KEY: signingKey, VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey };
 
   it('defaults to demo mode with an embedded database and a generated, persisted master key', () => {
     const dir = dataDir();

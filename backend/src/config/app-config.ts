@@ -4,6 +4,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { deriveEcP256Key } from '../common/crypto/keys';
 import { loadClientKey } from '../common/esia/esia-protocol';
 import { AnswerSigningKeys, demoSigningKey, KEY_ID_PATTERN, keyIdOf, KeyFormatError, readSigningKey, readVerifyKeys } from '../modules/workflow/signing/signing-keys';
+import { bool, ConfigError, Env, int, oneOf, url } from './env-readers';
+import { MessagingConfig, messagingConfig } from './messaging-config';
+
+export { ConfigError } from './env-readers';
 
 export type AppMode = 'demo' | 'production';
 
@@ -54,6 +58,8 @@ export interface AppConfig {
   answerSigning: AnswerSigningKeys;
 
   identity: IdentityConfig;
+  /** SMPP, VAPID keys of web push, per-provider send rates. */
+  messaging: MessagingConfig;
   metrics: MetricsConfig;
   esia: EsiaConfig;
   sla: SlaConfig;
@@ -130,8 +136,8 @@ export interface EsiaConfig {
 
 /** Sign-in protection, second factor and the channels one-time codes travel by. */
 export interface IdentityConfig {
-  /** `dev` writes messages to DATA_DIR/outbox/sms; `http` POSTs JSON to `smsHttpUrl`. */
-  smsGateway: 'dev' | 'http';
+  /** `dev` writes messages to DATA_DIR/outbox/sms; `http` POSTs JSON to `smsHttpUrl`; `smpp` binds to an SMSC (messaging.smpp). */
+  smsGateway: 'dev' | 'http' | 'smpp';
   smsHttpUrl?: string;
   /** JSON body template of the HTTP gateway; `{phone}` and `{text}` are replaced (JSON-escaped). */
   smsHttpTemplate: string;
@@ -152,41 +158,6 @@ export interface IdentityConfig {
   codeSendsPerHour: number;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${problem}`);
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-function url(env: Env, name: string, protocols: string[]): string | undefined {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(name, 'is not a valid URL');
-  }
-  if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
-  }
-  return raw;
-}
-
 function masterKey(env: Env, mode: AppMode, dataDir: string): Buffer {
   const raw = env.MASTER_KEY;
   if (raw) {
@@ -202,14 +173,6 @@ function masterKey(env: Env, mode: AppMode, dataDir: string): Buffer {
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return key;
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new ConfigError(name, `must be "true" or "false", got "${raw}"`);
 }
 
 function esiaConfig(env: Env, mode: AppMode, publicUrl: string, key: Buffer): EsiaConfig {
@@ -290,13 +253,6 @@ function eventsConfig(env: Env): EventsConfig {
   };
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!allowed.includes(raw as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
-  return raw as T;
-}
-
 /** `STAFF_IP_ALLOWLIST="role:admin=10.0.0.0/8,192.168.1.5;ops@body.gov.ru=10.1.2.3"` */
 function ipAllowList(env: Env): IdentityConfig['staffIpAllowList'] {
   const raw = env.STAFF_IP_ALLOWLIST ?? '';
@@ -316,7 +272,7 @@ function ipAllowList(env: Env): IdentityConfig['staffIpAllowList'] {
 }
 
 function identity(env: Env, mode: AppMode): IdentityConfig {
-  const smsGateway = oneOf(env, 'SMS_GATEWAY', ['dev', 'http'] as const, 'dev');
+  const smsGateway = oneOf(env, 'SMS_GATEWAY', ['dev', 'http', 'smpp'] as const, 'dev');
   const smsHttpUrl = url(env, 'SMS_HTTP_URL', ['http:', 'https:']);
   if (smsGateway === 'http' && !smsHttpUrl) throw new ConfigError('SMS_HTTP_URL', 'is required when SMS_GATEWAY=http');
   const smsHttpTemplate = env.SMS_HTTP_TEMPLATE || '{"to":"{phone}","text":"{text}"}';
@@ -423,6 +379,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const clockControl = bool(env, 'CLOCK_CONTROL', false);
   if (clockControl && mode === 'production') throw new ConfigError('CLOCK_CONTROL', 'must not be enabled in production mode');
   const publicBase = publicUrl.replace(/\/$/, '');
+  const identityConfig = identity(env, mode);
   const organisationName = (env.ORGANISATION_NAME ?? '').trim() || 'Otklik demo body';
   if (organisationName.length > 200) throw new ConfigError('ORGANISATION_NAME', 'must be at most 200 characters');
   return {
@@ -446,7 +403,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 9464, 0, 65535),
     organisationName,
     answerSigning: answerSigning(env, mode, dataDir),
-    identity: identity(env, mode),
+    identity: identityConfig,
+    messaging: messagingConfig(env, mode, dataDir, identityConfig.smsGateway, identityConfig.mailFrom),
     metrics: metrics(env, mode, port),
     esia: esiaConfig(env, mode, publicBase, key),
     sla: {

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
+import { generateVAPIDKeys, VapidKeys } from 'web-push';
 import { ROOT } from './server';
 
 const CLI = join(ROOT, 'dist', 'backend', 'src', 'cli.js');
 let signingKey: string | undefined;
+let vapid: VapidKeys | undefined;
 
 /** Runs the built admin CLI with `env` over the test's own (without the suite's DATABASE_URL and REDIS_URL unless given). */
 export function runCli(args: string[], env: Record<string, string | undefined>): { status: number | null; out: string } {
@@ -23,9 +25,10 @@ export function runCli(args: string[], env: Record<string, string | undefined>):
  * running PostgreSQL the CLI connects to.
  */
 export function serverCliEnv(): Record<string, string | undefined> {
+  vapid ??= generateVAPIDKeys();
   signingKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   return process.env.DATABASE_URL
-    ? { DATABASE_URL: process.env.OTKLIK_DATABASE_URL, APP_MODE: 'production', MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), ANSWER_SIGNING_KEY: signingKey }
+    ? { DATABASE_URL: process.env.OTKLIK_DATABASE_URL, APP_MODE: 'production', MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), ANSWER_SIGNING_KEY: signingKey, VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey }
     : { DATA_DIR: process.env.OTKLIK_DATA_DIR };
 }
 

@@ -1,58 +1,11 @@
 import { createHash, randomInt } from 'node:crypto';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { TOTP, URI } from 'otpauth';
-import { freePort, startServer, stopRunning } from './server';
+import { startSmsGateway } from '../../support/channels/sms-gateway';
+import { startSmtp } from '../../support/channels/smtp-server';
+import { startServer, stopRunning } from './server';
 
-/** A local HTTP SMS gateway (what SMS_GATEWAY=http posts to): keeps every message. */
-export async function startSmsGateway(): Promise<{ url: string; messages: { to: string; text: string }[]; close: () => Promise<void> }> {
-  const messages: { to: string; text: string }[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
-      messages.push(JSON.parse(body) as { to: string; text: string });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"queued"}');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/send`, messages, close: () => new Promise((r) => server.close(() => r())) };
-}
-
-/** A local SMTP server (what SMTP_URL points at): keeps every message, decoded to text. */
-export async function startSmtp(): Promise<{ url: string; mails: { to: string[]; text: string }[]; close: () => Promise<void> }> {
-  const mails: { to: string[]; text: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (d: Buffer) => (raw += d.toString('latin1')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), text: decodeMail(raw) });
-        callback();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((r) => server.close(() => r())) };
-}
-
-/** The body of a single-part mail as UTF-8 text (nodemailer uses quoted-printable or base64 for Cyrillic). */
-function decodeMail(raw: string): string {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8');
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return Buffer.from(body, 'latin1').toString('utf8');
-}
+// The local SMS gateway and SMTP server live with the other channel servers; re-exported for these tests.
+export { startSmsGateway, startSmtp };
 
 /** The standalone 6-digit code in a message. */
 export function codeIn(text: string): string {

@@ -1,15 +1,35 @@
-import { writeDevMessage } from './dev-outbox';
-import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { writeDevMessage } from './dev-outbox';
+import { RateLimiter } from './rate-limiter';
+
+/** What the operator finally says about a message (an SMPP delivery receipt). */
+export interface SmsReceipt {
+  /** The id `send` resolved with. */
+  providerId: string;
+  status: 'delivered' | 'failed' | 'expired' | 'rejected' | 'unknown';
+  at: Date;
+  /** The operator's error code or text, when it gives one. */
+  error?: string;
+}
+
+export type SmsReceiptListener = (receipt: SmsReceipt) => void;
 
 /** Sends a text message to a +7 mobile number. Drivers are chosen by SMS_GATEWAY. */
 export abstract class SmsSender {
-  abstract send(phone: string, text: string): Promise<void>;
-  /** Delivery receipts, for drivers that get them. */
-  onReceipt(listener: (receipt: { providerId: string; status: string; at: Date; error?: string }) => void): void {
-    void listener;
-  }
+  /**
+   * Resolves once the gateway accepted the message, with the gateway's id of it (null when it
+   * gives none); rejects when it did not (the caller retries later).
+   */
+  abstract send(phone: string, text: string): Promise<{ providerId: string | null }>;
+
+  /** Delivery receipts, for drivers that get them (SMPP); the others never call the listener. */
+  onReceipt(_listener: SmsReceiptListener): void {}
+
+  /** Opens long-lived connections ahead of the first message (at boot). */
+  start(): void {}
+
+  /** Closes connections (at shutdown). */
+  async close(): Promise<void> {}
 }
 
 /** Development driver: logs the message and writes it to DATA_DIR/outbox/sms/<time>-<id>.json. */
@@ -19,37 +39,50 @@ export class DevSmsSender extends SmsSender {
     super();
   }
 
-  async send(phone: string, text: string): Promise<void> {
+  async send(phone: string, text: string): Promise<{ providerId: string | null }> {
     await writeDevMessage(this.dir, { phone, text, at: new Date().toISOString() });
     this.logger.log(`SMS to ${maskPhone(phone)} written to ${this.dir}`);
+    return { providerId: null };
   }
 }
 
-/** HTTP gateway driver: POSTs the configured JSON template with {phone} and {text} filled in. */
+/**
+ * HTTP gateway driver: POSTs the configured JSON template with {phone} and {text} filled in; the
+ * gateway's message id is read from its JSON reply (SMS_HTTP_ID_FIELD, dots for nested fields).
+ */
 export class HttpSmsSender extends SmsSender {
   constructor(
     private readonly url: string,
     private readonly template: string,
+    private readonly idField = 'id',
+    private readonly limiter?: RateLimiter,
   ) {
     super();
   }
 
-  async send(phone: string, text: string): Promise<void> {
+  async send(phone: string, text: string): Promise<{ providerId: string | null }> {
+    await this.limiter?.take();
     const esc = (v: string) => JSON.stringify(v).slice(1, -1);
     const body = this.template.replaceAll('{phone}', esc(phone)).replaceAll('{text}', esc(text));
     const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
     if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
+    return { providerId: idIn(await res.text(), this.idField) };
   }
 }
 
-export function createSmsSender(config: AppConfig): SmsSender {
-  const { identity } = config;
-  switch (identity.smsGateway) {
-    case 'http':
-      return new HttpSmsSender(identity.smsHttpUrl!, identity.smsHttpTemplate);
-    case 'dev':
-      return new DevSmsSender(join(config.dataDir, 'outbox', 'sms'));
+/** The id at `path` of a JSON reply, as a string; null when the reply is not JSON or has none. */
+export function idIn(reply: string, path: string): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(reply);
+  } catch {
+    return null;
   }
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return null;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null;
 }
 
 /** +7 916 ***-**-67: enough for the person to recognise the number, not enough to harvest it. */

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DevMailbox, SmtpMailer } from '../../../backend/src/modules/messaging/mailer';
+import { HttpSmsSender, idIn } from '../../../backend/src/modules/messaging/sms-sender';
+import { SmsGateway, startSmsGateway } from '../../support/channels/sms-gateway';
+import { SmtpSink, startSmtp } from '../../support/channels/smtp-server';
+
+/** The e-mail driver against a real SMTP server, the dev mailbox, and the HTTP SMS gateway driver. */
+describe('mail and the HTTP SMS gateway', () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(4096), Buffer.from('\n%%EOF\n')]);
+
+  describe('SmtpMailer against an SMTP server', () => {
+    let smtp: SmtpSink;
+    let sut: SmtpMailer;
+
+    beforeAll(async () => {
+      smtp = await startSmtp();
+      sut = new SmtpMailer(smtp.url, 'Отклик <no-reply@otklik.local>');
+    });
+
+    afterAll(async () => {
+      await sut.close();
+      await smtp.close();
+    });
+
+    it('sends text, its HTML alternative and a PDF attachment; resolves with the Message-ID', async () => {
+      const { messageId } = await sut.send({
+        to: 'olga@example.ru',
+        subject: 'Ответ на обращение № 2026-000123',
+        text: 'Здравствуйте, Ольга Игоревна! Ответ во вложении.',
+        html: '<p>Здравствуйте, <b>Ольга Игоревна</b>! Ответ во вложении.</p>',
+        attachments: [{ filename: 'Ответ № 2026-000123.pdf', content: pdf, contentType: 'application/pdf' }],
+      });
+
+      expect(messageId).toMatch(/^<.+@.+>$/);
+      const mail = smtp.mails.find((m) => m.messageId === messageId)!;
+      expect(mail).toMatchObject({
+        to: ['olga@example.ru'],
+        subject: 'Ответ на обращение № 2026-000123',
+        text: 'Здравствуйте, Ольга Игоревна! Ответ во вложении.',
+        html: '<p>Здравствуйте, <b>Ольга Игоревна</b>! Ответ во вложении.</p>',
+      });
+      expect(mail.attachments).toHaveLength(1);
+      expect(mail.attachments[0]).toMatchObject({ filename: 'Ответ № 2026-000123.pdf', contentType: 'application/pdf', size: pdf.length });
+      expect(mail.attachments[0].content.equals(pdf)).toBe(true);
+    });
+
+    it('a plain one-time-code mail still reads as text', async () => {
+      await sut.send({ to: 'op@body.gov.ru', subject: 'Код входа в «Отклик»', text: 'Код входа: 123456' });
+      expect(smtp.mails.at(-1)).toMatchObject({ text: 'Код входа: 123456', html: null, attachments: [] });
+    });
+
+    it('fails when the server refuses the recipient', async () => {
+      smtp.refuseRecipient('gone@example.ru');
+      await expect(sut.send({ to: 'gone@example.ru', subject: 's', text: 't' })).rejects.toThrow(/550|mailbox unavailable/);
+      smtp.refuseRecipient(null);
+    });
+  });
+
+  it('the dev mailbox writes the HTML and the attachments’ names and sizes, and returns an id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otklik-mailbox-'));
+    const sut = new DevMailbox(dir, 'Отклик <no-reply@otklik.local>');
+    const { messageId } = await sut.send({ to: 'a@b.ru', subject: 'S', text: 'T', html: '<p>T</p>', attachments: [{ filename: 'a.pdf', content: pdf, contentType: 'application/pdf' }] });
+    const [file] = readdirSync(dir);
+    expect(JSON.parse(readFileSync(join(dir, file), 'utf8'))).toMatchObject({
+      messageId,
+      to: 'a@b.ru',
+      html: '<p>T</p>',
+      attachments: [{ filename: 'a.pdf', contentType: 'application/pdf', size: pdf.length }],
+    });
+    expect(messageId).toMatch(/^<.+@.+>$/);
+  });
+
+  describe('HttpSmsSender against an HTTP gateway', () => {
+    let gateway: SmsGateway;
+
+    beforeAll(async () => {
+      gateway = await startSmsGateway();
+    });
+
+    afterAll(() => gateway.close());
+
+    it('resolves with the id of the gateway’s reply and throws when it answers an error', async () => {
+      const sut = new HttpSmsSender(gateway.url, '{"to":"{phone}","text":"{text}"}');
+      expect(await sut.send('+79161234567', 'Код: 123456')).toEqual({ providerId: 'gw-1' });
+      expect(gateway.messages).toEqual([{ to: '+79161234567', text: 'Код: 123456', id: 'gw-1' }]);
+      gateway.fail(503);
+      await expect(sut.send('+79161234567', 'x')).rejects.toThrow(/503/);
+      gateway.fail(null);
+    });
+
+    it('reads the id from the configured field, nested or numeric; null without one', () => {
+      expect(idIn('{"result":{"message_id":42}}', 'result.message_id')).toBe('42');
+      expect(idIn('{"id":"abc"}', 'id')).toBe('abc');
+      expect(idIn('{"status":"queued"}', 'id')).toBeNull();
+      expect(idIn('OK', 'id')).toBeNull();
+    });
+  });
+});
