@@ -111,6 +111,8 @@ export class JournalWriter {
         actorRole: actor.role,
         assigneeId: appeal.assigneeId ?? null,
         ...(entry.score !== undefined ? { score: entry.score } : {}),
+        // The step's reason as the history shows it (an extension's, a redirect's, a returned proposal's remark).
+        ...(entry.comment ? { comment: entry.comment } : {}),
         ...(entry.noticeMessageId ? { noticeMessageId: entry.noticeMessageId } : {}),
         ...(entry.recipients ? { recipients: entry.recipients } : {}),
       },

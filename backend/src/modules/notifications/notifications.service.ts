@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { isStaff } from '@otklik/shared/domain';
 import { Actor, Principal } from '../../common/http/actor';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../common/pagination/cursor';
 import { AppealStore } from '../appeals/appeal.repository';
-import { PushSender } from '../messaging/push-sender';
+import { PushSender, pushEndpointProblem } from '../messaging/push-sender';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { ValidationFailedError } from '../../common/problem/domain-error';
 import { UserAccounts } from '../users/user-accounts.repository';
 import { Channel } from './catalogue/notice-kinds';
 import { NotificationDeliveries } from './delivery/notification-deliveries.repository';
@@ -36,6 +39,7 @@ export class NotificationsService {
     private readonly cipher: PersonalDataCipher,
     private readonly appeals: AppealStore,
     private readonly push: PushSender,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(principal: Principal, query: NotificationQuery): Promise<NotificationPageDto> {
@@ -74,7 +78,10 @@ export class NotificationsService {
     return this.push.publicKey;
   }
 
+  /** A device's subscription; an endpoint we would never push to (private addresses in production) is refused here, not at the first notice. */
   async addDevice(actor: Actor, dto: PushSubscriptionInputDto): Promise<PushSubscriptionDto> {
+    const problem = await pushEndpointProblem(dto.endpoint, this.config.messaging.pushAllowLocalEndpoints);
+    if (problem) throw new ValidationFailedError([{ field: 'endpoint', code: 'push_endpoint_refused', message: problem }]);
     return toSubscription(await this.devices.add(actor.userId, { ...dto, userAgent: actor.userAgent?.slice(0, 300) ?? null }));
   }
 

@@ -29,6 +29,8 @@ export interface AppealStepPayload {
   assigneeId?: string | null;
   /** `appeal.rated`: the score 1–5 (a low one tells the assignee). */
   score?: number;
+  /** The step's reason, as its history row shows it. */
+  comment?: string;
 }
 
 /** The scheduler found the deadline passed; the appeal is escalated and the department heads are told. */

@@ -16,7 +16,7 @@ import { EventConsumer, EventConsumers } from '../../outbox/event-consumers';
 import { StaffDirectory } from '../../users/staff-directory.repository';
 import { UserAccounts } from '../../users/user-accounts.repository';
 import { noticesOf, NoticeTarget } from '../catalogue/event-notices';
-import { CHANNELS, Channel, NoticeFacts, NoticeKind, RenderedNotice } from '../catalogue/notice-kinds';
+import { CHANNELS, Channel, Locale, NoticeFacts, NoticeKind, RenderedNotice } from '../catalogue/notice-kinds';
 import { renderNotice } from '../catalogue/templates';
 import { NewInboxItem, NotificationInbox } from '../inbox/notification-inbox.repository';
 import { NotificationStream } from '../inbox/notification-stream';
@@ -102,9 +102,9 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       }
       const email = to.email ?? null;
       const phone = to.phone ?? null;
-      const facts = this.factsFor(event, appeal, pref.locale, staff, quoted);
+      const facts = this.factsFor(event, appeal, staff, quoted);
       const rendered = renderNotice(kind, pref.locale, facts);
-      const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId: event.aggregateId, locale: pref.locale };
+      const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId: event.aggregateId };
       const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
       for (const channel of CHANNELS) {
         if (!channelOn(pref, kind, channel)) continue;
@@ -116,7 +116,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         }
         // A digest replaces the staff member's e-mail, SMS and push for this notice with one e-mail later.
         if (digest && channel !== 'email') continue;
-        const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), appealId: event.aggregateId, attachAnswer: appeal.unidentified && kind === 'answer_ready' });
+        const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), locale: pref.locale, appealId: event.aggregateId, attachAnswer: appeal.unidentified && kind === 'answer_ready' });
         if (!content) continue;
         if (digest) {
           rows.push({ ...base, channel, state: 'digest', dueAt: digest, address: content.address, content: content.body });
@@ -151,6 +151,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     for (const target of targets) {
       const kindOfNotice = target.kind;
       if (target.to === 'citizen') {
+        // The citizen's own step (withdrawn, materials added) needs no notice to them; a receipt does.
+        if (kindOfNotice === 'status_changed' && payload.actorId && payload.actorId === appeal.citizenId) continue;
         if (appeal.citizenId) add({ kind: 'user', id: appeal.citizenId, kindOfNotice });
         else if (appeal.unidentified && appeal.contactEncrypted) add({ kind: 'contact', id: event.aggregateId, kindOfNotice, contactEncrypted: appeal.contactEncrypted });
         continue;
@@ -164,7 +166,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     return out;
   }
 
-  private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, locale: 'ru' | 'en', staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>): NoticeFacts {
+  private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>): NoticeFacts {
     const payload = event.payload as { from?: string | null; reason?: string | null; comment?: string | null; score?: number; fileName?: string };
     const base = this.config.publicUrl.replace(/\/$/, '');
     const number = appeal.number;
@@ -177,7 +179,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       registeredAt: appeal.registeredAt,
       dueAt: appeal.dueAt,
       documentsDueOn: appeal.documentsDueOn,
-      departmentName: locale === 'en' ? appeal.departmentNameEn : appeal.departmentName,
+      departmentName: appeal.departmentName,
+      departmentNameEn: appeal.departmentNameEn,
       unidentified: appeal.unidentified,
       reason: payload.reason ?? payload.comment ?? null,
       rating: payload.score ?? appeal.rating,
@@ -191,12 +194,12 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     channel: Exclude<Channel, 'in_app'>,
     rendered: RenderedNotice,
     facts: NoticeFacts,
-    to: { email: string | null; phone: string | null; hasDevice: boolean; appealId: string; attachAnswer: boolean },
+    to: { email: string | null; phone: string | null; hasDevice: boolean; locale: Locale; appealId: string; attachAnswer: boolean },
   ): { address: string; body: ChannelContent } | null {
     switch (channel) {
       case 'email':
         return to.email
-          ? { address: maskEmail(to.email), body: { channel, to: to.email, ...rendered.email, ...(to.attachAnswer ? { answerPdfOf: to.appealId } : {}) } }
+          ? { address: maskEmail(to.email), body: { channel, to: to.email, ...rendered.email, locale: to.locale, ...(to.attachAnswer ? { answerPdfOf: to.appealId } : {}) } }
           : null;
       case 'sms':
         return to.phone ? { address: maskPhone(to.phone), body: { channel, to: to.phone, text: rendered.sms } } : null;

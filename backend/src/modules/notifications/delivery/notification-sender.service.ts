@@ -5,7 +5,6 @@ import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { Mailer } from '../../messaging/mailer';
 import { PushSender, PushSubscriptionGone } from '../../messaging/push-sender';
-import { RateLimiter } from '../../messaging/rate-limiter';
 import { SmsSender } from '../../messaging/sms-sender';
 import { AppealAnswersService } from '../../workflow/answers/appeal-answers.service';
 import { renderDigest } from '../catalogue/digest';
@@ -21,9 +20,10 @@ const latency = new Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30],
 });
 
-/** Sends at once in this process; a batch is what one claim statement leases. */
-const CONCURRENCY = 32;
+/** Batches sent at once in this process, the deliveries one claim statement leases, and the sends in flight per batch. */
+const BATCHES = 4;
 const BATCH = 100;
+const SENDS_PER_BATCH = 8;
 const SWEEP_MS = 1000;
 const LEASE_SECONDS = 60;
 
@@ -45,7 +45,6 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private readonly running = new Set<Promise<void>>();
-  private readonly limits: Record<ClaimedDelivery['channel'], RateLimiter>;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private active = false;
@@ -62,18 +61,12 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     private readonly answers: AppealAnswersService,
     private readonly clock: Clock,
     @Optional() @Inject('NOTIFICATION_SENDING') private readonly sending: boolean = true,
-  ) {
-    this.limits = {
-      email: new RateLimiter({ perSecond: 50, burst: 50 }),
-      sms: new RateLimiter({ perSecond: 50, burst: 50 }),
-      push: new RateLimiter({ perSecond: 200, burst: 200 }),
-    };
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     if (!this.sending) return;
     this.active = true;
-    this.sms.onReceipt?.((r) => {
+    this.sms.onReceipt((r) => {
       void this.deliveries
         .receipt(this.smsProvider, r.providerId, r.status, r.at, r.error ?? null)
         .catch((error) => this.logger.warn({ err: error, providerId: r.providerId }, 'SMS receipt could not be recorded'));
@@ -108,6 +101,10 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     while (this.running.size || this.queue.length) await Promise.all([...this.running]);
   }
 
+  private get mailProvider(): string {
+    return this.config.identity.smtpUrl ? 'smtp' : 'mail.dev';
+  }
+
   private get smsProvider(): string {
     return `sms.${this.config.identity.smsGateway}`;
   }
@@ -124,7 +121,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   }
 
   private pump(): void {
-    while (!this.closed && this.running.size < CONCURRENCY / 8 && this.queue.length) {
+    while (!this.closed && this.running.size < BATCHES && this.queue.length) {
       const batch = this.queue.splice(0, BATCH);
       for (const id of batch) this.queued.delete(id);
       const task: Promise<void> = this.runBatch(batch)
@@ -143,13 +140,12 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     const worker = async () => {
       while (next < claimed.length && !this.closed) await this.sendOne(claimed[next++]);
     };
-    await Promise.all(Array.from({ length: Math.min(8, claimed.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(SENDS_PER_BATCH, claimed.length) }, worker));
   }
 
   private async sendOne(delivery: ClaimedDelivery): Promise<void> {
     const started = process.hrtime.bigint();
     try {
-      await this.limits[delivery.channel].take();
       const { provider, providerId } = await this.deliver(delivery.content, delivery);
       await this.deliveries.sent(delivery.id, provider, providerId);
       sent.inc({ channel: delivery.channel, outcome: 'sent' });
@@ -163,19 +159,17 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   private async deliver(content: ChannelContent, delivery: ClaimedDelivery): Promise<{ provider: string; providerId: string | null }> {
     switch (content.channel) {
       case 'email': {
-        const attachments = [];
+        const attachments: { filename: string; content: Buffer; contentType: string }[] = [];
         if (content.answerPdfOf) {
           const pdf = await this.answers.signedPdf(content.answerPdfOf, content.locale ?? 'ru');
           if (pdf) attachments.push({ filename: pdf.filename, content: pdf.body, contentType: 'application/pdf' });
         }
-        const result = (await this.mailer.send({ to: content.to, subject: content.subject, text: content.text, html: content.html, attachments } as never)) as unknown as
-          | { messageId?: string | null }
-          | undefined;
-        return { provider: this.config.identity.smtpUrl ? 'smtp' : 'mail.dev', providerId: result?.messageId ?? null };
+        const { messageId } = await this.mailer.send({ to: content.to, subject: content.subject, text: content.text, html: content.html, attachments });
+        return { provider: this.mailProvider, providerId: messageId };
       }
       case 'sms': {
-        const result = (await this.sms.send(content.to, content.text)) as unknown as { providerId?: string | null } | undefined;
-        return { provider: this.smsProvider, providerId: result?.providerId ?? null };
+        const { providerId } = await this.sms.send(content.to, content.text);
+        return { provider: this.smsProvider, providerId };
       }
       case 'push': {
         const devices = await this.devices.devicesOf(delivery.recipientId);
@@ -233,10 +227,9 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       const ids = rows.map((r) => r.id);
       if (mails.length === 0) continue;
       try {
-        await this.limits.email.take();
         const digest = renderDigest(prefs.get(recipientId)?.locale ?? 'ru', mails.map((m) => ({ subject: m.subject, text: m.text })));
-        const result = (await this.mailer.send({ to: mails[0].to, ...digest })) as unknown as { messageId?: string | null } | undefined;
-        await this.deliveries.digestSent(ids, this.config.identity.smtpUrl ? 'smtp' : 'mail.dev', result?.messageId ?? null);
+        const { messageId } = await this.mailer.send({ to: mails[0].to, ...digest });
+        await this.deliveries.digestSent(ids, this.mailProvider, messageId);
         sent.inc({ channel: 'email', outcome: 'digest' });
       } catch (error) {
         this.logger.warn({ err: error, recipientId, notices: ids.length }, 'digest failed; will retry');
