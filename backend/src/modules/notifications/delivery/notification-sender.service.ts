@@ -25,7 +25,6 @@ const BATCHES = 4;
 const BATCH = 100;
 const SENDS_PER_BATCH = 8;
 const SWEEP_MS = 1000;
-const LEASE_SECONDS = 60;
 
 /** An attempt that may not be repeated (no address, no device left): dead at once. */
 class Undeliverable extends Error {}
@@ -135,7 +134,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async runBatch(ids: string[]): Promise<void> {
-    const claimed = await this.deliveries.claim(ids, this.clock.now(), LEASE_SECONDS);
+    const claimed = await this.deliveries.claim(ids, this.clock.now(), this.config.events.leaseSeconds);
     let next = 0;
     const worker = async () => {
       while (next < claimed.length && !this.closed) await this.sendOne(claimed[next++]);
@@ -219,7 +218,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
 
   /** One e-mail per recipient whose digest is due, listing what they were told since the last. */
   private async sendDigests(now: Date): Promise<void> {
-    const due = await this.deliveries.claimDigests(now, LEASE_SECONDS, 50);
+    const due = await this.deliveries.claimDigests(now, this.config.events.leaseSeconds, 50);
     if (due.size === 0) return;
     const prefs = await this.preferences.of([...due.keys()]);
     for (const [recipientId, rows] of due) {
