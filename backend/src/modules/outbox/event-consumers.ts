@@ -12,6 +12,11 @@ export interface EventConsumer<T extends DomainEventType = DomainEventType> {
   readonly name: string;
   readonly events: readonly T[];
   handle(event: DispatchedEvent<T>): Promise<void>;
+  /**
+   * Several events at once, all or nothing (the bookkeeping of a batch is amortised); when it
+   * throws, each event is handled alone, so one bad event fails by itself.
+   */
+  handleBatch?(events: DispatchedEvent<T>[]): Promise<void>;
 }
 
 /**

@@ -6,7 +6,7 @@ import { EventsConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 import { DispatchedEvent, DomainEventType } from './domain-event';
-import { EventConsumers } from './event-consumers';
+import { EventConsumer, EventConsumers } from './event-consumers';
 import { DeliveryStatus } from './event-delivery.entity';
 
 /** What a runner needs to run one delivery: the event, the consumer, and when it is due. */
@@ -117,6 +117,7 @@ export class EventDeliveries {
     );
     const outcomes = new Map<string, DeliveryOutcome>();
     const done: ClaimedRow[] = [];
+    const runnable: { row: ClaimedRow; consumer: EventConsumer; event: DispatchedEvent }[] = [];
     for (const row of claimed) {
       const id = `${row.event_id}/${row.consumer}`;
       const consumer = this.consumers.get(row.consumer);
@@ -134,6 +135,28 @@ export class EventDeliveries {
         payload: row.payload,
         createdAt: new Date(row.created_at).toISOString(),
       } as unknown as DispatchedEvent;
+      runnable.push({ row, consumer, event });
+    }
+    // A consumer that takes batches gets its events at once; on failure, one by one as the others.
+    const single: typeof runnable = [];
+    for (const [consumer, group] of groupBy(runnable, (r) => r.consumer)) {
+      if (!consumer.handleBatch || group.length < 2) {
+        single.push(...group);
+        continue;
+      }
+      try {
+        await this.bounded(consumer.handleBatch(group.map((g) => g.event)), group[0].row);
+        for (const { row } of group) {
+          done.push(row);
+          outcomes.set(`${row.event_id}/${row.consumer}`, { outcome: 'done' });
+        }
+      } catch (error) {
+        this.logger.warn({ err: error, consumer: consumer.name, events: group.length }, 'a batch failed; its events are handled one by one');
+        single.push(...group);
+      }
+    }
+    for (const { row, consumer, event } of single) {
+      const id = `${row.event_id}/${row.consumer}`;
       try {
         await this.bounded(consumer.handle(event), row);
         done.push(row);
@@ -256,4 +279,15 @@ export class EventDeliveries {
       [key.eventId, key.consumer, status, error],
     );
   }
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

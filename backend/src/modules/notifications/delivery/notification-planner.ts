@@ -26,7 +26,7 @@ import { PushSubscriptions } from '../push/push-subscriptions.repository';
 import { ChannelContent, NewDelivery, NotificationDeliveries } from './notification-deliveries.repository';
 import { NotificationSender } from './notification-sender.service';
 
-const planned = new Counter({ name: 'otklik_notifications_planned_total', help: 'Notices planned, by channel and initial state', labelNames: ['channel', 'state'] });
+const plannedTotal = new Counter({ name: 'otklik_notifications_planned_total', help: 'Notices planned, by channel and initial state', labelNames: ['channel', 'state'] });
 
 type Recipient =
   | { kind: 'user'; id: string; kindOfNotice: NoticeKind }
@@ -68,78 +68,95 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     this.consumers.register(this);
   }
 
-  async handle(event: DispatchedEvent): Promise<void> {
-    const targets = noticesOf(event);
-    if (targets.length === 0) return;
-    const appeal = await this.appeals.factsOf(event.aggregateId);
-    if (!appeal) return; // destroyed by retention meanwhile: nothing to tell
-    const recipients = await this.recipientsOf(event, targets, appeal);
-    if (recipients.length === 0) return;
-    const userIds = recipients.filter((r) => r.kind === 'user').map((r) => r.id);
+  handle(event: DispatchedEvent): Promise<void> {
+    return this.handleBatch([event]);
+  }
+
+  /**
+   * Plans a batch of events in one go: one read of the appeals, of the recipients' preferences,
+   * addresses and devices, one transaction for every row; a batch that fails is retried event by
+   * event by the runner.
+   */
+  async handleBatch(events: DispatchedEvent[]): Promise<void> {
+    const wanted = events.map((event) => ({ event, targets: noticesOf(event) })).filter((w) => w.targets.length > 0);
+    if (wanted.length === 0) return;
+    const appeals = await this.appeals.factsOfMany(wanted.map((w) => w.event.aggregateId));
+    const staffOf = new Map<string, Promise<string[]>>();
+    const planned: { event: DispatchedEvent; appeal: AppealNoticeFacts; recipients: Recipient[] }[] = [];
+    for (const { event, targets } of wanted) {
+      const appeal = appeals.get(event.aggregateId);
+      if (!appeal) continue; // destroyed by retention meanwhile: nothing to tell
+      const recipients = await this.recipientsOf(event, targets, appeal, staffOf);
+      if (recipients.length) planned.push({ event, appeal, recipients });
+    }
+    if (planned.length === 0) return;
+    const userIds = [...new Set(planned.flatMap((p) => p.recipients.filter((r) => r.kind === 'user').map((r) => r.id)))];
     const [prefs, reach, devices] = await Promise.all([this.preferences.of(userIds), this.accounts.reachOf(userIds), this.push.withDevices(userIds)]);
     const reachById = new Map(reach.map((r) => [r.id, r]));
-    const quoted = appeal.unidentified ? await this.quoted(event) : {};
     const now = this.clock.now();
     const items: NewInboxItem[] = [];
     const rows: NewDelivery[] = [];
-    const contactsUsed: string[] = [];
+    const contactsUsed: { event: DispatchedEvent; appealId: string }[] = [];
 
-    for (const recipient of recipients) {
-      const kind = recipient.kindOfNotice;
-      let pref: Preferences = DEFAULT_PREFERENCES;
-      let to: { email?: string | null; phone?: string | null };
-      let staff = false;
-      if (recipient.kind === 'user') {
-        const account = reachById.get(recipient.id);
-        if (!account) continue; // deactivated meanwhile
-        pref = prefs.get(recipient.id) ?? DEFAULT_PREFERENCES;
-        const phone = account.personalEncrypted ? this.cipher.decryptJson<{ phone?: string | null }>(account.personalEncrypted).phone : null;
-        to = { email: account.email, phone };
-        staff = isStaff(account.role as Role);
-      } else {
-        to = this.cipher.decryptJson<{ email?: string | null; phone?: string | null }>(recipient.contactEncrypted);
-        contactsUsed.push(recipient.id);
-      }
-      const email = to.email ?? null;
-      const phone = to.phone ?? null;
-      const facts = this.factsFor(event, appeal, staff, quoted);
-      const rendered = renderNotice(kind, pref.locale, facts);
-      const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId: event.aggregateId };
-      const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
-      for (const channel of CHANNELS) {
-        if (!channelOn(pref, kind, channel)) continue;
-        if (channel === 'in_app') {
-          if (recipient.kind !== 'user') continue;
-          items.push({ userId: recipient.id, eventId: event.id, kind, appealId: event.aggregateId, appealNumber: appeal.number, ...rendered.inApp, link: facts.link });
-          rows.push({ ...base, channel, state: 'sent', dueAt: now, address: null, content: null });
-          continue;
+    for (const { event, appeal, recipients } of planned) {
+      const quoted = appeal.unidentified ? await this.quoted(event) : {};
+      for (const recipient of recipients) {
+        const kind = recipient.kindOfNotice;
+        let pref: Preferences = DEFAULT_PREFERENCES;
+        let to: { email?: string | null; phone?: string | null };
+        let staff = false;
+        if (recipient.kind === 'user') {
+          const account = reachById.get(recipient.id);
+          if (!account) continue; // deactivated meanwhile
+          pref = prefs.get(recipient.id) ?? DEFAULT_PREFERENCES;
+          const phone = account.personalEncrypted ? this.cipher.decryptJson<{ phone?: string | null }>(account.personalEncrypted).phone : null;
+          to = { email: account.email, phone };
+          staff = isStaff(account.role as Role);
+        } else {
+          to = this.cipher.decryptJson<{ email?: string | null; phone?: string | null }>(recipient.contactEncrypted);
+          contactsUsed.push({ event, appealId: recipient.id });
         }
-        // A digest replaces the staff member's e-mail, SMS and push for this notice with one e-mail later.
-        if (digest && channel !== 'email') continue;
-        const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), locale: pref.locale, appealId: event.aggregateId, attachAnswer: appeal.unidentified && kind === 'answer_ready' });
-        if (!content) continue;
-        if (digest) {
-          rows.push({ ...base, channel, state: 'digest', dueAt: digest, address: content.address, content: content.body });
-          continue;
+        const email = to.email ?? null;
+        const phone = to.phone ?? null;
+        const facts = this.factsFor(event, appeal, staff, quoted);
+        const rendered = renderNotice(kind, pref.locale, facts);
+        const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId: event.aggregateId };
+        const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
+        for (const channel of CHANNELS) {
+          if (!channelOn(pref, kind, channel)) continue;
+          if (channel === 'in_app') {
+            if (recipient.kind !== 'user') continue;
+            items.push({ userId: recipient.id, eventId: event.id, kind, appealId: event.aggregateId, appealNumber: appeal.number, ...rendered.inApp, link: facts.link });
+            rows.push({ ...base, channel, state: 'sent', dueAt: now, address: null, content: null });
+            continue;
+          }
+          // A digest replaces the staff member's e-mail, SMS and push for this notice with one e-mail later.
+          if (digest && channel !== 'email') continue;
+          const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), locale: pref.locale, appealId: event.aggregateId, attachAnswer: appeal.unidentified && kind === 'answer_ready' });
+          if (!content) continue;
+          if (digest) {
+            rows.push({ ...base, channel, state: 'digest', dueAt: digest, address: content.address, content: content.body });
+            continue;
+          }
+          const at = sendableAt(pref, channel, now);
+          rows.push({ ...base, channel, state: at > now ? 'held' : 'pending', dueAt: at, address: content.address, content: content.body });
         }
-        const at = sendableAt(pref, channel, now);
-        rows.push({ ...base, channel, state: at > now ? 'held' : 'pending', dueAt: at, address: content.address, content: content.body });
       }
     }
 
     const { added, pending } = await this.tx.run(async (manager) => {
-      for (const appealId of contactsUsed) await this.auditContactUse(manager, event, appealId);
+      for (const { event, appealId } of contactsUsed) await this.auditContactUse(manager, event, appealId);
       const added = await this.inbox.add(manager, items);
       const created = await this.deliveries.add(manager, rows);
       return { added, pending: created.filter((r) => r.state === 'pending').map((r) => r.id) };
     });
-    for (const row of rows) planned.inc({ channel: row.channel, state: row.state });
+    for (const row of rows) plannedTotal.inc({ channel: row.channel, state: row.state });
     await this.stream.publish(added.map(({ userId, ...item }) => ({ userId, message: { type: 'notification' as const, item } })));
     this.sender.enqueue(pending);
   }
 
   /** Who is told: one notice per person per event (the catalogue lists the most specific first); staff are not told of their own step. */
-  private async recipientsOf(event: DispatchedEvent, targets: NoticeTarget[], appeal: AppealNoticeFacts): Promise<Recipient[]> {
+  private async recipientsOf(event: DispatchedEvent, targets: NoticeTarget[], appeal: AppealNoticeFacts, staffOf: Map<string, Promise<string[]>>): Promise<Recipient[]> {
     const payload = event.payload as { actorId?: string | null; recipients?: (string | null)[] };
     const out: Recipient[] = [];
     const seen = new Set<string>();
@@ -160,7 +177,10 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       let ids: string[] = [];
       if (target.to === 'payload_recipients') ids = (payload.recipients ?? []).filter((r): r is string => !!r);
       else if (target.to === 'assignee') ids = appeal.assigneeId ? [appeal.assigneeId] : [];
-      else if (target.to === 'department_staff') ids = appeal.departmentId ? await this.staff.activeIn(appeal.departmentId) : [];
+      else if (target.to === 'department_staff' && appeal.departmentId) {
+        if (!staffOf.has(appeal.departmentId)) staffOf.set(appeal.departmentId, this.staff.activeIn(appeal.departmentId));
+        ids = await staffOf.get(appeal.departmentId)!;
+      }
       for (const id of ids) if (id !== payload.actorId) add({ kind: 'user', id, kindOfNotice });
     }
     return out;
