@@ -27,7 +27,7 @@
  * Environment (all optional):
  *   BENCH_APPEALS=1000000          appeals in the read dataset
  *   BENCH_KEEP=1                   keep the read dataset database for the next run
- *   BENCH_ONLY=submit|read|overdue|attachments|events|compare   run one phase ('all' skips compare)
+ *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|compare   run one phase ('all' skips compare)
  *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
  *   BENCH_LATENCY_EVENTS=300 BENCH_RELAY_EVENTS=20000
  *   BENCH_OVERDUE_DUE=10000        appeals falling due in the benchmarked scheduler tick
@@ -50,6 +50,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { notificationsPhase } from './notifications.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, '.bench');
@@ -1208,6 +1209,10 @@ async function main() {
     if (cfg.only === 'all' || cfg.only === 'overdue') await withTimeout(overduePhase(results), 60 * 60_000, 'overdue phase');
     if (cfg.only === 'all' || cfg.only === 'attachments') await withTimeout(attachmentsPhase(results), 10 * 60_000, 'attachments phase');
     if (cfg.only === 'all' || cfg.only === 'events') await withTimeout(eventsPhase(results), 20 * 60_000, 'events phase');
+    if (cfg.only === 'all' || cfg.only === 'notifications') {
+      const ctx = { cfg, log, createDb, dropDb, startServer, dbUrl, api, login, percentile, row, fmt, DIST };
+      await withTimeout(notificationsPhase(results, ctx), 20 * 60_000, 'notifications phase');
+    }
     if (cfg.only === 'compare') await withTimeout(comparePhase(results), 30 * 60_000, 'compare phase');
   } catch (error) {
     failure = error;

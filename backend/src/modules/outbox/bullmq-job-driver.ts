@@ -19,7 +19,26 @@ const jobOf = (key: DeliveryKey, delay = 0) => ({
   },
 });
 
-/** Hands deliveries to BullMQ; worker processes (or this one) run them. */
+/** Deliveries one queue job carries: their bookkeeping and a consumer's batch are amortised over them. */
+const JOB_BATCH = 50;
+
+/** A job of several deliveries (keys of one relay pass); its id is its first key's and its size. */
+const batchJobOf = (keys: DeliveryKey[]) => ({
+  name: 'batch',
+  data: { keys },
+  opts: {
+    jobId: `b-${keys[0].eventId}-${keys[0].consumer}-${keys[0].dueAt}-${keys.length}`,
+    attempts: 1,
+    removeOnComplete: { age: 24 * 3600, count: 10000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+});
+
+/**
+ * Hands deliveries to BullMQ in jobs of up to JOB_BATCH; worker processes (or this one) run them.
+ * A sweep that groups the same deliveries differently adds another job: harmless, a delivery
+ * another runner holds or finished is skipped by its lease.
+ */
 @Injectable()
 export class BullMqJobDriver implements JobDriver {
   readonly name = 'bullmq' as const;
@@ -27,7 +46,9 @@ export class BullMqJobDriver implements JobDriver {
   constructor(@InjectQueue(DOMAIN_EVENTS_QUEUE) private readonly queue: Queue) {}
 
   async dispatch(keys: DeliveryKey[]): Promise<void> {
-    if (keys.length) await this.queue.addBulk(keys.map((key) => jobOf(key)));
+    const jobs = [];
+    for (let i = 0; i < keys.length; i += JOB_BATCH) jobs.push(batchJobOf(keys.slice(i, i + JOB_BATCH)));
+    if (jobs.length) await this.queue.addBulk(jobs);
   }
 
   async close(): Promise<void> {
@@ -45,10 +66,13 @@ export class DomainEventsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<DeliveryKey>): Promise<void> {
-    const result = await this.deliveries.run(job.data);
-    if (result.outcome === 'retry') {
-      const next = { ...job.data, dueAt: result.retryAt.getTime() };
+  async process(job: Job<DeliveryKey | { keys: DeliveryKey[] }>): Promise<void> {
+    // A single key: a retry, or a job queued before deliveries travelled in batches.
+    const keys = 'keys' in job.data ? job.data.keys : [job.data];
+    const results = await this.deliveries.runBatch(keys);
+    for (const [i, result] of results.entries()) {
+      if (result.outcome !== 'retry') continue;
+      const next = { ...keys[i], dueAt: result.retryAt.getTime() };
       const { name, data, opts } = jobOf(next, Math.max(0, next.dueAt - Date.now()));
       await this.queue.add(name, data, opts);
     }

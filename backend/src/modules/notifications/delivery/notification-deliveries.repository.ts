@@ -126,11 +126,15 @@ export class NotificationDeliveries {
     return rows.map((r) => r.id);
   }
 
-  async sent(id: string, provider: string, providerId: string | null): Promise<void> {
+  /** Several deliveries the providers accepted, in one statement (a batch's marks). */
+  async sentMany(rows: { id: string; provider: string; providerId: string | null }[]): Promise<void> {
+    if (rows.length === 0) return;
     await this.dataSource.query(
-      `UPDATE notification_deliveries SET status = 'sent', provider = $2, provider_id = $3, sent_at = clock_timestamp(), locked_until = NULL, last_error = NULL,
-              content_encrypted = NULL WHERE id = $1`,
-      [id, provider, providerId],
+      `UPDATE notification_deliveries d SET status = 'sent', provider = k.provider, provider_id = k.provider_id, sent_at = clock_timestamp(), locked_until = NULL,
+              last_error = NULL, content_encrypted = NULL
+         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS k(id, provider, provider_id)
+        WHERE d.id = k.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.provider), rows.map((r) => r.providerId)],
     );
   }
 

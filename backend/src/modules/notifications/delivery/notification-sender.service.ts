@@ -26,6 +26,14 @@ const BATCH = 100;
 const SENDS_PER_BATCH = 8;
 const SWEEP_MS = 1000;
 
+/** A delivery its provider accepted, to be marked sent. */
+interface Accepted {
+  id: string;
+  channel: string;
+  provider: string;
+  providerId: string | null;
+}
+
 /** An attempt that may not be repeated (no address, no device left): dead at once. */
 class Undeliverable extends Error {}
 
@@ -133,23 +141,37 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
+  /**
+   * Sends a claimed batch, SENDS_PER_BATCH at a time, and marks what the providers accepted in one
+   * statement at the end. A process killed meanwhile leaves those rows leased and unmarked: after
+   * the lease they go again, with the same delivery id as the provider's idempotency key.
+   */
   private async runBatch(ids: string[]): Promise<void> {
     const claimed = await this.deliveries.claim(ids, this.clock.now(), this.config.events.leaseSeconds);
+    const accepted: Accepted[] = [];
     let next = 0;
     const worker = async () => {
-      while (next < claimed.length && !this.closed) await this.sendOne(claimed[next++]);
+      while (next < claimed.length && !this.closed) {
+        const result = await this.sendOne(claimed[next++]);
+        if (result) accepted.push(result);
+      }
     };
-    await Promise.all(Array.from({ length: Math.min(SENDS_PER_BATCH, claimed.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(SENDS_PER_BATCH, claimed.length) }, worker));
+    } finally {
+      await this.deliveries.sentMany(accepted);
+      for (const a of accepted) sent.inc({ channel: a.channel, outcome: 'sent' });
+    }
   }
 
-  private async sendOne(delivery: ClaimedDelivery): Promise<void> {
+  private async sendOne(delivery: ClaimedDelivery): Promise<Accepted | null> {
     const started = process.hrtime.bigint();
     try {
       const { provider, providerId } = await this.deliver(delivery.content, delivery);
-      await this.deliveries.sent(delivery.id, provider, providerId);
-      sent.inc({ channel: delivery.channel, outcome: 'sent' });
+      return { id: delivery.id, channel: delivery.channel, provider, providerId };
     } catch (error) {
       await this.failed(delivery, error);
+      return null;
     } finally {
       latency.observe({ channel: delivery.channel }, Number(process.hrtime.bigint() - started) / 1e9);
     }
