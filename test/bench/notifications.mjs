@@ -98,6 +98,7 @@ export async function notificationsPhase(results, ctx) {
     SMS_HTTP_URL: gateway.url,
     SMS_RATE_PER_SECOND: '100000',
     MASTER_KEY: masterKey.toString('base64'),
+    ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
   }).catch(async (error) => {
     await gateway.close();
     throw error;
