@@ -1,4 +1,4 @@
-import { Injectable, InjectionToken, computed, effect, inject, signal, untracked } from '@angular/core';
+import { DestroyRef, Injectable, InjectionToken, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../api/api-client';
 import { AuthService } from '../auth/auth.service';
@@ -63,6 +63,7 @@ export class NotificationCenter {
       const consoleUser = this.auth.isConsoleUser();
       untracked(() => (user && consoleUser ? this.start(user.id) : this.stop()));
     });
+    inject(DestroyRef).onDestroy(() => this.stop());
   }
 
   /** Called with each item that arrives over the stream (the queue toast listens here). */
