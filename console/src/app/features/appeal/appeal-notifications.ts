@@ -62,7 +62,7 @@ export function deliveryTone(status: DeliveryStatus): string {
                     <td>{{ i18n.channel(d.channel) }}</td>
                     <td>{{ t(d.recipient === 'citizen' ? 'delivery.recipient.citizen' : 'delivery.recipient.staff') }}</td>
                     <td>
-                      <span [class]="['chip', tone(d.status)]">{{ i18n.deliveryStatus(d.status) }}</span>
+                      <span [class]="['chip', tone(d.status)]">{{ i18n.deliveryStatus(d.status) }}</span>&ngsp;
                       @if (d.attempts > 1) {
                         <span class="muted small">{{ t('delivery.attempts', { count: d.attempts }) }}</span>
                       }
@@ -79,13 +79,14 @@ export function deliveryTone(status: DeliveryStatus): string {
                     </td>
                     <td>
                       @if (d.receiptStatus) {
-                        {{ d.receiptStatus }}
+                        {{ d.receiptStatus }}&ngsp;
                         @if (d.receiptAt) {
                           <span class="muted small">{{ i18n.dateTime(d.receiptAt) }}</span>
                         }
                       } @else {
                         {{ t('common.none') }}
                       }
+                      &ngsp;
                       @if (d.lastError) {
                         <span class="error-text small" data-testid="delivery-error">{{ t('delivery.error') }}: {{ d.lastError }}</span>
                       }
