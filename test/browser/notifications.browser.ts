@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { DEMO, signedIn } from '../e2e/support/api';
+import { fileTechAppeal } from './support/appeals';
+import { waitForPath } from './support/browser';
+import { useConsole } from './support/console';
+
+/** The bell's accessible name carries the count: «Уведомления, непрочитанных: N», or «Уведомления» at 0. */
+async function unreadOnBell(page: Page): Promise<number> {
+  const label = (await page.getByTestId('notification-bell').getAttribute('aria-label')) ?? '';
+  return Number(/: (\d+)$/.exec(label)?.[1] ?? 0);
+}
+
+async function waitForUnread(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (expected) => {
+      const label = document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') ?? '';
+      return Number(/: (\d+)$/.exec(label)?.[1] ?? 0) === expected;
+    },
+    count,
+  );
+}
+
+describe('console notifications', () => {
+  const chromium = useConsole();
+
+  it('a new appeal in the department raises the bell live and pops a toast; its item opens the card, which lists the deliveries', async () => {
+    // A known starting point: the operator's feed all read (texts are placeholders: only numbers and kinds are checked).
+    const operator = await signedIn(DEMO.operator);
+    await operator.POST('/api/v1/me/notifications/read-all');
+
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
+    const bell = page.getByTestId('notification-bell');
+    await bell.waitFor();
+    expect(await unreadOnBell(page)).toBe(0);
+    // The stream is open before the appeal is filed.
+    await page.locator('[data-testid="notification-bell"][data-live="true"]').waitFor();
+
+    const filed = await fileTechAppeal(`Уведомление в консоли ${randomUUID().slice(0, 8)}`);
+    const number = String(filed.number);
+
+    // Live, without a reload: the badge and the toast.
+    await waitForUnread(page, 1);
+    expect((await page.locator('.mat-badge-content').textContent())?.trim()).toBe('1');
+    const toast = page.locator('mat-snack-bar-container').filter({ hasText: `Новое обращение № ${number} в очереди` });
+    await toast.waitFor();
+    await toast.getByRole('button', { name: 'Открыть' }).waitFor();
+    await page.screenshot({ path: '/tmp/otklik-notifications-toast.png', animations: 'disabled' });
+
+    // The bell's menu, by keyboard: the item is marked unread and opens the card.
+    await bell.focus();
+    await page.keyboard.press('Enter');
+    const item = page.locator(`[data-testid="notification-item"][data-appeal="${number}"][data-kind="queue_new"]`);
+    await item.waitFor();
+    expect(await item.getAttribute('class')).toContain('unread');
+    await page.screenshot({ path: '/tmp/otklik-notifications-menu.png', animations: 'disabled' });
+    await item.click();
+    await waitForPath(page, `/appeals/${number}`);
+    await page.getByRole('heading', { name: `Обращение № ${number}` }).waitFor();
+    await waitForUnread(page, 0);
+
+    // The card's «Уведомления»: the staff notice in the console and the citizen's registration notice.
+    const deliveries = page.getByTestId('appeal-notifications');
+    await deliveries.getByRole('heading', { name: 'Уведомления' }).waitFor();
+    await deliveries.locator('[data-testid="delivery-row"][data-kind="queue_new"][data-channel="in_app"]').first().waitFor();
+    await deliveries.locator('[data-testid="delivery-row"][data-kind="registered"]').first().waitFor();
+    await page.screenshot({ path: '/tmp/otklik-notifications-card.png', fullPage: true, animations: 'disabled' });
+
+    // What the API stored: the item is read.
+    const { data: feed } = await operator.GET('/api/v1/me/notifications', { params: { query: { kind: 'queue_new', appealId: filed.id } } });
+    expect(feed?.items.map((i) => [i.appealNumber, Boolean(i.readAt)])).toEqual([[filed.number, true]]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
