@@ -456,4 +456,11 @@ export const EN: Record<MessageKey, string> = {
   'delivery.status.delivered': 'Delivered',
   'delivery.status.failed': 'Failed, retrying',
   'delivery.status.dead': 'Not delivered',
+  'push.heading': 'Push notifications on this device',
+  'push.toggle': 'Turn on push notifications',
+  'push.unsupported': 'This browser cannot receive push notifications here (HTTPS and the Push API are needed).',
+  'push.denied': 'Notifications for this site are blocked in the browser settings.',
+  'push.failed': 'Could not turn on push notifications on this device.',
+  'push.on': 'Push notifications are on for this device',
+  'push.off': 'Push notifications are off for this device',
 };

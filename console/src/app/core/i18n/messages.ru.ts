@@ -457,6 +457,13 @@ export const RU = {
   'delivery.status.delivered': 'Доставлено',
   'delivery.status.failed': 'Ошибка, повтор',
   'delivery.status.dead': 'Не доставлено',
+  'push.heading': 'Push-уведомления на этом устройстве',
+  'push.toggle': 'Включить push-уведомления',
+  'push.unsupported': 'Этот браузер не поддерживает push-уведомления здесь (нужны HTTPS и Push API).',
+  'push.denied': 'Уведомления для этого сайта запрещены в настройках браузера.',
+  'push.failed': 'Не удалось включить push-уведомления на этом устройстве.',
+  'push.on': 'Push-уведомления на этом устройстве включены',
+  'push.off': 'Push-уведомления на этом устройстве выключены',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof RU;

@@ -6,6 +6,7 @@ import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aUser, somePreferences } from '../../../testing/builders';
 import { setUpConsole, signIn } from '../../../testing/console-test-bed';
@@ -19,6 +20,7 @@ describe('NotificationPreferencesPage (kinds × channels, quiet hours, digest, l
   let api: FakeApi;
   let fixture: ComponentFixture<NotificationPreferencesPage>;
   let loader: HarnessLoader;
+  let overlays: HarnessLoader;
 
   beforeEach(() => {
     api = setUpConsole();
@@ -31,6 +33,7 @@ describe('NotificationPreferencesPage (kinds × channels, quiet hours, digest, l
     api.on('GET', PREFS, { body: preferences });
     fixture = TestBed.createComponent(NotificationPreferencesPage);
     loader = TestbedHarnessEnvironment.loader(fixture);
+    overlays = TestbedHarnessEnvironment.documentRootLoader(fixture);
     await fixture.whenStable();
   }
 
@@ -49,6 +52,8 @@ describe('NotificationPreferencesPage (kinds × channels, quiet hours, digest, l
     expect(await (await toggle('queue_new', 'email')).isDisabled()).toBe(false);
     const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
     expect(text).toContain(RU['prefs.unreachable']);
+    // jsdom has no Push API: the page says so instead of offering a switch that cannot work.
+    expect(text).toContain(RU['push.unsupported']);
     const overdueRow = (fixture.nativeElement as HTMLElement).querySelector('tr[data-kind="overdue"]');
     expect(overdueRow?.textContent).toContain(RU['prefs.required']);
     expect((fixture.nativeElement as HTMLElement).querySelector('tr[data-kind="queue_new"]')?.textContent).not.toContain(RU['prefs.required']);
@@ -60,7 +65,7 @@ describe('NotificationPreferencesPage (kinds × channels, quiet hours, digest, l
       body: { ...somePreferences(), ...(request.body as object) },
     }));
     await (await toggle('assigned', 'email')).uncheck();
-    await (await loader.getHarness(MatSlideToggleHarness)).check();
+    await (await loader.getHarness(MatSlideToggleHarness.with({ selector: '[data-testid="quiet-on"]' }))).check();
     await save();
     await eventually(() => expect(api.sent('PUT', PREFS)).toHaveLength(1));
     expect(api.sent('PUT', PREFS)[0].body).toEqual({
@@ -83,6 +88,8 @@ describe('NotificationPreferencesPage (kinds × channels, quiet hours, digest, l
         },
       ],
     });
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe(RU['prefs.saved']);
   });
 
   it('puts the 422 field errors where they belong: a required notice in its row, the time zone under its field', async () => {
@@ -119,5 +126,8 @@ describe('NotificationPreferencesPage (kinds × channels, quiet hours, digest, l
     expect(api.sent('PUT', PREFS)[0].body).toMatchObject({
       timeZone: 'Mars/Olympus',
     });
+    // The problem's title goes to the snackbar, as for every failed call.
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe('Проверьте данные');
   });
 });

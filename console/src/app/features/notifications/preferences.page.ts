@@ -11,6 +11,7 @@ import { API } from '../../core/api/api-client';
 import { Notifier } from '../../core/api/notifier';
 import { asProblem, fieldErrors } from '../../core/api/problem';
 import { I18n } from '../../core/i18n/i18n.service';
+import { PushDevices } from '../../core/notifications/push-devices';
 
 type Preferences = Schemas['NotificationPreferencesDto'];
 type KindPreference = Schemas['KindPreferenceDto'];
@@ -63,6 +64,9 @@ function timeZones(): string[] {
 export class NotificationPreferencesPage {
   private readonly api = inject(API);
   private readonly notifier = inject(Notifier);
+  private readonly push = inject(PushDevices);
+  protected readonly pushState = this.push.state;
+  protected readonly pushBusy = signal(false);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
   protected readonly channels = CHANNELS;
@@ -89,6 +93,21 @@ export class NotificationPreferencesPage {
 
   constructor() {
     void this.load();
+    void this.push.refresh();
+  }
+
+  /** «Включить push-уведомления»: subscribes this browser (or stops), then re-reads where the account is reachable. */
+  protected async setPush(on: boolean): Promise<void> {
+    this.pushBusy.set(true);
+    try {
+      const outcome = on ? await this.push.enable() : await this.push.disable();
+      if (outcome === 'failed') this.notifier.error('push.failed');
+      else if (outcome === 'on' || outcome === 'off') this.notifier.info(outcome === 'on' ? 'push.on' : 'push.off');
+      const { data } = await this.api.GET('/api/v1/me/notification-preferences');
+      if (data) this.reachable.set(data.reachable);
+    } finally {
+      this.pushBusy.set(false);
+    }
   }
 
   protected isReachable(channel: Channel): boolean {
