@@ -72,4 +72,36 @@ describe('console notifications', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('the preferences page saves a change and shows the API\'s field error under the time zone', async () => {
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
+    await page.getByTestId('notification-bell').click();
+    await page.getByRole('menuitem', { name: 'Настройки' }).click();
+    await waitForPath(page, '/settings/notifications');
+    const form = page.getByRole('form', { name: 'Настройки уведомлений' });
+    const email = form.getByRole('checkbox', { name: 'Новое обращение в очереди: Эл. почта' });
+    await email.waitFor();
+    const wasOn = await email.isChecked();
+    await email.click();
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await page.locator('mat-snack-bar-container').filter({ hasText: 'Настройки уведомлений сохранены' }).waitFor();
+    const operator = await signedIn(DEMO.operator);
+    const { data: saved } = await operator.GET('/api/v1/me/notification-preferences');
+    expect(saved?.kinds.find((k) => k.kind === 'queue_new')?.channels.email).toBe(!wasOn);
+
+    await form.getByLabel('Часовой пояс').fill('Mars/Olympus');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await page.locator('mat-error').filter({ hasText: /./ }).first().waitFor();
+    expect(await form.getByTestId('time-zone-error').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/otklik-notification-settings.png', fullPage: true, animations: 'disabled' });
+
+    // The push worker is served from the site's root, as a script.
+    const worker = await page.request.get(new URL('/push-sw.js', page.url()).href);
+    expect(worker.ok()).toBe(true);
+    expect(worker.headers()['content-type']).toContain('javascript');
+
+    // Put the operator's switch back for other tests.
+    await operator.PUT('/api/v1/me/notification-preferences', { body: { kinds: [{ kind: 'queue_new', channels: { email: wasOn } }] } });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
