@@ -3,6 +3,7 @@ import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../api/api-client';
 import { AuthService } from '../auth/auth.service';
 import { readEventStream, SseParser, type SseEvent } from './sse-parser';
+import { StreamRelay, type RelayMessage } from './stream-relay';
 
 export type NotificationItem = Schemas['NotificationItemDto'];
 
@@ -24,7 +25,8 @@ type ConnectOutcome = 'closed' | 'failed' | 'stop';
 
 /**
  * The signed-in staff member's notifications in this tab: the unread count and the newest items,
- * kept live by one Server-Sent Events connection per tab from sign-in to sign-out.
+ * kept live by one Server-Sent Events connection from sign-in to sign-out, held by one tab of the
+ * browser and relayed to the others (StreamRelay says why).
  *
  * The stream is read with fetch through the typed API client, not EventSource (which cannot send
  * the Authorization header). Going through the client also gives it the session middleware: a
@@ -108,12 +110,13 @@ export class NotificationCenter {
     this.userId = userId;
     const session = new AbortController();
     this.session = session;
-    void this.run(session.signal);
+    void this.run(userId, session.signal);
   }
 
   private stop(): void {
     this.session?.abort();
     this.session = null;
+    this.relay = null;
     this.userId = null;
     this.lastEventId = null;
     this.items.set([]);
@@ -121,14 +124,57 @@ export class NotificationCenter {
     this.live.set(false);
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
+  private relay: StreamRelay | null = null;
+  /** True while this tab holds the stream for the browser's console tabs. */
+  private holder = false;
+
+  private async run(userId: string, signal: AbortSignal): Promise<void> {
+    const relay = StreamRelay.open(userId, (message) => this.relayed(message), signal);
+    this.relay = relay;
     await this.loadLatest(signal);
+    if (signal.aborted) return;
+    if (!relay) return this.stream(signal, null);
+    relay.post({ type: 'hello' });
+    await relay.whenHolder(async () => {
+      this.holder = true;
+      try {
+        await this.stream(signal, relay);
+      } finally {
+        this.holder = false;
+        relay.post({ type: 'live', live: false });
+      }
+    }, signal);
+  }
+
+  /** What the holding tab read, or its state; a new tab's hello is answered by the holder. */
+  private relayed(message: RelayMessage): void {
+    switch (message.type) {
+      case 'event':
+        this.handle(message.event);
+        break;
+      case 'live':
+        if (!this.holder) this.live.set(message.live);
+        break;
+      case 'hello':
+        if (this.holder) this.relay?.post({ type: 'live', live: this.live() });
+        break;
+    }
+  }
+
+  private setLive(live: boolean, relay: StreamRelay | null): void {
+    this.live.set(live);
+    relay?.post({ type: 'live', live });
+  }
+
+  /** Holds the stream (reconnecting) until sign-out; `relay` passes what it reads to the other tabs. */
+  private async stream(signal: AbortSignal, relay: StreamRelay | null): Promise<void> {
     let failures = 0;
     let serverRetryMs: number | null = null;
     while (!signal.aborted) {
       const parser = new SseParser();
-      const outcome = await this.connect(parser, signal);
-      this.live.set(false);
+      const outcome = await this.connect(parser, signal, relay);
+      if (signal.aborted) return;
+      this.setLive(false, relay);
       serverRetryMs = parser.retryMs ?? serverRetryMs;
       if (outcome === 'stop' || signal.aborted) return;
       // A connection that delivered something resets the back-off; one that never opened doubles it.
@@ -151,7 +197,7 @@ export class NotificationCenter {
     }
   }
 
-  private async connect(parser: SseParser, signal: AbortSignal): Promise<ConnectOutcome> {
+  private async connect(parser: SseParser, signal: AbortSignal, relay: StreamRelay | null): Promise<ConnectOutcome> {
     let opened = false;
     try {
       const { data, response } = await this.api.GET('/api/v1/me/notifications/stream', {
@@ -165,8 +211,16 @@ export class NotificationCenter {
       if (response.status === 401 || response.status === 403) return 'stop';
       if (!response.ok || !data) return 'failed';
       opened = true;
-      this.live.set(true);
-      await readEventStream(data, parser, (event) => this.handle(event), signal);
+      this.setLive(true, relay);
+      await readEventStream(
+        data,
+        parser,
+        (event) => {
+          relay?.post({ type: 'event', event });
+          this.handle(event);
+        },
+        signal,
+      );
       return 'closed';
     } catch {
       return signal.aborted ? 'stop' : opened ? 'closed' : 'failed';
