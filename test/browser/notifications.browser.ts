@@ -29,18 +29,26 @@ describe('console notifications', () => {
     const operator = await signedIn(DEMO.operator);
     await operator.POST('/api/v1/me/notifications/read-all');
 
-    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
+    const streams: string[] = [];
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator, {
+      beforeSignIn: (p) => p.context().on('request', (r) => void (r.url().includes('/notifications/stream') && streams.push(r.url()))),
+    });
     const bell = page.getByTestId('notification-bell');
     await bell.waitFor();
     expect(await unreadOnBell(page)).toBe(0);
-    // The stream is open before the appeal is filed.
-    await page.locator('[data-testid="notification-bell"][data-live="true"]').waitFor();
+    // A second tab of the console: it follows the first tab's stream instead of opening its own.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    for (const tab of [page, other]) await tab.locator('[data-testid="notification-bell"][data-live="true"]').waitFor();
 
     const filed = await fileTechAppeal(`Уведомление в консоли ${randomUUID().slice(0, 8)}`);
     const number = String(filed.number);
 
-    // Live, without a reload: the badge and the toast.
+    // Live, without a reload, in both tabs: the badge and the toast.
     await waitForUnread(page, 1);
+    await waitForUnread(other, 1);
+    expect(streams).toHaveLength(1);
+    await other.close();
     expect((await page.locator('.mat-badge-content').textContent())?.trim()).toBe('1');
     const toast = page.locator('mat-snack-bar-container').filter({ hasText: `Новое обращение № ${number} в очереди` });
     await toast.waitFor();
