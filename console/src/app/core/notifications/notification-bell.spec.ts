@@ -2,6 +2,7 @@ import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { Router, provideRouter } from '@angular/router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -105,5 +106,16 @@ describe('NotificationBell (the toolbar bell, its menu and the queue toast)', ()
     await snack.dismissWithAction();
     await eventually(() => expect(TestBed.inject(Router).url).toBe('/appeals/1077'));
     expect(api.sent('POST', '/api/v1/me/notifications/read')[0].body).toEqual({ ids: ['9'] });
+  });
+  it('leaves a message already on screen alone: the toast does not replace it, the badge still counts', async () => {
+    await render([], 0);
+    TestBed.inject(MatSnackBar).open('Сервер не смог выполнить запрос', 'Закрыть');
+    streams.connections[0].stream.event('notification', aNotification({ id: '9', kind: 'queue_new', appealNumber: 1077 }), '9');
+    await eventually(async () => {
+      await fixture.whenStable();
+      expect(badge()?.textContent?.trim()).toBe('1');
+    });
+    const snack = await overlays.getHarness(MatSnackBarHarness);
+    expect(await snack.getMessage()).toBe('Сервер не смог выполнить запрос');
   });
 });

@@ -55,14 +55,20 @@ export class NotificationBell {
     void this.center.markAllRead();
   }
 
-  /** «Новое обращение № … в очереди», with «Открыть» to go to its card. */
+  /**
+   * «Новое обращение № … в очереди», with «Открыть» to go to its card. Only one snackbar shows at a
+   * time and a new one replaces the open one: a message already on screen (an error the operator must
+   * read) is left alone, the bell's badge still counts the appeal.
+   */
   private toast(item: NotificationItem): void {
     if (item.kind !== 'queue_new' || item.readAt) return;
+    if (this.snackBar._openedSnackBarRef) return;
     const route = appealRoute(item);
     const ref = this.snackBar.open(this.t('toast.queueNew', { number: item.appealNumber ?? '' }), this.t('toast.open'), {
       duration: 10_000,
       politeness: 'polite',
-      panelClass: 'snack-info',
+      // snack-notification: tests (and styles) tell a live notice from the API's messages.
+      panelClass: ['snack-info', 'snack-notification'],
     });
     ref.onAction().subscribe(() => {
       void this.center.markRead([item.id]);
