@@ -25,6 +25,12 @@ export const routes: Routes = [
           { path: '', pathMatch: 'full', redirectTo: 'queue' },
           { path: 'queue', loadChildren: () => import('./features/triage/triage.routes') },
           { path: 'appeals', loadChildren: () => import('./features/appeal/appeal.routes') },
+          { path: 'notifications', loadChildren: () => import('./features/notifications/notifications.routes') },
+          {
+            path: 'settings/notifications',
+            title: 'title.notificationSettings',
+            loadComponent: () => import('./features/notifications/preferences.page').then((m) => m.NotificationPreferencesPage),
+          },
           {
             path: '**',
             title: 'title.notFound',

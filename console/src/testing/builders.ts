@@ -87,3 +87,38 @@ export function anAppeal(overrides: Partial<Schemas['AppealDto']> = {}): Schemas
 export function aTemplate(overrides: Partial<Schemas['AnswerTemplateViewDto']> = {}): Schemas['AnswerTemplateViewDto'] {
   return { id: 't0000000-0000-4000-8000-000000000001', title: 'Яма заделана', result: 'done', text: 'Яма заделана 1 декабря.', ...overrides };
 }
+
+let notificationSeq = 100;
+
+export function aNotification(overrides: Partial<Schemas['NotificationItemDto']> = {}): Schemas['NotificationItemDto'] {
+  const n = ++notificationSeq;
+  return {
+    id: String(n),
+    kind: 'queue_new',
+    appealId: `a0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    appealNumber: 2000 + n,
+    title: `Уведомление ${n}`,
+    body: '',
+    link: `https://otklik.example/console/appeals/${2000 + n}`,
+    createdAt: '2026-11-20T09:00:00.000Z',
+    readAt: null,
+    ...overrides,
+  };
+}
+
+export function somePreferences(overrides: Partial<Schemas['NotificationPreferencesDto']> = {}): Schemas['NotificationPreferencesDto'] {
+  const on = { in_app: true, email: true, sms: false, push: false };
+  return {
+    locale: 'ru',
+    timeZone: 'Europe/Moscow',
+    quietHours: null,
+    digest: 'off',
+    reachable: ['in_app', 'email'],
+    kinds: [
+      { kind: 'queue_new', required: false, channels: on },
+      { kind: 'overdue', required: true, channels: on },
+      { kind: 'assigned', required: false, channels: on },
+    ],
+    ...overrides,
+  };
+}

@@ -24,6 +24,8 @@ export interface SentRequest {
 export interface Reply {
   status?: number;
   body?: unknown;
+  /** A text/event-stream body instead of JSON: the test writes to it while the client reads. */
+  stream?: FakeEventStream;
 }
 
 type Responder = (request: SentRequest) => Reply | Promise<Reply>;
@@ -56,6 +58,20 @@ export class FakeApi {
     const replied = new Promise<Reply>((resolve) => (release = resolve));
     this.routes.unshift({ method, path, respond: () => replied, held: true });
     return { release: (reply) => release(reply) };
+  }
+
+  /**
+   * Answers every later GET `path` with a fresh Server-Sent Events stream; `connections` holds
+   * them in order, with the request that opened each.
+   */
+  eventStream(path: string | RegExp): { connections: { request: SentRequest; stream: FakeEventStream }[] } {
+    const connections: { request: SentRequest; stream: FakeEventStream }[] = [];
+    this.on('GET', path, (request) => {
+      const stream = new FakeEventStream();
+      connections.push({ request, stream });
+      return { stream };
+    });
+    return { connections };
   }
 
   /** Requests sent so far to `method path`. */
@@ -116,7 +132,8 @@ export class FakeApi {
       this.unexpected.push(`${sent.method} ${sent.path}${url.search}`);
       return json(501, problem(501, 'Not Implemented', 'no route in the test'));
     }
-    const { status = 200, body } = await route.respond(sent);
+    const { status = 200, body, stream } = await route.respond(sent);
+    if (stream) return new Response(stream.body, { status, headers: { 'content-type': 'text/event-stream; charset=utf-8' } });
     if (status === 204) return new Response(null, { status });
     const isProblem = status >= 400 && typeof body === 'object' && body !== null && 'title' in body;
     return json(status, body ?? {}, isProblem ? 'application/problem+json' : 'application/json');
@@ -129,6 +146,49 @@ function matches(path: string | RegExp, actual: string): boolean {
 
 function json(status: number, body: unknown, contentType = 'application/json'): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } });
+}
+
+/**
+ * The server's side of one Server-Sent Events connection: what the test writes, the client reads
+ * (in whatever chunks it is written, so a test can split a line or an event on purpose).
+ */
+export class FakeEventStream {
+  readonly body: ReadableStream<Uint8Array>;
+  /** True once the client stopped reading (an abort, a sign-out). */
+  cancelled = false;
+  private controller!: ReadableStreamDefaultController<Uint8Array>;
+  private readonly encoder = new TextEncoder();
+
+  constructor() {
+    this.body = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        this.controller = controller;
+      },
+      cancel: () => {
+        this.cancelled = true;
+      },
+    });
+  }
+
+  /** Raw text of the stream, exactly as given. */
+  write(text: string): void {
+    if (!this.cancelled) this.controller.enqueue(this.encoder.encode(text));
+  }
+
+  /** One event: `id:` (when given), `event:`, `data:` as JSON, and the blank line that ends it. */
+  event(event: string, data: unknown, id?: string): void {
+    this.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** The server ends the response (a restart, a proxy's time-out). */
+  close(): void {
+    if (!this.cancelled) this.controller.close();
+  }
+
+  /** The connection breaks mid-stream. */
+  drop(): void {
+    if (!this.cancelled) this.controller.error(new TypeError('network error'));
+  }
 }
 
 /** An RFC 9457 body as the API sends it. */

@@ -19,6 +19,12 @@ const HANDLED_BY_CALLER: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Calls that retry by themselves in the background: the notification stream reconnects with
+ * back-off, so neither its failures nor a lost connection deserve a snackbar each time.
+ */
+const RETRIED_IN_BACKGROUND: ReadonlySet<string> = new Set(['/api/v1/me/notifications/stream']);
+
+/**
  * Answers a page shows in its own body instead: the appeal card says «not found» (or «redirected
  * and no longer yours» right after a redirect) in place of the card, so a snackbar would only
  * repeat it; the answer form shows a refused upload (422) beside the file's name. Keyed by method
@@ -48,7 +54,7 @@ export function languageMiddleware(i18n: I18n): Middleware {
 export function problemMiddleware(notifier: Notifier): Middleware {
   return {
     async onResponse({ request, response, schemaPath }) {
-      if (response.ok || response.status === 401 || HANDLED_BY_CALLER.has(schemaPath)) return undefined;
+      if (response.ok || response.status === 401 || HANDLED_BY_CALLER.has(schemaPath) || RETRIED_IN_BACKGROUND.has(schemaPath)) return undefined;
       if (SHOWN_BY_PAGE.get(`${request.method} ${schemaPath}`)?.has(response.status)) return undefined;
       const contentType = response.headers.get('content-type') ?? '';
       const problem = contentType.includes('application/problem+json')
@@ -58,9 +64,9 @@ export function problemMiddleware(notifier: Notifier): Middleware {
       else notifier.error('net.serverError', { status: response.status });
       return undefined;
     },
-    onError({ error }) {
+    onError({ error, schemaPath }) {
       const aborted = error instanceof DOMException && error.name === 'AbortError';
-      if (!aborted) notifier.error('net.offline');
+      if (!aborted && !RETRIED_IN_BACKGROUND.has(schemaPath)) notifier.error('net.offline');
       return error instanceof Error ? error : new Error(String(error));
     },
   };

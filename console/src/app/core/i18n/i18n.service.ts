@@ -124,6 +124,19 @@ export class I18n {
   /** A 59-ФЗ ground for leaving an appeal without an answer on the merits. */
   readonly noAnswerGround = (ground: Schemas['NoAnswerGround']): string => this.t(`actionDialog.ground.${ground}` as const);
 
+  /** A notice kind's label; a kind newer than this console shows as the API named it. */
+  readonly noticeKind = (kind: string): string => this.known(`kind.${kind}`, kind);
+
+  /** A notification channel (in_app, email, sms, push). */
+  readonly channel = (channel: string): string => this.known(`channel.${channel}`, channel);
+
+  /** Where a notice delivery stands (pending … delivered, failed, dead). */
+  readonly deliveryStatus = (status: string): string => this.known(`delivery.status.${status}`, status);
+
+  private known(key: string, fallback: string): string {
+    return key in this.dictionary() ? this.t(key as MessageKey) : fallback;
+  }
+
   readonly priority = (priority: string): string => {
     switch (priority) {
       case 'low':

@@ -5,11 +5,12 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { LangSwitch } from '../../ui/lang-switch';
 import { AuthService } from '../auth/auth.service';
 import { I18n } from '../i18n/i18n.service';
+import { NotificationBell } from '../notifications/notification-bell';
 
-/** The frame of every signed-in page: product name, who is signed in, language, sign-out. */
+/** The frame of every signed-in page: product name, who is signed in, notifications, language, sign-out. */
 @Component({
   selector: 'ok-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, LangSwitch],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, LangSwitch, NotificationBell],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -56,6 +56,7 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     api = setUpConsole();
     api.on('GET', '/api/v1/catalog/categories', { body: [] });
     api.on('GET', /\/answer-templates$/, { body: [] });
+    api.on('GET', /^\/api\/v1\/appeals\/[^/]+\/notifications$/, { body: [] });
   });
 
   afterEach(() => api.verify());
@@ -170,5 +171,36 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     expect(await overlays.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
     expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     expect(api.sent('GET', CARD)).toHaveLength(1);
+  });
+  it('lists the appeal\'s notices: kind, channel, recipient, status, masked address, when, receipt, the last error', async () => {
+    const appeal = anAppeal({ number: 1042 });
+    const delivery = { attempts: 1, sentAt: null, scheduledFor: null, receiptStatus: null, receiptAt: null, createdAt: '2026-11-20T09:00:00.000Z' };
+    api.on('GET', `/api/v1/appeals/${appeal.id}/notifications`, {
+      body: [
+        {
+          ...delivery,
+          id: '1',
+          kind: 'registered',
+          channel: 'email',
+          recipient: 'citizen',
+          status: 'delivered',
+          address: 'i***@example.test',
+          sentAt: '2026-11-20T09:01:00.000Z',
+          receiptStatus: 'delivered',
+          receiptAt: '2026-11-20T09:02:00.000Z',
+        },
+        { ...delivery, id: '2', kind: 'queue_new', channel: 'sms', recipient: 'staff', status: 'dead', address: '+7 *** ***-**-12', attempts: 5, lastError: 'SMSC: 0x0000000B' },
+      ] satisfies Schemas['NotificationDeliveryDto'][],
+    });
+    await open(appeal);
+
+    const section = document.querySelector('[data-testid="appeal-notifications"]') as HTMLElement;
+    const rows = [...section.querySelectorAll('[data-testid="delivery-row"]')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
+    );
+    expect(rows).toEqual([
+      [RU['kind.registered'], RU['channel.email'], RU['delivery.recipient.citizen'], RU['delivery.status.delivered'], 'i***@example.test', '20.11.2026, 12:01', 'delivered 20.11.2026, 12:02'],
+      [RU['kind.queue_new'], RU['channel.sms'], RU['delivery.recipient.staff'], `${RU['delivery.status.dead']} попыток: 5`, '+7 *** ***-**-12', '20.11.2026, 12:00', '— Ошибка: SMSC: 0x0000000B'],
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import { ACTION_DIALOGS, ACTION_DONE, isDialogAction } from './action-dialogs/ac
 import type { ActionDialogData, ActionDialogResult, DialogAction } from './action-dialogs/staff-action-sender';
 import { AppealFiles, saveBlob } from './appeal-files';
 import { AnswerForm } from './answer-form';
+import { AppealNotifications } from './appeal-notifications';
 import { MessageThread } from './message-thread';
 import { StatusHistory } from './status-history';
 
@@ -33,7 +34,7 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
 /** The appeal card for staff: everything about one appeal, its history and its thread. */
 @Component({
   selector: 'ok-appeal-card-page',
-  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AppealFiles],
+  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AppealFiles, AppealNotifications],
   templateUrl: './appeal-card.page.html',
   styleUrl: './appeal-card.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
