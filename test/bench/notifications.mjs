@@ -8,6 +8,8 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
+/* global TextDecoder, AbortController, fetch, performance */
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A local SMS HTTP gateway: counts what it gets, answers `{ id }` at once. */
@@ -98,7 +100,6 @@ export async function notificationsPhase(results, ctx) {
     SMS_HTTP_URL: gateway.url,
     SMS_RATE_PER_SECOND: '100000',
     MASTER_KEY: masterKey.toString('base64'),
-    ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
   }).catch(async (error) => {
     await gateway.close();
     throw error;

@@ -9,6 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ValidationFailedError } from '../../common/problem/domain-error';
 import { UserAccounts } from '../users/user-accounts.repository';
+import { StaffDirectory } from '../users/staff-directory.repository';
 import { Channel } from './catalogue/notice-kinds';
 import { NotificationDeliveries } from './delivery/notification-deliveries.repository';
 import { NotificationInbox } from './inbox/notification-inbox.repository';
@@ -36,6 +37,7 @@ export class NotificationsService {
     private readonly devices: PushSubscriptions,
     private readonly deliveries: NotificationDeliveries,
     private readonly accounts: UserAccounts,
+    private readonly staff: StaffDirectory,
     private readonly cipher: PersonalDataCipher,
     private readonly appeals: AppealStore,
     private readonly push: PushSender,
@@ -101,7 +103,9 @@ export class NotificationsService {
     const appeal = await this.appeals.load(actor, idOrNumber);
     const staff = isStaff(actor.role);
     const rows = await this.deliveries.ofAppeal(appeal.id, appeal.citizenId, !staff);
-    return rows.map(({ recipientId, provider, providerId, lastError, ...row }) => (staff ? { ...row, recipientId, provider, providerId, lastError } : row));
+    if (!staff) return rows.map(({ recipientId: _recipient, provider: _provider, providerId: _providerId, lastError: _error, ...row }) => row);
+    const names = await this.staff.namesOf(rows.filter((r) => r.recipient === 'staff').map((r) => r.recipientId));
+    return rows.map((row) => ({ ...row, recipientName: row.recipient === 'staff' ? (names.get(row.recipientId) ?? null) : null }));
   }
 
   private async reachable(userId: string): Promise<Channel[]> {

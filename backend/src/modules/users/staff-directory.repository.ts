@@ -44,4 +44,11 @@ export class StaffDirectory {
     );
     return rows.map((r) => r.id);
   }
+
+  /** Names of several users at once (who got a notice, on the appeal's card). */
+  async namesOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; full_name: string }[]>('SELECT id, full_name FROM users WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.full_name]));
+  }
 }

@@ -1,4 +1,6 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../../config/config.module';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotificationInbox } from './notification-inbox.repository';
 import { NotificationStream, StreamMessage } from './notification-stream';
@@ -24,6 +26,7 @@ export class NotificationEventStream implements OnApplicationShutdown {
   constructor(
     private readonly inbox: NotificationInbox,
     private readonly stream: NotificationStream,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationShutdown(): void {
@@ -57,8 +60,13 @@ export class NotificationEventStream implements OnApplicationShutdown {
     const unsubscribe = this.stream.subscribe(userId, (message) => (replaying ? held.push(message) : send(message)));
     const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
+    // The token was checked once, at connect: the stream ends when a token would have expired, so
+    // the client reconnects with a current one and a revoked session stops hearing anything.
+    const expiry = setTimeout(() => close(), this.config.accessTokenTtlSeconds * 1000);
+    expiry.unref();
     const close = () => {
       clearInterval(heartbeat);
+      clearTimeout(expiry);
       unsubscribe();
       this.connections.delete(close);
       if (!raw.writableEnded) raw.end();

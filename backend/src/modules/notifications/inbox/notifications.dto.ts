@@ -66,6 +66,7 @@ export class NotificationDeliveryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) receiptAt: Date | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only' }) recipientId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only: the staff member told (null for the citizen)' }) recipientName?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only' }) provider?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only' }) providerId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only: the last failure' }) lastError?: string | null;
