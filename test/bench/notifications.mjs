@@ -8,7 +8,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
-/* global TextDecoder, AbortController, fetch, performance */
+/* global TextDecoder, AbortController */
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
