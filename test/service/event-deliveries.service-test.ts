@@ -214,3 +214,62 @@ describe('event path (service tier, real PostgreSQL): relay, per-consumer delive
     }
   }, 90_000);
 });
+
+describe('event path (service tier): a consumer that takes batches', () => {
+  let db: TestDatabase;
+  let rt: Runtime;
+  const batches: number[][] = [];
+  const singles: number[] = [];
+  const numberOf = (event: DispatchedEvent) => (event.payload as { number: number }).number;
+  const batching: EventConsumer<'appeal.extended'> = {
+    name: 'test.batching',
+    events: ['appeal.extended'],
+    async handle(event) {
+      if (numberOf(event) === 777) throw new Error('777 is refused');
+      singles.push(numberOf(event));
+    },
+    async handleBatch(events) {
+      batches.push(events.map(numberOf));
+      if (events.some((e) => numberOf(e) === 777)) throw new Error('a batch with 777 is refused');
+    },
+  };
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    rt = await runtime(db, [batching]);
+  }, 60_000);
+  afterAll(async () => {
+    await rt?.app.close();
+    await db?.close();
+  });
+
+  it('gets the events of a relay pass at once; a batch that fails is run event by event, so only the bad event is retried and dies', async () => {
+    // The in-process runner shares a burst among its 4 runners, in batches of at least 4 while it can.
+    const first = Array.from({ length: 12 }, (_, i) => 100 + i);
+    await rt.dataSource.transaction(async (manager) => {
+      for (const n of first) await rt.outbox.publish(manager, extended(n));
+    });
+    await until('the first burst', async () => (batches.flat().filter((n) => first.includes(n)).length === first.length ? true : undefined));
+    expect(batches.every((b) => b.length > 1)).toBe(true);
+    expect(batches.flat().sort()).toEqual(first);
+    expect(singles).toEqual([]);
+
+    const second = [41, 777, 42, 43, 44, 45, 46, 47];
+    await rt.dataSource.transaction(async (manager) => {
+      for (const n of second) await rt.outbox.publish(manager, extended(n));
+    });
+    const rows = await until('the second burst settled', async () => {
+      const all = await rt.dataSource.query<{ n: number; status: string; attempts: number }[]>(
+        `SELECT (o.payload->>'number')::int AS n, d.status, d.attempts FROM event_deliveries d JOIN outbox o ON o.id = d.event_id
+          WHERE (o.payload->>'number')::int = ANY($1::int[]) ORDER BY 1`,
+        [second],
+      );
+      return all.length === second.length && all.every((r) => r.status !== 'pending') ? all : undefined;
+    });
+    expect(rows.filter((r) => r.n !== 777).map((r) => [r.status, r.attempts])).toEqual(second.filter((n) => n !== 777).map(() => ['done', 1]));
+    expect(rows.find((r) => r.n === 777)).toEqual({ n: 777, status: 'dead', attempts: 3 });
+    // Only the failed batch's events ran alone: 777 (three times) and whatever shared its batch.
+    const failed = batches.find((b) => b.includes(777))!;
+    expect(new Set(singles)).toEqual(new Set(failed.filter((n) => n !== 777)));
+  });
+});

@@ -5,6 +5,7 @@ import { JobDriver } from './job-driver';
 /** Batches run at once in this process, and the deliveries one batch takes (its bookkeeping is amortised). */
 const CONCURRENCY = 4;
 const BATCH = 50;
+const MIN_BATCH = 4;
 
 /**
  * The in-process runner (embedded mode, no Redis): runs deliveries right after the relay's
@@ -46,8 +47,9 @@ export class InlineJobDriver implements JobDriver {
 
   private pump(): void {
     while (!this.closed && this.running.size < CONCURRENCY && this.queue.length) {
-      // A burst is shared out among the runners rather than taken by the first.
-      const size = Math.max(1, Math.min(BATCH, Math.ceil(this.queue.length / CONCURRENCY)));
+      // A burst is shared out among the runners rather than taken by the first, yet in batches of
+      // at least MIN_BATCH while there are that many, so a consumer's batch amortises something.
+      const size = Math.max(Math.min(MIN_BATCH, this.queue.length), Math.min(BATCH, Math.ceil(this.queue.length / CONCURRENCY)));
       const batch = this.queue.splice(0, size);
       const task: Promise<void> = this.runBatch(batch).finally(() => {
         this.running.delete(task);

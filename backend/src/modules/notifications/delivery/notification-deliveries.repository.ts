@@ -126,6 +126,22 @@ export class NotificationDeliveries {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Forgets settled deliveries and in-app items older than `days` (a year): the record of who was
+   * told does not outlive the appeals' own retention, whose anonymisation would leave their
+   * subjects in the texts. Returns the rows removed.
+   */
+  async purgeOlderThan(days: number): Promise<{ deliveries: number; items: number }> {
+    const [{ deliveries, items }] = await this.dataSource.query<{ deliveries: number; items: number }[]>(
+      `WITH d AS (DELETE FROM notification_deliveries WHERE created_at < now() - make_interval(days => $1)
+                    AND status IN ('sent', 'delivered', 'failed', 'dead') RETURNING 1),
+            n AS (DELETE FROM notifications WHERE created_at < now() - make_interval(days => $1) RETURNING 1)
+       SELECT (SELECT count(*) FROM d)::int AS deliveries, (SELECT count(*) FROM n)::int AS items`,
+      [days],
+    );
+    return { deliveries, items };
+  }
+
   /** Several deliveries the providers accepted, in one statement (a batch's marks). */
   async sentMany(rows: { id: string; provider: string; providerId: string | null }[]): Promise<void> {
     if (rows.length === 0) return;

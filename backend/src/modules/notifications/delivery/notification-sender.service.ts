@@ -25,6 +25,9 @@ const BATCHES = 4;
 const BATCH = 100;
 const SENDS_PER_BATCH = 8;
 const SWEEP_MS = 1000;
+/** How long the record of a notice is kept, and how often old ones are removed. */
+const KEEP_DAYS = 365;
+const PURGE_EVERY_MS = 3600_000;
 
 /** A delivery its provider accepted, to be marked sent. */
 interface Accepted {
@@ -55,6 +58,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private active = false;
+  private lastPurge = 0;
   private closed = false;
 
   constructor(
@@ -122,6 +126,11 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       const now = this.clock.now();
       this.enqueue(await this.deliveries.due(now, 500));
       await this.sendDigests(now);
+      if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+        this.lastPurge = Date.now();
+        const purged = await this.deliveries.purgeOlderThan(KEEP_DAYS);
+        if (purged.deliveries || purged.items) this.logger.log(purged, 'old notification records removed');
+      }
     })()
       .catch((error) => this.logger.error({ err: error }, 'notification sweep failed'))
       .finally(() => (this.sweeping = undefined));
