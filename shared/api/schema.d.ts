@@ -2844,6 +2844,8 @@ export interface components {
             createdAt: string;
             /** @description Staff only */
             recipientId?: string | null;
+            /** @description Staff only: the staff member told (null for the citizen) */
+            recipientName?: string | null;
             /** @description Staff only */
             provider?: string | null;
             /** @description Staff only */
