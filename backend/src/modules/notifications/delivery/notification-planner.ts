@@ -28,6 +28,12 @@ import { NotificationSender } from './notification-sender.service';
 
 const planned = new Counter({ name: 'otklik_notifications_planned_total', help: 'Notices planned, by channel and initial state', labelNames: ['channel', 'state'] });
 
+/**
+ * The 59-ФЗ ст. 11 steps: the notice they post is the statutory ground the citizen is told of. The
+ * step's comment is not: on an approved proposal it is the approver's word («Согласен»).
+ */
+const LAW_NOTICE_EVENTS: ReadonlySet<string> = new Set([`appeal.${HistoryEvent.NoAnswerRequired}`, `appeal.${HistoryEvent.CorrespondenceTerminated}`]);
+
 type Recipient =
   | { kind: 'user'; id: string; kindOfNotice: NoticeKind }
   | { kind: 'contact'; id: string; kindOfNotice: NoticeKind; contactEncrypted: string };
@@ -78,7 +84,10 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     const userIds = recipients.filter((r) => r.kind === 'user').map((r) => r.id);
     const [prefs, reach, devices] = await Promise.all([this.preferences.of(userIds), this.accounts.reachOf(userIds), this.push.withDevices(userIds)]);
     const reachById = new Map(reach.map((r) => [r.id, r]));
-    const quoted = appeal.unidentified ? await this.quoted(event) : {};
+    const lawNotice = LAW_NOTICE_EVENTS.has(event.eventType);
+    const step = appeal.unidentified || lawNotice ? await this.quoted(event, appeal.unidentified) : {};
+    const quoted = appeal.unidentified ? step : {};
+    const ground = lawNotice ? (step.notice ?? null) : null;
     const now = this.clock.now();
     const items: NewInboxItem[] = [];
     const rows: NewDelivery[] = [];
@@ -102,7 +111,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       }
       const email = to.email ?? null;
       const phone = to.phone ?? null;
-      const facts = this.factsFor(event, appeal, staff, quoted);
+      const facts = this.factsFor(event, appeal, staff, quoted, ground);
       const rendered = renderNotice(kind, pref.locale, facts);
       const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId: event.aggregateId };
       const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
@@ -166,7 +175,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     return out;
   }
 
-  private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>): NoticeFacts {
+  /** `ground`: a 59-ФЗ notice's statutory text, its reason in place of the step's comment. */
+  private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>, ground: string | null): NoticeFacts {
     const payload = event.payload as { from?: string | null; reason?: string | null; comment?: string | null; score?: number; fileName?: string };
     const base = this.config.publicUrl.replace(/\/$/, '');
     const number = appeal.number;
@@ -182,7 +192,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       departmentName: appeal.departmentName,
       departmentNameEn: appeal.departmentNameEn,
       unidentified: appeal.unidentified,
-      reason: payload.reason ?? payload.comment ?? null,
+      reason: ground ?? payload.reason ?? payload.comment ?? null,
       rating: payload.score ?? appeal.rating,
       fileName: payload.fileName ?? null,
       ...quoted,
@@ -218,11 +228,11 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     });
   }
 
-  /** What an author without a cabinet cannot read anywhere else: the step's notice, the answer. */
-  private async quoted(event: DispatchedEvent): Promise<Pick<NoticeFacts, 'notice' | 'answer'>> {
+  /** What an author without a cabinet cannot read anywhere else: the step's notice, the answer (read only for them). */
+  private async quoted(event: DispatchedEvent, withAnswer: boolean): Promise<Pick<NoticeFacts, 'notice' | 'answer'>> {
     const { noticeMessageId } = event.payload as { noticeMessageId?: unknown };
     const notice = typeof noticeMessageId === 'string' ? await this.appeals.noticeText(event.aggregateId, noticeMessageId) : null;
-    const answer = event.eventType === `appeal.${HistoryEvent.Answered}` ? await this.appeals.latestAnswer(event.aggregateId) : null;
+    const answer = withAnswer && event.eventType === `appeal.${HistoryEvent.Answered}` ? await this.appeals.latestAnswer(event.aggregateId) : null;
     return { notice, answer };
   }
 
