@@ -120,6 +120,7 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
     // The supervisor is told by e-mail that a decision waits.
     const waiting = await eventually(() => mailsOfKind(DEMO.supervisor.login, `На согласовании: обращение № ${repeated.number}`)[0]);
     expect(waiting.text).toContain(`направил вам на согласование предложение по обращению № ${repeated.number}`);
+    expect(waiting.text).toContain('Обоснование: Доводы те же, что в двух прежних обращениях.');
     expect(waiting.text).toContain('Согласуйте предложение или верните его на доработку с замечанием.');
     const supervisorView = await staffCard(repeated.id, 'supervisor');
     expect(supervisorView.allowedStaffActions).toEqual(expect.arrayContaining(['approve-proposal', 'return-proposal']));
@@ -130,6 +131,8 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
     expect(citizenView.status).toBe('awaiting_approval');
     expect(citizenView.pendingProposal).toBeUndefined();
     expect((citizenView.messages as Message[]).some((m) => m.text.includes('Доводы те же'))).toBe(false);
+    const onApproval = await eventually(() => mailsOfKind(DEMO.citizen.login, `Статус обращения № ${repeated.number}: На согласовании`)[0]);
+    expect(onApproval.text).not.toContain('Доводы те же');
 
     const approved = await act('supervisor', repeated.id, 'approve-proposal', { comment: 'Согласен' });
     expect(approved.status).toBe(200);

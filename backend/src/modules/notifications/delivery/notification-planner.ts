@@ -111,7 +111,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       }
       const email = to.email ?? null;
       const phone = to.phone ?? null;
-      const facts = this.factsFor(event, appeal, staff, quoted, ground);
+      // The proposal's reasoning is internal: only the supervisors asked to decide it read it.
+      const facts = this.factsFor(event, appeal, staff, quoted, kind === 'approval_requested' ? appeal.proposalReason : ground);
       const rendered = renderNotice(kind, pref.locale, facts);
       const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId: event.aggregateId };
       const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
@@ -175,8 +176,11 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     return out;
   }
 
-  /** `ground`: a 59-ФЗ notice's statutory text, its reason in place of the step's comment. */
-  private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>, ground: string | null): NoticeFacts {
+  /**
+   * `reason`: what the notice gives as the step's reason in place of the step's comment — a 59-ФЗ
+   * notice's statutory text, a proposal's reasoning.
+   */
+  private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>, reason: string | null): NoticeFacts {
     const payload = event.payload as { from?: string | null; reason?: string | null; comment?: string | null; score?: number; fileName?: string };
     const base = this.config.publicUrl.replace(/\/$/, '');
     const number = appeal.number;
@@ -192,7 +196,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       departmentName: appeal.departmentName,
       departmentNameEn: appeal.departmentNameEn,
       unidentified: appeal.unidentified,
-      reason: ground ?? payload.reason ?? payload.comment ?? null,
+      reason: reason ?? payload.reason ?? payload.comment ?? null,
       rating: payload.score ?? appeal.rating,
       fileName: payload.fileName ?? null,
       ...quoted,
