@@ -85,7 +85,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     const [prefs, reach, devices] = await Promise.all([this.preferences.of(userIds), this.accounts.reachOf(userIds), this.push.withDevices(userIds)]);
     const reachById = new Map(reach.map((r) => [r.id, r]));
     const lawNotice = LAW_NOTICE_EVENTS.has(event.eventType);
-    const step = appeal.unidentified || lawNotice ? await this.quoted(event, appeal.unidentified) : {};
+    const step = appeal.unidentified || lawNotice ? await this.quoted(event) : {};
     const quoted = appeal.unidentified ? step : {};
     const ground = lawNotice ? (step.notice ?? null) : null;
     const now = this.clock.now();
@@ -232,11 +232,11 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     });
   }
 
-  /** What an author without a cabinet cannot read anywhere else: the step's notice, the answer (read only for them). */
-  private async quoted(event: DispatchedEvent, withAnswer: boolean): Promise<Pick<NoticeFacts, 'notice' | 'answer'>> {
+  /** What an author without a cabinet cannot read anywhere else: the step's notice, the answer. */
+  private async quoted(event: DispatchedEvent): Promise<Pick<NoticeFacts, 'notice' | 'answer'>> {
     const { noticeMessageId } = event.payload as { noticeMessageId?: unknown };
     const notice = typeof noticeMessageId === 'string' ? await this.appeals.noticeText(event.aggregateId, noticeMessageId) : null;
-    const answer = withAnswer && event.eventType === `appeal.${HistoryEvent.Answered}` ? await this.appeals.latestAnswer(event.aggregateId) : null;
+    const answer = event.eventType === `appeal.${HistoryEvent.Answered}` ? await this.appeals.latestAnswer(event.aggregateId) : null;
     return { notice, answer };
   }
 
