@@ -41,7 +41,9 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
     );
     return appeal;
   };
-  const mailsTo = (address: string, containing: string) => env.smtp.mails.filter((m) => m.to.includes(address) && m.text.includes(containing));
+  /** The mails of one notice kind, by its subject (texts-ru.ts): a citizen also gets a receipt and every status change. */
+  const mailsOfKind = (address: string, subject: string) => env.smtp.mails.filter((m) => m.to.includes(address) && m.subject === subject);
+  const lawNoticeSubject = (appeal: Appeal) => `Уведомление по обращению № ${appeal.number} (59-ФЗ)`;
   const field = (res: { status: number; body: any }) => ({ status: res.status, field: res.body.errors?.[0]?.field, code: res.body.errors?.[0]?.code });
 
   let earlier: Appeal[];
@@ -116,8 +118,10 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
     expect(refusedAnswer.status).toBe(409);
 
     // The supervisor is told by e-mail that a decision waits.
-    const waiting = await eventually(() => mailsTo(DEMO.supervisor.login, `№ ${repeated.number}`).find((m) => m.text.includes('на согласование')));
-    expect(waiting.text).toContain('верните на доработку');
+    const waiting = await eventually(() => mailsOfKind(DEMO.supervisor.login, `На согласовании: обращение № ${repeated.number}`)[0]);
+    expect(waiting.text).toContain(`направил вам на согласование предложение по обращению № ${repeated.number}`);
+    expect(waiting.text).toContain('Обоснование: Доводы те же, что в двух прежних обращениях.');
+    expect(waiting.text).toContain('Согласуйте предложение или верните его на доработку с замечанием.');
     const supervisorView = await staffCard(repeated.id, 'supervisor');
     expect(supervisorView.allowedStaffActions).toEqual(expect.arrayContaining(['approve-proposal', 'return-proposal']));
     expect(supervisorView.allowedStaffActions).not.toContain('approve');
@@ -127,6 +131,8 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
     expect(citizenView.status).toBe('awaiting_approval');
     expect(citizenView.pendingProposal).toBeUndefined();
     expect((citizenView.messages as Message[]).some((m) => m.text.includes('Доводы те же'))).toBe(false);
+    const onApproval = await eventually(() => mailsOfKind(DEMO.citizen.login, `Статус обращения № ${repeated.number}: На согласовании`)[0]);
+    expect(onApproval.text).not.toContain('Доводы те же');
 
     const approved = await act('supervisor', repeated.id, 'approve-proposal', { comment: 'Согласен' });
     expect(approved.status).toBe(200);
@@ -140,8 +146,11 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
     expect(history.at(-1)).toMatchObject({ actorName: 'Смирнова Елена Викторовна', toStatus: 'closed' });
     expect((await staffCard(repeated.id, 'supervisor')).pendingProposal).toBeNull();
 
-    const mail = await eventually(() => mailsTo(DEMO.citizen.login, `№ ${repeated.number}`).find((m) => m.text.includes('прекращении переписки')));
-    expect(mail.text).toContain('ст. 11 ч. 5');
+    // The mail states the statutory ground (the notice), not the approver's comment.
+    const mail = await eventually(() => mailsOfKind(DEMO.citizen.login, lawNoticeSubject(repeated))[0]);
+    expect(mail.text).toContain('Основание: В соответствии с частью 5 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ');
+    expect(mail.text).toContain('переписка по данному вопросу прекращена');
+    expect(mail.text).not.toContain('Согласен');
     // Audited with the earlier answers it rests on and who proposed it.
     const audit = await ok('GET', `/api/v1/audit?action=appeal.correspondence_terminated&entityId=${repeated.id}`, undefined, tokens.admin);
     expect(audit.items[0].details).toMatchObject({ approvedProposal: true, repeatsAppealIds: expect.arrayContaining(earlier.map((a) => a.id)) });
@@ -266,8 +275,9 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
     expect(notice.internal).toBe(false);
     expect(notice.text).toContain('Федерального закона от 02.05.2006 № 59-ФЗ');
     expect(notice.text).toContain(expected);
-    const mail = await eventually(() => mailsTo(DEMO.citizen.login, `№ ${appeal.number}`).find((m) => m.text.includes('59-ФЗ, ст. 11')));
-    expect(mail).toBeTruthy();
+    const mail = await eventually(() => mailsOfKind(DEMO.citizen.login, lawNoticeSubject(appeal))[0]);
+    expect(mail.text).toMatch(/Основание: [^\n]*частью [\d.]+ статьи 11 Федерального закона от 02\.05\.2006 № 59-ФЗ/);
+    expect(mail.text).toContain(expected);
   });
 
   it('an unknown ground is refused', async () => {

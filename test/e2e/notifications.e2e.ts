@@ -21,6 +21,10 @@ describe('notifications: workflow notices by e-mail', () => {
   const file = async (subject: string) =>
     ok('POST', '/api/v1/appeals', { type: 'question', categoryId: categories.tech, subject, text: 'Не могу войти в личный кабинет.' }, tokens.citizen);
   const mailsTo = (address: string, containing: string) => env.smtp.mails.filter((m) => m.to.includes(address) && m.text.includes(containing));
+  /** The mails of one notice kind, by its subject (texts-ru.ts): a citizen also gets a receipt and every status change. */
+  const mailsOfKind = (address: string, subject: string) => env.smtp.mails.filter((m) => m.to.includes(address) && m.subject === subject);
+  /** The step's time as the notice writes it (Moscow time). */
+  const AT = String.raw`\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}`;
 
   beforeAll(async () => {
     env = await startMessagingServer({ CLOCK_CONTROL: 'true', SLA_TICK_SECONDS: '1' });
@@ -39,20 +43,23 @@ describe('notifications: workflow notices by e-mail', () => {
     const departments: { id: string; code: string }[] = await ok('GET', '/api/v1/staff/departments', undefined, tokens.operator);
     const finance = departments.find((d) => d.code === 'finance')!;
     await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/redirect`, { departmentId: finance.id, reason: 'Вопрос о платеже' }, tokens.operator);
-    const mail = await eventually(() => mailsTo(DEMO.citizen.login, `№ ${appeal.number}`)[0]);
-    expect(mail.text).toContain(`Ваше обращение № ${appeal.number} «Перенаправление» передано на рассмотрение: Финансовый отдел.`);
+    const mail = await eventually(() => mailsOfKind(DEMO.citizen.login, `Обращение № ${appeal.number} передано в другой отдел`)[0]);
+    expect(mail.text).toMatch(new RegExp(`Ваше обращение № ${appeal.number} «Перенаправление» ${AT} передано на рассмотрение: Финансовый отдел\\.`));
+    expect(mail.text).toMatch(/Причина: [^\n]*Вопрос о платеже\./);
   });
 
   it('tells the citizen of an extension with the new date, and of the answer', async () => {
     const appeal = await file('Продление');
     const extended = await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/extend`, { reason: 'Нужен запрос' }, tokens.operator);
     const date = new Date(Date.parse(extended.dueAt) + 3 * 3_600_000).toISOString().slice(0, 10).split('-').reverse().join('.');
-    const extension = await eventually(() => mailsTo(DEMO.citizen.login, `№ ${appeal.number}`).find((m) => m.text.includes('продлён')));
-    expect(extension.text).toContain(`Срок рассмотрения вашего обращения № ${appeal.number} «Продление» продлён до ${date}.`);
+    const extension = await eventually(() => mailsOfKind(DEMO.citizen.login, `Срок рассмотрения обращения № ${appeal.number} продлён`)[0]);
+    expect(extension.text).toMatch(new RegExp(`Срок рассмотрения вашего обращения № ${appeal.number} «Продление» продлён ${AT} до ${date.replace(/\./g, '\\.')}\\.`));
+    expect(extension.text).toContain('Причина: Нужен запрос.');
     await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, tokens.operator);
     await ok('POST', `/api/v1/staff/appeals/${appeal.id}/answer`, { result: 'done', resultCode: 1, text: 'Доступ восстановлен.' }, tokens.operator);
-    const answer = await eventually(() => mailsTo(DEMO.citizen.login, `№ ${appeal.number}`).find((m) => m.text.includes('дан ответ')));
-    expect(answer.text).toContain('«Решено»');
+    const answer = await eventually(() => mailsOfKind(DEMO.citizen.login, `Ответ на обращение № ${appeal.number}`)[0]);
+    expect(answer.text).toContain('дан ответ');
+    expect(answer.text).toContain('Статус: Решено.');
   });
 
   it('an appeal filed without an account: the address given with it gets the notices quoted in full and the answer itself; the use of the address is audited', async () => {
@@ -70,9 +77,9 @@ describe('notifications: workflow notices by e-mail', () => {
     const number: number = filed.body.number;
     const card = await ok('GET', `/api/v1/staff/appeals/${number}`, undefined, tokens.operator);
 
-    // An extension: no thread to read, so the notice with its reason is quoted in the mail.
+    // An extension: no thread to read, so the mail itself gives the reason.
     await ok('POST', `/api/v1/staff/appeals/${card.id}/actions/extend`, { reason: 'Нужен запрос в банк' }, tokens.operator);
-    const extension = await eventually(() => mailsTo(email, `№ ${number}`).find((m) => m.text.includes('продлён')));
+    const extension = await eventually(() => mailsOfKind(email, `Срок рассмотрения обращения № ${number} продлён`)[0]);
     expect(extension.text).toContain('Причина: Нужен запрос в банк');
     expect(extension.text).toContain('по номеру обращения и коду доступа');
     expect(extension.text).not.toContain('личном кабинете');
@@ -91,31 +98,37 @@ describe('notifications: workflow notices by e-mail', () => {
 
     // The answer itself (text and executor), since this author has no cabinet to download it from.
     await ok('POST', `/api/v1/staff/appeals/${card.id}/answer`, { result: 'done', resultCode: 1, text: 'Форма оплаты исправлена 20 ноября.' }, tokens.operator);
-    const answer = await eventually(() => mailsTo(email, `№ ${number}`).find((m) => m.text.includes('дан ответ')));
+    const answer = await eventually(() => mailsOfKind(email, `Ответ на обращение № ${number}`)[0]);
     expect(answer.text).toContain('Форма оплаты исправлена 20 ноября.');
     expect(answer.text).toMatch(/Исполнитель: \S+/);
 
-    // Decrypting the address for each mail is a personal-data access on the audit trail (no actor: the system).
+    // Decrypting the address for each notice is a personal-data access on the audit trail (no actor: the
+    // system): the receipt, the extension, the status change when it was taken, the answer.
     const auditor = (await call(base, 'POST', '/api/v1/auth/login', DEMO.auditor)).body.accessToken;
     const audit = await ok('GET', `/api/v1/audit?entityType=appeal&entityId=${card.id}&action=personal_data.use`, undefined, auditor);
     const uses = audit.items as { actorId: string | null; details: { purpose: string; eventType: string } }[];
     expect(uses.map((u) => [u.actorId, u.details.purpose, u.details.eventType]).sort()).toEqual([
       [null, 'notification', 'appeal.answered'],
       [null, 'notification', 'appeal.extended'],
+      [null, 'notification', 'appeal.submitted'],
+      [null, 'notification', 'appeal.taken'],
     ]);
   });
 
   it('tells the department head of an overdue appeal; a redelivered event mails nobody twice', async () => {
     const appeal = await file('Просрочка');
     await ok('PUT', '/api/v1/test/clock', { offsetMs: 60 * 86_400_000 }, tokens.supervisor);
-    const head = await eventually(() => mailsTo(DEMO.supervisor.login, `№ ${appeal.number}`)[0], 20_000);
+    const overdueSubject = `Просрочено обращение № ${appeal.number}`;
+    const head = await eventually(() => mailsOfKind(DEMO.supervisor.login, overdueSubject)[0], 20_000);
     expect(head.text).toContain(`Обращение № ${appeal.number} «Просрочка» (Отдел технической поддержки) не рассмотрено в срок`);
-    // The citizen gets no staff notice.
-    expect(mailsTo(DEMO.citizen.login, `№ ${appeal.number}`)).toEqual([]);
+    // The citizen gets no staff notice: of this appeal, only the receipt.
+    expect(mailsTo(DEMO.citizen.login, `№ ${appeal.number}`).map((m) => m.subject)).toEqual([`Обращение № ${appeal.number} зарегистрировано`]);
 
     const db = new Client({ connectionString: env.server.databaseUrl });
     await db.connect();
+    const overdueLog = `SELECT recipient_id, channel, kind FROM notification_deliveries WHERE appeal_id = $1 AND event_type = 'appeal.overdue' ORDER BY recipient_id, channel`;
     try {
+      const logged = (await db.query(overdueLog, [appeal.id])).rows;
       // Deliver the overdue event again, as a retry after a crash would: no second mail.
       await db.query(`UPDATE outbox SET dispatched_at = NULL WHERE aggregate_id = $1 AND event_type = 'appeal.overdue'`, [appeal.id]);
       const deadline = Date.now() + 10_000;
@@ -124,9 +137,13 @@ describe('notifications: workflow notices by e-mail', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       await new Promise((r) => setTimeout(r, 1500));
-      expect(mailsTo(DEMO.supervisor.login, `№ ${appeal.number}`)).toHaveLength(1);
-      const log = await db.query(`SELECT channel, event_type FROM notification_deliveries WHERE appeal_id = $1`, [appeal.id]);
-      expect(log.rows).toEqual([{ channel: 'email', event_type: 'appeal.overdue' }]);
+      expect(mailsOfKind(DEMO.supervisor.login, overdueSubject)).toHaveLength(1);
+      const overdueMailsTo = env.smtp.mails.filter((m) => m.subject === overdueSubject).flatMap((m) => m.to);
+      expect(new Set(overdueMailsTo).size).toBe(overdueMailsTo.length);
+      // One record per recipient × channel, the head's e-mail among them, and nothing added by the redelivery.
+      expect(logged).toContainEqual(expect.objectContaining({ channel: 'email', kind: 'overdue' }));
+      expect(logged.every((r) => r.kind === 'overdue')).toBe(true);
+      expect((await db.query(overdueLog, [appeal.id])).rows).toEqual(logged);
     } finally {
       await db.end();
     }

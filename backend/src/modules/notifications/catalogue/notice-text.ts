@@ -81,3 +81,8 @@ function sentence(text: string | null): string | null {
 export function lines(...values: (string | null | false | undefined)[]): string[] {
   return values.filter((v): v is string => typeof v === 'string' && v.length > 0);
 }
+
+/** Whether a citizen notice quotes the step's notice (an author without a cabinet): said once, not again in a line. */
+export function quotesNotice(w: NoticeWords): boolean {
+  return w.facts.unidentified && !!w.facts.notice?.trim();
+}

@@ -172,6 +172,16 @@ describe('renderNotice', () => {
     expect(notice.email.html).toContain('<blockquote');
   });
 
+  it('states a 59-ФЗ notice\'s ground: on its line, or once in the quote to an author without a cabinet', () => {
+    const notice = 'В соответствии с частью 4 статьи 11 Федерального закона от 02.05.2006 № 59-ФЗ ответ на обращение не даётся.';
+    const identified = sut('law_notice', 'ru', longFacts({ reason: notice, notice: null })).email.text;
+    expect(identified).toContain(`Основание: ${notice}`);
+    const unidentified = sut('law_notice', 'ru', longFacts({ reason: notice, notice, unidentified: true })).email.text;
+    expect(unidentified.split(notice)).toHaveLength(2);
+    expect(unidentified).not.toContain('Основание:');
+    expect(sut('law_notice', 'en', longFacts({ reason: notice, notice: null })).email.text).toContain(`Grounds: ${notice}`);
+  });
+
   it('sends the answer itself to an author without a cabinet', () => {
     const facts = longFacts({ unidentified: true, status: AppealStatus.Resolved });
     const { text } = sut('answer_ready', 'ru', facts).email;

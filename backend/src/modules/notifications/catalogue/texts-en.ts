@@ -1,4 +1,4 @@
-import { lines, NoticeTexts, NoticeWords } from './notice-text';
+import { lines, NoticeTexts, NoticeWords, quotesNotice } from './notice-text';
 
 const dept = (w: NoticeWords, prefix: string, optional = 2) => (w.department ? [{ text: `${prefix}${w.department}.`, optional, elastic: true }] : []);
 const link = (w: NoticeWords) => [{ text: ` ${w.facts.link}`, optional: 9 }];
@@ -94,7 +94,8 @@ export const EN_TEXTS: NoticeTexts = {
   law_notice: (w) => ({
     title: `Notice on appeal ${w.no} (Federal Law 59-FZ)`,
     lead: `A notice under Federal Law No. 59-FZ of 02.05.2006 was issued on your appeal ${w.no} "${w.subject}" on ${w.at}.`,
-    details: lines(w.reason && `Grounds: ${w.reason}`, statusLine(w)),
+    // The ground is the statutory notice itself: quoted in full where it is quoted, else its line.
+    details: lines(w.reason && !quotesNotice(w) && `Grounds: ${w.reason}`, statusLine(w)),
     short: `A notice under Law 59-FZ was issued on appeal ${w.no} on ${w.at}. ${statusLine(w)}`,
     sms: [
       { text: `Your appeal ${w.no}: notice under Law 59-FZ issued on ${w.at}. ${statusLine(w)}` },

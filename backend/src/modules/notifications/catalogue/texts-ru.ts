@@ -1,4 +1,4 @@
-import { lines, NoticeTexts, NoticeWords } from './notice-text';
+import { lines, NoticeTexts, NoticeWords, quotesNotice } from './notice-text';
 
 /** «Отдел …» as the SMS names it: optional (dropped before anything else is cut) and elastic. */
 const dept = (w: NoticeWords, prefix: string, optional = 2) => (w.department ? [{ text: `${prefix}${w.department}.`, optional, elastic: true }] : []);
@@ -103,7 +103,8 @@ export const RU_TEXTS: NoticeTexts = {
   law_notice: (w) => ({
     title: `Уведомление по обращению ${w.no} (59-ФЗ)`,
     lead: `По вашему обращению ${w.no} «${w.subject}» ${w.at} направлено уведомление в соответствии с Федеральным законом от 02.05.2006 № 59-ФЗ.`,
-    details: lines(w.reason && `Основание: ${w.reason}`, statusLine(w)),
+    // The ground is the statutory notice itself: quoted in full where it is quoted, else its line.
+    details: lines(w.reason && !quotesNotice(w) && `Основание: ${w.reason}`, statusLine(w)),
     short: `По обращению ${w.no} ${w.at} направлено уведомление (59-ФЗ). ${statusLine(w)}`,
     sms: [
       { text: `Ваше обращение ${w.no}: уведомление по 59-ФЗ от ${w.at}. ${statusLine(w)}` },

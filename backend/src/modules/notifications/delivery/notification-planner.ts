@@ -28,6 +28,12 @@ import { NotificationSender } from './notification-sender.service';
 
 const plannedTotal = new Counter({ name: 'otklik_notifications_planned_total', help: 'Notices planned, by channel and initial state', labelNames: ['channel', 'state'] });
 
+/**
+ * The 59-ФЗ ст. 11 steps: the notice they post is the statutory ground the citizen is told of. The
+ * step's comment is not: on an approved proposal it is the approver's word («Согласен»).
+ */
+const LAW_NOTICE_EVENTS: ReadonlySet<string> = new Set([`appeal.${HistoryEvent.NoAnswerRequired}`, `appeal.${HistoryEvent.CorrespondenceTerminated}`]);
+
 type Recipient =
   | { kind: 'user'; id: string; kindOfNotice: NoticeKind }
   | { kind: 'contact'; id: string; kindOfNotice: NoticeKind; contactEncrypted: string };
@@ -99,7 +105,10 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     const contactsUsed: { event: DispatchedEvent; appealId: string }[] = [];
 
     for (const { event, appeal, recipients } of planned) {
-      const quoted = appeal.unidentified ? await this.quoted(event) : {};
+      const lawNotice = LAW_NOTICE_EVENTS.has(event.eventType);
+      const step = appeal.unidentified || lawNotice ? await this.quoted(event) : {};
+      const quoted = appeal.unidentified ? step : {};
+      const ground = lawNotice ? (step.notice ?? null) : null;
       for (const recipient of recipients) {
         const kind = recipient.kindOfNotice;
         let pref: Preferences = DEFAULT_PREFERENCES;
@@ -118,7 +127,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         }
         const email = to.email ?? null;
         const phone = to.phone ?? null;
-        const facts = this.factsFor(event, appeal, staff, quoted);
+        // The proposal's reasoning is internal: only the supervisors asked to decide it read it.
+        const facts = this.factsFor(event, appeal, staff, quoted, kind === 'approval_requested' ? appeal.proposalReason : ground);
         const rendered = renderNotice(kind, pref.locale, facts);
         const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId: event.aggregateId };
         const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
@@ -186,7 +196,11 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     return out;
   }
 
-  private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>): NoticeFacts {
+  /**
+   * `reason`: what the notice gives as the step's reason in place of the step's comment — a 59-ФЗ
+   * notice's statutory text, a proposal's reasoning.
+   */
+  private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>, reason: string | null): NoticeFacts {
     const payload = event.payload as { from?: string | null; reason?: string | null; comment?: string | null; score?: number; fileName?: string };
     const base = this.config.publicUrl.replace(/\/$/, '');
     const number = appeal.number;
@@ -202,7 +216,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       departmentName: appeal.departmentName,
       departmentNameEn: appeal.departmentNameEn,
       unidentified: appeal.unidentified,
-      reason: payload.reason ?? payload.comment ?? null,
+      reason: reason ?? payload.reason ?? payload.comment ?? null,
       rating: payload.score ?? appeal.rating,
       fileName: payload.fileName ?? null,
       ...quoted,
