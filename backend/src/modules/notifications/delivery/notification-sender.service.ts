@@ -5,7 +5,7 @@ import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { Mailer } from '../../messaging/mailer';
 import { PushSender, PushSubscriptionGone } from '../../messaging/push-sender';
-import { SmsSender } from '../../messaging/sms-sender';
+import { SmsReceipt, SmsSender } from '../../messaging/sms-sender';
 import { AppealAnswersService } from '../../workflow/answers/appeal-answers.service';
 import { renderDigest } from '../catalogue/digest';
 import { NotificationPreferences } from '../preferences/notification-preferences.service';
@@ -28,6 +28,8 @@ const SWEEP_MS = 1000;
 /** How long the record of a notice is kept, and how often old ones are removed. */
 const KEEP_DAYS = 365;
 const PURGE_EVERY_MS = 3600_000;
+/** How long a receipt that came before its row was marked sent waits for it. */
+const EARLY_RECEIPT_MS = 10 * 60_000;
 
 /** A delivery its provider accepted, to be marked sent. */
 interface Accepted {
@@ -59,6 +61,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   private sweeping?: Promise<void>;
   private active = false;
   private lastPurge = 0;
+  private readonly earlyReceipts = new Map<string, SmsReceipt>();
   private closed = false;
 
   constructor(
@@ -77,11 +80,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   onApplicationBootstrap(): void {
     if (!this.sending) return;
     this.active = true;
-    this.sms.onReceipt((r) => {
-      void this.deliveries
-        .receipt(this.smsProvider, r.providerId, r.status, r.at, r.error ?? null)
-        .catch((error) => this.logger.warn({ err: error, providerId: r.providerId }, 'SMS receipt could not be recorded'));
-    });
+    this.sms.onReceipt((r) => void this.receipt(r));
     this.timer = setInterval(() => this.sweep(), SWEEP_MS);
     this.timer.unref();
     this.sweep();
@@ -94,6 +93,23 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     this.queued.clear();
     await this.sweeping;
     while (this.running.size) await Promise.all([...this.running]);
+  }
+
+  /**
+   * A delivery receipt. One that finds no row yet (the SMSC answered before this process marked
+   * its batch sent) is kept for a while and applied when the row is marked.
+   */
+  private async receipt(r: SmsReceipt, retry = true): Promise<void> {
+    try {
+      const matched = await this.deliveries.receipt(this.smsProvider, r.providerId, r.status, r.at, r.error ?? null);
+      if (matched === 0 && retry) {
+        this.earlyReceipts.set(r.providerId, r);
+        const timer = setTimeout(() => this.earlyReceipts.delete(r.providerId), EARLY_RECEIPT_MS);
+        timer.unref();
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, providerId: r.providerId }, 'SMS receipt could not be recorded');
+    }
   }
 
   /** Deliveries just planned (after their commit): sent now in this process. */
@@ -169,6 +185,12 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
       await Promise.all(Array.from({ length: Math.min(SENDS_PER_BATCH, claimed.length) }, worker));
     } finally {
       await this.deliveries.sentMany(accepted);
+      for (const a of accepted) {
+        const early = a.providerId ? this.earlyReceipts.get(a.providerId) : undefined;
+        if (!early) continue;
+        this.earlyReceipts.delete(early.providerId);
+        await this.receipt(early, false);
+      }
       for (const a of accepted) sent.inc({ channel: a.channel, outcome: 'sent' });
     }
   }
