@@ -143,6 +143,8 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async sendOne(delivery: ClaimedDelivery): Promise<void> {
+    // Still ours? The batch's lease may have run out while it waited its turn (then another claim sends it).
+    if (!(await this.deliveries.renew(delivery.id, delivery.attempts, this.config.events.leaseSeconds))) return;
     const started = process.hrtime.bigint();
     try {
       const { provider, providerId } = await this.deliver(delivery.content, delivery);
@@ -163,11 +165,14 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
           const pdf = await this.answers.signedPdf(content.answerPdfOf, content.locale ?? 'ru');
           if (pdf) attachments.push({ filename: pdf.filename, content: pdf.body, contentType: 'application/pdf' });
         }
-        const { messageId } = await this.mailer.send({ to: content.to, subject: content.subject, text: content.text, html: content.html, attachments });
+        // One Message-ID per delivery: a resend after a crash is recognisably the same mail.
+        const stableId = `<notice-${delivery.id}@${new URL(this.config.publicUrl).hostname}>`;
+        const { messageId } = await this.mailer.send({ to: content.to, subject: content.subject, text: content.text, html: content.html, attachments, messageId: stableId });
         return { provider: this.mailProvider, providerId: messageId };
       }
       case 'sms': {
-        const { providerId } = await this.sms.send(content.to, content.text);
+        // The delivery id as the gateway's idempotency key (HTTP gateways; SMPP has none).
+        const { providerId } = await this.sms.send(content.to, content.text, { ref: delivery.id });
         return { provider: this.smsProvider, providerId };
       }
       case 'push': {
