@@ -289,8 +289,9 @@ describe(`notifications under faults (${process.env.DATABASE_URL ? 'PostgreSQL' 
     const late = await burst(EVENTS / 2);
     await sleep(10_000 - (Date.now() - downAt));
     redis = await startRedis(redis!.port);
+    const upAt = Date.now();
     const counts = await settled([early, late], EVENTS);
-    report('redis', { downSeconds: (Date.now() - downAt) / 1000, counts: strip(counts), seconds: (Date.now() - started) / 1000 });
+    report('redis', { downSeconds: (upAt - downAt) / 1000, recoveredInSeconds: (Date.now() - upAt) / 1000, counts: strip(counts), seconds: (Date.now() - started) / 1000 });
     for (const c of CHANNELS) expect({ channel: c, unique: counts[c].unique, duplicates: counts[c].duplicates, missing: counts[c].missing }).toEqual({ channel: c, unique: EVENTS, duplicates: 0, missing: [] });
   }, 180_000);
 
