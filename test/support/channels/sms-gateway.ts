@@ -36,9 +36,9 @@ export async function startSmsGateway(): Promise<SmsGateway> {
     req.on('data', (d: Buffer) => (body += d.toString()));
     req.on('end', () => {
       if (failing !== null) return void res.writeHead(failing, { 'content-type': 'application/json' }).end('{"error":"unavailable"}');
-      const fields = JSON.parse(body) as { to: string; text: string; ref?: string };
+      const { ref: bodyRef, ...fields } = JSON.parse(body) as { to: string; text: string; ref?: string };
       const header = req.headers['idempotency-key'];
-      const ref = (typeof header === 'string' && header) || fields.ref || undefined;
+      const ref = (typeof header === 'string' && header) || bodyRef || undefined;
       const first = ref ? unique.get(ref) : undefined;
       const message: GatewayMessage = { ...fields, id: first?.id ?? `gw-${++counter}`, ...(ref ? { ref } : {}) };
       messages.push(message);
