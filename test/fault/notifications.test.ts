@@ -261,7 +261,8 @@ describe(`notifications under faults (${process.env.DATABASE_URL ? 'PostgreSQL' 
       [range.after, range.upTo],
     );
     const inFlight = Object.fromEntries(CHANNELS.map((c) => [c, leased.find((l) => l.channel === c)?.n ?? 0])) as Record<Channel, number>;
-    const sentRows = (await deliveriesOf([range])).filter((r) => r.status === 'sent').length;
+    const rowsAtKill = await deliveriesOf([range]);
+    const sentRows = rowsAtKill.filter((r) => r.status === 'sent').length;
     await db.end();
     expect(sentAtKill).toBeLessThan(EVENTS);
 
@@ -270,7 +271,16 @@ describe(`notifications under faults (${process.env.DATABASE_URL ? 'PostgreSQL' 
     const restartSeconds = (Date.now() - killedAt) / 1000;
     await connect();
     const counts = await settled([range], EVENTS);
-    report('sigkill', { smsAtGatewayAtKill: sentAtKill, rowsSentAtKill: sentRows, inFlightAtKill: inFlight, restartSeconds, counts: strip(counts), seconds: (Date.now() - started) / 1000 });
+    report('sigkill', {
+      smsAtGatewayAtKill: sentAtKill,
+      rowsPlannedAtKill: rowsAtKill.length,
+      rowsSentAtKill: sentRows,
+      inFlightAtKill: inFlight,
+      restartSeconds,
+      recoveredInSeconds: (Date.now() - killedAt) / 1000,
+      counts: strip(counts),
+      seconds: (Date.now() - started) / 1000,
+    });
     for (const c of CHANNELS) {
       expect({ channel: c, unique: counts[c].unique, missing: counts[c].missing }).toEqual({ channel: c, unique: EVENTS, missing: [] });
       expect(counts[c].duplicates).toBeLessThanOrEqual(inFlight[c]);
