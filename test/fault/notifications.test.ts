@@ -91,7 +91,7 @@ describe(`notifications under faults (${process.env.DATABASE_URL ? 'PostgreSQL' 
   let server: RunningServer;
   let db: Client;
   let citizenId: string;
-  let appeals: { id: string; number: string }[] = [];
+  const appeals: { id: string; number: string }[] = [];
   const results: Record<string, unknown> = {};
 
   const env = () => ({
