@@ -277,9 +277,9 @@ function identity(env: Env, mode: AppMode): IdentityConfig {
   if (smsGateway === 'http' && !smsHttpUrl) throw new ConfigError('SMS_HTTP_URL', 'is required when SMS_GATEWAY=http');
   const smsHttpTemplate = env.SMS_HTTP_TEMPLATE || '{"to":"{phone}","text":"{text}"}';
   try {
-    JSON.parse(smsHttpTemplate.replaceAll('{phone}', '').replaceAll('{text}', ''));
+    JSON.parse(smsHttpTemplate.replaceAll('{phone}', '').replaceAll('{text}', '').replaceAll('{ref}', ''));
   } catch {
-    throw new ConfigError('SMS_HTTP_TEMPLATE', 'must be a JSON template with {phone} and {text} inside strings');
+    throw new ConfigError('SMS_HTTP_TEMPLATE', 'must be a JSON template with {phone}, {text} (and optionally {ref}) inside strings');
   }
   const mailFrom = env.MAIL_FROM || 'Отклик <no-reply@otklik.local>';
   if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', 'must hold an e-mail address');

@@ -52,6 +52,13 @@ describe('mail and the HTTP SMS gateway', () => {
       expect(smtp.mails.at(-1)).toMatchObject({ text: 'Код входа: 123456', html: null, attachments: [] });
     });
 
+    it('a caller’s Message-ID goes out as given, so a resend is the same message', async () => {
+      const messageId = '<notice-42@otklik.example.ru>';
+      expect(await sut.send({ to: 'olga@example.ru', subject: 'S', text: 'T', messageId })).toEqual({ messageId });
+      await sut.send({ to: 'olga@example.ru', subject: 'S', text: 'T', messageId });
+      expect(smtp.byMessageId().get(messageId)).toBe(2);
+    });
+
     it('fails when the server refuses the recipient', async () => {
       smtp.refuseRecipient('gone@example.ru');
       await expect(sut.send({ to: 'gone@example.ru', subject: 's', text: 't' })).rejects.toThrow(/550|mailbox unavailable/);
@@ -89,6 +96,23 @@ describe('mail and the HTTP SMS gateway', () => {
       gateway.fail(503);
       await expect(sut.send('+79161234567', 'x')).rejects.toThrow(/503/);
       gateway.fail(null);
+    });
+
+    it('carries the idempotency key as {ref} and the Idempotency-Key header; the gateway folds a repeat', async () => {
+      const sut = new HttpSmsSender(gateway.url, '{"to":"{phone}","text":"{text}","ref":"{ref}"}');
+      const first = await sut.send('+79161234567', 'Напоминание', { ref: '1001' });
+      const again = await sut.send('+79161234567', 'Напоминание', { ref: '1001' });
+      expect(again).toEqual(first);
+      const repeats = gateway.messages.filter((m) => m.ref === '1001');
+      expect(repeats).toHaveLength(2);
+      expect(gateway.unique.get('1001')).toEqual(repeats[0]);
+      // Without a key (sign-in codes) {ref} is empty and nothing is folded.
+      await sut.send('+79161234567', 'Код: 1');
+      expect(gateway.messages.at(-1)).toMatchObject({ text: 'Код: 1' });
+      expect(gateway.messages.at(-1)!.ref).toBeUndefined();
+      // A template without {ref}: the header alone carries the key.
+      await new HttpSmsSender(gateway.url, '{"to":"{phone}","text":"{text}"}').send('+79161234567', 'Напоминание', { ref: '2002' });
+      expect(gateway.messages.at(-1)!.ref).toBe('2002');
     });
 
     it('reads the id from the configured field, nested or numeric; null without one', () => {

@@ -16,6 +16,14 @@ export interface SmtpSink {
   mails: ReceivedMail[];
   /** Answer RCPT TO for this address with 550 from now on (a mailbox that does not exist); `null` accepts all again. */
   refuseRecipient(address: string | null): void;
+  /** How many mails arrived with each Message-ID (a resend of the same message counts twice under one id). */
+  byMessageId(): Map<string, number>;
+  /**
+   * An outage: stop listening (connections are refused) and drop the open ones; `up()` listens
+   * again on the same port.
+   */
+  down(): void;
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,11 +34,17 @@ export interface SmtpSink {
 export async function startSmtp(): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   let refused: string | null = null;
+  let outage = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 30 * 1024 * 1024,
+    onConnect(_session, callback) {
+      // A connection accepted just before the outage began: refused like a server going down.
+      if (outage) return callback(Object.assign(new Error('service not available'), { responseCode: 421 }));
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       if (refused && address.address.toLowerCase() === refused) {
         return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
@@ -54,6 +68,26 @@ export async function startSmtp(): Promise<SmtpSink> {
     mails,
     refuseRecipient(address) {
       refused = address?.toLowerCase() ?? null;
+    },
+    byMessageId() {
+      const counts = new Map<string, number>();
+      for (const mail of mails) if (mail.messageId) counts.set(mail.messageId, (counts.get(mail.messageId) ?? 0) + 1);
+      return counts;
+    },
+    down() {
+      outage = true;
+      server.server.close();
+      for (const connection of [...(server as unknown as { connections: Set<{ close(): void }> }).connections]) connection.close();
+    },
+    up() {
+      outage = false;
+      return new Promise<void>((resolve, reject) => {
+        server.server.once('error', reject);
+        server.server.listen(port, '127.0.0.1', () => {
+          server.server.off('error', reject);
+          resolve();
+        });
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -20,6 +20,11 @@ export interface Mail {
   /** An HTML alternative of `text`. */
   html?: string;
   attachments?: MailAttachment[];
+  /**
+   * The Message-ID header (`<local@domain>`), when the caller keeps one per message so that a
+   * resend after a crash is recognisably the same mail; else the transport makes one up.
+   */
+  messageId?: string;
 }
 
 /** Sends e-mail: SMTP (nodemailer) when SMTP_URL is set, else a dev mailbox in DATA_DIR/outbox/mail. */
@@ -51,6 +56,7 @@ export class SmtpMailer extends Mailer {
       text: mail.text,
       html: mail.html,
       attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+      ...(mail.messageId ? { messageId: mail.messageId } : {}),
     });
     return { messageId: typeof info.messageId === 'string' && info.messageId ? info.messageId : null };
   }
@@ -70,7 +76,7 @@ export class DevMailbox extends Mailer {
   }
 
   async send(mail: Mail): Promise<{ messageId: string | null }> {
-    const messageId = `<${randomUUID()}@dev-mailbox.otklik.local>`;
+    const messageId = mail.messageId ?? `<${randomUUID()}@dev-mailbox.otklik.local>`;
     const { attachments, ...rest } = mail;
     await writeDevMessage(this.dir, {
       messageId,

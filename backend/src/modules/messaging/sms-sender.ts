@@ -14,13 +14,23 @@ export interface SmsReceipt {
 
 export type SmsReceiptListener = (receipt: SmsReceipt) => void;
 
+export interface SmsSendOptions {
+  /**
+   * A key of this message that stays the same when it is sent again (the notification delivery's
+   * id): a gateway that knows it can drop a repeat, so a send retried after a crash between the
+   * gateway's acceptance and our record of it reaches the phone once. Drivers whose protocol has
+   * no such key (SMPP) ignore it.
+   */
+  ref?: string;
+}
+
 /** Sends a text message to a +7 mobile number. Drivers are chosen by SMS_GATEWAY. */
 export abstract class SmsSender {
   /**
    * Resolves once the gateway accepted the message, with the gateway's id of it (null when it
    * gives none); rejects when it did not (the caller retries later).
    */
-  abstract send(phone: string, text: string): Promise<{ providerId: string | null }>;
+  abstract send(phone: string, text: string, options?: SmsSendOptions): Promise<{ providerId: string | null }>;
 
   /** Delivery receipts, for drivers that get them (SMPP); the others never call the listener. */
   onReceipt(_listener: SmsReceiptListener): void {}
@@ -47,8 +57,10 @@ export class DevSmsSender extends SmsSender {
 }
 
 /**
- * HTTP gateway driver: POSTs the configured JSON template with {phone} and {text} filled in; the
- * gateway's message id is read from its JSON reply (SMS_HTTP_ID_FIELD, dots for nested fields).
+ * HTTP gateway driver: POSTs the configured JSON template with {phone}, {text} and {ref} (the
+ * message's idempotency key, empty when it has none) filled in, and the key as the
+ * `Idempotency-Key` header too; the gateway's message id is read from its JSON reply
+ * (SMS_HTTP_ID_FIELD, dots for nested fields).
  */
 export class HttpSmsSender extends SmsSender {
   constructor(
@@ -60,11 +72,13 @@ export class HttpSmsSender extends SmsSender {
     super();
   }
 
-  async send(phone: string, text: string): Promise<{ providerId: string | null }> {
+  async send(phone: string, text: string, options: SmsSendOptions = {}): Promise<{ providerId: string | null }> {
     await this.limiter?.take();
     const esc = (v: string) => JSON.stringify(v).slice(1, -1);
-    const body = this.template.replaceAll('{phone}', esc(phone)).replaceAll('{text}', esc(text));
-    const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
+    const body = this.template.replaceAll('{phone}', esc(phone)).replaceAll('{text}', esc(text)).replaceAll('{ref}', esc(options.ref ?? ''));
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.ref) headers['idempotency-key'] = options.ref;
+    const res = await fetch(this.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
     if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
     return { providerId: idIn(await res.text(), this.idField) };
   }

@@ -76,6 +76,7 @@ export class SmppSmsSender extends SmsSender {
     this.connect();
   }
 
+  /** SMPP 3.4's submit_sm has no idempotency key: a resend after a crash is a second message (SmsSendOptions.ref is not used). */
   async send(phone: string, text: string): Promise<{ providerId: string | null }> {
     if (this.closed) throw new Error('SMPP sender is closed');
     const destination = phone.replace(/\D/g, '');

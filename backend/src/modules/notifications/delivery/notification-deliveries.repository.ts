@@ -115,6 +115,23 @@ export class NotificationDeliveries {
     return rows.map((r) => ({ ...r, content: JSON.parse(this.cipher.decrypt(r.content)) as ChannelContent }));
   }
 
+  /**
+   * Renews a claimed delivery's lease right before its send, if the claim is still this sender's
+   * (the attempt it counted, still pending). A batch is leased at once but sent a few at a time
+   * behind the provider's rate limit: a lease that ran out meanwhile may have been claimed again
+   * (by the sweep of this process or another), and then this sender must not send it too.
+   */
+  async renew(id: string, attempt: number, leaseSeconds: number): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `WITH renewed AS (
+         UPDATE notification_deliveries SET locked_until = clock_timestamp() + make_interval(secs => $3)
+          WHERE id = $1 AND attempts = $2 AND status = 'pending' RETURNING id)
+       SELECT id FROM renewed`,
+      [id, attempt, leaseSeconds],
+    );
+    return rows.length > 0;
+  }
+
   /** Due and free deliveries (the sweep behind the post-commit hand-over: retries, the morning after quiet hours, a dead sender's lease). */
   async due(now: Date, limit: number): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(

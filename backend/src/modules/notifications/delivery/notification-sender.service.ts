@@ -24,6 +24,8 @@ const latency = new Histogram({
 const BATCHES = 4;
 const BATCH = 100;
 const SENDS_PER_BATCH = 8;
+/** Accepted sends marked in one statement. */
+const FLUSH_EVERY = 25;
 const SWEEP_MS = 1000;
 /** How long the record of a notice is kept, and how often old ones are removed. */
 const KEEP_DAYS = 365;
@@ -167,35 +169,51 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   }
 
   /**
-   * Sends a claimed batch, SENDS_PER_BATCH at a time, and marks what the providers accepted in one
-   * statement at the end. A process killed meanwhile leaves those rows leased and unmarked: after
-   * the lease they go again, with the same delivery id as the provider's idempotency key.
+   * Sends a claimed batch, SENDS_PER_BATCH at a time, and marks what the providers accepted a few
+   * at a time (every FLUSH_EVERY, and before a quarter of the lease has passed since the last
+   * mark), so a sent row is never left unmarked long enough for its lease to run out. A process
+   * killed meanwhile leaves those rows leased and unmarked: after the lease they go again, with
+   * the same delivery id as the provider's idempotency key.
    */
   private async runBatch(ids: string[]): Promise<void> {
+    const claimedAt = Date.now();
     const claimed = await this.deliveries.claim(ids, this.clock.now(), this.config.events.leaseSeconds);
+    const leaseMs = this.config.events.leaseSeconds * 1000;
     const accepted: Accepted[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < claimed.length && !this.closed) {
-        const result = await this.sendOne(claimed[next++]);
-        if (result) accepted.push(result);
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: Math.min(SENDS_PER_BATCH, claimed.length) }, worker));
-    } finally {
-      await this.deliveries.sentMany(accepted);
-      for (const a of accepted) {
+    let lastFlush = Date.now();
+    const flush = async () => {
+      lastFlush = Date.now();
+      const marked = accepted.splice(0);
+      await this.deliveries.sentMany(marked);
+      for (const a of marked) {
+        sent.inc({ channel: a.channel, outcome: 'sent' });
         const early = a.providerId ? this.earlyReceipts.get(a.providerId) : undefined;
         if (!early) continue;
         this.earlyReceipts.delete(early.providerId);
         await this.receipt(early, false);
       }
-      for (const a of accepted) sent.inc({ channel: a.channel, outcome: 'sent' });
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < claimed.length && !this.closed) {
+        const result = await this.sendOne(claimed[next++], claimedAt);
+        if (result) accepted.push(result);
+        if (accepted.length >= FLUSH_EVERY || Date.now() - lastFlush > leaseMs / 4) await flush();
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(SENDS_PER_BATCH, claimed.length) }, worker));
+    } finally {
+      await flush();
     }
   }
 
-  private async sendOne(delivery: ClaimedDelivery): Promise<Accepted | null> {
+  private async sendOne(delivery: ClaimedDelivery, claimedAt: number): Promise<Accepted | null> {
+    // Still ours? The batch's lease may have run out while this one waited its turn (then another
+    // claim sends it). Renewed before the send once a quarter of the lease has gone, so a send
+    // starts with most of a lease ahead of it; early in a batch the claim's own lease is enough.
+    const leaseMs = this.config.events.leaseSeconds * 1000;
+    if (Date.now() - claimedAt > leaseMs / 4 && !(await this.deliveries.renew(delivery.id, delivery.attempts, this.config.events.leaseSeconds))) return null;
     const started = process.hrtime.bigint();
     try {
       const { provider, providerId } = await this.deliver(delivery.content, delivery);
@@ -216,11 +234,14 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
           const pdf = await this.answers.signedPdf(content.answerPdfOf, content.locale ?? 'ru');
           if (pdf) attachments.push({ filename: pdf.filename, content: pdf.body, contentType: 'application/pdf' });
         }
-        const { messageId } = await this.mailer.send({ to: content.to, subject: content.subject, text: content.text, html: content.html, attachments });
+        // One Message-ID per delivery: a resend after a crash is recognisably the same mail.
+        const stableId = `<notice-${delivery.id}@${new URL(this.config.publicUrl).hostname}>`;
+        const { messageId } = await this.mailer.send({ to: content.to, subject: content.subject, text: content.text, html: content.html, attachments, messageId: stableId });
         return { provider: this.mailProvider, providerId: messageId };
       }
       case 'sms': {
-        const { providerId } = await this.sms.send(content.to, content.text);
+        // The delivery id as the gateway's idempotency key (HTTP gateways; SMPP has none).
+        const { providerId } = await this.sms.send(content.to, content.text, { ref: delivery.id });
         return { provider: this.smsProvider, providerId };
       }
       case 'push': {
