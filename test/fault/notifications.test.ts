@@ -293,8 +293,9 @@ describe(`notifications under faults (${process.env.DATABASE_URL ? 'PostgreSQL' 
     }
   }, 240_000);
 
-  // Redis is in the event path only in the Redis mode; embedded mode has no Redis to stop (this step only is skipped there).
-  (REDIS_MODE ? it : it.skip)('Redis killed for 10 s during a burst (Redis mode): every notice arrives exactly once after it is back', async () => {
+  // Redis is in the event path only in the Redis mode: embedded mode has no Redis to stop, so the
+  // case exists only there (not a skipped test: there is nothing for it to check).
+  if (REDIS_MODE) it('Redis killed for 10 s during a burst (Redis mode): every notice arrives exactly once after it is back', async () => {
     const started = Date.now();
     const early = await burst(EVENTS / 2);
     await until('a part of the burst sent', async () => (await deliveriesOf([early])).filter((r) => r.status === 'sent').length >= 30, 60_000, 20);
