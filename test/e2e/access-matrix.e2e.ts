@@ -71,6 +71,21 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/me/mfa/totp/confirm': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/mfa/totp/confirm', body: {} }) },
   'DELETE /api/v1/me/mfa': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/mfa', body: {} }) },
   'GET /api/v1/me/sessions': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/sessions' }) },
+  // Notifications: every account has its own feed, stream, preferences and devices.
+  'GET /api/v1/me/notifications': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/notifications' }) },
+  'GET /api/v1/me/notifications/unread-count': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/notifications/unread-count' }) },
+  'GET /api/v1/me/notifications/stream': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/notifications/stream' }) },
+  // Another user's item id marks nothing (the count answered is the caller's own).
+  'POST /api/v1/me/notifications/read': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/notifications/read', body: { ids: ['1'] } }) },
+  'POST /api/v1/me/notifications/read-all': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/notifications/read-all' }) },
+  'GET /api/v1/me/notification-preferences': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/notification-preferences' }) },
+  'PUT /api/v1/me/notification-preferences': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/notification-preferences', body: {} }) },
+  'GET /api/v1/me/push-subscriptions/key': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/push-subscriptions/key' }) },
+  'GET /api/v1/me/push-subscriptions': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/push-subscriptions' }) },
+  'POST /api/v1/me/push-subscriptions': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/push-subscriptions', body: {} }) },
+  // Someone else's device (or none) is not found.
+  'DELETE /api/v1/me/push-subscriptions/{id}': { expect: { ...everyone(404), anonymous: 401 }, request: async () => ({ path: `/api/v1/me/push-subscriptions/${randomUUID()}` }) },
+  'GET /api/v1/appeals/{idOrNumber}/notifications': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.number}/notifications` }) },
   // Another user's (or no) session: the same 404.
   'DELETE /api/v1/me/sessions/{id}': { expect: { ...everyone(404), anonymous: 401 }, request: async () => ({ path: `/api/v1/me/sessions/${randomUUID()}` }) },
   'POST /api/v1/me/sessions/revoke-others': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/sessions/revoke-others' }) },
@@ -253,7 +268,7 @@ describe('access matrix: every route × every role × own/foreign object', () =>
   it.each(cases)('%s as %s → %s', async (op, actor, expected) => {
     const method = op.split(' ')[0];
     const { path, body } = await MATRIX[op].request(ctx, fresh);
-    const res = await raw(path, { method, token: ctx.tokens[actor], body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await raw(path, { method, token: ctx.tokens[actor], body: body === undefined ? undefined : JSON.stringify(body), stream: true });
     if (expected === 'ok') {
       expect([401, 403, 404]).not.toContain(res.status);
       expect(res.status).toBeLessThan(500);

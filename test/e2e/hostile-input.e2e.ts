@@ -84,6 +84,19 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/answers/verify': { as: 'anonymous' },
   // The signed-in user's own settings: a wrong current password never locks the session out.
   'GET /api/v1/me': { as: 'citizen' },
+  // Notifications: the signed-in user's own feed, stream, preferences and devices.
+  'GET /api/v1/me/notifications': { as: 'citizen' },
+  'GET /api/v1/me/notifications/unread-count': { as: 'citizen' },
+  'GET /api/v1/me/notifications/stream': { as: 'citizen' },
+  'POST /api/v1/me/notifications/read': { as: 'citizen' },
+  'POST /api/v1/me/notifications/read-all': { as: 'citizen' },
+  'GET /api/v1/me/notification-preferences': { as: 'citizen' },
+  'PUT /api/v1/me/notification-preferences': { as: 'citizen' },
+  'GET /api/v1/me/push-subscriptions/key': { as: 'citizen' },
+  'GET /api/v1/me/push-subscriptions': { as: 'citizen' },
+  'POST /api/v1/me/push-subscriptions': { as: 'citizen' },
+  'DELETE /api/v1/me/push-subscriptions/{id}': { as: 'citizen' },
+  'GET /api/v1/appeals/{idOrNumber}/notifications': { as: 'citizen', params: onAppeal },
   'POST /api/v1/me/password': { as: 'citizen' },
   'POST /api/v1/me/mfa/totp': { as: 'citizen' },
   'POST /api/v1/me/mfa/sms': { as: 'citizen' },
@@ -161,7 +174,13 @@ interface Answer {
 async function send(req: HostileRequest, role: Role): Promise<Answer> {
   const headers: Record<string, string> = { ...req.headers };
   if (tokens[role]) headers.authorization = `Bearer ${tokens[role]}`;
-  const res = await fetch(`${server.baseUrl}${req.url}`, { method: req.method, headers, body: req.body, redirect: 'manual' });
+  const controller = new AbortController();
+  const res = await fetch(`${server.baseUrl}${req.url}`, { method: req.method, headers, body: req.body, redirect: 'manual', signal: controller.signal });
+  // An accepted event stream never ends: its status and type are the answer.
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    controller.abort();
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', language: res.headers.get('content-language'), text: '', body: undefined };
+  }
   const text = await res.text();
   let body: unknown;
   try {

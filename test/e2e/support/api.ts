@@ -39,11 +39,17 @@ export async function signedIn(who: { login: string; password: string }, headers
 }
 
 /** Raw fetch for what the typed client would refuse to send (bad bodies, unknown fields). */
-export async function raw(path: string, init: RequestInit & { token?: string } = {}): Promise<{ status: number; headers: Headers; body: any; text: string }> {
+export async function raw(path: string, init: RequestInit & { token?: string; stream?: boolean } = {}): Promise<{ status: number; headers: Headers; body: any; text: string }> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
   if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  const res = await fetch(`${BASE_URL()}${path}`, { ...init, headers });
+  const controller = new AbortController();
+  const res = await fetch(`${BASE_URL()}${path}`, { ...init, headers, signal: controller.signal });
+  // `stream`: an accepted event stream never ends, so its status and headers are the answer.
+  if (init.stream && res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    controller.abort();
+    return { status: res.status, headers: res.headers, body: undefined, text: '' };
+  }
   const text = await res.text();
   let body: unknown;
   try {

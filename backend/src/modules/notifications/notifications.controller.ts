@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, Api
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
+import { ValidationFailedError } from '../../common/problem/domain-error';
 import { Authenticated } from '../auth/auth.decorators';
 import { NotificationEventStream } from './inbox/notification-event-stream';
 import {
@@ -63,7 +64,13 @@ export class MeNotificationsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    return this.events.open(actor.userId, lastEventId ?? lastEventIdQuery, request, reply);
+    // A resume point is an item id; anything else is a client error, not a silent fresh start.
+    for (const [field, value] of [['Last-Event-ID', lastEventId], ['lastEventId', lastEventIdQuery]] as const) {
+      if (value !== undefined && value.trim() !== '' && !/^\d{1,18}$/.test(value.trim())) {
+        throw new ValidationFailedError([{ field, code: 'invalid_event_id', message: 'must be the id of a notification' }]);
+      }
+    }
+    return this.events.open(actor.userId, lastEventId || lastEventIdQuery, request, reply);
   }
 
   @Post('notifications/read')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CHANNELS, NOTICE_KINDS } from '../catalogue/notice-kinds';
 import type { Channel, Locale, NoticeKind } from '../catalogue/notice-kinds';
 import type { Digest } from './notification-preference.entity';
@@ -45,6 +45,8 @@ export class KindPreferenceUpdateDto {
   kind: NoticeKind;
 
   @ApiProperty({ type: ChannelSwitchesUpdateDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ChannelSwitchesUpdateDto)
   channels: ChannelSwitchesUpdateDto;
