@@ -213,7 +213,7 @@ async function startServer(db, name, extraEnv = {}, build = THIS_BUILD) {
   const port = await freePort();
   const logFile = join(OUT, `server-${name}.log`);
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [join(build.dist, 'main.js')], {
+  const child = spawn(process.execPath, [...(env.BENCH_NODE_ARGS ? env.BENCH_NODE_ARGS.split(' ') : []), join(build.dist, 'main.js')], {
     cwd: build.cwd,
     env: { ...env, ...appEnv(db), PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
     stdio: ['ignore', fd, fd],
