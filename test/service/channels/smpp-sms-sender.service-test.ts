@@ -148,7 +148,11 @@ describe('SmppSmsSender against an SMSC', () => {
     sut = new SmppSmsSender(config({ port, bindTimeoutMs: 300 }), undefined, 50);
     await expect(sut.send('+79161234567', 'Code 1')).rejects.toThrow(/not bound/);
     smsc = await startSmppServer({ port });
+    // It binds again on its own, at its next reconnect attempt (back-off from 50 ms, doubling while
+    // the SMSC was down: possibly later than one send's 300 ms bind wait), and then sends.
+    await until(() => sut.isBound, 5000);
     await expect(sut.send('+79161234567', 'Code 2')).resolves.toEqual({ providerId: expect.any(String) });
+    expect(smsc.submits.map((m) => m.text)).toEqual(['Code 2']);
   });
 
   it('unbinds on close', async () => {
