@@ -61,6 +61,8 @@ export async function startSmtp(): Promise<SmtpSink> {
       });
     },
   });
+  // A client killed mid-send (the fault tests SIGKILL the API) resets its connection: not an error of the server.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
