@@ -210,12 +210,21 @@ async function freePort() {
 }
 
 async function startServer(db, name, extraEnv = {}, build = THIS_BUILD) {
+  return startProcess('main.js', '/api/health/ready', 'PORT', db, name, extraEnv, build);
+}
+
+/** A job worker (`npm run worker`) beside the API: ready when its health port says so. */
+async function startWorker(db, name, extraEnv = {}, build = THIS_BUILD) {
+  return startProcess('worker.js', '/health/ready', 'WORKER_HEALTH_PORT', db, name, extraEnv, build);
+}
+
+async function startProcess(entry, readyPath, portVariable, db, name, extraEnv, build) {
   const port = await freePort();
   const logFile = join(OUT, `server-${name}.log`);
   const fd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [...(env.BENCH_NODE_ARGS ? env.BENCH_NODE_ARGS.split(' ') : []), join(build.dist, 'main.js')], {
+  const child = spawn(process.execPath, [...(env.BENCH_NODE_ARGS ? env.BENCH_NODE_ARGS.split(' ') : []), join(build.dist, entry)], {
     cwd: build.cwd,
-    env: { ...env, ...appEnv(db), PORT: String(port), HOST: '127.0.0.1', ...extraEnv },
+    env: { ...env, ...appEnv(db), [portVariable]: String(port), HOST: '127.0.0.1', ...extraEnv },
     stdio: ['ignore', fd, fd],
   });
   children.add(child);
@@ -227,9 +236,9 @@ async function startServer(db, name, extraEnv = {}, build = THIS_BUILD) {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`API server exited with ${exited}; see ${logFile}`);
+    if (exited !== null) throw new Error(`${entry} exited with ${exited}; see ${logFile}`);
     try {
-      const res = await fetch(`${base}/api/health/ready`);
+      const res = await fetch(`${base}${readyPath}`);
       if (res.ok) return { base, child, logFile, stop: () => stopChild(child) };
     } catch {
       // not listening yet
@@ -237,7 +246,7 @@ async function startServer(db, name, extraEnv = {}, build = THIS_BUILD) {
     await sleep(300);
   }
   await stopChild(child);
-  throw new Error(`API server did not become ready in 90 s; see ${logFile}`);
+  throw new Error(`${entry} did not become ready in 90 s; see ${logFile}`);
 }
 
 async function stopChild(child) {
@@ -1210,7 +1219,7 @@ async function main() {
     if (cfg.only === 'all' || cfg.only === 'attachments') await withTimeout(attachmentsPhase(results), 10 * 60_000, 'attachments phase');
     if (cfg.only === 'all' || cfg.only === 'events') await withTimeout(eventsPhase(results), 20 * 60_000, 'events phase');
     if (cfg.only === 'all' || cfg.only === 'notifications') {
-      const ctx = { cfg, log, createDb, dropDb, startServer, dbUrl, api, login, percentile, row, fmt, DIST };
+      const ctx = { cfg, log, createDb, dropDb, startServer, startWorker, dbUrl, api, login, percentile, row, fmt, DIST };
       await withTimeout(notificationsPhase(results, ctx), 20 * 60_000, 'notifications phase');
     }
     if (cfg.only === 'compare') await withTimeout(comparePhase(results), 30 * 60_000, 'compare phase');

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { generateRequestDetails } from 'web-push';
+import { httpPost } from './http-post';
 import type { VapidConfig } from '../../config/messaging-config';
 import { RateLimiter } from './rate-limiter';
 
@@ -58,7 +59,7 @@ const FOUR_WEEKS = 28 * 86_400;
 
 /**
  * The `web-push` library builds the request (aes128gcm body, VAPID JWT with the endpoint's origin
- * as audience); it is sent here with fetch, because the library's own sender speaks HTTPS only
+ * as audience); it is sent here with httpPost (undici), because the library's own sender speaks HTTPS only
  * and a local push endpoint (tests, a self-hosted push service) may be plain HTTP.
  */
 export class WebPushSender extends PushSender {
@@ -89,16 +90,16 @@ export class WebPushSender extends PushSender {
       if (value !== undefined && name.toLowerCase() !== 'content-length') headers[name] = String(value);
     }
     await this.limiter?.take();
-    let response: Response;
+    let status: number;
     try {
-      response = await fetch(endpoint, { method: 'POST', headers, body: new Uint8Array(request.body), signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
+      ({ status } = await httpPost(endpoint, { headers, body: new Uint8Array(request.body), timeoutMs: TIMEOUT_MS }));
     } catch (error) {
       throw new Error(`Push service ${new URL(endpoint).host} unreachable: ${(error as Error).message}`, { cause: error });
     }
-    await response.body?.cancel();
-    if (response.status === 404 || response.status === 410) throw new PushSubscriptionGone(endpoint, response.status);
-    if (!response.ok) throw new Error(`Push service ${new URL(endpoint).host} answered ${response.status}`);
-    return { status: response.status };
+    if (status === 404 || status === 410) throw new PushSubscriptionGone(endpoint, status);
+    // A redirect is not followed: a push service has no reason to send one.
+    if (status < 200 || status > 299) throw new Error(`Push service ${new URL(endpoint).host} answered ${status}`);
+    return { status };
   }
 }
 

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { writeDevMessage } from './dev-outbox';
+import { httpPost } from './http-post';
 import { RateLimiter } from './rate-limiter';
 
 /** What the operator finally says about a message (an SMPP delivery receipt). */
@@ -78,9 +79,9 @@ export class HttpSmsSender extends SmsSender {
     const body = this.template.replaceAll('{phone}', esc(phone)).replaceAll('{text}', esc(text)).replaceAll('{ref}', esc(options.ref ?? ''));
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.ref) headers['idempotency-key'] = options.ref;
-    const res = await fetch(this.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
-    if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
-    return { providerId: idIn(await res.text(), this.idField) };
+    const reply = await httpPost(this.url, { headers, body, timeoutMs: 10_000, readBody: true });
+    if (reply.status < 200 || reply.status > 299) throw new Error(`SMS gateway answered ${reply.status}`);
+    return { providerId: idIn(reply.text, this.idField) };
   }
 }
 
