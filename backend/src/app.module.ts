@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TransactionsModule } from './database/transaction-runner';
@@ -45,9 +46,21 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             genReqId: (req) => String(req.headers['x-request-id']),
+            // Static fields at the root, not per request (customProps made two child loggers per request).
+            base: { pid: process.pid, hostname: hostname(), service: 'otklik', process: runtime.process },
+            // pino-http binds the request to a child logger on every request, logged or not: this
+            // serializer keeps that cheap. No headers, so no token or cookie can reach a log.
+            serializers: {
+              req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+                remoteAddress: req.remoteAddress,
+                userAgent: req.headers?.['user-agent'],
+              }),
+            },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') || (req.url ?? '').startsWith('/api/metrics') },
-            customProps: () => ({ service: 'otklik', process: runtime.process }),
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl)),

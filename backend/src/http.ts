@@ -5,7 +5,6 @@ import { Logger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -13,6 +12,7 @@ import { AppModule, RuntimeOptions } from './app.module';
 import { ProblemFilter, sendProblem } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/problem/validation';
 import { DomainError } from './common/problem/domain-error';
+import { registerSecurityHeaders } from './common/http/security-headers';
 import { clientErrorHandler, frameworkErrors, registerInputGuards, registerMethodNotAllowed } from './common/validation/input-hooks';
 import { instrumentHttp } from './modules/health/metrics';
 import { EsiaIdp } from './modules/esia-idp/esia-idp';
@@ -56,7 +56,7 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(helmet, {
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -86,7 +86,7 @@ const cfg = {
   compareRounds: num('BENCH_COMPARE_ROUNDS', 3),
   compareSeconds: num('BENCH_COMPARE_SECONDS', 10),
 };
-const TARGETS = { coldStartMs: 5000, consumerP99Ms: 50, uploadRatio: 0.5, uploadRssMb: 300, submitRatio: 0.5, submitP99: 25, listP95: 10, searchP95: 50, hashMinMs: 30, hashMaxMs: 80, overdueTickMs: 5000 };
+const TARGETS = { cpuLiveMs: 0.07, cpuMeMs: 0.2, cpuFilingMs: 0.4, pgPerFilingRatio: 1.3, coldStartMs: 5000, consumerP99Ms: 50, uploadRatio: 0.5, uploadRssMb: 300, submitRatio: 0.5, submitP99: 25, listP95: 10, searchP95: 50, hashMinMs: 30, hashMaxMs: 80, overdueTickMs: 5000 };
 
 const children = new Set();
 const scratch = new Set();
@@ -352,8 +352,8 @@ function systemTicks() {
  * pg_stat_activity), plus how busy the whole machine was: the machine may be shared, and
  * CPU per request is the figure that noise does not move much.
  */
-async function cpuMeter(db, serverPid) {
-  const client = new pg.Client({ connectionString: `${cfg.pg}/postgres` });
+async function cpuMeter(db, serverPid, pgServer = `${cfg.pg}/postgres`) {
+  const client = new pg.Client({ connectionString: pgServer });
   await client.connect();
   const backends = new Map();
   const poll = async () => {
@@ -392,14 +392,56 @@ async function cpuMeter(db, serverPid) {
   };
 }
 
-async function measured(db, serverPid, fn) {
-  const meter = await cpuMeter(db, serverPid);
+async function measured(db, serverPid, fn, pgServer) {
+  const meter = await cpuMeter(db, serverPid, pgServer);
   const result = await fn();
   const cpu = await meter.stop();
   return { ...result, cpu };
 }
 
 const perOp = (ms, n) => (ms === null || !n ? NaN : ms / n);
+
+/**
+ * Issue 20's per-request CPU figures on a running API: the process CPU time of the API and of the
+ * database's backends under load, divided by the requests served, for `GET /api/health/live` (no
+ * auth, no database) and a signed-in `GET /api/v1/me` (token and session check, one read).
+ */
+async function requestCpu(results, { phase, mode, base, pid, db, pgServer, token, filingCategoryId }) {
+  const S = num('BENCH_CPU_SECONDS', 8);
+  const out = {};
+  for (const [key, path, headersToken, target] of [
+    ['live', '/api/health/live', undefined, TARGETS.cpuLiveMs],
+    ['me', '/api/v1/me', token, TARGETS.cpuMeMs],
+  ]) {
+    await cannon({ base, path, token: headersToken, connections: 10, seconds: 2 });
+    log(`cpu (${mode}): GET ${path}, 10 connections × ${S} s`);
+    const r = await measured(db, pid, () => cannon({ base, path, token: headersToken, connections: 10, seconds: S }), pgServer);
+    const api = perOp(r.cpu.serverMs, r.ok);
+    out[key] = { rps: r.rps, apiMs: api, pgMs: perOp(r.cpu.pgMs, r.ok), machineBusyPct: r.cpu.machineBusyPct, failed: r.failed };
+    results.rows.push(
+      row(phase, `API CPU per request (ms), GET ${path.replace('/api/v1', '')}, ${mode}`, fmt(api), `${fmt(r.rps)} req/s`, null, `≤ ${target}`, r.failed === 0 && api <= target,
+        [`pg ${fmt(perOp(r.cpu.pgMs, r.ok))} ms CPU/req; machine ${r.cpu.machineBusyPct.toFixed(0)}% busy`, errorNote(r)].filter(Boolean).join('; ')),
+    );
+  }
+  if (filingCategoryId) {
+    let n = 0;
+    const setupRequest = (req) => {
+      n++;
+      req.headers = { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${token}` };
+      req.body = JSON.stringify({ type: 'question', categoryId: filingCategoryId, subject: `Замер CPU ${n}`, text: `Обращение для замера CPU на запрос, номер ${n}.` });
+      return req;
+    };
+    log(`cpu (${mode}): POST /api/v1/appeals, 8 connections × ${S} s`);
+    const r = await measured(db, pid, () => cannon({ base, path: '/api/v1/appeals', method: 'POST', setupRequest, connections: 8, seconds: S }), pgServer);
+    const api = perOp(r.cpu.serverMs, r.ok);
+    out.filing = { rps: r.rps, apiMs: api, pgMs: perOp(r.cpu.pgMs, r.ok), machineBusyPct: r.cpu.machineBusyPct, failed: r.failed };
+    results.rows.push(
+      row(phase, `API CPU per filing (ms), ${mode}`, fmt(api), `${fmt(r.rps)} req/s`, null, `≤ ${TARGETS.cpuFilingMs}`, r.failed === 0 && api <= TARGETS.cpuFilingMs,
+        [`pg ${fmt(perOp(r.cpu.pgMs, r.ok))} ms CPU/filing; machine ${r.cpu.machineBusyPct.toFixed(0)}% busy`, errorNote(r)].filter(Boolean).join('; ')),
+    );
+  }
+  return out;
+}
 
 function pgbench(db, script, { clients, seconds, mode, vars }) {
   const u = new URL(cfg.pg);
@@ -474,6 +516,14 @@ async function submitPhase(results) {
       row('a', `submit p99 at ${half} req/s (½ peak)`, `${fmt(paced.p99)} ms`, `p50 ${fmt(paced.p50)} ms`, null, `≤ ${TARGETS.submitP99} ms`,
         paced.p99 <= TARGETS.submitP99, [cpuNote(paced, paced.ok), errorNote(paced, half * S)].filter(Boolean).join('; ')),
     );
+    const filingApiMs = perOp(peak.cpu.serverMs, peak.ok);
+    const pgRatio = perOp(peak.cpu.pgMs, peak.ok) / perOp(floor.cpu.pgMs, floor.transactions);
+    results.rows.push(
+      row('a', 'API CPU per filing (ms), PostgreSQL', fmt(filingApiMs), `${fmt(peak.rps)} req/s`, null, `≤ ${TARGETS.cpuFilingMs}`, filingApiMs <= TARGETS.cpuFilingMs),
+      row('a', 'PostgreSQL CPU per filing / per pgbench transaction', fmt(perOp(peak.cpu.pgMs, peak.ok)), `pgbench ${fmt(perOp(floor.cpu.pgMs, floor.transactions))} ms`, pgRatio,
+        `≤ ${TARGETS.pgPerFilingRatio}×`, pgRatio <= TARGETS.pgPerFilingRatio, 'ratio column: the API filing\'s database CPU over the same rows written by pgbench in one prepared transaction'),
+    );
+    results.submit.cpu = await requestCpu(results, { phase: 'a', mode: 'PostgreSQL', base, pid, db, token: await login(base, `bench-citizen-1@${BENCH.domain}`) });
     await transitionPhase(results, db, base, pid, peak);
     await loginPhase(results, base);
   } finally {
@@ -1114,6 +1164,10 @@ async function eventsPhase(results) {
       const citizen = await login(server.base, 'citizen@demo.otklik.local', 'Citizen#Demo2026');
       const pool = await login(server.base, 'pool-operator@demo.otklik.local', 'Operator#Demo2026');
       const general = (await api(server.base, 'GET', '/api/v1/catalog/categories')).find((c) => c.code === 'general');
+      const embeddedDb = new URL(server.databaseUrl).pathname.slice(1);
+      const cpu = await requestCpu(results, {
+        phase: 'events', mode: 'embedded', base: server.base, pid: server.child.pid, db: embeddedDb, pgServer: server.databaseUrl, token: citizen, filingCategoryId: general.id,
+      });
       const [{ max: before }] = (await db.query(`SELECT coalesce(max(id), 0)::bigint AS max FROM outbox`)).rows;
       log(`events: ${count} staff actions, one at a time…`);
       for (let i = 0; i < count; i++) {
@@ -1156,7 +1210,7 @@ async function eventsPhase(results) {
       results.rows.push(
         row('events', 'relay + consumer (events/s), inline', fmt(relayRate), `raw outbox inserts ${fmt(rawRate)}/s`, relayRate / rawRate, '', null, `${n} events: inserted in ${fmt(insertMs)} ms, all delivered ${fmt(relayMs)} ms after the insert began`),
       );
-      results.events = { coldStartMs: cold.readyMs, warmStartMs: server.readyMs, latency: { p50, p99, n: ms.length }, relay: { n, insertMs, relayMs, rawRate, relayRate } };
+      results.events = { cpu, coldStartMs: cold.readyMs, warmStartMs: server.readyMs, latency: { p50, p99, n: ms.length }, relay: { n, insertMs, relayMs, rawRate, relayRate } };
     } finally {
       await db.end();
       await server.stop();

@@ -12,6 +12,7 @@ import { EsiaController } from './esia/esia.controller';
 import { EsiaRelyingParty } from './esia/esia-relying-party';
 import { EsiaSignInService } from './esia/esia-sign-in.service';
 import { JwtStrategy } from './jwt.strategy';
+import { LiveSessions } from './live-sessions.repository';
 import { MeSecurityController } from './me-security.controller';
 import { MfaService } from './mfa/mfa.service';
 import { PasswordHasher } from './password-hasher';
@@ -39,6 +40,7 @@ import { UserContacts } from './user-contacts';
     PasswordService,
     TokenService,
     JwtStrategy,
+    LiveSessions,
     CaptchaService,
     OneTimeCodes,
     RateLimiter,

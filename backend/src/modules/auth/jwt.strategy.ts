@@ -1,52 +1,85 @@
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Strategy } from 'passport-strategy';
 import { Role } from '@otklik/shared/domain';
 import { Principal } from '../../common/http/actor';
+import { AccessClaims, bearerToken, verifyAccessToken } from './access-token';
+import { LiveSessions } from './live-sessions.repository';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, TokenService } from './token.service';
-import { TransactionRunner } from '../../database/transaction-runner';
 
-interface AccessClaims {
-  sub: string;
-  role: Role;
-  name: string;
-  dep: string | null;
-  sid?: string;
-  tl?: Principal['trustLevel'];
+/** How many verified access tokens a process remembers. */
+const VERIFIED_CAPACITY = 20_000;
+
+type Verify = (claims: AccessClaims, done: (error: unknown, user?: Principal | false) => void) => void;
+
+/** A passport strategy for `Authorization: Bearer <access token>`, verified by verifyAccessToken. */
+class BearerAccessStrategy extends Strategy {
+  name = 'jwt';
+
+  constructor(
+    private readonly key: KeyObject,
+    private readonly verify: Verify,
+  ) {
+    super();
+  }
+
+  /**
+   * Tokens verified before, by their whole text (signature included), so a client's next request
+   * with the same token costs a lookup and an expiry check, not an HMAC and two JSON parses. Only
+   * valid tokens are kept, at most VERIFIED_CAPACITY (the oldest forgotten first); the session
+   * check still runs on every request.
+   */
+  private readonly seen = new Map<string, AccessClaims>();
+
+  private verified(token: string): AccessClaims | null {
+    const known = this.seen.get(token);
+    if (known) {
+      if (known.exp > Date.now() / 1000) return known;
+      this.seen.delete(token);
+      return null;
+    }
+    const claims = verifyAccessToken(token, this.key, { issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
+    if (claims && claims.nbf === undefined) {
+      this.seen.set(token, claims);
+      if (this.seen.size > VERIFIED_CAPACITY) this.seen.delete(this.seen.keys().next().value!);
+    }
+    return claims;
+  }
+
+  override authenticate(req: { headers: Record<string, string | string[] | undefined> }): void {
+    const token = bearerToken(req.headers.authorization);
+    const claims = token ? this.verified(token) : null;
+    if (!claims) return this.fail(401);
+    this.verify(claims, (error, user) => (error ? this.error(error as Error) : user ? this.success(user) : this.fail(401)));
+  }
 }
 
 /**
  * Verifies the Bearer access token: HS256 only (no `alg: none`, no key confusion), issuer,
  * audience, expiry — and that its session is still live, so ending a session (logout, «end
- * this session», password change, refresh-token reuse) cuts its access token off at once.
+ * this session», password change, refresh-token reuse) cuts its access token off at once
+ * (LiveSessions answers from memory and forgets a session at its revocation's commit).
  */
 @Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+export class JwtStrategy extends PassportStrategy(BearerAccessStrategy, 'jwt') {
   constructor(
     tokens: TokenService,
-    private readonly tx: TransactionRunner,
+    private readonly sessions: LiveSessions,
   ) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A KeyObject, not a Buffer: given raw bytes, jsonwebtoken first tries (and fails) to parse
-      // them as a public key on every request — a quarter of the API's CPU on a simple read.
-      // (passport-jwt's types predate KeyObject; jsonwebtoken accepts it.)
-      secretOrKey: createSecretKey(tokens.accessKey) as unknown as Buffer,
-      algorithms: ['HS256'],
-      issuer: ACCESS_TOKEN_ISSUER,
-      audience: ACCESS_TOKEN_AUDIENCE,
-      ignoreExpiration: false,
-    });
+    super(createSecretKey(tokens.accessKey));
   }
 
   async validate(claims: AccessClaims): Promise<Principal | false> {
     if (!claims.sid) return false;
-    const live = await this.tx.manager.query<unknown[]>(
-      'SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL LIMIT 1',
-      [claims.sid, claims.sub],
-    );
-    if (live.length === 0) return false;
-    return { userId: claims.sub, role: claims.role, name: claims.name, departmentId: claims.dep ?? null, sessionId: claims.sid, trustLevel: claims.tl };
+    if (!(await this.sessions.isLive(claims.sid, claims.sub))) return false;
+    return {
+      userId: claims.sub,
+      role: claims.role as Role,
+      name: claims.name,
+      departmentId: claims.dep ?? null,
+      sessionId: claims.sid,
+      trustLevel: claims.tl as Principal['trustLevel'],
+    };
   }
 }

@@ -1,8 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { PgListener } from '../../database/pg-listener';
 import { EventConsumers } from './event-consumers';
 import { DeliveryKey, EventDeliveries, KeyRow, toKey } from './event-deliveries.service';
 import { JOB_DRIVER, JobDriver } from './job-driver';
@@ -31,8 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
-  private listener?: Client;
-  private reconnect?: NodeJS.Timeout;
+  private listener?: PgListener;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,7 +42,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   onApplicationBootstrap(): void {
     if (process.env.OUTBOX_RELAY === 'off') return;
-    void this.listen();
+    const url = (this.dataSource.options as { url?: string }).url!;
+    // The poll covers while the LISTEN connection is down.
+    this.listener = new PgListener(url, 'otklik_outbox', { notify: () => this.kick() }, this.logger, 'otklik-outbox-relay');
+    this.listener.start();
     this.timer = setInterval(() => this.kick(true), POLL_MS);
     this.timer.unref();
     this.kick(true);
@@ -52,8 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.reconnect) clearTimeout(this.reconnect);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     await this.running;
     await this.driver.close();
   }
@@ -127,35 +128,5 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.driver.dispatch(keys).catch((error) => this.logger.warn({ err: error }, `dispatching ${keys.length} deliveries failed; the sweep retries them`));
     }
     return count;
-  }
-
-  /** A dedicated connection that LISTENs for the outbox trigger's NOTIFY; reconnects with back-off. */
-  private async listen(delayMs = 500): Promise<void> {
-    if (this.stopped) return;
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new Client({ connectionString: url, application_name: 'otklik-outbox-relay' });
-    const retry = () => {
-      if (this.stopped || this.listener !== client) return;
-      this.listener = undefined;
-      this.reconnect = setTimeout(() => void this.listen(Math.min(delayMs * 2, 30_000)), delayMs);
-      this.reconnect.unref();
-    };
-    this.listener = client;
-    client.on('notification', () => this.kick());
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'outbox LISTEN connection lost; the poll covers until it is back');
-      client.end().catch(() => undefined);
-      retry();
-    });
-    client.on('end', retry);
-    try {
-      await client.connect();
-      await client.query('LISTEN otklik_outbox');
-      if (this.stopped) await client.end();
-    } catch (error) {
-      this.logger.warn({ err: error }, 'outbox LISTEN failed; the poll covers until it is back');
-      client.end().catch(() => undefined);
-      retry();
-    }
   }
 }

@@ -44,20 +44,40 @@ export interface AccountRead {
 export class UserAccounts {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findOne(where: AccountWhere, read: AccountRead = {}): Promise<Account | null> {
-    const query = (read.manager ?? this.dataSource.manager).getRepository(User).createQueryBuilder('u');
-    for (const secret of read.secrets ?? []) query.addSelect(`u.${secret}`);
-    let first = true;
-    for (const [column, value] of Object.entries(where)) {
+  /** Select lists by the secrets they add, built once from the entity's columns. */
+  private readonly selects = new Map<string, string>();
+
+  /**
+   * One account by equality on its columns, in one plain statement: the select list comes from the
+   * entity's columns (secrets only when asked for by name) and is built once. Every signed-in
+   * `GET /me` comes here; TypeORM's query builder cost a sixth of that request's CPU.
+   */
+  async findOne(where: AccountWhere, read: AccountRead = {}): Promise<Account | null> {
+    const metadata = this.dataSource.getMetadata(User);
+    const params: unknown[] = [];
+    const conditions: string[] = [];
+    for (const [property, value] of Object.entries(where)) {
       if (value === undefined) continue;
-      const condition = value === null ? `u.${column} IS NULL` : `u.${column} = :${column}`;
-      if (first) query.where(condition, { [column]: value });
-      else query.andWhere(condition, { [column]: value });
-      first = false;
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`UserAccounts.findOne: no column ${property}`);
+      conditions.push(value === null ? `u.${column.databaseName} IS NULL` : `u.${column.databaseName} = $${params.push(value)}`);
     }
-    if (first) throw new Error('UserAccounts.findOne needs a condition');
-    if (read.lock) query.setLock('pessimistic_write');
-    return query.getOne();
+    if (conditions.length === 0) throw new Error('UserAccounts.findOne needs a condition');
+    if (read.lock && !read.manager) throw new Error('UserAccounts.findOne: a lock needs the caller\'s transaction');
+    const secrets = [...(read.secrets ?? [])].sort();
+    let select = this.selects.get(secrets.join(','));
+    if (!select) {
+      select = metadata.columns
+        .filter((c) => c.isSelect || secrets.includes(c.propertyName as AccountSecret))
+        .map((c) => `u.${c.databaseName} AS "${c.propertyName}"`)
+        .join(', ');
+      this.selects.set(secrets.join(','), select);
+    }
+    const rows = await (read.manager ?? this.dataSource.manager).query<Account[]>(
+      `SELECT ${select} FROM users u WHERE ${conditions.join(' AND ')} LIMIT 1${read.lock ? ' FOR UPDATE' : ''}`,
+      params,
+    );
+    return rows[0] ?? null;
   }
 
   /** The account by id; a missing one is a 404 (the caller holds a token naming it, so it was deleted). */
