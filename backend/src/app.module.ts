@@ -45,23 +45,13 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            genReqId: (req) => String(req.headers['x-request-id']),
-            // Static fields at the root, not per request (customProps made two child loggers per request).
+            // Static fields at the root logger, not per request.
             base: { pid: process.pid, hostname: hostname(), service: 'otklik', process: runtime.process },
-            // pino-http binds the request to a child logger on every request, logged or not: this
-            // serializer keeps that cheap. No headers, so no token or cookie can reach a log.
-            serializers: {
-              req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-                remoteAddress: req.remoteAddress,
-                userAgent: req.headers?.['user-agent'],
-              }),
-            },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') || (req.url ?? '').startsWith('/api/metrics') },
           },
+          // No HTTP middleware: the request context and access line are two Fastify hooks
+          // (common/http/request-logging.ts), far cheaper per request.
+          forRoutes: [],
         }),
         TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl)),
         TransactionsModule,

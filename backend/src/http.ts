@@ -7,7 +7,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { Logger as PinoLogger, PinoLogger as NestPinoLogger } from 'nestjs-pino';
+import { registerRequestLogging } from './common/http/request-logging';
 import { AppModule, RuntimeOptions } from './app.module';
 import { ProblemFilter, sendProblem } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/problem/validation';
@@ -44,6 +45,7 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
     abortOnError: false,
   });
   if (!options.preview) app.useLogger(app.get(PinoLogger));
+  registerRequestLogging(app.getHttpAdapter().getInstance(), await app.resolve(NestPinoLogger), (url) => url.startsWith('/api/health') || url.startsWith('/api/metrics'));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
