@@ -4,7 +4,8 @@
  * audit_log is hashed by adding one line below.
  *
  * The preimage is text, one element per field, joined with "\n" after a version line:
- *   clear field     `name=<length>:<value>`   (the length makes any value unambiguous)
+ *   clear field     `name=<length>:<value>`   (the length makes any value unambiguous), or
+ *                   `name=<value>` for values that cannot hold a line break (numbers, instants, JSON)
  *   personal field  `name#<hex digest>`       digest = SHA-256(salt ‖ ":" ‖ value)
  * A NULL field (a personal one not redacted) contributes nothing, so a nullable column added
  * later leaves the hashes of older rows (where it is NULL) as they were. `details` is committed
@@ -20,8 +21,13 @@
 export interface CanonicalField {
   /** audit_log column. */
   column: string;
-  /** How the value is rendered as text: `instant` as epoch microseconds; `json` without personal keys. */
-  kind: 'text' | 'instant' | 'json';
+  /**
+   * How the value is rendered as text: `text` with its length (it may hold any character);
+   * `token` (numbers, uuids), `instant` (epoch microseconds) and `json` (jsonb's text form,
+   * without the personal keys) as they are — none can hold a line break, so none can pass for
+   * another element.
+   */
+  kind: 'text' | 'token' | 'instant' | 'json';
   /** Committed by a salted digest, so it can be masked later (audit_redact). */
   personal?: boolean;
 }
@@ -29,9 +35,9 @@ export interface CanonicalField {
 export const AUDIT_CANONICAL_VERSION = 'otklik.audit.v1';
 
 export const AUDIT_CANONICAL_FIELDS: readonly CanonicalField[] = [
-  { column: 'id', kind: 'text' },
+  { column: 'id', kind: 'token' },
   { column: 'occurred_at', kind: 'instant' },
-  { column: 'actor_id', kind: 'text' },
+  { column: 'actor_id', kind: 'token' },
   { column: 'actor_role', kind: 'text' },
   { column: 'ip', kind: 'text', personal: true },
   { column: 'user_agent', kind: 'text', personal: true },
@@ -52,6 +58,7 @@ export const AUDIT_REDACTABLE_FIELDS: readonly string[] = [
 ];
 
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+const personalKeysSql = `${literal(`{${AUDIT_PERSONAL_DETAIL_KEYS.join(',')}}`)}::text[]`;
 
 /** The SQL text value of a personal field (NULL when absent), before digesting. */
 function personalValueSql(field: string, alias: string): string {
@@ -72,16 +79,19 @@ function clearValueSql(f: CanonicalField, alias: string): string {
   const col = `${alias}.${f.column}`;
   switch (f.kind) {
     case 'text':
+    case 'token':
       return `${col}::text`;
     case 'instant':
       return `((extract(epoch FROM ${col}) * 1000000)::bigint)::text`;
     case 'json':
-      return `(${col} - ${literal(`{${AUDIT_PERSONAL_DETAIL_KEYS.join(',')}}`)}::text[])::text`;
+      // Most rows hold no personal key: the subtraction (a new jsonb) only where one is present.
+      return `(CASE WHEN ${col} ?| ${personalKeysSql} THEN ${col} - ${personalKeysSql} ELSE ${col} END)::text`;
   }
 }
 
-function clearElementSql(name: string, value: string): string {
-  return `(${literal(`${name}=`)} || length(${value}) || ':' || ${value})`;
+function clearElementSql(f: CanonicalField, value: string): string {
+  if (f.kind === 'text') return `(${literal(`${f.column}=`)} || length(${value}) || ':' || ${value})`;
+  return `(${literal(`${f.column}=`)} || ${value})`;
 }
 
 /** The canonical preimage of an audit_log row aliased `alias`, as one SQL text expression. */
@@ -89,9 +99,11 @@ export function canonicalTextSql(alias = 'a'): string {
   const parts: string[] = [literal(AUDIT_CANONICAL_VERSION)];
   for (const f of AUDIT_CANONICAL_FIELDS) {
     if (f.personal) parts.push(`(${literal(`${f.column}#`)} || ${personalDigestSql(f.column, alias)})`);
-    else parts.push(clearElementSql(f.column, clearValueSql(f, alias)));
+    else parts.push(clearElementSql(f, clearValueSql(f, alias)));
     if (f.kind === 'json') {
-      for (const key of AUDIT_PERSONAL_DETAIL_KEYS) parts.push(`(${literal(`details.${key}#`)} || ${personalDigestSql(`details.${key}`, alias)})`);
+      // The personal keys, each its own element; looked up only in rows that have one (or a redaction).
+      const keys = AUDIT_PERSONAL_DETAIL_KEYS.map((key) => `(${literal(`details.${key}#`)} || ${personalDigestSql(`details.${key}`, alias)})`);
+      parts.push(`CASE WHEN ${alias}.redacted IS NOT NULL OR ${alias}.${f.column} ?| ${personalKeysSql} THEN nullif(concat_ws(E'\\n', ${keys.join(', ')}), '') END`);
     }
   }
   // concat_ws skips NULL elements: an absent field contributes nothing.

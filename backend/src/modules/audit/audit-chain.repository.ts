@@ -30,13 +30,11 @@ export interface StoredCheckpoint {
   signature: string;
 }
 
-/** One chain link as stored, beside the hash its row has now (null: the row is gone). */
-export interface ChainEntry {
+/** One chain link as stored. */
+export interface ChainLinkRow {
   seq: number;
-  rowId: string;
   rowHash: Buffer;
   chainHash: Buffer;
-  actual: Buffer | null;
 }
 
 export interface AuditRowView {
@@ -159,17 +157,41 @@ export class AuditChainRepository {
     );
   }
 
-  /** Chain links of seq in (after, upTo], at most `limit`, with the hash each row has now. */
-  async entries(after: number, upTo: number, limit: number): Promise<ChainEntry[]> {
-    const rows = await this.dataSource.query(
-      `SELECT c.seq, c.row_id, c.row_hash, c.chain_hash, CASE WHEN a.id IS NULL THEN NULL ELSE ${rowHashSql('a')} END AS actual
-         FROM audit_chain c LEFT JOIN audit_log a ON a.id = c.row_id
-        WHERE c.seq > $1 AND c.seq <= $2
-        ORDER BY c.seq
-        LIMIT $3`,
-      [after, upTo, limit],
+  /** Chain links of seq in (after, upTo], at most `limit`, as stored. */
+  async links(after: number, upTo: number, limit: number): Promise<ChainLinkRow[]> {
+    // One value per batch (row hash ‖ chain hash of each link, in order), cut up here: a million
+    // small rows cost more to parse than to hash. The batch is a seq range, not a LIMIT, so the
+    // plan is one index range scan. A range with a gap (or a hash of another length) is read
+    // again link by link, so the walk can name the place.
+    const upper = Math.min(after + limit, upTo);
+    const [b] = await this.dataSource.query(
+      `SELECT min(seq) AS first, max(seq) AS last, count(*)::int AS n, bool_and(octet_length(row_hash) = 32 AND octet_length(chain_hash) = 32) AS sized,
+              string_agg(row_hash || chain_hash, ''::bytea ORDER BY seq) AS hashes
+         FROM audit_chain WHERE seq > $1 AND seq <= $2`,
+      [after, upper],
     );
-    return rows.map((r: any) => ({ seq: num(r.seq), rowId: String(r.row_id), rowHash: r.row_hash, chainHash: r.chain_hash, actual: r.actual }));
+    if (b && b.n === upper - after && b.sized && num(b.first) === after + 1 && num(b.last) === upper) {
+      const hashes = b.hashes as Buffer;
+      return Array.from({ length: b.n as number }, (_, i) => ({ seq: after + 1 + i, rowHash: hashes.subarray(i * 64, i * 64 + 32), chainHash: hashes.subarray(i * 64 + 32, i * 64 + 64) }));
+    }
+    const rows = await this.dataSource.query(`SELECT seq, row_hash, chain_hash FROM audit_chain WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`, [after, upTo, limit]);
+    return rows.map((r: any) => ({ seq: num(r.seq), rowHash: r.row_hash, chainHash: r.chain_hash }));
+  }
+
+  /**
+   * The first link in [from, to] whose row is gone or no longer hashes to what was sealed. One
+   * statement over the whole range, so PostgreSQL hashes the rows with its parallel workers
+   * (min(), not ORDER BY … LIMIT 1, which would walk the index one row at a time).
+   */
+  async firstMismatch(from: number, to: number): Promise<{ seq: number; rowId: string; missing: boolean } | null> {
+    const [m] = await this.dataSource.query(
+      `SELECT min(c.seq) AS seq FROM audit_chain c LEFT JOIN audit_log a ON a.id = c.row_id
+        WHERE c.seq BETWEEN $1 AND $2 AND (a.id IS NULL OR ${rowHashSql('a')} <> c.row_hash)`,
+      [from, to],
+    );
+    if (m?.seq === null || m?.seq === undefined) return null;
+    const [r] = await this.dataSource.query(`SELECT c.row_id, a.id IS NULL AS missing FROM audit_chain c LEFT JOIN audit_log a ON a.id = c.row_id WHERE c.seq = $1`, [m.seq]);
+    return { seq: num(m.seq), rowId: String(r.row_id), missing: r.missing };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * The hashes of the audit chain and its checkpoints, pure functions (a verifier outside the app
@@ -10,19 +10,37 @@ import { createHash } from 'node:crypto';
  */
 export const GENESIS = Buffer.alloc(32);
 
-const sha256 = (...parts: Buffer[]): Buffer => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest();
-};
-const LEAF = Buffer.from([0]);
-const NODE = Buffer.from([1]);
+// The verifier hashes a million rows three times over: one-shot crypto.hash over a reused buffer
+// is about twice as fast as createHash().update().digest() per call.
+const pair = Buffer.alloc(64);
+const leaf = Buffer.alloc(33);
+const node = Buffer.alloc(65);
+node[0] = 1;
 
-export const chainHash = (previous: Buffer, rowHash: Buffer): Buffer => sha256(previous, rowHash);
-export const leafHash = (rowHash: Buffer): Buffer => sha256(LEAF, rowHash);
-export const nodeHash = (left: Buffer, right: Buffer): Buffer => sha256(NODE, left, right);
+/** SHA-256(previous ‖ row hash), both 32 bytes. */
+export function chainHash(previous: Buffer, rowHash: Buffer): Buffer {
+  if (previous.length !== 32 || rowHash.length !== 32) return createHash('sha256').update(previous).update(rowHash).digest();
+  previous.copy(pair, 0);
+  rowHash.copy(pair, 32);
+  return hash('sha256', pair, 'buffer');
+}
+
+/** SHA-256(0x00 ‖ row hash). */
+export function leafHash(rowHash: Buffer): Buffer {
+  if (rowHash.length !== 32) return createHash('sha256').update(Buffer.from([0])).update(rowHash).digest();
+  rowHash.copy(leaf, 1);
+  return hash('sha256', leaf, 'buffer');
+}
+
+/** SHA-256(0x01 ‖ left ‖ right). */
+export function nodeHash(left: Buffer, right: Buffer): Buffer {
+  left.copy(node, 1);
+  right.copy(node, 33);
+  return hash('sha256', node, 'buffer');
+}
+
 /** MTH of the empty tree. */
-export const EMPTY_ROOT = sha256();
+export const EMPTY_ROOT = createHash('sha256').digest();
 
 /**
  * The right edge of a Merkle tree built leaf by leaf: the roots of its perfect subtrees, largest

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { CTY_AUDIT_CHECKPOINT } from '../workflow/signing/answer-jws';
 import { AnswerSigner } from '../workflow/signing/answer-signer.service';
 import { checkpointShapeProblem, checkpointStatement, ExportedCheckpointDto } from './audit-checkpoint';
-import { AuditChainRepository, ChainEntry, StoredCheckpoint } from './audit-chain.repository';
+import { AuditChainRepository, ChainLinkRow, StoredCheckpoint } from './audit-chain.repository';
 import { chainHash, GENESIS, MerkleFrontier } from './audit-merkle';
 
 /** Chain links read per statement; the next batch is fetched while this one is hashed. */
-const VERIFY_BATCH = 25_000;
+const VERIFY_BATCH = 50_000;
 
 export enum AuditChainProblem {
   /** A chain link points at a row that is gone (deleted). */
@@ -129,37 +129,56 @@ export class AuditVerifier {
     report.from = (anchor?.size ?? 0) + 1;
     const merkle = [...expected.keys()].some((s) => s > report.from - 1 && s <= to);
 
+    // Two passes at once: PostgreSQL recomputes every row's hash against the sealed one (in
+    // parallel, returning only the first mismatch), while the links stream here and each chain
+    // hash, the Merkle frontier and the checkpoints are checked. The earlier break is reported.
+    const rows = report.from <= to ? this.chain.firstMismatch(report.from, to) : Promise.resolve(null);
+    const stray = head && to === size ? this.chain.strayRows(head, 1) : Promise.resolve([]);
+    rows.catch(() => undefined);
+    stray.catch(() => undefined);
+    const chain = await this.walk(report, previous, frontier, expected, merkle, to);
+    const row = await rows;
+    if (row && (!chain || row.seq <= (chain.seq ?? Infinity))) {
+      report.checked = row.seq - report.from;
+      return done(
+        row.missing
+          ? { problem: AuditChainProblem.RowMissing, seq: row.seq, rowId: row.rowId, detail: `row ${row.rowId} sealed at seq ${row.seq} is gone` }
+          : { problem: AuditChainProblem.RowAltered, seq: row.seq, rowId: row.rowId, detail: `row ${row.rowId} no longer has the content sealed at seq ${row.seq}` },
+      );
+    }
+    if (chain) return done(chain);
+    const strays = await stray;
+    if (strays.length) return done({ problem: AuditChainProblem.RowNotSealed, seq: null, rowId: strays[0], detail: `row ${strays[0]} is not in the chain though rows written after it are: inserted behind the chain's back` });
+    return done(null);
+  }
+
+  /** The links in order: seq, chain hash, checkpoints. Returns the first break, or null. */
+  private async walk(report: VerifyReport, previous: Buffer, frontier: MerkleFrontier, expected: Map<number, Expected[]>, merkle: boolean, to: number): Promise<Omit<BrokenLink, 'around'> | null> {
     let expectSeq = report.from;
     let after = report.from - 1;
-    let next: Promise<ChainEntry[]> | null = after < to ? this.chain.entries(after, to, VERIFY_BATCH) : null;
+    let next: Promise<ChainLinkRow[]> | null = after < to ? this.chain.links(after, to, VERIFY_BATCH) : null;
     while (next) {
       const batch = await next;
       after = batch.length ? batch[batch.length - 1].seq : to;
-      next = batch.length === VERIFY_BATCH && after < to ? this.chain.entries(after, to, VERIFY_BATCH) : null;
+      next = batch.length === VERIFY_BATCH && after < to ? this.chain.links(after, to, VERIFY_BATCH) : null;
       for (const e of batch) {
-        if (e.seq !== expectSeq) return done({ problem: AuditChainProblem.SeqGap, seq: expectSeq, rowId: null, detail: `seq ${expectSeq} is missing (next is ${e.seq})` });
-        if (!e.actual) return done({ problem: AuditChainProblem.RowMissing, seq: e.seq, rowId: e.rowId, detail: `row ${e.rowId} sealed at seq ${e.seq} is gone` });
-        if (!e.actual.equals(e.rowHash)) return done({ problem: AuditChainProblem.RowAltered, seq: e.seq, rowId: e.rowId, detail: `row ${e.rowId} no longer has the content sealed at seq ${e.seq}` });
+        if (e.seq !== expectSeq) return { problem: AuditChainProblem.SeqGap, seq: expectSeq, rowId: null, detail: `seq ${expectSeq} is missing (next is ${e.seq})` };
         const link = chainHash(previous, e.rowHash);
-        if (!link.equals(e.chainHash)) return done({ problem: AuditChainProblem.LinkBroken, seq: e.seq, rowId: e.rowId, detail: `the chain hash at seq ${e.seq} does not follow from seq ${e.seq - 1}` });
+        if (!link.equals(e.chainHash)) return { problem: AuditChainProblem.LinkBroken, seq: e.seq, rowId: null, detail: `the chain hash at seq ${e.seq} does not follow from seq ${e.seq - 1}` };
         previous = link;
         if (merkle) frontier.push(e.rowHash);
         for (const x of expected.get(e.seq) ?? []) {
           report.checkpointsChecked++;
           if (!x.headHash.equals(link) || (merkle && !x.merkleRoot.equals(frontier.root()))) {
-            return done({ problem: AuditChainProblem.CheckpointMismatch, seq: e.seq, rowId: e.rowId, detail: `the chain up to seq ${e.seq} is not the one the ${x.source} signed: rows at or before it were rewritten` });
+            return { problem: AuditChainProblem.CheckpointMismatch, seq: e.seq, rowId: null, detail: `the chain up to seq ${e.seq} is not the one the ${x.source} signed: rows at or before it were rewritten` };
           }
         }
         report.checked++;
         expectSeq++;
       }
     }
-    if (expectSeq !== to + 1) return done({ problem: AuditChainProblem.SeqGap, seq: expectSeq, rowId: null, detail: `the chain ends at seq ${expectSeq - 1}, its head says ${to}` });
-    if (head && to === size) {
-      const stray = await this.chain.strayRows(head, 1);
-      if (stray.length) return done({ problem: AuditChainProblem.RowNotSealed, seq: null, rowId: stray[0], detail: `row ${stray[0]} is not in the chain though rows written after it are: inserted behind the chain's back` });
-    }
-    return done(null);
+    if (expectSeq !== to + 1) return { problem: AuditChainProblem.SeqGap, seq: expectSeq, rowId: null, detail: `the chain ends at seq ${expectSeq - 1}, its head says ${to}` };
+    return null;
   }
 
   private async signatureProblem(c: ExportedCheckpointDto): Promise<string | null> {
