@@ -121,7 +121,7 @@ export class AuditVerifier {
     // Start from the nearest stored checkpoint at or before `from` − 1 (its head and frontier are signed).
     let anchor: StoredCheckpoint | null = null;
     if (options.from && options.from > 1) anchor = await this.chain.checkpointAtOrBefore(Math.min(options.from - 1, size));
-    let previous = anchor?.headHash ?? GENESIS;
+    const previous = anchor?.headHash ?? GENESIS;
     const frontier = anchor ? new MerkleFrontier(anchor.size, [...anchor.frontier]) : new MerkleFrontier();
     if (anchor && !frontier.root().equals(anchor.merkleRoot)) {
       return done({ problem: AuditChainProblem.CheckpointMismatch, seq: anchor.size, rowId: null, detail: `the stored frontier of the checkpoint at ${anchor.size} does not give its Merkle root` });
