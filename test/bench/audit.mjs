@@ -22,6 +22,7 @@ const TARGETS = { overheadRatio: 0.15, rowsPerSecond: 2000, verifyMs: 10_000 };
 
 const SKIP_AUDIT = `
   CREATE OR REPLACE FUNCTION bench_skip_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+  DROP TRIGGER IF EXISTS bench_skip_audit ON audit_log;
   CREATE TRIGGER bench_skip_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION bench_skip_audit();`;
 const KEEP_AUDIT = `DROP TRIGGER IF EXISTS bench_skip_audit ON audit_log;`;
 

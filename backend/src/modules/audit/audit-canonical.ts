@@ -48,6 +48,9 @@ export const AUDIT_CANONICAL_FIELDS: readonly CanonicalField[] = [
   { column: 'details', kind: 'json' },
 ];
 
+/** audit_log columns deliberately not hashed: the sealer's cursor, the digests' salt, the masking record. */
+export const AUDIT_UNHASHED_COLUMNS: readonly string[] = ['txid', 'salt', 'redacted'];
+
 /** Keys of `details` that hold personal data: each is committed by its own digest. */
 export const AUDIT_PERSONAL_DETAIL_KEYS: readonly string[] = ['ip', 'userAgent', 'email', 'phone', 'fullName', 'address', 'esiaOid'];
 
@@ -113,4 +116,21 @@ export function canonicalTextSql(alias = 'a'): string {
 /** SHA-256 of the canonical preimage (bytea) of the row aliased `alias`. */
 export function rowHashSql(alias = 'a'): string {
   return `sha256(convert_to(${canonicalTextSql(alias)}, 'UTF8'))`;
+}
+
+/**
+ * A SELECT that masks every personal field of the audit rows matching `where` (over audit_log
+ * aliased `alias`) through audit_redact, each committed by the digest the canonical form gives it
+ * now, and drops their salt: for set-based callers (retention), as one CTE of their statement.
+ * Reference it (e.g. count it) or PostgreSQL skips it.
+ */
+export function auditMaskSql(alias: string, where: string): string {
+  const fields = AUDIT_REDACTABLE_FIELDS.map((f) => literal(f)).join(', ');
+  const digests = AUDIT_REDACTABLE_FIELDS.map((f) => personalDigestSql(f, alias)).join(', ');
+  const personal = [
+    ...AUDIT_CANONICAL_FIELDS.filter((f) => f.personal).map((f) => `${alias}.${f.column} IS NOT NULL`),
+    `${alias}.details ?| ${personalKeysSql}`,
+  ].join(' OR ');
+  return `SELECT audit_redact(${alias}.id, ARRAY[${fields}]::text[], ARRAY[${digests}]::text[], true) AS n
+            FROM audit_log ${alias} WHERE (${where}) AND (${personal})`;
 }
