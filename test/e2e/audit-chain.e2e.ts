@@ -103,6 +103,9 @@ describe('audit: the tamper-evident chain', () => {
     }
     expect((await raw('/api/v1/audit/verify?from=0', { token: auditor.token })).status).toBe(422);
     expect((await raw('/api/v1/audit/verify?to=abc', { token: auditor.token })).status).toBe(422);
+    const backwards = await raw('/api/v1/audit/verify?from=5&to=2', { token: auditor.token });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.errors[0]).toMatchObject({ field: 'from', code: 'from_after_to' });
   });
 
   it('a row of a transaction that commits after later rows is sealed when it commits, never skipped', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ValidationFailedError } from '../../common/problem/domain-error';
 import { CTY_AUDIT_CHECKPOINT } from '../workflow/signing/answer-jws';
 import { AnswerSigner } from '../workflow/signing/answer-signer.service';
 import { checkpointShapeProblem, checkpointStatement, ExportedCheckpointDto } from './audit-checkpoint';
@@ -84,6 +85,9 @@ export class AuditVerifier {
   ) {}
 
   async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+    if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+      throw new ValidationFailedError([{ field: 'from', code: 'from_after_to', message: 'from must not be greater than to' }]);
+    }
     const started = performance.now();
     const head = await this.chain.head();
     const size = head?.seq ?? 0;
