@@ -258,6 +258,13 @@ describe('audit: the tamper-evident chain', () => {
       });
     });
 
+    it('a stored checkpoint altered without its key is named', async () => {
+      const [c] = (await db.query(`SELECT size::int, head_hash FROM audit_checkpoints ORDER BY size LIMIT 1`)).rows;
+      await asIntruder(() => db.query(`UPDATE audit_checkpoints SET head_hash = sha256(head_hash) WHERE size = $1`, [c.size]));
+      expect((await verify()).firstBroken).toMatchObject({ problem: 'checkpoint_invalid', seq: c.size });
+      await asIntruder(() => db.query(`UPDATE audit_checkpoints SET head_hash = $2 WHERE size = $1`, [c.size, c.head_hash]));
+    });
+
     it('a tail cut off is caught by a checkpoint beyond the chain', async () => {
       const head = (await db.query(`SELECT max(seq)::int AS n FROM audit_chain`)).rows[0].n as number;
       const last = await link(head);

@@ -5,8 +5,7 @@ import { Authenticated, Public } from '../auth/auth.decorators';
 import { CheckpointListDto, CheckpointsQuery, ConsistencyProofDto, ConsistencyQuery, VerifyQuery, VerifyReportDto } from './audit-chain.dto';
 import { AuditCheckpoints } from './audit-checkpoints.service';
 import { AuditSealScheduler } from './audit-seal-scheduler';
-import { SealReport } from './audit-sealer.service';
-import { AuditSealer } from './audit-sealer.service';
+import { AuditSealer, SealReport } from './audit-sealer.service';
 import { AuditVerifier } from './audit-verifier.service';
 
 @ApiTags('audit')

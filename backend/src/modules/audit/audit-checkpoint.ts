@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { StoredCheckpoint } from './audit-chain.repository';
 
 /**
  * A checkpoint as exported (GET /audit/checkpoints, `cli audit:checkpoints`): everything needed
@@ -12,6 +13,10 @@ export class ExportedCheckpointDto {
   @ApiProperty({ format: 'date-time' }) time: string;
   @ApiProperty({ description: 'Signing key id (kid)' }) keyId: string;
   @ApiProperty({ description: 'Detached JWS (`<header>..<signature>`) over the statement' }) signature: string;
+}
+
+export function exportCheckpoint(c: StoredCheckpoint): ExportedCheckpointDto {
+  return { size: c.size, headHash: c.headHash.toString('hex'), merkleRoot: c.merkleRoot.toString('hex'), time: c.createdAt.toISOString(), keyId: c.keyId, signature: c.signature };
 }
 
 export const CHECKPOINT_TYPE = 'otklik.audit-checkpoint';

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
-import { ExportedCheckpointDto } from './audit-checkpoint';
-import { AuditChainRepository, StoredCheckpoint } from './audit-chain.repository';
+import { exportCheckpoint } from './audit-checkpoint';
+import { AuditChainRepository } from './audit-chain.repository';
 import { consistencyProof } from './audit-merkle';
 import { CheckpointListDto, ConsistencyProofDto } from './audit-chain.dto';
-
-export function exportCheckpoint(c: StoredCheckpoint): ExportedCheckpointDto {
-  return { size: c.size, headHash: c.headHash.toString('hex'), merkleRoot: c.merkleRoot.toString('hex'), time: c.createdAt.toISOString(), keyId: c.keyId, signature: c.signature };
-}
 
 /** The signed checkpoints for export, and RFC 6962 consistency proofs between two of them. */
 @Injectable()

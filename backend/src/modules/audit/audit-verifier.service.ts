@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/problem/domain-error';
 import { CTY_AUDIT_CHECKPOINT } from '../workflow/signing/answer-jws';
 import { AnswerSigner } from '../workflow/signing/answer-signer.service';
-import { checkpointShapeProblem, checkpointStatement, ExportedCheckpointDto } from './audit-checkpoint';
+import { checkpointShapeProblem, checkpointStatement, exportCheckpoint, ExportedCheckpointDto } from './audit-checkpoint';
 import { AuditChainRepository, ChainLinkRow, StoredCheckpoint } from './audit-chain.repository';
 import { chainHash, GENESIS, MerkleFrontier } from './audit-merkle';
 
@@ -70,6 +70,8 @@ interface Expected {
   headHash: Buffer;
   merkleRoot: Buffer;
   source: string;
+  /** Stored checkpoints: their signature, checked when they disagree with the chain. */
+  signature?: () => Promise<string | null>;
 }
 
 /**
@@ -100,36 +102,54 @@ export class AuditVerifier {
       return report;
     };
 
-    // Signed checkpoints: from the database and from the caller's file, each checked first.
-    const expected = new Map<number, Expected[]>();
-    const add = (e: Expected): void => void expected.set(e.size, [...(expected.get(e.size) ?? []), e]);
-    const stored = await this.chain.checkpointsBetween(1, Number.MAX_SAFE_INTEGER);
-    for (const c of stored) {
-      const bad = await this.signatureProblem({ size: c.size, headHash: c.headHash.toString('hex'), merkleRoot: c.merkleRoot.toString('hex'), time: c.createdAt.toISOString(), keyId: c.keyId, signature: c.signature });
-      if (bad) return done({ problem: AuditChainProblem.CheckpointInvalid, seq: c.size, rowId: null, detail: `stored checkpoint at ${c.size}: ${bad}` });
-      add({ size: c.size, headHash: c.headHash, merkleRoot: c.merkleRoot, source: 'stored checkpoint' });
-    }
-    for (const [i, raw] of (options.checkpoints ?? []).entries()) {
-      const shape = checkpointShapeProblem(raw);
-      if (shape) return done({ problem: AuditChainProblem.CheckpointInvalid, seq: null, rowId: null, detail: `supplied checkpoint ${i + 1}: ${shape}` });
-      const c = raw as ExportedCheckpointDto;
-      const bad = await this.signatureProblem(c);
-      if (bad) return done({ problem: AuditChainProblem.CheckpointInvalid, seq: c.size, rowId: null, detail: `supplied checkpoint at ${c.size}: ${bad}` });
-      add({ size: c.size, headHash: Buffer.from(c.headHash, 'hex'), merkleRoot: Buffer.from(c.merkleRoot, 'hex'), source: 'supplied checkpoint' });
-    }
-    const beyond = [...expected.keys()].filter((s) => s > size).sort((a, b) => a - b)[0];
-    if (beyond !== undefined) {
-      return done({ problem: AuditChainProblem.CheckpointBeyondChain, seq: size + 1, rowId: null, detail: `${expected.get(beyond)![0].source} at ${beyond} but the chain ends at ${size}` });
+    const storedProblem = (c: StoredCheckpoint) => this.signatureProblem(exportCheckpoint(c));
+    const invalid = (c: { size: number }, source: string, bad: string) =>
+      done({ problem: AuditChainProblem.CheckpointInvalid, seq: c.size, rowId: null, detail: `${source} at ${c.size}: ${bad}` });
+
+    // A stored checkpoint beyond the chain: its tail was cut off (or the checkpoint is forged).
+    const latest = await this.chain.latestCheckpoint();
+    if (latest && latest.size > size) {
+      const bad = await storedProblem(latest);
+      if (bad) return invalid(latest, 'stored checkpoint', bad);
+      return done({ problem: AuditChainProblem.CheckpointBeyondChain, seq: size + 1, rowId: null, detail: `stored checkpoint at ${latest.size} but the chain ends at ${size}` });
     }
 
     // Start from the nearest stored checkpoint at or before `from` − 1 (its head and frontier are signed).
     let anchor: StoredCheckpoint | null = null;
     if (options.from && options.from > 1) anchor = await this.chain.checkpointAtOrBefore(Math.min(options.from - 1, size));
+    if (anchor) {
+      const bad = await storedProblem(anchor);
+      if (bad) return invalid(anchor, 'stored checkpoint', bad);
+    }
     const previous = anchor?.headHash ?? GENESIS;
     const frontier = anchor ? new MerkleFrontier(anchor.size, [...anchor.frontier]) : new MerkleFrontier();
     if (anchor && !frontier.root().equals(anchor.merkleRoot)) {
       return done({ problem: AuditChainProblem.CheckpointMismatch, seq: anchor.size, rowId: null, detail: `the stored frontier of the checkpoint at ${anchor.size} does not give its Merkle root` });
     }
+
+    // Every stored checkpoint in the range is compared with the chain. Signatures are checked on
+    // the newest (its head commits to every row before it, so a rewrite under an older one is
+    // caught there as well) and on any that disagrees with the chain — not on each of the 1,440
+    // a day; every supplied one is checked.
+    const expected = new Map<number, Expected[]>();
+    const add = (e: Expected): void => void expected.set(e.size, [...(expected.get(e.size) ?? []), e]);
+    const stored = await this.chain.checkpointsBetween((anchor?.size ?? 0) + 1, to);
+    if (stored.length) {
+      const newest = stored[stored.length - 1];
+      const bad = await storedProblem(newest);
+      if (bad) return invalid(newest, 'stored checkpoint', bad);
+    }
+    for (const c of stored) add({ size: c.size, headHash: c.headHash, merkleRoot: c.merkleRoot, source: 'stored checkpoint', signature: () => storedProblem(c) });
+    for (const [i, raw] of (options.checkpoints ?? []).entries()) {
+      const shape = checkpointShapeProblem(raw);
+      if (shape) return done({ problem: AuditChainProblem.CheckpointInvalid, seq: null, rowId: null, detail: `supplied checkpoint ${i + 1}: ${shape}` });
+      const c = raw as ExportedCheckpointDto;
+      const bad = await this.signatureProblem(c);
+      if (bad) return invalid(c, 'supplied checkpoint', bad);
+      if (c.size > size) return done({ problem: AuditChainProblem.CheckpointBeyondChain, seq: size + 1, rowId: null, detail: `supplied checkpoint at ${c.size} but the chain ends at ${size}` });
+      if (c.size > (anchor?.size ?? 0) && c.size <= to) add({ size: c.size, headHash: Buffer.from(c.headHash, 'hex'), merkleRoot: Buffer.from(c.merkleRoot, 'hex'), source: 'supplied checkpoint' });
+    }
+
     report.from = (anchor?.size ?? 0) + 1;
     const merkle = [...expected.keys()].some((s) => s > report.from - 1 && s <= to);
 
@@ -174,6 +194,8 @@ export class AuditVerifier {
         for (const x of expected.get(e.seq) ?? []) {
           report.checkpointsChecked++;
           if (!x.headHash.equals(link) || (merkle && !x.merkleRoot.equals(frontier.root()))) {
+            const bad = await x.signature?.();
+            if (bad) return { problem: AuditChainProblem.CheckpointInvalid, seq: e.seq, rowId: null, detail: `stored checkpoint at ${e.seq}: ${bad}` };
             return { problem: AuditChainProblem.CheckpointMismatch, seq: e.seq, rowId: null, detail: `the chain up to seq ${e.seq} is not the one the ${x.source} signed: rows at or before it were rewritten` };
           }
         }
