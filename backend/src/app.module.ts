@@ -7,9 +7,11 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ClockModule } from './common/clock/clock.module';
 import { CryptoModule } from './common/crypto/crypto.module';
+import { asAppRole } from './database/app-role';
 import { dataSourceOptions } from './database/data-source';
 import { AppealsModule } from './modules/appeals/appeals.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
+import { AuditChainModule } from './modules/audit/audit-chain.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -53,7 +55,7 @@ export class AppModule {
           // (common/http/request-logging.ts), far cheaper per request.
           forRoutes: [],
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(runtime.databaseUrl)),
+        TypeOrmModule.forRoot(asAppRole(dataSourceOptions(runtime.databaseUrl))),
         TransactionsModule,
         ClockModule.forRoot({ control: config.clockControl && runtime.process === 'api' }),
         CryptoModule,
@@ -68,6 +70,7 @@ export class AppModule {
         SlaModule.forRoot({ config, process: runtime.process, runWorker }),
         AttachmentsModule,
         AnswerSigningModule,
+        AuditChainModule.forRoot({ config, process: runtime.process, runWorker }),
         NotificationsModule.forRoot({ sending: runWorker }),
         SeedModule,
         ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule.forRoot({ control: config.clockControl })] : []),

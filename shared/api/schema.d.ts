@@ -996,6 +996,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints of the audit chain, newest first: keep copies outside the database */
+        get: operations["listAuditCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 6962 consistency proof between two checkpoints (by size) */
+        get: operations["auditConsistencyProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the audit chain: the first broken link and the rows around it */
+        get: operations["verifyAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -2690,6 +2741,73 @@ export interface components {
             verificationCode: string | null;
             /** @description Why the document is not valid; null when valid */
             reason: components["schemas"]["AnswerVerificationFailure"] | null;
+        };
+        ExportedCheckpointDto: {
+            /**
+             * @description Rows in the chain at this checkpoint (the last seq)
+             * @example 1234
+             */
+            size: number;
+            /** @description Chain hash at seq = size (hex SHA-256) */
+            headHash: string;
+            /** @description RFC 6962 Merkle root over the first `size` row hashes (hex) */
+            merkleRoot: string;
+            /** Format: date-time */
+            time: string;
+            /** @description Signing key id (kid) */
+            keyId: string;
+            /** @description Detached JWS (`<header>..<signature>`) over the statement */
+            signature: string;
+        };
+        CheckpointListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["ExportedCheckpointDto"][];
+        };
+        ConsistencyProofDto: {
+            from: components["schemas"]["ExportedCheckpointDto"];
+            to: components["schemas"]["ExportedCheckpointDto"];
+            /** @description RFC 6962 §2.1.2 PROOF(from, D[to]): node hashes, hex, in order */
+            proof: string[];
+        };
+        /** @enum {string} */
+        AuditChainProblem: "row_missing" | "row_altered" | "link_broken" | "seq_gap" | "row_not_sealed" | "checkpoint_mismatch" | "checkpoint_beyond_chain" | "checkpoint_invalid";
+        AuditRowSummaryDto: {
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorRole: string | null;
+            action: string;
+            entityType: string;
+            entityId: string | null;
+        };
+        AroundRowDto: {
+            /** @description Chain position; null for a row not in the chain */
+            seq: number | null;
+            rowId: string;
+            /** @description null: the row is gone */
+            row: components["schemas"]["AuditRowSummaryDto"] | null;
+        };
+        BrokenLinkDto: {
+            problem: components["schemas"]["AuditChainProblem"];
+            seq: number | null;
+            rowId: string | null;
+            detail: string;
+            /** @description The links around the break (two each side) with their rows */
+            around: components["schemas"]["AroundRowDto"][];
+        };
+        VerifyReportDto: {
+            ok: boolean;
+            from: number;
+            to: number;
+            checked: number;
+            /** @description Links in the chain */
+            size: number;
+            /** @description Rows written but not sealed yet */
+            unsealed: number;
+            checkpointsChecked: number;
+            ms: number;
+            firstBroken: components["schemas"]["BrokenLinkDto"] | null;
         };
         NotificationItemDto: {
             /**
@@ -5041,6 +5159,119 @@ export interface operations {
             };
             /** @description Too many checks from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAuditCheckpoints: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only checkpoints of fewer rows than this (the next page: the last size seen) */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointListDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auditConsistencyProof: {
+        parameters: {
+            query: {
+                /** @description Size of the earlier checkpoint */
+                from: number;
+                /** @description Size of the later checkpoint */
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProofDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    verifyAudit: {
+        parameters: {
+            query?: {
+                /** @description First seq to check (moved back to just after the nearest signed checkpoint) */
+                from?: number;
+                /** @description Last seq to check (default: the head) */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

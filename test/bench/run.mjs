@@ -27,7 +27,12 @@
  * Environment (all optional):
  *   BENCH_APPEALS=1000000          appeals in the read dataset
  *   BENCH_KEEP=1                   keep the read dataset database for the next run
- *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|compare   run one phase ('all' skips compare)
+ *   i. audit (BENCH_ONLY=audit, see audit.mjs): submit latency with and without the audit row in the
+ *      same run (alternating rounds), audit rows/s sustained with the sealer chaining them, and the
+ *      time to seal and to verify BENCH_AUDIT_VERIFY_ROWS rows generated with SQL.
+ *
+ *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|compare   run one phase ('all' skips compare)
+ *   BENCH_AUDIT_RATE=50 BENCH_AUDIT_SECONDS=8 BENCH_AUDIT_ROUNDS=4 BENCH_AUDIT_INSERT_SECONDS=15 BENCH_AUDIT_VERIFY_ROWS=1000000
  *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
  *   BENCH_LATENCY_EVENTS=300 BENCH_RELAY_EVENTS=20000
  *   BENCH_OVERDUE_DUE=10000        appeals falling due in the benchmarked scheduler tick
@@ -50,6 +55,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { auditPhase } from './audit.mjs';
 import { notificationsPhase } from './notifications.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -85,6 +91,11 @@ const cfg = {
   baseline: env.BENCH_BASELINE || '2f04368',
   compareRounds: num('BENCH_COMPARE_ROUNDS', 3),
   compareSeconds: num('BENCH_COMPARE_SECONDS', 10),
+  auditRate: num('BENCH_AUDIT_RATE', 50),
+  auditSeconds: num('BENCH_AUDIT_SECONDS', 8),
+  auditRounds: num('BENCH_AUDIT_ROUNDS', 4),
+  auditInsertSeconds: num('BENCH_AUDIT_INSERT_SECONDS', 15),
+  auditVerifyRows: num('BENCH_AUDIT_VERIFY_ROWS', 1_000_000),
 };
 const TARGETS = { cpuLiveMs: 0.07, cpuMeMs: 0.2, cpuFilingMs: 0.4, pgPerFilingRatio: 1.3, coldStartMs: 5000, consumerP99Ms: 50, uploadRatio: 0.5, uploadRssMb: 300, submitRatio: 0.5, submitP99: 25, listP95: 10, searchP95: 50, hashMinMs: 30, hashMaxMs: 80, overdueTickMs: 5000 };
 
@@ -306,6 +317,7 @@ function cannon({ base, path, method = 'GET', token, connections, seconds, rate,
           errors: result.errors,
           timeouts: result.timeouts,
           p50: q(50),
+          mean: latencies.length ? latencies.reduce((a, b) => a + b, 0) / latencies.length : NaN,
           p95: q(95),
           p99: q(99),
           max: latencies[latencies.length - 1] ?? NaN,
@@ -1275,6 +1287,10 @@ async function main() {
     if (cfg.only === 'all' || cfg.only === 'notifications') {
       const ctx = { cfg, log, createDb, dropDb, startServer, startWorker, dbUrl, api, login, percentile, row, fmt, DIST };
       await withTimeout(notificationsPhase(results, ctx), 20 * 60_000, 'notifications phase');
+    }
+    if (cfg.only === 'all' || cfg.only === 'audit') {
+      const ctx = { cfg, log, createDb, dropDb, startServer, runCli, cannon, submitSetup, onDb, pgbench, row, fmt, withTimeout };
+      await withTimeout(auditPhase(results, ctx), 30 * 60_000, 'audit phase');
     }
     if (cfg.only === 'compare') await withTimeout(comparePhase(results), 30 * 60_000, 'compare phase');
   } catch (error) {

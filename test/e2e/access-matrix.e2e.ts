@@ -98,6 +98,19 @@ const MATRIX: Record<string, Row> = {
     expect: { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 'ok', auditor: 'ok' },
     request: async () => ({ path: '/api/v1/audit?limit=5' }),
   },
+  'GET /api/v1/audit/checkpoints': {
+    expect: { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 'ok', auditor: 'ok' },
+    request: async () => ({ path: '/api/v1/audit/checkpoints?limit=5' }),
+  },
+  // from > to: a 422 for those allowed (there may be no checkpoint yet), refused before that for the others.
+  'GET /api/v1/audit/checkpoints/consistency': {
+    expect: { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 'ok', auditor: 'ok' },
+    request: async () => ({ path: '/api/v1/audit/checkpoints/consistency?from=2&to=1' }),
+  },
+  'GET /api/v1/audit/verify': {
+    expect: { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 'ok', auditor: 'ok' },
+    request: async () => ({ path: '/api/v1/audit/verify' }),
+  },
   'POST /api/v1/appeals': { expect: citizensOnly, request: async () => ({ path: '/api/v1/appeals', body: await appealInput() }) },
   'GET /api/v1/appeals': { expect: citizensOnly, request: async () => ({ path: '/api/v1/appeals' }) },
   'GET /api/v1/appeals/export': { expect: citizensOnly, request: async () => ({ path: '/api/v1/appeals/export?format=csv' }) },

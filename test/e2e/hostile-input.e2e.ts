@@ -135,6 +135,9 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-templates': { as: 'operator', params: onStaffAppeal },
   'GET /api/v1/staff/departments': { as: 'operator' },
   'GET /api/v1/audit': { as: 'auditor' },
+  'GET /api/v1/audit/checkpoints': { as: 'auditor' },
+  'GET /api/v1/audit/checkpoints/consistency': { as: 'auditor' },
+  'GET /api/v1/audit/verify': { as: 'auditor' },
   'GET /api/v1/admin/sla-policies': { as: 'admin' },
   // The seeded values of the gratitude default: a valid request changes nothing.
   'PUT /api/v1/admin/sla-policies': {

@@ -294,6 +294,13 @@ describe('SLA: deadlines, scheduler, retention', () => {
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 AND action = 'appeal.anonymised'`, [plain.id])).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 AND action = 'appeal.retention_extended'`, [kept.id])).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM appeals WHERE id = $1 AND contact_encrypted IS NULL AND anonymised_at IS NOT NULL`, [plain.id])).toBe(1);
+    // Its audit rows keep no personal data (masked, each value's digest kept), and the chain still verifies.
+    const trail = (await db.query(`SELECT ip, user_agent, redacted, salt FROM audit_log WHERE entity_type = 'appeal' AND entity_id = $1`, [plain.id])).rows;
+    expect(trail.filter((r) => r.redacted?.ip && r.redacted?.user_agent).length).toBeGreaterThan(0);
+    expect(trail.filter((r) => r.ip !== null || r.user_agent !== null)).toEqual([]);
+    expect(trail.filter((r) => r.redacted && r.salt !== null)).toEqual([]);
+    expect((await api('POST', '/api/v1/test/audit/seal')).status).toBe(200);
+    expect(await ok('GET', '/api/v1/audit/verify', undefined, tokens.admin)).toMatchObject({ ok: true, firstBroken: null });
   });
 
   it('every tick and every retention day is claimed by one process, and the claims are recorded', async () => {

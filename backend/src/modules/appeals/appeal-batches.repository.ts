@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppealStatus, FINAL_STATUSES, HistoryEvent, nextStatusForSystem, statusesAdmitting, SYSTEM_ACTION_EVENTS, SystemAction, systemActionTarget } from '@otklik/shared/domain';
 import { sqlList } from '../../common/sql/literals';
+import { auditMaskSql } from '../audit/audit-canonical';
 import { JournalWriter, SYSTEM_ACTOR_NAME } from './appeal-journal';
 
 /** What an anonymised appeal's texts become. */
@@ -258,8 +259,12 @@ export class AppealBatches {
                 jsonb_build_object('number', d.number, 'closedAt', d.closed_at, 'retentionYears', $3::int,
                                    'files', (SELECT count(*) FROM files f WHERE f.appeal_id = d.id))
            FROM destroyed d
+       ), masked AS (
+         -- The personal data in the appeal's audit rows (IPs, user agents, personal detail keys)
+         -- is masked through audit_redact, which keeps each value's digest: the chain still verifies.
+         ${auditMaskSql('a', "a.entity_type = 'appeal' AND a.entity_id IN (SELECT id::text FROM destroyed)")}
        )
-       SELECT count(*)::int AS n FROM destroyed`;
+       SELECT count(*)::int AS n, (SELECT count(*) FROM masked) AS masked FROM destroyed`;
     if (mode === 'delete') {
       return this.batch(
         `WITH ${due}, destroyed AS (

@@ -13,12 +13,14 @@ export const JWS_ALG = 'RS256';
 /** `cty` of the JWS over the JSON rendering and of the one over the PDF bytes: a signature of one cannot pass for the other. */
 export const CTY_JSON = 'otklik.answer+json';
 export const CTY_PDF = 'otklik.answer+pdf';
+/** A signed head of the audit chain (audit/audit-checkpoint.ts), signed with the same keys. */
+export const CTY_AUDIT_CHECKPOINT = 'otklik.audit-checkpoint+json';
 
 /** The protected header of an answer signature. Everything in it is signed. */
 export interface AnswerSignatureHeader {
   alg: typeof JWS_ALG;
   kid: string;
-  cty: typeof CTY_JSON | typeof CTY_PDF;
+  cty: typeof CTY_JSON | typeof CTY_PDF | typeof CTY_AUDIT_CHECKPOINT;
   /** ISO-8601 UTC: the answer's `answeredAt` (so a re-download is byte-identical). */
   signedAt: string;
   /** The body that signed (ORGANISATION_NAME at signing time). */

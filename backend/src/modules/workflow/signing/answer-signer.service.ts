@@ -3,7 +3,7 @@ import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { Locale } from '../../../common/i18n/messages';
 import { ANSWER_DOCUMENT_TYPE, ANSWER_DOCUMENT_VERSION, AnswerDocument, AnswerDocumentInput, answerDocumentBytes, appealNumberOf, assertAnswerDocument } from './answer-document';
-import { AnswerVerificationFailure, CTY_JSON, CTY_PDF, signDetached, verificationCodeOf, verifyDetached } from './answer-jws';
+import { AnswerSignatureHeader, AnswerVerificationFailure, CTY_AUDIT_CHECKPOINT, CTY_JSON, CTY_PDF, DetachedCheck, signDetached, verificationCodeOf, verifyDetached } from './answer-jws';
 import { appendPdfSignature, renderAnswerPdf, splitPdfSignature } from './answer-pdf';
 import { signAnswerXml, verifyAnswerXml } from './answer-xml';
 import { AnswerKeySet } from './signing-keys';
@@ -105,6 +105,20 @@ export class AnswerSigner {
       case 'pdf':
         return { body: await this.renderPdf(doc, locale), contentType: 'application/pdf', filename };
     }
+  }
+
+  /**
+   * Signs another statement of this body with the same key set (key id, rotation): an audit
+   * checkpoint. Its `cty` keeps a signature of one kind from passing for another.
+   */
+  async signStatement(payload: Buffer, cty: typeof CTY_AUDIT_CHECKPOINT, signedAt: string): Promise<{ signature: string; keyId: string }> {
+    const signature = await signDetached(payload, this.keys.current, { cty, signedAt, signedBy: this.config.organisationName });
+    return { signature, keyId: this.keys.current.kid };
+  }
+
+  /** Checks a statement signed by signStatement, by the key its `kid` names (current or earlier); never throws. */
+  verifyStatement(payload: Buffer, signature: string, cty: AnswerSignatureHeader['cty']): Promise<DetachedCheck> {
+    return verifyDetached(payload, signature, this.keys, cty);
   }
 
   /** Checks a document (format told by its content) against the key set; never throws for bad input. */
