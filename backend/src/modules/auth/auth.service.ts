@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isStaff } from '@otklik/shared/domain';
+import { AnonymousActor } from '../../common/http/actor';
 import { DomainError } from '../../common/problem/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -58,22 +59,36 @@ export class AuthService {
     const accountKey = `login:${normalizeEmail(login)}`;
     const ipKey = `ip:${client.ip}`;
     await this.limits.signInAttempt(client);
-    await this.lockout.assertOpen(accountKey, ipKey);
     const user = await this.accounts.findOne({ emailNormalized: normalizeEmail(login) }, { secrets: ['passwordHash'] });
+    try {
+      await this.lockout.assertOpen(accountKey, ipKey);
+    } catch (error) {
+      // Refused by the back-off without a look at the password: still a failed sign-in of the account.
+      await this.recordFailedSignIn(user, client, 'locked_out');
+      throw error;
+    }
     const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) {
       await this.lockout.fail(accountKey, this.config.identity.lockoutAccountFailures);
       await this.lockout.fail(ipKey, this.config.identity.lockoutIpFailures);
-      await this.tx.run((manager) =>
-        this.audit.record(manager, null, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { ip: client.ip } }),
-      );
+      await this.recordFailedSignIn(user, client, user ? 'wrong_password' : 'unknown_login');
       throw new DomainError(401, 'invalid_credentials');
     }
     await this.lockout.reset(accountKey);
+    // Locked by a suspicious-activity alert: only someone who knows the password learns it.
+    if (user.lockedAt) throw new DomainError(403, 'account_locked_pending_review');
     this.assertStaffMayEnter(user, client);
     const methods = await this.mfa.methodsFor(user);
     if (methods.length > 0) return this.mfaChallenge(user, methods, client);
     return this.signIn.complete(user, client, 'password');
+  }
+
+  /** One audit row per refused sign-in, by an anonymous actor known by the request (the signals count them per account). */
+  private recordFailedSignIn(user: Account | null, client: ClientInfo, reason: 'wrong_password' | 'unknown_login' | 'locked_out'): Promise<void> {
+    const actor: AnonymousActor = { userId: null, role: 'anonymous', name: '', departmentId: null, ip: client.ip, userAgent: client.userAgent, requestId: client.requestId };
+    return this.tx.run((manager) =>
+      this.audit.record(manager, actor, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { ip: client.ip, reason } }),
+    );
   }
 
   /** Staff: the IP allow-list and the password age (an expired password is changed first). */
