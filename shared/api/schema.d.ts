@@ -2878,7 +2878,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
             /** Format: uuid */
             appealId: string | null;
             appealNumber: number | null;
@@ -2929,7 +2929,7 @@ export interface components {
         };
         KindPreferenceDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
             /** @description The law requires this notice: at least one channel stays on */
             required: boolean;
             channels: components["schemas"]["ChannelSwitchesDto"];
@@ -2960,7 +2960,7 @@ export interface components {
         };
         KindPreferenceUpdateDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
             channels: components["schemas"]["ChannelSwitchesUpdateDto"];
         };
         UpdateNotificationPreferencesDto: {
@@ -2999,7 +2999,7 @@ export interface components {
         NotificationDeliveryDto: {
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "legacy";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "legacy";
             /** @enum {string} */
             channel: "in_app" | "email" | "sms" | "push";
             /** @enum {string} */
@@ -5390,7 +5390,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only unread items */
                 unread?: boolean;
-                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file";
+                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
                 appealId?: string;
             };
             header?: never;

@@ -22,6 +22,15 @@ describe('audit signals, alerts and the personal-data access log', () => {
     if (res.status !== 200) throw new Error(`login ${who.login}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.accessToken as string;
   };
+  const until = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
   const alerts = async (query = '') => (await api('GET', `/api/v1/audit/alerts?limit=100${query}`, undefined, as('auditor'))).body.items as any[];
 
   beforeAll(async () => {
@@ -49,6 +58,15 @@ describe('audit signals, alerts and the personal-data access log', () => {
     const [alert] = await alerts('&kind=failed_sign_ins&status=open');
     expect(alert).toMatchObject({ kind: 'failed_sign_ins', status: 'open', accountLocked: true, occurrences: 1, resolution: null });
     expect(alert.details).toMatchObject({ failures: 10, lastIp: ip });
+
+    // Admins are told through the notifications module (in-app, and their other channels).
+    const notice = await until(async () => {
+      const feed = (await api('GET', '/api/v1/me/notifications?kind=security_alert', undefined, as('admin'))).body.items as any[];
+      return feed.find((n) => n.title.includes('неудачные попытки входа') || n.title.includes('failed sign-ins'));
+    });
+    expect(notice).toMatchObject({ kind: 'security_alert', appealId: null, link: expect.stringMatching(/\/audit\/alerts$/) });
+    expect(notice.body).toMatch(/заблокирована до проверки|locked pending review/);
+    expect((await api('GET', '/api/v1/me/notifications?kind=security_alert', undefined, as('operator'))).body.items).toEqual([]);
 
     // Every failure is an audit row of its own, with the client's address.
     const rows = (await api('GET', `/api/v1/audit?action=auth.login_failed&entityId=${alert.subjectUserId}&limit=100`, undefined, as('auditor'))).body.items;

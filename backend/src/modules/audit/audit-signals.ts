@@ -5,6 +5,7 @@ import { AnyActor } from '../../common/http/actor';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { SessionService } from '../auth/session.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { UserAccounts } from '../users/user-accounts.repository';
 import { AlertKind } from './audit-alert.entity';
 import { AuditAlerts } from './audit-alerts.repository';
@@ -39,6 +40,7 @@ export class AuditSignals {
     private readonly alerts: AuditAlerts,
     private readonly accounts: UserAccounts,
     private readonly sessions: SessionService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async inspect(manager: EntityManager, actor: AnyActor | null, row: RecordedRow): Promise<void> {
@@ -98,19 +100,24 @@ export class AuditSignals {
   }
 
   private async raise(manager: EntityManager, kind: AlertKind, userId: string, details: Record<string, unknown>, lock: boolean, subjectKey = userId): Promise<void> {
-    let locked = false;
-    if (lock) {
-      const account = await this.accounts.findOne({ id: userId }, { manager, lock: true });
-      if (account && !account.lockedAt) {
-        await this.accounts.update(manager, userId, { lockedAt: new Date(), lockReason: kind });
-        await this.sessions.revokeOf(manager, userId, {});
-        locked = true;
-      } else if (account?.lockedAt) {
-        locked = true;
-      }
+    const account = await this.accounts.findOne({ id: userId }, { manager, lock: lock });
+    let locked = !!account?.lockedAt;
+    let newlyLocked = false;
+    if (lock && account && !account.lockedAt) {
+      await this.accounts.update(manager, userId, { lockedAt: new Date(), lockReason: kind });
+      await this.sessions.revokeOf(manager, userId, {});
+      locked = newlyLocked = true;
     }
     const alert = await this.alerts.raise(manager, { kind, subjectUserId: userId, subjectKey, details, accountLocked: locked });
-    if (alert.raised) this.logger.warn({ alert: alert.id, kind, userId, locked }, 'suspicious activity');
+    // Admins hear of a new alert, and again when a later occurrence locks the account.
+    if (!alert.raised && !newlyLocked) return;
+    this.logger.warn({ alert: alert.id, kind, userId, locked }, 'suspicious activity');
+    await this.outbox.publish(manager, {
+      eventType: 'audit.alert_raised',
+      aggregateType: 'audit_alert',
+      aggregateId: alert.id,
+      payload: { alertId: alert.id, kind, subjectUserId: userId, subjectName: account?.fullName ?? null, accountLocked: locked },
+    });
   }
 }
 

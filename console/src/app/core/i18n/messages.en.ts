@@ -433,6 +433,7 @@ export const EN: Record<MessageKey, string> = {
   'kind.approval_requested': 'Approval requested',
   'kind.approval_returned': 'Returned from approval',
   'kind.infected_file': 'Infected file',
+  'kind.security_alert': 'Security alert',
   'kind.legacy': 'Earlier notice',
   'delivery.heading': 'Notifications',
   'delivery.empty': 'No notifications were sent for this appeal',

@@ -434,6 +434,7 @@ export const RU = {
   'kind.approval_requested': 'Запрошено согласование',
   'kind.approval_returned': 'Возвращено с согласования',
   'kind.infected_file': 'Файл с вирусом',
+  'kind.security_alert': 'Оповещение безопасности',
   'kind.legacy': 'Прежнее уведомление',
   'delivery.heading': 'Уведомления',
   'delivery.empty': 'Уведомлений по обращению не было',
