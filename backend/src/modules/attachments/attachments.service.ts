@@ -177,6 +177,7 @@ export class AttachmentsService implements OnModuleInit {
       const row = await manager.getRepository(Attachment).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
       if (!row || row.appealId !== peek.appealId) throw new DomainError(409, 'attachment_locked', { file: peek.name });
       await manager.delete(Attachment, { id });
+      await this.audit.record(manager, actor, { action: 'attachment.delete', entityType: 'attachment', entityId: id, details: { appealId: row.appealId, name: row.name, size: row.size } });
       return row;
     });
     await this.removeObjects([removed]);

@@ -26,12 +26,18 @@ export class SignInService {
     private readonly mailer: Mailer,
   ) {}
 
-  async complete(user: Account, client: ClientInfo, method: string): Promise<TokensDto> {
+  /**
+   * `audit: false` when the caller's own row records the sign-in (registration); `details` add to
+   * the auth.login row (what else the step did).
+   */
+  async complete(user: Account, client: ClientInfo, method: string, options: { audit?: boolean; details?: Record<string, unknown> } = {}): Promise<TokensDto> {
     // Locked pending review by an alert (while a second factor was being entered, say).
     if (user.lockedAt) throw new DomainError(403, 'account_locked_pending_review');
     const { tokens, newDevice } = await this.tx.run(async (manager) => {
       const issued = await this.issueIn(manager, user, client);
-      await this.audit.record(manager, actorOf(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id, details: { method, newDevice: issued.newDevice } });
+      if (options.audit !== false) {
+        await this.audit.record(manager, actorOf(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id, details: { method, newDevice: issued.newDevice, ...options.details } });
+      }
       return issued;
     });
     if (newDevice) this.notifyNewDevice(user, client);
