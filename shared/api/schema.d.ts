@@ -1454,7 +1454,7 @@ export interface components {
         /** @enum {string} */
         AuditAlertStatus: "open" | "resolved";
         /** @enum {string} */
-        AuditAlertKind: "failed_sign_ins" | "new_network" | "mass_reveal" | "bulk_export";
+        AuditAlertKind: "failed_sign_ins" | "new_network" | "mass_reveal" | "bulk_export" | "off_hours";
         /** @enum {string} */
         AuditAlertResolution: "confirmed" | "false_positive";
         AuditAlertDto: {
@@ -3092,6 +3092,34 @@ export interface components {
         };
         /** @enum {string} */
         ApprovableBySetting: "extend" | "no-answer-required";
+        WorkingHoursDto: {
+            /**
+             * @description ISO weekdays: 1 Monday … 7 Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            days: number[];
+            /**
+             * @description Local start (HH:MM)
+             * @example 09:00
+             */
+            from: string;
+            /**
+             * @description Local end (HH:MM); not after the start: the span crosses midnight
+             * @example 18:00
+             */
+            to: string;
+            /**
+             * @description IANA time zone
+             * @example Europe/Moscow
+             */
+            timeZone: string;
+        };
         AdminDepartmentDto: {
             /** Format: uuid */
             id: string;
@@ -3103,12 +3131,15 @@ export interface components {
             isGeneralPool: boolean;
             autoAssign: boolean;
             approvalRequiredFor: components["schemas"]["ApprovableBySetting"][];
+            workingHours: components["schemas"]["WorkingHoursDto"] | null;
         };
         DepartmentSettingsDto: {
             /** @description Give new and redirected appeals to the department's least-loaded operator */
             autoAssign?: boolean;
             /** @description Staff actions the department's operators propose for a supervisor's approval instead of taking them (termination of correspondence always needs it) */
             approvalRequiredFor?: components["schemas"]["ApprovableBySetting"][];
+            /** @description Restrict staff access to these hours (alerts outside them); null lifts the restriction */
+            workingHours?: components["schemas"]["WorkingHoursDto"] | null;
         };
     };
     responses: never;

@@ -161,6 +161,31 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect(rows).toHaveLength(3);
   });
 
+  it('staff access outside the working hours their department restricts them to raises an alert', async () => {
+    const me = (await api('GET', '/api/v1/me', undefined, as('operator'))).body;
+    const departmentId = me.department.id as string;
+    // A one-hour window six hours from now (Moscow): whatever the time of the run, now is outside it.
+    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Moscow', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+    const hh = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+    const workingHours = { days: [1, 2, 3, 4, 5, 6, 7], from: hh(hour + 6), to: hh(hour + 7), timeZone: 'Europe/Moscow' };
+    const badZone = await api('PATCH', `/api/v1/admin/departments/${departmentId}`, { workingHours: { ...workingHours, timeZone: 'Mars/Olympus' } }, as('admin'));
+    expect(badZone.status).toBe(422);
+    expect(badZone.body.errors[0].field).toBe('workingHours.timeZone');
+    const badDays = await api('PATCH', `/api/v1/admin/departments/${departmentId}`, { workingHours: { ...workingHours, days: [0, 8] } }, as('admin'));
+    expect(badDays.status).toBe(422);
+    const set = await api('PATCH', `/api/v1/admin/departments/${departmentId}`, { workingHours }, as('admin'));
+    expect(set.status).toBe(200);
+    expect(set.body.workingHours).toEqual(workingHours);
+    const change = (await api('GET', `/api/v1/audit?action=department.update&entityId=${departmentId}`, undefined, as('auditor'))).body.items[0];
+    expect(change.changes.workingHours).toEqual({ from: null, to: workingHours });
+
+    await signIn(DEMO.operator);
+    const [alert] = await alerts('&kind=off_hours');
+    expect(alert).toMatchObject({ kind: 'off_hours', subjectUserId: me.id, details: { action: 'auth.login', departmentId, workingHours } });
+
+    expect((await api('PATCH', `/api/v1/admin/departments/${departmentId}`, { workingHours: null }, as('admin'))).body.workingHours).toBeNull();
+  });
+
   it('an audit row names the actor as they were (name, position, department), whatever writes it', async () => {
     const db = new Client({ connectionString: server.databaseUrl });
     await db.connect();

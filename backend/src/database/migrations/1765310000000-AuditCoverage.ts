@@ -12,6 +12,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - audit_alerts: raised by the signals, one open alert per kind and subject, resolved by an
  *   admin or auditor.
  * - users.locked_at / lock_reason: an account locked pending review by an alert's threshold.
+ * - departments.working_hours: where a department restricts staff access to its working hours
+ *   (`{days, from, to, timeZone}`; null: no restriction), access outside them raises an alert.
  */
 export class AuditCoverage1765310000000 implements MigrationInterface {
   name = 'AuditCoverage1765310000000';
@@ -53,7 +55,7 @@ export class AuditCoverage1765310000000 implements MigrationInterface {
         resolution text,
         resolution_note text,
         CONSTRAINT audit_alerts_pkey PRIMARY KEY (id),
-        CONSTRAINT audit_alerts_kind_check CHECK (kind IN ('failed_sign_ins', 'new_network', 'mass_reveal', 'bulk_export')),
+        CONSTRAINT audit_alerts_kind_check CHECK (kind IN ('failed_sign_ins', 'new_network', 'mass_reveal', 'bulk_export', 'off_hours')),
         CONSTRAINT audit_alerts_resolution_check CHECK (resolution IS NULL OR resolution IN ('confirmed', 'false_positive')),
         CONSTRAINT audit_alerts_resolved_check CHECK ((resolved_at IS NULL) = (resolution IS NULL))
       );
@@ -61,11 +63,13 @@ export class AuditCoverage1765310000000 implements MigrationInterface {
       CREATE INDEX audit_alerts_list ON audit_alerts (raised_at, id);
 
       ALTER TABLE users ADD COLUMN locked_at timestamptz, ADD COLUMN lock_reason text;
+      ALTER TABLE departments ADD COLUMN working_hours jsonb;
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      ALTER TABLE departments DROP COLUMN working_hours;
       ALTER TABLE users DROP COLUMN locked_at, DROP COLUMN lock_reason;
       DROP TABLE audit_alerts;
       DROP TRIGGER audit_log_0_actor_snapshot ON audit_log;

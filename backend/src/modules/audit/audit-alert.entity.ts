@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ALERT_KINDS = ['failed_sign_ins', 'new_network', 'mass_reveal', 'bulk_export'] as const;
+export const ALERT_KINDS = ['failed_sign_ins', 'new_network', 'mass_reveal', 'bulk_export', 'off_hours'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_RESOLUTIONS = ['confirmed', 'false_positive'] as const;
 export type AlertResolution = (typeof ALERT_RESOLUTIONS)[number];
@@ -11,7 +11,7 @@ export type AlertResolution = (typeof ALERT_RESOLUTIONS)[number];
  * occurrence instead of raising another.
  */
 @Entity('audit_alerts')
-@Check('audit_alerts_kind_check', `kind IN ('failed_sign_ins', 'new_network', 'mass_reveal', 'bulk_export')`)
+@Check('audit_alerts_kind_check', `kind IN ('failed_sign_ins', 'new_network', 'mass_reveal', 'bulk_export', 'off_hours')`)
 @Check('audit_alerts_resolution_check', `resolution IS NULL OR resolution IN ('confirmed', 'false_positive')`)
 @Check('audit_alerts_resolved_check', `(resolved_at IS NULL) = (resolution IS NULL)`)
 @Index('audit_alerts_open_key', { synchronize: false })

@@ -1,15 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isStaff } from '@otklik/shared/domain';
+import { Clock } from '../../common/clock/clock';
 import { AnyActor } from '../../common/http/actor';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { SessionService } from '../auth/session.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { DepartmentTree } from '../users/department-tree.repository';
 import { UserAccounts } from '../users/user-accounts.repository';
 import { AlertKind } from './audit-alert.entity';
 import { AuditAlerts } from './audit-alerts.repository';
 import { networkOf } from './network';
+import { withinWorkingHours } from './working-hours';
 
 /** What the signals look at of one audit row just written. */
 export interface RecordedRow {
@@ -21,13 +24,14 @@ export interface RecordedRow {
 }
 
 /** Actions the signals react to; every other row costs nothing. */
-export const SIGNAL_ACTIONS: ReadonlySet<string> = new Set(['auth.login_failed', 'auth.login', 'personal_data.view', 'appeal.export']);
+export const SIGNAL_ACTIONS: ReadonlySet<string> = new Set(['auth.login_failed', 'auth.login', 'personal_data.view', 'attachment.download', 'attachment.preview', 'appeal.export']);
 
 /**
  * Suspicious-activity signals, checked inside the transaction that writes the audit row (so a
  * lock takes effect with the attempt that crossed the threshold): repeated failed sign-ins of an
  * account, a staff sign-in from a network the account never used, many personal-data reveals by
- * one staff member in a short time, bulk exports. Each raises (or counts another occurrence of)
+ * one staff member in a short time, bulk exports, staff signing in or opening personal data
+ * outside the working hours their department restricts them to. Each raises (or counts another occurrence of)
  * an alert; the failed sign-in and reveal thresholds can lock the account pending review, which
  * also ends its sessions. The alert is listed for admins and auditors and told to admins.
  */
@@ -41,10 +45,13 @@ export class AuditSignals {
     private readonly accounts: UserAccounts,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
+    private readonly departments: DepartmentTree,
+    private readonly clock: Clock,
   ) {}
 
   async inspect(manager: EntityManager, actor: AnyActor | null, row: RecordedRow): Promise<void> {
     if (!SIGNAL_ACTIONS.has(row.action)) return;
+    if (row.action !== 'auth.login_failed' && row.action !== 'appeal.export') await this.offHours(manager, actor, row);
     const signals = this.config.auditSignals;
     switch (row.action) {
       case 'auth.login_failed': {
@@ -78,6 +85,9 @@ export class AuditSignals {
         if (n >= alertAt || lock) await this.raise(manager, 'mass_reveal', actor.userId, { reveals: n, windowMinutes: signals.reveals.windowMinutes }, lock);
         return;
       }
+      case 'attachment.download':
+      case 'attachment.preview':
+        return;
       case 'appeal.export': {
         if (!actor?.userId) return;
         const rows = Number(row.details.rows ?? 0);
@@ -88,6 +98,17 @@ export class AuditSignals {
         return;
       }
     }
+  }
+
+  /** Staff of a department with working hours, acting outside them. */
+  private async offHours(manager: EntityManager, actor: AnyActor | null, row: RecordedRow): Promise<void> {
+    if (!actor?.userId || !actor.departmentId || !isStaff(actor.role)) return;
+    const department = await this.departments.get(actor.departmentId, manager);
+    const hours = department?.workingHours;
+    if (!hours) return;
+    const now = this.clock.now();
+    if (withinWorkingHours(hours, now)) return;
+    await this.raise(manager, 'off_hours', actor.userId, { action: row.action, at: now.toISOString(), departmentId: actor.departmentId, workingHours: hours }, false);
   }
 
   private async countRecent(manager: EntityManager, by: 'entity' | 'actor', id: string, action: string, minutes: number): Promise<number> {

@@ -93,7 +93,7 @@ export class DepartmentTree {
     return routing;
   }
 
-  async update(manager: EntityManager, id: string, fields: Partial<Pick<Department, 'autoAssign' | 'approvalRequiredFor' | 'nameRu' | 'nameEn'>>): Promise<void> {
+  async update(manager: EntityManager, id: string, fields: Partial<Pick<Department, 'autoAssign' | 'approvalRequiredFor' | 'nameRu' | 'nameEn' | 'workingHours'>>): Promise<void> {
     await manager.update(Department, { id }, fields);
   }
 }

@@ -247,7 +247,7 @@ describe('renderNotice', () => {
       expect(notice.sms).not.toContain('Иванова');
     });
 
-    it.each(['failed_sign_ins', 'new_network', 'mass_reveal', 'bulk_export', 'unknown'])('SMS of %s within two segments in both locales', (kind) => {
+    it.each(['failed_sign_ins', 'new_network', 'mass_reveal', 'bulk_export', 'off_hours', 'unknown'])('SMS of %s within two segments in both locales', (kind) => {
       for (const locale of LOCALES) {
         const sms = sut('security_alert', locale, alertFacts({ kind, subjectName: 'x'.repeat(500), accountLocked: true })).sms;
         expect(smsSegments(sms).segments).toBeLessThanOrEqual(2);

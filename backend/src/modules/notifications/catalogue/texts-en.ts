@@ -253,6 +253,7 @@ const ALERT_EN: Record<string, string> = {
   new_network: 'a staff sign-in from a new network',
   mass_reveal: 'many personal-data reveals',
   bulk_export: 'a bulk export',
+  off_hours: 'staff access outside working hours',
 };
 
 function answerQuote(w: NoticeWords): string | null {

@@ -267,6 +267,7 @@ const ALERT_RU: Record<string, string> = {
   new_network: 'вход сотрудника из новой сети',
   mass_reveal: 'массовый просмотр персональных данных',
   bulk_export: 'массовая выгрузка',
+  off_hours: 'доступ сотрудника вне рабочего времени',
 };
 
 /** The answer itself, for an author without a cabinet. */
