@@ -1,4 +1,4 @@
-import type { WorkingHours } from '../users/department.entity';
+import type { WorkingHours } from '../users/department-tree.repository';
 
 /** The local weekday (1 Monday … 7 Sunday) and minutes since midnight of an instant in a time zone. */
 function localOf(at: Date, timeZone: string): { day: number; minutes: number } {

@@ -12,6 +12,7 @@ export interface DepartmentRouting {
 
 /** A department as other modules see it. */
 export type DepartmentInfo = Omit<Department, 'parent'>;
+export type { WorkingHours } from './department.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
