@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DEMO } from './support/api';
+import { png } from './support/files';
 import { call, Reply } from './support/identity';
 import { RunningServer, startServer, stopRunning } from './support/server';
 
@@ -140,6 +141,21 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect(log.body.items[0].departmentName).toBe(mine.body.items[0].departmentName);
     expect((await api('GET', `/api/v1/audit/personal-data-access/${citizenId}`, undefined, as('operator'))).status).toBe(403);
   }, 60_000);
+
+  it("a staff download of a file of the citizen's appeal shows in the citizen's access log", async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await png())], { type: 'image/png' }), 'passport.png');
+    const uploaded = (await (await fetch(`${base}/api/v1/attachments`, { method: 'POST', headers: { authorization: `Bearer ${as('citizen')}` }, body: form })).json()) as { id: string };
+    const categories = (await api('GET', '/api/v1/catalog/categories')).body as any[];
+    const tech = categories.find((c) => c.code === 'tech');
+    const filed = await api('POST', '/api/v1/appeals', { type: 'question', categoryId: tech.id, subcategoryId: tech.children[0].id, subject: 'Скан', text: 'Прилагаю.', attachmentIds: [uploaded.id] }, as('citizen'));
+    expect(filed.status).toBe(201);
+    expect((await fetch(`${base}/api/v1/attachments/${uploaded.id}`, { headers: { authorization: `Bearer ${as('operator')}` } })).status).toBe(200);
+    // The citizen's own download is no access by somebody else.
+    expect((await fetch(`${base}/api/v1/attachments/${uploaded.id}`, { headers: { authorization: `Bearer ${as('citizen')}` } })).status).toBe(200);
+    const [latest] = (await api('GET', '/api/v1/me/personal-data-access?limit=1', undefined, as('citizen'))).body.items;
+    expect(latest).toMatchObject({ action: 'attachment.download', appealNumber: String(filed.body.number), staffName: null, position: expect.any(String) });
+  });
 
   it('a staff sign-in from a network the account never used raises an alert; the same /24 does not', async () => {
     await signIn(DEMO.supervisor, '10.20.30.1');
