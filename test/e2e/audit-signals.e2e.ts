@@ -68,6 +68,13 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect(notice).toMatchObject({ kind: 'security_alert', appealId: null, link: expect.stringMatching(/\/audit\/alerts$/) });
     expect(notice.body).toMatch(/заблокирована до проверки|locked pending review/);
     expect((await api('GET', '/api/v1/me/notifications?kind=security_alert', undefined, as('operator'))).body.items).toEqual([]);
+    // Only admins get it, so only they find it among their preferences (an operator may not set it).
+    const kindsOf = async (who: string) => ((await api('GET', '/api/v1/me/notification-preferences', undefined, as(who))).body.kinds as { kind: string }[]).map((k) => k.kind);
+    expect(await kindsOf('admin')).toContain('security_alert');
+    expect(await kindsOf('operator')).not.toContain('security_alert');
+    const refused = await api('PUT', '/api/v1/me/notification-preferences', { kinds: [{ kind: 'security_alert', channels: { email: false } }] }, as('operator'));
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'kinds.0.kind', code: 'kind_not_for_audience' });
 
     // Every failure is an audit row of its own, with the client's address.
     const rows = (await api('GET', `/api/v1/audit?action=auth.login_failed&entityId=${alert.subjectUserId}&limit=100`, undefined, as('auditor'))).body.items;

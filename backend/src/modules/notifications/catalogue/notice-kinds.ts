@@ -47,6 +47,8 @@ export interface NoticeKindSpec {
   required: boolean;
   /** Channels on for a person who never touched their preferences. */
   defaults: readonly Channel[];
+  /** Only these roles of the audience ever get it (and see it among their preferences); absent: all. */
+  roles?: readonly string[];
 }
 
 const CITIZEN_DEFAULT: readonly Channel[] = ['in_app', 'email', 'push'];
@@ -76,7 +78,7 @@ export const NOTICE_KIND_SPECS: Record<NoticeKind, NoticeKindSpec> = {
   approval_requested: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   approval_returned: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   infected_file: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
-  security_alert: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
+  security_alert: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT, roles: ['admin'] },
 };
 
 /** The facts a template may use, read when the notice is planned (not when each channel sends). */

@@ -8,7 +8,7 @@ import { AuditService } from '../../audit/audit.service';
 import { CHANNELS, Channel, NOTICE_KIND_SPECS } from '../catalogue/notice-kinds';
 import { ChannelOverrides, NotificationPreference } from './notification-preference.entity';
 import { NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './notification-preferences.dto';
-import { DEFAULT_PREFERENCES, Preferences, channelOn, isTimeZone, kindsOf, silencedRequiredKinds } from './preferences';
+import { DEFAULT_PREFERENCES, Preferences, channelOn, isTimeZone, kindFor, kindsOf, silencedRequiredKinds } from './preferences';
 
 const toPreferences = (row: NotificationPreference | null | undefined): Preferences =>
   row
@@ -44,7 +44,7 @@ export class NotificationPreferences {
       quietHours: prefs.quietHours,
       digest: prefs.digest,
       reachable,
-      kinds: kindsOf(isStaff(principal.role) ? 'staff' : 'citizen').map((kind) => ({
+      kinds: kindsOf(isStaff(principal.role) ? 'staff' : 'citizen', principal.role).map((kind) => ({
         kind,
         required: NOTICE_KIND_SPECS[kind].required,
         channels: Object.fromEntries(CHANNELS.map((c) => [c, channelOn(prefs, kind, c)])) as Record<Channel, boolean>,
@@ -60,7 +60,7 @@ export class NotificationPreferences {
     if (dto.digest !== undefined && dto.digest !== 'off' && !staff) errors.push({ field: 'digest', code: 'digest_staff_only', message: 'digests are for staff accounts' });
     const audience = staff ? 'staff' : 'citizen';
     dto.kinds?.forEach((k, i) => {
-      if (NOTICE_KIND_SPECS[k.kind].audience !== audience) errors.push({ field: `kinds.${i}.kind`, code: 'kind_not_for_audience', message: `${k.kind} is not a notice for this account` });
+      if (!kindFor(k.kind, audience, principal.role)) errors.push({ field: `kinds.${i}.kind`, code: 'kind_not_for_audience', message: `${k.kind} is not a notice for this account` });
     });
     if (errors.length) throw new ValidationFailedError(errors);
     await this.tx.run(async (manager) => {
