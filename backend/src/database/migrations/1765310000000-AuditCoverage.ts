@@ -27,7 +27,6 @@ export class AuditCoverage1765310000000 implements MigrationInterface {
         ADD COLUMN subject_id uuid,
         ADD COLUMN changes jsonb;
       CREATE INDEX audit_log_subject ON audit_log (subject_id, id) WHERE subject_id IS NOT NULL;
-      CREATE INDEX audit_log_action ON audit_log (action, occurred_at);
 
       CREATE FUNCTION audit_log_actor_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -74,7 +73,6 @@ export class AuditCoverage1765310000000 implements MigrationInterface {
       DROP TABLE audit_alerts;
       DROP TRIGGER audit_log_0_actor_snapshot ON audit_log;
       DROP FUNCTION audit_log_actor_snapshot();
-      DROP INDEX audit_log_action;
       DROP INDEX audit_log_subject;
       ALTER TABLE audit_log DROP COLUMN actor_name, DROP COLUMN actor_position, DROP COLUMN actor_department_id,
         DROP COLUMN subject_id, DROP COLUMN changes;

@@ -5,7 +5,6 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('audit_log_entity', { synchronize: false })
 @Index('audit_log_actor', { synchronize: false })
 @Index('audit_log_subject', { synchronize: false })
-@Index('audit_log_action', { synchronize: false })
 export class AuditEntry {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'audit_log_pkey' }) id: string;
   @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'clock_timestamp()', insert: false }) occurredAt: Date;
