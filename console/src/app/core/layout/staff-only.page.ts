@@ -17,7 +17,8 @@ import { I18n } from '../i18n/i18n.service';
           <p class="muted">{{ t('staffOnly.citizenHint') }}</p>
         }
         @if (readsAudit()) {
-          <p>{{ t('staffOnly.auditHint') }} <a routerLink="/audit/alerts">{{ t('staffOnly.alerts') }}</a></p>
+          <p>{{ t('staffOnly.auditHint') }} <a routerLink="/audit/alerts">{{ t('staffOnly.alerts') }}</a> ·
+            <a routerLink="/audit/personal-data-access">{{ t('title.pdAccess') }}</a></p>
         }
         <button mat-flat-button type="button" (click)="logout()">{{ t('staffOnly.logout') }}</button>
       </div>

@@ -7,4 +7,9 @@ export default [
     title: 'title.auditAlerts',
     loadComponent: () => import('./alerts.page').then((m) => m.AuditAlertsPage),
   },
+  {
+    path: 'personal-data-access',
+    title: 'title.pdAccess',
+    loadComponent: () => import('./personal-data-access.page').then((m) => m.PersonalDataAccessPage),
+  },
 ] satisfies Routes;
