@@ -239,3 +239,39 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect((await api('GET', '/api/v1/audit/personal-data-access/not-a-uuid', undefined, as('auditor'))).status).toBeLessThan(500);
   });
 });
+
+/** With the default back-off (5 failures lock sign-in for a minute), refused attempts still count as failed sign-ins. */
+describe('failed sign-ins behind the back-off', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer({ AUDIT_FAILED_SIGNINS_LOCK: '10' });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (server) await stopRunning(server);
+  });
+
+  it('ten attempts, five of them refused by the back-off, raise the alert and lock the account pending review', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await call(server.baseUrl, 'POST', '/api/v1/auth/login', { login: DEMO.citizen2.login, password: `Wrong#Pass${i}x` })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 423, 423, 423, 423, 423]);
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      const reasons = await db.query<{ reason: string; n: number }>(
+        `SELECT details->>'reason' AS reason, count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' GROUP BY 1 ORDER BY 1`,
+      );
+      expect(reasons.rows).toEqual([
+        { reason: 'locked_out', n: 5 },
+        { reason: 'wrong_password', n: 5 },
+      ]);
+      const alert = await db.query(`SELECT kind, account_locked, details->>'failures' AS failures FROM audit_alerts`);
+      expect(alert.rows).toEqual([{ kind: 'failed_sign_ins', account_locked: true, failures: '10' }]);
+      const user = await db.query(`SELECT locked_at IS NOT NULL AS locked, lock_reason FROM users WHERE email_normalized = $1`, [DEMO.citizen2.login]);
+      expect(user.rows).toEqual([{ locked: true, lock_reason: 'failed_sign_ins' }]);
+    } finally {
+      await db.end();
+    }
+  });
+});
