@@ -17,6 +17,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suspicious-activity alerts with their resolution, newest first */
+        get: operations["listAuditAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/alerts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an alert (confirmed or false positive); an admin may unlock the account it locked */
+        post: operations["resolveAuditAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/personal-data-access/{citizenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who accessed one citizen's personal data, when and why (152-ФЗ) */
+        get: operations["listPersonalDataAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/personal-data-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which department and position viewed or revealed my personal data, and when (152-ФЗ) */
+        get: operations["listMyPersonalDataAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/event-deliveries": {
         parameters: {
             query?: never;
@@ -1406,6 +1474,16 @@ export interface components {
             /** Format: uuid */
             actorId: string | null;
             actorRole: string | null;
+            /** @description The actor as they were then */
+            actorName: string | null;
+            actorPosition: string | null;
+            /** Format: uuid */
+            actorDepartmentId: string | null;
+            /**
+             * Format: uuid
+             * @description Whose personal data the action touched
+             */
+            subjectId: string | null;
             ip: string | null;
             userAgent: string | null;
             requestId: string | null;
@@ -1415,9 +1493,111 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description Changed fields {field: {from, to}}, personal data masked */
+            changes: {
+                [key: string]: unknown;
+            } | null;
         };
         AuditPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        AuditAlertStatus: "open" | "resolved";
+        /** @enum {string} */
+        AuditAlertKind: "failed_sign_ins" | "new_network" | "mass_reveal" | "bulk_export" | "off_hours";
+        /** @enum {string} */
+        AuditAlertResolution: "confirmed" | "false_positive";
+        AuditAlertDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["AuditAlertKind"];
+            status: components["schemas"]["AuditAlertStatus"];
+            /**
+             * Format: uuid
+             * @description The account the signal concerns
+             */
+            subjectUserId: string | null;
+            /** @description What the signal saw (counts, window, network) */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            raisedAt: string;
+            /**
+             * Format: date-time
+             * @description The latest occurrence while the alert was open
+             */
+            lastSeenAt: string;
+            occurrences: number;
+            /** @description The threshold locked the account pending review */
+            accountLocked: boolean;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedBy: string | null;
+            resolution: components["schemas"]["AuditAlertResolution"] | null;
+            resolutionNote: string | null;
+        };
+        AuditAlertPageDto: {
+            items: components["schemas"]["AuditAlertDto"][];
+            nextCursor: string | null;
+        };
+        ResolveAlertDto: {
+            resolution: components["schemas"]["AuditAlertResolution"];
+            note?: string;
+            /**
+             * @description Unlock the account the alert locked (admin only)
+             * @default false
+             */
+            unlock?: boolean;
+        };
+        PersonalDataAccessDto: {
+            /** @description Sequence number of the audit row */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description personal_data.view: contact details revealed; attachment.download / attachment.preview: a file opened
+             * @example personal_data.view
+             */
+            action: string;
+            /** @description The appeal number the access was made for */
+            appealNumber: string | null;
+            /** @description The reason the staff member gave */
+            reason: string | null;
+            /** @description What was revealed (field names, never values) */
+            fields: string[];
+            /** Format: uuid */
+            actorId: string | null;
+            actorRole: string | null;
+            actorName: string | null;
+            actorPosition: string | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            departmentName: string | null;
+            ip: string | null;
+        };
+        PersonalDataAccessPageDto: {
+            items: components["schemas"]["PersonalDataAccessDto"][];
+            nextCursor: string | null;
+        };
+        MyPersonalDataAccessDto: {
+            /** Format: date-time */
+            occurredAt: string;
+            /** @example personal_data.view */
+            action: string;
+            appealNumber: string | null;
+            /** @description What was revealed (field names) */
+            fields: string[];
+            /** @description The department of the staff member */
+            departmentName: string | null;
+            position: string | null;
+            /** @description Staff name: only when the policy (PD_ACCESS_SHOW_STAFF_NAMES) allows; null otherwise */
+            staffName: string | null;
+        };
+        MyPersonalDataAccessPageDto: {
+            items: components["schemas"]["MyPersonalDataAccessDto"][];
             nextCursor: string | null;
         };
         /** @enum {string} */
@@ -2816,7 +2996,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
             /** Format: uuid */
             appealId: string | null;
             appealNumber: number | null;
@@ -2867,7 +3047,7 @@ export interface components {
         };
         KindPreferenceDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
             /** @description The law requires this notice: at least one channel stays on */
             required: boolean;
             channels: components["schemas"]["ChannelSwitchesDto"];
@@ -2898,7 +3078,7 @@ export interface components {
         };
         KindPreferenceUpdateDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
             channels: components["schemas"]["ChannelSwitchesUpdateDto"];
         };
         UpdateNotificationPreferencesDto: {
@@ -2937,7 +3117,7 @@ export interface components {
         NotificationDeliveryDto: {
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "legacy";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "legacy";
             /** @enum {string} */
             channel: "in_app" | "email" | "sms" | "push";
             /** @enum {string} */
@@ -3030,6 +3210,34 @@ export interface components {
         };
         /** @enum {string} */
         ApprovableBySetting: "extend" | "no-answer-required";
+        WorkingHoursDto: {
+            /**
+             * @description ISO weekdays: 1 Monday … 7 Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            days: number[];
+            /**
+             * @description Local start (HH:MM)
+             * @example 09:00
+             */
+            from: string;
+            /**
+             * @description Local end (HH:MM); not after the start: the span crosses midnight
+             * @example 18:00
+             */
+            to: string;
+            /**
+             * @description IANA time zone
+             * @example Europe/Moscow
+             */
+            timeZone: string;
+        };
         AdminDepartmentDto: {
             /** Format: uuid */
             id: string;
@@ -3041,12 +3249,15 @@ export interface components {
             isGeneralPool: boolean;
             autoAssign: boolean;
             approvalRequiredFor: components["schemas"]["ApprovableBySetting"][];
+            workingHours: components["schemas"]["WorkingHoursDto"] | null;
         };
         DepartmentSettingsDto: {
             /** @description Give new and redirected appeals to the department's least-loaded operator */
             autoAssign?: boolean;
             /** @description Staff actions the department's operators propose for a supervisor's approval instead of taking them (termination of correspondence always needs it) */
             approvalRequiredFor?: components["schemas"]["ApprovableBySetting"][];
+            /** @description Restrict staff access to these hours (alerts outside them); null lifts the restriction */
+            workingHours?: components["schemas"]["WorkingHoursDto"] | null;
         };
     };
     responses: never;
@@ -3085,6 +3296,160 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAuditAlerts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: components["schemas"]["AuditAlertStatus"];
+                kind?: components["schemas"]["AuditAlertKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditAlertPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resolveAuditAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveAlertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditAlertDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listPersonalDataAccess: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                citizenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataAccessPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMyPersonalDataAccess: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPersonalDataAccessPageDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */
@@ -5287,7 +5652,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only unread items */
                 unread?: boolean;
-                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file";
+                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
                 appealId?: string;
             };
             header?: never;

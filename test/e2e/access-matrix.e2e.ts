@@ -35,6 +35,8 @@ const adminOrSupervisorReads: Record<Actor, Expect> = { ...adminOnly, supervisor
 /** An upload's removal: only its uploader (others, even staff who may read it, get 404). */
 const uploaderOnly: Record<Actor, Expect> = { anonymous: 401, owner: 'ok', otherCitizen: 404, operatorIn: 404, operatorOut: 404, supervisor: 404, admin: 403, auditor: 403 };
 const uploaders: Record<Actor, Expect> = { ...everyone('ok'), anonymous: 401, admin: 403, auditor: 403 };
+/** The audit log's readers. */
+const auditReaders: Record<Actor, Expect> = { ...everyone(403), anonymous: 401, admin: 'ok', auditor: 'ok' };
 const queue: Record<Actor, Expect> = { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 'ok', operatorOut: 'ok', supervisor: 'ok', admin: 403, auditor: 403 };
 
 const MATRIX: Record<string, Row> = {
@@ -111,6 +113,15 @@ const MATRIX: Record<string, Row> = {
     expect: { anonymous: 401, owner: 403, otherCitizen: 403, operatorIn: 403, operatorOut: 403, supervisor: 403, admin: 'ok', auditor: 'ok' },
     request: async () => ({ path: '/api/v1/audit/verify' }),
   },
+  // Suspicious-activity alerts and the personal-data access log: the audit readers; a missing alert is a 404 past the role check.
+  'GET /api/v1/audit/alerts': { expect: auditReaders, request: async () => ({ path: '/api/v1/audit/alerts?limit=5' }) },
+  'POST /api/v1/audit/alerts/{id}/resolve': {
+    expect: { ...auditReaders, admin: 404, auditor: 404 },
+    request: async () => ({ path: `/api/v1/audit/alerts/${randomUUID()}/resolve`, body: { resolution: 'confirmed' } }),
+  },
+  'GET /api/v1/audit/personal-data-access/{citizenId}': { expect: auditReaders, request: async () => ({ path: `/api/v1/audit/personal-data-access/${randomUUID()}` }) },
+  // The citizen's own access log (staff have their own actions in the audit log, not a citizen's access log).
+  'GET /api/v1/me/personal-data-access': { expect: citizensOnly, request: async () => ({ path: '/api/v1/me/personal-data-access' }) },
   'POST /api/v1/appeals': { expect: citizensOnly, request: async () => ({ path: '/api/v1/appeals', body: await appealInput() }) },
   'GET /api/v1/appeals': { expect: citizensOnly, request: async () => ({ path: '/api/v1/appeals' }) },
   'GET /api/v1/appeals/export': { expect: citizensOnly, request: async () => ({ path: '/api/v1/appeals/export?format=csv' }) },

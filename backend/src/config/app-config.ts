@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { deriveEcP256Key } from '../common/crypto/keys';
 import { loadClientKey } from '../common/esia/esia-protocol';
 import { AnswerSigningKeys, demoSigningKey, KEY_ID_PATTERN, keyIdOf, KeyFormatError, readSigningKey, readVerifyKeys } from '../modules/workflow/signing/signing-keys';
+import { AuditSignalsConfig, auditSignalsConfig } from './audit-signals-config';
 import { bool, ConfigError, Env, int, oneOf, url } from './env-readers';
 import { MessagingConfig, messagingConfig } from './messaging-config';
 
@@ -64,6 +65,8 @@ export interface AppConfig {
   esia: EsiaConfig;
   sla: SlaConfig;
   attachments: AttachmentsConfig;
+  /** Thresholds of the audit module's suspicious-activity signals and the access-log policy. */
+  auditSignals: AuditSignalsConfig;
 }
 
 /**
@@ -414,5 +417,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       retentionMode: oneOf(env, 'RETENTION_MODE', ['anonymise', 'delete'] as const, 'anonymise'),
     },
     attachments: attachments(env),
+    auditSignals: auditSignalsConfig(env),
   };
 }

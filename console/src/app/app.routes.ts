@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { consoleRoleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { auditRoleGuard, consoleRoleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 
 export const routes: Routes = [
   {
@@ -18,6 +18,7 @@ export const routes: Routes = [
         title: 'title.staffOnly',
         loadComponent: () => import('./core/layout/staff-only.page').then((m) => m.StaffOnlyPage),
       },
+      { path: 'audit', canActivate: [auditRoleGuard], loadChildren: () => import('./features/audit/audit.routes') },
       {
         path: '',
         canActivateChild: [consoleRoleGuard],

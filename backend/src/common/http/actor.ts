@@ -52,6 +52,11 @@ export function systemActor(name = 'Система'): SystemActor {
   return { userId: null, role: 'system', name, departmentId: null, ip: null, userAgent: null, requestId: null };
 }
 
+/** Somebody not (yet) signed in, known by the request: sign-in steps before an account is established. */
+export function anonymousActor(client: { ip: string | null; userAgent: string | null; requestId: string | null }): AnonymousActor {
+  return { userId: null, role: 'anonymous', name: '', departmentId: null, ip: client.ip, userAgent: client.userAgent, requestId: client.requestId };
+}
+
 export function actorFromRequest(request: FastifyRequest & { user?: Principal }): Actor {
   const principal = request.user!;
   const ua = request.headers['user-agent'];

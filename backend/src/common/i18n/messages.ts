@@ -85,6 +85,11 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Вход временно заблокирован после неудачных попыток; повторите через {seconds} с',
     en: 'Sign-in is locked after failed attempts; try again in {seconds} s',
   },
+  account_locked_pending_review: {
+    ru: 'Учётная запись заблокирована до проверки администратором',
+    en: 'The account is locked pending an administrator\'s review',
+  },
+  alert_already_resolved: { ru: 'Оповещение уже закрыто', en: 'The alert is already resolved' },
   too_many_failures: {
     ru: 'Слишком много неудачных попыток с этого адреса; повторите через {seconds} с',
     en: 'Too many failed attempts from this address; try again in {seconds} s',

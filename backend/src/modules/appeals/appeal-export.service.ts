@@ -4,6 +4,8 @@ import { APPEAL_STATUS_LABELS, APPEAL_TYPE_LABELS } from '@otklik/shared/domain'
 import { Actor } from '../../common/http/actor';
 import { Locale } from '../../common/i18n/messages';
 import { renderPdf } from '../../common/pdf/pdfmake';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
 import { AppealQueryService } from './appeal-query.service';
 import { Appeal } from './appeal.entity';
 import { AppealListQuery } from './dto/appeal-query.dto';
@@ -21,10 +23,18 @@ const moscow = (d: Date | null) =>
 /** The citizen's history as CSV (UTF-8 with BOM, for Excel) or PDF (Cyrillic via the bundled font). */
 @Injectable()
 export class AppealExportService {
-  constructor(private readonly query: AppealQueryService) {}
+  constructor(
+    private readonly query: AppealQueryService,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
 
   async export(actor: Actor, query: AppealListQuery, format: 'csv' | 'pdf', locale: Locale): Promise<{ body: Buffer; contentType: string; filename: string }> {
     const appeals = await this.query.exportOwn(actor, query, EXPORT_CAP);
+    // Every export is audited (the bulk-export signal counts them and their rows).
+    await this.tx.run((manager) =>
+      this.audit.record(manager, actor, { action: 'appeal.export', entityType: 'user', entityId: actor.userId, subjectId: actor.userId, details: { format, rows: appeals.length } }),
+    );
     const rows = appeals.map((a) => this.row(a, locale));
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === 'csv') {

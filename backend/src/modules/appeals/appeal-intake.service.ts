@@ -30,6 +30,7 @@ import { toSummary } from './appeal.mapper';
 import { CreateAppealDto, UpdateAppealDto } from './dto/appeal-input.dto';
 import { PublicAppealInput } from './dto/public-appeal.dto';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
+import { AuditService } from '../audit/audit.service';
 
 /** A category as the catalogue's reader answers it. */
 type Category = NonNullable<Awaited<ReturnType<CatalogService['findActive']>>>;
@@ -58,6 +59,7 @@ export class AppealIntakeService {
     private readonly sla: SlaService,
     private readonly clock: Clock,
     private readonly attachments: AttachmentsService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
@@ -198,6 +200,9 @@ export class AppealIntakeService {
         desiredAnswerDate: dto.desiredAnswerDate ?? appeal.desiredAnswerDate ?? undefined,
       };
       const resolved = await this.checkIntake(manager, merged);
+      // The structured fields before → after for the audit row (free texts are named, not copied).
+      const structured = (x: Appeal) => ({ type: x.type, categoryId: x.categoryId, subcategoryId: x.subcategoryId, priority: x.priority, desiredAnswerDate: x.desiredAnswerDate });
+      const before = structured(appeal);
       Object.assign(appeal, {
         type: merged.type,
         categoryId: merged.categoryId,
@@ -219,7 +224,15 @@ export class AppealIntakeService {
           details: { fields: Object.keys(dto) },
         });
       } else {
+        // A draft has no journal (no history, no events): its edit is audited on its own.
         await manager.save(Appeal, appeal);
+        await this.audit.record(manager, actor, {
+          action: 'appeal.updated',
+          entityType: 'appeal',
+          entityId: appeal.id,
+          details: { fields: Object.keys(dto), status: appeal.status },
+          change: { before, after: structured(appeal) },
+        });
       }
       return toSummary(appeal);
     });

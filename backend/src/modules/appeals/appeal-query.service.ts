@@ -160,6 +160,7 @@ export class AppealQueryService {
         action: 'personal_data.view',
         entityType: 'appeal',
         entityId: appeal.id,
+        subjectId: appeal.citizenId,
         details: { number: appeal.number, fields: Object.keys(contact), reason },
       });
       return contact;

@@ -27,6 +27,7 @@ import { contradicts, withKindExtension } from './content/file-types';
 import { AttachmentDto, toAttachmentDto } from './dto/attachment.dto';
 import { OBJECT_STORAGE, ObjectStorage } from './storage/object-storage';
 import { multipartFailure } from '../../common/http/multipart-errors';
+import { AuditService } from '../audit/audit.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,6 +55,7 @@ export class AttachmentUploadService {
     private readonly cipher: AttachmentCipher,
     private readonly access: AppealAccess,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {
     this.limits = config.attachments;
     this.spoolDir = spoolDirOf(config);
@@ -186,6 +188,12 @@ export class AttachmentUploadService {
         });
         await manager.insert(Attachment, row);
         await manager.query(`DELETE FROM storage_purges WHERE id = ANY($1::uuid[])`, [intents.map((i) => i.id)]);
+        await this.audit.record(manager, actor, {
+          action: 'attachment.upload',
+          entityType: 'attachment',
+          entityId: row.id,
+          details: { appealId: row.appealId, name: row.name, size: row.size, contentType: row.contentType, sha256: row.sha256 },
+        });
         return row;
       });
       stored.length = 0;

@@ -133,7 +133,7 @@ export class AttachmentsService implements OnModuleInit {
    * and the stored SHA-256 have both been checked. Every staff read is written to the audit log.
    */
   async open(actor: Actor, id: string, variant: 'file' | 'preview', range?: { start: number; end: number }): Promise<OpenedAttachment> {
-    const attachment = await this.visible(actor, id, this.own.manager);
+    const { attachment, appeal } = await this.visibleOnAppeal(actor, id, this.own.manager);
     if (!DOWNLOADABLE.includes(attachment.scanStatus)) {
       throw new DomainError(409, `attachment_scan_${attachment.scanStatus}`, { file: attachment.name });
     }
@@ -152,7 +152,9 @@ export class AttachmentsService implements OnModuleInit {
         action: variant === 'file' ? 'attachment.download' : 'attachment.preview',
         entityType: 'attachment',
         entityId: attachment.id,
-        details: { appealId: attachment.appealId, name: attachment.name, size: attachment.size, range: range ? `${range.start}-${range.end}` : undefined },
+        // A file of a citizen's appeal is their personal data: the access shows in their access log.
+        subjectId: appeal?.citizenId ?? null,
+        details: { appealId: attachment.appealId, number: appeal?.number ?? null, name: attachment.name, size: attachment.size, range: range ? `${range.start}-${range.end}` : undefined },
       });
     }
     return { attachment, body };
@@ -177,6 +179,7 @@ export class AttachmentsService implements OnModuleInit {
       const row = await manager.getRepository(Attachment).createQueryBuilder('a').where('a.id = :id', { id }).setLock('pessimistic_write').getOne();
       if (!row || row.appealId !== peek.appealId) throw new DomainError(409, 'attachment_locked', { file: peek.name });
       await manager.delete(Attachment, { id });
+      await this.audit.record(manager, actor, { action: 'attachment.delete', entityType: 'attachment', entityId: id, details: { appealId: row.appealId, name: row.name, size: row.size } });
       return row;
     });
     await this.removeObjects([removed]);
@@ -303,12 +306,17 @@ export class AttachmentsService implements OnModuleInit {
   }
 
   private async visible(actor: Actor, id: string, manager: EntityManager): Promise<Attachment> {
+    return (await this.visibleOnAppeal(actor, id, manager)).attachment;
+  }
+
+  /** The attachment and the appeal it is on (null for an unbound upload): whose case the file belongs to. */
+  private async visibleOnAppeal(actor: Actor, id: string, manager: EntityManager): Promise<{ attachment: Attachment; appeal: { citizenId: string | null; number: number | null } | null }> {
     if (!UUID.test(id)) throw new NotFoundError('attachment');
     const attachment = await manager.findOneBy(Attachment, { id });
     if (!attachment) throw new NotFoundError('attachment');
     if (!attachment.appealId) {
       if (attachment.ownerId !== actor.userId) throw new NotFoundError('attachment');
-      return attachment;
+      return { attachment, appeal: null };
     }
     let appeal: Awaited<ReturnType<AppealAccess['load']>>;
     try {
@@ -323,7 +331,7 @@ export class AttachmentsService implements OnModuleInit {
     if (actor.role === Role.Citizen && attachment.messageId) {
       if (!(await this.access.citizenMaySee(manager, attachment.messageId))) throw new NotFoundError('attachment');
     }
-    return attachment;
+    return { attachment, appeal: { citizenId: appeal.citizenId, number: appeal.number } };
   }
 
   private async readAll(source: Readable, key: Buffer, expected: number): Promise<Buffer> {

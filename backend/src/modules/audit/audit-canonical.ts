@@ -46,6 +46,12 @@ export const AUDIT_CANONICAL_FIELDS: readonly CanonicalField[] = [
   { column: 'entity_type', kind: 'text' },
   { column: 'entity_id', kind: 'text' },
   { column: 'details', kind: 'json' },
+  // The actor snapshot, the data subject and the masked changes (migration 1765310000000).
+  { column: 'actor_name', kind: 'text', personal: true },
+  { column: 'actor_position', kind: 'text' },
+  { column: 'actor_department_id', kind: 'token' },
+  { column: 'subject_id', kind: 'token' },
+  { column: 'changes', kind: 'json' },
 ];
 
 /** audit_log columns deliberately not hashed: the sealer's cursor, the digests' salt, the masking record. */

@@ -8,11 +8,18 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('audit_log_entity', { synchronize: false })
 @Index('audit_log_actor', { synchronize: false })
 @Index('audit_log_txid', ['txid', 'id'])
+@Index('audit_log_subject', { synchronize: false })
 export class AuditEntry {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'audit_log_pkey' }) id: string;
   @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'clock_timestamp()', insert: false }) occurredAt: Date;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ name: 'actor_role', type: 'text', nullable: true }) actorRole: string | null;
+  /** The actor as they were at that moment: filled from `users` by a trigger at insert. */
+  @Column({ name: 'actor_name', type: 'text', nullable: true }) actorName: string | null;
+  @Column({ name: 'actor_position', type: 'text', nullable: true }) actorPosition: string | null;
+  @Column({ name: 'actor_department_id', type: 'uuid', nullable: true }) actorDepartmentId: string | null;
+  /** The person whose personal data the action touched (the 152-ФЗ access log is read by it). */
+  @Column({ name: 'subject_id', type: 'uuid', nullable: true }) subjectId: string | null;
   @Column({ type: 'text', nullable: true }) ip: string | null;
   @Column({ name: 'user_agent', type: 'text', nullable: true }) userAgent: string | null;
   @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;
@@ -26,4 +33,6 @@ export class AuditEntry {
   @Column({ type: 'uuid', nullable: true, generated: 'uuid', insert: false, select: false }) salt: string | null;
   /** Masked personal-data fields → their committed digest (hex), written by audit_redact(). */
   @Column({ type: 'jsonb', nullable: true, insert: false }) redacted: Record<string, string> | null;
+  /** Changed fields, `{field: {from, to}}`, personal data masked (see audit-changes.ts). */
+  @Column({ type: 'jsonb', nullable: true }) changes: Record<string, any> | null;
 }

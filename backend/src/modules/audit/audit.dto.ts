@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { DateRangePageQuery } from '../../common/pagination/page-query';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { DateRangePageQuery, PageQuery } from '../../common/pagination/page-query';
+import { ALERT_KINDS, ALERT_RESOLUTIONS, AlertKind, AlertResolution, AuditAlert } from './audit-alert.entity';
 import { AuditEntry } from './audit-entry.entity';
 
 export const AUDIT_DEFAULT_LIMIT = 50;
@@ -41,6 +42,10 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The actor as they were then' }) actorName: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorPosition: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorDepartmentId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Whose personal data the action touched' }) subjectId: string | null;
   @ApiProperty({ nullable: true, type: String }) ip: string | null;
   @ApiProperty({ nullable: true, type: String }) userAgent: string | null;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
@@ -48,6 +53,8 @@ export class AuditEntryDto {
   @ApiProperty() entityType: string;
   @ApiProperty({ nullable: true, type: String }) entityId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Changed fields {field: {from, to}}, personal data masked' })
+  changes: Record<string, unknown> | null;
 
   static from(e: AuditEntry): AuditEntryDto {
     return {
@@ -55,6 +62,10 @@ export class AuditEntryDto {
       occurredAt: e.occurredAt.toISOString(),
       actorId: e.actorId,
       actorRole: e.actorRole,
+      actorName: e.actorName,
+      actorPosition: e.actorPosition,
+      actorDepartmentId: e.actorDepartmentId,
+      subjectId: e.subjectId,
       ip: e.ip,
       userAgent: e.userAgent,
       requestId: e.requestId,
@@ -62,11 +73,118 @@ export class AuditEntryDto {
       entityType: e.entityType,
       entityId: e.entityId,
       details: e.details,
+      changes: e.changes,
     };
   }
 }
 
 export class AuditPageDto {
   @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class AuditAlertQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['open', 'resolved'], enumName: 'AuditAlertStatus' })
+  @IsOptional()
+  @IsIn(['open', 'resolved'])
+  status?: 'open' | 'resolved';
+
+  @ApiPropertyOptional({ enum: ALERT_KINDS, enumName: 'AuditAlertKind' })
+  @IsOptional()
+  @IsIn(ALERT_KINDS)
+  kind?: AlertKind;
+}
+
+export class AuditAlertDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ALERT_KINDS, enumName: 'AuditAlertKind' }) kind: AlertKind;
+  @ApiProperty({ enum: ['open', 'resolved'], enumName: 'AuditAlertStatus' }) status: 'open' | 'resolved';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The account the signal concerns' }) subjectUserId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the signal saw (counts, window, network)' }) details: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) raisedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The latest occurrence while the alert was open' }) lastSeenAt: string;
+  @ApiProperty() occurrences: number;
+  @ApiProperty({ description: 'The threshold locked the account pending review' }) accountLocked: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) resolvedBy: string | null;
+  @ApiProperty({ enum: ALERT_RESOLUTIONS, enumName: 'AuditAlertResolution', nullable: true }) resolution: AlertResolution | null;
+  @ApiProperty({ nullable: true, type: String }) resolutionNote: string | null;
+
+  static from(a: AuditAlert): AuditAlertDto {
+    return {
+      id: a.id,
+      kind: a.kind,
+      status: a.resolvedAt ? 'resolved' : 'open',
+      subjectUserId: a.subjectUserId,
+      details: a.details,
+      raisedAt: a.raisedAt.toISOString(),
+      lastSeenAt: a.lastSeenAt.toISOString(),
+      occurrences: a.occurrences,
+      accountLocked: a.accountLocked,
+      resolvedAt: a.resolvedAt ? a.resolvedAt.toISOString() : null,
+      resolvedBy: a.resolvedBy,
+      resolution: a.resolution,
+      resolutionNote: a.resolutionNote,
+    };
+  }
+}
+
+export class AuditAlertPageDto {
+  @ApiProperty({ type: [AuditAlertDto] }) items: AuditAlertDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ResolveAlertDto {
+  @ApiProperty({ enum: ALERT_RESOLUTIONS, enumName: 'AuditAlertResolution' })
+  @IsIn(ALERT_RESOLUTIONS)
+  resolution: AlertResolution;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+
+  @ApiPropertyOptional({ description: "Unlock the account the alert locked (admin only)", default: false })
+  @IsOptional()
+  @IsBoolean()
+  unlock?: boolean;
+}
+
+/** One access to a citizen's personal data, as staff reviewing the log see it. */
+export class PersonalDataAccessDto {
+  @ApiProperty({ description: 'Sequence number of the audit row' }) id: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ example: 'personal_data.view', description: 'personal_data.view: contact details revealed; attachment.download / attachment.preview: a file opened' }) action: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The appeal number the access was made for' }) appealNumber: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The reason the staff member gave' }) reason: string | null;
+  @ApiProperty({ type: [String], description: 'What was revealed (field names, never values)' }) fields: string[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorPosition: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId: string | null;
+  @ApiProperty({ nullable: true, type: String }) departmentName: string | null;
+  @ApiProperty({ nullable: true, type: String }) ip: string | null;
+}
+
+export class PersonalDataAccessPageDto {
+  @ApiProperty({ type: [PersonalDataAccessDto] }) items: PersonalDataAccessDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** One access to the citizen's own personal data, as the citizen sees it (152-ФЗ). */
+export class MyPersonalDataAccessDto {
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ example: 'personal_data.view' }) action: string;
+  @ApiProperty({ nullable: true, type: String }) appealNumber: string | null;
+  @ApiProperty({ type: [String], description: 'What was revealed (field names)' }) fields: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'The department of the staff member' }) departmentName: string | null;
+  @ApiProperty({ nullable: true, type: String }) position: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Staff name: only when the policy (PD_ACCESS_SHOW_STAFF_NAMES) allows; null otherwise' }) staffName: string | null;
+}
+
+export class MyPersonalDataAccessPageDto {
+  @ApiProperty({ type: [MyPersonalDataAccessDto] }) items: MyPersonalDataAccessDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

@@ -1,8 +1,19 @@
 import { Global, Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { UserDirectoryModule } from '../users/user-directory.module';
+import { AuditAlerts } from './audit-alerts.repository';
+import { AuditAlertsService } from './audit-alerts.service';
 import { AuditQueryService } from './audit-query.service';
-import { AuditController } from './audit.controller';
+import { AuditController, MyPersonalDataAccessController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { AuditSignals } from './audit-signals';
+import { PersonalDataAccessLog } from './personal-data-access.service';
 
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService, AuditQueryService], exports: [AuditService] })
+@Module({
+  imports: [UserDirectoryModule, AuthModule],
+  controllers: [AuditController, MyPersonalDataAccessController],
+  providers: [AuditService, AuditQueryService, AuditSignals, AuditAlerts, AuditAlertsService, PersonalDataAccessLog],
+  exports: [AuditService],
+})
 export class AuditModule {}

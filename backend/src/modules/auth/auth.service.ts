@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isStaff } from '@otklik/shared/domain';
+import { anonymousActor } from '../../common/http/actor';
 import { DomainError } from '../../common/problem/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -58,22 +59,35 @@ export class AuthService {
     const accountKey = `login:${normalizeEmail(login)}`;
     const ipKey = `ip:${client.ip}`;
     await this.limits.signInAttempt(client);
-    await this.lockout.assertOpen(accountKey, ipKey);
     const user = await this.accounts.findOne({ emailNormalized: normalizeEmail(login) }, { secrets: ['passwordHash'] });
+    try {
+      await this.lockout.assertOpen(accountKey, ipKey);
+    } catch (error) {
+      // Refused by the back-off without a look at the password: still a failed sign-in of the account.
+      await this.recordFailedSignIn(user, client, 'locked_out');
+      throw error;
+    }
     const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) {
       await this.lockout.fail(accountKey, this.config.identity.lockoutAccountFailures);
       await this.lockout.fail(ipKey, this.config.identity.lockoutIpFailures);
-      await this.tx.run((manager) =>
-        this.audit.record(manager, null, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { ip: client.ip } }),
-      );
+      await this.recordFailedSignIn(user, client, user ? 'wrong_password' : 'unknown_login');
       throw new DomainError(401, 'invalid_credentials');
     }
     await this.lockout.reset(accountKey);
+    // Locked by a suspicious-activity alert: only someone who knows the password learns it.
+    if (user.lockedAt) throw new DomainError(403, 'account_locked_pending_review');
     this.assertStaffMayEnter(user, client);
     const methods = await this.mfa.methodsFor(user);
     if (methods.length > 0) return this.mfaChallenge(user, methods, client);
     return this.signIn.complete(user, client, 'password');
+  }
+
+  /** One audit row per refused sign-in, by an anonymous actor known by the request (the signals count them per account). */
+  private recordFailedSignIn(user: Account | null, client: ClientInfo, reason: 'wrong_password' | 'unknown_login' | 'locked_out'): Promise<void> {
+    return this.tx.run((manager) =>
+      this.audit.record(manager, anonymousActor(client), { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { ip: client.ip, reason } }),
+    );
   }
 
   /** Staff: the IP allow-list and the password age (an expired password is changed first). */
@@ -116,7 +130,7 @@ export class AuthService {
     await this.assertUnspent(step);
     await this.checkSecondFactor(user, code, client);
     await this.claim(step);
-    const enrolment = await this.mfa.startTotpFor(user.id);
+    const enrolment = await this.mfa.startTotpFor(user.id, actorOf(user, client), 'auth.mfa_enrolment_started');
     return { enrolmentToken: await this.tokens.signStep('enrol', user.id, ENROLMENT_TOKEN_TTL_SECONDS), ...enrolment };
   }
 
@@ -129,14 +143,15 @@ export class AuthService {
     await this.lockout.assertOpen(key, `ip:${client.ip}`);
     let backupCodes: string[];
     try {
-      ({ backupCodes } = await this.mfa.confirmTotpFor(user.id, code, actorOf(user, client)));
+      // The sign-in's one audit row (below) records the enrolment too.
+      ({ backupCodes } = await this.mfa.confirmTotpFor(user.id, code, null));
     } catch (error) {
       if (error instanceof DomainError && error.status === 422) await this.codeFailed(user, client);
       throw error;
     }
     await this.lockout.reset(key);
     await this.claim(step);
-    return { ...(await this.signIn.complete(user, client, 'totp_enrolment')), backupCodes };
+    return { ...(await this.signIn.complete(user, client, 'totp_enrolment', { details: { mfaEnrolled: 'totp' } })), backupCodes };
   }
 
   /** Checks a second-factor code against the account's lockout and limits; the method it passed. */
@@ -157,7 +172,7 @@ export class AuthService {
     await this.lockout.fail(`mfa:${user.id}`, this.config.identity.lockoutAccountFailures);
     await this.lockout.fail(`ip:${client.ip}`, this.config.identity.lockoutIpFailures);
     await this.tx.run((m) =>
-      this.audit.record(m, null, { action: 'auth.mfa_failed', entityType: 'user', entityId: user.id, details: { ip: client.ip } }),
+      this.audit.record(m, anonymousActor(client), { action: 'auth.mfa_failed', entityType: 'user', entityId: user.id, details: { ip: client.ip } }),
     );
   }
 
@@ -173,7 +188,10 @@ export class AuthService {
     const phone = channel === 'sms' ? await this.contacts.phoneOf(user.id) : null;
     if (channel === 'sms' && !phone) throw new DomainError(422, 'no_phone_on_account');
     await this.limits.codeSend('mfa', channel === 'sms' ? `phone:${phone}` : `email:${user.emailNormalized}`, client);
-    const code = await this.tx.run((m) => this.codes.issue(m, 'mfa_sms', user.id));
+    const code = await this.tx.run(async (m) => {
+      await this.audit.record(m, actorOf(user, client), { action: 'auth.mfa_code_sent', entityType: 'user', entityId: user.id, details: { channel } });
+      return this.codes.issue(m, 'mfa_sms', user.id);
+    });
     const text = `Код входа в «Отклик»: ${code}. Никому его не сообщайте.`;
     if (phone) await this.sms.send(phone, text);
     else await this.mailer.send({ to: user.email, subject: 'Код входа в «Отклик»', text });
@@ -213,7 +231,7 @@ export class AuthService {
       if (current.usedAt || current.revokedAt) {
         // A spent token came back: someone holds a copy. Revoke the whole session family.
         await this.sessions.revokeFamily(manager, current.familyId);
-        await this.audit.record(manager, null, {
+        await this.audit.record(manager, anonymousActor(client), {
           action: 'auth.refresh_reuse_detected',
           entityType: 'user',
           entityId: current.userId,
@@ -237,7 +255,9 @@ export class AuthService {
       const token = await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hashRefresh(refreshToken) });
       if (!token) return;
       await this.sessions.revokeFamily(manager, token.familyId);
-      await this.audit.record(manager, null, {
+      // The token names its holder: the sign-out is theirs.
+      const holder = await this.accounts.findOne({ id: token.userId }, { manager });
+      await this.audit.record(manager, holder ? actorOf(holder, client) : anonymousActor(client), {
         action: 'auth.logout',
         entityType: 'user',
         entityId: token.userId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LessThan } from 'typeorm';
 import { isValidInn, isValidRuMobile, isValidSnils, normalizeRuPhone, Role } from '@otklik/shared/domain';
 import { BlindIndex } from '../../common/crypto/blind-index';
+import { anonymousActor } from '../../common/http/actor';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { DomainError, FieldError, ValidationFailedError } from '../../common/problem/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -73,7 +74,7 @@ export class RegistrationService {
         expiresAt,
       });
       await m.insert(PendingRegistration, pending);
-      await this.audit.record(m, null, { action: 'auth.registration_started', entityType: 'pending_registration', entityId: pending.id, details: { ip: client.ip } });
+      await this.audit.record(m, anonymousActor(client), { action: 'auth.registration_started', entityType: 'pending_registration', entityId: pending.id, details: { ip: client.ip } });
       return { id: pending.id, code: await this.codes.issue(m, 'registration', pending.id) };
     });
     await this.sendCode(personal.phone!, code);
@@ -83,7 +84,10 @@ export class RegistrationService {
   async resend(registrationId: string, client: ClientInfo): Promise<RegistrationStartedDto> {
     const { pending, personal } = await this.pending(registrationId);
     await this.limits.codeSend('registration', `phone:${personal.phone}`, client);
-    const code = await this.tx.run((m) => this.codes.issue(m, 'registration', pending.id));
+    const code = await this.tx.run(async (m) => {
+      await this.audit.record(m, anonymousActor(client), { action: 'auth.registration_code_resent', entityType: 'pending_registration', entityId: pending.id, details: { ip: client.ip } });
+      return this.codes.issue(m, 'registration', pending.id);
+    });
     await this.sendCode(personal.phone!, code);
     return { registrationId: pending.id, codeSentTo: maskPhone(personal.phone!), expiresAt: pending.expiresAt.toISOString() };
   }
@@ -121,11 +125,12 @@ export class RegistrationService {
         action: 'user.register',
         entityType: 'user',
         entityId: created.id,
-        details: { pdConsentVersion: pending.pdConsentVersion },
+        details: { pdConsentVersion: pending.pdConsentVersion, signedIn: true },
       });
       return created;
     });
-    return this.signIn.complete(user, client, 'registration');
+    // The user.register row records the sign-in that follows (one row per request).
+    return this.signIn.complete(user, client, 'registration', { audit: false });
   }
 
   private async pending(registrationId: string): Promise<{ pending: PendingRegistration; personal: PersonalData }> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { Actor } from '../../common/http/actor';
+import { DomainError } from '../../common/problem/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { Mailer } from '../messaging/mailer';
 import { Account } from '../users/user-accounts.repository';
@@ -25,10 +26,18 @@ export class SignInService {
     private readonly mailer: Mailer,
   ) {}
 
-  async complete(user: Account, client: ClientInfo, method: string): Promise<TokensDto> {
+  /**
+   * `audit: false` when the caller's own row records the sign-in (registration); `details` add to
+   * the auth.login row (what else the step did).
+   */
+  async complete(user: Account, client: ClientInfo, method: string, options: { audit?: boolean; details?: Record<string, unknown> } = {}): Promise<TokensDto> {
+    // Locked pending review by an alert (while a second factor was being entered, say).
+    if (user.lockedAt) throw new DomainError(403, 'account_locked_pending_review');
     const { tokens, newDevice } = await this.tx.run(async (manager) => {
       const issued = await this.issueIn(manager, user, client);
-      await this.audit.record(manager, actorOf(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id, details: { method } });
+      if (options.audit !== false) {
+        await this.audit.record(manager, actorOf(user, client), { action: 'auth.login', entityType: 'user', entityId: user.id, details: { method, newDevice: issued.newDevice, ...options.details } });
+      }
       return issued;
     });
     if (newDevice) this.notifyNewDevice(user, client);
@@ -36,8 +45,9 @@ export class SignInService {
   }
 
   /**
-   * A new session inside the caller's transaction (ESIA links the account in the same one),
-   * auditing a sign-in from a new IP or device. The caller sends the notice after its commit.
+   * A new session inside the caller's transaction (ESIA links the account in the same one). The
+   * caller's one sign-in audit row says whether the IP or device is new (`newDevice`) and the
+   * caller sends the notice after its commit.
    */
   async issueIn(manager: EntityManager, user: Account, client: ClientInfo): Promise<{ tokens: TokensDto; newDevice: boolean }> {
     const repo = manager.getRepository(RefreshToken);
@@ -45,14 +55,6 @@ export class SignInService {
     const known = await repo.existsBy({ userId: user.id, ip: client.ip ?? IsNull(), userAgent: client.userAgent ?? IsNull() });
     const newDevice = hadSessions && !known;
     const tokens = await this.sessions.issue(manager, user, randomUUID(), client);
-    if (newDevice) {
-      await this.audit.record(manager, actorOf(user, client), {
-        action: 'auth.new_device',
-        entityType: 'user',
-        entityId: user.id,
-        details: { ip: client.ip, userAgent: client.userAgent },
-      });
-    }
     return { tokens, newDevice };
   }
 

@@ -3,7 +3,9 @@ import { isStaff } from '@otklik/shared/domain';
 import { Actor, Principal } from '../../common/http/actor';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../common/pagination/cursor';
+import { TransactionRunner } from '../../database/transaction-runner';
 import { AppealStore } from '../appeals/appeal.repository';
+import { AuditService } from '../audit/audit.service';
 import { PushSender, pushEndpointProblem } from '../messaging/push-sender';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -27,6 +29,15 @@ const toSubscription = (s: { id: string; endpoint: string; userAgent: string | n
   lastUsedAt: s.lastUsedAt,
 });
 
+/** The push service's host (the endpoint itself is a per-device secret). */
+function hostOf(endpoint: string): string | null {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return null;
+  }
+}
+
 /** The signed-in user's feed, preferences and devices, and the notices of an appeal they may see. */
 @Injectable()
 export class NotificationsService {
@@ -42,6 +53,8 @@ export class NotificationsService {
     private readonly appeals: AppealStore,
     private readonly push: PushSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
   ) {}
 
   async list(principal: Principal, query: NotificationQuery): Promise<NotificationPageDto> {
@@ -71,7 +84,7 @@ export class NotificationsService {
     return this.preferences.view(principal, await this.reachable(principal.userId));
   }
 
-  async updatePreferences(principal: Principal, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
+  async updatePreferences(principal: Actor, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesDto> {
     await this.preferences.update(principal, dto);
     return this.viewPreferences(principal);
   }
@@ -84,15 +97,23 @@ export class NotificationsService {
   async addDevice(actor: Actor, dto: PushSubscriptionInputDto): Promise<PushSubscriptionDto> {
     const problem = await pushEndpointProblem(dto.endpoint, this.config.messaging.pushAllowLocalEndpoints);
     if (problem) throw new ValidationFailedError([{ field: 'endpoint', code: 'push_endpoint_refused', message: problem }]);
-    return toSubscription(await this.devices.add(actor.userId, { ...dto, userAgent: actor.userAgent?.slice(0, 300) ?? null }));
+    const device = await this.tx.run(async (manager) => {
+      const added = await this.devices.add(actor.userId, { ...dto, userAgent: actor.userAgent?.slice(0, 300) ?? null }, manager);
+      await this.audit.record(manager, actor, { action: 'push_subscription.add', entityType: 'push_subscription', entityId: added.id, details: { endpointHost: hostOf(dto.endpoint) } });
+      return added;
+    });
+    return toSubscription(device);
   }
 
   async listDevices(principal: Principal): Promise<PushSubscriptionDto[]> {
     return (await this.devices.list(principal.userId)).map(toSubscription);
   }
 
-  removeDevice(principal: Principal, id: string): Promise<void> {
-    return this.devices.remove(principal.userId, id);
+  removeDevice(actor: Actor, id: string): Promise<void> {
+    return this.tx.run(async (manager) => {
+      await this.devices.remove(actor.userId, id, manager);
+      await this.audit.record(manager, actor, { action: 'push_subscription.remove', entityType: 'push_subscription', entityId: id });
+    });
   }
 
   /**

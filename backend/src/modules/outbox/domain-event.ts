@@ -108,6 +108,18 @@ export interface FileInfectedPayload {
   recipients: string[];
 }
 
+/**
+ * A suspicious-activity signal raised an alert (or locked an account with an open alert): admins
+ * are told. Written by the audit module in the transaction of the audit row that tripped it.
+ */
+export interface AuditAlertRaisedPayload {
+  alertId: string;
+  kind: string;
+  subjectUserId: string | null;
+  subjectName: string | null;
+  accountLocked: boolean;
+}
+
 /** History events that are written by AppealJournal with the step payload. */
 export type StepEvent = Exclude<HistoryEvent, HistoryEvent.Overdue>;
 
@@ -119,6 +131,7 @@ export type DomainEventPayloads = { [E in StepEvent as `appeal.${E}`]: AppealSte
   'appeal.internal_note': AppealMessagePayload;
   'appeal.documents_due_soon': DocumentsDueSoonPayload;
   'appeal.file_infected': FileInfectedPayload;
+  'audit.alert_raised': AuditAlertRaisedPayload;
 };
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -137,6 +150,7 @@ export const DOMAIN_EVENT_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   'appeal.internal_note': 1,
   'appeal.documents_due_soon': 1,
   'appeal.file_infected': 1,
+  'audit.alert_raised': 1,
 };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(DOMAIN_EVENT_VERSIONS) as DomainEventType[];
@@ -147,8 +161,11 @@ export function isDomainEventType(value: string): value is DomainEventType {
 
 /** A fact other modules react to, as a producer writes it. */
 export type DomainEvent<T extends DomainEventType = DomainEventType> = {
-  [K in T]: { eventType: K; aggregateType: 'appeal'; aggregateId: string; payload: DomainEventPayloads[K] };
+  [K in T]: { eventType: K; aggregateType: AggregateOf<K>; aggregateId: string; payload: DomainEventPayloads[K] };
 }[T];
+
+/** What an event is about: an appeal, except the audit module's alerts. */
+export type AggregateOf<K extends DomainEventType> = K extends `audit.${string}` ? 'audit_alert' : 'appeal';
 
 /** Any step of an appeal as AppealJournal writes it (one shape for every step event type). */
 export interface AppealStepEvent {

@@ -12,6 +12,7 @@ export interface DepartmentRouting {
 
 /** A department as other modules see it. */
 export type DepartmentInfo = Omit<Department, 'parent'>;
+export type { WorkingHours } from './department.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -93,7 +94,7 @@ export class DepartmentTree {
     return routing;
   }
 
-  async update(manager: EntityManager, id: string, fields: Partial<Pick<Department, 'autoAssign' | 'approvalRequiredFor' | 'nameRu' | 'nameEn'>>): Promise<void> {
+  async update(manager: EntityManager, id: string, fields: Partial<Pick<Department, 'autoAssign' | 'approvalRequiredFor' | 'nameRu' | 'nameEn' | 'workingHours'>>): Promise<void> {
     await manager.update(Department, { id }, fields);
   }
 }

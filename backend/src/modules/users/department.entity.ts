@@ -21,5 +21,15 @@ export class Department {
   @Column({ name: 'auto_assign', type: 'boolean', default: false }) autoAssign: boolean;
   /** Which staff actions an operator of this department proposes for a supervisor's approval instead of taking them (59-ФЗ guardrails). */
   @Column({ name: 'approval_required_for', type: 'text', array: true, default: () => "'{}'" }) approvalRequiredFor: ApprovableBySetting[];
+  /** Staff of the department work only then; access outside these hours raises an alert (null: no restriction). */
+  @Column({ name: 'working_hours', type: 'jsonb', nullable: true }) workingHours: WorkingHours | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
+}
+
+/** Working hours: ISO weekdays (1 Monday … 7 Sunday), a local time span (to ≤ from spans midnight) and its time zone. */
+export interface WorkingHours {
+  days: number[];
+  from: string;
+  to: string;
+  timeZone: string;
 }

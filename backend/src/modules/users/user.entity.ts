@@ -43,6 +43,9 @@ export class User {
   @Column({ name: 'totp_secret_encrypted', type: 'text', nullable: true, select: false }) totpSecretEncrypted: string | null;
   /** The second factor the account signs in with; null → none enrolled. */
   @Column({ name: 'mfa_method', type: 'text', nullable: true }) mfaMethod: 'sms' | 'totp' | null;
+  /** Locked pending review by a suspicious-activity alert (the audit module's thresholds); null → open. */
+  @Column({ name: 'locked_at', type: 'timestamptz', nullable: true }) lockedAt: Date | null;
+  @Column({ name: 'lock_reason', type: 'text', nullable: true }) lockReason: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

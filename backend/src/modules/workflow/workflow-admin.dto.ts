@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AnswerResult, APPEAL_TYPES, AppealType, APPROVABLE_BY_SETTING, ApprovableBySetting } from '@otklik/shared/domain';
 import { DepartmentDto } from '../users/users.dto';
 
@@ -82,6 +82,27 @@ export class AnswerTemplateDto {
 }
 
 /** The department's settings; a field left out keeps its value. */
+const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+
+/** When the department's staff work; access outside these hours raises a security alert. */
+export class WorkingHoursDto {
+  @ApiProperty({ type: [Number], example: [1, 2, 3, 4, 5], description: 'ISO weekdays: 1 Monday … 7 Sunday' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(7, { each: true })
+  days: number[];
+
+  @ApiProperty({ example: '09:00', description: 'Local start (HH:MM)' })
+  @IsString() @Matches(HHMM, { message: 'must be HH:MM' })
+  from: string;
+
+  @ApiProperty({ example: '18:00', description: 'Local end (HH:MM); not after the start: the span crosses midnight' })
+  @IsString() @Matches(HHMM, { message: 'must be HH:MM' })
+  to: string;
+
+  @ApiProperty({ example: 'Europe/Moscow', description: 'IANA time zone' })
+  @IsString() @MaxLength(64)
+  timeZone: string;
+}
+
 export class DepartmentSettingsDto {
   @ApiPropertyOptional({ description: "Give new and redirected appeals to the department's least-loaded operator" })
   @IsOptional() @IsBoolean()
@@ -95,6 +116,12 @@ export class DepartmentSettingsDto {
   })
   @IsOptional() @IsArray() @ArrayMaxSize(APPROVABLE_BY_SETTING.length) @IsIn(APPROVABLE_BY_SETTING, { each: true })
   approvalRequiredFor?: ApprovableBySetting[];
+
+  @ApiPropertyOptional({ type: WorkingHoursDto, nullable: true, description: 'Restrict staff access to these hours (alerts outside them); null lifts the restriction' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WorkingHoursDto)
+  workingHours?: WorkingHoursDto | null;
 }
 
 /**
@@ -105,4 +132,5 @@ export class DepartmentSettingsDto {
 export class AdminDepartmentDto extends DepartmentDto {
   @ApiProperty() autoAssign: boolean;
   @ApiProperty({ enum: APPROVABLE_BY_SETTING, enumName: 'ApprovableBySetting', isArray: true }) approvalRequiredFor: ApprovableBySetting[];
+  @ApiProperty({ type: WorkingHoursDto, nullable: true }) workingHours: WorkingHoursDto | null;
 }

@@ -6,6 +6,7 @@ import { Actor } from '../../common/http/actor';
 import { DomainError, FieldError, NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
 import { AppealAccess } from '../appeals/appeal-access.service';
 import { AuditService } from '../audit/audit.service';
+import { isTimeZone } from '../audit/working-hours';
 import { CatalogService } from '../catalog/catalog.service';
 import { DepartmentInfo, DepartmentTree } from '../users/department-tree.repository';
 import { DepartmentDto } from '../users/users.dto';
@@ -28,7 +29,7 @@ const ruleDto = (r: RoutingRule): RoutingRuleDto => ({
   active: r.active,
 });
 const templateDto = (t: AnswerTemplate): AnswerTemplateDto => ({ id: t.id, title: t.title, body: t.body, result: t.result, departmentId: t.departmentId, active: t.active });
-const departmentDto = (d: DepartmentInfo): AdminDepartmentDto => ({ ...DepartmentDto.from(d), autoAssign: d.autoAssign, approvalRequiredFor: d.approvalRequiredFor });
+const departmentDto = (d: DepartmentInfo): AdminDepartmentDto => ({ ...DepartmentDto.from(d), autoAssign: d.autoAssign, approvalRequiredFor: d.approvalRequiredFor, workingHours: d.workingHours ?? null });
 
 /** Admin management of routing rules, answer templates and department assignment settings; every change is audited. */
 @Injectable()
@@ -151,15 +152,21 @@ export class WorkflowAdminService {
     return this.own.manager.transaction(async (manager) => {
       const department = await this.departmentTree.get(id, manager, { lock: true });
       if (!department) throw new NotFoundError('department');
-      const before = { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor };
+      const before = { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
+      if (dto.workingHours && !isTimeZone(dto.workingHours.timeZone)) {
+        throw new ValidationFailedError([{ field: 'workingHours.timeZone', code: 'invalid_time_zone', message: 'not an IANA time zone' }]);
+      }
       if (dto.autoAssign !== undefined) department.autoAssign = dto.autoAssign;
       if (dto.approvalRequiredFor !== undefined) department.approvalRequiredFor = [...new Set(dto.approvalRequiredFor)];
-      await this.departmentTree.update(manager, id, { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor });
+      if (dto.workingHours !== undefined) department.workingHours = dto.workingHours && { days: [...dto.workingHours.days].sort((a, b) => a - b), from: dto.workingHours.from, to: dto.workingHours.to, timeZone: dto.workingHours.timeZone };
+      await this.departmentTree.update(manager, id, { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours });
+      const after = { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
       await this.audit.record(manager, actor, {
         action: 'department.update',
         entityType: 'department',
         entityId: id,
         details: { before, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor },
+        change: { before, after },
       });
       return departmentDto(department);
     }).finally(() => this.assignment.invalidate());

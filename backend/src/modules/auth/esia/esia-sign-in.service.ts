@@ -136,7 +136,7 @@ export class EsiaSignInService {
       action: 'auth.esia_login',
       entityType: 'user',
       entityId: user.id,
-      details: { esiaOid: identity.oid, trustLevel: identity.trustLevel, linkedBy },
+      details: { esiaOid: identity.oid, trustLevel: identity.trustLevel, linkedBy, newDevice },
     });
     return { tokens, user, newDevice };
   }

@@ -103,15 +103,18 @@ export class MfaService {
 
   /** Starts TOTP enrolment: a new secret, kept (encrypted) until a code confirms it. */
   startTotp(actor: Actor): Promise<TotpEnrolmentDto> {
-    return this.startTotpFor(actor.userId);
+    return this.startTotpFor(actor.userId, actor, 'auth.mfa_totp_started');
   }
 
-  /** The same for a user who is still signing in (enrolment required at first sign-in). */
-  async startTotpFor(userId: string): Promise<TotpEnrolmentDto> {
+  /** The same for a user who is still signing in (enrolment required at first sign-in); `action` names the audit row. */
+  async startTotpFor(userId: string, actor: Actor, action: 'auth.mfa_totp_started' | 'auth.mfa_enrolment_started'): Promise<TotpEnrolmentDto> {
     const user = await this.accounts.get(userId);
     if (user.mfaMethod === 'totp') throw new DomainError(409, 'mfa_already_enrolled');
     const secret = new Secret({ size: 20 });
-    await this.accounts.update(this.tx.manager, user.id, { totpSecretEncrypted: this.cipher.encrypt(secret.base32) });
+    await this.tx.run(async (m) => {
+      await this.accounts.update(m, user.id, { totpSecretEncrypted: this.cipher.encrypt(secret.base32) });
+      await this.audit.record(m, actor, { action, entityType: 'user', entityId: user.id, details: { method: 'totp' } });
+    });
     const otpauthUri = this.totp(user.email, secret).toString();
     return { otpauthUri, qrDataUrl: await toDataURL(otpauthUri) };
   }
@@ -122,10 +125,11 @@ export class MfaService {
   }
 
   /**
-   * The same, with the actor the audit row names (the user signing in, at first sign-in). Two
-   * confirmations racing: the conditional update lets exactly one turn TOTP on (the other 409).
+   * The same, with the actor the audit row names; null writes no row (at a first sign-in the
+   * sign-in's own row records the enrolment). Two confirmations racing: the conditional update
+   * lets exactly one turn TOTP on (the other 409).
    */
-  async confirmTotpFor(userId: string, code: string, actor: Actor): Promise<BackupCodesDto> {
+  async confirmTotpFor(userId: string, code: string, actor: Actor | null): Promise<BackupCodesDto> {
     const user = await this.accounts.get(userId);
     if (user.mfaMethod === 'totp') throw new DomainError(409, 'mfa_already_enrolled');
     if (!(await this.verifyTotp(user.id, code, true))) {
@@ -139,7 +143,7 @@ export class MfaService {
         MfaBackupCode,
         backupCodes.map((c) => ({ userId: user.id, codeHash: this.backupHash(user.id, c.replace('-', '')) })),
       );
-      await this.audit.record(m, actor, { action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id, details: { method: 'totp' } });
+      if (actor) await this.audit.record(m, actor, { action: 'auth.mfa_enrolled', entityType: 'user', entityId: user.id, details: { method: 'totp' } });
     });
     return { backupCodes };
   }

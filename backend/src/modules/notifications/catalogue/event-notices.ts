@@ -6,11 +6,12 @@ import type { NoticeKind } from './notice-kinds';
  * Who is told what of one event. `citizen`: the appeal's author (their account, or the contact
  * given with an appeal filed without one); `payload_recipients`: the staff the event names
  * (`payload.recipients`); `assignee`: the appeal's assignee (`payload.assigneeId` where the event
- * carries it, else the appeal's); `department_staff`: the active staff of the appeal's department.
+ * carries it, else the appeal's); `department_staff`: the active staff of the appeal's department;
+ * `admins`: every active admin (security alerts of the audit module).
  */
 export interface NoticeTarget {
   kind: NoticeKind;
-  to: 'citizen' | 'payload_recipients' | 'assignee' | 'department_staff';
+  to: 'citizen' | 'payload_recipients' | 'assignee' | 'department_staff' | 'admins';
 }
 
 /**
@@ -33,6 +34,8 @@ export function noticesOf(event: DispatchedEvent): NoticeTarget[] {
       return [{ kind: 'infected_file', to: 'payload_recipients' }];
     case 'appeal.internal_note':
       return [];
+    case 'audit.alert_raised':
+      return [{ kind: 'security_alert', to: 'admins' }];
     case 'appeal.message': {
       const { authorRole, assigneeId } = event.payload;
       if (authorRole === (Role.Citizen as string)) return [{ kind: 'citizen_reply', to: assigneeId === null ? 'department_staff' : 'assignee' }];

@@ -28,8 +28,13 @@ export const NOTICE_KINDS = [
   'approval_requested',
   'approval_returned',
   'infected_file',
+  // Admins: a suspicious-activity alert of the audit module.
+  'security_alert',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** The kinds that tell of an appeal (they carry its number); a security alert concerns none. */
+export const APPEAL_NOTICE_KINDS: readonly NoticeKind[] = NOTICE_KINDS.filter((k) => k !== 'security_alert');
 
 export const CHANNELS = ['in_app', 'email', 'sms', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -42,6 +47,8 @@ export interface NoticeKindSpec {
   required: boolean;
   /** Channels on for a person who never touched their preferences. */
   defaults: readonly Channel[];
+  /** Only these roles of the audience ever get it (and see it among their preferences); absent: all. */
+  roles?: readonly string[];
 }
 
 const CITIZEN_DEFAULT: readonly Channel[] = ['in_app', 'email', 'push'];
@@ -71,6 +78,7 @@ export const NOTICE_KIND_SPECS: Record<NoticeKind, NoticeKindSpec> = {
   approval_requested: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   approval_returned: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   infected_file: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
+  security_alert: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT, roles: ['admin'] },
 };
 
 /** The facts a template may use, read when the notice is planned (not when each channel sends). */
@@ -100,7 +108,9 @@ export interface NoticeFacts {
   rating?: number | null;
   /** infected_file: the file's name. */
   fileName?: string | null;
-  /** The absolute link to the appeal's card (console for staff, cabinet for citizens). */
+  /** security_alert: what the signal saw and whom it concerns (no appeal: number null, subject empty). */
+  alert?: { kind: string; subjectName: string | null; accountLocked: boolean } | null;
+  /** The absolute link to the appeal's card (console for staff, cabinet for citizens), or to the alerts page. */
   link: string;
 }
 

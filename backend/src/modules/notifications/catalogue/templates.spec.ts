@@ -1,6 +1,6 @@
 import { APPEAL_STATUS_LABELS, APPEAL_STATUSES, AppealStatus } from '@otklik/shared/domain';
 import { DEMO_DEPARTMENTS } from '../../seed/demo-data';
-import { Locale, NOTICE_KIND_SPECS, NOTICE_KINDS, NoticeFacts } from './notice-kinds';
+import { APPEAL_NOTICE_KINDS, Locale, NOTICE_KIND_SPECS, NOTICE_KINDS, NoticeFacts } from './notice-kinds';
 import { smsSegments } from './sms-segments';
 import { renderNotice as sut } from './templates';
 
@@ -38,7 +38,7 @@ describe('renderNotice', () => {
       en: { kind: '', units: 0, segments: 0, text: '' },
     };
 
-    it.each(NOTICE_KINDS.flatMap((kind) => LOCALES.map((locale) => [kind, locale] as const)))('%s (%s), every status, long facts', (kind, locale) => {
+    it.each(APPEAL_NOTICE_KINDS.flatMap((kind) => LOCALES.map((locale) => [kind, locale] as const)))('%s (%s), every status, long facts', (kind, locale) => {
       for (const status of APPEAL_STATUSES) {
         const sms = sut(kind, locale, longFacts({ status })).sms;
         const size = smsSegments(sms);
@@ -57,7 +57,7 @@ describe('renderNotice', () => {
         fileName: '😀'.repeat(300),
         link: `https://otklik.example.gov.ru/${'x'.repeat(400)}`,
       });
-      for (const kind of NOTICE_KINDS) {
+      for (const kind of APPEAL_NOTICE_KINDS) {
         for (const locale of LOCALES) {
           const sms = sut(kind, locale, absurd).sms;
           expect(smsSegments(sms).segments).toBeLessThanOrEqual(2);
@@ -73,7 +73,7 @@ describe('renderNotice', () => {
       const facts = longFacts({ status: AppealStatus.Registered, departmentName: 'Финансовый отдел', dueAt: null });
       const sms = sut('registered', 'ru', facts).sms;
       expect(sms).toMatch(/^Ваше обращение № 99999999 получено 30\.12\.2026 23:59\. Статус: Принято\./);
-      for (const kind of NOTICE_KINDS) expect(sut(kind, 'ru', facts).sms).not.toContain('Не работает вход');
+      for (const kind of APPEAL_NOTICE_KINDS) expect(sut(kind, 'ru', facts).sms).not.toContain('Не работает вход');
     });
 
     it('keeps the grounds of a 59-ФЗ notice, cut short when they do not fit', () => {
@@ -97,7 +97,7 @@ describe('renderNotice', () => {
     });
   });
 
-  it.each(NOTICE_KINDS.flatMap((kind) => LOCALES.map((locale) => [kind, locale] as const)))('%s (%s) carries the number, the time and the link', (kind, locale) => {
+  it.each(APPEAL_NOTICE_KINDS.flatMap((kind) => LOCALES.map((locale) => [kind, locale] as const)))('%s (%s) carries the number, the time and the link', (kind, locale) => {
     const facts = longFacts();
     const notice = sut(kind, locale, facts);
     const time = locale === 'ru' ? '31.12.2026 23:59' : '2026-12-31 23:59 MSK';
@@ -217,7 +217,7 @@ describe('renderNotice', () => {
       unidentified: false,
       link: 'https://otklik.gov.ru/a/1',
     };
-    for (const kind of NOTICE_KINDS) {
+    for (const kind of APPEAL_NOTICE_KINDS) {
       for (const locale of LOCALES) {
         const notice = sut(kind, locale, bare);
         const all = [notice.email.subject, notice.email.text, notice.sms, notice.push.body, notice.inApp.body].join('\n');
@@ -225,5 +225,34 @@ describe('renderNotice', () => {
         expect(notice.sms).toContain('—');
       }
     }
+  });
+
+  describe('security_alert (admins; no appeal)', () => {
+    const alertFacts = (alert: NonNullable<NoticeFacts['alert']>): NoticeFacts => ({
+      ...longFacts({ number: null, subject: '', link: 'https://otklik.example.gov.ru/audit/alerts' }),
+      alert,
+    });
+
+    it.each(LOCALES)('names the signal, the account, the lock and the time, and links to the alerts (%s)', (locale) => {
+      const notice = sut('security_alert', locale, alertFacts({ kind: 'failed_sign_ins', subjectName: 'Иванова Мария Петровна', accountLocked: true }));
+      const time = locale === 'ru' ? '31.12.2026 23:59' : '2026-12-31 23:59 MSK';
+      expect(notice.email.subject).toBe(locale === 'ru' ? 'Оповещение безопасности: повторные неудачные попытки входа' : 'Security alert: repeated failed sign-ins');
+      expect(notice.email.text).toContain('Иванова Мария Петровна');
+      expect(notice.email.text).toContain(locale === 'ru' ? 'заблокирована до проверки' : 'locked pending review');
+      for (const text of [notice.email.text, notice.push.body, notice.inApp.body, notice.sms]) expect(text).toContain(time);
+      expect(notice.email.html).toContain('href="https://otklik.example.gov.ru/audit/alerts"');
+      expect(notice.email.html).toContain(locale === 'ru' ? 'Открыть оповещения' : 'Open the alerts');
+      // A lock screen shows the push: the account's name stays out of it.
+      expect(notice.push.body).not.toContain('Иванова');
+      expect(notice.sms).not.toContain('Иванова');
+    });
+
+    it.each(['failed_sign_ins', 'new_network', 'mass_reveal', 'bulk_export', 'off_hours', 'unknown'])('SMS of %s within two segments in both locales', (kind) => {
+      for (const locale of LOCALES) {
+        const sms = sut('security_alert', locale, alertFacts({ kind, subjectName: 'x'.repeat(500), accountLocked: true })).sms;
+        expect(smsSegments(sms).segments).toBeLessThanOrEqual(2);
+        expect(sms).not.toMatch(/undefined|null/);
+      }
+    });
   });
 });

@@ -232,6 +232,28 @@ export const EN_TEXTS: NoticeTexts = {
       ...link(w),
     ],
   }),
+  security_alert: (w) => {
+    const a = w.facts.alert;
+    const what = ALERT_EN[a?.kind ?? ''] ?? 'suspicious activity';
+    const who = a?.subjectName ? ` (${a.subjectName})` : '';
+    const locked = a?.accountLocked ? ' The account is locked pending review.' : '';
+    return {
+      title: `Security alert: ${what}`,
+      lead: `On ${w.at}: ${what}${who}.${locked}`,
+      details: lines('Check the audit log and resolve the alert with your decision.'),
+      short: `${w.at}: ${what}.${locked}`,
+      sms: [{ text: `Otklik security alert: ${what}, ${w.at}.${locked}` }, ...link(w)],
+    };
+  },
+};
+
+/** Security alerts by kind, as the notice names them. */
+const ALERT_EN: Record<string, string> = {
+  failed_sign_ins: 'repeated failed sign-ins',
+  new_network: 'a staff sign-in from a new network',
+  mass_reveal: 'many personal-data reveals',
+  bulk_export: 'a bulk export',
+  off_hours: 'staff access outside working hours',
 };
 
 function answerQuote(w: NoticeWords): string | null {

@@ -246,6 +246,28 @@ export const RU_TEXTS: NoticeTexts = {
       ...link(w),
     ],
   }),
+  security_alert: (w) => {
+    const a = w.facts.alert;
+    const what = ALERT_RU[a?.kind ?? ''] ?? 'подозрительная активность';
+    const who = a?.subjectName ? ` (${a.subjectName})` : '';
+    const locked = a?.accountLocked ? ' Учётная запись заблокирована до проверки.' : '';
+    return {
+      title: `Оповещение безопасности: ${what}`,
+      lead: `${w.at} обнаружено: ${what}${who}.${locked}`,
+      details: lines('Проверьте журнал аудита и закройте оповещение с решением.'),
+      short: `${w.at}: ${what}.${locked}`,
+      sms: [{ text: `Отклик: оповещение безопасности, ${what}, ${w.at}.${locked}` }, ...link(w)],
+    };
+  },
+};
+
+/** Security alerts by kind, as the notice names them. */
+const ALERT_RU: Record<string, string> = {
+  failed_sign_ins: 'повторные неудачные попытки входа',
+  new_network: 'вход сотрудника из новой сети',
+  mass_reveal: 'массовый просмотр персональных данных',
+  bulk_export: 'массовая выгрузка',
+  off_hours: 'доступ сотрудника вне рабочего времени',
 };
 
 /** The answer itself, for an author without a cabinet. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../database/transaction-runner';
-import { HistoryEvent, Role, isStaff } from '@otklik/shared/domain';
+import { AppealStatus, HistoryEvent, Role, isStaff } from '@otklik/shared/domain';
 import { Clock } from '../../../common/clock/clock';
 import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher';
 import { AppConfig } from '../../../config/app-config';
@@ -86,10 +86,18 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
   async handleBatch(events: DispatchedEvent[]): Promise<void> {
     const wanted = events.map((event) => ({ event, targets: noticesOf(event) })).filter((w) => w.targets.length > 0);
     if (wanted.length === 0) return;
-    const appeals = await this.appeals.factsOfMany(wanted.map((w) => w.event.aggregateId));
+    const appeals = await this.appeals.factsOfMany(wanted.filter((w) => w.event.aggregateType === 'appeal').map((w) => w.event.aggregateId));
     const staffOf = new Map<string, Promise<string[]>>();
-    const planned: { event: DispatchedEvent; appeal: AppealNoticeFacts; recipients: Recipient[] }[] = [];
+    // An event of the audit module's alerts concerns no appeal: its facts are the alert's.
+    const planned: { event: DispatchedEvent; appeal: AppealNoticeFacts | null; recipients: Recipient[] }[] = [];
     for (const { event, targets } of wanted) {
+      if (event.eventType === 'audit.alert_raised') {
+        const admins = await this.staff.activeAdmins();
+        const kindOfNotice = targets[0].kind;
+        const recipients: Recipient[] = admins.map((id) => ({ kind: 'user', id, kindOfNotice }));
+        if (recipients.length) planned.push({ event, appeal: null, recipients });
+        continue;
+      }
       const appeal = appeals.get(event.aggregateId);
       if (!appeal) continue; // destroyed by retention meanwhile: nothing to tell
       const recipients = await this.recipientsOf(event, targets, appeal, staffOf);
@@ -106,8 +114,9 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
 
     for (const { event, appeal, recipients } of planned) {
       const lawNotice = LAW_NOTICE_EVENTS.has(event.eventType);
-      const step = appeal.unidentified || lawNotice ? await this.quoted(event) : {};
-      const quoted = appeal.unidentified ? step : {};
+      const step = appeal && (appeal.unidentified || lawNotice) ? await this.quoted(event) : {};
+      const quoted = appeal?.unidentified ? step : {};
+      const appealId = appeal ? event.aggregateId : null;
       const ground = lawNotice ? (step.notice ?? null) : null;
       for (const recipient of recipients) {
         const kind = recipient.kindOfNotice;
@@ -128,21 +137,21 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         const email = to.email ?? null;
         const phone = to.phone ?? null;
         // The proposal's reasoning is internal: only the supervisors asked to decide it read it.
-        const facts = this.factsFor(event, appeal, staff, quoted, kind === 'approval_requested' ? appeal.proposalReason : ground);
+        const facts = appeal ? this.factsFor(event, appeal, staff, quoted, kind === 'approval_requested' ? appeal.proposalReason : ground) : this.alertFacts(event);
         const rendered = renderNotice(kind, pref.locale, facts);
-        const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId: event.aggregateId };
+        const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId };
         const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
         for (const channel of CHANNELS) {
           if (!channelOn(pref, kind, channel)) continue;
           if (channel === 'in_app') {
             if (recipient.kind !== 'user') continue;
-            items.push({ userId: recipient.id, eventId: event.id, kind, appealId: event.aggregateId, appealNumber: appeal.number, ...rendered.inApp, link: facts.link });
+            items.push({ userId: recipient.id, eventId: event.id, kind, appealId, appealNumber: appeal?.number ?? null, ...rendered.inApp, link: facts.link });
             rows.push({ ...base, channel, state: 'sent', dueAt: now, address: null, content: null });
             continue;
           }
           // A digest replaces the staff member's e-mail, SMS and push for this notice with one e-mail later.
           if (digest && channel !== 'email') continue;
-          const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), locale: pref.locale, appealId: event.aggregateId, attachAnswer: appeal.unidentified && kind === 'answer_ready' });
+          const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), locale: pref.locale, appealId: event.aggregateId, attachAnswer: !!appeal?.unidentified && kind === 'answer_ready' });
           if (!content) continue;
           if (digest) {
             rows.push({ ...base, channel, state: 'digest', dueAt: digest, address: content.address, content: content.body });
@@ -224,6 +233,25 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     };
   }
 
+  /** A security alert told to admins: what the signal saw, a link to the alerts page; no appeal. */
+  private alertFacts(event: DispatchedEvent): NoticeFacts {
+    const p = event.payload as { kind?: string; subjectName?: string | null; accountLocked?: boolean };
+    const at = new Date(event.createdAt);
+    return {
+      number: null,
+      subject: '',
+      status: AppealStatus.Registered,
+      at,
+      registeredAt: null,
+      dueAt: null,
+      documentsDueOn: null,
+      departmentName: null,
+      unidentified: false,
+      alert: { kind: p.kind ?? '', subjectName: p.subjectName ?? null, accountLocked: p.accountLocked ?? false },
+      link: `${this.config.publicUrl.replace(/\/$/, '')}/audit/alerts`,
+    };
+  }
+
   private contentFor(
     channel: Exclude<Channel, 'in_app'>,
     rendered: RenderedNotice,
@@ -238,7 +266,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       case 'sms':
         return to.phone ? { address: maskPhone(to.phone), body: { channel, to: to.phone, text: rendered.sms } } : null;
       case 'push':
-        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: `appeal-${facts.number ?? ''}` } } : null;
+        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: facts.alert ? 'security-alert' : `appeal-${facts.number ?? ''}` } } : null;
     }
   }
 

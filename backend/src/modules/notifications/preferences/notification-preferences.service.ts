@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../../database/transaction-runner';
 import { isStaff } from '@otklik/shared/domain';
-import { Principal } from '../../../common/http/actor';
+import { Actor, Principal } from '../../../common/http/actor';
 import { FieldError, ValidationFailedError } from '../../../common/problem/domain-error';
+import { AuditService } from '../../audit/audit.service';
 import { CHANNELS, Channel, NOTICE_KIND_SPECS } from '../catalogue/notice-kinds';
 import { ChannelOverrides, NotificationPreference } from './notification-preference.entity';
 import { NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './notification-preferences.dto';
-import { DEFAULT_PREFERENCES, Preferences, channelOn, isTimeZone, kindsOf, silencedRequiredKinds } from './preferences';
+import { DEFAULT_PREFERENCES, Preferences, channelOn, isTimeZone, kindFor, kindsOf, silencedRequiredKinds } from './preferences';
 
 const toPreferences = (row: NotificationPreference | null | undefined): Preferences =>
   row
@@ -23,7 +24,10 @@ const toPreferences = (row: NotificationPreference | null | undefined): Preferen
 /** Each user's channel × kind switches, quiet hours, digest and locale (this module's table). */
 @Injectable()
 export class NotificationPreferences {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
 
   /** The settings of several users at once (the planner's one query per event). */
   async of(userIds: readonly string[], manager: EntityManager = this.tx.manager): Promise<Map<string, Preferences>> {
@@ -40,7 +44,7 @@ export class NotificationPreferences {
       quietHours: prefs.quietHours,
       digest: prefs.digest,
       reachable,
-      kinds: kindsOf(isStaff(principal.role) ? 'staff' : 'citizen').map((kind) => ({
+      kinds: kindsOf(isStaff(principal.role) ? 'staff' : 'citizen', principal.role).map((kind) => ({
         kind,
         required: NOTICE_KIND_SPECS[kind].required,
         channels: Object.fromEntries(CHANNELS.map((c) => [c, channelOn(prefs, kind, c)])) as Record<Channel, boolean>,
@@ -49,14 +53,14 @@ export class NotificationPreferences {
   }
 
   /** Applies a partial change; refuses what the law or the audience does not allow, with field errors. */
-  async update(principal: Principal, dto: UpdateNotificationPreferencesDto): Promise<void> {
+  async update(principal: Actor, dto: UpdateNotificationPreferencesDto): Promise<void> {
     const staff = isStaff(principal.role);
     const errors: FieldError[] = [];
     if (dto.timeZone !== undefined && !isTimeZone(dto.timeZone)) errors.push({ field: 'timeZone', code: 'invalid_time_zone', message: 'not an IANA time zone' });
     if (dto.digest !== undefined && dto.digest !== 'off' && !staff) errors.push({ field: 'digest', code: 'digest_staff_only', message: 'digests are for staff accounts' });
     const audience = staff ? 'staff' : 'citizen';
     dto.kinds?.forEach((k, i) => {
-      if (NOTICE_KIND_SPECS[k.kind].audience !== audience) errors.push({ field: `kinds.${i}.kind`, code: 'kind_not_for_audience', message: `${k.kind} is not a notice for this account` });
+      if (!kindFor(k.kind, audience, principal.role)) errors.push({ field: `kinds.${i}.kind`, code: 'kind_not_for_audience', message: `${k.kind} is not a notice for this account` });
     });
     if (errors.length) throw new ValidationFailedError(errors);
     await this.tx.run(async (manager) => {
@@ -85,19 +89,26 @@ export class NotificationPreferences {
       }
       const prefs = toPreferences(row);
       const quiet = dto.quietHours === undefined ? prefs.quietHours : dto.quietHours;
+      const next = { locale: dto.locale ?? prefs.locale, timeZone: dto.timeZone ?? prefs.timeZone, quietHours: quiet ?? null, digest: dto.digest ?? prefs.digest, channels };
       await repo.upsert(
         {
           userId: principal.userId,
-          locale: dto.locale ?? prefs.locale,
-          timeZone: dto.timeZone ?? prefs.timeZone,
+          locale: next.locale,
+          timeZone: next.timeZone,
           quietFrom: quiet?.from ?? null,
           quietTo: quiet?.to ?? null,
-          digest: dto.digest ?? prefs.digest,
+          digest: next.digest,
           channels,
           updatedAt: new Date(),
         },
         ['userId'],
       );
+      await this.audit.record(manager, principal, {
+        action: 'notification_preferences.update',
+        entityType: 'user',
+        entityId: principal.userId,
+        change: { before: { locale: prefs.locale, timeZone: prefs.timeZone, quietHours: prefs.quietHours, digest: prefs.digest, channels: prefs.channels }, after: next },
+      });
     });
   }
 }

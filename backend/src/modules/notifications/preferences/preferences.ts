@@ -19,9 +19,15 @@ export function channelOn(prefs: Preferences, kind: NoticeKind, channel: Channel
   return prefs.channels[kind]?.[channel] ?? NOTICE_KIND_SPECS[kind].defaults.includes(channel);
 }
 
-/** The kinds of an audience, for the preferences page. */
-export function kindsOf(audience: 'citizen' | 'staff'): NoticeKind[] {
-  return NOTICE_KINDS.filter((k) => NOTICE_KIND_SPECS[k].audience === audience);
+/** Whether an account of this role may get the kind at all. */
+export function kindFor(kind: NoticeKind, audience: 'citizen' | 'staff', role: string): boolean {
+  const spec = NOTICE_KIND_SPECS[kind];
+  return spec.audience === audience && (!spec.roles || spec.roles.includes(role));
+}
+
+/** The kinds of an audience (those the role may get), for the preferences page. */
+export function kindsOf(audience: 'citizen' | 'staff', role: string): NoticeKind[] {
+  return NOTICE_KINDS.filter((k) => kindFor(k, audience, role));
 }
 
 /** Required kinds left with every channel off (the law wants the citizen told somehow). */

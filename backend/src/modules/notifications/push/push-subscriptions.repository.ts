@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../../common/problem/domain-error';
 import { PushSubscription } from './push-subscription.entity';
 
@@ -20,15 +20,15 @@ export class PushSubscriptions {
    * Registers a device for the user. The endpoint is the device: one that another account had
    * (the browser signed in as someone else) now belongs to this user only.
    */
-  async add(userId: string, sub: { endpoint: string; p256dh: string; auth: string; userAgent: string | null }): Promise<PushSubscription> {
-    const [row] = await this.dataSource.query<{ id: string }[]>(
+  async add(userId: string, sub: { endpoint: string; p256dh: string; auth: string; userAgent: string | null }, manager: EntityManager = this.dataSource.manager): Promise<PushSubscription> {
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth, user_agent) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (endpoint) DO UPDATE SET user_id = EXCLUDED.user_id, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,
          user_agent = EXCLUDED.user_agent, created_at = CASE WHEN push_subscriptions.user_id = EXCLUDED.user_id THEN push_subscriptions.created_at ELSE now() END
        RETURNING id`,
       [userId, sub.endpoint, sub.p256dh, sub.auth, sub.userAgent],
     );
-    return this.dataSource.manager.findOneByOrFail(PushSubscription, { id: row.id });
+    return manager.findOneByOrFail(PushSubscription, { id: row.id });
   }
 
   list(userId: string): Promise<PushSubscription[]> {
@@ -36,8 +36,8 @@ export class PushSubscriptions {
   }
 
   /** The user's own subscription only: another's id is not found. */
-  async remove(userId: string, id: string): Promise<void> {
-    const result = await this.dataSource.manager.delete(PushSubscription, { id, userId });
+  async remove(userId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const result = await manager.delete(PushSubscription, { id, userId });
     if (!result.affected) throw new NotFoundError('push_subscription');
   }
 

@@ -11,6 +11,14 @@ export const signedInGuard: CanActivateFn = async (_route, state) => {
   return user ? true : router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
 };
 
+/** The audit pages: admins and auditors (others see the staff-only page). */
+export const auditRoleGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const user = await auth.ensureUser();
+  return user && ['admin', 'auditor'].includes(user.role) ? true : router.createUrlTree(['/staff-only']);
+};
+
 /** Operators and supervisors only: citizens and admins see the staff-only page instead. */
 export const consoleRoleGuard: CanActivateChildFn = async () => {
   const auth = inject(AuthService);

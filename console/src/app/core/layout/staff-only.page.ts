@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
 import { AuthService } from '../auth/auth.service';
 import { I18n } from '../i18n/i18n.service';
 
 /** What a citizen or an admin sees after signing in: the console is not for them. */
 @Component({
   selector: 'ok-staff-only-page',
-  imports: [MatButtonModule],
+  imports: [MatButtonModule, RouterLink],
   template: `
     <section class="page">
       <div class="panel notice">
@@ -14,6 +15,10 @@ import { I18n } from '../i18n/i18n.service';
         <p>{{ t('staffOnly.body', { role: role() }) }}</p>
         @if (isCitizen()) {
           <p class="muted">{{ t('staffOnly.citizenHint') }}</p>
+        }
+        @if (readsAudit()) {
+          <p>{{ t('staffOnly.auditHint') }} <a routerLink="/audit/alerts">{{ t('staffOnly.alerts') }}</a> ·
+            <a routerLink="/audit/personal-data-access">{{ t('title.pdAccess') }}</a></p>
         }
         <button mat-flat-button type="button" (click)="logout()">{{ t('staffOnly.logout') }}</button>
       </div>
@@ -37,6 +42,7 @@ export class StaffOnlyPage {
   protected readonly t = this.i18n.t;
   protected readonly role = computed(() => this.i18n.role(this.auth.user()?.role ?? '').toLowerCase());
   protected readonly isCitizen = computed(() => this.auth.user()?.role === 'citizen');
+  protected readonly readsAudit = computed(() => ['admin', 'auditor'].includes(this.auth.user()?.role ?? ''));
 
   protected logout(): void {
     void this.auth.logout();

@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { decodeCursor, encodeCursor, DEFAULT_LIMIT } from '../../common/pagination/cursor';
+import { DomainError } from '../../common/problem/domain-error';
+import { Locale } from '../../common/i18n/messages';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { DepartmentTree } from '../users/department-tree.repository';
+import { AuditEntry } from './audit-entry.entity';
+import { MyPersonalDataAccessPageDto, PersonalDataAccessDto, PersonalDataAccessPageDto } from './audit.dto';
+
+/**
+ * The personal-data access log (152-ФЗ), read from the audit rows that name a citizen as their
+ * subject: each staff reveal of contact details (with the reason given) and each staff opening of
+ * a file. Auditors and admins see who, when and why; the citizen sees which department and
+ * position, and the staff member's name only when PD_ACCESS_SHOW_STAFF_NAMES allows it.
+ */
+@Injectable()
+export class PersonalDataAccessLog {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly departments: DepartmentTree,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async forStaff(subjectId: string, page: { limit?: number; cursor?: string }, locale: Locale): Promise<PersonalDataAccessPageDto> {
+    const { rows, nextCursor } = await this.rows(subjectId, page);
+    const names = await this.departmentNames(locale);
+    return {
+      items: rows.map(
+        (r): PersonalDataAccessDto => ({
+          id: String(r.id),
+          occurredAt: r.occurredAt.toISOString(),
+          action: r.action,
+          appealNumber: numberOf(r),
+          reason: typeof r.details.reason === 'string' ? r.details.reason : null,
+          fields: fieldsOf(r),
+          actorId: r.actorId,
+          actorRole: r.actorRole,
+          actorName: r.actorName,
+          actorPosition: r.actorPosition,
+          departmentId: r.actorDepartmentId,
+          departmentName: r.actorDepartmentId ? (names.get(r.actorDepartmentId) ?? null) : null,
+          ip: r.ip,
+        }),
+      ),
+      nextCursor,
+    };
+  }
+
+  async forCitizen(citizenId: string, page: { limit?: number; cursor?: string }, locale: Locale): Promise<MyPersonalDataAccessPageDto> {
+    const { rows, nextCursor } = await this.rows(citizenId, page);
+    const names = await this.departmentNames(locale);
+    const showNames = this.config.auditSignals.showStaffNamesToCitizen;
+    return {
+      items: rows.map((r) => ({
+        occurredAt: r.occurredAt.toISOString(),
+        action: r.action,
+        appealNumber: numberOf(r),
+        fields: fieldsOf(r),
+        departmentName: r.actorDepartmentId ? (names.get(r.actorDepartmentId) ?? null) : null,
+        position: r.actorPosition,
+        staffName: showNames ? r.actorName : null,
+      })),
+      nextCursor,
+    };
+  }
+
+  /** Accesses by others (the citizen's own actions are not accesses), newest first, keyset over the row id. */
+  private async rows(subjectId: string, page: { limit?: number; cursor?: string }): Promise<{ rows: AuditEntry[]; nextCursor: string | null }> {
+    const limit = page.limit ?? DEFAULT_LIMIT;
+    const qb = this.tx.manager
+      .getRepository(AuditEntry)
+      .createQueryBuilder('e')
+      .where('e.subject_id = :subjectId', { subjectId })
+      .andWhere('(e.actor_id IS NULL OR e.actor_id <> :subjectId)');
+    if (page.cursor) {
+      const [id] = decodeCursor(page.cursor, 1);
+      if (typeof id !== 'string' || !/^\d{1,19}$/.test(id)) {
+        throw new DomainError(422, 'validation_failed', {}, [{ field: 'cursor', code: 'invalid_cursor', message: 'invalid cursor' }]);
+      }
+      qb.andWhere('e.id < :cursorId', { cursorId: id });
+    }
+    const rows = await qb.orderBy('e.id', 'DESC').limit(limit + 1).getMany();
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    return { rows, nextCursor: more ? encodeCursor([String(rows[rows.length - 1].id)]) : null };
+  }
+
+  private async departmentNames(locale: Locale): Promise<Map<string, string>> {
+    return new Map((await this.departments.list()).map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameRu]));
+  }
+}
+
+function numberOf(r: AuditEntry): string | null {
+  const n = r.details.number ?? r.details.appealNumber;
+  return n === undefined || n === null ? null : String(n);
+}
+
+function fieldsOf(r: AuditEntry): string[] {
+  return Array.isArray(r.details.fields) ? (r.details.fields as unknown[]).filter((f): f is string => typeof f === 'string') : [];
+}
