@@ -46,8 +46,10 @@ export const AUDIT_CANONICAL_FIELDS: readonly CanonicalField[] = [
   { column: 'entity_type', kind: 'text' },
   { column: 'entity_id', kind: 'text' },
   { column: 'details', kind: 'json' },
-  // The actor snapshot, the data subject and the masked changes (migration 1765310000000).
-  { column: 'actor_name', kind: 'text', personal: true },
+  // The actor snapshot, the data subject and the masked changes (migration 1765310000000). The
+  // actor's name is the account's, kept as long as the account (not the appeal's data that
+  // retention destroys), so it is hashed in the clear.
+  { column: 'actor_name', kind: 'text' },
   { column: 'actor_position', kind: 'text' },
   { column: 'actor_department_id', kind: 'token' },
   { column: 'subject_id', kind: 'token' },
