@@ -2,13 +2,14 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Counter } from 'prom-client';
+import { PeriodicMode, PeriodicRun } from '../../common/lifecycle/periodic-run';
 import { AuditSealer, SealReport } from './audit-sealer.service';
 
 export const AUDIT_CHAIN_QUEUE = 'audit-chain';
 export const AUDIT_SEAL_JOB = 'audit-seal';
 /** How the sealer is woken, as the SLA scheduler: BullMQ job scheduler, a timer in the API, or not at all (CLI). */
 export const AUDIT_SEAL_MODE = Symbol('AUDIT_SEAL_MODE');
-export type AuditSealMode = 'bullmq' | 'inline' | 'off';
+export type AuditSealMode = PeriodicMode;
 /** Sealing runs every few seconds, so the unsealed tail stays short; checkpoints are once a minute. */
 export const SEAL_EVERY_MS = 5_000;
 
@@ -21,52 +22,42 @@ const sealedRows = new Counter({ name: 'otklik_audit_rows_sealed_total', help: '
  */
 @Injectable()
 export class AuditSealScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AuditSealScheduler.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<SealReport>;
-  private stopped = false;
+  private readonly periodic: PeriodicRun<SealReport>;
 
   constructor(
     private readonly sealer: AuditSealer,
-    @Inject(AUDIT_SEAL_MODE) private readonly mode: AuditSealMode,
-    @Optional() @InjectQueue(AUDIT_CHAIN_QUEUE) private readonly queue?: Queue,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.mode === 'off') return;
-    if (this.mode === 'bullmq') {
-      await this.queue!.upsertJobScheduler(AUDIT_SEAL_JOB, { every: SEAL_EVERY_MS }, {
-        name: AUDIT_SEAL_JOB,
-        opts: { removeOnComplete: { count: 20 }, removeOnFail: { count: 100 } },
-      });
-    } else {
-      this.timer = setInterval(() => this.kick(), SEAL_EVERY_MS);
-      this.timer.unref();
-    }
+    @Inject(AUDIT_SEAL_MODE) mode: AuditSealMode,
+    @Optional() @InjectQueue(AUDIT_CHAIN_QUEUE) queue?: Queue,
+  ) {
+    this.periodic = new PeriodicRun({
+      name: 'audit sealing',
+      mode,
+      everyMs: SEAL_EVERY_MS,
+      queue,
+      jobName: AUDIT_SEAL_JOB,
+      keep: { complete: 20, fail: 100 },
+      run: () => this.seal(),
+      logger: new Logger(AuditSealScheduler.name),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationBootstrap(): Promise<void> {
+    return this.periodic.start();
   }
 
-  private kick(): void {
-    if (this.stopped || this.running) return;
-    void this.runDue().catch((error: unknown) => this.logger.error({ err: error }, 'audit sealing failed'));
+  onApplicationShutdown(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Seals what is ready and signs a checkpoint when one is due; one run per process at a time. */
   runDue(): Promise<SealReport> {
-    if (this.running) return this.running;
-    this.running = this.sealer
-      .seal({ checkpoint: 'due' })
-      .then((report) => {
-        sealedRows.inc(report.sealed);
-        return report;
-      })
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.periodic.runDue();
+  }
+
+  private async seal(): Promise<SealReport> {
+    const report = await this.sealer.seal({ checkpoint: 'due' });
+    sealedRows.inc(report.sealed);
+    return report;
   }
 }
 

@@ -9,6 +9,7 @@ import { endOfMoscowDay, moscowDate } from '@otklik/shared/domain';
 import { Clock } from '../../../common/clock/clock';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
+import { PeriodicMode, PeriodicRun } from '../../../common/lifecycle/periodic-run';
 import { SlaTickService, TickStats } from './sla-tick.service';
 import { SchedulerTick } from './scheduler-tick.entity';
 
@@ -16,7 +17,7 @@ export const SLA_QUEUE = 'sla-scheduler';
 export const SLA_TICK_JOB = 'sla-tick';
 /** How the scheduler is woken: a BullMQ job scheduler (worker processes), a timer in the API, or not at all (CLI). */
 export const SLA_SCHEDULER_MODE = Symbol('SLA_SCHEDULER_MODE');
-export type SlaSchedulerMode = 'bullmq' | 'inline' | 'off';
+export type SlaSchedulerMode = PeriodicMode;
 
 export const JOB_SLA = 'sla';
 export const JOB_RETENTION = 'retention';
@@ -43,8 +44,7 @@ export interface TickReport {
 export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SlaScheduler.name);
   private readonly claimant = `${hostname()}:${process.pid}`;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<TickReport>;
+  private readonly periodic: PeriodicRun<TickReport>;
   private stopped = false;
 
   constructor(
@@ -53,42 +53,36 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly clock: Clock,
     private readonly work: SlaTickService,
     @Inject(SLA_SCHEDULER_MODE) private readonly mode: SlaSchedulerMode,
-    @Optional() @InjectQueue(SLA_QUEUE) private readonly queue?: Queue,
-  ) {}
+    @Optional() @InjectQueue(SLA_QUEUE) queue?: Queue,
+  ) {
+    this.periodic = new PeriodicRun({
+      name: 'SLA tick',
+      mode,
+      everyMs: config.sla.tickSeconds * 1000,
+      queue,
+      jobName: SLA_TICK_JOB,
+      keep: { complete: 100, fail: 100 },
+      run: () => this.run(),
+      // A caller that finds a run under way did not win anything itself.
+      whileRunning: (running) => running.then(() => ({ sla: null, retention: null })),
+      logger: this.logger,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.mode === 'off') return;
-    const everyMs = this.config.sla.tickSeconds * 1000;
-    if (this.mode === 'bullmq') {
-      // Idempotent: every worker upserts the same scheduler; Redis fires it once per interval.
-      await this.queue!.upsertJobScheduler(SLA_TICK_JOB, { every: everyMs }, {
-        name: SLA_TICK_JOB,
-        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-      });
-    } else {
-      this.timer = setInterval(() => this.kick(), everyMs);
-      this.timer.unref();
-    }
+    await this.periodic.start();
     // Catch up at once after a start (the claim keeps it to one process per slot).
-    this.kick();
+    if (this.mode !== 'off') this.periodic.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private kick(): void {
-    if (this.stopped || this.running) return;
-    void this.runDue().catch((error: unknown) => this.logger.error({ err: error }, 'SLA tick failed'));
+    await this.periodic.stop();
   }
 
   /** Runs what is due now, if this process wins the claims. At most one run per process at a time. */
   runDue(): Promise<TickReport> {
-    if (this.running) return this.running.then(() => ({ sla: null, retention: null }));
-    this.running = this.run().finally(() => (this.running = undefined));
-    return this.running;
+    return this.periodic.runDue();
   }
 
   private async run(): Promise<TickReport> {
