@@ -21,6 +21,7 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
+import { OUTBOX_NOTIFY_SETTING, runsOutboxRelay } from './modules/outbox/outbox.service';
 import { SeedModule } from './modules/seed/seed.module';
 import { UsersModule } from './modules/users/users.module';
 import { AppealWorkflowModule } from './modules/workflow/appeal-workflow.module';
@@ -55,7 +56,8 @@ export class AppModule {
           // (common/http/request-logging.ts), far cheaper per request.
           forRoutes: [],
         }),
-        TypeOrmModule.forRoot(asAppRole(dataSourceOptions(runtime.databaseUrl))),
+        // With its own relay woken after each commit, the API's writes skip the outbox NOTIFY.
+        TypeOrmModule.forRoot(asAppRole(dataSourceOptions(runtime.databaseUrl), runsOutboxRelay(runtime.process) ? { [OUTBOX_NOTIFY_SETTING]: 'off' } : {})),
         TransactionsModule,
         ClockModule.forRoot({ control: config.clockControl && runtime.process === 'api' }),
         CryptoModule,

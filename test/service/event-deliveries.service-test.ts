@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplicationContext, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../backend/src/config/app-config';
 import { ConfigModule } from '../../backend/src/config/config.module';
@@ -11,7 +12,7 @@ import { EventDeliveries } from '../../backend/src/modules/outbox/event-deliveri
 import { InlineJobDriver } from '../../backend/src/modules/outbox/inline-job-driver';
 import { JOB_DRIVER, JobDriver } from '../../backend/src/modules/outbox/job-driver';
 import { OutboxRelay } from '../../backend/src/modules/outbox/outbox-relay.service';
-import { OutboxService } from '../../backend/src/modules/outbox/outbox.service';
+import { OUTBOX_NOTIFY_SETTING, OutboxService } from '../../backend/src/modules/outbox/outbox.service';
 import { openTestDatabase, TestDatabase } from './support/database';
 
 /**
@@ -51,7 +52,11 @@ async function runtime(db: TestDatabase, consumers: EventConsumer[]): Promise<Ru
     static forRoot(): DynamicModule {
       return {
         module: EventPathModule,
-        imports: [ConfigModule.forRoot(config), TypeOrmModule.forRoot({ ...dataSourceOptions(db.url), logging: ['error'] })],
+        // As the API's pool: its own commits wake its relay in-process, without the outbox NOTIFY.
+        imports: [
+          ConfigModule.forRoot(config),
+          TypeOrmModule.forRoot({ ...dataSourceOptions(db.url), logging: ['error'], extra: { options: `-c ${OUTBOX_NOTIFY_SETTING}=off` } }),
+        ],
         providers: [OutboxService, EventConsumers, EventDeliveries, OutboxRelay, { provide: JOB_DRIVER, useClass: InlineJobDriver }, TestConsumers],
       };
     }
@@ -162,6 +167,34 @@ describe('event path (service tier, real PostgreSQL): relay, per-consumer delive
     });
     expect(rows.find((r) => r.consumer === 'test.flaky' && r.event_id === ids[0])).toMatchObject({ status: 'dead', attempts: 3, last_error: `test.flaky took longer than 300 ms on event ${ids[0]}` });
     expect(rows.filter((r) => !(r.consumer === 'test.flaky' && r.event_id === ids[0])).map((r) => r.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
+  });
+
+  it("this process's commits wake its relay without a NOTIFY; another producer's commit still notifies", async () => {
+    const listener = new Client({ connectionString: db.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.channel));
+    try {
+      await listener.query('LISTEN otklik_outbox');
+      const ids = await publish(rt, [extended(31), extended(32)]);
+      await until('relayed and delivered', async () => (await records(rt, ids)).filter((r) => r.status === 'done').length === 4);
+      // A NOTIFY reaches listeners at the sender's commit; a round trip after it, one would be here.
+      await listener.query('SELECT 1');
+      expect(heard).toEqual([]);
+
+      // psql, the worker or the CLI: no setting, so the relays are told.
+      const [{ id }] = (
+        await listener.query<{ id: string }>(
+          `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload) VALUES ('appeal.extended', 'appeal', $1, $2) RETURNING id::text AS id`,
+          [extended(33).aggregateId, JSON.stringify(extended(33).payload)],
+        )
+      ).rows;
+      await until('heard', async () => heard.length > 0);
+      expect(heard).toEqual(['otklik_outbox']);
+      await until('delivered', async () => (await records(rt, [id])).filter((r) => r.status === 'done').length === 2);
+    } finally {
+      await listener.end();
+    }
   });
 
   it('an event no consumer subscribes to is marked relayed, with no delivery', async () => {

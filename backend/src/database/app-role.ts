@@ -11,7 +11,15 @@ import { DataSourceOptions } from 'typeorm';
  */
 export const APP_DB_ROLE = 'otklik_app';
 
-export function asAppRole(options: DataSourceOptions): DataSourceOptions {
+/**
+ * `settings` are further session settings for every pooled connection (names and values are
+ * identifiers of ours, never input), e.g. the outbox's `otklik.outbox_notify`.
+ */
+export function asAppRole(options: DataSourceOptions, settings: Record<string, string> = {}): DataSourceOptions {
   const extra: Record<string, unknown> = (options as { extra?: Record<string, unknown> }).extra ?? {};
-  return { ...options, extra: { ...extra, options: `-c role=${APP_DB_ROLE}` } };
+  const all = { role: APP_DB_ROLE, ...settings };
+  for (const [name, value] of Object.entries(all)) {
+    if (!/^[a-z_][a-z0-9_.]*$/.test(name) || !/^[a-z0-9_]+$/.test(value)) throw new Error(`not a session setting: ${name}=${value}`);
+  }
+  return { ...options, extra: { ...extra, options: Object.entries(all).map(([name, value]) => `-c ${name}=${value}`).join(' ') } };
 }

@@ -291,6 +291,8 @@ export class AppealBatches {
 
   private async batch(sql: string, params: unknown[]): Promise<number> {
     const [{ n }] = await this.dataSource.query<{ n: number }[]>(sql, params);
+    // Each statement commits on its own; the events it wrote are visible now.
+    if (n > 0) this.journal.written();
     return n;
   }
 }

@@ -69,6 +69,11 @@ export const SYSTEM_ACTOR_NAME = 'Система';
 export class JournalWriter {
   constructor(private readonly outbox: OutboxService) {}
 
+  /** After running SQL of this writer: its events commit with `manager`'s transaction (or already did). */
+  written(manager?: EntityManager): void {
+    this.outbox.written(manager);
+  }
+
   /** The three inserts of one entry, its values pushed onto `params`. */
   rowSql(params: unknown[], appeal: Appeal, actor: AnyActor, entry: JournalEntry): { history: string; audit: string; outbox: string } {
     const p = (v: unknown) => `$${params.push(v)}`;
@@ -210,6 +215,7 @@ export class AppealJournal {
     const { history, audit, outbox } = this.writer.rowSql(params, appeal, actor, entry);
     const first = prepend ? `appeal AS (${prepend.sql}), ` : '';
     await runPrepared(manager, `WITH ${first}history AS (${history}), audit AS (${audit}) ${outbox}`, params);
+    this.writer.written(manager);
   }
 }
 

@@ -6,6 +6,7 @@ import { PgListener } from '../../database/pg-listener';
 import { EventConsumers } from './event-consumers';
 import { DeliveryKey, EventDeliveries, KeyRow, toKey } from './event-deliveries.service';
 import { JOB_DRIVER, JobDriver } from './job-driver';
+import { OutboxService, runsOutboxRelay } from './outbox.service';
 
 const BATCH = 500;
 /** The safety net: how often the outbox and due deliveries are looked at without a notification. */
@@ -19,10 +20,12 @@ const relayed = new Counter({ name: 'otklik_outbox_relayed_total', help: 'Outbox
  * per consumer of each, marks the events dispatched, and commits; only then are the deliveries
  * handed to the job driver, so no consumer ever runs inside the relay's transaction.
  *
- * It wakes on PostgreSQL's NOTIFY, which an outbox trigger sends at the producer's commit (from
- * any process: API, worker, CLI, the SLA tick's SQL), so events reach consumers within
- * milliseconds; the poll is only the safety net, and also re-dispatches deliveries whose retry
- * time has come or whose runner died (the lease ran out).
+ * It wakes right after a commit of this process that wrote events (OutboxService.written), and
+ * on PostgreSQL's NOTIFY, which the outbox trigger sends at the commit of producers in other
+ * processes (worker, CLI, psql; this process's pool turns it off with OUTBOX_NOTIFY_SETTING, as
+ * a NOTIFY serialises commits cluster-wide), so events reach consumers within milliseconds. The
+ * poll is only the safety net, and also re-dispatches deliveries whose retry time has come or
+ * whose runner died (the lease ran out).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -38,10 +41,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(JOB_DRIVER) private readonly driver: JobDriver,
     private readonly consumers: EventConsumers,
     private readonly deliveries: EventDeliveries,
+    private readonly outbox: OutboxService,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (process.env.OUTBOX_RELAY === 'off') return;
+    if (!runsOutboxRelay('api')) return;
+    this.outbox.onCommitted(() => this.kick());
     const url = (this.dataSource.options as { url?: string }).url!;
     // The poll covers while the LISTEN connection is down.
     this.listener = new PgListener(url, 'otklik_outbox', { notify: () => this.kick() }, this.logger, 'otklik-outbox-relay');

@@ -1,9 +1,24 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { AppealStepEvent, DOMAIN_EVENT_VERSIONS, DomainEvent, DomainEventPayloads, DomainEventType } from './domain-event';
 
 /** Relayed outbox rows are kept this long for investigation, then removed. */
 export const OUTBOX_RETENTION_DAYS = 7;
+
+/**
+ * The session setting a process sets on its pool when its own relay is woken in-process after
+ * each commit that wrote events (the API): the outbox trigger then skips `pg_notify`, which
+ * takes a cluster-wide lock at commit and serialises the commits of every producing
+ * transaction. Other producers (the worker, the CLI, psql) keep notifying, so the relays
+ * still wake at once for their events.
+ */
+export const OUTBOX_NOTIFY_SETTING = 'otklik.outbox_notify';
+
+/** Whether this process runs the relay (the API, unless OUTBOX_RELAY=off). */
+export function runsOutboxRelay(process_: 'api' | 'worker' | 'cli'): boolean {
+  return process_ === 'api' && process.env.OUTBOX_RELAY !== 'off';
+}
 
 /** SQL expressions, one per payload field, for producers that write events set-based. */
 export type PayloadSql<T extends DomainEventType> = { [K in keyof DomainEventPayloads[T]]: string };
@@ -14,7 +29,41 @@ export type PayloadSql<T extends DomainEventType> = { [K in keyof DomainEventPay
  * (insertSelectSql, the SLA tick). The type and version always come from the typed union.
  */
 @Injectable()
-export class OutboxService {
+export class OutboxService implements EntitySubscriberInterface {
+  /** Transactions that wrote events and have not ended yet. */
+  private readonly writing = new WeakSet<QueryRunner>();
+  private wake?: () => void;
+
+  constructor(@Optional() @InjectDataSource() dataSource?: DataSource) {
+    // Transaction events come to every subscriber of the data source, whatever the entity.
+    dataSource?.subscribers.push(this);
+  }
+
+  /** The relay of this process asks to be woken when events this process wrote are committed. */
+  onCommitted(wake: () => void): void {
+    this.wake = wake;
+  }
+
+  /**
+   * Tells the outbox that `manager` wrote events: the relay wakes when its transaction commits,
+   * or at once when it ran outside one (the statement is already committed). Writers that run
+   * the SQL of insertSql/insertSelectSql themselves call it after the statement.
+   */
+  written(manager?: EntityManager): void {
+    const runner = manager?.queryRunner;
+    if (runner?.isTransactionActive) this.writing.add(runner);
+    else this.wake?.();
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    // A released savepoint also "commits"; the events are visible only once the outer one has.
+    if (!event.queryRunner.isTransactionActive && this.writing.delete(event.queryRunner)) this.wake?.();
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) this.writing.delete(event.queryRunner);
+  }
+
   /**
    * Removes events relayed longer ago than the retention with their deliveries, once every
    * consumer is done with them: a pending delivery or a dead letter keeps its event (and so its
@@ -62,5 +111,6 @@ export class OutboxService {
   async publish<T extends DomainEventType>(manager: EntityManager, event: DomainEvent<T>): Promise<void> {
     const params: unknown[] = [];
     await manager.query(this.insertSql(params, event), params);
+    this.written(manager);
   }
 }
