@@ -4,7 +4,10 @@
 // total (inclusive) time by function. A whole-run profile is mostly idle start-up and waiting;
 // the window is where the load was.
 //
-//   node test/bench/profile-top.mjs /tmp/prof/CPU.*.cpuprofile [--window-ms 3000] [--top 30]
+//   node test/bench/profile-top.mjs /tmp/prof/CPU.*.cpuprofile [--window-ms 3000] [--top 30] [--at-s S]
+//
+// --at-s S takes the window starting S seconds into the profile instead (a phase that is not
+// the busiest, e.g. filing before the GET rounds); --timeline prints the busy share per second.
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -14,8 +17,10 @@ const option = (name, fallback) => {
 };
 const windowUs = option('--window-ms', 3000) * 1000;
 const top = option('--top', 30);
+const atS = option('--at-s', NaN);
+const timeline = args.includes('--timeline') ? Boolean(args.splice(args.indexOf('--timeline'), 1)) : false;
 if (args.length !== 1) {
-  console.error('usage: node test/bench/profile-top.mjs <file.cpuprofile> [--window-ms 3000] [--top 30]');
+  console.error('usage: node test/bench/profile-top.mjs <file.cpuprofile> [--window-ms 3000] [--top 30] [--at-s S] [--timeline]');
   process.exit(2);
 }
 const profile = JSON.parse(readFileSync(args[0], 'utf8'));
@@ -35,7 +40,16 @@ for (let i = 0, j = 0, busy = 0; i < times.length; i++) {
   while (times[i] - times[j] > windowUs) if (!idle.has(profile.samples[j++])) busy--;
   if (busy > best) [best, bestStart] = [busy, j];
 }
-const from = times[bestStart] ?? profile.startTime;
+if (timeline) {
+  const perSecond = new Map();
+  times.forEach((time, i) => {
+    const s = Math.floor((time - profile.startTime) / 1e6);
+    const [busy, all] = perSecond.get(s) ?? [0, 0];
+    perSecond.set(s, [busy + (idle.has(profile.samples[i]) ? 0 : 1), all + 1]);
+  });
+  for (const [s, [busy, all]] of perSecond) console.log(`+${s} s  busy ${((100 * busy) / all).toFixed(0)} %`);
+}
+const from = Number.isFinite(atS) ? profile.startTime + atS * 1e6 : (times[bestStart] ?? profile.startTime);
 const to = from + windowUs;
 
 const where = (frame) =>
