@@ -1293,6 +1293,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/notification-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notice deliveries on e-mail, SMS and push: dead ones by default, newest first */
+        get: operations["listNotificationDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notification-deliveries/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put dead deliveries back to pending with a fresh budget of attempts, due now */
+        post: operations["retryNotificationDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -3150,6 +3184,50 @@ export interface components {
             providerId?: string | null;
             /** @description Staff only: the last failure */
             lastError?: string | null;
+        };
+        /** @enum {string} */
+        NotificationDeliveryStatus: "pending" | "held" | "digest" | "sent" | "delivered" | "failed" | "dead";
+        /** @enum {string} */
+        NotificationChannel: "email" | "sms" | "push";
+        NotificationDeliveryRecordDto: {
+            id: string;
+            /** @description The outbox event it tells of */
+            eventId: string;
+            /** @example appeal.registered */
+            eventType: string;
+            /** Format: uuid */
+            appealId: string | null;
+            /** @enum {string} */
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "legacy";
+            channel: components["schemas"]["NotificationChannel"];
+            /**
+             * @description An account, or the contact of an appeal filed without one
+             * @enum {string}
+             */
+            recipientKind: "user" | "contact";
+            status: components["schemas"]["NotificationDeliveryStatus"];
+            /** @description Masked address */
+            address: string | null;
+            attempts: number;
+            provider: string | null;
+            lastError: string | null;
+            /** @description Whether a retry can send it (its content is still kept) */
+            retriable: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationDeliveryRecordPageDto: {
+            items: components["schemas"]["NotificationDeliveryRecordDto"][];
+            nextCursor: string | null;
+        };
+        RetryNotificationDeliveriesDto: {
+            /** @description Delivery ids; absent: every dead delivery (of the channel, if given), up to 10,000 a call */
+            ids?: string[];
+            channel?: components["schemas"]["NotificationChannel"];
+        };
+        RetryNotificationDeliveriesResultDto: {
+            /** @description Dead deliveries put back to pending, due now */
+            retried: number;
         };
         RoutingRuleDto: {
             /** Format: uuid */
@@ -6046,6 +6124,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationDeliveryDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listNotificationDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: components["schemas"]["NotificationDeliveryStatus"];
+                channel?: components["schemas"]["NotificationChannel"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDeliveryRecordPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    retryNotificationDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryNotificationDeliveriesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryNotificationDeliveriesResultDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

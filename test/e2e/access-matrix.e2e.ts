@@ -219,6 +219,8 @@ const MATRIX: Record<string, Row> = {
   // Dead letters of the event consumers: the engineer on call (admin) only. A retry of an event id that is no dead letter changes nothing.
   'GET /api/v1/admin/event-deliveries': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries?status=dead' }) },
   'POST /api/v1/admin/event-deliveries/retry': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries/retry', body: { eventIds: ['999999999999'] } }) },
+  'GET /api/v1/admin/notification-deliveries': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-deliveries?status=dead&channel=sms' }) },
+  'POST /api/v1/admin/notification-deliveries/retry': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-deliveries/retry', body: { ids: ['999999999999'] } }) },
   'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
   'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },
 };

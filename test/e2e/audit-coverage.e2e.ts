@@ -221,6 +221,7 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('DELETE /api/v1/admin/answer-templates/{id}', tokens.admin, undefined, { action: 'answer_template.delete', ...a }, `/api/v1/admin/answer-templates/${template?.id}`);
     await write('PATCH /api/v1/admin/departments/{id}', tokens.admin, { autoAssign: false }, { action: 'department.update', ...a }, `/api/v1/admin/departments/${departments[0].id}`);
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
+    await write('POST /api/v1/admin/notification-deliveries/retry', tokens.admin, { ids: ['999999999999'] }, { action: 'notification_deliveries.retry', ...a });
 
     // Audit: an export raises a bulk-export alert (AUDIT_BULK_EXPORT_COUNT=1); the auditor resolves it.
     await fetch(`${base}/api/v1/appeals/export?format=csv`, { headers: { authorization: `Bearer ${tokens.citizen}` } });

@@ -165,6 +165,8 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/admin/event-deliveries': { as: 'admin' },
   // An event id that is no dead letter: a valid request changes nothing.
   'POST /api/v1/admin/event-deliveries/retry': { as: 'admin', base: () => ({ eventIds: ['999999999999'], consumer: 'notifications.email' }) },
+  'GET /api/v1/admin/notification-deliveries': { as: 'admin' },
+  'POST /api/v1/admin/notification-deliveries/retry': { as: 'admin', base: () => ({ ids: ['999999999999'], channel: 'sms' }) },
 };
 
 let server: RunningServer;

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppealsModule } from '../appeals/appeals.module';
 import { UserDirectoryModule } from '../users/user-directory.module';
 import { AppealWorkflowModule } from '../workflow/appeal-workflow.module';
+import { NotificationDeadLetters } from './delivery/notification-dead-letters.service';
+import { NotificationDeliveriesController } from './delivery/notification-deliveries.controller';
 import { NotificationDeliveries } from './delivery/notification-deliveries.repository';
 import { NotificationPlanner } from './delivery/notification-planner';
 import { NotificationSender } from './delivery/notification-sender.service';
@@ -25,12 +27,13 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: [AppealsModule, UserDirectoryModule, AppealWorkflowModule],
-      controllers: [MeNotificationsController, AppealNotificationsController],
+      controllers: [MeNotificationsController, AppealNotificationsController, NotificationDeliveriesController],
       providers: [
         { provide: 'NOTIFICATION_SENDING', useValue: options.sending },
         NotificationPlanner,
         NotificationSender,
         NotificationDeliveries,
+        NotificationDeadLetters,
         NotificationInbox,
         NotificationStream,
         NotificationEventStream,

@@ -1,18 +1,18 @@
-import type { EntityManager, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type { EntityManager, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { OutboxService } from './outbox.service';
 
 /** A transaction as TypeORM's query runner shows it to subscribers: depth > 0 while a savepoint is released. */
 function transaction() {
-  const runner = { isTransactionActive: true } as QueryRunner;
+  const runner: { isTransactionActive: boolean } = { isTransactionActive: true };
   return {
-    manager: { queryRunner: runner } as EntityManager,
+    manager: { queryRunner: runner } as unknown as EntityManager,
     commit: (sut: OutboxService, outer = true) => {
       runner.isTransactionActive = !outer;
-      sut.afterTransactionCommit({ queryRunner: runner } as TransactionCommitEvent);
+      sut.afterTransactionCommit({ queryRunner: runner } as unknown as TransactionCommitEvent);
     },
     rollback: (sut: OutboxService) => {
       runner.isTransactionActive = false;
-      sut.afterTransactionRollback({ queryRunner: runner } as TransactionRollbackEvent);
+      sut.afterTransactionRollback({ queryRunner: runner } as unknown as TransactionRollbackEvent);
     },
   };
 }
@@ -56,7 +56,7 @@ describe('OutboxService: waking the relay of this process after the commit', () 
 
   it('events written outside a transaction (autocommit) wake at once', () => {
     sut.written();
-    sut.written({ queryRunner: { isTransactionActive: false } } as EntityManager);
+    sut.written({ queryRunner: { isTransactionActive: false } } as unknown as EntityManager);
     expect(wakes).toBe(2);
   });
 });

@@ -57,6 +57,35 @@ export interface DeliveryView {
   createdAt: Date;
 }
 
+/** A delivery as the on-call engineer sees it: what failed, where, and why. */
+export interface DeliveryRecordView {
+  id: string;
+  eventId: string;
+  eventType: string;
+  appealId: string | null;
+  kind: string;
+  channel: Channel;
+  recipientKind: 'user' | 'contact';
+  status: DeliveryState;
+  address: string | null;
+  attempts: number;
+  provider: string | null;
+  lastError: string | null;
+  retriable: boolean;
+  createdAt: Date;
+}
+
+/** The admin's page filter: newest first, keyset on (created_at, id). */
+export interface DeliveryListFilter {
+  status: DeliveryState;
+  channel?: Channel;
+  limit: number;
+  before?: { createdAt: Date; id: string };
+}
+
+/** Dead deliveries retried at once, at most (a bigger backlog is retried in several calls). */
+export const RETRY_DEAD_LIMIT = 10_000;
+
 /**
  * The delivery records (this module's `notification_deliveries`): written by the planner, leased
  * and settled by the sender, read by the appeal's card. Times that decide when something may go
@@ -245,5 +274,45 @@ export class NotificationDeliveries {
         ORDER BY d.created_at, d.id`,
       [appealId, citizenId],
     );
+  }
+
+  /** The admin's page of deliveries in one state (dead by default), newest first. */
+  list(filter: DeliveryListFilter): Promise<DeliveryRecordView[]> {
+    const params: unknown[] = [filter.status];
+    const where = ['d.status = $1'];
+    if (filter.channel) where.push(`d.channel = $${params.push(filter.channel)}`);
+    if (filter.before) where.push(`(d.created_at, d.id) < ($${params.push(filter.before.createdAt)}, $${params.push(filter.before.id)}::bigint)`);
+    return this.dataSource.query(
+      `SELECT d.id::text AS id, d.event_id::text AS "eventId", d.event_type AS "eventType", d.appeal_id AS "appealId", d.kind, d.channel,
+              d.recipient_kind AS "recipientKind", d.status, d.address, d.attempts, d.provider, d.last_error AS "lastError",
+              d.content_encrypted IS NOT NULL AS retriable, d.created_at AS "createdAt"
+         FROM notification_deliveries d
+        WHERE ${where.join(' AND ')}
+        ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.push(filter.limit)}`,
+      params,
+    );
+  }
+
+  /**
+   * Dead deliveries back to pending with a fresh budget of attempts, due now (the sender's sweep
+   * or hand-over takes them). Only those that still hold their content: one that had nowhere to go
+   * (no address) stays dead. Returns the ids retried, at most RETRY_DEAD_LIMIT.
+   */
+  async retryDead(manager: EntityManager, filter: { ids?: string[]; channel?: Channel }, now: Date): Promise<string[]> {
+    const params: unknown[] = [now];
+    const where = [`status = 'dead'`, 'content_encrypted IS NOT NULL'];
+    if (filter.ids?.length) where.push(`id = ANY($${params.push(filter.ids)}::bigint[])`);
+    if (filter.channel) where.push(`channel = $${params.push(filter.channel)}`);
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH picked AS (
+         SELECT id FROM notification_deliveries WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${RETRY_DEAD_LIMIT} FOR UPDATE SKIP LOCKED
+       ), retried AS (
+         UPDATE notification_deliveries d SET status = 'pending', attempts = 0, next_attempt_at = $1, locked_until = NULL
+           FROM picked WHERE d.id = picked.id
+         RETURNING d.id::text AS id)
+       SELECT id FROM retried`,
+      params,
+    );
+    return rows.map((r) => r.id);
   }
 }

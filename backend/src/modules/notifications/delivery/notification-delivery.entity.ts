@@ -6,7 +6,8 @@ import type { Channel, NoticeKind } from '../catalogue/notice-kinds';
  * recipient's next digest; sent: the provider accepted it; delivered/failed: the provider's
  * receipt; dead: attempts spent, or nowhere to send it.
  */
-export type DeliveryState = 'pending' | 'held' | 'digest' | 'sent' | 'delivered' | 'failed' | 'dead';
+export const DELIVERY_STATES = ['pending', 'held', 'digest', 'sent', 'delivered', 'failed', 'dead'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /**
  * One notice on one channel to one recipient: the key (event, recipient, channel) makes a
@@ -24,6 +25,7 @@ export type DeliveryState = 'pending' | 'held' | 'digest' | 'sent' | 'delivered'
 @Index('notification_deliveries_digest_idx', { synchronize: false })
 @Index('notification_deliveries_appeal_idx', { synchronize: false })
 @Index('notification_deliveries_provider_idx', { synchronize: false })
+@Index('notification_deliveries_dead_idx', { synchronize: false })
 export class NotificationDelivery {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'notification_deliveries_pkey' }) id: string;
   @Column({ name: 'event_id', type: 'bigint' }) eventId: string;
