@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import { Actor } from '../../../common/http/actor';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../../common/pagination/cursor';
 import { DomainError } from '../../../common/problem/domain-error';
+import { TransactionRunner } from '../../../database/transaction-runner';
 import { AuditService } from '../../audit/audit.service';
 import {
   NotificationDeliveriesQuery,
@@ -28,7 +27,7 @@ export class NotificationDeadLetters {
     private readonly sender: NotificationSender,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async page(query: NotificationDeliveriesQuery): Promise<NotificationDeliveryRecordPageDto> {
@@ -43,7 +42,7 @@ export class NotificationDeadLetters {
   }
 
   async retry(actor: Actor, dto: RetryNotificationDeliveriesDto): Promise<RetryNotificationDeliveriesResultDto> {
-    const ids = await this.dataSource.transaction(async (manager) => {
+    const ids = await this.transactions.run(async (manager) => {
       const retried = await this.deliveries.retryDead(manager, { ids: dto.ids, channel: dto.channel }, this.clock.now());
       await this.audit.record(manager, actor, {
         action: 'notification_deliveries.retry',
