@@ -13,6 +13,7 @@ import {
   moscowDate,
 } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
+import { entityInsert } from '../../common/sql/entity-insert';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { Actor, AnonymousActor, AnyActor } from '../../common/http/actor';
 import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
@@ -149,8 +150,7 @@ export class AppealIntakeService {
 
   /** Keys and times are set by the caller, so the INSERT needs no RETURNING (TypeORM would otherwise send back the generated search vector, the largest value of the row). */
   private async insertWithJournal(manager: EntityManager, appeal: Appeal, actor: AnyActor, entry: Parameters<AppealJournal['record']>[3]): Promise<void> {
-    const [sql, params] = manager.createQueryBuilder().insert().into(Appeal).values(appeal).updateEntity(false).getQueryAndParameters();
-    await this.journal.record(manager, appeal, actor, entry, { sql, params });
+    await this.journal.record(manager, appeal, actor, entry, entityInsert(manager, Appeal, appeal));
   }
 
   private newAppeal(manager: EntityManager, citizenId: string | null, dto: CreateAppealDto): Appeal {
