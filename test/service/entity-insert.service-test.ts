@@ -59,7 +59,7 @@ describe('entityInsert: the INSERT TypeORM would send, without the query builder
     ['a draft (no number, no deadlines)', { status: 'draft', number: null, registeredAt: null, dueAt: null }],
     ['a linked appeal with a pending proposal', { parentAppealId: '00000000-0000-4000-8000-000000000009', pendingProposal: { action: 'extend', body: { days: 30 }, reason: 'r' } }],
   ] as [string, Partial<Appeal>][])('%s', async (_name, overrides) => {
-    const entity = appeal(overrides as Partial<Appeal>);
+    const entity = appeal(overrides);
     const [sql, params] = ds.manager.createQueryBuilder().insert().into(Appeal).values(entity).updateEntity(false).getQueryAndParameters();
     expect(entityInsert(ds.manager, Appeal, entity)).toEqual({ sql, params });
   });
