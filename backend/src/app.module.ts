@@ -23,6 +23,7 @@ import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { UsersModule } from './modules/users/users.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { AppealWorkflowModule } from './modules/workflow/appeal-workflow.module';
 import { SlaModule } from './modules/workflow/sla/sla.module';
 import { AnswerSigningModule } from './modules/workflow/signing/answer-signing.module';
@@ -72,6 +73,7 @@ export class AppModule {
         AnswerSigningModule,
         AuditChainModule.forRoot({ config, process: runtime.process, runWorker }),
         NotificationsModule.forRoot({ sending: runWorker }),
+        WebhooksModule.forRoot({ sending: runWorker }),
         SeedModule,
         ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule.forRoot({ control: config.clockControl })] : []),
         ...(runtime.process === 'api' && config.esia.idpEnabled ? [EsiaIdpModule.forRoot(config)] : []),

@@ -5,6 +5,7 @@ import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { Mailer } from '../../messaging/mailer';
 import { PushSender, PushSubscriptionGone } from '../../messaging/push-sender';
+import { retryBackoffMs } from '../../outbox/retry-backoff';
 import { SmsReceipt, SmsSender } from '../../messaging/sms-sender';
 import { AppealAnswersService } from '../../workflow/answers/appeal-answers.service';
 import { renderDigest } from '../catalogue/digest';
@@ -285,9 +286,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   }
 
   private backoffMs(attempts: number): number {
-    const { retryBaseMs, retryMaxMs } = this.config.events;
-    const raw = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, attempts - 1));
-    return Math.round(raw * (0.8 + Math.random() * 0.4));
+    return retryBackoffMs(this.config.events, attempts);
   }
 
   /** One e-mail per recipient whose digest is due, listing what they were told since the last. */

@@ -475,6 +475,7 @@ export const EN: Record<MessageKey, string> = {
   'kind.approval_returned': 'Returned from approval',
   'kind.infected_file': 'Infected file',
   'kind.security_alert': 'Security alert',
+  'kind.webhook_disabled': 'Webhook disabled',
   'kind.legacy': 'Earlier notice',
   'delivery.heading': 'Notifications',
   'delivery.empty': 'No notifications were sent for this appeal',

@@ -476,6 +476,7 @@ export const RU = {
   'kind.approval_returned': 'Возвращено с согласования',
   'kind.infected_file': 'Файл с вирусом',
   'kind.security_alert': 'Оповещение безопасности',
+  'kind.webhook_disabled': 'Вебхук отключён',
   'kind.legacy': 'Прежнее уведомление',
   'delivery.heading': 'Уведомления',
   'delivery.empty': 'Уведомлений по обращению не было',
