@@ -56,10 +56,8 @@ export function receiverUrlProblem(raw: string, config: Pick<WebhooksConfig, 'al
       if (error instanceof DestinationRefused) return `address_${error.reason}`;
       throw error;
     }
-  } else if (!host.includes('.') && !config.allowList.hostAllowed(host)) {
-    // A single-label name (localhost, an intranet host) only resolves inside our own network.
-    return 'address_private';
   }
+  // A name is judged when it is resolved, at each connection (guardedLookup): what it resolves to now may change.
   return null;
 }
 
