@@ -1,6 +1,6 @@
 import { lookup, LookupAddress, LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent } from 'undici';
 import type { WebhooksConfig } from '../../config/webhooks-config';
 import { httpPost } from '../messaging/http-post';
@@ -77,7 +77,9 @@ export class WebhookHttp {
       connect: {
         timeout: 10_000,
         lookup: guardedLookup(config.allowList),
-        ...(config.extraCa ? { ca: [...rootCertificates, config.extraCa] } : {}),
+        // One secure context for every connection: built per connection from a `ca` list, parsing
+        // the ~140 system roots cost a third of the sender's CPU in the bench.
+        ...(config.extraCa ? { secureContext: createSecureContext({ ca: [...rootCertificates, config.extraCa] }) } : {}),
       },
     });
   }
