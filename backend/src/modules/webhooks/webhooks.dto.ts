@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page-query';
+import { IsDateOrInstant } from '../../common/validation/dates';
 import type { WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookDeliveryView } from './webhook-deliveries.repository';
 import { WEBHOOK_EVENT_TYPES } from './webhook-envelope';
@@ -161,8 +162,8 @@ export class WebhookDeliveryPageDto {
 }
 
 export class WebhookReplayRangeDto {
-  @ApiProperty({ format: 'date-time', description: 'Deliveries created at or after this time' }) @IsISO8601({ strict: true }) from: string;
-  @ApiProperty({ format: 'date-time', description: 'Deliveries created before this time' }) @IsISO8601({ strict: true }) to: string;
+  @ApiProperty({ format: 'date-time', description: 'Deliveries created at or after this time' }) @IsDateOrInstant() from: string;
+  @ApiProperty({ format: 'date-time', description: 'Deliveries created before this time' }) @IsDateOrInstant() to: string;
 }
 
 export class WebhookReplayResultDto {
