@@ -90,7 +90,7 @@ export class WebhooksService {
     await this.tx.run(async (manager) => {
       const before = await this.existing(id, manager);
       await this.subscriptions.remove(manager, id);
-      await this.audit.record(manager, actor, { action: 'webhook.delete', entityType: 'webhook_subscription', entityId: id, details: { name: before.name, url: before.url } });
+      await this.audit.record(manager, actor, { action: 'webhook.delete', entityType: 'webhook_subscription', entityId: id, details: { name: before.name, url: withoutQuery(before.url) } });
     });
   }
 
@@ -174,9 +174,14 @@ export class WebhooksService {
   }
 }
 
-/** What the audit row keeps of a subscription (never its secret). */
+/** What the audit row keeps of a subscription: never its secret, nor the URL's query (receivers put tokens there; audit rows are forever). */
 function audited(r: SubscriptionRow): Record<string, unknown> {
-  return { name: r.name, url: r.url, events: r.events, departmentIds: r.departmentIds, categoryIds: r.categoryIds, enabled: r.enabled };
+  return { name: r.name, url: withoutQuery(r.url), events: r.events, departmentIds: r.departmentIds, categoryIds: r.categoryIds, enabled: r.enabled };
+}
+
+function withoutQuery(raw: string): string {
+  const url = new URL(raw);
+  return `${url.origin}${url.pathname}${url.search ? '?…' : ''}`;
 }
 
 function urlMessage(problem: string): string {
