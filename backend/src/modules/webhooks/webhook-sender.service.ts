@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { Clock } from '../../common/clock/clock';
+import { BatchPump } from '../../common/lifecycle/batch-pump';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AppConfig } from '../../config/app-config';
@@ -27,8 +28,8 @@ const PURGE_EVERY_MS = 3600_000;
 export const PREVIOUS_SECRET_HOURS = 24;
 
 /**
- * Sends webhook deliveries as the notification sender sends notices (the same leases, the same
- * EVENT_RETRY_* back-off and the same sweep): each delivery leased in the database, so several
+ * Sends webhook deliveries as the notification sender sends notices (the same BatchPump, leases,
+ * EVENT_RETRY_* back-off and sweep): each delivery leased in the database, so several
  * processes share the work without sending anything twice; marked delivered on a 2xx; otherwise
  * retried until its `retry_until` (WEBHOOK_RETRY_HOURS after its first attempt, or its replay),
  * then dead. Every failed attempt lengthens its subscription's run of failures; the run reaching
@@ -38,9 +39,12 @@ export const PREVIOUS_SECRET_HOURS = 24;
 @Injectable()
 export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookSender.name);
-  private readonly queue: string[] = [];
-  private readonly queued = new Set<string>();
-  private readonly running = new Set<Promise<void>>();
+  private readonly pump = new BatchPump({
+    batches: BATCHES,
+    batchSize: BATCH,
+    run: (ids) => this.runBatch(ids),
+    onError: (error, ids) => this.logger.error({ err: error, deliveries: ids.length }, 'webhook batch failed; the sweep takes it again'),
+  });
   private readonly http: WebhookHttp;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
@@ -72,22 +76,16 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
   async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    this.queue.length = 0;
-    this.queued.clear();
+    const stopping = this.pump.close();
     await this.sweeping;
-    while (this.running.size) await Promise.all([...this.running]);
+    await stopping;
     await this.http.close();
   }
 
   /** Deliveries just planned or replayed (after their commit): sent now in this process, if it sends. */
   enqueue(ids: string[]): void {
     if (!this.active || this.closed) return;
-    for (const id of ids) {
-      if (this.queued.has(id)) continue;
-      this.queued.add(id);
-      this.queue.push(id);
-    }
-    this.pump();
+    this.pump.add(ids);
   }
 
   private sweep(): void {
@@ -102,20 +100,6 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     })()
       .catch((error) => this.logger.error({ err: error }, 'webhook sweep failed'))
       .finally(() => (this.sweeping = undefined));
-  }
-
-  private pump(): void {
-    while (!this.closed && this.running.size < BATCHES && this.queue.length) {
-      const batch = this.queue.splice(0, BATCH);
-      for (const id of batch) this.queued.delete(id);
-      const task: Promise<void> = this.runBatch(batch)
-        .catch((error) => this.logger.error({ err: error, deliveries: batch.length }, 'webhook batch failed; the sweep takes it again'))
-        .finally(() => {
-          this.running.delete(task);
-          this.pump();
-        });
-      this.running.add(task);
-    }
   }
 
   /** Sends a claimed batch, WEBHOOK_CONCURRENCY / BATCHES at a time, marking the delivered ones every FLUSH_EVERY. */
