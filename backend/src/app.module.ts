@@ -24,6 +24,7 @@ import { OutboxModule } from './modules/outbox/outbox.module';
 import { OUTBOX_NOTIFY_SETTING, runsOutboxRelay } from './modules/outbox/outbox.service';
 import { SeedModule } from './modules/seed/seed.module';
 import { UsersModule } from './modules/users/users.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { AppealWorkflowModule } from './modules/workflow/appeal-workflow.module';
 import { SlaModule } from './modules/workflow/sla/sla.module';
 import { AnswerSigningModule } from './modules/workflow/signing/answer-signing.module';
@@ -74,6 +75,7 @@ export class AppModule {
         AnswerSigningModule,
         AuditChainModule.forRoot({ config, process: runtime.process, runWorker }),
         NotificationsModule.forRoot({ sending: runWorker }),
+        WebhooksModule.forRoot({ sending: runWorker }),
         SeedModule,
         ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule.forRoot({ control: config.clockControl })] : []),
         ...(runtime.process === 'api' && config.esia.idpEnabled ? [EsiaIdpModule.forRoot(config)] : []),

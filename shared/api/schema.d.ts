@@ -1327,6 +1327,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscriptions */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Subscribe a receiver; its signing secret is in the answer, once */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Remove a subscription with its delivery log */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change a subscription (enable it again after failures) */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, shown once; the previous one keeps signing beside it for 24 h */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a subscription, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one delivery again, with the same webhook-id and body */
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again every delivery created in a time range, each with its own webhook-id */
+        post: operations["replayWebhookRange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed webhook.test event to the receiver */
+        post: operations["sendWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -3030,7 +3152,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled";
             /** Format: uuid */
             appealId: string | null;
             appealNumber: number | null;
@@ -3081,7 +3203,7 @@ export interface components {
         };
         KindPreferenceDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled";
             /** @description The law requires this notice: at least one channel stays on */
             required: boolean;
             channels: components["schemas"]["ChannelSwitchesDto"];
@@ -3112,7 +3234,7 @@ export interface components {
         };
         KindPreferenceUpdateDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled";
             channels: components["schemas"]["ChannelSwitchesUpdateDto"];
         };
         UpdateNotificationPreferencesDto: {
@@ -3151,7 +3273,7 @@ export interface components {
         NotificationDeliveryDto: {
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "legacy";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "legacy";
             /** @enum {string} */
             channel: "in_app" | "email" | "sms" | "push";
             /** @enum {string} */
@@ -3198,7 +3320,7 @@ export interface components {
             /** Format: uuid */
             appealId: string | null;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "legacy";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "legacy";
             channel: components["schemas"]["NotificationChannel"];
             /**
              * @description An account, or the contact of an appeal filed without one
@@ -3228,6 +3350,146 @@ export interface components {
         RetryNotificationDeliveriesResultDto: {
             /** @description Dead deliveries put back to pending, due now */
             retried: number;
+        };
+        /** @enum {string} */
+        WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "audit.alert_raised";
+        WebhookSubscriptionDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            departmentIds: string[];
+            categoryIds: string[];
+            enabled: boolean;
+            /** @description Failed attempts in a row (WEBHOOK_DISABLE_AFTER_FAILURES disables it) */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** @description "admin", or the run of failures that disabled it */
+            disabledReason: string | null;
+            /** Format: date-time */
+            secretRotatedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookSubscriptionListDto: {
+            items: components["schemas"]["WebhookSubscriptionDto"][];
+        };
+        WebhookSubscriptionInputDto: {
+            /** @example СЭД «Дело» */
+            name: string;
+            /**
+             * @description https (plain http only in demo mode); private addresses are refused unless allow-listed (WEBHOOK_ALLOW_LIST)
+             * @example https://sed.body.gov.ru/hooks/otklik
+             */
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            /** @description Only events of appeals in these departments (empty: any) */
+            departmentIds?: string[];
+            /** @description Only events of appeals in these categories or subcategories (empty: any) */
+            categoryIds?: string[];
+            /** @default true */
+            enabled?: boolean;
+        };
+        WebhookSubscriptionCreatedDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            departmentIds: string[];
+            categoryIds: string[];
+            enabled: boolean;
+            /** @description Failed attempts in a row (WEBHOOK_DISABLE_AFTER_FAILURES disables it) */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** @description "admin", or the run of failures that disabled it */
+            disabledReason: string | null;
+            /** Format: date-time */
+            secretRotatedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The signing secret, shown once */
+            secret: string;
+        };
+        WebhookSubscriptionPatchDto: {
+            name?: string;
+            url?: string;
+            events?: components["schemas"]["WebhookEventType"][];
+            departmentIds?: string[];
+            categoryIds?: string[];
+            /** @description Enabling a subscription disabled after failures clears its run of failures */
+            enabled?: boolean;
+        };
+        WebhookSecretDto: {
+            /**
+             * @description The signing secret (Standard Webhooks form). Shown only here: it is stored encrypted and never read back.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "delivered" | "dead";
+        WebhookDeliveryDto: {
+            /**
+             * Format: uuid
+             * @description The webhook-id (the same on every attempt and replay)
+             */
+            id: string;
+            /** @description Outbox event id (null: a test event) */
+            eventId: string | null;
+            /** @example appeal.registered */
+            eventType: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            attempts: number;
+            replays: number;
+            lastStatusCode: number | null;
+            lastDurationMs: number | null;
+            lastError: string | null;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a pending delivery is tried next
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookDeliveryPageDto: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            nextCursor: string | null;
+        };
+        WebhookReplayResultDto: {
+            /** @description Deliveries sent again (with their own webhook-id) */
+            replayed: number;
+        };
+        WebhookReplayRangeDto: {
+            /**
+             * Format: date-time
+             * @description Deliveries created at or after this time
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Deliveries created before this time
+             */
+            to: string;
+        };
+        WebhookTestResultDto: {
+            /**
+             * Format: uuid
+             * @description The test delivery (its webhook-id); see the delivery log for its outcome
+             */
+            deliveryId: string;
         };
         RoutingRuleDto: {
             /** Format: uuid */
@@ -5730,7 +5992,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only unread items */
                 unread?: boolean;
-                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert";
+                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled";
                 appealId?: string;
             };
             header?: never;
@@ -6200,6 +6462,368 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetryNotificationDeliveriesResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionListDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionCreatedDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replayWebhookRange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookReplayRangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendWebhookTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestResultDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

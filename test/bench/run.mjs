@@ -31,7 +31,12 @@
  *      same run (alternating rounds), audit rows/s sustained with the sealer chaining them, and the
  *      time to seal and to verify BENCH_AUDIT_VERIFY_ROWS rows generated with SQL.
  *
- *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|compare   run one phase ('all' skips compare)
+ *   j. webhooks (BENCH_ONLY=webhooks, see webhooks.mjs): webhook deliveries per second end to end (outbox
+ *      event → relay → webhooks consumer → signed HTTPS POST to a local receiver) against raw undici
+ *      POSTs from Node to the same receiver in the same run (target ≥ 0.5).
+ *
+ *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|webhooks|compare   run one phase ('all' skips compare)
+ *   BENCH_WEBHOOK_EVENTS=5000 BENCH_WEBHOOK_CONCURRENCY=32
  *   BENCH_AUDIT_RATE=50 BENCH_AUDIT_SECONDS=8 BENCH_AUDIT_ROUNDS=4 BENCH_AUDIT_INSERT_SECONDS=15 BENCH_AUDIT_VERIFY_ROWS=1000000
  *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
  *   BENCH_LATENCY_EVENTS=300 BENCH_RELAY_EVENTS=20000
@@ -57,6 +62,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { auditPhase } from './audit.mjs';
 import { notificationsPhase } from './notifications.mjs';
+import { webhooksPhase } from './webhooks.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, '.bench');
@@ -1293,6 +1299,10 @@ async function main() {
     if (cfg.only === 'all' || cfg.only === 'audit') {
       const ctx = { cfg, log, createDb, dropDb, startServer, runCli, cannon, submitSetup, onDb, pgbench, row, fmt, withTimeout };
       await withTimeout(auditPhase(results, ctx), 30 * 60_000, 'audit phase');
+    }
+    if (cfg.only === 'all' || cfg.only === 'webhooks') {
+      const ctx = { cfg, log, createDb, dropDb, startServer, dbUrl, api, login, row, fmt, OUT };
+      await withTimeout(webhooksPhase(results, ctx), 20 * 60_000, 'webhooks phase');
     }
     if (cfg.only === 'compare') await withTimeout(comparePhase(results), 30 * 60_000, 'compare phase');
   } catch (error) {

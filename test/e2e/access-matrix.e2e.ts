@@ -221,6 +221,23 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/admin/event-deliveries/retry': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries/retry', body: { eventIds: ['999999999999'] } }) },
   'GET /api/v1/admin/notification-deliveries': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-deliveries?status=dead&channel=sms' }) },
   'POST /api/v1/admin/notification-deliveries/retry': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-deliveries/retry', body: { ids: ['999999999999'] } }) },
+  // Webhook subscriptions: admins only. Empty bodies are a 422 past the role check; an unknown subscription a 404.
+  'GET /api/v1/admin/webhooks': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/webhooks' }) },
+  'POST /api/v1/admin/webhooks': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/webhooks', body: {} }) },
+  'GET /api/v1/admin/webhooks/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}` }) },
+  'PATCH /api/v1/admin/webhooks/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}`, body: { enabled: false } }) },
+  'DELETE /api/v1/admin/webhooks/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}` }) },
+  'POST /api/v1/admin/webhooks/{id}/rotate-secret': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}/rotate-secret` }) },
+  'GET /api/v1/admin/webhooks/{id}/deliveries': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}/deliveries` }) },
+  'POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay': {
+    expect: adminOnlyMissing,
+    request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}/deliveries/${randomUUID()}/replay` }),
+  },
+  'POST /api/v1/admin/webhooks/{id}/replay': {
+    expect: adminOnlyMissing,
+    request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}/replay`, body: { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' } }),
+  },
+  'POST /api/v1/admin/webhooks/{id}/test': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}/test` }) },
   'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
   'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },
 };

@@ -220,6 +220,14 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('PUT /api/v1/admin/answer-templates/{id}', tokens.admin, { title: 'Покрытие 2', body: 'Текст', departmentId: null, active: false }, { action: 'answer_template.update', ...a }, `/api/v1/admin/answer-templates/${template?.id}`);
     await write('DELETE /api/v1/admin/answer-templates/{id}', tokens.admin, undefined, { action: 'answer_template.delete', ...a }, `/api/v1/admin/answer-templates/${template?.id}`);
     await write('PATCH /api/v1/admin/departments/{id}', tokens.admin, { autoAssign: false }, { action: 'department.update', ...a }, `/api/v1/admin/departments/${departments[0].id}`);
+    // Webhooks: a public name (never resolved here: its deliveries fail, which nothing below needs).
+    const hook = await write('POST /api/v1/admin/webhooks', tokens.admin, { name: 'Покрытие', url: 'https://hooks.example.com/otklik', events: ['appeal.submitted'] }, { action: 'webhook.create', ...a });
+    await write('PATCH /api/v1/admin/webhooks/{id}', tokens.admin, { name: 'Покрытие 2' }, { action: 'webhook.update', ...a }, `/api/v1/admin/webhooks/${hook?.id}`);
+    await write('POST /api/v1/admin/webhooks/{id}/rotate-secret', tokens.admin, undefined, { action: 'webhook.secret_rotated', ...a }, `/api/v1/admin/webhooks/${hook?.id}/rotate-secret`);
+    const test = await write('POST /api/v1/admin/webhooks/{id}/test', tokens.admin, undefined, { action: 'webhook.test_sent', ...a }, `/api/v1/admin/webhooks/${hook?.id}/test`);
+    await write('POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay', tokens.admin, undefined, { action: 'webhook.replay', ...a }, `/api/v1/admin/webhooks/${hook?.id}/deliveries/${test?.deliveryId}/replay`);
+    await write('POST /api/v1/admin/webhooks/{id}/replay', tokens.admin, { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() }, { action: 'webhook.replay', ...a }, `/api/v1/admin/webhooks/${hook?.id}/replay`);
+    await write('DELETE /api/v1/admin/webhooks/{id}', tokens.admin, undefined, { action: 'webhook.delete', ...a }, `/api/v1/admin/webhooks/${hook?.id}`);
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
     await write('POST /api/v1/admin/notification-deliveries/retry', tokens.admin, { ids: ['999999999999'] }, { action: 'notification_deliveries.retry', ...a });
 

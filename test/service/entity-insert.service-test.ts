@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AppealStatus } from '@otklik/shared/domain';
 import { entityInsert } from '../../backend/src/common/sql/entity-insert';
 import { dataSourceOptions } from '../../backend/src/database/data-source';
 import { Appeal } from '../../backend/src/modules/appeals/appeal.entity';
@@ -56,7 +57,7 @@ describe('entityInsert: the INSERT TypeORM would send, without the query builder
 
   it.each([
     ['a registered appeal without an account', {}],
-    ['a draft (no number, no deadlines)', { status: 'draft', number: null, registeredAt: null, dueAt: null }],
+    ['a draft (no number, no deadlines)', { status: AppealStatus.Draft, number: null, registeredAt: null, dueAt: null }],
     ['a linked appeal with a pending proposal', { parentAppealId: '00000000-0000-4000-8000-000000000009', pendingProposal: { action: 'extend', body: { days: 30 }, reason: 'r' } }],
   ] as [string, Partial<Appeal>][])('%s', async (_name, overrides) => {
     const entity = appeal(overrides);
@@ -65,7 +66,7 @@ describe('entityInsert: the INSERT TypeORM would send, without the query builder
   });
 
   it('writes the row that reads back as the entity', async () => {
-    const entity = appeal({ status: 'registered', unidentified: false, accessCodeHash: null, citizenId: '00000000-0000-4000-8000-000000000003' });
+    const entity = appeal({ status: AppealStatus.Registered, unidentified: false, accessCodeHash: null, citizenId: '00000000-0000-4000-8000-000000000003' });
     await ds.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`); // no foreign keys to seed for one row
       const { sql, params } = entityInsert(manager, Appeal, entity);

@@ -224,4 +224,28 @@ describe('loadConfig', () => {
   ])('attachments: %j is refused naming %s', (env, variable) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(expect.objectContaining({ variable }));
   });
+
+  it('webhooks: plain http only in demo mode, an allow-list of networks and names, an extra CA from a file', () => {
+    const demo = loadConfig({ DATA_DIR: dataDir() });
+    expect(demo.webhooks).toMatchObject({ allowHttp: true, retryHours: 72, disableAfterFailures: 50, extraCa: undefined });
+    expect(loadConfig({ DATA_DIR: dataDir(), ...prod }).webhooks.allowHttp).toBe(false);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...prod, WEBHOOK_ALLOW_HTTP: 'true' })).toThrow(expect.objectContaining({ variable: 'WEBHOOK_ALLOW_HTTP' }));
+    const dir = dataDir();
+    const ca = join(dir, 'ca.pem');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    const sut = loadConfig({ DATA_DIR: dir, WEBHOOK_ALLOW_LIST: '10.20.0.0/16, sed.body.local', WEBHOOK_CA_FILE: ca });
+    expect(sut.webhooks.allowList.addressAllowed('10.20.1.1')).toBe(true);
+    expect(sut.webhooks.allowList.hostAllowed('sed.body.local')).toBe(true);
+    expect(sut.webhooks.extraCa).toContain('BEGIN CERTIFICATE');
+  });
+
+  it.each([
+    [{ WEBHOOK_ALLOW_LIST: '10.0.0.0/40' }, 'WEBHOOK_ALLOW_LIST'],
+    [{ WEBHOOK_ALLOW_LIST: 'not a host' }, 'WEBHOOK_ALLOW_LIST'],
+    [{ WEBHOOK_CA_FILE: '/nonexistent/ca.pem' }, 'WEBHOOK_CA_FILE'],
+    [{ WEBHOOK_DISABLE_AFTER_FAILURES: '0' }, 'WEBHOOK_DISABLE_AFTER_FAILURES'],
+    [{ WEBHOOK_RETRY_HOURS: 'soon' }, 'WEBHOOK_RETRY_HOURS'],
+  ])('webhooks: %j is refused naming %s', (env, variable) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(expect.objectContaining({ variable }));
+  });
 });

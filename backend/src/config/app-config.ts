@@ -7,6 +7,7 @@ import { AnswerSigningKeys, demoSigningKey, KEY_ID_PATTERN, keyIdOf, KeyFormatEr
 import { AuditSignalsConfig, auditSignalsConfig } from './audit-signals-config';
 import { bool, ConfigError, Env, int, oneOf, url } from './env-readers';
 import { MessagingConfig, messagingConfig } from './messaging-config';
+import { WebhooksConfig, webhooksConfig } from './webhooks-config';
 
 export { ConfigError } from './env-readers';
 
@@ -67,6 +68,8 @@ export interface AppConfig {
   attachments: AttachmentsConfig;
   /** Thresholds of the audit module's suspicious-activity signals and the access-log policy. */
   auditSignals: AuditSignalsConfig;
+  /** Outgoing webhooks: the SSRF guard's allow-list, extra CA, time-outs, retry window, disabling. */
+  webhooks: WebhooksConfig;
 }
 
 /**
@@ -418,5 +421,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     },
     attachments: attachments(env),
     auditSignals: auditSignalsConfig(env),
+    webhooks: webhooksConfig(env, mode),
   };
 }

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { auditRoleGuard, consoleRoleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { adminRoleGuard, auditRoleGuard, consoleRoleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 
 export const routes: Routes = [
   {
@@ -19,6 +19,12 @@ export const routes: Routes = [
         loadComponent: () => import('./core/layout/staff-only.page').then((m) => m.StaffOnlyPage),
       },
       { path: 'audit', canActivate: [auditRoleGuard], loadChildren: () => import('./features/audit/audit.routes') },
+      {
+        path: 'admin/webhooks',
+        title: 'title.webhooks',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/webhooks.page').then((m) => m.WebhooksPage),
+      },
       {
         path: '',
         canActivateChild: [consoleRoleGuard],

@@ -25,6 +25,16 @@ export interface AppealNoticeFacts {
   proposalReason: string | null;
 }
 
+/** An appeal's place in the organisation, as webhooks filter and report it. */
+export interface AppealRouting {
+  number: number | null;
+  type: string;
+  status: string;
+  departmentId: string | null;
+  categoryId: string;
+  subcategoryId: string | null;
+}
+
 /** The latest answer as a notice quotes it. */
 export interface QuotedAnswer {
   text: string;
@@ -67,6 +77,20 @@ export class AppealFactsReader {
       facts.set(id, { ...row, departmentName: department?.nameRu ?? null, departmentNameEn: department?.nameEn ?? department?.nameRu ?? null });
     }
     return facts;
+  }
+
+  /**
+   * Where appeals stand for outgoing webhooks: department, category and status only (their
+   * filters and envelopes carry no personal data). An appeal that is gone is missing.
+   */
+  async routingOfMany(appealIds: readonly string[]): Promise<Map<string, AppealRouting>> {
+    if (appealIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<(AppealRouting & { id: string })[]>(
+      `SELECT a.id, a.number::int AS number, a.type, a.status, a.department_id AS "departmentId", a.category_id AS "categoryId", a.subcategory_id AS "subcategoryId"
+         FROM appeals a WHERE a.id = ANY($1::uuid[])`,
+      [[...new Set(appealIds)]],
+    );
+    return new Map(rows.map(({ id, ...r }) => [id, r]));
   }
 
   /** The body of a message the citizen may read (not an internal note) of this appeal. */

@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { Agent, Dispatcher, request } from 'undici';
 
 /** What a channel's HTTP endpoint answered: its status and the start of its body. */
 export interface HttpReply {
@@ -16,6 +16,8 @@ export interface HttpPostOptions {
   readBody?: boolean;
   /** The most of a reply that is read; the rest is dropped (a gateway has no reason to say more). */
   maxReplyBytes?: number;
+  /** Another connection pool (the webhooks' pins each connection to an address its SSRF guard checked). */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function httpPost(url: string, options: HttpPostOptions): Promise<H
     method: 'POST',
     headers: options.headers,
     body: options.body,
-    dispatcher: agent,
+    dispatcher: options.dispatcher ?? agent,
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });

@@ -4,7 +4,7 @@ import { HistoryEvent } from '@otklik/shared/domain';
  * Every domain event of Otklik, in one typed, versioned union: the event type, the payload it
  * carries, and the payload's version (bump it, and teach consumers both shapes, when a payload
  * changes incompatibly). Producers (AppealJournal, the SLA tick's set-based SQL, the thread) and
- * consumers (notifications, later rollups, audit signals, webhooks) are typed against this file.
+ * consumers (notifications, webhooks, later rollups) are typed against this file.
  */
 
 /** One step of an appeal's course, as AppealJournal writes it beside the history row. */
@@ -120,6 +120,19 @@ export interface AuditAlertRaisedPayload {
   accountLocked: boolean;
 }
 
+/**
+ * A webhook subscription was disabled after a run of failed deliveries: admins are told. Written
+ * by the webhooks module in the transaction that disables it.
+ */
+export interface WebhookSubscriptionDisabledPayload {
+  subscriptionId: string;
+  name: string;
+  /** The receiver's origin (scheme, host and port; no path or query, which may hold a token). */
+  origin: string;
+  failures: number;
+  lastError: string | null;
+}
+
 /** History events that are written by AppealJournal with the step payload. */
 export type StepEvent = Exclude<HistoryEvent, HistoryEvent.Overdue>;
 
@@ -132,6 +145,7 @@ export type DomainEventPayloads = { [E in StepEvent as `appeal.${E}`]: AppealSte
   'appeal.documents_due_soon': DocumentsDueSoonPayload;
   'appeal.file_infected': FileInfectedPayload;
   'audit.alert_raised': AuditAlertRaisedPayload;
+  'webhook.subscription_disabled': WebhookSubscriptionDisabledPayload;
 };
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -151,6 +165,7 @@ export const DOMAIN_EVENT_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   'appeal.documents_due_soon': 1,
   'appeal.file_infected': 1,
   'audit.alert_raised': 1,
+  'webhook.subscription_disabled': 1,
 };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(DOMAIN_EVENT_VERSIONS) as DomainEventType[];
@@ -164,8 +179,8 @@ export type DomainEvent<T extends DomainEventType = DomainEventType> = {
   [K in T]: { eventType: K; aggregateType: AggregateOf<K>; aggregateId: string; payload: DomainEventPayloads[K] };
 }[T];
 
-/** What an event is about: an appeal, except the audit module's alerts. */
-export type AggregateOf<K extends DomainEventType> = K extends `audit.${string}` ? 'audit_alert' : 'appeal';
+/** What an event is about: an appeal, except the audit module's alerts and the webhook subscriptions. */
+export type AggregateOf<K extends DomainEventType> = K extends `audit.${string}` ? 'audit_alert' : K extends `webhook.${string}` ? 'webhook_subscription' : 'appeal';
 
 /** Any step of an appeal as AppealJournal writes it (one shape for every step event type). */
 export interface AppealStepEvent {

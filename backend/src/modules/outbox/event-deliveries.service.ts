@@ -8,6 +8,7 @@ import type { AppConfig } from '../../config/app-config';
 import { DispatchedEvent, DomainEventType } from './domain-event';
 import { EventConsumer, EventConsumers } from './event-consumers';
 import { DeliveryStatus } from './event-delivery.entity';
+import { retryBackoffMs } from './retry-backoff';
 
 /** What a runner needs to run one delivery: the event, the consumer, and when it is due. */
 export interface DeliveryKey {
@@ -216,10 +217,9 @@ export class EventDeliveries {
     return { outcome: 'retry', retryAt };
   }
 
-  /** Exponential back-off from EVENT_RETRY_BASE_MS, capped at EVENT_RETRY_MAX_MS, with ±20 % jitter so retries do not come in waves. */
+  /** The backbone's back-off (retry-backoff.ts). */
   backoffMs(attempts: number): number {
-    const raw = Math.min(this.config.retryMaxMs, this.config.retryBaseMs * 2 ** Math.max(0, attempts - 1));
-    return Math.round(raw * (0.8 + Math.random() * 0.4));
+    return retryBackoffMs(this.config, attempts);
   }
 
   /** Pending deliveries that are due and held by nobody (the safety net behind the post-commit dispatch). */

@@ -7,7 +7,7 @@ import type { NoticeKind } from './notice-kinds';
  * given with an appeal filed without one); `payload_recipients`: the staff the event names
  * (`payload.recipients`); `assignee`: the appeal's assignee (`payload.assigneeId` where the event
  * carries it, else the appeal's); `department_staff`: the active staff of the appeal's department;
- * `admins`: every active admin (security alerts of the audit module).
+ * `admins`: every active admin (security alerts of the audit module, disabled webhooks).
  */
 export interface NoticeTarget {
   kind: NoticeKind;
@@ -36,6 +36,8 @@ export function noticesOf(event: DispatchedEvent): NoticeTarget[] {
       return [];
     case 'audit.alert_raised':
       return [{ kind: 'security_alert', to: 'admins' }];
+    case 'webhook.subscription_disabled':
+      return [{ kind: 'webhook_disabled', to: 'admins' }];
     case 'appeal.message': {
       const { authorRole, assigneeId } = event.payload;
       if (authorRole === (Role.Citizen as string)) return [{ kind: 'citizen_reply', to: assigneeId === null ? 'department_staff' : 'assignee' }];

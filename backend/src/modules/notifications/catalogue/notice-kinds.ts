@@ -28,13 +28,17 @@ export const NOTICE_KINDS = [
   'approval_requested',
   'approval_returned',
   'infected_file',
-  // Admins: a suspicious-activity alert of the audit module.
+  // Admins: a suspicious-activity alert of the audit module; a webhook subscription disabled after failures.
   'security_alert',
+  'webhook_disabled',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-/** The kinds that tell of an appeal (they carry its number); a security alert concerns none. */
-export const APPEAL_NOTICE_KINDS: readonly NoticeKind[] = NOTICE_KINDS.filter((k) => k !== 'security_alert');
+/** The kinds told to admins of the system itself: they concern no appeal. */
+export const ADMIN_NOTICE_KINDS: readonly NoticeKind[] = ['security_alert', 'webhook_disabled'];
+
+/** The kinds that tell of an appeal (they carry its number). */
+export const APPEAL_NOTICE_KINDS: readonly NoticeKind[] = NOTICE_KINDS.filter((k) => !ADMIN_NOTICE_KINDS.includes(k));
 
 export const CHANNELS = ['in_app', 'email', 'sms', 'push'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -79,6 +83,7 @@ export const NOTICE_KIND_SPECS: Record<NoticeKind, NoticeKindSpec> = {
   approval_returned: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   infected_file: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   security_alert: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT, roles: ['admin'] },
+  webhook_disabled: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT, roles: ['admin'] },
 };
 
 /** The facts a template may use, read when the notice is planned (not when each channel sends). */
@@ -110,6 +115,8 @@ export interface NoticeFacts {
   fileName?: string | null;
   /** security_alert: what the signal saw and whom it concerns (no appeal: number null, subject empty). */
   alert?: { kind: string; subjectName: string | null; accountLocked: boolean } | null;
+  /** webhook_disabled: which subscription, where it pointed, after how many failures and the last error. */
+  webhook?: { name: string; origin: string; failures: number; lastError: string | null } | null;
   /** The absolute link to the appeal's card (console for staff, cabinet for citizens), or to the alerts page. */
   link: string;
 }

@@ -255,4 +255,31 @@ describe('renderNotice', () => {
       }
     });
   });
+
+  describe('webhook_disabled (admins; no appeal)', () => {
+    const hookFacts = (webhook: NonNullable<NoticeFacts['webhook']>): NoticeFacts => ({
+      ...longFacts({ number: null, subject: '', link: 'https://otklik.example.gov.ru/admin/webhooks' }),
+      webhook,
+    });
+
+    it.each(LOCALES)('names the subscription, its receiver, the failures and the last error, and links to the subscriptions (%s)', (locale) => {
+      const notice = sut('webhook_disabled', locale, hookFacts({ name: 'СЭД', origin: 'https://sed.example.ru', failures: 50, lastError: 'HTTP 503' }));
+      expect(notice.email.subject).toBe(locale === 'ru' ? 'Вебхук «СЭД» отключён' : 'Webhook "СЭД" disabled');
+      for (const text of [notice.email.text, notice.inApp.body]) {
+        expect(text).toContain('https://sed.example.ru');
+        expect(text).toContain('50');
+        expect(text).toContain('HTTP 503');
+      }
+      expect(notice.email.html).toContain('href="https://otklik.example.gov.ru/admin/webhooks"');
+      expect(notice.email.html).toContain(locale === 'ru' ? 'Открыть подписки' : 'Open the subscriptions');
+    });
+
+    it('SMS within two segments in both locales, even with a long name', () => {
+      for (const locale of LOCALES) {
+        const sms = sut('webhook_disabled', locale, hookFacts({ name: 'x'.repeat(300), origin: 'https://sed.example.ru', failures: 50, lastError: 'y'.repeat(500) })).sms;
+        expect(smsSegments(sms).segments).toBeLessThanOrEqual(2);
+        expect(sms).not.toMatch(/undefined|null/);
+      }
+    });
+  });
 });

@@ -14,7 +14,8 @@ const FRAME = {
     tracking: 'Ход рассмотрения можно проверить на портале «Отклик» по номеру обращения и коду доступа, выданному при подаче:',
     console: 'Карточка обращения в консоли «Отклик»:',
     alerts: 'Оповещения безопасности в консоли «Отклик»:',
-    button: { cabinet: 'Открыть в личном кабинете', tracking: 'Проверить ход рассмотрения', console: 'Открыть карточку обращения', alerts: 'Открыть оповещения' },
+    webhooks: 'Подписки на вебхуки в консоли «Отклик»:',
+    button: { cabinet: 'Открыть в личном кабинете', tracking: 'Проверить ход рассмотрения', console: 'Открыть карточку обращения', alerts: 'Открыть оповещения', webhooks: 'Открыть подписки' },
     fallback: 'Если кнопка не работает, откройте ссылку:',
     footer: 'Время московское. Письмо отправлено автоматически, отвечать на него не нужно.',
   },
@@ -24,25 +25,26 @@ const FRAME = {
     tracking: 'You can follow your appeal on the Otklik portal with its number and the access code you got when you filed it:',
     console: 'The appeal in the Otklik console:',
     alerts: 'Security alerts in the Otklik console:',
-    button: { cabinet: 'Open in your account', tracking: 'Check the progress', console: 'Open the appeal', alerts: 'Open the alerts' },
+    webhooks: 'Webhook subscriptions in the Otklik console:',
+    button: { cabinet: 'Open in your account', tracking: 'Check the progress', console: 'Open the appeal', alerts: 'Open the alerts', webhooks: 'Open the subscriptions' },
     fallback: 'If the button does not work, open this link:',
     footer: 'Times are Moscow time. This message was sent automatically; please do not reply to it.',
   },
 } as const;
 
-type Place = 'cabinet' | 'tracking' | 'console' | 'alerts';
+type Place = 'cabinet' | 'tracking' | 'console' | 'alerts' | 'webhooks';
 
 /**
  * One notice in every channel for one locale. Citizens with an account are pointed to their
  * cabinet; those who filed without one (unidentified) have no cabinet and no thread to read, so
  * the e-mail quotes the step's notice (or the answer itself) and points to the tracking page.
- * Staff are pointed to the appeal's card in the console (admins to the alerts, for a security alert). The SMS is at most two segments by
+ * Staff are pointed to the appeal's card in the console (admins to the alerts, for a security alert, or to the webhook subscriptions). The SMS is at most two segments by
  * construction (fitSms).
  */
 export function renderNotice(kind: NoticeKind, locale: Locale, facts: NoticeFacts): RenderedNotice {
   const text = TEXTS[locale][kind](wordsOf(facts, locale));
   const citizen = NOTICE_KIND_SPECS[kind].audience === 'citizen';
-  const place: Place = facts.alert ? 'alerts' : !citizen ? 'console' : facts.unidentified ? 'tracking' : 'cabinet';
+  const place: Place = facts.webhook ? 'webhooks' : facts.alert ? 'alerts' : !citizen ? 'console' : facts.unidentified ? 'tracking' : 'cabinet';
   const quote = citizen && facts.unidentified && text.quote?.trim() ? text.quote.trim() : null;
   return {
     email: { subject: oneLine(text.title), text: emailText(text, locale, place, quote, facts.link), html: emailHtml(text, locale, place, quote, facts.link) },

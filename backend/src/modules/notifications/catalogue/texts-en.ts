@@ -245,6 +245,18 @@ export const EN_TEXTS: NoticeTexts = {
       sms: [{ text: `Otklik security alert: ${what}, ${w.at}.${locked}` }, ...link(w)],
     };
   },
+  webhook_disabled: (w) => {
+    const h = w.facts.webhook;
+    const name = h?.name ?? '';
+    const error = h?.lastError ? `Last error: ${h.lastError}` : null;
+    return {
+      title: `Webhook "${name}" disabled`,
+      lead: `On ${w.at} the subscription "${name}" (${h?.origin ?? ''}) was disabled after ${h?.failures ?? 0} failed delivery attempts in a row.`,
+      details: lines(error, 'Check the receiver, then enable the subscription and replay what was not delivered from its delivery log.'),
+      short: `${w.at}: subscription "${name}" disabled after ${h?.failures ?? 0} failures in a row.`,
+      sms: [{ text: `Otklik: webhook "${name}" disabled after ${h?.failures ?? 0} failures in a row, ${w.at}.` }, ...link(w)],
+    };
+  },
 };
 
 /** Security alerts by kind, as the notice names them. */

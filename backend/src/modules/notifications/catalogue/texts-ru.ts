@@ -259,6 +259,18 @@ export const RU_TEXTS: NoticeTexts = {
       sms: [{ text: `Отклик: оповещение безопасности, ${what}, ${w.at}.${locked}` }, ...link(w)],
     };
   },
+  webhook_disabled: (w) => {
+    const h = w.facts.webhook;
+    const name = h?.name ?? '';
+    const error = h?.lastError ? `Последняя ошибка: ${h.lastError}` : null;
+    return {
+      title: `Вебхук «${name}» отключён`,
+      lead: `${w.at} подписка «${name}» (${h?.origin ?? ''}) отключена после ${h?.failures ?? 0} неудачных попыток доставки подряд.`,
+      details: lines(error, 'Проверьте получателя, затем включите подписку и повторите недоставленные события из журнала доставки.'),
+      short: `${w.at}: подписка «${name}» отключена после ${h?.failures ?? 0} неудач подряд.`,
+      sms: [{ text: `Отклик: вебхук «${name}» отключён после ${h?.failures ?? 0} неудач подряд, ${w.at}.` }, ...link(w)],
+    };
+  },
 };
 
 /** Security alerts by kind, as the notice names them. */

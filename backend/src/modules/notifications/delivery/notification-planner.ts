@@ -88,10 +88,10 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     if (wanted.length === 0) return;
     const appeals = await this.appeals.factsOfMany(wanted.filter((w) => w.event.aggregateType === 'appeal').map((w) => w.event.aggregateId));
     const staffOf = new Map<string, Promise<string[]>>();
-    // An event of the audit module's alerts concerns no appeal: its facts are the alert's.
+    // An event of the audit module's alerts or of a webhook subscription concerns no appeal: admins are told, with its own facts.
     const planned: { event: DispatchedEvent; appeal: AppealNoticeFacts | null; recipients: Recipient[] }[] = [];
     for (const { event, targets } of wanted) {
-      if (event.eventType === 'audit.alert_raised') {
+      if (event.aggregateType !== 'appeal') {
         const admins = await this.staff.activeAdmins();
         const kindOfNotice = targets[0].kind;
         const recipients: Recipient[] = admins.map((id) => ({ kind: 'user', id, kindOfNotice }));
@@ -137,7 +137,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         const email = to.email ?? null;
         const phone = to.phone ?? null;
         // The proposal's reasoning is internal: only the supervisors asked to decide it read it.
-        const facts = appeal ? this.factsFor(event, appeal, staff, quoted, kind === 'approval_requested' ? appeal.proposalReason : ground) : this.alertFacts(event);
+        const facts = appeal ? this.factsFor(event, appeal, staff, quoted, kind === 'approval_requested' ? appeal.proposalReason : ground) : this.adminFacts(event);
         const rendered = renderNotice(kind, pref.locale, facts);
         const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId };
         const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
@@ -233,23 +233,17 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     };
   }
 
-  /** A security alert told to admins: what the signal saw, a link to the alerts page; no appeal. */
-  private alertFacts(event: DispatchedEvent): NoticeFacts {
-    const p = event.payload as { kind?: string; subjectName?: string | null; accountLocked?: boolean };
+  /** A security alert or a disabled webhook told to admins: what happened, a link to its console page; no appeal. */
+  private adminFacts(event: DispatchedEvent): NoticeFacts {
     const at = new Date(event.createdAt);
-    return {
-      number: null,
-      subject: '',
-      status: AppealStatus.Registered,
-      at,
-      registeredAt: null,
-      dueAt: null,
-      documentsDueOn: null,
-      departmentName: null,
-      unidentified: false,
-      alert: { kind: p.kind ?? '', subjectName: p.subjectName ?? null, accountLocked: p.accountLocked ?? false },
-      link: `${this.config.publicUrl.replace(/\/$/, '')}/audit/alerts`,
-    };
+    const base = this.config.publicUrl.replace(/\/$/, '');
+    const facts = { number: null, subject: '', status: AppealStatus.Registered, at, registeredAt: null, dueAt: null, documentsDueOn: null, departmentName: null, unidentified: false };
+    if (event.eventType === 'webhook.subscription_disabled') {
+      const p = event.payload;
+      return { ...facts, webhook: { name: p.name, origin: p.origin, failures: p.failures, lastError: p.lastError }, link: `${base}/admin/webhooks` };
+    }
+    const p = event.payload as { kind?: string; subjectName?: string | null; accountLocked?: boolean };
+    return { ...facts, alert: { kind: p.kind ?? '', subjectName: p.subjectName ?? null, accountLocked: p.accountLocked ?? false }, link: `${base}/audit/alerts` };
   }
 
   private contentFor(
@@ -266,7 +260,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       case 'sms':
         return to.phone ? { address: maskPhone(to.phone), body: { channel, to: to.phone, text: rendered.sms } } : null;
       case 'push':
-        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: facts.alert ? 'security-alert' : `appeal-${facts.number ?? ''}` } } : null;
+        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: facts.webhook ? 'webhook-disabled' : facts.alert ? 'security-alert' : `appeal-${facts.number ?? ''}` } } : null;
     }
   }
 

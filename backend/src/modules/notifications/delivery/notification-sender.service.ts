@@ -1,10 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { Clock } from '../../../common/clock/clock';
+import { BatchPump } from '../../../common/lifecycle/batch-pump';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { Mailer } from '../../messaging/mailer';
 import { PushSender, PushSubscriptionGone } from '../../messaging/push-sender';
+import { retryBackoffMs } from '../../outbox/retry-backoff';
 import { SmsReceipt, SmsSender } from '../../messaging/sms-sender';
 import { AppealAnswersService } from '../../workflow/answers/appeal-answers.service';
 import { renderDigest } from '../catalogue/digest';
@@ -56,9 +58,12 @@ class Undeliverable extends Error {}
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationSender.name);
-  private readonly queue: string[] = [];
-  private readonly queued = new Set<string>();
-  private readonly running = new Set<Promise<void>>();
+  private readonly pump = new BatchPump({
+    batches: BATCHES,
+    batchSize: BATCH,
+    run: (ids) => this.runBatch(ids),
+    onError: (error, ids) => this.logger.error({ err: error, deliveries: ids.length }, 'notification batch failed; the sweep takes it again'),
+  });
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private active = false;
@@ -91,10 +96,9 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    this.queue.length = 0;
-    this.queued.clear();
+    const stopping = this.pump.close();
     await this.sweeping;
-    while (this.running.size) await Promise.all([...this.running]);
+    await stopping;
   }
 
   /**
@@ -117,17 +121,12 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   /** Deliveries just planned (after their commit): sent now in this process. */
   enqueue(ids: string[]): void {
     if (!this.active || this.closed) return;
-    for (const id of ids) {
-      if (this.queued.has(id)) continue;
-      this.queued.add(id);
-      this.queue.push(id);
-    }
-    this.pump();
+    this.pump.add(ids);
   }
 
   /** Runs until nothing is queued or running (tests, the bench). */
-  async idle(): Promise<void> {
-    while (this.running.size || this.queue.length) await Promise.all([...this.running]);
+  idle(): Promise<void> {
+    return this.pump.idle();
   }
 
   private get mailProvider(): string {
@@ -152,20 +151,6 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     })()
       .catch((error) => this.logger.error({ err: error }, 'notification sweep failed'))
       .finally(() => (this.sweeping = undefined));
-  }
-
-  private pump(): void {
-    while (!this.closed && this.running.size < BATCHES && this.queue.length) {
-      const batch = this.queue.splice(0, BATCH);
-      for (const id of batch) this.queued.delete(id);
-      const task: Promise<void> = this.runBatch(batch)
-        .catch((error) => this.logger.error({ err: error, deliveries: batch.length }, 'notification batch failed; the sweep takes it again'))
-        .finally(() => {
-          this.running.delete(task);
-          this.pump();
-        });
-      this.running.add(task);
-    }
   }
 
   /**
@@ -285,9 +270,7 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   }
 
   private backoffMs(attempts: number): number {
-    const { retryBaseMs, retryMaxMs } = this.config.events;
-    const raw = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, attempts - 1));
-    return Math.round(raw * (0.8 + Math.random() * 0.4));
+    return retryBackoffMs(this.config.events, attempts);
   }
 
   /** One e-mail per recipient whose digest is due, listing what they were told since the last. */

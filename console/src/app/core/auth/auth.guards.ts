@@ -19,6 +19,14 @@ export const auditRoleGuard: CanActivateFn = async () => {
   return user && ['admin', 'auditor'].includes(user.role) ? true : router.createUrlTree(['/staff-only']);
 };
 
+/** Admins only (webhook subscriptions): others see the staff-only page. */
+export const adminRoleGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const user = await auth.ensureUser();
+  return user?.role === 'admin' ? true : router.createUrlTree(['/staff-only']);
+};
+
 /** Operators and supervisors only: citizens and admins see the staff-only page instead. */
 export const consoleRoleGuard: CanActivateChildFn = async () => {
   const auth = inject(AuthService);
