@@ -21,6 +21,7 @@ import { MessagingModule } from './modules/messaging/messaging.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HousekeepingModule } from './modules/housekeeping/housekeeping.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { UsersModule } from './modules/users/users.module';
 import { AppealWorkflowModule } from './modules/workflow/appeal-workflow.module';
@@ -72,6 +73,7 @@ export class AppModule {
         AnswerSigningModule,
         AuditChainModule.forRoot({ config, process: runtime.process, runWorker }),
         NotificationsModule.forRoot({ sending: runWorker }),
+        ReportingModule,
         SeedModule,
         ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule.forRoot({ control: config.clockControl })] : []),
         ...(runtime.process === 'api' && config.esia.idpEnabled ? [EsiaIdpModule.forRoot(config)] : []),
