@@ -10,7 +10,7 @@ import { AppealAnswers } from './answer.repository';
 import { AppealAccessModule } from './appeal-access.module';
 import { AppealBatches } from './appeal-batches.repository';
 import { AppealFactsReader } from './appeal-facts.repository';
-import { AppealReportReader } from './appeal-report.reader';
+import { AppealReportReader } from './appeal-report.repository';
 import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
 import { AppealIntakeService } from './appeal-intake.service';

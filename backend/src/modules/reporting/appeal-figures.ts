@@ -1,5 +1,5 @@
 import { AppealStatus, ProductionCalendar, channelOf, moscowDate } from '@otklik/shared/domain';
-import type { AppealReportState } from '../appeals/appeal-report.reader';
+import type { AppealReportState } from '../appeals/appeal-report.repository';
 
 /**
  * What one appeal contributes to the reports, derived from its state alone (pure, so the consumer

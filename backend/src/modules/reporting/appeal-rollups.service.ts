@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AppealReportReader } from '../appeals/appeal-report.reader';
+import { AppealReportReader } from '../appeals/appeal-report.repository';
 import { DOMAIN_EVENT_TYPES, DispatchedEvent, DomainEventType } from '../outbox/domain-event';
 import { EventConsumer, EventConsumers } from '../outbox/event-consumers';
 import { SlaService } from '../workflow/sla/sla.service';

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify';
 import { Actor } from '../../common/http/actor';
 import { AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AppealReportReader, ReportAppealSet, reportAppeals } from '../appeals/appeal-report.reader';
+import { AppealReportReader, ReportAppealSet, reportAppeals } from '../appeals/appeal-report.repository';
 import { ReportName, ReportQuery } from './reports.dto';
 import { ReportsService } from './reports.service';
 
@@ -77,6 +77,7 @@ export class ReportExportService {
   }
 }
 
+const KEY_FIELDS = new Set(['key', 'id', 'status', 'ageBucket', 'weekday', 'hour', 'score', 'assigneeId']);
 const iso = (d: Date | null) => (d ? d.toISOString() : '');
 
 /**
@@ -92,7 +93,7 @@ export function* flatten(value: unknown, section = ''): Generator<[string, strin
         if (item === null || typeof item !== 'object') continue;
         const row = item as Record<string, unknown>;
         const key = keyOf(row);
-        for (const [metric, x] of Object.entries(row)) if (!['key', 'id', 'status', 'ageBucket', 'weekday', 'hour', 'score', 'assigneeId'].includes(metric) || metric === 'count') yield [path, key, metric, scalar(x)];
+        for (const [metric, x] of Object.entries(row)) if (!KEY_FIELDS.has(metric)) yield [path, key, metric, scalar(x)];
       }
     } else if (v !== null && typeof v === 'object') yield* flatten(v, path);
     else yield [section || 'report', '', name, scalar(v)];
@@ -103,10 +104,10 @@ function keyOf(row: Record<string, unknown>): string {
   if ('status' in row && 'ageBucket' in row) return `${String(row.status)}|${String(row.ageBucket)}`;
   if ('weekday' in row && 'hour' in row) return `${String(row.weekday)}|${String(row.hour)}`;
   if ('score' in row) return String(row.score);
-  if ('key' in row) return row.key === null ? '' : String(row.key);
+  if ('key' in row) return scalar(row.key);
   if ('assigneeId' in row) return String(row.assigneeId);
   if ('number' in row) return String(row.number);
   return '';
 }
 
-const scalar = (x: unknown) => (x === null || x === undefined ? '' : String(x));
+const scalar = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '');

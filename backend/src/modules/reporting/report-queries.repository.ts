@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppealChannel } from '@otklik/shared/domain';
-import type { AppealSetFilter } from '../appeals/appeal-report.reader';
+import type { AppealSetFilter } from '../appeals/appeal-report.repository';
 import { ROLLUP_COUNTERS, RollupCounter } from './appeal-figures';
 import { DayRange } from './report-period';
 

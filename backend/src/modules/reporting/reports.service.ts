@@ -5,7 +5,7 @@ import { Actor } from '../../common/http/actor';
 import { DomainError } from '../../common/problem/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AppealAccess } from '../appeals/appeal-access.service';
-import { AppealReportReader, AppealSetFilter } from '../appeals/appeal-report.reader';
+import { AppealReportReader, AppealSetFilter } from '../appeals/appeal-report.repository';
 import { CatalogService } from '../catalog/catalog.service';
 import { DepartmentTree } from '../users/department-tree.repository';
 import { StaffDirectory } from '../users/staff-directory.repository';
