@@ -23,11 +23,11 @@ const WD = (from: string, to: string) => `(SELECT count(*) FROM generate_series(
 const OPEN = `('registered', 'in_progress', 'awaiting_approval', 'awaiting_citizen')`;
 /** The daily rollups derived in SQL from the per-appeal figures: what report_daily must hold. */
 const ROLLUPS_FROM_FACTS = `
-  SELECT day, department_id, category_id, subcategory_id, type, channel, region,
-         sum(received)::int AS received, sum(answered)::int AS answered, sum(answered_on_time)::int AS answered_on_time, sum(answer_wd_sum)::bigint AS answer_wd_sum,
-         sum(closed)::int AS closed, sum(reacted)::int AS reacted, sum(reacted_on_time)::int AS reacted_on_time, sum(reaction_wd_sum)::bigint AS reaction_wd_sum,
-         sum(extended)::int AS extended, sum(redirected)::int AS redirected, sum(redirects)::int AS redirects, sum(rated)::int AS rated, sum(rating_sum)::int AS rating_sum,
-         sum(r1)::int AS rating_1, sum(r2)::int AS rating_2, sum(r3)::int AS rating_3, sum(r4)::int AS rating_4, sum(r5)::int AS rating_5
+  SELECT c.day, f.department_id, f.category_id, f.subcategory_id, f.type, f.channel, f.region,
+         sum(c.received)::int AS received, sum(c.answered)::int AS answered, sum(c.answered_on_time)::int AS answered_on_time, sum(c.answer_wd_sum)::bigint AS answer_wd_sum,
+         sum(c.closed)::int AS closed, sum(c.reacted)::int AS reacted, sum(c.reacted_on_time)::int AS reacted_on_time, sum(c.reaction_wd_sum)::bigint AS reaction_wd_sum,
+         sum(c.extended)::int AS extended, sum(c.redirected)::int AS redirected, sum(c.redirects)::int AS redirects, sum(c.rated)::int AS rated, sum(c.rating_sum)::int AS rating_sum,
+         sum(c.r1)::int AS rating_1, sum(c.r2)::int AS rating_2, sum(c.r3)::int AS rating_3, sum(c.r4)::int AS rating_4, sum(c.r5)::int AS rating_5
     FROM report_appeal_facts f
     CROSS JOIN LATERAL (VALUES
       (f.registered_on, 1, 0, 0, 0, 0, 0, 0, 0, f.extended::int, (f.redirects > 0)::int, f.redirects, 0, 0, 0, 0, 0, 0, 0),
@@ -342,7 +342,7 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     await db.query(`UPDATE report_rebuild_state SET after_appeal_id = $1, done = 3, finished_at = NULL`, [third.appeal_id]);
     const resumed = runCli(['reports:rebuild', '--resume'], cliEnv());
     expect(resumed.status).toBe(0);
-    expect(JSON.parse(resumed.out.trim().split('\n').pop()!)).toMatchObject({ resumed: true, done: before.facts.length });
+    expect(JSON.parse(resumed.out.split('\n').find((l) => l.startsWith('{'))!)).toMatchObject({ resumed: true, done: before.facts.length });
     expect(resumed.out).toMatch(/reports:rebuild \[[#.]+\] 3\/\d+ appeals/);
     expect(await snapshot()).toEqual(before);
 
