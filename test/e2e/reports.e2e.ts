@@ -312,6 +312,8 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     expect(lines[0]).toBe('number,type,status,departmentId,categoryId,subcategoryId,assigneeId,registeredAt,firstReactionAt,answeredAt,dueAt,closedAt,overdue,extended,rating');
     expect(lines.length - 1).toBe(volume.totals.received);
     expect(lines.slice(1).every((l) => l.split(',')[3] === departments['tech-support'])).toBe(true);
+    const overdueCsv = await fetch(`${server.baseUrl}/api/v1/reports/appeals/overdue/export?${q(MARCH)}`, { headers: { authorization: `Bearer ${tokens.techHead}` } });
+    expect((await overdueCsv.text()).trim().split('\n').length - 1).toBe(sla.overdueNow.total);
     const reportCsv = await fetch(`${server.baseUrl}/api/v1/reports/sla/export?${q(MARCH)}`, { headers: { authorization: `Bearer ${tokens.techHead}` } });
     const text = await reportCsv.text();
     expect(text.split('\n')[0]).toBe('section,key,metric,value');

@@ -173,15 +173,17 @@ export class AppealReportReader {
   /** One keyset chunk of the appeals behind a report (see reportAppeals). */
   async appealsChunk(filter: AppealSetFilter, set: ReportAppealSet, range: { from: string; to: string }, afterId: string | null, limit: number): Promise<ReportAppealRow[]> {
     const next = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const { where, params } = whereOf(filter, [dayStart(range.from), dayStart(next), afterId, limit]);
+    // "Now" sets have no period: their statement must not carry unused (untyped) parameters.
+    const dated = set !== ReportAppealSet.Open && set !== ReportAppealSet.Overdue;
+    const { where, params } = whereOf(filter, [afterId, limit, ...(dated ? [dayStart(range.from), dayStart(next)] : [])]);
     return this.dataSource.query<ReportAppealRow[]>(
       `SELECT a.id, a.number::int AS number, a.type, a.status, a.department_id AS "departmentId", a.category_id AS "categoryId",
               a.subcategory_id AS "subcategoryId", a.assignee_id AS "assigneeId", a.registered_at AS "registeredAt",
               a.first_reaction_at AS "firstReactionAt", a.answered_at AS "answeredAt", a.due_at AS "dueAt", a.closed_at AS "closedAt",
               a.overdue, a.extended, a.rating
          FROM appeals a
-        WHERE ${appealSetCondition(set, '$1::timestamptz', '$2::timestamptz')} AND ($3::uuid IS NULL OR a.id > $3::uuid) AND ${where}
-        ORDER BY a.id LIMIT $4`,
+        WHERE ${appealSetCondition(set, '$3::timestamptz', '$4::timestamptz')} AND ($1::uuid IS NULL OR a.id > $1::uuid) AND ${where}
+        ORDER BY a.id LIMIT $2`,
       params,
     );
   }
@@ -273,4 +275,3 @@ export function appealSetCondition(set: ReportAppealSet, fromParam: string, toPa
   }
 }
 
-export const REPORT_DAY_START = dayStart;
