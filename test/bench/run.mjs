@@ -31,7 +31,10 @@
  *      same run (alternating rounds), audit rows/s sustained with the sealer chaining them, and the
  *      time to seal and to verify BENCH_AUDIT_VERIFY_ROWS rows generated with SQL.
  *
- *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|compare   run one phase ('all' skips compare)
+ *   j. reports (BENCH_ONLY=reports, see reports.mjs): reports:rebuild of the dataset, each report's p95
+ *      beside a raw SQL scan of the same figure, and the CSV of every appeal streamed (time, peak RSS).
+ *
+ *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|reports|compare   run one phase ('all' skips compare)
  *   BENCH_AUDIT_RATE=50 BENCH_AUDIT_SECONDS=8 BENCH_AUDIT_ROUNDS=4 BENCH_AUDIT_INSERT_SECONDS=15 BENCH_AUDIT_VERIFY_ROWS=1000000
  *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
  *   BENCH_LATENCY_EVENTS=300 BENCH_RELAY_EVENTS=20000
@@ -56,6 +59,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { auditPhase } from './audit.mjs';
+import { reportsPhase } from './reports.mjs';
 import { notificationsPhase } from './notifications.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -1291,6 +1295,10 @@ async function main() {
     if (cfg.only === 'all' || cfg.only === 'audit') {
       const ctx = { cfg, log, createDb, dropDb, startServer, runCli, cannon, submitSetup, onDb, pgbench, row, fmt, withTimeout };
       await withTimeout(auditPhase(results, ctx), 30 * 60_000, 'audit phase');
+    }
+    if (cfg.only === 'all' || cfg.only === 'reports') {
+      const ctx = { cfg, log, runCli, startServer, benchDataset, cannon, dbExecutionMs, memoryOf, row, fmt, api };
+      await withTimeout(reportsPhase(results, ctx), 90 * 60_000, 'reports phase');
     }
     if (cfg.only === 'compare') await withTimeout(comparePhase(results), 30 * 60_000, 'compare phase');
   } catch (error) {
