@@ -1419,7 +1419,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A report as streamed CSV (section, key, metric, value) */
+        /** A report as streamed CSV or an XLSX workbook (rows: section, key, metric, value) */
         get: operations["exportReport"];
         put?: never;
         post?: never;
@@ -6805,6 +6805,7 @@ export interface operations {
                 channel?: components["schemas"]["AppealChannel"];
                 /** @description The region extra field (regional categories) */
                 region?: string;
+                format?: "csv" | "xlsx";
             };
             header?: never;
             path: {
@@ -6820,6 +6821,7 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Missing, expired or invalid access token */

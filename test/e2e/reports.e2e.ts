@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import { Client } from 'pg';
 import { DEMO } from './support/api';
 import { runCli, serverCliEnv } from './support/cli';
@@ -319,6 +320,18 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     expect(text.split('\n')[0]).toBe('section,key,metric,value');
     expect(text).toContain(`totals,,answered,${sla.totals.answered}`);
     expect(text).not.toContain(departments.finance);
+    // The same rows as an XLSX workbook, numbers as numbers.
+    const xlsx = await fetch(`${server.baseUrl}/api/v1/reports/sla/export?${q({ ...MARCH, format: 'xlsx' })}`, { headers: { authorization: `Bearer ${tokens.techHead}` } });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = new Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = book.getWorksheet('sla')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'section', 'key', 'metric', 'value']);
+    const cells: unknown[][] = [];
+    sheet.eachRow((r) => cells.push(Array.from({ length: 4 }, (_, i) => (r.values as unknown[])[i + 1] ?? ''))); // an empty cell is not stored
+    expect(cells).toContainEqual(['totals', '', 'answered', sla.totals.answered]);
+    expect(cells.length).toBe(text.trim().split('\n').length);
   });
 
   it('rollups: a rebuild from the appeals, a resumed rebuild and redelivered events all leave the same figures', async () => {

@@ -10,6 +10,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - report_daily: the rollups, one row per Moscow day × department × category × subcategory ×
  *   type × channel × region, each counter attributed to the day its step happened.
  * - report_rebuild_state: where `reports:rebuild` got to, so a stopped rebuild resumes.
+ * - appeals_rereview: a partial index for the re-review list the quality report shows.
  */
 export class Reporting1765340000000 implements MigrationInterface {
   name = 'Reporting1765340000000';
@@ -79,6 +80,9 @@ export class Reporting1765340000000 implements MigrationInterface {
       );
       CREATE INDEX report_daily_department_day ON report_daily (department_id, day);
 
+      -- The re-review list as a "now" figure (the appeals module's table, read through its reader).
+      CREATE INDEX appeals_rereview ON appeals (rated_at DESC NULLS LAST, id) WHERE rereview;
+
       CREATE TABLE report_rebuild_state (
         id smallint NOT NULL DEFAULT 1,
         after_appeal_id uuid,
@@ -93,6 +97,6 @@ export class Reporting1765340000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE report_rebuild_state; DROP TABLE report_daily; DROP TABLE report_appeal_facts;`);
+    await q.query(`DROP INDEX appeals_rereview; DROP TABLE report_rebuild_state; DROP TABLE report_daily; DROP TABLE report_appeal_facts;`);
   }
 }

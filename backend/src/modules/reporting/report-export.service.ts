@@ -1,11 +1,14 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
+import { stream as xlsxStream } from 'exceljs';
 import { Actor } from '../../common/http/actor';
 import { AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AppealReportReader, ReportAppealSet, reportAppeals } from '../appeals/appeal-report.repository';
-import { ReportName, ReportQuery } from './reports.dto';
+import { ReportExportQuery, ReportName, ReportQuery } from './reports.dto';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { ReportsService } from './reports.service';
 
 const APPEAL_HEADERS = ['number', 'type', 'status', 'departmentId', 'categoryId', 'subcategoryId', 'assigneeId', 'registeredAt', 'firstReactionAt', 'answeredAt', 'dueAt', 'closedAt', 'overdue', 'extended', 'rating'];
@@ -24,16 +27,44 @@ export class ReportExportService {
     private readonly tx: TransactionRunner,
   ) {}
 
-  async report(actor: Actor, name: ReportName, query: ReportQuery): Promise<Readable> {
-    const report = await this.run(actor, name, query);
+  async report(actor: Actor, name: ReportName, query: ReportExportQuery): Promise<{ body: Readable; contentType: string; extension: string }> {
+    const { format = 'csv', ...filters } = query;
+    const report = await this.run(actor, name, filters);
     await this.tx.run((manager) => this.audit.record(manager, actor, { action: 'report.export', entityType: 'report', entityId: name, details: { ...query } }));
+    if (format === 'xlsx') return { body: this.workbook(name, flatten(report)), contentType: XLSX_TYPE, extension: 'xlsx' };
     const csv = stringify({ header: true, columns: ['section', 'key', 'metric', 'value'] });
     // Written lazily: the stringifier pulls row by row.
     void (async () => {
       for (const row of flatten(report)) if (!csv.write(row)) await new Promise((r) => csv.once('drain', r));
       csv.end();
     })();
-    return csv;
+    return { body: csv, contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+  }
+
+  /** The same rows as the CSV in one sheet, written by exceljs's streaming writer (numbers as numbers). */
+  private workbook(name: ReportName, rows: Iterable<[string, string, string, string]>): Readable {
+    const out = new PassThrough();
+    const book = new xlsxStream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const sheet = book.addWorksheet(name);
+    sheet.columns = [
+      { header: 'section', key: 'section', width: 28 },
+      { header: 'key', key: 'key', width: 40 },
+      { header: 'metric', key: 'metric', width: 28 },
+      { header: 'value', key: 'value', width: 16 },
+    ];
+    void (async () => {
+      try {
+        for (const [section, key, metric, value] of rows) {
+          const numeric = value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+          sheet.addRow({ section, key, metric, value: numeric }).commit();
+        }
+        sheet.commit();
+        await book.commit();
+      } catch (error) {
+        out.destroy(error as Error);
+      }
+    })();
+    return out;
   }
 
   async appeals(actor: Actor, set: ReportAppealSet, query: ReportQuery): Promise<Readable> {

@@ -14,7 +14,8 @@ export interface DayRange {
   to: string;
 }
 
-const MAX_CUSTOM_DAYS = 732;
+/** Ten years: enough for any statutory or retention look-back; the rollups make long ranges cheap. */
+const MAX_CUSTOM_DAYS = 3660;
 const calendar = new ProductionCalendar();
 
 /**

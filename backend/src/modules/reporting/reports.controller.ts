@@ -12,6 +12,7 @@ import {
   OperatorsReportDto,
   QualityReportDto,
   ReportExportParams,
+  ReportExportQuery,
   ReportQuery,
   SlaReportDto,
   VolumeReportDto,
@@ -93,17 +94,17 @@ export class ReportsController {
 
   @Get(':report/export')
   @Authenticated(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'A report as streamed CSV (section, key, metric, value)', operationId: 'exportReport' })
-  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'A report as streamed CSV or an XLSX workbook (rows: section, key, metric, value)', operationId: 'exportReport' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async export(
     @CurrentActor() actor: Actor,
     @Param() params: ReportExportParams,
-    @Query() query: ReportQuery,
+    @Query() query: ReportExportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const body = await this.exports.report(actor, params.report, query);
-    reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="report-${params.report}.csv"`);
-    return new StreamableFile(body);
+    const file = await this.exports.report(actor, params.report, query);
+    reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="report-${params.report}.${file.extension}"`);
+    return new StreamableFile(file.body);
   }
 }

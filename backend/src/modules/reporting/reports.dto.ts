@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AppealChannel, AppealStatus, AppealType } from '@otklik/shared/domain';
 import { IsCalendarDate } from '../../common/validation/dates';
 import { ReportPeriodKind } from './report-period';
@@ -69,6 +69,13 @@ export class ReportQuery {
   @IsString()
   @MaxLength(100)
   region?: string;
+}
+
+export class ReportExportQuery extends ReportQuery {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'])
+  format?: 'csv' | 'xlsx';
 }
 
 export class ReportExportParams {

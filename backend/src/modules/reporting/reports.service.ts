@@ -68,17 +68,14 @@ export class ReportsService {
 
   async volume(actor: Actor, query: ReportQuery): Promise<VolumeReportDto> {
     const r = await this.resolve(actor, query);
-    const [totals, previous, byDay, previousByDay, byCategory, byType, byDepartment, byChannel, heatMap] = await Promise.all([
-      this.queries.totals(r.filter, r.current),
-      this.queries.totals(r.filter, r.previous),
-      this.queries.grouped(r.filter, r.current, 'day'),
-      this.queries.grouped(r.filter, r.previous, 'day'),
-      this.queries.grouped(r.filter, r.current, 'category_id'),
-      this.queries.grouped(r.filter, r.current, 'type'),
-      this.queries.grouped(r.filter, r.current, 'department_id'),
-      this.queries.grouped(r.filter, r.current, 'channel'),
+    const [current, prior, heatMap] = await Promise.all([
+      this.queries.sets(r.filter, r.current, ['day', 'category_id', 'type', 'department_id', 'channel']),
+      this.queries.sets(r.filter, r.previous, ['day']),
       this.queries.heatMap(r.filter, r.current),
     ]);
+    const { total: totals, by } = current;
+    const [previous, previousByDay] = [prior.total, prior.by.day];
+    const [byDay, byCategory, byType, byDepartment, byChannel] = [by.day, by.category_id, by.type, by.department_id, by.channel];
     const row = (g: RollupSums & { key: string | null }) => ({ key: g.key, ...volumeOf(g) });
     return {
       period: r.current,
@@ -102,14 +99,15 @@ export class ReportsService {
 
   async sla(actor: Actor, query: ReportQuery): Promise<SlaReportDto> {
     const r = await this.resolve(actor, query);
-    const [totals, previous, medians, previousMedians, byDepartment, open] = await Promise.all([
-      this.queries.totals(r.filter, r.current),
+    const [current, previous, medians, previousMedians, open] = await Promise.all([
+      this.queries.sets(r.filter, r.current, ['department_id']),
       this.queries.totals(r.filter, r.previous),
       this.queries.medians(r.filter, r.current),
       this.queries.medians(r.filter, r.previous),
-      this.queries.grouped(r.filter, r.current, 'department_id'),
       this.appeals.openGroups(r.filter, this.clock.now()),
     ]);
+    const { total: totals } = current;
+    const byDepartment = current.by.department_id;
     const overdue = open.filter((g) => g.overdue);
     return {
       period: r.current,
@@ -161,15 +159,15 @@ export class ReportsService {
 
   async quality(actor: Actor, query: ReportQuery): Promise<QualityReportDto> {
     const r = await this.resolve(actor, query);
-    const [totals, previous, byDepartment, byCategory, byOperator, rereview, disputes] = await Promise.all([
-      this.queries.totals(r.filter, r.current),
+    const [current, previous, byOperator, rereview, disputes] = await Promise.all([
+      this.queries.sets(r.filter, r.current, ['department_id', 'category_id']),
       this.queries.totals(r.filter, r.previous),
-      this.queries.grouped(r.filter, r.current, 'department_id'),
-      this.queries.grouped(r.filter, r.current, 'category_id'),
       this.queries.ratingsByAssignee(r.filter, r.current),
       this.appeals.rereview(r.filter, 50),
       this.queries.disputes(r.filter, r.current),
     ]);
+    const { total: totals } = current;
+    const [byDepartment, byCategory] = [current.by.department_id, current.by.category_id];
     const ratingRow = (g: RollupSums & { key: string | null }) => ({ key: g.key, rated: g.rated, average: ratio(g.rating_sum, g.rated) });
     return {
       period: r.current,
@@ -188,12 +186,9 @@ export class ReportsService {
   async gratitude(actor: Actor, query: ReportQuery): Promise<GratitudeReportDto> {
     const r = await this.resolve(actor, { ...query });
     const filter = { ...r.filter, type: 'gratitude' as AppealSetFilter['type'] };
-    const [totals, previous, byCategory, byDepartment] = await Promise.all([
-      this.queries.totals(filter, r.current),
-      this.queries.totals(filter, r.previous),
-      this.queries.grouped(filter, r.current, 'category_id'),
-      this.queries.grouped(filter, r.current, 'department_id'),
-    ]);
+    const [current, previous] = await Promise.all([this.queries.sets(filter, r.current, ['category_id', 'department_id']), this.queries.totals(filter, r.previous)]);
+    const { total: totals } = current;
+    const [byCategory, byDepartment] = [current.by.category_id, current.by.department_id];
     return {
       period: r.current,
       total: totals.received,
