@@ -596,6 +596,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every category with its ТОТК classifier code */
+        get: operations["listCategoryCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{id}/totk-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set a category's ТОТК classifier code (audited) */
+        patch: operations["setCategoryTotkCode"];
+        trace?: never;
+    };
     "/api/v1/appeals": {
         parameters: {
             query?: never;
@@ -1395,6 +1429,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/statutory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly statutory report (ССТУ form): topics by ТОТК code, received, considered by outcome; XLSX or CSV */
+        get: operations["exportStatutoryReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/appeals/{set}/export": {
         parameters: {
             query?: never;
@@ -2053,6 +2104,26 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             children: components["schemas"]["CategoryDto"][];
+        };
+        CategoryCodeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string | null;
+            code: string;
+            nameRu: string;
+            /**
+             * @description ТОТК classifier code
+             * @example 0003.0011.0120.0709
+             */
+            totkCode: string | null;
+        };
+        SetTotkCodeDto: {
+            /**
+             * @description ТОТК code (four-digit groups separated by dots); null clears it
+             * @example 0003.0011.0120.0709
+             */
+            totkCode: string | null;
         };
         /** @enum {string} */
         IntakeAppealType: "complaint" | "suggestion" | "question" | "gratitude" | "petition";
@@ -4604,6 +4675,78 @@ export interface operations {
             };
         };
     };
+    listCategoryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryCodeDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setCategoryTotkCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTotkCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryCodeDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listMyAppeals: {
         parameters: {
             query?: {
@@ -6718,6 +6861,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OperatorsReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportStatutoryReport: {
+        parameters: {
+            query: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+                /** @description The month of the form (YYYY-MM) */
+                month: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -220,6 +220,8 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('PUT /api/v1/admin/answer-templates/{id}', tokens.admin, { title: 'Покрытие 2', body: 'Текст', departmentId: null, active: false }, { action: 'answer_template.update', ...a }, `/api/v1/admin/answer-templates/${template?.id}`);
     await write('DELETE /api/v1/admin/answer-templates/{id}', tokens.admin, undefined, { action: 'answer_template.delete', ...a }, `/api/v1/admin/answer-templates/${template?.id}`);
     await write('PATCH /api/v1/admin/departments/{id}', tokens.admin, { autoAssign: false }, { action: 'department.update', ...a }, `/api/v1/admin/departments/${departments[0].id}`);
+    const [someCategory] = (await get('/api/v1/catalog/categories', tokens.admin)) as { id: string }[];
+    await write('PATCH /api/v1/admin/categories/{id}/totk-code', tokens.admin, { totkCode: '0003.0011.0120.0709' }, { action: 'category.totk_code', ...a }, `/api/v1/admin/categories/${someCategory.id}/totk-code`);
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
 
     // Audit: an export raises a bulk-export alert (AUDIT_BULK_EXPORT_COUNT=1); the auditor resolves it.

@@ -334,6 +334,39 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     expect(cells.length).toBe(text.trim().split('\n').length);
   });
 
+  it('the monthly statutory (ССТУ) form: its column set, topics by the ТОТК code admins set, counts equal to SQL', async () => {
+    expect((await api('PATCH', `/api/v1/admin/categories/${categories.tech}/totk-code`, { totkCode: '0003.0011' }, tokens.techHead)).status).toBe(403);
+    expect((await api('PATCH', `/api/v1/admin/categories/${categories.tech}/totk-code`, { totkCode: '3.11' }, tokens.admin)).status).toBe(422);
+    expect(await ok('PATCH', `/api/v1/admin/categories/${categories.tech}/totk-code`, { totkCode: '0003.0011.0120.0709' }, tokens.admin)).toMatchObject({ code: 'tech', totkCode: '0003.0011.0120.0709' });
+    expect((await api('GET', '/api/v1/reports/statutory?month=2026-03', undefined, tokens.operator)).status).toBe(403);
+    expect((await api('GET', '/api/v1/reports/statutory?month=2026-13', undefined, tokens.admin)).status).toBe(422);
+
+    const res = await fetch(`${server.baseUrl}/api/v1/reports/statutory?month=2026-03&format=csv`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).trim().split('\n').map((l) => l.split(','));
+    expect(lines[0]).toEqual(['Код ТОТК', 'Тематика', 'Поступило', 'Рассмотрено', 'Результат: поддержано', 'Результат: меры приняты', 'Результат: разъяснено', 'Результат: не поддержано', 'Результат: оставлено без ответа']);
+    // Tech support's topic: the category and its subcategories (none has a code of its own).
+    const tech = lines.find((l) => l[0] === '0003.0011.0120.0709')!;
+    const want = await one(
+      `SELECT count(*) FILTER (WHERE ${IN_MARCH('a.registered_at')})::int AS received,
+              count(*) FILTER (WHERE ${IN_MARCH('a.answered_at')})::int AS considered,
+              count(*) FILTER (WHERE ${IN_MARCH('a.answered_at')} AND a.type = 'complaint')::int AS measures
+         FROM appeals a WHERE a.category_id = $1 AND a.status <> 'draft'`,
+      [categories.tech],
+    );
+    expect(tech.slice(1, 4)).toEqual(['Техническая поддержка', String(want.received), String(want.considered)]);
+    expect(tech[5]).toBe(String(want.measures));
+    const total = lines[lines.length - 1];
+    expect(total[1]).toBe('Итого');
+    const all = await one(`SELECT count(*)::int AS n FROM appeals WHERE status <> 'draft' AND ${IN_MARCH('registered_at')}`);
+    expect(total[2]).toBe(String(all.n));
+    // The XLSX form has the same columns.
+    const xlsx = await fetch(`${server.baseUrl}/api/v1/reports/statutory?month=2026-03`, { headers: { authorization: `Bearer ${tokens.admin}` } });
+    const book = new Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    expect((book.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(lines[0]);
+  });
+
   it('rollups: a rebuild from the appeals, a resumed rebuild and redelivered events all leave the same figures', async () => {
     const before = await snapshot();
     expect(before.facts.length).toBe(Number((await one(`SELECT count(*) AS n FROM appeals WHERE status <> 'draft'`)).n));

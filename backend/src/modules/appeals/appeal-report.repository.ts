@@ -76,6 +76,18 @@ export interface RereviewRow {
   status: AppealStatus;
 }
 
+/** The statutory form's counts of one category × subcategory (AppealReportReader.statutoryCounts). */
+export interface StatutoryCount {
+  categoryId: string;
+  subcategoryId: string | null;
+  received: number;
+  supported: number;
+  measuresTaken: number;
+  explained: number;
+  notSupported: number;
+  leftWithoutAnswer: number;
+}
+
 /** Age buckets of open appeals, in calendar days since registration: [label, from day, to day (exclusive) or null]. */
 export const AGE_BUCKETS: readonly (readonly [string, number, number | null])[] = [
   ['0-1', 0, 2],
@@ -168,6 +180,34 @@ export class AppealReportReader {
     const counted = whereOf(filter, []);
     const [row] = await this.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM appeals a WHERE a.rereview AND a.status <> 'draft' AND ${counted.where}`, counted.params);
     return { total: Number(row.n), items };
+  }
+
+  /**
+   * The monthly statutory form's counts per category × subcategory: received in the month, and
+   * considered in the month by outcome — left without an answer (59-ФЗ ст. 11: no answer required,
+   * correspondence terminated) by the day it closed, otherwise the latest answer's result by the day
+   * it was answered. Complaints answered «done» count as measures taken.
+   */
+  async statutoryCounts(filter: AppealSetFilter, range: { from: string; to: string }): Promise<StatutoryCount[]> {
+    const next = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const { where, params } = whereOf(filter, [dayStart(range.from), dayStart(next)]);
+    const inMonth = (col: string) => `${col} >= $1::timestamptz AND ${col} < $2::timestamptz`;
+    const silent = `(a.no_answer_required OR a.correspondence_terminated)`;
+    const answered = (cond: string) => `count(*) FILTER (WHERE NOT ${silent} AND ${inMonth('a.answered_at')} AND ${cond})::int`;
+    return this.dataSource.query<StatutoryCount[]>(
+      `SELECT a.category_id AS "categoryId", a.subcategory_id AS "subcategoryId",
+              count(*) FILTER (WHERE ${inMonth('a.registered_at')})::int AS received,
+              ${answered(`ans.result = 'done' AND a.type <> 'complaint'`)} AS supported,
+              ${answered(`ans.result = 'done' AND a.type = 'complaint'`)} AS "measuresTaken",
+              ${answered(`ans.result = 'clarification_needed'`)} AS explained,
+              ${answered(`ans.result = 'refused'`)} AS "notSupported",
+              count(*) FILTER (WHERE ${silent} AND ${inMonth('coalesce(a.closed_at, a.answered_at)')})::int AS "leftWithoutAnswer"
+         FROM appeals a
+         LEFT JOIN LATERAL (SELECT s.result FROM answers s WHERE s.appeal_id = a.id ORDER BY s.answered_at DESC, s.created_at DESC LIMIT 1) ans ON true
+        WHERE a.status <> 'draft' AND (${inMonth('a.registered_at')} OR ${inMonth('a.answered_at')} OR ${inMonth('a.closed_at')}) AND ${where}
+        GROUP BY 1, 2`,
+      params,
+    );
   }
 
   /** One keyset chunk of the appeals behind a report (see reportAppeals). */

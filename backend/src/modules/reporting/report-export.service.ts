@@ -10,6 +10,8 @@ import { ReportExportQuery, ReportName, ReportQuery } from './reports.dto';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { ReportsService } from './reports.service';
+import { STATUTORY_COLUMNS, StatutoryReport } from './statutory-report';
+import { StatutoryQuery } from './statutory.dto';
 
 const APPEAL_HEADERS = ['number', 'type', 'status', 'departmentId', 'categoryId', 'subcategoryId', 'assigneeId', 'registeredAt', 'firstReactionAt', 'answeredAt', 'dueAt', 'closedAt', 'overdue', 'extended', 'rating'];
 
@@ -25,7 +27,16 @@ export class ReportExportService {
     private readonly reader: AppealReportReader,
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
+    private readonly statutory: StatutoryReport,
   ) {}
+
+  /** The monthly ССТУ form as XLSX (default) or CSV. */
+  async statutoryForm(actor: Actor, query: StatutoryQuery): Promise<{ body: Readable; contentType: string; extension: string }> {
+    const rows = await this.statutory.rows(actor, query);
+    if ((query.format ?? 'xlsx') === 'xlsx') return { body: this.sheet(`ССТУ ${query.month}`, [...STATUTORY_COLUMNS], rows), contentType: XLSX_TYPE, extension: 'xlsx' };
+    const csv = stringify([[...STATUTORY_COLUMNS], ...rows]);
+    return { body: csv, contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+  }
 
   async report(actor: Actor, name: ReportName, query: ReportExportQuery): Promise<{ body: Readable; contentType: string; extension: string }> {
     const { format = 'csv', ...filters } = query;
@@ -43,20 +54,19 @@ export class ReportExportService {
 
   /** The same rows as the CSV in one sheet, written by exceljs's streaming writer (numbers as numbers). */
   private workbook(name: ReportName, rows: Iterable<[string, string, string, string]>): Readable {
+    return this.sheet(name, ['section', 'key', 'metric', 'value'], rows);
+  }
+
+  private sheet(name: string, headers: string[], rows: Iterable<readonly (string | number)[]>): Readable {
     const out = new PassThrough();
     const book = new xlsxStream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
     const sheet = book.addWorksheet(name);
-    sheet.columns = [
-      { header: 'section', key: 'section', width: 28 },
-      { header: 'key', key: 'key', width: 40 },
-      { header: 'metric', key: 'metric', width: 28 },
-      { header: 'value', key: 'value', width: 16 },
-    ];
+    sheet.columns = headers.map((header) => ({ header, key: header, width: Math.max(14, header.length + 2) }));
     void (async () => {
       try {
-        for (const [section, key, metric, value] of rows) {
-          const numeric = value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
-          sheet.addRow({ section, key, metric, value: numeric }).commit();
+        for (const row of rows) {
+          const values = row.map((value) => (typeof value === 'string' && value !== '' && Number.isFinite(Number(value)) ? Number(value) : value));
+          sheet.addRow(values).commit();
         }
         sheet.commit();
         await book.commit();

@@ -9,6 +9,7 @@ import { ReportQueries } from './report-queries.repository';
 import { ReportRollups } from './report-rollups.repository';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { StatutoryReport } from './statutory-report';
 
 /**
  * Reporting (issue 14): the daily rollups and per-appeal figures kept by an outbox consumer, their
@@ -18,7 +19,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [AppealsModule, AppealAccessModule, CatalogModule, UserDirectoryModule],
   controllers: [ReportsController],
-  providers: [ReportRollups, ReportQueries, AppealRollups, RollupConsumer, RollupRebuild, ReportsService, ReportExportService],
+  providers: [ReportRollups, ReportQueries, AppealRollups, RollupConsumer, RollupRebuild, ReportsService, ReportExportService, StatutoryReport],
   exports: [RollupRebuild, AppealRollups],
 })
 export class ReportingModule {}

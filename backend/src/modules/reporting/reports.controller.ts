@@ -18,6 +18,7 @@ import {
   VolumeReportDto,
 } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { StatutoryQuery } from './statutory.dto';
 
 /** Supervisor reports (their department subtree) and admin reports (every department). */
 @ApiTags('reports')
@@ -74,6 +75,17 @@ export class ReportsController {
   @ApiOkResponse({ type: OperatorsReportDto })
   operators(@CurrentActor() actor: Actor, @Query() query: ReportQuery): Promise<OperatorsReportDto> {
     return this.reports.operators(actor, query);
+  }
+
+  @Get('statutory')
+  @Authenticated(Role.Supervisor, Role.Admin)
+  @ApiOperation({ summary: 'The monthly statutory report (ССТУ form): topics by ТОТК code, received, considered by outcome; XLSX or CSV', operationId: 'exportStatutoryReport' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async statutory(@CurrentActor() actor: Actor, @Query() query: StatutoryQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const file = await this.exports.statutoryForm(actor, query);
+    reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="sstu-${query.month}.${file.extension}"`);
+    return new StreamableFile(file.body);
   }
 
   @Get('appeals/:set/export')
