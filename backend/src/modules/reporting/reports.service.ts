@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppealStatus, Role, UNANSWERED_STATUSES, moscowDate } from '@otklik/shared/domain';
+import { AppealStatus, AppealType, Role, UNANSWERED_STATUSES, moscowDate } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
 import { Actor } from '../../common/http/actor';
 import { DomainError } from '../../common/problem/domain-error';
@@ -184,8 +184,9 @@ export class ReportsService {
   }
 
   async gratitude(actor: Actor, query: ReportQuery): Promise<GratitudeReportDto> {
-    const r = await this.resolve(actor, { ...query });
-    const filter = { ...r.filter, type: 'gratitude' as AppealSetFilter['type'] };
+    const r = await this.resolve(actor, query);
+    // Gratitude is its own appeal type: the type filter is this report's, whatever was asked.
+    const filter: AppealSetFilter = { ...r.filter, type: AppealType.Gratitude };
     const [current, previous] = await Promise.all([this.queries.sets(filter, r.current, ['category_id', 'department_id']), this.queries.totals(filter, r.previous)]);
     const { total: totals } = current;
     const [byCategory, byDepartment] = [current.by.category_id, current.by.department_id];
