@@ -334,6 +334,18 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     expect(cells.length).toBe(text.trim().split('\n').length);
   });
 
+  it("today's figures follow a filing within seconds (the consumer runs right after the commit)", async () => {
+    const today = () => report('volume', tokens.admin, { period: 'day' });
+    const before = (await today()).totals.received;
+    const filed = Date.now();
+    await file('late', 'citizen2', 'question', 'tech');
+    while ((await today()).totals.received !== before + 1) {
+      if (Date.now() - filed > 60_000) throw new Error('the rollups did not count the filing within 60 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(Date.now() - filed).toBeLessThan(60_000);
+  });
+
   it('the monthly statutory (ССТУ) form: its column set, topics by the ТОТК code admins set, counts equal to SQL', async () => {
     expect((await api('PATCH', `/api/v1/admin/categories/${categories.tech}/totk-code`, { totkCode: '0003.0011' }, tokens.techHead)).status).toBe(403);
     expect((await api('PATCH', `/api/v1/admin/categories/${categories.tech}/totk-code`, { totkCode: '3.11' }, tokens.admin)).status).toBe(422);
