@@ -3555,6 +3555,8 @@ export interface components {
             rereview: components["schemas"]["RereviewListDto"];
             /** @description Decision appeals (disputes) filed in the period, by status now */
             disputes: components["schemas"]["CountByKeyDto"][];
+            /** @description Appeals filed in the period by a citizen who had filed in the same category before */
+            repeats: number;
         };
         GratitudeReportDto: {
             period: components["schemas"]["PeriodDto"];

@@ -175,6 +175,13 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     if (want.average === null) expect(quality.average).toBeNull();
     else expect(quality.average).toBeCloseTo(want.average, 10);
 
+    const repeats = await one(
+      `${TREE} SELECT count(*)::int AS n FROM appeals a WHERE a.department_id IN (SELECT id FROM tree) AND a.status <> 'draft' AND a.citizen_id IS NOT NULL AND ${IN_MARCH('a.registered_at')}
+         AND EXISTS (SELECT 1 FROM appeals p WHERE p.citizen_id = a.citizen_id AND p.category_id = a.category_id AND p.status <> 'draft' AND p.registered_at < a.registered_at)`,
+      [root],
+    );
+    expect(quality.repeats).toBe(repeats.n);
+
     const gratitude = await report('gratitude', token, params);
     expect([...gratitude.byCategory].sort((a: any, b: any) => a.key.localeCompare(b.key))).toEqual(want.gratitude);
 

@@ -210,6 +210,23 @@ export class AppealReportReader {
     );
   }
 
+  /**
+   * Repeat appeals: those registered in the period whose author had filed an earlier appeal in the
+   * same category (identified citizens only; an unidentified author cannot be matched).
+   */
+  async repeats(filter: AppealSetFilter, range: { from: string; to: string }): Promise<number> {
+    const next = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const { where, params } = whereOf(filter, [dayStart(range.from), dayStart(next)]);
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM appeals a
+        WHERE a.status <> 'draft' AND a.citizen_id IS NOT NULL AND a.registered_at >= $1::timestamptz AND a.registered_at < $2::timestamptz AND ${where}
+          AND EXISTS (SELECT 1 FROM appeals p WHERE p.citizen_id = a.citizen_id AND p.category_id = a.category_id AND p.status <> 'draft'
+                         AND (p.registered_at, p.id) < (a.registered_at, a.id))`,
+      params,
+    );
+    return row.n;
+  }
+
   /** One keyset chunk of the appeals behind a report (see reportAppeals). */
   async appealsChunk(filter: AppealSetFilter, set: ReportAppealSet, range: { from: string; to: string }, afterId: string | null, limit: number): Promise<ReportAppealRow[]> {
     const next = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -240,6 +240,7 @@ export class QualityReportDto {
   @ApiProperty({ type: [RatingRowDto], description: 'By the appeal’s assignee' }) byOperator: RatingRowDto[];
   @ApiProperty({ type: RereviewListDto, description: 'Rated below 3 with a comment (now, any period)' }) rereview: RereviewListDto;
   @ApiProperty({ type: [CountByKeyDto], description: 'Decision appeals (disputes) filed in the period, by status now' }) disputes: CountByKeyDto[];
+  @ApiProperty({ description: 'Appeals filed in the period by a citizen who had filed in the same category before' }) repeats: number;
 }
 
 export class GratitudeReportDto {

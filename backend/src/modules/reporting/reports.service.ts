@@ -159,12 +159,13 @@ export class ReportsService {
 
   async quality(actor: Actor, query: ReportQuery): Promise<QualityReportDto> {
     const r = await this.resolve(actor, query);
-    const [current, previous, byOperator, rereview, disputes] = await Promise.all([
+    const [current, previous, byOperator, rereview, disputes, repeats] = await Promise.all([
       this.queries.sets(r.filter, r.current, ['department_id', 'category_id']),
       this.queries.totals(r.filter, r.previous),
       this.queries.ratingsByAssignee(r.filter, r.current),
       this.appeals.rereview(r.filter, 50),
       this.queries.disputes(r.filter, r.current),
+      this.appeals.repeats(r.filter, r.current),
     ]);
     const { total: totals } = current;
     const [byDepartment, byCategory] = [current.by.department_id, current.by.category_id];
@@ -180,6 +181,7 @@ export class ReportsService {
       byOperator: byOperator.map((o) => ({ key: o.assigneeId, rated: o.rated, average: ratio(o.ratingSum, o.rated) })),
       rereview: { total: rereview.total, items: rereview.items.map((i) => ({ ...i, ratedAt: i.ratedAt?.toISOString() ?? null })) },
       disputes: disputes.map((d) => ({ key: d.status, count: d.count })),
+      repeats,
     };
   }
 
