@@ -596,6 +596,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every category with its ТОТК classifier code */
+        get: operations["listCategoryCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{id}/totk-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set a category's ТОТК classifier code (audited) */
+        patch: operations["setCategoryTotkCode"];
+        trace?: never;
+    };
     "/api/v1/appeals": {
         parameters: {
             query?: never;
@@ -1449,6 +1483,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/volume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Received, registered, answered and closed by day, category, type, department and channel, against the previous period; intake heat map */
+        get: operations["getVolumeReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** On-time shares, working-day means and exact medians, extensions, redirects; overdue now by department and operator */
+        get: operations["getSlaReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open appeals now by status and age bucket, the oldest, the general pool, escalated */
+        get: operations["getBacklogReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ratings distribution and averages by department, category and operator; the re-review list; disputes */
+        get: operations["getQualityReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/gratitude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gratitude by category and department */
+        get: operations["getGratitudeReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operator workload: assigned, answered, mean handling time, open and overdue now */
+        get: operations["getOperatorsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/statutory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly statutory report (ССТУ form): topics by ТОТК code, received, considered by outcome; XLSX or CSV */
+        get: operations["exportStatutoryReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/appeals/{set}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appeals behind a figure (received, answered, closed in the period; open or overdue now) as streamed CSV */
+        get: operations["exportReportAppeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{report}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report as streamed CSV or an XLSX workbook (rows: section, key, metric, value) */
+        get: operations["exportReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -2074,6 +2261,26 @@ export interface components {
             } | null;
             children: components["schemas"]["CategoryDto"][];
         };
+        CategoryCodeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string | null;
+            code: string;
+            nameRu: string;
+            /**
+             * @description ТОТК classifier code
+             * @example 0003.0011.0120.0709
+             */
+            totkCode: string | null;
+        };
+        SetTotkCodeDto: {
+            /**
+             * @description ТОТК code (four-digit groups separated by dots); null clears it
+             * @example 0003.0011.0120.0709
+             */
+            totkCode: string | null;
+        };
         /** @enum {string} */
         IntakeAppealType: "complaint" | "suggestion" | "question" | "gratitude" | "petition";
         /** @enum {string} */
@@ -2172,6 +2379,8 @@ export interface components {
             items: components["schemas"]["AppealSummaryDto"][];
             /** @description Opaque cursor of the next page; null on the last page */
             nextCursor: string | null;
+            /** @description Every matching appeal (staff list with withTotal=true) */
+            total?: number;
         };
         ContactViewDto: {
             phone?: string;
@@ -2416,6 +2625,10 @@ export interface components {
             /** @description Ids of own unattached uploads to attach to the message */
             attachmentIds?: string[];
         };
+        /** @enum {string} */
+        AppealDateField: "registeredAt" | "firstReactionAt" | "answeredAt" | "closedAt" | "ratedAt";
+        /** @enum {string} */
+        AppealChannel: "account" | "anonymous";
         RevealContactDto: {
             /**
              * @description Why the contact details are needed (kept in the audit log)
@@ -3491,6 +3704,231 @@ export interface components {
              */
             deliveryId: string;
         };
+        /** @enum {string} */
+        ReportPeriod: "day" | "week" | "month" | "custom";
+        PeriodDto: {
+            /** @example 2026-03-01 */
+            from: string;
+            /** @example 2026-03-31 */
+            to: string;
+        };
+        VolumeCountsDto: {
+            /** @description Submitted in the period */
+            received: number;
+            /** @description Registered in the period (registration is immediate on submit, so equal to received) */
+            registered: number;
+            /** @description Answered in the period */
+            answered: number;
+            /** @description Closed in the period */
+            closed: number;
+        };
+        VolumeRowDto: {
+            /** @description Submitted in the period */
+            received: number;
+            /** @description Registered in the period (registration is immediate on submit, so equal to received) */
+            registered: number;
+            /** @description Answered in the period */
+            answered: number;
+            /** @description Closed in the period */
+            closed: number;
+            /** @description The day, category id, type, department id or channel */
+            key: string | null;
+        };
+        HeatCellDto: {
+            /** @description ISO weekday, 1 = Monday (Moscow time) */
+            weekday: number;
+            /** @description Hour 0–23 (Moscow time) */
+            hour: number;
+            count: number;
+        };
+        VolumeLinksDto: {
+            /** @description GET /api/v1/staff/appeals query of the received number */
+            received: string;
+            answered: string;
+            closed: string;
+        };
+        VolumeReportDto: {
+            period: components["schemas"]["PeriodDto"];
+            previousPeriod: components["schemas"]["PeriodDto"];
+            totals: components["schemas"]["VolumeCountsDto"];
+            previousTotals: components["schemas"]["VolumeCountsDto"];
+            byDay: components["schemas"]["VolumeRowDto"][];
+            previousByDay: components["schemas"]["VolumeRowDto"][];
+            byCategory: components["schemas"]["VolumeRowDto"][];
+            byType: components["schemas"]["VolumeRowDto"][];
+            byDepartment: components["schemas"]["VolumeRowDto"][];
+            byChannel: components["schemas"]["VolumeRowDto"][];
+            heatMap: components["schemas"]["HeatCellDto"][];
+            links: components["schemas"]["VolumeLinksDto"];
+        };
+        SlaFiguresDto: {
+            /** @description Answered in the period */
+            answered: number;
+            /** @description Of those, answered by their deadline */
+            answeredOnTime: number;
+            /** @description answeredOnTime / answered */
+            answeredOnTimeShare: number | null;
+            /** @description First reactions in the period */
+            reacted: number;
+            reactedOnTime: number;
+            reactedOnTimeShare: number | null;
+            /** @description Working days from registration to answer, mean */
+            meanAnswerWorkingDays: number | null;
+            /** @description Exact median (percentile_cont 0.5) */
+            medianAnswerWorkingDays: number | null;
+            meanReactionWorkingDays: number | null;
+            medianReactionWorkingDays: number | null;
+            /** @description Appeals received in the period whose deadline was extended */
+            extended: number;
+            /** @description Appeals received in the period that were redirected */
+            redirected: number;
+            /** @description Redirects of appeals received in the period */
+            redirects: number;
+        };
+        SlaDepartmentRowDto: {
+            key: string | null;
+            answered: number;
+            answeredOnTime: number;
+            answeredOnTimeShare: number | null;
+            reacted: number;
+            reactedOnTime: number;
+            meanAnswerWorkingDays: number | null;
+        };
+        CountByKeyDto: {
+            key: string | null;
+            count: number;
+        };
+        OverdueNowDto: {
+            total: number;
+            /** @description By department id */
+            byDepartment: components["schemas"]["CountByKeyDto"][];
+            /** @description By assignee id (null: unassigned) */
+            byOperator: components["schemas"]["CountByKeyDto"][];
+            /** @description GET /api/v1/staff/appeals query of the overdue appeals */
+            link: string;
+        };
+        SlaReportDto: {
+            period: components["schemas"]["PeriodDto"];
+            previousPeriod: components["schemas"]["PeriodDto"];
+            totals: components["schemas"]["SlaFiguresDto"];
+            previousTotals: components["schemas"]["SlaFiguresDto"];
+            byDepartment: components["schemas"]["SlaDepartmentRowDto"][];
+            overdueNow: components["schemas"]["OverdueNowDto"];
+        };
+        /** @enum {string} */
+        AgeBucket: "0-1" | "2-5" | "6-10" | "11-30" | "31+";
+        BacklogCellDto: {
+            status: components["schemas"]["AppealStatus"];
+            ageBucket: components["schemas"]["AgeBucket"];
+            count: number;
+        };
+        OpenAppealDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            status: components["schemas"]["AppealStatus"];
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            overdue: boolean;
+        };
+        BacklogReportDto: {
+            /** @description Open (unanswered) appeals now */
+            open: number;
+            overdue: number;
+            /** @description Open appeals in the general pool */
+            pool: number;
+            /** @description Open escalated appeals */
+            escalated: number;
+            byStatusAndAge: components["schemas"]["BacklogCellDto"][];
+            oldest: components["schemas"]["OpenAppealDto"][];
+            /** @description GET /api/v1/staff/appeals query of the open appeals */
+            link: string;
+        };
+        ScoreCountDto: {
+            score: number;
+            count: number;
+        };
+        RatingRowDto: {
+            key: string | null;
+            rated: number;
+            average: number | null;
+        };
+        RereviewItemDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: uuid */
+            categoryId: string;
+            rating: number;
+            ratingComment: string | null;
+            /** Format: date-time */
+            ratedAt: string | null;
+            status: components["schemas"]["AppealStatus"];
+        };
+        RereviewListDto: {
+            total: number;
+            /** @description Newest rating first, at most 50 */
+            items: components["schemas"]["RereviewItemDto"][];
+        };
+        QualityReportDto: {
+            period: components["schemas"]["PeriodDto"];
+            /** @description Ratings given in the period */
+            rated: number;
+            average: number | null;
+            previousAverage: number | null;
+            distribution: components["schemas"]["ScoreCountDto"][];
+            byDepartment: components["schemas"]["RatingRowDto"][];
+            byCategory: components["schemas"]["RatingRowDto"][];
+            /** @description By the appeal’s assignee */
+            byOperator: components["schemas"]["RatingRowDto"][];
+            /** @description Rated below 3 with a comment (now, any period) */
+            rereview: components["schemas"]["RereviewListDto"];
+            /** @description Decision appeals (disputes) filed in the period, by status now */
+            disputes: components["schemas"]["CountByKeyDto"][];
+            /** @description Appeals filed in the period by a citizen who had filed in the same category before */
+            repeats: number;
+        };
+        GratitudeReportDto: {
+            period: components["schemas"]["PeriodDto"];
+            total: number;
+            previousTotal: number;
+            /** @description By gratitude category (quality of service, speed, courtesy) */
+            byCategory: components["schemas"]["CountByKeyDto"][];
+            /** @description By department */
+            byDepartment: components["schemas"]["CountByKeyDto"][];
+        };
+        OperatorRowDto: {
+            /** Format: uuid */
+            assigneeId: string;
+            name: string | null;
+            /** @description Received in the period and assigned to them now */
+            assigned: number;
+            /** @description Answered in the period */
+            answered: number;
+            /** @description Mean working days registration → answer of those answered */
+            meanHandlingWorkingDays: number | null;
+            /** @description Open appeals assigned to them now */
+            openNow: number;
+            overdueNow: number;
+        };
+        OperatorsReportDto: {
+            period: components["schemas"]["PeriodDto"];
+            items: components["schemas"]["OperatorRowDto"][];
+        };
+        /** @enum {string} */
+        ReportAppealSet: "received" | "answered" | "closed" | "open" | "overdue";
+        /** @enum {string} */
+        ReportName: "volume" | "sla" | "backlog" | "quality" | "gratitude" | "operators";
         RoutingRuleDto: {
             /** Format: uuid */
             id: string;
@@ -4579,6 +5017,78 @@ export interface operations {
             };
         };
     };
+    listCategoryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryCodeDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setCategoryTotkCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTotkCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryCodeDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listMyAppeals: {
         parameters: {
             query?: {
@@ -4970,6 +5480,19 @@ export interface operations {
                 dueBefore?: string;
                 /** @description One department of those the user may see */
                 departmentId?: string;
+                /** @description With departmentId: that department and every department below it (within the scope) */
+                includeSubdepartments?: boolean;
+                /** @description Any of these statuses, comma-separated (instead of the default open ones); a report’s drill-down passes the statuses its figure counts */
+                statuses?: string;
+                /** @description The instant from/to filter on */
+                dateField?: components["schemas"]["AppealDateField"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field */
+                region?: string;
+                /** @description Answered by the deadline (true) or after it (false) */
+                answeredOnTime?: boolean;
+                /** @description Also count every matching appeal (total), e.g. to check a report figure */
+                withTotal?: boolean;
                 sort?: "dueAt" | "registeredAt";
             };
             header?: never;
@@ -6824,6 +7347,457 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookTestResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getVolumeReport: {
+        parameters: {
+            query?: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSlaReport: {
+        parameters: {
+            query?: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getBacklogReport: {
+        parameters: {
+            query?: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacklogReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getQualityReport: {
+        parameters: {
+            query?: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getGratitudeReport: {
+        parameters: {
+            query?: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GratitudeReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOperatorsReport: {
+        parameters: {
+            query?: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorsReportDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportStatutoryReport: {
+        parameters: {
+            query: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+                /** @description The month of the form (YYYY-MM) */
+                month: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportReportAppeals: {
+        parameters: {
+            query?: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                set: components["schemas"]["ReportAppealSet"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportReport: {
+        parameters: {
+            query?: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day of the day/week/month period (Moscow date); today by default */
+                at?: string;
+                /** @description First day of a custom period (inclusive) */
+                from?: string;
+                /** @description Last day of a custom period (inclusive) */
+                to?: string;
+                /** @description The department and all below it (within the viewer’s scope) */
+                departmentId?: string;
+                /** @description A category or subcategory */
+                categoryId?: string;
+                type?: components["schemas"]["AppealType"];
+                channel?: components["schemas"]["AppealChannel"];
+                /** @description The region extra field (regional categories) */
+                region?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                report: components["schemas"]["ReportName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Missing, expired or invalid access token */

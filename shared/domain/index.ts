@@ -11,3 +11,4 @@ export * from './staff-transitions';
 export * from './sla-clock';
 export * from './no-answer-grounds';
 export * from './system-transitions';
+export * from './appeal-channel';

@@ -35,7 +35,10 @@
  *      event → relay → webhooks consumer → signed HTTPS POST to a local receiver) against raw undici
  *      POSTs from Node to the same receiver in the same run (target ≥ 0.5).
  *
- *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|webhooks|compare   run one phase ('all' skips compare)
+ *   k. reports (BENCH_ONLY=reports, see reports.mjs): reports:rebuild of the dataset, each report's p95
+ *      beside a raw SQL scan of the same figure, and the CSV of every appeal streamed (time, peak RSS).
+ *
+ *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|compare   run one phase ('all' skips compare)
  *   BENCH_WEBHOOK_EVENTS=5000 BENCH_WEBHOOK_CONCURRENCY=32
  *   BENCH_AUDIT_RATE=50 BENCH_AUDIT_SECONDS=8 BENCH_AUDIT_ROUNDS=4 BENCH_AUDIT_INSERT_SECONDS=15 BENCH_AUDIT_VERIFY_ROWS=1000000
  *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
@@ -61,6 +64,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { auditPhase } from './audit.mjs';
+import { reportsPhase } from './reports.mjs';
 import { notificationsPhase } from './notifications.mjs';
 import { webhooksPhase } from './webhooks.mjs';
 
@@ -1303,6 +1307,10 @@ async function main() {
     if (cfg.only === 'all' || cfg.only === 'webhooks') {
       const ctx = { cfg, log, createDb, dropDb, startServer, dbUrl, api, login, row, fmt, OUT };
       await withTimeout(webhooksPhase(results, ctx), 20 * 60_000, 'webhooks phase');
+    }
+    if (cfg.only === 'all' || cfg.only === 'reports') {
+      const ctx = { cfg, log, runCli, startServer, benchDataset, cannon, dbExecutionMs, memoryOf, row, fmt, api };
+      await withTimeout(reportsPhase(results, ctx), 90 * 60_000, 'reports phase');
     }
     if (cfg.only === 'compare') await withTimeout(comparePhase(results), 30 * 60_000, 'compare phase');
   } catch (error) {

@@ -217,6 +217,18 @@ const MATRIX: Record<string, Row> = {
     request: async (c) => ({ path: `/api/v1/admin/answer-templates/${await createTemplate(c.tokens.admin!)}` }),
   },
   // Dead letters of the event consumers: the engineer on call (admin) only. A retry of an event id that is no dead letter changes nothing.
+  // Reports (issue 14): supervisors (their subtree) and admins; operators, citizens and auditors get 403.
+  'GET /api/v1/reports/volume': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/volume' }) },
+  'GET /api/v1/reports/sla': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/sla?period=week' }) },
+  'GET /api/v1/reports/backlog': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/backlog' }) },
+  'GET /api/v1/reports/quality': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/quality?period=day' }) },
+  'GET /api/v1/reports/gratitude': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/gratitude' }) },
+  'GET /api/v1/reports/operators': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/operators' }) },
+  'GET /api/v1/reports/{report}/export': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/backlog/export' }) },
+  'GET /api/v1/reports/statutory': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/statutory?month=2026-03&format=csv' }) },
+  'GET /api/v1/admin/categories': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/categories' }) },
+  'PATCH /api/v1/admin/categories/{id}/totk-code': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/categories/${randomUUID()}/totk-code`, body: { totkCode: null } }) },
+  'GET /api/v1/reports/appeals/{set}/export': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/appeals/overdue/export' }) },
   'GET /api/v1/admin/event-deliveries': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries?status=dead' }) },
   'POST /api/v1/admin/event-deliveries/retry': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries/retry', body: { eventIds: ['999999999999'] } }) },
   'GET /api/v1/admin/notification-deliveries': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-deliveries?status=dead&channel=sms' }) },

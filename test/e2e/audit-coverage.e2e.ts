@@ -228,6 +228,8 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay', tokens.admin, undefined, { action: 'webhook.replay', ...a }, `/api/v1/admin/webhooks/${hook?.id}/deliveries/${test?.deliveryId}/replay`);
     await write('POST /api/v1/admin/webhooks/{id}/replay', tokens.admin, { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() }, { action: 'webhook.replay', ...a }, `/api/v1/admin/webhooks/${hook?.id}/replay`);
     await write('DELETE /api/v1/admin/webhooks/{id}', tokens.admin, undefined, { action: 'webhook.delete', ...a }, `/api/v1/admin/webhooks/${hook?.id}`);
+    const [someCategory] = (await get('/api/v1/catalog/categories', tokens.admin)) as { id: string }[];
+    await write('PATCH /api/v1/admin/categories/{id}/totk-code', tokens.admin, { totkCode: '0003.0011.0120.0709' }, { action: 'category.totk_code', ...a }, `/api/v1/admin/categories/${someCategory.id}/totk-code`);
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
     await write('POST /api/v1/admin/notification-deliveries/retry', tokens.admin, { ids: ['999999999999'] }, { action: 'notification_deliveries.retry', ...a });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
-import { AppealStatus, FINAL_STATUSES, Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
+import { AppealChannel, AppealStatus, FINAL_STATUSES, Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { Actor } from '../../common/http/actor';
 import { Locale } from '../../common/i18n/messages';
@@ -21,7 +21,7 @@ import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
 import { AppealGuardrails } from './appeal-guardrails';
 import { toCard, toHistoryEntry, toMessage, toSummary } from './appeal.mapper';
-import { AppealListQuery, StaffAppealListQuery } from './dto/appeal-query.dto';
+import { AppealDateField, AppealListQuery, StaffAppealListQuery } from './dto/appeal-query.dto';
 import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
 import { DepartmentTree } from '../users/department-tree.repository';
 import { StaffDirectory } from '../users/staff-directory.repository';
@@ -33,6 +33,15 @@ const TSQUERY = `(websearch_to_tsquery('russian', :q) || websearch_to_tsquery('e
 const OPEN_STATUSES_SQL = `(${sqlList(UNANSWERED_STATUSES)})`;
 /** Everything but drafts and the appeals whose life has ended. */
 const NOT_DRAFT_OR_FINAL_SQL = `(${sqlList([AppealStatus.Draft, ...FINAL_STATUSES])})`;
+
+/** The column each date field of the staff list's from/to means. */
+const DATE_COLUMNS: Record<AppealDateField, string> = {
+  [AppealDateField.RegisteredAt]: 'a.registered_at',
+  [AppealDateField.FirstReactionAt]: 'a.first_reaction_at',
+  [AppealDateField.AnsweredAt]: 'a.answered_at',
+  [AppealDateField.ClosedAt]: 'a.closed_at',
+  [AppealDateField.RatedAt]: 'a.rated_at',
+};
 
 type Page = { items: (Appeal & { rank?: number })[]; next: (string | number | null)[] | null };
 
@@ -72,8 +81,12 @@ export class AppealQueryService {
   /** The department queue of an operator or supervisor. */
   async listStaff(actor: Actor, query: StaffAppealListQuery): Promise<AppealListDto> {
     const scope = await this.access.departmentScope(actor);
-    const departments = query.departmentId ? [query.departmentId] : scope;
     if (query.departmentId && !scope.includes(query.departmentId)) throw new DomainError(403, 'forbidden');
+    const departments = !query.departmentId
+      ? scope
+      : query.includeSubdepartments
+        ? (await this.departments.scope(query.departmentId)).filter((d) => scope.includes(d))
+        : [query.departmentId];
     if (departments.length === 0) return { items: [], nextCursor: null };
     const qb = this.repo().createQueryBuilder('a');
     if (query.escalated) {
@@ -85,13 +98,23 @@ export class AppealQueryService {
     // Unanswered by default; the re-review list and a status filter look at answered ones too, and
     // so do escalations (a citizen escalates after answers) until the appeal is closed.
     qb.andWhere(
-      query.status || query.rereview
+      query.statuses?.length
+        ? `a.status IN (${sqlList(['-', ...query.statuses.filter((st) => st !== AppealStatus.Draft)])})` // validated enum values; '-' keeps the list non-empty
+        : query.status || query.rereview
         ? `a.status <> ${sqlText(AppealStatus.Draft)}`
         : query.escalated
           ? `a.status NOT IN ${NOT_DRAFT_OR_FINAL_SQL}`
           : `a.status IN ${OPEN_STATUSES_SQL}`,
     );
-    this.applyCommonFilters(qb, query, 'a.registered_at');
+    this.applyCommonFilters(qb, query, DATE_COLUMNS[query.dateField ?? AppealDateField.RegisteredAt]);
+    // The report drill-down's filters, written as AppealReportReader writes them (the counts agree).
+    if (query.channel) qb.andWhere('a.unidentified = :anonymous', { anonymous: query.channel === AppealChannel.Anonymous });
+    if (query.region) qb.andWhere(`a.extra_fields->>'region' = :region`, { region: query.region });
+    if (query.answeredOnTime !== undefined) {
+      qb.andWhere(
+        query.answeredOnTime ? 'a.answered_at IS NOT NULL AND (a.due_at IS NULL OR a.answered_at <= a.due_at)' : 'a.answered_at > a.due_at',
+      );
+    }
     if (query.assigneeId) qb.andWhere('a.assignee_id = :assignee', { assignee: query.assigneeId });
     if (query.overdue !== undefined) qb.andWhere('a.overdue = :overdue', { overdue: query.overdue });
     if (query.escalated !== undefined) qb.andWhere('a.escalated = :escalated', { escalated: query.escalated });
@@ -99,7 +122,9 @@ export class AppealQueryService {
     if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
     if (query.pool) qb.andWhere('a.department_id = :pool', { pool: (await this.catalog.generalPool(this.own.manager))?.id ?? null });
     const order = query.sort === 'registeredAt' ? ({ column: 'a.registered_at', dir: 'DESC' } as const) : ({ column: 'a.due_at', dir: 'ASC' } as const);
-    return this.toList(await this.page(qb, query, query.limit ?? DEFAULT_LIMIT, order));
+    const total = query.withTotal ? await qb.clone().getCount() : undefined;
+    const list = this.toList(await this.page(qb, query, query.limit ?? DEFAULT_LIMIT, order));
+    return total === undefined ? list : { ...list, total };
   }
 
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {

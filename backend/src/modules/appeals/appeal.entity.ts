@@ -47,6 +47,8 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_retention', { synchronize: false })
 @Index('appeals_escalated_to', { synchronize: false })
 @Index('appeals_documents_due', { synchronize: false })
+// The re-review list (migration 1765340000000-Reporting).
+@Index('appeals_rereview', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 @Check(
   'appeals_pending_proposal_check',

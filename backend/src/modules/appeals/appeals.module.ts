@@ -10,6 +10,7 @@ import { AppealAnswers } from './answer.repository';
 import { AppealAccessModule } from './appeal-access.module';
 import { AppealBatches } from './appeal-batches.repository';
 import { AppealFactsReader } from './appeal-facts.repository';
+import { AppealReportReader } from './appeal-report.repository';
 import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
 import { AppealIntakeService } from './appeal-intake.service';
@@ -46,7 +47,8 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealAnswers,
     AppealBatches,
     AppealFactsReader,
+    AppealReportReader,
   ],
-  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader],
+  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader],
 })
 export class AppealsModule {}

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
+import { CategoryCodesController } from './category-codes.controller';
+import { CategoryCodes } from './category-codes.service';
 import { UserDirectoryModule } from '../users/user-directory.module';
 
-@Module({ imports: [UserDirectoryModule], controllers: [CatalogController], providers: [CatalogService], exports: [CatalogService] })
+@Module({ imports: [UserDirectoryModule], controllers: [CatalogController, CategoryCodesController], providers: [CatalogService, CategoryCodes], exports: [CatalogService, CategoryCodes] })
 export class CatalogModule {}

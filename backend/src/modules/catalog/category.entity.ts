@@ -1,9 +1,10 @@
-import { Column, Entity, ForeignKey, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { AppealType } from '@otklik/shared/domain';
 
 /** A category or (with a parent) a subcategory of appeals. */
 @Entity('categories')
 @Unique('categories_code_key', ['code'])
+@Check('categories_totk_code_check', `totk_code ~ '^[0-9]{4}(\\.[0-9]{4}){0,4}$'`)
 export class Category {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'categories_pkey' }) id: string;
   @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId: string | null;
@@ -24,4 +25,6 @@ export class Category {
   @Column({ type: 'boolean', default: false }) priority: boolean;
   @Column({ name: 'sort_order', type: 'integer', default: 0 }) sortOrder: number;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** The category's code in the ТОТК thematic classifier (admin-set); the statutory report groups topics by it. */
+  @Column({ name: 'totk_code', type: 'text', nullable: true }) totkCode: string | null;
 }

@@ -45,6 +45,8 @@ export class AppealListDto {
   @ApiProperty({ type: [AppealSummaryDto] }) items: AppealSummaryDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Opaque cursor of the next page; null on the last page' })
   nextCursor: string | null;
+  @ApiPropertyOptional({ description: 'Every matching appeal (staff list with withTotal=true)' })
+  total?: number;
 }
 
 export class HistoryEntryDto {

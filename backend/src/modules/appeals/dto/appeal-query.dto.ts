@@ -1,11 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { AppealStatus, AppealType } from '@otklik/shared/domain';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { AppealChannel, AppealStatus, AppealType } from '@otklik/shared/domain';
 import { DateRangePageQuery } from '../../../common/pagination/page-query';
 import { IsDateOrInstant } from '../../../common/validation/dates';
 
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const commaList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+
+/** Which instant of an appeal the staff list's from/to apply to (a report's figure counts by one of them). */
+export enum AppealDateField {
+  RegisteredAt = 'registeredAt',
+  FirstReactionAt = 'firstReactionAt',
+  AnsweredAt = 'answeredAt',
+  ClosedAt = 'closedAt',
+  RatedAt = 'ratedAt',
+}
 
 export class AppealListQuery extends DateRangePageQuery {
   @ApiPropertyOptional({ enum: AppealStatus, enumName: 'AppealStatus' })
@@ -86,6 +96,51 @@ export class StaffAppealListQuery extends AppealListQuery {
   @IsOptional()
   @IsUUID()
   departmentId?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'With departmentId: that department and every department below it (within the scope)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  includeSubdepartments?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Any of these statuses, comma-separated (instead of the default open ones); a report’s drill-down passes the statuses its figure counts',
+    type: String,
+    example: 'registered,in_progress',
+  })
+  @IsOptional()
+  @Transform(commaList)
+  @ArrayMaxSize(9)
+  @IsEnum(AppealStatus, { each: true })
+  statuses?: AppealStatus[];
+
+  @ApiPropertyOptional({ enum: AppealDateField, enumName: 'AppealDateField', default: AppealDateField.RegisteredAt, description: 'The instant from/to filter on' })
+  @IsOptional()
+  @IsEnum(AppealDateField)
+  dateField?: AppealDateField;
+
+  @ApiPropertyOptional({ enum: AppealChannel, enumName: 'AppealChannel' })
+  @IsOptional()
+  @IsEnum(AppealChannel)
+  channel?: AppealChannel;
+
+  @ApiPropertyOptional({ description: 'The region extra field', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Answered by the deadline (true) or after it (false)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  answeredOnTime?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Also count every matching appeal (total), e.g. to check a report figure' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  withTotal?: boolean;
 
   @ApiPropertyOptional({ enum: ['dueAt', 'registeredAt'], default: 'dueAt' })
   @IsOptional()

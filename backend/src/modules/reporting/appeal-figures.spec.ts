@@ -1,0 +1,69 @@
+import { AppealStatus, AppealType, ProductionCalendar } from '@otklik/shared/domain';
+import type { AppealReportState } from '../appeals/appeal-report.repository';
+import { contributionOf, figuresOf, rollupDiff } from './appeal-figures';
+
+const MSK = (local: string) => new Date(`${local}+03:00`);
+const calendar = new ProductionCalendar();
+
+const state = (overrides: Partial<AppealReportState> = {}): AppealReportState => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  departmentId: '00000000-0000-4000-8000-0000000000d1',
+  categoryId: '00000000-0000-4000-8000-0000000000c1',
+  subcategoryId: null,
+  type: AppealType.Question,
+  unidentified: false,
+  region: null,
+  status: AppealStatus.Registered,
+  assigneeId: null,
+  registeredAt: MSK('2026-03-06T17:00:00'),
+  firstReactionAt: null,
+  firstResponseDueAt: MSK('2026-03-07T17:00:00'),
+  answeredAt: null,
+  dueAt: MSK('2026-03-13T23:59:59.999'),
+  closedAt: null,
+  extended: false,
+  rating: null,
+  ratedAt: null,
+  redirects: 0,
+  ...overrides,
+});
+
+describe('appeal figures', () => {
+  it('counts working days of the production calendar from the Moscow day after registration (Mar 7–9 2026 off)', () => {
+    const sut = figuresOf(state({ firstReactionAt: MSK('2026-03-10T09:00:00'), answeredAt: MSK('2026-03-11T00:30:00'), status: AppealStatus.Resolved }), calendar);
+    expect(sut).toMatchObject({ registeredOn: '2026-03-06', firstReactionWd: 1, firstReactionOnTime: false, answeredOn: '2026-03-11', answerWd: 2, answeredOnTime: true, closedOn: null });
+  });
+
+  it('dates are Moscow days: 23:30 UTC is the next day in Moscow', () => {
+    expect(figuresOf(state({ registeredAt: new Date('2026-03-05T23:30:00Z') }), calendar).registeredOn).toBe('2026-03-06');
+  });
+
+  it('an appeal contributes each counter on the day of its step', () => {
+    const f = figuresOf(
+      state({ status: AppealStatus.Closed, answeredAt: MSK('2026-03-10T12:00:00'), closedAt: MSK('2026-03-12T12:00:00'), rating: 4, ratedAt: MSK('2026-03-12T11:00:00'), extended: true, redirects: 2 }),
+      calendar,
+    );
+    const byDay = Object.fromEntries(contributionOf(f).map((d) => [d.day, d.counters]));
+    expect(byDay).toEqual({
+      '2026-03-06': { received: 1, extended: 1, redirected: 1, redirects: 2 },
+      '2026-03-10': { answered: 1, answered_on_time: 1, answer_wd_sum: 1 },
+      '2026-03-12': { closed: 1, rated: 1, rating_sum: 4, rating_4: 1 },
+    });
+  });
+
+  it('the diff of a recomputation from the same state is empty (a redelivered event adds nothing)', () => {
+    const f = figuresOf(state({ answeredAt: MSK('2026-03-10T12:00:00') }), calendar);
+    expect(rollupDiff([{ before: f, after: { ...f } }])).toEqual([]);
+  });
+
+  it('a redirect moves the whole contribution to the new department; a destroyed appeal takes its contribution away', () => {
+    const before = figuresOf(state(), calendar);
+    const after = figuresOf(state({ departmentId: '00000000-0000-4000-8000-0000000000d2', redirects: 1 }), calendar);
+    const diff = rollupDiff([{ before, after }]);
+    expect(diff).toEqual([
+      expect.objectContaining({ department_id: before.departmentId, counters: { received: -1 } }),
+      expect.objectContaining({ department_id: after.departmentId, counters: { received: 1, redirected: 1, redirects: 1 } }),
+    ]);
+    expect(rollupDiff([{ before: after, after: null }])).toEqual([expect.objectContaining({ counters: { received: -1, redirected: -1, redirects: -1 } })]);
+  });
+});

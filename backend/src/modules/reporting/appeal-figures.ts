@@ -1,0 +1,162 @@
+import { AppealStatus, ProductionCalendar, channelOf, moscowDate } from '@otklik/shared/domain';
+import type { AppealReportState } from '../appeals/appeal-report.repository';
+
+/**
+ * What one appeal contributes to the reports, derived from its state alone (pure, so the consumer
+ * and the rebuild compute it the same way). Stored as a row of report_appeal_facts.
+ *
+ * Durations are whole working days of the production calendar, counted the way deadlines count
+ * them: the working days after the Moscow day of registration up to and including the Moscow day
+ * of the reaction or answer (ProductionCalendar.workingDaysBetween) — 0 on the day of
+ * registration, 1 on the next working day. On time: the step happened no later than its deadline
+ * as the appeal stands now (a deadline moved by a pause or an extension counts moved); an
+ * appeal without a deadline is on time.
+ */
+export interface AppealFigures {
+  appealId: string;
+  departmentId: string | null;
+  categoryId: string;
+  subcategoryId: string | null;
+  type: string;
+  channel: string;
+  region: string | null;
+  status: string;
+  assigneeId: string | null;
+  registeredAt: Date;
+  registeredOn: string;
+  firstReactionAt: Date | null;
+  firstReactionOn: string | null;
+  firstReactionWd: number | null;
+  firstReactionOnTime: boolean | null;
+  answeredAt: Date | null;
+  answeredOn: string | null;
+  answerWd: number | null;
+  answeredOnTime: boolean | null;
+  closedOn: string | null;
+  extended: boolean;
+  redirects: number;
+  rating: number | null;
+  ratedOn: string | null;
+}
+
+export function figuresOf(state: AppealReportState, calendar: ProductionCalendar): AppealFigures {
+  const registeredOn = moscowDate(state.registeredAt);
+  const firstReactionOn = state.firstReactionAt ? moscowDate(state.firstReactionAt) : null;
+  const answeredOn = state.answeredAt ? moscowDate(state.answeredAt) : null;
+  const onTime = (at: Date | null, due: Date | null) => (at === null ? null : due === null || at.getTime() <= due.getTime());
+  return {
+    appealId: state.id,
+    departmentId: state.departmentId,
+    categoryId: state.categoryId,
+    subcategoryId: state.subcategoryId,
+    type: state.type,
+    channel: channelOf(state.unidentified),
+    region: state.region,
+    status: state.status,
+    assigneeId: state.assigneeId,
+    registeredAt: state.registeredAt,
+    registeredOn,
+    firstReactionAt: state.firstReactionAt,
+    firstReactionOn,
+    firstReactionWd: firstReactionOn === null ? null : calendar.workingDaysBetween(registeredOn, firstReactionOn),
+    firstReactionOnTime: onTime(state.firstReactionAt, state.firstResponseDueAt),
+    answeredAt: state.answeredAt,
+    answeredOn,
+    answerWd: answeredOn === null ? null : calendar.workingDaysBetween(registeredOn, answeredOn),
+    answeredOnTime: onTime(state.answeredAt, state.dueAt),
+    closedOn: state.status === AppealStatus.Closed && state.closedAt ? moscowDate(state.closedAt) : null,
+    extended: state.extended,
+    redirects: state.redirects,
+    rating: state.rating,
+    ratedOn: state.rating !== null && state.ratedAt ? moscowDate(state.ratedAt) : null,
+  };
+}
+
+/** The counters of one rollup row (report_daily), by column name. */
+export const ROLLUP_COUNTERS = [
+  'received',
+  'answered',
+  'answered_on_time',
+  'answer_wd_sum',
+  'closed',
+  'reacted',
+  'reacted_on_time',
+  'reaction_wd_sum',
+  'extended',
+  'redirected',
+  'redirects',
+  'rated',
+  'rating_sum',
+  'rating_1',
+  'rating_2',
+  'rating_3',
+  'rating_4',
+  'rating_5',
+] as const;
+export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+
+/** One rollup row's key and the amounts to add to its counters. */
+export interface RollupDelta {
+  day: string;
+  department_id: string | null;
+  category_id: string;
+  subcategory_id: string | null;
+  type: string;
+  channel: string;
+  region: string | null;
+  counters: Partial<Record<RollupCounter, number>>;
+}
+
+/**
+ * An appeal's contribution to the daily rollups: each counter on the day its step happened, under
+ * the appeal's current department, category, type, channel and region (a redirected appeal's
+ * figures follow it, as its drill-down list does).
+ */
+export function contributionOf(f: AppealFigures): RollupDelta[] {
+  const byDay = new Map<string, Partial<Record<RollupCounter, number>>>();
+  const add = (day: string, counters: Partial<Record<RollupCounter, number>>) => {
+    const into = byDay.get(day) ?? {};
+    for (const [k, v] of Object.entries(counters) as [RollupCounter, number][]) into[k] = (into[k] ?? 0) + v;
+    byDay.set(day, into);
+  };
+  add(f.registeredOn, { received: 1, extended: f.extended ? 1 : 0, redirected: f.redirects > 0 ? 1 : 0, redirects: f.redirects });
+  if (f.answeredOn !== null) add(f.answeredOn, { answered: 1, answered_on_time: f.answeredOnTime ? 1 : 0, answer_wd_sum: f.answerWd ?? 0 });
+  if (f.firstReactionOn !== null) add(f.firstReactionOn, { reacted: 1, reacted_on_time: f.firstReactionOnTime ? 1 : 0, reaction_wd_sum: f.firstReactionWd ?? 0 });
+  if (f.closedOn !== null) add(f.closedOn, { closed: 1 });
+  if (f.ratedOn !== null && f.rating !== null) add(f.ratedOn, { rated: 1, rating_sum: f.rating, [`rating_${f.rating}` as RollupCounter]: 1 });
+  return [...byDay].map(([day, counters]) => ({
+    day,
+    department_id: f.departmentId,
+    category_id: f.categoryId,
+    subcategory_id: f.subcategoryId,
+    type: f.type,
+    channel: f.channel,
+    region: f.region,
+    counters,
+  }));
+}
+
+const keyOf = (d: RollupDelta) => JSON.stringify([d.day, d.department_id, d.category_id, d.subcategory_id, d.type, d.channel, d.region]);
+
+/**
+ * What to add to the rollups when appeals' figures change from `before` to `after` (null: no
+ * figures): the new contributions minus the old ones, merged by rollup row, zero rows dropped.
+ */
+export function rollupDiff(changes: readonly { before: AppealFigures | null; after: AppealFigures | null }[]): RollupDelta[] {
+  const merged = new Map<string, RollupDelta>();
+  const apply = (deltas: RollupDelta[], sign: 1 | -1) => {
+    for (const d of deltas) {
+      const key = keyOf(d);
+      const into = merged.get(key) ?? { ...d, counters: {} };
+      for (const [k, v] of Object.entries(d.counters) as [RollupCounter, number][]) into.counters[k] = (into.counters[k] ?? 0) + sign * v;
+      merged.set(key, into);
+    }
+  };
+  for (const { before, after } of changes) {
+    if (before) apply(contributionOf(before), -1);
+    if (after) apply(contributionOf(after), 1);
+  }
+  return [...merged.values()]
+    .map((d) => ({ ...d, counters: Object.fromEntries(Object.entries(d.counters).filter(([, v]) => v !== 0)) }))
+    .filter((d) => Object.keys(d.counters).length > 0);
+}

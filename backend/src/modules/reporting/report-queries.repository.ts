@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppealChannel } from '@otklik/shared/domain';
+import type { AppealSetFilter } from '../appeals/appeal-report.repository';
+import { ROLLUP_COUNTERS, RollupCounter } from './appeal-figures';
+import { DayRange } from './report-period';
+
+export type RollupSums = Record<RollupCounter, number>;
+export type RollupGroup = 'day' | 'category_id' | 'type' | 'department_id' | 'channel';
+
+/** The filter over the reporting tables' own columns (report_daily, report_appeal_facts as r). */
+function whereOf(filter: AppealSetFilter, range: DayRange, dayColumn: string): { where: string; params: unknown[] } {
+  const params: unknown[] = [range.from, range.to];
+  const parts = [`r.${dayColumn} BETWEEN $1::date AND $2::date`];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.departments) parts.push(`r.department_id = ANY(${add(filter.departments)}::uuid[])`);
+  if (filter.categoryId) {
+    const p = add(filter.categoryId);
+    parts.push(`(r.category_id = ${p}::uuid OR r.subcategory_id = ${p}::uuid)`);
+  }
+  if (filter.type) parts.push(`r.type = ${add(filter.type)}`);
+  if (filter.channel) parts.push(`r.channel = ${add(filter.channel satisfies AppealChannel)}`);
+  if (filter.region) parts.push(`r.region = ${add(filter.region)}`);
+  return { where: parts.join(' AND '), params };
+}
+
+const SUMS = ROLLUP_COUNTERS.map((c) => `COALESCE(sum(r.${c}), 0)::bigint AS ${c}`).join(', ');
+const toSums = (row: Record<string, string>): RollupSums => Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, Number(row[c] ?? 0)])) as RollupSums;
+
+/** The report queries over the reporting module's tables: sums from the rollups, exact medians and per-operator figures from the per-appeal facts. */
+@Injectable()
+export class ReportQueries {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async totals(filter: AppealSetFilter, range: DayRange): Promise<RollupSums> {
+    const { where, params } = whereOf(filter, range, 'day');
+    const [row] = await this.dataSource.query<Record<string, string>[]>(`SELECT ${SUMS} FROM report_daily r WHERE ${where}`, params);
+    return toSums(row);
+  }
+
+  /**
+   * The totals and several groupings in one scan of the rollups (GROUPING SETS): a report's
+   * breakdowns cost one statement, not one each.
+   */
+  async sets(filter: AppealSetFilter, range: DayRange, groups: readonly RollupGroup[]): Promise<{ total: RollupSums; by: Record<RollupGroup, (RollupSums & { key: string | null })[]> }> {
+    const { where, params } = whereOf(filter, range, 'day');
+    const label = groups.map((g) => `WHEN GROUPING(r.${g}) = 0 THEN '${g}'`).join(' ');
+    const key = groups.length ? `COALESCE(${groups.map((g) => `r.${g}::text`).join(', ')})` : 'NULL';
+    const rows = await this.dataSource.query<Record<string, string>[]>(
+      `SELECT CASE ${label} ELSE 'total' END AS grouping, ${key} AS key, ${SUMS}
+         FROM report_daily r WHERE ${where}
+        GROUP BY GROUPING SETS (${[...groups.map((g) => `(r.${g})`), '()'].join(', ')})
+        ORDER BY 1, 2`,
+      params,
+    );
+    const by = Object.fromEntries(groups.map((g) => [g, [] as (RollupSums & { key: string | null })[]])) as Record<RollupGroup, (RollupSums & { key: string | null })[]>;
+    let total = toSums({});
+    for (const r of rows) {
+      if (r.grouping === 'total') total = toSums(r);
+      else by[r.grouping as RollupGroup].push({ key: r.key, ...toSums(r) });
+    }
+    return { total, by };
+  }
+
+  /** Intake by Moscow weekday (1 = Monday) × hour. */
+  async heatMap(filter: AppealSetFilter, range: DayRange): Promise<{ weekday: number; hour: number; count: number }[]> {
+    const { where, params } = whereOf(filter, range, 'registered_on');
+    const rows = await this.dataSource.query<{ weekday: number; hour: number; count: string }[]>(
+      `SELECT extract(isodow FROM r.registered_at AT TIME ZONE 'Europe/Moscow')::int AS weekday,
+              extract(hour FROM r.registered_at AT TIME ZONE 'Europe/Moscow')::int AS hour, count(*) AS count
+         FROM report_appeal_facts r WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+      params,
+    );
+    return rows.map((r) => ({ weekday: r.weekday, hour: r.hour, count: Number(r.count) }));
+  }
+
+  /**
+   * Exact medians (percentile_cont(0.5), the mean of the two middle values for an even count) of
+   * the stored working-day durations of the appeals answered, and first reacted to, in the period.
+   */
+  async medians(filter: AppealSetFilter, range: DayRange): Promise<{ answerWd: number | null; reactionWd: number | null }> {
+    const answered = whereOf(filter, range, 'answered_on');
+    const reacted = whereOf(filter, range, 'first_reaction_on');
+    const [[a], [r]] = await Promise.all([
+      this.dataSource.query<{ m: number | null }[]>(`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY r.answer_wd) AS m FROM report_appeal_facts r WHERE ${answered.where}`, answered.params),
+      this.dataSource.query<{ m: number | null }[]>(`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY r.first_reaction_wd) AS m FROM report_appeal_facts r WHERE ${reacted.where}`, reacted.params),
+    ]);
+    return { answerWd: a.m === null ? null : Number(a.m), reactionWd: r.m === null ? null : Number(r.m) };
+  }
+
+  /** Ratings given in the period, by the current assignee (the employee who answered, as the appeal stands). */
+  async ratingsByAssignee(filter: AppealSetFilter, range: DayRange): Promise<{ assigneeId: string | null; rated: number; ratingSum: number }[]> {
+    const { where, params } = whereOf(filter, range, 'rated_on');
+    const rows = await this.dataSource.query<{ assigneeId: string | null; rated: string; ratingSum: string }[]>(
+      `SELECT r.assignee_id AS "assigneeId", count(*) AS rated, sum(r.rating) AS "ratingSum" FROM report_appeal_facts r WHERE ${where} AND r.rating IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      params,
+    );
+    return rows.map((r) => ({ assigneeId: r.assigneeId, rated: Number(r.rated), ratingSum: Number(r.ratingSum) }));
+  }
+
+  /** Decision appeals (disputes) filed in the period, by their status now. */
+  async disputes(filter: AppealSetFilter, range: DayRange): Promise<{ status: string; count: number }[]> {
+    const { where, params } = whereOf({ ...filter, type: undefined }, range, 'registered_on');
+    const rows = await this.dataSource.query<{ status: string; count: string }[]>(
+      `SELECT r.status, count(*) AS count FROM report_appeal_facts r WHERE ${where} AND r.type = 'decision_appeal' GROUP BY 1 ORDER BY 1`,
+      params,
+    );
+    return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+  }
+
+  /** Per operator: appeals received in the period now assigned to them, and those answered in the period with the working days they took. */
+  async operators(filter: AppealSetFilter, range: DayRange): Promise<{ assigneeId: string; assigned: number; answered: number; answerWdSum: number }[]> {
+    const received = whereOf(filter, range, 'registered_on');
+    const answered = whereOf(filter, range, 'answered_on');
+    const [a, b] = await Promise.all([
+      this.dataSource.query<{ assigneeId: string; n: string }[]>(
+        `SELECT r.assignee_id AS "assigneeId", count(*) AS n FROM report_appeal_facts r WHERE ${received.where} AND r.assignee_id IS NOT NULL GROUP BY 1`,
+        received.params,
+      ),
+      this.dataSource.query<{ assigneeId: string; n: string; wd: string }[]>(
+        `SELECT r.assignee_id AS "assigneeId", count(*) AS n, sum(r.answer_wd) AS wd FROM report_appeal_facts r WHERE ${answered.where} AND r.assignee_id IS NOT NULL GROUP BY 1`,
+        answered.params,
+      ),
+    ]);
+    const out = new Map<string, { assigneeId: string; assigned: number; answered: number; answerWdSum: number }>();
+    const at = (id: string) => out.get(id) ?? out.set(id, { assigneeId: id, assigned: 0, answered: 0, answerWdSum: 0 }).get(id)!;
+    for (const r of a) at(r.assigneeId).assigned = Number(r.n);
+    for (const r of b) Object.assign(at(r.assigneeId), { answered: Number(r.n), answerWdSum: Number(r.wd) });
+    return [...out.values()];
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppealFigures, ROLLUP_COUNTERS, RollupDelta } from './appeal-figures';
+
+const FACT_COLUMNS: readonly [keyof AppealFigures, string, string][] = [
+  ['appealId', 'appeal_id', 'uuid'],
+  ['departmentId', 'department_id', 'uuid'],
+  ['categoryId', 'category_id', 'uuid'],
+  ['subcategoryId', 'subcategory_id', 'uuid'],
+  ['type', 'type', 'text'],
+  ['channel', 'channel', 'text'],
+  ['region', 'region', 'text'],
+  ['status', 'status', 'text'],
+  ['assigneeId', 'assignee_id', 'uuid'],
+  ['registeredAt', 'registered_at', 'timestamptz'],
+  ['registeredOn', 'registered_on', 'date'],
+  ['firstReactionAt', 'first_reaction_at', 'timestamptz'],
+  ['firstReactionOn', 'first_reaction_on', 'date'],
+  ['firstReactionWd', 'first_reaction_wd', 'integer'],
+  ['firstReactionOnTime', 'first_reaction_on_time', 'boolean'],
+  ['answeredAt', 'answered_at', 'timestamptz'],
+  ['answeredOn', 'answered_on', 'date'],
+  ['answerWd', 'answer_wd', 'integer'],
+  ['answeredOnTime', 'answered_on_time', 'boolean'],
+  ['closedOn', 'closed_on', 'date'],
+  ['extended', 'extended', 'boolean'],
+  ['redirects', 'redirects', 'integer'],
+  ['rating', 'rating', 'smallint'],
+  ['ratedOn', 'rated_on', 'date'],
+];
+
+/**
+ * The reporting module's tables: per-appeal figures (report_appeal_facts), the daily rollups
+ * (report_daily) and the rebuild's progress. All SQL that writes them is here; the report queries
+ * are in report-queries.repository.ts.
+ */
+@Injectable()
+export class ReportRollups {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Serialises every change to these appeals' figures until the transaction ends (advisory locks,
+   * taken in one order so that two batches never deadlock): the consumer on two workers, or the
+   * consumer and the rebuild, never apply the same appeal's diff from the same old figures twice.
+   */
+  async lockAppeals(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended('report:' || id::text, 0) AS k FROM unnest($1::uuid[]) id ORDER BY 1) s`,
+      [ids],
+    );
+  }
+
+  async factsOf(manager: EntityManager, ids: readonly string[]): Promise<Map<string, AppealFigures>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<Record<string, unknown>[]>(
+      // Dates as text: a `date` is a Moscow calendar day, not an instant.
+      `SELECT ${FACT_COLUMNS.map(([prop, column, type]) => `${column}${type === 'date' ? '::text' : ''} AS "${prop}"`).join(', ')}
+         FROM report_appeal_facts WHERE appeal_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.appealId as string, r as unknown as AppealFigures]));
+  }
+
+  /** Writes the figures of these appeals (replacing earlier ones) and deletes those of `gone`. */
+  async saveFacts(manager: EntityManager, facts: readonly AppealFigures[], gone: readonly string[]): Promise<void> {
+    if (gone.length) await manager.query(`DELETE FROM report_appeal_facts WHERE appeal_id = ANY($1::uuid[])`, [gone]);
+    if (facts.length === 0) return;
+    const columns = FACT_COLUMNS.map(([, c]) => c);
+    await manager.query(
+      `INSERT INTO report_appeal_facts (${columns.join(', ')}, updated_at)
+       SELECT ${columns.join(', ')}, now() FROM jsonb_to_recordset($1::jsonb) AS x(${FACT_COLUMNS.map(([, c, t]) => `${c} ${t}`).join(', ')})
+       ON CONFLICT (appeal_id) DO UPDATE SET ${columns.filter((c) => c !== 'appeal_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
+      [JSON.stringify(facts.map((f) => Object.fromEntries(FACT_COLUMNS.map(([prop, column]) => [column, f[prop]]))))],
+    );
+  }
+
+  /** Adds the deltas to the rollup rows (created at zero when missing). */
+  async addToRollups(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
+    if (deltas.length === 0) return;
+    const rows = deltas.map((d) => ({
+      day: d.day,
+      department_id: d.department_id,
+      category_id: d.category_id,
+      subcategory_id: d.subcategory_id,
+      type: d.type,
+      channel: d.channel,
+      region: d.region,
+      ...Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, d.counters[c] ?? 0])),
+    }));
+    const keys = ['day', 'department_id', 'category_id', 'subcategory_id', 'type', 'channel', 'region'];
+    const types = ['date', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text'];
+    await manager.query(
+      `INSERT INTO report_daily (${[...keys, ...ROLLUP_COUNTERS].join(', ')})
+       SELECT ${[...keys, ...ROLLUP_COUNTERS].join(', ')}
+         FROM jsonb_to_recordset($1::jsonb) AS x(${[...keys.map((k, i) => `${k} ${types[i]}`), ...ROLLUP_COUNTERS.map((c) => `${c} bigint`)].join(', ')})
+       ON CONFLICT ON CONSTRAINT report_daily_key DO UPDATE SET ${ROLLUP_COUNTERS.map((c) => `${c} = report_daily.${c} + EXCLUDED.${c}`).join(', ')}`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  // The rebuild's bookkeeping.
+
+  async startRebuild(total: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`TRUNCATE report_daily, report_appeal_facts`);
+      await manager.query(
+        `INSERT INTO report_rebuild_state (id, after_appeal_id, done, total, started_at, finished_at) VALUES (1, NULL, 0, $1, now(), NULL)
+         ON CONFLICT (id) DO UPDATE SET after_appeal_id = NULL, done = 0, total = $1, started_at = now(), finished_at = NULL`,
+        [total],
+      );
+    });
+  }
+
+  async rebuildState(): Promise<{ afterAppealId: string | null; done: number; total: number; finished: boolean } | null> {
+    const [row] = await this.dataSource.query<{ afterAppealId: string | null; done: number; total: number; finished: boolean }[]>(
+      `SELECT after_appeal_id AS "afterAppealId", done, total, finished_at IS NOT NULL AS finished FROM report_rebuild_state WHERE id = 1`,
+    );
+    return row ?? null;
+  }
+
+  async recordProgress(manager: EntityManager, afterAppealId: string, chunk: number): Promise<void> {
+    await manager.query(`UPDATE report_rebuild_state SET after_appeal_id = $1, done = done + $2 WHERE id = 1`, [afterAppealId, chunk]);
+  }
+
+  async finishRebuild(): Promise<void> {
+    await this.dataSource.query(`UPDATE report_rebuild_state SET finished_at = now() WHERE id = 1`);
+  }
+}
