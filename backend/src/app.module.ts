@@ -25,6 +25,7 @@ import { OUTBOX_NOTIFY_SETTING, runsOutboxRelay } from './modules/outbox/outbox.
 import { SeedModule } from './modules/seed/seed.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { Open311Module } from './modules/open311/open311.module';
 import { AppealWorkflowModule } from './modules/workflow/appeal-workflow.module';
 import { SlaModule } from './modules/workflow/sla/sla.module';
 import { AnswerSigningModule } from './modules/workflow/signing/answer-signing.module';
@@ -76,6 +77,7 @@ export class AppModule {
         AuditChainModule.forRoot({ config, process: runtime.process, runWorker }),
         NotificationsModule.forRoot({ sending: runWorker }),
         WebhooksModule.forRoot({ sending: runWorker }),
+        Open311Module,
         SeedModule,
         ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule.forRoot({ control: config.clockControl })] : []),
         ...(runtime.process === 'api' && config.esia.idpEnabled ? [EsiaIdpModule.forRoot(config)] : []),
