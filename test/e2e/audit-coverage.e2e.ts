@@ -228,6 +228,8 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay', tokens.admin, undefined, { action: 'webhook.replay', ...a }, `/api/v1/admin/webhooks/${hook?.id}/deliveries/${test?.deliveryId}/replay`);
     await write('POST /api/v1/admin/webhooks/{id}/replay', tokens.admin, { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() }, { action: 'webhook.replay', ...a }, `/api/v1/admin/webhooks/${hook?.id}/replay`);
     await write('DELETE /api/v1/admin/webhooks/{id}', tokens.admin, undefined, { action: 'webhook.delete', ...a }, `/api/v1/admin/webhooks/${hook?.id}`);
+    const open311Key = await write('POST /api/v1/admin/open311-keys', tokens.admin, { name: 'Покрытие' }, { action: 'open311_key.create', ...a });
+    await write('POST /api/v1/admin/open311-keys/{id}/revoke', tokens.admin, undefined, { action: 'open311_key.revoke', ...a }, `/api/v1/admin/open311-keys/${open311Key?.id}/revoke`);
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
     await write('POST /api/v1/admin/notification-deliveries/retry', tokens.admin, { ids: ['999999999999'] }, { action: 'notification_deliveries.retry', ...a });
 

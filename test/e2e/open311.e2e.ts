@@ -1,4 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
+import { Client } from 'pg';
 import { DEMO, raw, signedIn } from './support/api';
 import { RunningServer, startServer, stopRunning } from './support/server';
 
@@ -46,6 +47,7 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     return { status: res.status, text: await res.text(), type: res.headers.get('content-type') ?? '' };
   };
   const expectError = (res: { status: number; text: string; type: string }, status: number) => {
+    if (process.env.O311_DEBUG) process.stdout.write(`${res.status} ${res.text}\n`);
     expect(res.status).toBe(status);
     if (res.type.startsWith('text/xml')) {
       const root = xml(res.text);
@@ -146,6 +148,20 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expect(posted.body).toEqual([{ service_request_id: expect.any(Number), token: expect.any(String), service_notice: expect.any(String), account_id: null }]);
     const [{ service_request_id: id, token }] = posted.body;
 
+    // Filed through the unidentified intake: registered, journaled and audited like a public appeal, with the location kept beside it.
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT p.unidentified, p.status, r.lat, r.long, (SELECT count(*)::int FROM audit_log a WHERE a.entity_id = p.id::text AND a.action = 'appeal.submitted') AS audited
+           FROM appeals p JOIN open311_requests r ON r.appeal_id = p.id WHERE p.number = $1`,
+        [id],
+      );
+      expect(rows).toEqual([{ unidentified: true, status: 'registered', lat: 55.7558, long: 37.6173, audited: 1 }]);
+    } finally {
+      await db.end();
+    }
+
     const tokenRes = await json('GET', `tokens/${token}.json`);
     expect(tokenRes.body).toEqual([{ service_request_id: id, token }]);
 
@@ -230,6 +246,18 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expectError(await http('POST', 'requests.json', request(key)), 403);
     const operator = await signedIn(DEMO.operator);
     expect((await raw('/api/v1/admin/open311-keys', { method: 'POST', token: operator.token, body: JSON.stringify({ name: 'x' }) })).status).toBe(403);
+    // Audited, never with the key; only the key's hash is stored.
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ action: string; details: unknown }>(`SELECT action, details FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id]);
+      expect(rows.map((r) => r.action)).toEqual(['open311_key.create', 'open311_key.revoke']);
+      expect(JSON.stringify(rows)).not.toContain(key);
+      const stored = await db.query(`SELECT * FROM open311_api_keys WHERE id = $1`, [id]);
+      expect(JSON.stringify(stored.rows)).not.toContain(key);
+    } finally {
+      await db.end();
+    }
   });
 
   it('the per-key rate limit answers 429 in the spec format, with Retry-After', async () => {

@@ -174,7 +174,7 @@ export class Open311Requests {
     const code = one(params, 'service_code');
     if (!code) throw new Open311Error(400, 'service_code is required');
     const service = await this.services.byCode(code);
-    if (!service) throw new Open311Error(400, `service_code ${code} is not a known service`);
+    if (!service) throw new Open311Error(400, 'service_code is not a known service');
     const description = one(params, 'description')?.trim();
     if (!description) throw new Open311Error(400, 'description is required');
     const lat = coordinate(params, 'lat', 90);
@@ -251,7 +251,7 @@ export class Open311Requests {
     const viewer = one(params, 'api_key') ? await this.keyOf(one(params, 'api_key')) : null;
     const row = NUMBER.test(id) ? await this.store.requestByNumber(Number(id)) : null;
     const shown = row ? await this.present([row], viewer) : [];
-    if (shown.length === 0) throw new Open311Error(404, `No service request ${id}`);
+    if (shown.length === 0) throw new Open311Error(404, 'No such service request');
     return list('request', shown);
   }
 

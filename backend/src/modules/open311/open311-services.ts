@@ -60,7 +60,7 @@ export class Open311Services {
 
   async definition(code: string): Promise<Open311Object> {
     const service = await this.byCode(code);
-    if (!service) throw new Open311Error(404, `service_code ${code} is not a known service`);
+    if (!service) throw new Open311Error(404, 'service_code is not a known service');
     return { service_code: service.code, attributes: list('attribute', attributesOf(service.schema)) };
   }
 }
