@@ -166,6 +166,19 @@ const ROWS: Record<string, Row> = {
   // An event id that is no dead letter: a valid request changes nothing.
   'POST /api/v1/admin/event-deliveries/retry': { as: 'admin', base: () => ({ eventIds: ['999999999999'], consumer: 'notifications.email' }) },
   'GET /api/v1/admin/notification-deliveries': { as: 'admin' },
+  'GET /api/v1/admin/open311-keys': { as: 'admin' },
+  'POST /api/v1/admin/open311-keys': { as: 'admin', base: () => ({ name: 'Проверка' }) },
+  'POST /api/v1/admin/open311-keys/{id}/revoke': { as: 'admin' },
+  'GET /api/v1/admin/webhooks': { as: 'admin' },
+  'POST /api/v1/admin/webhooks': { as: 'admin', base: () => ({ name: 'Проверка', url: 'https://hooks.example.com/otklik', events: ['appeal.submitted'], enabled: false }) },
+  'GET /api/v1/admin/webhooks/{id}': { as: 'admin' },
+  'PATCH /api/v1/admin/webhooks/{id}': { as: 'admin' },
+  'DELETE /api/v1/admin/webhooks/{id}': { as: 'admin' },
+  'POST /api/v1/admin/webhooks/{id}/rotate-secret': { as: 'admin' },
+  'GET /api/v1/admin/webhooks/{id}/deliveries': { as: 'admin' },
+  'POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay': { as: 'admin' },
+  'POST /api/v1/admin/webhooks/{id}/replay': { as: 'admin' },
+  'POST /api/v1/admin/webhooks/{id}/test': { as: 'admin' },
   'POST /api/v1/admin/notification-deliveries/retry': { as: 'admin', base: () => ({ ids: ['999999999999'], channel: 'sms' }) },
 };
 
