@@ -57,7 +57,7 @@ export class Open311Store {
   /** Revokes a key (idempotent); null when there is no such key. */
   async revokeKey(manager: EntityManager, id: string, at: Date): Promise<ApiKeyRow | null> {
     const [row] = await manager.query<ApiKeyRow[]>(
-      // In a CTE: a bare UPDATE answers [rows, count] through TypeORM, a SELECT just the rows.
+      // In a CTE: through TypeORM a bare UPDATE returns [rows, count], a SELECT just the rows.
       `WITH u AS (UPDATE open311_api_keys SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING *) SELECT ${KEY_COLUMNS} FROM u`,
       [id, at],
     );
