@@ -47,7 +47,6 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     return { status: res.status, text: await res.text(), type: res.headers.get('content-type') ?? '' };
   };
   const expectError = (res: { status: number; text: string; type: string }, status: number) => {
-    if (process.env.O311_DEBUG) process.stdout.write(`${res.status} ${res.text}\n`);
     expect(res.status).toBe(status);
     if (res.type.startsWith('text/xml')) {
       const root = xml(res.text);
@@ -304,5 +303,10 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expectError(await http('GET', 'services.html'), 404);
     expectError(await http('GET', 'nothing/here.json'), 404);
     expectError(await http('GET', `requests.json?service_code=${encodeURIComponent('a\u0000b')}`), 400);
+    // Bodies: another media type, a form over the limit, another method.
+    const csv = await fetch(`${server.baseUrl}/open311/v2/requests.xml`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
+    expectError({ status: csv.status, type: csv.headers.get('content-type') ?? '', text: await csv.text() }, 415);
+    expectError(await rawBytes('POST', 'requests.json', `api_key=${key}&description=${'a'.repeat(70 * 1024)}`), 413);
+    expectError(await http('PUT', 'requests.json', request(key)), 405);
   });
 });
