@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AnswerResult, AppealStatus, AppealType } from '@otklik/shared/domain';
+import { Clock } from '../../common/clock/clock';
 import { AnonymousActor } from '../../common/http/actor';
 import { FieldError, ValidationFailedError } from '../../common/problem/domain-error';
 import { AppConfig } from '../../config/app-config';
@@ -151,6 +152,7 @@ export class Open311Requests {
     private readonly facts: AppealFactsReader,
     private readonly limiter: RateLimiter,
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
   ) {}
 
   /** The key of `api_key`: 400 when missing, 403 when unknown or revoked. */
@@ -170,7 +172,7 @@ export class Open311Requests {
       if (error instanceof RetryLaterError) throw new Open311Error(429, 'Too many requests for this api_key; retry later', error.retryAfterSeconds);
       throw error;
     }
-    void this.store.touchKey(key.id).catch(() => undefined);
+    await this.store.touchKey(key.id);
     const code = one(params, 'service_code');
     if (!code) throw new Open311Error(400, 'service_code is required');
     const service = await this.services.byCode(code);
@@ -241,7 +243,7 @@ export class Open311Requests {
     const rows = await this.store.findRequests(
       ids
         ? { numbers: ids.map(Number), from: new Date(0), to: new Date(8.64e15), limit: MAX_REQUESTS }
-        : { serviceCodes, from: start ?? new Date((end?.getTime() ?? Date.now()) - DEFAULT_WINDOW_MS), to: end ?? new Date(8.64e15), limit: MAX_REQUESTS },
+        : { serviceCodes, from: start ?? new Date((end ?? this.clock.now()).getTime() - DEFAULT_WINDOW_MS), to: end ?? new Date(8.64e15), limit: MAX_REQUESTS },
     );
     const shown = await this.present(rows, viewer);
     return list('request', ids || !statuses ? shown : shown.filter((r) => statuses.includes(r.status)));
