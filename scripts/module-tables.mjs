@@ -50,7 +50,7 @@ const moduleOf = (file) => relative(join(src, 'modules'), file).split('/')[0];
 const files = walk(join(src, 'modules'));
 const owner = new Map(Object.entries(INFRASTRUCTURE_TABLES));
 for (const file of files) {
-  for (const [, table] of readFileSync(file, 'utf8').matchAll(/@Entity\('([a-z_]+)'/g)) owner.set(table, moduleOf(file));
+  for (const [, table] of readFileSync(file, 'utf8').matchAll(/@Entity\('([a-z_][a-z0-9_]*)'/g)) owner.set(table, moduleOf(file));
 }
 
 const violations = [];

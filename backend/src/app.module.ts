@@ -26,6 +26,7 @@ import { ReportingModule } from './modules/reporting/reporting.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { Open311Module } from './modules/open311/open311.module';
 import { AppealWorkflowModule } from './modules/workflow/appeal-workflow.module';
 import { SlaModule } from './modules/workflow/sla/sla.module';
 import { AnswerSigningModule } from './modules/workflow/signing/answer-signing.module';
@@ -78,6 +79,7 @@ export class AppModule {
         NotificationsModule.forRoot({ sending: runWorker }),
         WebhooksModule.forRoot({ sending: runWorker }),
         ReportingModule,
+        Open311Module,
         SeedModule,
         ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule.forRoot({ control: config.clockControl })] : []),
         ...(runtime.process === 'api' && config.esia.idpEnabled ? [EsiaIdpModule.forRoot(config)] : []),

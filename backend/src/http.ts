@@ -18,6 +18,9 @@ import { clientErrorHandler, frameworkErrors, registerInputGuards, registerMetho
 import { instrumentHttp } from './modules/health/metrics';
 import { EsiaIdp } from './modules/esia-idp/esia-idp';
 import { registerEsiaIdpRoutes } from './modules/esia-idp/esia-idp.routes';
+import { registerOpen311Routes } from './modules/open311/open311.routes';
+import { Open311Requests } from './modules/open311/open311-requests.service';
+import { Open311Services } from './modules/open311/open311-services';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 /** Largest JSON or form body (413 above it); files go through multipart with their own limits. */
@@ -94,6 +97,11 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   if (!options.preview && config.esia.idpEnabled && runtime.process === 'api') {
     await registerEsiaIdpRoutes(fastify, app.get(EsiaIdp));
     if (config.mode === 'production') logger.warn('ESIA_IDP_ENABLED: the demo ESIA IdP at /esia lets anyone sign in as its demo persons');
+  }
+
+  // Open311 GeoReport v2 at /open311/v2: raw routes with the spec's paths, form bodies and error format (not in the OpenAPI document).
+  if (!options.preview && runtime.process === 'api') {
+    await registerOpen311Routes(fastify, { services: app.get(Open311Services), requests: app.get(Open311Requests), publicUrl: config.publicUrl });
   }
 
   const document = buildOpenApi(app, config.publicUrl);

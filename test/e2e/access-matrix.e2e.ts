@@ -250,6 +250,10 @@ const MATRIX: Record<string, Row> = {
     request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}/replay`, body: { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' } }),
   },
   'POST /api/v1/admin/webhooks/{id}/test': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}/test` }) },
+  // Open311 API keys: admins only. An empty body is a 422 past the role check; an unknown key a 404.
+  'GET /api/v1/admin/open311-keys': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/open311-keys' }) },
+  'POST /api/v1/admin/open311-keys': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/open311-keys', body: {} }) },
+  'POST /api/v1/admin/open311-keys/{id}/revoke': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/open311-keys/${randomUUID()}/revoke` }) },
   'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
   'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },
 };

@@ -22,6 +22,9 @@ const WD = (from: string, to: string) => `(SELECT count(*) FROM generate_series(
   LEFT JOIN production_calendar_years y ON y.year = extract(year FROM g.d)::int
   WHERE (extract(isodow FROM g.d) < 6 OR g.d::date = ANY(coalesce(y.working, '{}'))) AND NOT (g.d::date = ANY(coalesce(y.non_working, '{}'))))`;
 const OPEN = `('registered', 'in_progress', 'awaiting_approval', 'awaiting_citizen')`;
+/** report_daily's columns but its surrogate key, in the order ROLLUPS_FROM_FACTS gives them. */
+const DAILY_COLUMNS = `day, department_id, category_id, subcategory_id, type, channel, region, received, answered, answered_on_time, answer_wd_sum,
+  closed, reacted, reacted_on_time, reaction_wd_sum, extended, redirected, redirects, rated, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5`;
 /** The daily rollups derived in SQL from the per-appeal figures: what report_daily must hold. */
 const ROLLUPS_FROM_FACTS = `
   SELECT c.day, f.department_id, f.category_id, f.subcategory_id, f.type, f.channel, f.region,
@@ -83,7 +86,7 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     }
   };
   const snapshot = async () => ({
-    daily: await rows(`SELECT * FROM report_daily WHERE received + answered + closed + reacted + rated + extended + redirects <> 0 ORDER BY day, department_id, category_id, subcategory_id, type, channel, region`),
+    daily: await rows(`SELECT ${DAILY_COLUMNS} FROM report_daily WHERE received + answered + closed + reacted + rated + extended + redirects <> 0 ORDER BY day, department_id, category_id, subcategory_id, type, channel, region`),
     facts: await rows(`SELECT * FROM report_appeal_facts ORDER BY appeal_id`).then((r) => r.map(({ updated_at: _, ...rest }) => rest)),
   });
   const cliEnv = () => {
@@ -405,7 +408,7 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     const [third] = await rows(`SELECT appeal_id FROM report_appeal_facts ORDER BY appeal_id OFFSET 2 LIMIT 1`);
     await db.query(`DELETE FROM report_appeal_facts WHERE appeal_id > $1`, [third.appeal_id]);
     await db.query(`TRUNCATE report_daily`);
-    await db.query(`INSERT INTO report_daily SELECT * FROM (${ROLLUPS_FROM_FACTS}) x`);
+    await db.query(`INSERT INTO report_daily (${DAILY_COLUMNS}) SELECT * FROM (${ROLLUPS_FROM_FACTS}) x`);
     await db.query(`UPDATE report_rebuild_state SET after_appeal_id = $1, done = 3, finished_at = NULL`, [third.appeal_id]);
     const resumed = runCli(['reports:rebuild', '--resume'], cliEnv());
     expect(resumed.status).toBe(0);

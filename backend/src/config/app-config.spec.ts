@@ -248,4 +248,12 @@ describe('loadConfig', () => {
   ])('webhooks: %j is refused naming %s', (env, variable) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(expect.objectContaining({ variable }));
   });
+
+  it('open311: a per-key rate per minute, 30 by default; zero or words are refused naming the variable', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).open311.ratePerMinute).toBe(30);
+    expect(loadConfig({ DATA_DIR: dataDir(), OPEN311_RATE_PER_MINUTE: '5' }).open311.ratePerMinute).toBe(5);
+    for (const value of ['0', 'many']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), OPEN311_RATE_PER_MINUTE: value })).toThrow(expect.objectContaining({ variable: 'OPEN311_RATE_PER_MINUTE' }));
+    }
+  });
 });

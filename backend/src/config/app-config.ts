@@ -70,6 +70,8 @@ export interface AppConfig {
   auditSignals: AuditSignalsConfig;
   /** Outgoing webhooks: the SSRF guard's allow-list, extra CA, time-outs, retry window, disabling. */
   webhooks: WebhooksConfig;
+  /** Open311 GeoReport v2 (issue 19): OPEN311_RATE_PER_MINUTE, requests filed per API key per minute (429 above). */
+  open311: { ratePerMinute: number };
 }
 
 /**
@@ -422,5 +424,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     attachments: attachments(env),
     auditSignals: auditSignalsConfig(env),
     webhooks: webhooksConfig(env, mode),
+    open311: { ratePerMinute: int(env, 'OPEN311_RATE_PER_MINUTE', 30, 1, 100_000) },
   };
 }

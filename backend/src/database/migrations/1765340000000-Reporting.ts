@@ -51,6 +51,7 @@ export class Reporting1765340000000 implements MigrationInterface {
       CREATE INDEX report_appeal_facts_rated ON report_appeal_facts (rated_on, department_id) WHERE rated_on IS NOT NULL;
 
       CREATE TABLE report_daily (
+        id bigserial NOT NULL,
         day date NOT NULL,
         department_id uuid,
         category_id uuid NOT NULL,
@@ -76,6 +77,7 @@ export class Reporting1765340000000 implements MigrationInterface {
         rating_3 integer NOT NULL DEFAULT 0,
         rating_4 integer NOT NULL DEFAULT 0,
         rating_5 integer NOT NULL DEFAULT 0,
+        CONSTRAINT report_daily_pkey PRIMARY KEY (id),
         CONSTRAINT report_daily_key UNIQUE NULLS NOT DISTINCT (day, department_id, category_id, subcategory_id, type, channel, region)
       );
       CREATE INDEX report_daily_department_day ON report_daily (department_id, day);

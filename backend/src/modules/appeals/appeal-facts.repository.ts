@@ -35,6 +35,24 @@ export interface AppealRouting {
   subcategoryId: string | null;
 }
 
+/**
+ * What a public tracker (Open311) may show of an appeal: where it stands, its dates and the
+ * result of the latest answer, never its texts, its author or the executor.
+ */
+export interface AppealPublicState {
+  number: number;
+  status: AppealStatus;
+  categoryId: string;
+  subcategoryId: string | null;
+  departmentName: string | null;
+  registeredAt: Date | null;
+  updatedAt: Date;
+  dueAt: Date | null;
+  noAnswerRequired: boolean;
+  answerResult: string | null;
+  answeredAt: Date | null;
+}
+
 /** The latest answer as a notice quotes it. */
 export interface QuotedAnswer {
   text: string;
@@ -91,6 +109,33 @@ export class AppealFactsReader {
       [[...new Set(appealIds)]],
     );
     return new Map(rows.map(({ id, ...r }) => [id, r]));
+  }
+
+  /** The public state of several appeals (Open311); an appeal that is gone is missing from the map. */
+  async publicStateOfMany(appealIds: readonly string[]): Promise<Map<string, AppealPublicState>> {
+    if (appealIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<(Omit<AppealPublicState, 'departmentName'> & { id: string; departmentId: string | null })[]>(
+      `SELECT a.id, a.number::int AS number, a.status, a.category_id AS "categoryId", a.subcategory_id AS "subcategoryId", a.department_id AS "departmentId",
+              a.registered_at AS "registeredAt", a.updated_at AS "updatedAt", a.due_at AS "dueAt", a.no_answer_required AS "noAnswerRequired",
+              l.result AS "answerResult", l.answered_at AS "answeredAt"
+         FROM appeals a
+         LEFT JOIN LATERAL (SELECT result, answered_at FROM answers WHERE appeal_id = a.id ORDER BY answered_at DESC, created_at DESC LIMIT 1) l ON true
+        WHERE a.id = ANY($1::uuid[])`,
+      [[...new Set(appealIds)]],
+    );
+    const states = new Map<string, AppealPublicState>();
+    for (const { id, departmentId, ...row } of rows) {
+      const department = departmentId ? await this.departments.get(departmentId) : null;
+      states.set(id, { ...row, departmentName: department?.nameRu ?? null });
+    }
+    return states;
+  }
+
+  /** The citizen's own texts of several appeals, for the one who filed them (Open311: the client app that filed). */
+  async textsOf(appealIds: readonly string[]): Promise<Map<string, string>> {
+    if (appealIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; body: string }[]>(`SELECT id, body FROM appeals WHERE id = ANY($1::uuid[])`, [[...new Set(appealIds)]]);
+    return new Map(rows.map((r) => [r.id, r.body]));
   }
 
   /** The body of a message the citizen may read (not an internal note) of this appeal. */

@@ -84,12 +84,13 @@ export class AppealIntakeService {
   /**
    * Unidentified feedback (no account): registered at once and tracked by its number and a
    * random access code, of which only the hash is kept. Without a surname or an address to
-   * answer to, it is marked «ответ по существу не даётся» (59-ФЗ ст. 11).
+   * answer to, it is marked «ответ по существу не даётся» (59-ФЗ ст. 11). `manager`: a caller
+   * that records more with the filing (Open311's location row) passes its transaction.
    */
-  async createUnidentified(actor: AnonymousActor, dto: PublicAppealInput): Promise<{ appeal: Appeal; accessCode: string }> {
+  async createUnidentified(actor: AnonymousActor, dto: PublicAppealInput, manager: EntityManager = this.own.manager): Promise<{ appeal: Appeal; accessCode: string }> {
     const accessCode = randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10).toUpperCase();
     const noAnswerRequired = !dto.surname || !(dto.address || dto.email);
-    const appeal = await this.file(this.own.manager, actor, { ...dto, draft: false }, {
+    const appeal = await this.file(manager, actor, { ...dto, draft: false }, {
       citizenId: null,
       unidentified: { accessCodeHash: hashAccessCode(accessCode), noAnswerRequired },
       contact: { surname: dto.surname, address: dto.address, email: dto.email },

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
  * The reporting module's tables (migration 1765340000000-Reporting). Declared so that the table
@@ -7,6 +7,10 @@ import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
  */
 @Entity('report_appeal_facts')
 @Index('report_appeal_facts_registered', { synchronize: false })
+// Partial indexes, written in the migration.
+@Index('report_appeal_facts_answered', { synchronize: false })
+@Index('report_appeal_facts_reacted', { synchronize: false })
+@Index('report_appeal_facts_rated', { synchronize: false })
 export class ReportAppealFact {
   @PrimaryColumn({ name: 'appeal_id', type: 'uuid', primaryKeyConstraintName: 'report_appeal_facts_pkey' }) appealId: string;
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
@@ -39,7 +43,9 @@ export class ReportAppealFact {
 @Unique('report_daily_key', ['day', 'departmentId', 'categoryId', 'subcategoryId', 'type', 'channel', 'region'])
 @Index('report_daily_department_day', { synchronize: false })
 export class ReportDailyRow {
-  @PrimaryColumn({ type: 'date' }) day: string;
+  /** A surrogate key: the row's identity is the unique dimension tuple (NULLs equal), report_daily_key. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_daily_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
   @Column({ name: 'category_id', type: 'uuid' }) categoryId: string;
   @Column({ name: 'subcategory_id', type: 'uuid', nullable: true }) subcategoryId: string | null;
@@ -48,9 +54,26 @@ export class ReportDailyRow {
   @Column({ type: 'text', nullable: true }) region: string | null;
   @Column({ type: 'integer', default: 0 }) received: number;
   @Column({ type: 'integer', default: 0 }) answered: number;
+  @Column({ name: 'answered_on_time', type: 'integer', default: 0 }) answeredOnTime: number;
+  @Column({ name: 'answer_wd_sum', type: 'bigint', default: 0 }) answerWdSum: string;
+  @Column({ type: 'integer', default: 0 }) closed: number;
+  @Column({ type: 'integer', default: 0 }) reacted: number;
+  @Column({ name: 'reacted_on_time', type: 'integer', default: 0 }) reactedOnTime: number;
+  @Column({ name: 'reaction_wd_sum', type: 'bigint', default: 0 }) reactionWdSum: string;
+  @Column({ type: 'integer', default: 0 }) extended: number;
+  @Column({ type: 'integer', default: 0 }) redirected: number;
+  @Column({ type: 'integer', default: 0 }) redirects: number;
+  @Column({ type: 'integer', default: 0 }) rated: number;
+  @Column({ name: 'rating_sum', type: 'integer', default: 0 }) ratingSum: number;
+  @Column({ name: 'rating_1', type: 'integer', default: 0 }) rating1: number;
+  @Column({ name: 'rating_2', type: 'integer', default: 0 }) rating2: number;
+  @Column({ name: 'rating_3', type: 'integer', default: 0 }) rating3: number;
+  @Column({ name: 'rating_4', type: 'integer', default: 0 }) rating4: number;
+  @Column({ name: 'rating_5', type: 'integer', default: 0 }) rating5: number;
 }
 
 @Entity('report_rebuild_state')
+@Check('report_rebuild_state_single', 'id = 1')
 export class ReportRebuildState {
   @PrimaryColumn({ type: 'smallint', default: 1, primaryKeyConstraintName: 'report_rebuild_state_pkey' }) id: number;
   @Column({ name: 'after_appeal_id', type: 'uuid', nullable: true }) afterAppealId: string | null;

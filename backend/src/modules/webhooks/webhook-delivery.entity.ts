@@ -1,4 +1,5 @@
-import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { WebhookSubscription } from './webhook-subscription.entity';
 
 /** pending: to be sent (again); delivered: the receiver answered 2xx; dead: retries ran out (or a replay is asked). */
 export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead';
@@ -11,8 +12,12 @@ export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead';
 @Entity('webhook_deliveries')
 @Unique('webhook_deliveries_event_subscription_key', ['eventId', 'subscriptionId'])
 @Check('webhook_deliveries_status_check', `status IN ('pending', 'delivered', 'dead')`)
+// Ordered and partial indexes, written in the migration.
+@Index('webhook_deliveries_log_idx', { synchronize: false })
+@Index('webhook_deliveries_due_idx', { synchronize: false })
 export class WebhookDelivery {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'webhook_deliveries_pkey' }) id: string;
+  @ForeignKey(() => WebhookSubscription, { name: 'webhook_deliveries_subscription_id_fkey', onDelete: 'CASCADE' })
   @Column({ name: 'subscription_id', type: 'uuid' }) subscriptionId: string;
   @Column({ name: 'event_id', type: 'bigint', nullable: true }) eventId: string | null;
   @Column({ name: 'event_type', type: 'text' }) eventType: string;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A receiver of domain events (admin-managed): where they go, which ones (event types, and the
@@ -7,6 +7,8 @@ import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('webhook_subscriptions')
 @Check('webhook_subscriptions_events_check', 'cardinality(events) > 0')
+// A partial GIN index, written in the migration.
+@Index('webhook_subscriptions_enabled_idx', { synchronize: false })
 export class WebhookSubscription {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'webhook_subscriptions_pkey' }) id: string;
   @Column({ type: 'text' }) name: string;
@@ -22,6 +24,7 @@ export class WebhookSubscription {
   @Column({ name: 'consecutive_failures', type: 'integer', default: 0 }) consecutiveFailures: number;
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;
   @Column({ name: 'disabled_reason', type: 'text', nullable: true }) disabledReason: string | null;
+  @ForeignKey('User', { name: 'webhook_subscriptions_created_by_fkey', onDelete: 'SET NULL' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
