@@ -86,7 +86,7 @@ export function reportApiQuery(f: ReportFilters): ReportApiQuery {
   const query = reportFiltersToQuery(f);
   const out: Record<string, string> = { period: f.period };
   for (const [name, value] of Object.entries(query)) if (value !== null) out[name] = value;
-  return out as ReportApiQuery;
+  return out;
 }
 
 /** The staff list's parameters a drill-down may carry (what the reports' links contain). */

@@ -177,7 +177,7 @@ export class ReportsPage {
       params: { path: { report }, query: { ...reportApiQuery(this.filters()), format } },
       parseAs: 'blob',
     });
-    if (data) saveBlob(data as Blob, `report-${report}.${format}`);
+    if (data) saveBlob(data, `report-${report}.${format}`);
   }
 
   // ---- tables derived from the reports ----
