@@ -83,6 +83,10 @@ describe('console reports', () => {
     const backlog = await ok<Schemas['BacklogReportDto']>('GET', `/api/v1/reports/backlog?period=month&departmentId=${tech.id}`, undefined, supervisor);
     expect((await page.getByTestId('backlog-totals').locator('dd').first().textContent())?.trim()).toBe(String(backlog.open));
 
+    // The charts are drawn (echarts, loaded with the route) beside their tables.
+    await page.locator('[data-testid="report-sla"] ok-report-chart canvas').waitFor();
+    await page.screenshot({ path: '/tmp/otklik-reports.png', fullPage: true, animations: 'disabled' });
+
     // Drill into the overdue number: the list behind it has exactly that many appeals, ours among them.
     const shown = Number((await total.textContent())?.trim());
     await total.click();
