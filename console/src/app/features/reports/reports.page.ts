@@ -219,7 +219,7 @@ export class ReportsPage {
     const days = this.volumeDays();
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [this.t('reports.current'), this.t('reports.previous')] },
+      legend: { top: 0, data: [this.t('reports.current'), this.t('reports.previous')] },
       grid: { left: 40, right: 16, top: 32, bottom: 24 },
       xAxis: { type: 'category', data: days.map((d) => this.i18n.date(d.key)) },
       yAxis: { type: 'value', minInterval: 1 },
@@ -236,7 +236,7 @@ export class ReportsPage {
     const overdue = new Map((sla?.overdueNow.byDepartment ?? []).map((r) => [r.key, r.count]));
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [this.t('reports.sla.onTimeShare'), this.t('reports.sla.overdueNow')] },
+      legend: { top: 0, data: [this.t('reports.sla.onTimeShare'), this.t('reports.sla.overdueNow')] },
       grid: { left: 40, right: 40, top: 32, bottom: 24 },
       xAxis: { type: 'category', data: rows.map((r) => this.department(r.key)) },
       yAxis: [
@@ -254,7 +254,7 @@ export class ReportsPage {
     const rows = this.backlogRows();
     return {
       tooltip: { trigger: 'axis' },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 24 },
       xAxis: { type: 'category', data: [...AGE_BUCKETS] },
       yAxis: { type: 'value', minInterval: 1 },
