@@ -239,3 +239,26 @@ describe('ReportsPage (the supervisor dashboard)', () => {
     }
   });
 });
+
+describe('ReportsPage for an admin', () => {
+  it('shows every department’s figures with plain numbers (admins have no staff list to drill into)', async () => {
+    const api = setUpConsole();
+    TestBed.overrideComponent(ReportsPage, { remove: { imports: [ReportChart] }, add: { imports: [NoChart] } });
+    stubReports(api);
+    api.on('GET', '/api/v1/admin/departments', {
+      body: [{ id: TECH, code: 'tech-support', nameRu: 'Техподдержка', nameEn: 'Tech support', parentId: null, isGeneralPool: false, active: true }],
+    });
+    await signIn(api, aUser({ role: 'admin', department: null }));
+    await TestBed.inject(Router).navigateByUrl('/');
+    const fixture = TestBed.createComponent(ReportsPage);
+    await eventually(() => expect(api.sent('GET', '/api/v1/admin/departments')).toHaveLength(1));
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    await eventually(() => expect(el.querySelector('[data-testid="sla-overdue-total"]')?.textContent?.trim()).toBe('5'));
+    expect(el.querySelector('[data-testid="sla-overdue-total"]')?.tagName).toBe('SPAN');
+    expect(el.querySelectorAll('[data-testid="report-sla"] a')).toHaveLength(0);
+    expect(api.sent('GET', '/api/v1/staff/departments')).toHaveLength(0);
+    fixture.destroy();
+    api.verify();
+  });
+});
