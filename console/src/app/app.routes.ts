@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { adminRoleGuard, auditRoleGuard, consoleRoleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { adminRoleGuard, auditRoleGuard, consoleRoleGuard, reportsRoleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 
 export const routes: Routes = [
   {
@@ -19,6 +19,7 @@ export const routes: Routes = [
         loadComponent: () => import('./core/layout/staff-only.page').then((m) => m.StaffOnlyPage),
       },
       { path: 'audit', canActivate: [auditRoleGuard], loadChildren: () => import('./features/audit/audit.routes') },
+      { path: 'reports', canActivate: [reportsRoleGuard], loadChildren: () => import('./features/reports/reports.routes') },
       {
         path: 'admin/webhooks',
         title: 'title.webhooks',

@@ -21,6 +21,8 @@ export class Shell {
   protected readonly t = this.i18n.t;
   protected readonly user = this.auth.user;
   protected readonly isConsoleUser = this.auth.isConsoleUser;
+  /** Operators are not shown the reports (the API refuses them anyway). */
+  protected readonly canSeeReports = computed(() => ['supervisor', 'admin'].includes(this.user()?.role ?? ''));
   protected readonly userLine = computed(() => {
     const user = this.user();
     if (!user) return '';
