@@ -37,6 +37,9 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json')) || builtAt('pa
 if (newest(['backend/src', 'shared', 'tsconfig.base.json', 'backend/tsconfig.json']) > builtAt('dist/backend/src/main.js')) {
   step('building the API', 'npm', ['run', '--silent', 'build:backend']);
 }
+if (newest(['widget/src', 'scripts/build-widget.mjs']) > builtAt('dist/widget/widget.js')) {
+  step('building the widget', 'npm', ['run', '--silent', 'build:widget']);
+}
 if (existsSync(join(root, 'angular.json')) && newest(['console', 'shared', 'angular.json']) > builtAt('dist/console/browser/index.html')) {
   step('building the console', 'npm', ['run', '--silent', 'build:console']);
 }

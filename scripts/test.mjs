@@ -21,6 +21,7 @@ console.log(
   `npm test mode: database ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, jobs ${process.env.REDIS_URL ? 'BullMQ (REDIS_URL)' : 'in-process'}`,
 );
 run('npm', ['run', '--silent', 'build:backend']);
+run('npm', ['run', '--silent', 'build:widget']);
 run('npm', ['run', '--silent', 'openapi:check']);
 // Entity metadata and the SQL migrations must describe the same schema (on DATABASE_URL's server,
 // or on an embedded PostgreSQL started for the check).

@@ -1,0 +1,203 @@
+/**
+ * The form part of the widget, loaded lazily by the loader: renders the category's form from its
+ * JSON Schema, solves the ALTCHA proof-of-work in the browser, files an unidentified appeal through
+ * the public API, and shows the number, the access code and the tracking link.
+ */
+type Locale = 'ru' | 'en';
+interface Options { category: string; locale: Locale; api: string; body?: string }
+interface Category { id: string; code: string; nameRu: string; nameEn: string; appealTypes: string[]; extraFieldsSchema: Schema | null; children: Category[] }
+interface Schema { type?: string; title?: string; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[]; maxLength?: number; description?: string }
+interface Challenge { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string }
+
+const TEXT = {
+  ru: {
+    title: 'Обращение', type: 'Вид обращения', subject: 'Тема', text: 'Текст обращения', surname: 'Фамилия (для ответа по существу)',
+    email: 'Электронная почта для ответа', submit: 'Отправить', sending: 'Проверка и отправка…', required: 'Заполните поле',
+    done: 'Обращение зарегистрировано', number: 'Номер', code: 'Код доступа (сохраните его)', track: 'Следить за статусом',
+    failed: 'Не удалось отправить обращение', notFound: 'Категория не найдена', yes: 'Да',
+    types: { complaint: 'Жалоба', suggestion: 'Предложение', question: 'Вопрос', gratitude: 'Благодарность', petition: 'Заявление' } as Record<string, string>,
+  },
+  en: {
+    title: 'Appeal', type: 'Kind of appeal', subject: 'Subject', text: 'Text of the appeal', surname: 'Surname (for an answer on the merits)',
+    email: 'E-mail for the answer', submit: 'Send', sending: 'Checking and sending…', required: 'Fill in this field',
+    done: 'The appeal is registered', number: 'Number', code: 'Access code (keep it)', track: 'Follow the status',
+    failed: 'The appeal could not be sent', notFound: 'Category not found', yes: 'Yes',
+    types: { complaint: 'Complaint', suggestion: 'Suggestion', question: 'Question', gratitude: 'Gratitude', petition: 'Petition' } as Record<string, string>,
+  },
+};
+
+const STYLE = `:host{all:initial;display:block;font:16px/1.4 system-ui,sans-serif;color:#1a1a1a}
+*{box-sizing:border-box;font:inherit;letter-spacing:normal;text-transform:none}
+form,section{display:grid;gap:12px;max-width:640px;padding:16px;background:#fff;border:1px solid #767676;border-radius:6px}
+h2{font-size:1.25em;font-weight:600;margin:0}
+label{display:grid;gap:4px;color:#1a1a1a}
+input,select,textarea{padding:8px;border:1px solid #595959;border-radius:4px;color:#1a1a1a;background:#fff;width:100%}
+textarea{min-height:120px}
+input[type=checkbox]{width:auto}
+button{padding:10px 16px;border:0;border-radius:4px;background:#0b57d0;color:#fff;cursor:pointer;justify-self:start}
+button:disabled{background:#595959}
+:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.error{color:#b00020;font-size:.9em}
+a{color:#0b57d0}`;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+function find(list: Category[], key: string): Category | null {
+  for (const c of list) {
+    if (c.id === key || c.code === key) return c;
+    const child = find(c.children ?? [], key);
+    if (child) return child;
+  }
+  return null;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** ALTCHA v1 proof-of-work: the number n with sha256(salt + n) = challenge; the payload is base64 JSON. */
+export async function solveAltcha(c: Challenge): Promise<string> {
+  if (c.algorithm !== 'SHA-256') throw new Error(`unsupported ALTCHA algorithm ${c.algorithm}`);
+  const started = Date.now();
+  for (let n = 0; n <= c.maxnumber; n++) {
+    if ((await sha256Hex(c.salt + n)) === c.challenge) {
+      return btoa(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: n, salt: c.salt, signature: c.signature, took: Date.now() - started }));
+    }
+  }
+  throw new Error('ALTCHA challenge not solved');
+}
+
+let seq = 0;
+function field(label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, required: boolean): { wrap: HTMLElement; error: HTMLElement } {
+  const id = `ow-${++seq}`;
+  control.id = id;
+  control.name = control.name || id;
+  if (required) control.setAttribute('aria-required', 'true');
+  const error = el('div', { class: 'error', id: `${id}-error`, role: 'alert' });
+  control.setAttribute('aria-describedby', error.id);
+  const wrap = el('div', {}, el('label', { for: id }, label + (required ? ' *' : '')), control, error);
+  wrap.style.display = 'grid';
+  wrap.style.gap = '4px';
+  return { wrap, error };
+}
+
+export async function render(root: ShadowRoot, options: Options): Promise<void> {
+  const t = TEXT[options.locale];
+  const api = (path: string) => `${options.api}/api/v1${path}`;
+  const headers = { 'Accept-Language': options.locale };
+  root.innerHTML = '';
+  root.append(el('style', {}, STYLE));
+  const status = el('div', { role: 'status', 'aria-live': 'polite' });
+  let categories: Category[];
+  try {
+    const res = await fetch(api('/catalog/categories'), { headers });
+    if (!res.ok) throw new Error(String(res.status));
+    categories = (await res.json()) as Category[];
+  } catch {
+    root.append(el('p', { role: 'alert', lang: options.locale }, t.failed));
+    return;
+  }
+  const category = find(categories, options.category);
+  if (!category) {
+    root.append(el('p', { role: 'alert', lang: options.locale }, t.notFound));
+    return;
+  }
+  const name = options.locale === 'en' ? category.nameEn : category.nameRu;
+  const heading = el('h2', { id: 'ow-title' }, `${t.title}: ${name}`);
+  const form = el('form', { 'aria-labelledby': 'ow-title', lang: options.locale, novalidate: '' });
+  form.append(heading);
+
+  const inputs: { key: string; control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement; error: HTMLElement; required: boolean; extra?: Schema }[] = [];
+  const add = (key: string, label: string, control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, required: boolean, extra?: Schema) => {
+    const { wrap, error } = field(label, control, required);
+    form.append(wrap);
+    inputs.push({ key, control, error, required, extra });
+  };
+
+  const types = category.appealTypes.filter((x) => x in t.types);
+  const typeSelect = el('select');
+  for (const code of types) typeSelect.append(el('option', { value: code }, t.types[code]));
+  add('type', t.type, typeSelect, true);
+  add('subject', t.subject, el('input', { type: 'text', maxlength: '200', autocomplete: 'off' }), true);
+  add('text', t.text, el('textarea', { maxlength: '5000' }), true);
+
+  const schema = category.extraFieldsSchema;
+  for (const [key, prop] of Object.entries(schema?.properties ?? {})) {
+    const required = schema?.required?.includes(key) ?? false;
+    let control: HTMLInputElement | HTMLSelectElement;
+    if (prop.enum) {
+      control = el('select');
+      if (!required) control.append(el('option', { value: '' }, '—'));
+      for (const v of prop.enum) control.append(el('option', { value: String(v) }, String(v)));
+    } else if (prop.type === 'boolean') {
+      control = el('input', { type: 'checkbox' });
+    } else {
+      control = el('input', { type: prop.type === 'number' || prop.type === 'integer' ? 'number' : 'text' });
+      if (prop.maxLength) control.setAttribute('maxlength', String(prop.maxLength));
+    }
+    add(key, prop.title ?? key, control, required, prop);
+  }
+  add('surname', t.surname, el('input', { type: 'text', autocomplete: 'family-name', maxlength: '100' }), false);
+  add('email', t.email, el('input', { type: 'email', autocomplete: 'email', maxlength: '254' }), false);
+
+  const submit = el('button', { type: 'submit' }, t.submit);
+  form.append(submit, status);
+  root.append(form);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void (async () => {
+      let firstInvalid: HTMLElement | null = null;
+      for (const i of inputs) {
+        const empty = i.control instanceof HTMLInputElement && i.control.type === 'checkbox' ? false : i.control.value.trim() === '';
+        const bad = i.required && empty;
+        i.error.textContent = bad ? t.required : '';
+        i.control.setAttribute('aria-invalid', String(bad));
+        if (bad && !firstInvalid) firstInvalid = i.control;
+      }
+      if (firstInvalid) { firstInvalid.focus(); return; }
+      submit.disabled = true;
+      status.textContent = t.sending;
+      const body: Record<string, unknown> = { categoryId: category.id };
+      const extraFields: Record<string, unknown> = {};
+      for (const i of inputs) {
+        const c = i.control;
+        if (i.extra) {
+          if (c instanceof HTMLInputElement && c.type === 'checkbox') extraFields[i.key] = c.checked;
+          else if (c.value !== '') extraFields[i.key] = i.extra.type === 'number' || i.extra.type === 'integer' ? Number(c.value) : c.value;
+        } else if (c.value.trim() !== '') body[i.key] = c.value.trim();
+      }
+      if (Object.keys(extraFields).length) body.extraFields = extraFields;
+      try {
+        const challenge = (await (await fetch(api('/auth/captcha'), { headers })).json()) as Challenge;
+        body.captcha = await solveAltcha(challenge);
+        const res = await fetch(api('/public/appeals'), { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        const answer = (await res.json()) as { number?: number; accessCode?: string; detail?: string; errors?: { field: string; message: string }[] };
+        if (res.status !== 201 || !answer.number || !answer.accessCode) {
+          for (const e of answer.errors ?? []) {
+            const i = inputs.find((x) => x.key === e.field || `extraFields.${x.key}` === e.field);
+            if (i) { i.error.textContent = e.message; i.control.setAttribute('aria-invalid', 'true'); }
+          }
+          throw new Error(answer.detail ?? String(res.status));
+        }
+        const link = `${api(`/public/appeals/${answer.number}`)}?accessCode=${encodeURIComponent(answer.accessCode)}`;
+        const done = el('section', { 'aria-labelledby': 'ow-done', lang: options.locale, tabindex: '-1' },
+          el('h2', { id: 'ow-done' }, t.done),
+          el('p', {}, `${t.number}: `, el('strong', { 'data-testid': 'number' }, String(answer.number))),
+          el('p', {}, `${t.code}: `, el('strong', {}, answer.accessCode)),
+          el('p', {}, el('a', { href: link, target: '_blank', rel: 'noopener' }, t.track)));
+        form.replaceWith(done);
+        done.focus();
+      } catch (error) {
+        status.textContent = `${t.failed}: ${error instanceof Error ? error.message : String(error)}`;
+        submit.disabled = false;
+      }
+    })();
+  });
+}
