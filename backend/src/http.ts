@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import multipart from '@fastify/multipart';
@@ -21,6 +22,8 @@ import { registerEsiaIdpRoutes } from './modules/esia-idp/esia-idp.routes';
 import { registerOpen311Routes } from './modules/open311/open311.routes';
 import { Open311Requests } from './modules/open311/open311-requests.service';
 import { Open311Services } from './modules/open311/open311-services';
+import { WidgetOriginsService } from './modules/widget/widget-origins.service';
+import { isWidgetRoute, serveWidget } from './modules/widget/widget-assets';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 /** Largest JSON or form body (413 above it); files go through multipart with their own limits. */
@@ -54,11 +57,24 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   const { config } = runtime;
+  const exposedHeaders = ['X-Request-Id', 'Retry-After', 'Content-Disposition', 'X-Answer-Signature'];
+  // CORS_ORIGINS may call every route; the sites an admin allowed to embed the widget
+  // (admin/widget-origins) may call the widget's public routes only. Any other origin gets no
+  // Access-Control-Allow-Origin, and the browser keeps the answer from it.
+  const widgetOrigins = options.preview ? null : app.get(WidgetOriginsService);
   app.enableCors({
-    origin: config.corsOrigins.length ? config.corsOrigins : false,
-    credentials: false,
-    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition', 'X-Answer-Signature'],
-  });
+    delegator: (request: FastifyRequest, done: (error: Error | null, options: object) => void) => {
+      const origin = request.headers.origin;
+      const deny = { origin: false };
+      if (!origin) return done(null, deny);
+      if (config.corsOrigins.includes(origin)) return done(null, { origin, credentials: false, exposedHeaders });
+      if (!widgetOrigins || !isWidgetRoute(request.url)) return done(null, deny);
+      widgetOrigins.isAllowed(origin).then(
+        (allowed) => done(null, allowed ? { origin, credentials: false, exposedHeaders, maxAge: 600 } : deny),
+        (error: Error) => done(error, deny),
+      );
+    },
+  } as never);
 
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, {
@@ -107,6 +123,7 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   const document = buildOpenApi(app, config.publicUrl);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
 
+  serveWidget(fastify, config.widgetDir, logger);
   serveConsole(app, config.consoleDir, logger);
   return app;
 }

@@ -1671,6 +1671,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/widget-origins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Origins allowed to embed the citizen widget */
+        get: operations["getWidgetOrigins"];
+        /** Replace the origins allowed to embed the citizen widget */
+        put: operations["replaceWidgetOrigins"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -4007,6 +4025,15 @@ export interface components {
             lastUsedAt: string | null;
             /** @description The api_key the client app sends; shown once (only its hash is kept) */
             key: string;
+        };
+        WidgetOriginsDto: {
+            /**
+             * @description Origins (scheme://host[:port], lower case) of the body's sites allowed to embed the citizen widget; the public catalog, CAPTCHA and filing routes answer CORS only to them
+             * @example [
+             *       "https://mintrans.example.ru"
+             *     ]
+             */
+            origins: string[];
         };
         RoutingRuleDto: {
             /** Format: uuid */
@@ -7982,6 +8009,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311KeyDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getWidgetOrigins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetOriginsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replaceWidgetOrigins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WidgetOriginsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetOriginsDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -47,6 +47,8 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   /** Where the built console lives; served at `/` when present. */
   consoleDir: string;
+  /** The built citizen widget (widget.js and its lazily loaded form), served at /widget/. */
+  widgetDir: string;
   /** WORKER_HEALTH_PORT: `npm run worker` serves /health/live, /health/ready and /metrics here (0: off). */
   workerHealthPort: number;
   /** How consumers of domain events are retried before their delivery is a dead letter. */
@@ -406,6 +408,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86400),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 86400, 300, 365 * 86400),
     consoleDir: resolve(cwd, env.CONSOLE_DIR || 'dist/console/browser'),
+    widgetDir: resolve(cwd, env.WIDGET_DIR || 'dist/widget'),
     clockControl,
     events: eventsConfig(env),
     workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 9464, 0, 65535),
