@@ -26,9 +26,9 @@ const TEXT = {
   },
 };
 
-const STYLE = `:host{all:initial;display:block;font:16px/1.4 system-ui,sans-serif;color:#1a1a1a}
+const STYLE = `:host{all:initial!important;display:block!important;font:16px/1.4 system-ui,sans-serif!important;color:#1a1a1a!important;background:#fff!important}
 *{box-sizing:border-box;font:inherit;letter-spacing:normal;text-transform:none}
-form,section{display:grid;gap:12px;max-width:640px;padding:16px;background:#fff;border:1px solid #767676;border-radius:6px}
+form,section{color:#1a1a1a;font-size:16px;display:grid;gap:12px;max-width:640px;padding:16px;background:#fff;border:1px solid #767676;border-radius:6px}
 h2{font-size:1.25em;font-weight:600;margin:0}
 label{display:grid;gap:4px;color:#1a1a1a}
 input,select,textarea{padding:8px;border:1px solid #595959;border-radius:4px;color:#1a1a1a;background:#fff;width:100%}

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BASE_URL, DEMO, anonymous, signedIn } from '../e2e/support/api';
+import { useConsole } from './support/console';
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** A body's site on its own origin (another port of 127.0.0.1), with CSS that would wreck an unprotected form. */
+function hostPage(category: string, locale: 'ru' | 'en'): string {
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Сайт органа</title>
+<style>
+  * { color: #fff !important; background: #fff !important; font-size: 3px !important; font-family: monospace !important; }
+  label, input, textarea, select, button, form { display: none !important; }
+</style></head><body><main><h1>Сайт органа</h1><div id="otklik"></div></main>
+<script src="${BASE_URL()}/widget/widget.js"></script>
+<script>window.mounted = OtklikWidget.mount(document.getElementById('otklik'), { body: 'demo', category: ${JSON.stringify(category)}, locale: ${JSON.stringify(locale)} });</script>
+</body></html>`;
+}
+
+async function serveHost(html: () => string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html()));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('citizen widget embedded on a body site', () => {
+  const chromium = useConsole(120_000);
+  let allowed: { server: Server; origin: string };
+  let other: { server: Server; origin: string };
+  let category: { id: string; code: string; nameRu: string };
+
+  beforeAll(async () => {
+    const { data: categories } = await anonymous().GET('/api/v1/catalog/categories');
+    const flat = (categories ?? []).flatMap((c) => [c, ...c.children]);
+    // A category for unidentified complaints without required extra fields (the form's generic part).
+    const found = flat.find((c) => c.appealTypes.includes('complaint') && !((c.extraFieldsSchema as { required?: string[] } | null)?.required?.length));
+    if (!found) throw new Error('no demo category without required extra fields');
+    category = found;
+    allowed = await serveHost(() => hostPage(category.code, 'ru'));
+    other = await serveHost(() => hostPage(category.code, 'ru'));
+    const admin = await signedIn(DEMO.admin);
+    const { response } = await admin.PUT('/api/v1/admin/widget-origins', { body: { origins: [allowed.origin] } });
+    expect(response.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    allowed?.server.close();
+    other?.server.close();
+    const admin = await signedIn(DEMO.admin);
+    await admin.PUT('/api/v1/admin/widget-origins', { body: { origins: [] } });
+  });
+
+  it('files an unidentified appeal from an allowed origin, shows the number, and axe finds nothing serious', async () => {
+    const { page, context, errors } = await chromium.open('/', allowed.origin);
+    const widget = page.locator('#otklik');
+    await widget.getByRole('heading', { name: `Обращение: ${category.nameRu}` }).waitFor();
+    // The host's CSS does not reach into the shadow root.
+    expect(await widget.getByLabel('Тема *').isVisible()).toBe(true);
+
+    await widget.getByRole('button', { name: 'Отправить' }).click();
+    // Required fields: an error tied to the field, and the focus on the first one.
+    expect(await widget.getByLabel('Тема *').getAttribute('aria-invalid')).toBe('true');
+    await page.waitForFunction(() => document.getElementById('otklik')?.shadowRoot?.activeElement?.getAttribute('maxlength') === '200');
+
+    await widget.getByLabel('Вид обращения *').selectOption('complaint');
+    await widget.getByLabel('Тема *').fill('Яма во дворе');
+    await widget.getByLabel('Текст обращения *').fill('Во дворе дома 5 глубокая яма, прошу заделать.');
+    await widget.getByLabel('Фамилия (для ответа по существу)').fill('Иванов');
+    await widget.getByLabel('Электронная почта для ответа').fill('ivanov@example.com');
+
+    const axe = async () => {
+      await page.addScriptTag({ content: AXE });
+      return page.evaluate(async () => {
+        const run = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run;
+        const result = await run({ include: [['#otklik']] }, { resultTypes: ['violations'] });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+    };
+    expect(await axe()).toEqual([]);
+
+    await widget.getByRole('button', { name: 'Отправить' }).click();
+    const done = widget.getByRole('heading', { name: 'Обращение зарегистрировано' });
+    await done.waitFor({ timeout: 60_000 });
+    const number = Number(await widget.getByTestId('number').textContent());
+    expect(number).toBeGreaterThan(0);
+    const track = await widget.getByRole('link', { name: 'Следить за статусом' }).getAttribute('href');
+    expect(track).toContain(`/api/v1/public/appeals/${number}?accessCode=`);
+    // The tracking link answers the appeal's status (a plain GET, as the link opens it).
+    const tracked = (await (await fetch(track!)).json()) as { number: number; subject: string };
+    expect(tracked).toMatchObject({ number, subject: 'Яма во дворе' });
+    expect(await axe()).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a site on an origin that is not allowed gets no CORS answer: the browser blocks filing', async () => {
+    const { page, context } = await chromium.open('/', other.origin);
+    await page.locator('#otklik').getByRole('alert').waitFor();
+    expect(await page.locator('#otklik').getByRole('alert').textContent()).toBe('Не удалось отправить обращение');
+    const outcome = await page.evaluate(async (api) => {
+      try {
+        await fetch(`${api}/api/v1/public/appeals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        return 'answered';
+      } catch {
+        return 'blocked';
+      }
+    }, BASE_URL());
+    expect(outcome).toBe('blocked');
+    // The server itself says why: no Access-Control-Allow-Origin for it, one for the allowed site.
+    const preflight = (origin: string) =>
+      fetch(`${BASE_URL()}/api/v1/public/appeals`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect((await preflight(other.origin)).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight(allowed.origin)).headers.get('access-control-allow-origin')).toBe(allowed.origin);
+    await context.close();
+  });
+});
