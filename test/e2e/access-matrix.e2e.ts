@@ -251,6 +251,8 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/v1/admin/webhooks/{id}/test': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/webhooks/${randomUUID()}/test` }) },
   // Open311 API keys: admins only. An empty body is a 422 past the role check; an unknown key a 404.
+  'GET /api/v1/admin/widget-origins': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/widget-origins' }) },
+  'PUT /api/v1/admin/widget-origins': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/widget-origins', body: {} }) },
   'GET /api/v1/admin/open311-keys': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/open311-keys' }) },
   'POST /api/v1/admin/open311-keys': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/open311-keys', body: {} }) },
   'POST /api/v1/admin/open311-keys/{id}/revoke': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/open311-keys/${randomUUID()}/revoke` }) },

@@ -232,6 +232,7 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('PATCH /api/v1/admin/categories/{id}/totk-code', tokens.admin, { totkCode: '0003.0011.0120.0709' }, { action: 'category.totk_code', ...a }, `/api/v1/admin/categories/${someCategory.id}/totk-code`);
     const open311Key = await write('POST /api/v1/admin/open311-keys', tokens.admin, { name: 'Покрытие' }, { action: 'open311_key.create', ...a });
     await write('POST /api/v1/admin/open311-keys/{id}/revoke', tokens.admin, undefined, { action: 'open311_key.revoke', ...a }, `/api/v1/admin/open311-keys/${open311Key?.id}/revoke`);
+    await write('PUT /api/v1/admin/widget-origins', tokens.admin, { origins: ['https://widget.example.ru'] }, { action: 'widget_origins.replace', ...a });
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
     await write('POST /api/v1/admin/notification-deliveries/retry', tokens.admin, { ids: ['999999999999'] }, { action: 'notification_deliveries.retry', ...a });
 

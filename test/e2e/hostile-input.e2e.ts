@@ -178,6 +178,8 @@ const ROWS: Record<string, Row> = {
   // An event id that is no dead letter: a valid request changes nothing.
   'POST /api/v1/admin/event-deliveries/retry': { as: 'admin', base: () => ({ eventIds: ['999999999999'], consumer: 'notifications.email' }) },
   'GET /api/v1/admin/notification-deliveries': { as: 'admin' },
+  'GET /api/v1/admin/widget-origins': { as: 'admin' },
+  'PUT /api/v1/admin/widget-origins': { as: 'admin', base: () => ({ origins: ['https://widget.example.ru'] }) },
   'GET /api/v1/admin/open311-keys': { as: 'admin' },
   'POST /api/v1/admin/open311-keys': { as: 'admin', base: () => ({ name: 'Проверка' }) },
   'POST /api/v1/admin/open311-keys/{id}/revoke': { as: 'admin' },
