@@ -74,7 +74,7 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
         (error: Error) => done(error, deny),
       );
     },
-  } as never);
+  });
 
   const fastify = app.getHttpAdapter().getInstance();
   registerSecurityHeaders(fastify, {
