@@ -18,8 +18,8 @@ function hostPage(category: string, locale: 'ru' | 'en'): string {
 </body></html>`;
 }
 
-async function serveHost(html: () => string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html()));
+async function serveHost(html: (url: string) => string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html(_req.url ?? '/')));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
@@ -28,7 +28,7 @@ describe('citizen widget embedded on a body site', () => {
   const chromium = useConsole(120_000);
   let allowed: { server: Server; origin: string };
   let other: { server: Server; origin: string };
-  let category: { id: string; code: string; nameRu: string };
+  let category: { id: string; code: string; nameRu: string; nameEn: string };
 
   beforeAll(async () => {
     const { data: categories } = await anonymous().GET('/api/v1/catalog/categories');
@@ -37,7 +37,7 @@ describe('citizen widget embedded on a body site', () => {
     const found = flat.find((c) => c.appealTypes.includes('complaint') && !((c.extraFieldsSchema as { required?: string[] } | null)?.required?.length));
     if (!found) throw new Error('no demo category without required extra fields');
     category = found;
-    allowed = await serveHost(() => hostPage(category.code, 'ru'));
+    allowed = await serveHost((url) => hostPage(category.code, url.includes('locale=en') ? 'en' : 'ru'));
     other = await serveHost(() => hostPage(category.code, 'ru'));
     const admin = await signedIn(DEMO.admin);
     const { response } = await admin.PUT('/api/v1/admin/widget-origins', { body: { origins: [allowed.origin] } });
@@ -90,6 +90,16 @@ describe('citizen widget embedded on a body site', () => {
     const tracked = (await (await fetch(track!)).json()) as { number: number; subject: string };
     expect(tracked).toMatchObject({ number, subject: 'Яма во дворе' });
     expect(await axe()).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('speaks English with locale "en"', async () => {
+    const { page, context, errors } = await chromium.open('/?locale=en', allowed.origin);
+    const widget = page.locator('#otklik');
+    await widget.getByRole('heading', { name: `Appeal: ${category.nameEn}` }).waitFor();
+    expect(await widget.getByLabel('Subject *').isVisible()).toBe(true);
+    expect(await widget.locator('form').getAttribute('lang')).toBe('en');
     expect(errors).toEqual([]);
     await context.close();
   });
