@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { SedExportPackage, SedExportReceipt } from './sed-export-package.entity';
+
+/** The sed-export module's tables: packages written out (the watermark) and receipts applied. */
+@Injectable()
+export class SedExportStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** The newest package: its window end is where the next package starts. */
+  latest(manager: EntityManager = this.manager): Promise<SedExportPackage | null> {
+    return manager.findOne(SedExportPackage, { where: {}, order: { windowTo: 'DESC', createdAt: 'DESC' } });
+  }
+
+  /** Which of these package ids have a row (a package on the target without one is a crashed run's). */
+  async known(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.manager.find(SedExportPackage, { select: { id: true }, where: { id: In([...ids]) } });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  find(id: string, manager: EntityManager = this.manager): Promise<SedExportPackage | null> {
+    return manager.findOneBy(SedExportPackage, { id });
+  }
+
+  list(limit: number): Promise<SedExportPackage[]> {
+    return this.manager.find(SedExportPackage, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
+  async insert(manager: EntityManager, row: Omit<SedExportPackage, 'status' | 'acknowledgedAt'>): Promise<SedExportPackage> {
+    const entity = manager.create(SedExportPackage, { ...row, status: 'exported', acknowledgedAt: null });
+    await manager.insert(SedExportPackage, entity);
+    return entity;
+  }
+
+  /** Records a receipt as applied; false when it was already (a receipt is applied once). */
+  async claimReceipt(manager: EntityManager, row: SedExportReceipt): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SedExportReceipt)
+      .values(row)
+      .orIgnore()
+      .returning(['packageId'])
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  receiptOf(packageId: string): Promise<SedExportReceipt | null> {
+    return this.manager.findOneBy(SedExportReceipt, { packageId });
+  }
+
+  async acknowledge(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.update(SedExportPackage, { id }, { status: 'acknowledged', acknowledgedAt: at });
+  }
+}
