@@ -10,7 +10,6 @@ import { png } from './support/files';
 import { freePort, ROOT, RunningServer, startServer, stopRunning } from './support/server';
 
 // s3rver is a CommonJS package without types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('s3rver') as new (options: Record<string, unknown>) => { run(): Promise<unknown>; close(): Promise<void> };
 
 /**
@@ -95,7 +94,7 @@ function validate(xsd: string, file: string): void {
     expect(out).toBe('');
   } catch (error) {
     const e = error as { stderr?: string; message: string };
-    throw new Error(`xmllint refused ${file}: ${e.stderr ?? e.message}`);
+    throw new Error(`xmllint refused ${file}: ${e.stderr ?? e.message}`, { cause: error });
   }
 }
 

@@ -12,6 +12,25 @@ export class SedExportStore {
     return this.dataSource.manager;
   }
 
+  /**
+   * Runs `work` holding the export's session advisory lock on a connection of its own: one export
+   * or receipt run at a time across every process on the database; the others wait their turn.
+   */
+  async exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtext('otklik.sed-export'))`);
+      try {
+        return await work();
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtext('otklik.sed-export'))`);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** The newest package: its window end is where the next package starts. */
   latest(manager: EntityManager = this.manager): Promise<SedExportPackage | null> {
     return manager.findOne(SedExportPackage, { where: {}, order: { windowTo: 'DESC', createdAt: 'DESC' } });

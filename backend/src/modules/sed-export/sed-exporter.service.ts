@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { AnyActor } from '../../common/http/actor';
 import { DomainError } from '../../common/problem/domain-error';
@@ -20,10 +18,6 @@ import { SedExportStore } from './sed-export.repository';
 import { manifest, PACKAGE_XML_NAME, packageXml, safeSegment, SedAppealEntry, SedCategoryRef, SedFileEntry, sha256Hex } from './sed-package';
 import { SedReceiptsService } from './sed-receipts.service';
 
-/** One export at a time across every process on the database (API timers, CLI, admin route). */
-const LOCK_SQL = `SELECT pg_advisory_lock(hashtext('otklik.sed-export'))`;
-const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtext('otklik.sed-export'))`;
-
 /**
  * The document-management (СЭД) export (issue 19). A run applies the receipts waiting on the
  * target, removes what an interrupted run left, and writes one package of the appeals registered
@@ -39,7 +33,6 @@ export class SedExporter {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: SedExportStore,
     private readonly ledger: AppealSedLedger,
     private readonly attachments: AttachmentsService,
@@ -84,19 +77,9 @@ export class SedExporter {
     return target;
   }
 
-  private async locked<T>(work: () => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query(LOCK_SQL);
-      try {
-        return await work();
-      } finally {
-        await runner.query(UNLOCK_SQL);
-      }
-    } finally {
-      await runner.release();
-    }
+  /** One run at a time across every process on the database (API timers, CLI, admin route). */
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.exclusively(work);
   }
 
   private async exportPackage(target: SedExportTarget, actor: AnyActor): Promise<{ pkg: SedPackageDto | null; skippedFiles: string[] }> {

@@ -161,6 +161,7 @@ export function manifest(files: ReadonlyMap<string, Buffer>): string {
  * attachments module, this keeps only what every file system and S3 key takes.
  */
 export function safeSegment(name: string): string {
+  // eslint-disable-next-line no-control-regex
   const cleaned = name.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
   return (cleaned || 'file').slice(0, 150);
 }
