@@ -31,6 +31,18 @@ export class SedExportStore {
     }
   }
 
+  /**
+   * The start of the oldest transaction under way in another session (null: none). A registration
+   * or an answer still uncommitted carries a time at or after its transaction's start, so a window
+   * that ends before it cannot skip one that commits later.
+   */
+  async oldestOpenTransaction(): Promise<Date | null> {
+    const [row] = await this.manager.query<{ start: Date | null }[]>(
+      `SELECT min(xact_start) AS start FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND state <> 'idle'`,
+    );
+    return row?.start ?? null;
+  }
+
   /** The newest package: its window end is where the next package starts. */
   latest(manager: EntityManager = this.manager): Promise<SedExportPackage | null> {
     return manager.findOne(SedExportPackage, { where: {}, order: { windowTo: 'DESC', createdAt: 'DESC' } });

@@ -82,10 +82,23 @@ export class SedExporter {
     return this.store.exclusively(work);
   }
 
+  /**
+   * Now, or just before the oldest transaction still open elsewhere, whichever is earlier: what such
+   * a transaction registers or answers goes in the next package instead of being skipped. (Times are
+   * the application clock's, which tests may move: the open transaction's start is moved alike.)
+   */
+  private async windowEnd(): Promise<Date> {
+    const now = this.clock.now();
+    const open = await this.store.oldestOpenTransaction();
+    if (!open) return now;
+    const shifted = new Date(open.getTime() + (now.getTime() - Date.now()) - 1);
+    return shifted < now ? shifted : now;
+  }
+
   private async exportPackage(target: SedExportTarget, actor: AnyActor): Promise<{ pkg: SedPackageDto | null; skippedFiles: string[] }> {
     const last = await this.store.latest();
     const windowFrom = last?.windowTo ?? null;
-    const windowTo = this.clock.now();
+    const windowTo = await this.windowEnd();
     const records = windowFrom && windowTo <= windowFrom ? [] : await this.ledger.changedIn(windowFrom, windowTo, Number.MAX_SAFE_INTEGER);
     if (records.length === 0) {
       await this.tx.run((manager) => this.audit.record(manager, actor, { action: 'appeal.export', entityType: 'sed_export_package', entityId: null, details: { format: 'sed', rows: 0 } }));
