@@ -1689,6 +1689,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/sed-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The СЭД export packages, newest first (exported / acknowledged by a receipt) */
+        get: operations["listSedExports"];
+        put?: never;
+        /** Run the СЭД export now: apply the receipts waiting, then write a package of what was registered or answered since the last one (409 when not configured) */
+        post: operations["runSedExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -2633,6 +2651,13 @@ export interface components {
             ratingComment: string | null;
             /** @description Staff only: on the supervisor re-review list */
             rereview?: boolean;
+            /**
+             * Format: date-time
+             * @description Staff only: «передано в СЭД» — when a receipt of the document-management export named the appeal
+             */
+            transferredToSedAt?: string | null;
+            /** @description Staff only: the number the СЭД registered the appeal under */
+            sedRegistrationNumber?: string | null;
             /** @description The latest answer */
             answer: components["schemas"]["AnswerDto"] | null;
             /** @description What the citizen may do now */
@@ -4034,6 +4059,71 @@ export interface components {
              *     ]
              */
             origins: string[];
+        };
+        /** @enum {string} */
+        SedExportTarget: "dir" | "s3";
+        /**
+         * @description acknowledged: the СЭД sent its receipt
+         * @enum {string}
+         */
+        SedPackageStatus: "exported" | "acknowledged";
+        SedPackageDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The window the package covers starts after this (null: the first package)
+             */
+            windowFrom: string | null;
+            /**
+             * Format: date-time
+             * @description Registrations and answers up to this time are in it
+             */
+            windowTo: string;
+            target: components["schemas"]["SedExportTarget"];
+            /** @description The package folder or S3 key prefix */
+            location: string;
+            appealCount: number;
+            answerCount: number;
+            fileCount: number;
+            appealNumbers: number[];
+            /** @description SHA-256 of the package manifest */
+            manifestSha256: string;
+            /** @description acknowledged: the СЭД sent its receipt */
+            status: components["schemas"]["SedPackageStatus"];
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        SedPackageListDto: {
+            items: components["schemas"]["SedPackageDto"][];
+        };
+        /** @enum {string} */
+        SedReceiptOutcome: "applied" | "already_applied" | "unknown_package" | "invalid";
+        SedReceiptReportDto: {
+            file: string;
+            /** Format: uuid */
+            packageId: string;
+            outcome: components["schemas"]["SedReceiptOutcome"];
+            /** @description Appeals marked «передано в СЭД» now */
+            marked: number[];
+            /** @description Named again: marked by an earlier receipt */
+            already: number[];
+            /** @description Numbers that are not appeals of this package (reported, not fatal) */
+            unknown: number[];
+            /** @description Why an invalid receipt was set aside (moved to rejected/) */
+            error?: string;
+        };
+        SedExportRunDto: {
+            /** @description The package written now; null when nothing was registered or answered since the last one */
+            package: components["schemas"]["SedPackageDto"] | null;
+            /** @description Receipts found and applied before the export */
+            receipts: components["schemas"]["SedReceiptReportDto"][];
+            /** @description Leftovers of an interrupted run removed from the target (package ids) */
+            removedPartials: string[];
+            /** @description Attachments left out of the package (not downloadable: infected or not yet scanned), as id:status */
+            skippedFiles: string[];
         };
         RoutingRuleDto: {
             /** Format: uuid */
@@ -8079,6 +8169,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WidgetOriginsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listSedExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SedPackageListDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    runSedExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SedExportRunDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -256,6 +256,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/open311-keys': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/open311-keys' }) },
   'POST /api/v1/admin/open311-keys': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/open311-keys', body: {} }) },
   'POST /api/v1/admin/open311-keys/{id}/revoke': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/open311-keys/${randomUUID()}/revoke` }) },
+  'GET /api/v1/admin/sed-exports': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/sed-exports' }) },
+  'POST /api/v1/admin/sed-exports': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/sed-exports' }) },
   'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
   'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },
 };

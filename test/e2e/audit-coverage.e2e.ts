@@ -240,6 +240,8 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await fetch(`${base}/api/v1/appeals/export?format=csv`, { headers: { authorization: `Bearer ${tokens.citizen}` } });
     const [alert] = (await get('/api/v1/audit/alerts?kind=bulk_export', tokens.auditor)).items;
     await write('POST /api/v1/audit/alerts/{id}/resolve', tokens.auditor, { resolution: 'confirmed' }, { action: 'audit_alert.resolve', actorId: ids.auditor, actorRole: 'auditor' }, `/api/v1/audit/alerts/${alert?.id}/resolve`);
+    // The СЭД export (demo mode: DATA_DIR/sed-export): one personal-data export row (after the alert above, as it raises one of its own).
+    await write('POST /api/v1/admin/sed-exports', tokens.admin, undefined, { action: 'appeal.export', ...a });
 
     expect(failures).toEqual([]);
   }, 180_000);

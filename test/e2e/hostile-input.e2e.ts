@@ -183,6 +183,8 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/admin/open311-keys': { as: 'admin' },
   'POST /api/v1/admin/open311-keys': { as: 'admin', base: () => ({ name: 'Проверка' }) },
   'POST /api/v1/admin/open311-keys/{id}/revoke': { as: 'admin' },
+  'GET /api/v1/admin/sed-exports': { as: 'admin' },
+  'POST /api/v1/admin/sed-exports': { as: 'admin' },
   'GET /api/v1/admin/webhooks': { as: 'admin' },
   'POST /api/v1/admin/webhooks': { as: 'admin', base: () => ({ name: 'Проверка', url: 'https://hooks.example.com/otklik', events: ['appeal.submitted'], enabled: false }) },
   'GET /api/v1/admin/webhooks/{id}': { as: 'admin' },

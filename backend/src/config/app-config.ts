@@ -7,6 +7,7 @@ import { AnswerSigningKeys, demoSigningKey, KEY_ID_PATTERN, keyIdOf, KeyFormatEr
 import { AuditSignalsConfig, auditSignalsConfig } from './audit-signals-config';
 import { bool, ConfigError, Env, int, oneOf, url } from './env-readers';
 import { MessagingConfig, messagingConfig } from './messaging-config';
+import { SedExportConfig, sedExportConfig } from './sed-export-config';
 import { WebhooksConfig, webhooksConfig } from './webhooks-config';
 
 export { ConfigError } from './env-readers';
@@ -74,6 +75,8 @@ export interface AppConfig {
   webhooks: WebhooksConfig;
   /** Open311 GeoReport v2 (issue 19): OPEN311_RATE_PER_MINUTE, requests filed per API key per minute (429 above). */
   open311: { ratePerMinute: number };
+  /** The document-management (СЭД) export: SED_EXPORT_DIR or SED_EXPORT_S3_PREFIX, SED_EXPORT_INTERVAL_MINUTES. */
+  sedExport: SedExportConfig;
 }
 
 /**
@@ -390,6 +393,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (clockControl && mode === 'production') throw new ConfigError('CLOCK_CONTROL', 'must not be enabled in production mode');
   const publicBase = publicUrl.replace(/\/$/, '');
   const identityConfig = identity(env, mode);
+  const attachmentsConfig = attachments(env);
   const organisationName = (env.ORGANISATION_NAME ?? '').trim() || 'Otklik demo body';
   if (organisationName.length > 200) throw new ConfigError('ORGANISATION_NAME', 'must be at most 200 characters');
   return {
@@ -424,7 +428,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       retentionYears: int(env, 'RETENTION_YEARS', 3, 1, 75),
       retentionMode: oneOf(env, 'RETENTION_MODE', ['anonymise', 'delete'] as const, 'anonymise'),
     },
-    attachments: attachments(env),
+    attachments: attachmentsConfig,
+    sedExport: sedExportConfig(env, dataDir, attachmentsConfig, mode),
     auditSignals: auditSignalsConfig(env),
     webhooks: webhooksConfig(env, mode),
     open311: { ratePerMinute: int(env, 'OPEN311_RATE_PER_MINUTE', 30, 1, 100_000) },

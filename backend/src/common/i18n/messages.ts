@@ -68,6 +68,10 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'The appeal has changed since you loaded it (version {current}); reload and retry',
   },
   answer_not_found: { ru: 'У обращения ещё нет ответа', en: 'The appeal has no answer yet' },
+  sed_export_not_configured: {
+    ru: 'Выгрузка в СЭД не настроена (SED_EXPORT_DIR или SED_EXPORT_S3_PREFIX)',
+    en: 'The document-management export is not configured (SED_EXPORT_DIR or SED_EXPORT_S3_PREFIX)',
+  },
   concurrent_modification: {
     ru: 'Обращение изменено другим запросом, обновите данные',
     en: 'The appeal was changed by another request; reload it',

@@ -133,6 +133,10 @@ export class Appeal {
   /** The operator's proposal awaiting the supervisor's decision (59-ФЗ guardrails); null when none. */
   @Column({ name: 'pending_proposal', type: 'jsonb', nullable: true }) pendingProposal: PendingProposal | null;
   @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true }) anonymisedAt: Date | null;
+  /** The body's document-management system (СЭД) accepted the appeal: a receipt of a СЭД export named it. */
+  @Column({ name: 'transferred_to_sed_at', type: 'timestamptz', nullable: true }) transferredToSedAt: Date | null;
+  /** The number the СЭД registered the appeal under, when its receipt gave one. */
+  @Column({ name: 'sed_registration_number', type: 'text', nullable: true }) sedRegistrationNumber: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn({ default: 1 }) version: number;

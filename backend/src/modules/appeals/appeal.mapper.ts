@@ -109,6 +109,8 @@ export function toCard(
     rating: a.rating,
     ratingComment: a.ratingComment,
     rereview: citizen ? undefined : a.rereview,
+    transferredToSedAt: citizen ? undefined : iso(a.transferredToSedAt),
+    sedRegistrationNumber: citizen ? undefined : a.sedRegistrationNumber,
     answer: view.answer ? toAnswerDto(view.answer) : null,
     allowedActions: citizen
       ? allowedCitizenActions(a.status, citizenContext(a, view.now)).filter((x) => x !== (a.important ? CitizenAction.MarkImportant : CitizenAction.UnmarkImportant))

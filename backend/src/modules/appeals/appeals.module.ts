@@ -11,6 +11,7 @@ import { AppealAccessModule } from './appeal-access.module';
 import { AppealBatches } from './appeal-batches.repository';
 import { AppealFactsReader } from './appeal-facts.repository';
 import { AppealReportReader } from './appeal-report.repository';
+import { AppealSedLedger } from './appeal-sed.repository';
 import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
 import { AppealIntakeService } from './appeal-intake.service';
@@ -48,7 +49,8 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealBatches,
     AppealFactsReader,
     AppealReportReader,
+    AppealSedLedger,
   ],
-  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader],
+  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
 })
 export class AppealsModule {}

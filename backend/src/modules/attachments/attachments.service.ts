@@ -161,6 +161,29 @@ export class AttachmentsService implements OnModuleInit {
   }
 
   /**
+   * The files of an appeal with their decrypted, verified content, for a system export (the СЭД
+   * package): no actor and no audit row per file — the export audits itself as a personal-data
+   * export. Files not downloadable (infected, scan pending or failed) are listed in `skipped`.
+   */
+  async contentsForExport(appealId: string): Promise<{ files: OpenedAttachment[]; skipped: { id: string; name: string; scanStatus: ScanStatus }[] }> {
+    const rows = await this.own.manager.find(Attachment, { where: { appealId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const files: OpenedAttachment[] = [];
+    const skipped: { id: string; name: string; scanStatus: ScanStatus }[] = [];
+    for (const attachment of rows) {
+      if (!DOWNLOADABLE.includes(attachment.scanStatus)) {
+        skipped.push({ id: attachment.id, name: attachment.name, scanStatus: attachment.scanStatus });
+        continue;
+      }
+      const body = await this.readAll(await this.storage.get(attachment.storageKey), this.cipher.unwrap(attachment.wrappedKey, attachment.keyId), attachment.size);
+      if (createHash('sha256').update(body).digest('hex') !== attachment.sha256 || body.length !== attachment.size) {
+        throw new Error(`attachment ${attachment.id}: content does not match its stored SHA-256`);
+      }
+      files.push({ attachment, body });
+    }
+    return { files, skipped };
+  }
+
+  /**
    * Removes an upload of the actor while it is unbound or bound to a draft (not yet submitted);
    * files of a sent message or answer stay. Others' files are "not found".
    */

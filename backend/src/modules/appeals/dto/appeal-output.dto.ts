@@ -103,6 +103,10 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 5 }) rating: number | null;
   @ApiProperty({ type: String, nullable: true }) ratingComment: string | null;
   @ApiPropertyOptional({ description: 'Staff only: on the supervisor re-review list' }) rereview?: boolean;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Staff only: «передано в СЭД» — when a receipt of the document-management export named the appeal' })
+  transferredToSedAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only: the number the СЭД registered the appeal under' })
+  sedRegistrationNumber?: string | null;
   @ApiProperty({ type: AnswerDto, nullable: true, description: 'The latest answer' }) answer: AnswerDto | null;
   @ApiProperty({ enum: CitizenAction, enumName: 'CitizenAction', isArray: true, description: 'What the citizen may do now' })
   allowedActions: CitizenAction[];

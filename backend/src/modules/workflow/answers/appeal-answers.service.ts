@@ -57,6 +57,20 @@ export class AppealAnswersService {
     return { body, filename };
   }
 
+  /**
+   * The latest answer of an appeal as the СЭД export takes it: the signed PDF (its signature in the
+   * document) and the signed JSON with its detached JWS; null when there is no answer.
+   */
+  async signedForExport(appealId: string, locale: Locale): Promise<{ answer: Answer; pdf: Buffer; json: Buffer; jsonSignature: string } | null> {
+    const appeal = await this.store.findSystem(appealId);
+    const answer = appeal ? await this.answers.latest(this.store.manager, appeal.id) : null;
+    if (!appeal || !answer || appeal.number === null) return null;
+    const pdf = await this.render(appeal, answer, 'pdf', locale);
+    const json = await this.render(appeal, answer, 'json', locale);
+    if (!json.signature) throw new Error('the signed JSON answer came without its detached signature');
+    return { answer, pdf: pdf.body, json: json.body, jsonSignature: json.signature };
+  }
+
   private async render(appeal: Appeal, answer: Answer | null, format: 'json' | 'xml' | 'pdf', locale: Locale) {
     if (!answer || appeal.number === null) throw new DomainError(404, 'answer_not_found');
     const doc = this.signer.document({
