@@ -1552,16 +1552,23 @@ export interface components {
              */
             unlock?: boolean;
         };
+        /**
+         * @description view: a staff member opened the appeal card (texts, masked contacts); reveal: contact details revealed; download / preview: a file opened
+         * @enum {string}
+         */
+        PersonalDataAccessKind: "view" | "reveal" | "download" | "preview" | "other";
         PersonalDataAccessDto: {
             /** @description Sequence number of the audit row */
             id: string;
             /** Format: date-time */
             occurredAt: string;
             /**
-             * @description personal_data.view: contact details revealed; attachment.download / attachment.preview: a file opened
+             * @description The audit action: appeal.viewed, personal_data.view (a reveal), attachment.download / attachment.preview
              * @example personal_data.view
              */
             action: string;
+            /** @description view: a staff member opened the appeal card (texts, masked contacts); reveal: contact details revealed; download / preview: a file opened */
+            kind: components["schemas"]["PersonalDataAccessKind"];
             /** @description The appeal number the access was made for */
             appealNumber: string | null;
             /** @description The reason the staff member gave */
@@ -1587,8 +1594,10 @@ export interface components {
             occurredAt: string;
             /** @example personal_data.view */
             action: string;
+            /** @description view: a staff member opened the appeal card (texts, masked contacts); reveal: contact details revealed; download / preview: a file opened */
+            kind: components["schemas"]["PersonalDataAccessKind"];
             appealNumber: string | null;
-            /** @description What was revealed (field names) */
+            /** @description What was seen or revealed (field names) */
             fields: string[];
             /** @description The department of the staff member */
             departmentName: string | null;

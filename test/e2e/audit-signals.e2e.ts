@@ -130,6 +130,7 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect(mine.body.items[0]).toEqual({
       occurredAt: expect.any(String),
       action: 'personal_data.view',
+      kind: 'reveal',
       appealNumber: String(filed.body.number),
       fields: ['phone'],
       departmentName: expect.any(String),
@@ -162,6 +163,58 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect((await fetch(`${base}/api/v1/attachments/${uploaded.id}`, { headers: { authorization: `Bearer ${as('citizen')}` } })).status).toBe(200);
     const [latest] = (await api('GET', '/api/v1/me/personal-data-access?limit=1', undefined, as('citizen'))).body.items;
     expect(latest).toMatchObject({ action: 'attachment.download', appealNumber: String(filed.body.number), staffName: null, position: expect.any(String) });
+  });
+
+  it("a staff member opening an appeal card is a view of the citizen's personal data: one row in the access log, lists are not", async () => {
+    const categories = (await api('GET', '/api/v1/catalog/categories')).body as any[];
+    const tech = categories.find((c) => c.code === 'tech');
+    const filed = await api('POST', '/api/v1/appeals', { type: 'question', categoryId: tech.id, subcategoryId: tech.children[0].id, subject: 'Карточка', text: 'Прошу ответить.', contact: { email: 'card-view@example.ru' } }, as('citizen'));
+    expect(filed.status).toBe(201);
+    const citizenId = (await api('GET', '/api/v1/me', undefined, as('citizen'))).body.id as string;
+    const operatorId = (await api('GET', '/api/v1/me', undefined, as('operator'))).body.id as string;
+    const logOf = async () => (await api('GET', `/api/v1/audit/personal-data-access/${citizenId}?limit=100`, undefined, as('auditor'))).body.items as any[];
+    const before = (await logOf()).length;
+
+    // The queue (a list, masked) and the citizen's own card are not accesses by staff.
+    expect((await api('GET', '/api/v1/staff/appeals?limit=50', undefined, as('operator'))).status).toBe(200);
+    expect((await api('GET', `/api/v1/appeals/${filed.body.id}`, undefined, as('citizen'))).status).toBe(200);
+    expect((await logOf()).length).toBe(before);
+
+    // The staff card: one view, by the operator, of this appeal.
+    const card = await api('GET', `/api/v1/staff/appeals/${filed.body.id}`, undefined, as('operator'));
+    expect(card.status).toBe(200);
+    expect(card.body.contact.email).not.toBe('card-view@example.ru');
+    const log = await logOf();
+    expect(log.length).toBe(before + 1);
+    expect(log[0]).toMatchObject({
+      action: 'appeal.viewed',
+      kind: 'view',
+      appealNumber: String(filed.body.number),
+      fields: ['subject', 'text', 'contactMasked'],
+      actorId: operatorId,
+      actorRole: 'operator',
+      actorName: expect.any(String),
+      reason: null,
+    });
+
+    // The citizen sees it: department and position, no staff name.
+    const [latest] = (await api('GET', '/api/v1/me/personal-data-access?limit=1', undefined, as('citizen'))).body.items;
+    expect(latest).toEqual({
+      occurredAt: expect.any(String),
+      action: 'appeal.viewed',
+      kind: 'view',
+      appealNumber: String(filed.body.number),
+      fields: ['subject', 'text', 'contactMasked'],
+      departmentName: log[0].departmentName,
+      position: log[0].actorPosition,
+      staffName: null,
+    });
+    expect(latest.departmentName).toEqual(expect.any(String));
+
+    // The same card through the shared route is a view too; a view is not a reveal (no mass-reveal count).
+    expect((await api('GET', `/api/v1/appeals/${filed.body.number}`, undefined, as('operator'))).status).toBe(200);
+    expect((await logOf()).length).toBe(before + 2);
+    expect((await api('GET', `/api/v1/audit?action=appeal.viewed&entityId=${filed.body.id}`, undefined, as('auditor'))).body.items).toHaveLength(2);
   });
 
   it('a staff sign-in from a network the account never used raises an alert; the same /24 does not', async () => {

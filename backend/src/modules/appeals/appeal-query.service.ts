@@ -105,7 +105,10 @@ export class AppealQueryService {
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
     const appeal = await this.access.load(actor, idOrNumber);
     const handling = await this.access.handles(actor, appeal);
-    const [history, messages, answer, attachments, assigneeName] = await Promise.all([
+    const [, history, messages, answer, attachments, assigneeName] = await Promise.all([
+      // A staff member opening the card sees the citizen's texts and (masked) contacts: a view of
+      // personal data (152-ФЗ), one audit row beside the reads, shown in the access log.
+      actor.role === Role.Citizen ? null : this.recordView(actor, appeal),
       this.historyRows(appeal.id),
       this.messageRows(appeal.id, actor),
       this.own.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
@@ -116,6 +119,18 @@ export class AppealQueryService {
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
     const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.own.manager, appeal.departmentId);
     return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor });
+  }
+
+  /** The staff view of a card, in the citizen's personal-data access log (one INSERT, no signal). */
+  private recordView(actor: Actor, appeal: Appeal): Promise<void> {
+    const fields = ['subject', 'text', ...(Object.keys(appeal.extraFields ?? {}).length ? ['extraFields'] : []), ...(appeal.contactEncrypted ? ['contactMasked'] : [])];
+    return this.audit.record(this.own.manager, actor, {
+      action: 'appeal.viewed',
+      entityType: 'appeal',
+      entityId: appeal.id,
+      subjectId: appeal.citizenId,
+      details: { number: appeal.number, fields },
+    });
   }
 
   /** The files on the card; a citizen's view leaves out those of internal notes. */

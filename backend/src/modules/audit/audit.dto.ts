@@ -151,11 +151,17 @@ export class ResolveAlertDto {
   unlock?: boolean;
 }
 
+export const PERSONAL_DATA_ACCESS_KINDS = ['view', 'reveal', 'download', 'preview', 'other'] as const;
+export type PersonalDataAccessKind = (typeof PERSONAL_DATA_ACCESS_KINDS)[number];
+const KIND_DESCRIPTION =
+  'view: a staff member opened the appeal card (texts, masked contacts); reveal: contact details revealed; download / preview: a file opened';
+
 /** One access to a citizen's personal data, as staff reviewing the log see it. */
 export class PersonalDataAccessDto {
   @ApiProperty({ description: 'Sequence number of the audit row' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ example: 'personal_data.view', description: 'personal_data.view: contact details revealed; attachment.download / attachment.preview: a file opened' }) action: string;
+  @ApiProperty({ example: 'personal_data.view', description: 'The audit action: appeal.viewed, personal_data.view (a reveal), attachment.download / attachment.preview' }) action: string;
+  @ApiProperty({ enum: PERSONAL_DATA_ACCESS_KINDS, enumName: 'PersonalDataAccessKind', description: KIND_DESCRIPTION }) kind: PersonalDataAccessKind;
   @ApiProperty({ nullable: true, type: String, description: 'The appeal number the access was made for' }) appealNumber: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The reason the staff member gave' }) reason: string | null;
   @ApiProperty({ type: [String], description: 'What was revealed (field names, never values)' }) fields: string[];
@@ -177,8 +183,9 @@ export class PersonalDataAccessPageDto {
 export class MyPersonalDataAccessDto {
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ example: 'personal_data.view' }) action: string;
+  @ApiProperty({ enum: PERSONAL_DATA_ACCESS_KINDS, enumName: 'PersonalDataAccessKind', description: KIND_DESCRIPTION }) kind: PersonalDataAccessKind;
   @ApiProperty({ nullable: true, type: String }) appealNumber: string | null;
-  @ApiProperty({ type: [String], description: 'What was revealed (field names)' }) fields: string[];
+  @ApiProperty({ type: [String], description: 'What was seen or revealed (field names)' }) fields: string[];
   @ApiProperty({ nullable: true, type: String, description: 'The department of the staff member' }) departmentName: string | null;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Staff name: only when the policy (PD_ACCESS_SHOW_STAFF_NAMES) allows; null otherwise' }) staffName: string | null;

@@ -7,12 +7,12 @@ import { Locale } from '../../common/i18n/messages';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { DepartmentTree } from '../users/department-tree.repository';
 import { AuditEntry } from './audit-entry.entity';
-import { MyPersonalDataAccessPageDto, PersonalDataAccessDto, PersonalDataAccessPageDto } from './audit.dto';
+import { MyPersonalDataAccessPageDto, PersonalDataAccessDto, PersonalDataAccessKind, PersonalDataAccessPageDto } from './audit.dto';
 
 /**
  * The personal-data access log (152-ФЗ), read from the audit rows that name a citizen as their
- * subject: each staff reveal of contact details (with the reason given) and each staff opening of
- * a file. Auditors and admins see who, when and why; the citizen sees which department and
+ * subject: each staff opening of an appeal card (`view`), reveal of contact details (`reveal`,
+ * with the reason given) and opening of a file (`download`, `preview`). Auditors and admins see who, when and why; the citizen sees which department and
  * position, and the staff member's name only when PD_ACCESS_SHOW_STAFF_NAMES allows it.
  */
 @Injectable()
@@ -32,6 +32,7 @@ export class PersonalDataAccessLog {
           id: String(r.id),
           occurredAt: r.occurredAt.toISOString(),
           action: r.action,
+          kind: kindOf(r.action),
           appealNumber: numberOf(r),
           reason: typeof r.details.reason === 'string' ? r.details.reason : null,
           fields: fieldsOf(r),
@@ -56,6 +57,7 @@ export class PersonalDataAccessLog {
       items: rows.map((r) => ({
         occurredAt: r.occurredAt.toISOString(),
         action: r.action,
+        kind: kindOf(r.action),
         appealNumber: numberOf(r),
         fields: fieldsOf(r),
         departmentName: r.actorDepartmentId ? (names.get(r.actorDepartmentId) ?? null) : null,
@@ -89,6 +91,22 @@ export class PersonalDataAccessLog {
 
   private async departmentNames(locale: Locale): Promise<Map<string, string>> {
     return new Map((await this.departments.list()).map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameRu]));
+  }
+}
+
+/** What the access was, by the audit row's action. */
+export function kindOf(action: string): PersonalDataAccessKind {
+  switch (action) {
+    case 'appeal.viewed':
+      return 'view';
+    case 'personal_data.view':
+      return 'reveal';
+    case 'attachment.download':
+      return 'download';
+    case 'attachment.preview':
+      return 'preview';
+    default:
+      return 'other';
   }
 }
 

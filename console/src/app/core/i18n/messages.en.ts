@@ -93,6 +93,7 @@ export const EN: Record<MessageKey, string> = {
   'pdAccess.col.who': 'Staff member',
   'pdAccess.col.department': 'Department',
   'pdAccess.col.reason': 'Reason',
+  'pdAccess.view': 'Appeal card opened',
   'pdAccess.reveal': 'Contact details revealed',
   'pdAccess.file': 'File opened',
   'pdAccess.empty': 'No accesses',

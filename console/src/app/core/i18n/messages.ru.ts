@@ -94,6 +94,7 @@ export const RU = {
   'pdAccess.col.who': 'Сотрудник',
   'pdAccess.col.department': 'Подразделение',
   'pdAccess.col.reason': 'Основание',
+  'pdAccess.view': 'Открытие карточки обращения',
   'pdAccess.reveal': 'Просмотр контактов',
   'pdAccess.file': 'Открытие файла',
   'pdAccess.empty': 'Обращений к данным нет',

@@ -33,6 +33,7 @@ describe("PersonalDataAccessPage (who accessed a citizen's personal data)", () =
             id: '42',
             occurredAt: '2026-12-01T09:00:00.000Z',
             action: 'personal_data.view',
+            kind: 'reveal',
             appealNumber: '1001',
             reason: 'Звонок заявителю',
             fields: ['phone'],
