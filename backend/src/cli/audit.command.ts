@@ -3,7 +3,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { AUDIT_REDACTABLE_FIELDS } from '../modules/audit/audit-canonical';
 import { AuditChainRepository } from '../modules/audit/audit-chain.repository';
 import { AuditCheckpoints } from '../modules/audit/audit-checkpoints.service';
-import { AuditSealer } from '../modules/audit/audit-sealer.service';
+import { AuditSealer, PARTITION_MONTHS_AHEAD } from '../modules/audit/audit-sealer.service';
 import { AuditVerifier } from '../modules/audit/audit-verifier.service';
 import { TransactionRunner } from '../database/transaction-runner';
 
@@ -89,6 +89,19 @@ export class AuditSealCommand extends CommandRunner {
 
   async run(): Promise<void> {
     process.stdout.write(`${JSON.stringify(await this.sealer.seal({ checkpoint: 'force' }))}\n`);
+  }
+}
+
+/** Creates the coming months' partitions of audit_log now (the sealer does it hourly) and lists them all. */
+@Command({ name: 'audit:partitions', description: "Create audit_log's missing monthly partitions (this month and the next ones) and list the partitions; JSON" })
+export class AuditPartitionsCommand extends CommandRunner {
+  constructor(private readonly chain: AuditChainRepository) {
+    super();
+  }
+
+  async run(): Promise<void> {
+    const created = await this.chain.ensurePartitions(PARTITION_MONTHS_AHEAD);
+    process.stdout.write(`${JSON.stringify({ created, partitions: await this.chain.partitions() })}\n`);
   }
 }
 

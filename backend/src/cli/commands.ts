@@ -1,4 +1,4 @@
-import { AuditCheckpointsCommand, AuditRedactCommand, AuditSealCommand, AuditVerifyCommand } from './audit.command';
+import { AuditCheckpointsCommand, AuditPartitionsCommand, AuditRedactCommand, AuditSealCommand, AuditVerifyCommand } from './audit.command';
 import { BenchDatasetCommand } from './bench-dataset.command';
 import { EventsDeadCommand, EventsRetryCommand } from './events.command';
 import { MigrateCommand } from './migrate.command';
@@ -7,4 +7,4 @@ import { SlaTickCommand } from './sla-tick.command';
 import { UserCreateCommand } from './user-create.command';
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand, BenchDatasetCommand, SlaTickCommand, EventsDeadCommand, EventsRetryCommand, AuditVerifyCommand, AuditCheckpointsCommand, AuditSealCommand, AuditRedactCommand];
+export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand, BenchDatasetCommand, SlaTickCommand, EventsDeadCommand, EventsRetryCommand, AuditVerifyCommand, AuditCheckpointsCommand, AuditSealCommand, AuditRedactCommand, AuditPartitionsCommand];

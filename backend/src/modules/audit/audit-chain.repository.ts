@@ -234,6 +234,26 @@ export class AuditChainRepository {
   }
 
   /**
+   * Creates the monthly partitions of audit_log that are missing, from `since`'s month (default:
+   * this month, by the database's clock) to `monthsAhead` months ahead; returns the ones created.
+   */
+  async ensurePartitions(monthsAhead: number, since?: Date): Promise<string[]> {
+    const [r] = await this.dataSource.query(`SELECT audit_log_ensure_partitions($1, $2) AS created`, [monthsAhead, since ?? null]);
+    return r.created as string[];
+  }
+
+  /** The partitions of audit_log, oldest first, with their bounds and (estimated) row counts. */
+  async partitions(): Promise<Array<{ name: string; bounds: string; rows: number }>> {
+    const rows = await this.dataSource.query(
+      `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bounds, greatest(c.reltuples, 0)::bigint AS rows
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'audit_log'::regclass
+        ORDER BY c.relname = 'audit_log_default', c.relname`,
+    );
+    return rows.map((r: any) => ({ name: r.name, bounds: r.bounds, rows: num(r.rows) }));
+  }
+
+  /**
    * Masks the personal-data fields of one row through audit_redact (the only UPDATE of an audit
    * row the database allows), each committed by the digest the canonical form gives it now.
    * Returns how many values were masked.

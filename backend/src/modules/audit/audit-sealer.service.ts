@@ -11,6 +11,10 @@ import { chainHash, GENESIS, MerkleFrontier } from './audit-merkle';
 export const SEAL_BATCH = 5000;
 /** A checkpoint is signed when the last one is at least this old and the chain has grown. */
 export const CHECKPOINT_EVERY_MS = 60_000;
+/** audit_log's monthly partitions are made this many months ahead (checked hourly by the sealer). */
+export const PARTITION_MONTHS_AHEAD = 3;
+/** How often the sealer checks that audit_log's coming monthly partitions exist. */
+const PARTITION_CHECK_EVERY_MS = 3_600_000;
 
 export interface SealReport {
   sealed: number;
@@ -29,6 +33,8 @@ export interface SealReport {
 @Injectable()
 export class AuditSealer {
   private readonly logger = new Logger(AuditSealer.name);
+  /** Real time (not the test clock) of this process's last partition check; 0: at the first run. */
+  private partitionsCheckedAt = 0;
 
   constructor(
     private readonly chain: AuditChainRepository,
@@ -37,6 +43,7 @@ export class AuditSealer {
   ) {}
 
   async seal(options: { checkpoint: 'due' | 'force' | 'never' } = { checkpoint: 'due' }): Promise<SealReport> {
+    await this.ensurePartitionsIfDue();
     let sealed = 0;
     for (;;) {
       const n = await this.chain.sealing((m) => this.sealBatch(m));
@@ -47,6 +54,24 @@ export class AuditSealer {
     const head = await this.chain.head();
     if (sealed > 0) this.logger.debug({ sealed, size: head?.seq }, 'audit rows sealed');
     return { sealed, size: head?.seq ?? 0, headHash: head ? head.chainHash.toString('hex') : null, checkpoint };
+  }
+
+  /**
+   * Hourly, the coming months' partitions of audit_log (by the database's clock; idempotent, and
+   * cheap when they exist). A failure (a lock not had within its time-out) is retried next time:
+   * rows go to the default partition meanwhile, so no insert fails.
+   */
+  async ensurePartitionsIfDue(force = false): Promise<string[]> {
+    if (!force && Date.now() - this.partitionsCheckedAt < PARTITION_CHECK_EVERY_MS) return [];
+    try {
+      const created = await this.chain.ensurePartitions(PARTITION_MONTHS_AHEAD);
+      this.partitionsCheckedAt = Date.now();
+      if (created.length) this.logger.log({ created }, 'audit_log partitions created');
+      return created;
+    } catch (e) {
+      this.logger.warn({ err: e }, 'audit_log partitions not checked; retried at the next run');
+      return [];
+    }
   }
 
   private async sealBatch(m: EntityManager): Promise<number> {
