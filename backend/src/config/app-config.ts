@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { deriveEcP256Key } from '../common/crypto/keys';
 import { loadClientKey } from '../common/esia/esia-protocol';
 import { AnswerSigningKeys, demoSigningKey, KEY_ID_PATTERN, keyIdOf, KeyFormatError, readSigningKey, readVerifyKeys } from '../modules/workflow/signing/signing-keys';
-import { AuditSignalsConfig, auditSignalsConfig } from './audit-signals-config';
+import { AuditChainConfig, auditChainConfig, AuditSignalsConfig, auditSignalsConfig } from './audit-signals-config';
 import { bool, ConfigError, Env, int, oneOf, url } from './env-readers';
 import { MessagingConfig, messagingConfig } from './messaging-config';
 
@@ -67,6 +67,8 @@ export interface AppConfig {
   attachments: AttachmentsConfig;
   /** Thresholds of the audit module's suspicious-activity signals and the access-log policy. */
   auditSignals: AuditSignalsConfig;
+  /** The audit chain's sealing and checkpoint cadence, and how far ahead audit_log's partitions are made. */
+  auditChain: AuditChainConfig;
 }
 
 /**
@@ -418,5 +420,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     },
     attachments: attachments(env),
     auditSignals: auditSignalsConfig(env),
+    auditChain: auditChainConfig(env),
   };
 }
