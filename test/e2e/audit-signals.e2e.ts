@@ -101,6 +101,35 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect((await alerts('&status=resolved&kind=failed_sign_ins')).map((a) => a.id)).toContain(alert.id);
   });
 
+  it('ten failed sign-ins of a login with no account raise the alert too, counted per login by its keyed hash; the answers are those of a wrong password', async () => {
+    const login = `nobody-${randomUUID()}@Example.ru`;
+    const ip = '198.51.100.9';
+    const attempt = (i: number) => api('POST', '/api/v1/auth/login', { login, password: `Wrong#Pass${i}x` }, undefined, { 'x-forwarded-for': ip });
+    const wrongPassword = await api('POST', '/api/v1/auth/login', { login: DEMO.supervisor.login, password: 'Wrong#Pass0x' }, undefined, { 'x-forwarded-for': ip });
+    const unknownAlerts = async () => (await alerts('&kind=failed_sign_ins')).filter((a) => a.subjectUserId === null);
+    for (let i = 0; i < 9; i++) {
+      const res = await attempt(i);
+      // Nothing tells a guesser whether the account exists.
+      expect({ status: res.status, code: res.body.code, type: res.body.type }).toEqual({ status: wrongPassword.status, code: wrongPassword.body.code, type: wrongPassword.body.type });
+    }
+    expect(await unknownAlerts()).toHaveLength(0);
+    // The login is counted case-insensitively, as sign-in normalises it.
+    const tenth = await api('POST', '/api/v1/auth/login', { login: login.toLowerCase(), password: 'Wrong#Pass9x' }, undefined, { 'x-forwarded-for': ip });
+    expect(tenth.status).toBe(wrongPassword.status);
+
+    const [alert] = await unknownAlerts();
+    expect(alert).toMatchObject({ kind: 'failed_sign_ins', status: 'open', subjectUserId: null, accountLocked: false, details: { failures: 10, windowMinutes: 15, unknownLogin: true, loginHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const rows = (await api('GET', `/api/v1/audit?action=auth.login_failed&entityType=login&entityId=${alert.details.loginHash}&limit=100`, undefined, as('auditor'))).body.items;
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatchObject({ actorRole: 'anonymous', entityType: 'login', details: { reason: 'unknown_login' } });
+    // No personal data in clear: the login is in neither the alert nor the audit rows.
+    const local = login.split('@')[0].toLowerCase();
+    expect(JSON.stringify([alert, rows]).toLowerCase()).not.toContain(local);
+    // Another unknown login is another subject.
+    await api('POST', '/api/v1/auth/login', { login: `other-${randomUUID()}@example.ru`, password: 'Wrong#Pass0x' }, undefined, { 'x-forwarded-for': ip });
+    expect(await unknownAlerts()).toHaveLength(1);
+  });
+
   it('fifty reveals of contact details in five minutes by one operator raise an alert; the citizen sees the reveal in their access log', async () => {
     const categories = (await api('GET', '/api/v1/catalog/categories')).body as any[];
     const tech = categories.find((c) => c.code === 'tech');
@@ -323,6 +352,13 @@ describe('failed sign-ins behind the back-off', () => {
       expect(alert.rows).toEqual([{ kind: 'failed_sign_ins', account_locked: true, failures: '10' }]);
       const user = await db.query(`SELECT locked_at IS NOT NULL AS locked, lock_reason FROM users WHERE email_normalized = $1`, [DEMO.citizen2.login]);
       expect(user.rows).toEqual([{ locked: true, lock_reason: 'failed_sign_ins' }]);
+
+      // A login with no account meets the same back-off and the same answers, and raises the alert too (nothing to lock).
+      const unknown: number[] = [];
+      for (let i = 0; i < 10; i++) unknown.push((await call(server.baseUrl, 'POST', '/api/v1/auth/login', { login: `ghost-${process.pid}@example.ru`, password: `Wrong#Pass${i}x` })).status);
+      expect(unknown).toEqual(statuses);
+      const byLogin = await db.query(`SELECT kind, subject_user_id, account_locked, details->>'failures' AS failures FROM audit_alerts WHERE subject_key LIKE 'login:%'`);
+      expect(byLogin.rows).toEqual([{ kind: 'failed_sign_ins', subject_user_id: null, account_locked: false, failures: '10' }]);
     } finally {
       await db.end();
     }
