@@ -246,6 +246,23 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect((await api('GET', `/api/v1/audit?action=appeal.viewed&entityId=${filed.body.id}`, undefined, as('auditor'))).body.items).toHaveLength(2);
   });
 
+  it('auditors find a citizen by e-mail or a part of the name (not staff), with the e-mail masked; the search is audited, the query is not kept', async () => {
+    const citizenId = (await api('GET', '/api/v1/me', undefined, as('citizen'))).body.id as string;
+    const byEmail = await api('GET', `/api/v1/audit/citizens?q=${encodeURIComponent(DEMO.citizen.login.toUpperCase())}`, undefined, as('auditor'));
+    expect(byEmail.status).toBe(200);
+    expect(byEmail.body.items).toEqual([{ id: citizenId, fullName: 'Иванов Иван Иванович', email: 'c***@demo.otklik.local', registeredAt: expect.any(String) }]);
+    const byName = await api('GET', `/api/v1/audit/citizens?q=${encodeURIComponent('иван')}`, undefined, as('admin'));
+    expect(byName.body.items.map((c: { id: string }) => c.id)).toContain(citizenId);
+    // Staff accounts are not citizens; a pattern character is literal.
+    expect((await api('GET', `/api/v1/audit/citizens?q=${encodeURIComponent('Сидоров')}`, undefined, as('auditor'))).body.items).toEqual([]);
+    expect((await api('GET', `/api/v1/audit/citizens?q=${encodeURIComponent('%%%')}`, undefined, as('auditor'))).body.items).toEqual([]);
+    expect((await api('GET', '/api/v1/audit/citizens?q=ab', undefined, as('auditor'))).status).toBe(422);
+    expect((await api('GET', '/api/v1/audit/citizens?q=Иванов', undefined, as('operator'))).status).toBe(403);
+    const [row] = (await api('GET', '/api/v1/audit?action=personal_data.search&limit=1', undefined, as('auditor'))).body.items;
+    expect(row).toMatchObject({ actorRole: 'auditor', details: { by: 'name', matches: 0 } });
+    expect(JSON.stringify(row)).not.toContain('%%%');
+  });
+
   it('a staff sign-in from a network the account never used raises an alert; the same /24 does not', async () => {
     await signIn(DEMO.supervisor, '10.20.30.1');
     await signIn(DEMO.supervisor, '10.20.30.99');

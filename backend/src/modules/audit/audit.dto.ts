@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DateRangePageQuery, PageQuery } from '../../common/pagination/page-query';
 import { ALERT_KINDS, ALERT_RESOLUTIONS, AlertKind, AlertResolution, AuditAlert } from './audit-alert.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -194,4 +194,24 @@ export class MyPersonalDataAccessDto {
 export class MyPersonalDataAccessPageDto {
   @ApiProperty({ type: [MyPersonalDataAccessDto] }) items: MyPersonalDataAccessDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** Finding a citizen whose access log to read. */
+export class CitizenSearchQuery {
+  @ApiProperty({ minLength: 3, maxLength: 200, description: 'An exact e-mail, an exact phone (+7…, 8…), or a part of the name (at least 3 characters)', example: 'Иванов' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  q: string;
+}
+
+export class CitizenMatchDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ description: 'Masked (first character and domain)', example: 'i***@example.ru' }) email: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+}
+
+export class CitizenMatchListDto {
+  @ApiProperty({ type: [CitizenMatchDto], description: 'At most 20, by name' }) items: CitizenMatchDto[];
 }

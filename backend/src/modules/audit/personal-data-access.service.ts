@@ -7,7 +7,16 @@ import { Locale } from '../../common/i18n/messages';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { DepartmentTree } from '../users/department-tree.repository';
 import { AuditEntry } from './audit-entry.entity';
-import { MyPersonalDataAccessPageDto, PersonalDataAccessDto, PersonalDataAccessKind, PersonalDataAccessPageDto } from './audit.dto';
+import { normalizeRuPhone } from '@otklik/shared/domain';
+import { BlindIndex } from '../../common/crypto/blind-index';
+import { Actor } from '../../common/http/actor';
+import { maskEmail } from '../messaging/mailer';
+import { normalizeEmail, UserAccounts } from '../users/user-accounts.repository';
+import { AuditService } from './audit.service';
+import { CitizenMatchListDto, MyPersonalDataAccessPageDto, PersonalDataAccessDto, PersonalDataAccessKind, PersonalDataAccessPageDto } from './audit.dto';
+
+/** Citizens a search lists at most. */
+const CITIZEN_MATCHES = 20;
 
 /**
  * The personal-data access log (152-ФЗ), read from the audit rows that name a citizen as their
@@ -21,6 +30,9 @@ export class PersonalDataAccessLog {
     private readonly tx: TransactionRunner,
     private readonly departments: DepartmentTree,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: UserAccounts,
+    private readonly blindIndex: BlindIndex,
+    private readonly audit: AuditService,
   ) {}
 
   async forStaff(subjectId: string, page: { limit?: number; cursor?: string }, locale: Locale): Promise<PersonalDataAccessPageDto> {
@@ -87,6 +99,24 @@ export class PersonalDataAccessLog {
     const more = rows.length > limit;
     if (more) rows.pop();
     return { rows, nextCursor: more ? encodeCursor([String(rows[rows.length - 1].id)]) : null };
+  }
+
+  /**
+   * Citizens by e-mail, phone or a part of the name, for the access-log page (auditors, admins).
+   * The search shows names, so it is audited itself (`personal_data.search`: how, and how many
+   * matched; never the query).
+   */
+  async findCitizens(actor: Actor, q: string): Promise<CitizenMatchListDto> {
+    const text = q.trim();
+    const phone = normalizeRuPhone(text);
+    const [kind, by] = text.includes('@')
+      ? (['email', { emailNormalized: normalizeEmail(text) }] as const)
+      : phone
+        ? (['phone', { phoneHash: this.blindIndex.of('phone', phone) }] as const)
+        : (['name', { name: text }] as const);
+    const rows = await this.accounts.searchCitizens(by, CITIZEN_MATCHES);
+    await this.tx.run((m) => this.audit.record(m, actor, { action: 'personal_data.search', entityType: 'user', entityId: null, details: { by: kind, matches: rows.length } }));
+    return { items: rows.map((r) => ({ id: r.id, fullName: r.fullName, email: maskEmail(r.email), registeredAt: new Date(r.createdAt).toISOString() })) };
   }
 
   private async departmentNames(locale: Locale): Promise<Map<string, string>> {
