@@ -181,12 +181,20 @@ export class AuditChainRepository {
   /**
    * The first link in [from, to] whose row is gone or no longer hashes to what was sealed. One
    * statement over the whole range, so PostgreSQL hashes the rows with its parallel workers
-   * (min(), not ORDER BY … LIMIT 1, which would walk the index one row at a time).
+   * (min(), not ORDER BY … LIMIT 1, which would walk the index one row at a time). The hash is
+   * the projection of the scan of audit_log (a subquery), not a filter above the join: over the
+   * partitions the planner would otherwise hash every row in the leader after the Gather. For a
+   * part of the chain (`whole` false) the scan is bounded by the range's row ids, so only those
+   * rows are hashed.
    */
-  async firstMismatch(from: number, to: number): Promise<{ seq: number; rowId: string; missing: boolean } | null> {
+  async firstMismatch(from: number, to: number, whole = false): Promise<{ seq: number; rowId: string; missing: boolean } | null> {
+    const bounds = whole
+      ? ''
+      : `WHERE a.id BETWEEN (SELECT min(row_id) FROM audit_chain WHERE seq BETWEEN $1 AND $2) AND (SELECT max(row_id) FROM audit_chain WHERE seq BETWEEN $1 AND $2)`;
     const [m] = await this.dataSource.query(
-      `SELECT min(c.seq) AS seq FROM audit_chain c LEFT JOIN audit_log a ON a.id = c.row_id
-        WHERE c.seq BETWEEN $1 AND $2 AND (a.id IS NULL OR ${rowHashSql('a')} <> c.row_hash)`,
+      `SELECT min(c.seq) AS seq
+         FROM audit_chain c LEFT JOIN (SELECT a.id, ${rowHashSql('a')} AS row_hash FROM audit_log a ${bounds}) a ON a.id = c.row_id
+        WHERE c.seq BETWEEN $1 AND $2 AND (a.id IS NULL OR a.row_hash <> c.row_hash)`,
       [from, to],
     );
     if (m?.seq === null || m?.seq === undefined) return null;
