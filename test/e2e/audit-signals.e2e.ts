@@ -41,6 +41,7 @@ describe('audit signals, alerts and the personal-data access log', () => {
       LOCKOUT_IP_FAILURES: '100000',
       AUDIT_FAILED_SIGNINS_LOCK: '10',
       AUDIT_BULK_EXPORT_COUNT: '3',
+      AUDIT_SEAL_INTERVAL_MS: '250',
     });
     base = server.baseUrl;
     for (const who of ['citizen', 'operator', 'admin', 'auditor'] as const) tokens[who] = await signIn(DEMO[who]);
@@ -244,6 +245,15 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect((await api('GET', `/api/v1/appeals/${filed.body.number}`, undefined, as('operator'))).status).toBe(200);
     expect((await logOf()).length).toBe(before + 2);
     expect((await api('GET', `/api/v1/audit?action=appeal.viewed&entityId=${filed.body.id}`, undefined, as('auditor'))).body.items).toHaveLength(2);
+    // The history and the thread name the citizen too: each staff read of them is a view.
+    expect((await api('GET', `/api/v1/appeals/${filed.body.id}/messages`, undefined, as('operator'))).status).toBe(200);
+    expect((await api('GET', `/api/v1/appeals/${filed.body.id}/history`, undefined, as('operator'))).status).toBe(200);
+    expect((await api('GET', `/api/v1/appeals/${filed.body.id}/history`, undefined, as('citizen'))).status).toBe(200);
+    expect((await logOf()).slice(0, 2).map((r) => [r.kind, r.fields])).toEqual([
+      ['view', ['history']],
+      ['view', ['messages']],
+    ]);
+    expect((await logOf()).length).toBe(before + 4);
   });
 
   it('auditors find a citizen by e-mail or a part of the name (not staff), with the e-mail masked; the search is audited, the query is not kept', async () => {
@@ -322,6 +332,21 @@ describe('audit signals, alerts and the personal-data access log', () => {
       // The appeals journal writes its audit rows set-based, without naming the actor: the trigger fills it.
       const journal = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'appeal.%' AND actor_id IS NOT NULL AND actor_name IS NULL`);
       expect(journal.rows[0].n).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('the sealer runs at the configured cadence (AUDIT_SEAL_INTERVAL_MS=250): three rows in a row are each chained within 2 s, not up to 5 s', async () => {
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      for (let i = 0; i < 3; i++) {
+        const requestId = `cadence-${randomUUID()}`;
+        await api('POST', '/api/v1/auth/login', { login: DEMO.citizen.login, password: 'Wrong#Pass0x' }, undefined, { 'x-request-id': requestId });
+        const [{ id }] = (await db.query(`SELECT id::text FROM audit_log WHERE request_id = $1`, [requestId])).rows;
+        await until(async () => ((await db.query(`SELECT 1 FROM audit_chain WHERE row_id = $1`, [id])).rowCount ? true : undefined), 2_000);
+      }
     } finally {
       await db.end();
     }

@@ -121,9 +121,11 @@ export class AppealQueryService {
     return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor });
   }
 
-  /** The staff view of a card, in the citizen's personal-data access log (one INSERT, no signal). */
-  private recordView(actor: Actor, appeal: Appeal): Promise<void> {
-    const fields = ['subject', 'text', ...(Object.keys(appeal.extraFields ?? {}).length ? ['extraFields'] : []), ...(appeal.contactEncrypted ? ['contactMasked'] : [])];
+  /**
+   * A staff view of one appeal's personal data — the card, or its history or thread alone — in
+   * the citizen's personal-data access log: one INSERT beside the reads, no signal.
+   */
+  private recordView(actor: Actor, appeal: Appeal, fields = ['subject', 'text', ...(Object.keys(appeal.extraFields ?? {}).length ? ['extraFields'] : []), ...(appeal.contactEncrypted ? ['contactMasked'] : [])]): Promise<void> {
     return this.audit.record(this.own.manager, actor, {
       action: 'appeal.viewed',
       entityType: 'appeal',
@@ -182,14 +184,18 @@ export class AppealQueryService {
     });
   }
 
+  /** The history names the citizen (their steps): a staff read of it is a view, as the card's. */
   async history(actor: Actor, idOrNumber: string, locale: Locale): Promise<HistoryEntryDto[]> {
     const appeal = await this.access.load(actor, idOrNumber);
-    return (await this.historyRows(appeal.id)).map((h) => toHistoryEntry(h, locale));
+    const [, rows] = await Promise.all([actor.role === Role.Citizen ? null : this.recordView(actor, appeal, ['history']), this.historyRows(appeal.id)]);
+    return rows.map((h) => toHistoryEntry(h, locale));
   }
 
+  /** The thread holds the citizen's name and texts: a staff read of it is a view, as the card's. */
   async messages(actor: Actor, idOrNumber: string): Promise<MessageDto[]> {
     const appeal = await this.access.load(actor, idOrNumber);
-    return (await this.messageRows(appeal.id, actor)).map(toMessage);
+    const [, rows] = await Promise.all([actor.role === Role.Citizen ? null : this.recordView(actor, appeal, ['messages']), this.messageRows(appeal.id, actor)]);
+    return rows.map(toMessage);
   }
 
   private historyRows(appealId: string): Promise<AppealHistory[]> {

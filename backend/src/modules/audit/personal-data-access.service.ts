@@ -21,8 +21,9 @@ const CITIZEN_MATCHES = 20;
 /**
  * The personal-data access log (152-ФЗ), read from the audit rows that name a citizen as their
  * subject: each staff opening of an appeal card (`view`), reveal of contact details (`reveal`,
- * with the reason given) and opening of a file (`download`, `preview`). Auditors and admins see who, when and why; the citizen sees which department and
- * position, and the staff member's name only when PD_ACCESS_SHOW_STAFF_NAMES allows it.
+ * with the reason given) and opening of a file (`download`, `preview`). Auditors and admins see
+ * who, when and why; the citizen sees which department and position, and the staff member's name
+ * only when PD_ACCESS_SHOW_STAFF_NAMES allows it.
  */
 @Injectable()
 export class PersonalDataAccessLog {
