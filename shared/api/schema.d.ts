@@ -51,6 +51,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/citizens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find citizens by e-mail, phone or name, to read their personal-data access log (the search is audited) */
+        get: operations["searchAuditCitizens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/personal-data-access/{citizenId}": {
         parameters: {
             query?: never;
@@ -1966,16 +1983,39 @@ export interface components {
              */
             unlock?: boolean;
         };
+        CitizenMatchDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            /**
+             * @description Masked (first character and domain)
+             * @example i***@example.ru
+             */
+            email: string;
+            /** Format: date-time */
+            registeredAt: string;
+        };
+        CitizenMatchListDto: {
+            /** @description At most 20, by name */
+            items: components["schemas"]["CitizenMatchDto"][];
+        };
+        /**
+         * @description view: a staff member opened the appeal card (texts, masked contacts); reveal: contact details revealed; download / preview: a file opened
+         * @enum {string}
+         */
+        PersonalDataAccessKind: "view" | "reveal" | "download" | "preview" | "other";
         PersonalDataAccessDto: {
             /** @description Sequence number of the audit row */
             id: string;
             /** Format: date-time */
             occurredAt: string;
             /**
-             * @description personal_data.view: contact details revealed; attachment.download / attachment.preview: a file opened
+             * @description The audit action: appeal.viewed, personal_data.view (a reveal), attachment.download / attachment.preview
              * @example personal_data.view
              */
             action: string;
+            /** @description view: a staff member opened the appeal card (texts, masked contacts); reveal: contact details revealed; download / preview: a file opened */
+            kind: components["schemas"]["PersonalDataAccessKind"];
             /** @description The appeal number the access was made for */
             appealNumber: string | null;
             /** @description The reason the staff member gave */
@@ -2001,8 +2041,10 @@ export interface components {
             occurredAt: string;
             /** @example personal_data.view */
             action: string;
+            /** @description view: a staff member opened the appeal card (texts, masked contacts); reveal: contact details revealed; download / preview: a file opened */
+            kind: components["schemas"]["PersonalDataAccessKind"];
             appealNumber: string | null;
-            /** @description What was revealed (field names) */
+            /** @description What was seen or revealed (field names) */
             fields: string[];
             /** @description The department of the staff member */
             departmentName: string | null;
@@ -4348,6 +4390,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditAlertDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    searchAuditCitizens: {
+        parameters: {
+            query: {
+                /** @description An exact e-mail, an exact phone (+7…, 8…), or a part of the name (at least 3 characters) */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenMatchListDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

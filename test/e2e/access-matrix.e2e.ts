@@ -119,6 +119,7 @@ const MATRIX: Record<string, Row> = {
     expect: { ...auditReaders, admin: 404, auditor: 404 },
     request: async () => ({ path: `/api/v1/audit/alerts/${randomUUID()}/resolve`, body: { resolution: 'confirmed' } }),
   },
+  'GET /api/v1/audit/citizens': { expect: auditReaders, request: async () => ({ path: `/api/v1/audit/citizens?q=${encodeURIComponent('Иванов')}` }) },
   'GET /api/v1/audit/personal-data-access/{citizenId}': { expect: auditReaders, request: async () => ({ path: `/api/v1/audit/personal-data-access/${randomUUID()}` }) },
   // The citizen's own access log (staff have their own actions in the audit log, not a citizen's access log).
   'GET /api/v1/me/personal-data-access': { expect: citizensOnly, request: async () => ({ path: '/api/v1/me/personal-data-access' }) },

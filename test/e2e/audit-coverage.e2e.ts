@@ -29,7 +29,21 @@ interface Expected {
   /** Who the row must name: an account id, null for anonymous, or the account the call created (looked up after it). */
   actorId: string | null | (() => Promise<string>);
   actorRole: string;
+  /** Fields the row's `changes` must show, before → after (others may be there too). */
+  changes?: Record<string, { from: unknown; to: unknown }>;
 }
+
+/**
+ * Configuration writes: their row must say what changed, before → after (`changes`, non-empty).
+ * Not the dead-letter retry: an operation on deliveries, not a setting (details count what it put back).
+ */
+/**
+ * Admin writes that change configuration (their rows carry `changes`). Operational ones change no
+ * setting: retrying dead deliveries, sending a webhook's test event or replaying deliveries, running
+ * a СЭД export — their rows say what was done in `details`.
+ */
+const OPERATIONAL = ['/admin/event-deliveries/', '/admin/notification-deliveries/', '/admin/webhooks/{id}/test', '/replay', '/admin/sed-exports'];
+const isConfigurationWrite = (op: string): boolean => op.split(' ')[1].startsWith('/api/v1/admin/') && !OPERATIONAL.some((part) => op.includes(part));
 
 describe('audit coverage: every write route writes exactly one audit row with its actor and action', () => {
   let env: Awaited<ReturnType<typeof startMessagingServer>>;
@@ -58,11 +72,20 @@ describe('audit coverage: every write route writes exactly one audit row with it
       failures.push(`${op}: the call itself failed with ${res.status} ${text.slice(0, 300)}`);
       return undefined;
     }
-    const { rows } = await db.query<{ action: string; actor_id: string | null; actor_role: string }>('SELECT action, actor_id, actor_role FROM audit_log WHERE request_id = $1 ORDER BY id', [requestId]);
+    const { rows } = await db.query<{ action: string; actor_id: string | null; actor_role: string; changes: Record<string, { from: unknown; to: unknown }> | null }>(
+      'SELECT action, actor_id, actor_role, changes FROM audit_log WHERE request_id = $1 ORDER BY id',
+      [requestId],
+    );
     const got = rows.map((r) => `${r.action} by ${r.actor_role}:${r.actor_id ?? '-'}`);
     const actorId = typeof expected.actorId === 'function' ? await expected.actorId() : expected.actorId;
     const want = `${expected.action} by ${expected.actorRole}:${actorId ?? '-'}`;
     if (got.length !== 1 || got[0] !== want) failures.push(`${op}: expected [${want}], got [${got.join(', ')}]`);
+    const changes = rows.length === 1 ? rows[0].changes : null;
+    if (isConfigurationWrite(op) && (!changes || Object.keys(changes).length === 0)) failures.push(`${op}: a configuration write whose audit row has no changes (before → after): ${JSON.stringify(changes)}`);
+    for (const [field, change] of Object.entries(expected.changes ?? {})) {
+      const stored = changes?.[field] ? { from: changes[field].from, to: changes[field].to } : undefined; // jsonb orders keys its own way
+      if (JSON.stringify(stored) !== JSON.stringify(change)) failures.push(`${op}: changes.${field} should be ${JSON.stringify(change)}, got ${JSON.stringify(changes?.[field])}`);
+    }
     return text ? (JSON.parse(text)) : undefined;
   };
 
@@ -210,16 +233,30 @@ describe('audit coverage: every write route writes exactly one audit row with it
 
     // Configuration (admin).
     const a = { actorId: ids.admin, actorRole: 'admin' };
-    await write('PUT /api/v1/admin/sla-policies', tokens.admin, { type: 'gratitude', resolutionUnit: 'calendar_days', resolutionAmount: 30, firstResponseHours: 24, priorityFirstResponseHours: 2, reminderLeadHours: 24 }, { action: 'sla_policy.upserted', ...a });
-    await write('PUT /api/v1/admin/calendar/{year}', tokens.admin, { nonWorking: ['2031-01-01'], working: [] }, { action: 'calendar.loaded', ...a }, '/api/v1/admin/calendar/2031');
-    const departments = (await get('/api/v1/admin/departments', tokens.admin)) as { id: string }[];
-    const rule = await write('POST /api/v1/admin/routing-rules', tokens.admin, { position: 900, name: 'Покрытие', appealType: null, categoryId: null, subcategoryId: null, region: null, keywords: ['покрытие'], departmentId: departments[0].id, active: false }, { action: 'routing_rule.create', ...a });
-    await write('PUT /api/v1/admin/routing-rules/{id}', tokens.admin, { position: 901, name: 'Покрытие 2', appealType: null, categoryId: null, subcategoryId: null, region: null, keywords: ['покрытие'], departmentId: departments[0].id, active: false }, { action: 'routing_rule.update', ...a }, `/api/v1/admin/routing-rules/${rule?.id}`);
-    await write('DELETE /api/v1/admin/routing-rules/{id}', tokens.admin, undefined, { action: 'routing_rule.delete', ...a }, `/api/v1/admin/routing-rules/${rule?.id}`);
-    const template = await write('POST /api/v1/admin/answer-templates', tokens.admin, { title: 'Покрытие', body: 'Текст', departmentId: null, active: false }, { action: 'answer_template.create', ...a });
-    await write('PUT /api/v1/admin/answer-templates/{id}', tokens.admin, { title: 'Покрытие 2', body: 'Текст', departmentId: null, active: false }, { action: 'answer_template.update', ...a }, `/api/v1/admin/answer-templates/${template?.id}`);
-    await write('DELETE /api/v1/admin/answer-templates/{id}', tokens.admin, undefined, { action: 'answer_template.delete', ...a }, `/api/v1/admin/answer-templates/${template?.id}`);
-    await write('PATCH /api/v1/admin/departments/{id}', tokens.admin, { autoAssign: false }, { action: 'department.update', ...a }, `/api/v1/admin/departments/${departments[0].id}`);
+    // Each configuration write's row says what changed, before → after (the seeded gratitude policy: 30 calendar days).
+    await write('PUT /api/v1/admin/sla-policies', tokens.admin, { type: 'gratitude', resolutionUnit: 'calendar_days', resolutionAmount: 25, firstResponseHours: 24, priorityFirstResponseHours: 2, reminderLeadHours: 24 }, {
+      action: 'sla_policy.upserted',
+      ...a,
+      changes: { resolutionAmount: { from: 30, to: 25 } },
+    });
+    await write('PUT /api/v1/admin/calendar/{year}', tokens.admin, { nonWorking: ['2031-01-01'], working: [] }, { action: 'calendar.loaded', ...a, changes: { nonWorking: { from: null, to: ['2031-01-01'] } } }, '/api/v1/admin/calendar/2031');
+    const departments = (await get('/api/v1/admin/departments', tokens.admin)) as { id: string; autoAssign: boolean }[];
+    const ruleBody = { position: 900, name: 'Покрытие', appealType: null, categoryId: null, subcategoryId: null, region: null, keywords: ['покрытие'], departmentId: departments[0].id, active: false };
+    const rule = await write('POST /api/v1/admin/routing-rules', tokens.admin, ruleBody, { action: 'routing_rule.create', ...a, changes: { name: { from: null, to: 'Покрытие' }, keywords: { from: null, to: ['покрытие'] } } });
+    await write('PUT /api/v1/admin/routing-rules/{id}', tokens.admin, { ...ruleBody, position: 901, name: 'Покрытие 2', keywords: ['покрытие', 'аудит'] }, {
+      action: 'routing_rule.update',
+      ...a,
+      changes: { position: { from: 900, to: 901 }, name: { from: 'Покрытие', to: 'Покрытие 2' }, keywords: { from: ['покрытие'], to: ['покрытие', 'аудит'] } },
+    }, `/api/v1/admin/routing-rules/${rule?.id}`);
+    await write('DELETE /api/v1/admin/routing-rules/{id}', tokens.admin, undefined, { action: 'routing_rule.delete', ...a, changes: { name: { from: 'Покрытие 2', to: null } } }, `/api/v1/admin/routing-rules/${rule?.id}`);
+    const template = await write('POST /api/v1/admin/answer-templates', tokens.admin, { title: 'Покрытие', body: 'Текст', departmentId: null, active: false }, { action: 'answer_template.create', ...a, changes: { title: { from: null, to: 'Покрытие' } } });
+    await write('PUT /api/v1/admin/answer-templates/{id}', tokens.admin, { title: 'Покрытие 2', body: 'Новый текст', departmentId: null, active: true }, {
+      action: 'answer_template.update',
+      ...a,
+      changes: { title: { from: 'Покрытие', to: 'Покрытие 2' }, body: { from: 'Текст', to: 'Новый текст' }, active: { from: false, to: true } },
+    }, `/api/v1/admin/answer-templates/${template?.id}`);
+    await write('DELETE /api/v1/admin/answer-templates/{id}', tokens.admin, undefined, { action: 'answer_template.delete', ...a, changes: { title: { from: 'Покрытие 2', to: null } } }, `/api/v1/admin/answer-templates/${template?.id}`);
+    await write('PATCH /api/v1/admin/departments/{id}', tokens.admin, { autoAssign: !departments[0].autoAssign }, { action: 'department.update', ...a, changes: { autoAssign: { from: departments[0].autoAssign, to: !departments[0].autoAssign } } }, `/api/v1/admin/departments/${departments[0].id}`);
     // Webhooks: a public name (never resolved here: its deliveries fail, which nothing below needs).
     const hook = await write('POST /api/v1/admin/webhooks', tokens.admin, { name: 'Покрытие', url: 'https://hooks.example.com/otklik', events: ['appeal.submitted'] }, { action: 'webhook.create', ...a });
     await write('PATCH /api/v1/admin/webhooks/{id}', tokens.admin, { name: 'Покрытие 2' }, { action: 'webhook.update', ...a }, `/api/v1/admin/webhooks/${hook?.id}`);

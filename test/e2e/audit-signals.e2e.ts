@@ -41,6 +41,7 @@ describe('audit signals, alerts and the personal-data access log', () => {
       LOCKOUT_IP_FAILURES: '100000',
       AUDIT_FAILED_SIGNINS_LOCK: '10',
       AUDIT_BULK_EXPORT_COUNT: '3',
+      AUDIT_SEAL_INTERVAL_MS: '250',
     });
     base = server.baseUrl;
     for (const who of ['citizen', 'operator', 'admin', 'auditor'] as const) tokens[who] = await signIn(DEMO[who]);
@@ -101,6 +102,35 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect((await alerts('&status=resolved&kind=failed_sign_ins')).map((a) => a.id)).toContain(alert.id);
   });
 
+  it('ten failed sign-ins of a login with no account raise the alert too, counted per login by its keyed hash; the answers are those of a wrong password', async () => {
+    const login = `nobody-${randomUUID()}@Example.ru`;
+    const ip = '198.51.100.9';
+    const attempt = (i: number) => api('POST', '/api/v1/auth/login', { login, password: `Wrong#Pass${i}x` }, undefined, { 'x-forwarded-for': ip });
+    const wrongPassword = await api('POST', '/api/v1/auth/login', { login: DEMO.supervisor.login, password: 'Wrong#Pass0x' }, undefined, { 'x-forwarded-for': ip });
+    const unknownAlerts = async () => (await alerts('&kind=failed_sign_ins')).filter((a) => a.subjectUserId === null);
+    for (let i = 0; i < 9; i++) {
+      const res = await attempt(i);
+      // Nothing tells a guesser whether the account exists.
+      expect({ status: res.status, code: res.body.code, type: res.body.type }).toEqual({ status: wrongPassword.status, code: wrongPassword.body.code, type: wrongPassword.body.type });
+    }
+    expect(await unknownAlerts()).toHaveLength(0);
+    // The login is counted case-insensitively, as sign-in normalises it.
+    const tenth = await api('POST', '/api/v1/auth/login', { login: login.toLowerCase(), password: 'Wrong#Pass9x' }, undefined, { 'x-forwarded-for': ip });
+    expect(tenth.status).toBe(wrongPassword.status);
+
+    const [alert] = await unknownAlerts();
+    expect(alert).toMatchObject({ kind: 'failed_sign_ins', status: 'open', subjectUserId: null, accountLocked: false, details: { failures: 10, windowMinutes: 15, unknownLogin: true, loginHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    const rows = (await api('GET', `/api/v1/audit?action=auth.login_failed&entityType=login&entityId=${alert.details.loginHash}&limit=100`, undefined, as('auditor'))).body.items;
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatchObject({ actorRole: 'anonymous', entityType: 'login', details: { reason: 'unknown_login' } });
+    // No personal data in clear: the login is in neither the alert nor the audit rows.
+    const local = login.split('@')[0].toLowerCase();
+    expect(JSON.stringify([alert, rows]).toLowerCase()).not.toContain(local);
+    // Another unknown login is another subject.
+    await api('POST', '/api/v1/auth/login', { login: `other-${randomUUID()}@example.ru`, password: 'Wrong#Pass0x' }, undefined, { 'x-forwarded-for': ip });
+    expect(await unknownAlerts()).toHaveLength(1);
+  });
+
   it('fifty reveals of contact details in five minutes by one operator raise an alert; the citizen sees the reveal in their access log', async () => {
     const categories = (await api('GET', '/api/v1/catalog/categories')).body as any[];
     const tech = categories.find((c) => c.code === 'tech');
@@ -130,6 +160,7 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect(mine.body.items[0]).toEqual({
       occurredAt: expect.any(String),
       action: 'personal_data.view',
+      kind: 'reveal',
       appealNumber: String(filed.body.number),
       fields: ['phone'],
       departmentName: expect.any(String),
@@ -162,6 +193,84 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect((await fetch(`${base}/api/v1/attachments/${uploaded.id}`, { headers: { authorization: `Bearer ${as('citizen')}` } })).status).toBe(200);
     const [latest] = (await api('GET', '/api/v1/me/personal-data-access?limit=1', undefined, as('citizen'))).body.items;
     expect(latest).toMatchObject({ action: 'attachment.download', appealNumber: String(filed.body.number), staffName: null, position: expect.any(String) });
+  });
+
+  it("a staff member opening an appeal card is a view of the citizen's personal data: one row in the access log, lists are not", async () => {
+    const categories = (await api('GET', '/api/v1/catalog/categories')).body as any[];
+    const tech = categories.find((c) => c.code === 'tech');
+    const filed = await api('POST', '/api/v1/appeals', { type: 'question', categoryId: tech.id, subcategoryId: tech.children[0].id, subject: 'Карточка', text: 'Прошу ответить.', contact: { email: 'card-view@example.ru' } }, as('citizen'));
+    expect(filed.status).toBe(201);
+    const citizenId = (await api('GET', '/api/v1/me', undefined, as('citizen'))).body.id as string;
+    const operatorId = (await api('GET', '/api/v1/me', undefined, as('operator'))).body.id as string;
+    const logOf = async () => (await api('GET', `/api/v1/audit/personal-data-access/${citizenId}?limit=100`, undefined, as('auditor'))).body.items as any[];
+    const before = (await logOf()).length;
+
+    // The queue (a list, masked) and the citizen's own card are not accesses by staff.
+    expect((await api('GET', '/api/v1/staff/appeals?limit=50', undefined, as('operator'))).status).toBe(200);
+    expect((await api('GET', `/api/v1/appeals/${filed.body.id}`, undefined, as('citizen'))).status).toBe(200);
+    expect((await logOf()).length).toBe(before);
+
+    // The staff card: one view, by the operator, of this appeal.
+    const card = await api('GET', `/api/v1/staff/appeals/${filed.body.id}`, undefined, as('operator'));
+    expect(card.status).toBe(200);
+    expect(card.body.contact.email).not.toBe('card-view@example.ru');
+    const log = await logOf();
+    expect(log.length).toBe(before + 1);
+    expect(log[0]).toMatchObject({
+      action: 'appeal.viewed',
+      kind: 'view',
+      appealNumber: String(filed.body.number),
+      fields: ['subject', 'text', 'contactMasked'],
+      actorId: operatorId,
+      actorRole: 'operator',
+      actorName: expect.any(String),
+      reason: null,
+    });
+
+    // The citizen sees it: department and position, no staff name.
+    const [latest] = (await api('GET', '/api/v1/me/personal-data-access?limit=1', undefined, as('citizen'))).body.items;
+    expect(latest).toEqual({
+      occurredAt: expect.any(String),
+      action: 'appeal.viewed',
+      kind: 'view',
+      appealNumber: String(filed.body.number),
+      fields: ['subject', 'text', 'contactMasked'],
+      departmentName: log[0].departmentName,
+      position: log[0].actorPosition,
+      staffName: null,
+    });
+    expect(latest.departmentName).toEqual(expect.any(String));
+
+    // The same card through the shared route is a view too; a view is not a reveal (no mass-reveal count).
+    expect((await api('GET', `/api/v1/appeals/${filed.body.number}`, undefined, as('operator'))).status).toBe(200);
+    expect((await logOf()).length).toBe(before + 2);
+    expect((await api('GET', `/api/v1/audit?action=appeal.viewed&entityId=${filed.body.id}`, undefined, as('auditor'))).body.items).toHaveLength(2);
+    // The history and the thread name the citizen too: each staff read of them is a view.
+    expect((await api('GET', `/api/v1/appeals/${filed.body.id}/messages`, undefined, as('operator'))).status).toBe(200);
+    expect((await api('GET', `/api/v1/appeals/${filed.body.id}/history`, undefined, as('operator'))).status).toBe(200);
+    expect((await api('GET', `/api/v1/appeals/${filed.body.id}/history`, undefined, as('citizen'))).status).toBe(200);
+    expect((await logOf()).slice(0, 2).map((r) => [r.kind, r.fields])).toEqual([
+      ['view', ['history']],
+      ['view', ['messages']],
+    ]);
+    expect((await logOf()).length).toBe(before + 4);
+  });
+
+  it('auditors find a citizen by e-mail or a part of the name (not staff), with the e-mail masked; the search is audited, the query is not kept', async () => {
+    const citizenId = (await api('GET', '/api/v1/me', undefined, as('citizen'))).body.id as string;
+    const byEmail = await api('GET', `/api/v1/audit/citizens?q=${encodeURIComponent(DEMO.citizen.login.toUpperCase())}`, undefined, as('auditor'));
+    expect(byEmail.status).toBe(200);
+    expect(byEmail.body.items).toEqual([{ id: citizenId, fullName: 'Иванов Иван Иванович', email: 'c***@demo.otklik.local', registeredAt: expect.any(String) }]);
+    const byName = await api('GET', `/api/v1/audit/citizens?q=${encodeURIComponent('иван')}`, undefined, as('admin'));
+    expect(byName.body.items.map((c: { id: string }) => c.id)).toContain(citizenId);
+    // Staff accounts are not citizens; a pattern character is literal.
+    expect((await api('GET', `/api/v1/audit/citizens?q=${encodeURIComponent('Сидоров')}`, undefined, as('auditor'))).body.items).toEqual([]);
+    expect((await api('GET', `/api/v1/audit/citizens?q=${encodeURIComponent('%%%')}`, undefined, as('auditor'))).body.items).toEqual([]);
+    expect((await api('GET', '/api/v1/audit/citizens?q=ab', undefined, as('auditor'))).status).toBe(422);
+    expect((await api('GET', '/api/v1/audit/citizens?q=Иванов', undefined, as('operator'))).status).toBe(403);
+    const [row] = (await api('GET', '/api/v1/audit?action=personal_data.search&limit=1', undefined, as('auditor'))).body.items;
+    expect(row).toMatchObject({ actorRole: 'auditor', details: { by: 'name', matches: 0 } });
+    expect(JSON.stringify(row)).not.toContain('%%%');
   });
 
   it('a staff sign-in from a network the account never used raises an alert; the same /24 does not', async () => {
@@ -228,6 +337,21 @@ describe('audit signals, alerts and the personal-data access log', () => {
     }
   });
 
+  it('the sealer runs at the configured cadence (AUDIT_SEAL_INTERVAL_MS=250): three rows in a row are each chained within 2 s, not up to 5 s', async () => {
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      for (let i = 0; i < 3; i++) {
+        const requestId = `cadence-${randomUUID()}`;
+        await api('POST', '/api/v1/auth/login', { login: DEMO.citizen.login, password: 'Wrong#Pass0x' }, undefined, { 'x-request-id': requestId });
+        const [{ id }] = (await db.query(`SELECT id::text FROM audit_log WHERE request_id = $1`, [requestId])).rows;
+        await until(async () => ((await db.query(`SELECT 1 FROM audit_chain WHERE row_id = $1`, [id])).rowCount ? true : undefined), 2_000);
+      }
+    } finally {
+      await db.end();
+    }
+  });
+
   it('answers bad input with problem+json', async () => {
     expect((await api('POST', `/api/v1/audit/alerts/${randomUUID()}/resolve`, { resolution: 'confirmed' }, as('admin'))).status).toBe(404);
     const bad = await api('POST', `/api/v1/audit/alerts/${randomUUID()}/resolve`, { resolution: 'maybe' }, as('admin'));
@@ -270,6 +394,13 @@ describe('failed sign-ins behind the back-off', () => {
       expect(alert.rows).toEqual([{ kind: 'failed_sign_ins', account_locked: true, failures: '10' }]);
       const user = await db.query(`SELECT locked_at IS NOT NULL AS locked, lock_reason FROM users WHERE email_normalized = $1`, [DEMO.citizen2.login]);
       expect(user.rows).toEqual([{ locked: true, lock_reason: 'failed_sign_ins' }]);
+
+      // A login with no account meets the same back-off and the same answers, and raises the alert too (nothing to lock).
+      const unknown: number[] = [];
+      for (let i = 0; i < 10; i++) unknown.push((await call(server.baseUrl, 'POST', '/api/v1/auth/login', { login: `ghost-${process.pid}@example.ru`, password: `Wrong#Pass${i}x` })).status);
+      expect(unknown).toEqual(statuses);
+      const byLogin = await db.query(`SELECT kind, subject_user_id, account_locked, details->>'failures' AS failures FROM audit_alerts WHERE subject_key LIKE 'login:%'`);
+      expect(byLogin.rows).toEqual([{ kind: 'failed_sign_ins', subject_user_id: null, account_locked: false, failures: '10' }]);
     } finally {
       await db.end();
     }

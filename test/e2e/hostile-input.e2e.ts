@@ -141,6 +141,7 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/audit/alerts': { as: 'auditor' },
   // A fresh alert id: bad bodies are refused by validation before the alert is looked up.
   'POST /api/v1/audit/alerts/{id}/resolve': { as: 'admin', base: () => ({ resolution: 'confirmed', note: 'Проверено', unlock: false }) },
+  'GET /api/v1/audit/citizens': { as: 'auditor' },
   'GET /api/v1/audit/personal-data-access/{citizenId}': { as: 'auditor' },
   'GET /api/v1/me/personal-data-access': { as: 'citizen' },
   'GET /api/v1/admin/sla-policies': { as: 'admin' },

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { AUDIT_REDACTABLE_FIELDS } from '../modules/audit/audit-canonical';
 import { AuditChainRepository } from '../modules/audit/audit-chain.repository';
 import { AuditCheckpoints } from '../modules/audit/audit-checkpoints.service';
 import { AuditSealer } from '../modules/audit/audit-sealer.service';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { AuditVerifier } from '../modules/audit/audit-verifier.service';
 import { TransactionRunner } from '../database/transaction-runner';
 
@@ -89,6 +92,22 @@ export class AuditSealCommand extends CommandRunner {
 
   async run(): Promise<void> {
     process.stdout.write(`${JSON.stringify(await this.sealer.seal({ checkpoint: 'force' }))}\n`);
+  }
+}
+
+/** Creates the coming months' partitions of audit_log now (the sealer does it hourly) and lists them all. */
+@Command({ name: 'audit:partitions', description: "Create audit_log's missing monthly partitions (this month and the next ones) and list the partitions; JSON" })
+export class AuditPartitionsCommand extends CommandRunner {
+  constructor(
+    private readonly chain: AuditChainRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async run(): Promise<void> {
+    const created = await this.chain.ensurePartitions(this.config.auditChain.partitionMonthsAhead);
+    process.stdout.write(`${JSON.stringify({ created, partitions: await this.chain.partitions() })}\n`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { AuditCheckpointsCommand, AuditRedactCommand, AuditSealCommand, AuditVerifyCommand } from './audit.command';
+import { AuditCheckpointsCommand, AuditPartitionsCommand, AuditRedactCommand, AuditSealCommand, AuditVerifyCommand } from './audit.command';
 import { BenchDatasetCommand } from './bench-dataset.command';
 import { EventsDeadCommand, EventsRetryCommand } from './events.command';
 import { MigrateCommand } from './migrate.command';
@@ -9,4 +9,4 @@ import { SlaTickCommand } from './sla-tick.command';
 import { UserCreateCommand } from './user-create.command';
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand, BenchDatasetCommand, SlaTickCommand, EventsDeadCommand, EventsRetryCommand, AuditVerifyCommand, AuditCheckpointsCommand, AuditSealCommand, AuditRedactCommand, ReportsRebuildCommand, SedExportCommand, SedReceiptsCommand];
+export const COMMANDS = [UserCreateCommand, SeedDemoCommand, MigrateCommand, BenchDatasetCommand, SlaTickCommand, EventsDeadCommand, EventsRetryCommand, AuditVerifyCommand, AuditCheckpointsCommand, AuditSealCommand, AuditRedactCommand, ReportsRebuildCommand, SedExportCommand, SedReceiptsCommand, AuditPartitionsCommand];

@@ -28,6 +28,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), SLA_TICK_SECONDS: '1', RETENTION_MODE: 'delete' }).sla).toMatchObject({ tickSeconds: 1, retentionMode: 'delete' });
   });
 
+  it('audit chain: sealing every 5 s, a checkpoint at most once a minute, partitions three months ahead; bounds checked', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).auditChain).toEqual({ sealIntervalMs: 5000, checkpointIntervalSeconds: 60, partitionMonthsAhead: 3 });
+    expect(loadConfig({ DATA_DIR: dataDir(), AUDIT_SEAL_INTERVAL_MS: '250', AUDIT_CHECKPOINT_INTERVAL_SECONDS: '5', AUDIT_PARTITION_MONTHS_AHEAD: '12' }).auditChain).toEqual({
+      sealIntervalMs: 250,
+      checkpointIntervalSeconds: 5,
+      partitionMonthsAhead: 12,
+    });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), AUDIT_SEAL_INTERVAL_MS: '10' })).toThrow(expect.objectContaining({ variable: 'AUDIT_SEAL_INTERVAL_MS' }));
+    expect(() => loadConfig({ DATA_DIR: dataDir(), AUDIT_CHECKPOINT_INTERVAL_SECONDS: 'soon' })).toThrow(expect.objectContaining({ variable: 'AUDIT_CHECKPOINT_INTERVAL_SECONDS' }));
+    expect(() => loadConfig({ DATA_DIR: dataDir(), AUDIT_PARTITION_MONTHS_AHEAD: '0' })).toThrow(expect.objectContaining({ variable: 'AUDIT_PARTITION_MONTHS_AHEAD' }));
+  });
+
   it('event deliveries: 8 attempts from 1 s back-off, a 60 s lease, attempts bounded below the lease', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).events).toEqual({ maxAttempts: 8, retryBaseMs: 1000, retryMaxMs: 3_600_000, leaseSeconds: 60, handlerTimeoutMs: 30_000 });
     expect(loadConfig({ DATA_DIR: dataDir(), EVENT_LEASE_SECONDS: '10' }).events.handlerTimeoutMs).toBe(5000);

@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { deriveEcP256Key } from '../common/crypto/keys';
 import { loadClientKey } from '../common/esia/esia-protocol';
 import { AnswerSigningKeys, demoSigningKey, KEY_ID_PATTERN, keyIdOf, KeyFormatError, readSigningKey, readVerifyKeys } from '../modules/workflow/signing/signing-keys';
-import { AuditSignalsConfig, auditSignalsConfig } from './audit-signals-config';
+import { AuditChainConfig, auditChainConfig, AuditSignalsConfig, auditSignalsConfig } from './audit-signals-config';
 import { bool, ConfigError, Env, int, oneOf, url } from './env-readers';
 import { MessagingConfig, messagingConfig } from './messaging-config';
 import { SedExportConfig, sedExportConfig } from './sed-export-config';
@@ -77,6 +77,8 @@ export interface AppConfig {
   open311: { ratePerMinute: number };
   /** The document-management (СЭД) export: SED_EXPORT_DIR or SED_EXPORT_S3_PREFIX, SED_EXPORT_INTERVAL_MINUTES. */
   sedExport: SedExportConfig;
+  /** The audit chain's sealing and checkpoint cadence, and how far ahead audit_log's partitions are made. */
+  auditChain: AuditChainConfig;
 }
 
 /**
@@ -433,5 +435,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     auditSignals: auditSignalsConfig(env),
     webhooks: webhooksConfig(env, mode),
     open311: { ratePerMinute: int(env, 'OPEN311_RATE_PER_MINUTE', 30, 1, 100_000) },
+    auditChain: auditChainConfig(env),
   };
 }

@@ -36,3 +36,21 @@ export function auditSignalsConfig(env: Env): AuditSignalsConfig {
     showStaffNamesToCitizen: bool(env, 'PD_ACCESS_SHOW_STAFF_NAMES', false),
   };
 }
+
+/** The hash chain's cadence and the audit log's partitions (audit-sealer.service.ts, audit-seal-scheduler.ts). */
+export interface AuditChainConfig {
+  /** AUDIT_SEAL_INTERVAL_MS: how often the sealer appends written rows to the chain. */
+  sealIntervalMs: number;
+  /** AUDIT_CHECKPOINT_INTERVAL_SECONDS: at most one signed checkpoint per interval (when the chain has grown). */
+  checkpointIntervalSeconds: number;
+  /** AUDIT_PARTITION_MONTHS_AHEAD: audit_log's monthly partitions are made this many months ahead. */
+  partitionMonthsAhead: number;
+}
+
+export function auditChainConfig(env: Env): AuditChainConfig {
+  return {
+    sealIntervalMs: int(env, 'AUDIT_SEAL_INTERVAL_MS', 5000, 100, 3_600_000),
+    checkpointIntervalSeconds: int(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, 1, 86_400),
+    partitionMonthsAhead: int(env, 'AUDIT_PARTITION_MONTHS_AHEAD', 3, 1, 24),
+  };
+}

@@ -12,6 +12,14 @@ export class BlindIndex {
     this.key = deriveKey(masterKey, 'blind-index');
   }
 
+  /**
+   * A sign-in login (normalised e-mail) that may match no account: the audit log and the
+   * failed-sign-in signal count failures per login by it, without keeping the login in clear.
+   */
+  ofLogin(normalizedLogin: string): string {
+    return createHmac('sha256', this.key).update(`login:${normalizedLogin}`).digest('hex');
+  }
+
   of(kind: 'snils' | 'inn' | 'phone', value: string): string {
     const normalized = value.replace(/[^\dA-Za-z+]/g, '');
     return createHmac('sha256', this.key).update(`${kind}:${normalized}`).digest('hex');

@@ -130,7 +130,10 @@ export class AppealQueryService {
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
     const appeal = await this.access.load(actor, idOrNumber);
     const handling = await this.access.handles(actor, appeal);
-    const [history, messages, answer, attachments, assigneeName] = await Promise.all([
+    const [, history, messages, answer, attachments, assigneeName] = await Promise.all([
+      // A staff member opening the card sees the citizen's texts and (masked) contacts: a view of
+      // personal data (152-ФЗ), one audit row beside the reads, shown in the access log.
+      actor.role === Role.Citizen ? null : this.recordView(actor, appeal),
       this.historyRows(appeal.id),
       this.messageRows(appeal.id, actor),
       this.own.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
@@ -141,6 +144,20 @@ export class AppealQueryService {
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
     const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.own.manager, appeal.departmentId);
     return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor });
+  }
+
+  /**
+   * A staff view of one appeal's personal data — the card, or its history or thread alone — in
+   * the citizen's personal-data access log: one INSERT beside the reads, no signal.
+   */
+  private recordView(actor: Actor, appeal: Appeal, fields = ['subject', 'text', ...(Object.keys(appeal.extraFields ?? {}).length ? ['extraFields'] : []), ...(appeal.contactEncrypted ? ['contactMasked'] : [])]): Promise<void> {
+    return this.audit.record(this.own.manager, actor, {
+      action: 'appeal.viewed',
+      entityType: 'appeal',
+      entityId: appeal.id,
+      subjectId: appeal.citizenId,
+      details: { number: appeal.number, fields },
+    });
   }
 
   /** The files on the card; a citizen's view leaves out those of internal notes. */
@@ -192,14 +209,18 @@ export class AppealQueryService {
     });
   }
 
+  /** The history names the citizen (their steps): a staff read of it is a view, as the card's. */
   async history(actor: Actor, idOrNumber: string, locale: Locale): Promise<HistoryEntryDto[]> {
     const appeal = await this.access.load(actor, idOrNumber);
-    return (await this.historyRows(appeal.id)).map((h) => toHistoryEntry(h, locale));
+    const [, rows] = await Promise.all([actor.role === Role.Citizen ? null : this.recordView(actor, appeal, ['history']), this.historyRows(appeal.id)]);
+    return rows.map((h) => toHistoryEntry(h, locale));
   }
 
+  /** The thread holds the citizen's name and texts: a staff read of it is a view, as the card's. */
   async messages(actor: Actor, idOrNumber: string): Promise<MessageDto[]> {
     const appeal = await this.access.load(actor, idOrNumber);
-    return (await this.messageRows(appeal.id, actor)).map(toMessage);
+    const [, rows] = await Promise.all([actor.role === Role.Citizen ? null : this.recordView(actor, appeal, ['messages']), this.messageRows(appeal.id, actor)]);
+    return rows.map(toMessage);
   }
 
   private historyRows(appealId: string): Promise<AppealHistory[]> {

@@ -41,7 +41,7 @@ export class AuditChainController {
   }
 }
 
-/** Test-only: seal now, with a checkpoint (mounted with CLOCK_CONTROL=true, refused in production). */
+/** Test-only: check the partitions and seal now, with a checkpoint (mounted with CLOCK_CONTROL=true, refused in production). */
 @ApiExcludeController()
 @Controller({ path: 'test/audit', version: '1' })
 export class AuditChainTestController {
@@ -56,6 +56,8 @@ export class AuditChainTestController {
   async seal(@Query('checkpoint') checkpoint?: string): Promise<SealReport> {
     // Let a timer-driven run finish first, so this one sees everything sealed.
     await this.scheduler.runDue();
+    // The partition check the sealer makes hourly, now.
+    await this.sealer.ensurePartitionsIfDue(true);
     return this.sealer.seal({ checkpoint: checkpoint === 'false' ? 'never' : 'force' });
   }
 }

@@ -181,12 +181,20 @@ export class AuditChainRepository {
   /**
    * The first link in [from, to] whose row is gone or no longer hashes to what was sealed. One
    * statement over the whole range, so PostgreSQL hashes the rows with its parallel workers
-   * (min(), not ORDER BY … LIMIT 1, which would walk the index one row at a time).
+   * (min(), not ORDER BY … LIMIT 1, which would walk the index one row at a time). The hash is
+   * the projection of the scan of audit_log (a subquery), not a filter above the join: over the
+   * partitions the planner would otherwise hash every row in the leader after the Gather. For a
+   * part of the chain (`whole` false) the scan is bounded by the range's row ids, so only those
+   * rows are hashed.
    */
-  async firstMismatch(from: number, to: number): Promise<{ seq: number; rowId: string; missing: boolean } | null> {
+  async firstMismatch(from: number, to: number, whole = false): Promise<{ seq: number; rowId: string; missing: boolean } | null> {
+    const bounds = whole
+      ? ''
+      : `WHERE a.id BETWEEN (SELECT min(row_id) FROM audit_chain WHERE seq BETWEEN $1 AND $2) AND (SELECT max(row_id) FROM audit_chain WHERE seq BETWEEN $1 AND $2)`;
     const [m] = await this.dataSource.query(
-      `SELECT min(c.seq) AS seq FROM audit_chain c LEFT JOIN audit_log a ON a.id = c.row_id
-        WHERE c.seq BETWEEN $1 AND $2 AND (a.id IS NULL OR ${rowHashSql('a')} <> c.row_hash)`,
+      `SELECT min(c.seq) AS seq
+         FROM audit_chain c LEFT JOIN (SELECT a.id, ${rowHashSql('a')} AS row_hash FROM audit_log a ${bounds}) a ON a.id = c.row_id
+        WHERE c.seq BETWEEN $1 AND $2 AND (a.id IS NULL OR a.row_hash <> c.row_hash)`,
       [from, to],
     );
     if (m?.seq === null || m?.seq === undefined) return null;
@@ -231,6 +239,26 @@ export class AuditChainRepository {
   async rowView(id: string): Promise<AuditRowView | null> {
     const [r] = await this.dataSource.query(`SELECT id, occurred_at, actor_id, actor_role, action, entity_type, entity_id FROM audit_log WHERE id = $1`, [id]);
     return r ? { id: String(r.id), occurredAt: r.occurred_at, actorId: r.actor_id, actorRole: r.actor_role, action: r.action, entityType: r.entity_type, entityId: r.entity_id } : null;
+  }
+
+  /**
+   * Creates the monthly partitions of audit_log that are missing, from `since`'s month (default:
+   * this month, by the database's clock) to `monthsAhead` months ahead; returns the ones created.
+   */
+  async ensurePartitions(monthsAhead: number, since?: Date): Promise<string[]> {
+    const [r] = await this.dataSource.query(`SELECT audit_log_ensure_partitions($1, $2) AS created`, [monthsAhead, since ?? null]);
+    return r.created as string[];
+  }
+
+  /** The partitions of audit_log, oldest first, with their bounds and (estimated) row counts. */
+  async partitions(): Promise<Array<{ name: string; bounds: string; rows: number }>> {
+    const rows = await this.dataSource.query(
+      `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bounds, greatest(c.reltuples, 0)::bigint AS rows
+         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'audit_log'::regclass
+        ORDER BY c.relname = 'audit_log_default', c.relname`,
+    );
+    return rows.map((r: any) => ({ name: r.name, bounds: r.bounds, rows: num(r.rows) }));
   }
 
   /**

@@ -9,6 +9,14 @@ describe('auditChanges', () => {
     expect(auditChanges(null, { priority: 3, keywords: ['a'] })).toEqual({ priority: { from: null, to: 3 }, keywords: { from: null, to: ['a'] } });
   });
 
+  it('treats every field of a deleted object as changed to null', () => {
+    expect(auditChanges({ name: 'A', keywords: ['a'], region: null, email: 'ivan@example.ru' }, null)).toEqual({
+      name: { from: 'A', to: null },
+      keywords: { from: ['a'], to: null },
+      email: { from: 'i***(15)', to: null },
+    });
+  });
+
   it('masks personal data on both sides', () => {
     const sut = auditChanges({ phone: '+79990001122', email: null }, { phone: '+79995554433', email: 'ivan@example.ru' });
     expect(sut).toEqual({ phone: { from: '+***(12)', to: '+***(12)' }, email: { from: null, to: 'i***(15)' } });

@@ -24,9 +24,20 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The fields that differ between `before` and `after` (a field absent from `after` is not compared). */
-export function auditChanges(before: Record<string, unknown> | null, after: Record<string, unknown>): AuditChanges {
+/**
+ * The fields that differ between `before` and `after` (a field absent from `after` is not
+ * compared). `before` null: a creation, every field from null; `after` null: a deletion, every
+ * field of `before` to null.
+ */
+export function auditChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChanges {
   const changes: AuditChanges = {};
+  if (after === null) {
+    for (const [key, from] of Object.entries(before ?? {})) {
+      if (from === undefined || from === null) continue;
+      changes[key] = isPersonalKey(key) ? { from: maskValue(from), to: null } : { from, to: null };
+    }
+    return changes;
+  }
   for (const [key, to] of Object.entries(after)) {
     if (to === undefined) continue;
     const from = before ? (before[key] ?? null) : null;

@@ -1,8 +1,9 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Append-only audit trail: the application's role may only INSERT and SELECT, and a trigger
  * refuses UPDATE, DELETE and TRUNCATE (except audit_redact's masking). Sealed into audit_chain.
+ * Partitioned by month on `occurred_at` (migration 1765330000000), so the primary key holds it.
  */
 @Entity('audit_log')
 @Index('audit_log_entity', { synchronize: false })
@@ -11,7 +12,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('audit_log_subject', { synchronize: false })
 export class AuditEntry {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'audit_log_pkey' }) id: string;
-  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'clock_timestamp()', insert: false }) occurredAt: Date;
+  /** The database's time at insert (never the application's clock): the partition key. */
+  @PrimaryColumn({ name: 'occurred_at', type: 'timestamptz', default: () => 'clock_timestamp()', insert: false, primaryKeyConstraintName: 'audit_log_pkey' }) occurredAt: Date;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ name: 'actor_role', type: 'text', nullable: true }) actorRole: string | null;
   /** The actor as they were at that moment: filled from `users` by a trigger at insert. */

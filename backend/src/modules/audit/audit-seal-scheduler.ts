@@ -3,6 +3,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Queue } from 'bullmq';
 import { Counter } from 'prom-client';
 import { PeriodicMode, PeriodicRun } from '../../common/lifecycle/periodic-run';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { AuditSealer, SealReport } from './audit-sealer.service';
 
 export const AUDIT_CHAIN_QUEUE = 'audit-chain';
@@ -10,13 +12,11 @@ export const AUDIT_SEAL_JOB = 'audit-seal';
 /** How the sealer is woken, as the SLA scheduler: BullMQ job scheduler, a timer in the API, or not at all (CLI). */
 export const AUDIT_SEAL_MODE = Symbol('AUDIT_SEAL_MODE');
 export type AuditSealMode = PeriodicMode;
-/** Sealing runs every few seconds, so the unsealed tail stays short; checkpoints are once a minute. */
-export const SEAL_EVERY_MS = 5_000;
 
 const sealedRows = new Counter({ name: 'otklik_audit_rows_sealed_total', help: 'Audit rows appended to the hash chain by this process' });
 
 /**
- * Wakes the sealer: every SEAL_EVERY_MS a timer in the API process (embedded mode) or a BullMQ job
+ * Wakes the sealer: every AUDIT_SEAL_INTERVAL_MS (5 s by default, so the unsealed tail stays short) a timer in the API process (embedded mode) or a BullMQ job
  * scheduler consumed by whichever worker (Redis mode). Several processes may wake at once: the
  * sealer's advisory lock makes them take turns, and the second finds nothing left to seal.
  */
@@ -27,12 +27,13 @@ export class AuditSealScheduler implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly sealer: AuditSealer,
     @Inject(AUDIT_SEAL_MODE) mode: AuditSealMode,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Optional() @InjectQueue(AUDIT_CHAIN_QUEUE) queue?: Queue,
   ) {
     this.periodic = new PeriodicRun({
       name: 'audit sealing',
       mode,
-      everyMs: SEAL_EVERY_MS,
+      everyMs: config.auditChain.sealIntervalMs,
       queue,
       jobName: AUDIT_SEAL_JOB,
       keep: { complete: 20, fail: 100 },

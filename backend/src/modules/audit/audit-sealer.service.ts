@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { CTY_AUDIT_CHECKPOINT } from '../workflow/signing/answer-jws';
 import { AnswerSigner } from '../workflow/signing/answer-signer.service';
 import { checkpointStatement } from './audit-checkpoint';
@@ -9,8 +11,8 @@ import { chainHash, GENESIS, MerkleFrontier } from './audit-merkle';
 
 /** Rows sealed per statement (and per transaction). */
 export const SEAL_BATCH = 5000;
-/** A checkpoint is signed when the last one is at least this old and the chain has grown. */
-export const CHECKPOINT_EVERY_MS = 60_000;
+/** How often the sealer checks that audit_log's coming monthly partitions exist. */
+const PARTITION_CHECK_EVERY_MS = 3_600_000;
 
 export interface SealReport {
   sealed: number;
@@ -24,19 +26,24 @@ export interface SealReport {
  * Appends audit rows to the hash chain after they are written: writers only INSERT (no hash, no
  * lock, so a submit does not wait on the chain), and this sealer, one at a time cluster-wide
  * (advisory lock), takes the next rows of finished transactions in (txid, id) order, chains
- * them and, once a minute, signs a checkpoint of the head with its Merkle root.
+ * them and, once per AUDIT_CHECKPOINT_INTERVAL_SECONDS (a minute by default), signs a checkpoint
+ * of the head with its Merkle root.
  */
 @Injectable()
 export class AuditSealer {
   private readonly logger = new Logger(AuditSealer.name);
+  /** Real time (not the test clock) of this process's last partition check; 0: at the first run. */
+  private partitionsCheckedAt = 0;
 
   constructor(
     private readonly chain: AuditChainRepository,
     private readonly signer: AnswerSigner,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seal(options: { checkpoint: 'due' | 'force' | 'never' } = { checkpoint: 'due' }): Promise<SealReport> {
+    await this.ensurePartitionsIfDue();
     let sealed = 0;
     for (;;) {
       const n = await this.chain.sealing((m) => this.sealBatch(m));
@@ -47,6 +54,24 @@ export class AuditSealer {
     const head = await this.chain.head();
     if (sealed > 0) this.logger.debug({ sealed, size: head?.seq }, 'audit rows sealed');
     return { sealed, size: head?.seq ?? 0, headHash: head ? head.chainHash.toString('hex') : null, checkpoint };
+  }
+
+  /**
+   * Hourly, the coming months' partitions of audit_log (by the database's clock; idempotent, and
+   * cheap when they exist). A failure (a lock not had within its time-out) is retried next time:
+   * rows go to the default partition meanwhile, so no insert fails.
+   */
+  async ensurePartitionsIfDue(force = false): Promise<string[]> {
+    if (!force && Date.now() - this.partitionsCheckedAt < PARTITION_CHECK_EVERY_MS) return [];
+    try {
+      const created = await this.chain.ensurePartitions(this.config.auditChain.partitionMonthsAhead);
+      this.partitionsCheckedAt = Date.now();
+      if (created.length) this.logger.log({ created }, 'audit_log partitions created');
+      return created;
+    } catch (e) {
+      this.logger.warn({ err: e }, 'audit_log partitions not checked; retried at the next run');
+      return [];
+    }
   }
 
   private async sealBatch(m: EntityManager): Promise<number> {
@@ -68,7 +93,7 @@ export class AuditSealer {
     const last = await this.chain.latestCheckpoint(m);
     const now = this.clock.now();
     if (last && last.size >= head.seq) return null;
-    if (!force && last && now.getTime() - last.createdAt.getTime() < CHECKPOINT_EVERY_MS) return null;
+    if (!force && last && now.getTime() - last.createdAt.getTime() < this.config.auditChain.checkpointIntervalSeconds * 1000) return null;
     // The new root from the last checkpoint's frontier and the leaves sealed since.
     const frontier = last ? new MerkleFrontier(last.size, [...last.frontier]) : new MerkleFrontier();
     for (const h of await this.chain.rowHashes(frontier.size, head.seq, m)) frontier.push(h);

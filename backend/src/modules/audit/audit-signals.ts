@@ -55,11 +55,16 @@ export class AuditSignals {
     const signals = this.config.auditSignals;
     switch (row.action) {
       case 'auth.login_failed': {
-        if (row.entityType !== 'user' || !row.entityId) return; // an unknown login has no account to protect
-        const n = await this.countRecent(manager, 'entity', row.entityId, row.action, signals.failedSignIns.windowMinutes);
-        const { alertAt, lockAt } = signals.failedSignIns;
+        if (!row.entityId || (row.entityType !== 'user' && row.entityType !== 'login')) return;
+        const { alertAt, lockAt, windowMinutes } = signals.failedSignIns;
+        const n = await this.countRecent(manager, { entityType: row.entityType, entityId: row.entityId }, row.action, windowMinutes);
+        if (row.entityType === 'login') {
+          // A login that matches no account (entity_id: its keyed hash): the alert, nothing to lock.
+          if (n >= alertAt) await this.raise(manager, 'failed_sign_ins', null, { failures: n, windowMinutes, lastIp: ipOf(actor, row), unknownLogin: true, loginHash: row.entityId }, false, `login:${row.entityId}`);
+          return;
+        }
         const lock = lockAt > 0 && n >= lockAt;
-        if (n >= alertAt || lock) await this.raise(manager, 'failed_sign_ins', row.entityId, { failures: n, windowMinutes: signals.failedSignIns.windowMinutes, lastIp: ipOf(actor, row) }, lock);
+        if (n >= alertAt || lock) await this.raise(manager, 'failed_sign_ins', row.entityId, { failures: n, windowMinutes, lastIp: ipOf(actor, row) }, lock);
         return;
       }
       case 'auth.login': {
@@ -79,7 +84,7 @@ export class AuditSignals {
       }
       case 'personal_data.view': {
         if (!actor?.userId || !isStaff(actor.role)) return;
-        const n = await this.countRecent(manager, 'actor', actor.userId, row.action, signals.reveals.windowMinutes);
+        const n = await this.countRecent(manager, { actorId: actor.userId }, row.action, signals.reveals.windowMinutes);
         const { alertAt, lockAt } = signals.reveals;
         const lock = lockAt > 0 && n >= lockAt;
         if (n >= alertAt || lock) await this.raise(manager, 'mass_reveal', actor.userId, { reveals: n, windowMinutes: signals.reveals.windowMinutes }, lock);
@@ -91,7 +96,7 @@ export class AuditSignals {
       case 'appeal.export': {
         if (!actor?.userId) return;
         const rows = Number(row.details.rows ?? 0);
-        const n = await this.countRecent(manager, 'actor', actor.userId, row.action, signals.exports.windowMinutes);
+        const n = await this.countRecent(manager, { actorId: actor.userId }, row.action, signals.exports.windowMinutes);
         if (rows >= signals.exports.rows || n >= signals.exports.count) {
           await this.raise(manager, 'bulk_export', actor.userId, { rows, exports: n, windowMinutes: signals.exports.windowMinutes, format: row.details.format ?? null }, false);
         }
@@ -111,22 +116,23 @@ export class AuditSignals {
     await this.raise(manager, 'off_hours', actor.userId, { action: row.action, at: now.toISOString(), departmentId: actor.departmentId, workingHours: hours }, false);
   }
 
-  private async countRecent(manager: EntityManager, by: 'entity' | 'actor', id: string, action: string, minutes: number): Promise<number> {
-    const where = by === 'entity' ? `entity_type = 'user' AND entity_id = $1` : 'actor_id = $1::uuid';
+  private async countRecent(manager: EntityManager, by: { entityType: string; entityId: string } | { actorId: string }, action: string, minutes: number): Promise<number> {
+    const [where, params] = 'actorId' in by ? ['actor_id = $3::uuid', [by.actorId]] : ['entity_type = $3 AND entity_id = $4', [by.entityType, by.entityId]];
     const [row] = await manager.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE ${where} AND action = $2 AND occurred_at > clock_timestamp() - make_interval(mins => $3)`,
-      [id, action, minutes],
+      `SELECT count(*)::int AS n FROM audit_log WHERE ${where} AND action = $1 AND occurred_at > clock_timestamp() - make_interval(mins => $2)`,
+      [action, minutes, ...params],
     );
     return row.n;
   }
 
-  private async raise(manager: EntityManager, kind: AlertKind, userId: string, details: Record<string, unknown>, lock: boolean, subjectKey = userId): Promise<void> {
-    const account = await this.accounts.findOne({ id: userId }, { manager, lock: lock });
+  /** `userId` null: the subject is no account (a login that matches none), named by `subjectKey`. */
+  private async raise(manager: EntityManager, kind: AlertKind, userId: string | null, details: Record<string, unknown>, lock: boolean, subjectKey = userId ?? ''): Promise<void> {
+    const account = userId ? await this.accounts.findOne({ id: userId }, { manager, lock: lock }) : null;
     let locked = !!account?.lockedAt;
     let newlyLocked = false;
     if (lock && account && !account.lockedAt) {
-      await this.accounts.update(manager, userId, { lockedAt: new Date(), lockReason: kind });
-      await this.sessions.revokeOf(manager, userId, {});
+      await this.accounts.update(manager, account.id, { lockedAt: new Date(), lockReason: kind });
+      await this.sessions.revokeOf(manager, account.id, {});
       locked = newlyLocked = true;
     }
     const alert = await this.alerts.raise(manager, { kind, subjectUserId: userId, subjectKey, details, accountLocked: locked });

@@ -156,7 +156,7 @@ export class AuditVerifier {
     // Two passes at once: PostgreSQL recomputes every row's hash against the sealed one (in
     // parallel, returning only the first mismatch), while the links stream here and each chain
     // hash, the Merkle frontier and the checkpoints are checked. The earlier break is reported.
-    const rows = report.from <= to ? this.chain.firstMismatch(report.from, to) : Promise.resolve(null);
+    const rows = report.from <= to ? this.chain.firstMismatch(report.from, to, report.from === 1 && to === size) : Promise.resolve(null);
     const stray = head && to === size ? this.chain.strayRows(head, 1) : Promise.resolve([]);
     rows.catch(() => undefined);
     stray.catch(() => undefined);

@@ -6,7 +6,7 @@ import { RequestLocale } from '../../common/http/request-meta';
 import { Locale } from '../../common/i18n/messages';
 import { PageQuery } from '../../common/pagination/page-query';
 import { Authenticated } from '../auth/auth.decorators';
-import { AuditAlertDto, AuditAlertPageDto, AuditAlertQuery, AuditPageDto, AuditQuery, MyPersonalDataAccessPageDto, PersonalDataAccessPageDto, ResolveAlertDto } from './audit.dto';
+import { AuditAlertDto, AuditAlertPageDto, AuditAlertQuery, AuditPageDto, AuditQuery, CitizenMatchListDto, CitizenSearchQuery, MyPersonalDataAccessPageDto, PersonalDataAccessPageDto, ResolveAlertDto } from './audit.dto';
 import { AuditAlertsService } from './audit-alerts.service';
 import { AuditQueryService } from './audit-query.service';
 import { PersonalDataAccessLog } from './personal-data-access.service';
@@ -45,6 +45,14 @@ export class AuditController {
   @ApiOkResponse({ type: AuditAlertDto })
   resolveAlert(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ResolveAlertDto): Promise<AuditAlertDto> {
     return this.alerts.resolve(actor, id, dto);
+  }
+
+  @Get('citizens')
+  @Authenticated(Role.Auditor, Role.Admin)
+  @ApiOperation({ summary: 'Find citizens by e-mail, phone or name, to read their personal-data access log (the search is audited)', operationId: 'searchAuditCitizens' })
+  @ApiOkResponse({ type: CitizenMatchListDto })
+  citizens(@CurrentActor() actor: Actor, @Query() query: CitizenSearchQuery): Promise<CitizenMatchListDto> {
+    return this.access.findCitizens(actor, query.q);
   }
 
   @Get('personal-data-access/:citizenId')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DateRangePageQuery, PageQuery } from '../../common/pagination/page-query';
 import { ALERT_KINDS, ALERT_RESOLUTIONS, AlertKind, AlertResolution, AuditAlert } from './audit-alert.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -151,11 +151,17 @@ export class ResolveAlertDto {
   unlock?: boolean;
 }
 
+export const PERSONAL_DATA_ACCESS_KINDS = ['view', 'reveal', 'download', 'preview', 'other'] as const;
+export type PersonalDataAccessKind = (typeof PERSONAL_DATA_ACCESS_KINDS)[number];
+const KIND_DESCRIPTION =
+  'view: a staff member opened the appeal card (texts, masked contacts); reveal: contact details revealed; download / preview: a file opened';
+
 /** One access to a citizen's personal data, as staff reviewing the log see it. */
 export class PersonalDataAccessDto {
   @ApiProperty({ description: 'Sequence number of the audit row' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ example: 'personal_data.view', description: 'personal_data.view: contact details revealed; attachment.download / attachment.preview: a file opened' }) action: string;
+  @ApiProperty({ example: 'personal_data.view', description: 'The audit action: appeal.viewed, personal_data.view (a reveal), attachment.download / attachment.preview' }) action: string;
+  @ApiProperty({ enum: PERSONAL_DATA_ACCESS_KINDS, enumName: 'PersonalDataAccessKind', description: KIND_DESCRIPTION }) kind: PersonalDataAccessKind;
   @ApiProperty({ nullable: true, type: String, description: 'The appeal number the access was made for' }) appealNumber: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The reason the staff member gave' }) reason: string | null;
   @ApiProperty({ type: [String], description: 'What was revealed (field names, never values)' }) fields: string[];
@@ -177,8 +183,9 @@ export class PersonalDataAccessPageDto {
 export class MyPersonalDataAccessDto {
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ example: 'personal_data.view' }) action: string;
+  @ApiProperty({ enum: PERSONAL_DATA_ACCESS_KINDS, enumName: 'PersonalDataAccessKind', description: KIND_DESCRIPTION }) kind: PersonalDataAccessKind;
   @ApiProperty({ nullable: true, type: String }) appealNumber: string | null;
-  @ApiProperty({ type: [String], description: 'What was revealed (field names)' }) fields: string[];
+  @ApiProperty({ type: [String], description: 'What was seen or revealed (field names)' }) fields: string[];
   @ApiProperty({ nullable: true, type: String, description: 'The department of the staff member' }) departmentName: string | null;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Staff name: only when the policy (PD_ACCESS_SHOW_STAFF_NAMES) allows; null otherwise' }) staffName: string | null;
@@ -187,4 +194,24 @@ export class MyPersonalDataAccessDto {
 export class MyPersonalDataAccessPageDto {
   @ApiProperty({ type: [MyPersonalDataAccessDto] }) items: MyPersonalDataAccessDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** Finding a citizen whose access log to read. */
+export class CitizenSearchQuery {
+  @ApiProperty({ minLength: 3, maxLength: 200, description: 'An exact e-mail, an exact phone (+7…, 8…), or a part of the name (at least 3 characters)', example: 'Иванов' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  q: string;
+}
+
+export class CitizenMatchDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ description: 'Masked (first character and domain)', example: 'i***@example.ru' }) email: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+}
+
+export class CitizenMatchListDto {
+  @ApiProperty({ type: [CitizenMatchDto], description: 'At most 20, by name' }) items: CitizenMatchDto[];
 }

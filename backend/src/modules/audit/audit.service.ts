@@ -12,8 +12,12 @@ export interface AuditRecord {
   details?: Record<string, any>;
   /** The person whose personal data the action touched (a citizen): the 152-ФЗ access log reads it. */
   subjectId?: string | null;
-  /** The object before and after a change; the row keeps the fields that differ, personal data masked. */
-  change?: { before: Record<string, unknown> | null; after: Record<string, unknown> };
+  /**
+   * The object before and after a change; the row keeps the fields that differ, personal data
+   * masked. `before` null for a creation, `after` null for a deletion. Every configuration write
+   * fills it (the coverage test checks).
+   */
+  change?: { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
 }
 
 /**

@@ -7,13 +7,23 @@ import { Locale } from '../../common/i18n/messages';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { DepartmentTree } from '../users/department-tree.repository';
 import { AuditEntry } from './audit-entry.entity';
-import { MyPersonalDataAccessPageDto, PersonalDataAccessDto, PersonalDataAccessPageDto } from './audit.dto';
+import { normalizeRuPhone } from '@otklik/shared/domain';
+import { BlindIndex } from '../../common/crypto/blind-index';
+import { Actor } from '../../common/http/actor';
+import { maskEmail } from '../messaging/mailer';
+import { normalizeEmail, UserAccounts } from '../users/user-accounts.repository';
+import { AuditService } from './audit.service';
+import { CitizenMatchListDto, MyPersonalDataAccessPageDto, PersonalDataAccessDto, PersonalDataAccessKind, PersonalDataAccessPageDto } from './audit.dto';
+
+/** Citizens a search lists at most. */
+const CITIZEN_MATCHES = 20;
 
 /**
  * The personal-data access log (152-ФЗ), read from the audit rows that name a citizen as their
- * subject: each staff reveal of contact details (with the reason given) and each staff opening of
- * a file. Auditors and admins see who, when and why; the citizen sees which department and
- * position, and the staff member's name only when PD_ACCESS_SHOW_STAFF_NAMES allows it.
+ * subject: each staff opening of an appeal card (`view`), reveal of contact details (`reveal`,
+ * with the reason given) and opening of a file (`download`, `preview`). Auditors and admins see
+ * who, when and why; the citizen sees which department and position, and the staff member's name
+ * only when PD_ACCESS_SHOW_STAFF_NAMES allows it.
  */
 @Injectable()
 export class PersonalDataAccessLog {
@@ -21,6 +31,9 @@ export class PersonalDataAccessLog {
     private readonly tx: TransactionRunner,
     private readonly departments: DepartmentTree,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: UserAccounts,
+    private readonly blindIndex: BlindIndex,
+    private readonly audit: AuditService,
   ) {}
 
   async forStaff(subjectId: string, page: { limit?: number; cursor?: string }, locale: Locale): Promise<PersonalDataAccessPageDto> {
@@ -32,6 +45,7 @@ export class PersonalDataAccessLog {
           id: String(r.id),
           occurredAt: r.occurredAt.toISOString(),
           action: r.action,
+          kind: kindOf(r.action),
           appealNumber: numberOf(r),
           reason: typeof r.details.reason === 'string' ? r.details.reason : null,
           fields: fieldsOf(r),
@@ -56,6 +70,7 @@ export class PersonalDataAccessLog {
       items: rows.map((r) => ({
         occurredAt: r.occurredAt.toISOString(),
         action: r.action,
+        kind: kindOf(r.action),
         appealNumber: numberOf(r),
         fields: fieldsOf(r),
         departmentName: r.actorDepartmentId ? (names.get(r.actorDepartmentId) ?? null) : null,
@@ -87,8 +102,42 @@ export class PersonalDataAccessLog {
     return { rows, nextCursor: more ? encodeCursor([String(rows[rows.length - 1].id)]) : null };
   }
 
+  /**
+   * Citizens by e-mail, phone or a part of the name, for the access-log page (auditors, admins).
+   * The search shows names, so it is audited itself (`personal_data.search`: how, and how many
+   * matched; never the query).
+   */
+  async findCitizens(actor: Actor, q: string): Promise<CitizenMatchListDto> {
+    const text = q.trim();
+    const phone = normalizeRuPhone(text);
+    const [kind, by] = text.includes('@')
+      ? (['email', { emailNormalized: normalizeEmail(text) }] as const)
+      : phone
+        ? (['phone', { phoneHash: this.blindIndex.of('phone', phone) }] as const)
+        : (['name', { name: text }] as const);
+    const rows = await this.accounts.searchCitizens(by, CITIZEN_MATCHES);
+    await this.tx.run((m) => this.audit.record(m, actor, { action: 'personal_data.search', entityType: 'user', entityId: null, details: { by: kind, matches: rows.length } }));
+    return { items: rows.map((r) => ({ id: r.id, fullName: r.fullName, email: maskEmail(r.email), registeredAt: new Date(r.createdAt).toISOString() })) };
+  }
+
   private async departmentNames(locale: Locale): Promise<Map<string, string>> {
     return new Map((await this.departments.list()).map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameRu]));
+  }
+}
+
+/** What the access was, by the audit row's action. */
+export function kindOf(action: string): PersonalDataAccessKind {
+  switch (action) {
+    case 'appeal.viewed':
+      return 'view';
+    case 'personal_data.view':
+      return 'reveal';
+    case 'attachment.download':
+      return 'download';
+    case 'attachment.preview':
+      return 'preview';
+    default:
+      return 'other';
   }
 }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isStaff } from '@otklik/shared/domain';
+import { BlindIndex } from '../../common/crypto/blind-index';
 import { anonymousActor } from '../../common/http/actor';
 import { DomainError } from '../../common/problem/domain-error';
 import { AppConfig } from '../../config/app-config';
@@ -53,6 +54,7 @@ export class AuthService {
     private readonly contacts: UserContacts,
     private readonly sms: SmsSender,
     private readonly mailer: Mailer,
+    private readonly blindIndex: BlindIndex,
   ) {}
 
   async login(login: string, password: string, client: ClientInfo): Promise<TokensDto | MfaRequiredDto> {
@@ -64,14 +66,14 @@ export class AuthService {
       await this.lockout.assertOpen(accountKey, ipKey);
     } catch (error) {
       // Refused by the back-off without a look at the password: still a failed sign-in of the account.
-      await this.recordFailedSignIn(user, client, 'locked_out');
+      await this.recordFailedSignIn(user, login, client, 'locked_out');
       throw error;
     }
     const ok = await this.hasher.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) {
       await this.lockout.fail(accountKey, this.config.identity.lockoutAccountFailures);
       await this.lockout.fail(ipKey, this.config.identity.lockoutIpFailures);
-      await this.recordFailedSignIn(user, client, user ? 'wrong_password' : 'unknown_login');
+      await this.recordFailedSignIn(user, login, client, user ? 'wrong_password' : 'unknown_login');
       throw new DomainError(401, 'invalid_credentials');
     }
     await this.lockout.reset(accountKey);
@@ -83,11 +85,14 @@ export class AuthService {
     return this.signIn.complete(user, client, 'password');
   }
 
-  /** One audit row per refused sign-in, by an anonymous actor known by the request (the signals count them per account). */
-  private recordFailedSignIn(user: Account | null, client: ClientInfo, reason: 'wrong_password' | 'unknown_login' | 'locked_out'): Promise<void> {
-    return this.tx.run((manager) =>
-      this.audit.record(manager, anonymousActor(client), { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { ip: client.ip, reason } }),
-    );
+  /**
+   * One audit row per refused sign-in, by an anonymous actor known by the request; the signals
+   * count them per account, or — for a login that matches no account — per login, named by its
+   * keyed hash (entity `login`), never in clear. The caller's answer is the same either way.
+   */
+  private recordFailedSignIn(user: Account | null, login: string, client: ClientInfo, reason: 'wrong_password' | 'unknown_login' | 'locked_out'): Promise<void> {
+    const entity = user ? { entityType: 'user', entityId: user.id } : { entityType: 'login', entityId: this.blindIndex.ofLogin(normalizeEmail(login)) };
+    return this.tx.run((manager) => this.audit.record(manager, anonymousActor(client), { action: 'auth.login_failed', ...entity, details: { ip: client.ip, reason } }));
   }
 
   /** Staff: the IP allow-list and the password age (an expired password is changed first). */

@@ -27,7 +27,13 @@ export class Open311KeysService {
     const key = `o311_${randomBytes(24).toString('base64url')}`;
     const row = await this.tx.run(async (manager) => {
       const created = await this.store.createKey(manager, { name: dto.name, keyPrefix: key.slice(0, 9), keyHash: hashApiKey(key), createdBy: actor.userId });
-      await this.audit.record(manager, actor, { action: 'open311_key.create', entityType: 'open311_api_key', entityId: created.id, details: { name: created.name, keyPrefix: created.keyPrefix } });
+      await this.audit.record(manager, actor, {
+        action: 'open311_key.create',
+        entityType: 'open311_api_key',
+        entityId: created.id,
+        details: { name: created.name, keyPrefix: created.keyPrefix },
+        change: { before: { name: null, keyPrefix: null }, after: { name: created.name, keyPrefix: created.keyPrefix } },
+      });
       return created;
     });
     return { ...Open311KeyDto.of(row), key };
@@ -35,9 +41,18 @@ export class Open311KeysService {
 
   async revoke(actor: Actor, id: string): Promise<Open311KeyDto> {
     const row = await this.tx.run(async (manager) => {
-      const revoked = await this.store.revokeKey(manager, id, this.clock.now());
+      const now = this.clock.now();
+      const revoked = await this.store.revokeKey(manager, id, now);
       if (!revoked) throw new NotFoundError('open311_key');
-      await this.audit.record(manager, actor, { action: 'open311_key.revoke', entityType: 'open311_api_key', entityId: id, details: { name: revoked.name, keyPrefix: revoked.keyPrefix } });
+      // Revoking a revoked key changes nothing (it keeps its first revocation time).
+      const newly = revoked.revokedAt !== null && new Date(revoked.revokedAt).getTime() === now.getTime();
+      await this.audit.record(manager, actor, {
+        action: 'open311_key.revoke',
+        entityType: 'open311_api_key',
+        entityId: id,
+        details: { name: revoked.name, keyPrefix: revoked.keyPrefix },
+        change: newly ? { before: { revokedAt: null }, after: { revokedAt: now.toISOString() } } : undefined,
+      });
       return revoked;
     });
     return Open311KeyDto.of(row);

@@ -100,6 +100,23 @@ export class UserAccounts {
     );
   }
 
+  /**
+   * Citizens by an exact e-mail, an exact phone (its blind index) or a part of the name (at most
+   * `limit`, by name): how auditors find whose access log to read.
+   */
+  async searchCitizens(by: { emailNormalized: string } | { phoneHash: string } | { name: string }, limit: number): Promise<Array<{ id: string; fullName: string; email: string; createdAt: Date }>> {
+    const [where, value] =
+      'emailNormalized' in by
+        ? ['email_normalized = $1', by.emailNormalized]
+        : 'phoneHash' in by
+          ? ['phone_hash = $1', by.phoneHash]
+          : [`full_name ILIKE '%' || $1 || '%' ESCAPE '\\'`, by.name.replace(/[\\%_]/g, (c) => `\\${c}`)];
+    return this.dataSource.query(
+      `SELECT id, full_name AS "fullName", email, created_at AS "createdAt" FROM users WHERE role = 'citizen' AND ${where} ORDER BY full_name, id LIMIT $2`,
+      [value, limit],
+    );
+  }
+
   async exists(where: AccountWhere, manager?: EntityManager): Promise<boolean> {
     return (await this.findOne(where, { manager })) !== null;
   }

@@ -90,7 +90,13 @@ export class WebhooksService {
     await this.tx.run(async (manager) => {
       const before = await this.existing(id, manager);
       await this.subscriptions.remove(manager, id);
-      await this.audit.record(manager, actor, { action: 'webhook.delete', entityType: 'webhook_subscription', entityId: id, details: { name: before.name, url: withoutQuery(before.url) } });
+      await this.audit.record(manager, actor, {
+        action: 'webhook.delete',
+        entityType: 'webhook_subscription',
+        entityId: id,
+        details: { name: before.name, url: withoutQuery(before.url) },
+        change: { before: { name: before.name, url: withoutQuery(before.url) }, after: { name: null, url: null } },
+      });
     });
   }
 
@@ -98,10 +104,18 @@ export class WebhooksService {
   async rotateSecret(actor: Actor, id: string): Promise<WebhookSecretDto> {
     const secret = newSecret();
     await this.tx.run(async (manager) => {
-      await this.existing(id, manager);
-      const until = new Date(this.clock.now().getTime() + PREVIOUS_SECRET_HOURS * 3600_000);
+      const before = await this.existing(id, manager);
+      const now = this.clock.now();
+      const until = new Date(now.getTime() + PREVIOUS_SECRET_HOURS * 3600_000);
       await this.subscriptions.rotateSecret(manager, id, this.cipher.encrypt(secret), until);
-      await this.audit.record(manager, actor, { action: 'webhook.secret_rotated', entityType: 'webhook_subscription', entityId: id, details: { previousValidUntil: until.toISOString() } });
+      // The secret itself never enters the audit log: the change is when it was last rotated.
+      await this.audit.record(manager, actor, {
+        action: 'webhook.secret_rotated',
+        entityType: 'webhook_subscription',
+        entityId: id,
+        details: { previousValidUntil: until.toISOString() },
+        change: { before: { secretRotatedAt: before.secretRotatedAt ? new Date(before.secretRotatedAt).toISOString() : null }, after: { secretRotatedAt: now.toISOString() } },
+      });
     });
     return { secret };
   }

@@ -28,7 +28,7 @@ export class WidgetOriginsService {
     const before = await this.store.list();
     await this.tx.run(async (manager) => {
       await this.store.replace(manager, origins, actor.userId);
-      await this.audit.record(manager, actor, { action: 'widget_origins.replace', entityType: 'widget_origins', entityId: null, details: { before, after: origins } });
+      await this.audit.record(manager, actor, { action: 'widget_origins.replace', entityType: 'widget_origins', entityId: null, details: { before, after: origins }, change: { before: { origins: before }, after: { origins } } });
     });
     this.cache = null;
     return { origins };

@@ -29,6 +29,15 @@ const ruleDto = (r: RoutingRule): RoutingRuleDto => ({
   active: r.active,
 });
 const templateDto = (t: AnswerTemplate): AnswerTemplateDto => ({ id: t.id, title: t.title, body: t.body, result: t.result, departmentId: t.departmentId, active: t.active });
+/** What an audit row compares of a rule or a template, before → after (the id is the row's entity). */
+const ruleFields = (r: RoutingRule): Record<string, unknown> => {
+  const { id: _id, ...fields } = ruleDto(r);
+  return fields;
+};
+const templateFields = (t: AnswerTemplate): Record<string, unknown> => {
+  const { id: _id, ...fields } = templateDto(t);
+  return fields;
+};
 const departmentDto = (d: DepartmentInfo): AdminDepartmentDto => ({ ...DepartmentDto.from(d), autoAssign: d.autoAssign, approvalRequiredFor: d.approvalRequiredFor, workingHours: d.workingHours ?? null });
 
 /** Admin management of routing rules, answer templates and department assignment settings; every change is audited. */
@@ -50,9 +59,10 @@ export class WorkflowAdminService {
 
   async saveRule(actor: Actor, dto: RoutingRuleInputDto, id?: string): Promise<RoutingRuleDto> {
     return this.own.manager.transaction(async (manager) => {
-      const rule = id ? await manager.findOneBy(RoutingRule, { id }) : manager.create(RoutingRule, {});
+      const rule = id ? await manager.findOne(RoutingRule, { where: { id }, lock: { mode: 'pessimistic_write' } }) : manager.create(RoutingRule, {});
       if (!rule) throw new NotFoundError('routing_rule');
       await this.checkRule(manager, dto);
+      const before = id ? ruleFields(rule) : null;
       Object.assign(rule, {
         position: dto.position,
         name: dto.name,
@@ -65,7 +75,13 @@ export class WorkflowAdminService {
         active: dto.active ?? true,
       });
       const saved = await manager.save(RoutingRule, rule);
-      await this.audit.record(manager, actor, { action: id ? 'routing_rule.update' : 'routing_rule.create', entityType: 'routing_rule', entityId: saved.id, details: { ...ruleDto(saved) } });
+      await this.audit.record(manager, actor, {
+        action: id ? 'routing_rule.update' : 'routing_rule.create',
+        entityType: 'routing_rule',
+        entityId: saved.id,
+        details: { ...ruleDto(saved) },
+        change: { before, after: ruleFields(saved) },
+      });
       this.routing.invalidate();
       return ruleDto(saved);
     });
@@ -73,9 +89,10 @@ export class WorkflowAdminService {
 
   async deleteRule(actor: Actor, id: string): Promise<void> {
     await this.own.manager.transaction(async (manager) => {
-      const { affected } = await manager.delete(RoutingRule, { id });
-      if (!affected) throw new NotFoundError('routing_rule');
-      await this.audit.record(manager, actor, { action: 'routing_rule.delete', entityType: 'routing_rule', entityId: id });
+      const rule = await manager.findOne(RoutingRule, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!rule) throw new NotFoundError('routing_rule');
+      await manager.delete(RoutingRule, { id });
+      await this.audit.record(manager, actor, { action: 'routing_rule.delete', entityType: 'routing_rule', entityId: id, change: { before: ruleFields(rule), after: null } });
     });
     this.routing.invalidate();
   }
@@ -96,6 +113,7 @@ export class WorkflowAdminService {
     return this.own.manager.transaction(async (manager) => {
       const scope = await this.templateScope(actor, manager);
       const template = id ? await this.writableTemplate(manager, scope, id) : manager.create(AnswerTemplate, {});
+      const before = id ? templateFields(template) : null;
       const departmentId = dto.departmentId ?? null;
       // Moving a template to (or creating it for) every department is the admins' call.
       if (scope !== 'all' && departmentId === null) throw new DomainError(403, 'answer_template_out_of_scope');
@@ -104,7 +122,13 @@ export class WorkflowAdminService {
       if (!departmentKnown) throw new ValidationFailedError([{ field: 'departmentId', code: 'invalid_department', message: '' }]);
       Object.assign(template, { title: dto.title, body: dto.body, result: dto.result ?? null, departmentId, active: dto.active ?? true });
       const saved = await manager.save(AnswerTemplate, template);
-      await this.audit.record(manager, actor, { action: id ? 'answer_template.update' : 'answer_template.create', entityType: 'answer_template', entityId: saved.id, details: { title: saved.title } });
+      await this.audit.record(manager, actor, {
+        action: id ? 'answer_template.update' : 'answer_template.create',
+        entityType: 'answer_template',
+        entityId: saved.id,
+        details: { title: saved.title },
+        change: { before, after: templateFields(saved) },
+      });
       return templateDto(saved);
     });
   }
@@ -113,7 +137,7 @@ export class WorkflowAdminService {
     await this.own.manager.transaction(async (manager) => {
       const template = await this.writableTemplate(manager, await this.templateScope(actor, manager), id);
       await manager.delete(AnswerTemplate, { id: template.id });
-      await this.audit.record(manager, actor, { action: 'answer_template.delete', entityType: 'answer_template', entityId: id });
+      await this.audit.record(manager, actor, { action: 'answer_template.delete', entityType: 'answer_template', entityId: id, details: { title: template.title }, change: { before: templateFields(template), after: null } });
     });
   }
 

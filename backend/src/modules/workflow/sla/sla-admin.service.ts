@@ -39,6 +39,12 @@ function toPolicy(r: PolicyRow): SlaPolicyDto {
   };
 }
 
+/** What an audit row compares of a policy: its terms (the id is the row's entity; who and when the row says itself). */
+function policyFields(p: SlaPolicyDto): Record<string, unknown> {
+  const { id: _id, updatedAt: _updatedAt, ...fields } = p;
+  return fields;
+}
+
 const weekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 
 /** Admin side of the deadlines: the SLA policy table and the production calendar by year. */
@@ -66,6 +72,11 @@ export class SlaAdminService {
       if (categoryId) {
         if (!(await this.catalog.find(m, categoryId))) throw new ValidationFailedError([{ field: 'categoryId', code: 'unknown_category', message: '' }]);
       }
+      // The policy as it was, locked, for the audit row's before → after.
+      const [previous] = await m.query<PolicyRow[]>(
+        `SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE type = $1 AND category_id IS NOT DISTINCT FROM $2 FOR UPDATE`,
+        [dto.type, categoryId],
+      );
       const conflict = categoryId ? `(type, category_id) WHERE category_id IS NOT NULL` : `(type) WHERE category_id IS NULL`;
       const [saved] = await m.query<PolicyRow[]>(
         `INSERT INTO sla_policies (type, category_id, resolution_unit, resolution_amount, first_response_hours,
@@ -89,7 +100,13 @@ export class SlaAdminService {
         ],
       );
       const policy = toPolicy(saved);
-      await this.audit.record(m, actor, { action: 'sla_policy.upserted', entityType: 'sla_policy', entityId: policy.id, details: { ...policy } });
+      await this.audit.record(m, actor, {
+        action: 'sla_policy.upserted',
+        entityType: 'sla_policy',
+        entityId: policy.id,
+        details: { ...policy },
+        change: { before: previous ? policyFields(toPolicy(previous)) : null, after: policyFields(policy) },
+      });
       return policy;
     });
     this.sla.invalidate();
@@ -132,6 +149,10 @@ export class SlaAdminService {
     // The domain's own check, so the table never holds a year the calendar would refuse.
     new ProductionCalendar({}).withYear(year, { nonWorking, working });
     await this.own.manager.transaction(async (m) => {
+      const [previous] = await m.query<{ non_working: string[]; working: string[] }[]>(
+        `SELECT non_working::text[] AS non_working, working::text[] AS working FROM production_calendar_years WHERE year = $1 FOR UPDATE`,
+        [year],
+      );
       await m.query(
         `INSERT INTO production_calendar_years (year, non_working, working, loaded_by, loaded_at) VALUES ($1, $2::date[], $3::date[], $4, $5)
          ON CONFLICT (year) DO UPDATE SET non_working = EXCLUDED.non_working, working = EXCLUDED.working,
@@ -143,6 +164,7 @@ export class SlaAdminService {
         entityType: 'production_calendar_year',
         entityId: String(year),
         details: { year, nonWorking: nonWorking.length, working: working.length },
+        change: { before: previous ? { nonWorking: previous.non_working, working: previous.working } : null, after: { nonWorking, working } },
       });
     });
     this.sla.invalidate();
