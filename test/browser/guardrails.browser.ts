@@ -36,10 +36,13 @@ describe('console guardrails: terminating correspondence is proposed and approve
       await dialog.waitFor();
       // One earlier appeal is not enough: said in the form, nothing sent.
       await dialog.getByTestId('terminate-repeats').fill(String(earlier[0]));
-      await dialog.getByTestId('terminate-reason').fill('Доводы те же, что в прежних обращениях');
       await dialog.getByRole('button', { name: 'Направить на согласование' }).click();
       await dialog.locator('mat-error', { hasText: 'не менее двух' }).waitFor();
       await dialog.getByTestId('terminate-repeats').fill(earlier.join(', '));
+      // Typed once the dialog has settled: under CPU load, text typed into it right after it opened
+      // was lost (seen on a loaded CI machine; not yet explained — see the session note).
+      await dialog.getByTestId('terminate-reason').fill('Доводы те же, что в прежних обращениях');
+      expect(await dialog.getByTestId('terminate-reason').inputValue()).toBe('Доводы те же, что в прежних обращениях');
       // The error gives way to the hint first (the form shifts): then send.
       await dialog.locator('mat-error', { hasText: 'не менее двух' }).waitFor({ state: 'detached' });
       // Sent from the keyboard (Enter in the field submits the form): a click could land where the
