@@ -22,12 +22,21 @@ const jobOf = (key: DeliveryKey, delay = 0) => ({
 /** Deliveries one queue job carries: their bookkeeping and a consumer's batch are amortised over them. */
 const JOB_BATCH = 50;
 
-/** A job of several deliveries (keys of one relay pass); its id is its first key's and its size. */
+/**
+ * How long a batch's job id stands. Within it, the same grouping dispatched again (the sweep every
+ * second while the job waits in the queue) is dropped by BullMQ; after it, a new id. Without the
+ * window, a job that failed for good (stalled by a SIGKILL more often than BullMQ allows) kept its
+ * id in the failed set for days, and every sweep's identical re-dispatch of its still-pending
+ * deliveries was dropped as a duplicate: they never ran (seen in the SIGKILL fault test).
+ */
+const DEDUPE_WINDOW_MS = 30_000;
+
+/** A job of several deliveries (keys of one relay pass); its id is its first key's, its size and the dedupe window. */
 const batchJobOf = (keys: DeliveryKey[]) => ({
   name: 'batch',
   data: { keys },
   opts: {
-    jobId: `b-${keys[0].eventId}-${keys[0].consumer}-${keys[0].dueAt}-${keys.length}`,
+    jobId: `b-${keys[0].eventId}-${keys[0].consumer}-${keys[0].dueAt}-${keys.length}-${Math.floor(Date.now() / DEDUPE_WINDOW_MS)}`,
     attempts: 1,
     removeOnComplete: { age: 24 * 3600, count: 10000 },
     removeOnFail: { age: 7 * 24 * 3600 },
