@@ -2500,6 +2500,11 @@ export interface components {
             email?: string;
             address?: string;
         };
+        /**
+         * @description Staff only: what the supervisor's re-review concluded
+         * @enum {string}
+         */
+        ReviewOutcome: "upheld" | "reopened";
         /** @enum {string} */
         AnswerResult: "done" | "refused" | "clarification_needed";
         AnswerExecutorDto: {
@@ -2527,7 +2532,7 @@ export interface components {
          * @description What the staff member may do now
          * @enum {string}
          */
-        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal";
+        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "record-review";
         /** @enum {string} */
         ProposableAction: "terminate-correspondence" | "extend" | "no-answer-required";
         /** @enum {string} */
@@ -2549,7 +2554,7 @@ export interface components {
             noticeText: string | null;
         };
         /** @enum {string} */
-        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "proposal_made" | "proposal_returned" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed";
+        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "proposal_made" | "proposal_returned" | "reviewed" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed";
         HistoryEntryDto: {
             /** Format: uuid */
             id: string;
@@ -2693,6 +2698,13 @@ export interface components {
             ratingComment: string | null;
             /** @description Staff only: on the supervisor re-review list */
             rereview?: boolean;
+            /** @description Staff only: what the supervisor's re-review concluded */
+            reviewOutcome?: components["schemas"]["ReviewOutcome"] | null;
+            /**
+             * Format: date-time
+             * @description Staff only: when the re-review was recorded
+             */
+            reviewedAt?: string | null;
             /**
              * Format: date-time
              * @description Staff only: «передано в СЭД» — when a receipt of the document-management export named the appeal
@@ -2860,6 +2872,8 @@ export interface components {
             repeatsAppealIds?: string[];
             /** @description The remark to the operator (in the internal thread) */
             remark?: string;
+            /** @description record-review: the answer stands, or the appeal goes back to work */
+            outcome?: components["schemas"]["ReviewOutcome"];
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
             expectedVersion?: number;
         };
@@ -3083,6 +3097,21 @@ export interface components {
             /** @description The remark to the operator (in the internal thread) */
             remark: string;
         };
+        RecordReviewActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "record-review";
+            /** @description record-review: the answer stands, or the appeal goes back to work */
+            outcome: components["schemas"]["ReviewOutcome"];
+            /** @description The conclusion of the re-review, told to the citizen */
+            reason: string;
+        };
         /** @enum {string} */
         StaffRole: "operator" | "supervisor";
         AssigneeOptionDto: {
@@ -3130,6 +3159,8 @@ export interface components {
             repeatsAppealIds?: string[];
             /** @description The remark to the operator (in the internal thread) */
             remark?: string;
+            /** @description record-review: the answer stands, or the appeal goes back to work */
+            outcome?: components["schemas"]["ReviewOutcome"];
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
             expectedVersion?: number;
             ids: string[];
@@ -3147,7 +3178,7 @@ export interface components {
             results: components["schemas"]["BulkResultItemDto"][];
         };
         /** @enum {string} */
-        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal";
+        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "record-review";
         AnswerInputDto: {
             result: components["schemas"]["AnswerResult"];
             /** @description Numeric result code of the body’s classifier */
@@ -3685,7 +3716,7 @@ export interface components {
             retried: number;
         };
         /** @enum {string} */
-        WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "audit.alert_raised";
+        WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.reviewed" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "audit.alert_raised";
         WebhookSubscriptionDto: {
             /** Format: uuid */
             id: string;
@@ -4013,6 +4044,8 @@ export interface components {
             byOperator: components["schemas"]["RatingRowDto"][];
             /** @description Rated below 3 with a comment (now, any period) */
             rereview: components["schemas"]["RereviewListDto"];
+            /** @description Re-reviews recorded in the period (staff action record-review), by outcome: upheld, reopened */
+            reviews: components["schemas"]["CountByKeyDto"][];
             /** @description Decision appeals (disputes) filed in the period, by status now */
             disputes: components["schemas"]["CountByKeyDto"][];
             /** @description Appeals filed in the period by a citizen who had filed in the same category before */
@@ -6051,7 +6084,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"];
+                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"] | components["schemas"]["RecordReviewActionBody"];
             };
         };
         responses: {

@@ -24,6 +24,8 @@ export enum HistoryEvent {
   ProposalMade = 'proposal_made',
   /** The supervisor returned the proposal with a remark; the appeal is back in work. */
   ProposalReturned = 'proposal_returned',
+  /** The supervisor re-reviewed a low-rated answer: upheld, or reopened for a new answer. */
+  Reviewed = 'reviewed',
   // Citizen side of the workflow.
   ClarificationRequested = 'clarification_requested',
   Disputed = 'disputed',
@@ -59,6 +61,7 @@ export const HISTORY_EVENT_LABELS: Record<HistoryEvent, { ru: string; en: string
   [HistoryEvent.Answered]: { ru: 'Дан ответ', en: 'Answered' },
   [HistoryEvent.ProposalMade]: { ru: 'Направлено на согласование руководителю', en: 'Proposed for approval' },
   [HistoryEvent.ProposalReturned]: { ru: 'Возвращено на доработку', en: 'Returned for rework' },
+  [HistoryEvent.Reviewed]: { ru: 'Ответ перепроверен руководителем', en: 'Answer re-reviewed by the supervisor' },
   [HistoryEvent.ClarificationRequested]: { ru: 'Запрошено уточнение', en: 'Clarification requested' },
   [HistoryEvent.Disputed]: { ru: 'Решение оспорено', en: 'Decision disputed' },
   [HistoryEvent.Resubmitted]: { ru: 'Подана повторная заявка', en: 'Re-filed' },

@@ -39,23 +39,35 @@ const COLUMNS = [
   'propose-no-answer',
   'approve-proposal',
   'return-proposal',
+  'record-review',
 ];
 const AA = 'awaiting_approval';
 const EXPECTED: Record<AppealStatus, string> = {
-  draft: '.           .           .                .               .           .           .  .       .       .           .  .  .  .  .  .',
-  registered: `in_progress in_progress .                .               .           registered  =  closed  closed  .           .  ${AA} ${AA} ${AA} . .`,
-  in_progress: `.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *  ${AA} ${AA} ${AA} . .`,
-  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *  .  .  .  .  .',
-  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .  .  .  .  .  .',
-  resolved: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  .',
-  rejected: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  .',
-  closed: '.             .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  .',
-  withdrawn: '.          .           .                .               .           .           .  .       .       .           .  .  .  .  .  .',
+  draft: '.           .           .                .               .           .           .  .       .       .           .  .  .  .  .  . .',
+  registered: `in_progress in_progress .                .               .           registered  =  closed  closed  .           .  ${AA} ${AA} ${AA} . . .`,
+  in_progress: `.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *  ${AA} ${AA} ${AA} . . .`,
+  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *  .  .  .  .  . .',
+  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .  .  .  .  .  . .',
+  resolved: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . .',
+  rejected: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . .',
+  closed: '.             .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . .',
+  withdrawn: '.          .           .                .               .           .           .  .       .       .           .  .  .  .  .  . .',
 };
 
 const cell = (status: AppealStatus, action: StaffAction) => EXPECTED[status].trim().split(/\s+/)[COLUMNS.indexOf(action)];
 
 describe('staff transitions', () => {
+  it("record-review: a supervisor's, only for an answered or closed appeal on the re-review list; the status stays", () => {
+    for (const status of [AppealStatus.Resolved, AppealStatus.Rejected, AppealStatus.Closed]) {
+      expect(staffActionAllowed(StaffAction.RecordReview, status, { rereview: true })).toBe(true);
+      expect(staffActionAllowed(StaffAction.RecordReview, status, { rereview: false })).toBe(false);
+      expect(staffActionAllowed(StaffAction.RecordReview, status, { rereview: true, role: Role.Supervisor })).toBe(true);
+      expect(staffRoleRefusal(StaffAction.RecordReview, { role: Role.Operator })).toBe('supervisor_only');
+      expect(nextStatusForStaff(StaffAction.RecordReview, status, { rereview: true })).toBe(status);
+    }
+    expect(staffActionAllowed(StaffAction.RecordReview, AppealStatus.InProgress, { rereview: true })).toBe(false);
+  });
+
   it('the columns name every staff action, in order', () => {
     expect(COLUMNS).toEqual(STAFF_ACTIONS);
   });

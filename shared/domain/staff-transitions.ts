@@ -25,7 +25,21 @@ export enum StaffAction {
   ApproveProposal = 'approve-proposal',
   /** The supervisor returns the pending proposal with a remark: the appeal goes back to work. */
   ReturnProposal = 'return-proposal',
+  /**
+   * The supervisor records the re-review of an answer rated below 3 with a comment: the answer
+   * stands (upheld), or the appeal goes back to work for a new one (reopened).
+   */
+  RecordReview = 'record-review',
 }
+
+/** What a supervisor's re-review of a low-rated answer concluded. */
+export enum ReviewOutcome {
+  /** The answer stands; the citizen is told why. */
+  Upheld = 'upheld',
+  /** The answer falls short: the appeal goes back to work for a new answer. */
+  Reopened = 'reopened',
+}
+export const REVIEW_OUTCOMES: readonly ReviewOutcome[] = Object.values(ReviewOutcome);
 
 export const STAFF_ACTIONS: readonly StaffAction[] = Object.values(StaffAction);
 
@@ -60,6 +74,7 @@ export const SUPERVISOR_ACTIONS: readonly StaffAction[] = [
   StaffAction.ApproveProposal,
   StaffAction.ReturnProposal,
   StaffAction.TerminateCorrespondence,
+  StaffAction.RecordReview,
 ];
 
 /** Why a role may not take an action the status admits: a supervisor's decision, or the department's approval setting. */
@@ -88,6 +103,8 @@ export interface StaffActionContext {
   role?: Role;
   /** The handling department's setting: which of extend / no-answer-required an operator must propose. */
   approvalRequiredFor?: readonly ApprovableBySetting[];
+  /** On the supervisor's re-review list (rated below 3 with a comment, not yet reviewed). */
+  rereview?: boolean;
 }
 
 export class StaffActionNotAllowedError extends Error {
@@ -119,6 +136,7 @@ const {
   ProposeNoAnswer,
   ApproveProposal,
   ReturnProposal,
+  RecordReview,
 } = StaffAction;
 
 function unknownValue(value: never): never {
@@ -143,7 +161,7 @@ function actionsIn(status: AppealStatus): readonly StaffAction[] {
     case AppealStatus.Resolved:
     case AppealStatus.Rejected:
     case AppealStatus.Closed:
-      return [Reopen];
+      return [Reopen, RecordReview];
     case AppealStatus.Withdrawn:
       return [];
     default:
@@ -175,6 +193,7 @@ export function staffRoleRefusal(action: StaffAction, context: StaffActionContex
     case Approve:
     case ApproveProposal:
     case ReturnProposal:
+    case RecordReview:
       return supervisor ? null : 'supervisor_only';
     case TerminateCorrespondence:
       return supervisor ? null : 'approval_required';
@@ -226,6 +245,9 @@ function staffActionAllowedByStatus(action: StaffAction, status: AppealStatus, c
       return pending === null;
     case ProposeExtension:
       return pending === null && !context.extended;
+    // Only what a citizen's low rating with a comment put on the list, once.
+    case RecordReview:
+      return context.rereview === true;
     case Take:
     case Assign:
     case SendForApproval:
@@ -280,6 +302,9 @@ export function nextStatusForStaff(action: StaffAction, status: AppealStatus, co
     // Returned with a remark: back to work.
     case ReturnProposal:
       return AppealStatus.InProgress;
+    // The status stays unless the outcome reopens it (the handler decides from the body).
+    case RecordReview:
+      return status;
     default:
       return unknownValue(action);
   }

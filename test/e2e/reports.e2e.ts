@@ -184,6 +184,11 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
       [root],
     );
     expect(quality.repeats).toBe(repeats.n);
+    const reviews = await rows(
+      `${TREE} SELECT a.review_outcome AS key, count(*)::int AS count FROM appeals a WHERE a.department_id IN (SELECT id FROM tree) AND ${IN_MARCH('a.reviewed_at')} GROUP BY 1 ORDER BY 1`,
+      [root],
+    );
+    expect(quality.reviews).toEqual(reviews);
 
     const gratitude = await report('gratitude', token, params);
     expect([...gratitude.byCategory].sort((a: any, b: any) => a.key.localeCompare(b.key))).toEqual(want.gratitude);
@@ -248,6 +253,8 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     await ok('POST', `/api/v1/appeals/${ids.c1}/rating`, { score: 5 }, tokens.citizen);
     await ok('POST', `/api/v1/appeals/${ids.q2}/rating`, { score: 4 }, tokens.citizen2);
     await ok('POST', `/api/v1/appeals/${ids.q2}/actions/close`, {}, tokens.citizen2);
+    // The supervisor records the re-review of q1's low rating: the answer stands.
+    await staff('q1', 'record-review', { outcome: 'upheld', reason: 'Ответ дан по существу' }, 'supervisor');
     // The scheduler (every second) marks f1 and p1 overdue.
     const deadline = Date.now() + 20_000;
     while (Number((await one(`SELECT count(*) AS n FROM appeals WHERE overdue AND id = ANY($1)`, [[ids.f1, ids.p1]])).n) < 2) {
@@ -268,6 +275,8 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     const tech = await compare(departments['tech-support'], tokens.techHead, MARCH);
     expect(tech.sla.totals).toMatchObject({ answered: 4, answeredOnTime: 3, meanAnswerWorkingDays: 4, medianAnswerWorkingDays: 4.5, extended: 1 });
     expect(all.sla.totals.redirected).toBe(1);
+    // q1's re-review, recorded in March, counts in the quality report by its outcome.
+    expect((await report('quality', tokens.techHead, MARCH)).reviews).toEqual([{ key: 'upheld', count: 1 }]);
     expect(all.sla.overdueNow.total).toBeGreaterThanOrEqual(2);
     await compare(departments.administration, tokens.supervisor, MARCH);
     // The same figures through the filters: one category (with its subcategories), one type, the previous period is empty.

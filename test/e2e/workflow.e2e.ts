@@ -168,6 +168,17 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
 
     expect((await citizenAct(citizen, decision.id, 'close')).body.status).toBe('closed');
 
+    // The supervisor records the re-review: the answer stands; the appeal leaves the list, the citizen hears the conclusion.
+    expect((await staffAct(qcOperator, decision.id, 'record-review', { outcome: 'upheld', reason: 'x' })).body).toMatchObject({ status: 403, code: 'supervisor_only' });
+    const reviewed = await staffAct(supervisor, decision.id, 'record-review', { outcome: 'upheld', reason: 'Ответ дан по существу' });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body).toMatchObject({ status: 'closed' });
+    const afterReview = await call(supervisor, 'GET', '/api/v1/staff/appeals?rereview=true&limit=100');
+    expect(afterReview.body.items.map((a: { id: string }) => a.id)).not.toContain(decision.id);
+    expect((await call(supervisor, 'GET', `/api/v1/staff/appeals/${decision.id}`)).body).toMatchObject({ rereview: false, reviewOutcome: 'upheld' });
+    expect((await call(citizen, 'GET', `/api/v1/appeals/${decision.id}`)).body.reviewOutcome).toBeUndefined();
+    expect((await staffAct(supervisor, decision.id, 'record-review', { outcome: 'upheld', reason: 'Ещё раз' })).status).toBe(409);
+
     // The history shows every step and who took it.
     const history = (await call(citizen, 'GET', `/api/v1/appeals/${appeal.id}/history`)).body as { event: string; actorName: string; actorPosition: string | null; toStatus: string }[];
     expect(history.map((h) => h.event)).toEqual([
@@ -184,7 +195,7 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     expect(history.find((h) => h.event === 'approved')).toMatchObject({ actorName: 'Смирнова Елена Викторовна', actorPosition: 'Начальник управления' });
     expect(history.find((h) => h.event === 'taken')).toMatchObject({ actorName: 'Сидоров Пётр Алексеевич', actorPosition: 'Специалист' });
     const decisionHistory = (await call(citizen, 'GET', `/api/v1/appeals/${decision.id}/history`)).body as { event: string }[];
-    expect(decisionHistory.map((h) => h.event)).toEqual(['submitted', 'taken', 'answered', 'rated', 'closed']);
+    expect(decisionHistory.map((h) => h.event)).toEqual(['submitted', 'taken', 'answered', 'rated', 'closed', 'reviewed']);
   });
 
   it('an illegal transition is a 409 naming the current status and the allowed actions', async () => {

@@ -1,4 +1,4 @@
-import { AnswerResult, AppealStatus, AppealType, NoAnswerGround, StaffAction } from '../../shared/domain';
+import { AnswerResult, AppealStatus, AppealType, NoAnswerGround, ReviewOutcome, StaffAction } from '../../shared/domain';
 import { DomainError } from '../../backend/src/common/problem/domain-error';
 import { appeal, journalOf, journalSince, openWorld, rowOf, uploadedFile, World } from './support/workflow';
 
@@ -374,6 +374,35 @@ describe('citizen action handlers', () => {
     expect(await rowOf(w, a.id)).toMatchObject({ rating: 2, rereview: true });
     expect(await journalSince(w, a.id, before)).toEqual(once('rated'));
     expect(await refusal(w.citizen.rate(w.people.citizen, a.id, { score: 5 }))).toEqual({ status: 409, code: 'invalid_transition' });
+  });
+
+  it('record-review: the supervisor upholds a low-rated answer once; the appeal leaves the list and the citizen hears the conclusion', async () => {
+    const a = await appeal(w).takenBy('operator').answered().build();
+    // Not on the list yet: nothing to review.
+    expect(await refusal(w.staff.act(w.people.supervisor, a.id, StaffAction.RecordReview, { outcome: ReviewOutcome.Upheld, reason: 'x' }))).toEqual({ status: 409, code: 'invalid_transition' });
+    await w.citizen.rate(w.people.citizen, a.id, { score: 1, comment: 'Не решено' });
+    expect(await refusal(w.staff.act(w.people.operator, a.id, StaffAction.RecordReview, { outcome: ReviewOutcome.Upheld, reason: 'x' }))).toEqual({ status: 403, code: 'supervisor_only' });
+    expect(await refusal(w.staff.act(w.people.supervisor, a.id, StaffAction.RecordReview, { outcome: ReviewOutcome.Upheld }))).toMatchObject({ status: 422, field: 'reason', fieldCode: 'isNotEmpty' });
+    expect(await refusal(w.staff.act(w.people.supervisor, a.id, StaffAction.RecordReview, { outcome: 'maybe', reason: 'x' } as never))).toMatchObject({ status: 422, field: 'outcome' });
+    const before = await journalOf(w, a.id);
+    const statusBefore = (await rowOf(w, a.id)).status;
+    const reviewed = await w.staff.act(w.people.supervisor, a.id, StaffAction.RecordReview, { outcome: ReviewOutcome.Upheld, reason: 'Ответ дан по существу и в срок' });
+    expect(reviewed.status).toBe(statusBefore);
+    expect(await rowOf(w, a.id)).toMatchObject({ rereview: false, review_outcome: 'upheld' });
+    expect((await rowOf(w, a.id)).reviewed_at).not.toBeNull();
+    expect(await journalSince(w, a.id, before)).toEqual(once('reviewed'));
+    const [event] = await w.db.query(`SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type = 'appeal.reviewed'`, [a.id]);
+    expect(event.payload).toMatchObject({ comment: 'Ответ дан по существу и в срок' });
+    // Once: off the list, the action is no longer admitted.
+    expect(await refusal(w.staff.act(w.people.supervisor, a.id, StaffAction.RecordReview, { outcome: ReviewOutcome.Upheld, reason: 'Ещё раз' }))).toEqual({ status: 409, code: 'invalid_transition' });
+  });
+
+  it('record-review reopened: back to work for a new answer', async () => {
+    const a = await appeal(w).takenBy('operator').answered().build();
+    await w.citizen.rate(w.people.citizen, a.id, { score: 2, comment: 'Ответ не по существу' });
+    const reviewed = await w.staff.act(w.people.supervisor, a.id, StaffAction.RecordReview, { outcome: ReviewOutcome.Reopened, reason: 'Нужен ответ по существу' });
+    expect(reviewed.status).toBe(AppealStatus.InProgress);
+    expect(await rowOf(w, a.id)).toMatchObject({ status: 'in_progress', rereview: false, review_outcome: 'reopened', closed_at: null });
   });
 });
 

@@ -31,6 +31,7 @@ export function staffContext(a: Appeal, now: Date): StaffActionContext {
     redirectDays: REDIRECT_DAYS,
     unidentified: a.unidentified,
     pendingProposal: a.pendingProposal?.action ?? null,
+    rereview: a.rereview,
   };
 }
 

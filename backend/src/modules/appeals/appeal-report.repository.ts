@@ -227,6 +227,18 @@ export class AppealReportReader {
     return row.n;
   }
 
+  /** Re-reviews the supervisors recorded in the period, by outcome (ReviewOutcome). */
+  async reviewOutcomes(filter: AppealSetFilter, range: { from: string; to: string }): Promise<{ outcome: string; count: number }[]> {
+    const next = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const { where, params } = whereOf(filter, [dayStart(range.from), dayStart(next)]);
+    return this.dataSource.query<{ outcome: string; count: number }[]>(
+      `SELECT a.review_outcome AS outcome, count(*)::int AS count FROM appeals a
+        WHERE a.reviewed_at >= $1::timestamptz AND a.reviewed_at < $2::timestamptz AND ${where}
+        GROUP BY a.review_outcome ORDER BY a.review_outcome`,
+      params,
+    );
+  }
+
   /** One keyset chunk of the appeals behind a report (see reportAppeals). */
   async appealsChunk(filter: AppealSetFilter, set: ReportAppealSet, range: { from: string; to: string }, afterId: string | null, limit: number): Promise<ReportAppealRow[]> {
     const next = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -12,7 +12,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { AppealPriority, AppealStatus, AppealType, ProposableAction } from '@otklik/shared/domain';
+import { AppealPriority, AppealStatus, AppealType, ProposableAction, ReviewOutcome } from '@otklik/shared/domain';
 
 const bigintAsNumber = {
   to: (v: number | null) => v,
@@ -49,7 +49,10 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_documents_due', { synchronize: false })
 // The re-review list (migration 1765340000000-Reporting).
 @Index('appeals_rereview', { synchronize: false })
+// Re-reviews recorded, by time (migration 1765470000000-ReReview).
+@Index('appeals_reviewed', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
+@Check('appeals_review_outcome_check', `review_outcome IS NULL OR review_outcome IN ('upheld', 'reopened')`)
 @Check(
   'appeals_pending_proposal_check',
   `pending_proposal IS NULL OR (pending_proposal->>'action' IN ('terminate-correspondence', 'extend', 'no-answer-required') AND status = 'awaiting_approval')`,
@@ -122,6 +125,9 @@ export class Appeal {
   @Column({ name: 'rated_at', type: 'timestamptz', nullable: true }) ratedAt: Date | null;
   /** On the supervisor's re-review list (a rating below 3 with a comment). */
   @Column({ type: 'boolean', default: false }) rereview: boolean;
+  /** What the supervisor's re-review concluded (ReviewOutcome), and when: the appeal leaves the list. */
+  @Column({ name: 'review_outcome', type: 'varchar', length: 16, nullable: true }) reviewOutcome: ReviewOutcome | null;
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true }) reviewedAt: Date | null;
   /** The date by which the citizen was asked to bring the requested documents. */
   @Column({ name: 'documents_due_on', type: 'date', nullable: true }) documentsDueOn: string | null;
   /** The documents due date the citizen was reminded of (once per request: a new date earns a new reminder). */

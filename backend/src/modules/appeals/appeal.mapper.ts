@@ -109,6 +109,8 @@ export function toCard(
     rating: a.rating,
     ratingComment: a.ratingComment,
     rereview: citizen ? undefined : a.rereview,
+    reviewOutcome: citizen ? undefined : a.reviewOutcome,
+    reviewedAt: citizen ? undefined : (a.reviewedAt?.toISOString() ?? null),
     transferredToSedAt: citizen ? undefined : iso(a.transferredToSedAt),
     sedRegistrationNumber: citizen ? undefined : a.sedRegistrationNumber,
     answer: view.answer ? toAnswerDto(view.answer) : null,

@@ -239,6 +239,7 @@ export class QualityReportDto {
   @ApiProperty({ type: [RatingRowDto] }) byCategory: RatingRowDto[];
   @ApiProperty({ type: [RatingRowDto], description: 'By the appeal’s assignee' }) byOperator: RatingRowDto[];
   @ApiProperty({ type: RereviewListDto, description: 'Rated below 3 with a comment (now, any period)' }) rereview: RereviewListDto;
+  @ApiProperty({ type: [CountByKeyDto], description: "Re-reviews recorded in the period (staff action record-review), by outcome: upheld, reopened" }) reviews: CountByKeyDto[];
   @ApiProperty({ type: [CountByKeyDto], description: 'Decision appeals (disputes) filed in the period, by status now' }) disputes: CountByKeyDto[];
   @ApiProperty({ description: 'Appeals filed in the period by a citizen who had filed in the same category before' }) repeats: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, Role, StaffAction } from '@otklik/shared/domain';
+import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, ReviewOutcome, Role, StaffAction } from '@otklik/shared/domain';
 import { AnswerDto } from './answer-output.dto';
 import { AttachmentDto } from '../../attachments/dto/attachment.dto';
 
@@ -103,6 +103,9 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ type: Number, nullable: true, minimum: 1, maximum: 5 }) rating: number | null;
   @ApiProperty({ type: String, nullable: true }) ratingComment: string | null;
   @ApiPropertyOptional({ description: 'Staff only: on the supervisor re-review list' }) rereview?: boolean;
+  @ApiPropertyOptional({ enum: ReviewOutcome, enumName: 'ReviewOutcome', nullable: true, description: "Staff only: what the supervisor's re-review concluded" })
+  reviewOutcome?: ReviewOutcome | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Staff only: when the re-review was recorded' }) reviewedAt?: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Staff only: «передано в СЭД» — when a receipt of the document-management export named the appeal' })
   transferredToSedAt?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Staff only: the number the СЭД registered the appeal under' })

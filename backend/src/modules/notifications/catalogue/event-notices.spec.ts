@@ -87,6 +87,13 @@ describe('noticesOf', () => {
       expect(citizenKind(sut(step(E.Reopened, S.Closed, S.InProgress, { actorId: 'c', actorRole: Role.Citizen })))).toEqual(['status_changed']);
     });
 
+    it("hears the recorded re-review's outcome, whether the answer stands or the appeal goes back to work; staff hear nothing of it", () => {
+      const upheld = sut(step(E.Reviewed, S.Closed, S.Closed, { actorId: SUPERVISOR, actorRole: Role.Supervisor }));
+      expect(citizenKind(upheld)).toEqual(['review_outcome']);
+      expect(upheld.filter((t) => t.to !== 'citizen')).toEqual([]);
+      expect(citizenKind(sut(step(E.Reviewed, S.Resolved, S.InProgress, { actorId: SUPERVISOR, actorRole: Role.Supervisor })))).toEqual(['review_outcome']);
+    });
+
     it('hears of a staff message in the thread, not of an internal note nor of their own message', () => {
       const message = (authorRole: string) => event('appeal.message', { appealId: 'a', number: 1, citizenId: 'c', messageId: 'm', authorRole, assigneeId: OPERATOR });
       expect(sut(message(Role.Operator))).toEqual([{ kind: 'staff_reply', to: 'citizen' }]);

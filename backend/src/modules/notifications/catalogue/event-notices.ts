@@ -98,6 +98,8 @@ function citizenKind(step: StepEvent, p: AppealStepPayload): NoticeKind | null {
     // citizen's escalation to management): the only step such a decision writes.
     case HistoryEvent.Reopened:
       return p.actorRole === (Role.Supervisor as string) ? 'review_outcome' : 'status_changed';
+    case HistoryEvent.Reviewed:
+      return 'review_outcome';
     // A draft is the citizen's own and has no number yet.
     case HistoryEvent.Created:
       return null;
@@ -165,6 +167,7 @@ function staffTargets(step: StepEvent, p: AppealStepPayload): NoticeTarget[] {
     case HistoryEvent.NoAnswerRequired:
     case HistoryEvent.CorrespondenceTerminated:
     case HistoryEvent.Reopened:
+    case HistoryEvent.Reviewed:
     case HistoryEvent.Answered:
     case HistoryEvent.Resubmitted:
     case HistoryEvent.Escalated:

@@ -19,6 +19,7 @@ export const STAFF_EVENTS: Record<StaffAction, HistoryEvent> = {
   // Replaced by the event of the approved action itself: what happens is what the history says.
   [StaffAction.ApproveProposal]: HistoryEvent.Approved,
   [StaffAction.ReturnProposal]: HistoryEvent.ProposalReturned,
+  [StaffAction.RecordReview]: HistoryEvent.Reviewed,
 };
 
 /** The history event of each citizen action the runner applies (submit and edit are intake's). */

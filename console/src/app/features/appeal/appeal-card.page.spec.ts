@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { MatRadioButtonHarness } from '@angular/material/radio/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import type { Schemas } from '@otklik/shared/api/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -158,6 +159,31 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
     expect(await snackBar.getMessage()).toBe(RU['actionDialog.extend.done']);
     expect(await loader.getAllHarnesses(AppealActionsHarness)).toHaveLength(0);
+  });
+
+  it('«record the re-review»: the supervisor picks the outcome and the conclusion; both are sent with the version', async () => {
+    const appeal = anAppeal({ number: 1042, version: 9, status: 'closed', allowedStaffActions: ['reopen', 'record-review'] });
+    await open(appeal, aUser({ role: 'supervisor' }));
+    api.on('POST', actionPath(appeal.id, 'record-review'), { body: { ...appeal, version: 10, status: 'in_progress' } });
+    api.on('GET', CARD, { body: { ...appeal, version: 10, status: 'in_progress', allowedStaffActions: [] } });
+
+    const actions = await loader.getHarness(AppealActionsHarness);
+    expect((await actions.actions()).map((a) => a.label)).toEqual([RU['appeal.action.reopen'], RU['appeal.action.record-review']]);
+    await actions.click('record-review');
+    const dialog = await overlays.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe(RU['actionDialog.review.title']);
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['actionDialog.review.submit'] }))).click();
+    // No conclusion: nothing is sent.
+    expect(api.sent('POST', actionPath(appeal.id, 'record-review'))).toEqual([]);
+    await (await dialog.getHarness(MatRadioButtonHarness.with({ label: RU['actionDialog.review.reopened'] }))).check();
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid="review-reason"]' }))).setValue(' Нужен ответ по существу ');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['actionDialog.review.submit'] }))).click();
+
+    expect(api.sent('POST', actionPath(appeal.id, 'record-review')).map((r) => r.body)).toEqual([
+      { outcome: 'reopened', reason: 'Нужен ответ по существу', expectedVersion: 9 },
+    ]);
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe(RU['actionDialog.review.done']);
   });
 
   it('sends nothing when the «extend» dialog is cancelled', async () => {

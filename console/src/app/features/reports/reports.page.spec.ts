@@ -8,6 +8,7 @@ import { setUpConsole, signIn } from '../../../testing/console-test-bed';
 import { eventually, type FakeApi } from '../../../testing/fake-api';
 import { ReportChart } from './report-chart';
 import { ReportsPage } from './reports.page';
+import { RU } from '../../core/i18n/messages.ru';
 
 const TECH = 'd0000000-0000-4000-8000-000000000002';
 const FIN = 'd0000000-0000-4000-8000-000000000003';
@@ -102,6 +103,7 @@ function stubReports(api: FakeApi): void {
       byCategory: [],
       byOperator: [{ key: OP, rated: 3, average: 4 }],
       rereview: { total: 1, items: [{ id: 'r1', number: 4711, departmentId: TECH, assigneeId: OP, categoryId: 'c1', rating: 2, ratingComment: 'Ответ не помог', ratedAt: null, status: 'resolved' }] },
+      reviews: [{ key: 'upheld', count: 2 }, { key: 'reopened', count: 1 }],
       disputes: [],
       repeats: 0,
     } satisfies Schemas['QualityReportDto'],
@@ -174,6 +176,14 @@ describe('ReportsPage (the supervisor dashboard)', () => {
     ]);
     expect(tableRows(fixture, 'quality-distribution').map((r) => r[1])).toEqual(['0', '1', '0', '0', '2']);
     expect(tableRows(fixture, 'quality-rereview')).toEqual([['4711', '2', 'Ответ не помог', 'Техподдержка', expect.any(String)]]);
+    const outcomes = [...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="quality-review-outcome"]')].map((e) => [
+      e.querySelector('dt')!.textContent.trim(),
+      e.querySelector('dd')!.textContent.trim(),
+    ]);
+    expect(outcomes).toEqual([
+      [RU['reports.quality.reviewUpheld'], '2'],
+      [RU['reports.quality.reviewReopened'], '1'],
+    ]);
     expect(tableRows(fixture, 'operators-table')).toEqual([['Сидоров Пётр', '6', '4', '2.00', '2', '2', '4.00 (3)']]);
     expect(tableRows(fixture, 'heat-table')[1][11]).toBe('4');
     const el = fixture.nativeElement as HTMLElement;

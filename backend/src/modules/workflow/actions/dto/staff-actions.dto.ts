@@ -17,7 +17,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { AnswerResult, AppealStatus, NO_ANSWER_GROUNDS, NoAnswerGround, Role, StaffAction } from '@otklik/shared/domain';
+import { AnswerResult, AppealStatus, NO_ANSWER_GROUNDS, NoAnswerGround, REVIEW_OUTCOMES, ReviewOutcome, Role, StaffAction } from '@otklik/shared/domain';
 import { IsCalendarDate } from '../../../../common/validation/dates';
 import { AttachmentIds } from '../../../attachments/dto/attachment-ids';
 
@@ -96,6 +96,8 @@ const Field = {
     ),
   remark: (required: boolean) =>
     field(required, { maxLength: 2000, description: 'The remark to the operator (in the internal thread)' }, IsString(), Transform(trim), IsNotEmpty(), MaxLength(2000)),
+  outcome: (required: boolean) =>
+    field(required, { enum: ReviewOutcome, enumName: 'ReviewOutcome', description: 'record-review: the answer stands, or the appeal goes back to work' }, IsIn(REVIEW_OUTCOMES)),
 };
 
 /**
@@ -115,6 +117,7 @@ export class StaffActionBodyDto {
   @Field.noticeText() noticeText?: string;
   @Field.repeatsAppealIds() repeatsAppealIds?: string[];
   @Field.remark(false) remark?: string;
+  @Field.outcome(false) outcome?: ReviewOutcome;
   @Field.expectedVersion() expectedVersion?: number;
 }
 
@@ -219,6 +222,12 @@ export class ReturnProposalActionBody extends StaffActionBase {
   @Field.remark(true) remark: string;
 }
 
+export class RecordReviewActionBody extends StaffActionBase {
+  @discriminator(StaffAction.RecordReview) action?: StaffAction.RecordReview;
+  @Field.outcome(true) outcome: ReviewOutcome;
+  @Field.reason(true, 'The conclusion of the re-review, told to the citizen') reason: string;
+}
+
 /** Each route action's own body: the schema in openapi.json and what the runner checks. */
 export const STAFF_ACTION_BODIES = {
   [StaffAction.Take]: TakeActionBody,
@@ -236,6 +245,7 @@ export const STAFF_ACTION_BODIES = {
   [StaffAction.ProposeNoAnswer]: ProposeNoAnswerActionBody,
   [StaffAction.ApproveProposal]: ApproveProposalActionBody,
   [StaffAction.ReturnProposal]: ReturnProposalActionBody,
+  [StaffAction.RecordReview]: RecordReviewActionBody,
 } as const satisfies Record<StaffRouteAction, new () => StaffActionBase>;
 
 export type StaffActionBody<A extends StaffRouteAction> = InstanceType<(typeof STAFF_ACTION_BODIES)[A]>;

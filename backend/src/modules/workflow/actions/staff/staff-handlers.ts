@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HistoryEvent, isIsoDate, moscowDate, NO_ANSWER_GROUND_RULES, PROPOSED_ACTION, ProposableAction, StaffAction } from '@otklik/shared/domain';
+import { AppealStatus, HistoryEvent, isIsoDate, moscowDate, NO_ANSWER_GROUND_RULES, PROPOSED_ACTION, ProposableAction, ReviewOutcome, StaffAction } from '@otklik/shared/domain';
 import { ValidationFailedError } from '../../../../common/problem/domain-error';
 import { AppealGuardrails } from '../../../appeals/appeal-guardrails';
 import { AppealStore, AppealThread } from '../../../appeals/appeal.repository';
@@ -15,6 +15,7 @@ import {
   ProposeExtensionActionBody,
   ProposeNoAnswerActionBody,
   ProposeTerminationActionBody,
+  RecordReviewActionBody,
   RedirectActionBody,
   ReopenActionBody,
   RequestDocumentsActionBody,
@@ -316,6 +317,31 @@ export class ReturnProposalHandler implements StaffRouteHandler<ReturnProposalAc
   }
 }
 
+/**
+ * The supervisor's re-review of an answer a citizen rated below 3 with a comment: the answer
+ * stands, or the appeal goes back to work for a new one (as a reopening does). Either way the
+ * appeal leaves the re-review list and the citizen hears the conclusion (the notice's reason).
+ */
+@Injectable()
+export class RecordReviewHandler implements StaffRouteHandler<RecordReviewActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.RecordReview;
+  readonly body = RecordReviewActionBody;
+  constructor(private readonly sla: SlaService) {}
+  next(appeal: Appeal, body: RecordReviewActionBody): AppealStatus {
+    return body.outcome === ReviewOutcome.Reopened ? AppealStatus.InProgress : appeal.status;
+  }
+  async apply({ manager, appeal, body, now, entry }: TransitionContext<RecordReviewActionBody>): Promise<void> {
+    Object.assign(appeal, { rereview: false, reviewOutcome: body.outcome, reviewedAt: now });
+    if (body.outcome === ReviewOutcome.Reopened) {
+      appeal.closedAt = null;
+      Object.assign(appeal, await this.sla.renewTermIfPassed(manager, appeal, now));
+    }
+    entry.comment = body.reason;
+    entry.details = { outcome: body.outcome, score: appeal.rating };
+  }
+}
+
 /** Every handler of the staff actions route, in the order of StaffAction. */
 export const STAFF_ROUTE_HANDLERS = [
   TakeHandler,
@@ -333,4 +359,5 @@ export const STAFF_ROUTE_HANDLERS = [
   ProposeNoAnswerHandler,
   ApproveProposalHandler,
   ReturnProposalHandler,
+  RecordReviewHandler,
 ] as const;

@@ -3,6 +3,7 @@ import type { MessageKey } from '../../../core/i18n/i18n.service';
 import { AssignDialog } from './assign-dialog';
 import { ExtendDialog } from './extend-dialog';
 import { NoAnswerDialog } from './no-answer-dialog';
+import { RecordReviewDialog } from './record-review-dialog';
 import { RedirectDialog } from './redirect-dialog';
 import { RequestDocumentsDialog } from './request-documents-dialog';
 import { ReturnProposalDialog } from './return-proposal-dialog';
@@ -21,6 +22,7 @@ export const ACTION_DIALOGS: Readonly<Record<DialogAction, Type<unknown>>> = {
   'propose-extension': ExtendDialog,
   'propose-no-answer': NoAnswerDialog,
   'return-proposal': ReturnProposalDialog,
+  'record-review': RecordReviewDialog,
 };
 
 /** What the snackbar says once the action is done and the card shows its result. */
@@ -35,6 +37,7 @@ export const ACTION_DONE: Readonly<Record<DialogAction, MessageKey>> = {
   'propose-extension': 'actionDialog.extend.proposeDone',
   'propose-no-answer': 'actionDialog.noAnswer.proposeDone',
   'return-proposal': 'actionDialog.return.done',
+  'record-review': 'actionDialog.review.done',
 };
 
 export function isDialogAction(action: string): action is DialogAction {
