@@ -1643,7 +1643,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A report as streamed CSV or an XLSX workbook (rows: section, key, metric, value) */
+        /** A report as streamed CSV, an XLSX workbook (rows: section, key, metric, value) or a PDF with its charts */
         get: operations["exportReport"];
         put?: never;
         post?: never;
@@ -8088,7 +8088,8 @@ export interface operations {
                 channel?: components["schemas"]["AppealChannel"];
                 /** @description The region extra field (regional categories) */
                 region?: string;
-                format?: "csv" | "xlsx";
+                /** @description pdf: the charts and every figure, names in place of ids */
+                format?: "csv" | "xlsx" | "pdf";
             };
             header?: never;
             path: {
@@ -8105,6 +8106,7 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Missing, expired or invalid access token */

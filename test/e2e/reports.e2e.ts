@@ -1,9 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { Client } from 'pg';
 import { DEMO } from './support/api';
 import { runCli, serverCliEnv } from './support/cli';
 import { call, Reply } from './support/identity';
 import { RunningServer, startServer, stopRunning } from './support/server';
+
+/** The text of a PDF as poppler's pdftotext reads it (layout kept: a table row stays on one line; without it, a cell's wrapped text stays together). */
+function pdfText(pdf: Buffer, layout = true): string {
+  const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
+  try {
+    writeFileSync(join(dir, 'r.pdf'), pdf);
+    return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * Reports (issue 14) end to end on a dedicated server whose clock the test moves: a known set of
@@ -351,6 +366,30 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     sheet.eachRow((r) => cells.push(Array.from({ length: 4 }, (_, i) => (r.values as unknown[])[i + 1] ?? ''))); // an empty cell is not stored
     expect(cells).toContainEqual(['totals', '', 'answered', sla.totals.answered]);
     expect(cells.length).toBe(text.trim().split('\n').length);
+  });
+
+  it('a report as PDF: its title, period, charts and figures, with names in place of ids, within the supervisor’s scope', async () => {
+    const sla = await report('sla', tokens.techHead, MARCH);
+    const res = await fetch(`${server.baseUrl}/api/v1/reports/sla/export?${q({ ...MARCH, format: 'pdf' })}`, { headers: { authorization: `Bearer ${tokens.techHead}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="report-sla.pdf"');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(bytes);
+    expect(text).toContain('Соблюдение сроков');
+    expect(text).toContain(`Период: ${MARCH.from} — ${MARCH.to}`);
+    // The charts (drawn as vectors: their titles and axis labels are text) and the figures table.
+    expect(text).toContain('Доля ответов в срок по подразделениям, %');
+    expect(text).toContain('Просрочено сейчас по подразделениям');
+    const techName = (await one(`SELECT name_ru FROM departments WHERE code = 'tech-support'`)).name_ru as string;
+    expect(pdfText(bytes, false).replace(/\s+/g, ' ')).toContain(techName);
+    expect(text).not.toContain(departments['tech-support']);
+    expect(text).toMatch(new RegExp(`totals\\s+answered\\s+${sla.totals.answered}`));
+    // Another department's figures stay out of it, and the format is checked at the edge.
+    expect((await api('GET', `/api/v1/reports/sla/export?${q({ ...MARCH, format: 'pdf', departmentId: departments.finance })}`, undefined, tokens.techHead)).status).toBe(403);
+    expect((await api('GET', `/api/v1/reports/sla/export?${q({ ...MARCH, format: 'docx' })}`, undefined, tokens.techHead)).status).toBe(422);
+    expect((await api('GET', `/api/v1/reports/volume/export?${q({ ...MARCH, format: 'pdf' })}`, undefined, tokens.operator)).status).toBe(403);
   });
 
   it("today's figures follow a filing within seconds (the consumer runs right after the commit)", async () => {

@@ -2,13 +2,19 @@ import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
 import { stream as xlsxStream } from 'exceljs';
+import { Clock } from '../../common/clock/clock';
 import { Actor } from '../../common/http/actor';
 import { AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AppealReportReader, ReportAppealSet, reportAppeals } from '../appeals/appeal-report.repository';
+import { CatalogService } from '../catalog/catalog.service';
+import { DepartmentTree } from '../users/department-tree.repository';
+import { StaffDirectory } from '../users/staff-directory.repository';
+import { renderReportPdf, ReportNames } from './report-pdf';
 import { ReportExportQuery, ReportName, ReportQuery } from './reports.dto';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { flatten } from './report-flatten';
 import { ReportsService } from './reports.service';
 import { STATUTORY_COLUMNS, StatutoryReport } from './statutory-report';
 import { StatutoryQuery } from './statutory.dto';
@@ -28,6 +34,10 @@ export class ReportExportService {
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     private readonly statutory: StatutoryReport,
+    private readonly departments: DepartmentTree,
+    private readonly catalog: CatalogService,
+    private readonly staff: StaffDirectory,
+    private readonly clock: Clock,
   ) {}
 
   /** The monthly ССТУ form as XLSX (default) or CSV. */
@@ -43,6 +53,10 @@ export class ReportExportService {
     const report = await this.run(actor, name, filters);
     await this.tx.run((manager) => this.audit.record(manager, actor, { action: 'report.export', entityType: 'report', entityId: name, details: { ...query } }));
     if (format === 'xlsx') return { body: this.workbook(name, flatten(report)), contentType: XLSX_TYPE, extension: 'xlsx' };
+    if (format === 'pdf') {
+      const pdf = await renderReportPdf(name, report, { names: await this.names(report), filters: { ...filters }, generatedAt: this.clock.now() });
+      return { body: Readable.from([pdf]), contentType: 'application/pdf', extension: 'pdf' };
+    }
     const csv = stringify({ header: true, columns: ['section', 'key', 'metric', 'value'] });
     // Written lazily: the stringifier pulls row by row.
     void (async () => {
@@ -100,6 +114,20 @@ export class ReportExportService {
     return csv;
   }
 
+  /** Department, category and staff names for the ids a printed report shows. */
+  private async names(report: object): Promise<ReportNames> {
+    const staffIds = new Set<string>();
+    for (const [section, key] of flatten(report)) if (/operator|assignee|items/i.test(section) && /^[0-9a-f-]{36}$/i.test(key)) staffIds.add(key);
+    const [departments, categories, staff] = await Promise.all([this.departments.list(), this.catalog.tree(), this.staff.namesOf([...staffIds])]);
+    const departmentNames = new Map(departments.map((d) => [d.id, d.nameRu]));
+    const categoryNames = new Map(categories.flatMap((c) => [c, ...c.children]).map((c) => [c.id, c.nameRu]));
+    return {
+      department: (id) => (id === null ? 'Без подразделения' : (departmentNames.get(id) ?? id)),
+      category: (id) => (id === null ? 'Без категории' : (categoryNames.get(id) ?? id)),
+      staff: (id) => (id === null ? 'Не назначено' : (staff.get(id) ?? id)),
+    };
+  }
+
   private run(actor: Actor, name: ReportName, query: ReportQuery): Promise<object> {
     switch (name) {
       case ReportName.Volume:
@@ -118,37 +146,4 @@ export class ReportExportService {
   }
 }
 
-const KEY_FIELDS = new Set(['key', 'id', 'status', 'ageBucket', 'weekday', 'hour', 'score', 'assigneeId']);
 const iso = (d: Date | null) => (d ? d.toISOString() : '');
-
-/**
- * A report as rows: scalars under their section path; arrays of rows keyed by their `key` (or
- * day, score, assignee, status × age, weekday × hour) with one row per numeric field.
- */
-export function* flatten(value: unknown, section = ''): Generator<[string, string, string, string]> {
-  if (value === null || typeof value !== 'object') return;
-  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-    const path = section ? `${section}.${name}` : name;
-    if (Array.isArray(v)) {
-      for (const item of v) {
-        if (item === null || typeof item !== 'object') continue;
-        const row = item as Record<string, unknown>;
-        const key = keyOf(row);
-        for (const [metric, x] of Object.entries(row)) if (!KEY_FIELDS.has(metric)) yield [path, key, metric, scalar(x)];
-      }
-    } else if (v !== null && typeof v === 'object') yield* flatten(v, path);
-    else yield [section || 'report', '', name, scalar(v)];
-  }
-}
-
-function keyOf(row: Record<string, unknown>): string {
-  if ('status' in row && 'ageBucket' in row) return `${String(row.status)}|${String(row.ageBucket)}`;
-  if ('weekday' in row && 'hour' in row) return `${String(row.weekday)}|${String(row.hour)}`;
-  if ('score' in row) return String(row.score);
-  if ('key' in row) return scalar(row.key);
-  if ('assigneeId' in row) return String(row.assigneeId);
-  if ('number' in row) return String(row.number);
-  return '';
-}
-
-const scalar = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '');

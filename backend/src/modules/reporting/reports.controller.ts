@@ -106,8 +106,8 @@ export class ReportsController {
 
   @Get(':report/export')
   @Authenticated(Role.Supervisor, Role.Admin)
-  @ApiOperation({ summary: 'A report as streamed CSV or an XLSX workbook (rows: section, key, metric, value)', operationId: 'exportReport' })
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'A report as streamed CSV, an XLSX workbook (rows: section, key, metric, value) or a PDF with its charts', operationId: 'exportReport' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async export(
     @CurrentActor() actor: Actor,

@@ -72,10 +72,10 @@ export class ReportQuery {
 }
 
 export class ReportExportQuery extends ReportQuery {
-  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx', 'pdf'], default: 'csv', description: 'pdf: the charts and every figure, names in place of ids' })
   @IsOptional()
-  @IsIn(['csv', 'xlsx'])
-  format?: 'csv' | 'xlsx';
+  @IsIn(['csv', 'xlsx', 'pdf'])
+  format?: 'csv' | 'xlsx' | 'pdf';
 }
 
 export class ReportExportParams {

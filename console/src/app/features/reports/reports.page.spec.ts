@@ -235,6 +235,10 @@ describe('ReportsPage (the supervisor dashboard)', () => {
     (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-testid="export-volume-xlsx"]')!.click();
     await eventually(() => expect(saved).toEqual(['report-sla.csv', 'report-volume.xlsx']));
     expect(api.sent('GET', '/api/v1/reports/volume/export')[0].query.get('format')).toBe('xlsx');
+
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-testid="export-sla-pdf"]')!.click();
+    await eventually(() => expect(saved).toEqual(['report-sla.csv', 'report-volume.xlsx', 'report-sla.pdf']));
+    expect(Object.fromEntries(api.sent('GET', '/api/v1/reports/sla/export')[1].query)).toEqual({ period: 'month', departmentId: TECH, format: 'pdf' });
   });
 
   it('refreshes every minute', async () => {

@@ -172,7 +172,7 @@ export class ReportsPage {
 
   // ---- export ----
 
-  protected async export(report: ReportName, format: 'csv' | 'xlsx'): Promise<void> {
+  protected async export(report: ReportName, format: 'csv' | 'xlsx' | 'pdf'): Promise<void> {
     const { data } = await this.api.GET('/api/v1/reports/{report}/export', {
       params: { path: { report }, query: { ...reportApiQuery(this.filters()), format } },
       parseAs: 'blob',
