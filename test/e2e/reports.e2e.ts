@@ -216,7 +216,8 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({ CLOCK_CONTROL: 'true', SLA_TICK_SECONDS: '1' });
+    // RETENTION_MODE=delete: the last test moves the clock past the retention period.
+    server = await startServer({ CLOCK_CONTROL: 'true', SLA_TICK_SECONDS: '1', RETENTION_MODE: 'delete' });
     db = new Client({ connectionString: server.databaseUrl });
     await db.connect();
     const created = runCli(['user:create', '--role', 'supervisor', '--email', 'tech-head@demo.otklik.local', '--password', 'TechHead#2026demo', '--department', 'tech-support', '--name', 'Руководитель техподдержки'], cliEnv());
@@ -472,5 +473,23 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     await rollupsCaughtUp();
     expect(await snapshot()).toEqual(before);
     await compare(departments.administration, tokens.admin, MARCH);
+  });
+
+  it('retention deleting an appeal takes it out of every figure: its appeal.destroyed event reaches the rollups', async () => {
+    const before = await report('volume', tokens.admin, MARCH);
+    // q2, closed by the citizen on 11 March 2026, is past the three-year retention period in April 2029.
+    await setNow(MSK('2029-04-02T10:00:00'));
+    const deadline = Date.now() + 30_000;
+    while (Number((await one(`SELECT count(*) AS n FROM appeals WHERE id = $1`, [ids.q2])).n) > 0) {
+      if (Date.now() > deadline) throw new Error('retention did not delete q2');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(await rows(`SELECT mode FROM retention_destructions WHERE appeal_id = $1`, [ids.q2])).toEqual([{ mode: 'deleted' }]);
+    const [event] = await rows(`SELECT payload FROM outbox WHERE event_type = 'appeal.destroyed' AND aggregate_id = $1`, [ids.q2]);
+    expect(event.payload).toMatchObject({ appealId: ids.q2, number: expect.anything(), mode: 'deleted' });
+    await rollupsCaughtUp();
+    expect(await one(`SELECT count(*)::int AS n FROM report_appeal_facts WHERE appeal_id = $1`, [ids.q2])).toEqual({ n: 0 });
+    const after = await compare(departments.administration, tokens.admin, MARCH);
+    expect(after.volume.totals.received).toBe(before.totals.received - 1);
   });
 });

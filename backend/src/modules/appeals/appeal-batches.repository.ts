@@ -259,6 +259,14 @@ export class AppealBatches {
                 jsonb_build_object('number', d.number, 'closedAt', d.closed_at, 'retentionYears', $3::int,
                                    'files', (SELECT count(*) FROM files f WHERE f.appeal_id = d.id))
            FROM destroyed d
+       ), events AS (
+         -- The reports (and any other consumer) forget the appeal as the list does.
+         ${this.journal.outboxSelectSql(
+           'appeal.destroyed',
+           'd.id',
+           { appealId: 'd.id', number: 'd.number', mode: `'${done}'`, closedAt: 'd.closed_at' },
+           'destroyed d',
+         )}
        ), masked AS (
          -- The personal data in the appeal's audit rows (IPs, user agents, personal detail keys)
          -- is masked through audit_redact, which keeps each value's digest: the chain still verifies.

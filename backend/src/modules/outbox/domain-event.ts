@@ -133,6 +133,18 @@ export interface WebhookSubscriptionDisabledPayload {
   lastError: string | null;
 }
 
+/**
+ * Retention destroyed an appeal's personal data (anonymised) or the appeal itself (deleted): the
+ * reports forget it as the list does. Written set-based by the retention job in the statement
+ * that destroys it; it carries no personal data.
+ */
+export interface AppealDestroyedPayload {
+  appealId: string;
+  number: string | number | null;
+  mode: 'anonymised' | 'deleted';
+  closedAt: string | null;
+}
+
 /** History events that are written by AppealJournal with the step payload. */
 export type StepEvent = Exclude<HistoryEvent, HistoryEvent.Overdue>;
 
@@ -144,6 +156,7 @@ export type DomainEventPayloads = { [E in StepEvent as `appeal.${E}`]: AppealSte
   'appeal.internal_note': AppealMessagePayload;
   'appeal.documents_due_soon': DocumentsDueSoonPayload;
   'appeal.file_infected': FileInfectedPayload;
+  'appeal.destroyed': AppealDestroyedPayload;
   'audit.alert_raised': AuditAlertRaisedPayload;
   'webhook.subscription_disabled': WebhookSubscriptionDisabledPayload;
 };
@@ -164,6 +177,7 @@ export const DOMAIN_EVENT_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   'appeal.internal_note': 1,
   'appeal.documents_due_soon': 1,
   'appeal.file_infected': 1,
+  'appeal.destroyed': 1,
   'audit.alert_raised': 1,
   'webhook.subscription_disabled': 1,
 };

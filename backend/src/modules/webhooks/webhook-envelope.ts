@@ -57,6 +57,9 @@ export function webhookData(event: DispatchedEvent, appeal: AppealRouting | null
     case 'appeal.message':
     case 'appeal.internal_note':
       return { appealId: event.aggregateId, ...where, messageId: event.payload.messageId, authorRole: event.payload.authorRole };
+    // Retention: the receiver should drop (or anonymise) its copy too.
+    case 'appeal.destroyed':
+      return { appealId: event.aggregateId, number: event.payload.number, ...where, mode: event.payload.mode };
     default: {
       // A step of the appeal's course (AppealJournal's payload).
       const p = event.payload;

@@ -33,6 +33,7 @@ export function noticesOf(event: DispatchedEvent): NoticeTarget[] {
     case 'appeal.file_infected':
       return [{ kind: 'infected_file', to: 'payload_recipients' }];
     case 'appeal.internal_note':
+    case 'appeal.destroyed':
       return [];
     case 'audit.alert_raised':
       return [{ kind: 'security_alert', to: 'admins' }];
