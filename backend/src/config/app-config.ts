@@ -79,6 +79,18 @@ export interface AppConfig {
   sedExport: SedExportConfig;
   /** The audit chain's sealing and checkpoint cadence, and how far ahead audit_log's partitions are made. */
   auditChain: AuditChainConfig;
+  /** Intake from other channels and duplicates (issue 18). */
+  intake: IntakeConfig;
+}
+
+/** Staff registration and the duplicate search (issue 18). */
+export interface IntakeConfig {
+  /** INTAKE_RECEIVED_MAX_AGE_DAYS: how old a received date an operator may give (older is refused as absurd). */
+  receivedMaxAgeDays: number;
+  /** DUPLICATE_WINDOW_DAYS: how far back the same citizen's appeals are compared. */
+  duplicateWindowDays: number;
+  /** DUPLICATE_SIMILARITY_PERCENT / 100: the pg_trgm similarity (0–1) of subject and text above which an appeal is a likely duplicate. */
+  duplicateSimilarity: number;
 }
 
 /**
@@ -436,5 +448,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     webhooks: webhooksConfig(env, mode),
     open311: { ratePerMinute: int(env, 'OPEN311_RATE_PER_MINUTE', 30, 1, 100_000) },
     auditChain: auditChainConfig(env),
+    intake: {
+      receivedMaxAgeDays: int(env, 'INTAKE_RECEIVED_MAX_AGE_DAYS', 90, 1, 3650),
+      duplicateWindowDays: int(env, 'DUPLICATE_WINDOW_DAYS', 30, 1, 3650),
+      duplicateSimilarity: int(env, 'DUPLICATE_SIMILARITY_PERCENT', 40, 1, 100) / 100,
+    },
   };
 }

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
-import { RequestLocale } from '../../common/http/request-meta';
+import { Idempotency, IdempotencyHeader, RequestLocale } from '../../common/http/request-meta';
 import { Locale } from '../../common/i18n/messages';
 import { Authenticated } from '../auth/auth.decorators';
+import { AppealIntakeService } from './appeal-intake.service';
 import { AppealQueryService } from './appeal-query.service';
+import { StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
 import { AppealDto, AppealListDto, ContactViewDto } from './dto/appeal-output.dto';
 import { AnswerTemplateViewDto } from './dto/answer-output.dto';
 import { RevealContactDto } from './dto/appeal-action.dto';
@@ -16,7 +18,20 @@ import { StaffAppealListQuery } from './dto/appeal-query.dto';
 export class StaffAppealsController {
   constructor(
     private readonly query: AppealQueryService,
+    private readonly intake: AppealIntakeService,
   ) {}
+
+  @Post()
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({
+    summary: 'Register an appeal received by phone, e-mail, post or in person (into the own departments or the general pool); the applicant gets the receipt',
+    operationId: 'registerStaffAppeal',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key and body returns the first response; another body → 422' })
+  @ApiCreatedResponse({ type: StaffAppealReceiptDto })
+  register(@CurrentActor() actor: Actor, @Body() dto: StaffAppealInputDto, @Idempotency() idem: IdempotencyHeader): Promise<StaffAppealReceiptDto> {
+    return this.intake.registerByStaff(actor, dto, idem);
+  }
 
   @Get()
   @Authenticated(Role.Operator, Role.Supervisor)

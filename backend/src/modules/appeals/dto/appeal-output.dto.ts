@@ -1,12 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, Role, StaffAction } from '@otklik/shared/domain';
+import { AppealChannel, AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, Role, StaffAction } from '@otklik/shared/domain';
 import { AnswerDto } from './answer-output.dto';
 import { AttachmentDto } from '../../attachments/dto/attachment.dto';
 
 export class ContactViewDto {
+  @ApiPropertyOptional({ description: 'The applicant an operator registered the appeal for (masked to initials on the card)' }) fullName?: string;
   @ApiPropertyOptional() phone?: string;
   @ApiPropertyOptional() email?: string;
   @ApiPropertyOptional() address?: string;
+}
+
+export class OrganisationViewDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'ИНН, 10 digits' }) inn: string;
+  @ApiProperty({ description: 'ОГРН, 13 digits' }) ogrn: string;
+  @ApiPropertyOptional() representativeBasis?: string;
 }
 
 export class AppealSummaryDto {
@@ -118,4 +126,9 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ type: [MessageDto] }) messages: MessageDto[];
   @ApiProperty({ type: [AttachmentDto], description: 'Files of the appeal, its messages and answers (a citizen does not see those of internal notes)' })
   attachments: AttachmentDto[];
+  @ApiPropertyOptional({ enum: AppealChannel, enumName: 'AppealChannel', description: 'How the appeal came' }) channel?: AppealChannel;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'When the body received an appeal an operator registered (its deadlines count from it)' })
+  receivedAt?: string | null;
+  @ApiPropertyOptional({ type: OrganisationViewDto, nullable: true, description: 'The legal entity the appeal is filed for' }) organisation?: OrganisationViewDto | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The main appeal this one was merged into (it gets its answer)' }) mergedIntoAppealId?: string | null;
 }

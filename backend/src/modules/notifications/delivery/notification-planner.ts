@@ -114,8 +114,10 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
 
     for (const { event, appeal, recipients } of planned) {
       const lawNotice = LAW_NOTICE_EVENTS.has(event.eventType);
-      const step = appeal && (appeal.unidentified || lawNotice) ? await this.quoted(event) : {};
-      const quoted = appeal?.unidentified ? step : {};
+      // An author without an account has no cabinet to read the step's notice or the answer in: the notice quotes them.
+      const accountless = !!appeal && appeal.citizenId === null;
+      const step = appeal && (accountless || lawNotice) ? await this.quoted(event) : {};
+      const quoted = accountless ? step : {};
       const appealId = appeal ? event.aggregateId : null;
       const ground = lawNotice ? (step.notice ?? null) : null;
       for (const recipient of recipients) {
@@ -151,7 +153,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
           }
           // A digest replaces the staff member's e-mail, SMS and push for this notice with one e-mail later.
           if (digest && channel !== 'email') continue;
-          const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), locale: pref.locale, appealId: event.aggregateId, attachAnswer: !!appeal?.unidentified && kind === 'answer_ready' });
+          const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), locale: pref.locale, appealId: event.aggregateId, attachAnswer: accountless && kind === 'answer_ready' });
           if (!content) continue;
           if (digest) {
             rows.push({ ...base, channel, state: 'digest', dueAt: digest, address: content.address, content: content.body });
@@ -190,7 +192,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         // The citizen's own step (withdrawn, materials added) needs no notice to them; a receipt does.
         if (kindOfNotice === 'status_changed' && payload.actorId && payload.actorId === appeal.citizenId) continue;
         if (appeal.citizenId) add({ kind: 'user', id: appeal.citizenId, kindOfNotice });
-        else if (appeal.unidentified && appeal.contactEncrypted) add({ kind: 'contact', id: event.aggregateId, kindOfNotice, contactEncrypted: appeal.contactEncrypted });
+        // Without an account (unidentified feedback, or an applicant an operator registered): the contact given with the appeal.
+        else if (appeal.contactEncrypted) add({ kind: 'contact', id: event.aggregateId, kindOfNotice, contactEncrypted: appeal.contactEncrypted });
         continue;
       }
       let ids: string[] = [];
