@@ -762,7 +762,8 @@ export interface paths {
         /** Department queue (own department; a supervisor also sees sub-departments) */
         get: operations["listStaffAppeals"];
         put?: never;
-        post?: never;
+        /** Register an appeal received by phone, e-mail, post or in person (into the own departments or the general pool); the applicant gets the receipt */
+        post: operations["registerStaffAppeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2409,6 +2410,25 @@ export interface components {
             /** @example 101000, г. Москва, ул. Мясницкая, д. 1, кв. 2 */
             address?: string;
         };
+        OrganisationDto: {
+            /** @example ООО «Ромашка» */
+            name: string;
+            /**
+             * @description ИНН of the organisation: 10 digits with its check digit
+             * @example 7707083893
+             */
+            inn: string;
+            /**
+             * @description ОГРН: 13 digits with its check digit
+             * @example 1027700132195
+             */
+            ogrn: string;
+            /**
+             * @description The representative's authority
+             * @example доверенность № 12 от 01.12.2026
+             */
+            representativeBasis?: string;
+        };
         CreateAppealDto: {
             type: components["schemas"]["IntakeAppealType"];
             /** Format: uuid */
@@ -2430,6 +2450,8 @@ export interface components {
                 [key: string]: unknown;
             };
             contact?: components["schemas"]["ContactDto"];
+            /** @description Filed for a legal entity, the author being its representative */
+            organisation?: components["schemas"]["OrganisationDto"];
             /**
              * @description Save as a draft (no number, not registered)
              * @default false
@@ -2496,6 +2518,8 @@ export interface components {
             total?: number;
         };
         ContactViewDto: {
+            /** @description The applicant an operator registered the appeal for (masked to initials on the card) */
+            fullName?: string;
             phone?: string;
             email?: string;
             address?: string;
@@ -2611,6 +2635,19 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @description How the appeal came
+         * @enum {string}
+         */
+        AppealChannel: "account" | "anonymous" | "phone" | "email" | "post" | "in_person";
+        OrganisationViewDto: {
+            name: string;
+            /** @description ИНН, 10 digits */
+            inn: string;
+            /** @description ОГРН, 13 digits */
+            ogrn: string;
+            representativeBasis?: string;
+        };
         AppealDto: {
             /** Format: uuid */
             id: string;
@@ -2712,6 +2749,20 @@ export interface components {
             messages: components["schemas"]["MessageDto"][];
             /** @description Files of the appeal, its messages and answers (a citizen does not see those of internal notes) */
             attachments: components["schemas"]["AttachmentDto"][];
+            /** @description How the appeal came */
+            channel?: components["schemas"]["AppealChannel"];
+            /**
+             * Format: date-time
+             * @description When the body received an appeal an operator registered (its deadlines count from it)
+             */
+            receivedAt?: string | null;
+            /** @description The legal entity the appeal is filed for */
+            organisation?: components["schemas"]["OrganisationViewDto"] | null;
+            /**
+             * Format: uuid
+             * @description The main appeal this one was merged into (it gets its answer)
+             */
+            mergedIntoAppealId?: string | null;
         };
         UpdateAppealDto: {
             type?: components["schemas"]["IntakeAppealType"];
@@ -2745,10 +2796,123 @@ export interface components {
             /** @description Ids of own unattached uploads to attach to the message */
             attachmentIds?: string[];
         };
+        /**
+         * @description How the appeal came
+         * @enum {string}
+         */
+        StaffIntakeChannel: "phone" | "email" | "post" | "in_person";
+        StaffApplicantDto: {
+            /**
+             * @description ФИО (59-ФЗ: a surname is needed for an answer)
+             * @example Иванов Иван Иванович
+             */
+            fullName: string;
+            /**
+             * @description Mobile phone, +7 and 10 digits (the receipt goes by SMS to it)
+             * @example +79161234567
+             */
+            phone?: string;
+            /** @example ivanov@example.ru */
+            email?: string;
+            /**
+             * @description Postal address
+             * @example 101000, г. Москва, ул. Мясницкая, д. 1, кв. 2
+             */
+            address?: string;
+            /**
+             * @description СНИЛС, to find the citizen's account
+             * @example 112-233-445 95
+             */
+            snils?: string;
+        };
+        StaffAppealInputDto: {
+            type: components["schemas"]["IntakeAppealType"];
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId?: string;
+            subject: string;
+            /** @description The appeal text; at most 5000 characters after trimming */
+            text: string;
+            /** @default normal */
+            priority?: components["schemas"]["AppealPriority"];
+            /** @description Fields required by the category's JSON Schema */
+            extraFields?: {
+                [key: string]: unknown;
+            };
+            /** @description Filed for a legal entity, the author being its representative */
+            organisation?: components["schemas"]["OrganisationDto"];
+            /** @description Ids of own unattached uploads (POST /attachments) to attach */
+            attachmentIds?: string[];
+            /** @description How the appeal came */
+            channel: components["schemas"]["StaffIntakeChannel"];
+            /**
+             * @description When the body received it (the statutory term counts from it): not in the future, not older than INTAKE_RECEIVED_MAX_AGE_DAYS
+             * @example 2026-12-04T10:30:00+03:00
+             */
+            receivedAt: string;
+            applicant: components["schemas"]["StaffApplicantDto"];
+            /**
+             * Format: uuid
+             * @description A department of the operator's own scope; absent: the routing rules decide, and an appeal routed outside the scope goes to the general pool
+             */
+            departmentId?: string;
+        };
+        StaffAppealReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human number; null for a draft */
+            number: number | null;
+            type: components["schemas"]["AppealType"];
+            status: components["schemas"]["AppealStatus"];
+            subject: string;
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId: string | null;
+            priority: components["schemas"]["AppealPriority"];
+            important: boolean;
+            overdue: boolean;
+            /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
+            escalated: boolean;
+            /**
+             * Format: uuid
+             * @description The department the escalation went to; its staff see the appeal in GET /staff/appeals?escalated=true and oversee it
+             */
+            escalatedToDepartmentId: string | null;
+            /** @description The deadline was extended (once per appeal) */
+            extended: boolean;
+            /** @description Filed without an account (unidentified feedback) */
+            unidentified: boolean;
+            /** @description No answer on the merits is given (59-ФЗ ст. 11) */
+            noAnswerRequired: boolean;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal this one disputes or re-files
+             */
+            parentAppealId: string | null;
+            /** @description Row version: send it back as expectedVersion to act only on what you saw */
+            version: number;
+            /** @description Search rank, when the list was searched with q */
+            rank?: number;
+            /**
+             * @description A citizen's account found by СНИЛС, phone or e-mail, or an applicant without an account
+             * @enum {string}
+             */
+            applicantKind: "citizen" | "unregistered";
+        };
         /** @enum {string} */
         AppealDateField: "registeredAt" | "firstReactionAt" | "answeredAt" | "closedAt" | "ratedAt";
-        /** @enum {string} */
-        AppealChannel: "account" | "anonymous";
         RevealContactDto: {
             /**
              * @description Why the contact details are needed (kept in the audit log)
@@ -5781,6 +5945,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppealListDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    registerStaffAppeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried request with the same key and body returns the first response; another body → 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffAppealInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAppealReceiptDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -55,7 +55,9 @@ interface IntakeOrigin {
   receivedAt: Date;
   /** The operator's department scope: an appeal routed outside it goes to the general pool. */
   scope: string[];
-  /** The department the operator chose (within the scope). */
+  /** The general pool's department (null when the catalogue has none). */
+  poolId: string | null;
+  /** The department the operator chose (within the scope, or the general pool). */
   departmentId?: string;
 }
 
@@ -102,12 +104,13 @@ export class AppealIntakeService {
       throw new ValidationFailedError([{ field: 'applicant', code: 'contact_required', message: 'a phone, an e-mail or a postal address of the applicant is needed' }]);
     }
     const scope = await this.access.departmentScope(actor);
-    if (dto.departmentId && !scope.includes(dto.departmentId)) throw new DomainError(403, 'forbidden');
+    const pool = await this.catalog.generalPool(this.own.manager);
+    if (dto.departmentId && !scope.includes(dto.departmentId) && dto.departmentId !== pool?.id) throw new DomainError(403, 'forbidden');
     const file = async (manager: EntityManager): Promise<StaffAppealReceiptDto> => {
       const citizenId = await this.findCitizen(manager, applicant);
       const contact = { fullName: applicant.fullName, phone: applicant.phone, email: applicant.email, address: applicant.address };
       const input: CreateAppealDto = { ...dto, contact: undefined, draft: false };
-      const appeal = await this.file(manager, actor, input, { citizenId, contact }, { channel: dto.channel, receivedAt, scope, departmentId: dto.departmentId });
+      const appeal = await this.file(manager, actor, input, { citizenId, contact }, { channel: dto.channel, receivedAt, scope, poolId: pool?.id ?? null, departmentId: dto.departmentId });
       if (dto.attachmentIds?.length) await this.attachments.bind(manager, actor, dto.attachmentIds, { appealId: appeal.id });
       return { ...toSummary(appeal), applicantKind: citizenId ? 'citizen' : 'unregistered' };
     };
@@ -407,7 +410,7 @@ export class AppealIntakeService {
   private async routeWithin(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory, origin: IntakeOrigin): Promise<string | null> {
     if (origin.departmentId) return origin.departmentId;
     const routed = await this.routeTo(manager, appeal, resolved);
-    return routed && origin.scope.includes(routed) ? routed : null;
+    return routed && origin.scope.includes(routed) ? routed : origin.poolId;
   }
 
   /** Checks what class-validator cannot: the category tree, the type, extra fields, dates. */
