@@ -14,6 +14,7 @@ import { AppealReportReader } from './appeal-report.repository';
 import { AppealSedLedger } from './appeal-sed.repository';
 import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
+import { AppealDuplicatesService } from './appeal-duplicates.service';
 import { AppealIntakeService } from './appeal-intake.service';
 import { AppealJournal, JournalWriter } from './appeal-journal';
 import { AppealMessagesService } from './appeal-messages.service';
@@ -50,6 +51,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealFactsReader,
     AppealReportReader,
     AppealSedLedger,
+    AppealDuplicatesService,
   ],
   exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
 })

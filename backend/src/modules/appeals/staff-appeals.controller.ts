@@ -7,7 +7,9 @@ import { Locale } from '../../common/i18n/messages';
 import { Authenticated } from '../auth/auth.decorators';
 import { AppealIntakeService } from './appeal-intake.service';
 import { AppealQueryService } from './appeal-query.service';
-import { StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
+import { AppealDuplicatesService } from './appeal-duplicates.service';
+import { DuplicateCandidateDto, AppealSummaryDto } from './dto/appeal-output.dto';
+import { MergeAppealDto, StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
 import { AppealDto, AppealListDto, ContactViewDto } from './dto/appeal-output.dto';
 import { AnswerTemplateViewDto } from './dto/answer-output.dto';
 import { RevealContactDto } from './dto/appeal-action.dto';
@@ -19,6 +21,7 @@ export class StaffAppealsController {
   constructor(
     private readonly query: AppealQueryService,
     private readonly intake: AppealIntakeService,
+    private readonly duplicates: AppealDuplicatesService,
   ) {}
 
   @Post()
@@ -67,5 +70,24 @@ export class StaffAppealsController {
   @ApiOkResponse({ type: [AnswerTemplateViewDto] })
   templates(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<AnswerTemplateViewDto[]> {
     return this.query.answerTemplates(actor, id);
+  }
+
+  @Get(':idOrNumber/duplicates')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({ summary: "Likely duplicates: the same citizen's similar appeals within DUPLICATE_WINDOW_DAYS, in the staff member's departments", operationId: 'listAppealDuplicates' })
+  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
+  @ApiOkResponse({ type: [DuplicateCandidateDto] })
+  listDuplicates(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<DuplicateCandidateDto[]> {
+    return this.duplicates.candidates(actor, id);
+  }
+
+  @Post(':idOrNumber/merge')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @HttpCode(200)
+  @ApiOperation({ summary: '«Объединить»: link a duplicate to this main appeal; both keep their numbers, the main answer goes to both', operationId: 'mergeAppeal' })
+  @ApiParam({ name: 'idOrNumber', description: 'The main appeal: id (UUID) or human number' })
+  @ApiOkResponse({ type: AppealSummaryDto, description: 'The linked duplicate' })
+  merge(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: MergeAppealDto): Promise<AppealSummaryDto> {
+    return this.duplicates.merge(actor, id, dto.duplicate);
   }
 }

@@ -76,7 +76,7 @@ export class OrganisationDto {
 
   @ApiProperty({ example: '7707083893', description: 'ИНН of the organisation: 10 digits with its check digit' })
   @IsString()
-  @Checksum('inn_invalid', isValidOrganisationInn, 'ИНН must be 10 digits with a valid check digit')
+  @Checksum('org_inn_invalid', isValidOrganisationInn, 'ИНН must be 10 digits with a valid check digit')
   inn: string;
 
   @ApiProperty({ example: '1027700132195', description: 'ОГРН: 13 digits with its check digit' })
@@ -146,6 +146,7 @@ export class CreateAppealDto {
 
   @ApiPropertyOptional({ type: OrganisationDto, description: 'Filed for a legal entity, the author being its representative' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => OrganisationDto)
   organisation?: OrganisationDto;

@@ -49,6 +49,17 @@ export class AppealSummaryDto {
   @ApiPropertyOptional({ description: 'Search rank, when the list was searched with q' }) rank?: number;
 }
 
+/** Another appeal of the same citizen with a similar text: a likely duplicate (GET /staff/appeals/{id}/duplicates). */
+export class DuplicateCandidateDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: number;
+  @ApiProperty() subject: string;
+  @ApiProperty({ enum: AppealStatus, enumName: 'AppealStatus' }) status: AppealStatus;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ description: 'pg_trgm similarity of subject and text, 0–1' }) similarity: number;
+  @ApiProperty({ description: 'Already merged into this appeal (it gets its answer)' }) merged: boolean;
+}
+
 export class AppealListDto {
   @ApiProperty({ type: [AppealSummaryDto] }) items: AppealSummaryDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Opaque cursor of the next page; null on the last page' })

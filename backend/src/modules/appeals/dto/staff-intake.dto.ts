@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsObject, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { AppealChannel, isValidSnils, STAFF_INTAKE_CHANNELS } from '@otklik/shared/domain';
 import { IsDateOrInstant } from '../../../common/validation/dates';
 import { CreateAppealDto, IsAppealText } from './appeal-input.dto';
@@ -64,6 +64,7 @@ export class StaffAppealInputDto extends OmitType(CreateAppealDto, ['draft', 'co
   receivedAt: string;
 
   @ApiProperty({ type: StaffApplicantDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => StaffApplicantDto)
   applicant: StaffApplicantDto;
@@ -78,4 +79,14 @@ export class StaffAppealInputDto extends OmitType(CreateAppealDto, ['draft', 'co
 export class StaffAppealReceiptDto extends AppealSummaryDto {
   @ApiProperty({ enum: ['citizen', 'unregistered'], description: "A citizen's account found by СНИЛС, phone or e-mail, or an applicant without an account" })
   applicantKind: 'citizen' | 'unregistered';
+}
+
+/** «Объединить»: link a likely duplicate to this (main) appeal. */
+export class MergeAppealDto {
+  @ApiProperty({ description: 'The duplicate: id (UUID) or number; it keeps its number and gets the main appeal\'s answer' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  @Matches(/^(?:\d{1,15}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, { message: 'duplicate must be an appeal id or number' })
+  duplicate: string;
 }

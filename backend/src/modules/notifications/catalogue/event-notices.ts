@@ -117,6 +117,7 @@ function citizenKind(step: StepEvent, p: AppealStepPayload): NoticeKind | null {
     case HistoryEvent.Escalated:
     case HistoryEvent.Rated:
     case HistoryEvent.MaterialsAdded:
+    case HistoryEvent.Merged:
       return changed ? 'status_changed' : null;
     default: {
       const unknown: never = step;
@@ -169,6 +170,7 @@ function staffTargets(step: StepEvent, p: AppealStepPayload): NoticeTarget[] {
     case HistoryEvent.Resubmitted:
     case HistoryEvent.Escalated:
     case HistoryEvent.AutoClosed:
+    case HistoryEvent.Merged:
       return [];
     default: {
       const unknown: never = step;
