@@ -89,6 +89,12 @@ export interface IntakeConfig {
   receivedMaxAgeDays: number;
   /** DUPLICATE_WINDOW_DAYS: how far back the same citizen's appeals are compared. */
   duplicateWindowDays: number;
+  /** INTAKE_SMTP_PORT: the e-mail intake's SMTP listener (absent: off, in every mode); 0 picks a free port. */
+  smtpPort?: number;
+  /** INTAKE_SMTP_HOST: where it listens (127.0.0.1 by default: put a mail relay in front of it). */
+  smtpHost: string;
+  /** INTAKE_MAIL_MAX_BYTES: the largest mail accepted (a larger one is refused with 552 at DATA). */
+  maxMailBytes: number;
   /** DUPLICATE_SIMILARITY_PERCENT / 100: the pg_trgm similarity (0–1) of subject and text above which an appeal is a likely duplicate. */
   duplicateSimilarity: number;
 }
@@ -452,6 +458,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       receivedMaxAgeDays: int(env, 'INTAKE_RECEIVED_MAX_AGE_DAYS', 90, 1, 3650),
       duplicateWindowDays: int(env, 'DUPLICATE_WINDOW_DAYS', 30, 1, 3650),
       duplicateSimilarity: int(env, 'DUPLICATE_SIMILARITY_PERCENT', 40, 1, 100) / 100,
+      smtpPort: env.INTAKE_SMTP_PORT ? int(env, 'INTAKE_SMTP_PORT', 0, 0, 65535) : undefined,
+      smtpHost: env.INTAKE_SMTP_HOST || '127.0.0.1',
+      maxMailBytes: int(env, 'INTAKE_MAIL_MAX_BYTES', 30 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     },
   };
 }

@@ -119,6 +119,28 @@ export class AppealIntakeService {
     return this.own.manager.transaction((manager) => this.idempotency.run(manager, request, 201, () => file(manager)));
   }
 
+  /**
+   * An e-mail from a verified citizen's address, filed as their appeal in the general pool (for
+   * triage), channel `email`, in the caller's transaction (the mail intake marks the mail processed
+   * in it). `attachmentIds`: the mail's files, already stored by the upload rules as the citizen's.
+   */
+  async fileFromMail(
+    manager: EntityManager,
+    actor: Actor,
+    mail: { subject: string; text: string; receivedAt: Date; attachmentIds: string[] },
+  ): Promise<Appeal> {
+    await this.trust.assertMayFileAppeals(manager, actor);
+    const pool = await this.catalog.generalPool(manager);
+    const category = await this.catalog.vagueCategory(manager);
+    if (!category) throw new ValidationFailedError([{ field: 'categoryId', code: 'unknown_category', message: 'no category without a department for the general pool' }]);
+    const types = categoryTypes(category);
+    const type = types.includes(AppealType.Question) ? AppealType.Question : types[0];
+    const input: CreateAppealDto = { type, categoryId: category.id, subject: mail.subject, text: mail.text, draft: false };
+    const appeal = await this.file(manager, actor, input, { citizenId: actor.userId }, { channel: AppealChannel.Email, receivedAt: mail.receivedAt, scope: [], poolId: pool?.id ?? null, departmentId: pool?.id });
+    if (mail.attachmentIds.length) await this.attachments.bind(manager, actor, mail.attachmentIds, { appealId: appeal.id });
+    return appeal;
+  }
+
   /** Not in the future, not absurdly old (INTAKE_RECEIVED_MAX_AGE_DAYS); a bare date is the start of that Moscow day. */
   private checkReceivedAt(value: string): Date {
     const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+03:00`) : new Date(value);

@@ -53,6 +53,6 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealSedLedger,
     AppealDuplicatesService,
   ],
-  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
+  exports: [AppealAccessModule, AppealQueryService, AppealMessagesService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
 })
 export class AppealsModule {}

@@ -133,6 +133,15 @@ export interface WebhookSubscriptionDisabledPayload {
   lastError: string | null;
 }
 
+/**
+ * A mail reached the intake SMTP listener and was stored (inbound_mails): the mail intake files it
+ * as an appeal, a message in a thread, or answers the sender how to file. Written by the mail
+ * intake module in the transaction that stores the mail.
+ */
+export interface MailReceivedPayload {
+  mailId: string;
+}
+
 /** History events that are written by AppealJournal with the step payload. */
 export type StepEvent = Exclude<HistoryEvent, HistoryEvent.Overdue>;
 
@@ -146,6 +155,7 @@ export type DomainEventPayloads = { [E in StepEvent as `appeal.${E}`]: AppealSte
   'appeal.file_infected': FileInfectedPayload;
   'audit.alert_raised': AuditAlertRaisedPayload;
   'webhook.subscription_disabled': WebhookSubscriptionDisabledPayload;
+  'mail.received': MailReceivedPayload;
 };
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -166,6 +176,7 @@ export const DOMAIN_EVENT_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   'appeal.file_infected': 1,
   'audit.alert_raised': 1,
   'webhook.subscription_disabled': 1,
+  'mail.received': 1,
 };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(DOMAIN_EVENT_VERSIONS) as DomainEventType[];
@@ -180,7 +191,13 @@ export type DomainEvent<T extends DomainEventType = DomainEventType> = {
 }[T];
 
 /** What an event is about: an appeal, except the audit module's alerts and the webhook subscriptions. */
-export type AggregateOf<K extends DomainEventType> = K extends `audit.${string}` ? 'audit_alert' : K extends `webhook.${string}` ? 'webhook_subscription' : 'appeal';
+export type AggregateOf<K extends DomainEventType> = K extends `audit.${string}`
+  ? 'audit_alert'
+  : K extends `webhook.${string}`
+    ? 'webhook_subscription'
+    : K extends `mail.${string}`
+      ? 'inbound_mail'
+      : 'appeal';
 
 /** Any step of an appeal as AppealJournal writes it (one shape for every step event type). */
 export interface AppealStepEvent {

@@ -38,6 +38,8 @@ export function noticesOf(event: DispatchedEvent): NoticeTarget[] {
       return [{ kind: 'security_alert', to: 'admins' }];
     case 'webhook.subscription_disabled':
       return [{ kind: 'webhook_disabled', to: 'admins' }];
+    case 'mail.received':
+      return [];
     case 'appeal.message': {
       const { authorRole, assigneeId } = event.payload;
       if (authorRole === (Role.Citizen as string)) return [{ kind: 'citizen_reply', to: assigneeId === null ? 'department_staff' : 'assignee' }];
