@@ -12,7 +12,8 @@ const DAY = 86_400_000;
  * e-mail, post or in person — same numbering, routing and deadlines as a citizen's filing, the
  * deadlines counted from the received date — for a citizen found by phone/СНИЛС/e-mail or for an
  * applicant without an account, who gets the receipt by SMS at the local SMS gateway started here.
- * Organisations (ИНН/ОГРН checked) file through their representative.
+ * Organisations (ИНН/ОГРН checked) file through their representative. One topic from many citizens
+ * in one region raises a recurring-problem signal to supervisors.
  */
 describe('staff intake: appeals registered by an operator', () => {
   let t: Awaited<ReturnType<typeof startMessagingServer>>;
@@ -40,7 +41,8 @@ describe('staff intake: appeals registered by an operator', () => {
   const smsTo = (phone: string) => t.sms.messages.filter((m) => m.to === phone).map((m) => m.text);
 
   beforeAll(async () => {
-    t = await startMessagingServer();
+    // A recurring problem from three citizens (the default is five) keeps the test short.
+    t = await startMessagingServer({ RECURRING_MIN_CITIZENS: '3' });
     operator = (await call(t.base, 'POST', '/api/v1/auth/login', DEMO.operator)).body.accessToken;
     poolOperator = (await call(t.base, 'POST', '/api/v1/auth/login', DEMO.poolOperator)).body.accessToken;
     const registered = await registerCitizen(t.base, t.sms);
@@ -155,5 +157,27 @@ describe('staff intake: appeals registered by an operator', () => {
     const person = await call(t.base, 'POST', '/api/v1/staff/appeals', input({ organisation: { ...organisation, inn: '500100732259' } }), operator);
     expect(person.status).toBe(422);
     expect(person.body.errors.map((e: { field: string }) => e.field)).toEqual(['organisation.inn']);
+  });
+
+  it('one topic from three citizens in one region within the window tells supervisors once', async () => {
+    const supervisor = (await call(t.base, 'POST', '/api/v1/auth/login', DEMO.supervisor)).body.accessToken as string;
+    const region = `Регион ${randomUUID().slice(0, 6)}`;
+    const signals = async () =>
+      ((await ok('GET', '/api/v1/me/notifications?limit=100', undefined, supervisor)).items as { kind: string; body: string; title: string }[]).filter(
+        (n) => n.kind === 'recurring_problem' && `${n.title} ${n.body}`.includes(region),
+      );
+    const file = () => ok('POST', '/api/v1/staff/appeals', input({ type: 'question', categoryId: categories.regional, extraFields: { region }, applicant: { fullName: 'Житель Области', phone: randomMobile() } }), operator);
+    await file();
+    await file();
+    // Two citizens are not yet a recurring problem.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await signals()).toEqual([]);
+    await file();
+    const [signal] = await until(async () => ((await signals()).length ? signals() : undefined), 20_000);
+    expect(signal.body).toContain('3');
+    // A fourth in the same window is the same problem: no second signal.
+    await file();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await signals()).toHaveLength(1);
   });
 });

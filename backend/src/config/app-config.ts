@@ -95,6 +95,10 @@ export interface IntakeConfig {
   smtpHost: string;
   /** INTAKE_MAIL_MAX_BYTES: the largest mail accepted (a larger one is refused with 552 at DATA). */
   maxMailBytes: number;
+  /** RECURRING_WINDOW_HOURS: the window in which appeals of one category and area are counted. */
+  recurringWindowHours: number;
+  /** RECURRING_MIN_CITIZENS: how many different citizens within the window make a recurring problem. */
+  recurringMinCitizens: number;
   /** DUPLICATE_SIMILARITY_PERCENT / 100: the pg_trgm similarity (0–1) of subject and text above which an appeal is a likely duplicate. */
   duplicateSimilarity: number;
 }
@@ -460,6 +464,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       duplicateSimilarity: int(env, 'DUPLICATE_SIMILARITY_PERCENT', 40, 1, 100) / 100,
       smtpPort: env.INTAKE_SMTP_PORT ? int(env, 'INTAKE_SMTP_PORT', 0, 0, 65535) : undefined,
       smtpHost: env.INTAKE_SMTP_HOST || '127.0.0.1',
+      recurringWindowHours: int(env, 'RECURRING_WINDOW_HOURS', 72, 1, 24 * 365),
+      recurringMinCitizens: int(env, 'RECURRING_MIN_CITIZENS', 5, 2, 100_000),
       maxMailBytes: int(env, 'INTAKE_MAIL_MAX_BYTES', 30 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     },
   };

@@ -52,6 +52,8 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_rereview', { synchronize: false })
 // Linked duplicates (migration 1765450000000-StaffIntake).
 @Index('appeals_merged_into', { synchronize: false })
+// The recurring-problem watch's count (migration 1765450000002-RecurringProblems).
+@Index('appeals_recurring', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 @Check(
   'appeals_pending_proposal_check',

@@ -149,7 +149,7 @@ export class MailIntakeService implements OnModuleInit, EventConsumer<'mail.rece
    * the retry (at least once), never an appeal. Automatic mail (bounces, auto-replies) is not answered.
    */
   private async refuse(mailId: string, mail: ParsedMail, from: string, reason: string): Promise<void> {
-    const automatic = /^(?!no\b)/i.test(String(mail.headers.get('auto-submitted') ?? 'no')) || /bulk|list|junk/i.test(String(mail.headers.get('precedence') ?? '')) || /mailer-daemon|postmaster/i.test(from);
+    const automatic = /^(?!no\b)/i.test(headerText(mail, 'auto-submitted') || 'no') || /bulk|list|junk/i.test(headerText(mail, 'precedence')) || /mailer-daemon|postmaster/i.test(from);
     if (!automatic) {
       const portal = this.config.citizenAppUrl;
       await this.mailer.send({
@@ -221,6 +221,12 @@ export class MailIntakeService implements OnModuleInit, EventConsumer<'mail.rece
   private async mark(manager: EntityManager, mailId: string, status: InboundMail['status'], outcome: Record<string, unknown>): Promise<void> {
     await manager.query(`UPDATE inbound_mails SET status = $2, outcome = $3, processed_at = $4, raw_encrypted = NULL WHERE id = $1`, [mailId, status, outcome, this.clock.now()]);
   }
+}
+
+/** A header's value as text ('' when absent or structured). */
+function headerText(mail: ParsedMail, name: string): string {
+  const value = mail.headers.get(name);
+  return typeof value === 'string' ? value : '';
 }
 
 function bodyOf(mail: ParsedMail): string {

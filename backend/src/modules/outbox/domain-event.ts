@@ -142,6 +142,22 @@ export interface MailReceivedPayload {
   mailId: string;
 }
 
+/**
+ * Appeals of one category from many citizens in one area within a window (issue 18): supervisors
+ * are told of a recurring problem. Written by the appeals module's recurring-problem watch in the
+ * transaction that records the signal (once per category, area and window).
+ */
+export interface RecurringProblemPayload {
+  signalId: string;
+  categoryId: string;
+  categoryName: string;
+  /** The region given with the appeals (their extra field), null when they named none. */
+  region: string | null;
+  citizens: number;
+  appeals: number;
+  windowHours: number;
+}
+
 /** History events that are written by AppealJournal with the step payload. */
 export type StepEvent = Exclude<HistoryEvent, HistoryEvent.Overdue>;
 
@@ -156,6 +172,7 @@ export type DomainEventPayloads = { [E in StepEvent as `appeal.${E}`]: AppealSte
   'audit.alert_raised': AuditAlertRaisedPayload;
   'webhook.subscription_disabled': WebhookSubscriptionDisabledPayload;
   'mail.received': MailReceivedPayload;
+  'signal.recurring_problem': RecurringProblemPayload;
 };
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -177,6 +194,7 @@ export const DOMAIN_EVENT_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   'audit.alert_raised': 1,
   'webhook.subscription_disabled': 1,
   'mail.received': 1,
+  'signal.recurring_problem': 1,
 };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(DOMAIN_EVENT_VERSIONS) as DomainEventType[];
@@ -197,7 +215,9 @@ export type AggregateOf<K extends DomainEventType> = K extends `audit.${string}`
     ? 'webhook_subscription'
     : K extends `mail.${string}`
       ? 'inbound_mail'
-      : 'appeal';
+      : K extends `signal.${string}`
+        ? 'recurring_signal'
+        : 'appeal';
 
 /** Any step of an appeal as AppealJournal writes it (one shape for every step event type). */
 export interface AppealStepEvent {

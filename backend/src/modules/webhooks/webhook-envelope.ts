@@ -45,6 +45,8 @@ export function webhookData(event: DispatchedEvent, appeal: AppealRouting | null
     // Internal to the mail intake: never offered to webhooks (WEBHOOK_EVENT_TYPES).
     case 'mail.received':
       return {};
+    case 'signal.recurring_problem':
+      return { signalId: event.payload.signalId, categoryId: event.payload.categoryId, region: event.payload.region, citizens: event.payload.citizens, appeals: event.payload.appeals, windowHours: event.payload.windowHours };
     case 'appeal.overdue': {
       const p = event.payload;
       return { appealId: event.aggregateId, ...where, dueAt: p.dueAt, overdueAt: p.overdueAt, escalatedToDepartmentId: p.escalatedToDepartmentId };

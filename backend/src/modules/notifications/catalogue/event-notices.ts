@@ -11,7 +11,7 @@ import type { NoticeKind } from './notice-kinds';
  */
 export interface NoticeTarget {
   kind: NoticeKind;
-  to: 'citizen' | 'payload_recipients' | 'assignee' | 'department_staff' | 'admins';
+  to: 'citizen' | 'payload_recipients' | 'assignee' | 'department_staff' | 'admins' | 'supervisors';
 }
 
 /**
@@ -40,6 +40,8 @@ export function noticesOf(event: DispatchedEvent): NoticeTarget[] {
       return [{ kind: 'webhook_disabled', to: 'admins' }];
     case 'mail.received':
       return [];
+    case 'signal.recurring_problem':
+      return [{ kind: 'recurring_problem', to: 'supervisors' }];
     case 'appeal.message': {
       const { authorRole, assigneeId } = event.payload;
       if (authorRole === (Role.Citizen as string)) return [{ kind: 'citizen_reply', to: assigneeId === null ? 'department_staff' : 'assignee' }];

@@ -92,9 +92,10 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     const planned: { event: DispatchedEvent; appeal: AppealNoticeFacts | null; recipients: Recipient[] }[] = [];
     for (const { event, targets } of wanted) {
       if (event.aggregateType !== 'appeal') {
-        const admins = await this.staff.activeAdmins();
+        // A recurring problem goes to supervisors; an alert or a disabled webhook to admins.
+        const staff = targets[0].to === 'supervisors' ? await this.staff.activeSupervisors() : await this.staff.activeAdmins();
         const kindOfNotice = targets[0].kind;
-        const recipients: Recipient[] = admins.map((id) => ({ kind: 'user', id, kindOfNotice }));
+        const recipients: Recipient[] = staff.map((id) => ({ kind: 'user', id, kindOfNotice }));
         if (recipients.length) planned.push({ event, appeal: null, recipients });
         continue;
       }
@@ -241,6 +242,14 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     const at = new Date(event.createdAt);
     const base = this.config.publicUrl.replace(/\/$/, '');
     const facts = { number: null, subject: '', status: AppealStatus.Registered, at, registeredAt: null, dueAt: null, documentsDueOn: null, departmentName: null, unidentified: false };
+    if (event.eventType === 'signal.recurring_problem') {
+      const p = event.payload;
+      return {
+        ...facts,
+        recurring: { categoryName: p.categoryName, region: p.region, citizens: p.citizens, appeals: p.appeals, windowHours: p.windowHours },
+        link: `${base}/reports?categoryId=${p.categoryId}`,
+      };
+    }
     if (event.eventType === 'webhook.subscription_disabled') {
       const p = event.payload;
       return { ...facts, webhook: { name: p.name, origin: p.origin, failures: p.failures, lastError: p.lastError }, link: `${base}/admin/webhooks` };
@@ -263,7 +272,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       case 'sms':
         return to.phone ? { address: maskPhone(to.phone), body: { channel, to: to.phone, text: rendered.sms } } : null;
       case 'push':
-        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: facts.webhook ? 'webhook-disabled' : facts.alert ? 'security-alert' : `appeal-${facts.number ?? ''}` } } : null;
+        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: facts.webhook ? 'webhook-disabled' : facts.alert ? 'security-alert' : facts.recurring ? 'recurring-problem' : `appeal-${facts.number ?? ''}` } } : null;
     }
   }
 
