@@ -6,6 +6,7 @@ import { Actor } from '../../common/http/actor';
 import { ConflictError, DomainError } from '../../common/problem/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../audit/audit.service';
 import { AppealAccess } from './appeal-access.service';
 import { AppealJournal } from './appeal-journal';
 import { Appeal } from './appeal.entity';
@@ -25,6 +26,7 @@ export class AppealDuplicatesService {
     @InjectRepository(Appeal) private readonly own: Repository<Appeal>,
     private readonly access: AppealAccess,
     private readonly journal: AppealJournal,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,6 +49,16 @@ export class AppealDuplicatesService {
         LIMIT 20`,
       [appeal.citizenId, `${appeal.subject} ${appeal.body}`, appeal.id, appeal.registeredAt, duplicateWindowDays, scope, duplicateSimilarity],
     );
+    // The citizen's other appeals (their subjects) shown to staff: a view of personal data, as the card's.
+    if (rows.length) {
+      await this.audit.record(this.own.manager, actor, {
+        action: 'appeal.viewed',
+        entityType: 'appeal',
+        entityId: appeal.id,
+        subjectId: appeal.citizenId,
+        details: { number: appeal.number, fields: ['duplicates'], appeals: rows.map((r) => Number(r.number)) },
+      });
+    }
     return rows.map((r) => ({
       id: r.id,
       number: Number(r.number),
