@@ -28,6 +28,7 @@ import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { Open311Module } from './modules/open311/open311.module';
 import { WidgetModule } from './modules/widget/widget.module';
+import { MailIntakeModule } from './modules/mail-intake/mail-intake.module';
 import { SedExportModule } from './modules/sed-export/sed-export.module';
 import { AppealWorkflowModule } from './modules/workflow/appeal-workflow.module';
 import { SlaModule } from './modules/workflow/sla/sla.module';
@@ -84,6 +85,7 @@ export class AppModule {
         Open311Module,
         WidgetModule,
         SedExportModule.forRoot({ scheduled: runtime.process === 'api' }),
+        MailIntakeModule.forRoot({ listen: runtime.process === 'api' }),
         SeedModule,
         ...(runtime.process === 'api' ? [HealthModule, HousekeepingModule.forRoot({ control: config.clockControl })] : []),
         ...(runtime.process === 'api' && config.esia.idpEnabled ? [EsiaIdpModule.forRoot(config)] : []),

@@ -762,7 +762,8 @@ export interface paths {
         /** Department queue (own department; a supervisor also sees sub-departments) */
         get: operations["listStaffAppeals"];
         put?: never;
-        post?: never;
+        /** Register an appeal received by phone, e-mail, post or in person (into the own departments or the general pool); the applicant gets the receipt */
+        post: operations["registerStaffAppeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -814,6 +815,40 @@ export interface paths {
         get: operations["listAnswerTemplatesForAppeal"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicates: the same citizen's similar appeals within DUPLICATE_WINDOW_DAYS, in the staff member's departments */
+        get: operations["listAppealDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** «Объединить»: link a duplicate to this main appeal; both keep their numbers, the main answer goes to both */
+        post: operations["mergeAppeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2409,6 +2444,25 @@ export interface components {
             /** @example 101000, г. Москва, ул. Мясницкая, д. 1, кв. 2 */
             address?: string;
         };
+        OrganisationDto: {
+            /** @example ООО «Ромашка» */
+            name: string;
+            /**
+             * @description ИНН of the organisation: 10 digits with its check digit
+             * @example 7707083893
+             */
+            inn: string;
+            /**
+             * @description ОГРН: 13 digits with its check digit
+             * @example 1027700132195
+             */
+            ogrn: string;
+            /**
+             * @description The representative's authority
+             * @example доверенность № 12 от 01.12.2026
+             */
+            representativeBasis?: string;
+        };
         CreateAppealDto: {
             type: components["schemas"]["IntakeAppealType"];
             /** Format: uuid */
@@ -2430,6 +2484,8 @@ export interface components {
                 [key: string]: unknown;
             };
             contact?: components["schemas"]["ContactDto"];
+            /** @description Filed for a legal entity, the author being its representative */
+            organisation?: components["schemas"]["OrganisationDto"];
             /**
              * @description Save as a draft (no number, not registered)
              * @default false
@@ -2496,6 +2552,8 @@ export interface components {
             total?: number;
         };
         ContactViewDto: {
+            /** @description The applicant an operator registered the appeal for (masked to initials on the card) */
+            fullName?: string;
             phone?: string;
             email?: string;
             address?: string;
@@ -2554,7 +2612,7 @@ export interface components {
             noticeText: string | null;
         };
         /** @enum {string} */
-        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "proposal_made" | "proposal_returned" | "reviewed" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed";
+        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "proposal_made" | "proposal_returned" | "reviewed" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed" | "merged";
         HistoryEntryDto: {
             /** Format: uuid */
             id: string;
@@ -2615,6 +2673,19 @@ export interface components {
             answerId: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        /**
+         * @description How the appeal came
+         * @enum {string}
+         */
+        AppealChannel: "account" | "anonymous" | "phone" | "email" | "post" | "in_person";
+        OrganisationViewDto: {
+            name: string;
+            /** @description ИНН, 10 digits */
+            inn: string;
+            /** @description ОГРН, 13 digits */
+            ogrn: string;
+            representativeBasis?: string;
         };
         AppealDto: {
             /** Format: uuid */
@@ -2724,6 +2795,20 @@ export interface components {
             messages: components["schemas"]["MessageDto"][];
             /** @description Files of the appeal, its messages and answers (a citizen does not see those of internal notes) */
             attachments: components["schemas"]["AttachmentDto"][];
+            /** @description How the appeal came */
+            channel?: components["schemas"]["AppealChannel"];
+            /**
+             * Format: date-time
+             * @description When the body received an appeal an operator registered (its deadlines count from it)
+             */
+            receivedAt?: string | null;
+            /** @description The legal entity the appeal is filed for */
+            organisation?: components["schemas"]["OrganisationViewDto"] | null;
+            /**
+             * Format: uuid
+             * @description The main appeal this one was merged into (it gets its answer)
+             */
+            mergedIntoAppealId?: string | null;
         };
         UpdateAppealDto: {
             type?: components["schemas"]["IntakeAppealType"];
@@ -2757,10 +2842,123 @@ export interface components {
             /** @description Ids of own unattached uploads to attach to the message */
             attachmentIds?: string[];
         };
+        /**
+         * @description How the appeal came
+         * @enum {string}
+         */
+        StaffIntakeChannel: "phone" | "email" | "post" | "in_person";
+        StaffApplicantDto: {
+            /**
+             * @description ФИО (59-ФЗ: a surname is needed for an answer)
+             * @example Иванов Иван Иванович
+             */
+            fullName: string;
+            /**
+             * @description Mobile phone, +7 and 10 digits (the receipt goes by SMS to it)
+             * @example +79161234567
+             */
+            phone?: string;
+            /** @example ivanov@example.ru */
+            email?: string;
+            /**
+             * @description Postal address
+             * @example 101000, г. Москва, ул. Мясницкая, д. 1, кв. 2
+             */
+            address?: string;
+            /**
+             * @description СНИЛС, to find the citizen's account
+             * @example 112-233-445 95
+             */
+            snils?: string;
+        };
+        StaffAppealInputDto: {
+            type: components["schemas"]["IntakeAppealType"];
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId?: string;
+            subject: string;
+            /** @description The appeal text; at most 5000 characters after trimming */
+            text: string;
+            /** @default normal */
+            priority?: components["schemas"]["AppealPriority"];
+            /** @description Fields required by the category's JSON Schema */
+            extraFields?: {
+                [key: string]: unknown;
+            };
+            /** @description Filed for a legal entity, the author being its representative */
+            organisation?: components["schemas"]["OrganisationDto"];
+            /** @description Ids of own unattached uploads (POST /attachments) to attach */
+            attachmentIds?: string[];
+            /** @description How the appeal came */
+            channel: components["schemas"]["StaffIntakeChannel"];
+            /**
+             * @description When the body received it (the statutory term counts from it): not in the future, not older than INTAKE_RECEIVED_MAX_AGE_DAYS
+             * @example 2026-12-04T10:30:00+03:00
+             */
+            receivedAt: string;
+            applicant: components["schemas"]["StaffApplicantDto"];
+            /**
+             * Format: uuid
+             * @description A department of the operator's own scope; absent: the routing rules decide, and an appeal routed outside the scope goes to the general pool
+             */
+            departmentId?: string;
+        };
+        StaffAppealReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human number; null for a draft */
+            number: number | null;
+            type: components["schemas"]["AppealType"];
+            status: components["schemas"]["AppealStatus"];
+            subject: string;
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId: string | null;
+            priority: components["schemas"]["AppealPriority"];
+            important: boolean;
+            overdue: boolean;
+            /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
+            escalated: boolean;
+            /**
+             * Format: uuid
+             * @description The department the escalation went to; its staff see the appeal in GET /staff/appeals?escalated=true and oversee it
+             */
+            escalatedToDepartmentId: string | null;
+            /** @description The deadline was extended (once per appeal) */
+            extended: boolean;
+            /** @description Filed without an account (unidentified feedback) */
+            unidentified: boolean;
+            /** @description No answer on the merits is given (59-ФЗ ст. 11) */
+            noAnswerRequired: boolean;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal this one disputes or re-files
+             */
+            parentAppealId: string | null;
+            /** @description Row version: send it back as expectedVersion to act only on what you saw */
+            version: number;
+            /** @description Search rank, when the list was searched with q */
+            rank?: number;
+            /**
+             * @description A citizen's account found by СНИЛС, phone or e-mail, or an applicant without an account
+             * @enum {string}
+             */
+            applicantKind: "citizen" | "unregistered";
+        };
         /** @enum {string} */
         AppealDateField: "registeredAt" | "firstReactionAt" | "answeredAt" | "closedAt" | "ratedAt";
-        /** @enum {string} */
-        AppealChannel: "account" | "anonymous";
         RevealContactDto: {
             /**
              * @description Why the contact details are needed (kept in the audit log)
@@ -2775,6 +2973,23 @@ export interface components {
             result: components["schemas"]["AnswerResult"] | null;
             /** @description The template text with this appeal’s placeholders filled in */
             text: string;
+        };
+        DuplicateCandidateDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            subject: string;
+            status: components["schemas"]["AppealStatus"];
+            /** Format: date-time */
+            registeredAt: string;
+            /** @description pg_trgm similarity of subject and text, 0–1 */
+            similarity: number;
+            /** @description Already merged into this appeal (it gets its answer) */
+            merged: boolean;
+        };
+        MergeAppealDto: {
+            /** @description The duplicate: id (UUID) or number; it keeps its number and gets the main appeal's answer */
+            duplicate: string;
         };
         PublicAppealDto: {
             type: components["schemas"]["IntakeAppealType"];
@@ -3516,7 +3731,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
             /** Format: uuid */
             appealId: string | null;
             appealNumber: number | null;
@@ -3567,7 +3782,7 @@ export interface components {
         };
         KindPreferenceDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
             /** @description The law requires this notice: at least one channel stays on */
             required: boolean;
             channels: components["schemas"]["ChannelSwitchesDto"];
@@ -3598,7 +3813,7 @@ export interface components {
         };
         KindPreferenceUpdateDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
             channels: components["schemas"]["ChannelSwitchesUpdateDto"];
         };
         UpdateNotificationPreferencesDto: {
@@ -3637,7 +3852,7 @@ export interface components {
         NotificationDeliveryDto: {
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "legacy";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem" | "legacy";
             /** @enum {string} */
             channel: "in_app" | "email" | "sms" | "push";
             /** @enum {string} */
@@ -3684,7 +3899,7 @@ export interface components {
             /** Format: uuid */
             appealId: string | null;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "legacy";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem" | "legacy";
             channel: components["schemas"]["NotificationChannel"];
             /**
              * @description An account, or the contact of an appeal filed without one
@@ -3716,7 +3931,7 @@ export interface components {
             retried: number;
         };
         /** @enum {string} */
-        WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.reviewed" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "appeal.destroyed" | "audit.alert_raised";
+        WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.reviewed" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.merged" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "appeal.destroyed" | "audit.alert_raised" | "signal.recurring_problem";
         WebhookSubscriptionDto: {
             /** Format: uuid */
             id: string;
@@ -5832,6 +6047,46 @@ export interface operations {
             };
         };
     };
+    registerStaffAppeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried request with the same key and body returns the first response; another body → 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffAppealInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAppealReceiptDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getStaffAppeal: {
         parameters: {
             query?: never;
@@ -5926,6 +6181,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnswerTemplateViewDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAppealDuplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidateDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mergeAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The main appeal: id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeAppealDto"];
+            };
+        };
+        responses: {
+            /** @description The linked duplicate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */
@@ -6822,7 +7154,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only unread items */
                 unread?: boolean;
-                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled";
+                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
                 appealId?: string;
             };
             header?: never;

@@ -38,6 +38,8 @@ export enum HistoryEvent {
   Overdue = 'overdue',
   /** Closed by the scheduler N days after the answer, the citizen having done nothing. */
   AutoClosed = 'auto_closed',
+  /** An operator linked this likely duplicate to a main appeal: it keeps its number and gets the main appeal's answer. */
+  Merged = 'merged',
 }
 
 export const HISTORY_EVENT_LABELS: Record<HistoryEvent, { ru: string; en: string }> = {
@@ -70,4 +72,5 @@ export const HISTORY_EVENT_LABELS: Record<HistoryEvent, { ru: string; en: string
   [HistoryEvent.MaterialsAdded]: { ru: 'Добавлены материалы', en: 'Materials added' },
   [HistoryEvent.Overdue]: { ru: 'Просрочено', en: 'Overdue' },
   [HistoryEvent.AutoClosed]: { ru: 'Закрыто автоматически', en: 'Closed automatically' },
+  [HistoryEvent.Merged]: { ru: 'Объединено с другим обращением', en: 'Merged with another appeal' },
 };

@@ -1,4 +1,4 @@
-import { APPEAL_TEXT_PATTERN, isValidInn, isValidRuMobile, isValidSnils, normalizeRuPhone } from './validators';
+import { APPEAL_TEXT_PATTERN, isValidInn, isValidOgrn, isValidOrganisationInn, isValidRuMobile, isValidSnils, normalizeRuPhone } from './validators';
 
 /** Every string that differs from `digits` in exactly one digit. */
 function oneDigitChanges(digits: string): string[] {
@@ -74,6 +74,29 @@ describe('isValidInn', () => {
       expect(isValidInn(inn)).toBe(false);
     },
   );
+});
+
+describe('isValidOrganisationInn', () => {
+  it('accepts the 10-digit ИНН of an organisation and nothing else', () => {
+    expect(isValidOrganisationInn('7707083893')).toBe(true);
+    expect(isValidOrganisationInn('7707083894')).toBe(false);
+    // A person's 12-digit ИНН is valid, but not an organisation's.
+    expect(isValidOrganisationInn('500100732259')).toBe(false);
+  });
+});
+
+describe('isValidOgrn', () => {
+  it.each(['1027700132195', '1027700229193', '304500116000157'])('accepts %s', (ogrn) => {
+    expect(isValidOgrn(ogrn)).toBe(true);
+  });
+
+  it.each(['1027700132194', '1027700132196', '1027700229190', '304500116000158'])('rejects the wrong check digit of %s', (ogrn) => {
+    expect(isValidOgrn(ogrn)).toBe(false);
+  });
+
+  it.each(['102770013219', '10277001321950', '102770013219a', '', ' 1027700132195'])('rejects the format %j', (ogrn) => {
+    expect(isValidOgrn(ogrn)).toBe(false);
+  });
 });
 
 describe('normalizeRuPhone', () => {

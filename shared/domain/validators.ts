@@ -39,6 +39,21 @@ function innCheck(digits: string, weights: readonly number[]): number {
   return (sum % 11) % 10;
 }
 
+/** ИНН of an organisation (a legal entity): exactly 10 digits, with its check digit. */
+export function isValidOrganisationInn(s: string): boolean {
+  return /^\d{10}$/.test(s) && isValidInn(s);
+}
+
+/**
+ * ОГРН of a legal entity: 13 digits; the 13th is (the first 12 as a number mod 11) mod 10.
+ * (ОГРНИП, 15 digits, of a sole trader, is checked mod 13 the same way.)
+ */
+export function isValidOgrn(s: string): boolean {
+  if (/^\d{13}$/.test(s)) return Number(BigInt(s.slice(0, 12)) % 11n) % 10 === Number(s[12]);
+  if (/^\d{15}$/.test(s)) return Number(BigInt(s.slice(0, 14)) % 13n) % 10 === Number(s[14]);
+  return false;
+}
+
 /**
  * A Russian phone number as `+7XXXXXXXXXX`, or null. Accepts a `+7` or `8` prefix and
  * spaces, dashes and parentheses between digits: `8 (916) 123-45-67` → `+79161234567`.

@@ -260,7 +260,19 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/sed-exports': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/sed-exports' }) },
   'POST /api/v1/admin/sed-exports': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/sed-exports' }) },
   'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
-  'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },
+  'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },  // Staff intake (issue 18): routed by the rules; a general question lands in the general pool, which any operator may fill.
+  'POST /api/v1/staff/appeals': {
+    expect: queue,
+    request: async () => ({
+      path: '/api/v1/staff/appeals',
+      body: { ...(await appealInput()), channel: 'phone', receivedAt: new Date().toISOString(), applicant: { fullName: 'Матрица Доступа', address: 'г. Москва' } },
+    }),
+  },
+  'GET /api/v1/staff/appeals/{idOrNumber}/duplicates': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/duplicates` }) },
+  'POST /api/v1/staff/appeals/{idOrNumber}/merge': {
+    expect: staffOnAppeal,
+    request: async (_c, fresh) => ({ path: `/api/v1/staff/appeals/${(await fresh()).id}/merge`, body: { duplicate: (await fresh()).id } }),
+  },
 };
 
 /** Inactive, so the templates the matrix leaves behind never show up in an operator's answer form. */

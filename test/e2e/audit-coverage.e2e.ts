@@ -220,6 +220,12 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('POST /api/v1/staff/appeals/bulk-actions', tokens.operator, { ids: [bulk.id], action: 'assign', assigneeId: ids.operator }, { action: 'appeal.assigned', ...o });
     await write('POST /api/v1/staff/appeals/{idOrNumber}/answer', tokens.operator, { result: 'done', resultCode: 1, text: 'Ответ по существу' }, { action: 'appeal.answered', ...o }, `/api/v1/staff/appeals/${appeal.id}/answer`);
     await write('POST /api/v1/appeals/{idOrNumber}/rating', tokens.citizen, { score: 5 }, { action: 'appeal.rated', ...c }, `/api/v1/appeals/${appeal.id}/rating`);
+    // Staff intake (issue 18): an appeal received by phone, registered by the operator.
+    await write('POST /api/v1/staff/appeals', tokens.operator, { ...appealBody(), contact: undefined, channel: 'phone', receivedAt: new Date().toISOString(), applicant: { fullName: 'Покрытие Аудита', phone: '+79990007788' } }, { action: 'appeal.submitted', ...o });
+    // «Объединить»: the duplicate's journal records the link.
+    const duplicate = await fileAppeal();
+    const mainOfMerge = await fileAppeal();
+    await write('POST /api/v1/staff/appeals/{idOrNumber}/merge', tokens.operator, { duplicate: duplicate.id }, { action: 'appeal.merged', ...o }, `/api/v1/staff/appeals/${mainOfMerge.id}/merge`);
 
     // Unidentified feedback.
     await write('POST /api/v1/public/appeals', undefined, { type: 'suggestion', categoryId: categories.find((x) => x.code === 'general').id, subject: 'Без учётной записи', text: 'Предложение.', surname: 'Петров', email: 'petrov@example.ru', captcha: await solvedCaptcha(base) }, { action: 'appeal.submitted', actorId: null, actorRole: 'anonymous' });

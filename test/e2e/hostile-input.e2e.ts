@@ -196,7 +196,20 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay': { as: 'admin' },
   'POST /api/v1/admin/webhooks/{id}/replay': { as: 'admin' },
   'POST /api/v1/admin/webhooks/{id}/test': { as: 'admin' },
-  'POST /api/v1/admin/notification-deliveries/retry': { as: 'admin', base: () => ({ ids: ['999999999999'], channel: 'sms' }) },
+  'POST /api/v1/admin/notification-deliveries/retry': { as: 'admin', base: () => ({ ids: ['999999999999'], channel: 'sms' }) },  // Staff intake (issue 18): a valid registration into the operator's own department, one field attacked at a time.
+  'POST /api/v1/staff/appeals': {
+    as: 'operator',
+    base: (c) => ({
+      ...appealBody(c),
+      contact: undefined,
+      channel: 'post',
+      receivedAt: new Date().toISOString(),
+      applicant: { fullName: 'Проверка Ввода', phone: '+79990001122', snils: '112-233-445 95' },
+      organisation: { name: 'ООО «Проверка»', inn: '7707083893', ogrn: '1027700132195' },
+    }),
+  },
+  'GET /api/v1/staff/appeals/{idOrNumber}/duplicates': { as: 'operator', params: onStaffAppeal },
+  'POST /api/v1/staff/appeals/{idOrNumber}/merge': { as: 'operator', params: onStaffAppeal, base: () => ({ duplicate: randomUUID() }) },
 };
 
 let server: RunningServer;

@@ -79,6 +79,28 @@ export interface AppConfig {
   sedExport: SedExportConfig;
   /** The audit chain's sealing and checkpoint cadence, and how far ahead audit_log's partitions are made. */
   auditChain: AuditChainConfig;
+  /** Intake from other channels and duplicates (issue 18). */
+  intake: IntakeConfig;
+}
+
+/** Staff registration and the duplicate search (issue 18). */
+export interface IntakeConfig {
+  /** INTAKE_RECEIVED_MAX_AGE_DAYS: how old a received date an operator may give (older is refused as absurd). */
+  receivedMaxAgeDays: number;
+  /** DUPLICATE_WINDOW_DAYS: how far back the same citizen's appeals are compared. */
+  duplicateWindowDays: number;
+  /** INTAKE_SMTP_PORT: the e-mail intake's SMTP listener (absent: off, in every mode); 0 picks a free port. */
+  smtpPort?: number;
+  /** INTAKE_SMTP_HOST: where it listens (127.0.0.1 by default: put a mail relay in front of it). */
+  smtpHost: string;
+  /** INTAKE_MAIL_MAX_BYTES: the largest mail accepted (a larger one is refused with 552 at DATA). */
+  maxMailBytes: number;
+  /** RECURRING_WINDOW_HOURS: the window in which appeals of one category and area are counted. */
+  recurringWindowHours: number;
+  /** RECURRING_MIN_CITIZENS: how many different citizens within the window make a recurring problem. */
+  recurringMinCitizens: number;
+  /** DUPLICATE_SIMILARITY_PERCENT / 100: the pg_trgm similarity (0–1) of subject and text above which an appeal is a likely duplicate. */
+  duplicateSimilarity: number;
 }
 
 /**
@@ -436,5 +458,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     webhooks: webhooksConfig(env, mode),
     open311: { ratePerMinute: int(env, 'OPEN311_RATE_PER_MINUTE', 30, 1, 100_000) },
     auditChain: auditChainConfig(env),
+    intake: {
+      receivedMaxAgeDays: int(env, 'INTAKE_RECEIVED_MAX_AGE_DAYS', 90, 1, 3650),
+      duplicateWindowDays: int(env, 'DUPLICATE_WINDOW_DAYS', 30, 1, 3650),
+      duplicateSimilarity: int(env, 'DUPLICATE_SIMILARITY_PERCENT', 40, 1, 100) / 100,
+      smtpPort: env.INTAKE_SMTP_PORT ? int(env, 'INTAKE_SMTP_PORT', 0, 0, 65535) : undefined,
+      smtpHost: env.INTAKE_SMTP_HOST || '127.0.0.1',
+      recurringWindowHours: int(env, 'RECURRING_WINDOW_HOURS', 72, 1, 24 * 365),
+      recurringMinCitizens: int(env, 'RECURRING_MIN_CITIZENS', 5, 2, 100_000),
+      maxMailBytes: int(env, 'INTAKE_MAIL_MAX_BYTES', 30 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    },
   };
 }

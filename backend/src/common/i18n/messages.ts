@@ -192,6 +192,11 @@ export const FIELD_MESSAGES: Catalog = {
   },
   text_too_long: { ru: 'Текст длиннее 5000 символов', en: 'The text is longer than 5000 characters' },
   date_in_past: { ru: 'Дата не может быть в прошлом', en: 'The date cannot be in the past' },
+  date_in_future: { ru: 'Дата не может быть в будущем', en: 'The date cannot be in the future' },
+  date_too_old: { ru: 'Слишком давняя дата', en: 'The date is too far in the past' },
+  contact_required: { ru: 'Нужен телефон, e-mail или почтовый адрес заявителя', en: "The applicant's phone, e-mail or postal address is needed" },
+  org_inn_invalid: { ru: 'Некорректный ИНН организации (10 цифр, контрольный разряд)', en: 'Not a valid INN of an organisation (10 digits, check digit)' },
+  ogrn_invalid: { ru: 'Некорректный ОГРН (13 цифр, контрольный разряд)', en: 'Not a valid OGRN (13 digits, check digit)' },
   unknown_category: { ru: 'Категория не найдена', en: 'No such category' },
   category_type_mismatch: {
     ru: 'Категория не подходит для этого типа обращения',
@@ -291,7 +296,15 @@ export const FIELD_MESSAGES: Catalog = {
   registration_expired: {
     ru: 'Регистрация не найдена или срок подтверждения истёк',
     en: 'No such registration, or its confirmation window has passed',
+  },  // Duplicates and their merge (issue 18).
+  merge_same_appeal: { ru: 'Обращение нельзя объединить с самим собой', en: 'An appeal cannot be merged with itself' },
+  merge_closed_appeal: {
+    ru: 'По обращению № {number} уже дан ответ или оно закрыто: объединять можно только нерассмотренные',
+    en: 'Appeal № {number} is answered or closed: only appeals not yet answered can be merged',
   },
+  merge_main_is_linked: { ru: 'Обращение № {number} само объединено с другим: выберите основное', en: 'Appeal № {number} is itself merged into another: choose the main one' },
+  merge_already_linked: { ru: 'Обращение № {number} уже объединено с другим', en: 'Appeal № {number} is already merged into another' },
+  merge_has_linked: { ru: 'С обращением № {number} уже объединены другие: объединяйте их с ним', en: 'Other appeals are merged into № {number}: merge into it instead' },
 };
 
 export function format(template: string, params: Record<string, string | number>): string {

@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import {
+  AppealChannel,
   AppealPriority,
   AppealStatus,
   AppealType,
@@ -11,13 +12,18 @@ import {
   citizenActionAllowed,
   HistoryEvent,
   moscowDate,
+  Role,
 } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
 import { entityInsert } from '../../common/sql/entity-insert';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { Actor, AnonymousActor, AnyActor } from '../../common/http/actor';
 import { IdempotencyService, IdempotentRequest } from '../../common/idempotency/idempotency.service';
-import { FieldError, TransitionNotAllowedError, ValidationFailedError } from '../../common/problem/domain-error';
+import { DomainError, FieldError, TransitionNotAllowedError, ValidationFailedError } from '../../common/problem/domain-error';
+import { BlindIndex } from '../../common/crypto/blind-index';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { UserAccounts, normalizeEmail } from '../users/user-accounts.repository';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { CatalogService, categoryTypes } from '../catalog/catalog.service';
 import { CitizenTrustPolicy } from '../users/citizen-trust-policy';
@@ -30,6 +36,7 @@ import { Appeal } from './appeal.entity';
 import { toSummary } from './appeal.mapper';
 import { CreateAppealDto, UpdateAppealDto } from './dto/appeal-input.dto';
 import { PublicAppealInput } from './dto/public-appeal.dto';
+import { StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
 import { AuditService } from '../audit/audit.service';
 
@@ -40,6 +47,22 @@ interface ResolvedCategory {
   category: Category;
   subcategory: Category | null;
 }
+
+/** How an appeal came, when not over the citizen's own account: an operator's registration. */
+interface IntakeOrigin {
+  channel: AppealChannel;
+  /** When the body received it: the deadlines count from it. */
+  receivedAt: Date;
+  /** The operator's department scope: an appeal routed outside it goes to the general pool. */
+  scope: string[];
+  /** The general pool's department (null when the catalogue has none). */
+  poolId: string | null;
+  /** The department the operator chose (within the scope, or the general pool). */
+  departmentId?: string;
+}
+
+/** A received date may be a few minutes ahead of the server's clock (another machine's clock). */
+const RECEIVED_CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * Intake: drafts, registration (number, department, deadlines), citizen edits and actions.
@@ -61,7 +84,89 @@ export class AppealIntakeService {
     private readonly clock: Clock,
     private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
+    private readonly accounts: UserAccounts,
+    private readonly blind: BlindIndex,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * An appeal received by phone, e-mail, post or in person, registered by an operator: the same
+   * filing as a citizen's (number, routing, deadlines, journal) with the channel and the received
+   * date, for a citizen found by СНИЛС, phone or e-mail, or for an applicant without an account
+   * (whose name and contacts are kept encrypted with the appeal). Only into the operator's own
+   * departments or the general pool. One transaction; with an Idempotency-Key a retry answers the
+   * first filing.
+   */
+  async registerByStaff(actor: Actor, dto: StaffAppealInputDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<StaffAppealReceiptDto> {
+    const receivedAt = this.checkReceivedAt(dto.receivedAt);
+    const { applicant } = dto;
+    if (!applicant.phone && !applicant.email && !applicant.address) {
+      throw new ValidationFailedError([{ field: 'applicant', code: 'contact_required', message: 'a phone, an e-mail or a postal address of the applicant is needed' }]);
+    }
+    const scope = await this.access.departmentScope(actor);
+    const pool = await this.catalog.generalPool(this.own.manager);
+    if (dto.departmentId && !scope.includes(dto.departmentId) && dto.departmentId !== pool?.id) throw new DomainError(403, 'forbidden');
+    const file = async (manager: EntityManager): Promise<StaffAppealReceiptDto> => {
+      const citizenId = await this.findCitizen(manager, applicant);
+      const contact = { fullName: applicant.fullName, phone: applicant.phone, email: applicant.email, address: applicant.address };
+      const input: CreateAppealDto = { ...dto, contact: undefined, draft: false };
+      const appeal = await this.file(manager, actor, input, { citizenId, contact }, { channel: dto.channel, receivedAt, scope, poolId: pool?.id ?? null, departmentId: dto.departmentId });
+      if (dto.attachmentIds?.length) await this.attachments.bind(manager, actor, dto.attachmentIds, { appealId: appeal.id });
+      return { ...toSummary(appeal), applicantKind: citizenId ? 'citizen' : 'unregistered' };
+    };
+    if (!idempotency) return this.own.manager.transaction(file);
+    const request = { ...idempotency, userId: actor.userId, body: dto };
+    return this.own.manager.transaction((manager) => this.idempotency.run(manager, request, 201, () => file(manager)));
+  }
+
+  /**
+   * An e-mail from a verified citizen's address, filed as their appeal in the general pool (for
+   * triage), channel `email`, in the caller's transaction (the mail intake marks the mail processed
+   * in it). `attachmentIds`: the mail's files, already stored by the upload rules as the citizen's.
+   */
+  async fileFromMail(
+    manager: EntityManager,
+    actor: Actor,
+    mail: { subject: string; text: string; receivedAt: Date; attachmentIds: string[] },
+  ): Promise<Appeal> {
+    await this.trust.assertMayFileAppeals(manager, actor);
+    const pool = await this.catalog.generalPool(manager);
+    const category = await this.catalog.vagueCategory(manager);
+    if (!category) throw new ValidationFailedError([{ field: 'categoryId', code: 'unknown_category', message: 'no category without a department for the general pool' }]);
+    const types = categoryTypes(category);
+    const type = types.includes(AppealType.Question) ? AppealType.Question : types[0];
+    const input: CreateAppealDto = { type, categoryId: category.id, subject: mail.subject, text: mail.text, draft: false };
+    const appeal = await this.file(manager, actor, input, { citizenId: actor.userId }, { channel: AppealChannel.Email, receivedAt: mail.receivedAt, scope: [], poolId: pool?.id ?? null, departmentId: pool?.id });
+    if (mail.attachmentIds.length) await this.attachments.bind(manager, actor, mail.attachmentIds, { appealId: appeal.id });
+    return appeal;
+  }
+
+  /** Not in the future, not absurdly old (INTAKE_RECEIVED_MAX_AGE_DAYS); a bare date is the start of that Moscow day. */
+  private checkReceivedAt(value: string): Date {
+    const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00+03:00`) : new Date(value);
+    const now = this.clock.now().getTime();
+    if (at.getTime() > now + RECEIVED_CLOCK_SKEW_MS) throw new ValidationFailedError([{ field: 'receivedAt', code: 'date_in_future', message: 'the received date is in the future' }]);
+    const maxAgeDays = this.config.intake.receivedMaxAgeDays;
+    if (at.getTime() < now - maxAgeDays * 86_400_000) {
+      throw new ValidationFailedError([{ field: 'receivedAt', code: 'date_too_old', message: `the received date is more than ${maxAgeDays} days ago` }]);
+    }
+    return at;
+  }
+
+  /** An active citizen's account by the blind index of the СНИЛС, then of the phone, then by the e-mail; null: none. */
+  private async findCitizen(manager: EntityManager, applicant: StaffAppealInputDto['applicant']): Promise<string | null> {
+    const tries = [
+      applicant.snils ? { snilsHash: this.blind.of('snils', applicant.snils) } : null,
+      applicant.phone ? { phoneHash: this.blind.of('phone', applicant.phone) } : null,
+      applicant.email ? { emailNormalized: normalizeEmail(applicant.email) } : null,
+    ];
+    for (const where of tries) {
+      if (!where) continue;
+      const account = await this.accounts.findOne({ ...where, role: Role.Citizen, active: true }, { manager });
+      if (account) return account.id;
+    }
+    return null;
+  }
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
     const file = async (manager: EntityManager) => {
@@ -104,19 +209,29 @@ export class AppealIntakeService {
     actor: AnyActor,
     dto: CreateAppealDto,
     author: { citizenId: string | null; unidentified?: { accessCodeHash: string; noAnswerRequired: boolean }; contact?: Record<string, string | undefined> },
+    origin?: IntakeOrigin,
   ): Promise<Appeal> {
     const resolved = await this.checkIntake(manager, dto);
     const appeal = this.newAppeal(manager, author.citizenId, dto);
     if (author.unidentified) {
-      Object.assign(appeal, { unidentified: true, ...author.unidentified });
+      Object.assign(appeal, { unidentified: true, channel: AppealChannel.Anonymous, ...author.unidentified });
       appeal.contactEncrypted = this.encryptContact(author.contact);
     }
+    if (origin) Object.assign(appeal, { channel: origin.channel, receivedAt: origin.receivedAt, contactEncrypted: this.encryptContact(author.contact) });
     // Filed directly, the appeal is registered in the same INSERT: one row, one history entry.
-    if (!dto.draft) await this.assignRegistration(manager, appeal, resolved);
+    if (!dto.draft) await this.assignRegistration(manager, appeal, resolved, origin);
     await this.insertWithJournal(manager, appeal, actor, {
       event: dto.draft ? HistoryEvent.Created : HistoryEvent.Submitted,
       from: null,
-      details: dto.draft ? undefined : { departmentId: appeal.departmentId, unidentified: appeal.unidentified || undefined },
+      details: dto.draft
+        ? undefined
+        : {
+            departmentId: appeal.departmentId,
+            unidentified: appeal.unidentified || undefined,
+            channel: origin ? origin.channel : undefined,
+            receivedAt: origin ? origin.receivedAt.toISOString() : undefined,
+            organisation: appeal.organisation ? { inn: appeal.organisation.inn, ogrn: appeal.organisation.ogrn } : undefined,
+          },
     });
     return appeal;
   }
@@ -168,6 +283,12 @@ export class AppealIntakeService {
       desiredAnswerDate: dto.desiredAnswerDate ?? null,
       extraFields: dto.extraFields ?? {},
       contactEncrypted: this.encryptContact(dto.contact),
+      channel: AppealChannel.Account,
+      receivedAt: null,
+      organisation: dto.organisation
+        ? { name: dto.organisation.name, inn: dto.organisation.inn, ogrn: dto.organisation.ogrn, ...(dto.organisation.representativeBasis ? { representativeBasis: dto.organisation.representativeBasis } : {}) }
+        : null,
+      mergedIntoAppealId: null,
       status: AppealStatus.Draft,
       number: null,
       departmentId: null,
@@ -267,7 +388,7 @@ export class AppealIntakeService {
   }
 
   /** A number from the sequence (unique, never reused), the department, the statutory deadlines. */
-  private async assignRegistration(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory): Promise<void> {
+  private async assignRegistration(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory, origin?: IntakeOrigin): Promise<void> {
     const [{ number }] = await manager.query<{ number: string }[]>(`SELECT nextval('appeal_number_seq')::bigint AS number`);
     const registeredAt = this.clock.now();
     const deadlines = await this.sla.deadlinesAtRegistration(
@@ -278,7 +399,8 @@ export class AppealIntakeService {
         subcategoryId: resolved.subcategory?.id ?? null,
         priorityCategory: resolved.category.priority || Boolean(resolved.subcategory?.priority),
       },
-      registeredAt,
+      // An appeal received by phone, post or in person: the statutory term counts from its receipt.
+      origin?.receivedAt ?? registeredAt,
     );
     Object.assign(appeal, {
       number: Number(number),
@@ -286,7 +408,7 @@ export class AppealIntakeService {
       registeredAt,
       dueAt: deadlines.dueAt,
       firstResponseDueAt: deadlines.firstResponseDueAt,
-      departmentId: await this.routeTo(manager, appeal, resolved),
+      departmentId: origin ? await this.routeWithin(manager, appeal, resolved, origin) : await this.routeTo(manager, appeal, resolved),
     });
     // Departments that assign automatically give the appeal to their least-loaded operator.
     appeal.assigneeId = (await this.assignment.autoAssignee(manager, appeal.departmentId))?.id ?? null;
@@ -304,6 +426,13 @@ export class AppealIntakeService {
       categoryDepartmentId: subcategory?.departmentId ?? category.departmentId,
     });
     return decision.departmentId;
+  }
+
+  /** An operator registers into their own departments only: the one they chose, else the route if it is theirs, else the general pool. */
+  private async routeWithin(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory, origin: IntakeOrigin): Promise<string | null> {
+    if (origin.departmentId) return origin.departmentId;
+    const routed = await this.routeTo(manager, appeal, resolved);
+    return routed && origin.scope.includes(routed) ? routed : origin.poolId;
   }
 
   /** Checks what class-validator cannot: the category tree, the type, extra fields, dates. */

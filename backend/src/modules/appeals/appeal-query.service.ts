@@ -108,7 +108,7 @@ export class AppealQueryService {
     );
     this.applyCommonFilters(qb, query, DATE_COLUMNS[query.dateField ?? AppealDateField.RegisteredAt]);
     // The report drill-down's filters, written as AppealReportReader writes them (the counts agree).
-    if (query.channel) qb.andWhere('a.unidentified = :anonymous', { anonymous: query.channel === AppealChannel.Anonymous });
+    if (query.channel) qb.andWhere('a.channel = :channel', { channel: query.channel satisfies AppealChannel });
     if (query.region) qb.andWhere(`a.extra_fields->>'region' = :region`, { region: query.region });
     if (query.answeredOnTime !== undefined) {
       qb.andWhere(

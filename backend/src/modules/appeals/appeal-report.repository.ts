@@ -24,6 +24,8 @@ export interface AppealReportState {
   subcategoryId: string | null;
   type: AppealType;
   unidentified: boolean;
+  /** How the appeal came (account, anonymous, phone, email, post, in_person). */
+  channel?: string;
   region: string | null;
   status: AppealStatus;
   assigneeId: string | null;
@@ -115,7 +117,7 @@ export class AppealReportReader {
     if (ids.length === 0) return [];
     const rows = await manager.query<(Omit<AppealReportState, 'redirects'> & { redirects: string })[]>(
       `SELECT a.id, a.department_id AS "departmentId", a.category_id AS "categoryId", a.subcategory_id AS "subcategoryId",
-              a.type, a.unidentified, a.extra_fields->>'region' AS region, a.status, a.assignee_id AS "assigneeId",
+              a.type, a.unidentified, a.channel, a.extra_fields->>'region' AS region, a.status, a.assignee_id AS "assigneeId",
               a.registered_at AS "registeredAt", a.first_reaction_at AS "firstReactionAt", a.first_response_due_at AS "firstResponseDueAt",
               a.answered_at AS "answeredAt", a.due_at AS "dueAt", a.closed_at AS "closedAt", a.extended, a.rating, a.rated_at AS "ratedAt",
               (SELECT count(*) FROM appeal_history h WHERE h.appeal_id = a.id AND h.event = 'redirected') AS redirects
@@ -272,7 +274,7 @@ export function whereOf(filter: AppealSetFilter, leading: unknown[]): { where: s
     parts.push(`(a.category_id = ${p}::uuid OR a.subcategory_id = ${p}::uuid)`);
   }
   if (filter.type) parts.push(`a.type = ${add(filter.type)}`);
-  if (filter.channel) parts.push(`a.unidentified = ${add(filter.channel === AppealChannel.Anonymous)}`);
+  if (filter.channel) parts.push(`a.channel = ${add(filter.channel satisfies AppealChannel)}`);
   if (filter.region) parts.push(`a.extra_fields->>'region' = ${add(filter.region)}`);
   return { where: parts.join(' AND '), params };
 }

@@ -12,7 +12,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { AppealPriority, AppealStatus, AppealType, ProposableAction, ReviewOutcome } from '@otklik/shared/domain';
+import { AppealChannel, AppealPriority, AppealStatus, AppealType, ProposableAction, ReviewOutcome } from '@otklik/shared/domain';
 
 const bigintAsNumber = {
   to: (v: number | null) => v,
@@ -29,8 +29,9 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Check('appeals_check', `(status = 'draft') = (number IS NULL)`)
 @Check(
   'appeals_author_check',
-  `(citizen_id IS NOT NULL AND NOT unidentified) OR (citizen_id IS NULL AND unidentified AND access_code_hash IS NOT NULL)`,
+  `(citizen_id IS NOT NULL AND NOT unidentified) OR (citizen_id IS NULL AND unidentified AND access_code_hash IS NOT NULL) OR (citizen_id IS NULL AND NOT unidentified AND channel IN ('phone', 'email', 'post', 'in_person'))`,
 )
+@Check('appeals_channel_check', `channel IN ('account', 'anonymous', 'phone', 'email', 'post', 'in_person')`)
 // Ordered and partial indexes are written in the migrations (TypeORM cannot describe DESC keys).
 @Index('appeals_citizen_newest', { synchronize: false })
 @Index('appeals_queue_due', { synchronize: false })
@@ -51,6 +52,10 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_rereview', { synchronize: false })
 // Re-reviews recorded, by time (migration 1765470000000-ReReview).
 @Index('appeals_reviewed', { synchronize: false })
+// Linked duplicates (migration 1765450000000-StaffIntake).
+@Index('appeals_merged_into', { synchronize: false })
+// The recurring-problem watch's count (migration 1765450000002-RecurringProblems).
+@Index('appeals_recurring', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 @Check('appeals_review_outcome_check', `review_outcome IS NULL OR review_outcome IN ('upheld', 'reopened')`)
 @Check(
@@ -143,11 +148,31 @@ export class Appeal {
   @Column({ name: 'transferred_to_sed_at', type: 'timestamptz', nullable: true }) transferredToSedAt: Date | null;
   /** The number the СЭД registered the appeal under, when its receipt gave one. */
   @Column({ name: 'sed_registration_number', type: 'text', nullable: true }) sedRegistrationNumber: string | null;
+  /** How the appeal came: the citizen's account, unidentified feedback, or registered by an operator from phone, e-mail, post or in person. */
+  @Column({ type: 'text', default: 'account' }) channel: AppealChannel;
+  /** When the body received an appeal registered by an operator (its deadlines count from it); null when filed online. */
+  @Column({ name: 'received_at', type: 'timestamptz', nullable: true }) receivedAt: Date | null;
+  /** The legal entity the appeal is filed for (its representative is the author); null for a person's own appeal. */
+  @Column({ type: 'jsonb', nullable: true }) organisation: AppealOrganisation | null;
+  /** The main appeal this likely duplicate was linked to: it keeps its number and gets the main appeal's answer. */
+  @Column({ name: 'merged_into_appeal_id', type: 'uuid', nullable: true }) mergedIntoAppealId: string | null;
+  @ManyToOne(() => Appeal, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_into_appeal_id', foreignKeyConstraintName: 'appeals_merged_into_appeal_id_fkey' })
+  mergedInto?: Appeal;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn({ default: 1 }) version: number;
   @Column({ name: 'search_vector', type: 'tsvector', nullable: true, generatedType: 'STORED', asExpression: APPEAL_SEARCH_EXPRESSION, select: false, insert: false, update: false })
   searchVector?: string;
+}
+
+/** A legal entity as an applicant: ИНН (10 digits) and ОГРН (13 digits), checksums validated at the edge. */
+export interface AppealOrganisation {
+  name: string;
+  inn: string;
+  ogrn: string;
+  /** The representative's authority (a power of attorney, the director's post). */
+  representativeBasis?: string;
 }
 
 /** What an operator proposed and a supervisor decides on: the action with its own fields, and why. */

@@ -66,6 +66,7 @@ export function toMessage(m: AppealMessage): MessageDto {
 /** Staff see contact details masked; revealing them (logged) is the identity issue's work. */
 export function maskContact(contact: ContactViewDto): ContactViewDto {
   return {
+    fullName: contact.fullName ? contact.fullName.split(/\s+/).map((w, i) => (i === 0 ? w : `${w.slice(0, 1)}.`)).join(' ') : undefined,
     phone: contact.phone ? `${contact.phone.slice(0, 2)}******${contact.phone.slice(-4)}` : undefined,
     email: contact.email ? contact.email.replace(/^(.).*(@.*)$/, '$1***$2') : undefined,
     address: contact.address ? `${contact.address.slice(0, 10)}…` : undefined,
@@ -126,6 +127,10 @@ export function toCard(
     history: view.history.map((h) => toHistoryEntry(h, view.locale)),
     messages: view.messages.filter((m) => !citizen || !m.internal).map(toMessage),
     attachments: view.attachments,
+    channel: a.channel,
+    receivedAt: iso(a.receivedAt),
+    organisation: a.organisation,
+    mergedIntoAppealId: a.mergedIntoAppealId,
   };
 }
 

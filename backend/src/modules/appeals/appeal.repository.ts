@@ -57,6 +57,12 @@ export class AppealStore {
     return rows.map((r) => `№ ${r.number}`).join(', ');
   }
 
+  /** The ids of the appeals merged into `mainId` (likely duplicates it answers for), in number order. */
+  async mergedInto(manager: EntityManager, mainId: string): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>('SELECT id FROM appeals WHERE merged_into_appeal_id = $1 ORDER BY number', [mainId]);
+    return rows.map((r) => r.id);
+  }
+
   /** Sets how long a closed appeal is kept (152-ФЗ), at the citizen's request. */
   async keepUntil(manager: EntityManager, appealId: string, until: string): Promise<void> {
     await manager.query(`UPDATE appeals SET retention_extended_until = $2 WHERE id = $1`, [appealId, until]);

@@ -14,6 +14,9 @@ import { AppealReportReader } from './appeal-report.repository';
 import { AppealSedLedger } from './appeal-sed.repository';
 import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
+import { AppealDuplicatesService } from './appeal-duplicates.service';
+import { RecurringProblemWatch } from './recurring-problems.service';
+import { RecurringProblemSignal } from './recurring-problem-signal.entity';
 import { AppealIntakeService } from './appeal-intake.service';
 import { AppealJournal, JournalWriter } from './appeal-journal';
 import { AppealMessagesService } from './appeal-messages.service';
@@ -31,7 +34,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
  * what this module exports: the store, the thread, the answers table and the journal.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Appeal]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
+  imports: [TypeOrmModule.forFeature([Appeal, RecurringProblemSignal]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
   controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
   providers: [
     JournalWriter,
@@ -50,7 +53,9 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealFactsReader,
     AppealReportReader,
     AppealSedLedger,
+    AppealDuplicatesService,
+    RecurringProblemWatch,
   ],
-  exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
+  exports: [AppealAccessModule, AppealQueryService, AppealMessagesService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
 })
 export class AppealsModule {}

@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
-import { RequestLocale } from '../../common/http/request-meta';
+import { Idempotency, IdempotencyHeader, RequestLocale } from '../../common/http/request-meta';
 import { Locale } from '../../common/i18n/messages';
 import { Authenticated } from '../auth/auth.decorators';
+import { AppealIntakeService } from './appeal-intake.service';
 import { AppealQueryService } from './appeal-query.service';
+import { AppealDuplicatesService } from './appeal-duplicates.service';
+import { DuplicateCandidateDto, AppealSummaryDto } from './dto/appeal-output.dto';
+import { MergeAppealDto, StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
 import { AppealDto, AppealListDto, ContactViewDto } from './dto/appeal-output.dto';
 import { AnswerTemplateViewDto } from './dto/answer-output.dto';
 import { RevealContactDto } from './dto/appeal-action.dto';
@@ -16,7 +20,21 @@ import { StaffAppealListQuery } from './dto/appeal-query.dto';
 export class StaffAppealsController {
   constructor(
     private readonly query: AppealQueryService,
+    private readonly intake: AppealIntakeService,
+    private readonly duplicates: AppealDuplicatesService,
   ) {}
+
+  @Post()
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({
+    summary: 'Register an appeal received by phone, e-mail, post or in person (into the own departments or the general pool); the applicant gets the receipt',
+    operationId: 'registerStaffAppeal',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key and body returns the first response; another body → 422' })
+  @ApiCreatedResponse({ type: StaffAppealReceiptDto })
+  register(@CurrentActor() actor: Actor, @Body() dto: StaffAppealInputDto, @Idempotency() idem: IdempotencyHeader): Promise<StaffAppealReceiptDto> {
+    return this.intake.registerByStaff(actor, dto, idem);
+  }
 
   @Get()
   @Authenticated(Role.Operator, Role.Supervisor)
@@ -52,5 +70,24 @@ export class StaffAppealsController {
   @ApiOkResponse({ type: [AnswerTemplateViewDto] })
   templates(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<AnswerTemplateViewDto[]> {
     return this.query.answerTemplates(actor, id);
+  }
+
+  @Get(':idOrNumber/duplicates')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({ summary: "Likely duplicates: the same citizen's similar appeals within DUPLICATE_WINDOW_DAYS, in the staff member's departments", operationId: 'listAppealDuplicates' })
+  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
+  @ApiOkResponse({ type: [DuplicateCandidateDto] })
+  listDuplicates(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<DuplicateCandidateDto[]> {
+    return this.duplicates.candidates(actor, id);
+  }
+
+  @Post(':idOrNumber/merge')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @HttpCode(200)
+  @ApiOperation({ summary: '«Объединить»: link a duplicate to this main appeal; both keep their numbers, the main answer goes to both', operationId: 'mergeAppeal' })
+  @ApiParam({ name: 'idOrNumber', description: 'The main appeal: id (UUID) or human number' })
+  @ApiOkResponse({ type: AppealSummaryDto, description: 'The linked duplicate' })
+  merge(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: MergeAppealDto): Promise<AppealSummaryDto> {
+    return this.duplicates.merge(actor, id, dto.duplicate);
   }
 }

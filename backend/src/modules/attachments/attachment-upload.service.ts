@@ -81,6 +81,20 @@ export class AttachmentUploadService {
     return this.store(actor, { filename: part.filename, mimetype: part.mimetype, stream: part.file, appealId });
   }
 
+  /**
+   * A file that came in another way than an upload (an e-mail's attachment), stored by the same
+   * rules as an upload of `actor`: name, size, type by content, malware scan, encryption.
+   * Throws UploadRejectedError (a 4xx problem) when the rules refuse it.
+   */
+  async storeBuffer(actor: Actor, file: { filename: string; contentType: string; content: Buffer }): Promise<AttachmentDto> {
+    const stream = Readable.from([file.content]) as Readable & { truncated?: boolean };
+    if (file.content.length > this.limits.maxFileBytes) {
+      const checked = normaliseFileName(file.filename);
+      throw new UploadRejectedError(checked.ok ? checked.name : 'file', 'file_too_large');
+    }
+    return this.store(actor, { filename: file.filename, mimetype: file.contentType, stream });
+  }
+
   private async store(
     actor: Actor,
     file: { filename: string; mimetype: string; stream: Readable & { truncated?: boolean }; appealId?: string },

@@ -31,6 +31,6 @@ function objectStorage(config: AppConfig): ObjectStorage {
     AttachmentUploadService,
     AttachmentDownloads,
   ],
-  exports: [AttachmentsService],
+  exports: [AttachmentsService, AttachmentUploadService],
 })
 export class AttachmentsModule {}

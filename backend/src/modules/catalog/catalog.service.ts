@@ -76,6 +76,20 @@ export class CatalogService {
   }
 
   /** The general pool (общий пул), where appeals that no category routes go; cached likewise. */
+  /**
+   * The category for appeals whose topic is not yet known (an e-mail): an active top-level category
+   * without a department (it routes to the general pool), the first by position; null when none.
+   */
+  async vagueCategory(manager: EntityManager): Promise<Category | null> {
+    return manager
+      .getRepository(Category)
+      .createQueryBuilder('c')
+      .where('c.active AND c.parent_id IS NULL AND c.department_id IS NULL AND c.extra_fields_schema IS NULL')
+      .orderBy('c.sort_order', 'ASC')
+      .addOrderBy('c.code', 'ASC')
+      .getOne();
+  }
+
   async generalPool(manager: EntityManager): Promise<DepartmentInfo | null> {
     return this.pool.get(() => this.departments.generalPool(manager));
   }

@@ -145,6 +145,31 @@ export interface AppealDestroyedPayload {
   closedAt: string | null;
 }
 
+/**
+ * A mail reached the intake SMTP listener and was stored (inbound_mails): the mail intake files it
+ * as an appeal, a message in a thread, or answers the sender how to file. Written by the mail
+ * intake module in the transaction that stores the mail.
+ */
+export interface MailReceivedPayload {
+  mailId: string;
+}
+
+/**
+ * Appeals of one category from many citizens in one area within a window (issue 18): supervisors
+ * are told of a recurring problem. Written by the appeals module's recurring-problem watch in the
+ * transaction that records the signal (once per category, area and window).
+ */
+export interface RecurringProblemPayload {
+  signalId: string;
+  categoryId: string;
+  categoryName: string;
+  /** The region given with the appeals (their extra field), null when they named none. */
+  region: string | null;
+  citizens: number;
+  appeals: number;
+  windowHours: number;
+}
+
 /** History events that are written by AppealJournal with the step payload. */
 export type StepEvent = Exclude<HistoryEvent, HistoryEvent.Overdue>;
 
@@ -159,6 +184,8 @@ export type DomainEventPayloads = { [E in StepEvent as `appeal.${E}`]: AppealSte
   'appeal.destroyed': AppealDestroyedPayload;
   'audit.alert_raised': AuditAlertRaisedPayload;
   'webhook.subscription_disabled': WebhookSubscriptionDisabledPayload;
+  'mail.received': MailReceivedPayload;
+  'signal.recurring_problem': RecurringProblemPayload;
 };
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -180,6 +207,8 @@ export const DOMAIN_EVENT_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   'appeal.destroyed': 1,
   'audit.alert_raised': 1,
   'webhook.subscription_disabled': 1,
+  'mail.received': 1,
+  'signal.recurring_problem': 1,
 };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(DOMAIN_EVENT_VERSIONS) as DomainEventType[];
@@ -194,7 +223,15 @@ export type DomainEvent<T extends DomainEventType = DomainEventType> = {
 }[T];
 
 /** What an event is about: an appeal, except the audit module's alerts and the webhook subscriptions. */
-export type AggregateOf<K extends DomainEventType> = K extends `audit.${string}` ? 'audit_alert' : K extends `webhook.${string}` ? 'webhook_subscription' : 'appeal';
+export type AggregateOf<K extends DomainEventType> = K extends `audit.${string}`
+  ? 'audit_alert'
+  : K extends `webhook.${string}`
+    ? 'webhook_subscription'
+    : K extends `mail.${string}`
+      ? 'inbound_mail'
+      : K extends `signal.${string}`
+        ? 'recurring_signal'
+        : 'appeal';
 
 /** Any step of an appeal as AppealJournal writes it (one shape for every step event type). */
 export interface AppealStepEvent {

@@ -50,7 +50,7 @@ export function figuresOf(state: AppealReportState, calendar: ProductionCalendar
     categoryId: state.categoryId,
     subcategoryId: state.subcategoryId,
     type: state.type,
-    channel: channelOf(state.unidentified),
+    channel: state.channel ?? channelOf(state.unidentified),
     region: state.region,
     status: state.status,
     assigneeId: state.assigneeId,

@@ -51,6 +51,12 @@ export class StaffDirectory {
     return rows.map((r) => r.id);
   }
 
+  /** Active supervisors (told of a recurring problem). */
+  async activeSupervisors(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'supervisor' AND active ORDER BY id`);
+    return rows.map((r) => r.id);
+  }
+
   /** Names of several users at once (who got a notice, on the appeal's card). */
   async namesOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();

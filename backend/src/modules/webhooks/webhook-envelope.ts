@@ -5,7 +5,7 @@ import { DOMAIN_EVENT_TYPES, DispatchedEvent, DomainEventType } from '../outbox/
  * The event types a subscription may choose: every domain event but the staff-only internal note
  * (its existence is internal to the body) and the webhooks module's own notice to admins.
  */
-export const WEBHOOK_EVENT_TYPES: readonly DomainEventType[] = DOMAIN_EVENT_TYPES.filter((t) => t !== 'appeal.internal_note' && t !== 'webhook.subscription_disabled');
+export const WEBHOOK_EVENT_TYPES: readonly DomainEventType[] = DOMAIN_EVENT_TYPES.filter((t) => t !== 'appeal.internal_note' && t !== 'webhook.subscription_disabled' && t !== 'mail.received');
 
 /** The envelope's own version: bumped when the envelope (not an event's data) changes shape. */
 export const ENVELOPE_VERSION = 1;
@@ -42,6 +42,11 @@ export function webhookData(event: DispatchedEvent, appeal: AppealRouting | null
       return { alertId: event.payload.alertId, kind: event.payload.kind, accountLocked: event.payload.accountLocked };
     case 'webhook.subscription_disabled':
       return { subscriptionId: event.payload.subscriptionId, failures: event.payload.failures };
+    // Internal to the mail intake: never offered to webhooks (WEBHOOK_EVENT_TYPES).
+    case 'mail.received':
+      return {};
+    case 'signal.recurring_problem':
+      return { signalId: event.payload.signalId, categoryId: event.payload.categoryId, region: event.payload.region, citizens: event.payload.citizens, appeals: event.payload.appeals, windowHours: event.payload.windowHours };
     case 'appeal.overdue': {
       const p = event.payload;
       return { appealId: event.aggregateId, ...where, dueAt: p.dueAt, overdueAt: p.overdueAt, escalatedToDepartmentId: p.escalatedToDepartmentId };

@@ -16,14 +16,14 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { APPEAL_TEXT_PATTERN, AppealPriority, AppealType, INTAKE_APPEAL_TYPES } from '@otklik/shared/domain';
+import { APPEAL_TEXT_PATTERN, AppealPriority, AppealType, INTAKE_APPEAL_TYPES, isValidOgrn, isValidOrganisationInn } from '@otklik/shared/domain';
 import { IsCalendarDate } from '../../../common/validation/dates';
 import { AttachmentIds } from '../../attachments/dto/attachment-ids';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Only Cyrillic/Latin letters, digits, punctuation and common symbols (DOMAIN.md intake rules). */
-function IsAppealText(options?: ValidationOptions) {
+export function IsAppealText(options?: ValidationOptions) {
   return ValidateBy(
     {
       name: 'text_charset',
@@ -57,6 +57,40 @@ export class ContactDto {
   @MaxLength(500)
   @IsAppealText()
   address?: string;
+}
+
+/** A checksum rule on a string field (ИНН, ОГРН), error code `code`. */
+function Checksum(code: string, check: (s: string) => boolean, message: string, options?: ValidationOptions) {
+  return ValidateBy({ name: code, validator: { validate: (value) => typeof value === 'string' && check(value), defaultMessage: () => message } }, options);
+}
+
+/** A legal entity an appeal is filed for; its representative files it (the citizen, or the applicant an operator registers). */
+export class OrganisationDto {
+  @ApiProperty({ example: 'ООО «Ромашка»', maxLength: 300 })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(300)
+  @IsAppealText()
+  name: string;
+
+  @ApiProperty({ example: '7707083893', description: 'ИНН of the organisation: 10 digits with its check digit' })
+  @IsString()
+  @Checksum('org_inn_invalid', isValidOrganisationInn, 'ИНН must be 10 digits with a valid check digit')
+  inn: string;
+
+  @ApiProperty({ example: '1027700132195', description: 'ОГРН: 13 digits with its check digit' })
+  @IsString()
+  @Checksum('ogrn_invalid', (s) => /^\d{13}$/.test(s) && isValidOgrn(s), 'ОГРН must be 13 digits with a valid check digit')
+  ogrn: string;
+
+  @ApiPropertyOptional({ example: 'доверенность № 12 от 01.12.2026', maxLength: 300, description: "The representative's authority" })
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @MaxLength(300)
+  @IsAppealText()
+  representativeBasis?: string;
 }
 
 export class CreateAppealDto {
@@ -110,6 +144,13 @@ export class CreateAppealDto {
   @Type(() => ContactDto)
   contact?: ContactDto;
 
+  @ApiPropertyOptional({ type: OrganisationDto, description: 'Filed for a legal entity, the author being its representative' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OrganisationDto)
+  organisation?: OrganisationDto;
+
   @ApiPropertyOptional({ description: 'Save as a draft (no number, not registered)', default: false })
   @IsOptional()
   @IsBoolean()
@@ -120,7 +161,7 @@ export class CreateAppealDto {
 }
 
 /** Edit of a draft or a registered appeal: any intake field, none required. */
-export class UpdateAppealDto extends PartialType(OmitType(CreateAppealDto, ['draft', 'attachmentIds'] as const)) {}
+export class UpdateAppealDto extends PartialType(OmitType(CreateAppealDto, ['draft', 'attachmentIds', 'organisation'] as const)) {}
 
 export class CreateMessageDto {
   @ApiProperty({ maxLength: 5000 })

@@ -1,12 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, ReviewOutcome, Role, StaffAction } from '@otklik/shared/domain';
+import { AppealChannel, AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, ReviewOutcome, Role, StaffAction } from '@otklik/shared/domain';
 import { AnswerDto } from './answer-output.dto';
 import { AttachmentDto } from '../../attachments/dto/attachment.dto';
 
 export class ContactViewDto {
+  @ApiPropertyOptional({ description: 'The applicant an operator registered the appeal for (masked to initials on the card)' }) fullName?: string;
   @ApiPropertyOptional() phone?: string;
   @ApiPropertyOptional() email?: string;
   @ApiPropertyOptional() address?: string;
+}
+
+export class OrganisationViewDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'ИНН, 10 digits' }) inn: string;
+  @ApiProperty({ description: 'ОГРН, 13 digits' }) ogrn: string;
+  @ApiPropertyOptional() representativeBasis?: string;
 }
 
 export class AppealSummaryDto {
@@ -39,6 +47,17 @@ export class AppealSummaryDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The appeal this one disputes or re-files' }) parentAppealId: string | null;
   @ApiProperty({ description: 'Row version: send it back as expectedVersion to act only on what you saw' }) version: number;
   @ApiPropertyOptional({ description: 'Search rank, when the list was searched with q' }) rank?: number;
+}
+
+/** Another appeal of the same citizen with a similar text: a likely duplicate (GET /staff/appeals/{id}/duplicates). */
+export class DuplicateCandidateDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: number;
+  @ApiProperty() subject: string;
+  @ApiProperty({ enum: AppealStatus, enumName: 'AppealStatus' }) status: AppealStatus;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ description: 'pg_trgm similarity of subject and text, 0–1' }) similarity: number;
+  @ApiProperty({ description: 'Already merged into this appeal (it gets its answer)' }) merged: boolean;
 }
 
 export class AppealListDto {
@@ -121,4 +140,9 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ type: [MessageDto] }) messages: MessageDto[];
   @ApiProperty({ type: [AttachmentDto], description: 'Files of the appeal, its messages and answers (a citizen does not see those of internal notes)' })
   attachments: AttachmentDto[];
+  @ApiPropertyOptional({ enum: AppealChannel, enumName: 'AppealChannel', description: 'How the appeal came' }) channel?: AppealChannel;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'When the body received an appeal an operator registered (its deadlines count from it)' })
+  receivedAt?: string | null;
+  @ApiPropertyOptional({ type: OrganisationViewDto, nullable: true, description: 'The legal entity the appeal is filed for' }) organisation?: OrganisationViewDto | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The main appeal this one was merged into (it gets its answer)' }) mergedIntoAppealId?: string | null;
 }

@@ -7,7 +7,7 @@ import { CreateAppealDto } from './appeal-input.dto';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** The fields of an identified appeal, without the draft flag and the account's contact block. */
-export class PublicAppealInput extends OmitType(CreateAppealDto, ['draft', 'contact', 'attachmentIds'] as const) {
+export class PublicAppealInput extends OmitType(CreateAppealDto, ['draft', 'contact', 'attachmentIds', 'organisation'] as const) {
   @ApiPropertyOptional({ maxLength: 100, description: 'Фамилия: without it (or without an address) no answer on the merits is given (59-ФЗ ст. 11)' })
   @IsOptional()
   @IsString()

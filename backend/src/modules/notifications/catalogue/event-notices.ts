@@ -11,7 +11,7 @@ import type { NoticeKind } from './notice-kinds';
  */
 export interface NoticeTarget {
   kind: NoticeKind;
-  to: 'citizen' | 'payload_recipients' | 'assignee' | 'department_staff' | 'admins';
+  to: 'citizen' | 'payload_recipients' | 'assignee' | 'department_staff' | 'admins' | 'supervisors';
 }
 
 /**
@@ -39,6 +39,10 @@ export function noticesOf(event: DispatchedEvent): NoticeTarget[] {
       return [{ kind: 'security_alert', to: 'admins' }];
     case 'webhook.subscription_disabled':
       return [{ kind: 'webhook_disabled', to: 'admins' }];
+    case 'mail.received':
+      return [];
+    case 'signal.recurring_problem':
+      return [{ kind: 'recurring_problem', to: 'supervisors' }];
     case 'appeal.message': {
       const { authorRole, assigneeId } = event.payload;
       if (authorRole === (Role.Citizen as string)) return [{ kind: 'citizen_reply', to: assigneeId === null ? 'department_staff' : 'assignee' }];
@@ -120,6 +124,7 @@ function citizenKind(step: StepEvent, p: AppealStepPayload): NoticeKind | null {
     case HistoryEvent.Escalated:
     case HistoryEvent.Rated:
     case HistoryEvent.MaterialsAdded:
+    case HistoryEvent.Merged:
       return changed ? 'status_changed' : null;
     default: {
       const unknown: never = step;
@@ -173,6 +178,7 @@ function staffTargets(step: StepEvent, p: AppealStepPayload): NoticeTarget[] {
     case HistoryEvent.Resubmitted:
     case HistoryEvent.Escalated:
     case HistoryEvent.AutoClosed:
+    case HistoryEvent.Merged:
       return [];
     default: {
       const unknown: never = step;

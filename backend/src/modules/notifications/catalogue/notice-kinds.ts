@@ -31,11 +31,13 @@ export const NOTICE_KINDS = [
   // Admins: a suspicious-activity alert of the audit module; a webhook subscription disabled after failures.
   'security_alert',
   'webhook_disabled',
+  // Supervisors: many citizens with one problem in one area (issue 18).
+  'recurring_problem',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The kinds told to admins of the system itself: they concern no appeal. */
-export const ADMIN_NOTICE_KINDS: readonly NoticeKind[] = ['security_alert', 'webhook_disabled'];
+export const ADMIN_NOTICE_KINDS: readonly NoticeKind[] = ['security_alert', 'webhook_disabled', 'recurring_problem'];
 
 /** The kinds that tell of an appeal (they carry its number). */
 export const APPEAL_NOTICE_KINDS: readonly NoticeKind[] = NOTICE_KINDS.filter((k) => !ADMIN_NOTICE_KINDS.includes(k));
@@ -84,6 +86,7 @@ export const NOTICE_KIND_SPECS: Record<NoticeKind, NoticeKindSpec> = {
   infected_file: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   security_alert: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT, roles: ['admin'] },
   webhook_disabled: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT, roles: ['admin'] },
+  recurring_problem: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT, roles: ['supervisor'] },
 };
 
 /** The facts a template may use, read when the notice is planned (not when each channel sends). */
@@ -117,6 +120,8 @@ export interface NoticeFacts {
   alert?: { kind: string; subjectName: string | null; accountLocked: boolean } | null;
   /** webhook_disabled: which subscription, where it pointed, after how many failures and the last error. */
   webhook?: { name: string; origin: string; failures: number; lastError: string | null } | null;
+  /** recurring_problem: the category, the area and how many citizens wrote within how many hours. */
+  recurring?: { categoryName: string; region: string | null; citizens: number; appeals: number; windowHours: number } | null;
   /** The absolute link to the appeal's card (console for staff, cabinet for citizens), or to the alerts page. */
   link: string;
 }

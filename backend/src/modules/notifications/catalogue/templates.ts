@@ -15,7 +15,8 @@ const FRAME = {
     console: 'Карточка обращения в консоли «Отклик»:',
     alerts: 'Оповещения безопасности в консоли «Отклик»:',
     webhooks: 'Подписки на вебхуки в консоли «Отклик»:',
-    button: { cabinet: 'Открыть в личном кабинете', tracking: 'Проверить ход рассмотрения', console: 'Открыть карточку обращения', alerts: 'Открыть оповещения', webhooks: 'Открыть подписки' },
+    reports: 'Отчёты по теме в консоли «Отклик»:',
+    button: { cabinet: 'Открыть в личном кабинете', tracking: 'Проверить ход рассмотрения', console: 'Открыть карточку обращения', alerts: 'Открыть оповещения', webhooks: 'Открыть подписки', reports: 'Открыть отчёты' },
     fallback: 'Если кнопка не работает, откройте ссылку:',
     footer: 'Время московское. Письмо отправлено автоматически, отвечать на него не нужно.',
   },
@@ -26,13 +27,14 @@ const FRAME = {
     console: 'The appeal in the Otklik console:',
     alerts: 'Security alerts in the Otklik console:',
     webhooks: 'Webhook subscriptions in the Otklik console:',
-    button: { cabinet: 'Open in your account', tracking: 'Check the progress', console: 'Open the appeal', alerts: 'Open the alerts', webhooks: 'Open the subscriptions' },
+    reports: 'Reports on the topic in the Otklik console:',
+    button: { cabinet: 'Open in your account', tracking: 'Check the progress', console: 'Open the appeal', alerts: 'Open the alerts', webhooks: 'Open the subscriptions', reports: 'Open the reports' },
     fallback: 'If the button does not work, open this link:',
     footer: 'Times are Moscow time. This message was sent automatically; please do not reply to it.',
   },
 } as const;
 
-type Place = 'cabinet' | 'tracking' | 'console' | 'alerts' | 'webhooks';
+type Place = 'cabinet' | 'tracking' | 'console' | 'alerts' | 'webhooks' | 'reports';
 
 /**
  * One notice in every channel for one locale. Citizens with an account are pointed to their
@@ -44,7 +46,7 @@ type Place = 'cabinet' | 'tracking' | 'console' | 'alerts' | 'webhooks';
 export function renderNotice(kind: NoticeKind, locale: Locale, facts: NoticeFacts): RenderedNotice {
   const text = TEXTS[locale][kind](wordsOf(facts, locale));
   const citizen = NOTICE_KIND_SPECS[kind].audience === 'citizen';
-  const place: Place = facts.webhook ? 'webhooks' : facts.alert ? 'alerts' : !citizen ? 'console' : facts.unidentified ? 'tracking' : 'cabinet';
+  const place: Place = facts.webhook ? 'webhooks' : facts.alert ? 'alerts' : facts.recurring ? 'reports' : !citizen ? 'console' : facts.unidentified ? 'tracking' : 'cabinet';
   const quote = citizen && facts.unidentified && text.quote?.trim() ? text.quote.trim() : null;
   return {
     email: { subject: oneLine(text.title), text: emailText(text, locale, place, quote, facts.link), html: emailHtml(text, locale, place, quote, facts.link) },

@@ -245,6 +245,17 @@ export const EN_TEXTS: NoticeTexts = {
       sms: [{ text: `Otklik security alert: ${what}, ${w.at}.${locked}` }, ...link(w)],
     };
   },
+  recurring_problem: (w) => {
+    const r = w.facts.recurring;
+    const where = r?.region ? ` (region: ${r.region})` : '';
+    return {
+      title: `Recurring problem: ${r?.categoryName ?? ''}`,
+      lead: `${r?.appeals ?? 0} appeals on “${r?.categoryName ?? ''}”${where} came from ${r?.citizens ?? 0} people within ${r?.windowHours ?? 0} hours.`,
+      details: lines('Check whether it is one problem for all: one answer may serve them, and the cause is worth removing.'),
+      short: `${r?.appeals ?? 0} appeals from ${r?.citizens ?? 0} people within ${r?.windowHours ?? 0} h: ${r?.categoryName ?? ''}${where}.`,
+      sms: [{ text: `Otklik: recurring problem “${r?.categoryName ?? ''}”${where}: ${r?.citizens ?? 0} people within ${r?.windowHours ?? 0} h.` }, ...link(w)],
+    };
+  },
   webhook_disabled: (w) => {
     const h = w.facts.webhook;
     const name = h?.name ?? '';

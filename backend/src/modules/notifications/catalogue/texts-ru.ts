@@ -259,6 +259,17 @@ export const RU_TEXTS: NoticeTexts = {
       sms: [{ text: `Отклик: оповещение безопасности, ${what}, ${w.at}.${locked}` }, ...link(w)],
     };
   },
+  recurring_problem: (w) => {
+    const r = w.facts.recurring;
+    const where = r?.region ? ` (регион: ${r.region})` : '';
+    return {
+      title: `Повторяющаяся проблема: «${r?.categoryName ?? ''}»`,
+      lead: `За ${r?.windowHours ?? 0} ч. поступило ${r?.appeals ?? 0} обращений по теме «${r?.categoryName ?? ''}»${where} от ${r?.citizens ?? 0} заявителей.`,
+      details: lines('Проверьте, не общая ли это проблема: ответ может быть один для всех, а причину стоит устранить.'),
+      short: `${r?.appeals ?? 0} обращений от ${r?.citizens ?? 0} заявителей за ${r?.windowHours ?? 0} ч.: «${r?.categoryName ?? ''}»${where}.`,
+      sms: [{ text: `Отклик: повторяющаяся проблема «${r?.categoryName ?? ''}»${where}: ${r?.citizens ?? 0} заявителей за ${r?.windowHours ?? 0} ч.` }, ...link(w)],
+    };
+  },
   webhook_disabled: (w) => {
     const h = w.facts.webhook;
     const name = h?.name ?? '';

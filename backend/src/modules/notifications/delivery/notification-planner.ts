@@ -92,9 +92,10 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     const planned: { event: DispatchedEvent; appeal: AppealNoticeFacts | null; recipients: Recipient[] }[] = [];
     for (const { event, targets } of wanted) {
       if (event.aggregateType !== 'appeal') {
-        const admins = await this.staff.activeAdmins();
+        // A recurring problem goes to supervisors; an alert or a disabled webhook to admins.
+        const staff = targets[0].to === 'supervisors' ? await this.staff.activeSupervisors() : await this.staff.activeAdmins();
         const kindOfNotice = targets[0].kind;
-        const recipients: Recipient[] = admins.map((id) => ({ kind: 'user', id, kindOfNotice }));
+        const recipients: Recipient[] = staff.map((id) => ({ kind: 'user', id, kindOfNotice }));
         if (recipients.length) planned.push({ event, appeal: null, recipients });
         continue;
       }
@@ -114,8 +115,10 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
 
     for (const { event, appeal, recipients } of planned) {
       const lawNotice = LAW_NOTICE_EVENTS.has(event.eventType);
-      const step = appeal && (appeal.unidentified || lawNotice) ? await this.quoted(event) : {};
-      const quoted = appeal?.unidentified ? step : {};
+      // An author without an account has no cabinet to read the step's notice or the answer in: the notice quotes them.
+      const accountless = !!appeal && appeal.citizenId === null;
+      const step = appeal && (accountless || lawNotice) ? await this.quoted(event) : {};
+      const quoted = accountless ? step : {};
       const appealId = appeal ? event.aggregateId : null;
       const ground = lawNotice ? (step.notice ?? null) : null;
       for (const recipient of recipients) {
@@ -151,7 +154,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
           }
           // A digest replaces the staff member's e-mail, SMS and push for this notice with one e-mail later.
           if (digest && channel !== 'email') continue;
-          const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), locale: pref.locale, appealId: event.aggregateId, attachAnswer: !!appeal?.unidentified && kind === 'answer_ready' });
+          const content = this.contentFor(channel, rendered, facts, { email, phone, hasDevice: recipient.kind === 'user' && devices.has(recipient.id), locale: pref.locale, appealId: event.aggregateId, attachAnswer: accountless && kind === 'answer_ready' });
           if (!content) continue;
           if (digest) {
             rows.push({ ...base, channel, state: 'digest', dueAt: digest, address: content.address, content: content.body });
@@ -190,7 +193,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         // The citizen's own step (withdrawn, materials added) needs no notice to them; a receipt does.
         if (kindOfNotice === 'status_changed' && payload.actorId && payload.actorId === appeal.citizenId) continue;
         if (appeal.citizenId) add({ kind: 'user', id: appeal.citizenId, kindOfNotice });
-        else if (appeal.unidentified && appeal.contactEncrypted) add({ kind: 'contact', id: event.aggregateId, kindOfNotice, contactEncrypted: appeal.contactEncrypted });
+        // Without an account (unidentified feedback, or an applicant an operator registered): the contact given with the appeal.
+        else if (appeal.contactEncrypted) add({ kind: 'contact', id: event.aggregateId, kindOfNotice, contactEncrypted: appeal.contactEncrypted });
         continue;
       }
       let ids: string[] = [];
@@ -238,6 +242,14 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     const at = new Date(event.createdAt);
     const base = this.config.publicUrl.replace(/\/$/, '');
     const facts = { number: null, subject: '', status: AppealStatus.Registered, at, registeredAt: null, dueAt: null, documentsDueOn: null, departmentName: null, unidentified: false };
+    if (event.eventType === 'signal.recurring_problem') {
+      const p = event.payload;
+      return {
+        ...facts,
+        recurring: { categoryName: p.categoryName, region: p.region, citizens: p.citizens, appeals: p.appeals, windowHours: p.windowHours },
+        link: `${base}/reports?categoryId=${p.categoryId}`,
+      };
+    }
     if (event.eventType === 'webhook.subscription_disabled') {
       const p = event.payload;
       return { ...facts, webhook: { name: p.name, origin: p.origin, failures: p.failures, lastError: p.lastError }, link: `${base}/admin/webhooks` };
@@ -260,7 +272,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       case 'sms':
         return to.phone ? { address: maskPhone(to.phone), body: { channel, to: to.phone, text: rendered.sms } } : null;
       case 'push':
-        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: facts.webhook ? 'webhook-disabled' : facts.alert ? 'security-alert' : `appeal-${facts.number ?? ''}` } } : null;
+        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: facts.webhook ? 'webhook-disabled' : facts.alert ? 'security-alert' : facts.recurring ? 'recurring-problem' : `appeal-${facts.number ?? ''}` } } : null;
     }
   }
 

@@ -36,7 +36,7 @@ export class AnswerHandler implements StaffActionHandler<AnswerInputDto> {
 
   async apply({ manager, actor, appeal, body, now, entry }: TransitionContext<AnswerInputDto>): Promise<void> {
     // Its author has no account to answer a clarification request with: the appeal would wait for good.
-    if (appeal.unidentified && body.result === AnswerResult.ClarificationNeeded) {
+    if (appeal.citizenId === null && body.result === AnswerResult.ClarificationNeeded) {
       throw new ValidationFailedError([{ field: 'result', code: 'clarification_unavailable', message: 'an appeal filed without an account cannot be sent back for clarification' }]);
     }
     const answer = await this.answers.insert(manager, {

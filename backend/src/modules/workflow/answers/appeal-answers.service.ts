@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AnswerResult } from '@otklik/shared/domain';
+import { AnswerResult, AppealStatus, StaffAction, staffActionAllowed } from '@otklik/shared/domain';
+import { EntityManager } from 'typeorm';
+import { staffContext } from '../../appeals/appeal-context';
+import { AppealAccess } from '../../appeals/appeal-access.service';
+import { Clock } from '../../../common/clock/clock';
+import { TakeHandler } from '../actions/staff/staff-handlers';
 import { Actor } from '../../../common/http/actor';
 import { Locale } from '../../../common/i18n/messages';
 import { DomainError, ValidationFailedError } from '../../../common/problem/domain-error';
@@ -25,6 +30,9 @@ export class AppealAnswersService {
     private readonly answers: AppealAnswers,
     private readonly attachments: AttachmentsService,
     private readonly signer: AnswerSigner,
+    private readonly take: TakeHandler,
+    private readonly access: AppealAccess,
+    private readonly clock: Clock,
   ) {}
 
   async answer(actor: Actor, idOrNumber: string, dto: AnswerInputDto): Promise<AppealSummaryDto> {
@@ -32,7 +40,33 @@ export class AppealAnswersService {
     if (dto.result === AnswerResult.Refused && !dto.reason) {
       throw new ValidationFailedError([{ field: 'reason', code: 'reason_required', message: 'a refusal needs a reason' }]);
     }
-    return toSummary((await this.runner.run(this.handler, actor, idOrNumber, dto)).appeal);
+    return this.store.transaction(async (manager) => {
+      const { appeal } = await this.runner.run(this.handler, actor, idOrNumber, dto, manager);
+      // One answer for merged duplicates: the linked appeals get the same answer and status, in the same transaction.
+      if (dto.result !== AnswerResult.ClarificationNeeded) await this.answerLinked(manager, actor, appeal.id, dto);
+      return toSummary(appeal);
+    });
+  }
+
+  /**
+   * The main appeal's answer given to each appeal merged into it, through the transition runner
+   * (taken first when still only registered), by the same executor; its files stay with the main
+   * answer. A linked appeal the executor does not handle, or that cannot be answered now (already
+   * answered, awaiting the citizen), is left as it is.
+   */
+  private async answerLinked(manager: EntityManager, actor: Actor, mainId: string, dto: AnswerInputDto): Promise<void> {
+    const { attachmentIds: _files, expectedVersion: _version, ...answer } = dto as AnswerInputDto & { expectedVersion?: number };
+    for (const id of await this.store.mergedInto(manager, mainId)) {
+      const linked = await this.store.lockForChange(manager, actor, id).catch(() => null);
+      if (!linked || !(await this.access.handles(actor, linked, manager))) continue;
+      const context = staffContext(linked, this.clock.now());
+      if (linked.status === AppealStatus.Registered && staffActionAllowed(StaffAction.Take, linked.status, context)) {
+        await this.runner.run(this.take, actor, id, {}, manager);
+      }
+      const now = await this.store.lockForChange(manager, actor, id);
+      if (!staffActionAllowed(StaffAction.Answer, now.status, staffContext(now, this.clock.now()))) continue;
+      await this.runner.run(this.handler, actor, id, answer, manager);
+    }
   }
 
   /**

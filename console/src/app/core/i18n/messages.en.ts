@@ -520,6 +520,7 @@ export const EN: Record<MessageKey, string> = {
   'kind.infected_file': 'Infected file',
   'kind.security_alert': 'Security alert',
   'kind.webhook_disabled': 'Webhook disabled',
+  'kind.recurring_problem': 'Recurring problem',
   'kind.legacy': 'Earlier notice',
   'delivery.heading': 'Notifications',
   'delivery.empty': 'No notifications were sent for this appeal',

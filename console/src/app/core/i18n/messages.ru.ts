@@ -521,6 +521,7 @@ export const RU = {
   'kind.infected_file': 'Файл с вирусом',
   'kind.security_alert': 'Оповещение безопасности',
   'kind.webhook_disabled': 'Вебхук отключён',
+  'kind.recurring_problem': 'Повторяющаяся проблема',
   'kind.legacy': 'Прежнее уведомление',
   'delivery.heading': 'Уведомления',
   'delivery.empty': 'Уведомлений по обращению не было',
