@@ -49,6 +49,7 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_documents_due', { synchronize: false })
 // The re-review list (migration 1765340000000-Reporting).
 @Index('appeals_rereview', { synchronize: false })
+@Index('appeals_registered', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 @Check(
   'appeals_pending_proposal_check',
@@ -71,6 +72,8 @@ export class Appeal {
   @Column({ type: 'text', default: 'normal' }) priority: AppealPriority;
   @Column({ name: 'desired_answer_date', type: 'date', nullable: true }) desiredAnswerDate: string | null;
   @Column({ name: 'extra_fields', type: 'jsonb', default: () => "'{}'" }) extraFields: Record<string, any>;
+  /** The version of the category's extra-field schema the appeal was filed under; null when it had none. */
+  @Column({ name: 'extra_fields_schema_version', type: 'integer', nullable: true }) extraFieldsSchemaVersion: number | null;
   /** Contact details (phone, e-mail, postal address): personal data, encrypted at rest. */
   @Column({ name: 'contact_encrypted', type: 'text', nullable: true }) contactEncrypted: string | null;
   @Column({ type: 'text' }) status: AppealStatus;
