@@ -177,6 +177,8 @@ describe('catalogue administration', () => {
       expect.objectContaining({ field: 'departmentId', code: 'invalid_department' }),
     ]);
     expect((await api('PATCH', `/api/v1/admin/categories/${categoryId}`, { code: 'renamed' }, tokens.admin)).status).toBe(422);
+    // A name or the priority cannot be cleared.
+    for (const body of [{ nameRu: null }, { nameEn: null }, { priority: null }]) expect((await api('PATCH', `/api/v1/admin/categories/${categoryId}`, body, tokens.admin)).status).toBe(422);
 
     const second = await ok('POST', '/api/v1/admin/categories', { code: `plots-${suffix}-fences`, nameRu: 'Заборы', nameEn: 'Fences', parentId: categoryId }, tokens.admin);
     const reordered = await ok('POST', '/api/v1/admin/categories/reorder', { parentId: categoryId, ids: [second.id, sub.id] }, tokens.admin);

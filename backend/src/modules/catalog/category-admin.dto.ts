@@ -4,6 +4,8 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNo
 import { AppealType, INTAKE_APPEAL_TYPES } from '@otklik/shared/domain';
 import { TOTK_CODE } from './category-codes.service';
 
+/** Absent is fine; null is not (for fields that cannot be cleared). */
+const given = (_: object, value: unknown) => value !== undefined;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A category as the administration sees it, retired ones included. */
@@ -59,10 +61,10 @@ export class CreateCategoryDto {
 }
 
 export class UpdateCategoryDto {
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional({ maxLength: 200 }) @ValidateIf(given) @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
   nameRu?: string;
 
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  @ApiPropertyOptional({ maxLength: 200 }) @ValidateIf(given) @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
   nameEn?: string;
 
   @ApiPropertyOptional({ enum: AppealType, enumName: 'AppealType', isArray: true, nullable: true, description: 'Null: every intake type except gratitude' })
@@ -73,7 +75,7 @@ export class UpdateCategoryDto {
   @ValidateIf((_, v) => v !== null) @IsOptional() @IsUUID()
   departmentId?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional() @ValidateIf(given) @IsBoolean()
   priority?: boolean;
 
   @ApiPropertyOptional({ type: String, nullable: true })
