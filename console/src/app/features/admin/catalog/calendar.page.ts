@@ -154,7 +154,8 @@ export class CalendarPage {
   }
 
   protected dayLabel(day: Day): string {
-    return `${this.i18n.date(day.date)}: ${this.stateLabel(day.state)}`;
+    // The name starts with the number shown on the button (WCAG 2.5.3, label in name).
+    return `${day.day} (${this.i18n.date(day.date)}): ${this.stateLabel(day.state)}`;
   }
 
   protected cycle(day: Day): void {
