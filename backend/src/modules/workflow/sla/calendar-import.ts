@@ -91,12 +91,12 @@ function parseJson(content: string): ImportedCalendarYear {
   for (const m of months as unknown[]) {
     const { month, days } = (m ?? {}) as { month?: unknown; days?: unknown };
     if (typeof month !== 'number' || !Number.isInteger(month) || month < 1 || month > 12 || listedMonths.has(month)) fail('calendar_month', 'each month is a number 1–12, listed once');
-    if (typeof days !== 'string' || days.length > 200) fail('calendar_month_days', `month ${month}: days must be a string`);
+    if (typeof days !== 'string' || days.length > 200) fail('calendar_month_days', `month ${String(month)}: days must be a string`);
     listedMonths.add(month as number);
     for (const token of (days as string).split(',').map((t) => t.trim()).filter(Boolean)) {
       const match = /^(\d{1,2})([*+]?)$/.exec(token);
-      const date = match ? `${year}-${pad(month as number)}-${pad(Number(match[1]))}` : '';
-      if (!isIsoDate(date)) fail('calendar_day', `month ${month}: not a day: ${token.slice(0, 10)}`);
+      const date = match ? `${String(year)}-${pad(month as number)}-${pad(Number(match[1]))}` : '';
+      if (!isIsoDate(date)) fail('calendar_day', `month ${String(month)}: not a day: ${token.slice(0, 10)}`);
       if (match![2] === '*') {
         result.shortened.push(date);
         continue;

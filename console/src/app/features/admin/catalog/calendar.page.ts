@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../../core/api/api-client';
 import { I18n } from '../../../core/i18n/i18n.service';
+import { problemText } from './problem-text';
 
 type CalendarYear = Schemas['CalendarYearDto'];
 type AppealType = Schemas['AppealType'];
@@ -23,11 +24,6 @@ interface Month {
   days: Day[];
 }
 
-function problemText(error: unknown): string {
-  const p = error as { title?: string; detail?: string; errors?: { field: string; message: string }[] } | undefined;
-  if (p?.errors?.length) return p.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return p?.detail ?? p?.title ?? String(error ?? '');
-}
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 
@@ -95,6 +91,7 @@ export class CalendarPage {
   protected readonly previewType = signal<AppealType>('question');
   protected readonly preview = signal<Preview | null>(null);
   protected readonly weekdays = [1, 2, 3, 4, 5, 6, 0];
+  protected readonly legend: readonly DayState[] = CYCLE;
 
   protected readonly months = computed<Month[]>(() => {
     const y = this.year();
@@ -199,6 +196,10 @@ export class CalendarPage {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  protected setPreviewType(value: string): void {
+    this.previewType.set(value as AppealType);
   }
 
   protected async runPreview(): Promise<void> {

@@ -4,6 +4,7 @@ import { MatTableModule } from '@angular/material/table';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../../core/api/api-client';
 import { I18n } from '../../../core/i18n/i18n.service';
+import { problemText } from './problem-text';
 import { emptyField, FIELD_KINDS, formProblems, fromSchema, toSchema, type FieldKind, type FormField } from './form-schema';
 
 type Category = Schemas['AdminCategoryDto'];
@@ -29,12 +30,6 @@ interface Row {
   last: boolean;
 }
 
-/** What a failed request said, for the alert under the form. */
-function problemText(error: unknown): string {
-  const p = error as { title?: string; detail?: string; errors?: { field: string; message: string }[] } | undefined;
-  if (p?.errors?.length) return p.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return p?.detail ?? p?.title ?? String(error ?? '');
-}
 
 /**
  * Categories and subcategories (admins): the tree in its order, each with its form version; one at
@@ -168,6 +163,12 @@ export class CategoriesPage {
 
   protected setField<K extends keyof FormField>(index: number, key: K, value: FormField[K]): void {
     this.fields.update((all) => all.map((f, i) => (i === index ? { ...f, [key]: value } : f)));
+  }
+
+  /** A preview field's label: its title, marked when required. */
+  protected previewLabel(field: FormField): string {
+    const title = field.title || field.name;
+    return field.required ? `${title} * (${this.t('admin.categories.fieldRequired')})` : title;
   }
 
   protected kindLabel(kind: FieldKind): string {

@@ -4,6 +4,7 @@ import { MatTableModule } from '@angular/material/table';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../../core/api/api-client';
 import { I18n } from '../../../core/i18n/i18n.service';
+import { problemText } from './problem-text';
 
 type Rule = Schemas['RoutingRuleDto'];
 type RuleInput = Schemas['RoutingRuleInputDto'];
@@ -23,11 +24,6 @@ interface RuleDraft {
   departmentId: string;
 }
 
-function problemText(error: unknown): string {
-  const p = error as { title?: string; detail?: string; errors?: { field: string; message: string }[] } | undefined;
-  if (p?.errors?.length) return p.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return p?.detail ?? p?.title ?? String(error ?? '');
-}
 
 /**
  * Routing rules (admins): the saved rules in the order they are tried; a new rule is first
@@ -59,7 +55,7 @@ export class RoutingPage {
   protected readonly draft = signal<RuleDraft>({ name: '', position: 100, appealType: '', categoryId: '', keywords: '', region: '', departmentId: '' });
   protected readonly days = signal(30);
   protected readonly report = signal<Report | null>(null);
-  protected readonly sample = signal({ type: 'question' as AppealType, categoryId: '', subject: '', text: '' });
+  protected readonly sample = signal<{ type: AppealType; categoryId: string; subject: string; text: string }>({ type: 'question', categoryId: '', subject: '', text: '' });
   protected readonly tested = signal<TestResult | null>(null);
   protected readonly topCategories = computed(() => this.categories().filter((c) => !c.parentId));
 
@@ -104,7 +100,7 @@ export class RoutingPage {
   }
 
   protected decidedBy(by: Schemas['RouteDecidedBy']): string {
-    return this.t(`admin.routing.by.${by}` as const);
+    return this.t(`admin.routing.by.${by}`);
   }
 
   protected text(event: Event): string {
@@ -113,6 +109,10 @@ export class RoutingPage {
 
   protected setDraft<K extends keyof RuleDraft>(key: K, value: RuleDraft[K]): void {
     this.draft.update((d) => ({ ...d, [key]: value }));
+  }
+
+  protected setAppealType(value: string): void {
+    this.setDraft('appealType', value === '' ? '' : (value as AppealType));
   }
 
   protected setSample(key: 'type' | 'categoryId' | 'subject' | 'text', value: string): void {
