@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AnswerResult, APPEAL_TYPES, AppealType, APPROVABLE_BY_SETTING, ApprovableBySetting } from '@otklik/shared/domain';
 import { DepartmentDto } from '../users/users.dto';
 
@@ -177,7 +177,7 @@ export class RoutingReplayInputDto {
   days: number;
 
   @ApiProperty({ type: [RoutingRuleInputDto], description: 'The draft rule set (not saved): replaces every saved rule for the replay' })
-  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoutingRuleInputDto)
+  @IsDefined() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoutingRuleInputDto)
   rules: RoutingRuleInputDto[];
 }
 
