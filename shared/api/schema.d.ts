@@ -620,10 +620,119 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every category with its ТОТК classifier code */
+        /** Every category and subcategory, retired ones too, with its ТОТК code, types, department and extra-field schema */
         get: operations["listCategoryCodes"];
         put?: never;
+        /**
+         * Add a category, or a subcategory (with parentId)
+         * @description 409 category_code_taken for a code in use.
+         */
+        post: operations["createCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the children of a category (or the top level) in a new order */
+        post: operations["reorderCategories"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a category’s names, types, department, priority or ТОТК code */
+        patch: operations["updateCategory"];
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{id}/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the extra-field JSON Schema: a new version
+         * @description Filing validates against the current version; an appeal keeps the version it was filed under. The same schema again makes no new version.
+         */
+        put: operations["setCategorySchema"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{id}/schema-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the category’s extra-field schema, newest first */
+        get: operations["listCategorySchemaVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a category: no longer offered for filing; appeals filed under it keep it */
+        post: operations["retireCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer a retired category for filing again (409 category_parent_retired under a retired parent) */
+        post: operations["reinstateCategory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1060,6 +1169,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/calendar/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deadlines an appeal of a type (and category) registered at a given moment would get, by the calendar and policies in force */
+        get: operations["previewDeadline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/calendar/{year}": {
         parameters: {
             query?: never;
@@ -1072,6 +1198,26 @@ export interface paths {
         /** Load a year's official production calendar */
         put: operations["loadCalendarYear"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendar/{year}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load a year's production calendar from an xmlcalendar file (XML or JSON form)
+         * @description The file must be of the year in the path (422 calendar_year_mismatch); a malformed file is a 422 naming `content`. Replaces the year as PUT does (audited as calendar.imported).
+         */
+        post: operations["importCalendarYear"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1811,6 +1957,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/routing-rules/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Where the saved rules send a sample appeal, and which rule (or the category, or the pool) decided */
+        post: operations["testRoutingRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/routing-rules/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a draft rule set (not saved) over the appeals of the last days
+         * @description Compares where the draft and the saved rules send each appeal registered in the last `days` days (newest first, at most 5000: one index range scan) and reports how many would move, from where to where, with up to 20 examples. Nothing is written.
+         */
+        post: operations["replayRoutingRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/routing-rules/{id}": {
         parameters: {
             query?: never;
@@ -2407,7 +2590,120 @@ export interface components {
             extraFieldsSchema: {
                 [key: string]: unknown;
             } | null;
+            /** @description Version of extraFieldsSchema; an appeal records the version it was filed under */
+            schemaVersion: number | null;
             children: components["schemas"]["CategoryDto"][];
+        };
+        AdminCategoryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The parent category of a subcategory
+             */
+            parentId: string | null;
+            code: string;
+            nameRu: string;
+            nameEn: string;
+            /**
+             * @description ТОТК classifier code
+             * @example 0003.0011.0120.0709
+             */
+            totkCode: string | null;
+            /** @description Appeal types the category serves */
+            appealTypes: components["schemas"]["AppealType"][];
+            /**
+             * Format: uuid
+             * @description Department its appeals are routed to; null → the parent’s, else the general pool
+             */
+            departmentId: string | null;
+            priority: boolean;
+            /** @description Position among its siblings */
+            sortOrder: number;
+            /** @description False once retired: not offered for filing; appeals filed under it keep it */
+            active: boolean;
+            /** @description Current JSON Schema of the extra fields */
+            extraFieldsSchema: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Version of extraFieldsSchema; appeals record the version they were filed under */
+            schemaVersion: number | null;
+        };
+        CreateCategoryDto: {
+            /**
+             * @description Stable code (reports, Open311); cannot be changed later
+             * @example land_plots
+             */
+            code: string;
+            nameRu: string;
+            nameEn: string;
+            /**
+             * Format: uuid
+             * @description Makes it a subcategory of this top-level category
+             */
+            parentId?: string | null;
+            /** @description Null or absent: every intake type except gratitude */
+            appealTypes?: components["schemas"]["AppealType"][] | null;
+            /** Format: uuid */
+            departmentId?: string | null;
+            /** @default false */
+            priority?: boolean;
+            /** @example 0003.0011.0120.0709 */
+            totkCode?: string | null;
+            /** @description JSON Schema of the extra fields (becomes version 1) */
+            extraFieldsSchema?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ReorderCategoriesDto: {
+            /**
+             * Format: uuid
+             * @description Whose children are reordered; null: the top-level categories
+             */
+            parentId: string | null;
+            /** @description Every child of the parent (retired ones too), in the new order */
+            ids: string[];
+        };
+        CategoryOrderDto: {
+            /** Format: uuid */
+            parentId: string | null;
+            ids: string[];
+        };
+        UpdateCategoryDto: {
+            nameRu?: string;
+            nameEn?: string;
+            /** @description Null: every intake type except gratitude */
+            appealTypes?: components["schemas"]["AppealType"][] | null;
+            /**
+             * Format: uuid
+             * @description Null: the parent’s department, else the general pool
+             */
+            departmentId?: string | null;
+            priority?: boolean;
+            totkCode?: string | null;
+        };
+        CategorySchemaInputDto: {
+            /** @description JSON Schema (type object) of the extra fields; null removes them. A different schema becomes a new version; the same one changes nothing. */
+            schema: {
+                [key: string]: unknown;
+            } | null;
+        };
+        CategorySchemaVersionDto: {
+            version: number;
+            schema: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+        };
+        SetTotkCodeDto: {
+            /**
+             * @description ТОТК code (four-digit groups separated by dots); null clears it
+             * @example 0003.0011.0120.0709
+             */
+            totkCode: string | null;
         };
         CategoryCodeDto: {
             /** Format: uuid */
@@ -2418,13 +2714,6 @@ export interface components {
             nameRu: string;
             /**
              * @description ТОТК classifier code
-             * @example 0003.0011.0120.0709
-             */
-            totkCode: string | null;
-        };
-        SetTotkCodeDto: {
-            /**
-             * @description ТОТК code (four-digit groups separated by dots); null clears it
              * @example 0003.0011.0120.0709
              */
             totkCode: string | null;
@@ -2740,6 +3029,8 @@ export interface components {
             extraFields: {
                 [key: string]: unknown;
             };
+            /** @description Version of the category’s extra-field schema the appeal was filed under */
+            extraFieldsSchemaVersion: number | null;
             /** @description Masked for staff */
             contact: components["schemas"]["ContactViewDto"] | null;
             /** Format: date-time */
@@ -3588,6 +3879,26 @@ export interface components {
             /** @default 24 */
             reminderLeadHours?: number;
         };
+        DeadlinePreviewDto: {
+            /** Format: date-time */
+            registeredAt: string;
+            type: components["schemas"]["AppealType"];
+            resolutionUnit: components["schemas"]["DeadlineUnit"];
+            resolutionAmount: number;
+            /**
+             * Format: date-time
+             * @description The resolution deadline
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description The first reaction deadline (clock hours from registration)
+             */
+            firstResponseDueAt: string;
+            priorityCategory: boolean;
+            /** @description Non-working days between registration and the deadline (YYYY-MM-DD), at most 60 */
+            nonWorkingDays: string[];
+        };
         /**
          * @description official: loaded; labour_code: derived by Labour Code art. 112
          * @enum {string}
@@ -3601,6 +3912,10 @@ export interface components {
             nonWorking: string[];
             /** @description Weekends made working days */
             working: string[];
+            /** @description Shortened (pre-holiday) working days: office hours end an hour early */
+            shortened: string[];
+            /** @description Which non-working days are public holidays (the others are days off by a transfer); informational */
+            holidays: string[];
             /** @description Working days in the year */
             workingDays: number;
             /** Format: date-time */
@@ -3622,6 +3937,31 @@ export interface components {
              * @example []
              */
             working: string[];
+            /**
+             * @description Shortened (pre-holiday) working days; absent: none
+             * @example [
+             *       "2027-04-30"
+             *     ]
+             */
+            shortened?: string[];
+            /**
+             * @description Which non-working days are public holidays (informational); absent: none
+             * @example [
+             *       "2027-01-01"
+             *     ]
+             */
+            holidays?: string[];
+        };
+        /**
+         * @description xmlcalendar_xml: the XML form; xmlcalendar_json: the JSON form
+         * @enum {string}
+         */
+        CalendarImportFormat: "xmlcalendar_xml" | "xmlcalendar_json";
+        ImportCalendarYearDto: {
+            /** @description xmlcalendar_xml: the XML form; xmlcalendar_json: the JSON form */
+            format: components["schemas"]["CalendarImportFormat"];
+            /** @description The file's text */
+            content: string;
         };
         /**
          * @description Told by the content; null when it is none of them
@@ -4448,6 +4788,95 @@ export interface components {
             departmentId: string;
             /** @default true */
             active?: boolean;
+        };
+        RoutingTestInputDto: {
+            type: components["schemas"]["AppealType"];
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId?: string | null;
+            /** @default  */
+            subject?: string;
+            /** @default  */
+            text?: string;
+            /** @description Extra fields (routing reads region) */
+            extraFields?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description What decided: a rule, the category tree, or the general pool
+         * @enum {string}
+         */
+        RouteDecidedBy: "rule" | "category" | "general_pool";
+        RoutingTestResultDto: {
+            /** Format: uuid */
+            departmentId: string | null;
+            departmentName: string | null;
+            /** @description What decided: a rule, the category tree, or the general pool */
+            decidedBy: components["schemas"]["RouteDecidedBy"];
+            /** Format: uuid */
+            ruleId: string | null;
+            ruleName: string | null;
+        };
+        RoutingReplayInputDto: {
+            /** @description Replay the appeals registered in this many last days */
+            days: number;
+            /** @description The draft rule set (not saved): replaces every saved rule for the replay */
+            rules: components["schemas"]["RoutingRuleInputDto"][];
+        };
+        RoutingMoveDto: {
+            /** Format: uuid */
+            fromDepartmentId: string | null;
+            fromDepartmentName: string | null;
+            /** Format: uuid */
+            toDepartmentId: string | null;
+            toDepartmentName: string | null;
+            count: number;
+        };
+        RoutingReplayExampleDto: {
+            /** Format: uuid */
+            appealId: string;
+            number: number;
+            /** Format: date-time */
+            registeredAt: string;
+            /**
+             * Format: uuid
+             * @description Where the appeal is now
+             */
+            currentDepartmentId: string | null;
+            /**
+             * Format: uuid
+             * @description Where the saved rules send it
+             */
+            fromDepartmentId: string | null;
+            /**
+             * Format: uuid
+             * @description Where the draft rules send it
+             */
+            toDepartmentId: string | null;
+            /** @description The draft rule that matched, if any */
+            ruleName: string | null;
+        };
+        RoutingReplayResultDto: {
+            /** Format: date-time */
+            since: string;
+            days: number;
+            /** @description Appeals replayed */
+            scanned: number;
+            /** @description The most appeals one replay reads */
+            limit: number;
+            /** @description True when more appeals were registered in the period than the limit (the newest were replayed) */
+            truncated: boolean;
+            /** @description Appeals the draft would send to another department than the saved rules do */
+            moved: number;
+            unchanged: number;
+            /** @description Moves grouped by from → to, most first */
+            moves: components["schemas"]["RoutingMoveDto"][];
+            /** @description Up to 20 moved appeals, newest first */
+            examples: components["schemas"]["RoutingReplayExampleDto"][];
+            /** @description What the replay cost: rows read and the time it took */
+            cost: string;
         };
         AnswerTemplateDto: {
             /** Format: uuid */
@@ -5553,7 +5982,264 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoryCodeDto"][];
+                    "application/json": components["schemas"]["AdminCategoryDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategoryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reorderCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderCategoriesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryOrderDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategoryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setCategorySchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategorySchemaInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategoryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listCategorySchemaVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategorySchemaVersionDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    retireCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategoryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reinstateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCategoryDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */
@@ -6755,6 +7441,45 @@ export interface operations {
             };
         };
     };
+    previewDeadline: {
+        parameters: {
+            query: {
+                /** @description When the appeal would be registered: an ISO-8601 instant, or a date (midnight Moscow time) */
+                from: string;
+                type: components["schemas"]["AppealType"];
+                /** @description A category: its own policy and priority flag apply */
+                categoryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlinePreviewDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getCalendarYear: {
         parameters: {
             query?: never;
@@ -6802,6 +7527,45 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoadCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    importCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportCalendarYearDto"];
             };
         };
         responses: {
@@ -8915,6 +9679,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoutingRuleDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    testRoutingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingTestInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingTestResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replayRoutingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingReplayInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingReplayResultDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

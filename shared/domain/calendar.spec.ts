@@ -208,7 +208,23 @@ describe('ProductionCalendar', () => {
       expect(loaded.isWorkingDay('2025-05-08')).toBe(true);
     });
 
+    it('ends the office hours of a shortened day an hour early, and counts working hours by them', () => {
+      // Thu 2027-12-30 shortened before the 2027-12-31 day off.
+      const loaded = sut.withYear(2027, { nonWorking: ['2027-12-31'], working: [], shortened: ['2027-12-30'] });
+      expect(loaded.isShortenedDay('2027-12-30')).toBe(true);
+      expect(loaded.isShortenedDay('2027-12-29')).toBe(false);
+      expect(loaded.isWorkingDay('2027-12-30')).toBe(true);
+      const from = new Date('2027-12-30T09:00:00+03:00');
+      // 8 office hours from 09:00 end at 17:00 on a shortened day; 9 roll over to the next working day (2028-01-10).
+      expect(loaded.addWorkingHours(from, 8).toISOString()).toBe(new Date('2027-12-30T17:00:00+03:00').toISOString());
+      expect(sut.addWorkingHours(from, 9).toISOString()).toBe(new Date('2027-12-30T18:00:00+03:00').toISOString());
+      expect(loaded.addWorkingHours(from, 9).getTime()).toBeGreaterThan(new Date('2028-01-01T00:00:00+03:00').getTime());
+      expect(loaded.workingTimeBetween(from, new Date('2027-12-30T23:00:00+03:00'))).toBe(8 * 3_600_000);
+    });
+
     it.each([
+      [{ nonWorking: ['2027-05-08'], working: [], shortened: ['2027-05-08'] }, /shortened and non-working/],
+      [{ nonWorking: [], working: [], shortened: ['2027-05-09'] }, /not a working day/],
       [{ nonWorking: ['2028-01-03'], working: [] }, /not in 2027/],
       [{ nonWorking: ['2027-02-30'], working: [] }, /YYYY-MM-DD/],
       [{ nonWorking: ['27.05.2027'], working: [] }, /YYYY-MM-DD/],

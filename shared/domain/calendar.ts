@@ -10,7 +10,15 @@ export interface ProductionCalendarYear {
   readonly nonWorking: readonly string[];
   /** Saturdays or Sundays made working days by a transfer. */
   readonly working: readonly string[];
+  /**
+   * Shortened working days (the day before a holiday, Labour Code art. 95): working days whose
+   * office hours end SHORTENED_DAY_HOURS earlier. Absent: none.
+   */
+  readonly shortened?: readonly string[];
 }
+
+/** How many hours shorter a pre-holiday working day is (Labour Code art. 95). */
+export const SHORTENED_DAY_HOURS = 1;
 
 /** Moscow is UTC+3 all year round (no DST since 2014). */
 export const MOSCOW_UTC_OFFSET_MINUTES = 180;
@@ -137,6 +145,7 @@ function labourCodeDaysOff(year: number): Set<DayNumber> {
 interface YearRule {
   readonly nonWorking: ReadonlySet<DayNumber>;
   readonly working: ReadonlySet<DayNumber>;
+  readonly shortened: ReadonlySet<DayNumber>;
 }
 
 function officialRule(year: number, data: ProductionCalendarYear): YearRule {
@@ -150,10 +159,15 @@ function officialRule(year: number, data: ProductionCalendarYear): YearRule {
     );
   const nonWorking = parse(data.nonWorking);
   const working = parse(data.working);
+  const shortened = parse(data.shortened ?? []);
   for (const day of working) {
     if (nonWorking.has(day)) throw new RangeError(`${fromDayNumber(day)} is listed as both working and non-working`);
   }
-  return { nonWorking, working };
+  for (const day of shortened) {
+    if (nonWorking.has(day)) throw new RangeError(`${fromDayNumber(day)} is listed as both shortened and non-working`);
+    if (isWeekend(day) && !working.has(day)) throw new RangeError(`${fromDayNumber(day)} is shortened but not a working day`);
+  }
+  return { nonWorking, working, shortened };
 }
 
 /**
@@ -187,6 +201,12 @@ export class ProductionCalendar {
 
   isWorkingDay(date: string): boolean {
     return this.isWorking(toDayNumber(date));
+  }
+
+  /** A working day whose office hours end early (a pre-holiday day of an official calendar). */
+  isShortenedDay(date: string): boolean {
+    const day = toDayNumber(date);
+    return this.isWorking(day) && this.ruleFor(yearOf(day)).shortened.has(day);
   }
 
   /**
@@ -240,7 +260,7 @@ export class ProductionCalendar {
       const day = Math.floor((t + MOSCOW_OFFSET_MS) / MS_PER_DAY);
       const next = (day + 1) * MS_PER_DAY - MOSCOW_OFFSET_MS;
       if (this.isWorking(day)) {
-        const [open, close] = officeWindow(day);
+        const [open, close] = this.officeWindow(day);
         if (t < open) t = open;
         if (t < close) {
           const take = Math.min(left, close - t);
@@ -268,10 +288,17 @@ export class ProductionCalendar {
     let total = 0;
     for (let day = Math.floor((start + MOSCOW_OFFSET_MS) / MS_PER_DAY); day * MS_PER_DAY - MOSCOW_OFFSET_MS < end; day++) {
       if (!this.isWorking(day)) continue;
-      const [open, close] = officeWindow(day);
+      const [open, close] = this.officeWindow(day);
       total += Math.max(0, Math.min(close, end) - Math.max(open, start));
     }
     return total;
+  }
+
+  /** Office hours of a Moscow working day as UTC milliseconds [open, close); a shortened day closes early. */
+  private officeWindow(day: DayNumber): [number, number] {
+    const midnight = day * MS_PER_DAY - MOSCOW_OFFSET_MS;
+    const end = WORKING_HOURS.end - (this.ruleFor(yearOf(day)).shortened.has(day) ? SHORTENED_DAY_HOURS : 0);
+    return [midnight + WORKING_HOURS.start * 3_600_000, midnight + end * 3_600_000];
   }
 
   private isWorking(day: DayNumber): boolean {
@@ -286,17 +313,11 @@ export class ProductionCalendar {
     if (official) return official;
     let derived = this.derived.get(year);
     if (!derived) {
-      derived = { nonWorking: labourCodeDaysOff(year), working: new Set() };
+      derived = { nonWorking: labourCodeDaysOff(year), working: new Set(), shortened: new Set() };
       this.derived.set(year, derived);
     }
     return derived;
   }
-}
-
-/** Office hours of a Moscow day as UTC milliseconds [open, close). */
-function officeWindow(day: DayNumber): [number, number] {
-  const midnight = day * MS_PER_DAY - MOSCOW_OFFSET_MS;
-  return [midnight + WORKING_HOURS.start * 3_600_000, midnight + WORKING_HOURS.end * 3_600_000];
 }
 
 function assertInteger(n: number): void {

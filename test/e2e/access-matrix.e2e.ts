@@ -227,7 +227,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/reports/operators': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/operators' }) },
   'GET /api/v1/reports/{report}/export': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/backlog/export' }) },
   'GET /api/v1/reports/statutory': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/statutory?month=2026-03&format=csv' }) },
-  'GET /api/v1/admin/categories': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/categories' }) },
+  'GET /api/v1/admin/categories': { expect: adminOrSupervisorReads, request: async () => ({ path: '/api/v1/admin/categories' }) },
   'PATCH /api/v1/admin/categories/{id}/totk-code': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/categories/${randomUUID()}/totk-code`, body: { totkCode: null } }) },
   'GET /api/v1/reports/appeals/{set}/export': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/appeals/overdue/export' }) },
   'GET /api/v1/admin/event-deliveries': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries?status=dead' }) },
@@ -260,7 +260,22 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/sed-exports': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/sed-exports' }) },
   'POST /api/v1/admin/sed-exports': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/sed-exports' }) },
   'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
-  'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },  // Staff intake (issue 18): routed by the rules; a general question lands in the general pool, which any operator may fill.
+  'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },
+  // Catalogue administration (issue 16): admins change it, supervisors read it. Empty bodies are a 422
+  // past the role check; an unknown category a 404. The tester and the preview are reads; the replay reads
+  // appeals of every department, so it is the admins' alone.
+  'POST /api/v1/admin/categories': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/categories', body: {} }) },
+  'POST /api/v1/admin/categories/reorder': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/categories/reorder', body: {} }) },
+  'PATCH /api/v1/admin/categories/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/categories/${randomUUID()}`, body: {} }) },
+  'PUT /api/v1/admin/categories/{id}/schema': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/categories/${randomUUID()}/schema`, body: { schema: null } }) },
+  'GET /api/v1/admin/categories/{id}/schema-versions': { expect: adminOrSupervisorReads, request: async () => ({ path: `/api/v1/admin/categories/${(await category('tech')).id}/schema-versions` }) },
+  'POST /api/v1/admin/categories/{id}/retire': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/categories/${randomUUID()}/retire` }) },
+  'POST /api/v1/admin/categories/{id}/reinstate': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/categories/${randomUUID()}/reinstate` }) },
+  'POST /api/v1/admin/routing-rules/test': { expect: adminOrSupervisorReads, request: async () => ({ path: '/api/v1/admin/routing-rules/test', body: {} }) },
+  'POST /api/v1/admin/routing-rules/replay': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/routing-rules/replay', body: {} }) },
+  'GET /api/v1/admin/calendar/preview': { expect: adminOrSupervisorReads, request: async () => ({ path: '/api/v1/admin/calendar/preview?from=2027-04-30&type=question' }) },
+  'POST /api/v1/admin/calendar/{year}/import': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/calendar/2150/import', body: {} }) },
+  // Staff intake (issue 18): routed by the rules; a general question lands in the general pool, which any operator may fill.
   'POST /api/v1/staff/appeals': {
     expect: queue,
     request: async () => ({

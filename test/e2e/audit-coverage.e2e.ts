@@ -22,6 +22,8 @@ const EXCEPTIONS: Record<string, string> = {
   'POST /api/v1/answers/verify': 'Checks an uploaded document against its signature and stores nothing: a public read, like the GETs.',
   'POST /api/v1/me/notifications/read': 'Marks items of one\u2019s own feed read: per-user display state (the item keeps read_at), no personal data, no configuration, nobody else affected.',
   'POST /api/v1/me/notifications/read-all': 'As POST /me/notifications/read, for the whole feed.',
+  'POST /api/v1/admin/routing-rules/test': 'The routing tester: runs the saved rules on a sample appeal given in the body and stores nothing; a read.',
+  'POST /api/v1/admin/routing-rules/replay': 'Replays a draft rule set given in the body over recent appeals and stores nothing (the draft is not saved); answers appeal numbers and departments only, no personal data.',
 };
 
 interface Expected {
@@ -278,6 +280,30 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('PUT /api/v1/admin/widget-origins', tokens.admin, { origins: ['https://widget.example.ru'] }, { action: 'widget_origins.replace', ...a });
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
     await write('POST /api/v1/admin/notification-deliveries/retry', tokens.admin, { ids: ['999999999999'] }, { action: 'notification_deliveries.retry', ...a });
+    // The catalogue (issue 16): a category, its form (a new schema version), two subcategories put in another order, retired and back.
+    const covCategory = await write('POST /api/v1/admin/categories', tokens.admin, { code: 'coverage-plots', nameRu: 'Покрытие', nameEn: 'Coverage' }, {
+      action: 'category.create',
+      ...a,
+      changes: { code: { from: null, to: 'coverage-plots' }, nameRu: { from: null, to: 'Покрытие' } },
+    });
+    await write('PATCH /api/v1/admin/categories/{id}', tokens.admin, { nameEn: 'Coverage 2' }, { action: 'category.update', ...a, changes: { nameEn: { from: 'Coverage', to: 'Coverage 2' } } }, `/api/v1/admin/categories/${covCategory?.id}`);
+    const covSchema = { type: 'object', required: ['plot'], properties: { plot: { type: 'string', title: 'Участок' } } };
+    await write('PUT /api/v1/admin/categories/{id}/schema', tokens.admin, { schema: covSchema }, { action: 'category.schema', ...a, changes: { schemaVersion: { from: null, to: 1 } } }, `/api/v1/admin/categories/${covCategory?.id}/schema`);
+    const covSubs = [];
+    for (const code of ['coverage-plots-a', 'coverage-plots-b']) covSubs.push(await write('POST /api/v1/admin/categories', tokens.admin, { code, nameRu: code, nameEn: code, parentId: covCategory?.id }, { action: 'category.create', ...a }));
+    await write('POST /api/v1/admin/categories/reorder', tokens.admin, { parentId: covCategory?.id, ids: [covSubs[1]?.id, covSubs[0]?.id] }, {
+      action: 'category.reorder',
+      ...a,
+      changes: { order: { from: [covSubs[0]?.id, covSubs[1]?.id], to: [covSubs[1]?.id, covSubs[0]?.id] } },
+    });
+    await write('POST /api/v1/admin/categories/{id}/retire', tokens.admin, undefined, { action: 'category.retire', ...a, changes: { active: { from: true, to: false } } }, `/api/v1/admin/categories/${covCategory?.id}/retire`);
+    await write('POST /api/v1/admin/categories/{id}/reinstate', tokens.admin, undefined, { action: 'category.reinstate', ...a, changes: { active: { from: false, to: true } } }, `/api/v1/admin/categories/${covCategory?.id}/reinstate`);
+    const xml = '<calendar year="2032"><days><day d="01.01" t="1" h="1"/><day d="02.20" t="2"/></days></calendar>';
+    await write('POST /api/v1/admin/calendar/{year}/import', tokens.admin, { format: 'xmlcalendar_xml', content: xml }, {
+      action: 'calendar.imported',
+      ...a,
+      changes: { nonWorking: { from: null, to: ['2032-01-01'] }, shortened: { from: null, to: ['2032-02-20'] } },
+    }, '/api/v1/admin/calendar/2032/import');
 
     // Audit: an export raises a bulk-export alert (AUDIT_BULK_EXPORT_COUNT=1); the auditor resolves it.
     await fetch(`${base}/api/v1/appeals/export?format=csv`, { headers: { authorization: `Bearer ${tokens.citizen}` } });

@@ -196,7 +196,20 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay': { as: 'admin' },
   'POST /api/v1/admin/webhooks/{id}/replay': { as: 'admin' },
   'POST /api/v1/admin/webhooks/{id}/test': { as: 'admin' },
-  'POST /api/v1/admin/notification-deliveries/retry': { as: 'admin', base: () => ({ ids: ['999999999999'], channel: 'sms' }) },  // Staff intake (issue 18): a valid registration into the operator's own department, one field attacked at a time.
+  'POST /api/v1/admin/notification-deliveries/retry': { as: 'admin', base: () => ({ ids: ['999999999999'], channel: 'sms' }) },
+  // Catalogue administration (issue 16). Schema bodies go to a fresh id: the schema checks run before the lookup.
+  'POST /api/v1/admin/categories': { as: 'admin', base: (c) => ({ code: 'hostile-plots', nameRu: 'Проверка', nameEn: 'Check', parentId: c.category, appealTypes: ['question'], departmentId: c.department }) },
+  'POST /api/v1/admin/categories/reorder': { as: 'admin', base: (c) => ({ parentId: c.category, ids: [c.subcategory] }) },
+  'PATCH /api/v1/admin/categories/{id}': { as: 'admin', params: (c) => ({ id: c.category }), base: (c) => ({ nameEn: 'Technical support', departmentId: c.department }) },
+  'PUT /api/v1/admin/categories/{id}/schema': { as: 'admin', base: () => ({ schema: { type: 'object', required: ['a'], properties: { a: { type: 'string', pattern: '^[0-9]+$' } } } }) },
+  'GET /api/v1/admin/categories/{id}/schema-versions': { as: 'admin', params: (c) => ({ id: c.category }) },
+  'POST /api/v1/admin/categories/{id}/retire': { as: 'admin' },
+  'POST /api/v1/admin/categories/{id}/reinstate': { as: 'admin' },
+  'POST /api/v1/admin/routing-rules/test': { as: 'admin', base: (c) => ({ type: 'question', categoryId: c.category, subcategoryId: c.subcategory, subject: 'Проверка', text: 'Текст', extraFields: { region: 'Москва' } }) },
+  'POST /api/v1/admin/routing-rules/replay': { as: 'admin', base: (c) => ({ days: 1, rules: [ruleBody(c)] }) },
+  'GET /api/v1/admin/calendar/preview': { as: 'admin' },
+  'POST /api/v1/admin/calendar/{year}/import': { as: 'admin', params: () => ({ year: '2150' }), base: () => ({ format: 'xmlcalendar_xml', content: '<calendar year="2150"><days><day d="01.01" t="1" h="1"/></days></calendar>' }) },
+  // Staff intake (issue 18): a valid registration into the operator's own department, one field attacked at a time.
   'POST /api/v1/staff/appeals': {
     as: 'operator',
     base: (c) => ({

@@ -27,6 +27,24 @@ export const routes: Routes = [
         loadComponent: () => import('./features/admin/webhooks.page').then((m) => m.WebhooksPage),
       },
       {
+        path: 'admin/categories',
+        title: 'title.adminCategories',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/catalog/categories.page').then((m) => m.CategoriesPage),
+      },
+      {
+        path: 'admin/routing',
+        title: 'title.adminRouting',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/catalog/routing.page').then((m) => m.RoutingPage),
+      },
+      {
+        path: 'admin/calendar',
+        title: 'title.adminCalendar',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/catalog/calendar.page').then((m) => m.CalendarPage),
+      },
+      {
         path: '',
         canActivateChild: [consoleRoleGuard],
         children: [

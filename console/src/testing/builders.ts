@@ -61,6 +61,7 @@ export function anAppeal(overrides: Partial<Schemas['AppealDto']> = {}): Schemas
     text: 'Во дворе дома 5 на улице Ленина третий месяц яма.',
     desiredAnswerDate: null,
     extraFields: {},
+    extraFieldsSchemaVersion: null,
     contact: null,
     firstResponseDueAt: null,
     closedAt: null,

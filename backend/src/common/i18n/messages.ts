@@ -154,6 +154,8 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Для подачи обращения нужна учётная запись Госуслуг уровня: {required} (у вас: {level})',
     en: 'Filing an appeal needs an ESIA account of level: {required} (yours: {level})',
   },
+  category_code_taken: { ru: 'Категория с таким кодом уже есть', en: 'A category with this code already exists' },
+  category_parent_retired: { ru: 'Родительская категория выведена из употребления', en: 'The parent category is retired' },
 };
 
 /** Field error messages by code (class-validator constraint names and our own codes). */
@@ -305,6 +307,30 @@ export const FIELD_MESSAGES: Catalog = {
   merge_main_is_linked: { ru: 'Обращение № {number} само объединено с другим: выберите основное', en: 'Appeal № {number} is itself merged into another: choose the main one' },
   merge_already_linked: { ru: 'Обращение № {number} уже объединено с другим', en: 'Appeal № {number} is already merged into another' },
   merge_has_linked: { ru: 'С обращением № {number} уже объединены другие: объединяйте их с ним', en: 'Other appeals are merged into № {number}: merge into it instead' },
+  // Catalogue administration and the calendar import (issue 16).
+  invalid_parent: { ru: 'Родителем может быть только категория верхнего уровня', en: 'The parent must be a top-level category' },
+  not_the_children: { ru: 'Нужно перечислить всех потомков один раз', en: 'List every child exactly once' },
+  schema_too_large: { ru: 'Схема слишком велика', en: 'The schema is too large' },
+  schema_not_object: { ru: 'Схема должна описывать объект (type: object)', en: 'The schema must describe an object (type: object)' },
+  schema_without_properties: { ru: 'Поля схемы перечисляются в properties', en: 'The schema must list its fields under properties' },
+  schema_too_many_fields: { ru: 'Слишком много полей', en: 'Too many fields' },
+  schema_field_name: { ru: 'Имя поля: латинские буквы, цифры и _, начиная с буквы', en: 'A field name is Latin letters, digits and _, starting with a letter' },
+  schema_too_deep: { ru: 'Слишком глубокая вложенность схемы', en: 'The schema is nested too deeply' },
+  schema_keyword_not_allowed: { ru: 'Это ключевое слово в схеме не допускается', en: 'This keyword is not allowed in a schema' },
+  schema_pattern_not_allowed: { ru: 'Недопустимое регулярное выражение', en: 'This regular expression is not allowed' },
+  invalid_schema: { ru: 'Некорректная JSON-схема', en: 'Not a valid JSON Schema' },
+  not_a_working_day: { ru: 'Сокращённым может быть только рабочий день', en: 'Only a working day can be shortened' },
+  holiday_not_a_day_off: { ru: 'Праздник должен быть нерабочим днём', en: 'A holiday must be a day off' },
+  calendar_doctype: { ru: 'Объявления DOCTYPE не принимаются', en: 'Document type declarations are not accepted' },
+  calendar_not_xmlcalendar: { ru: 'Это не файл производственного календаря (нет элемента calendar)', en: 'Not a production calendar file (no calendar element)' },
+  calendar_not_json: { ru: 'Файл не является JSON', en: 'The file is not JSON' },
+  calendar_year: { ru: 'В файле нет корректного года', en: 'The file has no valid year' },
+  calendar_year_mismatch: { ru: 'Файл относится к другому году', en: 'The file is of another year' },
+  calendar_months: { ru: 'Нужно перечислить все двенадцать месяцев', en: 'All twelve months must be listed' },
+  calendar_month: { ru: 'Некорректный месяц', en: 'Not a valid month' },
+  calendar_month_days: { ru: 'Некорректный список дней месяца', en: 'Not a valid list of days' },
+  calendar_day: { ru: 'Некорректный день', en: 'Not a valid day' },
+  calendar_day_type: { ru: 'Тип дня должен быть 1, 2 или 3', en: 'The day type must be 1, 2 or 3' },
 };
 
 export function format(template: string, params: Record<string, string | number>): string {

@@ -256,6 +256,8 @@ export class AppealIntakeService {
     appeal.contactEncrypted = parent.contactEncrypted;
     appeal.parentAppealId = parent.id;
     await this.assignRegistration(manager, appeal, { category, subcategory });
+    // The fields are the parent's, as filed under the parent's schema version.
+    appeal.extraFieldsSchemaVersion = parent.extraFieldsSchemaVersion;
     await this.insertWithJournal(manager, appeal, actor, {
       event: HistoryEvent.Submitted,
       from: null,
@@ -409,6 +411,8 @@ export class AppealIntakeService {
       dueAt: deadlines.dueAt,
       firstResponseDueAt: deadlines.firstResponseDueAt,
       departmentId: origin ? await this.routeWithin(manager, appeal, resolved, origin) : await this.routeTo(manager, appeal, resolved),
+      // The schema the fields were just validated against (the subcategory's when it has one).
+      extraFieldsSchemaVersion: (resolved.subcategory?.extraFieldsSchema ? resolved.subcategory : resolved.category).schemaVersion ?? null,
     });
     // Departments that assign automatically give the appeal to their least-loaded operator.
     appeal.assigneeId = (await this.assignment.autoAssignee(manager, appeal.departmentId))?.id ?? null;

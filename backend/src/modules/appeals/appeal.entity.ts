@@ -56,6 +56,7 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_merged_into', { synchronize: false })
 // The recurring-problem watch's count (migration 1765450000002-RecurringProblems).
 @Index('appeals_recurring', { synchronize: false })
+@Index('appeals_registered', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 @Check('appeals_review_outcome_check', `review_outcome IS NULL OR review_outcome IN ('upheld', 'reopened')`)
 @Check(
@@ -79,6 +80,8 @@ export class Appeal {
   @Column({ type: 'text', default: 'normal' }) priority: AppealPriority;
   @Column({ name: 'desired_answer_date', type: 'date', nullable: true }) desiredAnswerDate: string | null;
   @Column({ name: 'extra_fields', type: 'jsonb', default: () => "'{}'" }) extraFields: Record<string, any>;
+  /** The version of the category's extra-field schema the appeal was filed under; null when it had none. */
+  @Column({ name: 'extra_fields_schema_version', type: 'integer', nullable: true }) extraFieldsSchemaVersion: number | null;
   /** Contact details (phone, e-mail, postal address): personal data, encrypted at rest. */
   @Column({ name: 'contact_encrypted', type: 'text', nullable: true }) contactEncrypted: string | null;
   @Column({ type: 'text' }) status: AppealStatus;

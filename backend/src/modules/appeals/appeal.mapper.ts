@@ -96,6 +96,7 @@ export function toCard(
     text: a.body,
     desiredAnswerDate: a.desiredAnswerDate,
     extraFields: a.extraFields,
+    extraFieldsSchemaVersion: a.extraFieldsSchemaVersion ?? null,
     contact: view.contact && (citizen ? view.contact : maskContact(view.contact)),
     firstResponseDueAt: iso(a.firstResponseDueAt),
     closedAt: iso(a.closedAt),

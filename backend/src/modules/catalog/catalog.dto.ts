@@ -21,5 +21,7 @@ export class CategoryDto {
   @ApiProperty({ description: 'Priority category: first reaction within 2 hours' }) priority: boolean;
   @ApiProperty({ type: 'object', nullable: true, additionalProperties: true, description: 'JSON Schema of the extra fields validated at intake' })
   extraFieldsSchema: Record<string, unknown> | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Version of extraFieldsSchema; an appeal records the version it was filed under' })
+  schemaVersion: number | null;
   @ApiProperty({ type: () => [CategoryDto] }) children: CategoryDto[];
 }

@@ -52,6 +52,7 @@ export class CatalogService {
       departmentId: c.departmentId,
       priority: c.priority,
       extraFieldsSchema: c.extraFieldsSchema,
+      schemaVersion: c.schemaVersion,
       children: rows.filter((r) => r.parentId === c.id).map(toDto),
     });
     return rows.filter((c) => c.parentId === null && (!type || categoryTypes(c).includes(type))).map(toDto);
@@ -73,6 +74,29 @@ export class CatalogService {
   /** A category, active or not, as the catalogue administration and routing rules name it (no cache). */
   find(manager: EntityManager, id: string): Promise<Pick<Category, 'id' | 'parentId' | 'active'> | null> {
     return manager.findOne(Category, { where: { id }, select: { id: true, parentId: true, active: true } });
+  }
+
+  /**
+   * What routing and the deadline maths need of a category or subcategory: its top-level
+   * category, the subcategory (if `id` is one), the department the tree names (subcategory
+   * first) and whether either is a priority one. Null when there is no such category.
+   */
+  async routingFacts(manager: EntityManager, id: string): Promise<{ categoryId: string; subcategoryId: string | null; departmentId: string | null; priority: boolean } | null> {
+    const repo = manager.getRepository(Category);
+    const own = await repo.findOne({ where: { id } });
+    if (!own) return null;
+    const parent = own.parentId ? await repo.findOne({ where: { id: own.parentId } }) : null;
+    return {
+      categoryId: parent ? parent.id : own.id,
+      subcategoryId: parent ? own.id : null,
+      departmentId: own.departmentId ?? parent?.departmentId ?? null,
+      priority: own.priority || Boolean(parent?.priority),
+    };
+  }
+
+  /** Forget this process's copies of categories (after an admin changed one). */
+  invalidate(): void {
+    this.categoryCache.clear();
   }
 
   /** The general pool (общий пул), where appeals that no category routes go; cached likewise. */

@@ -21,6 +21,8 @@ export class Category {
   @Column({ name: 'appeal_types', type: 'text', array: true, nullable: true }) appealTypes: AppealType[] | null;
   /** JSON Schema of the category's extra fields, validated at intake. */
   @Column({ name: 'extra_fields_schema', type: 'jsonb', nullable: true }) extraFieldsSchema: Record<string, any> | null;
+  /** The version of extraFieldsSchema (category_schema_versions); null while the category has none. */
+  @Column({ name: 'schema_version', type: 'integer', nullable: true }) schemaVersion: number | null;
   /** Priority categories get a 2-hour first reaction instead of 24 hours. */
   @Column({ type: 'boolean', default: false }) priority: boolean;
   @Column({ name: 'sort_order', type: 'integer', default: 0 }) sortOrder: number;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { systemActor } from '../../common/http/actor';
+import { CategorySchemaVersion } from '../catalog/category-schema-version.entity';
 import { Category } from '../catalog/category.entity';
 import { Department } from '../users/department.entity';
 import { normalizeEmail, User } from '../users/user.entity';
@@ -45,11 +46,13 @@ export class SeedService {
             departmentId: c.department ? departmentIds.get(c.department)! : null,
             appealTypes: c.appealTypes ?? null,
             extraFieldsSchema: c.schema ?? null,
+            schemaVersion: c.schema ? 1 : null,
             priority: c.priority ?? false,
             sortOrder: i,
             active: true,
           });
           await m.insert(Category, row);
+          if (c.schema) await m.save(CategorySchemaVersion, m.create(CategorySchemaVersion, { categoryId: row.id, version: 1, schema: c.schema, createdBy: null }));
         }
         categoryIds.set(c.code, row.id);
       }

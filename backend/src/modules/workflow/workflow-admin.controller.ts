@@ -3,7 +3,18 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
 import { Authenticated } from '../auth/auth.decorators';
-import { AnswerTemplateDto, AnswerTemplateInputDto, AdminDepartmentDto, DepartmentSettingsDto, RoutingRuleDto, RoutingRuleInputDto } from './workflow-admin.dto';
+import {
+  AnswerTemplateDto,
+  AnswerTemplateInputDto,
+  AdminDepartmentDto,
+  DepartmentSettingsDto,
+  RoutingReplayInputDto,
+  RoutingReplayResultDto,
+  RoutingRuleDto,
+  RoutingRuleInputDto,
+  RoutingTestInputDto,
+  RoutingTestResultDto,
+} from './workflow-admin.dto';
 import { WorkflowAdminService } from './workflow-admin.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -27,6 +38,30 @@ export class WorkflowAdminController {
   @ApiCreatedResponse({ type: RoutingRuleDto })
   createRule(@CurrentActor() actor: Actor, @Body() dto: RoutingRuleInputDto): Promise<RoutingRuleDto> {
     return this.admin.saveRule(actor, dto);
+  }
+
+  @Post('routing-rules/test')
+  @Authenticated(Role.Admin, Role.Supervisor)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Where the saved rules send a sample appeal, and which rule (or the category, or the pool) decided', operationId: 'testRoutingRules' })
+  @ApiOkResponse({ type: RoutingTestResultDto })
+  testRules(@Body() dto: RoutingTestInputDto): Promise<RoutingTestResultDto> {
+    return this.admin.testRouting(dto);
+  }
+
+  @Post('routing-rules/replay')
+  @Authenticated(Role.Admin)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Replay a draft rule set (not saved) over the appeals of the last days',
+    description:
+      'Compares where the draft and the saved rules send each appeal registered in the last `days` days (newest first, at most 5000: ' +
+      'one index range scan) and reports how many would move, from where to where, with up to 20 examples. Nothing is written.',
+    operationId: 'replayRoutingRules',
+  })
+  @ApiOkResponse({ type: RoutingReplayResultDto })
+  replayRules(@Body() dto: RoutingReplayInputDto): Promise<RoutingReplayResultDto> {
+    return this.admin.replayRouting(dto);
   }
 
   @Put('routing-rules/:id')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AnswerResult, APPEAL_TYPES, AppealType, APPROVABLE_BY_SETTING, ApprovableBySetting } from '@otklik/shared/domain';
 import { DepartmentDto } from '../users/users.dto';
 
@@ -133,4 +133,81 @@ export class AdminDepartmentDto extends DepartmentDto {
   @ApiProperty() autoAssign: boolean;
   @ApiProperty({ enum: APPROVABLE_BY_SETTING, enumName: 'ApprovableBySetting', isArray: true }) approvalRequiredFor: ApprovableBySetting[];
   @ApiProperty({ type: WorkingHoursDto, nullable: true }) workingHours: WorkingHoursDto | null;
+}
+
+/** A sample appeal for the routing tester: what routing reads of a real one. */
+export class RoutingTestInputDto {
+  @ApiProperty({ enum: AppealType, enumName: 'AppealType' }) @IsIn(APPEAL_TYPES)
+  type: AppealType;
+
+  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  categoryId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) @IsOptional() @IsUUID()
+  subcategoryId?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 500, default: '' }) @IsOptional() @IsString() @MaxLength(500)
+  subject?: string;
+
+  @ApiPropertyOptional({ maxLength: 20000, default: '' }) @IsOptional() @IsString() @MaxLength(20000)
+  text?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Extra fields (routing reads region)' })
+  @IsOptional() @IsObject()
+  extraFields?: Record<string, unknown>;
+}
+
+export enum RouteDecidedBy {
+  Rule = 'rule',
+  Category = 'category',
+  GeneralPool = 'general_pool',
+}
+
+export class RoutingTestResultDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId: string | null;
+  @ApiProperty({ nullable: true, type: String }) departmentName: string | null;
+  @ApiProperty({ enum: RouteDecidedBy, enumName: 'RouteDecidedBy', description: 'What decided: a rule, the category tree, or the general pool' }) decidedBy: RouteDecidedBy;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) ruleId: string | null;
+  @ApiProperty({ nullable: true, type: String }) ruleName: string | null;
+}
+
+export class RoutingReplayInputDto {
+  @ApiProperty({ minimum: 1, maximum: 90, description: 'Replay the appeals registered in this many last days' })
+  @IsInt() @Min(1) @Max(90)
+  days: number;
+
+  @ApiProperty({ type: [RoutingRuleInputDto], description: 'The draft rule set (not saved): replaces every saved rule for the replay' })
+  @IsDefined() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RoutingRuleInputDto)
+  rules: RoutingRuleInputDto[];
+}
+
+export class RoutingMoveDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) fromDepartmentId: string | null;
+  @ApiProperty({ nullable: true, type: String }) fromDepartmentName: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) toDepartmentId: string | null;
+  @ApiProperty({ nullable: true, type: String }) toDepartmentName: string | null;
+  @ApiProperty() count: number;
+}
+
+export class RoutingReplayExampleDto {
+  @ApiProperty({ format: 'uuid' }) appealId: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Where the appeal is now' }) currentDepartmentId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Where the saved rules send it' }) fromDepartmentId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Where the draft rules send it' }) toDepartmentId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The draft rule that matched, if any' }) ruleName: string | null;
+}
+
+export class RoutingReplayResultDto {
+  @ApiProperty({ format: 'date-time' }) since: string;
+  @ApiProperty() days: number;
+  @ApiProperty({ description: 'Appeals replayed' }) scanned: number;
+  @ApiProperty({ description: 'The most appeals one replay reads' }) limit: number;
+  @ApiProperty({ description: 'True when more appeals were registered in the period than the limit (the newest were replayed)' }) truncated: boolean;
+  @ApiProperty({ description: 'Appeals the draft would send to another department than the saved rules do' }) moved: number;
+  @ApiProperty() unchanged: number;
+  @ApiProperty({ type: [RoutingMoveDto], description: 'Moves grouped by from → to, most first' }) moves: RoutingMoveDto[];
+  @ApiProperty({ type: [RoutingReplayExampleDto], description: 'Up to 20 moved appeals, newest first' }) examples: RoutingReplayExampleDto[];
+  @ApiProperty({ description: 'What the replay cost: rows read and the time it took' }) cost: string;
 }

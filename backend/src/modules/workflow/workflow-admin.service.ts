@@ -13,8 +13,20 @@ import { DepartmentDto } from '../users/users.dto';
 import { RoutingRule } from './routing/routing-rule.entity';
 import { AssignmentService } from './routing/assignment.service';
 import { RoutingService } from './routing/routing.service';
+import { RoutingLabService } from './routing/routing-lab.service';
 import { AnswerTemplate } from './templates/answer-template.entity';
-import { AnswerTemplateDto, AnswerTemplateInputDto, AdminDepartmentDto, DepartmentSettingsDto, RoutingRuleDto, RoutingRuleInputDto } from './workflow-admin.dto';
+import {
+  AnswerTemplateDto,
+  AnswerTemplateInputDto,
+  AdminDepartmentDto,
+  DepartmentSettingsDto,
+  RoutingReplayInputDto,
+  RoutingReplayResultDto,
+  RoutingRuleDto,
+  RoutingRuleInputDto,
+  RoutingTestInputDto,
+  RoutingTestResultDto,
+} from './workflow-admin.dto';
 
 const ruleDto = (r: RoutingRule): RoutingRuleDto => ({
   id: r.id,
@@ -51,6 +63,7 @@ export class WorkflowAdminService {
     private readonly access: AppealAccess,
     private readonly departmentTree: DepartmentTree,
     private readonly catalog: CatalogService,
+    private readonly lab: RoutingLabService,
   ) {}
 
   async rules(): Promise<RoutingRuleDto[]> {
@@ -198,17 +211,33 @@ export class WorkflowAdminService {
 
   /** Foreign keys the client names must exist and fit together (a 422 naming the field, not a 500). */
   private async checkRule(manager: EntityManager, dto: RoutingRuleInputDto): Promise<void> {
+    const errors = await this.ruleErrors(manager, dto);
+    if (errors.length) throw new ValidationFailedError(errors);
+  }
+
+  /** What is wrong with a rule (fields named with `prefix`, as a draft set's `rules.3.`). */
+  async ruleErrors(manager: EntityManager, dto: RoutingRuleInputDto, prefix = ''): Promise<FieldError[]> {
     const errors: FieldError[] = [];
-    if (!(await this.departmentTree.exists(dto.departmentId, manager))) errors.push({ field: 'departmentId', code: 'invalid_department', message: '' });
+    if (!(await this.departmentTree.exists(dto.departmentId, manager))) errors.push({ field: `${prefix}departmentId`, code: 'invalid_department', message: '' });
     const category = dto.categoryId ? await this.catalog.find(manager, dto.categoryId) : null;
-    if (dto.categoryId && (!category || category.parentId !== null)) errors.push({ field: 'categoryId', code: 'unknown_category', message: '' });
+    if (dto.categoryId && (!category || category.parentId !== null)) errors.push({ field: `${prefix}categoryId`, code: 'unknown_category', message: '' });
     if (dto.subcategoryId) {
       const sub = await this.catalog.find(manager, dto.subcategoryId);
-      if (!sub || sub.parentId === null || (dto.categoryId && sub.parentId !== dto.categoryId)) errors.push({ field: 'subcategoryId', code: 'not_a_subcategory', message: '' });
+      if (!sub || sub.parentId === null || (dto.categoryId && sub.parentId !== dto.categoryId)) errors.push({ field: `${prefix}subcategoryId`, code: 'not_a_subcategory', message: '' });
     }
     if (!dto.appealType && !dto.categoryId && !dto.subcategoryId && !dto.region && !(dto.keywords ?? []).length) {
-      errors.push({ field: 'keywords', code: 'rule_without_conditions', message: 'a rule needs at least one condition' });
+      errors.push({ field: `${prefix}keywords`, code: 'rule_without_conditions', message: 'a rule needs at least one condition' });
     }
-    if (errors.length) throw new ValidationFailedError(errors);
+    return errors;
+  }
+
+  /** The routing tester: where the saved rules send a sample appeal, and why. */
+  testRouting(dto: RoutingTestInputDto): Promise<RoutingTestResultDto> {
+    return this.lab.test(dto);
+  }
+
+  /** Replays a draft rule set over the appeals of the last days; nothing is saved. */
+  replayRouting(dto: RoutingReplayInputDto): Promise<RoutingReplayResultDto> {
+    return this.lab.replay(dto, (rule, prefix) => this.ruleErrors(this.own.manager, rule, prefix));
   }
 }

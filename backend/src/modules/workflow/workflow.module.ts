@@ -6,6 +6,7 @@ import { UserDirectoryModule } from '../users/user-directory.module';
 import { AssignmentService } from './routing/assignment.service';
 import { RoutingRule } from './routing/routing-rule.entity';
 import { RoutingService } from './routing/routing.service';
+import { RoutingLabService } from './routing/routing-lab.service';
 import { StaffDirectoryController } from './staff-directory.controller';
 import { AnswerTemplate } from './templates/answer-template.entity';
 import { AnswerTemplatesService } from './templates/answer-templates.service';
@@ -16,7 +17,7 @@ import { WorkflowAdminService } from './workflow-admin.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RoutingRule, AnswerTemplate]), CatalogModule, AppealAccessModule, UserDirectoryModule],
   controllers: [WorkflowAdminController, StaffDirectoryController],
-  providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService],
+  providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService, RoutingLabService],
   exports: [RoutingService, AssignmentService, AnswerTemplatesService],
 })
 export class WorkflowModule {}

@@ -108,6 +108,7 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty() text: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) desiredAnswerDate: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) extraFields: Record<string, unknown>;
+  @ApiProperty({ type: Number, nullable: true, description: 'Version of the category’s extra-field schema the appeal was filed under' }) extraFieldsSchemaVersion: number | null;
   @ApiProperty({ type: ContactViewDto, nullable: true, description: 'Masked for staff' }) contact: ContactViewDto | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstResponseDueAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;

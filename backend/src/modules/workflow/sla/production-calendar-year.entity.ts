@@ -9,6 +9,10 @@ export class ProductionCalendarYearRow {
   @Column({ name: 'non_working', type: 'date', array: true, default: () => "'{}'" }) nonWorking: string[];
   /** Weekends made working days by a transfer. */
   @Column({ type: 'date', array: true, default: () => "'{}'" }) working: string[];
+  /** Shortened working days (the day before a holiday: an hour shorter). */
+  @Column({ type: 'date', array: true, default: () => "'{}'" }) shortened: string[];
+  /** Which of the non-working days are public holidays (the rest are days off by a transfer). */
+  @Column({ type: 'date', array: true, default: () => "'{}'" }) holidays: string[];
   @ForeignKey('User', { name: 'production_calendar_years_loaded_by_fkey', onDelete: 'SET NULL' })
   @Column({ name: 'loaded_by', type: 'uuid', nullable: true }) loadedBy: string | null;
   @Column({ name: 'loaded_at', type: 'timestamptz', default: () => 'now()' }) loadedAt: Date;

@@ -154,8 +154,8 @@ export class SlaService {
       `SELECT type, category_id, resolution_unit, resolution_amount, first_response_hours, priority_first_response_hours, reminder_lead_hours
          FROM sla_policies`,
     );
-    const years = await manager.query<{ year: number; non_working: string[]; working: string[] }[]>(
-      `SELECT year, non_working::text[] AS non_working, working::text[] AS working FROM production_calendar_years`,
+    const years = await manager.query<{ year: number; non_working: string[]; working: string[]; shortened: string[] }[]>(
+      `SELECT year, non_working::text[] AS non_working, working::text[] AS working, shortened::text[] AS shortened FROM production_calendar_years`,
     );
     const policies = new Map<string, ResolvedPolicy>();
     for (const r of rows) {
@@ -167,7 +167,7 @@ export class SlaService {
       });
     }
     const official: Record<number, ProductionCalendarYear> = { ...RUSSIAN_OFFICIAL_CALENDAR };
-    for (const y of years) official[y.year] = { nonWorking: y.non_working, working: y.working };
+    for (const y of years) official[y.year] = { nonWorking: y.non_working, working: y.working, shortened: y.shortened };
     return { policies, calendar: new ProductionCalendar(official) };
   }
 }

@@ -23,6 +23,8 @@ export class Shell {
   protected readonly isConsoleUser = this.auth.isConsoleUser;
   /** Operators are not shown the reports (the API refuses them anyway). */
   protected readonly canSeeReports = computed(() => ['supervisor', 'admin'].includes(this.user()?.role ?? ''));
+  /** The administration pages (categories, routing, the calendar). */
+  protected readonly isAdmin = computed(() => this.user()?.role === 'admin');
   protected readonly userLine = computed(() => {
     const user = this.user();
     if (!user) return '';

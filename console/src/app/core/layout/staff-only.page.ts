@@ -20,6 +20,10 @@ import { I18n } from '../i18n/i18n.service';
           <p>{{ t('staffOnly.auditHint') }} <a routerLink="/audit/alerts">{{ t('staffOnly.alerts') }}</a> ·
             <a routerLink="/audit/personal-data-access">{{ t('title.pdAccess') }}</a></p>
         }
+        @if (isAdmin()) {
+          <p>{{ t('staffOnly.adminHint') }} <a routerLink="/admin/categories">{{ t('title.adminCategories') }}</a> ·
+            <a routerLink="/admin/routing">{{ t('title.adminRouting') }}</a> · <a routerLink="/admin/calendar">{{ t('title.adminCalendar') }}</a></p>
+        }
         <button mat-flat-button type="button" (click)="logout()">{{ t('staffOnly.logout') }}</button>
       </div>
     </section>
@@ -42,6 +46,7 @@ export class StaffOnlyPage {
   protected readonly t = this.i18n.t;
   protected readonly role = computed(() => this.i18n.role(this.auth.user()?.role ?? '').toLowerCase());
   protected readonly isCitizen = computed(() => this.auth.user()?.role === 'citizen');
+  protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
   protected readonly readsAudit = computed(() => ['admin', 'auditor'].includes(this.auth.user()?.role ?? ''));
 
   protected logout(): void {

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AppealType, DeadlineUnit } from '@otklik/shared/domain';
-import { IsCalendarDate } from '../../../../common/validation/dates';
+import { IsCalendarDate, IsDateOrInstant } from '../../../../common/validation/dates';
+import { CalendarImportFormat } from '../calendar-import';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -80,6 +81,8 @@ export class CalendarYearDto {
   @ApiProperty({ type: [String], description: 'Days off on weekdays (holidays, transfers), YYYY-MM-DD; for an official year, as loaded' })
   nonWorking: string[];
   @ApiProperty({ type: [String], description: 'Weekends made working days' }) working: string[];
+  @ApiProperty({ type: [String], description: 'Shortened (pre-holiday) working days: office hours end an hour early' }) shortened: string[];
+  @ApiProperty({ type: [String], description: 'Which non-working days are public holidays (the others are days off by a transfer); informational' }) holidays: string[];
   @ApiProperty({ description: 'Working days in the year' }) workingDays: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) loadedAt: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) loadedBy: string | null;
@@ -97,6 +100,58 @@ export class LoadCalendarYearDto {
   @ArrayMaxSize(120)
   @IsCalendarDate({ each: true })
   working: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['2027-04-30'], description: 'Shortened (pre-holiday) working days; absent: none' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @IsCalendarDate({ each: true })
+  shortened?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['2027-01-01'], description: 'Which non-working days are public holidays (informational); absent: none' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @IsCalendarDate({ each: true })
+  holidays?: string[];
+}
+
+export class ImportCalendarYearDto {
+  @ApiProperty({ enum: CalendarImportFormat, enumName: 'CalendarImportFormat', description: 'xmlcalendar_xml: the XML form; xmlcalendar_json: the JSON form' })
+  @IsEnum(CalendarImportFormat)
+  format: CalendarImportFormat;
+
+  @ApiProperty({ maxLength: 200000, description: "The file's text" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200000)
+  content: string;
+}
+
+export class DeadlinePreviewQuery {
+  @ApiProperty({ example: '2027-04-29T10:00:00+03:00', description: 'When the appeal would be registered: an ISO-8601 instant, or a date (midnight Moscow time)' })
+  @IsDateOrInstant()
+  from: string;
+
+  @ApiProperty({ enum: AppealType, enumName: 'AppealType' })
+  @IsEnum(AppealType)
+  type: AppealType;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "A category: its own policy and priority flag apply" })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+}
+
+export class DeadlinePreviewDto {
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ enum: AppealType, enumName: 'AppealType' }) type: AppealType;
+  @ApiProperty({ enum: DeadlineUnit, enumName: 'DeadlineUnit' }) resolutionUnit: DeadlineUnit;
+  @ApiProperty() resolutionAmount: number;
+  @ApiProperty({ format: 'date-time', description: 'The resolution deadline' }) dueAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The first reaction deadline (clock hours from registration)' }) firstResponseDueAt: string;
+  @ApiProperty() priorityCategory: boolean;
+  @ApiProperty({ type: [String], description: 'Non-working days between registration and the deadline (YYYY-MM-DD), at most 60' }) nonWorkingDays: string[];
 }
 
 export class RetentionExtensionDto {
