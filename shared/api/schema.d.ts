@@ -871,6 +871,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/{idOrNumber}/answer-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The answer drafts sent for approval, newest first: each revision, its state and the remark it was returned with */
+        get: operations["listAnswerDrafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/bulk-actions": {
         parameters: {
             query?: never;
@@ -897,7 +914,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen, and the proposals (propose-termination, propose-extension, propose-no-answer, approve-proposal, return-proposal). Each action has its own body (oneOf; the body may repeat the path's `action`, which then selects it); a field the action needs is checked once the appeal's status admits the action. */
+        /** A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen, and the proposals (propose-termination, propose-extension, propose-no-answer, approve-proposal, return-proposal). send-for-approval may carry the draft answer; approve then sends it out, return-answer (supervisor) returns it with a remark. Each action has its own body (oneOf; the body may repeat the path's `action`, which then selects it); a field the action needs is checked once the appeal's status admits the action. */
         post: operations["staffAppealAction"];
         delete?: never;
         options?: never;
@@ -2527,7 +2544,7 @@ export interface components {
          * @description What the staff member may do now
          * @enum {string}
          */
-        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal";
+        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer";
         /** @enum {string} */
         ProposableAction: "terminate-correspondence" | "extend" | "no-answer-required";
         /** @enum {string} */
@@ -2826,6 +2843,19 @@ export interface components {
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
         };
+        AnswerDraftInputDto: {
+            result: components["schemas"]["AnswerResult"];
+            /** @description Numeric result code of the body’s classifier */
+            resultCode: number;
+            /** @description The explanation */
+            text: string;
+            /** @description Required for a refusal */
+            reason?: string;
+            /** @description Executor work phone */
+            executorPhone?: string;
+            /** @description Uploaded attachments to include */
+            attachmentIds?: string[];
+        };
         StaffActionBodyDto: {
             /** @description Comment shown in the history */
             comment?: string;
@@ -2860,6 +2890,8 @@ export interface components {
             repeatsAppealIds?: string[];
             /** @description The remark to the operator (in the internal thread) */
             remark?: string;
+            /** @description send-for-approval: the answer to approve (the supervisor approves it and it goes out, or returns it with a remark) */
+            draft?: components["schemas"]["AnswerDraftInputDto"];
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
             expectedVersion?: number;
         };
@@ -2918,6 +2950,8 @@ export interface components {
              * @enum {string}
              */
             action?: "send-for-approval";
+            /** @description send-for-approval: the answer to approve (the supervisor approves it and it goes out, or returns it with a remark) */
+            draft?: components["schemas"]["AnswerDraftInputDto"];
         };
         ApproveActionBody: {
             /** @description Comment shown in the history */
@@ -3083,6 +3117,19 @@ export interface components {
             /** @description The remark to the operator (in the internal thread) */
             remark: string;
         };
+        ReturnAnswerActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "return-answer";
+            /** @description The remark to the operator (in the internal thread) */
+            remark: string;
+        };
         /** @enum {string} */
         StaffRole: "operator" | "supervisor";
         AssigneeOptionDto: {
@@ -3093,6 +3140,32 @@ export interface components {
             role: components["schemas"]["StaffRole"];
             /** @description Unanswered appeals assigned to them now */
             openAppeals: number;
+        };
+        /** @enum {string} */
+        AnswerDraftState: "pending" | "returned" | "approved";
+        AnswerDraftDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description 1, 2, … per appeal */
+            revision: number;
+            state: components["schemas"]["AnswerDraftState"];
+            result: components["schemas"]["AnswerResult"];
+            resultCode: number;
+            text: string;
+            reason: string | null;
+            executorPhone: string | null;
+            /** @description The uploads that go out with the answer */
+            attachmentIds: string[];
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The supervisor's remark when returned */
+            remark: string | null;
+            decidedByName: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
         };
         /** @enum {string} */
         BulkAction: "assign" | "redirect";
@@ -3130,6 +3203,8 @@ export interface components {
             repeatsAppealIds?: string[];
             /** @description The remark to the operator (in the internal thread) */
             remark?: string;
+            /** @description send-for-approval: the answer to approve (the supervisor approves it and it goes out, or returns it with a remark) */
+            draft?: components["schemas"]["AnswerDraftInputDto"];
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
             expectedVersion?: number;
             ids: string[];
@@ -3147,7 +3222,7 @@ export interface components {
             results: components["schemas"]["BulkResultItemDto"][];
         };
         /** @enum {string} */
-        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal";
+        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer";
         AnswerInputDto: {
             result: components["schemas"]["AnswerResult"];
             /** @description Numeric result code of the body’s classifier */
@@ -6002,6 +6077,42 @@ export interface operations {
             };
         };
     };
+    listAnswerDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDraftDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     bulkStaffAction: {
         parameters: {
             query?: never;
@@ -6051,7 +6162,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"];
+                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"] | components["schemas"]["ReturnAnswerActionBody"];
             };
         };
         responses: {
