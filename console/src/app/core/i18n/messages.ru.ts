@@ -644,6 +644,27 @@ export const RU = {
   'reports.drill.heading': 'Обращения за показателем',
   'reports.drill.total': 'Всего:',
   'reports.drill.more': 'Показать ещё',
+  // Issue 15: the appeal card (answer drafts and approval, live updates, contact reveal, related appeals, rating, SLA timeline).
+  'role.auditor': 'Аудитор',
+  'appeal.action.return-answer': 'Вернуть ответ на доработку',
+  'actionDialog.returnAnswer.title': 'Вернуть ответ на доработку',
+  'actionDialog.returnAnswer.intro': 'Обращение вернётся в работу; исполнитель увидит замечание на карточке и во внутренней переписке.',
+  'actionDialog.returnAnswer.done': 'Ответ возвращён на доработку',
+  'answer.sendForApproval': 'Отправить на согласование',
+  'answer.sentForApproval': 'Ответ отправлен на согласование',
+  'answer.localDraftRestored': 'Восстановлен несохранённый текст ответа',
+  'answer.carriedFiles': 'Файлы из возвращённой редакции: {count}',
+  'answer.leaveConfirm': 'Введённый текст ответа не отправлен. Уйти с карточки?',
+  'appeal.action.invalidTransition': 'действие недоступно в статусе «{status}»',
+  'draft.heading': 'Проект ответа',
+  'draft.pending': 'Редакция {revision} на согласовании',
+  'draft.returned': 'Редакция {revision} возвращена на доработку',
+  'draft.approved': 'Редакция {revision} согласована',
+  'draft.by': '{name}, {at}',
+  'draft.remark': 'Замечание: {remark}',
+  'draft.decidedBy': 'Решение: {name}, {at}',
+  'draft.files': 'Файлов: {count}',
+  'draft.history': 'Предыдущие редакции',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof RU;

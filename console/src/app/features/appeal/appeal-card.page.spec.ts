@@ -51,12 +51,17 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
   let api: FakeApi;
   let loader: HarnessLoader;
   let overlays: HarnessLoader;
+  let streams: ReturnType<FakeApi['eventStream']>;
 
   beforeEach(() => {
     api = setUpConsole();
     api.on('GET', '/api/v1/catalog/categories', { body: [] });
     api.on('GET', /\/answer-templates$/, { body: [] });
     api.on('GET', /^\/api\/v1\/appeals\/[^/]+\/notifications$/, { body: [] });
+    api.on('GET', /\/answer-drafts$/, { body: [] });
+    // The staff member's notification stream (the card listens to it for live changes of the appeal).
+    streams = api.eventStream('/api/v1/me/notifications/stream');
+    api.on('GET', '/api/v1/me/notifications', { body: { items: [], nextCursor: null, unread: 0 } });
   });
 
   afterEach(() => api.verify());

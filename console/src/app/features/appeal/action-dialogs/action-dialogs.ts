@@ -21,6 +21,7 @@ export const ACTION_DIALOGS: Readonly<Record<DialogAction, Type<unknown>>> = {
   'propose-extension': ExtendDialog,
   'propose-no-answer': NoAnswerDialog,
   'return-proposal': ReturnProposalDialog,
+  'return-answer': ReturnProposalDialog,
 };
 
 /** What the snackbar says once the action is done and the card shows its result. */
@@ -35,6 +36,7 @@ export const ACTION_DONE: Readonly<Record<DialogAction, MessageKey>> = {
   'propose-extension': 'actionDialog.extend.proposeDone',
   'propose-no-answer': 'actionDialog.noAnswer.proposeDone',
   'return-proposal': 'actionDialog.return.done',
+  'return-answer': 'actionDialog.returnAnswer.done',
 };
 
 export function isDialogAction(action: string): action is DialogAction {

@@ -20,6 +20,7 @@ export type DialogAction = Extract<
   | 'propose-extension'
   | 'propose-no-answer'
   | 'return-proposal'
+  | 'return-answer'
 >;
 
 /** Proposals for the supervisor's decision (59-ФЗ guardrails): each opens the dialog of the action it proposes. */
