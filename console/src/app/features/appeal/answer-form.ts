@@ -225,6 +225,8 @@ export class AnswerForm {
     this.carried.set([]);
     this.files().clear();
     this.unsent.set(false);
+    // The next returned revision is where the form starts again.
+    this.appliedDraftId = null;
   }
 
   private keepLocal(): void {
