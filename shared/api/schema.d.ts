@@ -786,6 +786,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/{idOrNumber}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Linked appeals (the one this disputes or re-files, its disputes and re-filings) and the citizen's other appeals, as far as the staff member may see them */
+        get: operations["getRelatedAppeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/{idOrNumber}/reveal-contact": {
         parameters: {
             query?: never;
@@ -2766,6 +2783,66 @@ export interface components {
         AppealDateField: "registeredAt" | "firstReactionAt" | "answeredAt" | "closedAt" | "ratedAt";
         /** @enum {string} */
         AppealChannel: "account" | "anonymous";
+        /**
+         * @description parent: the appeal this one disputes or re-files; child: a dispute (decision_appeal) or re-filing of this one
+         * @enum {string}
+         */
+        AppealRelation: "parent" | "child";
+        LinkedAppealDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human number; null for a draft */
+            number: number | null;
+            type: components["schemas"]["AppealType"];
+            status: components["schemas"]["AppealStatus"];
+            subject: string;
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId: string | null;
+            priority: components["schemas"]["AppealPriority"];
+            important: boolean;
+            overdue: boolean;
+            /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
+            escalated: boolean;
+            /**
+             * Format: uuid
+             * @description The department the escalation went to; its staff see the appeal in GET /staff/appeals?escalated=true and oversee it
+             */
+            escalatedToDepartmentId: string | null;
+            /** @description The deadline was extended (once per appeal) */
+            extended: boolean;
+            /** @description Filed without an account (unidentified feedback) */
+            unidentified: boolean;
+            /** @description No answer on the merits is given (59-ФЗ ст. 11) */
+            noAnswerRequired: boolean;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal this one disputes or re-files
+             */
+            parentAppealId: string | null;
+            /** @description Row version: send it back as expectedVersion to act only on what you saw */
+            version: number;
+            /** @description Search rank, when the list was searched with q */
+            rank?: number;
+            /** @description parent: the appeal this one disputes or re-files; child: a dispute (decision_appeal) or re-filing of this one */
+            relation: components["schemas"]["AppealRelation"];
+        };
+        AppealRelationsDto: {
+            linked: components["schemas"]["LinkedAppealDto"][];
+            /** @description The citizen's other appeals, newest first (at most 20); none for an appeal filed without an account */
+            others: components["schemas"]["AppealSummaryDto"][];
+        };
         RevealContactDto: {
             /**
              * @description Why the contact details are needed (kept in the audit log)
@@ -5892,6 +5969,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppealDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getRelatedAppeals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRelationsDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

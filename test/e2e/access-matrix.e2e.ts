@@ -196,6 +196,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/staff/departments': { expect: queue, request: async () => ({ path: '/api/v1/staff/departments' }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-templates': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/answer-templates` }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-drafts': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/answer-drafts` }) },
+  'GET /api/v1/staff/appeals/{idOrNumber}/related': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/related` }) },
   // Bulk: any staff member may ask; appeals outside their reach come back as not changed (404 code per item).
   'POST /api/v1/staff/appeals/bulk-actions': {
     expect: queue,

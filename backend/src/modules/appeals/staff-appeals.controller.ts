@@ -6,6 +6,8 @@ import { RequestLocale } from '../../common/http/request-meta';
 import { Locale } from '../../common/i18n/messages';
 import { Authenticated } from '../auth/auth.decorators';
 import { AppealQueryService } from './appeal-query.service';
+import { AppealRelationsService } from './appeal-relations.service';
+import { AppealRelationsDto } from './dto/appeal-relations.dto';
 import { AppealDto, AppealListDto, ContactViewDto } from './dto/appeal-output.dto';
 import { AnswerTemplateViewDto } from './dto/answer-output.dto';
 import { RevealContactDto } from './dto/appeal-action.dto';
@@ -16,6 +18,7 @@ import { StaffAppealListQuery } from './dto/appeal-query.dto';
 export class StaffAppealsController {
   constructor(
     private readonly query: AppealQueryService,
+    private readonly relations: AppealRelationsService,
   ) {}
 
   @Get()
@@ -33,6 +36,18 @@ export class StaffAppealsController {
   @ApiOkResponse({ type: AppealDto })
   card(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @RequestLocale() locale: Locale): Promise<AppealDto> {
     return this.query.card(actor, id, locale);
+  }
+
+  @Get(':idOrNumber/related')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({
+    summary: "Linked appeals (the one this disputes or re-files, its disputes and re-filings) and the citizen's other appeals, as far as the staff member may see them",
+    operationId: 'getRelatedAppeals',
+  })
+  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
+  @ApiOkResponse({ type: AppealRelationsDto })
+  related(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<AppealRelationsDto> {
+    return this.relations.related(actor, id);
   }
 
   @Post(':idOrNumber/reveal-contact')
