@@ -15,9 +15,12 @@ import { ACTION_DIALOGS, ACTION_DONE, isDialogAction } from './action-dialogs/ac
 import type { ActionDialogData, ActionDialogResult, DialogAction } from './action-dialogs/staff-action-sender';
 import { AppealFiles, saveBlob } from './appeal-files';
 import { AnswerForm } from './answer-form';
+import { RevealContactDialog } from './action-dialogs/reveal-contact-dialog';
 import { AnswerDraftPanel } from './answer-draft-panel';
 import { AppealNotifications } from './appeal-notifications';
 import { MessageThread } from './message-thread';
+import { RelatedAppeals } from './related-appeals';
+import { SlaTimeline } from './sla-timeline';
 import { StatusHistory } from './status-history';
 
 type Appeal = Schemas['AppealDto'];
@@ -37,7 +40,7 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
 /** The appeal card for staff: everything about one appeal, its history and its thread. */
 @Component({
   selector: 'ok-appeal-card-page',
-  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AnswerDraftPanel, AppealFiles, AppealNotifications],
+  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AnswerDraftPanel, AppealFiles, AppealNotifications, RelatedAppeals, SlaTimeline],
   templateUrl: './appeal-card.page.html',
   styleUrl: './appeal-card.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,8 +73,15 @@ export class AppealCardPage {
   protected readonly category = computed(() => this.catalog.category(this.appeal()?.categoryId));
   protected readonly subcategory = computed(() => this.catalog.category(this.appeal()?.subcategoryId));
   protected readonly threadClosed = computed(() => CLOSED_THREAD.includes(this.appeal()?.status ?? ''));
+  /** The unmasked contacts after a logged reveal, for this appeal only (never kept beyond the card). */
+  protected readonly revealed = signal<{ appealId: string; contact: Schemas['ContactViewDto'] } | null>(null);
+  protected readonly contactRevealed = computed(() => {
+    const revealed = this.revealed();
+    return !!revealed && revealed.appealId === this.appeal()?.id;
+  });
   protected readonly contact = computed(() => {
-    const contact = this.appeal()?.contact;
+    const revealed = this.revealed();
+    const contact = revealed && revealed.appealId === this.appeal()?.id ? revealed.contact : this.appeal()?.contact;
     if (!contact) return [];
     return (
       [
@@ -110,8 +120,9 @@ export class AppealCardPage {
     try {
       // The sign-off is of an answer: the one in the form goes with it as its draft.
       const form = this.answerForm();
+      // (Sent, the form says `answered` and the card reloads.)
       if (action === 'send-for-approval' && form) {
-        if (await form.sendForApproval()) await this.load(this.idOrNumber());
+        await form.sendForApproval();
         return;
       }
       const { error } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', {
@@ -133,6 +144,19 @@ export class AppealCardPage {
       .open<unknown, ActionDialogData, ActionDialogResult>(ACTION_DIALOGS[action], { data: { appeal, action }, width: '560px' })
       .afterClosed()
       .subscribe((result) => void this.dialogClosed(action, result));
+  }
+
+  protected revealContact(): void {
+    const appeal = this.appeal();
+    if (!appeal) return;
+    this.dialog
+      .open<RevealContactDialog, { appealId: string }, Schemas['ContactViewDto']>(RevealContactDialog, { data: { appealId: appeal.id }, width: '480px' })
+      .afterClosed()
+      .subscribe((contact) => {
+        if (!contact) return;
+        this.revealed.set({ appealId: appeal.id, contact });
+        this.notifier.info('reveal.shown');
+      });
   }
 
   /** Done or refused with a 409: either way the card shows the appeal as it is now. */
