@@ -31,13 +31,25 @@ describe('console: the answer goes through approval on the card', () => {
 
   it('documents requested, the reply live; the draft returned with a remark, fixed, approved; the citizen has the answer', async () => {
     const citizen = await signedIn(DEMO.citizen);
-    const filed = await fileTechAppeal(`Согласование ответа ${randomUUID().slice(0, 8)}`, { citizen, type: 'complaint' });
+    const filed = await fileTechAppeal(`Согласование ответа ${randomUUID().slice(0, 8)}`, { citizen, type: 'complaint', contact: { phone: '+79161234567' } });
     const ref = String(filed.number);
 
-    // The operator takes it and asks the citizen for documents.
+    // The operator takes it; the contacts are masked until revealed with a reason (logged by the API).
     const op = await chromium.card(DEMO.operator, ref);
     const page = op.page;
     await takeOnCard(page);
+    expect(await page.getByTestId('contact-value').textContent()).not.toContain('1234567');
+    await page.getByRole('button', { name: 'Раскрыть контакты' }).click();
+    const reveal = page.getByRole('dialog', { name: 'Раскрыть контакты заявителя' });
+    await reveal.waitFor();
+    expect(await axe(page, '.cdk-overlay-container')).toEqual([]);
+    await reveal.getByTestId('reveal-reason').fill('Звонок заявителю');
+    expect(await reveal.getByTestId('reveal-reason').inputValue()).toBe('Звонок заявителю');
+    await reveal.getByRole('button', { name: 'Раскрыть', exact: true }).click();
+    await reveal.waitFor({ state: 'detached' });
+    await page.getByTestId('contact-value').filter({ hasText: '+79161234567' }).waitFor();
+
+    // …and asks the citizen for documents.
     await page.getByTestId('appeal-actions').getByRole('button', { name: 'Запросить документы' }).click();
     const ask = page.getByRole('dialog', { name: 'Запросить документы у заявителя' });
     await ask.waitFor();
@@ -47,7 +59,9 @@ describe('console: the answer goes through approval on the card', () => {
     await ask.getByTestId('documents-due').fill(due!);
     await ask.getByRole('button', { name: 'Запросить документы' }).click();
     await ask.waitFor({ state: 'detached' });
-    await page.locator('ok-status-chip').filter({ hasText: 'Ожидание документов' }).waitFor();
+    await page.locator('ok-status-chip').filter({ hasText: 'Ожидание документов' }).first().waitFor();
+    // The clock stands, and the timeline says until when the documents are awaited.
+    await page.getByTestId('sla-timeline').locator('[data-state="now"]').getByText('документы до').waitFor();
 
     // The citizen replies through the API; the card shows it without a reload.
     const form = new FormData();
@@ -65,7 +79,7 @@ describe('console: the answer goes through approval on the card', () => {
     await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
 
     // The operator types the answer and attaches a file. Leaving the card asks first; a reload keeps the text.
-    let answerForm = await fillAnswer(page, 'Ошибка устранена.');
+    await fillAnswer(page, 'Ошибка устранена.');
     let asked = 0;
     page.on('dialog', (dialog) => {
       asked++;
@@ -77,7 +91,7 @@ describe('console: the answer goes through approval on the card', () => {
     expect(page.url()).toContain(`/appeals/${ref}`);
     await page.reload();
     await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
-    answerForm = page.getByRole('form', { name: 'Ответ гражданину' });
+    const answerForm = page.getByRole('form', { name: 'Ответ гражданину' });
     await answerForm.getByTestId('answer-text').waitFor();
     expect(await answerForm.getByTestId('answer-text').inputValue()).toBe('Ошибка устранена.');
     await answerForm.getByTestId('answer-files-input').setInputFiles({ name: 'акт.pdf', mimeType: 'application/pdf', buffer: files.pdf(`% акт ${randomUUID()}\n`) });

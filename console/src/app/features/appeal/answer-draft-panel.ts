@@ -15,7 +15,7 @@ type AnswerDraft = Schemas['AnswerDraftDto'];
     @if (latest(); as d) {
       <section class="panel block" aria-labelledby="draft-heading" data-testid="answer-draft" [attr.data-state]="d.state">
         <h2 id="draft-heading" class="section-title">{{ t('draft.heading') }}</h2>
-        <p class="state" [class]="['state', tone(d.state)]" data-testid="answer-draft-state">{{ stateText(d) }}</p>
+        <p [class]="['state', tone(d.state)]" data-testid="answer-draft-state">{{ stateText(d) }}</p>
         @if (d.state === 'returned' && d.remark) {
           <p class="remark" role="note" data-testid="draft-remark">{{ t('draft.remark', { remark: d.remark }) }}</p>
         }

@@ -243,7 +243,7 @@ export class AnswerForm {
   }
 
   private restoreLocal(appealId: string): void {
-    let kept: LocalDraft | null = null;
+    let kept: LocalDraft | null;
     try {
       kept = JSON.parse(localStorage.getItem(localDraftKey(appealId)) ?? 'null') as LocalDraft | null;
     } catch {

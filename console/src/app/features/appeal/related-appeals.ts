@@ -3,7 +3,6 @@ import { RouterLink } from '@angular/router';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../core/api/api-client';
 import { I18n } from '../../core/i18n/i18n.service';
-import { StatusChip } from '../../ui/status-chip';
 
 type Relations = Schemas['AppealRelationsDto'];
 type Linked = Schemas['LinkedAppealDto'];
@@ -14,7 +13,7 @@ type Linked = Schemas['LinkedAppealDto'];
  */
 @Component({
   selector: 'ok-related-appeals',
-  imports: [RouterLink, StatusChip],
+  imports: [RouterLink],
   template: `
     <section class="panel block" aria-labelledby="related-heading" data-testid="related-appeals">
       <h2 id="related-heading" class="section-title">{{ t('related.heading') }}</h2>
@@ -28,7 +27,7 @@ type Linked = Schemas['LinkedAppealDto'];
               <li>
                 <span class="muted">{{ relationLabel(a) }}</span>
                 <a [routerLink]="['/appeals', a.number ?? a.id]">{{ t('related.number', { number: a.number ?? '—' }) }}</a>
-                <ok-status-chip [status]="a.status" />
+                <span class="status" [attr.data-status]="a.status">{{ i18n.status(a.status) }}</span>
                 <span class="subject">{{ a.subject }}</span>
               </li>
             }
@@ -42,7 +41,7 @@ type Linked = Schemas['LinkedAppealDto'];
             @for (a of r.others; track a.id) {
               <li>
                 <a [routerLink]="['/appeals', a.number ?? a.id]">{{ t('related.number', { number: a.number ?? '—' }) }}</a>
-                <ok-status-chip [status]="a.status" />
+                <span class="status" [attr.data-status]="a.status">{{ i18n.status(a.status) }}</span>
                 <span class="subject">{{ a.subject }}</span>
               </li>
             }
@@ -59,6 +58,8 @@ type Linked = Schemas['LinkedAppealDto'];
     .list { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
     .list li { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; }
     .subject { flex-basis: 100%; overflow-wrap: anywhere; }
+    /* Plain text, not the status chip: the card's own chip stays the one status chip on the page. */
+    .status { font-size: 12px; color: var(--mat-sys-on-surface-variant); }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
