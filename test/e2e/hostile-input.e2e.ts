@@ -133,6 +133,8 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/staff/appeals/{idOrNumber}/actions/{action}': { as: 'operator', params: (c) => ({ ...onStaffAppeal(c), action: 'take' }) },
   'POST /api/v1/staff/appeals/{idOrNumber}/answer': { as: 'operator', params: onStaffAppeal, base: () => ({ result: 'done', resultCode: 1, text: 'Ответ' }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-templates': { as: 'operator', params: onStaffAppeal },
+  'GET /api/v1/staff/appeals/{idOrNumber}/answer-drafts': { as: 'operator', params: onStaffAppeal },
+  'GET /api/v1/staff/appeals/{idOrNumber}/related': { as: 'operator', params: onStaffAppeal },
   'GET /api/v1/staff/departments': { as: 'operator' },
   'GET /api/v1/audit': { as: 'auditor' },
   'GET /api/v1/audit/checkpoints': { as: 'auditor' },
