@@ -655,6 +655,7 @@ export const EN: Record<MessageKey, string> = {
   'answer.carriedFiles': 'Files from the returned revision: {count}',
   'answer.leaveConfirm': 'The answer you typed has not been sent. Leave the card?',
   'appeal.action.invalidTransition': 'not available in status "{status}"',
+  'answer.snippet': 'Insert a snippet',
   'draft.heading': 'Draft answer',
   'draft.pending': 'Revision {revision} awaits approval',
   'draft.returned': 'Revision {revision} returned for rework',

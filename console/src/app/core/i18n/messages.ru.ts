@@ -656,6 +656,7 @@ export const RU = {
   'answer.carriedFiles': 'Файлы из возвращённой редакции: {count}',
   'answer.leaveConfirm': 'Введённый текст ответа не отправлен. Уйти с карточки?',
   'appeal.action.invalidTransition': 'действие недоступно в статусе «{status}»',
+  'answer.snippet': 'Вставить фрагмент',
   'draft.heading': 'Проект ответа',
   'draft.pending': 'Редакция {revision} на согласовании',
   'draft.returned': 'Редакция {revision} возвращена на доработку',

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -16,6 +16,7 @@ import { putFieldErrors } from './form-errors';
 type AnswerResult = Schemas['AnswerResult'];
 type Template = Schemas['AnswerTemplateViewDto'];
 type AnswerDraft = Schemas['AnswerDraftDto'];
+type Snippet = Schemas['SnippetViewDto'];
 
 /** What the browser keeps of an answer being typed, per appeal, until it is sent. */
 interface LocalDraft {
@@ -77,9 +78,20 @@ type Field = 'result' | 'resultCode' | 'text' | 'reason' | 'executorPhone';
         }
       </mat-form-field>
 
+      @if (snippets().length) {
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>{{ t('answer.snippet') }}</mat-label>
+          <mat-select #snippetSelect (selectionChange)="insertSnippet($event.value); snippetSelect.value = null" data-testid="answer-snippet">
+            @for (snippet of snippets(); track snippet.id) {
+              <mat-option [value]="snippet">{{ snippet.title }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+      }
+
       <mat-form-field appearance="outline">
         <mat-label>{{ t('answer.text') }}</mat-label>
-        <textarea matInput rows="6" formControlName="text" [maxlength]="textMax" data-testid="answer-text"></textarea>
+        <textarea #answerText matInput rows="6" formControlName="text" [maxlength]="textMax" data-testid="answer-text"></textarea>
         @if (error('text'); as message) {
           <mat-error data-testid="answer-text-error">{{ message }}</mat-error>
         }
@@ -147,6 +159,9 @@ export class AnswerForm {
   });
   protected readonly result = toSignal(this.form.controls.result.valueChanges, { initialValue: this.form.controls.result.value });
   protected readonly templates = signal<readonly Template[]>([]);
+  /** Pieces of text the department may use, inserted where the cursor is (beside whole-answer templates). */
+  protected readonly snippets = signal<readonly Snippet[]>([]);
+  private readonly answerText = viewChild<ElementRef<HTMLTextAreaElement>>('answerText');
   protected readonly sending = signal(false);
   protected readonly otherErrors = signal<readonly string[]>([]);
   private readonly files = viewChild.required(AnswerAttachments);
@@ -161,6 +176,7 @@ export class AnswerForm {
       const id = this.appealId();
       untracked(() => {
         void this.loadTemplates(id);
+        void this.loadSnippets(id);
         this.restoreLocal(id);
       });
     });
@@ -277,6 +293,24 @@ export class AnswerForm {
     return null;
   }
 
+  /** The snippet's text at the cursor (replacing a selection), the cursor after it. */
+  protected insertSnippet(snippet: Snippet | null): void {
+    if (!snippet) return;
+    const control = this.form.controls.text;
+    const area = this.answerText()?.nativeElement;
+    const text = control.value;
+    const start = area?.selectionStart ?? text.length;
+    const end = area?.selectionEnd ?? start;
+    control.setValue(text.slice(0, start) + snippet.text + text.slice(end));
+    control.markAsDirty();
+    this.keepLocal();
+    const caret = start + snippet.text.length;
+    if (area) {
+      area.focus();
+      area.setSelectionRange(caret, caret);
+    }
+  }
+
   protected useTemplate(template: Template): void {
     this.form.patchValue({ text: template.text, ...(template.result ? { result: template.result } : {}) });
   }
@@ -301,6 +335,15 @@ export class AnswerForm {
       // The problem middleware has already said that the server could not be reached.
     } finally {
       this.sending.set(false);
+    }
+  }
+
+  private async loadSnippets(id: string): Promise<void> {
+    try {
+      const { data } = await this.api.GET('/api/v1/staff/appeals/{idOrNumber}/snippets', { params: { path: { idOrNumber: id } } });
+      this.snippets.set(data ?? []);
+    } catch {
+      this.snippets.set([]);
     }
   }
 
