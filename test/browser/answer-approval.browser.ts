@@ -33,6 +33,12 @@ describe('console: the answer goes through approval on the card', () => {
     const citizen = await signedIn(DEMO.citizen);
     const filed = await fileTechAppeal(`Согласование ответа ${randomUUID().slice(0, 8)}`, { citizen, type: 'complaint', contact: { phone: '+79161234567' } });
     const ref = String(filed.number);
+    // A snippet for every department, as an admin keeps them.
+    const admin = await signedIn(DEMO.admin);
+    const snippetTitle = `Благодарность ${randomUUID().slice(0, 8)}`;
+    const { response: created } = await admin.POST('/api/v1/admin/snippets', { body: { title: snippetTitle, body: ' Спасибо за обращение № {{number}}.' } });
+    expect(created.status).toBe(201);
+    const answered = `Ошибка устранена. Спасибо за обращение № ${ref}.`;
 
     // The operator takes it; the contacts are masked until revealed with a reason (logged by the API).
     const op = await chromium.card(DEMO.operator, ref);
@@ -78,8 +84,11 @@ describe('console: the answer goes through approval on the card', () => {
     await page.getByTestId('appeal-files').getByText('скриншот.pdf').waitFor({ timeout: 30_000 });
     await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
 
-    // The operator types the answer and attaches a file. Leaving the card asks first; a reload keeps the text.
+    // The operator types the answer, adds a snippet at the cursor and attaches a file. Leaving the card asks first; a reload keeps the text.
     await fillAnswer(page, 'Ошибка устранена.');
+    await page.getByRole('combobox', { name: 'Вставить фрагмент' }).click();
+    await page.getByRole('option', { name: snippetTitle }).click();
+    expect(await page.getByTestId('answer-text').inputValue()).toBe(answered);
     let asked = 0;
     page.on('dialog', (dialog) => {
       asked++;
@@ -93,7 +102,7 @@ describe('console: the answer goes through approval on the card', () => {
     await page.getByRole('heading', { name: `Обращение № ${ref}` }).waitFor();
     const answerForm = page.getByRole('form', { name: 'Ответ гражданину' });
     await answerForm.getByTestId('answer-text').waitFor();
-    expect(await answerForm.getByTestId('answer-text').inputValue()).toBe('Ошибка устранена.');
+    expect(await answerForm.getByTestId('answer-text').inputValue()).toBe(answered);
     await answerForm.getByTestId('answer-files-input').setInputFiles({ name: 'акт.pdf', mimeType: 'application/pdf', buffer: files.pdf(`% акт ${randomUUID()}\n`) });
     await answerForm.locator('[data-file="акт.pdf"]').waitFor();
     await answerForm.getByText('загружается…').waitFor({ state: 'detached' });
@@ -103,7 +112,7 @@ describe('console: the answer goes through approval on the card', () => {
     await page.locator('ok-status-chip').filter({ hasText: 'На согласовании' }).waitFor();
     const draft = page.getByTestId('answer-draft');
     await draft.getByText('Редакция 1 на согласовании').waitFor();
-    expect(await draft.getByTestId('answer-draft-text').textContent()).toBe('Ошибка устранена.');
+    expect(await draft.getByTestId('answer-draft-text').textContent()).toBe(answered);
 
     // The supervisor, in a browser of their own, reads the draft and returns it with a remark.
     const sup = await chromium.card(DEMO.supervisor, ref);
@@ -124,7 +133,7 @@ describe('console: the answer goes through approval on the card', () => {
     await draft.getByTestId('draft-remark').getByText('Замечание: Укажите номер заявки в поддержке.').waitFor({ timeout: 30_000 });
     await page.locator('ok-status-chip').filter({ hasText: 'В работе' }).waitFor();
     await answerForm.getByTestId('answer-carried-files').waitFor();
-    expect(await answerForm.getByTestId('answer-text').inputValue()).toBe('Ошибка устранена.');
+    expect(await answerForm.getByTestId('answer-text').inputValue()).toBe(answered);
     expect(await axe(page, 'ok-appeal-card-page')).toEqual([]);
     await answerForm.getByTestId('answer-text').fill('Ошибка устранена, номер заявки 4521.');
     await page.getByTestId('appeal-actions').getByRole('button', { name: 'На согласование' }).click();
