@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { BASE_URL, DEMO, signedIn } from '../e2e/support/api';
 import * as files from '../e2e/support/files';
 import { fileTechAppeal } from './support/appeals';
+import { signIn } from './support/browser';
 import { fillAnswer, takeOnCard, useConsole } from './support/console';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -160,5 +161,27 @@ describe('console: the answer goes through approval on the card', () => {
     expect(sup.errors).toEqual([]);
     await op.context.close();
     await sup.context.close();
+  });
+
+  it('an admin adds a snippet on its page (axe finds nothing serious), and the API has it for every department', async () => {
+    const { page, context, errors } = await chromium.open('/');
+    await signIn(page, DEMO.admin);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(new URL('/admin/snippets', page.url()).toString());
+    await page.getByRole('heading', { name: 'Фрагменты ответов', level: 1 }).waitFor();
+    const title = `Режим работы ${randomUUID().slice(0, 8)}`;
+    const form = page.getByRole('form', { name: 'Новый фрагмент' });
+    await form.getByTestId('snippet-title').fill(title);
+    await form.getByTestId('snippet-body').fill('Мы работаем с 9 до 18.');
+    expect(await form.getByTestId('snippet-body').inputValue()).toBe('Мы работаем с 9 до 18.');
+    await form.getByTestId('snippet-save').click();
+    await page.locator(`[data-snippet="${title}"]`).waitFor();
+    expect(await axe(page, 'ok-snippets-page')).toEqual([]);
+
+    const admin = await signedIn(DEMO.admin);
+    const { data } = await admin.GET('/api/v1/admin/snippets');
+    expect(data!.find((s) => s.title === title)).toMatchObject({ body: 'Мы работаем с 9 до 18.', departmentId: null, active: true });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

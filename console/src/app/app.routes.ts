@@ -27,6 +27,12 @@ export const routes: Routes = [
         loadComponent: () => import('./features/admin/webhooks.page').then((m) => m.WebhooksPage),
       },
       {
+        path: 'admin/snippets',
+        title: 'title.snippets',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/snippets.page').then((m) => m.SnippetsPage),
+      },
+      {
         path: '',
         canActivateChild: [consoleRoleGuard],
         children: [
