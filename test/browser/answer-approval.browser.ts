@@ -148,7 +148,10 @@ describe('console: the answer goes through approval on the card', () => {
     await sup.page.getByTestId('appeal-answer').waitFor();
     // The signed answer's buttons are named by what they show.
     const group = sup.page.getByRole('group', { name: 'Подписанный ответ' });
-    for (const format of ['PDF', 'XML', 'JSON']) await group.getByRole('button', { name: format, exact: true }).waitFor();
+    for (const format of ['PDF', 'XML', 'JSON']) {
+      const button = group.getByRole('button', { name: `Скачать подписанный ответ (${format})`, exact: true });
+      expect((await button.textContent())?.trim()).toBe(`Скачать подписанный ответ (${format})`);
+    }
     expect(await axe(sup.page, 'ok-appeal-card-page')).toEqual([]);
 
     // The citizen has the answer as the operator fixed it, with its file.
