@@ -896,6 +896,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/{idOrNumber}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Linked appeals (the one this disputes or re-files, its disputes and re-filings) and the citizen's other appeals, as far as the staff member may see them */
+        get: operations["getRelatedAppeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/{idOrNumber}/reveal-contact": {
         parameters: {
             query?: never;
@@ -1015,6 +1032,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/{idOrNumber}/answer-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The answer drafts sent for approval, newest first: each revision, its state and the remark it was returned with */
+        get: operations["listAnswerDrafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/bulk-actions": {
         parameters: {
             query?: never;
@@ -1041,7 +1075,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen, and the proposals (propose-termination, propose-extension, propose-no-answer, approve-proposal, return-proposal). Each action has its own body (oneOf; the body may repeat the path's `action`, which then selects it); a field the action needs is checked once the appeal's status admits the action. */
+        /** A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen, and the proposals (propose-termination, propose-extension, propose-no-answer, approve-proposal, return-proposal). send-for-approval may carry the draft answer; approve then sends it out, return-answer (supervisor) returns it with a remark. Each action has its own body (oneOf; the body may repeat the path's `action`, which then selects it); a field the action needs is checked once the appeal's status admits the action. */
         post: operations["staffAppealAction"];
         delete?: never;
         options?: never;
@@ -2111,6 +2145,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/snippets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answer snippets (text inserted at the cursor of an answer) */
+        get: operations["listAnswerSnippets"];
+        put?: never;
+        /** Add a snippet, for every department or one (422 invalid_department for an unknown one) */
+        post: operations["createAnswerSnippet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/snippets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a snippet */
+        put: operations["updateAnswerSnippet"];
+        post?: never;
+        /** Delete a snippet */
+        delete: operations["deleteAnswerSnippet"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/snippets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The snippets the appeal's department may use (its own and the common ones), placeholders filled in */
+        get: operations["listSnippetsForAppeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2879,7 +2966,7 @@ export interface components {
          * @description What the staff member may do now
          * @enum {string}
          */
-        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "record-review";
+        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review";
         /** @enum {string} */
         ProposableAction: "terminate-correspondence" | "extend" | "no-answer-required";
         /** @enum {string} */
@@ -3250,6 +3337,66 @@ export interface components {
         };
         /** @enum {string} */
         AppealDateField: "registeredAt" | "firstReactionAt" | "answeredAt" | "closedAt" | "ratedAt";
+        /**
+         * @description parent: the appeal this one disputes or re-files; child: a dispute (decision_appeal) or re-filing of this one
+         * @enum {string}
+         */
+        AppealRelation: "parent" | "child";
+        LinkedAppealDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human number; null for a draft */
+            number: number | null;
+            type: components["schemas"]["AppealType"];
+            status: components["schemas"]["AppealStatus"];
+            subject: string;
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId: string | null;
+            priority: components["schemas"]["AppealPriority"];
+            important: boolean;
+            overdue: boolean;
+            /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
+            escalated: boolean;
+            /**
+             * Format: uuid
+             * @description The department the escalation went to; its staff see the appeal in GET /staff/appeals?escalated=true and oversee it
+             */
+            escalatedToDepartmentId: string | null;
+            /** @description The deadline was extended (once per appeal) */
+            extended: boolean;
+            /** @description Filed without an account (unidentified feedback) */
+            unidentified: boolean;
+            /** @description No answer on the merits is given (59-ФЗ ст. 11) */
+            noAnswerRequired: boolean;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal this one disputes or re-files
+             */
+            parentAppealId: string | null;
+            /** @description Row version: send it back as expectedVersion to act only on what you saw */
+            version: number;
+            /** @description Search rank, when the list was searched with q */
+            rank?: number;
+            /** @description parent: the appeal this one disputes or re-files; child: a dispute (decision_appeal) or re-filing of this one */
+            relation: components["schemas"]["AppealRelation"];
+        };
+        AppealRelationsDto: {
+            linked: components["schemas"]["LinkedAppealDto"][];
+            /** @description The citizen's other appeals, newest first (at most 20); none for an appeal filed without an account */
+            others: components["schemas"]["AppealSummaryDto"][];
+        };
         RevealContactDto: {
             /**
              * @description Why the contact details are needed (kept in the audit log)
@@ -3344,6 +3491,19 @@ export interface components {
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
         };
+        AnswerDraftInputDto: {
+            result: components["schemas"]["AnswerResult"];
+            /** @description Numeric result code of the body’s classifier */
+            resultCode: number;
+            /** @description The explanation */
+            text: string;
+            /** @description Required for a refusal */
+            reason?: string;
+            /** @description Executor work phone */
+            executorPhone?: string;
+            /** @description Uploaded attachments to include */
+            attachmentIds?: string[];
+        };
         StaffActionBodyDto: {
             /** @description Comment shown in the history */
             comment?: string;
@@ -3380,6 +3540,8 @@ export interface components {
             remark?: string;
             /** @description record-review: the answer stands, or the appeal goes back to work */
             outcome?: components["schemas"]["ReviewOutcome"];
+            /** @description send-for-approval: the answer to approve (the supervisor approves it and it goes out, or returns it with a remark) */
+            draft?: components["schemas"]["AnswerDraftInputDto"];
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
             expectedVersion?: number;
         };
@@ -3438,6 +3600,8 @@ export interface components {
              * @enum {string}
              */
             action?: "send-for-approval";
+            /** @description send-for-approval: the answer to approve (the supervisor approves it and it goes out, or returns it with a remark) */
+            draft?: components["schemas"]["AnswerDraftInputDto"];
         };
         ApproveActionBody: {
             /** @description Comment shown in the history */
@@ -3603,6 +3767,19 @@ export interface components {
             /** @description The remark to the operator (in the internal thread) */
             remark: string;
         };
+        ReturnAnswerActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "return-answer";
+            /** @description The remark to the operator (in the internal thread) */
+            remark: string;
+        };
         RecordReviewActionBody: {
             /** @description Comment shown in the history */
             comment?: string;
@@ -3628,6 +3805,32 @@ export interface components {
             role: components["schemas"]["StaffRole"];
             /** @description Unanswered appeals assigned to them now */
             openAppeals: number;
+        };
+        /** @enum {string} */
+        AnswerDraftState: "pending" | "returned" | "approved";
+        AnswerDraftDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description 1, 2, … per appeal */
+            revision: number;
+            state: components["schemas"]["AnswerDraftState"];
+            result: components["schemas"]["AnswerResult"];
+            resultCode: number;
+            text: string;
+            reason: string | null;
+            executorPhone: string | null;
+            /** @description The uploads that go out with the answer */
+            attachmentIds: string[];
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The supervisor's remark when returned */
+            remark: string | null;
+            decidedByName: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
         };
         /** @enum {string} */
         BulkAction: "assign" | "redirect";
@@ -3667,6 +3870,8 @@ export interface components {
             remark?: string;
             /** @description record-review: the answer stands, or the appeal goes back to work */
             outcome?: components["schemas"]["ReviewOutcome"];
+            /** @description send-for-approval: the answer to approve (the supervisor approves it and it goes out, or returns it with a remark) */
+            draft?: components["schemas"]["AnswerDraftInputDto"];
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
             expectedVersion?: number;
             ids: string[];
@@ -3684,7 +3889,7 @@ export interface components {
             results: components["schemas"]["BulkResultItemDto"][];
         };
         /** @enum {string} */
-        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "record-review";
+        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review";
         AnswerInputDto: {
             result: components["schemas"]["AnswerResult"];
             /** @description Numeric result code of the body’s classifier */
@@ -4951,6 +5156,33 @@ export interface components {
             approvalRequiredFor?: components["schemas"]["ApprovableBySetting"][];
             /** @description Restrict staff access to these hours (alerts outside them); null lifts the restriction */
             workingHours?: components["schemas"]["WorkingHoursDto"] | null;
+        };
+        AnswerSnippetDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            body: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            active: boolean;
+        };
+        AnswerSnippetInputDto: {
+            title: string;
+            /** @description The text inserted at the cursor (placeholders as in templates: {{number}}, {{dueOn}}, …) */
+            body: string;
+            /**
+             * Format: uuid
+             * @description The department allowed to use it; null: every department
+             */
+            departmentId?: string | null;
+            /** @default true */
+            active?: boolean;
+        };
+        SnippetViewDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            text: string;
         };
     };
     responses: never;
@@ -6809,6 +7041,42 @@ export interface operations {
             };
         };
     };
+    getRelatedAppeals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealRelationsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     revealAppealContact: {
         parameters: {
             query?: never;
@@ -7053,6 +7321,42 @@ export interface operations {
             };
         };
     };
+    listAnswerDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDraftDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     bulkStaffAction: {
         parameters: {
             query?: never;
@@ -7102,7 +7406,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"] | components["schemas"]["RecordReviewActionBody"];
+                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"] | components["schemas"]["ReturnAnswerActionBody"] | components["schemas"]["RecordReviewActionBody"];
             };
         };
         responses: {
@@ -10072,6 +10376,184 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAnswerSnippets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerSnippetDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createAnswerSnippet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSnippetInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerSnippetDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateAnswerSnippet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSnippetInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerSnippetDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteAnswerSnippet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listSnippetsForAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnippetViewDto"][];
                 };
             };
             /** @description Missing, expired or invalid access token */

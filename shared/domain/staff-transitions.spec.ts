@@ -20,7 +20,7 @@ import {
 // Written independently of the implementation: rows are statuses, columns the actions in
 // STAFF_ACTIONS order (take assign request-documents send-for-approval approve redirect extend
 // no-answer-required terminate-correspondence reopen answer propose-termination propose-extension
-// propose-no-answer approve-proposal return-proposal); the cell is the resulting status, '=' for
+// propose-no-answer approve-proposal return-proposal return-answer); the cell is the resulting status, '=' for
 // "unchanged", '.' for "not allowed". No role and no pending proposal: the status-level rules.
 const COLUMNS = [
   'take',
@@ -39,19 +39,20 @@ const COLUMNS = [
   'propose-no-answer',
   'approve-proposal',
   'return-proposal',
+  'return-answer',
   'record-review',
 ];
 const AA = 'awaiting_approval';
 const EXPECTED: Record<AppealStatus, string> = {
-  draft: '.           .           .                .               .           .           .  .       .       .           .  .  .  .  .  . .',
-  registered: `in_progress in_progress .                .               .           registered  =  closed  closed  .           .  ${AA} ${AA} ${AA} . . .`,
-  in_progress: `.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *  ${AA} ${AA} ${AA} . . .`,
-  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *  .  .  .  .  . .',
-  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .  .  .  .  .  . .',
-  resolved: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . .',
-  rejected: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . .',
-  closed: '.             .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . .',
-  withdrawn: '.          .           .                .               .           .           .  .       .       .           .  .  .  .  .  . .',
+  draft: '.           .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . .',
+  registered: `in_progress in_progress .                .               .           registered  =  closed  closed  .           .  ${AA} ${AA} ${AA} . . . .`,
+  in_progress: `.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *  ${AA} ${AA} ${AA} . . . .`,
+  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *  .  .  .  .  . in_progress .',
+  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .  .  .  .  .  . . .',
+  resolved: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . .',
+  rejected: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . .',
+  closed: '.             .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . .',
+  withdrawn: '.          .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . .',
 };
 
 const cell = (status: AppealStatus, action: StaffAction) => EXPECTED[status].trim().split(/\s+/)[COLUMNS.indexOf(action)];

@@ -25,6 +25,8 @@ export enum StaffAction {
   ApproveProposal = 'approve-proposal',
   /** The supervisor returns the pending proposal with a remark: the appeal goes back to work. */
   ReturnProposal = 'return-proposal',
+  /** The supervisor returns the answer sent for approval (its draft) with a remark: back to work. */
+  ReturnAnswer = 'return-answer',
   /**
    * The supervisor records the re-review of an answer rated below 3 with a comment: the answer
    * stands (upheld), or the appeal goes back to work for a new one (reopened).
@@ -74,6 +76,7 @@ export const SUPERVISOR_ACTIONS: readonly StaffAction[] = [
   StaffAction.ApproveProposal,
   StaffAction.ReturnProposal,
   StaffAction.TerminateCorrespondence,
+  StaffAction.ReturnAnswer,
   StaffAction.RecordReview,
 ];
 
@@ -136,6 +139,7 @@ const {
   ProposeNoAnswer,
   ApproveProposal,
   ReturnProposal,
+  ReturnAnswer,
   RecordReview,
 } = StaffAction;
 
@@ -152,9 +156,9 @@ function actionsIn(status: AppealStatus): readonly StaffAction[] {
       return [Take, Assign, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, ProposeTermination, ProposeExtension, ProposeNoAnswer];
     case AppealStatus.InProgress:
       return [Assign, RequestDocuments, SendForApproval, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, Answer, ProposeTermination, ProposeExtension, ProposeNoAnswer];
-    // Waiting for a sign-off: of an answer (approve), or of a proposal (approve-proposal / return-proposal).
+    // Waiting for a sign-off: of an answer (approve / return-answer), or of a proposal (approve-proposal / return-proposal).
     case AppealStatus.AwaitingApproval:
-      return [Assign, Approve, Extend, Answer, ApproveProposal, ReturnProposal];
+      return [Assign, Approve, Extend, Answer, ApproveProposal, ReturnProposal, ReturnAnswer];
     // The clock is paused while the citizen is asked for documents; the answer waits for them.
     case AppealStatus.AwaitingCitizen:
       return [Assign, Extend];
@@ -193,6 +197,7 @@ export function staffRoleRefusal(action: StaffAction, context: StaffActionContex
     case Approve:
     case ApproveProposal:
     case ReturnProposal:
+    case ReturnAnswer:
     case RecordReview:
       return supervisor ? null : 'supervisor_only';
     case TerminateCorrespondence:
@@ -235,6 +240,7 @@ function staffActionAllowedByStatus(action: StaffAction, status: AppealStatus, c
     // A proposal waits for its decision: the sign-off of an answer and the answer itself wait with it.
     case Approve:
     case Answer:
+    case ReturnAnswer:
       return pending === null;
     case ApproveProposal:
     case ReturnProposal:
@@ -301,6 +307,7 @@ export function nextStatusForStaff(action: StaffAction, status: AppealStatus, co
       return statusAfterApprovedProposal(context.pendingProposal!);
     // Returned with a remark: back to work.
     case ReturnProposal:
+    case ReturnAnswer:
       return AppealStatus.InProgress;
     // The status stays unless the outcome reopens it (the handler decides from the body).
     case RecordReview:

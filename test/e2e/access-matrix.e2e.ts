@@ -195,6 +195,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/staff/appeals/{idOrNumber}/assignees': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/assignees` }) },
   'GET /api/v1/staff/departments': { expect: queue, request: async () => ({ path: '/api/v1/staff/departments' }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-templates': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/answer-templates` }) },
+  'GET /api/v1/staff/appeals/{idOrNumber}/answer-drafts': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/answer-drafts` }) },
+  'GET /api/v1/staff/appeals/{idOrNumber}/related': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/related` }) },
+  'GET /api/v1/staff/appeals/{idOrNumber}/snippets': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/snippets` }) },
   // Bulk: any staff member may ask; appeals outside their reach come back as not changed (404 code per item).
   'POST /api/v1/staff/appeals/bulk-actions': {
     expect: queue,
@@ -217,6 +220,11 @@ const MATRIX: Record<string, Row> = {
     expect: adminOnly,
     request: async (c) => ({ path: `/api/v1/admin/answer-templates/${await createTemplate(c.tokens.admin!)}` }),
   },
+  // Snippets: admins only; an invalid body past authorization is a 422, a missing one a 404.
+  'GET /api/v1/admin/snippets': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/snippets' }) },
+  'POST /api/v1/admin/snippets': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/snippets', body: {} }) },
+  'PUT /api/v1/admin/snippets/{id}': { expect: adminOnly, request: async () => ({ path: `/api/v1/admin/snippets/${randomUUID()}`, body: {} }) },
+  'DELETE /api/v1/admin/snippets/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/snippets/${randomUUID()}` }) },
   // Dead letters of the event consumers: the engineer on call (admin) only. A retry of an event id that is no dead letter changes nothing.
   // Reports (issue 14): supervisors (their subtree) and admins; operators, citizens and auditors get 403.
   'GET /api/v1/reports/volume': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/volume' }) },

@@ -264,6 +264,13 @@ describe('audit coverage: every write route writes exactly one audit row with it
       changes: { title: { from: 'Покрытие', to: 'Покрытие 2' }, body: { from: 'Текст', to: 'Новый текст' }, active: { from: false, to: true } },
     }, `/api/v1/admin/answer-templates/${template?.id}`);
     await write('DELETE /api/v1/admin/answer-templates/{id}', tokens.admin, undefined, { action: 'answer_template.delete', ...a, changes: { title: { from: 'Покрытие 2', to: null } } }, `/api/v1/admin/answer-templates/${template?.id}`);
+    const snippet = await write('POST /api/v1/admin/snippets', tokens.admin, { title: 'Покрытие', body: 'Фрагмент', departmentId: null, active: false }, { action: 'answer_snippet.create', ...a, changes: { title: { from: null, to: 'Покрытие' } } });
+    await write('PUT /api/v1/admin/snippets/{id}', tokens.admin, { title: 'Покрытие 2', body: 'Новый фрагмент', departmentId: null, active: true }, {
+      action: 'answer_snippet.update',
+      ...a,
+      changes: { title: { from: 'Покрытие', to: 'Покрытие 2' }, body: { from: 'Фрагмент', to: 'Новый фрагмент' }, active: { from: false, to: true } },
+    }, `/api/v1/admin/snippets/${snippet?.id}`);
+    await write('DELETE /api/v1/admin/snippets/{id}', tokens.admin, undefined, { action: 'answer_snippet.delete', ...a, changes: { title: { from: 'Покрытие 2', to: null } } }, `/api/v1/admin/snippets/${snippet?.id}`);
     await write('PATCH /api/v1/admin/departments/{id}', tokens.admin, { autoAssign: !departments[0].autoAssign }, { action: 'department.update', ...a, changes: { autoAssign: { from: departments[0].autoAssign, to: !departments[0].autoAssign } } }, `/api/v1/admin/departments/${departments[0].id}`);
     // Webhooks: a public name (never resolved here: its deliveries fail, which nothing below needs).
     const hook = await write('POST /api/v1/admin/webhooks', tokens.admin, { name: 'Покрытие', url: 'https://hooks.example.com/otklik', events: ['appeal.submitted'] }, { action: 'webhook.create', ...a });

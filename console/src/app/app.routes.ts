@@ -45,6 +45,12 @@ export const routes: Routes = [
         loadComponent: () => import('./features/admin/catalog/calendar.page').then((m) => m.CalendarPage),
       },
       {
+        path: 'admin/snippets',
+        title: 'title.snippets',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/snippets.page').then((m) => m.SnippetsPage),
+      },
+      {
         path: '',
         canActivateChild: [consoleRoleGuard],
         children: [

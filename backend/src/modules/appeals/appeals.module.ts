@@ -21,6 +21,7 @@ import { AppealIntakeService } from './appeal-intake.service';
 import { AppealJournal, JournalWriter } from './appeal-journal';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
+import { AppealRelationsService } from './appeal-relations.service';
 import { AppealStore, AppealThread } from './appeal.repository';
 import { Appeal } from './appeal.entity';
 import { AppealsController } from './appeals.controller';
@@ -42,6 +43,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealGuardrails,
     AppealIntakeService,
     AppealQueryService,
+    AppealRelationsService,
     AppealMessagesService,
     AppealExportService,
     IdempotencyService,

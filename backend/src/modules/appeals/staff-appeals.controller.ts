@@ -10,6 +10,8 @@ import { AppealQueryService } from './appeal-query.service';
 import { AppealDuplicatesService } from './appeal-duplicates.service';
 import { DuplicateCandidateDto, AppealSummaryDto } from './dto/appeal-output.dto';
 import { MergeAppealDto, StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
+import { AppealRelationsService } from './appeal-relations.service';
+import { AppealRelationsDto } from './dto/appeal-relations.dto';
 import { AppealDto, AppealListDto, ContactViewDto } from './dto/appeal-output.dto';
 import { AnswerTemplateViewDto } from './dto/answer-output.dto';
 import { RevealContactDto } from './dto/appeal-action.dto';
@@ -22,6 +24,7 @@ export class StaffAppealsController {
     private readonly query: AppealQueryService,
     private readonly intake: AppealIntakeService,
     private readonly duplicates: AppealDuplicatesService,
+    private readonly relations: AppealRelationsService,
   ) {}
 
   @Post()
@@ -51,6 +54,18 @@ export class StaffAppealsController {
   @ApiOkResponse({ type: AppealDto })
   card(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @RequestLocale() locale: Locale): Promise<AppealDto> {
     return this.query.card(actor, id, locale);
+  }
+
+  @Get(':idOrNumber/related')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({
+    summary: "Linked appeals (the one this disputes or re-files, its disputes and re-filings) and the citizen's other appeals, as far as the staff member may see them",
+    operationId: 'getRelatedAppeals',
+  })
+  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
+  @ApiOkResponse({ type: AppealRelationsDto })
+  related(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<AppealRelationsDto> {
+    return this.relations.related(actor, id);
   }
 
   @Post(':idOrNumber/reveal-contact')

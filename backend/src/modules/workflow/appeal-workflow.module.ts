@@ -11,6 +11,7 @@ import { STAFF_HANDLERS, StaffActionsService } from './actions/staff/staff-actio
 import { StaffEffects } from './actions/staff/staff-effects';
 import { STAFF_ROUTE_HANDLERS } from './actions/staff/staff-handlers';
 import { TransitionRunner } from './actions/transition-runner';
+import { AnswerDrafts } from './answers/answer-drafts.repository';
 import { AnswerHandler } from './answers/answer.handler';
 import { AppealAnswersService } from './answers/appeal-answers.service';
 import { RetentionController } from './retention/retention.controller';
@@ -40,6 +41,7 @@ function handlers(token: symbol, types: readonly Type[]) {
     RateHandler,
     AddMaterialsHandler,
     AnswerHandler,
+    AnswerDrafts,
     StaffActionsService,
     CitizenActionsService,
     AppealAnswersService,

@@ -7,6 +7,9 @@ import { AssignmentService } from './routing/assignment.service';
 import { RoutingRule } from './routing/routing-rule.entity';
 import { RoutingService } from './routing/routing.service';
 import { RoutingLabService } from './routing/routing-lab.service';
+import { AnswerSnippet } from './snippets/answer-snippet.entity';
+import { AnswerSnippetsController } from './snippets/answer-snippets.controller';
+import { AnswerSnippetsService } from './snippets/answer-snippets.service';
 import { StaffDirectoryController } from './staff-directory.controller';
 import { AnswerTemplate } from './templates/answer-template.entity';
 import { AnswerTemplatesService } from './templates/answer-templates.service';
@@ -15,9 +18,9 @@ import { WorkflowAdminService } from './workflow-admin.service';
 
 /** Routing rules, assignment, answer templates: what the appeals module consults when it registers and moves appeals. */
 @Module({
-  imports: [TypeOrmModule.forFeature([RoutingRule, AnswerTemplate]), CatalogModule, AppealAccessModule, UserDirectoryModule],
-  controllers: [WorkflowAdminController, StaffDirectoryController],
-  providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService, RoutingLabService],
+  imports: [TypeOrmModule.forFeature([RoutingRule, AnswerTemplate, AnswerSnippet]), CatalogModule, AppealAccessModule, UserDirectoryModule],
+  controllers: [WorkflowAdminController, StaffDirectoryController, AnswerSnippetsController],
+  providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService, RoutingLabService, AnswerSnippetsService],
   exports: [RoutingService, AssignmentService, AnswerTemplatesService],
 })
 export class WorkflowModule {}

@@ -19,6 +19,8 @@ export const STAFF_EVENTS: Record<StaffAction, HistoryEvent> = {
   // Replaced by the event of the approved action itself: what happens is what the history says.
   [StaffAction.ApproveProposal]: HistoryEvent.Approved,
   [StaffAction.ReturnProposal]: HistoryEvent.ProposalReturned,
+  // «Возвращено на доработку»: the answer's draft goes back to the operator as a proposal would.
+  [StaffAction.ReturnAnswer]: HistoryEvent.ProposalReturned,
   [StaffAction.RecordReview]: HistoryEvent.Reviewed,
 };
 

@@ -4,6 +4,7 @@ import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../../common/http/actor';
 import { AppealSummaryDto } from '../../appeals/dto/appeal-output.dto';
 import { Authenticated } from '../../auth/auth.decorators';
+import { AnswerDraftDto } from '../answers/answer-draft.dto';
 import { AppealAnswersService } from '../answers/appeal-answers.service';
 import {
   AnswerInputDto,
@@ -39,6 +40,15 @@ export class StaffActionsController {
     return this.actions.assigneeOptions(actor, id);
   }
 
+  @Get(':idOrNumber/answer-drafts')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({ summary: 'The answer drafts sent for approval, newest first: each revision, its state and the remark it was returned with', operationId: 'listAnswerDrafts' })
+  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
+  @ApiOkResponse({ type: [AnswerDraftDto] })
+  answerDrafts(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<AnswerDraftDto[]> {
+    return this.answers.draftHistory(actor, id);
+  }
+
   @Post('bulk-actions')
   @Authenticated(Role.Operator, Role.Supervisor)
   @HttpCode(200)
@@ -55,6 +65,7 @@ export class StaffActionsController {
     summary:
       'A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen, ' +
       'and the proposals (propose-termination, propose-extension, propose-no-answer, approve-proposal, return-proposal). ' +
+      'send-for-approval may carry the draft answer; approve then sends it out, return-answer (supervisor) returns it with a remark. ' +
       "Each action has its own body (oneOf; the body may repeat the path's `action`, which then selects it); a field the action needs is checked once the appeal's status admits the action.",
     operationId: 'staffAppealAction',
   })

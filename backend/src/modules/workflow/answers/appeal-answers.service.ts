@@ -18,6 +18,8 @@ import { AttachmentsService } from '../../attachments/attachments.service';
 import { AnswerInputDto } from '../actions/dto/staff-actions.dto';
 import { TransitionRunner } from '../actions/transition-runner';
 import { AnswerSigner } from '../signing/answer-signer.service';
+import { AnswerDraftDto, toAnswerDraftDto } from './answer-draft.dto';
+import { AnswerDrafts } from './answer-drafts.repository';
 import { AnswerHandler } from './answer.handler';
 
 /** Answering an appeal (through the transition runner) and the answer as a signed document. */
@@ -33,7 +35,14 @@ export class AppealAnswersService {
     private readonly take: TakeHandler,
     private readonly access: AppealAccess,
     private readonly clock: Clock,
+    private readonly drafts: AnswerDrafts,
   ) {}
+
+  /** The drafts sent for approval, newest first, for staff who may see the appeal. */
+  async draftHistory(actor: Actor, idOrNumber: string): Promise<AnswerDraftDto[]> {
+    const appeal = await this.store.load(actor, idOrNumber);
+    return (await this.drafts.list(this.store.manager, appeal.id)).map(toAnswerDraftDto);
+  }
 
   async answer(actor: Actor, idOrNumber: string, dto: AnswerInputDto): Promise<AppealSummaryDto> {
     // Refused before anything is loaded, as it always was: the body alone says it.

@@ -106,6 +106,7 @@ export class I18n {
       case 'operator':
       case 'supervisor':
       case 'admin':
+      case 'auditor':
       case 'system':
         return this.t(`role.${role}` as const);
       default:

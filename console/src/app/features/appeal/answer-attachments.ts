@@ -83,6 +83,11 @@ export class AnswerAttachments {
   readonly uploading = computed(() => this.files().some((file) => file.state === 'uploading'));
   private nextKey = 0;
 
+  /** After the answer or its draft was sent: the list starts empty again (the uploads are the API's now). */
+  clear(): void {
+    this.files.set([]);
+  }
+
   protected size(bytes: number): string {
     return fileSize(this.i18n, bytes);
   }

@@ -17,6 +17,7 @@ import { AnswerForm } from './answer-form';
 const APPEAL_ID = 'a0000000-0000-4000-8000-00000000a001';
 const ANSWER = `/api/v1/staff/appeals/${APPEAL_ID}/answer`;
 const TEMPLATES = `/api/v1/staff/appeals/${APPEAL_ID}/answer-templates`;
+const SNIPPETS = `/api/v1/staff/appeals/${APPEAL_ID}/snippets`;
 
 /** A message the form announces (role="alert"): here, API errors that no field of the form shows. */
 class AlertHarness extends ComponentHarness {
@@ -36,8 +37,9 @@ describe('AnswerForm (the operator answer: validation and submit)', () => {
 
   afterEach(() => api.verify());
 
-  async function open(templates: Schemas['AnswerTemplateViewDto'][] = []): Promise<void> {
+  async function open(templates: Schemas['AnswerTemplateViewDto'][] = [], snippets: Schemas['SnippetViewDto'][] = []): Promise<void> {
     api.on('GET', TEMPLATES, { body: templates });
+    api.on('GET', SNIPPETS, { body: snippets });
     const fixture = TestBed.createComponent(AnswerForm);
     fixture.componentRef.setInput('appealId', APPEAL_ID);
     fixture.componentRef.setInput('version', 5);
@@ -173,5 +175,32 @@ describe('AnswerForm (the operator answer: validation and submit)', () => {
     expect(await (await submit()).isDisabled()).toBe(false);
     expect(answered).toBe(0);
     await eventually(() => overlays.getHarness(MatSnackBarHarness));
+  });
+
+  it('inserts a snippet where the cursor is, keeping the text around it', async () => {
+    await open([], [{ id: 's0000000-0000-4000-8000-000000000001', title: 'Срок', text: 'до 15.12.2026 ' }]);
+    const text = await input(RU['answer.text']);
+    await text?.setValue('Работы завершат . Спасибо.');
+    const area = document.querySelector('[data-testid="answer-text"]') as HTMLTextAreaElement;
+    area.setSelectionRange(16, 16);
+    const select = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="answer-snippet"]' }));
+    await select.open();
+    await select.clickOptions({ text: 'Срок' });
+    expect(await text?.getValue()).toBe('Работы завершат до 15.12.2026 . Спасибо.');
+  });
+
+  it('keeps typed text per appeal in the browser', async () => {
+    await open();
+    await (await input(RU['answer.text']))?.setValue('Черновик ответа');
+    expect(JSON.parse(localStorage.getItem(`otklik.answer-draft.${APPEAL_ID}`) ?? 'null')).toMatchObject({ text: 'Черновик ответа' });
+  });
+
+  it('restores the text the browser kept when the form opens again', async () => {
+    localStorage.setItem(`otklik.answer-draft.${APPEAL_ID}`, JSON.stringify({ result: 'done', resultCode: 3, text: 'Черновик ответа', reason: '', executorPhone: '', carried: [] }));
+    await open();
+    expect(await (await input(RU['answer.text']))?.getValue()).toBe('Черновик ответа');
+    expect(await (await input(RU['answer.resultCode']))?.getValue()).toBe('3');
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe(RU['answer.localDraftRestored']);
   });
 });

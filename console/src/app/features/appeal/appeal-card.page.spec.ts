@@ -5,10 +5,11 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatRadioButtonHarness } from '@angular/material/radio/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import type { Schemas } from '@otklik/shared/api/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aUser, anAppeal } from '../../../testing/builders';
+import { aNotification, aUser, anAppeal, anAppealSummary } from '../../../testing/builders';
 import { setUpConsole, signIn } from '../../../testing/console-test-bed';
 import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
 import { RU } from '../../core/i18n/messages.ru';
@@ -52,12 +53,19 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
   let api: FakeApi;
   let loader: HarnessLoader;
   let overlays: HarnessLoader;
+  let streams: ReturnType<FakeApi['eventStream']>;
 
   beforeEach(() => {
     api = setUpConsole();
     api.on('GET', '/api/v1/catalog/categories', { body: [] });
     api.on('GET', /\/answer-templates$/, { body: [] });
     api.on('GET', /^\/api\/v1\/appeals\/[^/]+\/notifications$/, { body: [] });
+    api.on('GET', /\/answer-drafts$/, { body: [] });
+    api.on('GET', /\/related$/, { body: { linked: [], others: [] } });
+    api.on('GET', /\/snippets$/, { body: [] });
+    // The staff member's notification stream (the card listens to it for live changes of the appeal).
+    streams = api.eventStream('/api/v1/me/notifications/stream');
+    api.on('GET', '/api/v1/me/notifications', { body: { items: [], nextCursor: null, unread: 0 } });
   });
 
   afterEach(() => api.verify());
@@ -228,5 +236,112 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
       [RU['kind.registered'], RU['channel.email'], RU['delivery.recipient.citizen'], RU['delivery.status.delivered'], 'i***@example.test', '20.11.2026, 12:01', 'delivered 20.11.2026, 12:02'],
       [RU['kind.queue_new'], RU['channel.sms'], RU['delivery.recipient.staff'], `${RU['delivery.status.dead']} попыток: 5`, '+7 *** ***-**-12', '20.11.2026, 12:00', '— Ошибка: SMSC: 0x0000000B'],
     ]);
+  });
+
+  it('«На согласование» sends the answer in the form as its draft, with the version seen', async () => {
+    const appeal = anAppeal({ number: 1042, version: 6, status: 'in_progress', allowedStaffActions: ['send-for-approval', 'answer'] });
+    await open(appeal);
+    api.on('POST', actionPath(appeal.id, 'send-for-approval'), { body: { ...appeal, version: 7, status: 'awaiting_approval' } });
+    const actions = await loader.getHarness(AppealActionsHarness);
+
+    // An empty form sends nothing: the fields say what is missing.
+    await actions.click('send-for-approval');
+    expect(api.sent('POST', actionPath(appeal.id, 'send-for-approval'))).toHaveLength(0);
+
+    api.on('GET', CARD, { body: { ...appeal, version: 7, status: 'awaiting_approval', allowedStaffActions: [] } });
+    const select = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="answer-result"]' }));
+    await select.open();
+    await select.clickOptions({ text: RU['answer.result.done'] });
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="answer-result-code"]' }))).setValue('7');
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="answer-text"]' }))).setValue('Яму заделают до пятницы.');
+    await actions.click('send-for-approval');
+
+    await eventually(() =>
+      expect(api.sent('POST', actionPath(appeal.id, 'send-for-approval')).map((r) => r.body)).toEqual([
+        { draft: { result: 'done', resultCode: 7, text: 'Яму заделают до пятницы.', attachmentIds: [] }, expectedVersion: 6 },
+      ]),
+    );
+    await eventually(() => expect(api.sent('GET', CARD)).toHaveLength(2));
+    // Sent: the browser keeps nothing of it.
+    expect(localStorage.getItem(`otklik.answer-draft.${appeal.id}`)).toBeNull();
+  }, 20_000);
+
+  it('shows the supervisor the draft on approval and returns it with a remark', async () => {
+    const appeal = anAppeal({ number: 1042, version: 9, status: 'awaiting_approval', allowedStaffActions: ['approve', 'return-answer'] });
+    const draft: Schemas['AnswerDraftDto'] = {
+      id: 'd0000000-0000-4000-8000-000000000001',
+      revision: 2,
+      state: 'pending',
+      result: 'done',
+      resultCode: 7,
+      text: 'Яму заделают до пятницы.',
+      reason: null,
+      executorPhone: null,
+      attachmentIds: [],
+      authorId: 'u0000000-0000-4000-8000-000000000002',
+      authorName: 'Сидоров Пётр',
+      createdAt: '2026-12-01T09:00:00.000Z',
+      remark: null,
+      decidedByName: null,
+      decidedAt: null,
+    };
+    api.on('GET', /\/answer-drafts$/, { body: [draft, { ...draft, id: 'd0000000-0000-4000-8000-000000000000', revision: 1, state: 'returned', remark: 'Уточните срок' }] });
+    await open(appeal, aUser({ role: 'supervisor' }));
+
+    const panel = document.querySelector('[data-testid="answer-draft"]') as HTMLElement;
+    expect(panel.querySelector('[data-testid="answer-draft-state"]')?.textContent?.trim()).toBe(RU['draft.pending'].replace('{revision}', '2'));
+    expect(panel.querySelector('[data-testid="answer-draft-text"]')?.textContent).toBe('Яму заделают до пятницы.');
+    expect(panel.textContent).toContain('Уточните срок');
+
+    api.on('POST', actionPath(appeal.id, 'return-answer'), { body: { ...appeal, version: 10, status: 'in_progress' } });
+    api.on('GET', CARD, { body: { ...appeal, version: 10, status: 'in_progress', allowedStaffActions: [] } });
+    await (await loader.getHarness(AppealActionsHarness)).click('return-answer');
+    const dialog = await overlays.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe(RU['actionDialog.returnAnswer.title']);
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid="return-remark"]' }))).setValue('  Укажите номер заявки  ');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['actionDialog.return.submit'] }))).click();
+
+    expect(api.sent('POST', actionPath(appeal.id, 'return-answer')).map((r) => r.body)).toEqual([{ remark: 'Укажите номер заявки', expectedVersion: 9 }]);
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe(RU['actionDialog.returnAnswer.done']);
+  });
+
+  it('reveals the contacts after a reason is given, and shows them unmasked', async () => {
+    const appeal = anAppeal({ number: 1042, contact: { phone: '+7 *** ***-**-67' } });
+    await open(appeal);
+    api.on('POST', `/api/v1/staff/appeals/${appeal.id}/reveal-contact`, { body: { phone: '+7 916 123-45-67' } });
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: RU['reveal.button'] }))).click();
+    const dialog = await overlays.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe(RU['reveal.title']);
+    // Without a reason nothing is sent.
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['reveal.submit'] }))).click();
+    expect(api.sent('POST', `/api/v1/staff/appeals/${appeal.id}/reveal-contact`)).toHaveLength(0);
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid="reveal-reason"]' }))).setValue('Звонок для уточнения адреса');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['reveal.submit'] }))).click();
+
+    expect(api.sent('POST', `/api/v1/staff/appeals/${appeal.id}/reveal-contact`).map((r) => r.body)).toEqual([{ reason: 'Звонок для уточнения адреса' }]);
+    await eventually(() => expect(document.querySelector('[data-testid="contact-value"]')?.textContent?.trim()).toBe('+7 916 123-45-67'));
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: RU['reveal.button'] }))).toHaveLength(0);
+  });
+
+  it('shows the rating, the linked and other appeals, and reloads live when the stream tells of this appeal', async () => {
+    const appeal = anAppeal({ number: 1042, rating: 2, ratingComment: 'Долго', status: 'resolved' });
+    const dispute = { ...anAppealSummary({ number: 1050, type: 'decision_appeal', subject: 'Обжалую' }), relation: 'child' as const };
+    api.on('GET', /\/related$/, { body: { linked: [dispute], others: [anAppealSummary({ number: 1001, subject: 'Прошлое обращение' })] } });
+    await open(appeal);
+
+    expect(document.querySelector('[data-testid="appeal-rating"]')?.textContent).toContain(RU['rating.score'].replace('{score}', '2'));
+    await eventually(() => expect(document.querySelector('[data-testid="related-linked"]')?.textContent).toContain(RU['related.dispute']));
+    expect(document.querySelector('[data-testid="related-others"]')?.textContent).toContain('Прошлое обращение');
+    expect(api.sent('GET', CARD)).toHaveLength(1);
+
+    await eventually(() => expect(streams.connections).toHaveLength(1));
+    streams.connections[0].stream.event('notification', aNotification({ id: '77', kind: 'citizen_reply', appealId: appeal.id, appealNumber: 1042 }), '77');
+    await eventually(() => expect(api.sent('GET', CARD)).toHaveLength(2));
+    // Another appeal's news does not reload this card.
+    streams.connections[0].stream.event('notification', aNotification({ id: '78', kind: 'citizen_reply', appealId: 'a0000000-0000-4000-8000-00000000ffff', appealNumber: 9 }), '78');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(api.sent('GET', CARD)).toHaveLength(2);
   });
 });

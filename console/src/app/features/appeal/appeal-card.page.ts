@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
@@ -8,20 +8,26 @@ import { API } from '../../core/api/api-client';
 import { Notifier } from '../../core/api/notifier';
 import { CatalogService } from '../../core/catalog/catalog.service';
 import { I18n } from '../../core/i18n/i18n.service';
+import { NotificationCenter } from '../../core/notifications/notification-center';
 import { DueDate } from '../../ui/due-date';
 import { StatusChip } from '../../ui/status-chip';
 import { ACTION_DIALOGS, ACTION_DONE, isDialogAction } from './action-dialogs/action-dialogs';
 import type { ActionDialogData, ActionDialogResult, DialogAction } from './action-dialogs/staff-action-sender';
 import { AppealFiles, saveBlob } from './appeal-files';
 import { AnswerForm } from './answer-form';
+import { RevealContactDialog } from './action-dialogs/reveal-contact-dialog';
+import { AnswerDraftPanel } from './answer-draft-panel';
 import { AppealNotifications } from './appeal-notifications';
 import { MessageThread } from './message-thread';
+import { RelatedAppeals } from './related-appeals';
+import { SlaTimeline } from './sla-timeline';
 import { StatusHistory } from './status-history';
 
 type Appeal = Schemas['AppealDto'];
 type Message = Schemas['MessageDto'];
 type LoadState = 'loading' | 'ready' | 'notFound' | 'failed';
 type StaffAction = Schemas['StaffAction'];
+type AnswerDraft = Schemas['AnswerDraftDto'];
 
 /** Actions that need nothing but a click; the answer has its form on the card, the rest a dialog. */
 const ONE_CLICK = ['take', 'send-for-approval', 'approve', 'approve-proposal', 'reopen'] as const satisfies readonly StaffAction[];
@@ -34,7 +40,7 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
 /** The appeal card for staff: everything about one appeal, its history and its thread. */
 @Component({
   selector: 'ok-appeal-card-page',
-  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AppealFiles, AppealNotifications],
+  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AnswerDraftPanel, AppealFiles, AppealNotifications, RelatedAppeals, SlaTimeline],
   templateUrl: './appeal-card.page.html',
   styleUrl: './appeal-card.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,6 +57,14 @@ export class AppealCardPage {
   readonly idOrNumber = input.required<string>();
 
   protected readonly appeal = signal<Appeal | null>(null);
+  /** The answer's revisions sent for approval, newest first. */
+  protected readonly drafts = signal<readonly AnswerDraft[]>([]);
+  /** The newest revision when the supervisor returned it: the form starts from it. */
+  protected readonly returnedDraft = computed(() => {
+    const [latest] = this.drafts();
+    return latest?.state === 'returned' ? latest : null;
+  });
+  private readonly answerForm = viewChild(AnswerForm);
   protected readonly state = signal<LoadState>('loading');
   protected readonly ref = computed(() => {
     const appeal = this.appeal();
@@ -59,8 +73,15 @@ export class AppealCardPage {
   protected readonly category = computed(() => this.catalog.category(this.appeal()?.categoryId));
   protected readonly subcategory = computed(() => this.catalog.category(this.appeal()?.subcategoryId));
   protected readonly threadClosed = computed(() => CLOSED_THREAD.includes(this.appeal()?.status ?? ''));
+  /** The unmasked contacts after a logged reveal, for this appeal only (never kept beyond the card). */
+  protected readonly revealed = signal<{ appealId: string; contact: Schemas['ContactViewDto'] } | null>(null);
+  protected readonly contactRevealed = computed(() => {
+    const revealed = this.revealed();
+    return !!revealed && revealed.appealId === this.appeal()?.id;
+  });
   protected readonly contact = computed(() => {
-    const contact = this.appeal()?.contact;
+    const revealed = this.revealed();
+    const contact = revealed && revealed.appealId === this.appeal()?.id ? revealed.contact : this.appeal()?.contact;
     if (!contact) return [];
     return (
       [
@@ -97,11 +118,18 @@ export class AppealCardPage {
     this.acting.set(true);
     this.actionError.set(null);
     try {
+      // The sign-off is of an answer: the one in the form goes with it as its draft.
+      const form = this.answerForm();
+      // (Sent, the form says `answered` and the card reloads.)
+      if (action === 'send-for-approval' && form) {
+        await form.sendForApproval();
+        return;
+      }
       const { error } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', {
         params: { path: { idOrNumber: appeal.id, action: action as Schemas['StaffRouteAction'] } },
         body: { expectedVersion: appeal.version },
       });
-      if (error) this.actionError.set((error as { title?: string }).title ?? String(action));
+      if (error) this.actionError.set(this.refusal(error) ?? String(action));
       await this.load(this.idOrNumber());
     } finally {
       this.acting.set(false);
@@ -116,6 +144,19 @@ export class AppealCardPage {
       .open<unknown, ActionDialogData, ActionDialogResult>(ACTION_DIALOGS[action], { data: { appeal, action }, width: '560px' })
       .afterClosed()
       .subscribe((result) => void this.dialogClosed(action, result));
+  }
+
+  protected revealContact(): void {
+    const appeal = this.appeal();
+    if (!appeal) return;
+    this.dialog
+      .open<RevealContactDialog, { appealId: string }, Schemas['ContactViewDto']>(RevealContactDialog, { data: { appealId: appeal.id }, width: '480px' })
+      .afterClosed()
+      .subscribe((contact) => {
+        if (!contact) return;
+        this.revealed.set({ appealId: appeal.id, contact });
+        this.notifier.info('reveal.shown');
+      });
   }
 
   /** Done or refused with a 409: either way the card shows the appeal as it is now. */
@@ -140,10 +181,29 @@ export class AppealCardPage {
     if (data) saveBlob(data, `answer-${appeal.number ?? appeal.id}.${format}`);
   }
 
+  /** Why the API refused: a refused transition names the status in the console's words, not the API's code. */
+  private refusal(error: unknown): string | null {
+    const problem = error as { title?: string; code?: string; currentStatus?: string } | undefined;
+    if (problem?.code === 'invalid_transition' && problem.currentStatus) return this.t('appeal.action.invalidTransition', { status: this.i18n.status(problem.currentStatus) });
+    return problem?.title ?? null;
+  }
+
+  /** The route guard: typed answer text that was not sent is not left behind without a question. */
+  canLeave(): boolean {
+    return !this.answerForm()?.unsent() || window.confirm(this.t('answer.leaveConfirm'));
+  }
+
   private loadSeq = 0;
 
   constructor() {
     void this.catalog.load();
+    // Live: whatever the stream tells this staff member about the open appeal (a citizen's reply,
+    // a decision on the answer, a status change) shows on the card without a reload.
+    const stop = inject(NotificationCenter).onArrival((item) => {
+      const appeal = this.appeal();
+      if (appeal && item.appealId === appeal.id) void this.load(this.idOrNumber());
+    });
+    inject(DestroyRef).onDestroy(stop);
     effect(() => {
       const id = this.idOrNumber();
       untracked(() => {
@@ -167,6 +227,9 @@ export class AppealCardPage {
     try {
       const { data, response } = await this.api.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber } } });
       if (seq !== this.loadSeq) return;
+      const drafts = data ? (await this.api.GET('/api/v1/staff/appeals/{idOrNumber}/answer-drafts', { params: { path: { idOrNumber: data.id } } })).data : [];
+      if (seq !== this.loadSeq) return;
+      this.drafts.set(drafts ?? []);
       this.appeal.set(data ?? null);
       this.state.set(data ? 'ready' : response.status === 404 || response.status === 403 ? 'notFound' : 'failed');
     } catch {

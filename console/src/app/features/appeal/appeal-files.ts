@@ -81,6 +81,8 @@ export function saveBlob(blob: Blob, name: string): void {
     </section>
   `,
   styles: `
+    /* The card's panels have this padding from the card's styles, which do not reach inside this component. */
+    .block { padding: 16px 20px; }
     .files { list-style: none; margin: 0; padding: 0; display: grid; gap: 12px; }
     .file { display: flex; align-items: center; gap: 12px; }
     .thumb { width: 64px; height: 64px; object-fit: cover; border-radius: 4px; }

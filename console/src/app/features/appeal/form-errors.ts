@@ -7,10 +7,12 @@ import type { I18n } from '../../core/i18n/i18n.service';
  * `server` error the field shows until it is edited. A path such as `documents.0` belongs to
  * the `documents` control. Returns the errors no field of the form shows, as "field: message".
  */
-export function putFieldErrors(form: FormGroup, problem: Problem | null): string[] {
+export function putFieldErrors(form: FormGroup, problem: Problem | null, prefix = ''): string[] {
   const unplaced: string[] = [];
   for (const [field, message] of Object.entries(fieldErrors(problem))) {
-    const control = form.get(field.split(/[.[]/)[0]);
+    // `prefix`: the form is one object of the body (a draft's `draft.text` is the form's `text`).
+    const path = prefix && field.startsWith(prefix) ? field.slice(prefix.length) : field;
+    const control = form.get(path.split(/[.[]/)[0]);
     if (control) {
       control.setErrors({ server: message });
       control.markAsTouched();

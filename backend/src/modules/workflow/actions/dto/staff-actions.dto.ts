@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, OmitType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { AnswerResult, AppealStatus, NO_ANSWER_GROUNDS, NoAnswerGround, REVIEW_OUTCOMES, ReviewOutcome, Role, StaffAction } from '@otklik/shared/domain';
 import { IsCalendarDate } from '../../../../common/validation/dates';
@@ -94,11 +95,50 @@ const Field = {
       IsString({ each: true }),
       Matches(ID_OR_NUMBER, { each: true }),
     ),
+  draft: () =>
+    field(
+      false,
+      { type: () => AnswerDraftInputDto, description: 'send-for-approval: the answer to approve (the supervisor approves it and it goes out, or returns it with a remark)' },
+      ValidateNested(),
+      Type(() => AnswerDraftInputDto),
+    ),
   remark: (required: boolean) =>
     field(required, { maxLength: 2000, description: 'The remark to the operator (in the internal thread)' }, IsString(), Transform(trim), IsNotEmpty(), MaxLength(2000)),
   outcome: (required: boolean) =>
     field(required, { enum: ReviewOutcome, enumName: 'ReviewOutcome', description: 'record-review: the answer stands, or the appeal goes back to work' }, IsIn(REVIEW_OUTCOMES)),
 };
+
+export class AnswerInputDto {
+  @ApiProperty({ enum: AnswerResult, enumName: 'AnswerResult' })
+  @IsIn(Object.values(AnswerResult))
+  result: AnswerResult;
+
+  @ApiProperty({ minimum: 0, maximum: 9999, description: 'Numeric result code of the body’s classifier' })
+  @IsInt() @Min(0) @Max(9999)
+  resultCode: number;
+
+  @ApiProperty({ maxLength: 20000, description: 'The explanation' })
+  @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(20000)
+  text: string;
+
+  @ApiPropertyOptional({ maxLength: 5000, description: 'Required for a refusal' })
+  @IsOptional() @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(5000)
+  reason?: string;
+
+  @ApiPropertyOptional({ maxLength: 40, description: 'Executor work phone' })
+  @IsOptional() @IsString() @Transform(trim) @MaxLength(40)
+  executorPhone?: string;
+
+  @AttachmentIds({ description: 'Uploaded attachments to include' })
+  attachmentIds?: string[];
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional() @IsInt() @Min(1)
+  expectedVersion?: number;
+}
+
+/** The answer an operator sends for approval: the answer's fields, kept as a draft until the supervisor decides. */
+export class AnswerDraftInputDto extends OmitType(AnswerInputDto, ['expectedVersion'] as const) {}
 
 /**
  * What the route accepts for any action: every field optional. Each action's own body (below)
@@ -118,6 +158,7 @@ export class StaffActionBodyDto {
   @Field.repeatsAppealIds() repeatsAppealIds?: string[];
   @Field.remark(false) remark?: string;
   @Field.outcome(false) outcome?: ReviewOutcome;
+  @Field.draft() draft?: AnswerDraftInputDto;
   @Field.expectedVersion() expectedVersion?: number;
 }
 
@@ -156,6 +197,7 @@ export class RequestDocumentsActionBody extends StaffActionBase {
 
 export class SendForApprovalActionBody extends StaffActionBase {
   @discriminator(StaffAction.SendForApproval) action?: StaffAction.SendForApproval;
+  @Field.draft() draft?: AnswerDraftInputDto;
 }
 
 export class ApproveActionBody extends StaffActionBase {
@@ -222,6 +264,11 @@ export class ReturnProposalActionBody extends StaffActionBase {
   @Field.remark(true) remark: string;
 }
 
+export class ReturnAnswerActionBody extends StaffActionBase {
+  @discriminator(StaffAction.ReturnAnswer) action?: StaffAction.ReturnAnswer;
+  @Field.remark(true) remark: string;
+}
+
 export class RecordReviewActionBody extends StaffActionBase {
   @discriminator(StaffAction.RecordReview) action?: StaffAction.RecordReview;
   @Field.outcome(true) outcome: ReviewOutcome;
@@ -245,6 +292,7 @@ export const STAFF_ACTION_BODIES = {
   [StaffAction.ProposeNoAnswer]: ProposeNoAnswerActionBody,
   [StaffAction.ApproveProposal]: ApproveProposalActionBody,
   [StaffAction.ReturnProposal]: ReturnProposalActionBody,
+  [StaffAction.ReturnAnswer]: ReturnAnswerActionBody,
   [StaffAction.RecordReview]: RecordReviewActionBody,
 } as const satisfies Record<StaffRouteAction, new () => StaffActionBase>;
 
@@ -278,33 +326,4 @@ export class BulkResultItemDto {
 
 export class BulkResultDto {
   @ApiProperty({ type: [BulkResultItemDto] }) results: BulkResultItemDto[];
-}
-
-export class AnswerInputDto {
-  @ApiProperty({ enum: AnswerResult, enumName: 'AnswerResult' })
-  @IsIn(Object.values(AnswerResult))
-  result: AnswerResult;
-
-  @ApiProperty({ minimum: 0, maximum: 9999, description: 'Numeric result code of the body’s classifier' })
-  @IsInt() @Min(0) @Max(9999)
-  resultCode: number;
-
-  @ApiProperty({ maxLength: 20000, description: 'The explanation' })
-  @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(20000)
-  text: string;
-
-  @ApiPropertyOptional({ maxLength: 5000, description: 'Required for a refusal' })
-  @IsOptional() @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(5000)
-  reason?: string;
-
-  @ApiPropertyOptional({ maxLength: 40, description: 'Executor work phone' })
-  @IsOptional() @IsString() @Transform(trim) @MaxLength(40)
-  executorPhone?: string;
-
-  @AttachmentIds({ description: 'Uploaded attachments to include' })
-  attachmentIds?: string[];
-
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional() @IsInt() @Min(1)
-  expectedVersion?: number;
 }

@@ -1,5 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { AppealStatus, HistoryEvent, isIsoDate, moscowDate, NO_ANSWER_GROUND_RULES, PROPOSED_ACTION, ProposableAction, ReviewOutcome, StaffAction } from '@otklik/shared/domain';
+import {
+  AppealStatus,
+  HistoryEvent,
+  isIsoDate,
+  moscowDate,
+  NO_ANSWER_GROUND_RULES,
+  nextStatusForStaff,
+  PROPOSED_ACTION,
+  ProposableAction,
+  ReviewOutcome,
+  Role,
+  StaffAction,
+} from '@otklik/shared/domain';
+import { staffContext } from '../../../appeals/appeal-context';
+import { AnswerDraftState } from '../../answers/answer-draft.entity';
+import { AnswerDrafts } from '../../answers/answer-drafts.repository';
+import { AnswerHandler } from '../../answers/answer.handler';
 import { ValidationFailedError } from '../../../../common/problem/domain-error';
 import { AppealGuardrails } from '../../../appeals/appeal-guardrails';
 import { AppealStore, AppealThread } from '../../../appeals/appeal.repository';
@@ -19,6 +35,7 @@ import {
   RedirectActionBody,
   ReopenActionBody,
   RequestDocumentsActionBody,
+  ReturnAnswerActionBody,
   ReturnProposalActionBody,
   SendForApprovalActionBody,
   StaffRouteAction,
@@ -90,22 +107,83 @@ export class RequestDocumentsHandler implements StaffRouteHandler<RequestDocumen
   }
 }
 
-/** The answer is ready for the supervisor's sign-off. */
+/**
+ * The answer is ready for the supervisor's sign-off. With its draft, the draft is kept as a new
+ * revision: the supervisor approves it (and it goes out) or returns it with a remark.
+ */
 @Injectable()
 export class SendForApprovalHandler implements StaffRouteHandler<SendForApprovalActionBody> {
   readonly side = 'staff';
   readonly action = StaffAction.SendForApproval;
   readonly body = SendForApprovalActionBody;
-  async apply(): Promise<void> {}
+  constructor(private readonly drafts: AnswerDrafts) {}
+  async apply({ manager, actor, appeal, body, entry }: TransitionContext<SendForApprovalActionBody>): Promise<void> {
+    const { draft } = body;
+    if (!draft) return;
+    AnswerHandler.check(appeal, draft);
+    const saved = await this.drafts.submit(manager, {
+      appealId: appeal.id,
+      result: draft.result,
+      resultCode: draft.resultCode,
+      text: draft.text,
+      reason: draft.reason ?? null,
+      executorPhone: draft.executorPhone ?? null,
+      attachmentIds: draft.attachmentIds ?? [],
+      authorId: actor.userId,
+      authorName: actor.name,
+      authorPosition: entry.actorPosition ?? null,
+    });
+    entry.details = { draftId: saved.id, revision: saved.revision };
+  }
 }
 
-/** The supervisor signs off: back to work, to be answered. */
+/**
+ * The supervisor signs off. An answer sent with its draft goes out now, as the operator wrote it
+ * (the history says «answered», naming the supervisor who approved it); without a draft, the
+ * appeal goes back to work to be answered, as it always did.
+ */
 @Injectable()
 export class ApproveHandler implements StaffRouteHandler<ApproveActionBody> {
   readonly side = 'staff';
   readonly action = StaffAction.Approve;
   readonly body = ApproveActionBody;
-  async apply(): Promise<void> {}
+  constructor(
+    private readonly drafts: AnswerDrafts,
+    private readonly answer: AnswerHandler,
+  ) {}
+  async apply(ctx: TransitionContext<ApproveActionBody>): Promise<void> {
+    const { manager, actor, appeal, now, entry } = ctx;
+    const draft = await this.drafts.pending(manager, appeal.id);
+    if (!draft) return;
+    ctx.next = nextStatusForStaff(StaffAction.Answer, appeal.status, staffContext(appeal, now), draft.result);
+    entry.event = HistoryEvent.Answered;
+    const uploader = { ...actor, userId: draft.authorId ?? '', role: Role.Operator, name: draft.authorName };
+    await this.answer.give(
+      ctx,
+      { result: draft.result, resultCode: draft.resultCode, text: draft.text, reason: draft.reason ?? undefined, executorPhone: draft.executorPhone ?? undefined, attachmentIds: draft.attachmentIds },
+      { executorName: draft.authorName, executorPosition: draft.authorPosition, approvedBy: actor.userId, uploader },
+    );
+    await this.drafts.decide(manager, draft, { state: AnswerDraftState.Approved, by: actor.userId, byName: actor.name, at: now });
+    entry.details = { ...entry.details, approvedDraftId: draft.id, revision: draft.revision, draftAuthorId: draft.authorId };
+  }
+}
+
+/** The supervisor returns the answer sent for approval with a remark: back to work, the remark in the internal thread. */
+@Injectable()
+export class ReturnAnswerHandler implements StaffRouteHandler<ReturnAnswerActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.ReturnAnswer;
+  readonly body = ReturnAnswerActionBody;
+  constructor(
+    private readonly drafts: AnswerDrafts,
+    private readonly thread: AppealThread,
+  ) {}
+  async apply({ manager, actor, appeal, body, now, entry }: TransitionContext<ReturnAnswerActionBody>): Promise<void> {
+    const draft = await this.drafts.pending(manager, appeal.id);
+    if (draft) await this.drafts.decide(manager, draft, { state: AnswerDraftState.Returned, by: actor.userId, byName: actor.name, at: now, remark: body.remark });
+    await this.thread.noteForStaff(manager, actor, appeal.id, `Ответ${draft ? ` (редакция ${draft.revision})` : ''} возвращён на доработку.\nЗамечание: ${body.remark}`);
+    entry.details = { returnedDraftId: draft?.id ?? null, revision: draft?.revision ?? null, authorId: draft?.authorId ?? null };
+  }
 }
 
 /** To another department, registered there again; the citizen is told why. */
@@ -359,5 +437,6 @@ export const STAFF_ROUTE_HANDLERS = [
   ProposeNoAnswerHandler,
   ApproveProposalHandler,
   ReturnProposalHandler,
+  ReturnAnswerHandler,
   RecordReviewHandler,
 ] as const;

@@ -22,6 +22,7 @@ export const ACTION_DIALOGS: Readonly<Record<DialogAction, Type<unknown>>> = {
   'propose-extension': ExtendDialog,
   'propose-no-answer': NoAnswerDialog,
   'return-proposal': ReturnProposalDialog,
+  'return-answer': ReturnProposalDialog,
   'record-review': RecordReviewDialog,
 };
 
@@ -37,6 +38,7 @@ export const ACTION_DONE: Readonly<Record<DialogAction, MessageKey>> = {
   'propose-extension': 'actionDialog.extend.proposeDone',
   'propose-no-answer': 'actionDialog.noAnswer.proposeDone',
   'return-proposal': 'actionDialog.return.done',
+  'return-answer': 'actionDialog.returnAnswer.done',
   'record-review': 'actionDialog.review.done',
 };
 

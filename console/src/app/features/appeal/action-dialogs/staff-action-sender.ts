@@ -20,6 +20,7 @@ export type DialogAction = Extract<
   | 'propose-extension'
   | 'propose-no-answer'
   | 'return-proposal'
+  | 'return-answer'
   | 'record-review'
 >;
 
