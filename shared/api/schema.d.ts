@@ -2028,7 +2028,11 @@ export interface paths {
         /** Departments and their assignment settings */
         get: operations["listDepartments"];
         put?: never;
-        post?: never;
+        /**
+         * Add a department to the tree
+         * @description 409 conflict (field code) for a taken code; 422 for an unknown or retired parent.
+         */
+        post: operations["createDepartment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2063,6 +2067,26 @@ export interface paths {
         get: operations["listStaffDepartments"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/departments/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a department
+         * @description Not while it has open appeals, active staff or live sub-departments: 409 department_in_use with `openAppeals`, `activeStaff`, `liveChildren`; the general pool cannot be retired (409 department_general_pool). Retiring a retired department changes nothing.
+         */
+        post: operations["retireDepartment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4565,14 +4589,40 @@ export interface components {
             autoAssign: boolean;
             approvalRequiredFor: components["schemas"]["ApprovableBySetting"][];
             workingHours: components["schemas"]["WorkingHoursDto"] | null;
+            /**
+             * Format: date-time
+             * @description Retired: takes no appeals and no staff
+             */
+            retiredAt: string | null;
         };
         DepartmentSettingsDto: {
+            nameRu?: string;
+            nameEn?: string;
+            /**
+             * Format: uuid
+             * @description Move under another department (not into its own subtree: 422 department_cycle); null makes it a root
+             */
+            parentId?: string | null;
             /** @description Give new and redirected appeals to the department's least-loaded operator */
             autoAssign?: boolean;
             /** @description Staff actions the department's operators propose for a supervisor's approval instead of taking them (termination of correspondence always needs it) */
             approvalRequiredFor?: components["schemas"]["ApprovableBySetting"][];
             /** @description Restrict staff access to these hours (alerts outside them); null lifts the restriction */
             workingHours?: components["schemas"]["WorkingHoursDto"] | null;
+        };
+        DepartmentInputDto: {
+            /**
+             * @description Lower-case letters, digits and hyphens; unique
+             * @example housing
+             */
+            code: string;
+            nameRu: string;
+            nameEn: string;
+            /**
+             * Format: uuid
+             * @description The parent department (escalation goes there); null: a root
+             */
+            parentId: string | null;
         };
     };
     responses: never;
@@ -9501,6 +9551,43 @@ export interface operations {
             };
         };
     };
+    createDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDepartmentDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     updateDepartment: {
         parameters: {
             query?: never;
@@ -9555,6 +9642,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    retireDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDepartmentDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

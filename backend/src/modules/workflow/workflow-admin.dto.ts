@@ -104,6 +104,16 @@ export class WorkingHoursDto {
 }
 
 export class DepartmentSettingsDto {
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  nameRu?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  nameEn?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Move under another department (not into its own subtree: 422 department_cycle); null makes it a root' })
+  @IsOptional() @IsUUID('all')
+  parentId?: string | null;
+
   @ApiPropertyOptional({ description: "Give new and redirected appeals to the department's least-loaded operator" })
   @IsOptional() @IsBoolean()
   autoAssign?: boolean;
@@ -133,4 +143,21 @@ export class AdminDepartmentDto extends DepartmentDto {
   @ApiProperty() autoAssign: boolean;
   @ApiProperty({ enum: APPROVABLE_BY_SETTING, enumName: 'ApprovableBySetting', isArray: true }) approvalRequiredFor: ApprovableBySetting[];
   @ApiProperty({ type: WorkingHoursDto, nullable: true }) workingHours: WorkingHoursDto | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Retired: takes no appeals and no staff' }) retiredAt: string | null;
+}
+
+export class DepartmentInputDto {
+  @ApiProperty({ example: 'housing', maxLength: 64, description: 'Lower-case letters, digits and hyphens; unique' })
+  @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/)
+  code: string;
+
+  @ApiProperty({ maxLength: 200 }) @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  nameRu: string;
+
+  @ApiProperty({ maxLength: 200 }) @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  nameEn: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The parent department (escalation goes there); null: a root' })
+  @IsOptional() @IsUUID('all')
+  parentId: string | null;
 }

@@ -11,12 +11,14 @@ import { AnswerTemplate } from './templates/answer-template.entity';
 import { AnswerTemplatesService } from './templates/answer-templates.service';
 import { WorkflowAdminController } from './workflow-admin.controller';
 import { WorkflowAdminService } from './workflow-admin.service';
+import { DepartmentAdminController } from './department-admin.controller';
+import { DepartmentAdminService } from './department-admin.service';
 
 /** Routing rules, assignment, answer templates: what the appeals module consults when it registers and moves appeals. */
 @Module({
   imports: [TypeOrmModule.forFeature([RoutingRule, AnswerTemplate]), CatalogModule, AppealAccessModule, UserDirectoryModule],
-  controllers: [WorkflowAdminController, StaffDirectoryController],
-  providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService],
+  controllers: [WorkflowAdminController, StaffDirectoryController, DepartmentAdminController],
+  providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService, DepartmentAdminService],
   exports: [RoutingService, AssignmentService, AnswerTemplatesService],
 })
 export class WorkflowModule {}
