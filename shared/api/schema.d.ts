@@ -17,6 +17,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log with the list filters as CSV or PDF (the newest 5000 rows that match)
+         * @description Each export is itself audited (audit.export, with the filters and the row count).
+         */
+        get: operations["exportAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/alerts": {
         parameters: {
             query?: never;
@@ -4648,6 +4668,8 @@ export interface operations {
                 actorId?: string;
                 /** @description Exact action, or a prefix ending with "." (e.g. "auth.") */
                 action?: string;
+                /** @description The client address the action came from (exact) */
+                ip?: string;
             };
             header?: never;
             path?: never;
@@ -4661,6 +4683,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportAudit: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description From this instant (inclusive); a date means its 00:00 UTC */
+                from?: string;
+                /** @description Before this instant (exclusive); a date means its 00:00 UTC */
+                to?: string;
+                entityType?: string;
+                entityId?: string;
+                actorId?: string;
+                /** @description Exact action, or a prefix ending with "." (e.g. "auth.") */
+                action?: string;
+                /** @description The client address the action came from (exact) */
+                ip?: string;
+                format?: "csv" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Missing, expired or invalid access token */
