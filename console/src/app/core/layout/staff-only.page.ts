@@ -18,7 +18,13 @@ import { I18n } from '../i18n/i18n.service';
         }
         @if (readsAudit()) {
           <p>{{ t('staffOnly.auditHint') }} <a routerLink="/audit/alerts">{{ t('staffOnly.alerts') }}</a> ·
-            <a routerLink="/audit/personal-data-access">{{ t('title.pdAccess') }}</a></p>
+            <a routerLink="/audit/personal-data-access">{{ t('title.pdAccess') }}</a> ·
+            <a routerLink="/audit/log">{{ t('title.auditLog') }}</a></p>
+        }
+        @if (isAdmin()) {
+          <p>{{ t('staffOnly.adminHint') }} <a routerLink="/admin/staff">{{ t('title.staff') }}</a> ·
+            <a routerLink="/admin/departments">{{ t('title.departments') }}</a> ·
+            <a routerLink="/admin/webhooks">{{ t('title.webhooks') }}</a></p>
         }
         <button mat-flat-button type="button" (click)="logout()">{{ t('staffOnly.logout') }}</button>
       </div>
@@ -42,6 +48,7 @@ export class StaffOnlyPage {
   protected readonly t = this.i18n.t;
   protected readonly role = computed(() => this.i18n.role(this.auth.user()?.role ?? '').toLowerCase());
   protected readonly isCitizen = computed(() => this.auth.user()?.role === 'citizen');
+  protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
   protected readonly readsAudit = computed(() => ['admin', 'auditor'].includes(this.auth.user()?.role ?? ''));
 
   protected logout(): void {
