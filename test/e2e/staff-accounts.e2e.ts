@@ -309,5 +309,12 @@ describe('staff accounts (/admin/staff, /auth/account-link)', () => {
       expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     }
     expect((await call(base, 'POST', `/api/v1/admin/staff/${randomUUID()}/lock`, {}, admin)).status).toBe(404);
+    // Null where a value is required, on a real account: 422, nothing changed.
+    const [someone] = (await call(base, 'GET', '/api/v1/admin/staff?role=operator&limit=1', undefined, admin)).body.items;
+    for (const body of [{ ipAllowList: null }, { fullName: null }, { role: null }, { ipAllowList: ['10.0.0.0/8', null] }]) {
+      const res = await call(base, 'PATCH', `/api/v1/admin/staff/${someone.id}`, body, admin);
+      expect(res.status).toBe(422);
+    }
+    expect((await call(base, 'GET', `/api/v1/admin/staff/${someone.id}`, undefined, admin)).body).toMatchObject({ fullName: someone.fullName, role: 'operator', ipAllowList: someone.ipAllowList });
   });
 });

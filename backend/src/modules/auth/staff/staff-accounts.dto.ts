@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { Role, STAFF_ROLES } from '@otklik/shared/domain';
 import { PageQuery } from '../../../common/pagination/page-query';
 import { SessionDto } from '../auth.dto';
@@ -52,7 +52,7 @@ export class StaffAccountInputDto {
   @IsUUID('all')
   departmentId?: string | null;
   @ApiPropertyOptional({ type: [String], example: ['10.0.0.0/8'], description: 'Addresses or CIDRs; empty: anywhere' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -61,10 +61,10 @@ export class StaffAccountInputDto {
 }
 
 export class StaffAccountPatchDto {
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Length(1, 200) fullName?: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @ValidateIf((_, v) => v !== undefined) @IsString() @Length(1, 200) fullName?: string;
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) position?: string | null;
   @ApiPropertyOptional({ enum: STAFF_ROLE_VALUES, enumName: 'StaffRole', description: 'A change ends the account\u2019s sessions (the token carries the role)' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsIn(STAFF_ROLE_VALUES)
   role?: Role;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'A change ends the account\u2019s sessions' })
@@ -72,7 +72,7 @@ export class StaffAccountPatchDto {
   @IsUUID('all')
   departmentId?: string | null;
   @ApiPropertyOptional({ type: [String], description: 'Addresses or CIDRs; empty: anywhere. A change ends the account\u2019s sessions' })
-  @IsOptional()
+  @ValidateIf((_, v) => v !== undefined)
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
