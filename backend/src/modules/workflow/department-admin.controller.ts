@@ -6,8 +6,6 @@ import { Authenticated } from '../auth/auth.decorators';
 import { DepartmentAdminService } from './department-admin.service';
 import { AdminDepartmentDto, DepartmentInputDto } from './workflow-admin.dto';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
-
 @ApiTags('admin')
 @Controller({ path: 'admin/departments', version: '1' })
 export class DepartmentAdminController {
@@ -32,7 +30,7 @@ export class DepartmentAdminController {
     operationId: 'retireDepartment',
   })
   @ApiOkResponse({ type: AdminDepartmentDto })
-  retire(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<AdminDepartmentDto> {
+  retire(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<AdminDepartmentDto> {
     return this.departments.retire(actor, id);
   }
 }

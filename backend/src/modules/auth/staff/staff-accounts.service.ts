@@ -9,8 +9,8 @@ import { APP_CONFIG } from '../../../config/config.module';
 import { TransactionRunner } from '../../../database/transaction-runner';
 import { AuditService } from '../../audit/audit.service';
 import { DepartmentTree } from '../../users/department-tree.repository';
-import { StaffRow, UserAccounts } from '../../users/user-accounts.repository';
-import { normalizeEmail } from '../../users/user.entity';
+import { normalizeEmail, StaffRow, UserAccounts } from '../../users/user-accounts.repository';
+
 import { LiveSessions } from '../live-sessions.repository';
 import { MfaService } from '../mfa/mfa.service';
 import { PasswordHasher } from '../password-hasher';

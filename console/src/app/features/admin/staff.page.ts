@@ -47,7 +47,7 @@ export class StaffPage {
   protected readonly sessionColumns = ['createdAt', 'lastUsedAt', 'ip', 'userAgent', 'actions'];
   protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
 
-  protected readonly filters = this.fb.group({ q: ['', Validators.maxLength(200)], status: ['' as Status | ''] });
+  protected readonly filters = this.fb.group({ q: ['', Validators.maxLength(200)], status: this.fb.control<Status | ''>('') });
   protected readonly invite = this.fb.group({
     email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
     fullName: ['', [Validators.required, Validators.maxLength(200)]],

@@ -105,7 +105,7 @@ export class AuditLogPage {
   protected async export(format: 'csv' | 'pdf'): Promise<void> {
     const { data } = await this.api.GET('/api/v1/audit/export', { params: { query: { ...this.query(), format } }, parseAs: 'blob' });
     if (!data) return;
-    const url = URL.createObjectURL(data as Blob);
+    const url = URL.createObjectURL(data);
     const a = document.createElement('a');
     a.href = url;
     a.download = `audit-${new Date().toISOString().slice(0, 10)}.${format}`;
