@@ -17,6 +17,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log with the list filters as CSV or PDF (the newest 5000 rows that match)
+         * @description Each export is itself audited (audit.export, with the filters and the row count).
+         */
+        get: operations["exportAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/alerts": {
         parameters: {
             query?: never;
@@ -556,6 +576,182 @@ export interface paths {
         get: operations["esiaCallback"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff accounts
+         * @description Admins: every staff account. Supervisors: those of their department subtree.
+         */
+        get: operations["listStaffAccounts"];
+        put?: never;
+        /**
+         * Create a staff account and e-mail an invitation
+         * @description The invitee sets the password and enrols TOTP with the one-time link (POST /auth/account-link). 409 conflict (field email) for a taken e-mail.
+         */
+        post: operations["createStaffAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A staff account with its live sessions
+         * @description Supervisors: only accounts of their department subtree (else 404).
+         */
+        get: operations["getStaffAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a staff account (name, position, role, department, IP allow-list)
+         * @description A change of the role, the department or the allow-list ends the account’s sessions. 409 own_account for a change of one’s own role.
+         */
+        patch: operations["updateStaffAccount"];
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lock a staff account: sign-in refused, its sessions end at once
+         * @description 409 own_account for one’s own. Locking a locked account changes nothing.
+         */
+        post: operations["lockStaffAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a staff account (also one a security alert locked) */
+        post: operations["unlockStaffAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}/reset-mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the second factor: the sessions end, the next sign-in enrols again */
+        post: operations["resetStaffMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail a one-time link to set a new password */
+        post: operations["resetStaffPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the invitation again (a new link; the earlier one stops working)
+         * @description 409 invitation_already_accepted once a password is set.
+         */
+        post: operations["resendStaffInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one session of a staff account */
+        delete: operations["revokeStaffSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/account-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the password with an e-mailed one-time link (an invitation or a reset)
+         * @description Single use; expires. 410 account_link_invalid for an unknown, used or expired link; 422 for a weak password (the link stays valid). A staff account without a second factor gets `enrolment`: confirm it with POST /auth/mfa/enrolment/confirm, which signs in.
+         */
+        post: operations["acceptAccountLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2104,7 +2300,11 @@ export interface paths {
         /** Departments and their assignment settings */
         get: operations["listDepartments"];
         put?: never;
-        post?: never;
+        /**
+         * Add a department to the tree
+         * @description 409 conflict (field code) for a taken code; 422 for an unknown or retired parent.
+         */
+        post: operations["createDepartment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2192,6 +2392,26 @@ export interface paths {
         get: operations["listSnippetsForAppeal"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/departments/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a department
+         * @description Not while it has open appeals, active staff or live sub-departments: 409 department_in_use with `openAppeals`, `activeStaff`, `liveChildren`; the general pool cannot be retired (409 department_general_pool). Retiring a retired department changes nothing.
+         */
+        post: operations["retireDepartment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2622,7 +2842,132 @@ export interface components {
             revoked: number;
         };
         /** @enum {string} */
+        StaffRole: "operator" | "supervisor" | "admin" | "auditor";
+        /** @enum {string} */
+        StaffStatus: "invited" | "active" | "locked";
+        /** @enum {string} */
         Role: "citizen" | "operator" | "supervisor" | "admin" | "auditor";
+        StaffAccountDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            position: string | null;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            departmentId: string | null;
+            /** @description invited: no password set yet; locked: sign-in refused and sessions ended */
+            status: components["schemas"]["StaffStatus"];
+            /** Format: date-time */
+            lockedAt: string | null;
+            /** @description Why: `admin` (locked by an admin) or the alert kind that locked it */
+            lockReason: string | null;
+            /** @description A second factor is enrolled */
+            mfaEnrolled: boolean;
+            /** @description Networks (addresses or CIDRs) the account may work from; empty: anywhere */
+            ipAllowList: string[];
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StaffAccountPageDto: {
+            items: components["schemas"]["StaffAccountDto"][];
+            nextCursor: string | null;
+        };
+        StaffAccountInputDto: {
+            /** @example i.petrova@body.gov.ru */
+            email: string;
+            /** @example Петрова Ирина Сергеевна */
+            fullName: string;
+            position?: string | null;
+            role: components["schemas"]["StaffRole"];
+            /**
+             * Format: uuid
+             * @description Required for operators and supervisors; none for admins and auditors
+             */
+            departmentId?: string | null;
+            /**
+             * @description Addresses or CIDRs; empty: anywhere
+             * @example [
+             *       "10.0.0.0/8"
+             *     ]
+             */
+            ipAllowList?: string[];
+        };
+        StaffAccountDetailDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            position: string | null;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            departmentId: string | null;
+            /** @description invited: no password set yet; locked: sign-in refused and sessions ended */
+            status: components["schemas"]["StaffStatus"];
+            /** Format: date-time */
+            lockedAt: string | null;
+            /** @description Why: `admin` (locked by an admin) or the alert kind that locked it */
+            lockReason: string | null;
+            /** @description A second factor is enrolled */
+            mfaEnrolled: boolean;
+            /** @description Networks (addresses or CIDRs) the account may work from; empty: anywhere */
+            ipAllowList: string[];
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Live sessions (refresh-token families), newest first */
+            sessions: components["schemas"]["SessionDto"][];
+            /**
+             * Format: date-time
+             * @description When the pending invitation expires (null: none pending)
+             */
+            invitationExpiresAt: string | null;
+        };
+        StaffAccountPatchDto: {
+            fullName?: string;
+            position?: string | null;
+            /** @description A change ends the account’s sessions (the token carries the role) */
+            role?: components["schemas"]["StaffRole"];
+            /**
+             * Format: uuid
+             * @description A change ends the account’s sessions
+             */
+            departmentId?: string | null;
+            /** @description Addresses or CIDRs; empty: anywhere. A change ends the account’s sessions */
+            ipAllowList?: string[];
+        };
+        StaffLockDto: {
+            /** @description Why (kept in the audit log) */
+            reason?: string;
+        };
+        AccountLinkSentDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The e-mail was handed to the mail server (false: delivery failed, send again) */
+            mailed: boolean;
+        };
+        AccountLinkAcceptDto: {
+            /** @description The token from the e-mailed link (the part after #) */
+            token: string;
+            /** @description The new password (the password policy applies) */
+            newPassword: string;
+        };
+        AccountLinkEnrolmentDto: {
+            /** @description Short-lived, single-use token for POST /auth/mfa/enrolment/confirm */
+            enrolmentToken: string;
+            otpauthUri: string;
+            /** @description The otpauth URI as a PNG QR code data URL */
+            qrDataUrl: string;
+        };
+        AccountLinkAcceptedDto: {
+            /** @description The account’s sign-in e-mail */
+            email: string;
+            /** @description Present when the account must now enrol TOTP: confirm with POST /auth/mfa/enrolment/confirm, which signs in */
+            enrolment?: components["schemas"]["AccountLinkEnrolmentDto"] | null;
+        };
         DepartmentDto: {
             /** Format: uuid */
             id: string;
@@ -3795,8 +4140,6 @@ export interface components {
             /** @description The conclusion of the re-review, told to the citizen */
             reason: string;
         };
-        /** @enum {string} */
-        StaffRole: "operator" | "supervisor";
         AssigneeOptionDto: {
             /** Format: uuid */
             id: string;
@@ -5148,8 +5491,20 @@ export interface components {
             autoAssign: boolean;
             approvalRequiredFor: components["schemas"]["ApprovableBySetting"][];
             workingHours: components["schemas"]["WorkingHoursDto"] | null;
+            /**
+             * Format: date-time
+             * @description Retired: takes no appeals and no staff
+             */
+            retiredAt: string | null;
         };
         DepartmentSettingsDto: {
+            nameRu?: string;
+            nameEn?: string;
+            /**
+             * Format: uuid
+             * @description Move under another department (not into its own subtree: 422 department_cycle); null makes it a root
+             */
+            parentId?: string | null;
             /** @description Give new and redirected appeals to the department's least-loaded operator */
             autoAssign?: boolean;
             /** @description Staff actions the department's operators propose for a supervisor's approval instead of taking them (termination of correspondence always needs it) */
@@ -5184,6 +5539,20 @@ export interface components {
             title: string;
             text: string;
         };
+        DepartmentInputDto: {
+            /**
+             * @description Lower-case letters, digits and hyphens; unique
+             * @example housing
+             */
+            code: string;
+            nameRu: string;
+            nameEn: string;
+            /**
+             * Format: uuid
+             * @description The parent department (escalation goes there); null: a root
+             */
+            parentId: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -5208,6 +5577,8 @@ export interface operations {
                 actorId?: string;
                 /** @description Exact action, or a prefix ending with "." (e.g. "auth.") */
                 action?: string;
+                /** @description The client address the action came from (exact) */
+                ip?: string;
             };
             header?: never;
             path?: never;
@@ -5221,6 +5592,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportAudit: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description From this instant (inclusive); a date means its 00:00 UTC */
+                from?: string;
+                /** @description Before this instant (exclusive); a date means its 00:00 UTC */
+                to?: string;
+                entityType?: string;
+                entityId?: string;
+                actorId?: string;
+                /** @description Exact action, or a prefix ending with "." (e.g. "auth.") */
+                action?: string;
+                /** @description The client address the action came from (exact) */
+                ip?: string;
+                format?: "csv" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Missing, expired or invalid access token */
@@ -6123,6 +6544,395 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listStaffAccounts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description A part of the name or e-mail */
+                q?: string;
+                role?: components["schemas"]["StaffRole"];
+                departmentId?: string;
+                status?: components["schemas"]["StaffStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffAccountInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountDetailDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountDetailDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffAccountPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountDetailDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    lockStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffLockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountDetailDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    unlockStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountDetailDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resetStaffMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountDetailDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resetStaffPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountLinkSentDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resendStaffInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountLinkSentDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    revokeStaffSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    acceptAccountLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountLinkAcceptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountLinkAcceptedDto"];
+                };
             };
         };
     };
@@ -10322,6 +11132,43 @@ export interface operations {
             };
         };
     };
+    createDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartmentInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDepartmentDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     updateDepartment: {
         parameters: {
             query?: never;
@@ -10554,6 +11401,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SnippetViewDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    retireDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDepartmentDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -296,6 +296,26 @@ const MATRIX: Record<string, Row> = {
     expect: staffOnAppeal,
     request: async (_c, fresh) => ({ path: `/api/v1/staff/appeals/${(await fresh()).id}/merge`, body: { duplicate: (await fresh()).id } }),
   },
+  // Issue 16 B: the department tree, staff accounts (supervisors read their subtree), the account link, the audit export.
+  'POST /api/v1/admin/departments': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/departments', body: {} }) },
+  'POST /api/v1/admin/departments/{id}/retire': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}/retire` }) },
+  'GET /api/v1/admin/staff': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/staff?limit=5' }) },
+  'POST /api/v1/admin/staff': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/staff', body: {} }) },
+  // The operator of the supervisor's subtree: admins and that supervisor read the account.
+  'GET /api/v1/admin/staff/{id}': {
+    expect: adminOrSupervisor,
+    request: async (c) => ({ path: `/api/v1/admin/staff/${(await raw('/api/v1/me', { token: c.tokens.operatorIn })).body.id}` }),
+  },
+  'PATCH /api/v1/admin/staff/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/staff/${randomUUID()}`, body: {} }) },
+  'POST /api/v1/admin/staff/{id}/lock': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/staff/${randomUUID()}/lock`, body: {} }) },
+  'POST /api/v1/admin/staff/{id}/unlock': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/staff/${randomUUID()}/unlock` }) },
+  'POST /api/v1/admin/staff/{id}/reset-mfa': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/staff/${randomUUID()}/reset-mfa` }) },
+  'POST /api/v1/admin/staff/{id}/reset-password': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/staff/${randomUUID()}/reset-password` }) },
+  'POST /api/v1/admin/staff/{id}/invitation': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/staff/${randomUUID()}/invitation` }) },
+  'DELETE /api/v1/admin/staff/{id}/sessions/{sessionId}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/staff/${randomUUID()}/sessions/${randomUUID()}` }) },
+  // Public: the link in the body is the credential (an empty body is a 422 for everyone).
+  'POST /api/v1/auth/account-link': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/account-link', body: {} }) },
+  'GET /api/v1/audit/export': { expect: auditReaders, request: async () => ({ path: '/api/v1/audit/export?format=csv&action=none.' }) },
 };
 
 /** Inactive, so the templates the matrix leaves behind never show up in an operator's answer form. */

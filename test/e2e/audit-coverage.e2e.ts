@@ -319,6 +319,25 @@ describe('audit coverage: every write route writes exactly one audit row with it
     // The СЭД export (demo mode: DATA_DIR/sed-export): one personal-data export row (after the alert above, as it raises one of its own).
     await write('POST /api/v1/admin/sed-exports', tokens.admin, undefined, { action: 'appeal.export', ...a });
 
+    // Issue 16 B: the department tree and staff accounts (invitation by e-mail, the link, lock, resets, sessions).
+    const dept = await write('POST /api/v1/admin/departments', tokens.admin, { code: `cov-${randomUUID().slice(0, 8)}`, nameRu: 'Покрытие', nameEn: 'Coverage', parentId: null }, { action: 'department.create', ...a, changes: { nameRu: { from: null, to: 'Покрытие' } } });
+    await write('POST /api/v1/admin/departments/{id}/retire', tokens.admin, undefined, { action: 'department.retire', ...a }, `/api/v1/admin/departments/${dept?.id}/retire`);
+    const staffEmail = `cov.staff.${randomUUID().slice(0, 8)}@body.example.ru`;
+    const staff = await write('POST /api/v1/admin/staff', tokens.admin, { email: staffEmail, fullName: 'Покрытие Сотрудник', role: 'operator', departmentId: departments[0].id }, { action: 'staff.create', ...a, changes: { role: { from: null, to: 'operator' } } });
+    const invite = await eventually(() => env.smtp.mails.find((m) => m.to.includes(staffEmail) && /\/account-link#/.test(m.text)));
+    const linkToken = /\/account-link#([A-Za-z0-9_-]+)/.exec(invite.text)![1];
+    const accepted = await write('POST /api/v1/auth/account-link', undefined, { token: linkToken, newPassword: STRONG_PASSWORD }, { action: 'auth.invitation_accepted', actorId: staff?.id ?? null, actorRole: 'operator' });
+    await call(base, 'POST', '/api/v1/auth/mfa/enrolment/confirm', { enrolmentToken: accepted?.enrolment?.enrolmentToken, code: totpFor(accepted?.enrolment?.otpauthUri ?? 'otpauth://totp/x?secret=AAAA').generate() });
+    const [staffSession] = (await get(`/api/v1/admin/staff/${staff?.id}`, tokens.admin)).sessions ?? [];
+    await write('DELETE /api/v1/admin/staff/{id}/sessions/{sessionId}', tokens.admin, undefined, { action: 'staff.session_revoked', ...a, changes: { activeSessions: { from: 1, to: 0 } } }, `/api/v1/admin/staff/${staff?.id}/sessions/${staffSession?.id}`);
+    await write('PATCH /api/v1/admin/staff/{id}', tokens.admin, { position: 'Ведущий специалист' }, { action: 'staff.update', ...a, changes: { position: { from: null, to: 'Ведущий специалист' } } }, `/api/v1/admin/staff/${staff?.id}`);
+    await write('POST /api/v1/admin/staff/{id}/lock', tokens.admin, { reason: 'покрытие' }, { action: 'staff.lock', ...a }, `/api/v1/admin/staff/${staff?.id}/lock`);
+    await write('POST /api/v1/admin/staff/{id}/unlock', tokens.admin, undefined, { action: 'staff.unlock', ...a, changes: { lockReason: { from: 'admin', to: null } } }, `/api/v1/admin/staff/${staff?.id}/unlock`);
+    await write('POST /api/v1/admin/staff/{id}/reset-mfa', tokens.admin, undefined, { action: 'staff.mfa_reset', ...a, changes: { mfaMethod: { from: 'totp', to: null } } }, `/api/v1/admin/staff/${staff?.id}/reset-mfa`);
+    await write('POST /api/v1/admin/staff/{id}/reset-password', tokens.admin, undefined, { action: 'staff.password_reset_sent', ...a }, `/api/v1/admin/staff/${staff?.id}/reset-password`);
+    const invited = (await call(base, 'POST', '/api/v1/admin/staff', { email: `cov.invited.${randomUUID().slice(0, 8)}@body.example.ru`, fullName: 'Приглашённый', role: 'auditor' }, tokens.admin)).body;
+    await write('POST /api/v1/admin/staff/{id}/invitation', tokens.admin, undefined, { action: 'staff.invitation_sent', ...a }, `/api/v1/admin/staff/${invited?.id}/invitation`);
+
     expect(failures).toEqual([]);
   }, 180_000);
 

@@ -230,6 +230,21 @@ const ROWS: Record<string, Row> = {
   },
   'GET /api/v1/staff/appeals/{idOrNumber}/duplicates': { as: 'operator', params: onStaffAppeal },
   'POST /api/v1/staff/appeals/{idOrNumber}/merge': { as: 'operator', params: onStaffAppeal, base: () => ({ duplicate: randomUUID() }) },
+  // Issue 16 B. Per-account actions on a fresh id (404 past validation): locking a demo account would end the sessions this file signs in with.
+  'POST /api/v1/admin/departments': { as: 'admin', base: (c) => ({ code: `h-${randomUUID().slice(0, 8)}`, nameRu: 'Проверка', nameEn: 'Check', parentId: c.department }) },
+  'POST /api/v1/admin/departments/{id}/retire': { as: 'admin' },
+  'GET /api/v1/admin/staff': { as: 'supervisor' },
+  'POST /api/v1/admin/staff': { as: 'admin', base: (c) => ({ email: `h.${randomUUID().slice(0, 8)}@example.ru`, fullName: 'Проверка', position: null, role: 'operator', departmentId: c.department, ipAllowList: ['10.0.0.0/8'] }) },
+  'GET /api/v1/admin/staff/{id}': { as: 'admin' },
+  'PATCH /api/v1/admin/staff/{id}': { as: 'admin', base: () => ({ position: 'Проверка', ipAllowList: ['10.0.0.1'] }) },
+  'POST /api/v1/admin/staff/{id}/lock': { as: 'admin', base: () => ({ reason: 'Проверка' }) },
+  'POST /api/v1/admin/staff/{id}/unlock': { as: 'admin' },
+  'POST /api/v1/admin/staff/{id}/reset-mfa': { as: 'admin' },
+  'POST /api/v1/admin/staff/{id}/reset-password': { as: 'admin' },
+  'POST /api/v1/admin/staff/{id}/invitation': { as: 'admin' },
+  'DELETE /api/v1/admin/staff/{id}/sessions/{sessionId}': { as: 'admin' },
+  'POST /api/v1/auth/account-link': { as: 'anonymous', base: () => ({ token: 'x'.repeat(43), newPassword: 'Vx7#pLm2!qZr' }) },
+  'GET /api/v1/audit/export': { as: 'auditor' },
 };
 
 let server: RunningServer;

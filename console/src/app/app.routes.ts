@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { adminRoleGuard, auditRoleGuard, consoleRoleGuard, reportsRoleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import { adminOrSupervisorGuard, adminRoleGuard, auditRoleGuard, consoleRoleGuard, reportsRoleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 
 export const routes: Routes = [
   {
@@ -7,6 +7,12 @@ export const routes: Routes = [
     title: 'title.login',
     canActivate: [signedOutGuard],
     loadComponent: () => import('./core/auth/login.page').then((m) => m.LoginPage),
+  },
+  {
+    // An e-mailed one-time link (invitation or password reset): signed in or not.
+    path: 'account-link',
+    title: 'title.accountLink',
+    loadComponent: () => import('./core/auth/account-link.page').then((m) => m.AccountLinkPage),
   },
   {
     path: '',
@@ -49,6 +55,18 @@ export const routes: Routes = [
         title: 'title.snippets',
         canActivate: [adminRoleGuard],
         loadComponent: () => import('./features/admin/snippets.page').then((m) => m.SnippetsPage),
+      },
+      {
+        path: 'admin/staff',
+        title: 'title.staff',
+        canActivate: [adminOrSupervisorGuard],
+        loadComponent: () => import('./features/admin/staff.page').then((m) => m.StaffPage),
+      },
+      {
+        path: 'admin/departments',
+        title: 'title.departments',
+        canActivate: [adminOrSupervisorGuard],
+        loadComponent: () => import('./features/admin/departments.page').then((m) => m.DepartmentsPage),
       },
       {
         path: '',

@@ -15,6 +15,8 @@ export interface Principal {
    * the token does not say (then whoever needs it reads the account).
    */
   trustLevel?: 'confirmed' | 'standard' | 'simplified' | null;
+  /** The account's own IP allow-list, when it has one (the access token carries it; checked on every request). */
+  networks?: string[];
 }
 
 /** Who acts and from where: what every audit row records. */

@@ -110,6 +110,17 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Срок действия пароля истёк: смените его (POST /api/v1/auth/password/expired) и войдите снова',
     en: 'The password has expired: change it (POST /api/v1/auth/password/expired) and sign in again',
   },
+  own_account: { ru: 'Нельзя заблокировать свою учётную запись или сменить свою роль', en: 'You cannot lock your own account or change your own role' },
+  invitation_already_accepted: { ru: 'Приглашение уже принято: пароль задан', en: 'The invitation was already accepted: a password is set' },
+  account_link_invalid: {
+    ru: 'Ссылка недействительна: она уже использована, устарела или неверна. Попросите администратора прислать новую',
+    en: 'The link is not valid: it was used, has expired or is wrong. Ask an administrator for a new one',
+  },
+  department_in_use: {
+    ru: 'Подразделение нельзя упразднить: открытых обращений — {openAppeals}, активных сотрудников — {activeStaff}, действующих подчинённых подразделений — {liveChildren}',
+    en: 'The department cannot be retired: {openAppeals} open appeals, {activeStaff} active staff, {liveChildren} live sub-departments',
+  },
+  department_general_pool: { ru: 'Общий пул нельзя упразднить', en: 'The general pool cannot be retired' },
   ip_not_allowed: { ru: 'Вход с этого IP-адреса запрещён', en: 'Sign-in from this IP address is not allowed' },
   account_exists: {
     ru: 'Учётная запись с такими данными уже существует: войдите или восстановите пароль',
@@ -295,6 +306,11 @@ export const FIELD_MESSAGES: Catalog = {
     ru: 'Для ответа в формате JSON нужна его подпись (заголовок X-Answer-Signature, полученный вместе с ним)',
     en: 'A JSON answer needs its signature (the X-Answer-Signature header it came with)',
   },
+  department_cycle: { ru: 'Подразделение нельзя подчинить ему самому или его подразделению', en: 'A department cannot move under itself or its own sub-department' },
+  invalid_network: { ru: 'Укажите IP-адрес или сеть в нотации CIDR', en: 'Give an IP address or a CIDR network' },
+  invalid_department: { ru: 'Такого подразделения нет', en: 'No such department' },
+  department_retired: { ru: 'Подразделение упразднено', en: 'The department is retired' },
+  department_not_allowed: { ru: 'Администраторы и аудиторы не входят в подразделения', en: 'Admins and auditors belong to no department' },
   registration_expired: {
     ru: 'Регистрация не найдена или срок подтверждения истёк',
     en: 'No such registration, or its confirmation window has passed',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AppealStatus, Role } from '@otklik/shared/domain';
+import { AppealStatus, FINAL_STATUSES, Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { NotFoundError } from '../../common/problem/domain-error';
 import { Appeal } from './appeal.entity';
@@ -21,6 +21,12 @@ export class AppealAccess {
     @InjectRepository(Appeal) private readonly own: Repository<Appeal>,
     private readonly departments: DepartmentTree,
   ) {}
+
+  /** How many appeals of the department are not final (closed or withdrawn): what keeps it from being retired. */
+  async openCountIn(departmentId: string, manager: EntityManager = this.own.manager): Promise<number> {
+    const [row] = await manager.query<{ n: string }[]>(`SELECT count(*) AS n FROM appeals WHERE department_id = $1 AND status <> ALL($2::text[])`, [departmentId, [...FINAL_STATUSES]]);
+    return Number(row.n);
+  }
 
   /** Departments whose queue the staff member sees. */
   async departmentScope(actor: Actor, manager: EntityManager = this.own.manager): Promise<string[]> {

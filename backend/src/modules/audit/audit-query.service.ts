@@ -11,7 +11,16 @@ export class AuditQueryService {
 
   async list(query: AuditQuery): Promise<AuditPageDto> {
     const limit = query.limit ?? AUDIT_DEFAULT_LIMIT;
+    const rows = await this.filtered(query, limit + 1);
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    return { items: rows.map(AuditEntryDto.from), nextCursor: more ? encodeCursor([String(rows[rows.length - 1].id)]) : null };
+  }
+
+  /** The filtered trail, newest first, at most `limit` rows (an export reads up to its cap). */
+  async filtered(query: AuditQuery, limit: number): Promise<AuditEntry[]> {
     const qb = this.tx.manager.getRepository(AuditEntry).createQueryBuilder('e');
+    if (query.ip) qb.andWhere('e.ip = :ip', { ip: query.ip });
     if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
     if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
@@ -23,9 +32,6 @@ export class AuditQueryService {
       const [id] = decodeCursor(query.cursor, 1);
       qb.andWhere('e.id < :cursorId', { cursorId: String(id) });
     }
-    const rows = await qb.orderBy('e.id', 'DESC').limit(limit + 1).getMany();
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    return { items: rows.map(AuditEntryDto.from), nextCursor: more ? encodeCursor([String(rows[rows.length - 1].id)]) : null };
+    return qb.orderBy('e.id', 'DESC').limit(limit).getMany();
   }
 }

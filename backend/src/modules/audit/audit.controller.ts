@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
 import { RequestLocale } from '../../common/http/request-meta';
 import { Locale } from '../../common/i18n/messages';
 import { PageQuery } from '../../common/pagination/page-query';
 import { Authenticated } from '../auth/auth.decorators';
-import { AuditAlertDto, AuditAlertPageDto, AuditAlertQuery, AuditPageDto, AuditQuery, CitizenMatchListDto, CitizenSearchQuery, MyPersonalDataAccessPageDto, PersonalDataAccessPageDto, ResolveAlertDto } from './audit.dto';
+import { AuditAlertDto, AuditAlertPageDto, AuditAlertQuery, AuditExportQuery, AuditPageDto, AuditQuery, CitizenMatchListDto, CitizenSearchQuery, MyPersonalDataAccessPageDto, PersonalDataAccessPageDto, ResolveAlertDto } from './audit.dto';
 import { AuditAlertsService } from './audit-alerts.service';
+import { AuditExportService } from './audit-export.service';
 import { AuditQueryService } from './audit-query.service';
 import { PersonalDataAccessLog } from './personal-data-access.service';
 
@@ -20,6 +22,7 @@ export class AuditController {
     private readonly audit: AuditQueryService,
     private readonly alerts: AuditAlertsService,
     private readonly access: PersonalDataAccessLog,
+    private readonly exporter: AuditExportService,
   ) {}
 
   @Get()
@@ -28,6 +31,26 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPageDto })
   list(@Query() query: AuditQuery): Promise<AuditPageDto> {
     return this.audit.list(query);
+  }
+
+  @Get('export')
+  @Authenticated(Role.Auditor, Role.Admin)
+  @ApiOperation({
+    summary: 'The audit log with the list filters as CSV or PDF (the newest 5000 rows that match)',
+    description: 'Each export is itself audited (audit.export, with the filters and the row count).',
+    operationId: 'exportAudit',
+  })
+  @ApiProduces('text/csv', 'application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async export(
+    @CurrentActor() actor: Actor,
+    @Query() query: AuditExportQuery,
+    @RequestLocale() locale: Locale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.exporter.export(actor, query, locale);
+    reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`);
+    return new StreamableFile(file.body);
   }
 
   @Get('alerts')

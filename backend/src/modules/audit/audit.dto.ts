@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsIP, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DateRangePageQuery, PageQuery } from '../../common/pagination/page-query';
 import { ALERT_KINDS, ALERT_RESOLUTIONS, AlertKind, AlertResolution, AuditAlert } from './audit-alert.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -29,6 +29,18 @@ export class AuditQuery extends DateRangePageQuery {
   @IsString()
   @MaxLength(100)
   action?: string;
+
+  @ApiPropertyOptional({ example: '203.0.113.7', description: 'The client address the action came from (exact)' })
+  @IsOptional()
+  @IsIP()
+  ip?: string;
+}
+
+export class AuditExportQuery extends AuditQuery {
+  @ApiPropertyOptional({ enum: ['csv', 'pdf'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'pdf'])
+  format?: 'csv' | 'pdf';
 }
 
 // The shared range and page, documented as the audit log applies them: `to` is an instant (a bare

@@ -8,6 +8,8 @@ export interface AccessClaims {
   dep: string | null;
   sid?: string;
   tl?: string | null;
+  /** The account's own IP allow-list (users.ip_allow_list), when it has one. */
+  ipn?: string[];
   exp: number;
   nbf?: number;
 }

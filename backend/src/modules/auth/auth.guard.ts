@@ -29,6 +29,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
+    if (error instanceof DomainError) throw error;
     if (error || !user) throw new DomainError(401, 'unauthorized');
     return user;
   }

@@ -27,10 +27,13 @@ import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
 import { UserContacts } from './user-contacts';
+import { AccountLinks } from './staff/account-links';
+import { AccountLinkController, StaffAccountsController } from './staff/staff-accounts.controller';
+import { StaffAccountsService } from './staff/staff-accounts.service';
 
 @Module({
   imports: [PassportModule, UserDirectoryModule],
-  controllers: [AuthController, MeSecurityController, EsiaController],
+  controllers: [AuthController, MeSecurityController, EsiaController, StaffAccountsController, AccountLinkController],
   providers: [
     AuthService,
     SessionService,
@@ -53,6 +56,8 @@ import { UserContacts } from './user-contacts';
     EsiaRelyingParty,
     EsiaSignInService,
     SignInBookkeeping,
+    AccountLinks,
+    StaffAccountsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [SignInBookkeeping, PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter],

@@ -14,7 +14,7 @@ import { CODE_TTL_SECONDS, OneTimeCodes } from './codes/one-time-codes';
 import { MfaService } from './mfa/mfa.service';
 import { PasswordHasher } from './password-hasher';
 import { AuthLimits } from './protection/auth-limits';
-import { staffIpAllowed } from './protection/ip-allow-list';
+import { accountIpAllowed, staffIpAllowed } from './protection/ip-allow-list';
 import { LockoutService } from './protection/lockout.service';
 import { RefreshToken } from './refresh-token.entity';
 import { ClientInfo, SessionService } from './session.service';
@@ -98,7 +98,7 @@ export class AuthService {
   /** Staff: the IP allow-list and the password age (an expired password is changed first). */
   private assertStaffMayEnter(user: Account, client: ClientInfo): void {
     if (!isStaff(user.role)) return;
-    if (!staffIpAllowed(this.config.identity.staffIpAllowList, user, client.ip)) throw new DomainError(403, 'ip_not_allowed');
+    if (!staffIpAllowed(this.config.identity.staffIpAllowList, user, client.ip) || !accountIpAllowed(user.ipAllowList, client.ip)) throw new DomainError(403, 'ip_not_allowed');
     const maxAgeMs = this.config.identity.passwordMaxAgeDays * 86_400_000;
     if (user.passwordChangedAt.getTime() + maxAgeMs < Date.now()) throw new DomainError(403, 'password_expired');
   }

@@ -4,7 +4,9 @@ import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-strategy';
 import { Role } from '@otklik/shared/domain';
 import { Principal } from '../../common/http/actor';
+import { DomainError } from '../../common/problem/domain-error';
 import { AccessClaims, bearerToken, verifyAccessToken } from './access-token';
+import { accountIpAllowed } from './protection/ip-allow-list';
 import { LiveSessions } from './live-sessions.repository';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, TokenService } from './token.service';
 
@@ -47,10 +49,12 @@ class BearerAccessStrategy extends Strategy {
     return claims;
   }
 
-  override authenticate(req: { headers: Record<string, string | string[] | undefined> }): void {
+  override authenticate(req: { headers: Record<string, string | string[] | undefined>; ip?: string }): void {
     const token = bearerToken(req.headers.authorization);
     const claims = token ? this.verified(token) : null;
     if (!claims) return this.fail(401);
+    // The account's own allow-list rides in the token (changing it ends the account's sessions).
+    if (!accountIpAllowed(claims.ipn, req.ip ?? null)) return this.error(new DomainError(403, 'ip_not_allowed'));
     this.verify(claims, (error, user) => (error ? this.error(error as Error) : user ? this.success(user) : this.fail(401)));
   }
 }
@@ -80,6 +84,7 @@ export class JwtStrategy extends PassportStrategy(BearerAccessStrategy, 'jwt') {
       departmentId: claims.dep ?? null,
       sessionId: claims.sid,
       trustLevel: claims.tl as Principal['trustLevel'],
+      ...(claims.ipn ? { networks: claims.ipn } : {}),
     };
   }
 }

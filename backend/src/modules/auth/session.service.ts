@@ -78,7 +78,7 @@ export class SessionService {
     });
     const accessToken = await this.tokens.signAccess(
       // The trust level rides in the token, so filing an appeal needs no look-up of the account.
-      { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId, trustLevel: user.esiaOid ? user.trustLevel : null },
+      { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId, trustLevel: user.esiaOid ? user.trustLevel : null, networks: user.ipAllowList },
       familyId,
     );
     return { accessToken, refreshToken: refresh.token, expiresIn: this.tokens.accessTtl, tokenType: 'Bearer' };

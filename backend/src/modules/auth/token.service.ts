@@ -32,7 +32,8 @@ export class TokenService {
   }
 
   signAccess(principal: Principal, sessionId: string): Promise<string> {
-    return new SignJWT({ role: principal.role, name: principal.name, dep: principal.departmentId, sid: sessionId, tl: principal.trustLevel ?? null })
+    const networks = principal.networks?.length ? { ipn: principal.networks } : {};
+    return new SignJWT({ role: principal.role, name: principal.name, dep: principal.departmentId, sid: sessionId, tl: principal.trustLevel ?? null, ...networks })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.userId)
       .setIssuer(ACCESS_TOKEN_ISSUER)

@@ -94,7 +94,24 @@ export class DepartmentTree {
     return routing;
   }
 
-  async update(manager: EntityManager, id: string, fields: Partial<Pick<Department, 'autoAssign' | 'approvalRequiredFor' | 'nameRu' | 'nameEn' | 'workingHours'>>): Promise<void> {
+  async update(manager: EntityManager, id: string, fields: Partial<Pick<Department, 'autoAssign' | 'approvalRequiredFor' | 'nameRu' | 'nameEn' | 'workingHours' | 'parentId' | 'retiredAt'>>): Promise<void> {
     await manager.update(Department, { id }, fields);
+  }
+
+  /** A new department in the caller's transaction. */
+  async insert(manager: EntityManager, fields: Pick<Department, 'code' | 'nameRu' | 'nameEn' | 'parentId'>): Promise<DepartmentInfo> {
+    const department = manager.create(Department, { ...fields, isGeneralPool: false, autoAssign: false, approvalRequiredFor: [], workingHours: null, retiredAt: null });
+    await manager.insert(Department, department);
+    return (await this.get(department.id, manager))!;
+  }
+
+  async codeTaken(code: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(Department, { code });
+  }
+
+  /** Departments directly below that are not retired. */
+  async liveChildren(id: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await manager.query<{ n: string }[]>('SELECT count(*) AS n FROM departments WHERE parent_id = $1 AND retired_at IS NULL', [id]);
+    return Number(row.n);
   }
 }

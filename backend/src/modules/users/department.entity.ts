@@ -23,6 +23,8 @@ export class Department {
   @Column({ name: 'approval_required_for', type: 'text', array: true, default: () => "'{}'" }) approvalRequiredFor: ApprovableBySetting[];
   /** Staff of the department work only then; access outside these hours raises an alert (null: no restriction). */
   @Column({ name: 'working_hours', type: 'jsonb', nullable: true }) workingHours: WorkingHours | null;
+  /** Retired: takes no appeals and no staff; kept for history. */
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
 }
 

@@ -19,6 +19,30 @@ export type AccountFields = Partial<Omit<User, 'id' | 'department' | 'createdAt'
 /** Equality conditions on an account's columns; `null` matches NULL. */
 export type AccountWhere = Partial<Pick<User, 'id' | 'emailNormalized' | 'esiaOid' | 'snilsHash' | 'phoneHash' | 'role' | 'active'>>;
 
+export interface StaffFilter {
+  q?: string;
+  role?: string;
+  /** Only these departments (a supervisor's subtree); undefined → any. */
+  departmentIds?: string[];
+  status?: 'invited' | 'active' | 'locked';
+}
+
+/** A staff account as the administration lists it. */
+export interface StaffRow {
+  id: string;
+  email: string;
+  fullName: string;
+  position: string | null;
+  role: User['role'];
+  departmentId: string | null;
+  lockedAt: Date | null;
+  lockReason: string | null;
+  mfaMethod: string | null;
+  ipAllowList: string[];
+  createdAt: Date;
+  invited: boolean;
+}
+
 /** An active account's addresses for notices. */
 export interface AccountReach {
   id: string;
@@ -115,6 +139,44 @@ export class UserAccounts {
       `SELECT id, full_name AS "fullName", email, created_at AS "createdAt" FROM users WHERE role = 'citizen' AND ${where} ORDER BY full_name, id LIMIT $2`,
       [value, limit],
     );
+  }
+
+  /**
+   * Staff accounts (every role but citizen) by name or e-mail part, role, department set and status,
+   * ordered by name then id, keyset-paged after (`after`); `invited` means no password yet.
+   */
+  async searchStaff(filter: StaffFilter, limit: number, after: { fullName: string; id: string } | null): Promise<StaffRow[]> {
+    const params: unknown[] = [];
+    const where = [`u.role <> 'citizen'`];
+    if (filter.q) {
+      const like = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      where.push(`(u.full_name ILIKE '%' || $${params.push(like)} || '%' ESCAPE '\\' OR u.email_normalized ILIKE '%' || $${params.length} || '%' ESCAPE '\\')`);
+    }
+    if (filter.role) where.push(`u.role = $${params.push(filter.role)}`);
+    if (filter.departmentIds) where.push(`u.department_id = ANY($${params.push(filter.departmentIds)}::uuid[])`);
+    if (filter.status === 'invited') where.push('u.password_hash IS NULL');
+    if (filter.status === 'locked') where.push('u.locked_at IS NOT NULL');
+    if (filter.status === 'active') where.push('u.password_hash IS NOT NULL AND u.locked_at IS NULL');
+    if (after) where.push(`(u.full_name, u.id) > ($${params.push(after.fullName)}, $${params.push(after.id)}::uuid)`);
+    return this.dataSource.query<StaffRow[]>(
+      `SELECT u.id, u.email, u.full_name AS "fullName", u.position, u.role, u.department_id AS "departmentId", u.locked_at AS "lockedAt",
+              u.lock_reason AS "lockReason", u.mfa_method AS "mfaMethod", u.ip_allow_list AS "ipAllowList", u.created_at AS "createdAt",
+              u.password_hash IS NULL AS invited
+         FROM users u WHERE ${where.join(' AND ')} ORDER BY u.full_name, u.id LIMIT $${params.push(limit)}`,
+      params,
+    );
+  }
+
+  /** One staff account as the administration shows it (null: none, or a citizen). */
+  async staffRow(id: string, manager: EntityManager = this.dataSource.manager): Promise<StaffRow | null> {
+    const [row] = await manager.query<StaffRow[]>(
+      `SELECT u.id, u.email, u.full_name AS "fullName", u.position, u.role, u.department_id AS "departmentId", u.locked_at AS "lockedAt",
+              u.lock_reason AS "lockReason", u.mfa_method AS "mfaMethod", u.ip_allow_list AS "ipAllowList", u.created_at AS "createdAt",
+              u.password_hash IS NULL AS invited
+         FROM users u WHERE u.id = $1 AND u.role <> 'citizen'`,
+      [id],
+    );
+    return row ?? null;
   }
 
   async exists(where: AccountWhere, manager?: EntityManager): Promise<boolean> {

@@ -46,6 +46,8 @@ export class User {
   /** Locked pending review by a suspicious-activity alert (the audit module's thresholds); null → open. */
   @Column({ name: 'locked_at', type: 'timestamptz', nullable: true }) lockedAt: Date | null;
   @Column({ name: 'lock_reason', type: 'text', nullable: true }) lockReason: string | null;
+  /** Networks (addresses or CIDRs) the account may work from; empty → anywhere. Checked at sign-in and on every request. */
+  @Column({ name: 'ip_allow_list', type: 'text', array: true, default: () => "'{}'" }) ipAllowList: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

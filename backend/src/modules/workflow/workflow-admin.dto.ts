@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { AnswerResult, APPEAL_TYPES, AppealType, APPROVABLE_BY_SETTING, ApprovableBySetting } from '@otklik/shared/domain';
 import { DepartmentDto } from '../users/users.dto';
 
@@ -104,8 +104,18 @@ export class WorkingHoursDto {
 }
 
 export class DepartmentSettingsDto {
+  @ApiPropertyOptional({ maxLength: 200 }) @ValidateIf((_, v) => v !== undefined) @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  nameRu?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 }) @ValidateIf((_, v) => v !== undefined) @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  nameEn?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Move under another department (not into its own subtree: 422 department_cycle); null makes it a root' })
+  @IsOptional() @IsUUID('all')
+  parentId?: string | null;
+
   @ApiPropertyOptional({ description: "Give new and redirected appeals to the department's least-loaded operator" })
-  @IsOptional() @IsBoolean()
+  @ValidateIf((_, v) => v !== undefined) @IsBoolean()
   autoAssign?: boolean;
 
   @ApiPropertyOptional({
@@ -114,7 +124,7 @@ export class DepartmentSettingsDto {
     isArray: true,
     description: "Staff actions the department's operators propose for a supervisor's approval instead of taking them (termination of correspondence always needs it)",
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(APPROVABLE_BY_SETTING.length) @IsIn(APPROVABLE_BY_SETTING, { each: true })
+  @ValidateIf((_, v) => v !== undefined) @IsArray() @ArrayMaxSize(APPROVABLE_BY_SETTING.length) @IsIn(APPROVABLE_BY_SETTING, { each: true })
   approvalRequiredFor?: ApprovableBySetting[];
 
   @ApiPropertyOptional({ type: WorkingHoursDto, nullable: true, description: 'Restrict staff access to these hours (alerts outside them); null lifts the restriction' })
@@ -133,6 +143,23 @@ export class AdminDepartmentDto extends DepartmentDto {
   @ApiProperty() autoAssign: boolean;
   @ApiProperty({ enum: APPROVABLE_BY_SETTING, enumName: 'ApprovableBySetting', isArray: true }) approvalRequiredFor: ApprovableBySetting[];
   @ApiProperty({ type: WorkingHoursDto, nullable: true }) workingHours: WorkingHoursDto | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Retired: takes no appeals and no staff' }) retiredAt: string | null;
+}
+
+export class DepartmentInputDto {
+  @ApiProperty({ example: 'housing', maxLength: 64, description: 'Lower-case letters, digits and hyphens; unique' })
+  @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/)
+  code: string;
+
+  @ApiProperty({ maxLength: 200 }) @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  nameRu: string;
+
+  @ApiProperty({ maxLength: 200 }) @IsString() @Transform(trim) @IsNotEmpty() @MaxLength(200)
+  nameEn: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The parent department (escalation goes there); null: a root' })
+  @IsOptional() @IsUUID('all')
+  parentId: string | null;
 }
 
 /** A sample appeal for the routing tester: what routing reads of a real one. */

@@ -27,6 +27,7 @@ import {
   RoutingTestInputDto,
   RoutingTestResultDto,
 } from './workflow-admin.dto';
+import { DepartmentAdminService, departmentDto } from './department-admin.service';
 
 const ruleDto = (r: RoutingRule): RoutingRuleDto => ({
   id: r.id,
@@ -50,7 +51,6 @@ const templateFields = (t: AnswerTemplate): Record<string, unknown> => {
   const { id: _id, ...fields } = templateDto(t);
   return fields;
 };
-const departmentDto = (d: DepartmentInfo): AdminDepartmentDto => ({ ...DepartmentDto.from(d), autoAssign: d.autoAssign, approvalRequiredFor: d.approvalRequiredFor, workingHours: d.workingHours ?? null });
 
 /** Admin management of routing rules, answer templates and department assignment settings; every change is audited. */
 @Injectable()
@@ -64,6 +64,7 @@ export class WorkflowAdminService {
     private readonly departmentTree: DepartmentTree,
     private readonly catalog: CatalogService,
     private readonly lab: RoutingLabService,
+    private readonly departmentAdmin: DepartmentAdminService,
   ) {}
 
   async rules(): Promise<RoutingRuleDto[]> {
@@ -189,15 +190,19 @@ export class WorkflowAdminService {
     return this.own.manager.transaction(async (manager) => {
       const department = await this.departmentTree.get(id, manager, { lock: true });
       if (!department) throw new NotFoundError('department');
-      const before = { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
+      const before = { nameRu: department.nameRu, nameEn: department.nameEn, parentId: department.parentId, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
       if (dto.workingHours && !isTimeZone(dto.workingHours.timeZone)) {
         throw new ValidationFailedError([{ field: 'workingHours.timeZone', code: 'invalid_time_zone', message: 'not an IANA time zone' }]);
       }
+      if (dto.parentId !== undefined && dto.parentId !== department.parentId) await this.departmentAdmin.checkParent(manager, dto.parentId, id);
+      if (dto.nameRu !== undefined) department.nameRu = dto.nameRu;
+      if (dto.nameEn !== undefined) department.nameEn = dto.nameEn;
+      if (dto.parentId !== undefined) department.parentId = dto.parentId;
       if (dto.autoAssign !== undefined) department.autoAssign = dto.autoAssign;
       if (dto.approvalRequiredFor !== undefined) department.approvalRequiredFor = [...new Set(dto.approvalRequiredFor)];
       if (dto.workingHours !== undefined) department.workingHours = dto.workingHours && { days: [...dto.workingHours.days].sort((a, b) => a - b), from: dto.workingHours.from, to: dto.workingHours.to, timeZone: dto.workingHours.timeZone };
-      await this.departmentTree.update(manager, id, { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours });
-      const after = { autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
+      await this.departmentTree.update(manager, id, { nameRu: department.nameRu, nameEn: department.nameEn, parentId: department.parentId, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours });
+      const after = { nameRu: department.nameRu, nameEn: department.nameEn, parentId: department.parentId, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
       await this.audit.record(manager, actor, {
         action: 'department.update',
         entityType: 'department',

@@ -15,12 +15,14 @@ import { AnswerTemplate } from './templates/answer-template.entity';
 import { AnswerTemplatesService } from './templates/answer-templates.service';
 import { WorkflowAdminController } from './workflow-admin.controller';
 import { WorkflowAdminService } from './workflow-admin.service';
+import { DepartmentAdminController } from './department-admin.controller';
+import { DepartmentAdminService } from './department-admin.service';
 
 /** Routing rules, assignment, answer templates: what the appeals module consults when it registers and moves appeals. */
 @Module({
   imports: [TypeOrmModule.forFeature([RoutingRule, AnswerTemplate, AnswerSnippet]), CatalogModule, AppealAccessModule, UserDirectoryModule],
-  controllers: [WorkflowAdminController, StaffDirectoryController, AnswerSnippetsController],
-  providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService, RoutingLabService, AnswerSnippetsService],
+  controllers: [WorkflowAdminController, StaffDirectoryController, AnswerSnippetsController, DepartmentAdminController],
+  providers: [RoutingService, AssignmentService, AnswerTemplatesService, WorkflowAdminService, RoutingLabService, AnswerSnippetsService, DepartmentAdminService],
   exports: [RoutingService, AssignmentService, AnswerTemplatesService],
 })
 export class WorkflowModule {}

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Secret, TOTP } from 'otpauth';
 import { toDataURL } from 'qrcode';
-import { IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { isStaff } from '@otklik/shared/domain';
 import { deriveKey } from '../../../common/crypto/keys';
 import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher';
@@ -110,13 +110,25 @@ export class MfaService {
   async startTotpFor(userId: string, actor: Actor, action: 'auth.mfa_totp_started' | 'auth.mfa_enrolment_started'): Promise<TotpEnrolmentDto> {
     const user = await this.accounts.get(userId);
     if (user.mfaMethod === 'totp') throw new DomainError(409, 'mfa_already_enrolled');
-    const secret = new Secret({ size: 20 });
-    await this.tx.run(async (m) => {
-      await this.accounts.update(m, user.id, { totpSecretEncrypted: this.cipher.encrypt(secret.base32) });
+    return this.tx.run(async (m) => {
+      const enrolment = await this.prepareTotp(m, user);
       await this.audit.record(m, actor, { action, entityType: 'user', entityId: user.id, details: { method: 'totp' } });
+      return enrolment;
     });
+  }
+
+  /** A new TOTP secret kept (encrypted) in the caller's transaction until a code confirms it; the caller audits. */
+  async prepareTotp(manager: EntityManager, user: Pick<Account, 'id' | 'email'>): Promise<TotpEnrolmentDto> {
+    const secret = new Secret({ size: 20 });
+    await this.accounts.update(manager, user.id, { totpSecretEncrypted: this.cipher.encrypt(secret.base32) });
     const otpauthUri = this.totp(user.email, secret).toString();
     return { otpauthUri, qrDataUrl: await toDataURL(otpauthUri) };
+  }
+
+  /** An admin's reset: no second factor, no secret, no backup codes (staff enrol again at their next sign-in); the caller audits. */
+  async resetIn(manager: EntityManager, userId: string): Promise<void> {
+    await this.accounts.update(manager, userId, { mfaMethod: null, totpSecretEncrypted: null });
+    await manager.delete(MfaBackupCode, { userId });
   }
 
   /** Confirms TOTP with a code from the app; turns it on and issues 10 backup codes. */

@@ -27,6 +27,14 @@ export const adminRoleGuard: CanActivateFn = async () => {
   return user?.role === 'admin' ? true : router.createUrlTree(['/staff-only']);
 };
 
+/** Staff accounts and the department tree: admins change them, supervisors read their subtree. */
+export const adminOrSupervisorGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  const user = await auth.ensureUser();
+  return user && ['supervisor', 'admin'].includes(user.role) ? true : router.createUrlTree(['/staff-only']);
+};
+
 /** The reports: supervisors (their subtree) and admins (everything); operators see the staff-only page. */
 export const reportsRoleGuard: CanActivateFn = async () => {
   const auth = inject(AuthService);

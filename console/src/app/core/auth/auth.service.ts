@@ -85,6 +85,12 @@ export class AuthService implements SessionTokens {
     return data ? { ok: true, value: data } : { ok: false, problem: asProblem(error) };
   }
 
+  /** An e-mailed one-time link (invitation or reset) sets the password; staff without a factor get a TOTP enrolment. */
+  async acceptAccountLink(token: string, newPassword: string): Promise<StepResult<Schemas['AccountLinkAcceptedDto']>> {
+    const { data, error } = await this.client.POST('/api/v1/auth/account-link', { body: { token, newPassword } });
+    return data ? { ok: true, value: data } : { ok: false, problem: asProblem(error) };
+  }
+
   /** A code from the new app confirms it: signed in, with the backup codes to show once. */
   async confirmEnrolment(enrolmentToken: string, code: string): Promise<StepResult<{ backupCodes: string[] }>> {
     const { data, error } = await this.client.POST('/api/v1/auth/mfa/enrolment/confirm', { body: { enrolmentToken, code } });

@@ -23,8 +23,9 @@ export class Shell {
   protected readonly isConsoleUser = this.auth.isConsoleUser;
   /** Operators are not shown the reports (the API refuses them anyway). */
   protected readonly canSeeReports = computed(() => ['supervisor', 'admin'].includes(this.user()?.role ?? ''));
-  /** The administration pages (categories, routing, the calendar). */
+  /** Admins administer staff, departments and webhooks; admins and auditors read the audit log. */
   protected readonly isAdmin = computed(() => this.user()?.role === 'admin');
+  protected readonly readsAudit = computed(() => ['admin', 'auditor'].includes(this.user()?.role ?? ''));
   protected readonly userLine = computed(() => {
     const user = this.user();
     if (!user) return '';

@@ -18,11 +18,16 @@ import { I18n } from '../i18n/i18n.service';
         }
         @if (readsAudit()) {
           <p>{{ t('staffOnly.auditHint') }} <a routerLink="/audit/alerts">{{ t('staffOnly.alerts') }}</a> ·
-            <a routerLink="/audit/personal-data-access">{{ t('title.pdAccess') }}</a></p>
+            <a routerLink="/audit/personal-data-access">{{ t('title.pdAccess') }}</a> ·
+            <a routerLink="/audit/log">{{ t('title.auditLog') }}</a></p>
         }
         @if (isAdmin()) {
-          <p>{{ t('staffOnly.adminHint') }} <a routerLink="/admin/categories">{{ t('title.adminCategories') }}</a> ·
-            <a routerLink="/admin/routing">{{ t('title.adminRouting') }}</a> · <a routerLink="/admin/calendar">{{ t('title.adminCalendar') }}</a></p>
+          <p>{{ t('staffOnly.adminHint') }} <a routerLink="/admin/staff">{{ t('title.staff') }}</a> ·
+            <a routerLink="/admin/departments">{{ t('title.departments') }}</a> ·
+            <a routerLink="/admin/webhooks">{{ t('title.webhooks') }}</a> ·
+            <a routerLink="/admin/categories">{{ t('title.adminCategories') }}</a> ·
+            <a routerLink="/admin/routing">{{ t('title.adminRouting') }}</a> · <a routerLink="/admin/calendar">{{ t('title.adminCalendar') }}</a> ·
+            <a routerLink="/admin/snippets">{{ t('title.snippets') }}</a></p>
         }
         <button mat-flat-button type="button" (click)="logout()">{{ t('staffOnly.logout') }}</button>
       </div>

@@ -8,6 +8,11 @@ export default [
     loadComponent: () => import('./alerts.page').then((m) => m.AuditAlertsPage),
   },
   {
+    path: 'log',
+    title: 'title.auditLog',
+    loadComponent: () => import('./audit-log.page').then((m) => m.AuditLogPage),
+  },
+  {
     path: 'personal-data-access',
     title: 'title.pdAccess',
     loadComponent: () => import('./personal-data-access.page').then((m) => m.PersonalDataAccessPage),
