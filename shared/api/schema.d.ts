@@ -386,6 +386,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/contacts/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a new (or unverified) e-mail or phone with the code sent to it */
+        post: operations["confirmContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -576,7 +593,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change my name, preferred answer channel, e-mail or phone (a new address is used once confirmed by the code sent to it) */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/catalog/appeal-types": {
@@ -2275,6 +2293,13 @@ export interface components {
             /** @description The refresh token from the last login or refresh */
             refreshToken: string;
         };
+        /** @enum {string} */
+        ContactKind: "email" | "phone";
+        ConfirmContactDto: {
+            kind: components["schemas"]["ContactKind"];
+            /** @example 123456 */
+            code: string;
+        };
         ChangePasswordDto: {
             /** Format: password */
             currentPassword: string;
@@ -2333,6 +2358,11 @@ export interface components {
          * @enum {string}
          */
         TrustLevel: "confirmed" | "standard" | "simplified";
+        /**
+         * @description Default channel of answers (a new appeal takes it unless it names its own)
+         * @enum {string}
+         */
+        AnswerChannel: "cabinet" | "email" | "post";
         MeDto: {
             /** Format: uuid */
             id: string;
@@ -2343,6 +2373,53 @@ export interface components {
             department: components["schemas"]["DepartmentDto"] | null;
             /** @description ESIA trust level of an account that came from (or is linked to) ESIA; null for local accounts */
             trustLevel: components["schemas"]["TrustLevel"] | null;
+            /** @description The e-mail was proved by a code sent to it; an unverified address gets no notices */
+            emailVerified: boolean;
+            /** @description The phone was proved by an SMS code */
+            phoneVerified: boolean;
+            /** @description Default channel of answers (a new appeal takes it unless it names its own) */
+            preferredAnswerChannel: components["schemas"]["AnswerChannel"];
+        };
+        UpdateMeDto: {
+            /** @example Иванова */
+            lastName?: string;
+            /** @example Мария */
+            firstName?: string;
+            /**
+             * @description An empty string removes the middle name
+             * @example Петровна
+             */
+            middleName?: string;
+            /** @description A new e-mail: a code goes to it, the old one is told; the current one again: a new verification code */
+            email?: string;
+            /** @description A new mobile phone +7XXXXXXXXXX: an SMS code goes to it, the old one is told */
+            phone?: string;
+            preferredAnswerChannel?: components["schemas"]["AnswerChannel"];
+        };
+        PendingContactChangeDto: {
+            kind: components["schemas"]["ContactKind"];
+            /** @description The new address, masked */
+            to: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        ProfileDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            role: components["schemas"]["Role"];
+            position: string | null;
+            department: components["schemas"]["DepartmentDto"] | null;
+            /** @description ESIA trust level of an account that came from (or is linked to) ESIA; null for local accounts */
+            trustLevel: components["schemas"]["TrustLevel"] | null;
+            /** @description The e-mail was proved by a code sent to it; an unverified address gets no notices */
+            emailVerified: boolean;
+            /** @description The phone was proved by an SMS code */
+            phoneVerified: boolean;
+            /** @description Default channel of answers (a new appeal takes it unless it names its own) */
+            preferredAnswerChannel: components["schemas"]["AnswerChannel"];
+            pendingContactChanges: components["schemas"]["PendingContactChangeDto"][];
         };
         /** @enum {string} */
         AppealType: "complaint" | "suggestion" | "question" | "gratitude" | "petition" | "decision_appeal";
@@ -2499,6 +2576,43 @@ export interface components {
             phone?: string;
             email?: string;
             address?: string;
+        };
+        AppealDepartmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The name in the requested language */
+            name: string;
+            nameRu: string;
+            nameEn: string;
+        };
+        AppealExecutorDto: {
+            position: string | null;
+            /** @description The executor's full name; null for a citizen when CITIZEN_SEES_EXECUTOR_NAME=false */
+            name: string | null;
+        };
+        /** @enum {string} */
+        AppealClockState: "none" | "running" | "awaiting_citizen" | "stopped";
+        AppealTermDto: {
+            state: components["schemas"]["AppealClockState"];
+            /**
+             * Format: date-time
+             * @description The current due date (moves on by the pause when the clock resumes)
+             */
+            dueAt: string | null;
+            /**
+             * Format: date-time
+             * @description Since when the clock is paused
+             */
+            pausedSince: string | null;
+            /**
+             * Format: date
+             * @description The requested documents are due by this date
+             */
+            documentsDueOn: string | null;
+            extended: boolean;
+            /** @description The reason given for the extension */
+            extensionReason: string | null;
+            overdue: boolean;
         };
         /** @enum {string} */
         AnswerResult: "done" | "refused" | "clarification_needed";
@@ -2678,6 +2792,12 @@ export interface components {
             answeredAt: string | null;
             /** @description Staff only: the assignee's full name */
             assigneeName?: string | null;
+            /** @description The handling department, by name */
+            department: components["schemas"]["AppealDepartmentDto"] | null;
+            /** @description The executor, once assigned */
+            executor: components["schemas"]["AppealExecutorDto"] | null;
+            /** @description The current term and what the clock waits for */
+            term: components["schemas"]["AppealTermDto"];
             /** @description The SLA clock is paused (awaiting the citizen) */
             slaPaused: boolean;
             /**
@@ -4906,6 +5026,41 @@ export interface operations {
             };
         };
     };
+    confirmContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmContactDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -5232,6 +5387,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -79,6 +79,19 @@ export interface AppConfig {
   sedExport: SedExportConfig;
   /** The audit chain's sealing and checkpoint cadence, and how far ahead audit_log's partitions are made. */
   auditChain: AuditChainConfig;
+  /** The citizen's cabinet (issue 18). */
+  cabinet: CabinetConfig;
+}
+
+/** What the citizen's cabinet shows of the staff who handle their appeals. */
+export interface CabinetConfig {
+  /**
+   * CITIZEN_SEES_EXECUTOR_NAME (default true): the card and the thankable-staff list name the
+   * executor beside their position. The position is always shown. On by default because the
+   * citizen already reads the executor's name in the status history and in the signed answer
+   * (DOMAIN.md: history actor «name, position»; answer executor «ФИО, position, work phone»).
+   */
+  showExecutorName: boolean;
 }
 
 /**
@@ -436,5 +449,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     webhooks: webhooksConfig(env, mode),
     open311: { ratePerMinute: int(env, 'OPEN311_RATE_PER_MINUTE', 30, 1, 100_000) },
     auditChain: auditChainConfig(env),
+    cabinet: { showExecutorName: bool(env, 'CITIZEN_SEES_EXECUTOR_NAME', true) },
   };
 }

@@ -116,6 +116,7 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'An account with these details exists: sign in or recover the password',
   },
   sms_unavailable: { ru: 'Не удалось отправить SMS, повторите позже', en: 'The SMS could not be sent; try again later' },
+  mail_unavailable: { ru: 'Не удалось отправить письмо, повторите позже', en: 'The e-mail could not be sent; try again later' },
   conflict: { ru: 'Конфликт с текущим состоянием', en: 'Conflict with the current state' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   service_unavailable: { ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
@@ -292,6 +293,10 @@ export const FIELD_MESSAGES: Catalog = {
     ru: 'Регистрация не найдена или срок подтверждения истёк',
     en: 'No such registration, or its confirmation window has passed',
   },
+  email_taken: { ru: 'Этот адрес e-mail уже используется другой учётной записью', en: 'Another account uses this e-mail address' },
+  no_pending_change: { ru: 'Нет ожидающего подтверждения изменения', en: 'No change is waiting for confirmation' },
+  name_managed_by_admin: { ru: 'ФИО сотрудника меняет администратор', en: "A staff member's name is changed by an administrator" },
+  address_required_for_post: { ru: 'Для ответа почтой укажите почтовый адрес', en: 'Give a postal address to get the answer by post' },
 };
 
 export function format(template: string, params: Record<string, string | number>): string {

@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { AccessGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CaptchaService } from './captcha.service';
+import { ContactChanges } from './contacts/contact-changes.service';
 import { OneTimeCodes } from './codes/one-time-codes';
 import { EsiaController } from './esia/esia.controller';
 import { EsiaRelyingParty } from './esia/esia-relying-party';
@@ -50,11 +51,12 @@ import { UserContacts } from './user-contacts';
     MfaService,
     AccountSessionsService,
     UserContacts,
+    ContactChanges,
     EsiaRelyingParty,
     EsiaSignInService,
     SignInBookkeeping,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [SignInBookkeeping, PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter],
+  exports: [SignInBookkeeping, PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter, ContactChanges, UserContacts],
 })
 export class AuthModule {}

@@ -1,0 +1,159 @@
+import { DEMO } from './support/api';
+import { call, codeIn, eventually, registerCitizen, startMessagingServer } from './support/identity';
+
+const DAY = 86_400_000;
+
+/**
+ * The citizen's cabinet (issue 18, part B) on a server whose SMS and e-mail go to real local
+ * servers: the card names the department and the executor and says what the clock waits for;
+ * PATCH /me changes the name (audited) and the contacts (confirmed by a code sent to the new
+ * address, the old one told); an unverified e-mail gets no notices.
+ */
+describe('citizen cabinet: card, profile, contacts', () => {
+  let env: Awaited<ReturnType<typeof startMessagingServer>>;
+  let base: string;
+  let operator: string;
+  let techId: string;
+
+  const ok = async (method: string, path: string, body: unknown, token: string): Promise<any> => {
+    const res = await call(base, method, path, body, token);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const file = (token: string, subject: string) =>
+    ok('POST', '/api/v1/appeals', { type: 'complaint', categoryId: techId, subject, text: 'Не открывается страница оплаты.' }, token) as Promise<{ id: string; number: number }>;
+  const mailsTo = (address: string) => env.smtp.mails.filter((m) => m.to.some((to) => to.toLowerCase() === address.toLowerCase()));
+  const deliveries = async (id: string, token: string) =>
+    (await ok('GET', `/api/v1/appeals/${id}/notifications`, undefined, token)) as { kind: string; channel: string; address: string | null }[];
+
+  beforeAll(async () => {
+    env = await startMessagingServer();
+    base = env.base;
+    operator = (await call(base, 'POST', '/api/v1/auth/login', DEMO.operator)).body.accessToken;
+    const tree = (await call(base, 'GET', '/api/v1/catalog/categories')).body as { code: string; id: string; children: { code: string; id: string }[] }[];
+    techId = tree.flatMap((t) => [t, ...t.children]).find((c) => c.code === 'tech')!.id;
+  }, 120_000);
+
+  afterAll(async () => env?.stop());
+
+  it('the card names the department, then the executor (position and name), and says what the clock waits for', async () => {
+    const citizen = await registerCitizen(base, env.sms);
+    const appeal = await file(citizen.accessToken, 'Карточка');
+    const before = await ok('GET', `/api/v1/appeals/${appeal.id}`, undefined, citizen.accessToken);
+    expect(before.department).toEqual({ id: before.departmentId, name: 'Отдел технической поддержки', nameRu: 'Отдел технической поддержки', nameEn: 'Technical support' });
+    expect(before.executor).toBeNull();
+    expect(before.term).toMatchObject({ state: 'running', dueAt: before.dueAt, documentsDueOn: null, extended: false, extensionReason: null, overdue: false });
+    expect(before.assigneeName).toBeUndefined();
+
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, operator);
+    const taken = await ok('GET', `/api/v1/appeals/${appeal.id}`, undefined, citizen.accessToken);
+    expect(taken.executor).toEqual({ position: 'Специалист', name: 'Сидоров Пётр Алексеевич' });
+    const english = await call(base, 'GET', `/api/v1/appeals/${appeal.id}`, undefined, citizen.accessToken, { 'accept-language': 'en' });
+    expect(english.body.department.name).toBe('Technical support');
+
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/extend`, { reason: 'Нужна проверка у подрядчика' }, operator);
+    const extended = await ok('GET', `/api/v1/appeals/${appeal.id}`, undefined, citizen.accessToken);
+    expect(extended.term).toMatchObject({ state: 'running', extended: true, extensionReason: 'Нужна проверка у подрядчика' });
+    expect(new Date(extended.term.dueAt).getTime()).toBeGreaterThan(new Date(before.dueAt).getTime());
+
+    const dueOn = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/request-documents`, { documents: ['Скриншот ошибки'], dueOn }, operator);
+    const waiting = await ok('GET', `/api/v1/appeals/${appeal.id}`, undefined, citizen.accessToken);
+    expect(waiting.term).toMatchObject({ state: 'awaiting_citizen', documentsDueOn: dueOn, pausedSince: expect.any(String) });
+  });
+
+  it('an unverified e-mail gets no notices but its code; once confirmed, it gets them', async () => {
+    const citizen = await registerCitizen(base, env.sms, {}, { verifyEmail: false });
+    const email = String(citizen.data.email);
+    const me = await ok('GET', '/api/v1/me', undefined, citizen.accessToken);
+    expect(me).toMatchObject({ emailVerified: false, phoneVerified: true, preferredAnswerChannel: 'cabinet' });
+    const appeal = await file(citizen.accessToken, 'Без подтверждения');
+    // The receipt goes by SMS (the phone was confirmed) and in the cabinet, not to the unverified address.
+    await eventually(() => env.sms.messages.find((m) => m.to === citizen.data.phone && m.text.includes(`№ ${appeal.number}`)), 15_000);
+    expect((await deliveries(appeal.id, citizen.accessToken)).filter((d) => d.kind === 'registered').map((d) => d.channel).sort()).toEqual(['in_app', 'sms']);
+    expect(mailsTo(email).map((m) => m.subject)).toEqual(['Подтверждение адреса e-mail в «Отклик»']);
+
+    // A wrong code is refused (and counted); the right one verifies the address.
+    const wrong = await call(base, 'POST', '/api/v1/me/contacts/confirm', { kind: 'email', code: '000000' === codeIn(mailsTo(email)[0].text) ? '111111' : '000000' }, citizen.accessToken);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'code', code: 'code_invalid' })]);
+    const confirmed = await call(base, 'POST', '/api/v1/me/contacts/confirm', { kind: 'email', code: codeIn(mailsTo(email)[0].text) }, citizen.accessToken);
+    expect(confirmed.status).toBe(204);
+    expect((await ok('GET', '/api/v1/me', undefined, citizen.accessToken)).emailVerified).toBe(true);
+
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, operator);
+    await eventually(() => mailsTo(email).find((m) => m.text.includes(`№ ${appeal.number}`) && m.text.includes('В работе')), 15_000);
+  });
+
+  it('changing the e-mail: the code goes to the new address, the notice to the old; notices follow only after confirmation', async () => {
+    const citizen = await registerCitizen(base, env.sms);
+    const oldEmail = String(citizen.data.email);
+    const newEmail = `new.${oldEmail}`;
+    const appeal = await file(citizen.accessToken, 'Смена адреса');
+    await eventually(() => mailsTo(oldEmail).find((m) => m.text.includes(`№ ${appeal.number}`)), 15_000);
+
+    const patched = await ok('PATCH', '/api/v1/me', { email: newEmail }, citizen.accessToken);
+    expect(patched).toMatchObject({ email: oldEmail, emailVerified: true, pendingContactChanges: [{ kind: 'email', to: `n***@example.ru`, expiresAt: expect.any(String) }] });
+    const code = await eventually(() => mailsTo(newEmail).find((m) => /Код подтверждения адреса e-mail/.test(m.text)));
+    const notice = await eventually(() => mailsTo(oldEmail).find((m) => m.subject === 'Изменение адреса e-mail в «Отклик»'));
+    expect(notice.text).toContain('n***@example.ru');
+    expect(notice.text).not.toContain(newEmail);
+
+    // Until confirmed, notices go to the old address.
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, operator);
+    await eventually(() => mailsTo(oldEmail).find((m) => m.text.includes(`№ ${appeal.number}`) && m.text.includes('В работе')), 15_000);
+    expect(mailsTo(newEmail).filter((m) => m.text.includes(`№ ${appeal.number}`))).toEqual([]);
+
+    expect((await call(base, 'POST', '/api/v1/me/contacts/confirm', { kind: 'email', code: codeIn(code.text) }, citizen.accessToken)).status).toBe(204);
+    const me = await ok('GET', '/api/v1/me', undefined, citizen.accessToken);
+    expect(me).toMatchObject({ email: newEmail, emailVerified: true });
+    // The code was single-use; the old login no longer signs in, the new one does.
+    expect((await call(base, 'POST', '/api/v1/me/contacts/confirm', { kind: 'email', code: codeIn(code.text) }, citizen.accessToken)).body.errors).toEqual([
+      expect.objectContaining({ field: 'kind', code: 'no_pending_change' }),
+    ]);
+    expect((await call(base, 'POST', '/api/v1/auth/login', { login: newEmail, password: citizen.data.password })).status).toBe(200);
+
+    const dueOn = new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10);
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/request-documents`, { documents: ['Договор'], dueOn }, operator);
+    await eventually(() => mailsTo(newEmail).find((m) => m.text.includes(`№ ${appeal.number}`)), 15_000);
+    const last = (await deliveries(appeal.id, citizen.accessToken)).filter((d) => d.channel === 'email').map((d) => d.address);
+    expect(last[last.length - 1]).toBe('n***@example.ru');
+  });
+
+  it('changing the phone: SMS code to the new number, the old one told; the name change is audited, masked', async () => {
+    const citizen = await registerCitizen(base, env.sms);
+    const oldPhone = String(citizen.data.phone);
+    const newPhone = `+79${String(Date.now()).slice(-9)}`;
+    const patched = await ok('PATCH', '/api/v1/me', { phone: newPhone, lastName: 'Кузнецова', preferredAnswerChannel: 'email' }, citizen.accessToken);
+    expect(patched).toMatchObject({ fullName: 'Кузнецова Ольга Игоревна', preferredAnswerChannel: 'email', pendingContactChanges: [{ kind: 'phone' }] });
+    const code = await eventually(() => env.sms.messages.find((m) => m.to === newPhone && /Код подтверждения номера/.test(m.text)));
+    await eventually(() => env.sms.messages.find((m) => m.to === oldPhone && /смена номера/.test(m.text)));
+    expect((await call(base, 'POST', '/api/v1/me/contacts/confirm', { kind: 'phone', code: codeIn(code.text) }, citizen.accessToken)).status).toBe(204);
+    expect((await ok('GET', '/api/v1/me', undefined, citizen.accessToken)).phoneVerified).toBe(true);
+    const appeal = await file(citizen.accessToken, 'Новый номер');
+    await eventually(() => env.sms.messages.find((m) => m.to === newPhone && m.text.includes(`№ ${appeal.number}`)), 15_000);
+
+    const admin = (await call(base, 'POST', '/api/v1/auth/login', DEMO.admin)).body.accessToken;
+    const me = await ok('GET', '/api/v1/me', undefined, citizen.accessToken);
+    const audit = await ok('GET', `/api/v1/audit?action=user.profile_update&entityId=${me.id}`, undefined, admin);
+    const row = (audit.items ?? audit).find((r: { action: string }) => r.action === 'user.profile_update');
+    expect(row.changes).toEqual({ fullName: { from: 'С***(23)', to: 'К***(24)' }, preferredAnswerChannel: { from: 'cabinet', to: 'email' } });
+    expect(JSON.stringify([row.changes, row.details])).not.toContain('Кузнецова');
+  });
+
+  it('refuses bad input field by field, and staff cannot rename themselves', async () => {
+    const citizen = await registerCitizen(base, env.sms);
+    const bad = await call(base, 'PATCH', '/api/v1/me', { email: 'not an email', phone: '+74951234567', preferredAnswerChannel: 'pigeon' }, citizen.accessToken);
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'preferredAnswerChannel']);
+    const phone = await call(base, 'PATCH', '/api/v1/me', { phone: '+74951234567' }, citizen.accessToken);
+    expect(phone.status).toBe(422);
+    expect(phone.body.errors).toEqual([expect.objectContaining({ field: 'phone', code: 'phone' })]);
+    const staff = await call(base, 'PATCH', '/api/v1/me', { lastName: 'Другой' }, operator);
+    expect(staff.status).toBe(422);
+    expect(staff.body.errors).toEqual([expect.objectContaining({ field: 'lastName', code: 'name_managed_by_admin' })]);
+    const none = await call(base, 'POST', '/api/v1/me/contacts/confirm', { kind: 'phone', code: '123456' }, citizen.accessToken);
+    expect(none.status).toBe(422);
+  });
+});
