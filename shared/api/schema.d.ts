@@ -700,6 +700,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appeals/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A new appeal prefilled from my profile, a template of mine or an earlier appeal of mine */
+        get: operations["prefillAppeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appeals/{idOrNumber}": {
         parameters: {
             query?: never;
@@ -872,6 +889,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/appeal-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My appeal templates, newest first */
+        get: operations["listMyAppealTemplates"];
+        put?: never;
+        /** Save an appeal template, from scratch or from an earlier appeal of mine */
+        post: operations["createMyAppealTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/appeal-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of my appeal templates */
+        delete: operations["deleteMyAppealTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/{idOrNumber}/assignees": {
         parameters: {
             query?: never;
@@ -1019,6 +1071,23 @@ export interface paths {
         put?: never;
         /** Keep my appeal past the retention period, until a date (at most 5 years ahead) */
         post: operations["extendAppealRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/dossier.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appeal's dossier as PDF: history, thread, answer with its verification code, files */
+        get: operations["getAppealDossier"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2572,6 +2641,25 @@ export interface components {
             /** @description Every matching appeal (staff list with withTotal=true) */
             total?: number;
         };
+        AppealPrefillDto: {
+            type?: components["schemas"]["AppealType"];
+            /** Format: uuid */
+            categoryId?: string;
+            /** Format: uuid */
+            subcategoryId?: string;
+            subject?: string;
+            text?: string;
+            priority?: components["schemas"]["AppealPriority"];
+            extraFields?: {
+                [key: string]: unknown;
+            };
+            /** @description What it was filled from: profile, template:<id> or appeal:<id> */
+            source: string;
+            /** @description The citizen's confirmed contacts from the profile */
+            contact?: components["schemas"]["ContactDto"];
+            /** @description The default channel of the answer (from the profile) */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+        };
         ContactViewDto: {
             phone?: string;
             email?: string;
@@ -2945,6 +3033,50 @@ export interface components {
             noAnswerRequired: boolean;
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
+        };
+        AppealDraftDto: {
+            type?: components["schemas"]["AppealType"];
+            /** Format: uuid */
+            categoryId?: string;
+            /** Format: uuid */
+            subcategoryId?: string;
+            subject?: string;
+            text?: string;
+            priority?: components["schemas"]["AppealPriority"];
+            extraFields?: {
+                [key: string]: unknown;
+            };
+        };
+        AppealTemplateDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            draft: components["schemas"]["AppealDraftDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateAppealTemplateDto: {
+            type?: components["schemas"]["IntakeAppealType"];
+            /** Format: uuid */
+            categoryId?: string;
+            /** Format: uuid */
+            subcategoryId?: string;
+            subject?: string;
+            /** @description The appeal text; at most 5000 characters after trimming */
+            text?: string;
+            /** @default normal */
+            priority?: components["schemas"]["AppealPriority"];
+            /** @description Fields required by the category's JSON Schema */
+            extraFields?: {
+                [key: string]: unknown;
+            };
+            /** @example Ошибка оплаты */
+            name: string;
+            /**
+             * @description Start from an earlier appeal of mine (id or number): its fields, overridden by any given here
+             * @example 1042
+             */
+            fromAppeal?: string;
         };
         StaffActionBodyDto: {
             /** @description Comment shown in the history */
@@ -5691,6 +5823,42 @@ export interface operations {
             };
         };
     };
+    prefillAppeal: {
+        parameters: {
+            query: {
+                /** @description profile, template:<template id> or appeal:<appeal id or number> */
+                from: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealPrefillDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getAppeal: {
         parameters: {
             query?: never;
@@ -6158,6 +6326,112 @@ export interface operations {
             };
         };
     };
+    listMyAppealTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealTemplateDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createMyAppealTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried request with the same key and body returns the first response; another body → 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAppealTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealTemplateDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteMyAppealTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listAppealAssignees: {
         parameters: {
             query?: never;
@@ -6494,6 +6768,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionExtensionResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAppealDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -156,4 +156,71 @@ describe('citizen cabinet: card, profile, contacts', () => {
     const none = await call(base, 'POST', '/api/v1/me/contacts/confirm', { kind: 'phone', code: '123456' }, citizen.accessToken);
     expect(none.status).toBe(422);
   });
+  it('templates: saved from scratch and from an own appeal, listed, deleted; nobody else reads or deletes them', async () => {
+    const citizen = await registerCitizen(base, env.sms);
+    const other = await registerCitizen(base, env.sms);
+    const appeal = await file(citizen.accessToken, 'Шаблонная тема');
+    const scratch = await ok('POST', '/api/v1/me/appeal-templates', { name: 'Оплата', type: 'question', categoryId: techId, subject: 'Ошибка оплаты', text: 'Платёж не проходит.' }, citizen.accessToken);
+    expect(scratch).toMatchObject({ id: expect.any(String), name: 'Оплата', draft: { type: 'question', categoryId: techId, subject: 'Ошибка оплаты', text: 'Платёж не проходит.' } });
+    const fromAppeal = await ok('POST', '/api/v1/me/appeal-templates', { name: 'Как в прошлый раз', fromAppeal: String(appeal.number), subject: 'Снова не работает' }, citizen.accessToken);
+    expect(fromAppeal.draft).toMatchObject({ type: 'complaint', categoryId: techId, subject: 'Снова не работает', text: 'Не открывается страница оплаты.' });
+    expect((await ok('GET', '/api/v1/me/appeal-templates', undefined, citizen.accessToken)).map((t: { name: string }) => t.name)).toEqual(['Как в прошлый раз', 'Оплата']);
+
+    // Another citizen: no template of theirs, no template from someone else's appeal, no deleting this one.
+    expect(await ok('GET', '/api/v1/me/appeal-templates', undefined, other.accessToken)).toEqual([]);
+    expect((await call(base, 'POST', '/api/v1/me/appeal-templates', { name: 'Чужое', fromAppeal: appeal.id }, other.accessToken)).status).toBe(404);
+    expect((await call(base, 'DELETE', `/api/v1/me/appeal-templates/${scratch.id}`, undefined, other.accessToken)).status).toBe(404);
+    expect((await call(base, 'GET', `/api/v1/appeals/prefill?from=template:${scratch.id}`, undefined, other.accessToken)).status).toBe(404);
+    expect((await call(base, 'GET', `/api/v1/appeals/prefill?from=appeal:${appeal.number}`, undefined, other.accessToken)).status).toBe(404);
+
+    expect((await call(base, 'DELETE', `/api/v1/me/appeal-templates/${scratch.id}`, undefined, citizen.accessToken)).status).toBe(204);
+    expect((await ok('GET', '/api/v1/me/appeal-templates', undefined, citizen.accessToken)).map((t: { id: string }) => t.id)).toEqual([fromAppeal.id]);
+    const bad = await call(base, 'POST', '/api/v1/me/appeal-templates', { name: '', type: 'nonsense', fromAppeal: 'x; DROP' }, citizen.accessToken);
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['fromAppeal', 'name', 'type']);
+  });
+
+  it('prefill: from the profile, a template or an earlier appeal — a body POST /appeals takes as it is', async () => {
+    const citizen = await registerCitizen(base, env.sms);
+    const appeal = await file(citizen.accessToken, 'Исходное обращение');
+    const profile = await ok('GET', '/api/v1/appeals/prefill?from=profile', undefined, citizen.accessToken);
+    expect(profile).toEqual({ source: 'profile', contact: { email: citizen.data.email, phone: citizen.data.phone }, answerChannel: 'cabinet' });
+    const template = await ok('POST', '/api/v1/me/appeal-templates', { name: 'Т', type: 'suggestion', categoryId: techId, subject: 'Предложение', text: 'Добавьте оплату по СБП.' }, citizen.accessToken);
+    const fromTemplate = await ok('GET', `/api/v1/appeals/prefill?from=template:${template.id}`, undefined, citizen.accessToken);
+    expect(fromTemplate).toMatchObject({ source: `template:${template.id}`, type: 'suggestion', subject: 'Предложение', contact: { email: citizen.data.email } });
+    const fromAppeal = await ok('GET', `/api/v1/appeals/prefill?from=appeal:${appeal.id}`, undefined, citizen.accessToken);
+    expect(fromAppeal).toMatchObject({ type: 'complaint', categoryId: techId, subject: 'Исходное обращение', text: 'Не открывается страница оплаты.' });
+    const { source: _source, answerChannel: _channel, ...body } = fromAppeal;
+    const filed = await call(base, 'POST', '/api/v1/appeals', body, citizen.accessToken);
+    expect(filed.status).toBe(201);
+    expect(filed.body.number).not.toBe(appeal.number);
+    expect((await call(base, 'GET', '/api/v1/appeals/prefill?from=elsewhere', undefined, citizen.accessToken)).status).toBe(422);
+  });
+
+  it('the dossier: a PDF of the appeal with its number and the answer\'s verification code; nobody else gets it', async () => {
+    const citizen = await registerCitizen(base, env.sms);
+    const other = await registerCitizen(base, env.sms);
+    const appeal = await file(citizen.accessToken, 'Досье');
+    await ok('POST', `/api/v1/appeals/${appeal.id}/messages`, { text: 'Дополнение к обращению' }, citizen.accessToken);
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, operator);
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/answer`, { result: 'done', resultCode: 1, text: 'Оплата восстановлена.' }, operator);
+    const fetchPdf = (token: string, lang = 'ru') => fetch(`${base}/api/v1/appeals/${appeal.number}/dossier.pdf`, { headers: { authorization: `Bearer ${token}`, 'accept-language': lang } });
+    const res = await fetchPdf(citizen.accessToken, 'en');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toMatch(/FontName \/[A-Z]{6}\+Roboto/);
+    // The signed answer's code, as its own PDF reports it to the verify route.
+    const answerPdf = Buffer.from(await (await fetch(`${base}/api/v1/appeals/${appeal.id}/answer?format=pdf`, { headers: { authorization: `Bearer ${citizen.accessToken}` } })).arrayBuffer());
+    const form = new FormData();
+    form.append('document', new Blob([answerPdf], { type: 'application/pdf' }), 'answer.pdf');
+    const verified = (await (await fetch(`${base}/api/v1/answers/verify`, { method: 'POST', body: form })).json()) as { verificationCode: string };
+    expect(verified.verificationCode).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
+    const text = bytes.toString('latin1');
+    expect(text).toContain(`(Dossier of appeal No. ${appeal.number})`);
+    expect(text).toContain(`appeal ${appeal.number}; verification ${verified.verificationCode}`);
+    expect((await fetchPdf(citizen.accessToken)).status).toBe(200);
+    expect((await fetchPdf(other.accessToken)).status).toBe(404);
+  });
 });

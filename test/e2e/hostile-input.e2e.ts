@@ -197,6 +197,14 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/admin/webhooks/{id}/replay': { as: 'admin' },
   'POST /api/v1/admin/webhooks/{id}/test': { as: 'admin' },
   'POST /api/v1/admin/notification-deliveries/retry': { as: 'admin', base: () => ({ ids: ['999999999999'], channel: 'sms' }) },
+  // The citizen cabinet (issue 18, part B).
+  'PATCH /api/v1/me': { as: 'citizen', base: () => ({ lastName: 'Иванов', firstName: 'Иван', preferredAnswerChannel: 'cabinet' }) },
+  'POST /api/v1/me/contacts/confirm': { as: 'citizen', base: () => ({ kind: 'email', code: '123456' }) },
+  'GET /api/v1/me/appeal-templates': { as: 'citizen' },
+  'POST /api/v1/me/appeal-templates': { as: 'citizen', base: (c) => ({ name: 'Проверка', type: 'question', categoryId: c.category, subject: 'Проверка', text: 'Прошу разъяснить.' }) },
+  'DELETE /api/v1/me/appeal-templates/{id}': { as: 'citizen' },
+  'GET /api/v1/appeals/prefill': { as: 'citizen' },
+  'GET /api/v1/appeals/{idOrNumber}/dossier.pdf': { as: 'citizen', params: onAppeal },
 };
 
 let server: RunningServer;

@@ -24,6 +24,8 @@ import { AppealsController } from './appeals.controller';
 import { PublicAppealsController } from './public-appeals.controller';
 import { PublicAppealsService } from './public-appeals.service';
 import { StaffAppealsController } from './staff-appeals.controller';
+import { CitizenTemplatesController } from './citizen-templates.controller';
+import { CitizenTemplatesService } from './citizen-templates.service';
 
 /**
  * Appeals: intake, queries, the thread and exports, and the tables they own (appeals, history,
@@ -32,7 +34,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Appeal]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
-  controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
+  controllers: [AppealsController, StaffAppealsController, PublicAppealsController, CitizenTemplatesController],
   providers: [
     JournalWriter,
     AppealJournal,
@@ -50,6 +52,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealFactsReader,
     AppealReportReader,
     AppealSedLedger,
+    CitizenTemplatesService,
   ],
   exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
 })

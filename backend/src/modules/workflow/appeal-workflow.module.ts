@@ -13,6 +13,8 @@ import { STAFF_ROUTE_HANDLERS } from './actions/staff/staff-handlers';
 import { TransitionRunner } from './actions/transition-runner';
 import { AnswerHandler } from './answers/answer.handler';
 import { AppealAnswersService } from './answers/appeal-answers.service';
+import { AppealDossierController } from './answers/appeal-dossier.controller';
+import { AppealDossierService } from './answers/appeal-dossier.service';
 import { RetentionController } from './retention/retention.controller';
 import { RetentionService } from './retention/retention.service';
 import { AnswerSigningModule } from './signing/answer-signing.module';
@@ -30,7 +32,7 @@ function handlers(token: symbol, types: readonly Type[]) {
  */
 @Module({
   imports: [AppealsModule, WorkflowModule, AttachmentsModule, AnswerSigningModule, AuthModule, UserDirectoryModule],
-  controllers: [StaffActionsController, CitizenActionsController, RetentionController],
+  controllers: [StaffActionsController, CitizenActionsController, RetentionController, AppealDossierController],
   providers: [
     TransitionRunner,
     StaffActionPolicy,
@@ -43,6 +45,7 @@ function handlers(token: symbol, types: readonly Type[]) {
     StaffActionsService,
     CitizenActionsService,
     AppealAnswersService,
+    AppealDossierService,
     RetentionService,
   ],
   exports: [TransitionRunner, StaffActionsService, CitizenActionsService, AppealAnswersService],
