@@ -924,6 +924,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/thankable-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employees who handled my appeals, whom a gratitude may name (position; name per policy) */
+        get: operations["listThankableStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/{idOrNumber}/assignees": {
         parameters: {
             query?: never;
@@ -2576,6 +2593,13 @@ export interface components {
                 [key: string]: unknown;
             };
             contact?: components["schemas"]["ContactDto"];
+            /** @description How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+            /**
+             * Format: uuid
+             * @description A gratitude only: the employee thanked, one of GET /me/thankable-staff
+             */
+            thankedStaffId?: string;
             /**
              * @description Save as a draft (no number, not registered)
              * @default false
@@ -2629,6 +2653,8 @@ export interface components {
              * @description The appeal this one disputes or re-files
              */
             parentAppealId: string | null;
+            /** @description How the citizen wants the answer (post: printed from the signed PDF and posted) */
+            answerChannel: components["schemas"]["AnswerChannel"];
             /** @description Row version: send it back as expectedVersion to act only on what you saw */
             version: number;
             /** @description Search rank, when the list was searched with q */
@@ -2856,6 +2882,8 @@ export interface components {
              * @description The appeal this one disputes or re-files
              */
             parentAppealId: string | null;
+            /** @description How the citizen wants the answer (post: printed from the signed PDF and posted) */
+            answerChannel: components["schemas"]["AnswerChannel"];
             /** @description Row version: send it back as expectedVersion to act only on what you saw */
             version: number;
             /** @description Search rank, when the list was searched with q */
@@ -2886,6 +2914,10 @@ export interface components {
             executor: components["schemas"]["AppealExecutorDto"] | null;
             /** @description The current term and what the clock waits for */
             term: components["schemas"]["AppealTermDto"];
+            /** @description A gratitude: the employee thanked */
+            thankedEmployee: components["schemas"]["AppealExecutorDto"] | null;
+            /** @description Staff only: the answer goes by post and is ready to print (GET /appeals/{id}/answer?format=pdf, signed) */
+            printAnswer?: boolean;
             /** @description The SLA clock is paused (awaiting the citizen) */
             slaPaused: boolean;
             /**
@@ -2942,6 +2974,13 @@ export interface components {
                 [key: string]: unknown;
             };
             contact?: components["schemas"]["ContactDto"];
+            /** @description How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+            /**
+             * Format: uuid
+             * @description A gratitude only: the employee thanked, one of GET /me/thankable-staff
+             */
+            thankedStaffId?: string;
         };
         CreateMessageDto: {
             text: string;
@@ -2992,6 +3031,13 @@ export interface components {
             extraFields?: {
                 [key: string]: unknown;
             };
+            /** @description How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+            /**
+             * Format: uuid
+             * @description A gratitude only: the employee thanked, one of GET /me/thankable-staff
+             */
+            thankedStaffId?: string;
             /** @description Фамилия: without it (or without an address) no answer on the merits is given (59-ФЗ ст. 11) */
             surname?: string;
             /** @description Postal address for the answer */
@@ -3070,6 +3116,13 @@ export interface components {
             extraFields?: {
                 [key: string]: unknown;
             };
+            /** @description How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+            /**
+             * Format: uuid
+             * @description A gratitude only: the employee thanked, one of GET /me/thankable-staff
+             */
+            thankedStaffId?: string;
             /** @example Ошибка оплаты */
             name: string;
             /**
@@ -3077,6 +3130,16 @@ export interface components {
              * @example 1042
              */
             fromAppeal?: string;
+        };
+        ThankableStaffDto: {
+            /**
+             * Format: uuid
+             * @description To send as thankedStaffId of a gratitude
+             */
+            id: string;
+            position: string | null;
+            /** @description null when CITIZEN_SEES_EXECUTOR_NAME=false */
+            name: string | null;
         };
         StaffActionBodyDto: {
             /** @description Comment shown in the history */
@@ -4270,6 +4333,12 @@ export interface components {
             /** @description Appeals filed in the period by a citizen who had filed in the same category before */
             repeats: number;
         };
+        ThanksByEmployeeDto: {
+            /** Format: uuid */
+            staffId: string;
+            name: string | null;
+            count: number;
+        };
         GratitudeReportDto: {
             period: components["schemas"]["PeriodDto"];
             total: number;
@@ -4278,6 +4347,8 @@ export interface components {
             byCategory: components["schemas"]["CountByKeyDto"][];
             /** @description By department */
             byDepartment: components["schemas"]["CountByKeyDto"][];
+            /** @description Gratitudes naming an employee, by the employee thanked */
+            byEmployee: components["schemas"]["ThanksByEmployeeDto"][];
         };
         OperatorRowDto: {
             /** Format: uuid */
@@ -4292,6 +4363,8 @@ export interface components {
             /** @description Open appeals assigned to them now */
             openNow: number;
             overdueNow: number;
+            /** @description Gratitudes registered in the period that name them */
+            gratitudes: number;
         };
         OperatorsReportDto: {
             period: components["schemas"]["PeriodDto"];
@@ -6121,6 +6194,8 @@ export interface operations {
                 /** @description The instant from/to filter on */
                 dateField?: components["schemas"]["AppealDateField"];
                 channel?: components["schemas"]["AppealChannel"];
+                /** @description How the citizen wants the answer; post: the operator prints the signed PDF and posts it */
+                answerChannel?: components["schemas"]["AnswerChannel"];
                 /** @description The region extra field */
                 region?: string;
                 /** @description Answered by the deadline (true) or after it (false) */
@@ -6415,6 +6490,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listThankableStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThankableStaffDto"][];
+                };
             };
             /** @description Missing, expired or invalid access token */
             401: {

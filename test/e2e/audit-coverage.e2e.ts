@@ -216,8 +216,8 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('PATCH /api/v1/me', tokens.citizen, { email: newEmail, preferredAnswerChannel: 'email' }, { action: 'user.profile_update', ...c, changes: { preferredAnswerChannel: { from: 'cabinet', to: 'email' } } });
     const contactCode = await eventually(() => env.smtp.mails.find((m) => m.to.includes(newEmail))?.text);
     await write('POST /api/v1/me/contacts/confirm', tokens.citizen, { kind: 'email', code: codeIn(contactCode) }, { action: 'user.contact_confirmed', ...c });
-    const template = await write('POST /api/v1/me/appeal-templates', tokens.citizen, { name: 'Покрытие', fromAppeal: appeal.id }, { action: 'appeal_template.create', ...c, changes: { name: { from: null, to: 'Покрытие' } } });
-    await write('DELETE /api/v1/me/appeal-templates/{id}', tokens.citizen, undefined, { action: 'appeal_template.delete', ...c }, `/api/v1/me/appeal-templates/${template?.id}`);
+    const citizenTemplate = await write('POST /api/v1/me/appeal-templates', tokens.citizen, { name: 'Покрытие', fromAppeal: appeal.id }, { action: 'appeal_template.create', ...c, changes: { name: { from: null, to: 'Покрытие' } } });
+    await write('DELETE /api/v1/me/appeal-templates/{id}', tokens.citizen, undefined, { action: 'appeal_template.delete', ...c }, `/api/v1/me/appeal-templates/${citizenTemplate?.id}`);
 
     // Appeals, the staff side (the operator of tech support).
     const o = { actorId: ids.operator, actorRole: 'operator' };

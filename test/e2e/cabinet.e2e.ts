@@ -223,4 +223,74 @@ describe('citizen cabinet: card, profile, contacts', () => {
     expect((await fetchPdf(citizen.accessToken)).status).toBe(200);
     expect((await fetchPdf(other.accessToken)).status).toBe(404);
   });
+  it('the answer channel: the profile default, per appeal at filing; a postal answer is flagged for the operator, its signed PDF ready to print', async () => {
+    const citizen = await registerCitizen(base, env.sms);
+    await ok('PATCH', '/api/v1/me', { preferredAnswerChannel: 'post' }, citizen.accessToken);
+    const body = { type: 'complaint', categoryId: techId, subject: 'Ответ почтой', text: 'Прошу ответить письмом.' };
+    const noAddress = await call(base, 'POST', '/api/v1/appeals', body, citizen.accessToken);
+    expect(noAddress.status).toBe(422);
+    expect(noAddress.body.errors).toEqual([expect.objectContaining({ field: 'answerChannel', code: 'address_required_for_post' })]);
+    const postal = await ok('POST', '/api/v1/appeals', { ...body, contact: { address: '101000, г. Москва, ул. Мясницкая, д. 1' } }, citizen.accessToken);
+    expect(postal.answerChannel).toBe('post');
+    const byEmail = await ok('POST', '/api/v1/appeals', { ...body, subject: 'Ответ на почту', answerChannel: 'email' }, citizen.accessToken);
+    expect(byEmail.answerChannel).toBe('email');
+
+    const queue = await ok('GET', '/api/v1/staff/appeals?answerChannel=post&limit=100', undefined, operator);
+    expect(queue.items.map((a: { id: string }) => a.id)).toContain(postal.id);
+    expect(queue.items.map((a: { id: string }) => a.id)).not.toContain(byEmail.id);
+    expect(queue.items.every((a: { answerChannel: string }) => a.answerChannel === 'post')).toBe(true);
+    await ok('POST', `/api/v1/staff/appeals/${postal.id}/actions/take`, {}, operator);
+    expect((await ok('GET', `/api/v1/staff/appeals/${postal.id}`, undefined, operator)).printAnswer).toBe(false);
+    await ok('POST', `/api/v1/staff/appeals/${postal.id}/answer`, { result: 'done', resultCode: 1, text: 'Ответ направлен почтой.' }, operator);
+    const staffCard = await ok('GET', `/api/v1/staff/appeals/${postal.id}`, undefined, operator);
+    expect(staffCard).toMatchObject({ answerChannel: 'post', printAnswer: true });
+    expect((await ok('GET', `/api/v1/appeals/${postal.id}`, undefined, citizen.accessToken)).printAnswer).toBeUndefined();
+    const answered = await ok('GET', `/api/v1/staff/appeals?answerChannel=post&status=resolved&limit=100`, undefined, operator);
+    expect(answered.items.map((a: { id: string }) => a.id)).toContain(postal.id);
+    const pdf = await fetch(`${base}/api/v1/appeals/${postal.id}/answer?format=pdf`, { headers: { authorization: `Bearer ${operator}` } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).toString('latin1')).toContain('%OTKLIK-ANSWER-SIGNATURE ');
+  });
+  it('a gratitude names an employee who handled my appeals (no one else), and the thanks count in the employee rating', async () => {
+    const citizen = await registerCitizen(base, env.sms);
+    const other = await registerCitizen(base, env.sms);
+    const tree = (await call(base, 'GET', '/api/v1/catalog/categories')).body as { code: string; id: string }[];
+    const gratitudeCategory = tree.find((c) => c.code === 'gratitude-politeness')!.id;
+    const supervisor = (await call(base, 'POST', '/api/v1/auth/login', DEMO.supervisor)).body.accessToken;
+    const operatorId = (await ok('GET', '/api/v1/me', undefined, operator)).id;
+    const supervisorId = (await ok('GET', '/api/v1/me', undefined, supervisor)).id;
+
+    expect(await ok('GET', '/api/v1/me/thankable-staff', undefined, citizen.accessToken)).toEqual([]);
+    const appeal = await file(citizen.accessToken, 'Спасибо позже');
+    await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, operator);
+    expect(await ok('GET', '/api/v1/me/thankable-staff', undefined, citizen.accessToken)).toEqual([{ id: operatorId, position: 'Специалист', name: 'Сидоров Пётр Алексеевич' }]);
+    // Another citizen's appeals were handled by nobody yet: no staff id is given out to them.
+    expect(await ok('GET', '/api/v1/me/thankable-staff', undefined, other.accessToken)).toEqual([]);
+
+    const thanks = { type: 'gratitude', categoryId: gratitudeCategory, subject: 'Благодарность', text: 'Спасибо за быстрый ответ.' };
+    const notHandled = await call(base, 'POST', '/api/v1/appeals', { ...thanks, thankedStaffId: supervisorId }, citizen.accessToken);
+    expect(notHandled.status).toBe(422);
+    expect(notHandled.body.errors).toEqual([expect.objectContaining({ field: 'thankedStaffId', code: 'not_thankable' })]);
+    const byOther = await call(base, 'POST', '/api/v1/appeals', { ...thanks, thankedStaffId: operatorId }, other.accessToken);
+    expect(byOther.body.errors).toEqual([expect.objectContaining({ field: 'thankedStaffId', code: 'not_thankable' })]);
+    const notGratitude = await call(base, 'POST', '/api/v1/appeals', { type: 'complaint', categoryId: techId, subject: 'Жалоба', text: 'Текст жалобы.', thankedStaffId: operatorId }, citizen.accessToken);
+    expect(notGratitude.body.errors).toEqual([expect.objectContaining({ field: 'thankedStaffId', code: 'thanks_only_in_gratitude' })]);
+
+    const before = await ok('GET', '/api/v1/reports/operators', undefined, supervisor);
+    const countOf = (report: { items: { assigneeId: string; gratitudes: number }[] }) => report.items.find((r) => r.assigneeId === operatorId)?.gratitudes ?? 0;
+    const gratitude = await ok('POST', '/api/v1/appeals', { ...thanks, thankedStaffId: operatorId }, citizen.accessToken);
+    const card = await ok('GET', `/api/v1/appeals/${gratitude.id}`, undefined, citizen.accessToken);
+    expect(card.thankedEmployee).toEqual({ position: 'Специалист', name: 'Сидоров Пётр Алексеевич' });
+
+    // The rollups follow the outbox: the figures settle within moments.
+    const deadline = Date.now() + 20_000;
+    let after = before;
+    while (countOf(after) < countOf(before) + 1 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = await ok('GET', '/api/v1/reports/operators', undefined, supervisor);
+    }
+    expect(countOf(after)).toBe(countOf(before) + 1);
+    const report = await ok('GET', '/api/v1/reports/gratitude', undefined, supervisor);
+    expect(report.byEmployee).toEqual(expect.arrayContaining([{ staffId: operatorId, name: 'Сидоров Пётр Алексеевич', count: countOf(after) }]));
+  });
 });

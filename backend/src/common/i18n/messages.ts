@@ -296,6 +296,8 @@ export const FIELD_MESSAGES: Catalog = {
   email_taken: { ru: 'Этот адрес e-mail уже используется другой учётной записью', en: 'Another account uses this e-mail address' },
   no_pending_change: { ru: 'Нет ожидающего подтверждения изменения', en: 'No change is waiting for confirmation' },
   name_managed_by_admin: { ru: 'ФИО сотрудника меняет администратор', en: "A staff member's name is changed by an administrator" },
+  thanks_only_in_gratitude: { ru: 'Сотрудника можно указать только в благодарности', en: 'Only a gratitude names an employee' },
+  not_thankable: { ru: 'Можно указать только сотрудника, который работал с вашими обращениями', en: 'Not one of the staff who handled your appeals' },
   address_required_for_post: { ru: 'Для ответа почтой укажите почтовый адрес', en: 'Give a postal address to get the answer by post' },
 };
 

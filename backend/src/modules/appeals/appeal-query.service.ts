@@ -112,6 +112,7 @@ export class AppealQueryService {
     this.applyCommonFilters(qb, query, DATE_COLUMNS[query.dateField ?? AppealDateField.RegisteredAt]);
     // The report drill-down's filters, written as AppealReportReader writes them (the counts agree).
     if (query.channel) qb.andWhere('a.unidentified = :anonymous', { anonymous: query.channel === AppealChannel.Anonymous });
+    if (query.answerChannel) qb.andWhere('a.answer_channel = :answerChannel', { answerChannel: query.answerChannel });
     if (query.region) qb.andWhere(`a.extra_fields->>'region' = :region`, { region: query.region });
     if (query.answeredOnTime !== undefined) {
       qb.andWhere(
@@ -133,7 +134,7 @@ export class AppealQueryService {
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
     const appeal = await this.access.load(actor, idOrNumber);
     const handling = await this.access.handles(actor, appeal);
-    const [, history, messages, answer, attachments, executor, department] = await Promise.all([
+    const [, history, messages, answer, attachments, executor, department, thanked] = await Promise.all([
       // A staff member opening the card sees the citizen's texts and (masked) contacts: a view of
       // personal data (152-ФЗ), one audit row beside the reads, shown in the access log.
       actor.role === Role.Citizen ? null : this.recordView(actor, appeal),
@@ -144,12 +145,13 @@ export class AppealQueryService {
       actor.role === Role.Citizen || handling ? this.attachmentsFor(appeal.id, actor) : [],
       appeal.assigneeId ? this.staff.get(appeal.assigneeId) : null,
       appeal.departmentId ? this.departments.get(appeal.departmentId) : null,
+      appeal.thankedStaffId ? this.staff.get(appeal.thankedStaffId) : null,
     ]);
     const assigneeName = actor.role !== Role.Citizen ? (executor?.fullName ?? null) : null;
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
     const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.own.manager, appeal.departmentId);
     return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor,
-      department, executor, showExecutorName: this.config.cabinet.showExecutorName });
+      department, executor, thanked, showExecutorName: this.config.cabinet.showExecutorName });
   }
 
   /**

@@ -12,7 +12,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { AppealPriority, AppealStatus, AppealType, ProposableAction } from '@otklik/shared/domain';
+import { AnswerChannel, AppealPriority, AppealStatus, AppealType, ProposableAction } from '@otklik/shared/domain';
 
 const bigintAsNumber = {
   to: (v: number | null) => v,
@@ -50,6 +50,10 @@ export const APPEAL_SEARCH_EXPRESSION =
 // The re-review list (migration 1765340000000-Reporting).
 @Index('appeals_rereview', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
+@Check('appeals_answer_channel_check', `answer_channel IN ('cabinet', 'email', 'post')`)
+@Check('appeals_thanked_staff_check', `thanked_staff_id IS NULL OR type = 'gratitude'`)
+// Postal answers waiting to be printed (migration 1765460000002-AnswerChannel).
+@Index('appeals_postal_answers', { synchronize: false })
 @Check(
   'appeals_pending_proposal_check',
   `pending_proposal IS NULL OR (pending_proposal->>'action' IN ('terminate-correspondence', 'extend', 'no-answer-required') AND status = 'awaiting_approval')`,
@@ -137,6 +141,11 @@ export class Appeal {
   @Column({ name: 'transferred_to_sed_at', type: 'timestamptz', nullable: true }) transferredToSedAt: Date | null;
   /** The number the СЭД registered the appeal under, when its receipt gave one. */
   @Column({ name: 'sed_registration_number', type: 'text', nullable: true }) sedRegistrationNumber: string | null;
+  /** How the citizen wants the answer (issue 18): in the cabinet, by e-mail, or printed and posted (the operator prints the signed PDF). */
+  @Column({ name: 'answer_channel', type: 'text', default: 'cabinet' }) answerChannel: AnswerChannel;
+  /** A gratitude's employee thanked: one of the staff who handled the citizen's appeals (issue 18). */
+  @ForeignKey('User', { name: 'appeals_thanked_staff_id_fkey' })
+  @Column({ name: 'thanked_staff_id', type: 'uuid', nullable: true }) thankedStaffId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn({ default: 1 }) version: number;

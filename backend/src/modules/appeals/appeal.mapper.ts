@@ -1,4 +1,5 @@
 import {
+  AnswerChannel,
   allowedCitizenActions,
   allowedStaffActions,
   AppealStatus,
@@ -56,6 +57,7 @@ export function toSummary(a: Appeal): AppealSummaryDto {
     registeredAt: iso(a.registeredAt),
     dueAt: iso(a.dueAt),
     parentAppealId: a.parentAppealId,
+    answerChannel: a.answerChannel,
     version: a.version,
   };
 }
@@ -112,6 +114,8 @@ export function toCard(
     approvalRequiredFor: readonly ApprovableBySetting[];
     department: DepartmentInfo | null;
     executor: Pick<StaffMember, 'fullName' | 'position'> | null;
+    /** A gratitude's employee thanked. */
+    thanked?: Pick<StaffMember, 'fullName' | 'position'> | null;
     /** CITIZEN_SEES_EXECUTOR_NAME: whether a citizen reads the executor's name (staff always do). */
     showExecutorName: boolean;
   },
@@ -132,6 +136,8 @@ export function toCard(
     department: view.department ? toDepartment(view.department, view.locale) : null,
     executor: view.executor ? toExecutor(view.executor, !citizen || view.showExecutorName) : null,
     term: toTerm(a, view.history),
+    thankedEmployee: view.thanked ? toExecutor(view.thanked, !citizen || view.showExecutorName) : null,
+    printAnswer: citizen ? undefined : a.answerChannel === AnswerChannel.Post && view.answer !== null,
     slaPaused: a.slaPausedAt !== null,
     documentsDueOn: a.documentsDueOn,
     correspondenceTerminated: a.correspondenceTerminated,

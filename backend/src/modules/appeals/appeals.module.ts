@@ -26,6 +26,8 @@ import { PublicAppealsService } from './public-appeals.service';
 import { StaffAppealsController } from './staff-appeals.controller';
 import { CitizenTemplatesController } from './citizen-templates.controller';
 import { CitizenTemplatesService } from './citizen-templates.service';
+import { ThankableStaffController } from './thankable-staff.controller';
+import { ThankableStaff } from './thankable-staff.service';
 
 /**
  * Appeals: intake, queries, the thread and exports, and the tables they own (appeals, history,
@@ -34,7 +36,7 @@ import { CitizenTemplatesService } from './citizen-templates.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Appeal]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
-  controllers: [AppealsController, StaffAppealsController, PublicAppealsController, CitizenTemplatesController],
+  controllers: [AppealsController, StaffAppealsController, PublicAppealsController, CitizenTemplatesController, ThankableStaffController],
   providers: [
     JournalWriter,
     AppealJournal,
@@ -53,6 +55,7 @@ import { CitizenTemplatesService } from './citizen-templates.service';
     AppealReportReader,
     AppealSedLedger,
     CitizenTemplatesService,
+    ThankableStaff,
   ],
   exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
 })

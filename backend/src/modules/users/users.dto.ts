@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { AnswerChannel, Role } from '@otklik/shared/domain';
 import { TrustLevel } from './user.entity';
 import type { Account } from './user-accounts.repository';
@@ -53,25 +53,28 @@ export class MeDto {
   }
 }
 
+/** Optional, but when sent, validated — null included (a PATCH field is changed or left out, never nulled). */
+const Present = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
 const NAME = /^[\p{L}][\p{L}\p{M} .'’-]*$/u;
 
 /** A citizen's changes to their profile; a new e-mail or phone waits for the code sent to it. */
 export class UpdateMeDto {
-  @ApiPropertyOptional({ example: 'Иванова' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) @Matches(NAME, { message: 'letters, spaces, hyphens and apostrophes' }) lastName?: string;
-  @ApiPropertyOptional({ example: 'Мария' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) @Matches(NAME, { message: 'letters, spaces, hyphens and apostrophes' }) firstName?: string;
+  @ApiPropertyOptional({ example: 'Иванова' }) @Present() @IsString() @IsNotEmpty() @MaxLength(100) @Matches(NAME, { message: 'letters, spaces, hyphens and apostrophes' }) lastName?: string;
+  @ApiPropertyOptional({ example: 'Мария' }) @Present() @IsString() @IsNotEmpty() @MaxLength(100) @Matches(NAME, { message: 'letters, spaces, hyphens and apostrophes' }) firstName?: string;
   @ApiPropertyOptional({ example: 'Петровна', description: 'An empty string removes the middle name' })
-  @IsOptional()
+  @Present()
   @IsString()
   @MaxLength(100)
   @Matches(/^$|^[\p{L}][\p{L}\p{M} .'’-]*$/u, { message: 'letters, spaces, hyphens and apostrophes' })
   middleName?: string;
   @ApiPropertyOptional({ description: 'A new e-mail: a code goes to it, the old one is told; the current one again: a new verification code' })
-  @IsOptional()
+  @Present()
   @IsEmail({ allow_display_name: false })
   @MaxLength(254)
   email?: string;
-  @ApiPropertyOptional({ description: 'A new mobile phone +7XXXXXXXXXX: an SMS code goes to it, the old one is told' }) @IsOptional() @IsString() @MaxLength(20) phone?: string;
-  @ApiPropertyOptional({ enum: AnswerChannel, enumName: 'AnswerChannel' }) @IsOptional() @IsEnum(AnswerChannel) preferredAnswerChannel?: AnswerChannel;
+  @ApiPropertyOptional({ description: 'A new mobile phone +7XXXXXXXXXX: an SMS code goes to it, the old one is told' }) @Present() @IsString() @MaxLength(20) phone?: string;
+  @ApiPropertyOptional({ enum: AnswerChannel, enumName: 'AnswerChannel' }) @Present() @IsEnum(AnswerChannel) preferredAnswerChannel?: AnswerChannel;
 }
 
 export class PendingContactChangeDto {

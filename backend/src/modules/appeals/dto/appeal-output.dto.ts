@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, Role, StaffAction } from '@otklik/shared/domain';
+import { AnswerChannel, AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, Role, StaffAction } from '@otklik/shared/domain';
 import { AnswerDto } from './answer-output.dto';
 import { AttachmentDto } from '../../attachments/dto/attachment.dto';
 
@@ -37,6 +37,8 @@ export class AppealSummaryDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) registeredAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The appeal this one disputes or re-files' }) parentAppealId: string | null;
+  @ApiProperty({ enum: AnswerChannel, enumName: 'AnswerChannel', description: 'How the citizen wants the answer (post: printed from the signed PDF and posted)' })
+  answerChannel: AnswerChannel;
   @ApiProperty({ description: 'Row version: send it back as expectedVersion to act only on what you saw' }) version: number;
   @ApiPropertyOptional({ description: 'Search rank, when the list was searched with q' }) rank?: number;
 }
@@ -140,6 +142,9 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ type: AppealDepartmentDto, nullable: true, description: 'The handling department, by name' }) department: AppealDepartmentDto | null;
   @ApiProperty({ type: AppealExecutorDto, nullable: true, description: 'The executor, once assigned' }) executor: AppealExecutorDto | null;
   @ApiProperty({ type: AppealTermDto, description: 'The current term and what the clock waits for' }) term: AppealTermDto;
+  @ApiProperty({ type: AppealExecutorDto, nullable: true, description: 'A gratitude: the employee thanked' }) thankedEmployee: AppealExecutorDto | null;
+  @ApiPropertyOptional({ description: 'Staff only: the answer goes by post and is ready to print (GET /appeals/{id}/answer?format=pdf, signed)' })
+  printAnswer?: boolean;
   @ApiProperty({ description: 'The SLA clock is paused (awaiting the citizen)' }) slaPaused: boolean;
   @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Requested documents are due by this date' }) documentsDueOn: string | null;
   @ApiProperty({ description: 'Correspondence terminated (59-ФЗ ст. 11 ч. 5)' }) correspondenceTerminated: boolean;

@@ -22,7 +22,7 @@ describe('dossierDefinition', () => {
     term: { dueAt: '2026-12-31T20:59:59.999Z' },
     department: { name: 'Отдел технической поддержки' },
     executor: { name: 'Сидоров Пётр Алексеевич', position: 'Специалист' },
-    history: [{ at: '2026-12-01T09:00:00.000Z', event: HistoryEvent.Registered, label: 'Зарегистрировано', actorName: 'Иванов И. И.', actorPosition: null, comment: null }],
+    history: [{ at: '2026-12-01T09:00:00.000Z', event: HistoryEvent.Submitted, label: 'Зарегистрировано', actorName: 'Иванов И. И.', actorPosition: null, comment: null }],
     messages: [
       { id: 'm1', text: 'Приложил скриншот', authorRole: Role.Citizen, authorName: 'Иванов И. И.', internal: false, createdAt: '2026-12-02T09:00:00.000Z' },
       { id: 'm2', text: 'Внутренняя заметка', authorRole: Role.Operator, authorName: 'Сидоров', internal: true, createdAt: '2026-12-02T10:00:00.000Z' },
