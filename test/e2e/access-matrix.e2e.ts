@@ -269,6 +269,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/me/appeal-templates': { expect: ownerOnly, request: async (c) => ({ path: '/api/v1/me/appeal-templates', body: { name: 'Матрица', fromAppeal: c.appeal } }) },
   'DELETE /api/v1/me/appeal-templates/{id}': { expect: ownerOnly, request: async (c) => ({ path: `/api/v1/me/appeal-templates/${await ownerTemplate(c.tokens.owner!)}` }) },
   'GET /api/v1/appeals/prefill': { expect: ownerOnly, request: async (c) => ({ path: `/api/v1/appeals/prefill?from=appeal:${c.appeal}` }) },
+  'GET /api/v1/me/thankable-staff': { expect: citizensOnly, request: async () => ({ path: '/api/v1/me/thankable-staff' }) },
   'GET /api/v1/appeals/{idOrNumber}/dossier.pdf': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.number}/dossier.pdf` }) },
 };
 

@@ -205,6 +205,7 @@ const ROWS: Record<string, Row> = {
   'DELETE /api/v1/me/appeal-templates/{id}': { as: 'citizen' },
   'GET /api/v1/appeals/prefill': { as: 'citizen' },
   'GET /api/v1/appeals/{idOrNumber}/dossier.pdf': { as: 'citizen', params: onAppeal },
+  'GET /api/v1/me/thankable-staff': { as: 'citizen' },
 };
 
 let server: RunningServer;

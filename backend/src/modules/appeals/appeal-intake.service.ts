@@ -74,7 +74,7 @@ export class AppealIntakeService {
     const file = async (manager: EntityManager) => {
       // Drafts are private notes; filing (registration) is what the ESIA trust level gates.
       if (!dto.draft) await this.trust.assertMayFileAppeals(manager, actor);
-      if (dto.thankedStaffId !== undefined) await this.assertThankable(manager, actor, dto.type, dto.thankedStaffId);
+      if (dto.thankedStaffId != null) await this.assertThankable(manager, actor, dto.type, dto.thankedStaffId);
       const appeal = await this.file(manager, actor, { ...dto, answerChannel }, { citizenId: actor.userId });
       if (dto.attachmentIds?.length) await this.attachments.bind(manager, actor, dto.attachmentIds, { appealId: appeal.id });
       return appeal;
@@ -225,10 +225,12 @@ export class AppealIntakeService {
         priority: dto.priority ?? appeal.priority,
       });
       if (dto.contact) appeal.contactEncrypted = this.encryptContact(dto.contact);
-      if (dto.thankedStaffId !== undefined) {
+      // null takes the employee thanked off; a type other than gratitude names nobody.
+      if (dto.thankedStaffId != null) {
         await this.assertThankable(manager, actor, merged.type, dto.thankedStaffId);
         appeal.thankedStaffId = dto.thankedStaffId;
-      } else if (merged.type !== AppealType.Gratitude) appeal.thankedStaffId = null;
+      } else if (dto.thankedStaffId === null || merged.type !== AppealType.Gratitude) appeal.thankedStaffId = null;
+      if (dto.answerChannel === null) throw new ValidationFailedError([{ field: 'answerChannel', code: 'isEnum', message: 'one of cabinet, email, post' }]);
       if (dto.answerChannel !== undefined || dto.contact) {
         const address = appeal.contactEncrypted ? this.cipher.decryptJson<{ address?: string }>(appeal.contactEncrypted).address : undefined;
         assertAnswerChannel(dto.answerChannel ?? appeal.answerChannel, address);

@@ -173,7 +173,7 @@ export function toExecutor(e: Pick<StaffMember, 'fullName' | 'position'>, withNa
 
 /** The term as the citizen reads it: the due date, and whether the clock runs, waits for them or has stopped. */
 export function toTerm(a: Appeal, history: readonly AppealHistory[]): AppealTermDto {
-  const open = (UNANSWERED_STATUSES as readonly AppealStatus[]).includes(a.status);
+  const open = UNANSWERED_STATUSES.includes(a.status);
   const state =
     a.status === AppealStatus.Draft || (!a.dueAt && open)
       ? AppealClockState.None
