@@ -27,7 +27,7 @@ async function channelsTold(eventId: string, userId: string): Promise<string[]> 
 
 describe('notification recipients: the e-mail must be verified', () => {
   it('leaves an unverified e-mail out, and tells a verified one', async () => {
-    const citizen = w.people.citizen.userId!;
+    const citizen = w.people.citizen.userId;
     const planner = w.app.get(NotificationPlanner);
 
     await w.db.query(`UPDATE users SET email_verified = false WHERE id = $1`, [citizen]);
