@@ -406,6 +406,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/contacts/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a new (or unverified) e-mail or phone with the code sent to it */
+        post: operations["confirmContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -772,7 +789,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change my name, preferred answer channel, e-mail or phone (a new address is used once confirmed by the code sent to it) */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/v1/catalog/appeal-types": {
@@ -979,6 +997,23 @@ export interface paths {
         };
         /** My appeal history as CSV or PDF, with the list filters */
         get: operations["exportMyAppeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A new appeal prefilled from my profile, a template of mine or an earlier appeal of mine */
+        get: operations["prefillAppeal"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1211,6 +1246,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/appeal-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My appeal templates, newest first */
+        get: operations["listMyAppealTemplates"];
+        put?: never;
+        /** Save an appeal template, from scratch or from an earlier appeal of mine */
+        post: operations["createMyAppealTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/appeal-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of my appeal templates */
+        delete: operations["deleteMyAppealTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/thankable-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employees who handled my appeals, whom a gratitude may name (position; name per policy) */
+        get: operations["listThankableStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/{idOrNumber}/assignees": {
         parameters: {
             query?: never;
@@ -1375,6 +1462,23 @@ export interface paths {
         put?: never;
         /** Keep my appeal past the retention period, until a date (at most 5 years ahead) */
         post: operations["extendAppealRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{idOrNumber}/dossier.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appeal's dossier as PDF: history, thread, answer with its verification code, files */
+        get: operations["getAppealDossier"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2800,6 +2904,13 @@ export interface components {
             /** @description The refresh token from the last login or refresh */
             refreshToken: string;
         };
+        /** @enum {string} */
+        ContactKind: "email" | "phone";
+        ConfirmContactDto: {
+            kind: components["schemas"]["ContactKind"];
+            /** @example 123456 */
+            code: string;
+        };
         ChangePasswordDto: {
             /** Format: password */
             currentPassword: string;
@@ -2983,6 +3094,11 @@ export interface components {
          * @enum {string}
          */
         TrustLevel: "confirmed" | "standard" | "simplified";
+        /**
+         * @description Default channel of answers (a new appeal takes it unless it names its own)
+         * @enum {string}
+         */
+        AnswerChannel: "cabinet" | "email" | "post";
         MeDto: {
             /** Format: uuid */
             id: string;
@@ -2993,6 +3109,53 @@ export interface components {
             department: components["schemas"]["DepartmentDto"] | null;
             /** @description ESIA trust level of an account that came from (or is linked to) ESIA; null for local accounts */
             trustLevel: components["schemas"]["TrustLevel"] | null;
+            /** @description The e-mail was proved by a code sent to it; an unverified address gets no notices */
+            emailVerified: boolean;
+            /** @description The phone was proved by an SMS code */
+            phoneVerified: boolean;
+            /** @description Default channel of answers (a new appeal takes it unless it names its own) */
+            preferredAnswerChannel: components["schemas"]["AnswerChannel"];
+        };
+        UpdateMeDto: {
+            /** @example Иванова */
+            lastName?: string;
+            /** @example Мария */
+            firstName?: string;
+            /**
+             * @description An empty string removes the middle name
+             * @example Петровна
+             */
+            middleName?: string;
+            /** @description A new e-mail: a code goes to it, the old one is told; the current one again: a new verification code */
+            email?: string;
+            /** @description A new mobile phone +7XXXXXXXXXX: an SMS code goes to it, the old one is told */
+            phone?: string;
+            preferredAnswerChannel?: components["schemas"]["AnswerChannel"];
+        };
+        PendingContactChangeDto: {
+            kind: components["schemas"]["ContactKind"];
+            /** @description The new address, masked */
+            to: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        ProfileDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            role: components["schemas"]["Role"];
+            position: string | null;
+            department: components["schemas"]["DepartmentDto"] | null;
+            /** @description ESIA trust level of an account that came from (or is linked to) ESIA; null for local accounts */
+            trustLevel: components["schemas"]["TrustLevel"] | null;
+            /** @description The e-mail was proved by a code sent to it; an unverified address gets no notices */
+            emailVerified: boolean;
+            /** @description The phone was proved by an SMS code */
+            phoneVerified: boolean;
+            /** @description Default channel of answers (a new appeal takes it unless it names its own) */
+            preferredAnswerChannel: components["schemas"]["AnswerChannel"];
+            pendingContactChanges: components["schemas"]["PendingContactChangeDto"][];
         };
         /** @enum {string} */
         AppealType: "complaint" | "suggestion" | "question" | "gratitude" | "petition" | "decision_appeal";
@@ -3207,6 +3370,13 @@ export interface components {
             contact?: components["schemas"]["ContactDto"];
             /** @description Filed for a legal entity, the author being its representative */
             organisation?: components["schemas"]["OrganisationDto"];
+            /** @description How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+            /**
+             * Format: uuid
+             * @description A gratitude only: the employee thanked, one of GET /me/thankable-staff
+             */
+            thankedStaffId?: string;
             /**
              * @description Save as a draft (no number, not registered)
              * @default false
@@ -3260,6 +3430,8 @@ export interface components {
              * @description The appeal this one disputes or re-files
              */
             parentAppealId: string | null;
+            /** @description How the citizen wants the answer (post: printed from the signed PDF and posted) */
+            answerChannel: components["schemas"]["AnswerChannel"];
             /** @description Row version: send it back as expectedVersion to act only on what you saw */
             version: number;
             /** @description Search rank, when the list was searched with q */
@@ -3272,12 +3444,68 @@ export interface components {
             /** @description Every matching appeal (staff list with withTotal=true) */
             total?: number;
         };
+        AppealPrefillDto: {
+            type?: components["schemas"]["AppealType"];
+            /** Format: uuid */
+            categoryId?: string;
+            /** Format: uuid */
+            subcategoryId?: string;
+            subject?: string;
+            text?: string;
+            priority?: components["schemas"]["AppealPriority"];
+            extraFields?: {
+                [key: string]: unknown;
+            };
+            /** @description What it was filled from: profile, template:<id> or appeal:<id> */
+            source: string;
+            /** @description The citizen's confirmed contacts from the profile */
+            contact?: components["schemas"]["ContactDto"];
+            /** @description The default channel of the answer (from the profile) */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+        };
         ContactViewDto: {
             /** @description The applicant an operator registered the appeal for (masked to initials on the card) */
             fullName?: string;
             phone?: string;
             email?: string;
             address?: string;
+        };
+        AppealDepartmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The name in the requested language */
+            name: string;
+            nameRu: string;
+            nameEn: string;
+        };
+        AppealExecutorDto: {
+            position: string | null;
+            /** @description The executor's full name; null for a citizen when CITIZEN_SEES_EXECUTOR_NAME=false */
+            name: string | null;
+        };
+        /** @enum {string} */
+        AppealClockState: "none" | "running" | "awaiting_citizen" | "stopped";
+        AppealTermDto: {
+            state: components["schemas"]["AppealClockState"];
+            /**
+             * Format: date-time
+             * @description The current due date (moves on by the pause when the clock resumes)
+             */
+            dueAt: string | null;
+            /**
+             * Format: date-time
+             * @description Since when the clock is paused
+             */
+            pausedSince: string | null;
+            /**
+             * Format: date
+             * @description The requested documents are due by this date
+             */
+            documentsDueOn: string | null;
+            extended: boolean;
+            /** @description The reason given for the extension */
+            extensionReason: string | null;
+            overdue: boolean;
         };
         /**
          * @description Staff only: what the supervisor's re-review concluded
@@ -3451,6 +3679,8 @@ export interface components {
              * @description The appeal this one disputes or re-files
              */
             parentAppealId: string | null;
+            /** @description How the citizen wants the answer (post: printed from the signed PDF and posted) */
+            answerChannel: components["schemas"]["AnswerChannel"];
             /** @description Row version: send it back as expectedVersion to act only on what you saw */
             version: number;
             /** @description Search rank, when the list was searched with q */
@@ -3477,6 +3707,16 @@ export interface components {
             answeredAt: string | null;
             /** @description Staff only: the assignee's full name */
             assigneeName?: string | null;
+            /** @description The handling department, by name */
+            department: components["schemas"]["AppealDepartmentDto"] | null;
+            /** @description The executor, once assigned */
+            executor: components["schemas"]["AppealExecutorDto"] | null;
+            /** @description The current term and what the clock waits for */
+            term: components["schemas"]["AppealTermDto"];
+            /** @description A gratitude: the employee thanked */
+            thankedEmployee: components["schemas"]["AppealExecutorDto"] | null;
+            /** @description Staff only: the answer goes by post and is ready to print (GET /appeals/{id}/answer?format=pdf, signed) */
+            printAnswer?: boolean;
             /** @description The SLA clock is paused (awaiting the citizen) */
             slaPaused: boolean;
             /**
@@ -3554,6 +3794,13 @@ export interface components {
                 [key: string]: unknown;
             };
             contact?: components["schemas"]["ContactDto"];
+            /** @description How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+            /**
+             * Format: uuid
+             * @description A gratitude only: the employee thanked, one of GET /me/thankable-staff
+             */
+            thankedStaffId?: string;
         };
         CreateMessageDto: {
             text: string;
@@ -3611,6 +3858,13 @@ export interface components {
             };
             /** @description Filed for a legal entity, the author being its representative */
             organisation?: components["schemas"]["OrganisationDto"];
+            /** @description How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+            /**
+             * Format: uuid
+             * @description A gratitude only: the employee thanked, one of GET /me/thankable-staff
+             */
+            thankedStaffId?: string;
             /** @description Ids of own unattached uploads (POST /attachments) to attach */
             attachmentIds?: string[];
             /** @description How the appeal came */
@@ -3670,6 +3924,8 @@ export interface components {
              * @description The appeal this one disputes or re-files
              */
             parentAppealId: string | null;
+            /** @description How the citizen wants the answer (post: printed from the signed PDF and posted) */
+            answerChannel: components["schemas"]["AnswerChannel"];
             /** @description Row version: send it back as expectedVersion to act only on what you saw */
             version: number;
             /** @description Search rank, when the list was searched with q */
@@ -3730,6 +3986,8 @@ export interface components {
              * @description The appeal this one disputes or re-files
              */
             parentAppealId: string | null;
+            /** @description How the citizen wants the answer (post: printed from the signed PDF and posted) */
+            answerChannel: components["schemas"]["AnswerChannel"];
             /** @description Row version: send it back as expectedVersion to act only on what you saw */
             version: number;
             /** @description Search rank, when the list was searched with q */
@@ -3794,6 +4052,13 @@ export interface components {
             extraFields?: {
                 [key: string]: unknown;
             };
+            /** @description How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+            /**
+             * Format: uuid
+             * @description A gratitude only: the employee thanked, one of GET /me/thankable-staff
+             */
+            thankedStaffId?: string;
             /** @description Фамилия: without it (or without an address) no answer on the merits is given (59-ФЗ ст. 11) */
             surname?: string;
             /** @description Postal address for the answer */
@@ -3835,6 +4100,69 @@ export interface components {
             noAnswerRequired: boolean;
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
+        };
+        AppealDraftDto: {
+            type?: components["schemas"]["AppealType"];
+            /** Format: uuid */
+            categoryId?: string;
+            /** Format: uuid */
+            subcategoryId?: string;
+            subject?: string;
+            text?: string;
+            priority?: components["schemas"]["AppealPriority"];
+            extraFields?: {
+                [key: string]: unknown;
+            };
+        };
+        AppealTemplateDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            draft: components["schemas"]["AppealDraftDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateAppealTemplateDto: {
+            type?: components["schemas"]["IntakeAppealType"];
+            /** Format: uuid */
+            categoryId?: string;
+            /** Format: uuid */
+            subcategoryId?: string;
+            subject?: string;
+            /** @description The appeal text; at most 5000 characters after trimming */
+            text?: string;
+            /** @default normal */
+            priority?: components["schemas"]["AppealPriority"];
+            /** @description Fields required by the category's JSON Schema */
+            extraFields?: {
+                [key: string]: unknown;
+            };
+            /** @description Filed for a legal entity, the author being its representative */
+            organisation?: components["schemas"]["OrganisationDto"];
+            /** @description How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address */
+            answerChannel?: components["schemas"]["AnswerChannel"];
+            /**
+             * Format: uuid
+             * @description A gratitude only: the employee thanked, one of GET /me/thankable-staff
+             */
+            thankedStaffId?: string;
+            /** @example Ошибка оплаты */
+            name: string;
+            /**
+             * @description Start from an earlier appeal of mine (id or number): its fields, overridden by any given here
+             * @example 1042
+             */
+            fromAppeal?: string;
+        };
+        ThankableStaffDto: {
+            /**
+             * Format: uuid
+             * @description To send as thankedStaffId of a gratitude
+             */
+            id: string;
+            position: string | null;
+            /** @description null when CITIZEN_SEES_EXECUTOR_NAME=false */
+            name: string | null;
         };
         AnswerDraftInputDto: {
             result: components["schemas"]["AnswerResult"];
@@ -5154,6 +5482,12 @@ export interface components {
             /** @description Appeals filed in the period by a citizen who had filed in the same category before */
             repeats: number;
         };
+        ThanksByEmployeeDto: {
+            /** Format: uuid */
+            staffId: string;
+            name: string | null;
+            count: number;
+        };
         GratitudeReportDto: {
             period: components["schemas"]["PeriodDto"];
             total: number;
@@ -5162,6 +5496,8 @@ export interface components {
             byCategory: components["schemas"]["CountByKeyDto"][];
             /** @description By department */
             byDepartment: components["schemas"]["CountByKeyDto"][];
+            /** @description Gratitudes naming an employee, by the employee thanked */
+            byEmployee: components["schemas"]["ThanksByEmployeeDto"][];
         };
         OperatorRowDto: {
             /** Format: uuid */
@@ -5176,6 +5512,8 @@ export interface components {
             /** @description Open appeals assigned to them now */
             openNow: number;
             overdueNow: number;
+            /** @description Gratitudes registered in the period that name them */
+            gratitudes: number;
         };
         OperatorsReportDto: {
             period: components["schemas"]["PeriodDto"];
@@ -6236,6 +6574,41 @@ export interface operations {
             };
         };
     };
+    confirmContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmContactDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -6969,6 +7342,43 @@ export interface operations {
             };
         };
     };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listAppealTypes: {
         parameters: {
             query?: never;
@@ -7475,6 +7885,42 @@ export interface operations {
             };
         };
     };
+    prefillAppeal: {
+        parameters: {
+            query: {
+                /** @description profile, template:<template id> or appeal:<appeal id or number> */
+                from: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealPrefillDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     getAppeal: {
         parameters: {
             query?: never;
@@ -7737,6 +8183,8 @@ export interface operations {
                 /** @description The instant from/to filter on */
                 dateField?: components["schemas"]["AppealDateField"];
                 channel?: components["schemas"]["AppealChannel"];
+                /** @description How the citizen wants the answer; post: the operator prints the signed PDF and posts it */
+                answerChannel?: components["schemas"]["AnswerChannel"];
                 /** @description The region extra field */
                 region?: string;
                 /** @description Answered by the deadline (true) or after it (false) */
@@ -8092,6 +8540,145 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAppealStatusDto"];
                 };
+            };
+        };
+    };
+    listMyAppealTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealTemplateDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createMyAppealTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried request with the same key and body returns the first response; another body → 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAppealTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealTemplateDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteMyAppealTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listThankableStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThankableStaffDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -8467,6 +9054,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionExtensionResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAppealDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -12,3 +12,4 @@ export * from './sla-clock';
 export * from './no-answer-grounds';
 export * from './system-transitions';
 export * from './appeal-channel';
+export * from './answer-channel';

@@ -316,7 +316,24 @@ const MATRIX: Record<string, Row> = {
   // Public: the link in the body is the credential (an empty body is a 422 for everyone).
   'POST /api/v1/auth/account-link': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/auth/account-link', body: {} }) },
   'GET /api/v1/audit/export': { expect: auditReaders, request: async () => ({ path: '/api/v1/audit/export?format=csv&action=none.' }) },
+  // The citizen cabinet (issue 18, part B). An empty PATCH changes nothing; a code with no pending change is a business 422.
+  'PATCH /api/v1/me': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me', body: {} }) },
+  'POST /api/v1/me/contacts/confirm': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/contacts/confirm', body: { kind: 'phone', code: '123456' } }) },
+  'GET /api/v1/me/appeal-templates': { expect: citizensOnly, request: async () => ({ path: '/api/v1/me/appeal-templates' }) },
+  // From the owner's appeal: another citizen's request names an appeal out of reach (404).
+  'POST /api/v1/me/appeal-templates': { expect: ownerOnly, request: async (c) => ({ path: '/api/v1/me/appeal-templates', body: { name: 'Матрица', fromAppeal: c.appeal } }) },
+  'DELETE /api/v1/me/appeal-templates/{id}': { expect: ownerOnly, request: async (c) => ({ path: `/api/v1/me/appeal-templates/${await ownerTemplate(c.tokens.owner!)}` }) },
+  'GET /api/v1/appeals/prefill': { expect: ownerOnly, request: async (c) => ({ path: `/api/v1/appeals/prefill?from=appeal:${c.appeal}` }) },
+  'GET /api/v1/me/thankable-staff': { expect: citizensOnly, request: async () => ({ path: '/api/v1/me/thankable-staff' }) },
+  'GET /api/v1/appeals/{idOrNumber}/dossier.pdf': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.number}/dossier.pdf` }) },
 };
+
+/** A fresh appeal template of the owner's (each request deletes its own). */
+async function ownerTemplate(ownerToken: string): Promise<string> {
+  const res = await raw('/api/v1/me/appeal-templates', { method: 'POST', token: ownerToken, body: JSON.stringify({ name: 'Матрица', subject: 'Тема' }) });
+  if (res.status !== 201) throw new Error(`fixture appeal template: ${res.status} ${res.text}`);
+  return (res.body as { id: string }).id;
+}
 
 /** Inactive, so the templates the matrix leaves behind never show up in an operator's answer form. */
 const GLOBAL_TEMPLATE = { title: 'Матрица доступа', body: 'Текст шаблона', departmentId: null, active: false };

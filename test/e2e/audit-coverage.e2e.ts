@@ -213,6 +213,14 @@ describe('audit coverage: every write route writes exactly one audit row with it
     const until = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
     await write('POST /api/v1/appeals/{idOrNumber}/retention-extension', tokens.citizen, { until, reason: 'Нужно для суда' }, { action: 'appeal.retention_extended', ...c }, `/api/v1/appeals/${appeal.id}/retention-extension`);
 
+    // The cabinet: the profile (name and channel before → after, masked), a contact change confirmed by the mailed code, templates.
+    const newEmail = `coverage.${randomUUID().slice(0, 8)}@example.ru`;
+    await write('PATCH /api/v1/me', tokens.citizen, { email: newEmail, preferredAnswerChannel: 'email' }, { action: 'user.profile_update', ...c, changes: { preferredAnswerChannel: { from: 'cabinet', to: 'email' } } });
+    const contactCode = await eventually(() => env.smtp.mails.find((m) => m.to.includes(newEmail))?.text);
+    await write('POST /api/v1/me/contacts/confirm', tokens.citizen, { kind: 'email', code: codeIn(contactCode) }, { action: 'user.contact_confirmed', ...c });
+    const citizenTemplate = await write('POST /api/v1/me/appeal-templates', tokens.citizen, { name: 'Покрытие', fromAppeal: appeal.id }, { action: 'appeal_template.create', ...c, changes: { name: { from: null, to: 'Покрытие' } } });
+    await write('DELETE /api/v1/me/appeal-templates/{id}', tokens.citizen, undefined, { action: 'appeal_template.delete', ...c }, `/api/v1/me/appeal-templates/${citizenTemplate?.id}`);
+
     // Appeals, the staff side (the operator of tech support).
     const o = { actorId: ids.operator, actorRole: 'operator' };
     await write('POST /api/v1/staff/appeals/{idOrNumber}/reveal-contact', tokens.operator, { reason: 'Звонок заявителю' }, { action: 'personal_data.view', ...o }, `/api/v1/staff/appeals/${appeal.id}/reveal-contact`);

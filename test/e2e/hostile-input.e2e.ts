@@ -245,6 +245,15 @@ const ROWS: Record<string, Row> = {
   'DELETE /api/v1/admin/staff/{id}/sessions/{sessionId}': { as: 'admin' },
   'POST /api/v1/auth/account-link': { as: 'anonymous', base: () => ({ token: 'x'.repeat(43), newPassword: 'Vx7#pLm2!qZr' }) },
   'GET /api/v1/audit/export': { as: 'auditor' },
+  // The citizen cabinet (issue 18, part B).
+  'PATCH /api/v1/me': { as: 'citizen', base: () => ({ lastName: 'Иванов', firstName: 'Иван', preferredAnswerChannel: 'cabinet' }) },
+  'POST /api/v1/me/contacts/confirm': { as: 'citizen', base: () => ({ kind: 'email', code: '123456' }) },
+  'GET /api/v1/me/appeal-templates': { as: 'citizen' },
+  'POST /api/v1/me/appeal-templates': { as: 'citizen', base: (c) => ({ name: 'Проверка', type: 'question', categoryId: c.category, subject: 'Проверка', text: 'Прошу разъяснить.' }) },
+  'DELETE /api/v1/me/appeal-templates/{id}': { as: 'citizen' },
+  'GET /api/v1/appeals/prefill': { as: 'citizen' },
+  'GET /api/v1/appeals/{idOrNumber}/dossier.pdf': { as: 'citizen', params: onAppeal },
+  'GET /api/v1/me/thankable-staff': { as: 'citizen' },
 };
 
 let server: RunningServer;

@@ -81,6 +81,8 @@ export interface AppConfig {
   auditChain: AuditChainConfig;
   /** Intake from other channels and duplicates (issue 18). */
   intake: IntakeConfig;
+  /** The citizen's cabinet (issue 18). */
+  cabinet: CabinetConfig;
 }
 
 /** Staff registration and the duplicate search (issue 18). */
@@ -101,6 +103,17 @@ export interface IntakeConfig {
   recurringMinCitizens: number;
   /** DUPLICATE_SIMILARITY_PERCENT / 100: the pg_trgm similarity (0–1) of subject and text above which an appeal is a likely duplicate. */
   duplicateSimilarity: number;
+}
+
+/** What the citizen's cabinet shows of the staff who handle their appeals. */
+export interface CabinetConfig {
+  /**
+   * CITIZEN_SEES_EXECUTOR_NAME (default true): the card and the thankable-staff list name the
+   * executor beside their position. The position is always shown. On by default because the
+   * citizen already reads the executor's name in the status history and in the signed answer
+   * (DOMAIN.md: history actor «name, position»; answer executor «ФИО, position, work phone»).
+   */
+  showExecutorName: boolean;
 }
 
 /**
@@ -468,5 +481,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       recurringMinCitizens: int(env, 'RECURRING_MIN_CITIZENS', 5, 2, 100_000),
       maxMailBytes: int(env, 'INTAKE_MAIL_MAX_BYTES', 30 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     },
+    cabinet: { showExecutorName: bool(env, 'CITIZEN_SEES_EXECUTOR_NAME', true) },
   };
 }

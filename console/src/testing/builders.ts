@@ -20,6 +20,9 @@ export function aUser(overrides: Partial<Schemas['MeDto']> = {}): Schemas['MeDto
     position: 'Специалист',
     department: DEPARTMENT,
     trustLevel: null,
+    emailVerified: true,
+    phoneVerified: false,
+    preferredAnswerChannel: 'cabinet',
     ...overrides,
   };
 }
@@ -50,6 +53,7 @@ export function anAppealSummary(overrides: Partial<Schemas['AppealSummaryDto']> 
     registeredAt: '2026-11-20T09:00:00.000Z',
     dueAt: '2026-12-18T20:59:59.000Z',
     parentAppealId: null,
+    answerChannel: 'cabinet',
     version: 1,
     ...overrides,
   };
@@ -69,6 +73,10 @@ export function anAppeal(overrides: Partial<Schemas['AppealDto']> = {}): Schemas
     firstReactionAt: null,
     answeredAt: null,
     assigneeName: null,
+    department: { id: DEPARTMENT.id, name: DEPARTMENT.nameRu, nameRu: DEPARTMENT.nameRu, nameEn: DEPARTMENT.nameEn },
+    executor: null,
+    term: { state: 'running', dueAt: '2026-12-18T20:59:59.000Z', pausedSince: null, documentsDueOn: null, extended: false, extensionReason: null, overdue: false },
+    thankedEmployee: null,
     slaPaused: false,
     documentsDueOn: null,
     correspondenceTerminated: false,

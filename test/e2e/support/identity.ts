@@ -1,8 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
 import { TOTP, URI } from 'otpauth';
 import { startSmsGateway } from '../../support/channels/sms-gateway';
-import { startSmtp } from '../../support/channels/smtp-server';
-import { startServer, stopRunning } from './server';
+import { smtpSinkAt, startSmtp } from '../../support/channels/smtp-server';
+import { smtpUrlOf, startServer, stopRunning } from './server';
 
 // The local SMS gateway and SMTP server live with the other channel servers; re-exported for these tests.
 export { startSmsGateway, startSmtp };
@@ -93,11 +93,16 @@ export function registration(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
-/** Registers and confirms a citizen through the API; returns its tokens and data. */
+/**
+ * Registers and confirms a citizen through the API — the phone by the SMS code, and, when the
+ * server's mail goes to an SMTP server this process runs, the e-mail by the code mailed to it (an
+ * unverified address gets no notices); `verifyEmail: false` leaves it unverified. Returns its tokens and data.
+ */
 export async function registerCitizen(
   baseUrl: string,
   sms: { messages: { to: string; text: string }[] },
   overrides: Record<string, unknown> = {},
+  options: { verifyEmail?: boolean } = {},
 ): Promise<{ data: Record<string, any>; accessToken: string; refreshToken: string }> {
   const data = registration(overrides);
   const started = await call(baseUrl, 'POST', '/api/v1/auth/register', { ...data, captcha: await solvedCaptcha(baseUrl) });
@@ -105,6 +110,12 @@ export async function registerCitizen(
   const text = await eventually(() => sms.messages.find((m) => m.to === data.phone)?.text);
   const confirmed = await call(baseUrl, 'POST', '/api/v1/auth/register/confirm', { registrationId: started.body.registrationId, code: codeIn(text) });
   if (confirmed.status !== 201) throw new Error(`confirm: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  const smtp = smtpSinkAt(smtpUrlOf(baseUrl));
+  if (smtp && options.verifyEmail !== false) {
+    const mail = await eventually(() => smtp.mails.find((m) => m.to.includes(String(data.email)) && /Код подтверждения адреса e-mail/.test(m.text)));
+    const verified = await call(baseUrl, 'POST', '/api/v1/me/contacts/confirm', { kind: 'email', code: codeIn(mail.text) }, confirmed.body.accessToken);
+    if (verified.status !== 204) throw new Error(`e-mail confirm: ${verified.status} ${JSON.stringify(verified.body)}`);
+  }
   return { data, accessToken: confirmed.body.accessToken, refreshToken: confirmed.body.refreshToken };
 }
 

@@ -8,6 +8,13 @@ import { freePort } from '../../../backend/src/common/net/free-port';
 
 export { freePort };
 
+/** SMTP_URL of each running test server, by base URL (registerCitizen reads the e-mail code there). */
+const smtpUrls = new Map<string, string>();
+
+export function smtpUrlOf(baseUrl: string): string | undefined {
+  return smtpUrls.get(baseUrl);
+}
+
 export const ROOT = resolve(__dirname, '..', '..', '..');
 
 export interface RunningServer {
@@ -102,6 +109,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   await waitReady(baseUrl, child, () => log);
   // The embedded PostgreSQL is a real server: tests read and check rows beside the API in both modes.
   databaseUrl ??= runningEmbeddedUrl(dataDir);
+  if (env.SMTP_URL) smtpUrls.set(baseUrl, env.SMTP_URL);
   return { baseUrl, queuePrefix, dataDir, databaseUrl, databaseName, process: child, output: () => log };
 }
 

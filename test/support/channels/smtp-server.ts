@@ -27,6 +27,14 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
+/** The sinks running in this test process, by URL: registerCitizen finds where a server's mail goes. */
+const running = new Map<string, SmtpSink>();
+
+/** The running sink at an SMTP_URL, if this process started it. */
+export function smtpSinkAt(url: string | undefined): SmtpSink | undefined {
+  return url ? running.get(url) : undefined;
+}
+
 /**
  * A local SMTP server (smtp-server) for tests: keeps every message — the plain-text body (`text`,
  * what the one-time-code tests read), the HTML alternative and the attachments, decoded.
@@ -65,8 +73,9 @@ export async function startSmtp(): Promise<SmtpSink> {
   server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
+  const url = `smtp://127.0.0.1:${port}`;
+  const sink: SmtpSink = {
+    url,
     mails,
     refuseRecipient(address) {
       refused = address?.toLowerCase() ?? null;
@@ -91,6 +100,11 @@ export async function startSmtp(): Promise<SmtpSink> {
         });
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      running.delete(url);
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
+  running.set(url, sink);
+  return sink;
 }

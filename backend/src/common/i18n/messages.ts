@@ -127,6 +127,7 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'An account with these details exists: sign in or recover the password',
   },
   sms_unavailable: { ru: 'Не удалось отправить SMS, повторите позже', en: 'The SMS could not be sent; try again later' },
+  mail_unavailable: { ru: 'Не удалось отправить письмо, повторите позже', en: 'The e-mail could not be sent; try again later' },
   conflict: { ru: 'Конфликт с текущим состоянием', en: 'Conflict with the current state' },
   internal: { ru: 'Внутренняя ошибка сервера', en: 'Internal server error' },
   service_unavailable: { ru: 'Сервис временно недоступен', en: 'Service temporarily unavailable' },
@@ -347,6 +348,12 @@ export const FIELD_MESSAGES: Catalog = {
   calendar_month_days: { ru: 'Некорректный список дней месяца', en: 'Not a valid list of days' },
   calendar_day: { ru: 'Некорректный день', en: 'Not a valid day' },
   calendar_day_type: { ru: 'Тип дня должен быть 1, 2 или 3', en: 'The day type must be 1, 2 or 3' },
+  email_taken: { ru: 'Этот адрес e-mail уже используется другой учётной записью', en: 'Another account uses this e-mail address' },
+  no_pending_change: { ru: 'Нет ожидающего подтверждения изменения', en: 'No change is waiting for confirmation' },
+  name_managed_by_admin: { ru: 'ФИО сотрудника меняет администратор', en: "A staff member's name is changed by an administrator" },
+  thanks_only_in_gratitude: { ru: 'Сотрудника можно указать только в благодарности', en: 'Only a gratitude names an employee' },
+  not_thankable: { ru: 'Можно указать только сотрудника, который работал с вашими обращениями', en: 'Not one of the staff who handled your appeals' },
+  address_required_for_post: { ru: 'Для ответа почтой укажите почтовый адрес', en: 'Give a postal address to get the answer by post' },
 };
 
 export function format(template: string, params: Record<string, string | number>): string {

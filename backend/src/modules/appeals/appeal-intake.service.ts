@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import {
   AppealChannel,
+  AnswerChannel,
   AppealPriority,
   AppealStatus,
   AppealType,
@@ -39,6 +40,7 @@ import { PublicAppealInput } from './dto/public-appeal.dto';
 import { StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
 import { AppealSummaryDto } from './dto/appeal-output.dto';
 import { AuditService } from '../audit/audit.service';
+import { ThankableStaff } from './thankable-staff.service';
 
 /** A category as the catalogue's reader answers it. */
 type Category = NonNullable<Awaited<ReturnType<CatalogService['findActive']>>>;
@@ -87,6 +89,7 @@ export class AppealIntakeService {
     private readonly accounts: UserAccounts,
     private readonly blind: BlindIndex,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly thankable: ThankableStaff,
   ) {}
 
   /**
@@ -169,10 +172,13 @@ export class AppealIntakeService {
   }
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
+    const answerChannel = dto.answerChannel ?? (await this.accounts.get(actor.userId)).preferredAnswerChannel;
+    assertAnswerChannel(answerChannel, dto.contact?.address);
     const file = async (manager: EntityManager) => {
       // Drafts are private notes; filing (registration) is what the ESIA trust level gates.
       if (!dto.draft) await this.trust.assertMayFileAppeals(manager, actor);
-      const appeal = await this.file(manager, actor, dto, { citizenId: actor.userId });
+      if (dto.thankedStaffId != null) await this.assertThankable(manager, actor, dto.type, dto.thankedStaffId);
+      const appeal = await this.file(manager, actor, { ...dto, answerChannel }, { citizenId: actor.userId });
       if (dto.attachmentIds?.length) await this.attachments.bind(manager, actor, dto.attachmentIds, { appealId: appeal.id });
       return appeal;
     };
@@ -291,6 +297,8 @@ export class AppealIntakeService {
         ? { name: dto.organisation.name, inn: dto.organisation.inn, ogrn: dto.organisation.ogrn, ...(dto.organisation.representativeBasis ? { representativeBasis: dto.organisation.representativeBasis } : {}) }
         : null,
       mergedIntoAppealId: null,
+      answerChannel: dto.answerChannel ?? AnswerChannel.Cabinet,
+      thankedStaffId: dto.thankedStaffId ?? null,
       status: AppealStatus.Draft,
       number: null,
       departmentId: null,
@@ -338,6 +346,17 @@ export class AppealIntakeService {
         priority: dto.priority ?? appeal.priority,
       });
       if (dto.contact) appeal.contactEncrypted = this.encryptContact(dto.contact);
+      // null takes the employee thanked off; a type other than gratitude names nobody.
+      if (dto.thankedStaffId != null) {
+        await this.assertThankable(manager, actor, merged.type, dto.thankedStaffId);
+        appeal.thankedStaffId = dto.thankedStaffId;
+      } else if (dto.thankedStaffId === null || merged.type !== AppealType.Gratitude) appeal.thankedStaffId = null;
+      if (dto.answerChannel === null) throw new ValidationFailedError([{ field: 'answerChannel', code: 'isEnum', message: 'one of cabinet, email, post' }]);
+      if (dto.answerChannel !== undefined || dto.contact) {
+        const address = appeal.contactEncrypted ? this.cipher.decryptJson<{ address?: string }>(appeal.contactEncrypted).address : undefined;
+        assertAnswerChannel(dto.answerChannel ?? appeal.answerChannel, address);
+        if (dto.answerChannel !== undefined) appeal.answerChannel = dto.answerChannel;
+      }
       if (appeal.status === AppealStatus.Registered) {
         // A registered appeal keeps its number and deadlines; a new category may route it elsewhere.
         appeal.departmentId = await this.routeTo(manager, appeal, resolved);
@@ -466,6 +485,16 @@ export class AppealIntakeService {
     return { category: category!, subcategory };
   }
 
+  /** A gratitude may name an employee who handled one of the citizen's appeals; any other id is refused alike. */
+  private async assertThankable(manager: EntityManager, actor: Actor, type: AppealType, staffId: string): Promise<void> {
+    if (type !== AppealType.Gratitude) {
+      throw new ValidationFailedError([{ field: 'thankedStaffId', code: 'thanks_only_in_gratitude', message: 'Only a gratitude names an employee' }]);
+    }
+    if (!(await this.thankable.mayThank(manager, actor.userId, staffId))) {
+      throw new ValidationFailedError([{ field: 'thankedStaffId', code: 'not_thankable', message: 'Not one of the staff who handled your appeals' }]);
+    }
+  }
+
   private ensureAllowed(action: CitizenAction, status: AppealStatus): void {
     if (!citizenActionAllowed(action, status)) throw new TransitionNotAllowedError(status, action, allowedCitizenActions(status));
   }
@@ -473,6 +502,13 @@ export class AppealIntakeService {
   private encryptContact(contact: object | undefined): string | null {
     if (!contact || Object.values(contact).every((v) => v === undefined || v === '')) return null;
     return this.cipher.encryptJson(contact);
+  }
+}
+
+/** A postal answer needs a postal address (the appeal's contact). */
+function assertAnswerChannel(channel: AnswerChannel, address: string | undefined): void {
+  if (channel === AnswerChannel.Post && !address?.trim()) {
+    throw new ValidationFailedError([{ field: 'answerChannel', code: 'address_required_for_post', message: 'Give contact.address to get the answer by post' }]);
   }
 }
 

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import { AppealChannel, AppealStatus, FINAL_STATUSES, Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
@@ -61,6 +63,7 @@ export class AppealQueryService {
     private readonly departments: DepartmentTree,
     private readonly staff: StaffDirectory,
     private readonly catalog: CatalogService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The citizen's own appeals, newest first (or best match first with `q`). */
@@ -109,6 +112,7 @@ export class AppealQueryService {
     this.applyCommonFilters(qb, query, DATE_COLUMNS[query.dateField ?? AppealDateField.RegisteredAt]);
     // The report drill-down's filters, written as AppealReportReader writes them (the counts agree).
     if (query.channel) qb.andWhere('a.channel = :channel', { channel: query.channel satisfies AppealChannel });
+    if (query.answerChannel) qb.andWhere('a.answer_channel = :answerChannel', { answerChannel: query.answerChannel });
     if (query.region) qb.andWhere(`a.extra_fields->>'region' = :region`, { region: query.region });
     if (query.answeredOnTime !== undefined) {
       qb.andWhere(
@@ -130,7 +134,7 @@ export class AppealQueryService {
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
     const appeal = await this.access.load(actor, idOrNumber);
     const handling = await this.access.handles(actor, appeal);
-    const [, history, messages, answer, attachments, assigneeName] = await Promise.all([
+    const [, history, messages, answer, attachments, executor, department, thanked] = await Promise.all([
       // A staff member opening the card sees the citizen's texts and (masked) contacts: a view of
       // personal data (152-ФЗ), one audit row beside the reads, shown in the access log.
       actor.role === Role.Citizen ? null : this.recordView(actor, appeal),
@@ -139,11 +143,15 @@ export class AppealQueryService {
       this.own.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
       // Files are for the citizen and the handling side only (not for a department overseeing an escalation).
       actor.role === Role.Citizen || handling ? this.attachmentsFor(appeal.id, actor) : [],
-      actor.role !== Role.Citizen && appeal.assigneeId ? this.staff.nameOf(appeal.assigneeId) : null,
+      appeal.assigneeId ? this.staff.get(appeal.assigneeId) : null,
+      appeal.departmentId ? this.departments.get(appeal.departmentId) : null,
+      appeal.thankedStaffId ? this.staff.get(appeal.thankedStaffId) : null,
     ]);
+    const assigneeName = actor.role !== Role.Citizen ? (executor?.fullName ?? null) : null;
     const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
     const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.own.manager, appeal.departmentId);
-    return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor });
+    return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor,
+      department, executor, thanked, showExecutorName: this.config.cabinet.showExecutorName });
   }
 
   /**

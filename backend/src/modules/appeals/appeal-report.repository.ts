@@ -38,6 +38,8 @@ export interface AppealReportState {
   extended: boolean;
   rating: number | null;
   ratedAt: Date | null;
+  /** A gratitude's employee thanked (absent: none). */
+  thankedStaffId?: string | null;
   /** Redirects to another department (history rows `redirected`). */
   redirects: number;
 }
@@ -120,6 +122,7 @@ export class AppealReportReader {
               a.type, a.unidentified, a.channel, a.extra_fields->>'region' AS region, a.status, a.assignee_id AS "assigneeId",
               a.registered_at AS "registeredAt", a.first_reaction_at AS "firstReactionAt", a.first_response_due_at AS "firstResponseDueAt",
               a.answered_at AS "answeredAt", a.due_at AS "dueAt", a.closed_at AS "closedAt", a.extended, a.rating, a.rated_at AS "ratedAt",
+              a.thanked_staff_id AS "thankedStaffId",
               (SELECT count(*) FROM appeal_history h WHERE h.appeal_id = a.id AND h.event = 'redirected') AS redirects
          FROM appeals a
         WHERE a.id = ANY($1::uuid[]) AND a.registered_at IS NOT NULL AND a.status <> 'draft'`,

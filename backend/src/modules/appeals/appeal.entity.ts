@@ -12,7 +12,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { AppealChannel, AppealPriority, AppealStatus, AppealType, ProposableAction, ReviewOutcome } from '@otklik/shared/domain';
+import { AnswerChannel, AppealChannel, AppealPriority, AppealStatus, AppealType, ProposableAction, ReviewOutcome } from '@otklik/shared/domain';
 
 const bigintAsNumber = {
   to: (v: number | null) => v,
@@ -59,6 +59,10 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Index('appeals_registered', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 @Check('appeals_review_outcome_check', `review_outcome IS NULL OR review_outcome IN ('upheld', 'reopened')`)
+@Check('appeals_answer_channel_check', `answer_channel IN ('cabinet', 'email', 'post')`)
+@Check('appeals_thanked_staff_check', `thanked_staff_id IS NULL OR type = 'gratitude'`)
+// Postal answers waiting to be printed (migration 1765460000002-AnswerChannel).
+@Index('appeals_postal_answers', { synchronize: false })
 @Check(
   'appeals_pending_proposal_check',
   `pending_proposal IS NULL OR (pending_proposal->>'action' IN ('terminate-correspondence', 'extend', 'no-answer-required') AND status = 'awaiting_approval')`,
@@ -162,6 +166,11 @@ export class Appeal {
   @ManyToOne(() => Appeal, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'merged_into_appeal_id', foreignKeyConstraintName: 'appeals_merged_into_appeal_id_fkey' })
   mergedInto?: Appeal;
+  /** How the citizen wants the answer (issue 18): in the cabinet, by e-mail, or printed and posted (the operator prints the signed PDF). */
+  @Column({ name: 'answer_channel', type: 'text', default: 'cabinet' }) answerChannel: AnswerChannel;
+  /** A gratitude's employee thanked: one of the staff who handled the citizen's appeals (issue 18). */
+  @ForeignKey('User', { name: 'appeals_thanked_staff_id_fkey' })
+  @Column({ name: 'thanked_staff_id', type: 'uuid', nullable: true }) thankedStaffId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn({ default: 1 }) version: number;

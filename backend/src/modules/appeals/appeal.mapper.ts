@@ -1,4 +1,15 @@
-import { allowedCitizenActions, allowedStaffActions, ApprovableBySetting, CitizenAction, HISTORY_EVENT_LABELS, Role } from '@otklik/shared/domain';
+import {
+  AnswerChannel,
+  allowedCitizenActions,
+  allowedStaffActions,
+  AppealStatus,
+  ApprovableBySetting,
+  CitizenAction,
+  HISTORY_EVENT_LABELS,
+  HistoryEvent,
+  Role,
+  UNANSWERED_STATUSES,
+} from '@otklik/shared/domain';
 import { citizenContext, OVERSIGHT_ACTIONS, staffContext, toAnswerDto } from './appeal-context';
 import { Answer } from './answer.entity';
 import { Locale } from '../../common/i18n/messages';
@@ -6,7 +17,20 @@ import { AttachmentDto } from '../attachments/dto/attachment.dto';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
-import { AppealDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto, PendingProposalDto } from './dto/appeal-output.dto';
+import {
+  AppealClockState,
+  AppealDepartmentDto,
+  AppealDto,
+  AppealExecutorDto,
+  AppealSummaryDto,
+  AppealTermDto,
+  ContactViewDto,
+  HistoryEntryDto,
+  MessageDto,
+  PendingProposalDto,
+} from './dto/appeal-output.dto';
+import type { DepartmentInfo } from '../users/department-tree.repository';
+import type { StaffMember } from '../users/staff-directory.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -33,6 +57,7 @@ export function toSummary(a: Appeal): AppealSummaryDto {
     registeredAt: iso(a.registeredAt),
     dueAt: iso(a.dueAt),
     parentAppealId: a.parentAppealId,
+    answerChannel: a.answerChannel,
     version: a.version,
   };
 }
@@ -88,6 +113,12 @@ export function toCard(
     now: Date;
     /** The handling department's approval setting (staff view). */
     approvalRequiredFor: readonly ApprovableBySetting[];
+    department: DepartmentInfo | null;
+    executor: Pick<StaffMember, 'fullName' | 'position'> | null;
+    /** A gratitude's employee thanked. */
+    thanked?: Pick<StaffMember, 'fullName' | 'position'> | null;
+    /** CITIZEN_SEES_EXECUTOR_NAME: whether a citizen reads the executor's name (staff always do). */
+    showExecutorName: boolean;
   },
 ): AppealDto {
   const citizen = view.viewerRole === Role.Citizen;
@@ -104,6 +135,11 @@ export function toCard(
     firstReactionAt: iso(a.firstReactionAt),
     answeredAt: iso(a.answeredAt),
     assigneeName: citizen ? undefined : view.assigneeName,
+    department: view.department ? toDepartment(view.department, view.locale) : null,
+    executor: view.executor ? toExecutor(view.executor, !citizen || view.showExecutorName) : null,
+    term: toTerm(a, view.history),
+    thankedEmployee: view.thanked ? toExecutor(view.thanked, !citizen || view.showExecutorName) : null,
+    printAnswer: citizen ? undefined : a.answerChannel === AnswerChannel.Post && view.answer !== null,
     slaPaused: a.slaPausedAt !== null,
     documentsDueOn: a.documentsDueOn,
     correspondenceTerminated: a.correspondenceTerminated,
@@ -132,6 +168,37 @@ export function toCard(
     receivedAt: iso(a.receivedAt),
     organisation: a.organisation,
     mergedIntoAppealId: a.mergedIntoAppealId,
+  };
+}
+
+export function toDepartment(d: DepartmentInfo, locale: Locale): AppealDepartmentDto {
+  return { id: d.id, name: locale === 'en' ? d.nameEn : d.nameRu, nameRu: d.nameRu, nameEn: d.nameEn };
+}
+
+export function toExecutor(e: Pick<StaffMember, 'fullName' | 'position'>, withName: boolean): AppealExecutorDto {
+  return { position: e.position, name: withName ? e.fullName : null };
+}
+
+/** The term as the citizen reads it: the due date, and whether the clock runs, waits for them or has stopped. */
+export function toTerm(a: Appeal, history: readonly AppealHistory[]): AppealTermDto {
+  const open = UNANSWERED_STATUSES.includes(a.status);
+  const state =
+    a.status === AppealStatus.Draft || (!a.dueAt && open)
+      ? AppealClockState.None
+      : a.slaPausedAt !== null || a.status === AppealStatus.AwaitingCitizen
+        ? AppealClockState.AwaitingCitizen
+        : open
+          ? AppealClockState.Running
+          : AppealClockState.Stopped;
+  const extension = a.extended ? [...history].reverse().find((h) => h.event === HistoryEvent.Extended) : undefined;
+  return {
+    state,
+    dueAt: iso(a.dueAt),
+    pausedSince: iso(a.slaPausedAt),
+    documentsDueOn: state === AppealClockState.AwaitingCitizen ? a.documentsDueOn : null,
+    extended: a.extended,
+    extensionReason: extension?.comment ?? null,
+    overdue: a.overdue,
   };
 }
 

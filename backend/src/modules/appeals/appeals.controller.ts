@@ -10,6 +10,8 @@ import { AppealExportService } from './appeal-export.service';
 import { AppealIntakeService } from './appeal-intake.service';
 import { AppealMessagesService } from './appeal-messages.service';
 import { AppealQueryService } from './appeal-query.service';
+import { CitizenTemplatesService } from './citizen-templates.service';
+import { AppealPrefillDto, AppealPrefillQuery } from './dto/appeal-template.dto';
 import { CreateAppealDto, CreateMessageDto, UpdateAppealDto } from './dto/appeal-input.dto';
 import { AppealDto, AppealListDto, AppealSummaryDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
 import { AppealExportQuery, AppealListQuery } from './dto/appeal-query.dto';
@@ -30,6 +32,7 @@ export class AppealsController {
     private readonly query: AppealQueryService,
     private readonly thread: AppealMessagesService,
     private readonly exporter: AppealExportService,
+    private readonly templates: CitizenTemplatesService,
   ) {}
 
   @Post()
@@ -63,6 +66,14 @@ export class AppealsController {
     const file = await this.exporter.export(actor, query, query.format ?? 'csv', locale);
     reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`);
     return new StreamableFile(file.body);
+  }
+
+  @Get('prefill')
+  @Authenticated(Role.Citizen)
+  @ApiOperation({ summary: 'A new appeal prefilled from my profile, a template of mine or an earlier appeal of mine', operationId: 'prefillAppeal' })
+  @ApiOkResponse({ type: AppealPrefillDto })
+  prefill(@CurrentActor() actor: Actor, @Query() query: AppealPrefillQuery): Promise<AppealPrefillDto> {
+    return this.templates.prefill(actor, query.from);
   }
 
   @Get(':idOrNumber')

@@ -28,6 +28,10 @@ import { AppealsController } from './appeals.controller';
 import { PublicAppealsController } from './public-appeals.controller';
 import { PublicAppealsService } from './public-appeals.service';
 import { StaffAppealsController } from './staff-appeals.controller';
+import { CitizenTemplatesController } from './citizen-templates.controller';
+import { CitizenTemplatesService } from './citizen-templates.service';
+import { ThankableStaffController } from './thankable-staff.controller';
+import { ThankableStaff } from './thankable-staff.service';
 
 /**
  * Appeals: intake, queries, the thread and exports, and the tables they own (appeals, history,
@@ -36,7 +40,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Appeal, RecurringProblemSignal]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
-  controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
+  controllers: [AppealsController, StaffAppealsController, PublicAppealsController, CitizenTemplatesController, ThankableStaffController],
   providers: [
     JournalWriter,
     AppealJournal,
@@ -57,6 +61,8 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealSedLedger,
     AppealDuplicatesService,
     RecurringProblemWatch,
+    CitizenTemplatesService,
+    ThankableStaff,
   ],
   exports: [AppealAccessModule, AppealQueryService, AppealMessagesService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
 })

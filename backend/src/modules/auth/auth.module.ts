@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { AccessGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CaptchaService } from './captcha.service';
+import { ContactChanges } from './contacts/contact-changes.service';
 import { OneTimeCodes } from './codes/one-time-codes';
 import { EsiaController } from './esia/esia.controller';
 import { EsiaRelyingParty } from './esia/esia-relying-party';
@@ -53,6 +54,7 @@ import { StaffAccountsService } from './staff/staff-accounts.service';
     MfaService,
     AccountSessionsService,
     UserContacts,
+    ContactChanges,
     EsiaRelyingParty,
     EsiaSignInService,
     SignInBookkeeping,
@@ -60,6 +62,6 @@ import { StaffAccountsService } from './staff/staff-accounts.service';
     StaffAccountsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [SignInBookkeeping, PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter],
+  exports: [SignInBookkeeping, PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter, ContactChanges, UserContacts],
 })
 export class AuthModule {}

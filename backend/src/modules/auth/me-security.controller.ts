@@ -7,6 +7,8 @@ import { Authenticated } from './auth.decorators';
 import { MfaService } from './mfa/mfa.service';
 import { PasswordService } from './password/password.service';
 import { UserContacts } from './user-contacts';
+import { ContactChanges } from './contacts/contact-changes.service';
+import { ConfirmContactDto } from '../users/users.dto';
 
 /** The signed-in user's password, second factor and sessions. */
 @ApiTags('me')
@@ -17,7 +19,17 @@ export class MeSecurityController {
     private readonly mfa: MfaService,
     private readonly sessions: AccountSessionsService,
     private readonly contacts: UserContacts,
+    private readonly contactChanges: ContactChanges,
   ) {}
+
+  @Post('contacts/confirm')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Confirm a new (or unverified) e-mail or phone with the code sent to it', operationId: 'confirmContact' })
+  @ApiNoContentResponse()
+  confirmContact(@CurrentActor() actor: Actor, @Body() dto: ConfirmContactDto): Promise<void> {
+    return this.contactChanges.confirm(actor, dto.kind, dto.code);
+  }
 
   @Post('password')
   @Authenticated()

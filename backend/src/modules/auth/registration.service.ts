@@ -10,6 +10,7 @@ import { maskPhone, SmsSender } from '../messaging/sms-sender';
 import { normalizeEmail, UserAccounts } from '../users/user-accounts.repository';
 import { TokensDto } from './auth.dto';
 import { CaptchaService } from './captcha.service';
+import { ContactChanges, ContactMessage } from './contacts/contact-changes.service';
 import { OneTimeCodes } from './codes/one-time-codes';
 import { PendingRegistration } from './entities/pending-registration.entity';
 import { PasswordHasher } from './password-hasher';
@@ -43,6 +44,7 @@ export class RegistrationService {
     private readonly limits: AuthLimits,
     private readonly signIn: SignInService,
     private readonly audit: AuditService,
+    private readonly contacts: ContactChanges,
   ) {}
 
   async start(dto: RegisterDto, client: ClientInfo): Promise<RegistrationStartedDto> {
@@ -97,6 +99,7 @@ export class RegistrationService {
     const { pending, personal } = await this.pending(registrationId);
     const verdict = await this.codes.verify('registration', pending.id, code.trim());
     if (verdict !== 'ok') throw codeError(verdict);
+    let verification: ContactMessage[] = [];
     const user = await this.tx.run(async (m) => {
       await this.assertNoAccount(m, pending.emailNormalized, pending.snilsHash);
       const created = await this.accounts.insert(m, {
@@ -125,10 +128,14 @@ export class RegistrationService {
         action: 'user.register',
         entityType: 'user',
         entityId: created.id,
-        details: { pdConsentVersion: pending.pdConsentVersion, signedIn: true },
+        details: { pdConsentVersion: pending.pdConsentVersion, signedIn: true, emailVerificationSent: true },
       });
+      // The phone was proved by the SMS code; the e-mail is proved by a code mailed to it (POST /me/contacts/confirm).
+      verification = await this.contacts.begin(m, created, 'email', created.email, personal.phone);
       return created;
     });
+    // A mail that fails leaves the account unverified (no notices by e-mail); PATCH /me with the same address sends a new code.
+    await this.contacts.send(verification, client, { limited: false }).catch(() => undefined);
     // The user.register row records the sign-in that follows (one row per request).
     return this.signIn.complete(user, client, 'registration', { audit: false });
   }

@@ -60,6 +60,8 @@ export class SignInService {
 
   /** Sent after the commit; a mail failure must not undo a sign-in, so it is logged. */
   notifyNewDevice(user: Account, client: ClientInfo): void {
+    // An unverified address gets no notices (only its verification code).
+    if (!user.emailVerified) return;
     const when = new Date().toISOString();
     this.mailer
       .send({

@@ -37,6 +37,8 @@ export interface AppealFigures {
   redirects: number;
   rating: number | null;
   ratedOn: string | null;
+  /** A gratitude's employee thanked (counts in the operators report). */
+  thankedStaffId: string | null;
 }
 
 export function figuresOf(state: AppealReportState, calendar: ProductionCalendar): AppealFigures {
@@ -69,6 +71,7 @@ export function figuresOf(state: AppealReportState, calendar: ProductionCalendar
     redirects: state.redirects,
     rating: state.rating,
     ratedOn: state.rating !== null && state.ratedAt ? moscowDate(state.ratedAt) : null,
+    thankedStaffId: state.thankedStaffId ?? null,
   };
 }
 

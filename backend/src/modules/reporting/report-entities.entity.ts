@@ -11,6 +11,7 @@ import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Un
 @Index('report_appeal_facts_answered', { synchronize: false })
 @Index('report_appeal_facts_reacted', { synchronize: false })
 @Index('report_appeal_facts_rated', { synchronize: false })
+@Index('report_appeal_facts_thanked', { synchronize: false })
 export class ReportAppealFact {
   @PrimaryColumn({ name: 'appeal_id', type: 'uuid', primaryKeyConstraintName: 'report_appeal_facts_pkey' }) appealId: string;
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
@@ -36,6 +37,8 @@ export class ReportAppealFact {
   @Column({ type: 'integer' }) redirects: number;
   @Column({ type: 'smallint', nullable: true }) rating: number | null;
   @Column({ name: 'rated_on', type: 'date', nullable: true }) ratedOn: string | null;
+  /** A gratitude's employee thanked. */
+  @Column({ name: 'thanked_staff_id', type: 'uuid', nullable: true }) thankedStaffId: string | null;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppealChannel } from '@otklik/shared/domain';
+import { AppealChannel, AppealType } from '@otklik/shared/domain';
 import type { AppealSetFilter } from '../appeals/appeal-report.repository';
 import { ROLLUP_COUNTERS, RollupCounter } from './appeal-figures';
 import { DayRange } from './report-period';
@@ -110,6 +110,16 @@ export class ReportQueries {
       params,
     );
     return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+  }
+
+  /** Gratitudes registered in the period that name an employee, by the employee thanked. */
+  async thanksByStaff(filter: AppealSetFilter, range: DayRange): Promise<{ staffId: string; count: number }[]> {
+    const { where, params } = whereOf({ ...filter, type: AppealType.Gratitude }, range, 'registered_on');
+    const rows = await this.dataSource.query<{ staffId: string; n: string }[]>(
+      `SELECT r.thanked_staff_id AS "staffId", count(*) AS n FROM report_appeal_facts r WHERE ${where} AND r.thanked_staff_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+      params,
+    );
+    return rows.map((r) => ({ staffId: r.staffId, count: Number(r.n) }));
   }
 
   /** Per operator: appeals received in the period now assigned to them, and those answered in the period with the working days they took. */

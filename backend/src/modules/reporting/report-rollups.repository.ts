@@ -28,6 +28,7 @@ const FACT_COLUMNS: readonly [keyof AppealFigures, string, string][] = [
   ['redirects', 'redirects', 'integer'],
   ['rating', 'rating', 'smallint'],
   ['ratedOn', 'rated_on', 'date'],
+  ['thankedStaffId', 'thanked_staff_id', 'uuid'],
 ];
 
 /**

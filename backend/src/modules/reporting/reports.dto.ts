@@ -244,12 +244,19 @@ export class QualityReportDto {
   @ApiProperty({ description: 'Appeals filed in the period by a citizen who had filed in the same category before' }) repeats: number;
 }
 
+export class ThanksByEmployeeDto {
+  @ApiProperty({ format: 'uuid' }) staffId: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty() count: number;
+}
+
 export class GratitudeReportDto {
   @ApiProperty({ type: PeriodDto }) period: PeriodDto;
   @ApiProperty() total: number;
   @ApiProperty() previousTotal: number;
   @ApiProperty({ type: [CountByKeyDto], description: 'By gratitude category (quality of service, speed, courtesy)' }) byCategory: CountByKeyDto[];
   @ApiProperty({ type: [CountByKeyDto], description: 'By department' }) byDepartment: CountByKeyDto[];
+  @ApiProperty({ type: [ThanksByEmployeeDto], description: 'Gratitudes naming an employee, by the employee thanked' }) byEmployee: ThanksByEmployeeDto[];
 }
 
 export class OperatorRowDto {
@@ -260,6 +267,7 @@ export class OperatorRowDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Mean working days registration → answer of those answered' }) meanHandlingWorkingDays: number | null;
   @ApiProperty({ description: 'Open appeals assigned to them now' }) openNow: number;
   @ApiProperty() overdueNow: number;
+  @ApiProperty({ description: 'Gratitudes registered in the period that name them' }) gratitudes: number;
 }
 
 export class OperatorsReportDto {

@@ -191,7 +191,12 @@ export class ReportsService {
     const r = await this.resolve(actor, query);
     // Gratitude is its own appeal type: the type filter is this report's, whatever was asked.
     const filter: AppealSetFilter = { ...r.filter, type: AppealType.Gratitude };
-    const [current, previous] = await Promise.all([this.queries.sets(filter, r.current, ['category_id', 'department_id']), this.queries.totals(filter, r.previous)]);
+    const [current, previous, thanks] = await Promise.all([
+      this.queries.sets(filter, r.current, ['category_id', 'department_id']),
+      this.queries.totals(filter, r.previous),
+      this.queries.thanksByStaff(r.filter, r.current),
+    ]);
+    const names = await this.staff.namesOf(thanks.map((t) => t.staffId));
     const { total: totals } = current;
     const [byCategory, byDepartment] = [current.by.category_id, current.by.department_id];
     return {
@@ -200,18 +205,28 @@ export class ReportsService {
       previousTotal: previous.received,
       byCategory: byCategory.filter((g) => g.received > 0).map((g) => ({ key: g.key, count: g.received })),
       byDepartment: byDepartment.filter((g) => g.received > 0).map((g) => ({ key: g.key, count: g.received })),
+      byEmployee: thanks.map((t) => ({ staffId: t.staffId, name: names.get(t.staffId) ?? null, count: t.count })),
     };
   }
 
   async operators(actor: Actor, query: ReportQuery): Promise<OperatorsReportDto> {
     const r = await this.resolve(actor, query);
-    const [rows, open] = await Promise.all([this.queries.operators(r.filter, r.current), this.appeals.openGroups(r.filter, this.clock.now())]);
-    const byId = new Map(rows.map((o) => [o.assigneeId, { ...o, openNow: 0, overdueNow: 0 }]));
+    const [rows, open, thanks] = await Promise.all([
+      this.queries.operators(r.filter, r.current),
+      this.appeals.openGroups(r.filter, this.clock.now()),
+      this.queries.thanksByStaff(r.filter, r.current),
+    ]);
+    const byId = new Map(rows.map((o) => [o.assigneeId, { ...o, openNow: 0, overdueNow: 0, gratitudes: 0 }]));
     for (const g of open) {
       if (!g.assigneeId) continue;
-      const row = byId.get(g.assigneeId) ?? byId.set(g.assigneeId, { assigneeId: g.assigneeId, assigned: 0, answered: 0, answerWdSum: 0, openNow: 0, overdueNow: 0 }).get(g.assigneeId)!;
+      const row = byId.get(g.assigneeId) ?? byId.set(g.assigneeId, { assigneeId: g.assigneeId, assigned: 0, answered: 0, answerWdSum: 0, openNow: 0, overdueNow: 0, gratitudes: 0 }).get(g.assigneeId)!;
       row.openNow += g.count;
       if (g.overdue) row.overdueNow += g.count;
+    }
+    // The employee rating counts the thanks each employee got (a gratitude naming them).
+    for (const t of thanks) {
+      const row = byId.get(t.staffId) ?? byId.set(t.staffId, { assigneeId: t.staffId, assigned: 0, answered: 0, answerWdSum: 0, openNow: 0, overdueNow: 0, gratitudes: 0 }).get(t.staffId)!;
+      row.gratitudes += t.count;
     }
     const names = await this.staff.namesOf([...byId.keys()]);
     return {
@@ -225,6 +240,7 @@ export class ReportsService {
           meanHandlingWorkingDays: ratio(o.answerWdSum, o.answered),
           openNow: o.openNow,
           overdueNow: o.overdueNow,
+          gratitudes: o.gratitudes,
         }))
         .sort((a, b) => b.openNow - a.openNow || b.answered - a.answered || a.assigneeId.localeCompare(b.assigneeId)),
     };

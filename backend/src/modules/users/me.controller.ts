@@ -1,8 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../common/http/actor';
 import { Authenticated } from '../auth/auth.decorators';
-import { MeDto } from './users.dto';
+import { MeDto, ProfileDto, UpdateMeDto } from './users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('me')
@@ -16,5 +16,16 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
     return this.users.me(actor.userId);
+  }
+
+  @Patch()
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Change my name, preferred answer channel, e-mail or phone (a new address is used once confirmed by the code sent to it)',
+    operationId: 'updateMe',
+  })
+  @ApiOkResponse({ type: ProfileDto })
+  update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<ProfileDto> {
+    return this.users.update(actor, dto);
   }
 }

@@ -57,6 +57,16 @@ export class StaffDirectory {
     return rows.map((r) => r.id);
   }
 
+  /** Several active operators and supervisors at once, by name (the employees a citizen may thank). */
+  async activeStaffAmong(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<StaffMember[]> {
+    if (ids.length === 0) return [];
+    return manager.query<StaffMember[]>(
+      `SELECT id, full_name AS "fullName", position, role, department_id AS "departmentId", active
+         FROM users WHERE id = ANY($1::uuid[]) AND active AND role IN ('operator', 'supervisor') ORDER BY full_name, id`,
+      [[...new Set(ids)]],
+    );
+  }
+
   /** Names of several users at once (who got a notice, on the appeal's card). */
   async namesOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();

@@ -47,7 +47,8 @@ export interface StaffRow {
 export interface AccountReach {
   id: string;
   role: string;
-  email: string;
+  /** Set only when the address was verified: an unverified one gets no notices (only its verification code). */
+  email: string | null;
   /** Set only when the phone in it was confirmed. */
   personalEncrypted: string | null;
 }
@@ -112,13 +113,13 @@ export class UserAccounts {
   }
 
   /**
-   * Where several active accounts can be reached (notifications): the e-mail address, and the
-   * encrypted personal data that holds the phone (only when it was confirmed).
+   * Where several active accounts can be reached (notifications): the e-mail address (only when
+   * it was verified), and the encrypted personal data that holds the phone (only when it was confirmed).
    */
   async reachOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<AccountReach[]> {
     if (ids.length === 0) return [];
     return manager.query<AccountReach[]>(
-      `SELECT id, role, email, CASE WHEN phone_verified THEN personal_encrypted END AS "personalEncrypted"
+      `SELECT id, role, CASE WHEN email_verified THEN email END AS email, CASE WHEN phone_verified THEN personal_encrypted END AS "personalEncrypted"
          FROM users WHERE id = ANY($1::uuid[]) AND active`,
       [[...ids]],
     );

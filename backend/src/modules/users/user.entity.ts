@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { Role } from '@otklik/shared/domain';
+import { AnswerChannel, Role } from '@otklik/shared/domain';
 import { Department } from './department.entity';
 
 @Entity('users')
@@ -8,6 +8,7 @@ import { Department } from './department.entity';
 @Check('users_role_check', `role IN ('citizen', 'operator', 'supervisor', 'admin', 'auditor')`)
 @Check('users_trust_level_check', `trust_level IN ('confirmed', 'standard', 'simplified')`)
 @Check('users_mfa_method_check', `mfa_method IN ('sms', 'totp')`)
+@Check('users_preferred_answer_channel_check', `preferred_answer_channel IN ('cabinet', 'email', 'post')`)
 @Index('users_department', { synchronize: false })
 @Index('users_snils_hash', { synchronize: false })
 @Index('users_inn_hash', { synchronize: false })
@@ -44,6 +45,8 @@ export class User {
   /** The second factor the account signs in with; null → none enrolled. */
   @Column({ name: 'mfa_method', type: 'text', nullable: true }) mfaMethod: 'sms' | 'totp' | null;
   /** Locked pending review by a suspicious-activity alert (the audit module's thresholds); null → open. */
+  /** The citizen's default channel for answers (issue 18): the cabinet, e-mail, or a printed letter by post. */
+  @Column({ name: 'preferred_answer_channel', type: 'text', default: 'cabinet' }) preferredAnswerChannel: AnswerChannel;
   @Column({ name: 'locked_at', type: 'timestamptz', nullable: true }) lockedAt: Date | null;
   @Column({ name: 'lock_reason', type: 'text', nullable: true }) lockReason: string | null;
   /** Networks (addresses or CIDRs) the account may work from; empty → anywhere. Checked at sign-in and on every request. */

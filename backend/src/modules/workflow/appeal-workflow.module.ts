@@ -14,6 +14,8 @@ import { TransitionRunner } from './actions/transition-runner';
 import { AnswerDrafts } from './answers/answer-drafts.repository';
 import { AnswerHandler } from './answers/answer.handler';
 import { AppealAnswersService } from './answers/appeal-answers.service';
+import { AppealDossierController } from './answers/appeal-dossier.controller';
+import { AppealDossierService } from './answers/appeal-dossier.service';
 import { RetentionController } from './retention/retention.controller';
 import { RetentionService } from './retention/retention.service';
 import { AnswerSigningModule } from './signing/answer-signing.module';
@@ -31,7 +33,7 @@ function handlers(token: symbol, types: readonly Type[]) {
  */
 @Module({
   imports: [AppealsModule, WorkflowModule, AttachmentsModule, AnswerSigningModule, AuthModule, UserDirectoryModule],
-  controllers: [StaffActionsController, CitizenActionsController, RetentionController],
+  controllers: [StaffActionsController, CitizenActionsController, RetentionController, AppealDossierController],
   providers: [
     TransitionRunner,
     StaffActionPolicy,
@@ -45,6 +47,7 @@ function handlers(token: symbol, types: readonly Type[]) {
     StaffActionsService,
     CitizenActionsService,
     AppealAnswersService,
+    AppealDossierService,
     RetentionService,
   ],
   exports: [TransitionRunner, StaffActionsService, CitizenActionsService, AppealAnswersService],

@@ -16,7 +16,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { APPEAL_TEXT_PATTERN, AppealPriority, AppealType, INTAKE_APPEAL_TYPES, isValidOgrn, isValidOrganisationInn } from '@otklik/shared/domain';
+import { AnswerChannel, APPEAL_TEXT_PATTERN, AppealPriority, AppealType, INTAKE_APPEAL_TYPES, isValidOgrn, isValidOrganisationInn } from '@otklik/shared/domain';
 import { IsCalendarDate } from '../../../common/validation/dates';
 import { AttachmentIds } from '../../attachments/dto/attachment-ids';
 
@@ -150,6 +150,20 @@ export class CreateAppealDto {
   @ValidateNested()
   @Type(() => OrganisationDto)
   organisation?: OrganisationDto;
+
+  @ApiPropertyOptional({
+    enum: AnswerChannel,
+    enumName: 'AnswerChannel',
+    description: "How to deliver the answer; default: the profile's preferredAnswerChannel. post needs contact.address",
+  })
+  @IsOptional()
+  @IsEnum(AnswerChannel)
+  answerChannel?: AnswerChannel;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A gratitude only: the employee thanked, one of GET /me/thankable-staff' })
+  @IsOptional()
+  @IsUUID()
+  thankedStaffId?: string;
 
   @ApiPropertyOptional({ description: 'Save as a draft (no number, not registered)', default: false })
   @IsOptional()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AppealChannel, AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, ReviewOutcome, Role, StaffAction } from '@otklik/shared/domain';
+import { AnswerChannel, AppealChannel, AppealPriority, AppealStatus, AppealType, CitizenAction, HistoryEvent, NoAnswerGround, ProposableAction, ReviewOutcome, Role, StaffAction } from '@otklik/shared/domain';
 import { AnswerDto } from './answer-output.dto';
 import { AttachmentDto } from '../../attachments/dto/attachment.dto';
 
@@ -45,6 +45,8 @@ export class AppealSummaryDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) registeredAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The appeal this one disputes or re-files' }) parentAppealId: string | null;
+  @ApiProperty({ enum: AnswerChannel, enumName: 'AnswerChannel', description: 'How the citizen wants the answer (post: printed from the signed PDF and posted)' })
+  answerChannel: AnswerChannel;
   @ApiProperty({ description: 'Row version: send it back as expectedVersion to act only on what you saw' }) version: number;
   @ApiPropertyOptional({ description: 'Search rank, when the list was searched with q' }) rank?: number;
 }
@@ -104,6 +106,47 @@ export class PendingProposalDto {
   @ApiProperty({ type: String, nullable: true, description: 'The notice the operator wrote (null: the statutory text)' }) noticeText: string | null;
 }
 
+/** The department handling the appeal, by name (the citizen sees no bare ids). */
+export class AppealDepartmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'The name in the requested language' }) name: string;
+  @ApiProperty() nameRu: string;
+  @ApiProperty() nameEn: string;
+}
+
+/** The staff member the appeal is assigned to: the position always, the name as the policy allows. */
+export class AppealExecutorDto {
+  @ApiProperty({ type: String, nullable: true }) position: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The executor\'s full name; null for a citizen when CITIZEN_SEES_EXECUTOR_NAME=false',
+  })
+  name: string | null;
+}
+
+export enum AppealClockState {
+  /** Not registered yet (a draft) or no deadline applies. */
+  None = 'none',
+  Running = 'running',
+  /** Paused waiting for the citizen's documents or clarification. */
+  AwaitingCitizen = 'awaiting_citizen',
+  /** Answered, closed or withdrawn: the clock has stopped. */
+  Stopped = 'stopped',
+}
+
+/** The current term and what the clock is waiting for. */
+export class AppealTermDto {
+  @ApiProperty({ enum: AppealClockState, enumName: 'AppealClockState' }) state: AppealClockState;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'The current due date (moves on by the pause when the clock resumes)' })
+  dueAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Since when the clock is paused' }) pausedSince: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'The requested documents are due by this date' }) documentsDueOn: string | null;
+  @ApiProperty() extended: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The reason given for the extension' }) extensionReason: string | null;
+  @ApiProperty() overdue: boolean;
+}
+
 export class AppealDto extends AppealSummaryDto {
   @ApiProperty() text: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) desiredAnswerDate: string | null;
@@ -116,6 +159,12 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) firstReactionAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) answeredAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: "Staff only: the assignee's full name" }) assigneeName?: string | null;
+  @ApiProperty({ type: AppealDepartmentDto, nullable: true, description: 'The handling department, by name' }) department: AppealDepartmentDto | null;
+  @ApiProperty({ type: AppealExecutorDto, nullable: true, description: 'The executor, once assigned' }) executor: AppealExecutorDto | null;
+  @ApiProperty({ type: AppealTermDto, description: 'The current term and what the clock waits for' }) term: AppealTermDto;
+  @ApiProperty({ type: AppealExecutorDto, nullable: true, description: 'A gratitude: the employee thanked' }) thankedEmployee: AppealExecutorDto | null;
+  @ApiPropertyOptional({ description: 'Staff only: the answer goes by post and is ready to print (GET /appeals/{id}/answer?format=pdf, signed)' })
+  printAnswer?: boolean;
   @ApiProperty({ description: 'The SLA clock is paused (awaiting the citizen)' }) slaPaused: boolean;
   @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Requested documents are due by this date' }) documentsDueOn: string | null;
   @ApiProperty({ description: 'Correspondence terminated (59-ФЗ ст. 11 ч. 5)' }) correspondenceTerminated: boolean;

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { AppealChannel, AppealStatus, AppealType } from '@otklik/shared/domain';
+import { AnswerChannel, AppealChannel, AppealStatus, AppealType } from '@otklik/shared/domain';
 import { DateRangePageQuery } from '../../../common/pagination/page-query';
 import { IsDateOrInstant } from '../../../common/validation/dates';
 
@@ -123,6 +123,11 @@ export class StaffAppealListQuery extends AppealListQuery {
   @IsOptional()
   @IsEnum(AppealChannel)
   channel?: AppealChannel;
+
+  @ApiPropertyOptional({ enum: AnswerChannel, enumName: 'AnswerChannel', description: 'How the citizen wants the answer; post: the operator prints the signed PDF and posts it' })
+  @IsOptional()
+  @IsEnum(AnswerChannel)
+  answerChannel?: AnswerChannel;
 
   @ApiPropertyOptional({ description: 'The region extra field', maxLength: 100 })
   @IsOptional()

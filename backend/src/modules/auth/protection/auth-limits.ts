@@ -26,7 +26,7 @@ export class AuthLimits {
    * Sending a code (SMS pumping protection): per purpose and destination one a
    * minute, per destination CODE_SENDS_PER_HOUR an hour; per client IP four times that an hour.
    */
-  codeSend(purpose: 'registration' | 'mfa' | 'reset', destination: string, client: ClientInfo): Promise<void> {
+  codeSend(purpose: 'registration' | 'mfa' | 'reset' | 'contact', destination: string, client: ClientInfo): Promise<void> {
     const perHour = this.config.identity.codeSendsPerHour;
     return this.limiter.hit(
       { bucket: `code-send:${purpose}:${destination}:minute`, limit: 1, windowSeconds: 60 },

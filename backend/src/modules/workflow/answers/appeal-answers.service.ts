@@ -20,6 +20,7 @@ import { TransitionRunner } from '../actions/transition-runner';
 import { AnswerSigner } from '../signing/answer-signer.service';
 import { AnswerDraftDto, toAnswerDraftDto } from './answer-draft.dto';
 import { AnswerDrafts } from './answer-drafts.repository';
+import { verificationCodeOf } from '../signing/answer-jws';
 import { AnswerHandler } from './answer.handler';
 
 /** Answering an appeal (through the transition runner) and the answer as a signed document. */
@@ -130,6 +131,14 @@ export class AppealAnswersService {
       attachments: await this.attachments.filesOfAnswer(answer.id),
     });
     return this.signer.renderFile(doc, format, locale);
+  }
+
+  /** The verification code of the latest answer (the one its signed PDF prints), or null when there is none. */
+  async verificationCode(actor: Actor, idOrNumber: string, locale: Locale): Promise<string | null> {
+    const { appeal, answer } = await this.current(actor, idOrNumber);
+    if (!answer || appeal.number === null) return null;
+    const json = await this.render(appeal, answer, 'json', locale);
+    return json.signature ? verificationCodeOf(json.signature) : null;
   }
 
   /** The latest answer of an appeal the actor may see. */

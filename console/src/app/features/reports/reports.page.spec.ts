@@ -108,9 +108,9 @@ function stubReports(api: FakeApi): void {
       repeats: 0,
     } satisfies Schemas['QualityReportDto'],
   });
-  api.on('GET', '/api/v1/reports/gratitude', { body: { period: PERIOD, total: 2, previousTotal: 1, byCategory: [], byDepartment: [{ key: TECH, count: 2 }] } satisfies Schemas['GratitudeReportDto'] });
+  api.on('GET', '/api/v1/reports/gratitude', { body: { period: PERIOD, total: 2, previousTotal: 1, byCategory: [], byDepartment: [{ key: TECH, count: 2 }], byEmployee: [] } satisfies Schemas['GratitudeReportDto'] });
   api.on('GET', '/api/v1/reports/operators', {
-    body: { period: PERIOD, items: [{ assigneeId: OP, name: 'Сидоров Пётр', assigned: 6, answered: 4, meanHandlingWorkingDays: 2, openNow: 2, overdueNow: 2 }] } satisfies Schemas['OperatorsReportDto'],
+    body: { period: PERIOD, items: [{ assigneeId: OP, name: 'Сидоров Пётр', assigned: 6, answered: 4, meanHandlingWorkingDays: 2, openNow: 2, overdueNow: 2, gratitudes: 0 }] } satisfies Schemas['OperatorsReportDto'],
   });
 }
 
