@@ -769,6 +769,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many appeals each view of the caller's queue holds (the console's navigation) */
+        get: operations["countStaffQueueViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/{idOrNumber}": {
         parameters: {
             query?: never;
@@ -1209,7 +1226,7 @@ export interface paths {
         };
         /**
          * Live feed (Server-Sent Events)
-         * @description Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.
+         * @description Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}); for operators and supervisors also `queue` (data: {appealId, number, event}: an appeal of their queue changed) and `presence` (data: {appealId, userId, name, activity: viewing|replying, until}). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.
          */
         get: operations["streamNotifications"];
         put?: never;
@@ -2746,9 +2763,90 @@ export interface components {
             attachmentIds?: string[];
         };
         /** @enum {string} */
+        QueueView: "mine" | "unassigned" | "approval" | "overdue" | "dueSoon" | "escalated" | "rereview" | "all";
+        /** @enum {string} */
         AppealDateField: "registeredAt" | "firstReactionAt" | "answeredAt" | "closedAt" | "ratedAt";
         /** @enum {string} */
         AppealChannel: "account" | "anonymous";
+        /** @enum {string} */
+        QueueSortKey: "number" | "type" | "category" | "subject" | "status" | "department" | "assignee" | "registeredAt" | "dueAt" | "firstResponseDueAt";
+        DepartmentNameDto: {
+            /** Format: uuid */
+            id: string;
+            nameRu: string;
+            nameEn: string;
+        };
+        StaffAppealSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human number; null for a draft */
+            number: number | null;
+            type: components["schemas"]["AppealType"];
+            status: components["schemas"]["AppealStatus"];
+            subject: string;
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId: string | null;
+            priority: components["schemas"]["AppealPriority"];
+            important: boolean;
+            overdue: boolean;
+            /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
+            escalated: boolean;
+            /**
+             * Format: uuid
+             * @description The department the escalation went to; its staff see the appeal in GET /staff/appeals?escalated=true and oversee it
+             */
+            escalatedToDepartmentId: string | null;
+            /** @description The deadline was extended (once per appeal) */
+            extended: boolean;
+            /** @description Filed without an account (unidentified feedback) */
+            unidentified: boolean;
+            /** @description No answer on the merits is given (59-ФЗ ст. 11) */
+            noAnswerRequired: boolean;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal this one disputes or re-files
+             */
+            parentAppealId: string | null;
+            /** @description Row version: send it back as expectedVersion to act only on what you saw */
+            version: number;
+            /** @description Search rank, when the list was searched with q */
+            rank?: number;
+            department: components["schemas"]["DepartmentNameDto"] | null;
+            assigneeName: string | null;
+            /** @description The citizen's name masked (surname's first letter and initials); null when filed without an account */
+            citizenMasked: string | null;
+        };
+        StaffAppealListDto: {
+            items: components["schemas"]["StaffAppealSummaryDto"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Every matching appeal (withTotal=true) */
+            total?: number;
+        };
+        QueueCountsDto: {
+            mine: number;
+            unassigned: number;
+            /** @description Supervisors only (0 for operators) */
+            approval: number;
+            overdue: number;
+            dueSoon: number;
+            escalated: number;
+            /** @description Supervisors only (0 for operators) */
+            rereview: number;
+            all: number;
+        };
         RevealContactDto: {
             /**
              * @description Why the contact details are needed (kept in the audit log)
@@ -5742,6 +5840,12 @@ export interface operations {
                 /** @description Full-text search (Russian and English), ranked */
                 q?: string;
                 important?: boolean;
+                /** @description A named view of the queue (each has a count in GET /staff/appeals/counts) */
+                view?: components["schemas"]["QueueView"];
+                /** @description Every status but drafts (the console’s «Все»), instead of the view’s default ones */
+                anyStatus?: boolean;
+                /** @description Sort direction (default: the key’s natural one: due dates ascending, registration descending, the rest ascending) */
+                dir?: "asc" | "desc";
                 assigneeId?: string;
                 /** @description Only the general pool (unrouted appeals) */
                 pool?: boolean;
@@ -5767,7 +5871,7 @@ export interface operations {
                 answeredOnTime?: boolean;
                 /** @description Also count every matching appeal (total), e.g. to check a report figure */
                 withTotal?: boolean;
-                sort?: "dueAt" | "registeredAt";
+                sort?: components["schemas"]["QueueSortKey"];
             };
             header?: never;
             path?: never;
@@ -5780,7 +5884,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AppealListDto"];
+                    "application/json": components["schemas"]["StaffAppealListDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    countStaffQueueViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCountsDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */
