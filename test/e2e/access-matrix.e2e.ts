@@ -260,7 +260,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/sed-exports': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/sed-exports' }) },
   'POST /api/v1/admin/sed-exports': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/sed-exports' }) },
   'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
-  'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },
+  'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },  // Issue 15: the queue views' counts (each caller's own scope).
+  'GET /api/v1/staff/appeals/counts': { expect: queue, request: async () => ({ path: '/api/v1/staff/appeals/counts' }) },
 };
 
 /** Inactive, so the templates the matrix leaves behind never show up in an operator's answer form. */
