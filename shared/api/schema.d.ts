@@ -2827,6 +2827,21 @@ export interface components {
             assigneeName: string | null;
             /** @description The citizen's name masked (surname's first letter and initials); null when filed without an account */
             citizenMasked: string | null;
+            /**
+             * Format: date-time
+             * @description The first reaction is due by then; null once it happened (or when none is due)
+             */
+            firstResponseDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description The SLA clock is paused since then (awaiting the citizen)
+             */
+            slaPausedAt: string | null;
+            /**
+             * Format: date
+             * @description The date the citizen was asked to bring documents by
+             */
+            documentsDueOn: string | null;
         };
         StaffAppealListDto: {
             items: components["schemas"]["StaffAppealSummaryDto"][];

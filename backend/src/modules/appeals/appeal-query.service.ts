@@ -411,15 +411,16 @@ export class AppealQueryService {
     if (rank) qb.orderBy('rank', 'DESC').addOrderBy(order.column, order.dir);
     else qb.orderBy(order.column, order.dir);
     qb.addOrderBy('a.id', order.dir).limit(limit + 1);
-    const { entities, raw } = await qb.getRawAndEntities<{ rank?: string; sort_key: unknown }>();
+    const { entities, raw } = await qb.getRawAndEntities<{ rank?: string; sort_key: Date | string | number | null }>();
     const items = entities.map((e, i) => Object.assign(e, searching ? { rank: Number(raw[i].rank) } : {}));
     const more = items.length > limit;
     if (more) items.pop();
     const last = items[items.length - 1];
-    const key = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : typeof v === 'number' ? v : String(v));
+    // The key's value as the cursor keeps it: an instant as ISO text, a number as is, text (and bigint) as text.
+    const key = (v: Date | string | number | null | undefined): string | number | null => (v instanceof Date ? v.toISOString() : (v ?? null));
     const lastRaw = raw[items.length - 1];
     const next = more && last ? (searching ? [lastRaw.rank ?? null, key(lastRaw.sort_key), last.id] : [key(lastRaw.sort_key), last.id]) : null;
-    return { items, next: next as Page['next'] };
+    return { items, next };
   }
 
   private toList(page: Page): AppealListDto {

@@ -54,6 +54,10 @@ export class StaffAppealSummaryDto extends AppealSummaryDto {
   @ApiProperty({ type: String, nullable: true }) assigneeName: string | null;
   @ApiProperty({ type: String, nullable: true, description: "The citizen's name masked (surname's first letter and initials); null when filed without an account" })
   citizenMasked: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'The first reaction is due by then; null once it happened (or when none is due)' })
+  firstResponseDueAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'The SLA clock is paused since then (awaiting the citizen)' }) slaPausedAt: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'The date the citizen was asked to bring documents by' }) documentsDueOn: string | null;
 }
 
 export class StaffAppealListDto {
