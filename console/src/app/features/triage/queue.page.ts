@@ -40,6 +40,7 @@ import { BulkOutcomeView } from './bulk/bulk-outcome';
 import { BulkRedirectDialog } from './bulk/bulk-redirect-dialog';
 import { QueueSelection } from './queue-selection';
 import {
+  DEFAULT_FILTERS,
   PAGE_SIZES,
   QueueStore,
   SORT_KEYS,
@@ -151,6 +152,15 @@ export class QueuePage {
       this.store.restore(filtersFromQuery((name) => query.get(name), { statuses: this.statuses, types: this.types }));
     }
     void this.store.load();
+    // The rail (or back/forward) changes the view in the URL of this same page: follow it.
+    const sub = route.queryParamMap.subscribe((params) => {
+      const view = filtersFromQuery((name) => params.get(name), { statuses: this.statuses, types: this.types }).view ?? DEFAULT_FILTERS.view;
+      if (view !== this.filters().view) {
+        this.store.update({ view });
+        this.active.set(0);
+      }
+    });
+    inject(DestroyRef).onDestroy(() => sub.unsubscribe());
     // The page's rows changed (another page, a live update): the keyboard stays within them.
     effect(() => {
       const count = this.store.items().length;
@@ -199,9 +209,15 @@ export class QueuePage {
   }
 
   protected setView(view: QueueView): void {
-    void this.router.navigate([], { queryParams: { ...filtersToQuery({ ...this.filters(), view }), cursor: null }, replaceUrl: false });
     this.store.update({ view });
     this.active.set(0);
+  }
+
+  /** Escape or ↓ in the search box: search (if it changed) and go on to the first row. */
+  protected leaveSearch(event: Event, q: string): void {
+    event.preventDefault();
+    this.search(q);
+    this.focusRow(0);
   }
 
   /** The skip link: straight to the first row. */
@@ -294,7 +310,14 @@ export class QueuePage {
 
   private focusRow(index: number): void {
     this.active.set(index);
-    afterNextRender({ write: () => this.host.nativeElement.querySelector<HTMLElement>(`tr.queue-row[data-index="${index}"]`)?.focus() }, { injector: this.injector });
+    afterNextRender({ write: () => this.focusRowNow(index, 0) }, { injector: this.injector });
+  }
+
+  /** The row may not be there yet (a search still loading): a few frames' patience. */
+  private focusRowNow(index: number, attempt: number): void {
+    const row = this.host.nativeElement.querySelector<HTMLElement>(`tr.queue-row[data-index="${index}"]`);
+    if (row && !this.store.loading()) row.focus();
+    else if (attempt < 40) setTimeout(() => this.focusRowNow(index, attempt + 1), 50);
   }
 
   /** «a»: take the appeal on the row (in work, assigned to me); a colleague's take first is a 409 the notifier tells. */
