@@ -871,6 +871,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/queue-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved views of the queue, by name */
+        get: operations["listQueueFilters"];
+        put?: never;
+        /** Save the queue filters under a name (unique per user) */
+        post: operations["createQueueFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/queue-filters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename a saved view or replace its filters */
+        put: operations["updateQueueFilter"];
+        post?: never;
+        /** Delete a saved view */
+        delete: operations["deleteQueueFilter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/{idOrNumber}/assignees": {
         parameters: {
             query?: never;
@@ -2938,6 +2974,35 @@ export interface components {
             noAnswerRequired: boolean;
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
+        };
+        QueueFiltersDto: {
+            view?: components["schemas"]["QueueView"];
+            /**
+             * @description A status, or "all" for every status (absent: the open ones)
+             * @enum {string}
+             */
+            status?: "draft" | "registered" | "in_progress" | "awaiting_approval" | "awaiting_citizen" | "resolved" | "rejected" | "closed" | "withdrawn" | "all";
+            type?: components["schemas"]["AppealType"];
+            q?: string;
+            overdue?: boolean;
+            escalated?: boolean;
+            sort?: components["schemas"]["QueueSortKey"];
+            /** @enum {string} */
+            dir?: "asc" | "desc";
+        };
+        QueueSavedFilterDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            filters: components["schemas"]["QueueFiltersDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SaveQueueFilterDto: {
+            name: string;
+            filters: components["schemas"]["QueueFiltersDto"];
         };
         StaffActionBodyDto: {
             /** @description Comment shown in the history */
@@ -6115,6 +6180,148 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAppealStatusDto"];
                 };
+            };
+        };
+    };
+    listQueueFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSavedFilterDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createQueueFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveQueueFilterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSavedFilterDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateQueueFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveQueueFilterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSavedFilterDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteQueueFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -262,6 +262,17 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/departments': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/departments' }) },
   'PATCH /api/v1/admin/departments/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}`, body: { autoAssign: false } }) },  // Issue 15: the queue views' counts (each caller's own scope).
   'GET /api/v1/staff/appeals/counts': { expect: queue, request: async () => ({ path: '/api/v1/staff/appeals/counts' }) },
+  // Saved views: the caller's own; anyone else's (or none) is the same 404.
+  'GET /api/v1/staff/queue-filters': { expect: queue, request: async () => ({ path: '/api/v1/staff/queue-filters' }) },
+  'POST /api/v1/staff/queue-filters': { expect: queue, request: async () => ({ path: '/api/v1/staff/queue-filters', body: { name: `Вид ${randomUUID()}`, filters: { view: 'mine' } } }) },
+  'PUT /api/v1/staff/queue-filters/{id}': {
+    expect: { ...queue, operatorIn: 404, operatorOut: 404, supervisor: 404 },
+    request: async () => ({ path: `/api/v1/staff/queue-filters/${randomUUID()}`, body: { name: 'Вид', filters: {} } }),
+  },
+  'DELETE /api/v1/staff/queue-filters/{id}': {
+    expect: { ...queue, operatorIn: 404, operatorOut: 404, supervisor: 404 },
+    request: async () => ({ path: `/api/v1/staff/queue-filters/${randomUUID()}` }),
+  },
 };
 
 /** Inactive, so the templates the matrix leaves behind never show up in an operator's answer form. */

@@ -171,4 +171,55 @@ describe('staff queue: views, counts, search, sort, live changes', () => {
       own.close();
     }
   });
+
+  describe('saved views of the queue', () => {
+    const post = (who: Client, body: unknown) =>
+      raw('/api/v1/staff/queue-filters', { method: 'POST', token: who.token, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+    it('an operator saves, lists, renames and deletes their own views; names are unique per user', async () => {
+      const name = `Мои просроченные ${randomUUID().slice(0, 6)}`;
+      const created = await post(operator, { name, filters: { view: 'overdue', status: 'all', sort: 'number', dir: 'desc', q: '№ 15' } });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ name, filters: { view: 'overdue', status: 'all', sort: 'number', dir: 'desc', q: '№ 15' } });
+      const listed = await operator.GET('/api/v1/staff/queue-filters');
+      expect(listed.data!.map((f) => f.name)).toContain(name);
+
+      const twice = await post(operator, { name, filters: {} });
+      expect(twice.status).toBe(422);
+      expect(twice.body.errors).toEqual([expect.objectContaining({ field: 'name', code: 'taken' })]);
+      // Another user may use the same name: the views are theirs alone.
+      expect((await post(poolOperator, { name, filters: { view: 'mine' } })).status).toBe(201);
+      expect((await poolOperator.GET('/api/v1/staff/queue-filters')).data!.find((f) => f.name === name)!.filters).toEqual({ view: 'mine' });
+
+      const id = created.body.id as string;
+      const path = `/api/v1/staff/queue-filters/${id}`;
+      const json = { 'content-type': 'application/json' };
+      // Someone else's view is "not found", for a change and for a deletion.
+      expect((await raw(path, { method: 'PUT', token: poolOperator.token, body: JSON.stringify({ name: 'Чужой', filters: {} }), headers: json })).status).toBe(404);
+      expect((await raw(path, { method: 'DELETE', token: supervisor.token })).status).toBe(404);
+
+      const renamed = await raw(path, { method: 'PUT', token: operator.token, body: JSON.stringify({ name: `${name} (2)`, filters: { view: 'mine' } }), headers: json });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ id, name: `${name} (2)`, filters: { view: 'mine' } });
+      expect((await raw(path, { method: 'DELETE', token: operator.token })).status).toBe(204);
+      expect((await operator.GET('/api/v1/staff/queue-filters')).data!.map((f) => f.id)).not.toContain(id);
+      expect((await raw(path, { method: 'DELETE', token: operator.token })).status).toBe(404);
+    });
+
+    it('bad filters are a 422 naming the field; citizens may not keep views', async () => {
+      for (const [body, field] of [
+        [{ name: 'x', filters: { view: 'everything' } }, 'filters.view'],
+        [{ name: 'x', filters: { sort: 'citizen_id' } }, 'filters.sort'],
+        [{ name: 'x', filters: { where: '1=1' } }, 'filters.where'],
+        [{ name: '', filters: {} }, 'name'],
+        [{ name: 'x'.repeat(81), filters: {} }, 'name'],
+        [{ name: 'x', filters: 'view=mine' }, 'filters'],
+      ] as const) {
+        const res = await post(operator, body);
+        expect([JSON.stringify(body).slice(0, 60), res.status]).toEqual([JSON.stringify(body).slice(0, 60), 422]);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      }
+      expect((await post(citizen, { name: 'x', filters: {} })).status).toBe(403);
+    });
+  });
 });

@@ -24,6 +24,9 @@ import { AppealsController } from './appeals.controller';
 import { PublicAppealsController } from './public-appeals.controller';
 import { PublicAppealsService } from './public-appeals.service';
 import { StaffAppealsController } from './staff-appeals.controller';
+import { QueueSavedFilter } from './saved-filters/queue-filter.entity';
+import { QueueFiltersController } from './saved-filters/queue-filters.controller';
+import { QueueFiltersService } from './saved-filters/queue-filters.service';
 
 /**
  * Appeals: intake, queries, the thread and exports, and the tables they own (appeals, history,
@@ -31,8 +34,8 @@ import { StaffAppealsController } from './staff-appeals.controller';
  * what this module exports: the store, the thread, the answers table and the journal.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Appeal]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
-  controllers: [AppealsController, StaffAppealsController, PublicAppealsController],
+  imports: [TypeOrmModule.forFeature([Appeal, QueueSavedFilter]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
+  controllers: [AppealsController, StaffAppealsController, PublicAppealsController, QueueFiltersController],
   providers: [
     JournalWriter,
     AppealJournal,
@@ -50,6 +53,7 @@ import { StaffAppealsController } from './staff-appeals.controller';
     AppealFactsReader,
     AppealReportReader,
     AppealSedLedger,
+    QueueFiltersService,
   ],
   exports: [AppealAccessModule, AppealQueryService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
 })
