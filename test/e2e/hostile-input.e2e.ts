@@ -196,7 +196,12 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay': { as: 'admin' },
   'POST /api/v1/admin/webhooks/{id}/replay': { as: 'admin' },
   'POST /api/v1/admin/webhooks/{id}/test': { as: 'admin' },
-  'POST /api/v1/admin/notification-deliveries/retry': { as: 'admin', base: () => ({ ids: ['999999999999'], channel: 'sms' }) },
+  'POST /api/v1/admin/notification-deliveries/retry': { as: 'admin', base: () => ({ ids: ['999999999999'], channel: 'sms' }) },  // Issue 15: the queue views' counts and the saved views.
+  'GET /api/v1/staff/appeals/counts': { as: 'operator' },
+  'GET /api/v1/staff/queue-filters': { as: 'operator' },
+  'POST /api/v1/staff/queue-filters': { as: 'operator', base: () => ({ name: `Проверка ${randomUUID().slice(0, 8)}`, filters: { view: 'mine', sort: 'number', dir: 'desc' } }) },
+  'PUT /api/v1/staff/queue-filters/{id}': { as: 'operator', base: () => ({ name: 'Проверка', filters: { view: 'mine' } }) },
+  'DELETE /api/v1/staff/queue-filters/{id}': { as: 'operator' },
 };
 
 let server: RunningServer;

@@ -699,6 +699,16 @@ export const RU = {
   'keys.unselected': 'Отметка с обращения № {number} снята',
   'keys.taken': 'Обращение № {number} взято в работу',
   'keys.takeFailed': 'Обращение № {number} взять не удалось',
+  'savedViews.label': 'Сохранённые виды',
+  'savedViews.none': 'Пока нет',
+  'savedViews.saveAs': 'Сохранить вид…',
+  'savedViews.delete': 'Удалить вид',
+  'savedViews.saveTitle': 'Сохранить текущий вид очереди',
+  'savedViews.name': 'Название',
+  'savedViews.cancel': 'Отмена',
+  'savedViews.save': 'Сохранить',
+  'savedViews.nameRequired': 'Введите название',
+  'savedViews.failed': 'Не удалось сохранить вид',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof RU;

@@ -31,6 +31,7 @@ describe('QueuePage (the operator queue table)', () => {
     streams = api.eventStream('/api/v1/me/notifications/stream');
     api.on('GET', '/api/v1/me/notifications', { body: { items: [], nextCursor: null, unread: 0 } });
     api.on('GET', '/api/v1/staff/appeals/counts', { body: { mine: 1, unassigned: 2, approval: 0, overdue: 0, dueSoon: 0, escalated: 0, rereview: 0, all: 3 } });
+    api.on('GET', '/api/v1/staff/queue-filters', { body: [] });
     await signIn(api, aUser());
   });
 
@@ -211,6 +212,21 @@ describe('QueuePage (the operator queue table)', () => {
     streams.connections[0].stream.event('queue', { appealId: before.id, number: 5001, event: 'appeal.taken' });
 
     await eventually(async () => expect((await table.getCellTextByColumnName())['assignee'].text).toEqual(['Коллега Второй']));
+  });
+
+  it('applies a saved view: its view, status and sort go to the API', async () => {
+    api.on('GET', '/api/v1/staff/queue-filters', {
+      body: [{ id: 'f0000000-0000-4000-8000-000000000001', name: 'Мои просроченные', filters: { view: 'overdue', status: 'all', sort: 'number', dir: 'desc' }, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z' }],
+    });
+    api.on('GET', LIST, { body: { items: [anAppealSummary()], nextCursor: null } });
+    const loader = await open();
+
+    const saved = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="saved-views"]' }));
+    await saved.open();
+    await saved.clickOptions({ text: 'Мои просроченные' });
+
+    const last = api.sent('GET', LIST).at(-1)!;
+    expect([last.query.get('view'), last.query.get('anyStatus'), last.query.get('sort'), last.query.get('dir')]).toEqual(['overdue', 'true', 'number', 'desc']);
   });
 
   it('offers bulk assign only while every ticked appeal is from one department', async () => {

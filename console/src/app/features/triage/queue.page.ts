@@ -29,6 +29,7 @@ import { API } from '../../core/api/api-client';
 import { CatalogService } from '../../core/catalog/catalog.service';
 import { QueueViews, type QueueView } from '../../core/queue/queue-views';
 import { TimeLeft } from '../../ui/time-left';
+import { SavedViews } from './saved-views';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { APPEAL_STATUSES, APPEAL_TYPES, AppealStatus } from '@otklik/shared/domain';
 import { AuthService } from '../../core/auth/auth.service';
@@ -77,6 +78,7 @@ const BULK_DIALOGS: Readonly<Record<BulkAction, Type<unknown>>> = { assign: Bulk
     MatProgressBarModule,
     StatusChip,
     TimeLeft,
+    SavedViews,
     BulkOutcomeView,
   ],
   host: { '(document:keydown)': 'shortcut($event)' },
