@@ -28,7 +28,7 @@ export function toSaved(f: QueueFilters): SavedFilters {
 export function fromSaved(s: SavedFilters): Partial<QueueFilters> {
   return {
     view: s.view ?? 'all',
-    status: (s.status as QueueFilters['status']) ?? null,
+    status: (s.status) ?? null,
     type: s.type ?? null,
     q: s.q ?? '',
     overdue: s.overdue ?? false,
