@@ -1262,7 +1262,7 @@ export interface paths {
         };
         /**
          * Live feed (Server-Sent Events)
-         * @description Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}); for operators and supervisors also `queue` (data: {appealId, number, event}: an appeal of their queue changed) and `presence` (data: {appealId, userId, name, activity: viewing|replying, until}). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.
+         * @description Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}); for operators and supervisors also `queue` (data: {appealId, number, event}: an appeal of their queue changed). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.
          */
         get: operations["streamNotifications"];
         put?: never;

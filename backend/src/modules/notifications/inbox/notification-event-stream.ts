@@ -16,10 +16,9 @@ function frame(message: StreamMessage): string {
       return `id: ${message.item.id}\nevent: notification\ndata: ${JSON.stringify(message.item)}\n\n`;
     case 'unread':
       return `event: unread\ndata: ${JSON.stringify({ unread: message.unread })}\n\n`;
-    // Queue changes and presence carry no id: they are live state, not items to replay.
+    // Queue changes carry no id: they are live state, not items to replay.
     case 'queue':
-    case 'presence':
-      return `event: ${message.type}\ndata: ${JSON.stringify(message.item)}\n\n`;
+      return `event: queue\ndata: ${JSON.stringify(message.item)}\n\n`;
   }
 }
 
@@ -45,7 +44,7 @@ export class NotificationEventStream implements OnApplicationShutdown {
   }
 
   /**
-   * A staff member's connection also hears the queue changes and presence of the departments
+   * A staff member's connection also hears the queue changes of the departments
    * whose queue they see (read at connect; the stream ends when the token would have expired, so a
    * changed scope is read again on reconnect).
    */

@@ -13,21 +13,11 @@ export interface QueueChange {
   event: string;
 }
 
-/** A staff member has an appeal open (viewing) or is writing in it (replying), until `until`. */
-export interface QueuePresence {
-  appealId: string;
-  userId: string;
-  name: string;
-  activity: 'viewing' | 'replying';
-  until: string;
-}
-
 /** What the stream carries to a user's open connections. */
 export type StreamMessage =
   | { type: 'notification'; item: InboxItem }
   | { type: 'unread'; unread: number }
-  | { type: 'queue'; item: QueueChange }
-  | { type: 'presence'; item: QueuePresence };
+  | { type: 'queue'; item: QueueChange };
 /** To one user's connections, or to every staff connection whose queue covers one of the departments. */
 type Envelope = { userId: string; message: StreamMessage } | { departments: string[]; message: StreamMessage };
 type Listener = (message: StreamMessage) => void;
@@ -104,7 +94,7 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** A staff connection hears the queue changes and presence of its departments (each message once). */
+  /** A staff connection hears the queue changes of its departments (each message once). */
   subscribeDepartments(departments: readonly string[], listener: Listener): () => void {
     for (const department of departments) {
       let set = this.departmentListeners.get(department);

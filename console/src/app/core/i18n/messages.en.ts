@@ -674,8 +674,6 @@ export const EN: Record<MessageKey, string> = {
   'timeLeft.d': 'd',
   'timeLeft.h': 'h',
   'timeLeft.m': 'min',
-  'presence.viewing': '{name} is viewing',
-  'presence.replying': '{name} is replying',
   'keys.title': 'Queue keys',
   'keys.key': 'Key',
   'keys.action': 'Action',

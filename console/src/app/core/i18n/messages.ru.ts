@@ -675,8 +675,6 @@ export const RU = {
   'timeLeft.d': 'д',
   'timeLeft.h': 'ч',
   'timeLeft.m': 'мин',
-  'presence.viewing': '{name} смотрит',
-  'presence.replying': '{name} отвечает',
   'keys.title': 'Клавиши очереди',
   'keys.key': 'Клавиша',
   'keys.action': 'Действие',

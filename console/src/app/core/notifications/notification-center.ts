@@ -7,20 +7,8 @@ import { StreamRelay, type RelayMessage } from './stream-relay';
 
 export type NotificationItem = Schemas['NotificationItemDto'];
 
-/** A colleague on an appeal, as the stream tells it. */
-export interface Presence {
-  appealId: string;
-  userId: string;
-  name: string;
-  activity: 'viewing' | 'replying';
-  until: string;
-}
-
-/** Live state from the stream (not feed items): queue changes, presence, and a (re)connect to resync after. */
-export type LiveEvent =
-  | { type: 'queue'; data: { appealId: string; number: number | null; event: string } }
-  | { type: 'presence'; data: Presence }
-  | { type: 'resync' };
+/** Live state from the stream (not feed items): queue changes, and a (re)connect to resync after. */
+export type LiveEvent = { type: 'queue'; data: { appealId: string; number: number | null; event: string } } | { type: 'resync' };
 
 /** How the live stream waits before reconnecting: doubling from `initialMs` up to `maxMs`. */
 export interface StreamRetry {
@@ -85,7 +73,7 @@ export class NotificationCenter {
 
   /**
    * Called with each live-state event of the stream (`queue`: an appeal of the staff member's
-   * queue changed; `presence`: a colleague is on an appeal) and with `resync` after every
+   * queue changed) and with `resync` after every
    * (re)connect, when whatever was missed meanwhile should be reloaded.
    */
   onLive(listener: (event: LiveEvent) => void): () => void {
@@ -262,9 +250,9 @@ export class NotificationCenter {
   }
 
   private handle(event: SseEvent): void {
-    if (event.event === 'queue' || event.event === 'presence') {
-      const data = parseJson<Record<string, unknown>>(event.data);
-      if (data && typeof data['appealId'] === 'string') this.emitLive({ type: event.event, data } as LiveEvent);
+    if (event.event === 'queue') {
+      const data = parseJson<{ appealId: string; number: number | null; event: string }>(event.data);
+      if (data && typeof data.appealId === 'string') this.emitLive({ type: 'queue', data });
       return;
     }
     if (event.event === 'unread') {

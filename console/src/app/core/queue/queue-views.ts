@@ -52,9 +52,7 @@ export class QueueViews {
         if (user && console) void this.load();
       });
     });
-    const off = this.stream.onLive((event) => {
-      if (event.type !== 'presence') this.soon();
-    });
+    const off = this.stream.onLive(() => this.soon());
     inject(DestroyRef).onDestroy(() => {
       off();
       clearTimeout(this.timer);

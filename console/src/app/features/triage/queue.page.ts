@@ -344,10 +344,6 @@ export class QueuePage {
     this.views.soon();
   }
 
-  protected presenceOf(row: AppealSummary): string {
-    const here = this.store.presence().get(row.id) ?? [];
-    return here.map((p) => this.t(p.activity === 'replying' ? 'presence.replying' : 'presence.viewing', { name: p.name })).join(', ');
-  }
 
   /** Human number in links; a draft (never in this queue) would fall back to the id. */
   protected ref(row: AppealSummary): string {

@@ -1,7 +1,7 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../core/api/api-client';
-import { NotificationCenter, type Presence } from '../../core/notifications/notification-center';
+import { NotificationCenter } from '../../core/notifications/notification-center';
 import { DEFAULT_VIEW, LIVE_DEBOUNCE_MS, QUEUE_VIEWS, QueueViews, type QueueView } from '../../core/queue/queue-views';
 
 export type AppealSummary = Schemas['StaffAppealSummaryDto'];
@@ -97,9 +97,6 @@ export function filtersFromQuery(
   return patch;
 }
 
-/** How long a colleague's presence shows without a new heartbeat. */
-const PRESENCE_GRACE_MS = 5_000;
-
 /**
  * The department queue, server-side: view, filters, sort and page size go to GET /staff/appeals.
  * The API pages with opaque keyset cursors and gives no total, so "previous" needs memory:
@@ -107,8 +104,7 @@ const PRESENCE_GRACE_MS = 5_000;
  * Next pushes the response's nextCursor; previous pops. Any filter change starts over.
  *
  * Live: a change the notification stream reports in the user's queue reloads the page on screen
- * (debounced; the rows keep their place, the selection of rows still there stays); presence of
- * colleagues on appeals is kept per appeal until it runs out.
+ * (debounced; the rows keep their place, the selection of rows still there stays).
  */
 @Injectable()
 export class QueueStore {
@@ -126,8 +122,6 @@ export class QueueStore {
   readonly knownLength = computed(
     () => this.pageIndex() * this.filters().limit + this.items().length + (this.nextCursor() ? 1 : 0),
   );
-  /** Colleagues on appeals (by appeal id), as the stream tells it. */
-  readonly presence = signal<ReadonlyMap<string, readonly Presence[]>>(new Map());
   /** When the rows on screen last changed live (for the polite announcement). */
   readonly liveUpdates = signal(0);
 
@@ -136,10 +130,7 @@ export class QueueStore {
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    const off = inject(NotificationCenter).onLive((event) => {
-      if (event.type === 'presence') this.present(event.data);
-      else this.changed();
-    });
+    const off = inject(NotificationCenter).onLive(() => this.changed());
     inject(DestroyRef).onDestroy(() => {
       off();
       clearTimeout(this.liveTimer);
@@ -234,19 +225,5 @@ export class QueueStore {
         this.request = null;
       }
     }
-  }
-
-  /** A colleague's heartbeat: shown on the row until it runs out. */
-  private present(p: Presence): void {
-    const now = Date.now();
-    this.presence.update((map) => {
-      const next = new Map<string, readonly Presence[]>();
-      for (const [id, list] of map) {
-        const alive = list.filter((x) => Date.parse(x.until) + PRESENCE_GRACE_MS > now && !(id === p.appealId && x.userId === p.userId));
-        if (alive.length) next.set(id, alive);
-      }
-      if (Date.parse(p.until) > now) next.set(p.appealId, [...(next.get(p.appealId) ?? []), p]);
-      return next;
-    });
   }
 }
