@@ -1,3 +1,4 @@
+/* global localStorage -- the function passed to addInitScript runs in the browser */
 // Screenshots of the operator console's main views (issue 15), in both themes and both
 // languages, into a directory (not committed).
 //
@@ -93,7 +94,7 @@ try {
         await page.waitForSelector('tr.queue-row, td.empty', { timeout: 20_000 });
         await page.waitForSelector('[data-testid="queue-rail"] .rail-count', { timeout: 20_000 });
         if (view.keys) {
-          await page.locator('tr.queue-row').first().focus();
+          await page.locator('main h1').focus();
           await page.keyboard.press(view.keys);
           await page.waitForSelector('[data-testid="shortcuts"]');
         }

@@ -1,3 +1,4 @@
+/* global document, localStorage -- the functions passed to page.evaluate and addInitScript run in the browser */
 // Phase l of `npm run bench` (BENCH_ONLY=console): the operator console's queue (issue 15).
 // See README.md in this folder.
 //
@@ -84,7 +85,8 @@ export async function consolePhase(results, ctx) {
 
     // 3. A take through the API → the row in a second browser.
     const second = await (await signedIn()).newPage();
-    await second.goto(`${base}/queue?view=unassigned&limit=50`);
+    // Registered and unassigned: the ones a take applies to.
+    await second.goto(`${base}/queue?view=unassigned&status=registered&limit=50`);
     await second.waitForFunction(() => document.querySelectorAll('tr.queue-row').length > 0, undefined, { timeout: 30_000 });
     await new Promise((r) => setTimeout(r, 1_500)); // the stream connects
     const token = await api(base, 'POST', '/api/v1/auth/login', { body: { login: `bench-operator@${benchDomain}`, password: benchPassword } }).then((t) => t.accessToken);

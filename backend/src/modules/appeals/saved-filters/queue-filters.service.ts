@@ -5,7 +5,7 @@ import { Actor } from '../../../common/http/actor';
 import { NotFoundError, ValidationFailedError } from '../../../common/problem/domain-error';
 import { AuditService } from '../../audit/audit.service';
 import { QueueSavedFilter } from './queue-filter.entity';
-import { QueueFiltersDto, QueueSavedFilterDto, SaveQueueFilterDto } from './queue-filters.dto';
+import { QueueSavedFilterDto, SaveQueueFilterDto } from './queue-filters.dto';
 
 /** How many saved views one staff member may keep. */
 export const MAX_SAVED_FILTERS = 50;
@@ -13,7 +13,7 @@ export const MAX_SAVED_FILTERS = 50;
 const toDto = (f: QueueSavedFilter): QueueSavedFilterDto => ({
   id: f.id,
   name: f.name,
-  filters: f.filters as QueueFiltersDto,
+  filters: f.filters,
   createdAt: f.createdAt.toISOString(),
   updatedAt: f.updatedAt.toISOString(),
 });
