@@ -118,6 +118,8 @@ export class QueuePage {
     'firstResponseDueAt',
     'priority',
   ];
+  /** Rows are kept by appeal across a live reload, so the keyboard's focus stays on its row. */
+  protected readonly trackById = (_: number, row: AppealSummary): string => row.id;
   /** The row the keyboard is on (j/k), by index on the page. */
   protected readonly active = signal(0);
   /** What the last keyboard action did, for screen readers. */
