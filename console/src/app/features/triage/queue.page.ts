@@ -138,7 +138,7 @@ export class QueuePage {
   protected readonly department = computed(() => this.i18n.name(this.auth.user()?.department));
 
   /** Ticked rows of the page on screen; a new page, other filters or a reload untick them all. */
-  protected readonly selection = new QueueSelection(this.store.items);
+  protected readonly selection = new QueueSelection(this.store.items, this.store.loadGeneration);
   /** One colleague list serves a bulk assign only when every ticked appeal is in one department. */
   protected readonly assignBlocked = computed(() => this.selection.count() > 0 && this.selection.sharedDepartmentId() === null);
   protected readonly outcome = signal<BulkOutcome | null>(null);

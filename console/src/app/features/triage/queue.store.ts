@@ -122,6 +122,8 @@ export class QueueStore {
   readonly knownLength = computed(
     () => this.pageIndex() * this.filters().limit + this.items().length + (this.nextCursor() ? 1 : 0),
   );
+  /** Moves on every load the user asked for (not a live refresh): the selection starts over then. */
+  readonly loadGeneration = signal(0);
   /** When the rows on screen last changed live (for the polite announcement). */
   readonly liveUpdates = signal(0);
 
@@ -188,7 +190,10 @@ export class QueueStore {
     const request = (this.request = new AbortController());
     const f = this.filters();
     const cursor = this.cursors().at(-1) ?? undefined;
-    if (!options.live) this.loading.set(true);
+    if (!options.live) {
+      this.loading.set(true);
+      this.loadGeneration.update((n) => n + 1);
+    }
     this.failed.set(false);
     try {
       const { data } = await this.api.GET('/api/v1/staff/appeals', {
