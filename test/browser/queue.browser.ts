@@ -173,6 +173,7 @@ describe('console queue', () => {
       if (theme === 'dark') {
         await page.getByTestId('theme-switch').click();
         await page.waitForFunction(() => document.documentElement.classList.contains('theme-dark'));
+        await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       }
       expect({ theme, queue: await axe(page) }).toEqual({ theme, queue: [] });
       // The cheat sheet: «?» opens it, Tab stays inside, Escape closes it and gives the focus back.
@@ -180,6 +181,9 @@ describe('console queue', () => {
       await page.keyboard.press('?');
       const dialog = page.getByRole('dialog', { name: 'Клавиши очереди' });
       await dialog.waitFor();
+      // Measured once the opening animation is over (mid-fade, colours are not the final ones).
+      await page.waitForFunction(() => document.querySelector('.mat-mdc-dialog-container.mdc-dialog--open:not(.mdc-dialog--opening)') !== null);
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       expect(await dialog.getByTestId('shortcuts').locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
       expect({ theme, dialog: await axe(page) }).toEqual({ theme, dialog: [] });
       await page.keyboard.press('Escape');
