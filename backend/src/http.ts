@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Logger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
@@ -141,6 +141,10 @@ export function buildOpenApi(app: NestFastifyApplication, publicUrl: string): Op
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (_c, method) => method });
 }
 
+/** An Angular build's output name: `main-QPF5PYUV.js`, `chunk-BV3HK363.js`, `styles-WIKFAQZN.css`. */
+const HASHED_FILE = /-[A-Z0-9]{8}\.(js|css)$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /** The built console at `/`, with index.html for client-side routes; /api stays the API's. */
 function serveConsole(app: NestFastifyApplication, dir: string, logger: Logger): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -151,7 +155,21 @@ function serveConsole(app: NestFastifyApplication, dir: string, logger: Logger):
   }
   // Read on each request (it is small): a rebuilt console is served without a restart.
   const html = () => readFileSync(index);
-  void fastify.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false, decorateReply: false });
+  // Files built with a content hash in their name never change: cached for a year, immutable.
+  // Anything else (licences, a favicon) is revalidated. Each is sent as its prebuilt .br or .gz
+  // (scripts/compress-console.mjs) when the browser accepts it, with Vary: Accept-Encoding.
+  void fastify.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    decorateReply: false,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header('Cache-Control', HASHED_FILE.test(basename(path).replace(/\.(br|gz)$/, '')) ? IMMUTABLE : 'no-cache');
+    },
+  });
   fastify.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html()));
   fastify.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {

@@ -1110,6 +1110,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many appeals each view of the caller's queue holds (the console's navigation) */
+        get: operations["countStaffQueueViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/appeals/{idOrNumber}": {
         parameters: {
             query?: never;
@@ -1293,6 +1310,42 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/queue-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved views of the queue, by name */
+        get: operations["listQueueFilters"];
+        put?: never;
+        /** Save the queue filters under a name (unique per user) */
+        post: operations["createQueueFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/queue-filters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename a saved view or replace its filters */
+        put: operations["updateQueueFilter"];
+        post?: never;
+        /** Delete a saved view */
+        delete: operations["deleteQueueFilter"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1724,7 +1777,7 @@ export interface paths {
         };
         /**
          * Live feed (Server-Sent Events)
-         * @description Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.
+         * @description Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}); for operators and supervisors also `queue` (data: {appealId, number, event}: an appeal of their queue changed). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.
          */
         get: operations["streamNotifications"];
         put?: never;
@@ -3937,7 +3990,105 @@ export interface components {
             applicantKind: "citizen" | "unregistered";
         };
         /** @enum {string} */
+        QueueView: "mine" | "unassigned" | "approval" | "overdue" | "dueSoon" | "escalated" | "rereview" | "all";
+        /** @enum {string} */
         AppealDateField: "registeredAt" | "firstReactionAt" | "answeredAt" | "closedAt" | "ratedAt";
+        /** @enum {string} */
+        QueueSortKey: "number" | "type" | "category" | "subject" | "status" | "department" | "assignee" | "registeredAt" | "dueAt" | "firstResponseDueAt";
+        DepartmentNameDto: {
+            /** Format: uuid */
+            id: string;
+            nameRu: string;
+            nameEn: string;
+        };
+        StaffAppealSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Human number; null for a draft */
+            number: number | null;
+            type: components["schemas"]["AppealType"];
+            status: components["schemas"]["AppealStatus"];
+            subject: string;
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            subcategoryId: string | null;
+            priority: components["schemas"]["AppealPriority"];
+            important: boolean;
+            overdue: boolean;
+            /** @description Escalated (overdue → parent department, or turned to management by the citizen) */
+            escalated: boolean;
+            /**
+             * Format: uuid
+             * @description The department the escalation went to; its staff see the appeal in GET /staff/appeals?escalated=true and oversee it
+             */
+            escalatedToDepartmentId: string | null;
+            /** @description The deadline was extended (once per appeal) */
+            extended: boolean;
+            /** @description Filed without an account (unidentified feedback) */
+            unidentified: boolean;
+            /** @description No answer on the merits is given (59-ФЗ ст. 11) */
+            noAnswerRequired: boolean;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal this one disputes or re-files
+             */
+            parentAppealId: string | null;
+            /** @description How the citizen wants the answer (post: printed from the signed PDF and posted) */
+            answerChannel: components["schemas"]["AnswerChannel"];
+            /** @description Row version: send it back as expectedVersion to act only on what you saw */
+            version: number;
+            /** @description Search rank, when the list was searched with q */
+            rank?: number;
+            department: components["schemas"]["DepartmentNameDto"] | null;
+            assigneeName: string | null;
+            /** @description The citizen's name masked (surname's first letter and initials); null when filed without an account */
+            citizenMasked: string | null;
+            /**
+             * Format: date-time
+             * @description The first reaction is due by then; null once it happened (or when none is due)
+             */
+            firstResponseDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description The SLA clock is paused since then (awaiting the citizen)
+             */
+            slaPausedAt: string | null;
+            /**
+             * Format: date
+             * @description The date the citizen was asked to bring documents by
+             */
+            documentsDueOn: string | null;
+        };
+        StaffAppealListDto: {
+            items: components["schemas"]["StaffAppealSummaryDto"][];
+            /** @description Opaque cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Every matching appeal (withTotal=true) */
+            total?: number;
+        };
+        QueueCountsDto: {
+            mine: number;
+            unassigned: number;
+            /** @description Supervisors only (0 for operators) */
+            approval: number;
+            overdue: number;
+            dueSoon: number;
+            escalated: number;
+            /** @description Supervisors only (0 for operators) */
+            rereview: number;
+            all: number;
+        };
         /**
          * @description parent: the appeal this one disputes or re-files; child: a dispute (decision_appeal) or re-filing of this one
          * @enum {string}
@@ -4163,6 +4314,35 @@ export interface components {
             position: string | null;
             /** @description null when CITIZEN_SEES_EXECUTOR_NAME=false */
             name: string | null;
+        };
+        QueueFiltersDto: {
+            view?: components["schemas"]["QueueView"];
+            /**
+             * @description A status, or "all" for every status (absent: the open ones)
+             * @enum {string}
+             */
+            status?: "draft" | "registered" | "in_progress" | "awaiting_approval" | "awaiting_citizen" | "resolved" | "rejected" | "closed" | "withdrawn" | "all";
+            type?: components["schemas"]["AppealType"];
+            q?: string;
+            overdue?: boolean;
+            escalated?: boolean;
+            sort?: components["schemas"]["QueueSortKey"];
+            /** @enum {string} */
+            dir?: "asc" | "desc";
+        };
+        QueueSavedFilterDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            filters: components["schemas"]["QueueFiltersDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SaveQueueFilterDto: {
+            name: string;
+            filters: components["schemas"]["QueueFiltersDto"];
         };
         AnswerDraftInputDto: {
             result: components["schemas"]["AnswerResult"];
@@ -8164,6 +8344,12 @@ export interface operations {
                 /** @description Full-text search (Russian and English), ranked */
                 q?: string;
                 important?: boolean;
+                /** @description A named view of the queue (each has a count in GET /staff/appeals/counts) */
+                view?: components["schemas"]["QueueView"];
+                /** @description Every status but drafts (the console’s «Все»), instead of the view’s default ones */
+                anyStatus?: boolean;
+                /** @description Sort direction (default: the key’s natural one: due dates ascending, registration descending, the rest ascending) */
+                dir?: "asc" | "desc";
                 assigneeId?: string;
                 /** @description Only the general pool (unrouted appeals) */
                 pool?: boolean;
@@ -8191,7 +8377,7 @@ export interface operations {
                 answeredOnTime?: boolean;
                 /** @description Also count every matching appeal (total), e.g. to check a report figure */
                 withTotal?: boolean;
-                sort?: "dueAt" | "registeredAt";
+                sort?: components["schemas"]["QueueSortKey"];
             };
             header?: never;
             path?: never;
@@ -8204,7 +8390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AppealListDto"];
+                    "application/json": components["schemas"]["StaffAppealListDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */
@@ -8245,6 +8431,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffAppealReceiptDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    countStaffQueueViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCountsDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */
@@ -8665,6 +8884,148 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ThankableStaffDto"][];
                 };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listQueueFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSavedFilterDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createQueueFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveQueueFilterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSavedFilterDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateQueueFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveQueueFilterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSavedFilterDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteQueueFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, expired or invalid access token */
             401: {

@@ -35,10 +35,12 @@
  *      event → relay → webhooks consumer → signed HTTPS POST to a local receiver) against raw undici
  *      POSTs from Node to the same receiver in the same run (target ≥ 0.5).
  *
+ *   l. console (BENCH_ONLY=console, see console.mjs): the console's initial JS (gzip, brotli), navigation to
+ *      the first 50 queue rows in chromium, a take through the API to its row update in a second browser.
  *   k. reports (BENCH_ONLY=reports, see reports.mjs): reports:rebuild of the dataset, each report's p95
  *      beside a raw SQL scan of the same figure, and the CSV of every appeal streamed (time, peak RSS).
  *
- *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|compare   run one phase ('all' skips compare)
+ *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|console|compare   run one phase ('all' skips compare)
  *   BENCH_WEBHOOK_EVENTS=5000 BENCH_WEBHOOK_CONCURRENCY=32
  *   BENCH_AUDIT_RATE=50 BENCH_AUDIT_SECONDS=8 BENCH_AUDIT_ROUNDS=4 BENCH_AUDIT_INSERT_SECONDS=15 BENCH_AUDIT_VERIFY_ROWS=1000000
  *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
@@ -67,6 +69,7 @@ import { auditPhase } from './audit.mjs';
 import { reportsPhase } from './reports.mjs';
 import { notificationsPhase } from './notifications.mjs';
 import { webhooksPhase } from './webhooks.mjs';
+import { consolePhase } from './console.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, '.bench');
@@ -1311,6 +1314,10 @@ async function main() {
     if (cfg.only === 'all' || cfg.only === 'reports') {
       const ctx = { cfg, log, runCli, startServer, benchDataset, cannon, dbExecutionMs, memoryOf, row, fmt, api };
       await withTimeout(reportsPhase(results, ctx), 90 * 60_000, 'reports phase');
+    }
+    if (cfg.only === 'all' || cfg.only === 'console') {
+      const ctx = { cfg, log, startServer, benchDataset, api, row, fmt, root: ROOT, onDb, benchDomain: BENCH.domain, benchPassword: BENCH.password };
+      await withTimeout(consolePhase(results, ctx), 30 * 60_000, 'console phase');
     }
     if (cfg.only === 'compare') await withTimeout(comparePhase(results), 30 * 60_000, 'compare phase');
   } catch (error) {

@@ -326,6 +326,19 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/appeals/prefill': { expect: ownerOnly, request: async (c) => ({ path: `/api/v1/appeals/prefill?from=appeal:${c.appeal}` }) },
   'GET /api/v1/me/thankable-staff': { expect: citizensOnly, request: async () => ({ path: '/api/v1/me/thankable-staff' }) },
   'GET /api/v1/appeals/{idOrNumber}/dossier.pdf': { expect: onAppeal, request: async (c) => ({ path: `/api/v1/appeals/${c.number}/dossier.pdf` }) },
+  // Issue 15: the queue views' counts (each caller's own scope).
+  'GET /api/v1/staff/appeals/counts': { expect: queue, request: async () => ({ path: '/api/v1/staff/appeals/counts' }) },
+  // Saved views: the caller's own; anyone else's (or none) is the same 404.
+  'GET /api/v1/staff/queue-filters': { expect: queue, request: async () => ({ path: '/api/v1/staff/queue-filters' }) },
+  'POST /api/v1/staff/queue-filters': { expect: queue, request: async () => ({ path: '/api/v1/staff/queue-filters', body: { name: `Вид ${randomUUID()}`, filters: { view: 'mine' } } }) },
+  'PUT /api/v1/staff/queue-filters/{id}': {
+    expect: { ...queue, operatorIn: 404, operatorOut: 404, supervisor: 404 },
+    request: async () => ({ path: `/api/v1/staff/queue-filters/${randomUUID()}`, body: { name: 'Вид', filters: {} } }),
+  },
+  'DELETE /api/v1/staff/queue-filters/{id}': {
+    expect: { ...queue, operatorIn: 404, operatorOut: 404, supervisor: 404 },
+    request: async () => ({ path: `/api/v1/staff/queue-filters/${randomUUID()}` }),
+  },
 };
 
 /** A fresh appeal template of the owner's (each request deletes its own). */

@@ -229,6 +229,11 @@ describe('audit coverage: every write route writes exactly one audit row with it
     // One appeal in the batch: a batch writes one row per appeal it changes.
     await write('POST /api/v1/staff/appeals/bulk-actions', tokens.operator, { ids: [bulk.id], action: 'assign', assigneeId: ids.operator }, { action: 'appeal.assigned', ...o });
     await write('POST /api/v1/staff/appeals/{idOrNumber}/answer', tokens.operator, { result: 'done', resultCode: 1, text: 'Ответ по существу' }, { action: 'appeal.answered', ...o }, `/api/v1/staff/appeals/${appeal.id}/answer`);
+    // Saved views of the queue (issue 15): the row says what changed, before → after.
+    const viewName = `Мои просроченные ${randomUUID().slice(0, 6)}`;
+    const view = await write('POST /api/v1/staff/queue-filters', tokens.operator, { name: viewName, filters: { view: 'overdue', sort: 'number' } }, { action: 'queue_filter.created', ...o, changes: { name: { from: null, to: viewName } } });
+    await write('PUT /api/v1/staff/queue-filters/{id}', tokens.operator, { name: 'Просроченные', filters: { view: 'overdue', sort: 'number' } }, { action: 'queue_filter.updated', ...o, changes: { name: { from: viewName, to: 'Просроченные' } } }, `/api/v1/staff/queue-filters/${view?.id}`);
+    await write('DELETE /api/v1/staff/queue-filters/{id}', tokens.operator, undefined, { action: 'queue_filter.deleted', ...o }, `/api/v1/staff/queue-filters/${view?.id}`);
     await write('POST /api/v1/appeals/{idOrNumber}/rating', tokens.citizen, { score: 5 }, { action: 'appeal.rated', ...c }, `/api/v1/appeals/${appeal.id}/rating`);
     // Staff intake (issue 18): an appeal received by phone, registered by the operator.
     await write('POST /api/v1/staff/appeals', tokens.operator, { ...appealBody(), contact: undefined, channel: 'phone', receivedAt: new Date().toISOString(), applicant: { fullName: 'Покрытие Аудита', phone: '+79990007788' } }, { action: 'appeal.submitted', ...o });

@@ -254,6 +254,12 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/appeals/prefill': { as: 'citizen' },
   'GET /api/v1/appeals/{idOrNumber}/dossier.pdf': { as: 'citizen', params: onAppeal },
   'GET /api/v1/me/thankable-staff': { as: 'citizen' },
+  // Issue 15: the queue views' counts and the saved views.
+  'GET /api/v1/staff/appeals/counts': { as: 'operator' },
+  'GET /api/v1/staff/queue-filters': { as: 'operator' },
+  'POST /api/v1/staff/queue-filters': { as: 'operator', base: () => ({ name: `Проверка ${randomUUID().slice(0, 8)}`, filters: { view: 'mine', sort: 'number', dir: 'desc' } }) },
+  'PUT /api/v1/staff/queue-filters/{id}': { as: 'operator', base: () => ({ name: 'Проверка', filters: { view: 'mine' } }) },
+  'DELETE /api/v1/staff/queue-filters/{id}': { as: 'operator' },
 };
 
 let server: RunningServer;

@@ -131,3 +131,17 @@ export function somePreferences(overrides: Partial<Schemas['NotificationPreferen
     ...overrides,
   };
 }
+
+/** A row of the staff queue (the summary with the names the queue shows). */
+export function aQueueRow(overrides: Partial<Schemas['StaffAppealSummaryDto']> = {}): Schemas['StaffAppealSummaryDto'] {
+  return {
+    ...anAppealSummary(),
+    department: { id: DEPARTMENT.id, nameRu: DEPARTMENT.nameRu, nameEn: DEPARTMENT.nameEn },
+    assigneeName: null,
+    citizenMasked: 'И*** И. И.',
+    firstResponseDueAt: null,
+    slaPausedAt: null,
+    documentsDueOn: null,
+    ...overrides,
+  };
+}

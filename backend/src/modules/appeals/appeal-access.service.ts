@@ -76,6 +76,24 @@ export class AppealAccess {
     return row ?? null;
   }
 
+  /**
+   * The departments whose queues show each appeal now (the handling one and the one overseeing an
+   * escalation), for the live queue feed; appeals gone meanwhile are left out.
+   */
+  async queueDepartmentsOf(appealIds: readonly string[], manager: EntityManager = this.own.manager): Promise<Map<string, { number: number | null; departments: string[] }>> {
+    if (appealIds.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; number: string | null; department_id: string | null; escalated_to_department_id: string | null }[]>(
+      `SELECT id, number, department_id, escalated_to_department_id FROM appeals WHERE id = ANY($1::uuid[]) AND status <> 'draft'`,
+      [[...new Set(appealIds)]],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { number: r.number === null ? null : Number(r.number), departments: [r.department_id, r.escalated_to_department_id].filter((d): d is string => d !== null) },
+      ]),
+    );
+  }
+
   /** Whether a message of the thread is one the citizen may read (not an internal note). */
   async citizenMaySee(manager: EntityManager, messageId: string): Promise<boolean> {
     const [row] = await manager.query<{ internal: boolean }[]>(`SELECT internal FROM appeal_messages WHERE id = $1`, [messageId]);

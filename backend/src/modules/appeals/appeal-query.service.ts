@@ -23,8 +23,8 @@ import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
 import { AppealGuardrails } from './appeal-guardrails';
 import { toCard, toHistoryEntry, toMessage, toSummary } from './appeal.mapper';
-import { AppealDateField, AppealListQuery, StaffAppealListQuery } from './dto/appeal-query.dto';
-import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
+import { AppealDateField, AppealListQuery, QueueSortKey, QueueView, StaffAppealListQuery } from './dto/appeal-query.dto';
+import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto, QueueCountsDto, StaffAppealListDto } from './dto/appeal-output.dto';
 import { DepartmentTree } from '../users/department-tree.repository';
 import { StaffDirectory } from '../users/staff-directory.repository';
 import type { AttachmentDto } from '../attachments/dto/attachment.dto';
@@ -46,6 +46,12 @@ const DATE_COLUMNS: Record<AppealDateField, string> = {
 };
 
 type Page = { items: (Appeal & { rank?: number })[]; next: (string | number | null)[] | null };
+/** A sort key: a column or a non-null expression on the appeals row, with the parameters it names. */
+type Order = { column: string; dir: 'ASC' | 'DESC'; params?: Record<string, unknown> };
+/** An appeal number as a search query (optionally written «№ 123»). */
+const NUMBER_QUERY = /^(№\s*)?\d{1,15}$/;
+/** How far ahead the «due soon» view looks. */
+export const QUEUE_DUE_SOON_HOURS = 48;
 
 /** Read side: the citizen's list and search, the staff queue, the card, history and thread. */
 @Injectable()
@@ -81,8 +87,8 @@ export class AppealQueryService {
     return qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(cap).getMany();
   }
 
-  /** The department queue of an operator or supervisor. */
-  async listStaff(actor: Actor, query: StaffAppealListQuery): Promise<AppealListDto> {
+  /** The department queue of an operator or supervisor: a named view, filters, any sort, search by number or text. */
+  async listStaff(actor: Actor, query: StaffAppealListQuery): Promise<StaffAppealListDto> {
     const scope = await this.access.departmentScope(actor);
     if (query.departmentId && !scope.includes(query.departmentId)) throw new DomainError(403, 'forbidden');
     const departments = !query.departmentId
@@ -92,8 +98,13 @@ export class AppealQueryService {
         : [query.departmentId];
     if (departments.length === 0) return { items: [], nextCursor: null };
     const qb = this.repo().createQueryBuilder('a');
-    if (query.escalated) {
-      // The escalations list: escalated within these departments, or escalated to them from below.
+    const view = query.view;
+    const overseeing = query.escalated || view === QueueView.Escalated || view === QueueView.All;
+    if (view === QueueView.Escalated) {
+      // Escalated to us: the departments overseeing the appeal (the handling one may be below or elsewhere).
+      qb.where('a.escalated_to_department_id = ANY(:deps)', { deps: departments });
+    } else if (overseeing) {
+      // Within these departments, or escalated to them from below (their oversight).
       qb.where('(a.department_id = ANY(:deps) OR a.escalated_to_department_id = ANY(:deps))', { deps: departments });
     } else if (departments.length === 1) qb.where('a.department_id = :dep', { dep: departments[0] });
     else qb.where('a.department_id = ANY(:deps)', { deps: departments });
@@ -103,12 +114,15 @@ export class AppealQueryService {
     qb.andWhere(
       query.statuses?.length
         ? `a.status IN (${sqlList(['-', ...query.statuses.filter((st) => st !== AppealStatus.Draft)])})` // validated enum values; '-' keeps the list non-empty
-        : query.status || query.rereview
-        ? `a.status <> ${sqlText(AppealStatus.Draft)}`
-        : query.escalated
-          ? `a.status NOT IN ${NOT_DRAFT_OR_FINAL_SQL}`
-          : `a.status IN ${OPEN_STATUSES_SQL}`,
+        : query.status || query.rereview || query.anyStatus || view === QueueView.Rereview
+          ? `a.status <> ${sqlText(AppealStatus.Draft)}`
+          : view === QueueView.Approval
+            ? `a.status = ${sqlText(AppealStatus.AwaitingApproval)}`
+            : query.escalated || view === QueueView.Escalated
+              ? `a.status NOT IN ${NOT_DRAFT_OR_FINAL_SQL}`
+              : `a.status IN ${OPEN_STATUSES_SQL}`,
     );
+    this.applyViewFilter(qb, view, actor);
     this.applyCommonFilters(qb, query, DATE_COLUMNS[query.dateField ?? AppealDateField.RegisteredAt]);
     // The report drill-down's filters, written as AppealReportReader writes them (the counts agree).
     if (query.channel) qb.andWhere('a.channel = :channel', { channel: query.channel satisfies AppealChannel });
@@ -125,10 +139,116 @@ export class AppealQueryService {
     if (query.rereview !== undefined) qb.andWhere('a.rereview = :rereview', { rereview: query.rereview });
     if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
     if (query.pool) qb.andWhere('a.department_id = :pool', { pool: (await this.catalog.generalPool(this.own.manager))?.id ?? null });
-    const order = query.sort === 'registeredAt' ? ({ column: 'a.registered_at', dir: 'DESC' } as const) : ({ column: 'a.due_at', dir: 'ASC' } as const);
+    const order = await this.staffOrder(query, departments);
     const total = query.withTotal ? await qb.clone().getCount() : undefined;
-    const list = this.toList(await this.page(qb, query, query.limit ?? DEFAULT_LIMIT, order));
+    const page = await this.page(qb, query, query.limit ?? DEFAULT_LIMIT, order);
+    const list = await this.toStaffList(page);
     return total === undefined ? list : { ...list, total };
+  }
+
+  /** How many appeals each view holds for the caller: one statement over their scope. */
+  async queueCounts(actor: Actor): Promise<QueueCountsDto> {
+    const scope = await this.access.departmentScope(actor);
+    const empty: QueueCountsDto = { mine: 0, unassigned: 0, approval: 0, overdue: 0, dueSoon: 0, escalated: 0, rereview: 0, all: 0 };
+    if (scope.length === 0) return empty;
+    const supervisor = actor.role === Role.Supervisor;
+    const soon = new Date(this.clock.now().getTime() + QUEUE_DUE_SOON_HOURS * 3_600_000).toISOString();
+    const now = this.clock.now().toISOString();
+    const [row] = await this.own.manager.query<Record<keyof QueueCountsDto, string>[]>(
+      `SELECT
+         count(*) FILTER (WHERE open AND own AND assignee_id = $2) AS mine,
+         count(*) FILTER (WHERE open AND own AND assignee_id IS NULL) AS unassigned,
+         count(*) FILTER (WHERE $3 AND own AND status = 'awaiting_approval') AS approval,
+         count(*) FILTER (WHERE open AND own AND overdue) AS overdue,
+         count(*) FILTER (WHERE open AND own AND NOT overdue AND due_at >= $5 AND due_at < $4) AS "dueSoon",
+         count(*) FILTER (WHERE escalated_to_department_id = ANY($1) AND status NOT IN ${NOT_DRAFT_OR_FINAL_SQL}) AS escalated,
+         count(*) FILTER (WHERE $3 AND own AND rereview) AS rereview,
+         count(*) FILTER (WHERE open) AS "all"
+       FROM (
+         SELECT assignee_id, status, overdue, due_at, rereview, escalated_to_department_id,
+                status IN ${OPEN_STATUSES_SQL} AS open, department_id = ANY($1) AS own
+           FROM appeals
+          WHERE (department_id = ANY($1) OR escalated_to_department_id = ANY($1)) AND status <> 'draft'
+       ) s`,
+      [scope, actor.userId, supervisor, soon, now],
+    );
+    return Object.fromEntries(Object.keys(empty).map((k) => [k, Number(row?.[k as keyof QueueCountsDto] ?? 0)])) as unknown as QueueCountsDto;
+  }
+
+  /** The narrowing a named view adds to the scope and status (the counts above say the same). */
+  private applyViewFilter(qb: SelectQueryBuilder<Appeal>, view: QueueView | undefined, actor: Actor): void {
+    switch (view) {
+      case undefined:
+      case QueueView.All:
+      case QueueView.Escalated:
+        return;
+      case QueueView.Mine:
+        qb.andWhere('a.assignee_id = :me', { me: actor.userId });
+        return;
+      case QueueView.Unassigned:
+        qb.andWhere('a.assignee_id IS NULL');
+        return;
+      case QueueView.Approval:
+        // A supervisor decides; an operator's list is empty (their proposals wait on someone else).
+        if (actor.role !== Role.Supervisor) qb.andWhere('false');
+        return;
+      case QueueView.Overdue:
+        qb.andWhere('a.overdue');
+        return;
+      case QueueView.DueSoon: {
+        const now = this.clock.now();
+        qb.andWhere('NOT a.overdue AND a.due_at >= :soonFrom AND a.due_at < :soonTo', {
+          soonFrom: now.toISOString(),
+          soonTo: new Date(now.getTime() + QUEUE_DUE_SOON_HOURS * 3_600_000).toISOString(),
+        });
+        return;
+      }
+      case QueueView.Rereview:
+        if (actor.role !== Role.Supervisor) qb.andWhere('false');
+        else qb.andWhere('a.rereview');
+        return;
+    }
+  }
+
+  /**
+   * The sort key as one non-null expression on the appeals row (so the keyset (key, id) is total and
+   * stable): names sort by their position in a list ordered by name, read from the modules owning them.
+   */
+  private async staffOrder(query: StaffAppealListQuery, departments: string[]): Promise<Order> {
+    const key = query.sort ?? QueueSortKey.DueAt;
+    const natural: 'ASC' | 'DESC' = key === QueueSortKey.RegisteredAt ? 'DESC' : 'ASC';
+    const dir = query.dir ? (query.dir === 'asc' ? 'ASC' : 'DESC') : natural;
+    switch (key) {
+      // The two orders the partial queue indexes serve stay plain columns.
+      case QueueSortKey.DueAt:
+        return { column: 'a.due_at', dir };
+      case QueueSortKey.RegisteredAt:
+        return { column: 'a.registered_at', dir };
+      case QueueSortKey.Number:
+        return { column: 'a.number', dir };
+      case QueueSortKey.Type:
+        return { column: 'a.type', dir };
+      case QueueSortKey.Subject:
+        return { column: 'a.subject', dir };
+      case QueueSortKey.Status:
+        return { column: 'a.status', dir };
+      case QueueSortKey.FirstResponseDueAt:
+        return { column: `COALESCE(CASE WHEN a.first_reaction_at IS NULL THEN a.first_response_due_at END, 'infinity'::timestamptz)`, dir };
+      case QueueSortKey.Department: {
+        const ids = (await this.departments.list()).filter((d) => departments.includes(d.id)).map((d) => d.id);
+        return { column: 'COALESCE(array_position(CAST(:sortDepartments AS uuid[]), a.department_id), 0)', dir, params: { sortDepartments: ids } };
+      }
+      case QueueSortKey.Assignee: {
+        const staffIds = (await Promise.all(departments.map((d) => this.staff.activeIn(d)))).flat();
+        const names = await this.staff.namesOf(staffIds);
+        const ids = [...names.entries()].sort((x, y) => x[1].localeCompare(y[1], 'ru')).map(([id]) => id);
+        return { column: 'COALESCE(array_position(CAST(:sortStaff AS uuid[]), a.assignee_id), 0)', dir, params: { sortStaff: ids } };
+      }
+      case QueueSortKey.Category: {
+        const ids = await this.catalog.categoryIdsByName();
+        return { column: 'COALESCE(array_position(CAST(:sortCategories AS uuid[]), a.category_id), 0)', dir, params: { sortCategories: ids } };
+      }
+    }
   }
 
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
@@ -260,55 +380,55 @@ export class AppealQueryService {
     if (to) qb.andWhere(`${dateColumn} < :to`, { to });
     const q = query.q?.trim();
     if (q) {
-      qb.andWhere(`a.search_vector @@ ${TSQUERY}`, { q });
-      qb.addSelect(`ts_rank(a.search_vector, ${TSQUERY})`, 'rank');
+      if (NUMBER_QUERY.test(q)) {
+        qb.andWhere(`(a.search_vector @@ ${TSQUERY} OR a.number = :qNumber)`, { q, qNumber: q.replace(/^№\s*/, '') });
+      } else {
+        qb.andWhere(`a.search_vector @@ ${TSQUERY}`, { q });
+      }
+      qb.addSelect(rankExpression(q), 'rank');
     }
   }
 
   /**
-   * Keyset pagination on (sort column, id), or (rank, sort column, id) when searching: stable
-   * under inserts, and every page costs the same however deep it is.
+   * Keyset pagination on (sort key, id), or (rank, sort key, id) when searching: stable under
+   * inserts, and every page costs the same however deep it is. The key is a column or a non-null
+   * expression on the row; its value for the cursor is read back with the row.
    */
-  private async page(
-    qb: SelectQueryBuilder<Appeal>,
-    query: AppealListQuery,
-    limit: number,
-    order: { column: string; dir: 'ASC' | 'DESC' },
-  ): Promise<Page> {
+  private async page(qb: SelectQueryBuilder<Appeal>, query: AppealListQuery, limit: number, order: Order): Promise<Page> {
     const searching = Boolean(query.q?.trim());
     const cmp = order.dir === 'DESC' ? '<' : '>';
+    const rank = searching ? rankExpression(query.q!.trim()) : null;
+    if (order.params) qb.setParameters(order.params);
+    qb.addSelect(order.column, 'sort_key');
     if (query.cursor) {
       const values = decodeCursor(query.cursor, searching ? 3 : 2);
-      const [rank, at, id] = searching ? values : [null, ...values];
-      const tuple = new Brackets((w) =>
-        w.where(`(${order.column}, a.id) ${cmp} (:cAt, :cId)`, { cAt: at, cId: id }),
-      );
-      if (searching) {
+      const [cRank, at, id] = searching ? values : [null, ...values];
+      const tuple = new Brackets((w) => w.where(`(${order.column}, a.id) ${cmp} (:cAt, :cId)`, { cAt: at, cId: id }));
+      if (rank) {
         qb.andWhere(
           new Brackets((w) =>
             w
-              .where(`ts_rank(a.search_vector, ${TSQUERY}) < :cRank::real`, { cRank: rank })
-              .orWhere(new Brackets((x) => x.where(`ts_rank(a.search_vector, ${TSQUERY}) = :cRank::real`).andWhere(tuple))),
+              .where(`${rank} < :cRank::real`, { cRank })
+              .orWhere(new Brackets((x) => x.where(`${rank} = :cRank::real`).andWhere(tuple))),
           ),
         );
       } else {
         qb.andWhere(tuple);
       }
     }
-    if (searching) qb.orderBy('rank', 'DESC').addOrderBy(order.column, order.dir);
+    if (rank) qb.orderBy('rank', 'DESC').addOrderBy(order.column, order.dir);
     else qb.orderBy(order.column, order.dir);
     qb.addOrderBy('a.id', order.dir).limit(limit + 1);
-    const { entities, raw } = await qb.getRawAndEntities<{ rank?: string }>();
+    const { entities, raw } = await qb.getRawAndEntities<{ rank?: string; sort_key: Date | string | number | null }>();
     const items = entities.map((e, i) => Object.assign(e, searching ? { rank: Number(raw[i].rank) } : {}));
     const more = items.length > limit;
     if (more) items.pop();
     const last = items[items.length - 1];
-    const sortValue = (a: Appeal) => {
-      const v = order.column === 'a.created_at' ? a.createdAt : order.column === 'a.due_at' ? a.dueAt : a.registeredAt;
-      return v ? v.toISOString() : null;
-    };
-    const next = more && last ? (searching ? [raw[items.length - 1].rank ?? null, sortValue(last), last.id] : [sortValue(last), last.id]) : null;
-    return { items, next: next as Page['next'] };
+    // The key's value as the cursor keeps it: an instant as ISO text, a number as is, text (and bigint) as text.
+    const key = (v: Date | string | number | null | undefined): string | number | null => (v instanceof Date ? v.toISOString() : (v ?? null));
+    const lastRaw = raw[items.length - 1];
+    const next = more && last ? (searching ? [lastRaw.rank ?? null, key(lastRaw.sort_key), last.id] : [key(lastRaw.sort_key), last.id]) : null;
+    return { items, next };
   }
 
   private toList(page: Page): AppealListDto {
@@ -317,6 +437,47 @@ export class AppealQueryService {
       nextCursor: page.next ? encodeCursor(page.next) : null,
     };
   }
+
+  /** The page with the names the queue shows: departments, assignees, citizens (masked). */
+  private async toStaffList(page: Page): Promise<StaffAppealListDto> {
+    const list = this.toList(page);
+    const departments = new Map((await this.departments.list()).map((d) => [d.id, { id: d.id, nameRu: d.nameRu, nameEn: d.nameEn }]));
+    const names = await this.staff.namesOf([
+      ...page.items.flatMap((a) => (a.assigneeId ? [a.assigneeId] : [])),
+      ...page.items.flatMap((a) => (a.citizenId ? [a.citizenId] : [])),
+    ]);
+    return {
+      nextCursor: list.nextCursor,
+      items: list.items.map((item, i) => {
+        const appeal = page.items[i];
+        const citizen = appeal.citizenId ? names.get(appeal.citizenId) : undefined;
+        return {
+          ...item,
+          department: (item.departmentId && departments.get(item.departmentId)) || null,
+          assigneeName: (item.assigneeId && names.get(item.assigneeId)) || null,
+          citizenMasked: citizen ? maskName(citizen) : null,
+          firstResponseDueAt: appeal.firstReactionAt || !appeal.firstResponseDueAt ? null : appeal.firstResponseDueAt.toISOString(),
+          slaPausedAt: appeal.slaPausedAt ? appeal.slaPausedAt.toISOString() : null,
+          documentsDueOn: appeal.documentsDueOn,
+        };
+      }),
+    };
+  }
+}
+
+/** «Иванов Иван Иванович» → «И*** И. И.»: enough to tell rows apart, not to identify. */
+export function maskName(fullName: string): string {
+  const [surname, ...rest] = fullName.trim().split(/\s+/);
+  if (!surname) return '***';
+  return [`${[...surname][0]}***`, ...rest.map((part) => `${[...part][0]}.`)].join(' ');
+}
+
+/**
+ * The search rank: a query that is an appeal number puts that appeal first (its number is not in
+ * the text index), then the full-text rank.
+ */
+function rankExpression(q: string): string {
+  return NUMBER_QUERY.test(q) ? `(CASE WHEN a.number = :qNumber THEN 1000000 ELSE ts_rank(a.search_vector, ${TSQUERY}) END)` : `ts_rank(a.search_vector, ${TSQUERY})`;
 }
 
 /** A date means the whole Moscow day: `from` its start, `to` the start of the next day. */

@@ -32,6 +32,9 @@ import { CitizenTemplatesController } from './citizen-templates.controller';
 import { CitizenTemplatesService } from './citizen-templates.service';
 import { ThankableStaffController } from './thankable-staff.controller';
 import { ThankableStaff } from './thankable-staff.service';
+import { QueueSavedFilter } from './saved-filters/queue-filter.entity';
+import { QueueFiltersController } from './saved-filters/queue-filters.controller';
+import { QueueFiltersService } from './saved-filters/queue-filters.service';
 
 /**
  * Appeals: intake, queries, the thread and exports, and the tables they own (appeals, history,
@@ -39,8 +42,8 @@ import { ThankableStaff } from './thankable-staff.service';
  * what this module exports: the store, the thread, the answers table and the journal.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Appeal, RecurringProblemSignal]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
-  controllers: [AppealsController, StaffAppealsController, PublicAppealsController, CitizenTemplatesController, ThankableStaffController],
+  imports: [TypeOrmModule.forFeature([Appeal, RecurringProblemSignal, QueueSavedFilter]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
+  controllers: [AppealsController, StaffAppealsController, PublicAppealsController, CitizenTemplatesController, ThankableStaffController, QueueFiltersController],
   providers: [
     JournalWriter,
     AppealJournal,
@@ -63,6 +66,7 @@ import { ThankableStaff } from './thankable-staff.service';
     RecurringProblemWatch,
     CitizenTemplatesService,
     ThankableStaff,
+    QueueFiltersService,
   ],
   exports: [AppealAccessModule, AppealQueryService, AppealMessagesService, AppealJournal, JournalWriter, AppealStore, AppealThread, AppealAnswers, AppealGuardrails, AppealIntakeService, AppealBatches, AppealFactsReader, AppealReportReader, AppealSedLedger],
 })

@@ -12,7 +12,7 @@ import { DuplicateCandidateDto, AppealSummaryDto } from './dto/appeal-output.dto
 import { MergeAppealDto, StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
 import { AppealRelationsService } from './appeal-relations.service';
 import { AppealRelationsDto } from './dto/appeal-relations.dto';
-import { AppealDto, AppealListDto, ContactViewDto } from './dto/appeal-output.dto';
+import { AppealDto, ContactViewDto, QueueCountsDto, StaffAppealListDto } from './dto/appeal-output.dto';
 import { AnswerTemplateViewDto } from './dto/answer-output.dto';
 import { RevealContactDto } from './dto/appeal-action.dto';
 import { StaffAppealListQuery } from './dto/appeal-query.dto';
@@ -42,9 +42,17 @@ export class StaffAppealsController {
   @Get()
   @Authenticated(Role.Operator, Role.Supervisor)
   @ApiOperation({ summary: 'Department queue (own department; a supervisor also sees sub-departments)', operationId: 'listStaffAppeals' })
-  @ApiOkResponse({ type: AppealListDto })
-  list(@CurrentActor() actor: Actor, @Query() query: StaffAppealListQuery): Promise<AppealListDto> {
+  @ApiOkResponse({ type: StaffAppealListDto })
+  list(@CurrentActor() actor: Actor, @Query() query: StaffAppealListQuery): Promise<StaffAppealListDto> {
     return this.query.listStaff(actor, query);
+  }
+
+  @Get('counts')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @ApiOperation({ summary: "How many appeals each view of the caller's queue holds (the console's navigation)", operationId: 'countStaffQueueViews' })
+  @ApiOkResponse({ type: QueueCountsDto })
+  counts(@CurrentActor() actor: Actor): Promise<QueueCountsDto> {
+    return this.query.queueCounts(actor);
   }
 
   @Get(':idOrNumber')

@@ -71,6 +71,12 @@ export class CatalogService {
     return value;
   }
 
+  /** Every category's id, ordered by its Russian name (the queue sorts by category through it). */
+  async categoryIdsByName(): Promise<string[]> {
+    const rows = await this.tx.manager.getRepository(Category).find({ select: { id: true }, order: { nameRu: 'ASC', id: 'ASC' } });
+    return rows.map((c) => c.id);
+  }
+
   /** A category, active or not, as the catalogue administration and routing rules name it (no cache). */
   find(manager: EntityManager, id: string): Promise<Pick<Category, 'id' | 'parentId' | 'active'> | null> {
     return manager.findOne(Category, { where: { id }, select: { id: true, parentId: true, active: true } });

@@ -10,6 +10,7 @@ import { NotificationSender } from './delivery/notification-sender.service';
 import { NotificationEventStream } from './inbox/notification-event-stream';
 import { NotificationInbox } from './inbox/notification-inbox.repository';
 import { NotificationStream } from './inbox/notification-stream';
+import { StaffQueueFeed } from './inbox/staff-queue-feed';
 import { AppealNotificationsController, MeNotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { NotificationPreferences } from './preferences/notification-preferences.service';
@@ -37,6 +38,7 @@ export class NotificationsModule {
         NotificationInbox,
         NotificationStream,
         NotificationEventStream,
+        StaffQueueFeed,
         NotificationPreferences,
         PushSubscriptions,
         NotificationsService,

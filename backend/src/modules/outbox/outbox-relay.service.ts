@@ -6,7 +6,7 @@ import { PgListener } from '../../database/pg-listener';
 import { EventConsumers } from './event-consumers';
 import { DeliveryKey, EventDeliveries, KeyRow, toKey } from './event-deliveries.service';
 import { JOB_DRIVER, JobDriver } from './job-driver';
-import { OutboxService, runsOutboxRelay } from './outbox.service';
+import { OutboxService, RelayedEvent, runsOutboxRelay } from './outbox.service';
 
 const BATCH = 500;
 /** The safety net: how often the outbox and due deliveries are looked at without a notification. */
@@ -98,12 +98,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async relayBatch(): Promise<number> {
-    const { count, keys } = await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string; event_type: string }[]>(
-        `SELECT id, event_type FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    const { count, keys, events } = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: string; event_type: string; aggregate_type: string; aggregate_id: string; department_id: string | null }[]>(
+        `SELECT id, event_type, aggregate_type, aggregate_id, payload->>'departmentId' AS department_id
+           FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
-      if (rows.length === 0) return { count: 0, keys: [] as DeliveryKey[] };
+      if (rows.length === 0) return { count: 0, keys: [] as DeliveryKey[], events: [] as RelayedEvent[] };
       const ids: string[] = [];
       const consumers: string[] = [];
       const types: string[] = [];
@@ -125,9 +126,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await manager.query(`UPDATE outbox SET dispatched_at = clock_timestamp(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [
         rows.map((r) => String(r.id)),
       ]);
-      return { count: rows.length, keys: created.map(toKey) };
+      const events = rows.map((r) => ({ eventType: r.event_type, aggregateType: r.aggregate_type, aggregateId: r.aggregate_id, departmentId: r.department_id }));
+      return { count: rows.length, keys: created.map(toKey), events };
     });
     relayed.inc(count);
+    this.outbox.relayed(events);
     // After the commit: a driver that fails here leaves the deliveries pending for the sweep.
     if (keys.length) {
       await this.driver.dispatch(keys).catch((error) => this.logger.warn({ err: error }, `dispatching ${keys.length} deliveries failed; the sweep retries them`));

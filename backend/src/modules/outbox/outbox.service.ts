@@ -20,6 +20,14 @@ export function runsOutboxRelay(process_: 'api' | 'worker' | 'cli'): boolean {
   return process_ === 'api' && process.env.OUTBOX_RELAY !== 'off';
 }
 
+/** An event the relay claimed, as live views hear of it: its type, aggregate and the department named in its payload. */
+export interface RelayedEvent {
+  eventType: string;
+  aggregateType: string;
+  aggregateId: string;
+  departmentId: string | null;
+}
+
 /** SQL expressions, one per payload field, for producers that write events set-based. */
 export type PayloadSql<T extends DomainEventType> = { [K in keyof DomainEventPayloads[T]]: string };
 
@@ -37,6 +45,28 @@ export class OutboxService implements EntitySubscriberInterface {
   constructor(@Optional() @InjectDataSource() dataSource?: DataSource) {
     // Transaction events come to every subscriber of the data source, whatever the entity.
     dataSource?.subscribers.push(this);
+  }
+
+  private readonly relayedListeners: ((events: RelayedEvent[]) => void)[] = [];
+
+  /**
+   * Live views (the staff queue) hear of events the relay of this process claimed, right after its
+   * commit: best effort, in-process, no delivery record — what must happen goes to consumers.
+   */
+  onRelayed(listener: (events: RelayedEvent[]) => void): void {
+    this.relayedListeners.push(listener);
+  }
+
+  /** Called by the relay after committing a claimed batch. */
+  relayed(events: RelayedEvent[]): void {
+    if (events.length === 0) return;
+    for (const listener of this.relayedListeners) {
+      try {
+        listener(events);
+      } catch {
+        // a live view's failure never holds up the relay
+      }
+    }
   }
 
   /** The relay of this process asks to be woken when events this process wrote are committed. */

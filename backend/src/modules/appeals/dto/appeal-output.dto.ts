@@ -62,6 +62,45 @@ export class DuplicateCandidateDto {
   @ApiProperty({ description: 'Already merged into this appeal (it gets its answer)' }) merged: boolean;
 }
 
+/** A department named in both languages. */
+export class DepartmentNameDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() nameRu: string;
+  @ApiProperty() nameEn: string;
+}
+
+/** A row of the staff queue: the summary with the names the console shows beside it. */
+export class StaffAppealSummaryDto extends AppealSummaryDto {
+  @ApiProperty({ type: DepartmentNameDto, nullable: true }) department: DepartmentNameDto | null;
+  @ApiProperty({ type: String, nullable: true }) assigneeName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The citizen's name masked (surname's first letter and initials); null when filed without an account" })
+  citizenMasked: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'The first reaction is due by then; null once it happened (or when none is due)' })
+  firstResponseDueAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'The SLA clock is paused since then (awaiting the citizen)' }) slaPausedAt: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'The date the citizen was asked to bring documents by' }) documentsDueOn: string | null;
+}
+
+export class StaffAppealListDto {
+  @ApiProperty({ type: [StaffAppealSummaryDto] }) items: StaffAppealSummaryDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Opaque cursor of the next page; null on the last page' })
+  nextCursor: string | null;
+  @ApiPropertyOptional({ description: 'Every matching appeal (withTotal=true)' })
+  total?: number;
+}
+
+/** How many appeals each view of the queue holds for the caller (GET /staff/appeals/counts). */
+export class QueueCountsDto {
+  @ApiProperty() mine: number;
+  @ApiProperty() unassigned: number;
+  @ApiProperty({ description: 'Supervisors only (0 for operators)' }) approval: number;
+  @ApiProperty() overdue: number;
+  @ApiProperty() dueSoon: number;
+  @ApiProperty() escalated: number;
+  @ApiProperty({ description: 'Supervisors only (0 for operators)' }) rereview: number;
+  @ApiProperty() all: number;
+}
+
 export class AppealListDto {
   @ApiProperty({ type: [AppealSummaryDto] }) items: AppealSummaryDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Opaque cursor of the next page; null on the last page' })

@@ -53,7 +53,57 @@ export class AppealExportQuery extends AppealListQuery {
   format?: 'csv' | 'pdf';
 }
 
+/** The operator console's named views of the queue (GET /staff/appeals?view=…, and their counts). */
+export enum QueueView {
+  /** Assigned to me, open. */
+  Mine = 'mine',
+  /** Nobody assigned, open, in my departments. */
+  Unassigned = 'unassigned',
+  /** Awaiting a supervisor's decision in my departments (supervisors). */
+  Approval = 'approval',
+  /** Past the deadline, open. */
+  Overdue = 'overdue',
+  /** Not overdue, due within QUEUE_DUE_SOON_HOURS. */
+  DueSoon = 'dueSoon',
+  /** Escalated to my departments (I oversee them), until closed. */
+  Escalated = 'escalated',
+  /** The supervisor's re-review list (any status). */
+  Rereview = 'rereview',
+  /** Everything in my departments and escalated to them (open by default; anyStatus for all). */
+  All = 'all',
+}
+
+/** The staff list's sort keys: each orders on the server, both directions, with a stable keyset. */
+export enum QueueSortKey {
+  Number = 'number',
+  Type = 'type',
+  Category = 'category',
+  Subject = 'subject',
+  Status = 'status',
+  Department = 'department',
+  Assignee = 'assignee',
+  RegisteredAt = 'registeredAt',
+  DueAt = 'dueAt',
+  FirstResponseDueAt = 'firstResponseDueAt',
+}
+
 export class StaffAppealListQuery extends AppealListQuery {
+  @ApiPropertyOptional({ enum: QueueView, enumName: 'QueueView', description: 'A named view of the queue (each has a count in GET /staff/appeals/counts)' })
+  @IsOptional()
+  @IsEnum(QueueView)
+  view?: QueueView;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Every status but drafts (the console’s «Все»), instead of the view’s default ones' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  anyStatus?: boolean;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], description: 'Sort direction (default: the key’s natural one: due dates ascending, registration descending, the rest ascending)' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  dir?: 'asc' | 'desc';
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -147,10 +197,10 @@ export class StaffAppealListQuery extends AppealListQuery {
   @IsBoolean()
   withTotal?: boolean;
 
-  @ApiPropertyOptional({ enum: ['dueAt', 'registeredAt'], default: 'dueAt' })
+  @ApiPropertyOptional({ enum: QueueSortKey, enumName: 'QueueSortKey', default: QueueSortKey.DueAt })
   @IsOptional()
-  @IsIn(['dueAt', 'registeredAt'])
-  sort?: 'dueAt' | 'registeredAt';
+  @IsEnum(QueueSortKey)
+  sort?: QueueSortKey;
 }
 
 export class AnswerFormatQuery {

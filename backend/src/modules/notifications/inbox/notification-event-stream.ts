@@ -2,16 +2,25 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor } from '../../../common/http/actor';
+import { AppealAccess } from '../../appeals/appeal-access.service';
 import { NotificationInbox } from './notification-inbox.repository';
 import { NotificationStream, StreamMessage } from './notification-stream';
 
 const HEARTBEAT_MS = 25_000;
 const REPLAY_LIMIT = 200;
 
-const frame = (message: StreamMessage): string =>
-  message.type === 'notification'
-    ? `id: ${message.item.id}\nevent: notification\ndata: ${JSON.stringify(message.item)}\n\n`
-    : `event: unread\ndata: ${JSON.stringify({ unread: message.unread })}\n\n`;
+function frame(message: StreamMessage): string {
+  switch (message.type) {
+    case 'notification':
+      return `id: ${message.item.id}\nevent: notification\ndata: ${JSON.stringify(message.item)}\n\n`;
+    case 'unread':
+      return `event: unread\ndata: ${JSON.stringify({ unread: message.unread })}\n\n`;
+    // Queue changes carry no id: they are live state, not items to replay.
+    case 'queue':
+      return `event: queue\ndata: ${JSON.stringify(message.item)}\n\n`;
+  }
+}
 
 /**
  * One user's live feed over Server-Sent Events. The connection subscribes first and replays what
@@ -26,6 +35,7 @@ export class NotificationEventStream implements OnApplicationShutdown {
   constructor(
     private readonly inbox: NotificationInbox,
     private readonly stream: NotificationStream,
+    private readonly access: AppealAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,7 +43,14 @@ export class NotificationEventStream implements OnApplicationShutdown {
     for (const close of [...this.connections]) close();
   }
 
-  async open(userId: string, lastEventId: string | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  /**
+   * A staff member's connection also hears the queue changes of the departments
+   * whose queue they see (read at connect; the stream ends when the token would have expired, so a
+   * changed scope is read again on reconnect).
+   */
+  async open(actor: Actor, lastEventId: string | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const userId = actor.userId;
+    const departments = await this.access.departmentScope(actor);
     const after = lastEventId && /^\d{1,18}$/.test(lastEventId.trim()) ? lastEventId.trim() : null;
     reply.hijack();
     const raw = reply.raw;
@@ -57,7 +74,13 @@ export class NotificationEventStream implements OnApplicationShutdown {
       }
       raw.write(frame(message));
     };
-    const unsubscribe = this.stream.subscribe(userId, (message) => (replaying ? held.push(message) : send(message)));
+    const listener = (message: StreamMessage) => (replaying ? held.push(message) : send(message));
+    const unsubscribeUser = this.stream.subscribe(userId, listener);
+    const unsubscribeQueue = departments.length ? this.stream.subscribeDepartments(departments, listener) : () => undefined;
+    const unsubscribe = () => {
+      unsubscribeUser();
+      unsubscribeQueue();
+    };
     const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     // The token was checked once, at connect: the stream ends when a token would have expired, so

@@ -5,9 +5,21 @@ import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import type { InboxItem } from './notification-inbox.repository';
 
+/** A row of the staff queue changed (an appeal step, a message): the console refreshes what it shows. */
+export interface QueueChange {
+  appealId: string;
+  number: number | null;
+  /** The domain event that changed it (appeal.taken, appeal.message…). */
+  event: string;
+}
+
 /** What the stream carries to a user's open connections. */
-export type StreamMessage = { type: 'notification'; item: InboxItem } | { type: 'unread'; unread: number };
-type Envelope = { userId: string; message: StreamMessage };
+export type StreamMessage =
+  | { type: 'notification'; item: InboxItem }
+  | { type: 'unread'; unread: number }
+  | { type: 'queue'; item: QueueChange };
+/** To one user's connections, or to every staff connection whose queue covers one of the departments. */
+type Envelope = { userId: string; message: StreamMessage } | { departments: string[]; message: StreamMessage };
 type Listener = (message: StreamMessage) => void;
 
 const connected = new Gauge({ name: 'otklik_notification_streams', help: 'Open notification streams (SSE connections) in this process' });
@@ -22,6 +34,8 @@ const connected = new Gauge({ name: 'otklik_notification_streams', help: 'Open n
 export class NotificationStream implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(NotificationStream.name);
   private readonly listeners = new Map<string, Set<Listener>>();
+  /** Staff connections by department of their queue's scope. */
+  private readonly departmentListeners = new Map<string, Set<Listener>>();
   private readonly channel: string;
   private pub?: Redis;
   private sub?: Redis;
@@ -80,8 +94,29 @@ export class NotificationStream implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  private deliver({ userId, message }: Envelope): void {
-    for (const listener of this.listeners.get(userId) ?? []) {
+  /** A staff connection hears the queue changes of its departments (each message once). */
+  subscribeDepartments(departments: readonly string[], listener: Listener): () => void {
+    for (const department of departments) {
+      let set = this.departmentListeners.get(department);
+      if (!set) this.departmentListeners.set(department, (set = new Set()));
+      set.add(listener);
+    }
+    return () => {
+      for (const department of departments) {
+        const set = this.departmentListeners.get(department);
+        set?.delete(listener);
+        if (set?.size === 0) this.departmentListeners.delete(department);
+      }
+    };
+  }
+
+  private deliver(envelope: Envelope): void {
+    const { message } = envelope;
+    const listeners =
+      'userId' in envelope
+        ? (this.listeners.get(envelope.userId) ?? [])
+        : new Set(envelope.departments.flatMap((d) => [...(this.departmentListeners.get(d) ?? [])]));
+    for (const listener of listeners) {
       try {
         listener(message);
       } catch (error) {

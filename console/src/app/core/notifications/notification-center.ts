@@ -7,6 +7,9 @@ import { StreamRelay, type RelayMessage } from './stream-relay';
 
 export type NotificationItem = Schemas['NotificationItemDto'];
 
+/** Live state from the stream (not feed items): queue changes, and a (re)connect to resync after. */
+export type LiveEvent = { type: 'queue'; data: { appealId: string; number: number | null; event: string } } | { type: 'resync' };
+
 /** How the live stream waits before reconnecting: doubling from `initialMs` up to `maxMs`. */
 export interface StreamRetry {
   initialMs: number;
@@ -66,6 +69,25 @@ export class NotificationCenter {
       untracked(() => (user && consoleUser ? this.start(user.id) : this.stop()));
     });
     inject(DestroyRef).onDestroy(() => this.stop());
+  }
+
+  /**
+   * Called with each live-state event of the stream (`queue`: an appeal of the staff member's
+   * queue changed) and with `resync` after every
+   * (re)connect, when whatever was missed meanwhile should be reloaded.
+   */
+  onLive(listener: (event: LiveEvent) => void): () => void {
+    this.liveListeners.push(listener);
+    return () => {
+      const at = this.liveListeners.indexOf(listener);
+      if (at >= 0) this.liveListeners.splice(at, 1);
+    };
+  }
+
+  private readonly liveListeners: ((event: LiveEvent) => void)[] = [];
+
+  private emitLive(event: LiveEvent): void {
+    for (const listener of [...this.liveListeners]) listener(event);
   }
 
   /** Called with each item that arrives over the stream (the queue toast listens here). */
@@ -228,7 +250,14 @@ export class NotificationCenter {
   }
 
   private handle(event: SseEvent): void {
+    if (event.event === 'queue') {
+      const data = parseJson<{ appealId: string; number: number | null; event: string }>(event.data);
+      if (data && typeof data.appealId === 'string') this.emitLive({ type: 'queue', data });
+      return;
+    }
     if (event.event === 'unread') {
+      // Every connect starts with the count (reads elsewhere send it too): live views resync then.
+      this.emitLive({ type: 'resync' });
       const unread = parseJson<{ unread?: unknown }>(event.data)?.unread;
       if (typeof unread === 'number') this.unreadCount.set(unread);
       return;

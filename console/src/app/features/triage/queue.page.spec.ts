@@ -11,7 +11,7 @@ import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { APPEAL_STATUS_LABELS, APPEAL_TYPE_LABELS } from '@otklik/shared/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aUser, anAppealSummary } from '../../../testing/builders';
+import { aQueueRow as anAppealSummary, aUser } from '../../../testing/builders';
 import { setUpConsole, signIn } from '../../../testing/console-test-bed';
 import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
 import { LocalizedPaginatorIntl } from '../../core/i18n/paginator-intl';
@@ -23,9 +23,15 @@ const LIST = '/api/v1/staff/appeals';
 
 describe('QueuePage (the operator queue table)', () => {
   let api: FakeApi;
+  let streams: ReturnType<FakeApi['eventStream']>;
 
   beforeEach(async () => {
     api = setUpConsole([QueueStore, { provide: MatPaginatorIntl, useClass: LocalizedPaginatorIntl }]);
+    // The live parts: the notification stream (queue changes come over it) and the views' counts.
+    streams = api.eventStream('/api/v1/me/notifications/stream');
+    api.on('GET', '/api/v1/me/notifications', { body: { items: [], nextCursor: null, unread: 0 } });
+    api.on('GET', '/api/v1/staff/appeals/counts', { body: { mine: 1, unassigned: 2, approval: 0, overdue: 0, dueSoon: 0, escalated: 0, rereview: 0, all: 3 } });
+    api.on('GET', '/api/v1/staff/queue-filters', { body: [] });
     await signIn(api, aUser());
   });
 
@@ -68,7 +74,7 @@ describe('QueuePage (the operator queue table)', () => {
     expect(rows['priority'].text).toEqual([RU['priority.high'], RU['priority.low']]);
     // The first page, nearest deadline first, with the default page size.
     const [request] = api.sent('GET', LIST);
-    expect(Object.fromEntries(request.query)).toEqual({ sort: 'dueAt', limit: '20' });
+    expect(Object.fromEntries(request.query)).toEqual({ view: 'all', sort: 'dueAt', limit: '20' });
   });
 
   it('says the queue is empty when no appeal matches', async () => {
@@ -136,6 +142,91 @@ describe('QueuePage (the operator queue table)', () => {
     const table = await loader.getHarness(MatTableHarness);
     expect((await table.getCellTextByColumnName())['subject'].text).toEqual(['Со второй страницы']);
     expect(api.sent('GET', LIST).at(-1)?.query.get('cursor')).toBe('page-2');
+  });
+
+  it('shows the department, the assignee by name, the citizen masked and whether the first reaction is still due', async () => {
+    const taken = anAppealSummary({ number: 3001, assigneeName: 'Сидоров Пётр Алексеевич', citizenMasked: 'И*** И. И.' });
+    const fresh = anAppealSummary({ number: 3002, citizenMasked: null, firstResponseDueAt: new Date(Date.now() + 3 * 3_600_000).toISOString() });
+    api.on('GET', LIST, { body: { items: [taken, fresh], nextCursor: null } });
+
+    const rows = await (await (await open()).getHarness(MatTableHarness)).getCellTextByColumnName();
+
+    expect(rows['department'].text).toEqual(['Дорожное хозяйство', 'Дорожное хозяйство']);
+    expect(rows['assignee'].text).toEqual(['Сидоров Пётр Алексеевич', RU['queue.unassigned']]);
+    expect(rows['citizen'].text).toEqual(['И*** И. И.', RU['queue.unidentified']]);
+    expect(rows['firstResponseDueAt'].text[0]).toBe(RU['common.none']);
+    expect(rows['firstResponseDueAt'].text[1]).toMatch(/^2 ч (59|58) мин/);
+  });
+
+  it('«Все» asks for every status; the default asks for the open ones', async () => {
+    api.on('GET', LIST, { body: { items: [anAppealSummary()], nextCursor: null } });
+    const loader = await open();
+    expect(api.sent('GET', LIST)[0].query.get('anyStatus')).toBeNull();
+
+    const status = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="filter-status"]' }));
+    await status.open();
+    await status.clickOptions({ text: RU['common.all'] });
+
+    const last = api.sent('GET', LIST).at(-1);
+    expect(last?.query.get('anyStatus')).toBe('true');
+    expect(last?.query.get('status')).toBeNull();
+  });
+
+  it('sorts on the server by any column, and a second click turns the order round', async () => {
+    api.on('GET', LIST, { body: { items: [anAppealSummary()], nextCursor: null } });
+    const loader = await open();
+
+    const sort = await loader.getHarness(MatSortHarness);
+    const [assignee] = await sort.getSortHeaders({ label: RU['queue.col.assignee'] });
+    await assignee.click();
+    expect(api.sent('GET', LIST).at(-1)?.query.get('sort')).toBe('assignee');
+    expect(api.sent('GET', LIST).at(-1)?.query.get('dir')).toBeNull();
+    expect(await assignee.getSortDirection()).toBe('asc');
+
+    await assignee.click();
+    expect(api.sent('GET', LIST).at(-1)?.query.get('dir')).toBe('desc');
+    expect(await assignee.getSortDirection()).toBe('desc');
+  });
+
+  it('marks escalated rows and shows the paused clock with the documents\' due date', async () => {
+    const escalated = anAppealSummary({ number: 4001, escalated: true });
+    const paused = anAppealSummary({ number: 4002, status: 'awaiting_citizen', slaPausedAt: '2026-12-01T10:00:00.000Z', documentsDueOn: '2026-12-20' });
+    api.on('GET', LIST, { body: { items: [escalated, paused], nextCursor: null } });
+
+    const rows = await (await (await open()).getHarness(MatTableHarness)).getCellTextByColumnName();
+
+    expect(rows['subject'].text[0]).toContain(RU['queue.escalatedBadge']);
+    expect(rows['subject'].text[1]).not.toContain(RU['queue.escalatedBadge']);
+    expect(rows['dueAt'].text[1]).toContain(RU['timeLeft.paused']);
+    expect(rows['dueAt'].text[1]).toContain('20.12.2026');
+  });
+
+  it('reloads the page on screen when the stream says an appeal of the queue changed', async () => {
+    const before = anAppealSummary({ number: 5001, assigneeName: null });
+    api.on('GET', LIST, { body: { items: [before], nextCursor: null } });
+    const table = await (await open()).getHarness(MatTableHarness);
+    await eventually(() => expect(streams.connections).toHaveLength(1));
+    expect((await table.getCellTextByColumnName())['assignee'].text).toEqual([RU['queue.unassigned']]);
+
+    api.on('GET', LIST, { body: { items: [{ ...before, assigneeName: 'Коллега Второй', status: 'in_progress' }], nextCursor: null } });
+    streams.connections[0].stream.event('queue', { appealId: before.id, number: 5001, event: 'appeal.taken' });
+
+    await eventually(async () => expect((await table.getCellTextByColumnName())['assignee'].text).toEqual(['Коллега Второй']));
+  });
+
+  it('applies a saved view: its view, status and sort go to the API', async () => {
+    api.on('GET', '/api/v1/staff/queue-filters', {
+      body: [{ id: 'f0000000-0000-4000-8000-000000000001', name: 'Мои просроченные', filters: { view: 'overdue', status: 'all', sort: 'number', dir: 'desc' }, createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z' }],
+    });
+    api.on('GET', LIST, { body: { items: [anAppealSummary()], nextCursor: null } });
+    const loader = await open();
+
+    const saved = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="saved-views"]' }));
+    await saved.open();
+    await saved.clickOptions({ text: 'Мои просроченные' });
+
+    const last = api.sent('GET', LIST).at(-1)!;
+    expect([last.query.get('view'), last.query.get('anyStatus'), last.query.get('sort'), last.query.get('dir')]).toEqual(['overdue', 'true', 'number', 'desc']);
   });
 
   it('offers bulk assign only while every ticked appeal is from one department', async () => {

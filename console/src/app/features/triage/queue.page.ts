@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -24,10 +25,15 @@ import { MatSort, MatSortModule, type Sort, type SortDirection } from '@angular/
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { API } from '../../core/api/api-client';
+import { CatalogService } from '../../core/catalog/catalog.service';
+import { QueueViews, type QueueView } from '../../core/queue/queue-views';
+import { TimeLeft } from '../../ui/time-left';
+import { SavedViews } from './saved-views';
+import { ShortcutsDialog } from './shortcuts-dialog';
 import { APPEAL_STATUSES, APPEAL_TYPES, AppealStatus } from '@otklik/shared/domain';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
-import { DueDate } from '../../ui/due-date';
 import { StatusChip } from '../../ui/status-chip';
 import { bulkOutcome, type BulkAction, type BulkDialogData, type BulkDialogResult, type BulkOutcome } from './bulk/bulk-action';
 import { BulkAssignDialog } from './bulk/bulk-assign-dialog';
@@ -35,18 +41,23 @@ import { BulkOutcomeView } from './bulk/bulk-outcome';
 import { BulkRedirectDialog } from './bulk/bulk-redirect-dialog';
 import { QueueSelection } from './queue-selection';
 import {
+  DEFAULT_FILTERS,
   PAGE_SIZES,
   QueueStore,
+  SORT_KEYS,
   filtersFromQuery,
   filtersToQuery,
+  naturalDir,
   type AppealSummary,
   type QueueFilters,
   type QueueSort,
 } from './queue.store';
 
-/** The API orders each sort key one way only: nearest deadline first, newest registration first. */
-const SORT_DIRECTION: Record<QueueSort, SortDirection> = { dueAt: 'asc', registeredAt: 'desc' };
 const SEARCH_DEBOUNCE_MS = 350;
+/** How long after «g» the second key of a view switch may come. */
+const CHORD_MS = 1_500;
+/** «g» then a key: the view it opens. */
+const VIEW_KEYS: Readonly<Record<string, QueueView>> = { i: 'all', m: 'mine', u: 'unassigned', o: 'overdue', s: 'dueSoon', e: 'escalated' };
 /** The dialog of each bulk action (a record: a new action without a dialog does not compile). */
 const BULK_DIALOGS: Readonly<Record<BulkAction, Type<unknown>>> = { assign: BulkAssignDialog, redirect: BulkRedirectDialog };
 
@@ -66,9 +77,11 @@ const BULK_DIALOGS: Readonly<Record<BulkAction, Type<unknown>>> = { assign: Bulk
     MatTooltipModule,
     MatProgressBarModule,
     StatusChip,
-    DueDate,
+    TimeLeft,
+    SavedViews,
     BulkOutcomeView,
   ],
+  host: { '(document:keydown)': 'shortcut($event)' },
   templateUrl: './queue.page.html',
   styleUrl: './queue.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -84,18 +97,48 @@ export class QueuePage {
   private readonly sort = viewChild.required(MatSort);
   private readonly outcomeView = viewChild(BulkOutcomeView);
   private readonly pageCheckbox = viewChild<MatCheckbox>('pageCheckbox');
+  private readonly searchBox = viewChild<ElementRef<HTMLInputElement>>('searchBox');
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly api = inject(API);
+  protected readonly catalog = inject(CatalogService);
+  private readonly views = inject(QueueViews);
 
-  protected readonly columns = ['select', 'number', 'subject', 'type', 'status', 'registeredAt', 'dueAt', 'priority'];
+  protected readonly columns = [
+    'select',
+    'number',
+    'type',
+    'category',
+    'subject',
+    'citizen',
+    'status',
+    'department',
+    'assignee',
+    'registeredAt',
+    'dueAt',
+    'firstResponseDueAt',
+    'priority',
+  ];
+  /** Rows are kept by appeal across a live reload, so the keyboard's focus stays on its row. */
+  protected readonly trackById = (_: number, row: AppealSummary): string => row.id;
+  /** The row the keyboard is on (j/k), by index on the page. */
+  protected readonly active = signal(0);
+  /** What the last keyboard action did, for screen readers. */
+  protected readonly announcement = signal('');
+  protected readonly viewLabel = computed(() => {
+    const view = this.filters().view;
+    return this.t(`view.${view}`);
+  });
+  private chordUntil = 0;
   /** A staff queue never holds drafts: they are not registered yet. */
   protected readonly statuses = APPEAL_STATUSES.filter((s) => s !== AppealStatus.Draft);
   protected readonly types = APPEAL_TYPES;
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly filters = this.store.filters;
-  protected readonly sortDirection = computed(() => SORT_DIRECTION[this.filters().sort]);
+  protected readonly sortDirection = computed<SortDirection>(() => this.filters().dir);
   protected readonly department = computed(() => this.i18n.name(this.auth.user()?.department));
 
   /** Ticked rows of the page on screen; a new page, other filters or a reload untick them all. */
-  protected readonly selection = new QueueSelection(this.store.items);
+  protected readonly selection = new QueueSelection(this.store.items, this.store.loadGeneration);
   /** One colleague list serves a bulk assign only when every ticked appeal is in one department. */
   protected readonly assignBlocked = computed(() => this.selection.count() > 0 && this.selection.sharedDepartmentId() === null);
   protected readonly outcome = signal<BulkOutcome | null>(null);
@@ -113,6 +156,20 @@ export class QueuePage {
       this.store.restore(filtersFromQuery((name) => query.get(name), { statuses: this.statuses, types: this.types }));
     }
     void this.store.load();
+    // The rail (or back/forward) changes the view in the URL of this same page: follow it.
+    const sub = route.queryParamMap.subscribe((params) => {
+      const view = filtersFromQuery((name) => params.get(name), { statuses: this.statuses, types: this.types }).view ?? DEFAULT_FILTERS.view;
+      if (view !== this.filters().view) {
+        this.store.update({ view });
+        this.active.set(0);
+      }
+    });
+    inject(DestroyRef).onDestroy(() => sub.unsubscribe());
+    // The page's rows changed (another page, a live update): the keyboard stays within them.
+    effect(() => {
+      const count = this.store.items().length;
+      if (this.active() >= count) this.active.set(Math.max(0, count - 1));
+    });
     effect(() => {
       const queryParams = filtersToQuery(this.filters());
       void this.router.navigate([], { relativeTo: route, queryParams, replaceUrl: true });
@@ -148,9 +205,134 @@ export class QueuePage {
 
   protected sortChanged(event: Sort): void {
     const sort = event.active as QueueSort;
-    // MatSort would flip the arrow on a second click; the API has one order per key, so keep it.
-    this.sort().direction = SORT_DIRECTION[sort];
-    if (sort !== this.filters().sort) this.store.update({ sort });
+    if (!SORT_KEYS.includes(sort)) return;
+    // A new column starts in its natural direction; the same column again flips it.
+    const dir = sort !== this.filters().sort ? naturalDir(sort) : event.direction === 'desc' ? 'desc' : 'asc';
+    this.sort().direction = dir;
+    this.store.update({ sort, dir });
+  }
+
+  protected setView(view: QueueView): void {
+    this.store.update({ view });
+    this.active.set(0);
+  }
+
+  /** Escape or ↓ in the search box: search (if it changed) and go on to the first row. */
+  protected leaveSearch(event: Event, q: string): void {
+    event.preventDefault();
+    this.search(q);
+    this.focusRow(0);
+  }
+
+  /** The skip link: straight to the first row. */
+  protected toFirstRow(event: Event): void {
+    event.preventDefault();
+    this.focusRow(0);
+  }
+
+  protected rowFocused(index: number): void {
+    this.active.set(index);
+  }
+
+  /**
+   * The queue's keyboard: j/k move, Enter or o open, x ticks, a takes, r opens the card's answer,
+   * / searches, g then i/m/u/o/s/e switch views, ? lists them all. Not while typing in a field or
+   * with a dialog open, and never with Ctrl, Alt or Meta (the browser's and screen readers' own).
+   */
+  protected shortcut(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"], mat-select, .cdk-overlay-container')) return;
+    if (this.dialog.openDialogs.length > 0) return;
+    const key = event.key;
+    if (Date.now() < this.chordUntil) {
+      this.chordUntil = 0;
+      const view = VIEW_KEYS[key];
+      if (view) {
+        event.preventDefault();
+        this.setView(view);
+        return;
+      }
+    }
+    const rows = this.store.items();
+    const row = rows[this.active()];
+    switch (key) {
+      case 'j':
+      case 'k': {
+        if (rows.length === 0) return;
+        event.preventDefault();
+        const inTable = document.activeElement?.closest('tr.queue-row');
+        const next = !inTable ? this.active() : Math.min(rows.length - 1, Math.max(0, this.active() + (key === 'j' ? 1 : -1)));
+        this.focusRow(next);
+        return;
+      }
+      case 'Enter':
+        if (!target?.closest('tr.queue-row') || !row) return;
+        event.preventDefault();
+        this.open(row);
+        return;
+      case 'o':
+        if (!row) return;
+        event.preventDefault();
+        this.open(row);
+        return;
+      case 'x':
+        if (!row) return;
+        event.preventDefault();
+        this.selection.toggle(row);
+        this.announcement.set(this.t(this.selection.has(row) ? 'keys.selected' : 'keys.unselected', { number: this.ref(row) }));
+        return;
+      case 'a':
+        if (!row) return;
+        event.preventDefault();
+        void this.takeRow(row);
+        return;
+      case 'r':
+        if (!row) return;
+        event.preventDefault();
+        void this.router.navigate(['/appeals', this.ref(row)], { fragment: 'answer' });
+        return;
+      case '/':
+        event.preventDefault();
+        this.searchBox()?.nativeElement.focus();
+        this.searchBox()?.nativeElement.select();
+        return;
+      case 'g':
+        event.preventDefault();
+        this.chordUntil = Date.now() + CHORD_MS;
+        return;
+      case '?':
+        event.preventDefault();
+        this.dialog.open(ShortcutsDialog, { width: '520px', autoFocus: 'first-tabbable', restoreFocus: true });
+        return;
+    }
+  }
+
+  private open(row: AppealSummary): void {
+    void this.router.navigate(['/appeals', this.ref(row)]);
+  }
+
+  private focusRow(index: number): void {
+    this.active.set(index);
+    afterNextRender({ write: () => this.focusRowNow(index, 0) }, { injector: this.injector });
+  }
+
+  /** The row may not be there yet (a search still loading): a few frames' patience. */
+  private focusRowNow(index: number, attempt: number): void {
+    const row = this.host.nativeElement.querySelector<HTMLElement>(`tr.queue-row[data-index="${index}"]`);
+    if (row && !this.store.loading()) row.focus();
+    else if (attempt < 40) setTimeout(() => this.focusRowNow(index, attempt + 1), 50);
+  }
+
+  /** «a»: take the appeal on the row (in work, assigned to me); a colleague's take first is a 409 the notifier tells. */
+  private async takeRow(row: AppealSummary): Promise<void> {
+    const { error } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/actions/{action}', {
+      params: { path: { idOrNumber: row.id, action: 'take' } },
+      body: { expectedVersion: row.version },
+    });
+    this.announcement.set(error ? this.t('keys.takeFailed', { number: this.ref(row) }) : this.t('keys.taken', { number: this.ref(row) }));
+    await this.store.load();
+    this.views.soon();
   }
 
   protected page(event: PageEvent): void {
@@ -161,7 +343,9 @@ export class QueuePage {
 
   protected reload(): void {
     void this.store.load();
+    this.views.soon();
   }
+
 
   /** Human number in links; a draft (never in this queue) would fall back to the id. */
   protected ref(row: AppealSummary): string {

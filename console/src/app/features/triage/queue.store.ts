@@ -1,22 +1,58 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../core/api/api-client';
+import { NotificationCenter } from '../../core/notifications/notification-center';
+import { DEFAULT_VIEW, LIVE_DEBOUNCE_MS, QUEUE_VIEWS, QueueViews, type QueueView } from '../../core/queue/queue-views';
 
-export type AppealSummary = Schemas['AppealSummaryDto'];
-export type QueueSort = 'dueAt' | 'registeredAt';
+export type AppealSummary = Schemas['StaffAppealSummaryDto'];
+export type QueueSort = Schemas['QueueSortKey'];
+export type SortDir = 'asc' | 'desc';
+
+export const SORT_KEYS: readonly QueueSort[] = [
+  'number',
+  'type',
+  'category',
+  'subject',
+  'status',
+  'department',
+  'assignee',
+  'registeredAt',
+  'dueAt',
+  'firstResponseDueAt',
+];
+
+/** The direction a column starts in: deadlines soonest first, registrations newest first, the rest A→Z. */
+export function naturalDir(sort: QueueSort): SortDir {
+  return sort === 'registeredAt' ? 'desc' : 'asc';
+}
+
+/** The status filter: null — the open ones (the view's default); 'all' — every status; or one status. */
+export type StatusFilter = Schemas['AppealStatus'] | 'all' | null;
 
 export interface QueueFilters {
-  status: Schemas['AppealStatus'] | null;
+  view: QueueView;
+  status: StatusFilter;
   type: Schemas['AppealType'] | null;
   q: string;
   overdue: boolean;
   /** Escalated appeals: in this department, or escalated to it from below (its oversight list). */
   escalated: boolean;
   sort: QueueSort;
+  dir: SortDir;
   limit: number;
 }
 
-export const DEFAULT_FILTERS: QueueFilters = { status: null, type: null, q: '', overdue: false, escalated: false, sort: 'dueAt', limit: 20 };
+export const DEFAULT_FILTERS: QueueFilters = {
+  view: DEFAULT_VIEW,
+  status: null,
+  type: null,
+  q: '',
+  overdue: false,
+  escalated: false,
+  sort: 'dueAt',
+  dir: 'asc',
+  limit: 20,
+};
 export const PAGE_SIZES: readonly number[] = [10, 20, 50, 100];
 
 /**
@@ -25,12 +61,14 @@ export const PAGE_SIZES: readonly number[] = [10, 20, 50, 100];
  */
 export function filtersToQuery(f: QueueFilters): Record<string, string | null> {
   return {
+    view: f.view === DEFAULT_FILTERS.view ? null : f.view,
     status: f.status,
     type: f.type,
     q: f.q.trim() || null,
     overdue: f.overdue ? 'true' : null,
     escalated: f.escalated ? 'true' : null,
     sort: f.sort === DEFAULT_FILTERS.sort ? null : f.sort,
+    dir: f.dir === naturalDir(f.sort) ? null : f.dir,
     limit: f.limit === DEFAULT_FILTERS.limit ? null : String(f.limit),
   };
 }
@@ -40,8 +78,10 @@ export function filtersFromQuery(
   known: { statuses: readonly string[]; types: readonly string[] },
 ): Partial<QueueFilters> {
   const patch: Partial<QueueFilters> = {};
+  const view = get('view');
+  if (view && QUEUE_VIEWS.some((v) => v.view === view)) patch.view = view as QueueView;
   const status = get('status');
-  if (status && known.statuses.includes(status)) patch.status = status as QueueFilters['status'];
+  if (status === 'all' || (status && known.statuses.includes(status))) patch.status = status as StatusFilter;
   const type = get('type');
   if (type && known.types.includes(type)) patch.type = type as QueueFilters['type'];
   const q = get('q');
@@ -49,21 +89,27 @@ export function filtersFromQuery(
   if (get('overdue') === 'true') patch.overdue = true;
   if (get('escalated') === 'true') patch.escalated = true;
   const sort = get('sort');
-  if (sort === 'dueAt' || sort === 'registeredAt') patch.sort = sort;
+  if (sort && (SORT_KEYS as readonly string[]).includes(sort)) patch.sort = sort as QueueSort;
+  const dir = get('dir');
+  patch.dir = dir === 'asc' || dir === 'desc' ? dir : naturalDir(patch.sort ?? DEFAULT_FILTERS.sort);
   const limit = Number(get('limit'));
   if (PAGE_SIZES.includes(limit)) patch.limit = limit;
   return patch;
 }
 
 /**
- * The department queue, server-side: filters, sort and page size go to GET /staff/appeals.
+ * The department queue, server-side: view, filters, sort and page size go to GET /staff/appeals.
  * The API pages with opaque keyset cursors and gives no total, so "previous" needs memory:
  * `cursors` is a stack whose top is the cursor of the page on screen (null = first page).
  * Next pushes the response's nextCursor; previous pops. Any filter change starts over.
+ *
+ * Live: a change the notification stream reports in the user's queue reloads the page on screen
+ * (debounced; the rows keep their place, the selection of rows still there stays).
  */
 @Injectable()
 export class QueueStore {
   private readonly api = inject(API);
+  private readonly views = inject(QueueViews);
 
   readonly filters = signal<QueueFilters>(DEFAULT_FILTERS);
   private readonly cursors = signal<readonly (string | null)[]>([null]);
@@ -76,9 +122,22 @@ export class QueueStore {
   readonly knownLength = computed(
     () => this.pageIndex() * this.filters().limit + this.items().length + (this.nextCursor() ? 1 : 0),
   );
+  /** Moves on every load the user asked for (not a live refresh): the selection starts over then. */
+  readonly loadGeneration = signal(0);
+  /** When the rows on screen last changed live (for the polite announcement). */
+  readonly liveUpdates = signal(0);
 
   private request: AbortController | null = null;
   private owner: string | null = null;
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    const off = inject(NotificationCenter).onLive(() => this.changed());
+    inject(DestroyRef).onDestroy(() => {
+      off();
+      clearTimeout(this.liveTimer);
+    });
+  }
 
   /** The store outlives the page; a different signed-in user starts from defaults. */
   claim(userId: string): void {
@@ -115,23 +174,40 @@ export class QueueStore {
     void this.load();
   }
 
-  async load(): Promise<void> {
+  /** Something changed in the queue: the page on screen and the counts, once for a burst. */
+  changed(): void {
+    clearTimeout(this.liveTimer);
+    this.liveTimer = setTimeout(() => {
+      void this.load({ live: true });
+      this.views.soon();
+    }, LIVE_DEBOUNCE_MS);
+  }
+
+  async load(options: { live?: boolean } = {}): Promise<void> {
+    // A live refresh never cancels what the user asked for; it waits its turn.
+    if (options.live && this.request) return this.changed();
     this.request?.abort();
     const request = (this.request = new AbortController());
     const f = this.filters();
     const cursor = this.cursors().at(-1) ?? undefined;
-    this.loading.set(true);
+    if (!options.live) {
+      this.loading.set(true);
+      this.loadGeneration.update((n) => n + 1);
+    }
     this.failed.set(false);
     try {
       const { data } = await this.api.GET('/api/v1/staff/appeals', {
         params: {
           query: {
-            status: f.status ?? undefined,
+            view: f.view,
+            status: f.status && f.status !== 'all' ? f.status : undefined,
+            anyStatus: f.status === 'all' || undefined,
             type: f.type ?? undefined,
             q: f.q.trim() || undefined,
             overdue: f.overdue || undefined,
             escalated: f.escalated || undefined,
             sort: f.sort,
+            dir: f.dir === naturalDir(f.sort) ? undefined : f.dir,
             limit: f.limit,
             cursor,
           },
@@ -142,6 +218,7 @@ export class QueueStore {
       if (data) {
         this.items.set(data.items);
         this.nextCursor.set(data.nextCursor);
+        if (options.live) this.liveUpdates.update((n) => n + 1);
       } else {
         this.failed.set(true);
       }

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import type { Schemas } from '../../shared/api/client';
+import { DEMO } from '../e2e/support/api';
+import { call } from '../e2e/support/identity';
+import { startServer, stopRunning, type RunningServer } from '../e2e/support/server';
+import { useConsole } from './support/console';
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** The second operator of tech-support (seeded with the demo data, not in DEMO). */
+const OPERATOR2 = { login: 'operator2@demo.otklik.local', password: 'Operator#Demo2026' } as const;
+
+/** Serious and critical axe violations on the page (the whole document: rail, toolbar, queue, dialogs). */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
+    const result = await run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
+
+/**
+ * The operator console's queue (issue 15) on a dedicated server whose clock the test moves (one
+ * appeal filed two months ago is overdue): finding an appeal by number and taking it with the
+ * keyboard only, a colleague's take showing live in another browser, the overdue view with its
+ * count, and axe on the queue and its cheat sheet in both themes.
+ */
+describe('console queue', () => {
+  const chromium = useConsole(120_000);
+  let server: RunningServer;
+  const ok = async <T = any>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+    const res = await call(server.baseUrl, method, path, body, token);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  };
+  const login = async (who: { login: string; password: string }) => (await ok<{ accessToken: string }>('POST', '/api/v1/auth/login', who)).accessToken;
+  let citizen: string;
+  let operator: string;
+  let tech: string;
+  let old: Schemas['AppealSummaryDto'];
+
+  const file = (subject: string) =>
+    ok<Schemas['AppealSummaryDto']>('POST', '/api/v1/appeals', { type: 'question', categoryId: tech, subject, text: 'Прошу рассмотреть обращение.' }, citizen);
+
+  beforeAll(async () => {
+    server = await startServer({ CLOCK_CONTROL: 'true', SLA_TICK_SECONDS: '1' });
+    const tree = await ok<Schemas['CategoryDto'][]>('GET', '/api/v1/catalog/categories');
+    tech = tree.flatMap((c) => [c, ...c.children]).find((c) => c.code === 'tech')!.id;
+    citizen = await login(DEMO.citizen);
+    // Sixty days ago: far past any deadline of a question, so the SLA tick marks it overdue.
+    await ok('PUT', '/api/v1/test/clock', { offsetMs: -60 * 86_400_000 });
+    old = await file(`Давнее обращение ${randomUUID().slice(0, 6)}`);
+    await ok('PUT', '/api/v1/test/clock', { offsetMs: 0 });
+    operator = await login(DEMO.operator);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const card = await ok<Schemas['AppealDto']>('GET', `/api/v1/staff/appeals/${old.id}`, undefined, operator);
+      if (card.overdue) break;
+      if (Date.now() > deadline) throw new Error('the old appeal was not marked overdue');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    if (server) await stopRunning(server);
+  });
+
+  it('finds an appeal filed through the API by its number and takes it with the keyboard only', async () => {
+    const filed = await file(`Клавиатура ${randomUUID().slice(0, 6)}`);
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });
+    await page.locator('tr.queue-row').first().waitFor();
+
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('filter-search');
+    await page.keyboard.type(String(filed.number));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelector('tr.queue-row')?.getAttribute('data-number') === String(n), filed.number);
+    // Escape leaves the search box for the first row: the number's appeal.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.matches('tr.queue-row'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-number'))).toBe(String(filed.number));
+    await page.keyboard.press('a');
+
+    const row = page.locator(`tr.queue-row[data-number="${filed.number}"]`);
+    await row.locator('.cell-assignee', { hasText: 'Сидоров Пётр Алексеевич' }).waitFor();
+    await row.locator('ok-status-chip', { hasText: 'В работе' }).waitFor();
+    const card = await ok<Schemas['AppealDto']>('GET', `/api/v1/staff/appeals/${filed.id}`, undefined, operator);
+    expect(card.status).toBe('in_progress');
+    expect(card.assigneeName).toBe('Сидоров Пётр Алексеевич');
+    // The first reaction happened: its column is empty now.
+    expect((await row.locator('.mat-column-firstResponseDueAt').textContent())?.trim()).toBe('—');
+
+    // Enter opens the card of the focused row.
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a new appeal and a colleague's take in another browser show in the first operator's queue within 2 s", async () => {
+    const first = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });
+    const second = await chromium.signedIn(OPERATOR2, { baseUrl: server.baseUrl });
+    // The first operator looks at the unassigned appeals, newest first.
+    await first.page.getByTestId('queue-rail').getByRole('link', { name: /Не назначенные/ }).click();
+    await first.page.waitForURL((url) => url.searchParams.get('view') === 'unassigned');
+    const registered = first.page.locator('th[mat-sort-header]').filter({ hasText: 'Зарегистрировано' });
+    await registered.locator('[role="button"]').click();
+    await first.page.waitForFunction(() => document.querySelector('th.mat-column-registeredAt')?.getAttribute('aria-sort') === 'descending');
+    await first.page.locator('tr.queue-row').first().waitFor();
+    // Both streams are connected before anything happens.
+    await first.page.waitForFunction(() => document.querySelector('[data-testid="queue-rail"] .rail-count') !== null);
+    await new Promise((r) => setTimeout(r, 1000));
+
+    // A new appeal arrives by itself (no «Обновить»), at the top.
+    const filed = await file(`Живая очередь ${randomUUID().slice(0, 6)}`);
+    const row = first.page.locator(`tr.queue-row[data-number="${filed.number}"]`);
+    await row.waitFor({ timeout: 5_000 });
+
+    // The colleague takes it in their own browser, with the keyboard.
+    await second.page.keyboard.press('/');
+    await second.page.keyboard.type(String(filed.number));
+    await second.page.keyboard.press('Enter');
+    await second.page.waitForFunction((n) => document.querySelector('tr.queue-row')?.getAttribute('data-number') === String(n), filed.number);
+    await second.page.keyboard.press('Escape');
+    await second.page.waitForFunction((n) => document.activeElement?.getAttribute('data-number') === String(n), filed.number);
+    const unassignedBefore = Number(await first.page.locator('[data-view="unassigned"] .rail-count').textContent());
+    const started = Date.now();
+    await second.page.keyboard.press('a');
+    // Gone from the first operator's «unassigned» view, and its count one less.
+    await row.waitFor({ state: 'detached', timeout: 2_000 });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(2_000);
+    await first.page.waitForFunction(
+      (n) => Number(document.querySelector('[data-view="unassigned"] .rail-count')?.textContent) === n,
+      unassignedBefore - 1,
+      { timeout: 2_000 },
+    );
+    expect(first.errors).toEqual([]);
+    expect(second.errors).toEqual([]);
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it('the overdue view holds the overdue appeal, and its count in the rail is the API\'s', async () => {
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });
+    const counts = await ok<Schemas['QueueCountsDto']>('GET', '/api/v1/staff/appeals/counts', undefined, operator);
+    expect(counts.overdue).toBeGreaterThanOrEqual(1);
+    const link = page.getByTestId('queue-rail').locator('[data-view="overdue"]');
+    await page.waitForFunction((n) => document.querySelector('[data-view="overdue"] .rail-count')?.textContent?.trim() === String(n), counts.overdue);
+    await link.click();
+    await page.waitForURL((url) => url.searchParams.get('view') === 'overdue');
+    // A new page: the focus is on its heading.
+    await page.getByRole('heading', { name: 'Очередь обращений: Просроченные' }).waitFor();
+    const row = page.locator(`tr.queue-row[data-number="${old.number}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('class')).toContain('row-overdue');
+    expect(await row.locator('[data-state]').first().getAttribute('data-state')).toBe('overdue');
+    expect(await link.getAttribute('aria-current')).toBe('page');
+    expect(await page.locator('tr.queue-row').count()).toBe(Math.min(counts.overdue, 20));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('axe finds nothing serious on the queue and its cheat sheet, in the light and the dark theme', async () => {
+    const { page, context, errors } = await chromium.signedIn(DEMO.supervisor, { baseUrl: server.baseUrl });
+    await page.locator('tr.queue-row').first().waitFor();
+    for (const theme of ['light', 'dark'] as const) {
+      if (theme === 'dark') {
+        await page.getByTestId('theme-switch').click();
+        await page.waitForFunction(() => document.documentElement.classList.contains('theme-dark'));
+        await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      }
+      expect({ theme, queue: await axe(page) }).toEqual({ theme, queue: [] });
+      // The cheat sheet: «?» opens it, Tab stays inside, Escape closes it and gives the focus back.
+      await page.locator('tr.queue-row').first().focus();
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'Клавиши очереди' });
+      await dialog.waitFor();
+      // Measured once the opening animation is over (mid-fade, colours are not the final ones).
+      await page.waitForFunction(() => document.querySelector('.mat-mdc-dialog-container.mdc-dialog--open:not(.mdc-dialog--opening)') !== null);
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      expect(await dialog.getByTestId('shortcuts').locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
+      expect({ theme, dialog: await axe(page) }).toEqual({ theme, dialog: [] });
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.matches('tr.queue-row'));
+    }
+    // The choice is remembered.
+    await page.reload();
+    await page.locator('tr.queue-row').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('theme-dark'))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
