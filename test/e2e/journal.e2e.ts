@@ -45,11 +45,13 @@ describe('journal: history, audit and outbox are written with every change', () 
             [appeal.id],
           )
         ).rows,
-      (rows) => rows.length === 6 && rows.every((r: { status: string }) => r.status === 'done'),
+      (rows) => rows.length === 7 && rows.every((r: { status: string }) => r.status === 'done'),
     );
-    // …and the reporting rollups' and the webhooks' consumers, one delivery per event each.
+    // …and the reporting rollups' and the webhooks' consumers, one delivery per event each; the
+    // recurring-problem watch reads only new appeals (appeal.submitted).
     expect(deliveries).toEqual([
       { event_type: 'appeal.submitted', consumer: 'notifications', status: 'done', attempts: 1 },
+      { event_type: 'appeal.submitted', consumer: 'recurring-problems', status: 'done', attempts: 1 },
       { event_type: 'appeal.submitted', consumer: 'reporting.rollups', status: 'done', attempts: 1 },
       { event_type: 'appeal.submitted', consumer: 'webhooks', status: 'done', attempts: 1 },
       { event_type: 'appeal.extended', consumer: 'notifications', status: 'done', attempts: 1 },
