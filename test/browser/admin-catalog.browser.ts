@@ -1,21 +1,10 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { BASE_URL, DEMO } from '../e2e/support/api';
 import { call } from '../e2e/support/identity';
 import { signIn, waitForPath } from './support/browser';
 import { useConsole } from './support/console';
+import { axe } from './support/axe';
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serious or critical axe violations on the page's main content. */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run;
-    const result = await run({ include: [['#main']] }, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 /**
  * Issue 16, part A, through the console: an admin builds a category's form (one required field,
@@ -63,7 +52,7 @@ describe('console administration: categories, routing, calendar', () => {
     await preview.getByRole('textbox', { name: /Номер участка/ }).waitFor();
     await preview.getByRole('spinbutton', { name: 'Площадь, м²' }).waitFor();
     await preview.getByText('Как в выписке ЕГРН').waitFor();
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, '#main')).toEqual([]);
     await form.getByTestId('save-category').click();
     await form.getByTestId('form-saved').filter({ hasText: 'версия формы: 1' }).waitFor();
     await page.getByRole('row').filter({ hasText: code }).waitFor();
@@ -98,7 +87,7 @@ describe('console administration: categories, routing, calendar', () => {
     expect(move).toMatch(/1\s*$/);
     expect(await report.getByTestId('examples-table').textContent()).toContain(String(past.body.number));
     expect(await report.getByTestId('replay-summary').textContent()).toContain('попали бы 1');
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, '#main')).toEqual([]);
     await ruleForm.getByTestId('save-rule').click();
     await page.getByTestId('rules-table').getByRole('row').filter({ hasText: `Участки ${code}` }).waitFor();
 
@@ -164,7 +153,7 @@ describe('console administration: categories, routing, calendar', () => {
     expect(await friday.getAttribute('data-state')).toBe('working');
     await friday.click();
     expect(await friday.getAttribute('data-state')).toBe('short');
-    expect(await axe(page)).toEqual([]);
+    expect(await axe(page, '#main')).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

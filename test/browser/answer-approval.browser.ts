@@ -1,26 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { BASE_URL, DEMO, signedIn } from '../e2e/support/api';
 import * as files from '../e2e/support/files';
 import { fileTechAppeal } from './support/appeals';
 import { signIn } from './support/browser';
 import { fillAnswer, takeOnCard, useConsole } from './support/console';
+import { axe } from './support/axe';
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serious and critical axe violations inside `selector` (the card, or an open dialog). */
-async function axe(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (include) => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: unknown }[] }[] };
-    const run = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<Result> } }).axe.run;
-    const result = await run({ include: [[include]] }, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  }, selector);
-}
 
 /**
  * Issue 15 on the card: the citizen's reply arrives live; the operator's answer (with a file) goes

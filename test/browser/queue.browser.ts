@@ -1,27 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import type { Schemas } from '../../shared/api/client';
 import { DEMO } from '../e2e/support/api';
 import { call } from '../e2e/support/identity';
 import { startServer, stopRunning, type RunningServer } from '../e2e/support/server';
 import { useConsole } from './support/console';
+import { axe } from './support/axe';
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** The second operator of tech-support (seeded with the demo data, not in DEMO). */
 const OPERATOR2 = { login: 'operator2@demo.otklik.local', password: 'Operator#Demo2026' } as const;
 
-/** Serious and critical axe violations on the page (the whole document: rail, toolbar, queue, dialogs). */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-    const result = await run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
 
 /**
  * The operator console's queue (issue 15) on a dedicated server whose clock the test moves (one

@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
-import type { Page } from 'playwright-core';
 import { DEMO } from '../e2e/support/api';
 import { call, eventually, startSmtp, STRONG_PASSWORD } from '../e2e/support/identity';
 import { startServer, stopRunning, type RunningServer } from '../e2e/support/server';
 import { signIn, waitForPath } from './support/browser';
 import { useConsole } from './support/console';
+import { axe } from './support/axe';
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serious and critical axe violations on the page (none is the bar). */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run;
-    const result = await run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 /**
  * Staff administration end to end (issue 16, part B), on a server of its own with a real SMTP
