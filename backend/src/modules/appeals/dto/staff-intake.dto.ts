@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsObject, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsObject, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import { AppealChannel, isValidSnils, STAFF_INTAKE_CHANNELS } from '@otklik/shared/domain';
 import { IsDateOrInstant } from '../../../common/validation/dates';
 import { CreateAppealDto, IsAppealText } from './appeal-input.dto';
@@ -64,6 +64,7 @@ export class StaffAppealInputDto extends OmitType(CreateAppealDto, ['draft', 'co
   receivedAt: string;
 
   @ApiProperty({ type: StaffApplicantDto })
+  @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => StaffApplicantDto)

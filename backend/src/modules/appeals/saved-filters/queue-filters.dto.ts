@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsEnum, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { AppealStatus, AppealType } from '@otklik/shared/domain';
 import { QueueSortKey, QueueView } from '../dto/appeal-query.dto';
 
@@ -21,7 +21,7 @@ export class QueueFiltersDto {
 
 export class SaveQueueFilterDto {
   @ApiProperty({ maxLength: 80 }) @IsString() @IsNotEmpty() @MaxLength(80) name: string;
-  @ApiProperty({ type: QueueFiltersDto }) @IsObject() @ValidateNested() @Type(() => QueueFiltersDto) filters: QueueFiltersDto;
+  @ApiProperty({ type: QueueFiltersDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => QueueFiltersDto) filters: QueueFiltersDto;
 }
 
 export class QueueSavedFilterDto {
