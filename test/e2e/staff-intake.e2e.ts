@@ -142,6 +142,22 @@ describe('staff intake: appeals registered by an operator', () => {
     const card = await ok('GET', `/api/v1/staff/appeals/${appeal.id}`, undefined, operator);
     expect(card.attachments.map((a: { id: string; name: string }) => [a.id, a.name])).toEqual([[scan.id, 'scan.pdf']]);
     expect(card.channel).toBe('post');
+    // No account, no cabinet: the answer goes to the postal address given.
+    expect(card.answerChannel).toBe('post');
+  });
+
+  it("an applicant without an account gets the answer by e-mail or post, never in a cabinet they do not have", async () => {
+    const applicant = { fullName: 'Без Кабинета', email: `no-cabinet-${randomUUID().slice(0, 8)}@example.ru`, address: 'г. Москва, ул. Тверская, д. 1' };
+    const byEmail = await ok('POST', '/api/v1/staff/appeals', input({ applicant }), operator);
+    expect((await ok('GET', `/api/v1/staff/appeals/${byEmail.id}`, undefined, operator)).answerChannel).toBe('email');
+    const byPost = await ok('POST', '/api/v1/staff/appeals', input({ applicant, answerChannel: 'post' }), operator);
+    expect((await ok('GET', `/api/v1/staff/appeals/${byPost.id}`, undefined, operator)).answerChannel).toBe('post');
+    const cabinet = await call(t.base, 'POST', '/api/v1/staff/appeals', input({ applicant, answerChannel: 'cabinet' }), operator);
+    expect(cabinet.status).toBe(422);
+    expect(cabinet.body.errors).toEqual([expect.objectContaining({ field: 'answerChannel', code: 'no_cabinet' })]);
+    const noEmail = await call(t.base, 'POST', '/api/v1/staff/appeals', input({ applicant: { fullName: 'Без Почты', phone: randomMobile() }, answerChannel: 'email' }), operator);
+    expect(noEmail.status).toBe(422);
+    expect(noEmail.body.errors.map((e: { field: string }) => e.field)).toEqual(['answerChannel']);
   });
 
   it('an organisation files through its representative: ИНН and ОГРН are checked', async () => {

@@ -112,7 +112,7 @@ export class AppealIntakeService {
     const file = async (manager: EntityManager): Promise<StaffAppealReceiptDto> => {
       const citizenId = await this.findCitizen(manager, applicant);
       const contact = { fullName: applicant.fullName, phone: applicant.phone, email: applicant.email, address: applicant.address };
-      const input: CreateAppealDto = { ...dto, contact: undefined, draft: false };
+      const input: CreateAppealDto = { ...dto, contact: undefined, draft: false, answerChannel: staffAnswerChannel(dto.answerChannel, citizenId, applicant) };
       const appeal = await this.file(manager, actor, input, { citizenId, contact }, { channel: dto.channel, receivedAt, scope, poolId: pool?.id ?? null, departmentId: dto.departmentId });
       if (dto.attachmentIds?.length) await this.attachments.bind(manager, actor, dto.attachmentIds, { appealId: appeal.id });
       return { ...toSummary(appeal), applicantKind: citizenId ? 'citizen' : 'unregistered' };
@@ -503,6 +503,27 @@ export class AppealIntakeService {
     if (!contact || Object.values(contact).every((v) => v === undefined || v === '')) return null;
     return this.cipher.encryptJson(contact);
   }
+}
+
+/**
+ * The answer channel of an appeal registered by staff. A citizen with an account gets what the
+ * operator chose (their cabinet by default). An applicant without an account has no cabinet: the
+ * answer goes to the e-mail or the postal address they gave (59-ФЗ art. 10 p. 4), e-mail first;
+ * with a phone only there is nowhere to send a written answer (art. 11 p. 1), and the appeal
+ * keeps the default until the operator records an address or closes it without an answer.
+ */
+function staffAnswerChannel(chosen: AnswerChannel | undefined, citizenId: string | null, applicant: StaffAppealInputDto['applicant']): AnswerChannel | undefined {
+  if (citizenId) return chosen;
+  if (chosen === AnswerChannel.Cabinet) {
+    throw new ValidationFailedError([{ field: 'answerChannel', code: 'no_cabinet', message: 'the applicant has no account: the answer goes by e-mail or post' }]);
+  }
+  if (chosen === AnswerChannel.Email && !applicant.email) {
+    throw new ValidationFailedError([{ field: 'answerChannel', code: 'email_required_for_email', message: 'Give applicant.email to send the answer by e-mail' }]);
+  }
+  if (chosen === AnswerChannel.Post && !applicant.address?.trim()) {
+    throw new ValidationFailedError([{ field: 'answerChannel', code: 'address_required_for_post', message: 'Give applicant.address to send the answer by post' }]);
+  }
+  return chosen ?? (applicant.email ? AnswerChannel.Email : applicant.address?.trim() ? AnswerChannel.Post : undefined);
 }
 
 /** A postal answer needs a postal address (the appeal's contact). */
