@@ -95,7 +95,7 @@ describe('appeals: the citizen story', () => {
     expect(withdrawn.data!.status).toBe('withdrawn');
     const again = await raw(`/api/v1/appeals/${appeal.id}/actions/withdraw`, { method: 'POST', token: citizen.token });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'invalid_transition', title: 'Действие недоступно в статусе «withdrawn»' });
+    expect(again.body).toMatchObject({ code: 'invalid_transition', title: 'Действие недоступно в статусе «Отозвано»', currentStatus: 'withdrawn' });
     const edit = await raw(`/api/v1/appeals/${appeal.id}`, { method: 'PATCH', token: citizen.token, body: JSON.stringify({ subject: 'Новое' }) });
     expect(edit.status).toBe(409);
     const card = (await citizen.GET('/api/v1/appeals/{idOrNumber}', { params: { path } })).data!;

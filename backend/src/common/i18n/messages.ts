@@ -1,3 +1,4 @@
+import { APPEAL_STATUS_LABELS, AppealStatus } from '@otklik/shared/domain';
 export type Locale = 'ru' | 'en';
 
 /** Picks ru (the default) or en from an Accept-Language header, honouring q-values. */
@@ -360,9 +361,15 @@ export function format(template: string, params: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
 
+/**
+ * A problem's title in the caller's language. A `status` parameter that is an appeal status is
+ * put in words («Отозвано», not «withdrawn»); the code itself stays in the problem's
+ * `currentStatus` member for programs.
+ */
 export function problemTitle(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
   const entry = PROBLEM_TITLES[code] ?? PROBLEM_TITLES.bad_request;
-  return format(entry[locale], params);
+  const status = typeof params.status === 'string' ? APPEAL_STATUS_LABELS[params.status as AppealStatus] : undefined;
+  return format(entry[locale], status ? { ...params, status: status[locale] } : params);
 }
 
 export function fieldMessage(code: string, locale: Locale, fallback?: string): string {

@@ -7,9 +7,9 @@ const request = (lang?: string) => ({ url: '/api/v1/x', headers: lang ? { 'accep
 describe('toProblem', () => {
   it('localizes a domain error and keeps its stable code', () => {
     const ru = toProblem(new DomainError(409, 'invalid_transition', { status: 'closed' }), request());
-    expect(ru.body).toMatchObject({ status: 409, code: 'invalid_transition', title: 'Действие недоступно в статусе «closed»', type: 'urn:otklik:problem:invalid_transition' });
+    expect(ru.body).toMatchObject({ status: 409, code: 'invalid_transition', title: 'Действие недоступно в статусе «Закрыто»', type: 'urn:otklik:problem:invalid_transition' });
     const en = toProblem(new DomainError(409, 'invalid_transition', { status: 'closed' }), request('en-GB,en;q=0.8'));
-    expect(en.body.title).toBe('This action is not available in status "closed"');
+    expect(en.body.title).toBe('This action is not available in status "Closed"');
     expect(en.locale).toBe('en');
   });
 
