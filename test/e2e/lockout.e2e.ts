@@ -9,7 +9,7 @@ describe('lockout (POST /auth/login)', () => {
   let base: string;
 
   beforeAll(async () => {
-    server = await startServer({ LOCKOUT_ACCOUNT_FAILURES: '5', LOCKOUT_IP_FAILURES: '12', STAFF_IP_ALLOWLIST: 'role:supervisor=10.0.0.0/8' });
+    server = await startServer({ LOCKOUT_ACCOUNT_FAILURES: '5', LOCKOUT_IP_FAILURES: '12', STAFF_IP_ALLOWLIST: 'role:supervisor=10.0.0.0/8', TRUST_PROXY: 'true' });
     base = server.baseUrl;
   }, 120_000);
 
@@ -37,6 +37,22 @@ describe('lockout (POST /auth/login)', () => {
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('ip_not_allowed');
     expect((await login(DEMO.operator.login, DEMO.operator.password)).status).toBe(200);
+  });
+
+  it('checks STAFF_IP_ALLOWLIST on every request, not only at sign-in', async () => {
+    // TRUST_PROXY lets the test name the client address (X-Forwarded-For).
+    const inside = { 'x-forwarded-for': '10.20.30.40' };
+    const signedIn = await call(base, 'POST', '/api/v1/auth/login', { login: DEMO.supervisor.login, password: DEMO.supervisor.password }, undefined, inside);
+    expect(signedIn.status).toBe(200);
+    const token = signedIn.body.accessToken as string;
+    expect((await call(base, 'GET', '/api/v1/me', undefined, token, inside)).status).toBe(200);
+    // The same token from an address outside the list is refused.
+    const outside = await call(base, 'GET', '/api/v1/me', undefined, token, { 'x-forwarded-for': '192.0.2.7' });
+    expect(outside.status).toBe(403);
+    expect(outside.body.code).toBe('ip_not_allowed');
+    // An account no entry names keeps working from anywhere.
+    const operator = (await login(DEMO.operator.login, DEMO.operator.password)).body.accessToken as string;
+    expect((await call(base, 'GET', '/api/v1/me', undefined, operator, { 'x-forwarded-for': '192.0.2.7' })).status).toBe(200);
   });
 
   // Ageing a password is done in the database beside the server.

@@ -197,7 +197,7 @@ export interface IdentityConfig {
   /** `required`: staff must pass a second factor (default in production); `optional`: only when enrolled. */
   staffMfa: 'required' | 'optional';
   passwordMaxAgeDays: number;
-  /** Staff sign-in allow-list: `*` or `role:<role>` or an account e-mail → IPs/CIDRs (STAFF_IP_ALLOWLIST). */
+  /** Staff allow-list (at sign-in and on every request): `*` or `role:<role>` or an account e-mail → IPs/CIDRs (STAFF_IP_ALLOWLIST). */
   staffIpAllowList: { subject: string; networks: string[] }[];
   /** Failed sign-ins of one account, and from one IP, before a lockout (which then doubles up to an hour). */
   lockoutAccountFailures: number;

@@ -17,6 +17,8 @@ export interface Principal {
   trustLevel?: 'confirmed' | 'standard' | 'simplified' | null;
   /** The account's own IP allow-list, when it has one (the access token carries it; checked on every request). */
   networks?: string[];
+  /** The networks STAFF_IP_ALLOWLIST gives this staff account, when an entry names it (checked like `networks`). */
+  listedNetworks?: string[];
 }
 
 /** Who acts and from where: what every audit row records. */

@@ -10,6 +10,8 @@ export interface AccessClaims {
   tl?: string | null;
   /** The account's own IP allow-list (users.ip_allow_list), when it has one. */
   ipn?: string[];
+  /** The networks STAFF_IP_ALLOWLIST allows this staff account (by `*`, its role or its e-mail), when it names it. */
+  ipe?: string[];
   exp: number;
   nbf?: number;
 }

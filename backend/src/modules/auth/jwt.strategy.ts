@@ -53,8 +53,10 @@ class BearerAccessStrategy extends Strategy {
     const token = bearerToken(req.headers.authorization);
     const claims = token ? this.verified(token) : null;
     if (!claims) return this.fail(401);
-    // The account's own allow-list rides in the token (changing it ends the account's sessions).
-    if (!accountIpAllowed(claims.ipn, req.ip ?? null)) return this.error(new DomainError(403, 'ip_not_allowed'));
+    // The account's own allow-list rides in the token (changing it ends the account's sessions), and
+    // so do the networks STAFF_IP_ALLOWLIST gives it (a changed list applies from the next refresh).
+    const ip = req.ip ?? null;
+    if (!accountIpAllowed(claims.ipn, ip) || !accountIpAllowed(claims.ipe, ip)) return this.error(new DomainError(403, 'ip_not_allowed'));
     this.verify(claims, (error, user) => (error ? this.error(error as Error) : user ? this.success(user) : this.fail(401)));
   }
 }

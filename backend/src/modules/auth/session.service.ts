@@ -1,6 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { isStaff } from '@otklik/shared/domain';
 import { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { Account } from '../users/user-accounts.repository';
+import { listedNetworks } from './protection/ip-allow-list';
 import { SessionDto, TokensDto } from './auth.dto';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenService } from './token.service';
@@ -17,7 +21,10 @@ export interface ClientInfo {
  */
 @Injectable()
 export class SessionService {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
     await manager
@@ -78,7 +85,16 @@ export class SessionService {
     });
     const accessToken = await this.tokens.signAccess(
       // The trust level rides in the token, so filing an appeal needs no look-up of the account.
-      { userId: user.id, role: user.role, name: user.fullName, departmentId: user.departmentId, trustLevel: user.esiaOid ? user.trustLevel : null, networks: user.ipAllowList },
+      {
+        userId: user.id,
+        role: user.role,
+        name: user.fullName,
+        departmentId: user.departmentId,
+        trustLevel: user.esiaOid ? user.trustLevel : null,
+        // Both allow-lists ride in the token and are checked on every request, not only at sign-in.
+        networks: user.ipAllowList,
+        listedNetworks: isStaff(user.role) ? listedNetworks(this.config.identity.staffIpAllowList, user) : [],
+      },
       familyId,
     );
     return { accessToken, refreshToken: refresh.token, expiresIn: this.tokens.accessTtl, tokenType: 'Bearer' };

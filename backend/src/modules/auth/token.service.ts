@@ -32,7 +32,10 @@ export class TokenService {
   }
 
   signAccess(principal: Principal, sessionId: string): Promise<string> {
-    const networks = principal.networks?.length ? { ipn: principal.networks } : {};
+    const networks = {
+      ...(principal.networks?.length ? { ipn: principal.networks } : {}),
+      ...(principal.listedNetworks?.length ? { ipe: principal.listedNetworks } : {}),
+    };
     return new SignJWT({ role: principal.role, name: principal.name, dep: principal.departmentId, sid: sessionId, tl: principal.trustLevel ?? null, ...networks })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.userId)

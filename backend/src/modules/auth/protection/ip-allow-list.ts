@@ -6,10 +6,14 @@ import { IdentityConfig } from '../../../config/app-config';
  * e-mail. An account with no matching entry may sign in from anywhere.
  */
 export function staffIpAllowed(list: IdentityConfig['staffIpAllowList'], account: { email: string; role: string }, ip: string | null): boolean {
+  const networks = listedNetworks(list, account);
+  return networks.length === 0 || ipInNetworks(networks, ip);
+}
+
+/** The networks STAFF_IP_ALLOWLIST gives the account (by `*`, its role or its e-mail); empty when no entry names it. */
+export function listedNetworks(list: IdentityConfig['staffIpAllowList'], account: { email: string; role: string }): string[] {
   const subjects = new Set(['*', `role:${account.role}`, account.email.toLowerCase()]);
-  const entries = list.filter((e) => subjects.has(e.subject));
-  if (entries.length === 0) return true;
-  return ipInNetworks(entries.flatMap((e) => e.networks), ip);
+  return list.filter((e) => subjects.has(e.subject)).flatMap((e) => e.networks);
 }
 
 /**
