@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TransactionsModule } from './database/transaction-runner';
+import { SettingsChangesModule } from './database/settings-changes';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -65,6 +66,7 @@ export class AppModule {
         // With its own relay woken after each commit, the API's writes skip the outbox NOTIFY.
         TypeOrmModule.forRoot(asAppRole(dataSourceOptions(runtime.databaseUrl), runsOutboxRelay(runtime.process) ? { [OUTBOX_NOTIFY_SETTING]: 'off' } : {})),
         TransactionsModule,
+        SettingsChangesModule.forRoot({ listen: runtime.process !== 'cli' }),
         ClockModule.forRoot({ control: config.clockControl && runtime.process === 'api' }),
         CryptoModule,
         AuditModule,

@@ -9,6 +9,7 @@ import { DepartmentInfo, DepartmentTree } from '../users/department-tree.reposit
 import { Category } from './category.entity';
 import { AppealTypeDto, CategoryDto } from './catalog.dto';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { SettingsChanges } from '../../database/settings-changes';
 
 /** How long a process trusts its copy of a category. */
 export const CATALOG_CACHE_MS = 30_000;
@@ -30,7 +31,11 @@ export class CatalogService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly departments: DepartmentTree,
-  ) {}
+    changes: SettingsChanges,
+  ) {
+    changes.watch(['categories'], () => this.invalidate());
+    changes.watch(['departments'], () => this.pool.invalidate());
+  }
 
   appealTypes(): AppealTypeDto[] {
     return APPEAL_TYPES.map((code) => ({
@@ -60,7 +65,8 @@ export class CatalogService {
 
   /**
    * An active category by id. Intake asks for it on every appeal, so categories are cached per
-   * process for CATALOG_CACHE_MS; an admin's change reaches every process within that time.
+   * process; a change is announced to every process at its commit (SettingsChanges), and
+   * CATALOG_CACHE_MS bounds the staleness while a process cannot hear it.
    */
   async findActive(manager: EntityManager, id: string): Promise<Category | null> {
     const cached = this.categoryCache.get(id);
@@ -105,7 +111,6 @@ export class CatalogService {
     this.categoryCache.clear();
   }
 
-  /** The general pool (общий пул), where appeals that no category routes go; cached likewise. */
   /**
    * The category for appeals whose topic is not yet known (an e-mail): an active top-level category
    * without a department (it routes to the general pool), the first by position; null when none.
@@ -120,6 +125,7 @@ export class CatalogService {
       .getOne();
   }
 
+  /** The general pool (общий пул), where appeals that no category routes go; cached likewise. */
   async generalPool(manager: EntityManager): Promise<DepartmentInfo | null> {
     return this.pool.get(() => this.departments.generalPool(manager));
   }

@@ -1,4 +1,5 @@
 import { Expiring } from '../../../common/cache/expiring';
+import { SettingsChanges } from '../../../database/settings-changes';
 import { sqlList } from '../../../common/sql/literals';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -25,10 +26,14 @@ const OPEN_STATUSES = sqlList(UNANSWERED_STATUSES);
 export class AssignmentService {
   /**
    * Departments that assign automatically. Every filing asks, and few departments do, so each
-   * process keeps the set for CATALOG_CACHE_MS instead of spending a round trip per appeal; the
-   * admin change is seen at once by the process that made it (invalidate), by others within that time.
+   * process keeps the set instead of spending a round trip per appeal; a change to departments
+   * reaches every process at its commit (SettingsChanges), bounded by CATALOG_CACHE_MS meanwhile.
    */
   private readonly autoAssigning = new Expiring<ReadonlySet<string>>(CATALOG_CACHE_MS);
+
+  constructor(changes: SettingsChanges) {
+    changes.watch(['departments'], () => this.invalidate());
+  }
 
   invalidate(): void {
     this.autoAssigning.invalidate();

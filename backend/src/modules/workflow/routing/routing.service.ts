@@ -5,6 +5,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AppealType } from '@otklik/shared/domain';
 import { CATALOG_CACHE_MS, CatalogService } from '../../catalog/catalog.service';
 import { RoutingRule } from './routing-rule.entity';
+import { SettingsChanges } from '../../../database/settings-changes';
 
 /** What routing looks at in an appeal. */
 export interface RoutableAppeal {
@@ -42,8 +43,8 @@ export function ruleMatches(rule: Pick<RoutingRule, 'appealType' | 'categoryId' 
 
 /**
  * Routing: the admin's ordered rules first, then the category's department, then the general
- * pool. Rules are read on every filing, so each process keeps them for CATALOG_CACHE_MS; an
- * admin change is seen at once by the process that made it.
+ * pool. Rules are read on every filing, so each process keeps them; a change reaches every
+ * process at its commit (SettingsChanges), and CATALOG_CACHE_MS bounds it while one cannot hear.
  */
 @Injectable()
 export class RoutingService {
@@ -52,7 +53,10 @@ export class RoutingService {
   constructor(
     @InjectRepository(RoutingRule) private readonly own: Repository<RoutingRule>,
     private readonly catalog: CatalogService,
-  ) {}
+    changes: SettingsChanges,
+  ) {
+    changes.watch(['routing_rules'], () => this.invalidate());
+  }
 
   async route(manager: EntityManager, appeal: RoutableAppeal): Promise<RouteDecision> {
     const rule = (await this.activeRules(manager)).find((r) => ruleMatches(r, appeal));

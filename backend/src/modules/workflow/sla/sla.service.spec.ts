@@ -1,7 +1,8 @@
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AppealStatus, AppealType, endOfMoscowDay } from '@otklik/shared/domain';
 import { SlaService } from './sla.service';
 import { SlaPolicy } from './sla-policy.entity';
+import { SettingsChanges } from '../../../database/settings-changes';
 
 const CATEGORY = '11111111-1111-4111-8111-111111111111';
 const SUBCATEGORY = '22222222-2222-4222-8222-222222222222';
@@ -21,12 +22,15 @@ function managerWith(policies: unknown[], years: unknown[] = []) {
   return { manager: { query } as unknown as EntityManager, query };
 }
 
+/** No listener: the unit tests change nothing under the service. */
+const unheard = new SettingsChanges({} as DataSource, false);
+
 describe('SlaService', () => {
   const registeredAt = new Date('2026-04-30T07:00:00Z'); // Thu 30.04.2026 10:00 Moscow
   const facts = { type: AppealType.Question, categoryId: CATEGORY, subcategoryId: null, priorityCategory: false };
 
   it('uses the type default from the table: 5 working days for a question', async () => {
-    const sut = new SlaService({} as Repository<SlaPolicy>);
+    const sut = new SlaService({} as Repository<SlaPolicy>, unheard);
     const { manager } = managerWith([policy('question', null, 'working_days', 5)]);
     const deadlines = await sut.deadlinesAtRegistration(manager, facts, registeredAt);
     expect(deadlines.dueAt).toEqual(endOfMoscowDay('2026-05-08'));
@@ -34,7 +38,7 @@ describe('SlaService', () => {
   });
 
   it('prefers the subcategory policy over the category one over the type default', async () => {
-    const sut = new SlaService({} as Repository<SlaPolicy>);
+    const sut = new SlaService({} as Repository<SlaPolicy>, unheard);
     const { manager } = managerWith([
       policy('question', null, 'working_days', 5),
       policy('question', CATEGORY, 'working_days', 10),
@@ -50,7 +54,7 @@ describe('SlaService', () => {
   });
 
   it('uses calendar years from the database over the built-in ones, and caches them until invalidated', async () => {
-    const sut = new SlaService({} as Repository<SlaPolicy>);
+    const sut = new SlaService({} as Repository<SlaPolicy>, unheard);
     // An "official" 2026 without the May holidays: 5 working days from 30.04 end on 07.05.
     const { manager, query } = managerWith([policy('question', null, 'working_days', 5)], [{ year: 2026, non_working: [], working: [] }]);
     expect((await sut.deadlinesAtRegistration(manager, facts, registeredAt)).dueAt).toEqual(endOfMoscowDay('2026-05-07'));
@@ -62,7 +66,7 @@ describe('SlaService', () => {
   });
 
   it('resume gives back the paused time in the policy unit and asks for a new reminder', async () => {
-    const sut = new SlaService({} as Repository<SlaPolicy>);
+    const sut = new SlaService({} as Repository<SlaPolicy>, unheard);
     const { manager } = managerWith([policy('question', null, 'working_days', 5)]);
     const state = {
       type: AppealType.Question,

@@ -1,4 +1,5 @@
 import { Expiring } from '../../../common/cache/expiring';
+import { SettingsChanges } from '../../../database/settings-changes';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -81,7 +82,12 @@ const keyOf = (type: AppealType, categoryId: string | null) => `${type}:${catego
 export class SlaService {
   private readonly snapshot = new Expiring<Snapshot>(SLA_CACHE_MS);
 
-  constructor(@InjectRepository(SlaPolicy) private readonly own: Repository<SlaPolicy>) {}
+  constructor(
+    @InjectRepository(SlaPolicy) private readonly own: Repository<SlaPolicy>,
+    changes: SettingsChanges,
+  ) {
+    changes.watch(['sla_policies', 'production_calendar_years'], () => this.invalidate());
+  }
 
   /** `dueAt` and `firstResponseDueAt` of an appeal registered at `registeredAt`. */
   async deadlinesAtRegistration(manager: EntityManager, facts: RegistrationFacts, registeredAt: Date): Promise<AppealDeadlines> {
