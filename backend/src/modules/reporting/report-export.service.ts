@@ -14,7 +14,7 @@ import { renderReportPdf, ReportNames } from './report-pdf';
 import { ReportExportQuery, ReportName, ReportQuery } from './reports.dto';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-import { flatten } from './report-flatten';
+import { flatten, SECTION_KEYS } from './report-flatten';
 import { ReportsService } from './reports.service';
 import { STATUTORY_COLUMNS, StatutoryReport } from './statutory-report';
 import { StatutoryQuery } from './statutory.dto';
@@ -117,7 +117,7 @@ export class ReportExportService {
   /** Department, category and staff names for the ids a printed report shows. */
   private async names(report: object): Promise<ReportNames> {
     const staffIds = new Set<string>();
-    for (const [section, key] of flatten(report)) if (/operator|assignee|items/i.test(section) && /^[0-9a-f-]{36}$/i.test(key)) staffIds.add(key);
+    for (const [section, key] of flatten(report)) if (SECTION_KEYS[section] === 'staff' && key !== 'null' && key !== '') staffIds.add(key);
     const [departments, categories, staff] = await Promise.all([this.departments.list(), this.catalog.tree(), this.staff.namesOf([...staffIds])]);
     const departmentNames = new Map(departments.map((d) => [d.id, d.nameRu]));
     const categoryNames = new Map(categories.flatMap((c) => [c, ...c.children]).map((c) => [c.id, c.nameRu]));

@@ -1,6 +1,6 @@
 import * as echarts from 'echarts';
 import { renderPdf } from '../../common/pdf/pdfmake';
-import { flatten } from './report-flatten';
+import { flatten, SECTION_KEYS } from './report-flatten';
 import {
   BacklogReportDto,
   GratitudeReportDto,
@@ -171,10 +171,17 @@ export function chartSvg(chart: ReportChart): string {
 /** Names in place of the ids a figure is keyed by, where the key is one. */
 function readableKey(section: string, key: string, names: ReportNames): string {
   if (key === '') return '';
-  if (/department/i.test(section)) return names.department(key);
-  if (/category/i.test(section)) return names.category(key);
-  if (/operator|assignee|items/i.test(section)) return names.staff(key);
-  return key;
+  const id = key === 'null' ? null : key;
+  switch (SECTION_KEYS[section]) {
+    case 'department':
+      return names.department(id);
+    case 'category':
+      return names.category(id);
+    case 'staff':
+      return names.staff(id);
+    default:
+      return key;
+  }
 }
 
 /**
