@@ -37,7 +37,7 @@ describe('answer drafts: send for approval with the draft, return with a remark,
   };
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ CLOCK_CONTROL: 'true' });
     previousBase = process.env.OTKLIK_BASE_URL;
     process.env.OTKLIK_BASE_URL = server.baseUrl;
     [citizen, operator, outsider, supervisor] = await Promise.all([
@@ -46,7 +46,7 @@ describe('answer drafts: send for approval with the draft, return with a remark,
       signedIn({ login: 'qc-operator@demo.otklik.local', password: 'Operator#Demo2026' }),
       signedIn(DEMO.supervisor),
     ]);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     process.env.OTKLIK_BASE_URL = previousBase;
@@ -127,6 +127,40 @@ describe('answer drafts: send for approval with the draft, return with a remark,
     expect((await staffAct(operator, appeal.id, 'send-for-approval')).body.status).toBe('awaiting_approval');
     expect((await staffAct(supervisor, appeal.id, 'approve')).body.status).toBe('in_progress');
     expect((await drafts(operator, appeal.id)).body).toEqual([]);
+  });
+
+  it("a draft's file waits with it for the supervisor past the unbound-upload TTL; a file the next revision drops is let go", async () => {
+    const appeal = await file();
+    await staffAct(operator, appeal.id, 'take');
+    const [kept, dropped] = [await upload(operator, 'акт.pdf'), await upload(operator, 'черновик.pdf')];
+    // Someone else's upload cannot ride in the draft: refused when it is sent, not at the approval.
+    const foreign = await upload(outsider, 'чужой.pdf');
+    const refused = await staffAct(operator, appeal.id, 'send-for-approval', { draft: { result: 'done', resultCode: 10, text: 'Готово.', attachmentIds: [foreign] } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'draft.attachmentIds', code: 'attachment_unavailable' });
+
+    expect((await staffAct(operator, appeal.id, 'send-for-approval', { draft: { result: 'done', resultCode: 10, text: 'Готово.', attachmentIds: [kept, dropped] } })).status).toBe(200);
+    expect((await staffAct(supervisor, appeal.id, 'return-answer', { remark: 'Второй файл лишний.' })).status).toBe(200);
+    expect((await staffAct(operator, appeal.id, 'send-for-approval', { draft: { result: 'done', resultCode: 10, text: 'Готово.', attachmentIds: [kept] } })).status).toBe(200);
+
+    // The supervisor gets to it two days later; the housekeeping ran meanwhile.
+    expect((await call(undefined, 'PUT', '/api/v1/test/clock', { offsetMs: 49 * 3600_000 })).status).toBe(200);
+    try {
+      expect((await call(undefined, 'POST', '/api/v1/test/housekeeping')).status).toBe(200);
+      const approved = await staffAct(supervisor, appeal.id, 'approve');
+      expect(approved.status).toBe(200);
+      expect(approved.body.status).toBe('resolved');
+    } finally {
+      await call(undefined, 'PUT', '/api/v1/test/clock', { offsetMs: 0 });
+    }
+    const answered = (await call(citizen, 'GET', `/api/v1/appeals/${appeal.id}`)).body;
+    expect(answered.attachments.map((a: { id: string }) => a.id)).toEqual([kept]);
+    // The dropped file was released and removed: it can no longer be attached anywhere.
+    const reuse = await staffAct(operator, (await file()).id, 'take');
+    expect(reuse.status).toBe(200);
+    const gone = await staffAct(operator, reuse.body.id, 'send-for-approval', { draft: { result: 'done', resultCode: 10, text: 'Готово.', attachmentIds: [dropped] } });
+    expect(gone.status).toBe(422);
+    expect(gone.body.errors[0]).toMatchObject({ field: 'draft.attachmentIds', code: 'attachment_unavailable' });
   });
 
   it('the drafts are seen by staff who may see the appeal only', async () => {

@@ -36,6 +36,11 @@ export class Attachment {
   @Column({ name: 'message_id', type: 'uuid', nullable: true }) messageId: string | null;
   /** The answer it documents (no foreign key until the answers table exists). */
   @Column({ name: 'answer_id', type: 'uuid', nullable: true }) answerId: string | null;
+  /**
+   * What keeps an upload that is not yet bound past ATTACHMENT_UNBOUND_TTL_HOURS: the answer draft
+   * waiting for a supervisor that goes out with it (no foreign key: the holder is the workflow's).
+   */
+  @Column({ name: 'held_by', type: 'uuid', nullable: true }) heldBy: string | null;
   /** The name as the client sent it (for display only; never used in a path or a header as is). */
   @Column({ name: 'original_name', type: 'text' }) originalName: string;
   /** The normalised name: no paths, control or bidi characters; the extension matches the content. */

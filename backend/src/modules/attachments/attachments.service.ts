@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { AppealStatus, Role } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
 import { Actor } from '../../common/http/actor';
@@ -100,8 +100,27 @@ export class AttachmentsService implements OnModuleInit {
     await manager.update(
       Attachment,
       { id: In(ids) },
-      { appealId: target.appealId, messageId: target.messageId ?? null, answerId: target.answerId ?? null, boundAt: this.clock.now() },
+      { appealId: target.appealId, messageId: target.messageId ?? null, answerId: target.answerId ?? null, boundAt: this.clock.now(), heldBy: null },
     );
+  }
+
+  /**
+   * Holds the actor's unbound uploads for `holder` (an answer draft waiting for approval), so the
+   * housekeeping keeps them past the TTL; `field` names the list in a 422. Uploads the previous
+   * holders held and this one does not are released (their TTL counts again from the upload).
+   */
+  async hold(manager: EntityManager, actor: Actor, ids: string[], holder: string, previous: string[], field: string): Promise<void> {
+    if (previous.length) await manager.update(Attachment, { heldBy: In(previous), appealId: IsNull() }, { heldBy: null });
+    if (ids.length === 0) return;
+    const fail = (code: string, message: string): never => {
+      throw new ValidationFailedError([{ field, code, message }]);
+    };
+    if (new Set(ids).size !== ids.length) fail('attachment_duplicate', 'the same attachment is listed twice');
+    if (ids.some((id) => !UUID.test(id))) fail('attachment_unavailable', 'not an upload of yours that is still unattached');
+    const rows = await manager.getRepository(Attachment).createQueryBuilder('a').where('a.id IN (:...ids)', { ids }).setLock('pessimistic_write').getMany();
+    const usable = rows.filter((r) => r.ownerId === actor.userId && r.appealId === null && r.scanStatus !== ScanStatus.Infected);
+    if (usable.length !== ids.length) fail('attachment_unavailable', 'not an upload of yours that is still unattached');
+    await manager.update(Attachment, { id: In(ids) }, { heldBy: holder });
   }
 
   /**
@@ -209,7 +228,7 @@ export class AttachmentsService implements OnModuleInit {
   }
 
   /**
-   * Uploads nobody bound within the TTL go, objects first confirmed gone from the table (a row
+   * Uploads nobody bound within the TTL go (unless a draft holds them), objects first confirmed gone from the table (a row
    * never points at a missing object); also spool files a crashed process left.
    */
   async collectGarbage(): Promise<{ attachments: number; spoolFiles: number }> {
@@ -218,7 +237,7 @@ export class AttachmentsService implements OnModuleInit {
     for (;;) {
       const rows = await this.own.manager.query<{ storage_key: string; preview_key: string | null }[]>(
         `DELETE FROM attachments WHERE id IN (
-           SELECT id FROM attachments WHERE appeal_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED
+           SELECT id FROM attachments WHERE appeal_id IS NULL AND held_by IS NULL AND created_at < $1 ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED
          ) RETURNING storage_key, preview_key`,
         [cutoff],
       );

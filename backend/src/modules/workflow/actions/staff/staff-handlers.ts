@@ -16,6 +16,7 @@ import { staffContext } from '../../../appeals/appeal-context';
 import { AnswerDraftState } from '../../answers/answer-draft.entity';
 import { AnswerDrafts } from '../../answers/answer-drafts.repository';
 import { AnswerHandler } from '../../answers/answer.handler';
+import { AttachmentsService } from '../../../attachments/attachments.service';
 import { ValidationFailedError } from '../../../../common/problem/domain-error';
 import { AppealGuardrails } from '../../../appeals/appeal-guardrails';
 import { AppealStore, AppealThread } from '../../../appeals/appeal.repository';
@@ -116,11 +117,15 @@ export class SendForApprovalHandler implements StaffRouteHandler<SendForApproval
   readonly side = 'staff';
   readonly action = StaffAction.SendForApproval;
   readonly body = SendForApprovalActionBody;
-  constructor(private readonly drafts: AnswerDrafts) {}
+  constructor(
+    private readonly drafts: AnswerDrafts,
+    private readonly attachments: AttachmentsService,
+  ) {}
   async apply({ manager, actor, appeal, body, entry }: TransitionContext<SendForApprovalActionBody>): Promise<void> {
     const { draft } = body;
     if (!draft) return;
     AnswerHandler.check(appeal, draft);
+    const earlier = (await this.drafts.list(manager, appeal.id)).map((d) => d.id);
     const saved = await this.drafts.submit(manager, {
       appealId: appeal.id,
       result: draft.result,
@@ -133,6 +138,9 @@ export class SendForApprovalHandler implements StaffRouteHandler<SendForApproval
       authorName: actor.name,
       authorPosition: entry.actorPosition ?? null,
     });
+    // The draft's files wait with it for the supervisor, past the unbound-upload TTL; the files an
+    // earlier revision held and this one dropped are let go.
+    await this.attachments.hold(manager, actor, draft.attachmentIds ?? [], saved.id, earlier, 'draft.attachmentIds');
     entry.details = { draftId: saved.id, revision: saved.revision };
   }
 }
