@@ -73,8 +73,11 @@ export class AnswerAttachments {
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
 
-  /** The appeal (uuid) the files are for: the API checks its file limits on upload. */
-  readonly appealId = input.required<string>();
+  /**
+   * The appeal (uuid) the files are for: the API checks its file limits on upload. None: uploads
+   * for an appeal not registered yet (an operator's intake), bound to it when it is.
+   */
+  readonly appealId = input<string | null>(null);
 
   protected readonly accept = ACCEPT;
   protected readonly files = signal<readonly AnswerFile[]>([]);
@@ -113,7 +116,7 @@ export class AnswerAttachments {
     try {
       const { data, error } = await this.api.POST('/api/v1/attachments', {
         // The spec types a binary field as a string; the serializer sends the File itself.
-        body: { appealId: this.appealId(), file: file as unknown as string },
+        body: { appealId: this.appealId() ?? undefined, file: file as unknown as string },
         bodySerializer: ({ appealId, file: content }) => {
           const form = new FormData();
           // The appeal first: the API checks its limits before reading the file.
