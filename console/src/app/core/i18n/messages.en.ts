@@ -1056,6 +1056,7 @@ export const EN: Record<MessageKey, string> = {
   'intake.extraFields': "The category's extra fields",
   'intake.subject': 'Subject',
   'intake.text': 'Text of the appeal',
+  'intake.fileFieldHint': 'One of the scans attached below',
   'intake.scans': 'Scans and enclosed documents',
   'intake.applicant': 'Applicant',
   'intake.applicantHint': 'A citizen with an account is found by SNILS, phone or e-mail; otherwise the appeal is registered for an applicant without an account with the contacts given. At least one contact is needed.',

@@ -83,6 +83,8 @@ export class AnswerAttachments {
   protected readonly files = signal<readonly AnswerFile[]>([]);
   /** Ids of the files the API kept, in the order chosen: what the answer attaches. */
   readonly attachmentIds = computed(() => this.files().flatMap((file) => (file.state === 'uploaded' ? [file.id] : [])));
+  /** The files the API kept, by name (a category's file field names one of them). */
+  readonly uploaded = computed(() => this.files().flatMap((file) => (file.state === 'uploaded' ? [{ id: file.id, name: file.name }] : [])));
   readonly uploading = computed(() => this.files().some((file) => file.state === 'uploading'));
   private nextKey = 0;
 

@@ -6,7 +6,8 @@
 export interface ExtraField {
   name: string;
   title: string;
-  kind: 'text' | 'choice' | 'number' | 'dateTime' | 'date' | 'boolean';
+  /** `file`: the id of an upload (the category form builder's «файл»): one of the scans attached here. */
+  kind: 'text' | 'choice' | 'number' | 'dateTime' | 'date' | 'boolean' | 'file';
   required: boolean;
   options: readonly string[];
   maxLength: number | null;
@@ -18,6 +19,7 @@ interface PropertySchema {
   enum?: unknown;
   format?: unknown;
   maxLength?: unknown;
+  'x-kind'?: unknown;
 }
 
 export function extraFieldsOf(schema: Record<string, unknown> | null | undefined): ExtraField[] {
@@ -26,7 +28,9 @@ export function extraFieldsOf(schema: Record<string, unknown> | null | undefined
   return Object.entries(properties).map(([name, p]) => ({
     name,
     title: typeof p.title === 'string' ? p.title : name,
-    kind: Array.isArray(p.enum)
+    kind: p['x-kind'] === 'file' || p.format === 'uuid'
+      ? 'file'
+      : Array.isArray(p.enum)
       ? 'choice'
       : p.type === 'boolean'
         ? 'boolean'
