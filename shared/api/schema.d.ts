@@ -1229,6 +1229,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/appeals/{idOrNumber}/answer-printed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** «Распечатано»: the postal answer was printed to post it (who and when, in the history and the audit); the appeal leaves the to-print list (toPrint) */
+        post: operations["markAnswerPrinted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/appeals": {
         parameters: {
             query?: never;
@@ -3614,7 +3631,7 @@ export interface components {
             noticeText: string | null;
         };
         /** @enum {string} */
-        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "proposal_made" | "proposal_returned" | "reviewed" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed" | "merged";
+        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "proposal_made" | "proposal_returned" | "reviewed" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed" | "merged" | "answer_printed";
         HistoryEntryDto: {
             /** Format: uuid */
             id: string;
@@ -3770,6 +3787,11 @@ export interface components {
             thankedEmployee: components["schemas"]["AppealExecutorDto"] | null;
             /** @description Staff only: the answer goes by post and is ready to print (GET /appeals/{id}/answer?format=pdf, signed) */
             printAnswer?: boolean;
+            /**
+             * Format: date-time
+             * @description Staff only: when the postal answer was marked printed (POST /staff/appeals/{id}/answer-printed)
+             */
+            answerPrintedAt?: string | null;
             /** @description The SLA clock is paused (awaiting the citizen) */
             slaPaused: boolean;
             /**
@@ -4090,10 +4112,10 @@ export interface components {
             all: number;
         };
         /**
-         * @description parent: the appeal this one disputes or re-files; child: a dispute (decision_appeal) or re-filing of this one
+         * @description parent: the appeal this one disputes or re-files; child: a dispute (decision_appeal) or re-filing of this one; main: the appeal this duplicate was merged into; merged: a duplicate merged into this one
          * @enum {string}
          */
-        AppealRelation: "parent" | "child";
+        AppealRelation: "parent" | "child" | "main" | "merged";
         LinkedAppealDto: {
             /** Format: uuid */
             id: string;
@@ -4143,7 +4165,7 @@ export interface components {
             version: number;
             /** @description Search rank, when the list was searched with q */
             rank?: number;
-            /** @description parent: the appeal this one disputes or re-files; child: a dispute (decision_appeal) or re-filing of this one */
+            /** @description parent: the appeal this one disputes or re-files; child: a dispute (decision_appeal) or re-filing of this one; main: the appeal this duplicate was merged into; merged: a duplicate merged into this one */
             relation: components["schemas"]["AppealRelation"];
         };
         AppealRelationsDto: {
@@ -4182,6 +4204,16 @@ export interface components {
         MergeAppealDto: {
             /** @description The duplicate: id (UUID) or number; it keeps its number and gets the main appeal's answer */
             duplicate: string;
+        };
+        AnswerPrintedDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /**
+             * Format: date-time
+             * @description When it was printed (the first mark; a repeated mark changes nothing)
+             */
+            answerPrintedAt: string;
         };
         PublicAppealDto: {
             type: components["schemas"]["IntakeAppealType"];
@@ -5327,7 +5359,7 @@ export interface components {
             retried: number;
         };
         /** @enum {string} */
-        WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.reviewed" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.merged" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "appeal.destroyed" | "audit.alert_raised" | "signal.recurring_problem";
+        WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.reviewed" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.merged" | "appeal.answer_printed" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "appeal.destroyed" | "audit.alert_raised" | "signal.recurring_problem";
         WebhookSubscriptionDto: {
             /** Format: uuid */
             id: string;
@@ -8371,6 +8403,8 @@ export interface operations {
                 channel?: components["schemas"]["AppealChannel"];
                 /** @description How the citizen wants the answer; post: the operator prints the signed PDF and posts it */
                 answerChannel?: components["schemas"]["AnswerChannel"];
+                /** @description «Ответ почтой»: answered appeals whose answer goes by post and is not yet marked printed (any status) */
+                toPrint?: boolean;
                 /** @description The region extra field */
                 region?: string;
                 /** @description Answered by the deadline (true) or after it (false) */
@@ -8689,6 +8723,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppealSummaryDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    markAnswerPrinted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerPrintedDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -40,6 +40,8 @@ export enum HistoryEvent {
   AutoClosed = 'auto_closed',
   /** An operator linked this likely duplicate to a main appeal: it keeps its number and gets the main appeal's answer. */
   Merged = 'merged',
+  /** A postal answer: the operator printed the signed answer to post it; the appeal leaves the to-print list. */
+  AnswerPrinted = 'answer_printed',
 }
 
 export const HISTORY_EVENT_LABELS: Record<HistoryEvent, { ru: string; en: string }> = {
@@ -73,4 +75,5 @@ export const HISTORY_EVENT_LABELS: Record<HistoryEvent, { ru: string; en: string
   [HistoryEvent.Overdue]: { ru: 'Просрочено', en: 'Overdue' },
   [HistoryEvent.AutoClosed]: { ru: 'Закрыто автоматически', en: 'Closed automatically' },
   [HistoryEvent.Merged]: { ru: 'Объединено с другим обращением', en: 'Merged with another appeal' },
+  [HistoryEvent.AnswerPrinted]: { ru: 'Ответ распечатан для отправки почтой', en: 'Answer printed for posting' },
 };

@@ -296,6 +296,8 @@ const MATRIX: Record<string, Row> = {
     expect: staffOnAppeal,
     request: async (_c, fresh) => ({ path: `/api/v1/staff/appeals/${(await fresh()).id}/merge`, body: { duplicate: (await fresh()).id } }),
   },
+  // «Распечатано»: past authorization, an unanswered appeal is a business 409 (postal-answers e2e marks a real one).
+  'POST /api/v1/staff/appeals/{idOrNumber}/answer-printed': { expect: staffOnAppeal, request: async (_c, fresh) => ({ path: `/api/v1/staff/appeals/${(await fresh()).id}/answer-printed` }) },
   // Issue 16 B: the department tree, staff accounts (supervisors read their subtree), the account link, the audit export.
   'POST /api/v1/admin/departments': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/departments', body: {} }) },
   'POST /api/v1/admin/departments/{id}/retire': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}/retire` }) },

@@ -241,6 +241,11 @@ describe('audit coverage: every write route writes exactly one audit row with it
     const duplicate = await fileAppeal();
     const mainOfMerge = await fileAppeal();
     await write('POST /api/v1/staff/appeals/{idOrNumber}/merge', tokens.operator, { duplicate: duplicate.id }, { action: 'appeal.merged', ...o }, `/api/v1/staff/appeals/${mainOfMerge.id}/merge`);
+    // «Распечатано»: a letter answered by post, marked printed by the operator.
+    const letter = (await call(base, 'POST', '/api/v1/staff/appeals', { ...appealBody(), contact: undefined, channel: 'post', answerChannel: 'post', receivedAt: new Date().toISOString(), applicant: { fullName: 'Покрытие Печати', address: 'г. Москва, ул. Печатная, д. 1' } }, tokens.operator)).body;
+    await call(base, 'POST', `/api/v1/staff/appeals/${letter.id}/actions/take`, {}, tokens.operator);
+    await call(base, 'POST', `/api/v1/staff/appeals/${letter.id}/answer`, { result: 'done', resultCode: 1, text: 'Ответ направлен почтой.' }, tokens.operator);
+    await write('POST /api/v1/staff/appeals/{idOrNumber}/answer-printed', tokens.operator, undefined, { action: 'appeal.answer_printed', ...o }, `/api/v1/staff/appeals/${letter.id}/answer-printed`);
 
     // Unidentified feedback.
     await write('POST /api/v1/public/appeals', undefined, { type: 'suggestion', categoryId: categories.find((x) => x.code === 'general').id, subject: 'Без учётной записи', text: 'Предложение.', surname: 'Петров', email: 'petrov@example.ru', captcha: await solvedCaptcha(base) }, { action: 'appeal.submitted', actorId: null, actorRole: 'anonymous' });

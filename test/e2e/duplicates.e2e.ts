@@ -55,6 +55,11 @@ describe('duplicates: found on the card, merged, answered once for both', () => 
     expect(card.history.map((h: { event: string }) => h.event)).toContain('merged');
     const flagged = (await get(`/api/v1/staff/appeals/${main.id}/duplicates`)).body as { id: string; merged: boolean }[];
     expect(flagged.find((d) => d.id === repeat.id)).toMatchObject({ merged: true });
+    // The card's linked appeals name the link both ways: the duplicate on the main card, the main one on the duplicate's.
+    const onMain = (await get(`/api/v1/staff/appeals/${main.id}/related`)).body as { linked: { id: string; relation: string }[] };
+    expect(onMain.linked).toEqual([expect.objectContaining({ id: repeat.id, relation: 'merged' })]);
+    const onRepeat = (await get(`/api/v1/staff/appeals/${repeat.id}/related`)).body as { linked: { id: string; relation: string }[] };
+    expect(onRepeat.linked).toEqual([expect.objectContaining({ id: main.id, relation: 'main' })]);
 
     // The main appeal is answered once: the linked one gets the same answer and status.
     expect((await post(`/api/v1/staff/appeals/${main.id}/actions/take`, {})).status).toBe(200);

@@ -230,6 +230,7 @@ const ROWS: Record<string, Row> = {
   },
   'GET /api/v1/staff/appeals/{idOrNumber}/duplicates': { as: 'operator', params: onStaffAppeal },
   'POST /api/v1/staff/appeals/{idOrNumber}/merge': { as: 'operator', params: onStaffAppeal, base: () => ({ duplicate: randomUUID() }) },
+  'POST /api/v1/staff/appeals/{idOrNumber}/answer-printed': { as: 'operator', params: onStaffAppeal },
   // Issue 16 B. Per-account actions on a fresh id (404 past validation): locking a demo account would end the sessions this file signs in with.
   'POST /api/v1/admin/departments': { as: 'admin', base: (c) => ({ code: `h-${randomUUID().slice(0, 8)}`, nameRu: 'Проверка', nameEn: 'Check', parentId: c.department }) },
   'POST /api/v1/admin/departments/{id}/retire': { as: 'admin' },

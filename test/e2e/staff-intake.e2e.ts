@@ -86,6 +86,37 @@ describe('staff intake: appeals registered by an operator', () => {
     expect(card.history[0]).toMatchObject({ toStatus: 'registered' });
   });
 
+  it('an applicant without an account gets ONE receipt, on the channel the operator chose, that speaks of no cabinet', async () => {
+    const receiptsOf = async (id: string) =>
+      until(async () => {
+        const list = (await ok('GET', `/api/v1/appeals/${id}/notifications`, undefined, operator)) as { kind: string; channel: string; recipient: string }[];
+        const receipts = list.filter((n) => n.kind === 'registered' && n.recipient === 'citizen');
+        return receipts.length ? receipts : undefined;
+      }, 20_000);
+
+    // Both a phone and an e-mail, the answer (and so the receipt) by e-mail: the e-mail alone.
+    const anna = { fullName: 'Смирнова Анна Олеговна', phone: randomMobile(), email: `anna.${randomUUID().slice(0, 8)}@example.ru` };
+    const first = await ok('POST', '/api/v1/staff/appeals', input({ channel: 'post', answerChannel: 'email', applicant: anna }), operator);
+    const mail = await until(() => t.smtp.mails.find((m) => m.to.includes(anna.email) && (m.subject ?? '').includes(`№ ${first.number}`)), 20_000);
+    expect(mail.subject).toBe(`Обращение № ${first.number} зарегистрировано`);
+    expect(mail.text).toContain(`Ваше обращение № ${first.number}`);
+    // No account, no access code: nothing about a personal cabinet or a link to one, but where to ask.
+    expect(mail.text).not.toMatch(/кабинет/i);
+    expect(mail.html || '').not.toMatch(/кабинет/i);
+    expect(mail.text).toContain('назвав номер обращения');
+    expect((await receiptsOf(first.id)).map((n) => n.channel)).toEqual(['email']);
+    expect(smsTo(anna.phone)).toEqual([]);
+
+    // Both given, no e-mail answer chosen: the first contact, the phone, alone.
+    const oleg = { fullName: 'Смирнов Олег Иванович', phone: randomMobile(), email: `oleg.${randomUUID().slice(0, 8)}@example.ru` };
+    const second = await ok('POST', '/api/v1/staff/appeals', input({ applicant: oleg }), operator);
+    const sms = await until(() => smsTo(oleg.phone).find((text) => text.includes(`№ ${second.number}`)), 20_000);
+    // The SMS carries no link to a cabinet the applicant does not have.
+    expect(sms).not.toMatch(/https?:/);
+    expect((await receiptsOf(second.id)).map((n) => n.channel)).toEqual(['sms']);
+    expect(t.smtp.mails.filter((m) => m.to.includes(oleg.email))).toEqual([]);
+  });
+
   it('a known phone finds the citizen: the appeal is theirs, in their cabinet', async () => {
     const appeal = await ok('POST', '/api/v1/staff/appeals', input({ channel: 'in_person', applicant: { fullName: 'Гражданин', phone: citizen.phone } }), operator);
     expect(appeal.applicantKind).toBe('citizen');

@@ -75,6 +75,11 @@ export const routes: Routes = [
           { path: '', pathMatch: 'full', redirectTo: 'queue' },
           { path: 'queue', loadChildren: () => import('./features/triage/triage.routes') },
           { path: 'appeals', loadChildren: () => import('./features/appeal/appeal.routes') },
+          {
+            path: 'intake',
+            title: 'title.intake',
+            loadComponent: () => import('./features/triage/intake.page').then((m) => m.IntakePage),
+          },
           { path: 'notifications', loadChildren: () => import('./features/notifications/notifications.routes') },
           {
             path: 'settings/notifications',

@@ -22,6 +22,10 @@ type Catalog = Record<string, { ru: string; en: string }>;
 export const PROBLEM_TITLES: Catalog = {
   validation_failed: { ru: 'Запрос содержит ошибки', en: 'The request has invalid fields' },
   bad_request: { ru: 'Некорректный запрос', en: 'Bad request' },
+  answer_not_postal: {
+    ru: 'Ответ по обращению № {number} не отправляется почтой или ещё не дан',
+    en: 'The answer to appeal № {number} does not go by post, or is not given yet',
+  },
   malformed_json: { ru: 'Тело запроса не является корректным JSON', en: 'The request body is not valid JSON' },
   json_too_deep: {
     ru: 'Слишком глубокая вложенность JSON (допустимо не более {max} уровней)',

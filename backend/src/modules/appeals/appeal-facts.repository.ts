@@ -21,6 +21,8 @@ export interface AppealNoticeFacts {
   unidentified: boolean;
   /** The contact given with an appeal filed without an account (encrypted). */
   contactEncrypted: string | null;
+  /** How the answer is delivered (cabinet, email, post): picks the one channel an author without an account is told by. */
+  answerChannel: string;
   /** The reasoning of the proposal waiting for a supervisor's decision (internal: staff only). */
   proposalReason: string | null;
 }
@@ -82,7 +84,7 @@ export class AppealFactsReader {
     const rows = await this.dataSource.query<(Omit<AppealNoticeFacts, 'departmentName' | 'departmentNameEn'> & { id: string })[]>(
       `SELECT a.id, a.number::int AS number, a.subject, a.status, a.due_at AS "dueAt", a.documents_due_on::text AS "documentsDueOn",
               a.department_id AS "departmentId", a.assignee_id AS "assigneeId", a.registered_at AS "registeredAt", a.rating,
-              a.citizen_id AS "citizenId", a.unidentified, a.contact_encrypted AS "contactEncrypted",
+              a.citizen_id AS "citizenId", a.unidentified, a.contact_encrypted AS "contactEncrypted", a.answer_channel AS "answerChannel",
               nullif(a.pending_proposal->>'reason', '') AS "proposalReason"
          FROM appeals a WHERE a.id = ANY($1::uuid[])`,
       [[...new Set(appealIds)]],

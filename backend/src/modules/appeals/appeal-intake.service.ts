@@ -103,6 +103,7 @@ export class AppealIntakeService {
   async registerByStaff(actor: Actor, dto: StaffAppealInputDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<StaffAppealReceiptDto> {
     const receivedAt = this.checkReceivedAt(dto.receivedAt);
     const { applicant } = dto;
+    if (dto.answerChannel) assertAnswerChannel(dto.answerChannel, applicant.address);
     if (!applicant.phone && !applicant.email && !applicant.address) {
       throw new ValidationFailedError([{ field: 'applicant', code: 'contact_required', message: 'a phone, an e-mail or a postal address of the applicant is needed' }]);
     }

@@ -114,7 +114,7 @@ export class AppealQueryService {
     qb.andWhere(
       query.statuses?.length
         ? `a.status IN (${sqlList(['-', ...query.statuses.filter((st) => st !== AppealStatus.Draft)])})` // validated enum values; '-' keeps the list non-empty
-        : query.status || query.rereview || query.anyStatus || view === QueueView.Rereview
+        : query.status || query.rereview || query.anyStatus || query.toPrint || view === QueueView.Rereview
           ? `a.status <> ${sqlText(AppealStatus.Draft)}`
           : view === QueueView.Approval
             ? `a.status = ${sqlText(AppealStatus.AwaitingApproval)}`
@@ -127,6 +127,9 @@ export class AppealQueryService {
     // The report drill-down's filters, written as AppealReportReader writes them (the counts agree).
     if (query.channel) qb.andWhere('a.channel = :channel', { channel: query.channel satisfies AppealChannel });
     if (query.answerChannel) qb.andWhere('a.answer_channel = :answerChannel', { answerChannel: query.answerChannel });
+    // Written as the partial index appeals_answers_to_print is.
+    if (query.toPrint === true) qb.andWhere(`a.answer_channel = 'post' AND a.answered_at IS NOT NULL AND a.answer_printed_at IS NULL`);
+    if (query.toPrint === false) qb.andWhere(`NOT (a.answer_channel = 'post' AND a.answered_at IS NOT NULL AND a.answer_printed_at IS NULL)`);
     if (query.region) qb.andWhere(`a.extra_fields->>'region' = :region`, { region: query.region });
     if (query.answeredOnTime !== undefined) {
       qb.andWhere(

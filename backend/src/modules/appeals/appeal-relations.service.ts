@@ -14,7 +14,7 @@ const OTHERS_LIMIT = 20;
 
 /**
  * The card's related appeals: those linked to this one (the appeal it disputes or re-files, and
- * the disputes and re-filings of it) and the citizen's other appeals — each only where the staff
+ * the disputes and re-filings of it; the main appeal it was merged into, the duplicates merged into it) and the citizen's other appeals — each only where the staff
  * member may see it (their department scope, or escalated to it), as the card itself is.
  */
 @Injectable()
@@ -34,10 +34,21 @@ export class AppealRelationsService {
         .where('a.status <> :draft', { draft: AppealStatus.Draft })
         .andWhere(new Brackets((b) => b.where('a.department_id = ANY(:scope)', { scope }).orWhere('a.escalated_to_department_id = ANY(:scope)', { scope })));
     const linkedRows = await visible()
-      .andWhere(new Brackets((b) => b.where('a.id = :parent', { parent: appeal.parentAppealId }).orWhere('a.parent_appeal_id = :id', { id: appeal.id })))
+      .andWhere(
+        new Brackets((b) =>
+          b
+            .where('a.id = :parent', { parent: appeal.parentAppealId })
+            .orWhere('a.parent_appeal_id = :id', { id: appeal.id })
+            // «Объединить»: the main appeal this one was merged into, and the duplicates merged into it.
+            .orWhere('a.id = :main', { main: appeal.mergedIntoAppealId })
+            .orWhere('a.merged_into_appeal_id = :id', { id: appeal.id }),
+        ),
+      )
       .orderBy('a.created_at', 'ASC')
       .getMany();
-    const linked: LinkedAppealDto[] = linkedRows.map((a) => ({ ...toSummary(a), relation: a.id === appeal.parentAppealId ? 'parent' : 'child' }));
+    const relation = (a: Appeal): LinkedAppealDto['relation'] =>
+      a.id === appeal.parentAppealId ? 'parent' : a.id === appeal.mergedIntoAppealId ? 'main' : a.mergedIntoAppealId === appeal.id ? 'merged' : 'child';
+    const linked: LinkedAppealDto[] = linkedRows.map((a) => ({ ...toSummary(a), relation: relation(a) }));
     const others = appeal.citizenId
       ? await visible()
           .andWhere('a.citizen_id = :citizen AND a.id <> :id', { citizen: appeal.citizenId, id: appeal.id })

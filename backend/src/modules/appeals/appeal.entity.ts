@@ -34,6 +34,7 @@ export const APPEAL_SEARCH_EXPRESSION =
 @Check('appeals_channel_check', `channel IN ('account', 'anonymous', 'phone', 'email', 'post', 'in_person')`)
 // Ordered and partial indexes are written in the migrations (TypeORM cannot describe DESC keys).
 @Index('appeals_citizen_newest', { synchronize: false })
+@Index('appeals_answers_to_print', { synchronize: false })
 @Index('appeals_queue_due', { synchronize: false })
 @Index('appeals_queue_registered', { synchronize: false })
 @Index('appeals_queue_all_due', { synchronize: false })
@@ -171,6 +172,11 @@ export class Appeal {
   /** A gratitude's employee thanked: one of the staff who handled the citizen's appeals (issue 18). */
   @ForeignKey('User', { name: 'appeals_thanked_staff_id_fkey' })
   @Column({ name: 'thanked_staff_id', type: 'uuid', nullable: true }) thankedStaffId: string | null;
+  /** A postal answer: when the operator printed the signed answer to post it (null: not yet, or a newer answer since). */
+  @Column({ name: 'answer_printed_at', type: 'timestamptz', nullable: true }) answerPrintedAt: Date | null;
+  /** Who printed it. */
+  @ForeignKey('User', { name: 'appeals_answer_printed_by_fkey' })
+  @Column({ name: 'answer_printed_by', type: 'uuid', nullable: true }) answerPrintedBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn({ default: 1 }) version: number;

@@ -140,6 +140,7 @@ export function toCard(
     term: toTerm(a, view.history),
     thankedEmployee: view.thanked ? toExecutor(view.thanked, !citizen || view.showExecutorName) : null,
     printAnswer: citizen ? undefined : a.answerChannel === AnswerChannel.Post && view.answer !== null,
+    answerPrintedAt: citizen ? undefined : iso(a.answerPrintedAt),
     slaPaused: a.slaPausedAt !== null,
     documentsDueOn: a.documentsDueOn,
     correspondenceTerminated: a.correspondenceTerminated,

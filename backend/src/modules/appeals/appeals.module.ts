@@ -15,6 +15,7 @@ import { AppealSedLedger } from './appeal-sed.repository';
 import { AppealExportService } from './appeal-export.service';
 import { AppealGuardrails } from './appeal-guardrails';
 import { AppealDuplicatesService } from './appeal-duplicates.service';
+import { AppealPostalAnswersService } from './appeal-postal-answers.service';
 import { RecurringProblemWatch } from './recurring-problems.service';
 import { RecurringProblemSignal } from './recurring-problem-signal.entity';
 import { AppealIntakeService } from './appeal-intake.service';
@@ -63,6 +64,7 @@ import { QueueFiltersService } from './saved-filters/queue-filters.service';
     AppealReportReader,
     AppealSedLedger,
     AppealDuplicatesService,
+    AppealPostalAnswersService,
     RecurringProblemWatch,
     CitizenTemplatesService,
     ThankableStaff,

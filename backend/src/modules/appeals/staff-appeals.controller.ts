@@ -9,7 +9,8 @@ import { AppealIntakeService } from './appeal-intake.service';
 import { AppealQueryService } from './appeal-query.service';
 import { AppealDuplicatesService } from './appeal-duplicates.service';
 import { DuplicateCandidateDto, AppealSummaryDto } from './dto/appeal-output.dto';
-import { MergeAppealDto, StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
+import { AnswerPrintedDto, MergeAppealDto, StaffAppealInputDto, StaffAppealReceiptDto } from './dto/staff-intake.dto';
+import { AppealPostalAnswersService } from './appeal-postal-answers.service';
 import { AppealRelationsService } from './appeal-relations.service';
 import { AppealRelationsDto } from './dto/appeal-relations.dto';
 import { AppealDto, ContactViewDto, QueueCountsDto, StaffAppealListDto } from './dto/appeal-output.dto';
@@ -25,6 +26,7 @@ export class StaffAppealsController {
     private readonly intake: AppealIntakeService,
     private readonly duplicates: AppealDuplicatesService,
     private readonly relations: AppealRelationsService,
+    private readonly postal: AppealPostalAnswersService,
   ) {}
 
   @Post()
@@ -112,5 +114,18 @@ export class StaffAppealsController {
   @ApiOkResponse({ type: AppealSummaryDto, description: 'The linked duplicate' })
   merge(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string, @Body() dto: MergeAppealDto): Promise<AppealSummaryDto> {
     return this.duplicates.merge(actor, id, dto.duplicate);
+  }
+
+  @Post(':idOrNumber/answer-printed')
+  @Authenticated(Role.Operator, Role.Supervisor)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '«Распечатано»: the postal answer was printed to post it (who and when, in the history and the audit); the appeal leaves the to-print list (toPrint)',
+    operationId: 'markAnswerPrinted',
+  })
+  @ApiParam({ name: 'idOrNumber', description: 'Appeal id (UUID) or human number' })
+  @ApiOkResponse({ type: AnswerPrintedDto })
+  answerPrinted(@CurrentActor() actor: Actor, @Param('idOrNumber') id: string): Promise<AnswerPrintedDto> {
+    return this.postal.markPrinted(actor, id);
   }
 }

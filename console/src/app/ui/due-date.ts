@@ -37,12 +37,13 @@ export function dueState(dueAt: string | null, overdue: boolean, now = Date.now(
       align-items: center;
       gap: 4px 8px;
     }
+    /* Dark red / amber on a light surface, their light tints on a dark one (contrast ≥ 4.5 in both themes). */
     .due-overdue .when {
-      color: #a1161b;
+      color: light-dark(#a1161b, #ffb4ab);
       font-weight: 600;
     }
     .due-soon .when {
-      color: #7a4b00;
+      color: light-dark(#7a4b00, #ffd08a);
       font-weight: 600;
     }
     .flag {

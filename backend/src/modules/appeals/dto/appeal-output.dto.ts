@@ -204,6 +204,8 @@ export class AppealDto extends AppealSummaryDto {
   @ApiProperty({ type: AppealExecutorDto, nullable: true, description: 'A gratitude: the employee thanked' }) thankedEmployee: AppealExecutorDto | null;
   @ApiPropertyOptional({ description: 'Staff only: the answer goes by post and is ready to print (GET /appeals/{id}/answer?format=pdf, signed)' })
   printAnswer?: boolean;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Staff only: when the postal answer was marked printed (POST /staff/appeals/{id}/answer-printed)' })
+  answerPrintedAt?: string | null;
   @ApiProperty({ description: 'The SLA clock is paused (awaiting the citizen)' }) slaPaused: boolean;
   @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Requested documents are due by this date' }) documentsDueOn: string | null;
   @ApiProperty({ description: 'Correspondence terminated (59-ФЗ ст. 11 ч. 5)' }) correspondenceTerminated: boolean;

@@ -179,6 +179,12 @@ export class StaffAppealListQuery extends AppealListQuery {
   @IsEnum(AnswerChannel)
   answerChannel?: AnswerChannel;
 
+  @ApiPropertyOptional({ type: Boolean, description: '«Ответ почтой»: answered appeals whose answer goes by post and is not yet marked printed (any status)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  toPrint?: boolean;
+
   @ApiPropertyOptional({ description: 'The region extra field', maxLength: 100 })
   @IsOptional()
   @IsString()

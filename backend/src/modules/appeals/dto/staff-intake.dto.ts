@@ -91,3 +91,10 @@ export class MergeAppealDto {
   @Matches(/^(?:\d{1,15}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, { message: 'duplicate must be an appeal id or number' })
   duplicate: string;
 }
+
+/** A postal answer marked printed. */
+export class AnswerPrintedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ format: 'date-time', description: 'When it was printed (the first mark; a repeated mark changes nothing)' }) answerPrintedAt: string;
+}

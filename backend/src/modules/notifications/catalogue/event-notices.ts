@@ -125,6 +125,7 @@ function citizenKind(step: StepEvent, p: AppealStepPayload): NoticeKind | null {
     case HistoryEvent.Rated:
     case HistoryEvent.MaterialsAdded:
     case HistoryEvent.Merged:
+    case HistoryEvent.AnswerPrinted: // staff bookkeeping, the status stays: the citizen hears of the letter itself
       return changed ? 'status_changed' : null;
     default: {
       const unknown: never = step;
@@ -179,6 +180,7 @@ function staffTargets(step: StepEvent, p: AppealStepPayload): NoticeTarget[] {
     case HistoryEvent.Escalated:
     case HistoryEvent.AutoClosed:
     case HistoryEvent.Merged:
+    case HistoryEvent.AnswerPrinted:
       return [];
     default: {
       const unknown: never = step;

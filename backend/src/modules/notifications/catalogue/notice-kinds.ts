@@ -106,6 +106,11 @@ export interface NoticeFacts {
   departmentNameEn?: string | null;
   /** Filed without an account: no cabinet to point to, only the number and the access code. */
   unidentified: boolean;
+  /**
+   * The author has no account (unidentified feedback, or an applicant an operator registered): no
+   * cabinet to point to or to read the thread in, so notices quote what the step said.
+   */
+  accountless?: boolean;
   /** The step's reason (extension, redirect, return of a proposal, review outcome). */
   reason?: string | null;
   /** The thread message the step posted, quoted to those without a cabinet. */

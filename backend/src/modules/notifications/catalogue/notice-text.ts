@@ -84,5 +84,18 @@ export function lines(...values: (string | null | false | undefined)[]): string[
 
 /** Whether a citizen notice quotes the step's notice (an author without a cabinet): said once, not again in a line. */
 export function quotesNotice(w: NoticeWords): boolean {
-  return w.facts.unidentified && !!w.facts.notice?.trim();
+  return withoutCabinet(w.facts) && !!w.facts.notice?.trim();
+}
+
+/** An author without an account: unidentified feedback, or an applicant an operator registered. */
+export function withoutCabinet(facts: NoticeFacts): boolean {
+  return facts.unidentified || facts.accountless === true;
+}
+
+/**
+ * The SMS's link: the cabinet's card, or the tracking page of unidentified feedback. An applicant an
+ * operator registered has neither (no account, no access code): no link.
+ */
+export function smsLink(w: NoticeWords): SmsPiece[] {
+  return w.facts.accountless && !w.facts.unidentified ? [] : [{ text: ` ${w.facts.link}`, optional: 9 }];
 }

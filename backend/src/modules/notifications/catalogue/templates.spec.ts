@@ -282,4 +282,25 @@ describe('renderNotice', () => {
       }
     });
   });
+
+  describe('an applicant an operator registered, without an account', () => {
+    it('is never pointed to a cabinet or given a link, in any citizen notice, e-mail or SMS, ru or en', () => {
+      for (const locale of LOCALES) {
+        for (const kind of NOTICE_KINDS.filter((k) => NOTICE_KIND_SPECS[k].audience === 'citizen')) {
+          const notice = sut(kind, locale, longFacts({ accountless: true, subject: 'Справочник на сайте устарел', fileName: 'скан.pdf' }));
+          expect({ kind, locale, text: /кабинет|your account/i.test(notice.email.text) }).toEqual({ kind, locale, text: false });
+          expect({ kind, locale, html: /кабинет|your account/i.test(notice.email.html) }).toEqual({ kind, locale, html: false });
+          expect({ kind, locale, link: notice.email.text.includes('https://') || notice.email.html.includes('href=') }).toEqual({ kind, locale, link: false });
+          expect({ kind, locale, sms: notice.sms.includes('https://') }).toEqual({ kind, locale, sms: false });
+        }
+      }
+      expect(sut('registered', 'ru', longFacts({ accountless: true })).email.text).toContain('О ходе рассмотрения можно узнать в органе, куда вы обратились, назвав номер обращения.');
+    });
+
+    it('reads the answer itself in the e-mail, as unidentified feedback does', () => {
+      const text = sut('answer_ready', 'ru', longFacts({ accountless: true, status: AppealStatus.Resolved })).email.text;
+      expect(text).toContain('Доступ восстановлен.');
+    });
+  });
 });
+

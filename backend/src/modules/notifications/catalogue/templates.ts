@@ -1,6 +1,6 @@
 import { escapeHtml, fitSms, oneLine } from './notice-format';
 import { Locale, NOTICE_KIND_SPECS, NoticeFacts, NoticeKind, RenderedNotice } from './notice-kinds';
-import { NoticeText, NoticeTexts, wordsOf } from './notice-text';
+import { NoticeText, NoticeTexts, withoutCabinet, wordsOf } from './notice-text';
 import { EN_TEXTS } from './texts-en';
 import { RU_TEXTS } from './texts-ru';
 
@@ -16,6 +16,7 @@ const FRAME = {
     alerts: 'Оповещения безопасности в консоли «Отклик»:',
     webhooks: 'Подписки на вебхуки в консоли «Отклик»:',
     reports: 'Отчёты по теме в консоли «Отклик»:',
+    office: 'О ходе рассмотрения можно узнать в органе, куда вы обратились, назвав номер обращения.',
     button: { cabinet: 'Открыть в личном кабинете', tracking: 'Проверить ход рассмотрения', console: 'Открыть карточку обращения', alerts: 'Открыть оповещения', webhooks: 'Открыть подписки', reports: 'Открыть отчёты' },
     fallback: 'Если кнопка не работает, откройте ссылку:',
     footer: 'Время московское. Письмо отправлено автоматически, отвечать на него не нужно.',
@@ -28,6 +29,7 @@ const FRAME = {
     alerts: 'Security alerts in the Otklik console:',
     webhooks: 'Webhook subscriptions in the Otklik console:',
     reports: 'Reports on the topic in the Otklik console:',
+    office: 'To learn how your appeal is progressing, contact the body you applied to and give the appeal number.',
     button: { cabinet: 'Open in your account', tracking: 'Check the progress', console: 'Open the appeal', alerts: 'Open the alerts', webhooks: 'Open the subscriptions', reports: 'Open the reports' },
     fallback: 'If the button does not work, open this link:',
     footer: 'Times are Moscow time. This message was sent automatically; please do not reply to it.',
@@ -35,30 +37,47 @@ const FRAME = {
 } as const;
 
 type Place = 'cabinet' | 'tracking' | 'console' | 'alerts' | 'webhooks' | 'reports';
+/** Where a notice points to: a page with a link, or (an applicant an operator registered, who has no account and no access code) the body itself. */
+type Pointer = Place | 'office';
 
 /**
  * One notice in every channel for one locale. Citizens with an account are pointed to their
  * cabinet; those who filed without one (unidentified) have no cabinet and no thread to read, so
- * the e-mail quotes the step's notice (or the answer itself) and points to the tracking page.
+ * the e-mail quotes the step's notice (or the answer itself) and points to the tracking page; an
+ * applicant an operator registered has no access code either, and is pointed to the body, no link.
  * Staff are pointed to the appeal's card in the console (admins to the alerts, for a security alert, or to the webhook subscriptions). The SMS is at most two segments by
  * construction (fitSms).
  */
 export function renderNotice(kind: NoticeKind, locale: Locale, facts: NoticeFacts): RenderedNotice {
   const text = TEXTS[locale][kind](wordsOf(facts, locale));
   const citizen = NOTICE_KIND_SPECS[kind].audience === 'citizen';
-  const place: Place = facts.webhook ? 'webhooks' : facts.alert ? 'alerts' : facts.recurring ? 'reports' : !citizen ? 'console' : facts.unidentified ? 'tracking' : 'cabinet';
-  const quote = citizen && facts.unidentified && text.quote?.trim() ? text.quote.trim() : null;
+  const place: Pointer = facts.webhook
+    ? 'webhooks'
+    : facts.alert
+      ? 'alerts'
+      : facts.recurring
+        ? 'reports'
+        : !citizen
+          ? 'console'
+          : facts.unidentified
+            ? 'tracking'
+            : facts.accountless
+              ? 'office'
+              : 'cabinet';
+  const quote = citizen && withoutCabinet(facts) && text.quote?.trim() ? text.quote.trim() : null;
+  const link = place === 'office' ? null : facts.link;
   return {
-    email: { subject: oneLine(text.title), text: emailText(text, locale, place, quote, facts.link), html: emailHtml(text, locale, place, quote, facts.link) },
+    email: { subject: oneLine(text.title), text: emailText(text, locale, place, quote, link), html: emailHtml(text, locale, place, quote, link) },
     sms: fitSms(text.sms),
     push: { title: oneLine(text.title), body: `${oneLine(text.short)}\n${facts.link}` },
     inApp: { title: oneLine(text.title), body: `${[text.lead, ...text.details].map(oneLine).join(' ')}\n${facts.link}` },
   };
 }
 
-function emailText(text: NoticeText, locale: Locale, place: Place, quote: string | null, link: string): string {
+function emailText(text: NoticeText, locale: Locale, place: Pointer, quote: string | null, link: string | null): string {
   const frame = FRAME[locale];
-  return [text.lead, text.details.join('\n'), quote, `${frame[place]}\n${link}`, frame.footer].filter((block) => !!block).join('\n\n');
+  const pointer = link === null ? frame[place] : `${frame[place]}\n${link}`;
+  return [text.lead, text.details.join('\n'), quote, pointer, frame.footer].filter((block) => !!block).join('\n\n');
 }
 
 const STYLE = {
@@ -78,9 +97,15 @@ const STYLE = {
 /** Escaped, with its line breaks kept. */
 const html = (s: string) => escapeHtml(s).replace(/\r?\n/g, '<br>');
 
-function emailHtml(text: NoticeText, locale: Locale, place: Place, quote: string | null, link: string): string {
+function emailHtml(text: NoticeText, locale: Locale, place: Pointer, quote: string | null, link: string | null): string {
   const frame = FRAME[locale];
-  const href = escapeHtml(link);
+  const href = link === null ? null : escapeHtml(link);
+  const button =
+    place === 'office' || href === null
+      ? ''
+      : `<p style="margin:20px 0;"><a href="${href}" style="${STYLE.button}">${frame.button[place]}</a></p>
+<p style="${STYLE.small}">${frame.fallback} <a href="${href}" style="color:#0d4cd3;">${href}</a></p>
+`;
   const paragraphs = [text.lead, ...text.details].map((line) => `<p style="${STYLE.p}">${html(line)}</p>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${locale}">
@@ -93,9 +118,7 @@ function emailHtml(text: NoticeText, locale: Locale, place: Place, quote: string
 <h1 style="${STYLE.h1}">${html(oneLine(text.title))}</h1>
 ${paragraphs}
 ${quote ? `<blockquote style="${STYLE.quote}">${html(quote)}</blockquote>\n` : ''}<p style="${STYLE.p}">${html(frame[place])}</p>
-<p style="margin:20px 0;"><a href="${href}" style="${STYLE.button}">${frame.button[place]}</a></p>
-<p style="${STYLE.small}">${frame.fallback} <a href="${href}" style="color:#0d4cd3;">${href}</a></p>
-</td></tr>
+${button}</td></tr>
 <tr><td style="${STYLE.footer}">${frame.footer}</td></tr>
 </table>
 </td></tr></table>

@@ -1,7 +1,7 @@
-import { lines, NoticeTexts, NoticeWords, quotesNotice } from './notice-text';
+import { lines, NoticeTexts, NoticeWords, quotesNotice, smsLink, withoutCabinet } from './notice-text';
 
 const dept = (w: NoticeWords, prefix: string, optional = 2) => (w.department ? [{ text: `${prefix}${w.department}.`, optional, elastic: true }] : []);
-const link = (w: NoticeWords) => [{ text: ` ${w.facts.link}`, optional: 9 }];
+const link = smsLink;
 const dueLine = (w: NoticeWords) => (w.due ? `Answer due by ${w.due}.` : null);
 const statusLine = (w: NoticeWords) => `Status: ${w.status}.`;
 const inDept = (w: NoticeWords) => (w.department ? ` (${w.department})` : '');
@@ -45,7 +45,7 @@ export const EN_TEXTS: NoticeTexts = {
   documents_requested: (w) => ({
     title: `Documents needed for appeal ${w.no}`,
     lead: `To consider your appeal ${w.no} "${w.subject}", please provide documents${w.documentsDue ? ` by ${w.documentsDue}` : ''} (requested on ${w.at}).`,
-    details: lines(statusLine(w), 'The review is paused until the documents arrive.', !w.facts.unidentified && 'The list of documents is in the message on the appeal.'),
+    details: lines(statusLine(w), 'The review is paused until the documents arrive.', !withoutCabinet(w.facts) && 'The list of documents is in the message on the appeal.'),
     short: `Documents were requested for appeal ${w.no} on ${w.at}${w.documentsDue ? `, due by ${w.documentsDue}` : ''}.`,
     sms: [
       { text: `Your appeal ${w.no}: documents requested on ${w.at}${w.documentsDue ? `, due by ${w.documentsDue}` : ''}. ${statusLine(w)}` },
@@ -108,10 +108,10 @@ export const EN_TEXTS: NoticeTexts = {
   answer_ready: (w) => ({
     title: `Answer to appeal ${w.no}`,
     lead: `Your appeal ${w.no} "${w.subject}" was answered on ${w.at}.`,
-    details: lines(statusLine(w), !w.facts.unidentified && 'You can read and download the signed answer in your account.'),
+    details: lines(statusLine(w), !withoutCabinet(w.facts) && 'You can read and download the signed answer in your account.'),
     short: `Your appeal ${w.no} was answered on ${w.at}. ${statusLine(w)}`,
     sms: [{ text: `Your appeal ${w.no} was answered on ${w.at}. ${statusLine(w)}` }, ...link(w)],
-    quote: w.facts.unidentified ? answerQuote(w) : null,
+    quote: withoutCabinet(w.facts) ? answerQuote(w) : null,
   }),
 
   rating_requested: (w) => ({

@@ -1,8 +1,8 @@
-import { lines, NoticeTexts, NoticeWords, quotesNotice } from './notice-text';
+import { lines, NoticeTexts, NoticeWords, quotesNotice, smsLink, withoutCabinet } from './notice-text';
 
 /** «Отдел …» as the SMS names it: optional (dropped before anything else is cut) and elastic. */
 const dept = (w: NoticeWords, prefix: string, optional = 2) => (w.department ? [{ text: `${prefix}${w.department}.`, optional, elastic: true }] : []);
-const link = (w: NoticeWords) => [{ text: ` ${w.facts.link}`, optional: 9 }];
+const link = smsLink;
 const dueLine = (w: NoticeWords) => (w.due ? `Срок ответа: до ${w.due}.` : null);
 const statusLine = (w: NoticeWords) => `Статус: ${w.status}.`;
 const inDept = (w: NoticeWords) => (w.department ? ` (${w.department})` : '');
@@ -53,7 +53,7 @@ export const RU_TEXTS: NoticeTexts = {
     details: lines(
       statusLine(w),
       'Срок рассмотрения приостановлен до получения документов.',
-      !w.facts.unidentified && 'Список документов — в сообщении по обращению.',
+      !withoutCabinet(w.facts) && 'Список документов — в сообщении по обращению.',
     ),
     short: `По обращению ${w.no} ${w.at} запрошены документы${w.documentsDue ? ` — до ${w.documentsDue}` : ''}.`,
     sms: [
@@ -117,10 +117,10 @@ export const RU_TEXTS: NoticeTexts = {
   answer_ready: (w) => ({
     title: `Ответ на обращение ${w.no}`,
     lead: `По вашему обращению ${w.no} «${w.subject}» ${w.at} дан ответ.`,
-    details: lines(statusLine(w), !w.facts.unidentified && 'Подписанный ответ можно прочитать и скачать в личном кабинете.'),
+    details: lines(statusLine(w), !withoutCabinet(w.facts) && 'Подписанный ответ можно прочитать и скачать в личном кабинете.'),
     short: `По вашему обращению ${w.no} ${w.at} дан ответ. ${statusLine(w)}`,
     sms: [{ text: `Ваше обращение ${w.no}: дан ответ ${w.at}. ${statusLine(w)}` }, ...link(w)],
-    quote: w.facts.unidentified ? answerQuote(w) : null,
+    quote: withoutCabinet(w.facts) ? answerQuote(w) : null,
   }),
 
   rating_requested: (w) => ({

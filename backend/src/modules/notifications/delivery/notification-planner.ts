@@ -144,8 +144,11 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         const rendered = renderNotice(kind, pref.locale, facts);
         const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId };
         const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
+        // An author without an account is told by one channel, not on every contact they gave.
+        const only = recipient.kind === 'contact' && appeal ? contactChannel(appeal.answerChannel, email, phone) : null;
         for (const channel of CHANNELS) {
           if (!channelOn(pref, kind, channel)) continue;
+          if (only && channel !== only) continue;
           if (channel === 'in_app') {
             if (recipient.kind !== 'user') continue;
             items.push({ userId: recipient.id, eventId: event.id, kind, appealId, appealNumber: appeal?.number ?? null, ...rendered.inApp, link: facts.link });
@@ -229,6 +232,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       departmentName: appeal.departmentName,
       departmentNameEn: appeal.departmentNameEn,
       unidentified: appeal.unidentified,
+      accountless: appeal.citizenId === null,
       reason: reason ?? payload.reason ?? payload.comment ?? null,
       rating: payload.score ?? appeal.rating,
       fileName: payload.fileName ?? null,
@@ -294,4 +298,16 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     return { notice, answer };
   }
 
+}
+
+/**
+ * The one channel an author without an account is told by: e-mail when the answer goes by e-mail
+ * (the operator's choice for the answer and the receipt), else the first contact they gave — the
+ * phone (SMS), then the e-mail. Null: no contact to reach (a postal address only: the body writes).
+ */
+export function contactChannel(answerChannel: string, email: string | null, phone: string | null): 'email' | 'sms' | null {
+  if (answerChannel === 'email' && email) return 'email';
+  if (phone) return 'sms';
+  if (email) return 'email';
+  return null;
 }

@@ -88,6 +88,8 @@ export class AnswerHandler implements StaffActionHandler<AnswerInputDto> {
       await this.thread.tellCitizen(manager, actor, appeal.id, body.text);
     } else {
       appeal.answeredAt = now;
+      // A newer answer goes by post again: back on the to-print list.
+      Object.assign(appeal, { answerPrintedAt: null, answerPrintedBy: null });
     }
     entry.comment = body.result === AnswerResult.Refused ? (body.reason ?? null) : null;
     entry.details = { ...entry.details, answerId: answer.id, result: body.result, resultCode: body.resultCode };

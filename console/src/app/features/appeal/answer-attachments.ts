@@ -73,13 +73,18 @@ export class AnswerAttachments {
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
 
-  /** The appeal (uuid) the files are for: the API checks its file limits on upload. */
-  readonly appealId = input.required<string>();
+  /**
+   * The appeal (uuid) the files are for: the API checks its file limits on upload. None: uploads
+   * for an appeal not registered yet (an operator's intake), bound to it when it is.
+   */
+  readonly appealId = input<string | null>(null);
 
   protected readonly accept = ACCEPT;
   protected readonly files = signal<readonly AnswerFile[]>([]);
   /** Ids of the files the API kept, in the order chosen: what the answer attaches. */
   readonly attachmentIds = computed(() => this.files().flatMap((file) => (file.state === 'uploaded' ? [file.id] : [])));
+  /** The files the API kept, by name (a category's file field names one of them). */
+  readonly uploaded = computed(() => this.files().flatMap((file) => (file.state === 'uploaded' ? [{ id: file.id, name: file.name }] : [])));
   readonly uploading = computed(() => this.files().some((file) => file.state === 'uploading'));
   private nextKey = 0;
 
@@ -113,7 +118,7 @@ export class AnswerAttachments {
     try {
       const { data, error } = await this.api.POST('/api/v1/attachments', {
         // The spec types a binary field as a string; the serializer sends the File itself.
-        body: { appealId: this.appealId(), file: file as unknown as string },
+        body: { appealId: this.appealId() ?? undefined, file: file as unknown as string },
         bodySerializer: ({ appealId, file: content }) => {
           const form = new FormData();
           // The appeal first: the API checks its limits before reading the file.

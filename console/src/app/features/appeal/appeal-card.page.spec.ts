@@ -62,6 +62,7 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     api.on('GET', /^\/api\/v1\/appeals\/[^/]+\/notifications$/, { body: [] });
     api.on('GET', /\/answer-drafts$/, { body: [] });
     api.on('GET', /\/related$/, { body: { linked: [], others: [] } });
+    api.on('GET', /\/duplicates$/, { body: [] });
     api.on('GET', /\/snippets$/, { body: [] });
     // The staff member's notification stream (the card listens to it for live changes of the appeal).
     streams = api.eventStream('/api/v1/me/notifications/stream');

@@ -19,6 +19,7 @@ import { RevealContactDialog } from './action-dialogs/reveal-contact-dialog';
 import { AnswerDraftPanel } from './answer-draft-panel';
 import { AppealNotifications } from './appeal-notifications';
 import { MessageThread } from './message-thread';
+import { DuplicateCandidates } from './duplicate-candidates';
 import { RelatedAppeals } from './related-appeals';
 import { SlaTimeline } from './sla-timeline';
 import { StatusHistory } from './status-history';
@@ -40,7 +41,7 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
 /** The appeal card for staff: everything about one appeal, its history and its thread. */
 @Component({
   selector: 'ok-appeal-card-page',
-  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AnswerDraftPanel, AppealFiles, AppealNotifications, RelatedAppeals, SlaTimeline],
+  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AnswerDraftPanel, AppealFiles, AppealNotifications, RelatedAppeals, SlaTimeline, DuplicateCandidates],
   templateUrl: './appeal-card.page.html',
   styleUrl: './appeal-card.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -166,6 +167,46 @@ export class AppealCardPage {
     this.redirected.set(result.outcome === 'done' && action === 'redirect');
     await this.load(this.idOrNumber());
     if (result.outcome === 'done' && this.state() === 'ready') this.notifier.info(ACTION_DONE[action]);
+  }
+
+  /** Moves when a duplicate was linked to this appeal: the related appeals load anew. */
+  protected readonly linksChanged = signal(0);
+  protected readonly marking = signal(false);
+
+  /**
+   * «Печать ответа»: the signed PDF in a new tab, to print and post. The tab opens at the click
+   * (a tab opened after the download would be a blocked pop-up) and shows the PDF once it is here.
+   */
+  protected async printAnswer(): Promise<void> {
+    const appeal = this.appeal();
+    if (!appeal) return;
+    const tab = window.open('', '_blank');
+    const { data } = await this.api.GET('/api/v1/appeals/{idOrNumber}/answer', {
+      params: { path: { idOrNumber: appeal.id }, query: { format: 'pdf' } },
+      parseAs: 'blob',
+    });
+    if (!data) {
+      tab?.close();
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([data], { type: 'application/pdf' }));
+    if (tab) tab.location.href = url;
+    else saveBlob(data, `answer-${appeal.number ?? appeal.id}.pdf`);
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  /** «Распечатано»: recorded (who, when) by the API; the appeal leaves the to-print list. */
+  protected async markPrinted(): Promise<void> {
+    const appeal = this.appeal();
+    if (!appeal || this.marking()) return;
+    this.marking.set(true);
+    try {
+      const { data } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/answer-printed', { params: { path: { idOrNumber: appeal.id } } });
+      if (data) this.notifier.info('postal.marked');
+      await this.load(this.idOrNumber());
+    } finally {
+      this.marking.set(false);
+    }
   }
 
   /** The signed answer document in each format the API signs (JWS, XMLDSig, PDF). */

@@ -5,14 +5,15 @@ import type { I18n } from '../../core/i18n/i18n.service';
 /**
  * Puts the API's field errors (`errors[]` of a problem) under the form's own fields, as a
  * `server` error the field shows until it is edited. A path such as `documents.0` belongs to
- * the `documents` control. Returns the errors no field of the form shows, as "field: message".
+ * the `documents` control (or the control `aliases` names for it). Returns the errors no field of the form shows, as "field: message".
  */
-export function putFieldErrors(form: FormGroup, problem: Problem | null, prefix = ''): string[] {
+export function putFieldErrors(form: FormGroup, problem: Problem | null, prefix = '', aliases: Readonly<Record<string, string>> = {}): string[] {
   const unplaced: string[] = [];
   for (const [field, message] of Object.entries(fieldErrors(problem))) {
     // `prefix`: the form is one object of the body (a draft's `draft.text` is the form's `text`).
     const path = prefix && field.startsWith(prefix) ? field.slice(prefix.length) : field;
-    const control = form.get(path.split(/[.[]/)[0]);
+    // `aliases`: a nested body field the form keeps flat (the intake's `applicant.phone` is its `phone`).
+    const control = form.get(aliases[path] ?? path.split(/[.[]/)[0]);
     if (control) {
       control.setErrors({ server: message });
       control.markAsTouched();

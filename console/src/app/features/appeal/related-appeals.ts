@@ -71,6 +71,8 @@ export class RelatedAppeals {
   readonly appealId = input.required<string>();
   /** Changes with every reload of the card: the links follow what happened (a new dispute). */
   readonly version = input.required<number>();
+  /** Moves when a link was made from the card (a merge changes the duplicate, not this appeal's version). */
+  readonly refresh = input(0);
   protected readonly relations = signal<Relations | null>(null);
   protected readonly failed = signal(false);
 
@@ -78,12 +80,15 @@ export class RelatedAppeals {
     effect(() => {
       const id = this.appealId();
       this.version();
+      this.refresh();
       untracked(() => void this.load(id));
     });
   }
 
   protected relationLabel(a: Linked): string {
     if (a.relation === 'parent') return this.t('related.parent');
+    if (a.relation === 'main') return this.t('related.main');
+    if (a.relation === 'merged') return this.t('related.merged');
     return this.t(a.type === 'decision_appeal' ? 'related.dispute' : 'related.refiled');
   }
 

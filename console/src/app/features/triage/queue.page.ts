@@ -189,6 +189,10 @@ export class QueuePage {
     this.store.update({ overdue });
   }
 
+  protected setToPrint(toPrint: boolean): void {
+    this.store.update({ toPrint });
+  }
+
   protected setEscalated(escalated: boolean): void {
     this.store.update({ escalated });
   }
@@ -236,7 +240,7 @@ export class QueuePage {
 
   /**
    * The queue's keyboard: j/k move, Enter or o open, x ticks, a takes, r opens the card's answer,
-   * / searches, g then i/m/u/o/s/e switch views, ? lists them all. Not while typing in a field or
+   * / searches, g then i/m/u/o/s/e switch views, n registers a new appeal, ? lists them all. Not while typing in a field or
    * with a dialog open, and never with Ctrl, Alt or Meta (the browser's and screen readers' own).
    */
   protected shortcut(event: KeyboardEvent): void {
@@ -300,6 +304,10 @@ export class QueuePage {
       case 'g':
         event.preventDefault();
         this.chordUntil = Date.now() + CHORD_MS;
+        return;
+      case 'n':
+        event.preventDefault();
+        void this.router.navigate(['/intake']);
         return;
       case '?':
         event.preventDefault();

@@ -37,6 +37,8 @@ export interface QueueFilters {
   overdue: boolean;
   /** Escalated appeals: in this department, or escalated to it from below (its oversight list). */
   escalated: boolean;
+  /** «Ответ почтой»: answered appeals whose answer goes by post and is not yet printed (any status). */
+  toPrint: boolean;
   sort: QueueSort;
   dir: SortDir;
   limit: number;
@@ -49,6 +51,7 @@ export const DEFAULT_FILTERS: QueueFilters = {
   q: '',
   overdue: false,
   escalated: false,
+  toPrint: false,
   sort: 'dueAt',
   dir: 'asc',
   limit: 20,
@@ -67,6 +70,7 @@ export function filtersToQuery(f: QueueFilters): Record<string, string | null> {
     q: f.q.trim() || null,
     overdue: f.overdue ? 'true' : null,
     escalated: f.escalated ? 'true' : null,
+    toPrint: f.toPrint ? 'true' : null,
     sort: f.sort === DEFAULT_FILTERS.sort ? null : f.sort,
     dir: f.dir === naturalDir(f.sort) ? null : f.dir,
     limit: f.limit === DEFAULT_FILTERS.limit ? null : String(f.limit),
@@ -88,6 +92,7 @@ export function filtersFromQuery(
   if (q) patch.q = q.slice(0, 200);
   if (get('overdue') === 'true') patch.overdue = true;
   if (get('escalated') === 'true') patch.escalated = true;
+  if (get('toPrint') === 'true') patch.toPrint = true;
   const sort = get('sort');
   if (sort && (SORT_KEYS as readonly string[]).includes(sort)) patch.sort = sort as QueueSort;
   const dir = get('dir');
@@ -206,6 +211,7 @@ export class QueueStore {
             q: f.q.trim() || undefined,
             overdue: f.overdue || undefined,
             escalated: f.escalated || undefined,
+            toPrint: f.toPrint || undefined,
             sort: f.sort,
             dir: f.dir === naturalDir(f.sort) ? undefined : f.dir,
             limit: f.limit,

@@ -33,6 +33,8 @@ export function fromSaved(s: SavedFilters): Partial<QueueFilters> {
     q: s.q ?? '',
     overdue: s.overdue ?? false,
     escalated: s.escalated ?? false,
+    // Not kept by a saved view: applying one leaves the postal list.
+    toPrint: false,
     sort: s.sort ?? 'dueAt',
     dir: s.dir ?? (s.sort === 'registeredAt' ? 'desc' : 'asc'),
   };

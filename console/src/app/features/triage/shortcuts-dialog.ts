@@ -17,6 +17,7 @@ export const SHORTCUTS: readonly { keys: string[]; label: MessageKey }[] = [
   { keys: ['g', 'o'], label: 'keys.viewOverdue' },
   { keys: ['g', 's'], label: 'keys.viewDueSoon' },
   { keys: ['g', 'e'], label: 'keys.viewEscalated' },
+  { keys: ['n'], label: 'keys.register' },
   { keys: ['?'], label: 'keys.help' },
 ];
 
