@@ -1046,7 +1046,7 @@ export const EN: Record<MessageKey, string> = {
   'noticeTemplates.loadFailed': 'The notification templates could not be loaded',
   'noticeTemplates.table': 'Notices and channels',
   'noticeTemplates.kind': 'Notice',
-  'noticeTemplates.editCell': 'Edit: {kind}, {channel}',
+  'noticeTemplates.editCell': '{state} — edit: {kind}, {channel}',
   'noticeTemplates.changed': 'Changed (version {version})',
   'noticeTemplates.builtIn': 'Built-in',
   'noticeTemplates.editorHeading': '{kind}: {channel}, {lang}',

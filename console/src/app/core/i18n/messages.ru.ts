@@ -1047,7 +1047,7 @@ export const RU = {
   'noticeTemplates.loadFailed': 'Не удалось загрузить шаблоны уведомлений',
   'noticeTemplates.table': 'Уведомления и каналы',
   'noticeTemplates.kind': 'Уведомление',
-  'noticeTemplates.editCell': 'Изменить: {kind}, {channel}',
+  'noticeTemplates.editCell': '{state} — изменить: {kind}, {channel}',
   'noticeTemplates.changed': 'Изменён (версия {version})',
   'noticeTemplates.builtIn': 'Встроенный',
   'noticeTemplates.editorHeading': '{kind}: {channel}, {lang}',

@@ -61,9 +61,9 @@ const PREVIEW_DELAY_MS = 350;
                   <td>
                     @if (cell) {
                       <button mat-button type="button" [class.changed]="!!cell.override" [attr.data-cell]="kind + '/' + c"
-                        [attr.aria-label]="t('noticeTemplates.editCell', { kind: kindLabel(kind), channel: channelLabel(c) })"
+                        [attr.aria-label]="t('noticeTemplates.editCell', { state: cellState(cell), kind: kindLabel(kind), channel: channelLabel(c) })"
                         [attr.aria-pressed]="isOpen(cell)" (click)="open(cell)">
-                        {{ cell.override ? t('noticeTemplates.changed', { version: cell.override.version }) : t('noticeTemplates.builtIn') }}
+                        {{ cellState(cell) }}
                       </button>
                     }
                   </td>
@@ -103,7 +103,7 @@ const PREVIEW_DELAY_MS = 350;
                 <ul aria-labelledby="placeholders-heading">
                   @for (p of e.placeholders; track p) {
                     <li>
-                      <button mat-stroked-button type="button" [attr.aria-label]="t('noticeTemplates.insert', { name: p })" (click)="insert(p)">{{ '{{' + p + '}}' }}</button>
+                      <button mat-stroked-button type="button" [attr.aria-label]="t('noticeTemplates.insert', { name: token(p) })" (click)="insert(p)">{{ token(p) }}</button>
                       <span class="muted">{{ placeholderLabel(p) }}</span>
                     </li>
                   }
@@ -199,6 +199,15 @@ export class NotificationTemplatesPage {
   constructor() {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
     void this.load();
+  }
+
+  /** What a cell's button says: the visible text starts its accessible name (WCAG 2.5.3). */
+  protected cellState(cell: Template): string {
+    return cell.override ? this.t('noticeTemplates.changed', { version: cell.override.version }) : this.t('noticeTemplates.builtIn');
+  }
+
+  protected token(name: string): string {
+    return `{{${name}}}`;
   }
 
   protected kindLabel(kind: Template['kind']): string {
