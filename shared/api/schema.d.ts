@@ -2506,7 +2506,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Departments and their assignment settings */
+        /**
+         * Departments and their assignment settings
+         * @description Admins: every department. Supervisors: their own department subtree, read-only.
+         */
         get: operations["listDepartments"];
         put?: never;
         /**
