@@ -1963,6 +1963,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/notification-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every notice kind × channel × language: the built-in text, the override if any, the placeholders it may use */
+        get: operations["listNotificationTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notification-templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One channel of a kind rendered with sample facts: a draft (checked as a save: 422 unknown_placeholder, sms_too_long) or the text in use */
+        post: operations["previewNotificationTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notification-templates/{kind}/{channel}/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the text of a kind on a channel in a language (422 unknown_placeholder naming them, sms_too_long; 404 for an unknown kind, channel or language) */
+        put: operations["saveNotificationTemplate"];
+        post?: never;
+        /** Return to the built-in text (404 when none is overridden) */
+        delete: operations["resetNotificationTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/webhooks": {
         parameters: {
             query?: never;
@@ -2471,7 +2523,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Departments and their assignment settings */
+        /**
+         * Departments and their assignment settings
+         * @description Admins: every department. Supervisors: their own department subtree, read-only.
+         */
         get: operations["listDepartments"];
         put?: never;
         /**
@@ -5357,6 +5412,86 @@ export interface components {
         RetryNotificationDeliveriesResultDto: {
             /** @description Dead deliveries put back to pending, due now */
             retried: number;
+        };
+        /** @enum {string} */
+        NoticeKind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
+        /** @enum {string} */
+        NoticeChannel: "in_app" | "email" | "sms" | "push";
+        /** @enum {string} */
+        NoticeLanguage: "ru" | "en";
+        /** @enum {string} */
+        NoticeAudience: "citizen" | "staff";
+        /**
+         * @description The {{placeholders}} this kind gives on this channel
+         * @enum {string}
+         */
+        NoticePlaceholder: "number" | "no" | "subject" | "status" | "previousStatus" | "at" | "registeredAt" | "due" | "documentsDue" | "department" | "reason" | "rating" | "fileName" | "alert" | "person" | "webhook" | "origin" | "failures" | "lastError" | "category" | "region" | "citizens" | "appeals" | "windowHours" | "link";
+        NoticeTemplateTextDto: {
+            /** @description The e-mail subject, or the push / in-app title; null for SMS */
+            subject: string | null;
+            body: string;
+        };
+        NoticeTemplateOverrideDto: {
+            /** @description The e-mail subject, or the push / in-app title; null for SMS */
+            subject: string | null;
+            body: string;
+            /** @description Saves since the built-in text was last in use (every change is in the audit log, before → after) */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+        };
+        NotificationTemplateDto: {
+            kind: components["schemas"]["NoticeKind"];
+            channel: components["schemas"]["NoticeChannel"];
+            locale: components["schemas"]["NoticeLanguage"];
+            audience: components["schemas"]["NoticeAudience"];
+            /** @description Whether the channel has a subject (e-mail) or title (push, in-app) */
+            hasSubject: boolean;
+            /** @description The {{placeholders}} this kind gives on this channel */
+            placeholders: components["schemas"]["NoticePlaceholder"][];
+            /** @description The built-in text written as a template (parts said only when a fact is there shown as if it were) */
+            builtIn: components["schemas"]["NoticeTemplateTextDto"];
+            override: components["schemas"]["NoticeTemplateOverrideDto"] | null;
+        };
+        NotificationTemplatePreviewInputDto: {
+            kind: components["schemas"]["NoticeKind"];
+            channel: components["schemas"]["NoticeChannel"];
+            locale: components["schemas"]["NoticeLanguage"];
+            /** @description A draft subject; with body absent, the saved text (override or built-in) is shown */
+            subject?: string | null;
+            /** @description A draft body; absent: the saved text */
+            body?: string;
+        };
+        /** @enum {string} */
+        SmsEncoding: "GSM-7" | "UCS-2";
+        SmsSizeDto: {
+            encoding: components["schemas"]["SmsEncoding"];
+            /** @description Segments the text costs */
+            segments: number;
+            /** @description GSM-7 septets or UCS-2 code units */
+            units: number;
+            /** @description The most segments a notice may cost */
+            maxSegments: number;
+        };
+        NotificationTemplatePreviewDto: {
+            channel: components["schemas"]["NoticeChannel"];
+            subject: string | null;
+            /** @description The text as sent (e-mail: the plain-text part) */
+            text: string;
+            /** @description The e-mail HTML part */
+            html: string | null;
+            /** @description SMS: what the text costs after fitting (at most two segments) */
+            sms: components["schemas"]["SmsSizeDto"] | null;
+            /** @description SMS: what the text would cost before fitting; above the limit the link is dropped and free values are cut */
+            smsUnfitted: components["schemas"]["SmsSizeDto"] | null;
+        };
+        NotificationTemplateInputDto: {
+            /** @description Required for e-mail, push and in-app; must be absent or null for SMS */
+            subject?: string | null;
+            /** @description Plain text with {{placeholders}}; escaped in the e-mail HTML */
+            body: string;
         };
         /** @enum {string} */
         WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.reviewed" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.merged" | "appeal.answer_printed" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "appeal.destroyed" | "audit.alert_raised" | "signal.recurring_problem";
@@ -10557,6 +10692,152 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RetryNotificationDeliveriesResultDto"];
                 };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listNotificationTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTemplateDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    previewNotificationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationTemplatePreviewInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTemplatePreviewDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    saveNotificationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["NoticeKind"];
+                channel: components["schemas"]["NoticeChannel"];
+                lang: components["schemas"]["NoticeLanguage"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationTemplateInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTemplateDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    resetNotificationTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["NoticeKind"];
+                channel: components["schemas"]["NoticeChannel"];
+                lang: components["schemas"]["NoticeLanguage"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, expired or invalid access token */
             401: {

@@ -225,6 +225,14 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/admin/snippets': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/snippets', body: {} }) },
   'PUT /api/v1/admin/snippets/{id}': { expect: adminOnly, request: async () => ({ path: `/api/v1/admin/snippets/${randomUUID()}`, body: {} }) },
   'DELETE /api/v1/admin/snippets/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/snippets/${randomUUID()}` }) },
+  // Notification templates (issue 16): admins only; an invalid body past authorization is a 422, a reset of a text never overridden a 404.
+  'GET /api/v1/admin/notification-templates': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-templates' }) },
+  'POST /api/v1/admin/notification-templates/preview': {
+    expect: adminOnly,
+    request: async () => ({ path: '/api/v1/admin/notification-templates/preview', body: { kind: 'registered', channel: 'sms', locale: 'ru' } }),
+  },
+  'PUT /api/v1/admin/notification-templates/{kind}/{channel}/{lang}': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-templates/webhook_disabled/push/en', body: {} }) },
+  'DELETE /api/v1/admin/notification-templates/{kind}/{channel}/{lang}': { expect: adminOnlyMissing, request: async () => ({ path: '/api/v1/admin/notification-templates/webhook_disabled/push/en' }) },
   // Dead letters of the event consumers: the engineer on call (admin) only. A retry of an event id that is no dead letter changes nothing.
   // Reports (issue 14): supervisors (their subtree) and admins; operators, citizens and auditors get 403.
   'GET /api/v1/reports/volume': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/volume' }) },

@@ -23,6 +23,7 @@ const EXCEPTIONS: Record<string, string> = {
   'POST /api/v1/me/notifications/read': 'Marks items of one\u2019s own feed read: per-user display state (the item keeps read_at), no personal data, no configuration, nobody else affected.',
   'POST /api/v1/me/notifications/read-all': 'As POST /me/notifications/read, for the whole feed.',
   'POST /api/v1/admin/routing-rules/test': 'The routing tester: runs the saved rules on a sample appeal given in the body and stores nothing; a read.',
+  'POST /api/v1/admin/notification-templates/preview': 'Renders a notice with made-up sample facts and the draft text given in the body; stores nothing and reads no appeal: a read.',
   'POST /api/v1/admin/routing-rules/replay': 'Replays a draft rule set given in the body over recent appeals and stores nothing (the draft is not saved); answers appeal numbers and departments only, no personal data.',
 };
 
@@ -290,6 +291,17 @@ describe('audit coverage: every write route writes exactly one audit row with it
     }, `/api/v1/admin/snippets/${snippet?.id}`);
     await write('DELETE /api/v1/admin/snippets/{id}', tokens.admin, undefined, { action: 'answer_snippet.delete', ...a, changes: { title: { from: 'Покрытие 2', to: null } } }, `/api/v1/admin/snippets/${snippet?.id}`);
     await write('PATCH /api/v1/admin/departments/{id}', tokens.admin, { autoAssign: !departments[0].autoAssign }, { action: 'department.update', ...a, changes: { autoAssign: { from: departments[0].autoAssign, to: !departments[0].autoAssign } } }, `/api/v1/admin/departments/${departments[0].id}`);
+    // Notification templates: a save and a return to the built-in text, each with its text before → after.
+    await write('PUT /api/v1/admin/notification-templates/{kind}/{channel}/{lang}', tokens.admin, { subject: 'Покрытие {{no}}', body: 'Текст {{no}}' }, {
+      action: 'notification_template.update',
+      ...a,
+      changes: { subject: { from: null, to: 'Покрытие {{no}}' }, body: { from: null, to: 'Текст {{no}}' } },
+    }, '/api/v1/admin/notification-templates/queue_new/in_app/en');
+    await write('DELETE /api/v1/admin/notification-templates/{kind}/{channel}/{lang}', tokens.admin, undefined, {
+      action: 'notification_template.reset',
+      ...a,
+      changes: { body: { from: 'Текст {{no}}', to: null } },
+    }, '/api/v1/admin/notification-templates/queue_new/in_app/en');
     // Webhooks: a public name (never resolved here: its deliveries fail, which nothing below needs).
     const hook = await write('POST /api/v1/admin/webhooks', tokens.admin, { name: 'Покрытие', url: 'https://hooks.example.com/otklik', events: ['appeal.submitted'] }, { action: 'webhook.create', ...a });
     await write('PATCH /api/v1/admin/webhooks/{id}', tokens.admin, { name: 'Покрытие 2' }, { action: 'webhook.update', ...a }, `/api/v1/admin/webhooks/${hook?.id}`);

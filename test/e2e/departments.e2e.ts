@@ -111,6 +111,25 @@ describe('departments (/admin/departments)', () => {
     expect(pool.body.code).toBe('department_general_pool');
   });
 
+  it("a supervisor reads only their own department's subtree, and cannot change it", async () => {
+    // The demo supervisor heads «Администрация»: a department under it is theirs, a new root is not.
+    const inside = await create(id('administration'));
+    const outside = await create(null);
+    const below = await create(outside.id);
+    const res = await call(base, 'GET', '/api/v1/admin/departments', undefined, supervisor);
+    expect(res.status).toBe(200);
+    const seen = (res.body as { id: string }[]).map((d) => d.id);
+    expect(seen).toEqual(expect.arrayContaining([id('administration'), id('tech-support'), inside.id]));
+    expect(seen).not.toContain(outside.id);
+    expect(seen).not.toContain(below.id);
+    // The admin still reads every one.
+    const everything = ((await call(base, 'GET', '/api/v1/admin/departments', undefined, admin)).body as { id: string }[]).map((d) => d.id);
+    expect(everything).toEqual(expect.arrayContaining([inside.id, outside.id, below.id]));
+    // Reading is all: a change of their own department is refused.
+    expect((await call(base, 'PATCH', `/api/v1/admin/departments/${inside.id}`, { autoAssign: true }, supervisor)).status).toBe(403);
+    for (const d of [below, outside]) expect((await call(base, 'POST', `/api/v1/admin/departments/${d.id}/retire`, undefined, admin)).status).toBe(200);
+  });
+
   it('only admins change the tree; bad input is a 4xx problem', async () => {
     const target = await create(id('administration'));
     for (const token of [supervisor, await signIn(DEMO.operator), await signIn(DEMO.auditor)]) {

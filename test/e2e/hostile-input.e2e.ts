@@ -169,6 +169,15 @@ const ROWS: Record<string, Row> = {
   'PUT /api/v1/admin/snippets/{id}': { as: 'admin' },
   'DELETE /api/v1/admin/snippets/{id}': { as: 'admin' },
   'GET /api/v1/admin/departments': { as: 'admin' },
+  'GET /api/v1/admin/notification-templates': { as: 'admin' },
+  // A kind × channel few tests look at (an admin's push about a disabled webhook): what a valid attack saves reaches nobody else's test.
+  'PUT /api/v1/admin/notification-templates/{kind}/{channel}/{lang}': {
+    as: 'admin',
+    params: () => ({ kind: 'webhook_disabled', channel: 'push', lang: 'en' }),
+    base: () => ({ subject: 'Webhook {{webhook}}', body: 'Disabled at {{at}}' }),
+  },
+  'DELETE /api/v1/admin/notification-templates/{kind}/{channel}/{lang}': { as: 'admin', params: () => ({ kind: 'webhook_disabled', channel: 'push', lang: 'en' }) },
+  'POST /api/v1/admin/notification-templates/preview': { as: 'admin', base: () => ({ kind: 'registered', channel: 'sms', locale: 'ru', body: 'Текст {{no}}' }) },
   'PATCH /api/v1/admin/departments/{id}': { as: 'admin' },
   'GET /api/v1/admin/event-deliveries': { as: 'admin' },
   'GET /api/v1/admin/categories': { as: 'admin' },

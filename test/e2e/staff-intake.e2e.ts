@@ -107,9 +107,9 @@ describe('staff intake: appeals registered by an operator', () => {
     expect((await receiptsOf(first.id)).map((n) => n.channel)).toEqual(['email']);
     expect(smsTo(anna.phone)).toEqual([]);
 
-    // Both given, no e-mail answer chosen: the first contact, the phone, alone.
-    const oleg = { fullName: 'Смирнов Олег Иванович', phone: randomMobile(), email: `oleg.${randomUUID().slice(0, 8)}@example.ru` };
-    const second = await ok('POST', '/api/v1/staff/appeals', input({ applicant: oleg }), operator);
+    // Both given, the answer by post: the first contact, the phone, alone.
+    const oleg = { fullName: 'Смирнов Олег Иванович', phone: randomMobile(), email: `oleg.${randomUUID().slice(0, 8)}@example.ru`, address: '101000, г. Москва, ул. Покровка, д. 3' };
+    const second = await ok('POST', '/api/v1/staff/appeals', input({ applicant: oleg, answerChannel: 'post' }), operator);
     const sms = await until(() => smsTo(oleg.phone).find((text) => text.includes(`№ ${second.number}`)), 20_000);
     // The SMS carries no link to a cabinet the applicant does not have.
     expect(sms).not.toMatch(/https?:/);

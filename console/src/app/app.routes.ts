@@ -57,6 +57,12 @@ export const routes: Routes = [
         loadComponent: () => import('./features/admin/snippets.page').then((m) => m.SnippetsPage),
       },
       {
+        path: 'admin/notification-templates',
+        title: 'title.noticeTemplates',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/notification-templates.page').then((m) => m.NotificationTemplatesPage),
+      },
+      {
         path: 'admin/staff',
         title: 'title.staff',
         canActivate: [adminOrSupervisorGuard],

@@ -42,6 +42,9 @@ export const PROBLEM_TITLES: Catalog = {
   invalid_refresh_token: { ru: 'Сессия недействительна, войдите снова', en: 'The session is not valid; sign in again' },
   forbidden: { ru: 'Недостаточно прав', en: 'You are not allowed to do this' },
   not_found: { ru: 'Не найдено', en: 'Not found' },
+  // Notification templates (issue 16).
+  unknown_placeholder: { ru: 'Неизвестная подстановка: {names}. Доступны: {allowed}', en: 'Unknown placeholder: {names}. Available: {allowed}' },
+  sms_too_long: { ru: 'SMS длиннее {max} сегментов ({segments}) даже с образцом данных', en: 'The SMS is longer than {max} segments ({segments}) even with the sample data' },
   oversight_only: {
     ru: 'Обращение эскалировано в ваш отдел для контроля: действовать по нему может отдел-исполнитель (или перенаправьте его)',
     en: 'The appeal is escalated to your department for oversight: the handling department acts on it (or redirect it)',
@@ -321,6 +324,9 @@ export const FIELD_MESSAGES: Catalog = {
     ru: 'Регистрация не найдена или срок подтверждения истёк',
     en: 'No such registration, or its confirmation window has passed',
   },  // Duplicates and their merge (issue 18).
+  unknown_placeholder: { ru: 'Такой подстановки у этого уведомления нет', en: 'This notice has no such placeholder' },
+  sms_too_long: { ru: 'SMS не помещается в два сегмента', en: 'The SMS does not fit two segments' },
+  subject_not_allowed: { ru: 'У SMS нет темы', en: 'An SMS has no subject' },
   merge_same_appeal: { ru: 'Обращение нельзя объединить с самим собой', en: 'An appeal cannot be merged with itself' },
   merge_closed_appeal: {
     ru: 'По обращению № {number} уже дан ответ или оно закрыто: объединять можно только нерассмотренные',

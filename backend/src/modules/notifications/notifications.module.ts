@@ -15,6 +15,9 @@ import { AppealNotificationsController, MeNotificationsController } from './noti
 import { NotificationsService } from './notifications.service';
 import { NotificationPreferences } from './preferences/notification-preferences.service';
 import { PushSubscriptions } from './push/push-subscriptions.repository';
+import { NoticeTemplateOverrides } from './templates/notice-templates.repository';
+import { NotificationTemplatesController } from './templates/notification-templates.controller';
+import { NotificationTemplatesService } from './templates/notification-templates.service';
 
 /**
  * Notifications (ARCHITECTURE.md): the consumer of domain events that tells citizens and staff
@@ -28,7 +31,7 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: [AppealsModule, UserDirectoryModule, AppealWorkflowModule],
-      controllers: [MeNotificationsController, AppealNotificationsController, NotificationDeliveriesController],
+      controllers: [MeNotificationsController, AppealNotificationsController, NotificationDeliveriesController, NotificationTemplatesController],
       providers: [
         { provide: 'NOTIFICATION_SENDING', useValue: options.sending },
         NotificationPlanner,
@@ -42,6 +45,8 @@ export class NotificationsModule {
         NotificationPreferences,
         PushSubscriptions,
         NotificationsService,
+        NoticeTemplateOverrides,
+        NotificationTemplatesService,
       ],
     };
   }

@@ -134,10 +134,10 @@ export class WorkflowAdminController {
 
   @Get('departments')
   @Authenticated(Role.Admin, Role.Supervisor)
-  @ApiOperation({ summary: 'Departments and their assignment settings', operationId: 'listDepartments' })
+  @ApiOperation({ summary: 'Departments and their assignment settings', description: 'Admins: every department. Supervisors: their own department subtree, read-only.', operationId: 'listDepartments' })
   @ApiOkResponse({ type: [AdminDepartmentDto] })
-  departments(): Promise<AdminDepartmentDto[]> {
-    return this.admin.departments();
+  departments(@CurrentActor() actor: Actor): Promise<AdminDepartmentDto[]> {
+    return this.admin.departments(actor);
   }
 
   @Patch('departments/:id')

@@ -173,8 +173,12 @@ export class WorkflowAdminService {
     return template;
   }
 
-  async departments(): Promise<AdminDepartmentDto[]> {
-    return (await this.allDepartments()).map(departmentDto);
+  /** Admins: every department. Supervisors read (never change) their own department's subtree, nothing else. */
+  async departments(actor: Actor): Promise<AdminDepartmentDto[]> {
+    const all = await this.allDepartments();
+    if (actor.role === Role.Admin) return all.map(departmentDto);
+    const scope = new Set(actor.departmentId ? await this.departmentTree.scope(actor.departmentId) : []);
+    return all.filter((d) => scope.has(d.id)).map(departmentDto);
   }
 
   /** The organisation as staff see it (redirect targets, the hierarchy), without admin settings. */

@@ -1,6 +1,8 @@
-import { escapeHtml, fitSms, oneLine } from './notice-format';
-import { Locale, NOTICE_KIND_SPECS, NoticeFacts, NoticeKind, RenderedNotice } from './notice-kinds';
-import { NoticeText, NoticeTexts, withoutCabinet, wordsOf } from './notice-text';
+import { AppealStatus } from '@otklik/shared/domain';
+import { escapeHtml, fitSms, oneLine, SmsPiece } from './notice-format';
+import { Channel, Locale, NOTICE_KIND_SPECS, NoticeFacts, NoticeKind, RenderedNotice } from './notice-kinds';
+import { ELASTIC_PLACEHOLDERS, fillTemplate, parseTemplate, Placeholder, placeholderValues, ABSENT } from './notice-placeholders';
+import { NoticeText, NoticeTexts, NoticeWords, withoutCabinet, wordsOf } from './notice-text';
 import { EN_TEXTS } from './texts-en';
 import { RU_TEXTS } from './texts-ru';
 
@@ -48,8 +50,9 @@ type Pointer = Place | 'office';
  * Staff are pointed to the appeal's card in the console (admins to the alerts, for a security alert, or to the webhook subscriptions). The SMS is at most two segments by
  * construction (fitSms).
  */
-export function renderNotice(kind: NoticeKind, locale: Locale, facts: NoticeFacts): RenderedNotice {
-  const text = TEXTS[locale][kind](wordsOf(facts, locale));
+export function renderNotice(kind: NoticeKind, locale: Locale, facts: NoticeFacts, templates: NoticeTemplates = {}): RenderedNotice {
+  const words = wordsOf(facts, locale);
+  const text = TEXTS[locale][kind](words);
   const citizen = NOTICE_KIND_SPECS[kind].audience === 'citizen';
   const place: Pointer = facts.webhook
     ? 'webhooks'
@@ -66,12 +69,123 @@ export function renderNotice(kind: NoticeKind, locale: Locale, facts: NoticeFact
               : 'cabinet';
   const quote = citizen && withoutCabinet(facts) && text.quote?.trim() ? text.quote.trim() : null;
   const link = place === 'office' ? null : facts.link;
-  return {
+  const rendered: RenderedNotice = {
     email: { subject: oneLine(text.title), text: emailText(text, locale, place, quote, link), html: emailHtml(text, locale, place, quote, link) },
     sms: fitSms(text.sms),
     push: { title: oneLine(text.title), body: `${oneLine(text.short)}\n${facts.link}` },
     inApp: { title: oneLine(text.title), body: `${[text.lead, ...text.details].map(oneLine).join(' ')}\n${facts.link}` },
   };
+  return applyTemplates(rendered, templates, words, text, place, quote, link);
+}
+
+/** An admin's text for one channel of a kind in one locale (subject: the e-mail's subject, the push and in-app title; none for SMS). */
+export interface NoticeTemplate {
+  subject: string | null;
+  body: string;
+}
+export type NoticeTemplates = Partial<Record<Channel, NoticeTemplate>>;
+
+/**
+ * The admin's texts in place of the built-in ones, channel by channel, inside the same frame: the
+ * e-mail keeps its layout, the link button, the footer and — for an author without a cabinet — the
+ * quoted notice or answer (59-ФЗ ст. 10 ч. 4); push and in-app keep the link. Every value and the
+ * admin's own words are escaped in the HTML part. The SMS stays within two segments: what does not
+ * fit is cut where the text is free (fitSms: the link dropped first, then free values shortened).
+ */
+function applyTemplates(rendered: RenderedNotice, templates: NoticeTemplates, words: NoticeWords, text: NoticeText, place: Pointer, quote: string | null, link: string | null): RenderedNotice {
+  if (Object.keys(templates).length === 0) return rendered;
+  const values = placeholderValues(words);
+  const fill = (template: string) => fillTemplate(template, values);
+  const { locale, facts } = words;
+  const out = { ...rendered };
+  const email = templates.email;
+  if (email) {
+    const own: NoticeText = { ...text, title: fill(email.subject ?? ''), lead: fill(email.body).trim(), details: [] };
+    out.email = { subject: oneLine(own.title), text: emailText(own, locale, place, quote, link), html: emailHtml(own, locale, place, quote, link) };
+  }
+  if (templates.sms) out.sms = fitSms(smsPieces(templates.sms.body, values));
+  if (templates.push) out.push = { title: oneLine(fill(templates.push.subject ?? '')), body: `${oneLine(fill(templates.push.body))}\n${facts.link}` };
+  if (templates.in_app) out.inApp = { title: oneLine(fill(templates.in_app.subject ?? '')), body: `${oneLine(fill(templates.in_app.body))}\n${facts.link}` };
+  return out;
+}
+
+/** An SMS template as pieces fitSms can shorten: the link optional, free values elastic, the admin's words kept. */
+export function smsPieces(template: string, values: Record<Placeholder, string | null>): SmsPiece[] {
+  const pieces: SmsPiece[] = [];
+  for (const part of parseTemplate(template)) {
+    if ('text' in part) {
+      pieces.push({ text: part.text });
+      continue;
+    }
+    const value = values[part.name] ?? ABSENT;
+    if (part.name === 'link') {
+      // The space before the link goes with it when it is left out.
+      const before = pieces.at(-1);
+      const space = before && 'text' in before && !before.elastic && before.optional === undefined ? (/\s+$/.exec(before.text)?.[0] ?? '') : '';
+      if (space) before!.text = before!.text.slice(0, -space.length);
+      pieces.push({ text: `${space}${value}`, optional: 9 });
+    } else pieces.push(ELASTIC_PLACEHOLDERS.has(part.name) ? { text: oneLine(value), elastic: true } : { text: value });
+  }
+  return pieces;
+}
+
+/**
+ * The built-in text of a kind on a channel written as a template: the texts rendered with every
+ * fact a {{placeholder}}. Where the built-in text says something only when the fact is there (a
+ * deadline, a department) it is shown as if it were; the admin starts editing from this.
+ */
+export function defaultTemplate(kind: NoticeKind, locale: Locale, channel: Channel): NoticeTemplate {
+  const token = (name: Placeholder) => `{{${name}}}`;
+  const facts: NoticeFacts = {
+    number: null,
+    subject: token('subject'),
+    status: AppealStatus.Registered,
+    at: new Date(0),
+    registeredAt: null,
+    dueAt: null,
+    documentsDueOn: null,
+    departmentName: token('department'),
+    unidentified: false,
+    rating: token('rating') as unknown as number,
+    fileName: token('fileName'),
+    alert: kind === 'security_alert' ? { kind: token('alert'), subjectName: token('person'), accountLocked: false } : null,
+    webhook: kind === 'webhook_disabled' ? { name: token('webhook'), origin: token('origin'), failures: token('failures') as unknown as number, lastError: token('lastError') } : null,
+    recurring:
+      kind === 'recurring_problem'
+        ? { categoryName: token('category'), region: token('region'), citizens: token('citizens') as unknown as number, appeals: token('appeals') as unknown as number, windowHours: token('windowHours') as unknown as number }
+        : null,
+    link: token('link'),
+  };
+  const words: NoticeWords = {
+    locale,
+    facts,
+    no: token('no'),
+    num: token('number'),
+    at: token('at'),
+    registeredAt: token('registeredAt'),
+    due: token('due'),
+    documentsDue: token('documentsDue'),
+    status: token('status'),
+    previousStatus: token('previousStatus'),
+    department: token('department'),
+    subject: token('subject'),
+    reason: token('reason'),
+    fileName: token('fileName'),
+  };
+  const built = TEXTS[locale][kind](words);
+  // The alert's label comes from a table by its kind: the token is not in it, and the text says its fallback words instead.
+  const alert = (s: string) => (kind === 'security_alert' ? s.replaceAll(locale === 'en' ? 'suspicious activity' : 'подозрительная активность', token('alert')) : s);
+  const text: NoticeText = { ...built, title: alert(built.title), lead: alert(built.lead), short: alert(built.short), sms: built.sms.map((p) => ({ ...p, text: alert(p.text) })) };
+  switch (channel) {
+    case 'email':
+      return { subject: text.title, body: [text.lead, ...text.details].join('\n') };
+    case 'sms':
+      return { subject: null, body: text.sms.map((p) => p.text).join('') };
+    case 'push':
+      return { subject: text.title, body: text.short };
+    case 'in_app':
+      return { subject: text.title, body: [text.lead, ...text.details].join(' ') };
+  }
 }
 
 function emailText(text: NoticeText, locale: Locale, place: Pointer, quote: string | null, link: string | null): string {

@@ -271,7 +271,7 @@ export const EN_TEXTS: NoticeTexts = {
 };
 
 /** Security alerts by kind, as the notice names them. */
-const ALERT_EN: Record<string, string> = {
+export const ALERT_EN: Record<string, string> = {
   failed_sign_ins: 'repeated failed sign-ins',
   new_network: 'a staff sign-in from a new network',
   mass_reveal: 'many personal-data reveals',

@@ -285,7 +285,7 @@ export const RU_TEXTS: NoticeTexts = {
 };
 
 /** Security alerts by kind, as the notice names them. */
-const ALERT_RU: Record<string, string> = {
+export const ALERT_RU: Record<string, string> = {
   failed_sign_ins: 'повторные неудачные попытки входа',
   new_network: 'вход сотрудника из новой сети',
   mass_reveal: 'массовый просмотр персональных данных',

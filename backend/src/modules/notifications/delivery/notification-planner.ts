@@ -23,6 +23,7 @@ import { NotificationStream } from '../inbox/notification-stream';
 import { DEFAULT_PREFERENCES, Preferences, channelOn, nextDigestAt, sendableAt } from '../preferences/preferences';
 import { NotificationPreferences } from '../preferences/notification-preferences.service';
 import { PushSubscriptions } from '../push/push-subscriptions.repository';
+import { NoticeTemplateOverrides } from '../templates/notice-templates.repository';
 import { ChannelContent, NewDelivery, NotificationDeliveries } from './notification-deliveries.repository';
 import { NotificationSender } from './notification-sender.service';
 
@@ -68,6 +69,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     private readonly cipher: PersonalDataCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly templates: NoticeTemplateOverrides,
   ) {}
 
   onModuleInit(): void {
@@ -108,6 +110,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     const userIds = [...new Set(planned.flatMap((p) => p.recipients.filter((r) => r.kind === 'user').map((r) => r.id)))];
     const [prefs, reach, devices] = await Promise.all([this.preferences.of(userIds), this.accounts.reachOf(userIds), this.push.withDevices(userIds)]);
     const reachById = new Map(reach.map((r) => [r.id, r]));
+    // The admins' texts, read once per batch (cached for NOTICE_TEMPLATE_CACHE_MS).
+    const overrides = await this.templates.current();
     const now = this.clock.now();
     const items: NewInboxItem[] = [];
     const rows: NewDelivery[] = [];
@@ -141,7 +145,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         const phone = to.phone ?? null;
         // The proposal's reasoning is internal: only the supervisors asked to decide it read it.
         const facts = appeal ? this.factsFor(event, appeal, staff, quoted, kind === 'approval_requested' ? appeal.proposalReason : ground) : this.adminFacts(event);
-        const rendered = renderNotice(kind, pref.locale, facts);
+        const rendered = renderNotice(kind, pref.locale, facts, this.templates.pick(overrides, kind, pref.locale));
         const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId };
         const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
         // An author without an account is told by one channel, not on every contact they gave.

@@ -33,6 +33,8 @@ const RETRIED_IN_BACKGROUND: ReadonlySet<string> = new Set(['/api/v1/me/notifica
 const SHOWN_BY_PAGE: ReadonlyMap<string, ReadonlySet<number>> = new Map([
   ['GET /api/v1/staff/appeals/{idOrNumber}', new Set([403, 404])],
   ['POST /api/v1/attachments', new Set([422])],
+  // The notification template editor's live preview shows a refused draft in place of the preview.
+  ['POST /api/v1/admin/notification-templates/preview', new Set([422])],
 ]);
 
 /** Every request asks for messages in the console's language (problem titles, history labels). */
