@@ -57,6 +57,12 @@ export const routes: Routes = [
         loadComponent: () => import('./features/admin/snippets.page').then((m) => m.SnippetsPage),
       },
       {
+        path: 'admin/macros',
+        title: 'title.macros',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/macros.page').then((m) => m.MacrosPage),
+      },
+      {
         path: 'admin/staff',
         title: 'title.staff',
         canActivate: [adminOrSupervisorGuard],

@@ -20,8 +20,8 @@ export class Notifier {
     this.show(this.i18n.t(key, params), true);
   }
 
-  info(key: MessageKey): void {
-    this.show(this.i18n.t(key), false);
+  info(key: MessageKey, params?: Record<string, string | number>): void {
+    this.show(this.i18n.t(key, params), false);
   }
 
   private show(message: string, isError: boolean): void {
