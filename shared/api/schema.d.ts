@@ -1555,6 +1555,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/macros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Macros (staff actions and a note applied with one click) */
+        get: operations["listAppealMacros"];
+        put?: never;
+        /** Add a macro, for every department or one (422 invalid_department for an unknown one, macro_empty for one that does nothing) */
+        post: operations["createAppealMacro"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/macros/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a macro */
+        put: operations["updateAppealMacro"];
+        post?: never;
+        /** Delete a macro */
+        delete: operations["deleteAppealMacro"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/macros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The macros the appeal's department may use (its own and the common ones) */
+        get: operations["listMacrosForAppeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/macros/{macroId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply a macro: its actions in order (each under the rules of the action route) and its note, in one transaction. A step the appeal does not admit is a 409 macro_step_not_allowed naming the step, and nothing changes; a macro of another department is a 403 macro_not_allowed. */
+        post: operations["applyAppealMacro"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/sla-policies": {
         parameters: {
             query?: never;
@@ -4982,6 +5052,45 @@ export interface components {
             number: number | null;
             /** Format: date */
             retentionExtendedUntil: string;
+        };
+        /** @enum {string} */
+        MacroStep: "take" | "assign-to-me" | "request-documents" | "send-for-approval";
+        AppealMacroDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            active: boolean;
+            steps: components["schemas"]["MacroStep"][];
+            comment: string | null;
+            documents: string[];
+            documentsDueInDays: number | null;
+            note: string | null;
+        };
+        AppealMacroInputDto: {
+            title: string;
+            /**
+             * Format: uuid
+             * @description The department allowed to use it; null: every department
+             */
+            departmentId?: string | null;
+            /** @default true */
+            active?: boolean;
+            /** @description Staff actions in the order they run (each through the same rules as the action route); assign-to-me assigns the appeal to whoever applies the macro */
+            steps?: components["schemas"]["MacroStep"][];
+            /** @description The comment of each action's history row (default: «Макрос «title»») */
+            comment?: string | null;
+            /** @description request-documents: what the citizen must bring (required with that step) */
+            documents?: string[];
+            /** @description request-documents: due in this many calendar days from the day the macro is applied (required with that step) */
+            documentsDueInDays?: number | null;
+            /** @description An internal note (staff only) added after the actions */
+            note?: string | null;
+        };
+        ApplyMacroDto: {
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
         };
         /** @enum {string} */
         DeadlineUnit: "working_days" | "calendar_days" | "working_hours";
@@ -9656,6 +9765,228 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listAppealMacros: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealMacroDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createAppealMacro: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealMacroInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealMacroDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateAppealMacro: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealMacroInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealMacroDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteAppealMacro: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMacrosForAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealMacroDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    applyAppealMacro: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried request with the same key and body returns the first response; another body → 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+                macroId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyMacroDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealSummaryDto"];
                 };
             };
             /** @description Missing, expired or invalid access token */

@@ -13,7 +13,7 @@ import { png } from './support/files';
 const ACTORS = ['anonymous', 'owner', 'otherCitizen', 'operatorIn', 'operatorOut', 'supervisor', 'admin', 'auditor'] as const;
 type Actor = (typeof ACTORS)[number];
 type Expect = 'ok' | 401 | 403 | 404;
-type Ctx = { appeal: string; number: string; draft: string; attachment: string; globalTemplate: string; tokens: Record<Actor, string | undefined> };
+type Ctx = { appeal: string; number: string; draft: string; attachment: string; globalTemplate: string; macro: string; tokens: Record<Actor, string | undefined> };
 interface Row {
   expect: Record<Actor, Expect>;
   /** Builds the request; `fresh` gives a new registered appeal of the owner for mutating routes. */
@@ -198,6 +198,12 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-drafts': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/answer-drafts` }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/related': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/related` }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/snippets': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/snippets` }) },
+  'GET /api/v1/staff/appeals/{idOrNumber}/macros': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/macros` }) },
+  // A common macro that adds a note: staff on the appeal apply it; staff who do not see the appeal get 404.
+  'POST /api/v1/staff/appeals/{idOrNumber}/macros/{macroId}/apply': {
+    expect: staffOnAppeal,
+    request: async (c, fresh) => ({ path: `/api/v1/staff/appeals/${(await fresh()).id}/macros/${c.macro}/apply`, body: {} }),
+  },
   // Bulk: any staff member may ask; appeals outside their reach come back as not changed (404 code per item).
   'POST /api/v1/staff/appeals/bulk-actions': {
     expect: queue,
@@ -233,6 +239,11 @@ const MATRIX: Record<string, Row> = {
   },
   'PUT /api/v1/admin/notification-templates/{kind}/{channel}/{lang}': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-templates/webhook_disabled/push/en', body: {} }) },
   'DELETE /api/v1/admin/notification-templates/{kind}/{channel}/{lang}': { expect: adminOnlyMissing, request: async () => ({ path: '/api/v1/admin/notification-templates/webhook_disabled/push/en' }) },
+  // Macros: admins only, like snippets (operators and supervisors apply them, never define them).
+  'GET /api/v1/admin/macros': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/macros' }) },
+  'POST /api/v1/admin/macros': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/macros', body: {} }) },
+  'PUT /api/v1/admin/macros/{id}': { expect: adminOnly, request: async () => ({ path: `/api/v1/admin/macros/${randomUUID()}`, body: {} }) },
+  'DELETE /api/v1/admin/macros/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/macros/${randomUUID()}` }) },
   // Dead letters of the event consumers: the engineer on call (admin) only. A retry of an event id that is no dead letter changes nothing.
   // Reports (issue 14): supervisors (their subtree) and admins; operators, citizens and auditors get 403.
   'GET /api/v1/reports/volume': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/volume' }) },
@@ -367,6 +378,12 @@ async function createTemplate(adminToken: string): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
+async function createMacro(adminToken: string): Promise<string> {
+  const res = await raw('/api/v1/admin/macros', { method: 'POST', token: adminToken, body: JSON.stringify({ title: 'Матрица', note: 'Проверка доступа' }) });
+  if (res.status !== 201) throw new Error(`fixture macro: ${res.status} ${res.text}`);
+  return (res.body as { id: string }).id;
+}
+
 async function uploadPng(token: string): Promise<string> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(await png())], { type: 'image/png' }), 'matrix.png');
@@ -413,6 +430,7 @@ describe('access matrix: every route × every role × own/foreign object', () =>
     ctx.number = String(appeal.number);
     ctx.draft = (await fileTech(true)).id;
     ctx.globalTemplate = await createTemplate(ctx.tokens.admin!);
+    ctx.macro = await createMacro(ctx.tokens.admin!);
   });
 
   it('has a row for every operation in the OpenAPI document', () => {

@@ -290,6 +290,17 @@ describe('audit coverage: every write route writes exactly one audit row with it
       changes: { title: { from: 'Покрытие', to: 'Покрытие 2' }, body: { from: 'Фрагмент', to: 'Новый фрагмент' }, active: { from: false, to: true } },
     }, `/api/v1/admin/snippets/${snippet?.id}`);
     await write('DELETE /api/v1/admin/snippets/{id}', tokens.admin, undefined, { action: 'answer_snippet.delete', ...a, changes: { title: { from: 'Покрытие 2', to: null } } }, `/api/v1/admin/snippets/${snippet?.id}`);
+    const macroBody = { title: 'Покрытие', steps: ['take'], note: null, departmentId: null, active: false };
+    const macro = await write('POST /api/v1/admin/macros', tokens.admin, macroBody, { action: 'appeal_macro.create', ...a, changes: { title: { from: null, to: 'Покрытие' }, steps: { from: null, to: ['take'] } } });
+    await write('PUT /api/v1/admin/macros/{id}', tokens.admin, { ...macroBody, title: 'Покрытие 2', active: true }, {
+      action: 'appeal_macro.update',
+      ...a,
+      changes: { title: { from: 'Покрытие', to: 'Покрытие 2' }, active: { from: false, to: true } },
+    }, `/api/v1/admin/macros/${macro?.id}`);
+    // Applied: a one-step macro writes the one row of its step (the row names the macro).
+    const macroAppeal = await fileAppeal();
+    await write('POST /api/v1/staff/appeals/{idOrNumber}/macros/{macroId}/apply', tokens.operator, {}, { action: 'appeal.taken', actorId: ids.operator, actorRole: 'operator' }, `/api/v1/staff/appeals/${macroAppeal.id}/macros/${macro?.id}/apply`);
+    await write('DELETE /api/v1/admin/macros/{id}', tokens.admin, undefined, { action: 'appeal_macro.delete', ...a, changes: { title: { from: 'Покрытие 2', to: null } } }, `/api/v1/admin/macros/${macro?.id}`);
     await write('PATCH /api/v1/admin/departments/{id}', tokens.admin, { autoAssign: !departments[0].autoAssign }, { action: 'department.update', ...a, changes: { autoAssign: { from: departments[0].autoAssign, to: !departments[0].autoAssign } } }, `/api/v1/admin/departments/${departments[0].id}`);
     // Notification templates: a save and a return to the built-in text, each with its text before → after.
     await write('PUT /api/v1/admin/notification-templates/{kind}/{channel}/{lang}', tokens.admin, { subject: 'Покрытие {{no}}', body: 'Текст {{no}}' }, {

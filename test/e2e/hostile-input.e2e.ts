@@ -136,6 +136,9 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-drafts': { as: 'operator', params: onStaffAppeal },
   'GET /api/v1/staff/appeals/{idOrNumber}/related': { as: 'operator', params: onStaffAppeal },
   'GET /api/v1/staff/appeals/{idOrNumber}/snippets': { as: 'operator', params: onStaffAppeal },
+  'GET /api/v1/staff/appeals/{idOrNumber}/macros': { as: 'operator', params: onStaffAppeal },
+  // A macro id that names none: bad bodies are refused by validation before the macro is looked up.
+  'POST /api/v1/staff/appeals/{idOrNumber}/macros/{macroId}/apply': { as: 'operator', params: (c) => ({ ...onStaffAppeal(c), macroId: randomUUID() }) },
   'GET /api/v1/staff/departments': { as: 'operator' },
   'GET /api/v1/audit': { as: 'auditor' },
   'GET /api/v1/audit/checkpoints': { as: 'auditor' },
@@ -168,6 +171,10 @@ const ROWS: Record<string, Row> = {
   'POST /api/v1/admin/snippets': { as: 'admin', base: () => ({ title: 'Проверка', body: 'Текст {{number}}', departmentId: null, active: false }) },
   'PUT /api/v1/admin/snippets/{id}': { as: 'admin' },
   'DELETE /api/v1/admin/snippets/{id}': { as: 'admin' },
+  'GET /api/v1/admin/macros': { as: 'admin' },
+  'POST /api/v1/admin/macros': { as: 'admin', base: () => ({ title: 'Проверка', steps: ['take'], note: 'Заметка', departmentId: null, active: false }) },
+  'PUT /api/v1/admin/macros/{id}': { as: 'admin' },
+  'DELETE /api/v1/admin/macros/{id}': { as: 'admin' },
   'GET /api/v1/admin/departments': { as: 'admin' },
   'GET /api/v1/admin/notification-templates': { as: 'admin' },
   // A kind × channel few tests look at (an admin's push about a disabled webhook): what a valid attack saves reaches nobody else's test.

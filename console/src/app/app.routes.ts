@@ -63,6 +63,12 @@ export const routes: Routes = [
         loadComponent: () => import('./features/admin/notification-templates.page').then((m) => m.NotificationTemplatesPage),
       },
       {
+        path: 'admin/macros',
+        title: 'title.macros',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/macros.page').then((m) => m.MacrosPage),
+      },
+      {
         path: 'admin/staff',
         title: 'title.staff',
         canActivate: [adminOrSupervisorGuard],

@@ -71,6 +71,14 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Действие недоступно в статусе «{status}»',
     en: 'This action is not available in status "{status}"',
   },
+  macro_step_not_allowed: {
+    ru: 'Макрос не применён: шаг «{step}» недоступен в статусе «{status}»; ничего не изменено',
+    en: 'The macro was not applied: step "{step}" is not available in status "{status}"; nothing changed',
+  },
+  macro_not_allowed: {
+    ru: 'Макрос «{title}» не разрешён для отдела этого обращения',
+    en: 'The macro "{title}" is not allowed for this appeal\'s department',
+  },
   version_conflict: {
     ru: 'Обращение уже изменено (версия {current}), обновите данные и повторите',
     en: 'The appeal has changed since you loaded it (version {current}); reload and retry',

@@ -1,4 +1,6 @@
 import { Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdempotencyService } from '../../common/idempotency/idempotency.service';
 import { AppealsModule } from '../appeals/appeals.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuthModule } from '../auth/auth.module';
@@ -20,6 +22,9 @@ import { RetentionController } from './retention/retention.controller';
 import { RetentionService } from './retention/retention.service';
 import { AnswerSigningModule } from './signing/answer-signing.module';
 import { WorkflowModule } from './workflow.module';
+import { AppealMacro } from './macros/appeal-macro.entity';
+import { AppealMacrosController } from './macros/appeal-macros.controller';
+import { AppealMacrosService } from './macros/appeal-macros.service';
 import { UserDirectoryModule } from '../users/user-directory.module';
 
 /** Collects handler classes under one token (each is a provider of its own as well). */
@@ -32,8 +37,8 @@ function handlers(token: symbol, types: readonly Type[]) {
  * answer, and their routes. It changes appeals only through what the appeals module exports.
  */
 @Module({
-  imports: [AppealsModule, WorkflowModule, AttachmentsModule, AnswerSigningModule, AuthModule, UserDirectoryModule],
-  controllers: [StaffActionsController, CitizenActionsController, RetentionController, AppealDossierController],
+  imports: [TypeOrmModule.forFeature([AppealMacro]), AppealsModule, WorkflowModule, AttachmentsModule, AnswerSigningModule, AuthModule, UserDirectoryModule],
+  controllers: [StaffActionsController, CitizenActionsController, RetentionController, AppealDossierController, AppealMacrosController],
   providers: [
     TransitionRunner,
     StaffActionPolicy,
@@ -49,6 +54,8 @@ function handlers(token: symbol, types: readonly Type[]) {
     AppealAnswersService,
     AppealDossierService,
     RetentionService,
+    AppealMacrosService,
+    IdempotencyService,
   ],
   exports: [TransitionRunner, StaffActionsService, CitizenActionsService, AppealAnswersService],
 })

@@ -46,6 +46,13 @@ export function dueState(dueAt: string | null, overdue: boolean, now = Date.now(
       color: light-dark(#7a4b00, #ffd08a);
       font-weight: 600;
     }
+    /* The dark theme: the same warnings, light enough to read on its dark surfaces (axe contrast). */
+    :host-context(.theme-dark) .due-overdue .when {
+      color: #ffb4ab;
+    }
+    :host-context(.theme-dark) .due-soon .when {
+      color: #ffb95c;
+    }
     .flag {
       padding: 0 8px;
       border-radius: 999px;

@@ -40,13 +40,17 @@ export class TransitionRunner {
     private readonly staffDirectory: StaffDirectory,
   ) {}
 
-  /** Runs `handler` on the appeal, in the caller's transaction when given one, else in its own. */
+  /**
+   * Runs `handler` on the appeal, in the caller's transaction when given one, else in its own.
+   * `auditDetails` join the audit row's details (a macro names itself on each step it runs).
+   */
   run<B extends object>(
     handler: TransitionHandler<B>,
     actor: Actor,
     idOrNumber: string,
     raw: object & { expectedVersion?: number; comment?: string },
     manager?: EntityManager,
+    auditDetails?: Record<string, unknown>,
   ): Promise<TransitionResult> {
     return this.store.transaction(async (tx) => {
       const appeal = await this.store.lockForChange(tx, actor, idOrNumber);
@@ -68,6 +72,7 @@ export class TransitionRunner {
         appeal.unsuccessfulRounds += 1;
       }
       await this.store.save(tx, appeal);
+      if (auditDetails) entry.details = { ...entry.details, ...auditDetails };
       await this.journal.record(tx, appeal, actor, entry);
       return { appeal, respondWith: effect && 'respondWith' in effect ? effect.respondWith : appeal };
     }, manager);

@@ -28,7 +28,8 @@ import { I18n } from '../i18n/i18n.service';
             <a routerLink="/admin/categories">{{ t('title.adminCategories') }}</a> ·
             <a routerLink="/admin/routing">{{ t('title.adminRouting') }}</a> · <a routerLink="/admin/calendar">{{ t('title.adminCalendar') }}</a> ·
             <a routerLink="/admin/snippets">{{ t('title.snippets') }}</a> ·
-            <a routerLink="/admin/notification-templates">{{ t('title.noticeTemplates') }}</a></p>
+            <a routerLink="/admin/notification-templates">{{ t('title.noticeTemplates') }}</a> ·
+            <a routerLink="/admin/macros">{{ t('title.macros') }}</a></p>
         }
         <button mat-flat-button type="button" (click)="logout()">{{ t('staffOnly.logout') }}</button>
       </div>

@@ -64,6 +64,7 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     api.on('GET', /\/related$/, { body: { linked: [], others: [] } });
     api.on('GET', /\/duplicates$/, { body: [] });
     api.on('GET', /\/snippets$/, { body: [] });
+    api.on('GET', /\/macros$/, { body: [] });
     // The staff member's notification stream (the card listens to it for live changes of the appeal).
     streams = api.eventStream('/api/v1/me/notifications/stream');
     api.on('GET', '/api/v1/me/notifications', { body: { items: [], nextCursor: null, unread: 0 } });

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { RouterLink } from '@angular/router';
+import { MatMenuModule } from '@angular/material/menu';
+import { Router, RouterLink } from '@angular/router';
 import type { Schemas } from '@otklik/shared/api/client';
 import { AppealStatus } from '@otklik/shared/domain';
 import { API } from '../../core/api/api-client';
@@ -9,6 +10,7 @@ import { Notifier } from '../../core/api/notifier';
 import { CatalogService } from '../../core/catalog/catalog.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import { NotificationCenter } from '../../core/notifications/notification-center';
+import { QueueTrail } from '../../core/queue/queue-trail';
 import { DueDate } from '../../ui/due-date';
 import { StatusChip } from '../../ui/status-chip';
 import { ACTION_DIALOGS, ACTION_DONE, isDialogAction } from './action-dialogs/action-dialogs';
@@ -29,6 +31,7 @@ type Message = Schemas['MessageDto'];
 type LoadState = 'loading' | 'ready' | 'notFound' | 'failed';
 type StaffAction = Schemas['StaffAction'];
 type AnswerDraft = Schemas['AnswerDraftDto'];
+type Macro = Schemas['AppealMacroDto'];
 
 /** Actions that need nothing but a click; the answer has its form on the card, the rest a dialog. */
 const ONE_CLICK = ['take', 'send-for-approval', 'approve', 'approve-proposal', 'reopen'] as const satisfies readonly StaffAction[];
@@ -41,7 +44,7 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
 /** The appeal card for staff: everything about one appeal, its history and its thread. */
 @Component({
   selector: 'ok-appeal-card-page',
-  imports: [RouterLink, MatButtonModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AnswerDraftPanel, AppealFiles, AppealNotifications, RelatedAppeals, SlaTimeline, DuplicateCandidates],
+  imports: [RouterLink, MatButtonModule, MatMenuModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AnswerDraftPanel, AppealFiles, AppealNotifications, RelatedAppeals, SlaTimeline, DuplicateCandidates],
   templateUrl: './appeal-card.page.html',
   styleUrl: './appeal-card.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,6 +54,8 @@ export class AppealCardPage {
   private readonly catalog = inject(CatalogService);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
+  private readonly router = inject(Router);
+  private readonly trail = inject(QueueTrail);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
 
@@ -132,6 +137,37 @@ export class AppealCardPage {
       });
       if (error) this.actionError.set(this.refusal(error) ?? String(action));
       await this.load(this.idOrNumber());
+    } finally {
+      this.acting.set(false);
+    }
+  }
+
+  /** The macros the appeal's department may use (loaded with the card). */
+  protected readonly macros = signal<readonly Macro[]>([]);
+
+  /**
+   * One click: the macro's steps and note in one transaction (the API refuses the whole macro
+   * when a step does not fit the status), then on to the next appeal of the queue view.
+   */
+  protected async applyMacro(macro: Macro): Promise<void> {
+    const appeal = this.appeal();
+    if (!appeal || this.acting()) return;
+    this.acting.set(true);
+    this.actionError.set(null);
+    try {
+      const { data, error } = await this.api.POST('/api/v1/staff/appeals/{idOrNumber}/macros/{macroId}/apply', {
+        params: { path: { idOrNumber: appeal.id, macroId: macro.id }, header: { 'Idempotency-Key': crypto.randomUUID() } },
+        body: { expectedVersion: appeal.version },
+      });
+      if (!data) {
+        this.actionError.set(this.refusal(error) ?? macro.title);
+        await this.load(this.idOrNumber());
+        return;
+      }
+      const next = this.trail.after(appeal.id) ?? (appeal.number !== null ? this.trail.after(String(appeal.number)) : null);
+      this.notifier.info(next ? 'macros.applied' : 'macros.appliedLast', { title: macro.title });
+      if (next) await this.router.navigate(['/appeals', next.ref]);
+      else await this.router.navigate(['/queue'], { queryParams: this.trail.viewQuery() });
     } finally {
       this.acting.set(false);
     }
@@ -270,7 +306,10 @@ export class AppealCardPage {
       if (seq !== this.loadSeq) return;
       const drafts = data ? (await this.api.GET('/api/v1/staff/appeals/{idOrNumber}/answer-drafts', { params: { path: { idOrNumber: data.id } } })).data : [];
       if (seq !== this.loadSeq) return;
+      const macros = data ? (await this.api.GET('/api/v1/staff/appeals/{idOrNumber}/macros', { params: { path: { idOrNumber: data.id } } })).data : [];
+      if (seq !== this.loadSeq) return;
       this.drafts.set(drafts ?? []);
+      this.macros.set(macros ?? []);
       this.appeal.set(data ?? null);
       this.state.set(data ? 'ready' : response.status === 404 || response.status === 403 ? 'notFound' : 'failed');
     } catch {

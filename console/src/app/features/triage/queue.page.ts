@@ -28,6 +28,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { API } from '../../core/api/api-client';
 import { CatalogService } from '../../core/catalog/catalog.service';
 import { QueueViews, type QueueView } from '../../core/queue/queue-views';
+import { QueueTrail } from '../../core/queue/queue-trail';
 import { TimeLeft } from '../../ui/time-left';
 import { SavedViews } from './saved-views';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -174,6 +175,9 @@ export class QueuePage {
       const queryParams = filtersToQuery(this.filters());
       void this.router.navigate([], { relativeTo: route, queryParams, replaceUrl: true });
     });
+    // The card goes on to the next appeal of this view (after a macro) or back to the view.
+    const trail = inject(QueueTrail);
+    effect(() => trail.record(this.store.items().map((row) => ({ id: row.id, ref: this.ref(row) })), filtersToQuery(this.filters())));
     inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
   }
 

@@ -1,0 +1,21 @@
+import { StaffAction } from '@otklik/shared/domain';
+
+/**
+ * The staff actions a macro may run: those that need nothing the admin cannot fix in advance.
+ * `assign-to-me` is the assign action with the operator applying the macro as the assignee.
+ */
+export enum MacroStep {
+  Take = 'take',
+  AssignToMe = 'assign-to-me',
+  RequestDocuments = 'request-documents',
+  SendForApproval = 'send-for-approval',
+}
+export const MACRO_STEPS: readonly MacroStep[] = Object.values(MacroStep);
+
+/** The transition each step runs. */
+export const MACRO_STEP_ACTION: Readonly<Record<MacroStep, StaffAction.Take | StaffAction.Assign | StaffAction.RequestDocuments | StaffAction.SendForApproval>> = {
+  [MacroStep.Take]: StaffAction.Take,
+  [MacroStep.AssignToMe]: StaffAction.Assign,
+  [MacroStep.RequestDocuments]: StaffAction.RequestDocuments,
+  [MacroStep.SendForApproval]: StaffAction.SendForApproval,
+};

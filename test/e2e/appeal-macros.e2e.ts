@@ -1,0 +1,194 @@
+import { Client } from 'pg';
+import { DEMO, raw, signedIn } from './support/api';
+import { appealInput, category } from './support/factories';
+import { RunningServer, startServer, stopRunning } from './support/server';
+
+jest.setTimeout(180_000);
+
+type Client_ = Awaited<ReturnType<typeof signedIn>>;
+
+/**
+ * Issue 15/16: macros — one click on the card runs staff actions and adds an internal note.
+ * Admins define them (each change audited before → after), each for every department or one;
+ * applying one runs every step through the transition runner in one transaction: all or nothing.
+ */
+describe('appeal macros: admin CRUD, allowed per department, applied all or nothing', () => {
+  let server: RunningServer;
+  let previousBase: string | undefined;
+  let db: Client;
+  let citizen: Client_;
+  let operator: Client_;
+  let outsider: Client_;
+  let supervisor: Client_;
+  let admin: Client_;
+  let tech: { id: string };
+  let finance: { id: string };
+
+  const call = (client: Client_ | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    raw(path, { method, token: client?.token, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const techAppeal = async (): Promise<{ id: string; number: number; status: string }> => {
+    const filed = await call(citizen, 'POST', '/api/v1/appeals', await appealInput({ type: 'complaint', categoryId: (await category('tech')).id }));
+    expect(filed.status).toBe(201);
+    return filed.body;
+  };
+  const history = async (appealId: string) =>
+    (await db.query<{ event: string; to_status: string; comment: string | null; actor_id: string | null }>('SELECT event, to_status, comment, actor_id FROM appeal_history WHERE appeal_id = $1 ORDER BY created_at, id', [appealId])).rows;
+  const notes = async (appealId: string) => (await db.query<{ body: string; internal: boolean }>('SELECT body, internal FROM appeal_messages WHERE appeal_id = $1 ORDER BY created_at', [appealId])).rows;
+  const auditOf = async (entityId: string, prefix: string) =>
+    (await db.query<{ action: string; details: Record<string, unknown>; changes: Record<string, { from: unknown; to: unknown }> | null }>(
+      `SELECT action, details, changes FROM audit_log WHERE entity_id = $1 AND action LIKE $2 ORDER BY id`,
+      [entityId, `${prefix}%`],
+    )).rows;
+
+  beforeAll(async () => {
+    server = await startServer();
+    previousBase = process.env.OTKLIK_BASE_URL;
+    process.env.OTKLIK_BASE_URL = server.baseUrl;
+    [citizen, operator, outsider, supervisor, admin] = await Promise.all([
+      signedIn(DEMO.citizen),
+      signedIn(DEMO.operator),
+      signedIn({ login: 'qc-operator@demo.otklik.local', password: 'Operator#Demo2026' }),
+      signedIn(DEMO.supervisor),
+      signedIn(DEMO.admin),
+    ]);
+    const departments = (await call(admin, 'GET', '/api/v1/admin/departments')).body as { id: string; code: string }[];
+    tech = departments.find((d) => d.code === 'tech-support')!;
+    finance = departments.find((d) => d.code === 'finance')!;
+    db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    process.env.OTKLIK_BASE_URL = previousBase;
+    if (server) await stopRunning(server);
+  });
+
+  it('an admin defines, changes and deletes macros, each change audited before → after; staff cannot define them; bad input names its fields', async () => {
+    const created = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Заметка', note: 'Проверено', departmentId: tech.id });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ title: 'Заметка', note: 'Проверено', departmentId: tech.id, active: true, steps: [], documents: [], documentsDueInDays: null });
+
+    for (const who of [operator, supervisor]) {
+      expect((await call(who, 'POST', '/api/v1/admin/macros', { title: 'X', note: 'Y' })).status).toBe(403);
+      expect((await call(who, 'GET', '/api/v1/admin/macros')).status).toBe(403);
+      expect((await call(who, 'DELETE', `/api/v1/admin/macros/${created.body.id}`)).status).toBe(403);
+    }
+
+    const empty = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Пусто' });
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'steps', code: 'macro_empty' })]);
+    const noDocuments = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Документы', steps: ['request-documents'] });
+    expect(noDocuments.status).toBe(422);
+    expect(noDocuments.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['documents', 'documentsDueInDays']);
+    const badStep = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'X', steps: ['answer'], documentsDueInDays: 0 });
+    expect(badStep.status).toBe(422);
+    expect(badStep.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['documentsDueInDays', 'steps']);
+    const unknownDepartment = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'X', note: 'Y', departmentId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknownDepartment.status).toBe(422);
+    expect(unknownDepartment.body.errors[0]).toMatchObject({ field: 'departmentId', code: 'invalid_department' });
+
+    const changed = await call(admin, 'PUT', `/api/v1/admin/macros/${created.body.id}`, { title: 'Заметка', note: 'Проверено дважды', departmentId: finance.id, steps: ['take'] });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ note: 'Проверено дважды', departmentId: finance.id, steps: ['take'] });
+    expect((await call(admin, 'DELETE', `/api/v1/admin/macros/${created.body.id}`)).status).toBe(204);
+    expect((await call(admin, 'DELETE', `/api/v1/admin/macros/${created.body.id}`)).status).toBe(404);
+
+    const rows = await auditOf(created.body.id, 'appeal_macro.');
+    expect(rows.map((r) => r.action)).toEqual(['appeal_macro.create', 'appeal_macro.update', 'appeal_macro.delete']);
+    expect(rows[1].changes).toMatchObject({ note: { from: 'Проверено', to: 'Проверено дважды' }, departmentId: { from: tech.id, to: finance.id }, steps: { from: [], to: ['take'] } });
+    expect(rows[2].changes).toMatchObject({ title: { from: 'Заметка', to: null } });
+  });
+
+  it('applied with one click: its actions in order through the workflow (history, audit), then the note; a retry with the same Idempotency-Key changes nothing more', async () => {
+    const macro = (
+      await call(admin, 'POST', '/api/v1/admin/macros', {
+        title: 'Запросить паспорт',
+        departmentId: tech.id,
+        steps: ['take', 'request-documents'],
+        documents: ['Копия паспорта'],
+        documentsDueInDays: 10,
+        note: 'Ждём паспорт, затем ответить',
+      })
+    ).body as { id: string };
+    const common = (await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Общий', note: 'Общая заметка' })).body as { id: string };
+    const financeOnly = (await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Финансы', steps: ['take'], departmentId: finance.id })).body as { id: string };
+    const inactive = (await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Выключен', steps: ['take'], active: false })).body as { id: string };
+    const appeal = await techAppeal();
+
+    // The card offers its department's and the common ones, not another department's nor an inactive one.
+    const offered = await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}/macros`);
+    expect(offered.status).toBe(200);
+    const ids = (offered.body as { id: string }[]).map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining([macro.id, common.id]));
+    expect(ids).not.toContain(financeOnly.id);
+    expect(ids).not.toContain(inactive.id);
+    expect((await call(outsider, 'GET', `/api/v1/staff/appeals/${appeal.id}/macros`)).status).toBe(404);
+    expect((await call(citizen, 'GET', `/api/v1/staff/appeals/${appeal.id}/macros`)).status).toBe(403);
+
+    // Refused: another department's macro, an inactive one, staff who do not see the appeal, a citizen.
+    const foreign = await call(operator, 'POST', `/api/v1/staff/appeals/${appeal.id}/macros/${financeOnly.id}/apply`, {});
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.code).toBe('macro_not_allowed');
+    expect((await call(operator, 'POST', `/api/v1/staff/appeals/${appeal.id}/macros/${inactive.id}/apply`, {})).status).toBe(404);
+    expect((await call(outsider, 'POST', `/api/v1/staff/appeals/${appeal.id}/macros/${macro.id}/apply`, {})).status).toBe(404);
+    expect((await call(citizen, 'POST', `/api/v1/staff/appeals/${appeal.id}/macros/${macro.id}/apply`, {})).status).toBe(403);
+    expect((await history(appeal.id)).map((h) => h.event)).toEqual(['submitted']);
+
+    const me = (await call(operator, 'GET', '/api/v1/me')).body as { id: string };
+    const applied = await call(operator, 'POST', `/api/v1/staff/appeals/${appeal.number}/macros/${macro.id}/apply`, { expectedVersion: 1 }, { 'Idempotency-Key': `macro-${appeal.id}` });
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ id: appeal.id, status: 'awaiting_citizen' });
+    const card = (await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}`)).body as { assigneeId?: string; assignee?: { id: string } };
+    expect(card.assigneeId ?? card.assignee?.id).toBe(me.id);
+
+    const steps = await history(appeal.id);
+    expect(steps.map((h) => [h.event, h.to_status])).toEqual([
+      ['submitted', 'registered'],
+      ['taken', 'in_progress'],
+      ['documents_requested', 'awaiting_citizen'],
+    ]);
+    expect(steps.slice(1).map((h) => h.comment)).toEqual(['Макрос «Запросить паспорт»', 'Макрос «Запросить паспорт»']);
+    expect(steps.slice(1).every((h) => h.actor_id === me.id)).toBe(true);
+    const thread = await notes(appeal.id);
+    expect(thread).toContainEqual({ body: 'Ждём паспорт, затем ответить', internal: true });
+    expect(thread.find((m) => !m.internal)?.body).toContain('Копия паспорта');
+    // Each step's audit row is the one the action or the note writes, naming the macro that ran it.
+    const byMacro = (await auditOf(appeal.id, 'appeal.')).filter((a) => (a.details.macro as { id?: string } | undefined)?.id === macro.id);
+    expect(byMacro.map((a) => a.action)).toEqual(['appeal.taken', 'appeal.documents_requested', 'appeal.internal_note']);
+    const outbox = await db.query<{ event_type: string }>(`SELECT event_type FROM outbox WHERE aggregate_id = $1 ORDER BY id`, [appeal.id]);
+    expect(outbox.rows.map((r) => r.event_type)).toEqual(expect.arrayContaining(['appeal.taken', 'appeal.documents_requested', 'appeal.internal_note']));
+
+    // The retry answers the first response; nothing more is written.
+    const retried = await call(operator, 'POST', `/api/v1/staff/appeals/${appeal.number}/macros/${macro.id}/apply`, { expectedVersion: 1 }, { 'Idempotency-Key': `macro-${appeal.id}` });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(applied.body);
+    expect(await history(appeal.id)).toHaveLength(3);
+    expect((await auditOf(appeal.id, 'appeal.')).filter((a) => (a.details.macro as { id?: string } | undefined)?.id === macro.id)).toHaveLength(3);
+  });
+
+  it('all or nothing: a step the status does not admit is a 409 naming the step, and the steps before it are undone', async () => {
+    const macro = (await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Себе и взять', steps: ['assign-to-me', 'take'], note: 'Не должно появиться' })).body as { id: string };
+    const appeal = await techAppeal();
+    const changes = async () => (await auditOf(appeal.id, 'appeal.')).filter((a) => a.action !== 'appeal.viewed');
+    const auditBefore = await changes();
+    const refused = await call(operator, 'POST', `/api/v1/staff/appeals/${appeal.id}/macros/${macro.id}/apply`, {}, { 'Accept-Language': 'en' });
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ step: 'take', currentStatus: 'in_progress' });
+    expect(refused.body.title).toContain('"take"');
+    // The assignment the first step made is rolled back with the rest.
+    const card = (await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}`)).body as { status: string; assigneeId?: string | null; assignee?: unknown };
+    expect(card.status).toBe('registered');
+    expect(card.assigneeId ?? card.assignee ?? null).toBeNull();
+    expect((await history(appeal.id)).map((h) => h.event)).toEqual(['submitted']);
+    expect(await notes(appeal.id)).toEqual([]);
+    // Reading the card is logged; no change is.
+    expect(await changes()).toEqual(auditBefore);
+
+    // A stale version is refused before anything runs.
+    const stale = await call(operator, 'POST', `/api/v1/staff/appeals/${appeal.id}/macros/${macro.id}/apply`, { expectedVersion: 99 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ currentVersion: 1 });
+  });
+});
