@@ -299,6 +299,10 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('POST /api/v1/admin/open311-keys/{id}/revoke', tokens.admin, undefined, { action: 'open311_key.revoke', ...a }, `/api/v1/admin/open311-keys/${open311Key?.id}/revoke`);
     await write('PUT /api/v1/admin/widget-origins', tokens.admin, { origins: ['https://widget.example.ru'] }, { action: 'widget_origins.replace', ...a });
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
+    await write('POST /api/v1/admin/event-deliveries/discard', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.discard', ...a });
+    // Operations (issue 16): the answer-signing key rotated, the retention rule changed.
+    await write('POST /api/v1/admin/signing-keys/rotate', tokens.admin, undefined, { action: 'signing_key.rotate', ...a });
+    await write('PUT /api/v1/admin/retention/settings', tokens.admin, { years: 74, mode: 'anonymise' }, { action: 'retention_settings.update', ...a, changes: { years: { from: 3, to: 74 } } });
     await write('POST /api/v1/admin/notification-deliveries/retry', tokens.admin, { ids: ['999999999999'] }, { action: 'notification_deliveries.retry', ...a });
     // The catalogue (issue 16): a category, its form (a new schema version), two subcategories put in another order, retired and back.
     const covCategory = await write('POST /api/v1/admin/categories', tokens.admin, { code: 'coverage-plots', nameRu: 'Покрытие', nameEn: 'Coverage' }, {

@@ -171,6 +171,12 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/admin/departments': { as: 'admin' },
   'PATCH /api/v1/admin/departments/{id}': { as: 'admin' },
   'GET /api/v1/admin/event-deliveries': { as: 'admin' },
+  'POST /api/v1/admin/event-deliveries/discard': { as: 'admin', base: () => ({ eventIds: ['999999999999'], consumer: 'webhooks' }) },
+  'GET /api/v1/admin/signing-keys': { as: 'admin' },
+  'POST /api/v1/admin/signing-keys/rotate': { as: 'admin' },
+  'GET /api/v1/admin/retention/settings': { as: 'admin' },
+  'PUT /api/v1/admin/retention/settings': { as: 'admin', base: () => ({ years: 75, mode: 'anonymise' }) },
+  'GET /api/v1/admin/retention/destructions': { as: 'admin' },
   'GET /api/v1/admin/categories': { as: 'admin' },
   'PATCH /api/v1/admin/categories/{id}/totk-code': { as: 'admin', params: (c) => ({ id: c.category }), base: () => ({ totkCode: '0003.0011.0120.0709' }) },
   // Reports: a supervisor's department subtree, so that bad filters reach validation and the queries.
