@@ -176,6 +176,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/queues/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether Bull Board is available (Redis mode) and where */
+        get: operations["getQueueBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/board/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a Bull Board session: a 10-minute HttpOnly, SameSite=Strict cookie scoped to the board (audited)
+         * @description The board’s pages cannot carry the bearer token, so they are let in by this cookie; without it the board answers 403.
+         */
+        post: operations["openQueueBoardSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -2883,6 +2920,21 @@ export interface components {
         DiscardEventDeliveriesResultDto: {
             /** @description Dead letters marked discarded (kept as records, never run again) */
             discarded: number;
+        };
+        QueueBoardDto: {
+            /** @description Bull Board runs with Redis (BullMQ) only; false in the embedded mode */
+            available: boolean;
+            /**
+             * @description Where the board is, when available
+             * @example /api/v1/admin/queue-board/
+             */
+            url: string | null;
+        };
+        QueueBoardSessionDto: {
+            /** @example /api/v1/admin/queue-board/ */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         TokensDto: {
             accessToken: string;
@@ -6684,6 +6736,79 @@ export interface operations {
             };
             /** @description The role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getQueueBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoardDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    openQueueBoardSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoardSessionDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description queue_board_unavailable: no Redis (embedded mode), no board */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -242,6 +242,9 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/admin/event-deliveries/retry': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries/retry', body: { eventIds: ['999999999999'] } }) },
   'POST /api/v1/admin/event-deliveries/discard': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries/discard', body: { eventIds: ['999999999999'] } }) },
   // Keys of signed answers and retention (issue 16, operations): admins and auditors read, admins change.
+  // Bull Board: in the embedded mode the session is a business 409 (no Redis), with Redis a cookie.
+  'GET /api/v1/admin/queues/board': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/queues/board' }) },
+  'POST /api/v1/admin/queues/board/session': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/queues/board/session' }) },
   'GET /api/v1/admin/signing-keys': { expect: auditReaders, request: async () => ({ path: '/api/v1/admin/signing-keys' }) },
   'POST /api/v1/admin/signing-keys/rotate': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/signing-keys/rotate' }) },
   'GET /api/v1/admin/retention/settings': { expect: auditReaders, request: async () => ({ path: '/api/v1/admin/retention/settings' }) },

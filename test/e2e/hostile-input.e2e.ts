@@ -173,6 +173,8 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/admin/event-deliveries': { as: 'admin' },
   'POST /api/v1/admin/event-deliveries/discard': { as: 'admin', base: () => ({ eventIds: ['999999999999'], consumer: 'webhooks' }) },
   'GET /api/v1/admin/signing-keys': { as: 'admin' },
+  'GET /api/v1/admin/queues/board': { as: 'admin' },
+  'POST /api/v1/admin/queues/board/session': { as: 'admin' },
   'POST /api/v1/admin/signing-keys/rotate': { as: 'admin' },
   'GET /api/v1/admin/retention/settings': { as: 'admin' },
   'PUT /api/v1/admin/retention/settings': { as: 'admin', base: () => ({ years: 75, mode: 'anonymise' }) },

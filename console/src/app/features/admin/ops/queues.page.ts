@@ -80,7 +80,14 @@ type Status = Schemas['EventDeliveryStatus'];
       }
       <section class="panel" aria-labelledby="queues-board-heading">
         <h2 id="queues-board-heading" class="section-title">{{ t('queues.board') }}</h2>
-        <p class="muted" data-testid="queues-board">{{ t('queues.boardAbsent') }}</p>
+        @if (board(); as b) {
+          @if (b.available) {
+            <p class="muted">{{ t('queues.boardIntro') }}</p>
+            <button mat-stroked-button type="button" [disabled]="busy()" (click)="openBoard()" data-testid="queues-board-open">{{ t('queues.boardOpen') }}</button>
+          } @else {
+            <p class="muted" data-testid="queues-board">{{ t('queues.boardAbsent') }}</p>
+          }
+        }
       </section>
     </section>
   `,
@@ -100,6 +107,7 @@ export class QueuesPage {
   protected readonly t = this.i18n.t;
 
   protected readonly status = signal<Status>('dead');
+  protected readonly board = signal<Schemas['QueueBoardDto'] | null>(null);
   protected readonly items = signal<Delivery[]>([]);
   protected readonly busy = signal(false);
   protected readonly notice = signal<string | null>(null);
@@ -107,6 +115,19 @@ export class QueuesPage {
 
   constructor() {
     void this.load();
+    void this.api.GET('/api/v1/admin/queues/board').then(({ data }) => this.board.set(data ?? null));
+  }
+
+  /** The board's pages cannot carry the bearer token: a short-lived cookie for them first, then the board in a new tab. */
+  protected async openBoard(): Promise<void> {
+    const tab = window.open('', '_blank');
+    const { data, error } = await this.api.POST('/api/v1/admin/queues/board/session');
+    if (!data) {
+      tab?.close();
+      return this.fail(error);
+    }
+    if (tab) tab.location.href = data.url;
+    else window.location.href = data.url;
   }
 
   protected show(status: Status): void {
