@@ -53,7 +53,8 @@ describe('Bull Board (/admin/queue-board)', () => {
     expect(names).toEqual(expect.arrayContaining(['domain-events', 'sla-scheduler', 'audit-chain']));
 
     const operator = await signedIn(DEMO.operator);
-    for (const headers of [{ authorization: `Bearer ${operator.token}` }, { authorization: `Bearer ${admin.token}` }, {}, { cookie: `${cookie.slice(0, -3)}abc` }]) {
+    const attempts: Record<string, string>[] = [{ authorization: `Bearer ${operator.token}` }, { authorization: `Bearer ${admin.token}` }, {}, { cookie: `${cookie.slice(0, -3)}abc` }];
+    for (const headers of attempts) {
       const refused = await fetch(`${BASE_URL()}${BOARD}/api/queues`, { headers });
       expect(refused.status).toBe(403);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
