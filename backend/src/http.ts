@@ -24,6 +24,8 @@ import { Open311Requests } from './modules/open311/open311-requests.service';
 import { Open311Services } from './modules/open311/open311-services';
 import { WidgetOriginsService } from './modules/widget/widget-origins.service';
 import { isWidgetRoute, serveWidget } from './modules/widget/widget-assets';
+import { redisConnection } from './modules/outbox/outbox.module';
+import { QueueBoardSessions, registerQueueBoard } from './modules/outbox/queue-board';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 /** Largest JSON or form body (413 above it); files go through multipart with their own limits. */
@@ -118,6 +120,11 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   // Open311 GeoReport v2 at /open311/v2: raw routes with the spec's paths, form bodies and error format (not in the OpenAPI document).
   if (!options.preview && runtime.process === 'api') {
     await registerOpen311Routes(fastify, { services: app.get(Open311Services), requests: app.get(Open311Requests), publicUrl: config.publicUrl });
+  }
+
+  // Bull Board at /api/v1/admin/queue-board: with Redis only, behind the admin's session cookie.
+  if (!options.preview && runtime.process === 'api' && config.redisUrl) {
+    await registerQueueBoard(fastify, { sessions: app.get(QueueBoardSessions), connection: redisConnection(config.redisUrl), prefix: config.queuePrefix });
   }
 
   const document = buildOpenApi(app, config.publicUrl);

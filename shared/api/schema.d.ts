@@ -156,6 +156,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/event-deliveries/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up on dead letters: marked discarded, never run again, kept as a record (list them with status=discarded)
+         * @description Only dead letters change; others among the ids are left as they are (the count says how many were discarded).
+         */
+        post: operations["discardEventDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether Bull Board is available (Redis mode) and where */
+        get: operations["getQueueBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/queues/board/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a Bull Board session: a 10-minute HttpOnly, SameSite=Strict cookie scoped to the board (audited)
+         * @description The board’s pages cannot carry the bearer token, so they are let in by this cookie; without it the board answers 403.
+         */
+        post: operations["openQueueBoardSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1698,6 +1755,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/retention/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention rule in force: years after closing and anonymise or delete; where it comes from */
+        get: operations["getRetentionSettings"];
+        /**
+         * Change the retention rule
+         * @description Takes effect at the next daily retention run: appeals closed longer ago than the new period lose their personal data then. Overrides RETENTION_YEARS / RETENTION_MODE.
+         */
+        put: operations["updateRetentionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/retention/destructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Destruction records: which appeal lost its personal data, when, how, by which rule (no personal data), newest first */
+        get: operations["listRetentionDestructions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments": {
         parameters: {
             query?: never;
@@ -1764,6 +1859,43 @@ export interface paths {
          * @description A tampered or foreign document is still a 200, with valid: false and a reason; only a malformed request is refused.
          */
         post: operations["verifyAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keys of signed answers: the active one first, then the retired ones that still verify (no private material) */
+        get: operations["listSigningKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/signing-keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a new key pair and make it the active signing key
+         * @description The key it replaces is retired: it signs no more but keeps verifying the answers signed with it. Every instance signs with the new key within seconds.
+         */
+        post: operations["rotateSigningKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2881,7 +3013,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        EventDeliveryStatus: "dead" | "pending" | "done";
+        EventDeliveryStatus: "dead" | "pending" | "done" | "discarded";
         EventDeliveryDto: {
             /** @description Outbox event id */
             eventId: string;
@@ -2917,6 +3049,34 @@ export interface components {
         RetryEventDeliveriesResultDto: {
             /** @description Dead letters put back to pending (dispatched at once) */
             retried: number;
+        };
+        DiscardEventDeliveriesDto: {
+            /** @description Outbox event ids of the dead letters to discard (at least one: there is no «discard all») */
+            eventIds: string[];
+            /**
+             * @description Only this consumer's deliveries of those events
+             * @example notifications.email
+             */
+            consumer?: string;
+        };
+        DiscardEventDeliveriesResultDto: {
+            /** @description Dead letters marked discarded (kept as records, never run again) */
+            discarded: number;
+        };
+        QueueBoardDto: {
+            /** @description Bull Board runs with Redis (BullMQ) only; false in the embedded mode */
+            available: boolean;
+            /**
+             * @description Where the board is, when available
+             * @example /api/v1/admin/queue-board/
+             */
+            url: string | null;
+        };
+        QueueBoardSessionDto: {
+            /** @example /api/v1/admin/queue-board/ */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         TokensDto: {
             accessToken: string;
@@ -5216,6 +5376,70 @@ export interface components {
             content: string;
         };
         /**
+         * @description anonymise: the appeal stays, its personal data go; delete: the appeal goes
+         * @enum {string}
+         */
+        RetentionMode: "anonymise" | "delete";
+        /**
+         * @description configuration: RETENTION_YEARS / RETENTION_MODE; admin: set over this API
+         * @enum {string}
+         */
+        RetentionSettingsSource: "configuration" | "admin";
+        RetentionRuleDto: {
+            /**
+             * @description Years after an appeal is closed that its personal data are kept
+             * @example 5
+             */
+            years: number;
+            /** @description anonymise: the appeal stays, its personal data go; delete: the appeal goes */
+            mode: components["schemas"]["RetentionMode"];
+        };
+        RetentionSettingsDto: {
+            /**
+             * @description Years after an appeal is closed that its personal data are kept
+             * @example 5
+             */
+            years: number;
+            /** @description anonymise: the appeal stays, its personal data go; delete: the appeal goes */
+            mode: components["schemas"]["RetentionMode"];
+            /** @description configuration: RETENTION_YEARS / RETENTION_MODE; admin: set over this API */
+            source: components["schemas"]["RetentionSettingsSource"];
+            /** @description What the configuration says (applies while no admin has set the rule) */
+            configured: components["schemas"]["RetentionRuleDto"];
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        RetentionSettingsInputDto: {
+            /** @example 5 */
+            years: number;
+            mode: components["schemas"]["RetentionMode"];
+        };
+        /** @enum {string} */
+        RetentionDestructionMode: "anonymised" | "deleted";
+        RetentionDestructionDto: {
+            id: string;
+            /** Format: uuid */
+            appealId: string;
+            /** @description The appeal number */
+            number: number | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            destroyedAt: string;
+            mode: components["schemas"]["RetentionDestructionMode"];
+            /**
+             * @description Who destroyed: the retention job
+             * @example system:retention
+             */
+            actor: string;
+            /** @description The rule applied: years of retention after closing */
+            retentionYears: number;
+        };
+        RetentionDestructionPageDto: {
+            items: components["schemas"]["RetentionDestructionDto"][];
+            nextCursor: string | null;
+        };
+        /**
          * @description Told by the content; null when it is none of them
          * @enum {string}
          */
@@ -5248,6 +5472,44 @@ export interface components {
             verificationCode: string | null;
             /** @description Why the document is not valid; null when valid */
             reason: components["schemas"]["AnswerVerificationFailure"] | null;
+        };
+        /**
+         * @description active: signs new answers; retired: only verifies
+         * @enum {string}
+         */
+        SigningKeyState: "active" | "retired";
+        /**
+         * @description configuration: imported from ANSWER_SIGNING_KEY / ANSWER_VERIFY_KEYS; generated: by a rotation
+         * @enum {string}
+         */
+        SigningKeySource: "configuration" | "generated";
+        SigningKeyDto: {
+            /**
+             * @description Key id: the `kid` of the signatures it makes
+             * @example rsa-3kq0yJ9cR1w2bVxA
+             */
+            kid: string;
+            /** @example RS256 */
+            algorithm: string;
+            /** @description active: signs new answers; retired: only verifies */
+            state: components["schemas"]["SigningKeyState"];
+            /**
+             * @description SHA-256 of the public key (DER SubjectPublicKeyInfo), to compare out of band
+             * @example sha256:9f86d081884c7d65…
+             */
+            fingerprint: string;
+            /** @description configuration: imported from ANSWER_SIGNING_KEY / ANSWER_VERIFY_KEYS; generated: by a rotation */
+            source: components["schemas"]["SigningKeySource"];
+            /** @description Whether the private half is held (verify-only keys from ANSWER_VERIFY_KEYS have none) */
+            canSign: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            activatedAt: string | null;
+            /** Format: date-time */
+            retiredAt: string | null;
+            /** @description The public key (SPKI PEM) */
+            publicKey: string;
         };
         ExportedCheckpointDto: {
             /**
@@ -6713,6 +6975,116 @@ export interface operations {
             };
             /** @description The role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    discardEventDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscardEventDeliveriesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiscardEventDeliveriesResultDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getQueueBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoardDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    openQueueBoardSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueBoardSessionDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description queue_board_unavailable: no Redis (embedded mode), no board */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10227,6 +10599,113 @@ export interface operations {
             };
         };
     };
+    getRetentionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettingsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateRetentionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionSettingsInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettingsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listRetentionDestructions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionDestructionPageDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     uploadAttachment: {
         parameters: {
             query?: never;
@@ -10424,6 +10903,73 @@ export interface operations {
             };
             /** @description Too many checks from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeyDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rotateSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new active key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeyDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -259,6 +259,17 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/reports/appeals/{set}/export': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/reports/appeals/overdue/export' }) },
   'GET /api/v1/admin/event-deliveries': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries?status=dead' }) },
   'POST /api/v1/admin/event-deliveries/retry': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries/retry', body: { eventIds: ['999999999999'] } }) },
+  'POST /api/v1/admin/event-deliveries/discard': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/event-deliveries/discard', body: { eventIds: ['999999999999'] } }) },
+  // Keys of signed answers and retention (issue 16, operations): admins and auditors read, admins change.
+  // Bull Board: in the embedded mode the session is a business 409 (no Redis), with Redis a cookie.
+  'GET /api/v1/admin/queues/board': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/queues/board' }) },
+  'POST /api/v1/admin/queues/board/session': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/queues/board/session' }) },
+  'GET /api/v1/admin/signing-keys': { expect: auditReaders, request: async () => ({ path: '/api/v1/admin/signing-keys' }) },
+  'POST /api/v1/admin/signing-keys/rotate': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/signing-keys/rotate' }) },
+  'GET /api/v1/admin/retention/settings': { expect: auditReaders, request: async () => ({ path: '/api/v1/admin/retention/settings' }) },
+  // An invalid body: the role check comes first, then a 422 (a business refusal counts as past authorization), and the rule is not changed.
+  'PUT /api/v1/admin/retention/settings': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/retention/settings', body: { years: 0 } }) },
+  'GET /api/v1/admin/retention/destructions': { expect: auditReaders, request: async () => ({ path: '/api/v1/admin/retention/destructions' }) },
   'GET /api/v1/admin/notification-deliveries': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-deliveries?status=dead&channel=sms' }) },
   'POST /api/v1/admin/notification-deliveries/retry': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-deliveries/retry', body: { ids: ['999999999999'] } }) },
   // Webhook subscriptions: admins only. Empty bodies are a 422 past the role check; an unknown subscription a 404.

@@ -45,7 +45,7 @@ interface Expected {
  * setting: retrying dead deliveries, sending a webhook's test event or replaying deliveries, running
  * a СЭД export — their rows say what was done in `details`.
  */
-const OPERATIONAL = ['/admin/event-deliveries/', '/admin/notification-deliveries/', '/admin/webhooks/{id}/test', '/replay', '/admin/sed-exports'];
+const OPERATIONAL = ['/admin/event-deliveries/', '/admin/notification-deliveries/', '/admin/webhooks/{id}/test', '/replay', '/admin/sed-exports', '/admin/queues/board/session'];
 const isConfigurationWrite = (op: string): boolean => op.split(' ')[1].startsWith('/api/v1/admin/') && !OPERATIONAL.some((part) => op.includes(part));
 
 describe('audit coverage: every write route writes exactly one audit row with its actor and action', () => {
@@ -327,6 +327,18 @@ describe('audit coverage: every write route writes exactly one audit row with it
     await write('POST /api/v1/admin/open311-keys/{id}/revoke', tokens.admin, undefined, { action: 'open311_key.revoke', ...a }, `/api/v1/admin/open311-keys/${open311Key?.id}/revoke`);
     await write('PUT /api/v1/admin/widget-origins', tokens.admin, { origins: ['https://widget.example.ru'] }, { action: 'widget_origins.replace', ...a });
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
+    await write('POST /api/v1/admin/event-deliveries/discard', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.discard', ...a });
+    // Operations (issue 16): the answer-signing key rotated, the retention rule changed.
+    await write('POST /api/v1/admin/signing-keys/rotate', tokens.admin, undefined, { action: 'signing_key.rotate', ...a });
+    if (process.env.REDIS_URL) {
+      await write('POST /api/v1/admin/queues/board/session', tokens.admin, undefined, { action: 'queue_board.session_opened', ...a });
+    } else {
+      // The embedded mode has no Bull Board: the session is refused (409) and nothing is written.
+      covered.add('POST /api/v1/admin/queues/board/session');
+      const refused = await fetch(`${base}/api/v1/admin/queues/board/session`, { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}` } });
+      if (refused.status !== 409) failures.push(`POST /api/v1/admin/queues/board/session: expected 409 in the embedded mode, got ${refused.status}`);
+    }
+    await write('PUT /api/v1/admin/retention/settings', tokens.admin, { years: 74, mode: 'anonymise' }, { action: 'retention_settings.update', ...a, changes: { years: { from: 3, to: 74 } } });
     await write('POST /api/v1/admin/notification-deliveries/retry', tokens.admin, { ids: ['999999999999'] }, { action: 'notification_deliveries.retry', ...a });
     // The catalogue (issue 16): a category, its form (a new schema version), two subcategories put in another order, retired and back.
     const covCategory = await write('POST /api/v1/admin/categories', tokens.admin, { code: 'coverage-plots', nameRu: 'Покрытие', nameEn: 'Coverage' }, {

@@ -9,7 +9,7 @@ interface ListOptions {
 }
 
 /** Dead letters (or pending deliveries) as JSON lines, newest first. */
-@Command({ name: 'events:dead', description: 'List deliveries of domain events to consumers that are dead letters (or --status pending|done), newest first, as JSON lines' })
+@Command({ name: 'events:dead', description: 'List deliveries of domain events to consumers that are dead letters (or --status pending|done|discarded), newest first, as JSON lines' })
 export class EventsDeadCommand extends CommandRunner {
   constructor(private readonly deliveries: EventDeliveries) {
     super();
@@ -21,9 +21,9 @@ export class EventsDeadCommand extends CommandRunner {
     process.stderr.write(`${rows.length} ${options.status ?? 'dead'} deliveries\n`);
   }
 
-  @Option({ flags: '--status <status>', description: 'dead (default), pending or done' })
+  @Option({ flags: '--status <status>', description: 'dead (default), pending, done or discarded' })
   status(value: string): DeliveryStatus {
-    if (!['dead', 'pending', 'done'].includes(value)) throw new Error('--status must be one of dead, pending, done');
+    if (!['dead', 'pending', 'done', 'discarded'].includes(value)) throw new Error('--status must be one of dead, pending, done, discarded');
     return value as DeliveryStatus;
   }
 

@@ -69,6 +69,24 @@ export const routes: Routes = [
         loadComponent: () => import('./features/admin/macros.page').then((m) => m.MacrosPage),
       },
       {
+        path: 'admin/signing-keys',
+        title: 'title.signingKeys',
+        canActivate: [auditRoleGuard],
+        loadComponent: () => import('./features/admin/ops/signing-keys.page').then((m) => m.SigningKeysPage),
+      },
+      {
+        path: 'admin/retention',
+        title: 'title.retention',
+        canActivate: [auditRoleGuard],
+        loadComponent: () => import('./features/admin/ops/retention.page').then((m) => m.RetentionPage),
+      },
+      {
+        path: 'admin/queues',
+        title: 'title.queues',
+        canActivate: [adminRoleGuard],
+        loadComponent: () => import('./features/admin/ops/queues.page').then((m) => m.QueuesPage),
+      },
+      {
         path: 'admin/staff',
         title: 'title.staff',
         canActivate: [adminOrSupervisorGuard],

@@ -41,6 +41,7 @@ export const PROBLEM_TITLES: Catalog = {
   invalid_credentials: { ru: 'Неверный логин или пароль', en: 'Invalid login or password' },
   invalid_refresh_token: { ru: 'Сессия недействительна, войдите снова', en: 'The session is not valid; sign in again' },
   forbidden: { ru: 'Недостаточно прав', en: 'You are not allowed to do this' },
+  queue_board_unavailable: { ru: 'Панель очередей доступна только при работе с Redis (BullMQ)', en: 'The queue board is available only with Redis (BullMQ)' },
   not_found: { ru: 'Не найдено', en: 'Not found' },
   // Notification templates (issue 16).
   unknown_placeholder: { ru: 'Неизвестная подстановка: {names}. Доступны: {allowed}', en: 'Unknown placeholder: {names}. Available: {allowed}' },

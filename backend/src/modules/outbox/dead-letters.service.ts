@@ -5,11 +5,11 @@ import { Actor } from '../../common/http/actor';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../common/pagination/cursor';
 import { DomainError } from '../../common/problem/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { EventDeliveriesQuery, EventDeliveryDto, EventDeliveryPageDto, RetryEventDeliveriesDto, RetryEventDeliveriesResultDto } from './event-deliveries.dto';
+import { DiscardEventDeliveriesDto, DiscardEventDeliveriesResultDto, EventDeliveriesQuery, EventDeliveryDto, EventDeliveryPageDto, RetryEventDeliveriesDto, RetryEventDeliveriesResultDto } from './event-deliveries.dto';
 import { EventDeliveries } from './event-deliveries.service';
 import { JOB_DRIVER, JobDriver } from './job-driver';
 
-/** The admin API's use cases on delivery records: a page of them, and retrying dead letters (audited, dispatched at once). */
+/** The admin API's use cases on delivery records: a page of them, retrying dead letters (audited, dispatched at once) and discarding them (audited). */
 @Injectable()
 export class DeadLetterService {
   constructor(
@@ -43,6 +43,21 @@ export class DeadLetterService {
     });
     await this.driver.dispatch(keys);
     return { retried: keys.length };
+  }
+
+  /** Dead letters an admin gives up on: marked discarded (kept, never run again), audited with what was discarded. */
+  async discard(actor: Actor, dto: DiscardEventDeliveriesDto): Promise<DiscardEventDeliveriesResultDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const discarded = await this.deliveries.discardDead({ eventIds: dto.eventIds, consumer: dto.consumer }, manager);
+      await this.audit.record(manager, actor, {
+        action: 'event_deliveries.discard',
+        entityType: 'event_delivery',
+        entityId: null,
+        details: { eventIds: dto.eventIds, consumer: dto.consumer ?? null, discarded: discarded.length, deliveries: discarded.map((k) => `${k.eventId}:${k.consumer}`) },
+        change: discarded.length ? { before: { status: 'dead' }, after: { status: 'discarded' } } : undefined,
+      });
+      return { discarded: discarded.length };
+    });
   }
 }
 

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQuery } from '../../common/pagination/page-query';
 import { DeliveryRecord } from './event-deliveries.service';
 import type { DeliveryStatus } from './event-delivery.entity';
 
-const STATUSES: DeliveryStatus[] = ['dead', 'pending', 'done'];
+const STATUSES: DeliveryStatus[] = ['dead', 'pending', 'done', 'discarded'];
 const CONSUMER = /^[a-z][a-z0-9._-]{0,62}$/;
 
 export class EventDeliveriesQuery extends PageQuery {
@@ -68,4 +68,22 @@ export class RetryEventDeliveriesDto {
 
 export class RetryEventDeliveriesResultDto {
   @ApiProperty({ description: 'Dead letters put back to pending (dispatched at once)' }) retried: number;
+}
+
+export class DiscardEventDeliveriesDto {
+  @ApiProperty({ type: [String], description: 'Outbox event ids of the dead letters to discard (at least one: there is no «discard all»)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @Matches(/^\d{1,18}$/, { each: true, message: 'eventIds must be event ids (digits)' })
+  eventIds: string[];
+
+  @ApiPropertyOptional({ example: 'notifications.email', description: 'Only this consumer\'s deliveries of those events' })
+  @IsOptional()
+  @Matches(CONSUMER, { message: 'consumer must be a consumer name' })
+  consumer?: string;
+}
+
+export class DiscardEventDeliveriesResultDto {
+  @ApiProperty({ description: 'Dead letters marked discarded (kept as records, never run again)' }) discarded: number;
 }

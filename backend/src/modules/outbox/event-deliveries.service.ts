@@ -271,6 +271,22 @@ export class EventDeliveries {
     return rows.map(toKey);
   }
 
+  /** Dead letters marked discarded: never run again, kept with their event as a record; returns the keys. */
+  async discardDead(filter: { eventIds: string[]; consumer?: string }, manager: EntityManager = this.dataSource.manager): Promise<Pick<DeliveryKey, 'eventId' | 'consumer'>[]> {
+    const params: unknown[] = [filter.eventIds];
+    const where = [`d.status = 'dead'`, `d.event_id = ANY($1::bigint[])`];
+    if (filter.consumer) where.push(`d.consumer = $${params.push(filter.consumer)}`);
+    const rows = await manager.query<{ event_id: string; consumer: string }[]>(
+      `WITH discarded AS (
+         UPDATE event_deliveries d SET status = 'discarded', done_at = clock_timestamp(), locked_until = NULL
+          WHERE ${where.join(' AND ')}
+         RETURNING d.event_id::text AS event_id, d.consumer)
+       SELECT * FROM discarded`,
+      params,
+    );
+    return rows.map((r) => ({ eventId: r.event_id, consumer: r.consumer }));
+  }
+
   private async finish(key: Pick<DeliveryKey, 'eventId' | 'consumer'>, status: 'done' | 'dead', error: string | null): Promise<void> {
     await this.dataSource.query(
       `UPDATE event_deliveries SET status = $3, done_at = CASE WHEN $3 = 'done' THEN clock_timestamp() END, locked_until = NULL,

@@ -1,11 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type DeliveryStatus = 'pending' | 'done' | 'dead';
+/** `discarded`: a dead letter an admin chose not to retry; kept (with its event) as a record. */
+export type DeliveryStatus = 'pending' | 'done' | 'dead' | 'discarded';
 
 /**
  * The progress of one consumer on one event: created by the relay when it claims the event,
  * leased by whoever runs it, then done, or retried with back-off until it is dead (a dead letter,
- * listed and retried by the CLI and the admin API). One failing consumer blocks nobody else.
+ * listed and retried by the CLI and the admin API, or discarded by an admin). One failing consumer blocks nobody else.
  */
 @Entity('event_deliveries')
 @Index('event_deliveries_due', { synchronize: false })

@@ -11,6 +11,8 @@ import { InlineJobDriver } from './inline-job-driver';
 import { JOB_DRIVER } from './job-driver';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
+import { QueueBoardController } from './queue-board.controller';
+import { QueueBoardSessions } from './queue-board';
 
 export function redisConnection(redisUrl: string) {
   const u = new URL(redisUrl);
@@ -35,7 +37,7 @@ export function redisConnection(redisUrl: string) {
 @Module({})
 export class OutboxModule {
   static forRoot(config: AppConfig, options: { relay: boolean; runWorker: boolean }): DynamicModule {
-    const providers: Provider[] = [OutboxService, EventConsumers, EventDeliveries, DeadLetterService];
+    const providers: Provider[] = [OutboxService, EventConsumers, EventDeliveries, DeadLetterService, QueueBoardSessions];
     const imports: DynamicModule[] = [];
     const queues: DynamicModule[] = [];
     if (config.redisUrl) {
@@ -50,9 +52,9 @@ export class OutboxModule {
     return {
       module: OutboxModule,
       imports,
-      controllers: [EventDeliveriesController],
+      controllers: [EventDeliveriesController, QueueBoardController],
       providers,
-      exports: [OutboxService, EventConsumers, EventDeliveries, JOB_DRIVER, ...(options.relay ? [OutboxRelay] : []), ...queues],
+      exports: [OutboxService, EventConsumers, EventDeliveries, QueueBoardSessions, JOB_DRIVER, ...(options.relay ? [OutboxRelay] : []), ...queues],
     };
   }
 }

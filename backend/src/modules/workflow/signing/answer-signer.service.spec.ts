@@ -311,7 +311,7 @@ describe('AnswerSigner', () => {
 
       const next = rsaKey();
       const rotated = signerWith(next, [{ kid: old.kid, publicKey: old.publicKey }]);
-      expect(rotated.currentKeyId).toBe(next.kid);
+      expect(await rotated.currentKeyId()).toBe(next.kid);
       for (const r of [await rotated.verify({ document: json.body, signature: json.signature }), await rotated.verify({ document: xml }), await rotated.verify({ document: pdf })]) {
         expect(r).toMatchObject({ valid: true, keyId: old.kid, appealNumber: 1042, signedAt: INPUT.answeredAt });
       }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { Locale } from '../../../common/i18n/messages';
@@ -33,21 +33,35 @@ export interface AnswerVerification {
 }
 
 /**
+ * Where the signer takes its keys from: in the app, the keys kept in the database
+ * (SigningKeyRing); without one (unit tests, offline tools), the configured keys.
+ */
+export abstract class AnswerKeySource {
+  /** The key set to sign and verify with (may be a few seconds old). */
+  abstract current(): Promise<AnswerKeySet>;
+  /** The key set read again now: a signature names a key the cached set does not know. */
+  abstract fresh(): Promise<AnswerKeySet>;
+}
+
+/**
  * Renders an answer as signed JSON, XML or PDF and verifies such documents.
  *
  * Deterministic by design: the signing time is the answer's `answeredAt` and RS256 /
  * RSA-SHA256 (PKCS#1 v1.5) signatures are deterministic, so the same answer rendered again
  * with the same current key gives the same bytes — nothing needs storing. After a key
- * rotation a re-download is signed with the new key (a new signature and verification code,
- * the same signedAt); copies downloaded earlier keep verifying while the old key is listed
- * in ANSWER_VERIFY_KEYS.
+ * rotation (POST /admin/signing-keys/rotate) a re-download is signed with the new key (a new
+ * signature and verification code, the same signedAt); copies downloaded earlier keep
+ * verifying with the retired key.
  */
 @Injectable()
 export class AnswerSigner {
-  private readonly keys: AnswerKeySet;
+  private readonly source: AnswerKeySource;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'answerSigning' | 'organisationName' | 'publicUrl'>) {
-    this.keys = new AnswerKeySet(config.answerSigning);
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'answerSigning' | 'organisationName' | 'publicUrl'>,
+    @Optional() source?: AnswerKeySource,
+  ) {
+    this.source = source ?? staticKeys(new AnswerKeySet(config.answerSigning));
   }
 
   /** Where the printed PDF sends a reader to check it. */
@@ -55,8 +69,8 @@ export class AnswerSigner {
     return `${this.config.publicUrl}/api/v1/answers/verify`;
   }
 
-  get currentKeyId(): string {
-    return this.keys.current.kid;
+  async currentKeyId(): Promise<string> {
+    return (await this.source.current()).current.kid;
   }
 
   /** The full document of an answer: the constants and this body as the issuer. */
@@ -66,20 +80,29 @@ export class AnswerSigner {
 
   async renderJson(doc: AnswerDocument): Promise<SignedJsonAnswer> {
     assertAnswerDocument(doc);
+    return this.signJson(doc, (await this.source.current()).current);
+  }
+
+  /** One key for every signature of a rendering, even when a rotation lands in between. */
+  private async signJson(doc: AnswerDocument, key: AnswerKeySet['current']): Promise<SignedJsonAnswer> {
     const body = answerDocumentBytes(doc);
-    const signature = await signDetached(body, this.keys.current, { cty: CTY_JSON, signedAt: doc.answeredAt, signedBy: doc.issuer.name });
-    return { body, signature, keyId: this.keys.current.kid, verificationCode: verificationCodeOf(signature) };
+    const signature = await signDetached(body, key, { cty: CTY_JSON, signedAt: doc.answeredAt, signedBy: doc.issuer.name });
+    return { body, signature, keyId: key.kid, verificationCode: verificationCodeOf(signature) };
   }
 
   async renderXml(doc: AnswerDocument): Promise<Buffer> {
-    const { verificationCode, keyId } = await this.renderJson(doc);
-    return signAnswerXml(doc, { signedBy: doc.issuer.name, signedAt: doc.answeredAt, keyId, verificationCode }, this.keys.current.privateKey);
+    assertAnswerDocument(doc);
+    const key = (await this.source.current()).current;
+    const { verificationCode, keyId } = await this.signJson(doc, key);
+    return signAnswerXml(doc, { signedBy: doc.issuer.name, signedAt: doc.answeredAt, keyId, verificationCode }, key.privateKey);
   }
 
   async renderPdf(doc: AnswerDocument, locale: Locale): Promise<Buffer> {
-    const { verificationCode, keyId } = await this.renderJson(doc);
+    assertAnswerDocument(doc);
+    const key = (await this.source.current()).current;
+    const { verificationCode, keyId } = await this.signJson(doc, key);
     const pdf = await renderAnswerPdf(doc, { keyId, verificationCode, verifyUrl: this.verifyUrl }, locale);
-    const jws = await signDetached(pdf, this.keys.current, {
+    const jws = await signDetached(pdf, key, {
       cty: CTY_PDF,
       signedAt: doc.answeredAt,
       signedBy: doc.issuer.name,
@@ -112,33 +135,46 @@ export class AnswerSigner {
    * checkpoint. Its `cty` keeps a signature of one kind from passing for another.
    */
   async signStatement(payload: Buffer, cty: typeof CTY_AUDIT_CHECKPOINT, signedAt: string): Promise<{ signature: string; keyId: string }> {
-    const signature = await signDetached(payload, this.keys.current, { cty, signedAt, signedBy: this.config.organisationName });
-    return { signature, keyId: this.keys.current.kid };
+    const key = (await this.source.current()).current;
+    const signature = await signDetached(payload, key, { cty, signedAt, signedBy: this.config.organisationName });
+    return { signature, keyId: key.kid };
   }
 
   /** Checks a statement signed by signStatement, by the key its `kid` names (current or earlier); never throws. */
-  verifyStatement(payload: Buffer, signature: string, cty: AnswerSignatureHeader['cty']): Promise<DetachedCheck> {
-    return verifyDetached(payload, signature, this.keys, cty);
+  async verifyStatement(payload: Buffer, signature: string, cty: AnswerSignatureHeader['cty']): Promise<DetachedCheck> {
+    const check = await verifyDetached(payload, signature, await this.source.current(), cty);
+    if (check.ok || check.reason !== AnswerVerificationFailure.UnknownKey) return check;
+    return verifyDetached(payload, signature, await this.source.fresh(), cty);
   }
 
-  /** Checks a document (format told by its content) against the key set; never throws for bad input. */
+  /**
+   * Checks a document (format told by its content) against the key set; never throws for bad
+   * input. A key this instance does not know yet (rotated on another instance a moment ago)
+   * makes it read the key set again once.
+   */
   async verify(input: { document: Buffer; signature?: string }): Promise<AnswerVerification> {
+    const result = await this.verifyWith(input, await this.source.current());
+    if (result.valid || result.reason !== AnswerVerificationFailure.UnknownKey) return result;
+    return this.verifyWith(input, await this.source.fresh());
+  }
+
+  private async verifyWith(input: { document: Buffer; signature?: string }, keys: AnswerKeySet): Promise<AnswerVerification> {
     const format = detectFormat(input.document);
     switch (format) {
       case undefined:
         return { valid: false, reason: AnswerVerificationFailure.UnknownFormat };
       case 'json':
-        return this.verifyJson(input.document, input.signature);
+        return this.verifyJson(input.document, input.signature, keys);
       case 'xml':
-        return this.verifyXml(input.document);
+        return this.verifyXml(input.document, keys);
       case 'pdf':
-        return this.verifyPdf(input.document);
+        return this.verifyPdf(input.document, keys);
     }
   }
 
-  private async verifyJson(document: Buffer, signature: string | undefined): Promise<AnswerVerification> {
+  private async verifyJson(document: Buffer, signature: string | undefined, keys: AnswerKeySet): Promise<AnswerVerification> {
     if (!signature?.trim()) return { valid: false, format: 'json', reason: AnswerVerificationFailure.SignatureMissing };
-    const check = await verifyDetached(document, signature, this.keys, CTY_JSON);
+    const check = await verifyDetached(document, signature, keys, CTY_JSON);
     if (!check.ok) return { valid: false, format: 'json', reason: check.reason };
     let appealNumber: number | undefined;
     try {
@@ -152,22 +188,28 @@ export class AnswerSigner {
     return { valid: true, format: 'json', signedBy, signedAt, appealNumber, keyId: kid, verificationCode: verificationCodeOf(signature.trim()) };
   }
 
-  private verifyXml(document: Buffer): AnswerVerification {
-    const check = verifyAnswerXml(document, this.keys);
+  private verifyXml(document: Buffer, keys: AnswerKeySet): AnswerVerification {
+    const check = verifyAnswerXml(document, keys);
     if (!check.ok) return { valid: false, format: 'xml', reason: check.reason };
     const { signedBy, signedAt, keyId, verificationCode } = check.signing;
     return { valid: true, format: 'xml', signedBy, signedAt, appealNumber: check.appealNumber, keyId, verificationCode };
   }
 
-  private async verifyPdf(document: Buffer): Promise<AnswerVerification> {
+  private async verifyPdf(document: Buffer, keys: AnswerKeySet): Promise<AnswerVerification> {
     const parts = splitPdfSignature(document);
     if (!parts) return { valid: false, format: 'pdf', reason: AnswerVerificationFailure.SignatureMissing };
-    const check = await verifyDetached(parts.signed, parts.jws, this.keys, CTY_PDF);
+    const check = await verifyDetached(parts.signed, parts.jws, keys, CTY_PDF);
     if (!check.ok) return { valid: false, format: 'pdf', reason: check.reason };
     const { signedBy, signedAt, kid, appealNumber, verificationCode } = check.header;
     if (!Number.isSafeInteger(appealNumber)) return { valid: false, format: 'pdf', reason: AnswerVerificationFailure.WrongDocumentType };
     return { valid: true, format: 'pdf', signedBy, signedAt, appealNumber, keyId: kid, verificationCode };
   }
+}
+
+/** A key source that never changes: the configured keys. */
+function staticKeys(keys: AnswerKeySet): AnswerKeySource {
+  const set = Promise.resolve(keys);
+  return { current: () => set, fresh: () => set };
 }
 
 /** The format of a document, from its first bytes (a UTF-8 BOM and leading whitespace allowed for JSON and XML). */

@@ -4,6 +4,7 @@ import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { AppealBatches, SLA_BATCH } from '../../appeals/appeal-batches.repository';
 import { DepartmentRouting, DepartmentTree } from '../../users/department-tree.repository';
+import { RetentionSettingsService } from '../retention/retention-admin.service';
 import { SlaService } from './sla.service';
 
 const HOUR_MS = 3_600_000;
@@ -34,6 +35,7 @@ export class SlaTickService {
     private readonly appeals: AppealBatches,
     private readonly heads: DepartmentTree,
     private readonly sla: SlaService,
+    private readonly retentionRule: RetentionSettingsService,
   ) {}
 
   async tick(now: Date): Promise<TickStats> {
@@ -86,10 +88,14 @@ export class SlaTickService {
     return this.loop(() => this.appeals.autoClose(now, cutoff, this.config.sla.autoCloseDays));
   }
 
-  /** 152-ФЗ: personal data of appeals past RETENTION_YEARS anonymised or deleted (AppealBatches.destroyExpired). */
+  /**
+   * 152-ФЗ: personal data of appeals past the retention period anonymised or deleted
+   * (AppealBatches.destroyExpired), by the rule in force: an admin's (retention_settings) or
+   * RETENTION_YEARS / RETENTION_MODE.
+   */
   async retention(now: Date, today: string): Promise<number> {
-    const { retentionYears, retentionMode } = this.config.sla;
-    return this.loop(() => this.appeals.destroyExpired(now, today, retentionYears, retentionMode));
+    const { years, mode } = await this.retentionRule.rule();
+    return this.loop(() => this.appeals.destroyExpired(now, today, years, mode));
   }
 
   /** Runs one batch until it handles fewer rows than a batch; returns the total. */

@@ -12,11 +12,17 @@ import { SchedulerTick } from './scheduler-tick.entity';
 import { SlaPolicy } from './sla-policy.entity';
 import { SlaTickService } from './sla-tick.service';
 import { SlaService } from './sla.service';
+import { RetentionAdminController } from '../retention/retention-admin.controller';
+import { RetentionRecords } from '../retention/retention-admin.repository';
+import { RetentionSettingsService } from '../retention/retention-admin.service';
+import { RetentionDestruction } from '../retention/retention-destruction.entity';
+import { RetentionSettings } from '../retention/retention-settings.entity';
 
 /**
  * Deadlines (issue 5): SLA policies and the production calendar as data, deadlines at
  * registration and on pause/resume/extension (SlaService, exported), the scheduler (overdue,
- * escalation, reminders, first reaction, auto-close, retention) and its admin routes.
+ * escalation, reminders, first reaction, auto-close, retention) and its admin routes,
+ * the retention rule an admin may change at run time and the destruction records.
  *
  * The scheduler runs where jobs run: with REDIS_URL a BullMQ job scheduler woken on processes
  * that consume queues (workers, and the API unless RUN_WORKER=false); without Redis a timer in the
@@ -40,10 +46,12 @@ export class SlaModule {
       SlaAdminService,
       SlaTickService,
       SlaScheduler,
+      RetentionRecords,
+      RetentionSettingsService,
       { provide: SLA_SCHEDULER_MODE, useValue: mode },
     ];
     // The tick's batches are the appeals module's statements over its own table.
-    const imports: Array<DynamicModule | typeof AppealsModule | typeof UserDirectoryModule | typeof CatalogModule> = [TypeOrmModule.forFeature([SlaPolicy, SchedulerTick]), AppealsModule, UserDirectoryModule, CatalogModule];
+    const imports: Array<DynamicModule | typeof AppealsModule | typeof UserDirectoryModule | typeof CatalogModule> = [TypeOrmModule.forFeature([SlaPolicy, SchedulerTick, RetentionSettings, RetentionDestruction]), AppealsModule, UserDirectoryModule, CatalogModule];
     if (mode === 'bullmq') {
       imports.push(BullModule.registerQueue({ name: SLA_QUEUE }));
       providers.push(SlaTickProcessor);
@@ -52,7 +60,7 @@ export class SlaModule {
       module: SlaModule,
       global: true,
       imports,
-      controllers: runtime.process === 'api' ? [SlaAdminController] : [],
+      controllers: runtime.process === 'api' ? [SlaAdminController, RetentionAdminController] : [],
       providers,
       exports: [SlaService, SlaTickService, SlaScheduler],
     };

@@ -1,0 +1,71 @@
+import { Client } from 'pg';
+import { BASE_URL, DEMO, raw, signedIn } from './support/api';
+
+/**
+ * Bull Board (issue 16, operations): with Redis an admin opens a session (a short-lived HttpOnly,
+ * SameSite=Strict cookie scoped to the board, audited) and the board answers; without the cookie
+ * — an operator with a bearer token, a forged cookie — it is a 403. In the embedded mode there is
+ * no board: the API says so and a session is refused with 409.
+ */
+const redis = !!process.env.REDIS_URL;
+const BOARD = '/api/v1/admin/queue-board';
+
+describe('Bull Board (/admin/queue-board)', () => {
+  let db: Client;
+  beforeAll(async () => {
+    db = new Client({ connectionString: process.env.OTKLIK_DATABASE_URL });
+    await db.connect();
+  });
+  afterAll(async () => db?.end());
+
+  it('says whether the board is there; only admins ask', async () => {
+    const admin = await signedIn(DEMO.admin);
+    const info = await raw('/api/v1/admin/queues/board', { token: admin.token });
+    expect(info).toMatchObject({ status: 200, body: { available: redis, url: redis ? `${BOARD}/` : null } });
+    for (const who of [DEMO.operator, DEMO.supervisor, DEMO.auditor, DEMO.citizen]) {
+      const token = (await signedIn(who)).token;
+      expect((await raw('/api/v1/admin/queues/board', { token })).status).toBe(403);
+      expect((await raw('/api/v1/admin/queues/board/session', { method: 'POST', token })).status).toBe(403);
+    }
+  });
+
+  const redisCase = 'with Redis: the admin\u2019s cookie opens the board; no cookie or a forged one is a 403';
+  const embeddedCase = 'embedded mode: no board, and no session for it';
+  it(redis ? redisCase : embeddedCase, async () => (redis ? withRedis() : embedded()));
+
+  async function withRedis(): Promise<void> {
+    const admin = await signedIn(DEMO.admin);
+    const requestId = `board-${Date.now()}`;
+    const opened = await raw('/api/v1/admin/queues/board/session', { method: 'POST', token: admin.token, headers: { 'x-request-id': requestId } });
+    expect(opened.status).toBe(200);
+    const setCookie = opened.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(new RegExp(`^otklik_queue_board=[\\w-]+\\.[\\w-]+; Path=${BOARD}; Max-Age=600; HttpOnly; SameSite=Strict`));
+    const cookie = setCookie.split(';')[0];
+    const audit = (await db.query(`SELECT action, actor_role FROM audit_log WHERE request_id = $1`, [requestId])).rows;
+    expect(audit).toEqual([{ action: 'queue_board.session_opened', actor_role: 'admin' }]);
+
+    const page = await fetch(`${BASE_URL()}${BOARD}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const queues = await fetch(`${BASE_URL()}${BOARD}/api/queues`, { headers: { cookie } });
+    expect(queues.status).toBe(200);
+    const names = ((await queues.json()) as { queues: { name: string }[] }).queues.map((q) => q.name);
+    expect(names).toEqual(expect.arrayContaining(['domain-events', 'sla-scheduler', 'audit-chain']));
+
+    const operator = await signedIn(DEMO.operator);
+    const attempts: Record<string, string>[] = [{ authorization: `Bearer ${operator.token}` }, { authorization: `Bearer ${admin.token}` }, {}, { cookie: `${cookie.slice(0, -3)}abc` }];
+    for (const headers of attempts) {
+      const refused = await fetch(`${BASE_URL()}${BOARD}/api/queues`, { headers });
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
+  }
+
+  async function embedded(): Promise<void> {
+    const admin = await signedIn(DEMO.admin);
+    const refused = await raw('/api/v1/admin/queues/board/session', { method: 'POST', token: admin.token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('queue_board_unavailable');
+    expect((await fetch(`${BASE_URL()}${BOARD}/`)).status).toBe(404);
+  }
+});
