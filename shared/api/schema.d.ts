@@ -1263,6 +1263,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/upload-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an upload session for the files of one unidentified filing (CAPTCHA required); answers the upload rules */
+        post: operations["openPublicUploadSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one file into a public upload session (same rules as POST /attachments); bind it with POST /public/appeals */
+        post: operations["uploadPublicAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/appeal-templates": {
         parameters: {
             query?: never;
@@ -4218,6 +4252,10 @@ export interface components {
             email?: string;
             /** @description ALTCHA payload: the solved challenge of GET /auth/captcha, base64 */
             captcha: string;
+            /** @description The public upload session (POST /public/upload-sessions) whose files `attachmentIds` names */
+            uploadSession?: string;
+            /** @description Ids of unattached uploads of `uploadSession` (POST /public/attachments) to attach */
+            attachmentIds?: string[];
         };
         PublicAppealReceiptDto: {
             /** @description Human number of the appeal */
@@ -4251,6 +4289,34 @@ export interface components {
             noAnswerRequired: boolean;
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
+        };
+        PublicUploadSessionInputDto: {
+            /** @description ALTCHA payload: the solved challenge of GET /auth/captcha, base64 */
+            captcha: string;
+        };
+        PublicUploadSessionDto: {
+            /** @description Send it as the X-Upload-Session header of POST /public/attachments and as `uploadSession` of POST /public/appeals */
+            uploadSession: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Files per appeal */
+            maxFiles: number;
+            /** @description Bytes per file */
+            maxFileBytes: number;
+            /** @description Bytes per appeal */
+            maxTotalBytes: number;
+            /**
+             * @description Accepted kinds (the type is decided by the content)
+             * @example [
+             *       ".pdf",
+             *       ".doc",
+             *       ".docx",
+             *       ".jpg",
+             *       ".png",
+             *       ".txt"
+             *     ]
+             */
+            accept: string[];
         };
         AppealDraftDto: {
             type?: components["schemas"]["AppealType"];
@@ -8759,6 +8825,72 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAppealStatusDto"];
                 };
+            };
+        };
+    };
+    openPublicUploadSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicUploadSessionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicUploadSessionDto"];
+                };
+            };
+            /** @description Too many sessions from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    uploadPublicAttachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The token of POST /public/upload-sessions */
+                "X-Upload-Session": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description Too many uploads from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BASE_URL, DEMO, anonymous, signedIn } from '../e2e/support/api';
+import { pdf } from '../e2e/support/files';
 import { useConsole } from './support/console';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,6 +17,16 @@ function hostPage(category: string, locale: 'ru' | 'en'): string {
 <script src="${BASE_URL()}/widget/widget.js"></script>
 <script>window.mounted = OtklikWidget.mount(document.getElementById('otklik'), { body: 'demo', category: ${JSON.stringify(category)}, locale: ${JSON.stringify(locale)} });</script>
 </body></html>`;
+}
+
+/** The staff card of an appeal, read by whichever demo staff account handles its department. */
+async function staffCard(number: number): Promise<{ token: string; body: { attachments: { id: string; name: string }[] } }> {
+  for (const who of [DEMO.operator, DEMO.poolOperator, DEMO.office, DEMO.supervisor]) {
+    const { token } = await signedIn(who);
+    const res = await fetch(`${BASE_URL()}/api/v1/staff/appeals/${number}`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status === 200) return { token, body: (await res.json()) as { attachments: { id: string; name: string }[] } };
+  }
+  throw new Error(`no demo staff account handles appeal ${number}`);
 }
 
 async function serveHost(html: (url: string) => string): Promise<{ server: Server; origin: string }> {
@@ -63,12 +74,6 @@ describe('citizen widget embedded on a body site', () => {
     expect(await widget.getByLabel('Тема *').getAttribute('aria-invalid')).toBe('true');
     await page.waitForFunction(() => document.getElementById('otklik')?.shadowRoot?.activeElement?.getAttribute('maxlength') === '200');
 
-    await widget.getByLabel('Вид обращения *').selectOption('complaint');
-    await widget.getByLabel('Тема *').fill('Яма во дворе');
-    await widget.getByLabel('Текст обращения *').fill('Во дворе дома 5 глубокая яма, прошу заделать.');
-    await widget.getByLabel('Фамилия (для ответа по существу)').fill('Иванов');
-    await widget.getByLabel('Электронная почта для ответа').fill('ivanov@example.com');
-
     const axe = async () => {
       await page.addScriptTag({ content: AXE });
       return page.evaluate(async () => {
@@ -77,6 +82,29 @@ describe('citizen widget embedded on a body site', () => {
         return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
       });
     };
+    await widget.getByLabel('Вид обращения *').selectOption('complaint');
+    await widget.getByLabel('Тема *').fill('Яма во дворе');
+    await widget.getByLabel('Текст обращения *').fill('Во дворе дома 5 глубокая яма, прошу заделать.');
+    await widget.getByLabel('Фамилия (для ответа по существу)').fill('Иванов');
+    await widget.getByLabel('Электронная почта для ответа').fill('ivanov@example.com');
+    // A file of a forbidden type: refused with the reason, tied to the file field.
+    const files = widget.getByLabel('Файлы', { exact: true });
+    await files.setInputFiles({ name: 'страница.html', mimeType: 'text/html', buffer: Buffer.from('<html><body><script>alert(1)</script></body></html>') });
+    await page.waitForFunction(() => (document.getElementById('otklik')?.shadowRoot?.querySelector('input[type=file]')?.getAttribute('aria-invalid')) === 'true', null, { timeout: 60_000 });
+    const fileError = await page.evaluate(() => {
+      const input = document.getElementById('otklik')!.shadowRoot!.querySelector('input[type=file]')!;
+      const ids = input.getAttribute('aria-describedby')!.split(' ');
+      return ids.map((id) => document.getElementById('otklik')!.shadowRoot!.getElementById(id)?.textContent).join(' | ');
+    });
+    expect(fileError).toContain('Файл «страница.html» не принят: HTML, SVG и другая разметка не принимаются');
+    expect(await axe()).toEqual([]);
+    // An accepted file: uploaded at once and listed, with a button to take it back.
+    const scan = pdf('% a photo of the pothole\n');
+    await files.setInputFiles({ name: 'фото ямы.pdf', mimeType: 'application/pdf', buffer: scan });
+    await widget.getByRole('list', { name: 'Загруженные файлы' }).getByRole('listitem').filter({ hasText: 'фото ямы.pdf' }).waitFor({ timeout: 60_000 });
+    expect(await files.getAttribute('aria-invalid')).toBe('false');
+    expect(await widget.getByRole('button', { name: 'Убрать файл фото ямы.pdf' }).isVisible()).toBe(true);
+
     expect(await axe()).toEqual([]);
 
     await widget.getByRole('button', { name: 'Отправить' }).click();
@@ -89,6 +117,11 @@ describe('citizen widget embedded on a body site', () => {
     // The tracking link answers the appeal's status (a plain GET, as the link opens it).
     const tracked = (await (await fetch(track!)).json()) as { number: number; subject: string };
     expect(tracked).toMatchObject({ number, subject: 'Яма во дворе' });
+    // Staff handling the appeal see the file on its card and get its exact bytes.
+    const card = await staffCard(number);
+    expect(card.body.attachments).toEqual([expect.objectContaining({ name: 'фото ямы.pdf', contentType: 'application/pdf', size: scan.length })]);
+    const bytes = await fetch(`${BASE_URL()}/api/v1/attachments/${card.body.attachments[0].id}`, { headers: { authorization: `Bearer ${card.token}` } });
+    expect(Buffer.from(await bytes.arrayBuffer()).equals(scan)).toBe(true);
     expect(await axe()).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -8,6 +8,9 @@ interface Options { category: string; locale: Locale; api: string; body?: string
 interface Category { id: string; code: string; nameRu: string; nameEn: string; appealTypes: string[]; extraFieldsSchema: Schema | null; children: Category[] }
 interface Schema { type?: string; title?: string; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[]; maxLength?: number; description?: string }
 interface Challenge { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string }
+interface UploadSession { uploadSession: string; maxFiles: number; maxFileBytes: number; maxTotalBytes: number; accept: string[] }
+interface Problem { title?: string; detail?: string; errors?: { field: string; code?: string; message: string }[] }
+const ACCEPT = '.pdf,.doc,.docx,.jpg,.jpeg,.png,.txt';
 
 const TEXT = {
   ru: {
@@ -15,6 +18,8 @@ const TEXT = {
     email: 'Электронная почта для ответа', submit: 'Отправить', sending: 'Проверка и отправка…', required: 'Заполните поле',
     done: 'Обращение зарегистрировано', number: 'Номер', code: 'Код доступа (сохраните его)', track: 'Следить за статусом',
     failed: 'Не удалось отправить обращение', notFound: 'Категория не найдена', yes: 'Да',
+    files: 'Файлы', filesHint: 'PDF, DOC, DOCX, JPG, PNG или TXT; до 5 МБ каждый, до 20 МБ всего', uploading: 'Загрузка файла…',
+    uploaded: 'Файл загружен', uploadedList: 'Загруженные файлы', removeFile: 'Убрать файл', fileRejected: 'Файл не принят', tooBig: 'Файл больше допустимого размера',
     types: { complaint: 'Жалоба', suggestion: 'Предложение', question: 'Вопрос', gratitude: 'Благодарность', petition: 'Заявление' } as Record<string, string>,
   },
   en: {
@@ -22,6 +27,8 @@ const TEXT = {
     email: 'E-mail for the answer', submit: 'Send', sending: 'Checking and sending…', required: 'Fill in this field',
     done: 'The appeal is registered', number: 'Number', code: 'Access code (keep it)', track: 'Follow the status',
     failed: 'The appeal could not be sent', notFound: 'Category not found', yes: 'Yes',
+    files: 'Files', filesHint: 'PDF, DOC, DOCX, JPG, PNG or TXT; up to 5 MB each, 20 MB in all', uploading: 'Uploading the file…',
+    uploaded: 'File uploaded', uploadedList: 'Uploaded files', removeFile: 'Remove the file', fileRejected: 'The file was not accepted', tooBig: 'The file is larger than allowed',
     types: { complaint: 'Complaint', suggestion: 'Suggestion', question: 'Question', gratitude: 'Gratitude', petition: 'Petition' } as Record<string, string>,
   },
 };
@@ -38,7 +45,10 @@ button{padding:10px 16px;border:0;border-radius:4px;background:#0b57d0;color:#ff
 button:disabled{background:#595959}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .error{color:#b00020;font-size:.9em}
-a{color:#0b57d0}`;
+a{color:#0b57d0}
+.hint{color:#4a4a4a;font-size:.9em}
+ul{margin:0;padding-left:20px}
+li button{padding:2px 8px;margin-left:8px;background:#fff;color:#0b57d0;border:1px solid #0b57d0}`;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -146,6 +156,75 @@ export async function render(root: ShadowRoot, options: Options): Promise<void> 
   add('surname', t.surname, el('input', { type: 'text', autocomplete: 'family-name', maxlength: '100' }), false);
   add('email', t.email, el('input', { type: 'email', autocomplete: 'email', maxlength: '254' }), false);
 
+  // Attachments: uploaded at once into a public upload session (CAPTCHA-gated), bound by the filing.
+  let session: UploadSession | null = null;
+  const uploaded: { id: string; name: string; size: number }[] = [];
+  const fileInput = el('input', { type: 'file', multiple: '', accept: ACCEPT });
+  const files = field(t.files, fileInput, false);
+  const hint = el('div', { class: 'hint', id: `${fileInput.id}-hint` }, t.filesHint);
+  fileInput.setAttribute('aria-describedby', `${hint.id} ${files.error.id}`);
+  const list = el('ul', { 'aria-label': t.uploadedList });
+  files.wrap.insertBefore(hint, files.error);
+  files.wrap.append(list);
+  form.append(files.wrap);
+  const problemText = (p: Problem, fallback: string) => [p.title ?? fallback, ...(p.errors ?? []).map((e) => e.message).filter(Boolean)].join(': ');
+  const showList = () => {
+    list.replaceChildren(
+      ...uploaded.map((f) => {
+        const remove = el('button', { type: 'button', 'aria-label': `${t.removeFile} ${f.name}` }, '×');
+        remove.addEventListener('click', () => {
+          uploaded.splice(uploaded.indexOf(f), 1);
+          showList();
+          fileInput.focus();
+        });
+        return el('li', {}, `${f.name} (${Math.max(1, Math.round(f.size / 1024))} KB)`, remove);
+      }),
+    );
+  };
+  const openSession = async (): Promise<UploadSession> => {
+    if (session) return session;
+    const challenge = (await (await fetch(api('/auth/captcha'), { headers })).json()) as Challenge;
+    const res = await fetch(api('/public/upload-sessions'), { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ captcha: await solveAltcha(challenge) }) });
+    if (res.status !== 201) throw new Error(problemText((await res.json()) as Problem, t.fileRejected));
+    session = (await res.json()) as UploadSession;
+    return session;
+  };
+  fileInput.addEventListener('change', () => {
+    const picked = Array.from(fileInput.files ?? []);
+    fileInput.value = '';
+    if (!picked.length) return;
+    void (async () => {
+      files.error.textContent = '';
+      fileInput.setAttribute('aria-invalid', 'false');
+      fileInput.disabled = true;
+      submit.disabled = true;
+      const errors: string[] = [];
+      try {
+        for (const file of picked) {
+          status.textContent = `${t.uploading} ${file.name}`;
+          const rules = await openSession();
+          if (file.size > rules.maxFileBytes) { errors.push(`${file.name}: ${t.tooBig}`); continue; }
+          const data = new FormData();
+          data.append('file', file, file.name);
+          const res = await fetch(api('/public/attachments'), { method: 'POST', headers: { ...headers, 'X-Upload-Session': rules.uploadSession }, body: data });
+          const answer = (await res.json()) as Problem & { id?: string; name?: string; size?: number };
+          if (res.status === 401) session = null;
+          if (res.status !== 201 || !answer.id) { errors.push(problemText(answer, `${file.name}: ${t.fileRejected}`)); continue; }
+          uploaded.push({ id: answer.id, name: answer.name ?? file.name, size: answer.size ?? file.size });
+          showList();
+        }
+      } catch (error) {
+        errors.push(`${t.fileRejected}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      files.error.textContent = errors.join('; ');
+      fileInput.setAttribute('aria-invalid', String(errors.length > 0));
+      status.textContent = errors.length ? '' : t.uploaded;
+      fileInput.disabled = false;
+      submit.disabled = false;
+      fileInput.focus();
+    })();
+  });
+
   const submit = el('button', { type: 'submit' }, t.submit);
   form.append(submit, status);
   root.append(form);
@@ -174,6 +253,10 @@ export async function render(root: ShadowRoot, options: Options): Promise<void> 
         } else if (c.value.trim() !== '') body[i.key] = c.value.trim();
       }
       if (Object.keys(extraFields).length) body.extraFields = extraFields;
+      if (uploaded.length && session) {
+        body.uploadSession = session.uploadSession;
+        body.attachmentIds = uploaded.map((f) => f.id);
+      }
       try {
         const challenge = (await (await fetch(api('/auth/captcha'), { headers })).json()) as Challenge;
         body.captcha = await solveAltcha(challenge);
@@ -183,6 +266,7 @@ export async function render(root: ShadowRoot, options: Options): Promise<void> 
           for (const e of answer.errors ?? []) {
             const i = inputs.find((x) => x.key === e.field || `extraFields.${x.key}` === e.field);
             if (i) { i.error.textContent = e.message; i.control.setAttribute('aria-invalid', 'true'); }
+            if (e.field === 'attachmentIds' || e.field === 'uploadSession') { files.error.textContent = e.message; fileInput.setAttribute('aria-invalid', 'true'); }
           }
           throw new Error(answer.detail ?? String(res.status));
         }

@@ -6,7 +6,12 @@ import { DomainError } from '../../common/problem/domain-error';
 import { sendProblem } from '../../common/problem/problem.filter';
 
 /** The routes the widget calls from a body's site: the only ones an allowed widget origin may call (CORS). */
-const WIDGET_ROUTES = [/^\/api\/v1\/catalog\/(categories|appeal-types)(\?|$)/, /^\/api\/v1\/auth\/captcha(\?|$)/, /^\/api\/v1\/public\/appeals(\/[^/?]+)?(\?|$)/];
+const WIDGET_ROUTES = [
+  /^\/api\/v1\/catalog\/(categories|appeal-types)(\?|$)/,
+  /^\/api\/v1\/auth\/captcha(\?|$)/,
+  /^\/api\/v1\/public\/appeals(\/[^/?]+)?(\?|$)/,
+  /^\/api\/v1\/public\/(upload-sessions|attachments)(\?|$)/,
+];
 
 export function isWidgetRoute(url: string): boolean {
   return WIDGET_ROUTES.some((r) => r.test(url));
