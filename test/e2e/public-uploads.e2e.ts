@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { BASE_URL, DEMO, raw, signedIn } from './support/api';
 import { appealInput, category } from './support/factories';
 import { pdf } from './support/files';
@@ -8,6 +9,18 @@ import { solvedCaptcha } from './support/identity';
  * (CAPTCHA) → POST /public/attachments (X-Upload-Session) → POST /public/appeals binds them.
  */
 describe('public uploads: POST /public/upload-sessions, POST /public/attachments', () => {
+  // The shared server counts public filings per IP (10 an hour), and every e2e file comes from
+  // 127.0.0.1: this file starts and ends with the public buckets empty, so its filings and other
+  // files' do not throttle each other (the limits themselves are the public-appeals e2e's concern).
+  const clearPublicBuckets = async () => {
+    const db = new Client({ connectionString: process.env.OTKLIK_DATABASE_URL });
+    await db.connect();
+    await db.query(`DELETE FROM rate_events WHERE bucket LIKE 'public-%'`);
+    await db.end();
+  };
+  beforeAll(clearPublicBuckets);
+  afterAll(clearPublicBuckets);
+
   const openSession = async () => {
     const res = await raw('/api/v1/public/upload-sessions', { method: 'POST', body: JSON.stringify({ captcha: await solvedCaptcha(BASE_URL()) }) });
     expect(res.status).toBe(201);
