@@ -588,7 +588,7 @@ export interface paths {
         };
         /**
          * ESIA redirect target: exchanges the code and signs in
-         * @description Validates state against the login cookie, exchanges the code (PKCE), validates the ID token, reads the person from /rs/prns/{oid}, links or creates the citizen account and issues platform tokens. The browser is redirected to `{PUBLIC_URL}/auth/esia/done#accessToken=…&refreshToken=…&expiresIn=…&tokenType=Bearer` — in the URL fragment, never the query, so the tokens are not sent to any server, logged, or leaked through Referer; the page should read them and clear the fragment (history.replaceState). Errors are problem+json: 400 esia_state_invalid, 403 esia_denied / esia_account_not_citizen, 502 esia_failed, 503 esia_not_configured.
+         * @description Validates state against the login cookie, exchanges the code (PKCE), validates the ID token, reads the person from /rs/prns/{oid}, links or creates the citizen account and issues platform tokens. The browser is redirected to `{PUBLIC_URL}/auth/esia/done#accessToken=…&refreshToken=…&expiresIn=…&tokenType=Bearer` — in the URL fragment, never the query, so the tokens are not sent to any server, logged, or leaked through Referer; the page should read them and clear the fragment (history.replaceState). A sign-in begun for the citizen widget (GET /auth/esia/widget) ends instead in a page that posts `{type: "otklik:esia", accessToken, expiresIn, tokenType}` to its opener on the widget origin only, and closes. Errors are problem+json: 400 esia_state_invalid, 403 esia_denied / esia_account_not_citizen, 502 esia_failed, 503 esia_not_configured.
          */
         get: operations["esiaCallback"];
         put?: never;
@@ -2301,6 +2301,26 @@ export interface paths {
         get: operations["getWidgetOrigins"];
         /** Replace the origins allowed to embed the citizen widget */
         put: operations["replaceWidgetOrigins"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/esia/widget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with ESIA for the citizen widget (in a pop-up): redirects to the provider
+         * @description `origin` must be one of the allowed widget origins (403 widget_origin_not_allowed otherwise). The callback then answers a page that posts `{type: "otklik:esia", accessToken, expiresIn, tokenType}` to its opener on that origin only, and closes.
+         */
+        get: operations["esiaWidgetLogin"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -11619,6 +11639,27 @@ export interface operations {
             };
             /** @description The role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    esiaWidgetLogin: {
+        parameters: {
+            query: {
+                /** @description The origin of the page the widget is on (location.origin): it receives the token */
+                origin: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: the provider authorization endpoint */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };

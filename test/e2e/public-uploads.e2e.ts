@@ -143,7 +143,7 @@ describe('public uploads: POST /public/upload-sessions, POST /public/attachments
         expect((await preflight('http://elsewhere.example.ru')).headers.get('access-control-allow-origin')).toBeNull();
       }
       // A staff route stays closed to the widget origin.
-      const staff = await fetch(`${BASE_URL()}/api/v1/attachments`, { method: 'OPTIONS', headers: { origin: allowed, 'access-control-request-method': 'POST' } });
+      const staff = await fetch(`${BASE_URL()}/api/v1/staff/appeals`, { method: 'OPTIONS', headers: { origin: allowed, 'access-control-request-method': 'GET' } });
       expect(staff.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await admin.PUT('/api/v1/admin/widget-origins', { body: { origins: [] } });

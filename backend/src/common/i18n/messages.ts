@@ -147,6 +147,10 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'The retention period of this appeal has ended and its data were anonymised',
   },
   attachment_rejected: { ru: 'Файл «{file}» не принят', en: 'The file "{file}" was not accepted' },
+  widget_origin_not_allowed: {
+    ru: 'Этому сайту не разрешено встраивать форму обращений',
+    en: 'This site is not allowed to embed the appeal form',
+  },
   upload_session_invalid: {
     ru: 'Сеанс загрузки файлов недействителен или истёк, начните загрузку заново',
     en: 'The upload session is invalid or has expired; start the upload again',

@@ -11,6 +11,8 @@ const WIDGET_ROUTES = [
   /^\/api\/v1\/auth\/captcha(\?|$)/,
   /^\/api\/v1\/public\/appeals(\/[^/?]+)?(\?|$)/,
   /^\/api\/v1\/public\/(upload-sessions|attachments)(\?|$)/,
+  // Identified filing after «Войти через Госуслуги» (bearer token): the profile, filing, uploads.
+  /^\/api\/v1\/(me|appeals|attachments)(\?|$)/,
 ];
 
 export function isWidgetRoute(url: string): boolean {
