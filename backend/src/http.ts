@@ -95,6 +95,12 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
       },
     },
   });
+  // The embedded IdP's pages open in the citizen widget's pop-up, which must keep its opener (the
+  // body's site, another origin) to hand the token back: no opener-severing COOP there.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.url.startsWith('/esia/')) void reply.header('Cross-Origin-Opener-Policy', 'unsafe-none');
+    done();
+  });
   // Multipart bodies are streamed by the routes that take files (attachments, answer
   // verification); each route sets its own size limits when it reads the parts.
   await fastify.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 2, fields: 10, parts: 12, fieldSize: 64 * 1024 } });

@@ -645,7 +645,7 @@ export interface paths {
         };
         /**
          * ESIA redirect target: exchanges the code and signs in
-         * @description Validates state against the login cookie, exchanges the code (PKCE), validates the ID token, reads the person from /rs/prns/{oid}, links or creates the citizen account and issues platform tokens. The browser is redirected to `{PUBLIC_URL}/auth/esia/done#accessToken=…&refreshToken=…&expiresIn=…&tokenType=Bearer` — in the URL fragment, never the query, so the tokens are not sent to any server, logged, or leaked through Referer; the page should read them and clear the fragment (history.replaceState). Errors are problem+json: 400 esia_state_invalid, 403 esia_denied / esia_account_not_citizen, 502 esia_failed, 503 esia_not_configured.
+         * @description Validates state against the login cookie, exchanges the code (PKCE), validates the ID token, reads the person from /rs/prns/{oid}, links or creates the citizen account and issues platform tokens. The browser is redirected to `{PUBLIC_URL}/auth/esia/done#accessToken=…&refreshToken=…&expiresIn=…&tokenType=Bearer` — in the URL fragment, never the query, so the tokens are not sent to any server, logged, or leaked through Referer; the page should read them and clear the fragment (history.replaceState). A sign-in begun for the citizen widget (GET /auth/esia/widget) ends instead in a page that posts `{type: "otklik:esia", accessToken, expiresIn, tokenType}` to its opener on the widget origin only, and closes. Errors are problem+json: 400 esia_state_invalid, 403 esia_denied / esia_account_not_citizen, 502 esia_failed, 503 esia_not_configured.
          */
         get: operations["esiaCallback"];
         put?: never;
@@ -1331,6 +1331,40 @@ export interface paths {
         get: operations["trackPublicAppeal"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/upload-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an upload session for the files of one unidentified filing (CAPTCHA required); answers the upload rules */
+        post: operations["openPublicUploadSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one file into a public upload session (same rules as POST /attachments); bind it with POST /public/appeals */
+        post: operations["uploadPublicAttachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2538,6 +2572,26 @@ export interface paths {
         get: operations["getWidgetOrigins"];
         /** Replace the origins allowed to embed the citizen widget */
         put: operations["replaceWidgetOrigins"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/esia/widget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with ESIA for the citizen widget (in a pop-up): redirects to the provider
+         * @description `origin` must be one of the allowed widget origins (403 widget_origin_not_allowed otherwise). The callback then answers a page that posts `{type: "otklik:esia", accessToken, expiresIn, tokenType}` to its opener on that origin only, and closes.
+         */
+        get: operations["esiaWidgetLogin"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4535,6 +4589,10 @@ export interface components {
             email?: string;
             /** @description ALTCHA payload: the solved challenge of GET /auth/captcha, base64 */
             captcha: string;
+            /** @description The public upload session (POST /public/upload-sessions) whose files `attachmentIds` names */
+            uploadSession?: string;
+            /** @description Ids of unattached uploads of `uploadSession` (POST /public/attachments) to attach */
+            attachmentIds?: string[];
         };
         PublicAppealReceiptDto: {
             /** @description Human number of the appeal */
@@ -4568,6 +4626,34 @@ export interface components {
             noAnswerRequired: boolean;
             /** @description Status changes (who acted is not disclosed) */
             history: components["schemas"]["PublicStatusEventDto"][];
+        };
+        PublicUploadSessionInputDto: {
+            /** @description ALTCHA payload: the solved challenge of GET /auth/captcha, base64 */
+            captcha: string;
+        };
+        PublicUploadSessionDto: {
+            /** @description Send it as the X-Upload-Session header of POST /public/attachments and as `uploadSession` of POST /public/appeals */
+            uploadSession: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Files per appeal */
+            maxFiles: number;
+            /** @description Bytes per file */
+            maxFileBytes: number;
+            /** @description Bytes per appeal */
+            maxTotalBytes: number;
+            /**
+             * @description Accepted kinds (the type is decided by the content)
+             * @example [
+             *       ".pdf",
+             *       ".doc",
+             *       ".docx",
+             *       ".jpg",
+             *       ".png",
+             *       ".txt"
+             *     ]
+             */
+            accept: string[];
         };
         AppealDraftDto: {
             type?: components["schemas"]["AppealType"];
@@ -9448,6 +9534,72 @@ export interface operations {
             };
         };
     };
+    openPublicUploadSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicUploadSessionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicUploadSessionDto"];
+                };
+            };
+            /** @description Too many sessions from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    uploadPublicAttachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The token of POST /public/upload-sessions */
+                "X-Upload-Session": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description Too many uploads from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listMyAppealTemplates: {
         parameters: {
             query?: never;
@@ -12715,6 +12867,27 @@ export interface operations {
             };
             /** @description The role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    esiaWidgetLogin: {
+        parameters: {
+            query: {
+                /** @description The origin of the page the widget is on (location.origin): it receives the token */
+                origin: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: the provider authorization endpoint */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };

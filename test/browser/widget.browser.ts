@@ -1,21 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { BASE_URL, DEMO, anonymous, signedIn } from '../e2e/support/api';
+import { pdf } from '../e2e/support/files';
 import { useConsole } from './support/console';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A body's site on its own origin (another port of 127.0.0.1), with CSS that would wreck an unprotected form. */
-function hostPage(category: string, locale: 'ru' | 'en'): string {
+function hostPage(category: string, locale: 'ru' | 'en', api?: string): string {
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Сайт органа</title>
 <style>
   * { color: #fff !important; background: #fff !important; font-size: 3px !important; font-family: monospace !important; }
   label, input, textarea, select, button, form { display: none !important; }
 </style></head><body><main><h1>Сайт органа</h1><div id="otklik"></div></main>
 <script src="${BASE_URL()}/widget/widget.js"></script>
-<script>window.mounted = OtklikWidget.mount(document.getElementById('otklik'), { body: 'demo', category: ${JSON.stringify(category)}, locale: ${JSON.stringify(locale)} });</script>
+<script>window.mounted = OtklikWidget.mount(document.getElementById('otklik'), { body: 'demo', category: ${JSON.stringify(category)}, locale: ${JSON.stringify(locale)}${api ? `, api: ${JSON.stringify(api)}` : ''} });</script>
 </body></html>`;
+}
+
+/** axe-core over the widget's shadow root: the serious and critical violations. */
+async function axeWidget(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run;
+    const result = await run({ include: [['#otklik']] }, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+/** The staff card of an appeal, read by whichever demo staff account handles its department. */
+async function staffCard(number: number): Promise<{ token: string; body: { attachments: { id: string; name: string }[] } }> {
+  for (const who of [DEMO.operator, DEMO.poolOperator, DEMO.office, DEMO.supervisor]) {
+    const { token } = await signedIn(who);
+    const res = await fetch(`${BASE_URL()}/api/v1/staff/appeals/${number}`, { headers: { authorization: `Bearer ${token}` } });
+    if (res.status === 200) return { token, body: (await res.json()) as { attachments: { id: string; name: string }[] } };
+  }
+  throw new Error(`no demo staff account handles appeal ${number}`);
 }
 
 async function serveHost(html: (url: string) => string): Promise<{ server: Server; origin: string }> {
@@ -37,7 +59,8 @@ describe('citizen widget embedded on a body site', () => {
     const found = flat.find((c) => c.appealTypes.includes('complaint') && !((c.extraFieldsSchema as { required?: string[] } | null)?.required?.length));
     if (!found) throw new Error('no demo category without required extra fields');
     category = found;
-    allowed = await serveHost((url) => hostPage(category.code, url.includes('locale=en') ? 'en' : 'ru'));
+    // ?identified: the API by its PUBLIC_URL host (localhost), where the ESIA login-state cookie lives.
+    allowed = await serveHost((url) => hostPage(category.code, url.includes('locale=en') ? 'en' : 'ru', url.includes('identified') ? BASE_URL().replace('127.0.0.1', 'localhost') : undefined));
     other = await serveHost(() => hostPage(category.code, 'ru'));
     const admin = await signedIn(DEMO.admin);
     const { response } = await admin.PUT('/api/v1/admin/widget-origins', { body: { origins: [allowed.origin] } });
@@ -63,20 +86,30 @@ describe('citizen widget embedded on a body site', () => {
     expect(await widget.getByLabel('Тема *').getAttribute('aria-invalid')).toBe('true');
     await page.waitForFunction(() => document.getElementById('otklik')?.shadowRoot?.activeElement?.getAttribute('maxlength') === '200');
 
+    const axe = () => axeWidget(page);
     await widget.getByLabel('Вид обращения *').selectOption('complaint');
     await widget.getByLabel('Тема *').fill('Яма во дворе');
     await widget.getByLabel('Текст обращения *').fill('Во дворе дома 5 глубокая яма, прошу заделать.');
     await widget.getByLabel('Фамилия (для ответа по существу)').fill('Иванов');
     await widget.getByLabel('Электронная почта для ответа').fill('ivanov@example.com');
+    // A file of a forbidden type: refused with the reason, tied to the file field.
+    const files = widget.getByLabel('Файлы', { exact: true });
+    await files.setInputFiles({ name: 'страница.html', mimeType: 'text/html', buffer: Buffer.from('<html><body><script>alert(1)</script></body></html>') });
+    await page.waitForFunction(() => (document.getElementById('otklik')?.shadowRoot?.querySelector('input[type=file]')?.getAttribute('aria-invalid')) === 'true', null, { timeout: 60_000 });
+    const fileError = await page.evaluate(() => {
+      const input = document.getElementById('otklik')!.shadowRoot!.querySelector('input[type=file]')!;
+      const ids = input.getAttribute('aria-describedby')!.split(' ');
+      return ids.map((id) => document.getElementById('otklik')!.shadowRoot!.getElementById(id)?.textContent).join(' | ');
+    });
+    expect(fileError).toContain('Файл «страница.html» не принят: HTML, SVG и другая разметка не принимаются');
+    expect(await axe()).toEqual([]);
+    // An accepted file: uploaded at once and listed, with a button to take it back.
+    const scan = pdf('% a photo of the pothole\n');
+    await files.setInputFiles({ name: 'фото ямы.pdf', mimeType: 'application/pdf', buffer: scan });
+    await widget.getByRole('list', { name: 'Загруженные файлы' }).getByRole('listitem').filter({ hasText: 'фото ямы.pdf' }).waitFor({ timeout: 60_000 });
+    expect(await files.getAttribute('aria-invalid')).toBe('false');
+    expect(await widget.getByRole('button', { name: 'Убрать файл фото ямы.pdf' }).isVisible()).toBe(true);
 
-    const axe = async () => {
-      await page.addScriptTag({ content: AXE });
-      return page.evaluate(async () => {
-        const run = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run;
-        const result = await run({ include: [['#otklik']] }, { resultTypes: ['violations'] });
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-      });
-    };
     expect(await axe()).toEqual([]);
 
     await widget.getByRole('button', { name: 'Отправить' }).click();
@@ -89,9 +122,68 @@ describe('citizen widget embedded on a body site', () => {
     // The tracking link answers the appeal's status (a plain GET, as the link opens it).
     const tracked = (await (await fetch(track!)).json()) as { number: number; subject: string };
     expect(tracked).toMatchObject({ number, subject: 'Яма во дворе' });
+    // Staff handling the appeal see the file on its card and get its exact bytes.
+    const card = await staffCard(number);
+    expect(card.body.attachments).toEqual([expect.objectContaining({ name: 'фото ямы.pdf', contentType: 'application/pdf', size: scan.length })]);
+    const bytes = await fetch(`${BASE_URL()}/api/v1/attachments/${card.body.attachments[0].id}`, { headers: { authorization: `Bearer ${card.token}` } });
+    expect(Buffer.from(await bytes.arrayBuffer()).equals(scan)).toBe(true);
     expect(await axe()).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('«Войти через Госуслуги»: signs in in a pop-up on the real IdP, then files with a file as that citizen', async () => {
+    const { page, context, errors } = await chromium.open('/?identified', allowed.origin);
+    const widget = page.locator('#otklik');
+    await widget.getByRole('heading', { name: `Обращение: ${category.nameRu}` }).waitFor();
+    // The host page sees the message the pop-up posts to its origin: the token the widget files with.
+    const handedOver = page.evaluate(
+      () => new Promise<string>((resolve) => window.addEventListener('message', (e) => (e.data?.type === 'otklik:esia' ? resolve(e.data.accessToken as string) : undefined))),
+    );
+    const opened = page.waitForEvent('popup');
+    await widget.getByRole('button', { name: 'Войти через Госуслуги' }).click();
+    const popup = await opened;
+    await popup.getByRole('button', { name: 'Войти как Иванов Иван Иванович' }).click();
+    await widget.getByText('Вы вошли через Госуслуги: Иванов Иван Иванович').waitFor({ timeout: 30_000 });
+    const token = await handedOver;
+    await popup.waitForEvent('close', { timeout: 10_000 }).catch(() => undefined);
+    expect(popup.isClosed()).toBe(true);
+    // Signed in: no CAPTCHA, no surname or e-mail to give (the account has them).
+    expect(await widget.getByLabel('Фамилия (для ответа по существу)').count()).toBe(0);
+    expect(await widget.getByRole('button', { name: 'Войти через Госуслуги' }).count()).toBe(0);
+
+    await widget.getByLabel('Вид обращения *').selectOption('complaint');
+    await widget.getByLabel('Тема *').fill('Не горит фонарь');
+    await widget.getByLabel('Текст обращения *').fill('У подъезда 2 не горит фонарь уже неделю.');
+    const scan = pdf('% identified filing\n');
+    await widget.getByLabel('Файлы', { exact: true }).setInputFiles({ name: 'фонарь.pdf', mimeType: 'application/pdf', buffer: scan });
+    await widget.getByRole('list', { name: 'Загруженные файлы' }).getByRole('listitem').filter({ hasText: 'фонарь.pdf' }).waitFor({ timeout: 30_000 });
+    expect(await axeWidget(page)).toEqual([]);
+    await widget.getByRole('button', { name: 'Отправить' }).click();
+    await widget.getByRole('heading', { name: 'Обращение зарегистрировано' }).waitFor({ timeout: 30_000 });
+    expect(await widget.getByText('Обращение зарегистрировано и привязано к вашей учётной записи').isVisible()).toBe(true);
+    const number = Number(await widget.getByTestId('number').textContent());
+    expect(await axeWidget(page)).toEqual([]);
+
+    // The appeal is that citizen's own (their token reads it) and carries the file.
+    const me = (await (await fetch(`${BASE_URL()}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { fullName: string };
+    expect(me.fullName).toBe('Иванов Иван Иванович');
+    const own = await fetch(`${BASE_URL()}/api/v1/appeals/${number}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ number, subject: 'Не горит фонарь', attachments: [expect.objectContaining({ name: 'фонарь.pdf', size: scan.length })] });
+    const card = await staffCard(number);
+    expect(card.body).toMatchObject({ unidentified: false });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the sign-in pop-up starts only for an allowed origin', async () => {
+    const start = (origin: string) => fetch(`${BASE_URL()}/api/v1/auth/esia/widget?origin=${encodeURIComponent(origin)}`, { redirect: 'manual' });
+    const refused = await start(other.origin);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe('widget_origin_not_allowed');
+    const ok = await start(allowed.origin);
+    expect(ok.status).toBe(302);
   });
 
   it('speaks English with locale "en"', async () => {

@@ -93,6 +93,12 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/me/sessions/revoke-others': { expect: signedInOnly, request: async () => ({ path: '/api/v1/me/sessions/revoke-others' }) },
   // Unidentified feedback: open to anyone; tracking needs the number and the access code.
   'POST /api/v1/public/appeals': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/public/appeals', body: {} }) },
+  // Files of unidentified feedback: a session for anyone (CAPTCHA); an upload needs the session's token
+  // (X-Upload-Session), for which no platform token stands in: without it everyone gets the same 401.
+  // The widget's ESIA pop-up: open to anyone, only for an allowed widget origin (none here: 403 for all).
+  'GET /api/v1/auth/esia/widget': { expect: everyone(403), request: async () => ({ path: '/api/v1/auth/esia/widget?origin=https%3A%2F%2Fnot-allowed.example.ru' }) },
+  'POST /api/v1/public/upload-sessions': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/public/upload-sessions', body: {} }) },
+  'POST /api/v1/public/attachments': { expect: everyone(401), request: async () => ({ path: '/api/v1/public/attachments', body: { file: 'x' } }) },
   'GET /api/v1/public/appeals/{number}': { expect: everyone(404), request: async (c) => ({ path: `/api/v1/public/appeals/${c.number}?accessCode=WRONGCODE1` }) },
   // Signed-answer verification: open to anyone; a JSON body (not multipart) is a 415, never a 401/403.
   'POST /api/v1/answers/verify': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/answers/verify', body: {} }) },

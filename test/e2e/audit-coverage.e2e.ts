@@ -20,6 +20,8 @@ const EXCEPTIONS: Record<string, string> = {
   'POST /api/v1/auth/refresh':
     'Rotates the session\u2019s refresh token every ACCESS_TOKEN_TTL (15 min) for every open console: not a sign-in. The sign-in that started the session is audited, and so is a reuse of a spent token (auth.refresh_reuse_detected), which revokes the family.',
   'POST /api/v1/answers/verify': 'Checks an uploaded document against its signature and stores nothing: a public read, like the GETs.',
+  'POST /api/v1/public/upload-sessions':
+    'Issues a stateless, signed upload-session token after spending a CAPTCHA, and stores nothing; each upload into the session is audited (attachment.upload by anonymous), and the filing that binds them is audited as the appeal\u2019s submission.',
   'POST /api/v1/me/notifications/read': 'Marks items of one\u2019s own feed read: per-user display state (the item keeps read_at), no personal data, no configuration, nobody else affected.',
   'POST /api/v1/me/notifications/read-all': 'As POST /me/notifications/read, for the whole feed.',
   'POST /api/v1/admin/routing-rules/test': 'The routing tester: runs the saved rules on a sample appeal given in the body and stores nothing; a read.',
@@ -58,10 +60,10 @@ describe('audit coverage: every write route writes exactly one audit row with it
   const tokens: Record<string, string> = {};
   const totps: Record<string, ReturnType<typeof totpFor>> = {};
 
-  const write = async (op: string, token: string | undefined, body: unknown, expected: Expected, path?: string, form?: FormData) => {
+  const write = async (op: string, token: string | undefined, body: unknown, expected: Expected, path?: string, form?: FormData, extraHeaders: Record<string, string> = {}) => {
     const [method, template] = op.split(' ');
     const requestId = `cov-${randomUUID()}`;
-    const headers: Record<string, string> = { 'x-request-id': requestId };
+    const headers: Record<string, string> = { ...extraHeaders, 'x-request-id': requestId };
     if (token) headers.authorization = `Bearer ${token}`;
     let res: Response;
     if (form) res = await fetch(`${base}${path ?? template}`, { method, headers, body: form });
@@ -250,6 +252,8 @@ describe('audit coverage: every write route writes exactly one audit row with it
 
     // Unidentified feedback.
     await write('POST /api/v1/public/appeals', undefined, { type: 'suggestion', categoryId: categories.find((x) => x.code === 'general').id, subject: 'Без учётной записи', text: 'Предложение.', surname: 'Петров', email: 'petrov@example.ru', captcha: await solvedCaptcha(base) }, { action: 'appeal.submitted', actorId: null, actorRole: 'anonymous' });
+    const uploadSession = (await call(base, 'POST', '/api/v1/public/upload-sessions', { captcha: await solvedCaptcha(base) })).body?.uploadSession as string;
+    await write('POST /api/v1/public/attachments', undefined, undefined, { action: 'attachment.upload', actorId: null, actorRole: 'anonymous' }, undefined, await uploadForm(), { 'x-upload-session': uploadSession });
 
     // Notifications: the own preferences and devices.
     await write('PUT /api/v1/me/notification-preferences', tokens.citizen, { locale: 'en' }, { action: 'notification_preferences.update', ...c });

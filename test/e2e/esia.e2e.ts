@@ -245,6 +245,66 @@ describe('ESIA sign-in through the embedded IdP', () => {
   });
 });
 
+describe('«Войти через Госуслуги» in the citizen widget (GET /auth/esia/widget)', () => {
+  const widgetOrigin = 'http://widget-host.example.ru';
+  let adminToken: string;
+
+  beforeAll(async () => {
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin@demo.otklik.local', password: 'Admin#Demo2026' }) });
+    adminToken = ((await login.json()) as { accessToken: string }).accessToken;
+    const put = await fetch(`${base}/api/v1/admin/widget-origins`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ origins: [widgetOrigin] }) });
+    expect(put.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await fetch(`${base}/api/v1/admin/widget-origins`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ origins: [] }) });
+  });
+
+  it('starts only for an allowed widget origin, and a malformed one is a 422', async () => {
+    const start = (origin: string) => fetch(`${base}/api/v1/auth/esia/widget?origin=${encodeURIComponent(origin)}`, { redirect: 'manual' });
+    const refused = await start('http://elsewhere.example.ru');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await refused.json()) as { code: string }).code).toBe('widget_origin_not_allowed');
+    for (const bad of ['javascript:alert(1)', `${widgetOrigin}/path`, '*', 'null']) {
+      const res = await start(bad);
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { errors: { field: string }[] }).errors[0].field).toBe('origin');
+    }
+    const ok = await start(widgetOrigin);
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get('location')).toContain('/esia/aas/oauth2/v2/ac?');
+    // The pop-up keeps its opener (COOP is applied on redirects too).
+    expect(ok.headers.get('cross-origin-opener-policy')).toBe('unsafe-none');
+  });
+
+  it('ends in a page that posts only the access token, to the widget origin only', async () => {
+    const browser = new Browser();
+    const { url: pageUrl, res: page } = await browser.follow(`${base}/api/v1/auth/esia/widget?origin=${encodeURIComponent(widgetOrigin)}`);
+    expect(pageUrl.pathname).toMatch(/^\/esia\/interaction\//);
+    const action = /<form method="post" action="([^"]+\/login)">/.exec(await page.text())![1];
+    const { url, res } = await browser.follow(new URL(action, base).href, isDone, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ oid: PERSONS.confirmed.oid }).toString(),
+    });
+    expect(url.pathname).toBe('/api/v1/auth/esia/callback');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(JSON.parse(/postMessage\(m,("[^"]+")\)/.exec(html)![1])).toBe(widgetOrigin);
+    const message = JSON.parse(/var m=(\{.*?\});/.exec(html)![1]) as Record<string, unknown>;
+    expect(Object.keys(message).sort()).toEqual(['accessToken', 'expiresIn', 'tokenType', 'type']);
+    expect(message.type).toBe('otklik:esia');
+    expect(html).not.toContain('refreshToken');
+    const me = await api('/api/v1/me', message.accessToken as string);
+    expect(me.body).toMatchObject({ fullName: PERSONS.confirmed.fullName });
+    // The login-state cookie is spent with the callback.
+    expect(browser.cookies.has('otklik_esia')).toBe(false);
+  });
+});
+
 describe('the IdP seen by a relying party of the test (openid-client)', () => {
   it('publishes discovery, signs ID tokens with ESIA claims and serves the person API', async () => {
     const oidc = await import('openid-client');

@@ -79,6 +79,9 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/auth/esia/callback': { as: 'anonymous' },
   'POST /api/v1/public/appeals': { as: 'anonymous' },
   'GET /api/v1/public/appeals/{number}': { as: 'anonymous', params: (c) => ({ number: c.number }) },
+  'POST /api/v1/public/upload-sessions': { as: 'anonymous' },
+  'GET /api/v1/auth/esia/widget': { as: 'anonymous' },
+  'POST /api/v1/public/attachments': { as: 'anonymous' },
   // At most 30 checks a minute per IP (not configurable): the full battery (~20 requests) fits; some
   // of the other roles' requests are then answered 429, which is a problem+json as well.
   'POST /api/v1/answers/verify': { as: 'anonymous' },

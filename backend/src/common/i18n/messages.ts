@@ -164,6 +164,14 @@ export const PROBLEM_TITLES: Catalog = {
     en: 'The retention period of this appeal has ended and its data were anonymised',
   },
   attachment_rejected: { ru: 'Файл «{file}» не принят', en: 'The file "{file}" was not accepted' },
+  widget_origin_not_allowed: {
+    ru: 'Этому сайту не разрешено встраивать форму обращений',
+    en: 'This site is not allowed to embed the appeal form',
+  },
+  upload_session_invalid: {
+    ru: 'Сеанс загрузки файлов недействителен или истёк, начните загрузку заново',
+    en: 'The upload session is invalid or has expired; start the upload again',
+  },
   upload_interrupted: { ru: 'Загрузка файла прервана, файл не сохранён', en: 'The upload was interrupted; nothing was stored' },
   attachment_scan_pending: {
     ru: 'Файл «{file}» ещё проверяется антивирусом, повторите позже',
@@ -239,6 +247,10 @@ export const FIELD_MESSAGES: Catalog = {
   isArray: { ru: 'Должно быть списком', en: 'Must be a list' },
   arrayMinSize: { ru: 'Список не может быть пустым', en: 'The list must not be empty' },
   arrayMaxSize: { ru: 'Слишком много элементов', en: 'Too many items' },
+  upload_session_invalid: {
+    ru: 'Сеанс загрузки файлов недействителен или истёк, загрузите файлы заново',
+    en: 'The upload session is invalid or has expired; upload the files again',
+  },
   file_missing: { ru: 'В запросе нет файла (поле file)', en: 'The request has no file (field "file")' },
   file_empty: { ru: 'Файл пуст', en: 'The file is empty' },
   file_too_large: { ru: 'Файл больше допустимого размера', en: 'The file is larger than allowed' },

@@ -27,6 +27,7 @@ import { AppealStore, AppealThread } from './appeal.repository';
 import { Appeal } from './appeal.entity';
 import { AppealsController } from './appeals.controller';
 import { PublicAppealsController } from './public-appeals.controller';
+import { PublicUploadsController } from './public-uploads.controller';
 import { PublicAppealsService } from './public-appeals.service';
 import { StaffAppealsController } from './staff-appeals.controller';
 import { CitizenTemplatesController } from './citizen-templates.controller';
@@ -44,7 +45,7 @@ import { QueueFiltersService } from './saved-filters/queue-filters.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Appeal, RecurringProblemSignal, QueueSavedFilter]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
-  controllers: [AppealsController, StaffAppealsController, PublicAppealsController, CitizenTemplatesController, ThankableStaffController, QueueFiltersController],
+  controllers: [AppealsController, StaffAppealsController, PublicAppealsController, PublicUploadsController, CitizenTemplatesController, ThankableStaffController, QueueFiltersController],
   providers: [
     JournalWriter,
     AppealJournal,

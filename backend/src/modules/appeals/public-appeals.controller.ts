@@ -8,7 +8,8 @@ import { Public } from '../auth/auth.decorators';
 import { PublicAppealDto, PublicAppealReceiptDto, PublicAppealStatusDto, PublicTrackQuery } from './dto/public-appeal.dto';
 import { PublicAppealsService } from './public-appeals.service';
 
-function anonymous(request: FastifyRequest): AnonymousActor {
+/** Whoever files without an account, known by the request. */
+export function anonymousFiler(request: FastifyRequest): AnonymousActor {
   const ua = request.headers['user-agent'];
   return { userId: null, role: 'anonymous', name: 'Аноним', departmentId: null, ip: request.ip ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 500) : null, requestId: String(request.id) };
 }
@@ -24,7 +25,7 @@ export class PublicAppealsController {
   @ApiCreatedResponse({ type: PublicAppealReceiptDto })
   @ApiTooManyRequestsResponse({ description: 'Too many filings from this address; see Retry-After' })
   file(@Body() dto: PublicAppealDto, @Req() request: FastifyRequest): Promise<PublicAppealReceiptDto> {
-    return this.appeals.file(anonymous(request), dto);
+    return this.appeals.file(anonymousFiler(request), dto);
   }
 
   @Get(':number')

@@ -11,7 +11,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import { Repository } from 'typeorm';
 import { Role } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
-import { Actor } from '../../common/http/actor';
+import { Actor, AnonymousActor } from '../../common/http/actor';
 import { DomainError, NotFoundError } from '../../common/problem/domain-error';
 import { AppConfig, AttachmentsConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -28,6 +28,7 @@ import { AttachmentDto, toAttachmentDto } from './dto/attachment.dto';
 import { OBJECT_STORAGE, ObjectStorage } from './storage/object-storage';
 import { multipartFailure } from '../../common/http/multipart-errors';
 import { AuditService } from '../audit/audit.service';
+import { PublicUploadSessions } from './public-upload-session';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -56,12 +57,33 @@ export class AttachmentUploadService {
     private readonly access: AppealAccess,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly sessions: PublicUploadSessions,
   ) {
     this.limits = config.attachments;
     this.spoolDir = spoolDirOf(config);
   }
 
   async receive(actor: Actor, request: FastifyRequest): Promise<AttachmentDto> {
+    const part = await this.filePart(request);
+    const field = part.fields.appealId as { type?: string; value?: unknown } | undefined;
+    const appealId = field && field.type === 'field' && typeof field.value === 'string' ? field.value : undefined;
+    return this.store(actor, { filename: part.filename, mimetype: part.mimetype, stream: part.file, appealId });
+  }
+
+  /**
+   * An upload without an account (unidentified feedback, the citizen widget), into the public
+   * upload session of `token` (X-Upload-Session): the same checks as any upload (name, size, type
+   * by content, malware scan, encryption), and the session holds at most one appeal's files and
+   * bytes. Only a filing presenting the same session can bind it; unbound, it expires.
+   */
+  async receivePublic(actor: AnonymousActor, request: FastifyRequest, token: string | undefined): Promise<AttachmentDto> {
+    const session = this.sessions.open(token, this.clock.now());
+    if (!session) throw new DomainError(401, 'upload_session_invalid');
+    const part = await this.filePart(request);
+    return this.store(actor, { filename: part.filename, mimetype: part.mimetype, stream: part.file, session });
+  }
+
+  private async filePart(request: FastifyRequest): Promise<MultipartFile> {
     if (!request.isMultipart()) throw new DomainError(415, 'unsupported_media_type');
     let part: MultipartFile | undefined;
     try {
@@ -76,9 +98,7 @@ export class AttachmentUploadService {
       throw multipartFailure(error);
     }
     if (!part) throw new UploadRejectedError('', 'file_missing');
-    const field = part.fields.appealId as { type?: string; value?: unknown } | undefined;
-    const appealId = field && field.type === 'field' && typeof field.value === 'string' ? field.value : undefined;
-    return this.store(actor, { filename: part.filename, mimetype: part.mimetype, stream: part.file, appealId });
+    return part;
   }
 
   /**
@@ -96,8 +116,8 @@ export class AttachmentUploadService {
   }
 
   private async store(
-    actor: Actor,
-    file: { filename: string; mimetype: string; stream: Readable & { truncated?: boolean }; appealId?: string },
+    actor: Actor | AnonymousActor,
+    file: { filename: string; mimetype: string; stream: Readable & { truncated?: boolean }; appealId?: string; session?: string },
   ): Promise<AttachmentDto> {
     const checkedName = normaliseFileName(file.filename);
     const shown = checkedName.ok ? checkedName.name : file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_');
@@ -107,7 +127,12 @@ export class AttachmentUploadService {
     };
     if (!checkedName.ok) return reject(checkedName.reason);
     // Cheap refusals first, before any byte is processed.
-    if (file.appealId !== undefined) {
+    if (file.session !== undefined) {
+      const budget = await this.sessionBudget(file.session);
+      if (budget.files + 1 > this.limits.maxFilesPerAppeal) return reject('too_many_files');
+      if (budget.bytes >= this.limits.maxAppealBytes) return reject('appeal_total_exceeded');
+    }
+    if (file.appealId !== undefined && actor.role !== 'anonymous') {
       const budget = await this.budgetOf(actor, file.appealId).catch(async (error: unknown) => {
         await discard(file.stream);
         throw error;
@@ -116,6 +141,7 @@ export class AttachmentUploadService {
       if (budget.bytes >= this.limits.maxAppealBytes) return reject('appeal_total_exceeded');
     }
     if (actor.role === Role.Citizen && (await this.usedToday(actor.userId)) >= this.limits.dailyQuotaBytes) return reject('daily_quota_exceeded');
+    if (actor.role === 'anonymous' && file.session === undefined) throw new DomainError(401, 'upload_session_invalid');
 
     const id = randomUUID();
     const spool = join(this.spoolDir, `${id}.part`);
@@ -151,7 +177,7 @@ export class AttachmentUploadService {
         throw new UploadRejectedError(shown, 'malware_found');
       }
       if (outcome?.status === 'failed') this.logger.warn({ error: outcome.error }, 'malware scan failed; the file stays unavailable until rescanned');
-      if (file.appealId !== undefined) {
+      if (file.appealId !== undefined && actor.role !== 'anonymous') {
         const budget = await this.budgetOf(actor, file.appealId);
         if (budget.bytes + size > this.limits.maxAppealBytes) throw new UploadRejectedError(shown, 'appeal_total_exceeded');
       }
@@ -179,9 +205,17 @@ export class AttachmentUploadService {
             throw new UploadRejectedError(shown, 'daily_quota_exceeded');
           }
         }
+        if (file.session !== undefined) {
+          // One upload of a session at a time passes this point: its limits hold under concurrency.
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('attachments:session:' || $1, 0))`, [file.session]);
+          const budget = await this.sessionBudget(file.session, manager);
+          if (budget.files + 1 > this.limits.maxFilesPerAppeal) throw new UploadRejectedError(shown, 'too_many_files');
+          if (budget.bytes + size > this.limits.maxAppealBytes) throw new UploadRejectedError(shown, 'appeal_total_exceeded');
+        }
         const row = manager.create(Attachment, {
           id,
           ownerId: actor.userId,
+          uploadSession: file.session ?? null,
           ownerRole: actor.role,
           appealId: null,
           messageId: null,
@@ -224,6 +258,15 @@ export class AttachmentUploadService {
     if (!UUID.test(appealId)) throw new NotFoundError('appeal');
     const appeal = await this.access.load(actor, appealId);
     return appealBudget(this.own.manager, appeal.id, budgetSide(actor.role));
+  }
+
+  /** Files and bytes a public upload session already holds (bound or not: a session is for one appeal). */
+  private async sessionBudget(session: string, manager = this.own.manager): Promise<{ files: number; bytes: number }> {
+    const [row] = await manager.query<{ files: number; bytes: string }[]>(
+      `SELECT count(*)::int AS files, coalesce(sum(size), 0)::bigint AS bytes FROM attachments WHERE upload_session = $1`,
+      [session],
+    );
+    return { files: row.files, bytes: Number(row.bytes) };
   }
 
   private async usedToday(userId: string, manager = this.own.manager): Promise<number> {

@@ -22,13 +22,17 @@ export enum ScanStatus {
 )
 @Index('attachments_appeal', { synchronize: false })
 @Index('attachments_unbound', { synchronize: false })
+@Check('attachments_owner_check', '(owner_id IS NULL) <> (upload_session IS NULL)')
 @Index('attachments_owner_recent', { synchronize: false })
+@Index('attachments_upload_session', { synchronize: false })
 export class Attachment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'attachments_pkey' }) id: string;
-  /** The uploader. */
+  /** The uploader; null for an upload without an account (then `uploadSession` says whose it is). */
   @ForeignKey('User', { name: 'attachments_owner_id_fkey' })
-  @Column({ name: 'owner_id', type: 'uuid' }) ownerId: string;
-  /** The uploader's role: the citizen's and the staff's files count against separate per-appeal budgets. */
+  @Column({ name: 'owner_id', type: 'uuid', nullable: true }) ownerId: string | null;
+  /** The public upload session (unidentified feedback, the citizen widget) an upload without an account belongs to. */
+  @Column({ name: 'upload_session', type: 'uuid', nullable: true }) uploadSession: string | null;
+  /** The uploader's role ('anonymous' without an account): the citizen's and the staff's files count against separate per-appeal budgets. */
   @Column({ name: 'owner_role', type: 'text' }) ownerRole: string;
   @ForeignKey('Appeal', { name: 'attachments_appeal_id_fkey' })
   @Column({ name: 'appeal_id', type: 'uuid', nullable: true }) appealId: string | null;

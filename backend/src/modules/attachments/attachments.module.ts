@@ -11,6 +11,7 @@ import { AttachmentDownloads } from './attachment-downloads';
 import { AttachmentUploadService } from './attachment-upload.service';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
+import { PublicUploadSessions } from './public-upload-session';
 import { LocalObjectStorage } from './storage/local-storage';
 import { OBJECT_STORAGE, ObjectStorage } from './storage/object-storage';
 import { S3ObjectStorage } from './storage/s3-storage';
@@ -27,10 +28,11 @@ function objectStorage(config: AppConfig): ObjectStorage {
   providers: [
     { provide: OBJECT_STORAGE, inject: [APP_CONFIG], useFactory: objectStorage },
     { provide: AttachmentCipher, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new AttachmentCipher(c.masterKey) },
+    { provide: PublicUploadSessions, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new PublicUploadSessions(c.masterKey) },
     AttachmentsService,
     AttachmentUploadService,
     AttachmentDownloads,
   ],
-  exports: [AttachmentsService, AttachmentUploadService],
+  exports: [AttachmentsService, AttachmentUploadService, PublicUploadSessions],
 })
 export class AttachmentsModule {}

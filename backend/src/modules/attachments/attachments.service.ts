@@ -124,6 +124,24 @@ export class AttachmentsService implements OnModuleInit {
   }
 
   /**
+   * Binds uploads of a public upload session (unidentified feedback) to the appeal filed with it,
+   * inside the filing's transaction. Every id must be an unbound upload of that session; the
+   * session itself is bounded by the per-appeal limits at upload time.
+   */
+  async bindPublic(manager: EntityManager, session: string, ids: string[], appealId: string): Promise<void> {
+    if (ids.length === 0) return;
+    const fail = (code: string, message: string): never => {
+      throw new ValidationFailedError([{ field: 'attachmentIds', code, message }]);
+    };
+    if (new Set(ids).size !== ids.length) fail('attachment_duplicate', 'the same attachment is listed twice');
+    if (ids.some((id) => !UUID.test(id))) fail('attachment_unavailable', 'not an upload of this upload session that is still unattached');
+    const rows = await manager.getRepository(Attachment).createQueryBuilder('a').where('a.id IN (:...ids)', { ids }).setLock('pessimistic_write').getMany();
+    const usable = rows.filter((r) => r.uploadSession === session && r.ownerId === null && r.appealId === null && r.scanStatus !== ScanStatus.Infected);
+    if (usable.length !== ids.length) fail('attachment_unavailable', 'not an upload of this upload session that is still unattached');
+    await manager.update(Attachment, { id: In(ids) }, { appealId, boundAt: this.clock.now() });
+  }
+
+  /**
    * The attachments of an appeal for its card. `exceptMessages`: the thread messages whose files
    * the viewer may not see (a citizen's view leaves out internal notes; the appeals module names them).
    */

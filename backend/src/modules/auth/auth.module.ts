@@ -62,6 +62,6 @@ import { StaffAccountsService } from './staff/staff-accounts.service';
     StaffAccountsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [SignInBookkeeping, PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter, ContactChanges, UserContacts],
+  exports: [SignInBookkeeping, PasswordHasher, SessionService, SignInService, PasswordPolicy, CaptchaService, RateLimiter, ContactChanges, UserContacts, EsiaSignInService],
 })
 export class AuthModule {}

@@ -6,7 +6,14 @@ import { DomainError } from '../../common/problem/domain-error';
 import { sendProblem } from '../../common/problem/problem.filter';
 
 /** The routes the widget calls from a body's site: the only ones an allowed widget origin may call (CORS). */
-const WIDGET_ROUTES = [/^\/api\/v1\/catalog\/(categories|appeal-types)(\?|$)/, /^\/api\/v1\/auth\/captcha(\?|$)/, /^\/api\/v1\/public\/appeals(\/[^/?]+)?(\?|$)/];
+const WIDGET_ROUTES = [
+  /^\/api\/v1\/catalog\/(categories|appeal-types)(\?|$)/,
+  /^\/api\/v1\/auth\/captcha(\?|$)/,
+  /^\/api\/v1\/public\/appeals(\/[^/?]+)?(\?|$)/,
+  /^\/api\/v1\/public\/(upload-sessions|attachments)(\?|$)/,
+  // Identified filing after «Войти через Госуслуги» (bearer token): the profile, filing, uploads.
+  /^\/api\/v1\/(me|appeals|attachments)(\?|$)/,
+];
 
 export function isWidgetRoute(url: string): boolean {
   return WIDGET_ROUTES.some((r) => r.test(url));

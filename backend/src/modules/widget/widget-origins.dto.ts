@@ -17,3 +17,11 @@ export class WidgetOriginsDto {
   @Matches(ORIGIN_PATTERN, { each: true, message: 'each origin must be scheme://host[:port] in lower case, http or https, without a path' })
   origins: string[];
 }
+
+export class WidgetSignInQuery {
+  @ApiProperty({ example: 'https://mintrans.example.ru', description: 'The origin of the page the widget is on (location.origin): it receives the token' })
+  @IsString()
+  @MaxLength(200)
+  @Matches(ORIGIN_PATTERN, { message: 'origin must be scheme://host[:port] in lower case, http or https, without a path' })
+  origin: string;
+}

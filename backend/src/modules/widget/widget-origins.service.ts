@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/http/actor';
+import { DomainError } from '../../common/problem/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { WidgetOriginsDto } from './widget-origins.dto';
@@ -32,6 +33,11 @@ export class WidgetOriginsService {
     });
     this.cache = null;
     return { origins };
+  }
+
+  /** 403 widget_origin_not_allowed unless the admin allowed `origin` to embed the widget. */
+  async assertAllowed(origin: string): Promise<void> {
+    if (!(await this.isAllowed(origin))) throw new DomainError(403, 'widget_origin_not_allowed');
   }
 
   async isAllowed(origin: string): Promise<boolean> {

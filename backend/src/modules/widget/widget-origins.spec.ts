@@ -14,10 +14,10 @@ describe('widget origins', () => {
   );
 
   it('lets widget origins call only the routes the widget uses', () => {
-    for (const url of ['/api/v1/catalog/categories', '/api/v1/auth/captcha', '/api/v1/public/appeals', '/api/v1/public/appeals/123?accessCode=abc123']) {
+    for (const url of ['/api/v1/catalog/categories', '/api/v1/auth/captcha', '/api/v1/public/appeals', '/api/v1/public/appeals/123?accessCode=abc123', '/api/v1/public/upload-sessions', '/api/v1/public/attachments', '/api/v1/me', '/api/v1/appeals', '/api/v1/attachments']) {
       expect(isWidgetRoute(url)).toBe(true);
     }
-    for (const url of ['/api/v1/auth/login', '/api/v1/appeals', '/api/v1/admin/widget-origins', '/api/v1/public/appeals/1/x', '/api/v1/catalog/categories-admin']) {
+    for (const url of ['/api/v1/auth/login', '/api/v1/appeals/123/actions/withdraw', '/api/v1/me/sessions', '/api/v1/admin/widget-origins', '/api/v1/public/appeals/1/x', '/api/v1/catalog/categories-admin', '/api/v1/public/attachments/x', '/api/v1/attachments/00000000-0000-0000-0000-000000000000']) {
       expect(isWidgetRoute(url)).toBe(false);
     }
   });

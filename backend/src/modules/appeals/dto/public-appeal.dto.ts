@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AppealStatus } from '@otklik/shared/domain';
+import { AttachmentIds } from '../../attachments/dto/attachment-ids';
 import { CreateAppealDto } from './appeal-input.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -37,6 +38,35 @@ export class PublicAppealDto extends PublicAppealInput {
   @IsNotEmpty()
   @MaxLength(4000)
   captcha: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'The public upload session (POST /public/upload-sessions) whose files `attachmentIds` names' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  uploadSession?: string;
+
+  @AttachmentIds({ description: 'Ids of unattached uploads of `uploadSession` (POST /public/attachments) to attach' })
+  attachmentIds?: string[];
+}
+
+export class PublicUploadSessionInputDto {
+  @ApiProperty({ description: 'ALTCHA payload: the solved challenge of GET /auth/captcha, base64' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  captcha: string;
+}
+
+/** What an upload without an account may send, and the token its uploads and its filing present. */
+export class PublicUploadSessionDto {
+  @ApiProperty({ description: 'Send it as the X-Upload-Session header of POST /public/attachments and as `uploadSession` of POST /public/appeals' })
+  uploadSession: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ description: 'Files per appeal' }) maxFiles: number;
+  @ApiProperty({ description: 'Bytes per file' }) maxFileBytes: number;
+  @ApiProperty({ description: 'Bytes per appeal' }) maxTotalBytes: number;
+  @ApiProperty({ type: [String], example: ['.pdf', '.doc', '.docx', '.jpg', '.png', '.txt'], description: 'Accepted kinds (the type is decided by the content)' })
+  accept: string[];
 }
 
 export class PublicAppealReceiptDto {

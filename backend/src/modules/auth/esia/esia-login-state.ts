@@ -8,6 +8,11 @@ export interface EsiaLoginState {
   codeVerifier: string;
   /** Epoch ms after which the callback is refused. */
   expiresAt: number;
+  /**
+   * Sign-in for the citizen widget in a pop-up (checked against the allowed widget origins when it
+   * began): the callback hands the access token to the opener on this origin only (postMessage).
+   */
+  widgetOrigin?: string;
 }
 
 export const ESIA_STATE_COOKIE = 'otklik_esia';

@@ -51,7 +51,7 @@ export class EsiaRelyingParty {
   }
 
   /** Where the browser goes next, and the sealed state to keep in a cookie until the callback. */
-  async start(): Promise<{ location: string; sealedState: string }> {
+  async start(options: { widgetOrigin?: string } = {}): Promise<{ location: string; sealedState: string }> {
     const { oidc, config } = await this.client();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const login: EsiaLoginState = {
@@ -59,6 +59,7 @@ export class EsiaRelyingParty {
       nonce: oidc.randomNonce(),
       codeVerifier,
       expiresAt: Date.now() + ESIA_STATE_TTL_SECONDS * 1000,
+      ...(options.widgetOrigin ? { widgetOrigin: options.widgetOrigin } : {}),
     };
     const timestamp = esiaTimestamp();
     const url = oidc.buildAuthorizationUrl(config, {
@@ -74,6 +75,11 @@ export class EsiaRelyingParty {
       client_secret: this.sign(ESIA_RP_SCOPE, timestamp, login.state),
     });
     return { location: url.href, sealedState: this.sealer.seal(login) };
+  }
+
+  /** The widget origin a sign-in was started for (null: a sign-in of the platform's own pages). */
+  widgetOriginOf(sealedState: string | undefined): string | null {
+    return this.sealer.open(sealedState)?.widgetOrigin ?? null;
   }
 
   /** Validates the callback against the sealed state, exchanges the code and reads the person. */

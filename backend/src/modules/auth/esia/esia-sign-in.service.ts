@@ -21,6 +21,17 @@ export interface EsiaRedirect {
   cookie: string;
 }
 
+/** The end of a widget's pop-up sign-in: a page that hands the access token to its opener. */
+export interface EsiaWidgetHandover {
+  html: string;
+  cookie: string;
+}
+
+/** JSON safe inside an inline <script> (no `</script>`, no line separators). */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
 /** `+7(916)1234567` → `+79161234567`. */
 function normalizePhone(value: string): string {
   const digits = value.replace(/\D/g, '');
@@ -45,8 +56,9 @@ export class EsiaSignInService {
     private readonly cipher: PersonalDataCipher,
   ) {}
 
-  async start(): Promise<EsiaRedirect> {
-    const { location, sealedState } = await this.rp.start();
+  /** `widgetOrigin`: already checked against the allowed widget origins by the caller. */
+  async start(options: { widgetOrigin?: string } = {}): Promise<EsiaRedirect> {
+    const { location, sealedState } = await this.rp.start(options);
     return { location, cookie: this.cookie(sealedState, 600) };
   }
 
@@ -54,11 +66,24 @@ export class EsiaSignInService {
    * Tokens reach the browser in the URL fragment of `${PUBLIC_URL}/auth/esia/done`: a fragment
    * is never sent to a server, never logged by proxies and never leaks through Referer.
    */
-  async callback(query: Record<string, string | undefined>, cookieHeader: string | undefined, client: ClientInfo): Promise<EsiaRedirect> {
+  async callback(query: Record<string, string | undefined>, cookieHeader: string | undefined, client: ClientInfo): Promise<EsiaRedirect | EsiaWidgetHandover> {
     const sealed = /(?:^|;\s*)otklik_esia=([^;]+)/.exec(cookieHeader ?? '')?.[1];
+    const widgetOrigin = this.rp.widgetOriginOf(sealed);
     const identity = await this.rp.finish(query, sealed);
     const { tokens, user, newDevice } = await this.tx.run((manager) => this.signIn(manager, identity, client));
     if (newDevice) this.signInService.notifyNewDevice(user, client);
+    if (widgetOrigin) {
+      // Only the short-lived access token leaves, and only to the opener on the origin the sign-in
+      // began for (postMessage's targetOrigin: any other opener gets nothing); the refresh token
+      // stays unused and the session ends with it.
+      const message = { type: 'otklik:esia', accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, tokenType: tokens.tokenType };
+      const html =
+        '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Вход выполнен</title></head>' +
+        '<body><main><h1>Вход выполнен</h1><p>Окно закроется само; если нет, закройте его и вернитесь к форме.</p></main>' +
+        `<script>(function(){var m=${scriptJson(message)};if(window.opener){window.opener.postMessage(m,${scriptJson(widgetOrigin)});}window.close();})();</script>` +
+        '</body></html>';
+      return { html, cookie: this.cookie('', 0) };
+    }
     const fragment = new URLSearchParams({
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../auth.decorators';
 import { ClientInfo } from '../session.service';
 import { Client } from '../client-info';
-import { EsiaRedirect, EsiaSignInService } from './esia-sign-in.service';
+import { EsiaRedirect, EsiaSignInService, EsiaWidgetHandover } from './esia-sign-in.service';
 
 @ApiTags('auth')
 @Controller({ path: 'auth/esia', version: '1' })
@@ -34,7 +34,8 @@ export class EsiaController {
       'links or creates the citizen account and issues platform tokens. The browser is redirected to ' +
       '`{PUBLIC_URL}/auth/esia/done#accessToken=…&refreshToken=…&expiresIn=…&tokenType=Bearer` — in the URL fragment, never the query, ' +
       'so the tokens are not sent to any server, logged, or leaked through Referer; the page should read them and clear the fragment ' +
-      '(history.replaceState). Errors are problem+json: 400 esia_state_invalid, 403 esia_denied / esia_account_not_citizen, 502 esia_failed, 503 esia_not_configured.',
+      '(history.replaceState). A sign-in begun for the citizen widget (GET /auth/esia/widget) ends instead in a page that posts ' +
+      '`{type: "otklik:esia", accessToken, expiresIn, tokenType}` to its opener on the widget origin only, and closes. Errors are problem+json: 400 esia_state_invalid, 403 esia_denied / esia_account_not_citizen, 502 esia_failed, 503 esia_not_configured.',
     operationId: 'esiaCallback',
   })
   @ApiQuery({ name: 'code', required: false })
@@ -52,6 +53,12 @@ export class EsiaController {
   }
 }
 
-function send(reply: FastifyReply, redirect: EsiaRedirect): void {
-  void reply.header('Set-Cookie', redirect.cookie).header('Cache-Control', 'no-store').redirect(redirect.location, 302);
+export function send(reply: FastifyReply, answer: EsiaRedirect | EsiaWidgetHandover): void {
+  void reply.header('Set-Cookie', answer.cookie).header('Cache-Control', 'no-store');
+  if ('html' in answer) {
+    // The widget's pop-up must keep its opener (another origin) to hand the token over.
+    void reply.header('Cross-Origin-Opener-Policy', 'unsafe-none').type('text/html; charset=utf-8').send(answer.html);
+    return;
+  }
+  void reply.redirect(answer.location, 302);
 }
