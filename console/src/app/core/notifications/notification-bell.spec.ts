@@ -66,6 +66,12 @@ describe('NotificationBell (the toolbar bell, its menu and the queue toast)', ()
     expect(host().querySelector('.mat-badge-hidden')).not.toBeNull();
   });
 
+  it('past 99 unread the badge says «99+», and so does the name, which must contain what the badge shows', async () => {
+    await render(undefined, 143);
+    expect(badge()?.textContent?.trim()).toBe('99+');
+    expect(bellLabel()).toBe('Уведомления, непрочитанных: 99+');
+  });
+
   it('lists the newest items, unread marked; choosing one reads it and opens its appeal card', async () => {
     await render([aNotification({ id: '5', kind: 'overdue', appealNumber: 1041 }), aNotification({ id: '4', appealNumber: 1040, readAt: '2026-11-20T10:00:00.000Z' })], 1);
     api.on('POST', '/api/v1/me/notifications/read', { body: { unread: 0 } });

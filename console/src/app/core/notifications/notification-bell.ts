@@ -37,9 +37,8 @@ export class NotificationBell {
   protected readonly latest = this.center.latest;
   protected readonly connected = this.center.connected;
   protected readonly badge = computed(() => (this.unread() > 99 ? '99+' : String(this.unread())));
-  protected readonly label = computed(() =>
-    this.unread() > 0 ? this.t('bell.labelUnread', { count: this.unread() }) : this.t('bell.label'),
-  );
+  /** The name says what the badge shows («99+» past 99), so the visible text stays part of the name (axe label-content-name-mismatch). */
+  protected readonly label = computed(() => (this.unread() > 0 ? this.t('bell.labelUnread', { count: this.badge() }) : this.t('bell.label')));
 
   constructor() {
     const stop = this.center.onArrival((item) => this.toast(item));
