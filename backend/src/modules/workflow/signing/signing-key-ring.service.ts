@@ -135,11 +135,27 @@ export class SigningKeyRing implements AnswerKeySource {
     const rows = await this.store.all();
     const active = rows.find((k) => k.activatedAt && !k.retiredAt);
     if (!active?.privateKeyEncrypted) throw new Error('answer_signing_keys holds no active key');
-    const privateKey = createPrivateKey(this.cipher.decrypt(active.privateKeyEncrypted));
+    // Verifying needs only public keys: a process that cannot open the private key (a CLI run with
+    // another MASTER_KEY, say) still verifies, and fails only if it tries to sign.
+    let privateKey: KeyObject | null = null;
+    let unreadable: unknown = null;
+    try {
+      privateKey = createPrivateKey(this.cipher.decrypt(active.privateKeyEncrypted));
+    } catch (error) {
+      unreadable = error;
+    }
     const known = new Set(rows.map((k) => k.kid));
     const configured = [this.config.answerSigning.current, ...this.config.answerSigning.previous].filter((k) => !known.has(k.kid));
+    const kid = active.kid;
     const keys: AnswerSigningKeys = {
-      current: { kid: active.kid, privateKey, publicKey: createPublicKey(privateKey) },
+      current: {
+        kid,
+        publicKey: createPublicKey(active.publicKey),
+        get privateKey(): KeyObject {
+          if (!privateKey) throw new Error(`the active signing key ${kid} cannot be opened here: ${String((unreadable as Error)?.message ?? unreadable)}`);
+          return privateKey;
+        },
+      },
       previous: [...rows.filter((k) => k !== active).map((k: AnswerSigningKey) => ({ kid: k.kid, publicKey: createPublicKey(k.publicKey) })), ...configured.map((k) => ({ kid: k.kid, publicKey: k.publicKey }))],
     };
     return new AnswerKeySet(keys);
