@@ -306,3 +306,58 @@ describe('event path (service tier): a consumer that takes batches', () => {
     expect(new Set(singles)).toEqual(new Set(failed.filter((n) => n !== 777)));
   });
 });
+
+describe('event path (service tier): a batch that runs longer than its lease', () => {
+  let db: TestDatabase;
+  let rt: Runtime;
+  const seen: string[] = [];
+  // Under EVENT_HANDLER_TIMEOUT_MS (300 ms) each, but 24 of them one after another outlast the 5 s lease.
+  const slow: EventConsumer<'appeal.extended'> = {
+    name: 'test.slow',
+    events: ['appeal.extended'],
+    async handle(event) {
+      await new Promise((r) => setTimeout(r, 250));
+      seen.push(event.id);
+    },
+  };
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    rt = await runtime(db, [slow]);
+  }, 60_000);
+  afterAll(async () => {
+    await rt?.app.close();
+    await db?.close();
+  });
+
+  it('keeps its leases while it runs: another runner claiming the same deliveries meanwhile gets none, and each event runs once', async () => {
+    // Relayed deliveries not yet due, so this runtime's own sweep leaves them to the two runners below.
+    const ids = (
+      await rt.dataSource.query<{ id: string }[]>(
+        `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dispatched_at)
+         SELECT 'appeal.extended', 'appeal', $1::uuid, $2::jsonb, clock_timestamp() FROM generate_series(1, 24) RETURNING id::text AS id`,
+        [extended(5).aggregateId, JSON.stringify(extended(5).payload)],
+      )
+    ).map((r) => r.id);
+    await rt.dataSource.query(
+      `INSERT INTO event_deliveries (event_id, consumer, event_type, next_attempt_at)
+       SELECT unnest($1::bigint[]), 'test.slow', 'appeal.extended', clock_timestamp() + interval '1 hour'`,
+      [ids],
+    );
+    const keys = ids.map((eventId) => ({ eventId, consumer: 'test.slow' }));
+    const started = Date.now();
+    const first = rt.deliveries.runBatch(keys);
+    // Past the 5 s lease taken at the first claim, while the first runner is still at work.
+    await new Promise((r) => setTimeout(r, 5_500));
+    const second = await rt.deliveries.runBatch(keys);
+    expect(second.map((o) => o.outcome)).toEqual(ids.map(() => 'skipped'));
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect((await first).map((o) => o.outcome)).toEqual(ids.map(() => 'done'));
+    expect([...seen].sort()).toEqual([...ids].sort());
+    const rows = await rt.dataSource.query<{ status: string; attempts: number }[]>(
+      `SELECT status, attempts FROM event_deliveries WHERE event_id = ANY($1::bigint[]) AND consumer = 'test.slow'`,
+      [ids],
+    );
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual(ids.map(() => ['done', 1]));
+  }, 30_000);
+});

@@ -116,6 +116,44 @@ export class EventDeliveries {
          FROM claimed c LEFT JOIN outbox o ON o.id = c.event_id`,
       [keys.map((k) => k.eventId), keys.map((k) => k.consumer), this.config.leaseSeconds],
     );
+    const renewal = this.keepLeased(claimed);
+    try {
+      return await this.runClaimed(keys, claimed);
+    } finally {
+      renewal.stop();
+    }
+  }
+
+  /**
+   * Keeps a batch's leases while it runs: its consumers run one after another, and the events that
+   * fall back from a failed batch call one at a time, so a slow batch (a loaded machine, a slow
+   * consumer) outlives a lease taken once at the claim. Another runner would then claim the same
+   * deliveries and run them beside this one, spending an attempt each time (seen as a dead letter
+   * without a fault under load). Renewed every third of the lease while this process lives; only a
+   * delivery still ours (the attempt we claimed, still leased) is renewed, so a process that dies
+   * or stalls longer than a lease loses it as before.
+   */
+  private keepLeased(claimed: ClaimedRow[]): { stop: () => void } {
+    if (claimed.length === 0) return { stop: () => undefined };
+    let renewing: Promise<unknown> | undefined;
+    const timer = setInterval(() => {
+      if (renewing) return;
+      renewing = this.dataSource
+        .query(
+          `UPDATE event_deliveries d SET locked_until = clock_timestamp() + make_interval(secs => $4)
+             FROM unnest($1::bigint[], $2::text[], $3::int[]) AS k(event_id, consumer, attempts)
+            WHERE d.event_id = k.event_id AND d.consumer = k.consumer AND d.attempts = k.attempts
+              AND d.status = 'pending' AND d.locked_until IS NOT NULL`,
+          [claimed.map((r) => r.event_id), claimed.map((r) => r.consumer), claimed.map((r) => r.attempts), this.config.leaseSeconds],
+        )
+        .catch((error) => this.logger.warn({ err: error, deliveries: claimed.length }, 'renewing the leases of a running batch failed'))
+        .finally(() => (renewing = undefined));
+    }, Math.max(200, (this.config.leaseSeconds * 1000) / 3));
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  private async runClaimed(keys: Pick<DeliveryKey, 'eventId' | 'consumer'>[], claimed: ClaimedRow[]): Promise<DeliveryOutcome[]> {
     const outcomes = new Map<string, DeliveryOutcome>();
     const done: ClaimedRow[] = [];
     const runnable: { row: ClaimedRow; consumer: EventConsumer; event: DispatchedEvent }[] = [];
