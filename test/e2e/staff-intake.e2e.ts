@@ -122,6 +122,13 @@ describe('staff intake: appeals registered by an operator', () => {
     expect(appeal.applicantKind).toBe('citizen');
     const mine = await ok('GET', `/api/v1/appeals/${appeal.id}`, undefined, citizen.token);
     expect(mine).toMatchObject({ number: appeal.number, channel: 'in_person' });
+    // A citizen with an account too gets a postal answer only at an address given: 422, nothing filed.
+    const filed = async () => (await ok('GET', '/api/v1/appeals?limit=100', undefined, citizen.token)).items.length as number;
+    const before = await filed();
+    const noAddress = await call(t.base, 'POST', '/api/v1/staff/appeals', input({ applicant: { fullName: 'Гражданин', phone: citizen.phone }, answerChannel: 'post' }), operator);
+    expect(noAddress.status).toBe(422);
+    expect(noAddress.body.errors).toEqual([expect.objectContaining({ field: 'answerChannel', code: 'address_required_for_post' })]);
+    expect(await filed()).toBe(before);
   });
 
   it('the received date is neither in the future nor absurdly old, and exists: 422 naming the field', async () => {

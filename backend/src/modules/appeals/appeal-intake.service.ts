@@ -103,7 +103,6 @@ export class AppealIntakeService {
   async registerByStaff(actor: Actor, dto: StaffAppealInputDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<StaffAppealReceiptDto> {
     const receivedAt = this.checkReceivedAt(dto.receivedAt);
     const { applicant } = dto;
-    if (dto.answerChannel) assertAnswerChannel(dto.answerChannel, applicant.address);
     if (!applicant.phone && !applicant.email && !applicant.address) {
       throw new ValidationFailedError([{ field: 'applicant', code: 'contact_required', message: 'a phone, an e-mail or a postal address of the applicant is needed' }]);
     }
@@ -507,22 +506,23 @@ export class AppealIntakeService {
 }
 
 /**
- * The answer channel of an appeal registered by staff. A citizen with an account gets what the
- * operator chose (their cabinet by default). An applicant without an account has no cabinet: the
- * answer goes to the e-mail or the postal address they gave (59-ФЗ art. 10 p. 4), e-mail first;
- * with a phone only there is nowhere to send a written answer (art. 11 p. 1), and the appeal
- * keeps the default until the operator records an address or closes it without an answer.
+ * The answer channel of an appeal registered by staff, checked once for every applicant: a postal
+ * answer needs the applicant's address. A citizen with an account gets what the operator chose
+ * (their cabinet by default). An applicant without an account has no cabinet: the answer goes to
+ * the e-mail or the postal address they gave (59-ФЗ art. 10 p. 4), e-mail first; with a phone
+ * only there is nowhere to send a written answer (art. 11 p. 1), and the appeal keeps the default
+ * until the operator records an address or closes it without an answer.
  */
 function staffAnswerChannel(chosen: AnswerChannel | undefined, citizenId: string | null, applicant: StaffAppealInputDto['applicant']): AnswerChannel | undefined {
+  if (chosen === AnswerChannel.Post && !applicant.address?.trim()) {
+    throw new ValidationFailedError([{ field: 'answerChannel', code: 'address_required_for_post', message: 'Give applicant.address to send the answer by post' }]);
+  }
   if (citizenId) return chosen;
   if (chosen === AnswerChannel.Cabinet) {
     throw new ValidationFailedError([{ field: 'answerChannel', code: 'no_cabinet', message: 'the applicant has no account: the answer goes by e-mail or post' }]);
   }
   if (chosen === AnswerChannel.Email && !applicant.email) {
     throw new ValidationFailedError([{ field: 'answerChannel', code: 'email_required_for_email', message: 'Give applicant.email to send the answer by e-mail' }]);
-  }
-  if (chosen === AnswerChannel.Post && !applicant.address?.trim()) {
-    throw new ValidationFailedError([{ field: 'answerChannel', code: 'address_required_for_post', message: 'Give applicant.address to send the answer by post' }]);
   }
   return chosen ?? (applicant.email ? AnswerChannel.Email : applicant.address?.trim() ? AnswerChannel.Post : undefined);
 }
