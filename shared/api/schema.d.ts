@@ -11098,7 +11098,10 @@ export interface operations {
     rotateSigningKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retried request with the same key returns the key the first one made, and rotates nothing more */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
