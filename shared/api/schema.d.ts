@@ -1653,7 +1653,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Macros (staff actions and a note applied with one click) */
+        /**
+         * Macros (staff actions and a note applied with one click)
+         * @description Admins: every one. Supervisors: the common ones and those of their department subtree, read-only.
+         */
         get: operations["listAppealMacros"];
         put?: never;
         /** Add a macro, for every department or one (422 invalid_department for an unknown one, macro_empty for one that does nothing) */
@@ -2658,7 +2661,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Routing rules in the order they are tried */
+        /**
+         * Routing rules in the order they are tried
+         * @description Admins: every rule. Supervisors: the rules that send appeals into their department subtree, read-only.
+         */
         get: operations["listRoutingRules"];
         put?: never;
         /** Add a routing rule */
@@ -2837,7 +2843,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Answer snippets (text inserted at the cursor of an answer) */
+        /**
+         * Answer snippets (text inserted at the cursor of an answer)
+         * @description Admins: every one. Supervisors: the common ones and those of their department subtree, read-only.
+         */
         get: operations["listAnswerSnippets"];
         put?: never;
         /** Add a snippet, for every department or one (422 invalid_department for an unknown one) */

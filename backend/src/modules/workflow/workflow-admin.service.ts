@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { DomainError, FieldError, NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
@@ -8,6 +8,7 @@ import { AppealAccess } from '../appeals/appeal-access.service';
 import { AuditService } from '../audit/audit.service';
 import { isTimeZone } from '../audit/working-hours';
 import { CatalogService } from '../catalog/catalog.service';
+import { configScope, withinScope } from '../users/config-scope';
 import { DepartmentInfo, DepartmentTree } from '../users/department-tree.repository';
 import { DepartmentDto } from '../users/users.dto';
 import { RoutingRule } from './routing/routing-rule.entity';
@@ -67,8 +68,9 @@ export class WorkflowAdminService {
     private readonly departmentAdmin: DepartmentAdminService,
   ) {}
 
-  async rules(): Promise<RoutingRuleDto[]> {
-    return (await this.routing.list()).map(ruleDto);
+  /** Admins: every rule. Supervisors: the rules that send appeals into their department subtree (read-only). */
+  async rules(actor: Actor): Promise<RoutingRuleDto[]> {
+    return withinScope(await this.routing.list(), await configScope(actor, this.departmentTree)).map(ruleDto);
   }
 
   async saveRule(actor: Actor, dto: RoutingRuleInputDto, id?: string): Promise<RoutingRuleDto> {
@@ -116,11 +118,8 @@ export class WorkflowAdminService {
    * those of their department subtree. Others' templates are not shown at all.
    */
   async templates(actor: Actor): Promise<AnswerTemplateDto[]> {
-    const repo = this.own.manager.getRepository(AnswerTemplate);
-    if (actor.role === Role.Admin) return (await repo.find({ order: { title: 'ASC' } })).map(templateDto);
-    const scope = await this.access.departmentScope(actor);
-    const rows = await repo.find({ where: [{ departmentId: IsNull() }, ...(scope.length ? [{ departmentId: In(scope) }] : [])], order: { title: 'ASC' } });
-    return rows.map(templateDto);
+    const rows = await this.own.manager.getRepository(AnswerTemplate).find({ order: { title: 'ASC' } });
+    return withinScope(rows, await configScope(actor, this.departmentTree)).map(templateDto);
   }
 
   async saveTemplate(actor: Actor, dto: AnswerTemplateInputDto, id?: string): Promise<AnswerTemplateDto> {
@@ -176,9 +175,8 @@ export class WorkflowAdminService {
   /** Admins: every department. Supervisors read (never change) their own department's subtree, nothing else. */
   async departments(actor: Actor): Promise<AdminDepartmentDto[]> {
     const all = await this.allDepartments();
-    if (actor.role === Role.Admin) return all.map(departmentDto);
-    const scope = new Set(actor.departmentId ? await this.departmentTree.scope(actor.departmentId) : []);
-    return all.filter((d) => scope.has(d.id)).map(departmentDto);
+    const scope = await configScope(actor, this.departmentTree);
+    return (scope === 'all' ? all : all.filter((d) => scope.has(d.id))).map(departmentDto);
   }
 
   /** The organisation as staff see it (redirect targets, the hierarchy), without admin settings. */
