@@ -6643,6 +6643,11 @@ export interface components {
             approvalRequiredFor: components["schemas"]["ApprovableBySetting"][];
             workingHours: components["schemas"]["WorkingHoursDto"] | null;
             /**
+             * Format: uuid
+             * @description The head an admin named; null: none
+             */
+            headId: string | null;
+            /**
              * Format: date-time
              * @description Retired: takes no appeals and no staff
              */
@@ -6662,6 +6667,11 @@ export interface components {
             approvalRequiredFor?: components["schemas"]["ApprovableBySetting"][];
             /** @description Restrict staff access to these hours (alerts outside them); null lifts the restriction */
             workingHours?: components["schemas"]["WorkingHoursDto"] | null;
+            /**
+             * Format: uuid
+             * @description The department head: an active supervisor working in this department (else 422 invalid_department_head); overdue notices go to them. null: none named (the department's supervisors, else the nearest ancestor's, hear of them)
+             */
+            headId?: string | null;
         };
         AnswerSnippetDto: {
             /** Format: uuid */

@@ -53,6 +53,17 @@ const templateFields = (t: AnswerTemplate): Record<string, unknown> => {
   return fields;
 };
 
+/** What an admin changes of a department, as its audit row's before → after. */
+const settingsOf = (d: DepartmentInfo) => ({
+  nameRu: d.nameRu,
+  nameEn: d.nameEn,
+  parentId: d.parentId,
+  autoAssign: d.autoAssign,
+  approvalRequiredFor: d.approvalRequiredFor,
+  workingHours: d.workingHours ?? null,
+  headId: d.headId ?? null,
+});
+
 /** Admin management of routing rules, answer templates and department assignment settings; every change is audited. */
 @Injectable()
 export class WorkflowAdminService {
@@ -192,9 +203,12 @@ export class WorkflowAdminService {
     return this.own.manager.transaction(async (manager) => {
       const department = await this.departmentTree.get(id, manager, { lock: true });
       if (!department) throw new NotFoundError('department');
-      const before = { nameRu: department.nameRu, nameEn: department.nameEn, parentId: department.parentId, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
+      const before = settingsOf(department);
       if (dto.workingHours && !isTimeZone(dto.workingHours.timeZone)) {
         throw new ValidationFailedError([{ field: 'workingHours.timeZone', code: 'invalid_time_zone', message: 'not an IANA time zone' }]);
+      }
+      if (dto.headId && dto.headId !== department.headId && !(await this.departmentTree.canHead(dto.headId, id, manager))) {
+        throw new ValidationFailedError([{ field: 'headId', code: 'invalid_department_head', message: 'not an active supervisor of this department' }]);
       }
       if (dto.parentId !== undefined && dto.parentId !== department.parentId) await this.departmentAdmin.checkParent(manager, dto.parentId, id);
       if (dto.nameRu !== undefined) department.nameRu = dto.nameRu;
@@ -202,9 +216,10 @@ export class WorkflowAdminService {
       if (dto.parentId !== undefined) department.parentId = dto.parentId;
       if (dto.autoAssign !== undefined) department.autoAssign = dto.autoAssign;
       if (dto.approvalRequiredFor !== undefined) department.approvalRequiredFor = [...new Set(dto.approvalRequiredFor)];
+      if (dto.headId !== undefined) department.headId = dto.headId;
       if (dto.workingHours !== undefined) department.workingHours = dto.workingHours && { days: [...dto.workingHours.days].sort((a, b) => a - b), from: dto.workingHours.from, to: dto.workingHours.to, timeZone: dto.workingHours.timeZone };
-      await this.departmentTree.update(manager, id, { nameRu: department.nameRu, nameEn: department.nameEn, parentId: department.parentId, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours });
-      const after = { nameRu: department.nameRu, nameEn: department.nameEn, parentId: department.parentId, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
+      const after = settingsOf(department);
+      await this.departmentTree.update(manager, id, after);
       await this.audit.record(manager, actor, {
         action: 'department.update',
         entityType: 'department',
