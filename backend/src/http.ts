@@ -25,6 +25,7 @@ import { Open311Services } from './modules/open311/open311-services';
 import { WidgetOriginsService } from './modules/widget/widget-origins.service';
 import { isWidgetRoute, serveWidget } from './modules/widget/widget-assets';
 import { redisConnection } from './modules/outbox/outbox.module';
+import { LiveSessions } from './modules/auth/live-sessions.repository';
 import { QueueBoardSessions, registerQueueBoard } from './modules/outbox/queue-board';
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -130,7 +131,12 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
 
   // Bull Board at /api/v1/admin/queue-board: with Redis only, behind the admin's session cookie.
   if (!options.preview && runtime.process === 'api' && config.redisUrl) {
-    await registerQueueBoard(fastify, { sessions: app.get(QueueBoardSessions), connection: redisConnection(config.redisUrl), prefix: config.queuePrefix });
+    await registerQueueBoard(fastify, {
+      sessions: app.get(QueueBoardSessions),
+      liveness: app.get(LiveSessions),
+      connection: redisConnection(config.redisUrl),
+      prefix: config.queuePrefix,
+    });
   }
 
   const document = buildOpenApi(app, config.publicUrl);

@@ -1653,7 +1653,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Macros (staff actions and a note applied with one click) */
+        /**
+         * Macros (staff actions and a note applied with one click)
+         * @description Admins: every one. Supervisors: the common ones and those of their department subtree, read-only.
+         */
         get: operations["listAppealMacros"];
         put?: never;
         /** Add a macro, for every department or one (422 invalid_department for an unknown one, macro_empty for one that does nothing) */
@@ -2658,7 +2661,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Routing rules in the order they are tried */
+        /**
+         * Routing rules in the order they are tried
+         * @description Admins: every rule. Supervisors: the rules that send appeals into their department subtree, read-only.
+         */
         get: operations["listRoutingRules"];
         put?: never;
         /** Add a routing rule */
@@ -2837,7 +2843,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Answer snippets (text inserted at the cursor of an answer) */
+        /**
+         * Answer snippets (text inserted at the cursor of an answer)
+         * @description Admins: every one. Supervisors: the common ones and those of their department subtree, read-only.
+         */
         get: operations["listAnswerSnippets"];
         put?: never;
         /** Add a snippet, for every department or one (422 invalid_department for an unknown one) */
@@ -6634,6 +6643,11 @@ export interface components {
             approvalRequiredFor: components["schemas"]["ApprovableBySetting"][];
             workingHours: components["schemas"]["WorkingHoursDto"] | null;
             /**
+             * Format: uuid
+             * @description The head an admin named; null: none
+             */
+            headId: string | null;
+            /**
              * Format: date-time
              * @description Retired: takes no appeals and no staff
              */
@@ -6653,6 +6667,11 @@ export interface components {
             approvalRequiredFor?: components["schemas"]["ApprovableBySetting"][];
             /** @description Restrict staff access to these hours (alerts outside them); null lifts the restriction */
             workingHours?: components["schemas"]["WorkingHoursDto"] | null;
+            /**
+             * Format: uuid
+             * @description The department head: an active supervisor working in this department (else 422 invalid_department_head); overdue notices go to them. null: none named (the department's supervisors, else the nearest ancestor's, hear of them)
+             */
+            headId?: string | null;
         };
         AnswerSnippetDto: {
             /** Format: uuid */
@@ -11098,7 +11117,10 @@ export interface operations {
     rotateSigningKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retried request with the same key returns the key the first one made, and rotates nothing more */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -157,4 +157,55 @@ describe('console administration: categories, routing, calendar', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  // Which rules a supervisor reads (their subtree's) is the API's part (workflow e2e); here, the screens are read-only.
+  it('a supervisor reads the routing rules and the categories, read-only, from the navigation (axe in both themes)', async () => {
+    const admin = await login(DEMO.admin);
+    const departments = await ok<{ id: string; code: string }[]>('GET', '/api/v1/admin/departments', undefined, admin);
+    const tech = departments.find((d) => d.code === 'tech-support')!;
+    const tag = Date.now().toString(36);
+    const own = await ok<{ id: string }>('POST', '/api/v1/admin/routing-rules', { position: 900, name: `Своё ${tag}`, keywords: [`своё${tag}`], departmentId: tech.id }, admin);
+    try {
+      const { page, context, errors } = await chromium.signedIn(DEMO.supervisor);
+      const bothThemes = async (what: string) => {
+        for (const theme of ['light', 'dark'] as const) {
+          const dark = await page.evaluate(() => document.documentElement.classList.contains('theme-dark'));
+          if ((theme === 'dark') !== dark) {
+            await page.getByTestId('theme-switch').click();
+            await page.waitForFunction((want) => document.documentElement.classList.contains('theme-dark') === want, theme === 'dark');
+          }
+          expect({ what, theme, violations: await axe(page, '#main') }).toEqual({ what, theme, violations: [] });
+        }
+      };
+
+      await page.getByRole('navigation').getByRole('link', { name: 'Маршрутизация' }).click();
+      await waitForPath(page, '/admin/routing');
+      await page.getByRole('heading', { name: 'Правила маршрутизации' }).waitFor();
+      const rules = page.getByTestId('rules-table');
+      await rules.getByRole('row').filter({ hasText: `Своё ${tag}` }).waitFor();
+      // Nothing to change: no new-rule form, no delete buttons; a note says why.
+      await page.getByTestId('read-only').waitFor();
+      expect(await page.getByTestId('rule-form').count()).toBe(0);
+      expect(await rules.getByRole('button').count()).toBe(0);
+      await bothThemes('routing');
+
+      await page.getByRole('navigation').getByRole('link', { name: 'Категории' }).click();
+      await waitForPath(page, '/admin/categories');
+      await page.getByRole('heading', { name: 'Категории обращений' }).waitFor();
+      await page.getByTestId('read-only').waitFor();
+      expect(await page.getByTestId('new-category').count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Изменить / }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Вывести из употребления / }).count()).toBe(0);
+      // Viewing a category: the form is there, every control disabled, nothing to save.
+      await page.getByRole('button', { name: 'Просмотр tech', exact: true }).click();
+      const form = page.getByTestId('category-form');
+      await form.waitFor();
+      expect(await form.getByLabel('Название (рус.)').isDisabled()).toBe(true);
+      expect(await form.getByTestId('save-category').count()).toBe(0);
+      await bothThemes('categories');
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await ok('DELETE', `/api/v1/admin/routing-rules/${own.id}`, undefined, admin);
+    }
+  });
 });

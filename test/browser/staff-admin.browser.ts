@@ -104,6 +104,16 @@ describe('console: staff administration, invitation to lock, and the audit log',
     await admin.page.getByRole('navigation').getByRole('link', { name: 'Подразделения' }).click();
     await waitForPath(admin.page, '/admin/departments');
     await admin.page.getByRole('treeitem').first().waitFor();
+    // The administration's head: chosen among its supervisors, saved, and what the API answers.
+    await admin.page.getByRole('button', { name: 'Изменить: Администрация' }).click();
+    await admin.page.getByTestId('department-head').click();
+    await admin.page.getByRole('option', { name: 'Смирнова Елена Викторовна' }).click();
+    await admin.page.getByRole('button', { name: 'Сохранить' }).click();
+    await admin.page.getByRole('status').filter({ hasText: 'Подразделение «Администрация» сохранено' }).waitFor({ state: 'attached' });
+    const adminToken = (await call(server.baseUrl, 'POST', '/api/v1/auth/login', DEMO.admin)).body.accessToken as string;
+    const supervisorId = (await call(server.baseUrl, 'GET', '/api/v1/me', undefined, (await call(server.baseUrl, 'POST', '/api/v1/auth/login', DEMO.supervisor)).body.accessToken)).body.id;
+    const tree = (await call(server.baseUrl, 'GET', '/api/v1/admin/departments', undefined, adminToken)).body as { code: string; headId: string | null }[];
+    expect(tree.find((d) => d.code === 'administration')!.headId).toBe(supervisorId);
     expect(await axe(admin.page)).toEqual([]);
     expect(admin.errors).toEqual([]);
     await admin.context.close();

@@ -233,7 +233,7 @@ const MATRIX: Record<string, Row> = {
     request: async (c) => ({ path: `/api/v1/admin/answer-templates/${await createTemplate(c.tokens.admin!)}` }),
   },
   // Snippets: admins only; an invalid body past authorization is a 422, a missing one a 404.
-  'GET /api/v1/admin/snippets': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/snippets' }) },
+  'GET /api/v1/admin/snippets': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/snippets' }) },
   'POST /api/v1/admin/snippets': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/snippets', body: {} }) },
   'PUT /api/v1/admin/snippets/{id}': { expect: adminOnly, request: async () => ({ path: `/api/v1/admin/snippets/${randomUUID()}`, body: {} }) },
   'DELETE /api/v1/admin/snippets/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/snippets/${randomUUID()}` }) },
@@ -246,7 +246,7 @@ const MATRIX: Record<string, Row> = {
   'PUT /api/v1/admin/notification-templates/{kind}/{channel}/{lang}': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/notification-templates/webhook_disabled/push/en', body: {} }) },
   'DELETE /api/v1/admin/notification-templates/{kind}/{channel}/{lang}': { expect: adminOnlyMissing, request: async () => ({ path: '/api/v1/admin/notification-templates/webhook_disabled/push/en' }) },
   // Macros: admins only, like snippets (operators and supervisors apply them, never define them).
-  'GET /api/v1/admin/macros': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/macros' }) },
+  'GET /api/v1/admin/macros': { expect: adminOrSupervisor, request: async () => ({ path: '/api/v1/admin/macros' }) },
   'POST /api/v1/admin/macros': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/macros', body: {} }) },
   'PUT /api/v1/admin/macros/{id}': { expect: adminOnly, request: async () => ({ path: `/api/v1/admin/macros/${randomUUID()}`, body: {} }) },
   'DELETE /api/v1/admin/macros/{id}': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/macros/${randomUUID()}` }) },

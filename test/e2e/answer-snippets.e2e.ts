@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DEMO, raw, signedIn } from './support/api';
 import { appealInput, category } from './support/factories';
+import { addSupervisor } from './support/cli';
 import { RunningServer, startServer, stopRunning } from './support/server';
 
 type Client_ = Awaited<ReturnType<typeof signedIn>>;
@@ -17,6 +18,8 @@ describe('answer snippets: admin CRUD, audited, allowed per department', () => {
   let operator: Client_;
   let outsider: Client_;
   let supervisor: Client_;
+  /** Supervisor of technical support only (the demo supervisor heads the root: every department is theirs). */
+  let techSupervisor: Client_;
   let admin: Client_;
 
   const call = (client: Client_ | undefined, method: string, path: string, body?: unknown) =>
@@ -33,7 +36,8 @@ describe('answer snippets: admin CRUD, audited, allowed per department', () => {
       signedIn(DEMO.supervisor),
       signedIn(DEMO.admin),
     ]);
-  });
+    techSupervisor = await signedIn(addSupervisor(server, 'tech-support'));
+  }, 90_000);
 
   afterAll(async () => {
     process.env.OTKLIK_BASE_URL = previousBase;
@@ -63,6 +67,18 @@ describe('answer snippets: admin CRUD, audited, allowed per department', () => {
     // Not the supervisors' or operators' to keep.
     expect((await call(supervisor, 'POST', '/api/v1/admin/snippets', { title: 'X', body: 'Y' })).status).toBe(403);
     expect((await call(operator, 'GET', '/api/v1/admin/snippets')).status).toBe(403);
+    // A supervisor reads (never changes) the common ones and their subtree's, not another department's.
+    const read = await call(techSupervisor, 'GET', '/api/v1/admin/snippets');
+    expect(read.status).toBe(200);
+    const readIds = (read.body as { id: string }[]).map((s) => s.id);
+    expect(readIds).toEqual(expect.arrayContaining([common.body.id, own.body.id, inactive.body.id]));
+    expect(readIds).not.toContain(foreign.body.id);
+    for (const who of [supervisor, techSupervisor]) {
+      expect((await call(who, 'PUT', `/api/v1/admin/snippets/${own.body.id}`, { title: 'X', body: 'Y', departmentId: tech.id })).status).toBe(403);
+      expect((await call(who, 'DELETE', `/api/v1/admin/snippets/${own.body.id}`)).status).toBe(403);
+    }
+    // The root's supervisor reads every department's.
+    expect(((await call(supervisor, 'GET', '/api/v1/admin/snippets')).body as { id: string }[]).map((s) => s.id)).toContain(foreign.body.id);
 
     // The card of a technical-support appeal: its department's and the common ones, filled in; not finance's, not the inactive one.
     const techCategory = await category('tech');

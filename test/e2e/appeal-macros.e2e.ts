@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DEMO, raw, signedIn } from './support/api';
 import { appealInput, category } from './support/factories';
+import { addSupervisor } from './support/cli';
 import { RunningServer, startServer, stopRunning } from './support/server';
 
 jest.setTimeout(180_000);
@@ -56,7 +57,7 @@ describe('appeal macros: admin CRUD, allowed per department, applied all or noth
     finance = departments.find((d) => d.code === 'finance')!;
     db = new Client({ connectionString: server.databaseUrl });
     await db.connect();
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await db?.end();
@@ -71,9 +72,21 @@ describe('appeal macros: admin CRUD, allowed per department, applied all or noth
 
     for (const who of [operator, supervisor]) {
       expect((await call(who, 'POST', '/api/v1/admin/macros', { title: 'X', note: 'Y' })).status).toBe(403);
-      expect((await call(who, 'GET', '/api/v1/admin/macros')).status).toBe(403);
+      expect((await call(who, 'PUT', `/api/v1/admin/macros/${created.body.id}`, { title: 'X', note: 'Y' })).status).toBe(403);
       expect((await call(who, 'DELETE', `/api/v1/admin/macros/${created.body.id}`)).status).toBe(403);
     }
+    expect((await call(operator, 'GET', '/api/v1/admin/macros')).status).toBe(403);
+    // A supervisor (here of technical support only) reads the macros of their subtree and the common ones, not another department's.
+    const foreign = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Чужой', note: 'Финансы', departmentId: finance.id });
+    const techSupervisor = await signedIn(addSupervisor(server, 'tech-support'));
+    const read = await call(techSupervisor, 'GET', '/api/v1/admin/macros');
+    expect(read.status).toBe(200);
+    const readIds = (read.body as { id: string }[]).map((m) => m.id);
+    expect(readIds).toContain(created.body.id);
+    expect(readIds).not.toContain(foreign.body.id);
+    // The root's supervisor reads every department's.
+    expect(((await call(supervisor, 'GET', '/api/v1/admin/macros')).body as { id: string }[]).map((m) => m.id)).toContain(foreign.body.id);
+    expect((await call(admin, 'DELETE', `/api/v1/admin/macros/${foreign.body.id}`)).status).toBe(204);
 
     const empty = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Пусто' });
     expect(empty.status).toBe(422);

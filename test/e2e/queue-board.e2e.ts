@@ -1,11 +1,14 @@
 import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { BASE_URL, DEMO, raw, signedIn } from './support/api';
+import { cliOnServer } from './support/cli';
 
 /**
  * Bull Board (issue 16, operations): with Redis an admin opens a session (a short-lived HttpOnly,
  * SameSite=Strict cookie scoped to the board, audited) and the board answers; without the cookie
  * — an operator with a bearer token, a forged cookie — it is a 403. In the embedded mode there is
- * no board: the API says so and a session is refused with 409.
+ * no board: the API says so and a session is refused with 409. The cookie lives no longer than
+ * the session that opened it: a revoked session or a locked admin is turned away at once.
  */
 const redis = !!process.env.REDIS_URL;
 const BOARD = '/api/v1/admin/queue-board';
@@ -59,6 +62,41 @@ describe('Bull Board (/admin/queue-board)', () => {
       expect(refused.status).toBe(403);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
     }
+  }
+
+  const loseCase = 'with Redis: a revoked session or a locked admin loses the board at once, not when the cookie expires';
+  const loseEmbedded = 'embedded mode: no board to lose';
+  it(redis ? loseCase : loseEmbedded, async () => (redis ? losesBoard() : embedded()));
+
+  /** A board cookie for a fresh sign-in of `who`; the sign-in's tokens with it. */
+  async function boardFor(who: { login: string; password: string }): Promise<{ cookie: string; accessToken: string; refreshToken: string }> {
+    const login = await raw('/api/v1/auth/login', { method: 'POST', body: JSON.stringify(who) });
+    expect(login.status).toBe(200);
+    const opened = await raw('/api/v1/admin/queues/board/session', { method: 'POST', token: login.body.accessToken });
+    expect(opened.status).toBe(200);
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0];
+    expect((await fetch(`${BASE_URL()}${BOARD}/api/queues`, { headers: { cookie } })).status).toBe(200);
+    return { cookie, accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+  }
+  const boardStatus = async (cookie: string) => (await fetch(`${BASE_URL()}${BOARD}/api/queues`, { headers: { cookie } })).status;
+
+  async function losesBoard(): Promise<void> {
+    // Signed out: the session the cookie came from is revoked, and with it the board; another session's cookie still works.
+    const [signedOut, other] = [await boardFor(DEMO.admin), await boardFor(DEMO.admin)];
+    expect((await raw('/api/v1/auth/logout', { method: 'POST', body: JSON.stringify({ refreshToken: signedOut.refreshToken }) })).status).toBeLessThan(300);
+    expect(await boardStatus(signedOut.cookie)).toBe(403);
+    expect(await boardStatus(other.cookie)).toBe(200);
+
+    // Locked by another admin: every session of the account ends, the board at once.
+    const second = { login: `board-admin-${randomUUID().slice(0, 8)}@example.ru`, password: 'Board#Admin2026' };
+    const created = cliOnServer(['user:create', '--role', 'admin', '--email', second.login, '--password', second.password, '--name', 'Второй администратор']);
+    if (created.status !== 0) throw new Error(`cli: ${created.out}`);
+    const locked = await boardFor(second);
+    const me = await raw('/api/v1/me', { token: locked.accessToken });
+    const admin = await signedIn(DEMO.admin);
+    expect((await raw(`/api/v1/admin/staff/${me.body.id}/lock`, { method: 'POST', token: admin.token, body: JSON.stringify({}) })).status).toBe(200);
+    expect(await boardStatus(locked.cookie)).toBe(403);
+    expect(await boardStatus(other.cookie)).toBe(200);
   }
 
   async function embedded(): Promise<void> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { Client } from 'pg';
 import { DEMO } from './support/api';
-import { runCli, serverCliEnv } from './support/cli';
+import { cliEnvOf, runCli } from './support/cli';
 import { call, Reply } from './support/identity';
 import { RunningServer, startServer, stopRunning } from './support/server';
 
@@ -104,10 +104,7 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     daily: await rows(`SELECT ${DAILY_COLUMNS} FROM report_daily WHERE received + answered + closed + reacted + rated + extended + redirects <> 0 ORDER BY day, department_id, category_id, subcategory_id, type, channel, region`),
     facts: await rows(`SELECT * FROM report_appeal_facts ORDER BY appeal_id`).then((r) => r.map(({ updated_at: _, ...rest }) => rest)),
   });
-  const cliEnv = () => {
-    const env = serverCliEnv();
-    return process.env.DATABASE_URL ? { ...env, DATABASE_URL: server.databaseUrl } : { DATA_DIR: server.dataDir };
-  };
+  const cliEnv = () => cliEnvOf(server);
   /** The department subtree as SQL, rooted at $1. */
   const TREE = `WITH RECURSIVE tree AS (SELECT id FROM departments WHERE id = $1 UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id)`;
 

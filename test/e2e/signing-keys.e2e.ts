@@ -126,4 +126,33 @@ describe('/admin/signing-keys', () => {
     );
     expect(audit.rows).toEqual([{ actor_role: 'admin', entity_id: newKid, changes: { activeKid: { from: configured.kid, to: newKid } } }]);
   });
+
+  it('a rotation retried with the same Idempotency-Key (after it, or while it runs) makes one key and answers it again', async () => {
+    const keys = async () => (await api('GET', '/api/v1/admin/signing-keys', 'admin')).body as { kid: string; state: string }[];
+    const rotations = async () => Number((await db.query(`SELECT count(*) AS n FROM audit_log WHERE action = 'signing_key.rotate'`)).rows[0].n);
+    const rotate = (key: string) => call(server.baseUrl, 'POST', '/api/v1/admin/signing-keys/rotate', undefined, tokens.admin, { 'idempotency-key': key });
+    const [keysBefore, rotationsBefore] = [(await keys()).length, await rotations()];
+
+    const first = await rotate('rotate-once-1');
+    expect(first.status).toBe(200);
+    const again = await rotate('rotate-once-1');
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect((await keys()).length).toBe(keysBefore + 1);
+    expect(await rotations()).toBe(rotationsBefore + 1);
+    expect((await keys())[0]).toMatchObject({ kid: first.body.kid, state: 'active' });
+
+    // Two at once with one key: the second waits for the first and answers its key.
+    const [a, b] = await Promise.all([rotate('rotate-once-2'), rotate('rotate-once-2')]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.kid).toBe(b.body.kid);
+    expect(a.body.kid).not.toBe(first.body.kid);
+    expect((await keys()).length).toBe(keysBefore + 2);
+    expect(await rotations()).toBe(rotationsBefore + 2);
+    // A malformed key is refused naming the header, and rotates nothing.
+    const bad = await rotate('bad key with spaces');
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'Idempotency-Key' });
+    expect(await rotations()).toBe(rotationsBefore + 2);
+  });
 });

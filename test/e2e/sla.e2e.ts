@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEMO } from './support/api';
+import { addSupervisor } from './support/cli';
 import { call, Reply } from './support/identity';
 import { RunningServer, startServer, stopRunning } from './support/server';
 
@@ -223,6 +224,44 @@ describe('SLA: deadlines, scheduler, retention', () => {
     expect((await card(reminded.id)).overdue).toBe(false);
     expect((await card(paused.id)).overdue).toBe(false);
     expect(await count(`SELECT count(*) AS n FROM outbox WHERE aggregate_id = $1 AND event_type = 'appeal.overdue'`, [paused.id])).toBe(0);
+  });
+
+  it("a department's named head hears of its overdue appeals; unnamed, its supervisors do; only one of its supervisors may be named", async () => {
+    const [first, second] = [addSupervisor(server, 'finance'), addSupervisor(server, 'finance')];
+    const idOf = async (email: string) => (await db!.query(`SELECT id FROM users WHERE email = $1`, [email])).rows[0].id as string;
+    const [firstId, secondId, operatorId, rootSupervisorId] = await Promise.all([first.login, second.login, DEMO.operator.login, DEMO.supervisor.login].map(idOf));
+    const finance = (await db!.query(`SELECT id FROM departments WHERE code = 'finance'`)).rows[0].id as string;
+    const setHead = (headId: string | null, token = tokens.admin) => api('PATCH', `/api/v1/admin/departments/${finance}`, { headId }, token);
+
+    // Not a supervisor, or a supervisor of another department: refused naming the field; a supervisor cannot name one.
+    for (const wrong of [operatorId, rootSupervisorId, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await setHead(wrong);
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'headId', code: 'invalid_department_head' })]);
+    }
+    expect((await setHead(secondId, tokens.supervisor)).status).toBe(403);
+    const named = await setHead(secondId);
+    expect(named.status).toBe(200);
+    expect(named.body.headId).toBe(secondId);
+    const audit = (await db!.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'department.update' ORDER BY id DESC LIMIT 1`, [finance])).rows[0];
+    expect(audit.changes).toMatchObject({ headId: { from: null, to: secondId } });
+
+    const overdueNotice = async () => {
+      const appeal = await file({ categoryId: categories.finance });
+      await db!.query(`UPDATE appeals SET due_at = $2 WHERE id = $1`, [appeal.id, new Date(Date.now() - DAY)]);
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const rows = (await db!.query(`SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type = 'appeal.overdue'`, [appeal.id])).rows;
+        if (rows.length) return rows[0].payload;
+        if (Date.now() > deadline) throw new Error('not marked overdue');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    };
+    // Named: the head alone, not the department's other supervisor.
+    expect(await overdueNotice()).toMatchObject({ recipients: [secondId], headsDepartmentId: finance });
+    // Unnamed again: every supervisor of the department, as before.
+    expect((await setHead(null)).body.headId).toBeNull();
+    expect(await overdueNotice()).toMatchObject({ recipients: [firstId, secondId].sort(), headsDepartmentId: finance });
   });
 
   it('an answered appeal the citizen leaves alone is closed by the system after AUTO_CLOSE_DAYS', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { compactVerify } from 'jose';
 import { DEMO, raw, signedIn } from './support/api';
 import { appealInput, category } from './support/factories';
+import { addSupervisor } from './support/cli';
 import { RunningServer, startServer, stopRunning } from './support/server';
 
 type Client = Awaited<ReturnType<typeof signedIn>>;
@@ -339,6 +340,17 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     const routed = await file(citizen, { subject: 'Не пришла квитанция' });
     expect(routed.departmentId).toBe(finance.id);
     expect((await file(citizen, { subject: 'Другое' })).departmentId).toBe(tech.id);
+    // A finance supervisor reads the rules sending appeals into their subtree (this one), not one into technical support; never changes one.
+    const techRule = await call(admin, 'POST', '/api/v1/admin/routing-rules', { position: 2, name: 'Пароли', keywords: ['парол'], departmentId: tech.id });
+    const financeSupervisor = await signedIn(addSupervisor(server, 'finance'));
+    const read = await call(financeSupervisor, 'GET', '/api/v1/admin/routing-rules');
+    expect(read.status).toBe(200);
+    expect((read.body as { id: string }[]).map((r) => r.id)).toContain(rule.body.id);
+    expect((read.body as { id: string }[]).map((r) => r.id)).not.toContain(techRule.body.id);
+    expect((await call(financeSupervisor, 'DELETE', `/api/v1/admin/routing-rules/${rule.body.id}`)).status).toBe(403);
+    // The root's supervisor reads every rule.
+    expect(((await call(supervisor, 'GET', '/api/v1/admin/routing-rules')).body as { id: string }[]).map((r) => r.id)).toEqual(expect.arrayContaining([rule.body.id, techRule.body.id]));
+    expect((await call(admin, 'DELETE', `/api/v1/admin/routing-rules/${techRule.body.id}`)).status).toBe(204);
     expect((await call(admin, 'DELETE', `/api/v1/admin/routing-rules/${rule.body.id}`)).status).toBe(204);
 
     expect((await call(admin, 'PATCH', `/api/v1/admin/departments/${tech.id}`, { autoAssign: true })).status).toBe(200);

@@ -35,13 +35,13 @@ export const routes: Routes = [
       {
         path: 'admin/categories',
         title: 'title.adminCategories',
-        canActivate: [adminRoleGuard],
+        canActivate: [adminOrSupervisorGuard],
         loadComponent: () => import('./features/admin/catalog/categories.page').then((m) => m.CategoriesPage),
       },
       {
         path: 'admin/routing',
         title: 'title.adminRouting',
-        canActivate: [adminRoleGuard],
+        canActivate: [adminOrSupervisorGuard],
         loadComponent: () => import('./features/admin/catalog/routing.page').then((m) => m.RoutingPage),
       },
       {
@@ -53,7 +53,7 @@ export const routes: Routes = [
       {
         path: 'admin/snippets',
         title: 'title.snippets',
-        canActivate: [adminRoleGuard],
+        canActivate: [adminOrSupervisorGuard],
         loadComponent: () => import('./features/admin/snippets.page').then((m) => m.SnippetsPage),
       },
       {
@@ -65,7 +65,7 @@ export const routes: Routes = [
       {
         path: 'admin/macros',
         title: 'title.macros',
-        canActivate: [adminRoleGuard],
+        canActivate: [adminOrSupervisorGuard],
         loadComponent: () => import('./features/admin/macros.page').then((m) => m.MacrosPage),
       },
       {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { generateVAPIDKeys, VapidKeys } from 'web-push';
 import { ROOT } from './server';
@@ -34,4 +34,18 @@ export function serverCliEnv(): Record<string, string | undefined> {
 
 export function cliOnServer(args: string[]): { status: number | null; out: string } {
   return runCli(args, serverCliEnv());
+}
+
+/** The CLI on a dedicated test server's data (startServer): its own scratch database, or its DATA_DIR. */
+export function cliEnvOf(server: { databaseUrl?: string; dataDir: string }): Record<string, string | undefined> {
+  return process.env.DATABASE_URL ? { ...serverCliEnv(), DATABASE_URL: server.databaseUrl } : { DATA_DIR: server.dataDir };
+}
+
+/** A supervisor of one department (by code) only, created with the CLI on a dedicated server; returns the sign-in. */
+export function addSupervisor(server: { databaseUrl?: string; dataDir: string }, department: string): { login: string; password: string } {
+  const login = `${department}-head-${randomUUID().slice(0, 8)}@example.ru`;
+  const password = 'Department#Head2026';
+  const created = runCli(['user:create', '--role', 'supervisor', '--email', login, '--password', password, '--department', department, '--name', 'Руководитель отдела'], cliEnvOf(server));
+  if (created.status !== 0) throw new Error(`cli: ${created.out}`);
+  return { login, password };
 }

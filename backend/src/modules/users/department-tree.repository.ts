@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Department } from './department.entity';
 
-/** Who hears of an overdue appeal in a department: its supervisors, or the nearest ancestor's. */
+/** Who hears of an overdue appeal in a department: its head, else its supervisors, else the nearest ancestor's. */
 export interface DepartmentRouting {
   heads: string[];
   headsDepartmentId: string | null;
@@ -13,6 +13,9 @@ export interface DepartmentRouting {
 /** A department as other modules see it. */
 export type DepartmentInfo = Omit<Department, 'parent'>;
 export type { WorkingHours } from './department.entity';
+
+/** An account that may head a department (alias `h`): a supervisor who can sign in — not deactivated, locked or still invited. */
+const HEAD_CAN_SERVE = `h.role = 'supervisor' AND h.active AND h.locked_at IS NULL AND h.password_hash IS NOT NULL`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -72,12 +75,19 @@ export class DepartmentTree {
     return rows.map((r) => r.id);
   }
 
-/** Department head of every department: its active supervisors, else the nearest ancestor's. */
+  /**
+   * The heads of every department: the head an admin named (while still a supervisor there who
+   * can sign in), else its active supervisors, else the nearest ancestor's by the same rule.
+   */
   async headsRouting(): Promise<Record<string, DepartmentRouting>> {
     const rows = await this.dataSource.query<{ id: string; parent_id: string | null; heads: string[] }[]>(
-      `SELECT d.id, d.parent_id, coalesce(array_agg(u.id ORDER BY u.id) FILTER (WHERE u.id IS NOT NULL), '{}') AS heads
-         FROM departments d LEFT JOIN users u ON u.department_id = d.id AND u.role = 'supervisor' AND u.active
-        GROUP BY d.id`,
+      `SELECT d.id, d.parent_id,
+              CASE WHEN h.id IS NOT NULL THEN ARRAY[h.id]
+                   ELSE coalesce(array_agg(u.id ORDER BY u.id) FILTER (WHERE u.id IS NOT NULL), '{}') END AS heads
+         FROM departments d
+         LEFT JOIN users h ON h.id = d.head_id AND h.department_id = d.id AND ${HEAD_CAN_SERVE}
+         LEFT JOIN users u ON u.department_id = d.id AND u.role = 'supervisor' AND u.active
+        GROUP BY d.id, h.id`,
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const routing: Record<string, DepartmentRouting> = {};
@@ -94,13 +104,29 @@ export class DepartmentTree {
     return routing;
   }
 
-  async update(manager: EntityManager, id: string, fields: Partial<Pick<Department, 'autoAssign' | 'approvalRequiredFor' | 'nameRu' | 'nameEn' | 'workingHours' | 'parentId' | 'retiredAt'>>): Promise<void> {
+  /**
+   * Whether the account may head the department: a supervisor working in it who can sign in. The row is
+   * share-locked in the caller's transaction, so it cannot be demoted or moved before the commit.
+   */
+  async canHead(userId: string, departmentId: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM users h WHERE h.id = $1 AND h.department_id = $2 AND ${HEAD_CAN_SERVE} FOR SHARE`,
+      [userId, departmentId],
+    );
+    return rows.length > 0;
+  }
+
+  async update(
+    manager: EntityManager,
+    id: string,
+    fields: Partial<Pick<Department, 'autoAssign' | 'approvalRequiredFor' | 'nameRu' | 'nameEn' | 'workingHours' | 'parentId' | 'retiredAt' | 'headId'>>,
+  ): Promise<void> {
     await manager.update(Department, { id }, fields);
   }
 
   /** A new department in the caller's transaction. */
   async insert(manager: EntityManager, fields: Pick<Department, 'code' | 'nameRu' | 'nameEn' | 'parentId'>): Promise<DepartmentInfo> {
-    const department = manager.create(Department, { ...fields, isGeneralPool: false, autoAssign: false, approvalRequiredFor: [], workingHours: null, retiredAt: null });
+    const department = manager.create(Department, { ...fields, isGeneralPool: false, autoAssign: false, approvalRequiredFor: [], workingHours: null, headId: null, retiredAt: null });
     await manager.insert(Department, department);
     return (await this.get(department.id, manager))!;
   }

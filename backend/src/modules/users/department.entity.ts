@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ApprovableBySetting } from '@otklik/shared/domain';
 
 /** A department of the body; departments form a tree (escalation goes to the parent). */
@@ -23,6 +23,13 @@ export class Department {
   @Column({ name: 'approval_required_for', type: 'text', array: true, default: () => "'{}'" }) approvalRequiredFor: ApprovableBySetting[];
   /** Staff of the department work only then; access outside these hours raises an alert (null: no restriction). */
   @Column({ name: 'working_hours', type: 'jsonb', nullable: true }) workingHours: WorkingHours | null;
+  /**
+   * The department head (руководитель), set by an admin: an active supervisor of this department.
+   * Overdue and late-first-reaction notices go to them; null (or a head no longer an active
+   * supervisor here): the department's active supervisors, else the nearest ancestor's.
+   */
+  @ForeignKey('User', { name: 'departments_head_id_fkey', onDelete: 'SET NULL' })
+  @Column({ name: 'head_id', type: 'uuid', nullable: true }) headId: string | null;
   /** Retired: takes no appeals and no staff; kept for history. */
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;

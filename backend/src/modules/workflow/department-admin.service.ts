@@ -16,6 +16,7 @@ export const departmentDto = (d: DepartmentInfo): AdminDepartmentDto => ({
   autoAssign: d.autoAssign,
   approvalRequiredFor: d.approvalRequiredFor,
   workingHours: d.workingHours ?? null,
+  headId: d.headId ?? null,
   retiredAt: d.retiredAt ? new Date(d.retiredAt).toISOString() : null,
 });
 

@@ -26,10 +26,14 @@ export class WorkflowAdminController {
 
   @Get('routing-rules')
   @Authenticated(Role.Admin, Role.Supervisor)
-  @ApiOperation({ summary: 'Routing rules in the order they are tried', operationId: 'listRoutingRules' })
+  @ApiOperation({
+    summary: 'Routing rules in the order they are tried',
+    description: 'Admins: every rule. Supervisors: the rules that send appeals into their department subtree, read-only.',
+    operationId: 'listRoutingRules',
+  })
   @ApiOkResponse({ type: [RoutingRuleDto] })
-  rules(): Promise<RoutingRuleDto[]> {
-    return this.admin.rules();
+  rules(@CurrentActor() actor: Actor): Promise<RoutingRuleDto[]> {
+    return this.admin.rules(actor);
   }
 
   @Post('routing-rules')

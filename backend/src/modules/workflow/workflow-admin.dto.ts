@@ -132,6 +132,17 @@ export class DepartmentSettingsDto {
   @ValidateNested()
   @Type(() => WorkingHoursDto)
   workingHours?: WorkingHoursDto | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'The department head: an active supervisor working in this department (else 422 invalid_department_head); overdue notices go to them. ' +
+      "null: none named (the department's supervisors, else the nearest ancestor's, hear of them)",
+  })
+  @IsOptional() @IsUUID('all')
+  headId?: string | null;
 }
 
 /**
@@ -143,6 +154,7 @@ export class AdminDepartmentDto extends DepartmentDto {
   @ApiProperty() autoAssign: boolean;
   @ApiProperty({ enum: APPROVABLE_BY_SETTING, enumName: 'ApprovableBySetting', isArray: true }) approvalRequiredFor: ApprovableBySetting[];
   @ApiProperty({ type: WorkingHoursDto, nullable: true }) workingHours: WorkingHoursDto | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The head an admin named; null: none' }) headId: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Retired: takes no appeals and no staff' }) retiredAt: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Role } from '@otklik/shared/domain';
 import { Actor } from '../../common/http/actor';
 import { DomainError, FieldError, NotFoundError, ValidationFailedError } from '../../common/problem/domain-error';
@@ -8,6 +8,7 @@ import { AppealAccess } from '../appeals/appeal-access.service';
 import { AuditService } from '../audit/audit.service';
 import { isTimeZone } from '../audit/working-hours';
 import { CatalogService } from '../catalog/catalog.service';
+import { configScope, withinScope } from '../users/config-scope';
 import { DepartmentInfo, DepartmentTree } from '../users/department-tree.repository';
 import { DepartmentDto } from '../users/users.dto';
 import { RoutingRule } from './routing/routing-rule.entity';
@@ -52,6 +53,17 @@ const templateFields = (t: AnswerTemplate): Record<string, unknown> => {
   return fields;
 };
 
+/** What an admin changes of a department, as its audit row's before → after. */
+const settingsOf = (d: DepartmentInfo) => ({
+  nameRu: d.nameRu,
+  nameEn: d.nameEn,
+  parentId: d.parentId,
+  autoAssign: d.autoAssign,
+  approvalRequiredFor: d.approvalRequiredFor,
+  workingHours: d.workingHours ?? null,
+  headId: d.headId ?? null,
+});
+
 /** Admin management of routing rules, answer templates and department assignment settings; every change is audited. */
 @Injectable()
 export class WorkflowAdminService {
@@ -67,8 +79,9 @@ export class WorkflowAdminService {
     private readonly departmentAdmin: DepartmentAdminService,
   ) {}
 
-  async rules(): Promise<RoutingRuleDto[]> {
-    return (await this.routing.list()).map(ruleDto);
+  /** Admins: every rule. Supervisors: the rules that send appeals into their department subtree (read-only). */
+  async rules(actor: Actor): Promise<RoutingRuleDto[]> {
+    return withinScope(await this.routing.list(), await configScope(actor, this.departmentTree)).map(ruleDto);
   }
 
   async saveRule(actor: Actor, dto: RoutingRuleInputDto, id?: string): Promise<RoutingRuleDto> {
@@ -116,11 +129,8 @@ export class WorkflowAdminService {
    * those of their department subtree. Others' templates are not shown at all.
    */
   async templates(actor: Actor): Promise<AnswerTemplateDto[]> {
-    const repo = this.own.manager.getRepository(AnswerTemplate);
-    if (actor.role === Role.Admin) return (await repo.find({ order: { title: 'ASC' } })).map(templateDto);
-    const scope = await this.access.departmentScope(actor);
-    const rows = await repo.find({ where: [{ departmentId: IsNull() }, ...(scope.length ? [{ departmentId: In(scope) }] : [])], order: { title: 'ASC' } });
-    return rows.map(templateDto);
+    const rows = await this.own.manager.getRepository(AnswerTemplate).find({ order: { title: 'ASC' } });
+    return withinScope(rows, await configScope(actor, this.departmentTree)).map(templateDto);
   }
 
   async saveTemplate(actor: Actor, dto: AnswerTemplateInputDto, id?: string): Promise<AnswerTemplateDto> {
@@ -176,9 +186,8 @@ export class WorkflowAdminService {
   /** Admins: every department. Supervisors read (never change) their own department's subtree, nothing else. */
   async departments(actor: Actor): Promise<AdminDepartmentDto[]> {
     const all = await this.allDepartments();
-    if (actor.role === Role.Admin) return all.map(departmentDto);
-    const scope = new Set(actor.departmentId ? await this.departmentTree.scope(actor.departmentId) : []);
-    return all.filter((d) => scope.has(d.id)).map(departmentDto);
+    const scope = await configScope(actor, this.departmentTree);
+    return (scope === 'all' ? all : all.filter((d) => scope.has(d.id))).map(departmentDto);
   }
 
   /** The organisation as staff see it (redirect targets, the hierarchy), without admin settings. */
@@ -194,9 +203,12 @@ export class WorkflowAdminService {
     return this.own.manager.transaction(async (manager) => {
       const department = await this.departmentTree.get(id, manager, { lock: true });
       if (!department) throw new NotFoundError('department');
-      const before = { nameRu: department.nameRu, nameEn: department.nameEn, parentId: department.parentId, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
+      const before = settingsOf(department);
       if (dto.workingHours && !isTimeZone(dto.workingHours.timeZone)) {
         throw new ValidationFailedError([{ field: 'workingHours.timeZone', code: 'invalid_time_zone', message: 'not an IANA time zone' }]);
+      }
+      if (dto.headId && dto.headId !== department.headId && !(await this.departmentTree.canHead(dto.headId, id, manager))) {
+        throw new ValidationFailedError([{ field: 'headId', code: 'invalid_department_head', message: 'not an active supervisor of this department' }]);
       }
       if (dto.parentId !== undefined && dto.parentId !== department.parentId) await this.departmentAdmin.checkParent(manager, dto.parentId, id);
       if (dto.nameRu !== undefined) department.nameRu = dto.nameRu;
@@ -204,9 +216,10 @@ export class WorkflowAdminService {
       if (dto.parentId !== undefined) department.parentId = dto.parentId;
       if (dto.autoAssign !== undefined) department.autoAssign = dto.autoAssign;
       if (dto.approvalRequiredFor !== undefined) department.approvalRequiredFor = [...new Set(dto.approvalRequiredFor)];
+      if (dto.headId !== undefined) department.headId = dto.headId;
       if (dto.workingHours !== undefined) department.workingHours = dto.workingHours && { days: [...dto.workingHours.days].sort((a, b) => a - b), from: dto.workingHours.from, to: dto.workingHours.to, timeZone: dto.workingHours.timeZone };
-      await this.departmentTree.update(manager, id, { nameRu: department.nameRu, nameEn: department.nameEn, parentId: department.parentId, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours });
-      const after = { nameRu: department.nameRu, nameEn: department.nameEn, parentId: department.parentId, autoAssign: department.autoAssign, approvalRequiredFor: department.approvalRequiredFor, workingHours: department.workingHours ?? null };
+      const after = settingsOf(department);
+      await this.departmentTree.update(manager, id, after);
       await this.audit.record(manager, actor, {
         action: 'department.update',
         entityType: 'department',

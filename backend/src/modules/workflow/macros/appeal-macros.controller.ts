@@ -17,11 +17,15 @@ export class AppealMacrosController {
 
   @Get('admin/macros')
   @ApiTags('admin')
-  @Authenticated(Role.Admin)
-  @ApiOperation({ summary: 'Macros (staff actions and a note applied with one click)', operationId: 'listAppealMacros' })
+  @Authenticated(Role.Admin, Role.Supervisor)
+  @ApiOperation({
+    summary: 'Macros (staff actions and a note applied with one click)',
+    description: 'Admins: every one. Supervisors: the common ones and those of their department subtree, read-only.',
+    operationId: 'listAppealMacros',
+  })
   @ApiOkResponse({ type: [AppealMacroDto] })
-  list(): Promise<AppealMacroDto[]> {
-    return this.macros.list();
+  list(@CurrentActor() actor: Actor): Promise<AppealMacroDto[]> {
+    return this.macros.list(actor);
   }
 
   @Post('admin/macros')

@@ -11,6 +11,7 @@ import { AppealStore, assertVersion } from '../../appeals/appeal.repository';
 import { toSummary } from '../../appeals/appeal.mapper';
 import { AppealSummaryDto } from '../../appeals/dto/appeal-output.dto';
 import { AuditService } from '../../audit/audit.service';
+import { configScope, withinScope } from '../../users/config-scope';
 import { DepartmentTree } from '../../users/department-tree.repository';
 import { STAFF_HANDLERS } from '../actions/staff/staff-actions.service';
 import { StaffRouteHandler } from '../actions/staff/staff-handlers';
@@ -54,8 +55,9 @@ export class AppealMacrosService {
     this.handlers = new Map(handlers.map((h) => [h.action, h]));
   }
 
-  async list(): Promise<AppealMacroDto[]> {
-    return (await this.own.find({ order: { title: 'ASC' } })).map(macroDto);
+  /** Admins: every macro. Supervisors: the common ones and their department subtree's (read-only). */
+  async list(actor: Actor): Promise<AppealMacroDto[]> {
+    return withinScope(await this.own.find({ order: { title: 'ASC' } }), await configScope(actor, this.departments)).map(macroDto);
   }
 
   save(actor: Actor, dto: AppealMacroInputDto, id?: string): Promise<AppealMacroDto> {

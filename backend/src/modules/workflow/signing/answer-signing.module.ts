@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdempotencyService } from '../../../common/idempotency/idempotency.service';
 import { AuthModule } from '../../auth/auth.module';
 import { AnswerSigningKey } from './answer-signing-key.entity';
 import { AnswerSigningKeyStore } from './answer-signing-keys.repository';
@@ -17,7 +18,7 @@ import { SigningKeysAdminController } from './signing-keys-admin.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([AnswerSigningKey]), AuthModule],
   controllers: [AnswersVerifyController, SigningKeysAdminController],
-  providers: [AnswerSigningKeyStore, SigningKeyRing, { provide: AnswerKeySource, useExisting: SigningKeyRing }, AnswerSigner, AnswerVerificationService],
+  providers: [AnswerSigningKeyStore, SigningKeyRing, IdempotencyService, { provide: AnswerKeySource, useExisting: SigningKeyRing }, AnswerSigner, AnswerVerificationService],
   exports: [AnswerSigner],
 })
 export class AnswerSigningModule {}

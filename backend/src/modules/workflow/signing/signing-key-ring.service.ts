@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Expiring } from '../../../common/cache/expiring';
 import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher';
+import { IdempotencyService, IdempotentRequest } from '../../../common/idempotency/idempotency.service';
 import { Actor } from '../../../common/http/actor';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
@@ -47,6 +48,7 @@ export class SigningKeyRing implements AnswerKeySource {
     private readonly cipher: PersonalDataCipher,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   current(): Promise<AnswerKeySet> {
@@ -64,9 +66,14 @@ export class SigningKeyRing implements AnswerKeySource {
   }
 
   /** A new RSA key pair becomes the active key; the one it replaces keeps verifying. Audited. */
-  async rotate(actor: Actor): Promise<SigningKeyDto> {
+  /**
+   * A new active key; the one it replaces retires. With an Idempotency-Key a retry (a lost reply,
+   * a double click) answers the key the first request made instead of rotating again.
+   */
+  async rotate(actor: Actor, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<SigningKeyDto> {
     const { privateKey, publicKey } = await generateRsa('rsa', { modulusLength: 2048 });
-    const created = await this.tx.run(async (m) => {
+    const request = idempotency && { ...idempotency, userId: actor.userId, body: {} };
+    const created = await this.tx.run((m) => this.idempotency.run(m, request, 200, async () => {
       await this.store.lock(m);
       await this.importIfEmpty(m);
       const previous = await this.store.active(m);
@@ -89,10 +96,10 @@ export class SigningKeyRing implements AnswerKeySource {
         details: { kid: key.kid, fingerprint: key.fingerprint, retiredKid: previous?.kid ?? null },
         change: { before: { activeKid: previous?.kid ?? null }, after: { activeKid: key.kid } },
       });
-      return (await this.store.all(m)).find((k) => k.kid === key.kid)!;
-    });
+      return signingKeyDto((await this.store.all(m)).find((k) => k.kid === key.kid)!);
+    }));
     this.cache.invalidate();
-    return signingKeyDto(created);
+    return created;
   }
 
   private async ensureImported(): Promise<void> {

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../../common/http/actor';
+import { Idempotency, IdempotencyHeader } from '../../../common/http/request-meta';
 import { Authenticated } from '../../auth/auth.decorators';
 import { SigningKeyDto } from './signing-keys.dto';
 import { SigningKeyRing } from './signing-key-ring.service';
@@ -28,8 +29,9 @@ export class SigningKeysAdminController {
     description: 'The key it replaces is retired: it signs no more but keeps verifying the answers signed with it. Every instance signs with the new key within seconds.',
     operationId: 'rotateSigningKey',
   })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried request with the same key returns the key the first one made, and rotates nothing more' })
   @ApiOkResponse({ type: SigningKeyDto, description: 'The new active key' })
-  rotate(@CurrentActor() actor: Actor): Promise<SigningKeyDto> {
-    return this.ring.rotate(actor);
+  rotate(@CurrentActor() actor: Actor, @Idempotency() idem: IdempotencyHeader): Promise<SigningKeyDto> {
+    return this.ring.rotate(actor, idem);
   }
 }

@@ -15,11 +15,15 @@ export class AnswerSnippetsController {
 
   @Get('admin/snippets')
   @ApiTags('admin')
-  @Authenticated(Role.Admin)
-  @ApiOperation({ summary: 'Answer snippets (text inserted at the cursor of an answer)', operationId: 'listAnswerSnippets' })
+  @Authenticated(Role.Admin, Role.Supervisor)
+  @ApiOperation({
+    summary: 'Answer snippets (text inserted at the cursor of an answer)',
+    description: 'Admins: every one. Supervisors: the common ones and those of their department subtree, read-only.',
+    operationId: 'listAnswerSnippets',
+  })
   @ApiOkResponse({ type: [AnswerSnippetDto] })
-  list(): Promise<AnswerSnippetDto[]> {
-    return this.snippets.list();
+  list(@CurrentActor() actor: Actor): Promise<AnswerSnippetDto[]> {
+    return this.snippets.list(actor);
   }
 
   @Post('admin/snippets')

@@ -5,6 +5,7 @@ import { Actor } from '../../../common/http/actor';
 import { NotFoundError, ValidationFailedError } from '../../../common/problem/domain-error';
 import { AppealAccess } from '../../appeals/appeal-access.service';
 import { AuditService } from '../../audit/audit.service';
+import { configScope, withinScope } from '../../users/config-scope';
 import { DepartmentTree } from '../../users/department-tree.repository';
 import { StaffDirectory } from '../../users/staff-directory.repository';
 import { renderTemplate } from '../templates/answer-templates.service';
@@ -28,8 +29,9 @@ export class AnswerSnippetsService {
     private readonly staff: StaffDirectory,
   ) {}
 
-  async list(): Promise<AnswerSnippetDto[]> {
-    return (await this.own.find({ order: { title: 'ASC' } })).map(snippetDto);
+  /** Admins: every snippet. Supervisors: the common ones and their department subtree's (read-only). */
+  async list(actor: Actor): Promise<AnswerSnippetDto[]> {
+    return withinScope(await this.own.find({ order: { title: 'ASC' } }), await configScope(actor, this.departments)).map(snippetDto);
   }
 
   save(actor: Actor, dto: AnswerSnippetInputDto, id?: string): Promise<AnswerSnippetDto> {

@@ -13,6 +13,7 @@ const dept = (id: string, nameRu: string, parentId: string | null): Schemas['Adm
   autoAssign: false,
   approvalRequiredFor: [],
   workingHours: null,
+  headId: null,
   retiredAt: null,
 });
 

@@ -12,6 +12,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
 
 type Department = Schemas['AdminDepartmentDto'];
+type StaffAccount = Schemas['StaffAccountDto'];
 export interface TreeRow {
   department: Department;
   depth: number;
@@ -40,7 +41,7 @@ export function treeRows(all: Department[]): TreeRow[] {
 
 /**
  * The department tree (admins change it; supervisors read): add a department under another,
- * rename or move the one chosen and set its auto-assignment, retire it when nothing depends on it
+ * rename or move the one chosen, name its head (one of its supervisors) and set its auto-assignment, retire it when nothing depends on it
  * (the API says what does).
  */
 @Component({
@@ -67,6 +68,8 @@ export class DepartmentsPage {
   protected readonly createErrors = signal<Record<string, string>>({});
   protected readonly editErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
+  /** Who may head the chosen department: its supervisors who can sign in (the API checks the same). */
+  protected readonly headCandidates = signal<StaffAccount[]>([]);
 
   protected readonly createForm = this.fb.group({
     code: ['', [Validators.required, Validators.pattern(/^[a-z0-9][a-z0-9-]{0,63}$/)]],
@@ -78,6 +81,7 @@ export class DepartmentsPage {
     nameRu: ['', [Validators.required, Validators.maxLength(200)]],
     nameEn: ['', [Validators.required, Validators.maxLength(200)]],
     parentId: [''],
+    headId: [''],
     autoAssign: [false],
   });
 
@@ -88,7 +92,14 @@ export class DepartmentsPage {
   protected choose(d: Department): void {
     this.selected.set(d);
     this.editErrors.set({});
-    this.editForm.reset({ nameRu: d.nameRu, nameEn: d.nameEn, parentId: d.parentId ?? '', autoAssign: d.autoAssign });
+    this.editForm.reset({ nameRu: d.nameRu, nameEn: d.nameEn, parentId: d.parentId ?? '', headId: d.headId ?? '', autoAssign: d.autoAssign });
+    this.headCandidates.set([]);
+    if (this.isAdmin()) void this.loadHeadCandidates(d.id);
+  }
+
+  private async loadHeadCandidates(departmentId: string): Promise<void> {
+    const { data } = await this.api.GET('/api/v1/admin/staff', { params: { query: { departmentId, role: 'supervisor', status: 'active', limit: 100 } } });
+    if (data && this.selected()?.id === departmentId) this.headCandidates.set(data.items);
   }
 
   protected async create(): Promise<void> {
@@ -115,7 +126,7 @@ export class DepartmentsPage {
     await this.run(async () => {
       const { data, error } = await this.api.PATCH('/api/v1/admin/departments/{id}', {
         params: { path: { id: d.id } },
-        body: { nameRu: v.nameRu, nameEn: v.nameEn, parentId: v.parentId || null, autoAssign: v.autoAssign },
+        body: { nameRu: v.nameRu, nameEn: v.nameEn, parentId: v.parentId || null, headId: v.headId || null, autoAssign: v.autoAssign },
       });
       if (!data) return this.editErrors.set(fieldErrors(asProblem(error)));
       this.notice.set(this.t('departments.saved', { name: this.i18n.name(data) }));

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -8,13 +8,14 @@ import { MatSelectModule } from '@angular/material/select';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../core/api/api-client';
 import { Notifier } from '../../core/api/notifier';
+import { AuthService } from '../../core/auth/auth.service';
 import { asProblem } from '../../core/api/problem';
 import { I18n, type MessageKey } from '../../core/i18n/i18n.service';
 import { putFieldErrors } from '../appeal/form-errors';
+import { departmentNames, type DepartmentName } from './catalog/department-names';
 
 type Macro = Schemas['AppealMacroDto'];
 type MacroStep = Schemas['MacroStep'];
-type Department = Schemas['AdminDepartmentDto'];
 
 export const MACRO_STEPS: readonly MacroStep[] = ['take', 'assign-to-me', 'request-documents', 'send-for-approval'];
 export const MACRO_STEP_LABEL: Readonly<Record<MacroStep, MessageKey>> = {
@@ -25,7 +26,8 @@ export const MACRO_STEP_LABEL: Readonly<Record<MacroStep, MessageKey>> = {
 };
 
 /**
- * Macros (admins): the list, and one form to add a macro or change the one chosen — its staff
+ * Macros (admins; a supervisor reads the common ones and their subtree's, with no form and no
+ * buttons): the list, and one form to add a macro or change the one chosen — its staff
  * actions in order, its note, and the department allowed to use it (or every one). The API
  * audits each change before → after; applying runs the steps through the workflow's own rules.
  */
@@ -35,6 +37,9 @@ export const MACRO_STEP_LABEL: Readonly<Record<MacroStep, MessageKey>> = {
   template: `
     <section class="page">
       <h1 class="page-title">{{ t('macros.heading') }}</h1>
+      @if (!isAdmin()) {
+        <p class="panel block muted" data-testid="read-only">{{ t('admin.readOnly') }}</p>
+      } @else {
       <form class="panel block" [formGroup]="form" (ngSubmit)="save()" novalidate [attr.aria-label]="t(editing() ? 'macros.edit' : 'macros.add')">
         <h2 class="section-title">{{ t(editing() ? 'macros.edit' : 'macros.add') }}</h2>
         <mat-form-field appearance="outline">
@@ -109,6 +114,7 @@ export const MACRO_STEP_LABEL: Readonly<Record<MacroStep, MessageKey>> = {
           <button mat-flat-button type="submit" [disabled]="busy()" data-testid="macro-save">{{ t('macros.save') }}</button>
         </div>
       </form>
+      }
 
       <section class="panel block" aria-labelledby="macros-list-heading">
         <h2 id="macros-list-heading" class="section-title">{{ t('macros.list') }}</h2>
@@ -125,8 +131,10 @@ export const MACRO_STEP_LABEL: Readonly<Record<MacroStep, MessageKey>> = {
                 <span class="muted">{{ departmentName(m.departmentId) }} · {{ t(m.active ? 'macros.on' : 'macros.off') }}</span>
                 <span>{{ describe(m) }}</span>
               </div>
-              <button mat-stroked-button type="button" [attr.aria-label]="t('macros.editNamed', { title: m.title })" (click)="edit(m)">{{ t('macros.editButton') }}</button>
-              <button mat-button type="button" [disabled]="busy()" [attr.aria-label]="t('macros.deleteNamed', { title: m.title })" (click)="remove(m)">{{ t('macros.delete') }}</button>
+              @if (isAdmin()) {
+                <button mat-stroked-button type="button" [attr.aria-label]="t('macros.editNamed', { title: m.title })" (click)="edit(m)">{{ t('macros.editButton') }}</button>
+                <button mat-button type="button" [disabled]="busy()" [attr.aria-label]="t('macros.deleteNamed', { title: m.title })" (click)="remove(m)">{{ t('macros.delete') }}</button>
+              }
             </li>
           }
         </ul>
@@ -148,11 +156,13 @@ export class MacrosPage {
   private readonly notifier = inject(Notifier);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
+  private readonly auth = inject(AuthService);
+  protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
   protected readonly steps = MACRO_STEPS;
   protected readonly stepLabel = MACRO_STEP_LABEL;
 
   protected readonly macros = signal<Macro[]>([]);
-  protected readonly departments = signal<Department[]>([]);
+  protected readonly departments = signal<DepartmentName[]>([]);
   protected readonly editing = signal<Macro | null>(null);
   protected readonly busy = signal(false);
   protected readonly failed = signal(false);
@@ -271,10 +281,10 @@ export class MacrosPage {
 
   private async load(): Promise<void> {
     try {
-      const [macros, departments] = await Promise.all([this.api.GET('/api/v1/admin/macros'), this.api.GET('/api/v1/admin/departments')]);
+      const [macros, departments] = await Promise.all([this.api.GET('/api/v1/admin/macros'), departmentNames(this.api, this.isAdmin())]);
       this.failed.set(!macros.data);
       this.macros.set(macros.data ?? []);
-      this.departments.set(departments.data ?? []);
+      this.departments.set(departments ?? []);
     } catch {
       this.failed.set(true);
     }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -8,15 +8,17 @@ import { MatSelectModule } from '@angular/material/select';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../core/api/api-client';
 import { Notifier } from '../../core/api/notifier';
+import { AuthService } from '../../core/auth/auth.service';
 import { asProblem } from '../../core/api/problem';
 import { I18n } from '../../core/i18n/i18n.service';
 import { putFieldErrors } from '../appeal/form-errors';
+import { departmentNames, type DepartmentName } from './catalog/department-names';
 
 type Snippet = Schemas['AnswerSnippetDto'];
-type Department = Schemas['AdminDepartmentDto'];
 
 /**
- * Snippets of answer text (admins): the list, and one form to add a snippet or change the one
+ * Snippets of answer text (admins; a supervisor reads the common ones and their subtree's, with
+ * no form and no buttons): the list, and one form to add a snippet or change the one
  * chosen — for every department or one. The API audits each change before → after.
  */
 @Component({
@@ -25,6 +27,9 @@ type Department = Schemas['AdminDepartmentDto'];
   template: `
     <section class="page">
       <h1 class="page-title">{{ t('snippets.heading') }}</h1>
+      @if (!isAdmin()) {
+        <p class="panel block muted" data-testid="read-only">{{ t('admin.readOnly') }}</p>
+      } @else {
       <form class="panel block" [formGroup]="form" (ngSubmit)="save()" novalidate [attr.aria-label]="t(editing() ? 'snippets.edit' : 'snippets.add')">
         <h2 class="section-title">{{ t(editing() ? 'snippets.edit' : 'snippets.add') }}</h2>
         <mat-form-field appearance="outline">
@@ -65,6 +70,7 @@ type Department = Schemas['AdminDepartmentDto'];
           <button mat-flat-button type="submit" [disabled]="busy()" data-testid="snippet-save">{{ t('snippets.save') }}</button>
         </div>
       </form>
+      }
 
       <section class="panel block" aria-labelledby="snippets-list-heading">
         <h2 id="snippets-list-heading" class="section-title">{{ t('snippets.list') }}</h2>
@@ -81,8 +87,10 @@ type Department = Schemas['AdminDepartmentDto'];
                 <span class="muted">{{ departmentName(s.departmentId) }} · {{ t(s.active ? 'snippets.on' : 'snippets.off') }}</span>
                 <span class="body">{{ s.body }}</span>
               </div>
-              <button mat-stroked-button type="button" [attr.aria-label]="t('snippets.editNamed', { title: s.title })" (click)="edit(s)">{{ t('snippets.editButton') }}</button>
-              <button mat-button type="button" [disabled]="busy()" [attr.aria-label]="t('snippets.deleteNamed', { title: s.title })" (click)="remove(s)">{{ t('snippets.delete') }}</button>
+              @if (isAdmin()) {
+                <button mat-stroked-button type="button" [attr.aria-label]="t('snippets.editNamed', { title: s.title })" (click)="edit(s)">{{ t('snippets.editButton') }}</button>
+                <button mat-button type="button" [disabled]="busy()" [attr.aria-label]="t('snippets.deleteNamed', { title: s.title })" (click)="remove(s)">{{ t('snippets.delete') }}</button>
+              }
             </li>
           }
         </ul>
@@ -105,9 +113,11 @@ export class SnippetsPage {
   private readonly notifier = inject(Notifier);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
+  private readonly auth = inject(AuthService);
+  protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
 
   protected readonly snippets = signal<Snippet[]>([]);
-  protected readonly departments = signal<Department[]>([]);
+  protected readonly departments = signal<DepartmentName[]>([]);
   protected readonly editing = signal<Snippet | null>(null);
   protected readonly busy = signal(false);
   protected readonly failed = signal(false);
@@ -189,10 +199,10 @@ export class SnippetsPage {
 
   private async load(): Promise<void> {
     try {
-      const [snippets, departments] = await Promise.all([this.api.GET('/api/v1/admin/snippets'), this.api.GET('/api/v1/admin/departments')]);
+      const [snippets, departments] = await Promise.all([this.api.GET('/api/v1/admin/snippets'), departmentNames(this.api, this.isAdmin())]);
       this.failed.set(!snippets.data);
       this.snippets.set(snippets.data ?? []);
-      this.departments.set(departments.data ?? []);
+      this.departments.set(departments ?? []);
     } catch {
       this.failed.set(true);
     }

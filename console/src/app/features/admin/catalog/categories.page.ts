@@ -3,12 +3,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../../core/api/api-client';
+import { AuthService } from '../../../core/auth/auth.service';
 import { I18n } from '../../../core/i18n/i18n.service';
+import { departmentNames, type DepartmentName } from './department-names';
 import { problemText } from './problem-text';
 import { emptyField, FIELD_KINDS, formProblems, fromSchema, toSchema, type FieldKind, type FormField } from './form-schema';
 
 type Category = Schemas['AdminCategoryDto'];
-type Department = Schemas['AdminDepartmentDto'];
 type AppealType = Schemas['AppealType'];
 
 interface Draft {
@@ -49,9 +50,12 @@ export class CategoriesPage {
   protected readonly t = this.i18n.t;
   protected readonly kinds = FIELD_KINDS;
 
-  protected readonly columns = ['order', 'code', 'name', 'types', 'department', 'version', 'state', 'actions'];
+  private readonly auth = inject(AuthService);
+  /** Only admins change the catalogue; a supervisor reads it (the form opens disabled, nothing to save). */
+  protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
+  protected readonly columns = computed(() => [...(this.isAdmin() ? ['order'] : []), 'code', 'name', 'types', 'department', 'version', 'state', 'actions']);
   protected readonly categories = signal<Category[]>([]);
-  protected readonly departments = signal<Department[]>([]);
+  protected readonly departments = signal<DepartmentName[]>([]);
   protected readonly types = signal<AppealType[]>([]);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
@@ -87,15 +91,15 @@ export class CategoriesPage {
     try {
       const [categories, departments, types] = await Promise.all([
         this.api.GET('/api/v1/admin/categories'),
-        this.api.GET('/api/v1/admin/departments'),
+        departmentNames(this.api, this.isAdmin()),
         this.api.GET('/api/v1/catalog/appeal-types'),
       ]);
-      if (!categories.data || !departments.data || !types.data) {
+      if (!categories.data || !departments || !types.data) {
         this.failed.set(true);
         return;
       }
       this.categories.set(categories.data);
-      this.departments.set(departments.data);
+      this.departments.set(departments);
       this.types.set(types.data.filter((x) => x.intake).map((x) => x.code));
     } catch {
       this.failed.set(true);

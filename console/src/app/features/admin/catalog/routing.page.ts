@@ -3,13 +3,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../../../core/api/api-client';
+import { AuthService } from '../../../core/auth/auth.service';
 import { I18n } from '../../../core/i18n/i18n.service';
+import { departmentNames, type DepartmentName } from './department-names';
 import { problemText } from './problem-text';
 
 type Rule = Schemas['RoutingRuleDto'];
 type RuleInput = Schemas['RoutingRuleInputDto'];
 type Category = Schemas['AdminCategoryDto'];
-type Department = Schemas['AdminDepartmentDto'];
 type AppealType = Schemas['AppealType'];
 type Report = Schemas['RoutingReplayResultDto'];
 type TestResult = Schemas['RoutingTestResultDto'];
@@ -26,7 +27,8 @@ interface RuleDraft {
 
 
 /**
- * Routing rules (admins): the saved rules in the order they are tried; a new rule is first
+ * Routing rules (admins; supervisors read those sending appeals into their subtree and may run
+ * the tester, nothing more): the saved rules in the order they are tried; a new rule is first
  * replayed as a draft over the appeals of the last days (the report says how many would move,
  * from where to where) and then saved. The tester shows where a sample appeal goes and why.
  */
@@ -42,12 +44,15 @@ export class RoutingPage {
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
 
-  protected readonly ruleColumns = ['position', 'name', 'conditions', 'department', 'active', 'actions'];
+  private readonly auth = inject(AuthService);
+  /** Only admins change configuration; a supervisor sees the screen read-only. */
+  protected readonly isAdmin = computed(() => this.auth.user()?.role === 'admin');
+  protected readonly ruleColumns = computed(() => ['position', 'name', 'conditions', 'department', 'active', ...(this.isAdmin() ? ['actions'] : [])]);
   protected readonly moveColumns = ['from', 'to', 'count'];
   protected readonly exampleColumns = ['number', 'registeredAt', 'from', 'to', 'rule'];
   protected readonly rules = signal<Rule[]>([]);
   protected readonly categories = signal<Category[]>([]);
-  protected readonly departments = signal<Department[]>([]);
+  protected readonly departments = signal<DepartmentName[]>([]);
   protected readonly types = signal<AppealType[]>([]);
   protected readonly failed = signal(false);
   protected readonly busy = signal(false);
@@ -69,16 +74,16 @@ export class RoutingPage {
       const [rules, categories, departments, types] = await Promise.all([
         this.api.GET('/api/v1/admin/routing-rules'),
         this.api.GET('/api/v1/admin/categories'),
-        this.api.GET('/api/v1/admin/departments'),
+        departmentNames(this.api, this.isAdmin()),
         this.api.GET('/api/v1/catalog/appeal-types'),
       ]);
-      if (!rules.data || !categories.data || !departments.data || !types.data) {
+      if (!rules.data || !categories.data || !departments || !types.data) {
         this.failed.set(true);
         return;
       }
       this.rules.set(rules.data);
       this.categories.set(categories.data);
-      this.departments.set(departments.data);
+      this.departments.set(departments);
       this.types.set(types.data.map((x) => x.code));
     } catch {
       this.failed.set(true);
