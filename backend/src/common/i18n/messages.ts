@@ -168,6 +168,10 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Этому сайту не разрешено встраивать форму обращений',
     en: 'This site is not allowed to embed the appeal form',
   },
+  widget_body_invalid: {
+    ru: 'Подразделение «{code}» не является организацией: списки сайтов для формы обращений задаются только для подразделений верхнего уровня',
+    en: 'The department "{code}" is not a body: only top-level departments have their own list of sites for the appeal form',
+  },
   upload_session_invalid: {
     ru: 'Сеанс загрузки файлов недействителен или истёк, начните загрузку заново',
     en: 'The upload session is invalid or has expired; start the upload again',
