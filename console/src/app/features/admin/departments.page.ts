@@ -38,10 +38,19 @@ export function treeRows(all: Department[]): TreeRow[] {
   return rows;
 }
 
+/** The origins typed into the list, one a line: trimmed, blank lines dropped (the API checks each). */
+export function originLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
 /**
  * The department tree (admins change it; supervisors read): add a department under another,
  * rename or move the one chosen and set its auto-assignment, retire it when nothing depends on it
- * (the API says what does).
+ * (the API says what does). A top-level department is a body: the admin lists the sites that may
+ * embed its citizen widget.
  */
 @Component({
   selector: 'ok-departments-page',
@@ -67,6 +76,10 @@ export class DepartmentsPage {
   protected readonly createErrors = signal<Record<string, string>>({});
   protected readonly editErrors = signal<Record<string, string>>({});
   protected readonly busy = signal(false);
+  /** The selected body's widget origins (null: not a body, or not loaded). */
+  protected readonly origins = signal<string[] | null>(null);
+  protected readonly originsError = signal<string | null>(null);
+  protected readonly originsText = this.fb.control('');
 
   protected readonly createForm = this.fb.group({
     code: ['', [Validators.required, Validators.pattern(/^[a-z0-9][a-z0-9-]{0,63}$/)]],
@@ -89,6 +102,38 @@ export class DepartmentsPage {
     this.selected.set(d);
     this.editErrors.set({});
     this.editForm.reset({ nameRu: d.nameRu, nameEn: d.nameEn, parentId: d.parentId ?? '', autoAssign: d.autoAssign });
+    this.origins.set(null);
+    this.originsError.set(null);
+    if (this.isAdmin() && d.parentId === null && !d.retiredAt) void this.loadOrigins(d);
+  }
+
+  protected async saveOrigins(): Promise<void> {
+    const d = this.selected();
+    if (!d) return;
+    this.originsError.set(null);
+    await this.run(async () => {
+      const { data, error } = await this.api.PUT('/api/v1/admin/departments/{id}/widget-origins', { params: { path: { id: d.id } }, body: { origins: originLines(this.originsText.value) } });
+      if (!data) {
+        const problem = asProblem(error);
+        const fields = Object.values(fieldErrors(problem));
+        this.originsError.set(fields.length ? fields.join('; ') : problem ? problemMessage(problem) : this.t('departments.failed'));
+        return;
+      }
+      this.showOrigins(data.origins);
+      this.notice.set(this.t('departments.widgetOriginsSaved', { name: this.i18n.name(d) }));
+    });
+  }
+
+  private async loadOrigins(d: Department): Promise<void> {
+    const { data } = await this.api.GET('/api/v1/admin/departments/{id}/widget-origins', { params: { path: { id: d.id } } });
+    if (this.selected()?.id !== d.id) return;
+    if (data) this.showOrigins(data.origins);
+    else this.failure.set(this.t('departments.failed'));
+  }
+
+  private showOrigins(origins: string[]): void {
+    this.origins.set(origins);
+    this.originsText.setValue(origins.join('\n'));
   }
 
   protected async create(): Promise<void> {
