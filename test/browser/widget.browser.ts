@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { BASE_URL, DEMO, anonymous, signedIn } from '../e2e/support/api';
 import { pdf } from '../e2e/support/files';
 import { axe } from './support/axe';
-import { waitForPath } from './support/browser';
+import { signIn, waitForPath } from './support/browser';
 import { useConsole } from './support/console';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -261,7 +261,9 @@ describe('citizen widget embedded on a body site', () => {
   });
 
   it('the admin lists a body’s sites on the departments screen (axe clean in both themes)', async () => {
-    const { page, context, errors } = await chromium.signedIn(DEMO.admin);
+    const { page, context, errors } = await chromium.open('/login');
+    await signIn(page, DEMO.admin);
+    await waitForPath(page, '/staff-only');
     await page.getByRole('navigation').getByRole('link', { name: 'Подразделения' }).click();
     await waitForPath(page, '/admin/departments');
     // A department inside the tree is not a body: no list of sites.
@@ -279,7 +281,7 @@ describe('citizen widget embedded on a body site', () => {
     await list.fill(`${allowed.origin}\nhttps://site.example.ru/page`);
     await section.getByRole('button', { name: 'Сохранить сайты' }).click();
     await section.getByRole('alert').waitFor();
-    expect(await section.getByRole('alert').textContent()).toContain('without a path');
+    expect(await section.getByRole('alert').textContent()).toContain('Недопустимый формат. Например https://mintrans.example.ru');
     for (const theme of ['light', 'dark'] as const) {
       if (theme === 'dark') {
         await page.getByTestId('theme-switch').click();

@@ -79,7 +79,7 @@ export class DepartmentsPage {
   /** The selected body's widget origins (null: not a body, or not loaded). */
   protected readonly origins = signal<string[] | null>(null);
   protected readonly originsError = signal<string | null>(null);
-  protected readonly originsText = this.fb.control('');
+  protected readonly originsForm = this.fb.group({ origins: [''] });
 
   protected readonly createForm = this.fb.group({
     code: ['', [Validators.required, Validators.pattern(/^[a-z0-9][a-z0-9-]{0,63}$/)]],
@@ -112,7 +112,7 @@ export class DepartmentsPage {
     if (!d) return;
     this.originsError.set(null);
     await this.run(async () => {
-      const { data, error } = await this.api.PUT('/api/v1/admin/departments/{id}/widget-origins', { params: { path: { id: d.id } }, body: { origins: originLines(this.originsText.value) } });
+      const { data, error } = await this.api.PUT('/api/v1/admin/departments/{id}/widget-origins', { params: { path: { id: d.id } }, body: { origins: originLines(this.originsForm.getRawValue().origins) } });
       if (!data) {
         const problem = asProblem(error);
         const fields = Object.values(fieldErrors(problem));
@@ -133,7 +133,7 @@ export class DepartmentsPage {
 
   private showOrigins(origins: string[]): void {
     this.origins.set(origins);
-    this.originsText.setValue(origins.join('\n'));
+    this.originsForm.setValue({ origins: origins.join('\n') });
   }
 
   protected async create(): Promise<void> {
