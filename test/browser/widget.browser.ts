@@ -274,7 +274,7 @@ describe('citizen widget embedded on a body site', () => {
     const section = page.getByTestId('widget-origins');
     const list = section.getByLabel('Адреса сайтов, по одному в строке');
     await section.getByRole('heading', { name: 'Сайты, на которых можно встроить форму обращений: Администрация' }).waitFor();
-    await page.waitForFunction(() => (document.querySelector('[data-testid=widget-origins] textarea') as HTMLTextAreaElement | null)?.value !== '');
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('[data-testid=widget-origins] textarea')?.value !== '');
     expect(await list.inputValue()).toBe(allowed.origin);
 
     // A path is refused with the reason, and nothing changes.
