@@ -5,7 +5,7 @@ import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
 import { Idempotency, IdempotencyHeader, RequestLocale } from '../../common/http/request-meta';
 import { Locale } from '../../common/i18n/messages';
-import { Authenticated } from '../auth/auth.decorators';
+import { Authenticated, WidgetScoped } from '../auth/auth.decorators';
 import { AppealExportService } from './appeal-export.service';
 import { AppealIntakeService } from './appeal-intake.service';
 import { AppealMessagesService } from './appeal-messages.service';
@@ -38,6 +38,7 @@ export class AppealsController {
 
   @Post()
   @Authenticated(Role.Citizen)
+  @WidgetScoped()
   @ApiOperation({ summary: 'File an appeal (registered at once) or save a draft', operationId: 'createAppeal' })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ type: AppealSummaryDto })
