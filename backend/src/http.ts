@@ -61,9 +61,10 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   app.useGlobalFilters(new ProblemFilter());
   const { config } = runtime;
   const exposedHeaders = ['X-Request-Id', 'Retry-After', 'Content-Disposition', 'X-Answer-Signature'];
-  // CORS_ORIGINS may call every route; the sites an admin allowed to embed the widget
-  // (admin/widget-origins) may call the widget's public routes only. Any other origin gets no
-  // Access-Control-Allow-Origin, and the browser keeps the answer from it.
+  // CORS_ORIGINS may call every route; the sites an admin allowed to embed the widget (for some
+  // body, or for every body) may call the widget's routes only. Any other origin gets no
+  // Access-Control-Allow-Origin, and the browser keeps the answer from it. Which body a site may
+  // embed the widget for is checked past CORS (the body route, the sign-in, WidgetFilingGuard).
   const widgetOrigins = options.preview ? null : app.get(WidgetOriginsService);
   app.enableCors({
     delegator: (request: FastifyRequest, done: (error: Error | null, options: object) => void) => {
@@ -90,6 +91,7 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The widget included: it lives in the host page's Shadow DOM, nothing of Otklik is framed.
         frameAncestors: ["'none'"],
         // TLS is usually terminated in front of the app; forcing https here would break a plain-HTTP LAN/demo install.
         upgradeInsecureRequests: null,

@@ -2571,10 +2571,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Origins allowed to embed the citizen widget */
+        /** Origins allowed to embed the citizen widget for every body */
         get: operations["getWidgetOrigins"];
-        /** Replace the origins allowed to embed the citizen widget */
+        /** Replace the origins allowed to embed the citizen widget for every body */
         put: operations["replaceWidgetOrigins"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/departments/{id}/widget-origins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A body's origins allowed to embed the citizen widget
+         * @description A body is a top-level department; any other department is 422 widget_body_invalid.
+         */
+        get: operations["getBodyWidgetOrigins"];
+        /**
+         * Replace a body's origins allowed to embed the citizen widget
+         * @description A body is a live top-level department; any other department is 422 widget_body_invalid. Every process applies the change at its commit.
+         */
+        put: operations["replaceBodyWidgetOrigins"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2591,9 +2615,29 @@ export interface paths {
         };
         /**
          * Sign in with ESIA for the citizen widget (in a pop-up): redirects to the provider
-         * @description `origin` must be one of the allowed widget origins (403 widget_origin_not_allowed otherwise). The callback then answers a page that posts `{type: "otklik:esia", accessToken, expiresIn, tokenType}` to its opener on that origin only, and closes.
+         * @description `origin` must be allowed to embed the widget for `body` (or, without `body`, for some body): 403 widget_origin_not_allowed otherwise, 404 for an unknown body. The callback then answers a page that posts `{type: "otklik:esia", accessToken, expiresIn, tokenType}` to its opener on that origin only, and closes.
          */
         get: operations["esiaWidgetLogin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/widget/bodies/{body}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The body the citizen widget is embedded for: its categories and the form of the link to a citizen’s appeal
+         * @description A page on another origin (the `Origin` header) must be allowed for this body: 403 widget_origin_not_allowed otherwise. 404 for an unknown or retired body.
+         */
+        get: operations["getWidgetBody"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6389,6 +6433,19 @@ export interface components {
              */
             origins: string[];
         };
+        WidgetBodyDto: {
+            /** @example administration */
+            code: string;
+            nameRu: string;
+            nameEn: string;
+            /** @description The body's categories: those whose appeals are routed into its department tree */
+            categories: components["schemas"]["CategoryDto"][];
+            /**
+             * @description The link to a citizen's appeal in their cabinet (as the notices give it), `{number}` standing for the appeal's number: the widget shows it after an identified filing
+             * @example https://otklik.example.gov.ru/cabinet/appeals/{number}
+             */
+            citizenAppealUrl: string;
+        };
         /** @enum {string} */
         SedExportTarget: "dir" | "s3";
         /**
@@ -8760,7 +8817,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The role may not use this route */
+            /**
+             * @description From another site: 403 widget_origin_not_allowed unless the admin allowed that origin for the body the category routes to
+             *
+             *     The role may not use this route
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9518,6 +9579,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PublicAppealReceiptDto"];
                 };
+            };
+            /** @description From another site: 403 widget_origin_not_allowed unless the admin allowed that origin for the body the category routes to */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Too many filings from this address; see Retry-After */
             429: {
@@ -12896,11 +12964,87 @@ export interface operations {
             };
         };
     };
+    getBodyWidgetOrigins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetOriginsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    replaceBodyWidgetOrigins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WidgetOriginsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetOriginsDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     esiaWidgetLogin: {
         parameters: {
             query: {
                 /** @description The origin of the page the widget is on (location.origin): it receives the token */
                 origin: string;
+                /** @description The body the widget is embedded for (its code or id): `origin` must then be allowed for that body */
+                body?: string;
             };
             header?: never;
             path?: never;
@@ -12914,6 +13058,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getWidgetBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The body’s code or id (a top-level department) */
+                body: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetBodyDto"];
+                };
             };
         };
     };

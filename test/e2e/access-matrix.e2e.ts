@@ -98,6 +98,8 @@ const MATRIX: Record<string, Row> = {
   // The widget's ESIA pop-up: open to anyone, only for an allowed widget origin (none here: 403 for all).
   'GET /api/v1/auth/esia/widget': { expect: everyone(403), request: async () => ({ path: '/api/v1/auth/esia/widget?origin=https%3A%2F%2Fnot-allowed.example.ru' }) },
   'POST /api/v1/public/upload-sessions': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/public/upload-sessions', body: {} }) },
+  // What the widget loads for its body: open to anyone (a call without Origin is no embedding page).
+  'GET /api/v1/public/widget/bodies/{body}': { expect: everyone('ok'), request: async () => ({ path: '/api/v1/public/widget/bodies/administration' }) },
   'POST /api/v1/public/attachments': { expect: everyone(401), request: async () => ({ path: '/api/v1/public/attachments', body: { file: 'x' } }) },
   'GET /api/v1/public/appeals/{number}': { expect: everyone(404), request: async (c) => ({ path: `/api/v1/public/appeals/${c.number}?accessCode=WRONGCODE1` }) },
   // Signed-answer verification: open to anyone; a JSON body (not multipart) is a 415, never a 401/403.
@@ -298,6 +300,12 @@ const MATRIX: Record<string, Row> = {
   // Open311 API keys: admins only. An empty body is a 422 past the role check; an unknown key a 404.
   'GET /api/v1/admin/widget-origins': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/widget-origins' }) },
   'PUT /api/v1/admin/widget-origins': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/widget-origins', body: {} }) },
+  // A body's widget origins: admins only; a department that does not exist is a 404 past the role check.
+  'GET /api/v1/admin/departments/{id}/widget-origins': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}/widget-origins` }) },
+  'PUT /api/v1/admin/departments/{id}/widget-origins': {
+    expect: adminOnlyMissing,
+    request: async () => ({ path: `/api/v1/admin/departments/${randomUUID()}/widget-origins`, body: { origins: [] } }),
+  },
   'GET /api/v1/admin/open311-keys': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/open311-keys' }) },
   'POST /api/v1/admin/open311-keys': { expect: adminOnly, request: async () => ({ path: '/api/v1/admin/open311-keys', body: {} }) },
   'POST /api/v1/admin/open311-keys/{id}/revoke': { expect: adminOnlyMissing, request: async () => ({ path: `/api/v1/admin/open311-keys/${randomUUID()}/revoke` }) },

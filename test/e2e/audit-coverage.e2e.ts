@@ -271,7 +271,7 @@ describe('audit coverage: every write route writes exactly one audit row with it
       changes: { resolutionAmount: { from: 30, to: 25 } },
     });
     await write('PUT /api/v1/admin/calendar/{year}', tokens.admin, { nonWorking: ['2031-01-01'], working: [] }, { action: 'calendar.loaded', ...a, changes: { nonWorking: { from: null, to: ['2031-01-01'] } } }, '/api/v1/admin/calendar/2031');
-    const departments = (await get('/api/v1/admin/departments', tokens.admin)) as { id: string; autoAssign: boolean }[];
+    const departments = (await get('/api/v1/admin/departments', tokens.admin)) as { id: string; parentId: string | null; autoAssign: boolean }[];
     const ruleBody = { position: 900, name: 'Покрытие', appealType: null, categoryId: null, subcategoryId: null, region: null, keywords: ['покрытие'], departmentId: departments[0].id, active: false };
     const rule = await write('POST /api/v1/admin/routing-rules', tokens.admin, ruleBody, { action: 'routing_rule.create', ...a, changes: { name: { from: null, to: 'Покрытие' }, keywords: { from: null, to: ['покрытие'] } } });
     await write('PUT /api/v1/admin/routing-rules/{id}', tokens.admin, { ...ruleBody, position: 901, name: 'Покрытие 2', keywords: ['покрытие', 'аудит'] }, {
@@ -330,6 +330,8 @@ describe('audit coverage: every write route writes exactly one audit row with it
     const open311Key = await write('POST /api/v1/admin/open311-keys', tokens.admin, { name: 'Покрытие' }, { action: 'open311_key.create', ...a });
     await write('POST /api/v1/admin/open311-keys/{id}/revoke', tokens.admin, undefined, { action: 'open311_key.revoke', ...a }, `/api/v1/admin/open311-keys/${open311Key?.id}/revoke`);
     await write('PUT /api/v1/admin/widget-origins', tokens.admin, { origins: ['https://widget.example.ru'] }, { action: 'widget_origins.replace', ...a });
+    const body = departments.find((d) => d.parentId === null)!;
+    await write('PUT /api/v1/admin/departments/{id}/widget-origins', tokens.admin, { origins: ['https://body.example.ru'] }, { action: 'widget_origins.replace_body', ...a }, `/api/v1/admin/departments/${body.id}/widget-origins`);
     await write('POST /api/v1/admin/event-deliveries/retry', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.retry', ...a });
     await write('POST /api/v1/admin/event-deliveries/discard', tokens.admin, { eventIds: ['999999999999'] }, { action: 'event_deliveries.discard', ...a });
     // Operations (issue 16): the answer-signing key rotated, the retention rule changed.

@@ -298,8 +298,22 @@ describe('«Войти через Госуслуги» in the citizen widget (GE
     expect(Object.keys(message).sort()).toEqual(['accessToken', 'expiresIn', 'tokenType', 'type']);
     expect(message.type).toBe('otklik:esia');
     expect(html).not.toContain('refreshToken');
-    const me = await api('/api/v1/me', message.accessToken as string);
+    const token = message.accessToken as string;
+    const me = await api('/api/v1/me', token);
     expect(me.body).toMatchObject({ fullName: PERSONS.confirmed.fullName });
+    // The host page can read this token: it lives at most 10 minutes and reaches only what the
+    // widget does (the profile, filing, uploads); every other route refuses it.
+    expect(message.expiresIn).toBeLessThanOrEqual(600);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number; iat: number; scp: string };
+    expect(claims.scp).toBe('widget');
+    expect(claims.exp - claims.iat).toBeLessThanOrEqual(600);
+    expect((await fileAppeal(token)).status).toBe(201);
+    for (const path of ['/api/v1/appeals', '/api/v1/me/sessions', '/api/v1/me/notifications', '/api/v1/me/appeal-templates']) {
+      const refused = await api(path, token);
+      expect({ path, status: refused.status, code: refused.body?.code }).toEqual({ path, status: 403, code: 'token_scope' });
+    }
+    const logout = await api('/api/v1/me/sessions/revoke-others', token, { method: 'POST' });
+    expect(logout.status).toBe(403);
     // The login-state cookie is spent with the callback.
     expect(browser.cookies.has('otklik_esia')).toBe(false);
   });

@@ -81,6 +81,7 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/public/appeals/{number}': { as: 'anonymous', params: (c) => ({ number: c.number }) },
   'POST /api/v1/public/upload-sessions': { as: 'anonymous' },
   'GET /api/v1/auth/esia/widget': { as: 'anonymous' },
+  'GET /api/v1/public/widget/bodies/{body}': { as: 'anonymous', params: () => ({ body: 'administration' }) },
   'POST /api/v1/public/attachments': { as: 'anonymous' },
   // At most 30 checks a minute per IP (not configurable): the full battery (~20 requests) fits; some
   // of the other roles' requests are then answered 429, which is a problem+json as well.
@@ -215,6 +216,8 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/admin/notification-deliveries': { as: 'admin' },
   'GET /api/v1/admin/widget-origins': { as: 'admin' },
   'PUT /api/v1/admin/widget-origins': { as: 'admin', base: () => ({ origins: ['https://widget.example.ru'] }) },
+  'GET /api/v1/admin/departments/{id}/widget-origins': { as: 'admin' },
+  'PUT /api/v1/admin/departments/{id}/widget-origins': { as: 'admin', base: () => ({ origins: ['https://widget.example.ru'] }) },
   'GET /api/v1/admin/open311-keys': { as: 'admin' },
   'POST /api/v1/admin/open311-keys': { as: 'admin', base: () => ({ name: 'Проверка' }) },
   'POST /api/v1/admin/open311-keys/{id}/revoke': { as: 'admin' },

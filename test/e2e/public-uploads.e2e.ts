@@ -1,35 +1,46 @@
-import { Client } from 'pg';
-import { BASE_URL, DEMO, raw, signedIn } from './support/api';
-import { appealInput, category } from './support/factories';
+import { randomUUID } from 'node:crypto';
+import { DEMO } from './support/api';
 import { pdf } from './support/files';
-import { solvedCaptcha } from './support/identity';
+import { call, solvedCaptcha } from './support/identity';
+import { RunningServer, startServer, stopRunning } from './support/server';
 
 /**
  * Files of unidentified feedback (issue 19, the citizen widget): POST /public/upload-sessions
  * (CAPTCHA) → POST /public/attachments (X-Upload-Session) → POST /public/appeals binds them.
  */
 describe('public uploads: POST /public/upload-sessions, POST /public/attachments', () => {
-  // The shared server counts public filings per IP (10 an hour), and every e2e file comes from
-  // 127.0.0.1: this file starts and ends with the public buckets empty, so its filings and other
-  // files' do not throttle each other (the limits themselves are the public-appeals e2e's concern).
-  const clearPublicBuckets = async () => {
-    const db = new Client({ connectionString: process.env.OTKLIK_DATABASE_URL });
-    await db.connect();
-    await db.query(`DELETE FROM rate_events WHERE bucket LIKE 'public-%'`);
-    await db.end();
+  // Its own server: public filings and upload sessions are limited per client address, and on the
+  // shared server every e2e file comes from 127.0.0.1 (the public-appeals e2e spends that budget).
+  let server: RunningServer;
+  let base: string;
+  beforeAll(async () => {
+    server = await startServer();
+    base = server.baseUrl;
+  }, 120_000);
+  afterAll(async () => {
+    if (server) await stopRunning(server);
+  });
+
+  const raw = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => call(base, init.method ?? 'GET', path, init.body, init.token);
+  const login = async (who: { login: string; password: string }) => {
+    const res = await call(base, 'POST', '/api/v1/auth/login', who);
+    expect(res.status).toBe(200);
+    return { token: res.body.accessToken as string };
   };
-  beforeAll(clearPublicBuckets);
-  afterAll(clearPublicBuckets);
+  const category = async (code: string): Promise<{ id: string }> => {
+    const tree = (await call(base, 'GET', '/api/v1/catalog/categories')).body as { id: string; code: string; children: { id: string; code: string }[] }[];
+    return tree.flatMap((c) => [c, ...c.children]).find((c) => c.code === code)!;
+  };
 
   const openSession = async () => {
-    const res = await raw('/api/v1/public/upload-sessions', { method: 'POST', body: JSON.stringify({ captcha: await solvedCaptcha(BASE_URL()) }) });
+    const res = await raw('/api/v1/public/upload-sessions', { method: 'POST', body: { captcha: await solvedCaptcha(base) } });
     expect(res.status).toBe(201);
     return res.body as { uploadSession: string; maxFiles: number; maxFileBytes: number; maxTotalBytes: number; accept: string[]; expiresAt: string };
   };
   const multipart = async (path: string, content: Buffer, name: string, type: string, headers: Record<string, string>) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)], { type }), name);
-    const res = await fetch(`${BASE_URL()}${path}`, { method: 'POST', body: form, headers });
+    const res = await fetch(`${base}${path}`, { method: 'POST', body: form, headers });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
   };
@@ -39,20 +50,30 @@ describe('public uploads: POST /public/upload-sessions, POST /public/attachments
     const tech = await category('tech');
     return raw('/api/v1/public/appeals', {
       method: 'POST',
-      body: JSON.stringify({ ...(await appealInput({ categoryId: tech.id, subcategoryId: (await category('tech-cabinet')).id })), surname: 'Орлова', email: 'orlova@example.ru', captcha: await solvedCaptcha(BASE_URL()), ...extra }),
+      body: {
+        type: 'question',
+        categoryId: tech.id,
+        subcategoryId: (await category('tech-cabinet')).id,
+        subject: `Вопрос ${randomUUID().slice(0, 8)}`,
+        text: 'Прошу разъяснить порядок получения услуги.',
+        surname: 'Орлова',
+        email: 'orlova@example.ru',
+        captcha: await solvedCaptcha(base),
+        ...extra,
+      },
     });
   };
 
   it('a session needs a solved CAPTCHA, once, and tells the upload rules', async () => {
-    const missing = await raw('/api/v1/public/upload-sessions', { method: 'POST', body: '{}' });
+    const missing = await raw('/api/v1/public/upload-sessions', { method: 'POST', body: {} });
     expect(missing.status).toBe(422);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(['captcha']);
-    const captcha = await solvedCaptcha(BASE_URL());
-    const first = await raw('/api/v1/public/upload-sessions', { method: 'POST', body: JSON.stringify({ captcha }) });
+    const captcha = await solvedCaptcha(base);
+    const first = await raw('/api/v1/public/upload-sessions', { method: 'POST', body: { captcha } });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ maxFiles: 10, maxFileBytes: 5 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024 });
     expect(first.body.accept).toEqual(expect.arrayContaining(['.pdf', '.docx', '.jpg', '.png', '.txt']));
-    const replay = await raw('/api/v1/public/upload-sessions', { method: 'POST', body: JSON.stringify({ captcha }) });
+    const replay = await raw('/api/v1/public/upload-sessions', { method: 'POST', body: { captcha } });
     expect(replay.status).toBe(422);
     expect(replay.body.errors[0].field).toBe('captcha');
   });
@@ -106,7 +127,7 @@ describe('public uploads: POST /public/upload-sessions, POST /public/attachments
     expect(foreign.status).toBe(422);
     expect(foreign.body.errors[0]).toMatchObject({ field: 'attachmentIds', code: 'attachment_unavailable' });
     // A citizen's own upload cannot be bound through a public session either.
-    const citizen = await signedIn(DEMO.citizen);
+    const citizen = await login(DEMO.citizen);
     const mine = await multipart('/api/v1/attachments', pdf(), 'mine.pdf', 'application/pdf', { authorization: `Bearer ${citizen.token}` });
     expect(mine.status).toBe(201);
     const stolen = await file({ attachmentIds: [mine.body.id], uploadSession });
@@ -115,11 +136,11 @@ describe('public uploads: POST /public/upload-sessions, POST /public/attachments
 
     const filed = await file({ attachmentIds: [id], uploadSession });
     expect(filed.status).toBe(201);
-    const operator = await signedIn(DEMO.operator);
+    const operator = await login(DEMO.operator);
     const card = await raw(`/api/v1/staff/appeals/${filed.body.number}`, { token: operator.token });
     expect(card.status).toBe(200);
     expect(card.body.attachments).toEqual([expect.objectContaining({ id, name: 'акт осмотра.pdf', size: content.length })]);
-    const download = await fetch(`${BASE_URL()}/api/v1/attachments/${id}`, { headers: { authorization: `Bearer ${operator.token}` } });
+    const download = await fetch(`${base}/api/v1/attachments/${id}`, { headers: { authorization: `Bearer ${operator.token}` } });
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(content)).toBe(true);
     // Bound once: the same ids cannot go to a second appeal; a citizen cannot read them.
@@ -130,23 +151,23 @@ describe('public uploads: POST /public/upload-sessions, POST /public/attachments
   });
 
   it('CORS: an allowed widget origin may call the upload routes, any other origin gets no CORS answer', async () => {
-    const admin = await signedIn(DEMO.admin);
+    const admin = await login(DEMO.admin);
     const allowed = 'http://widget-host.example.ru';
-    expect((await admin.PUT('/api/v1/admin/widget-origins', { body: { origins: [allowed] } })).response.status).toBe(200);
+    expect((await call(base, 'PUT', '/api/v1/admin/widget-origins', { origins: [allowed] }, admin.token)).status).toBe(200);
     try {
       for (const path of ['/api/v1/public/upload-sessions', '/api/v1/public/attachments']) {
         const preflight = (origin: string) =>
-          fetch(`${BASE_URL()}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-upload-session' } });
+          fetch(`${base}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-upload-session' } });
         const ok = await preflight(allowed);
         expect(ok.headers.get('access-control-allow-origin')).toBe(allowed);
         expect(ok.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-upload-session');
         expect((await preflight('http://elsewhere.example.ru')).headers.get('access-control-allow-origin')).toBeNull();
       }
       // A staff route stays closed to the widget origin.
-      const staff = await fetch(`${BASE_URL()}/api/v1/staff/appeals`, { method: 'OPTIONS', headers: { origin: allowed, 'access-control-request-method': 'GET' } });
+      const staff = await fetch(`${base}/api/v1/staff/appeals`, { method: 'OPTIONS', headers: { origin: allowed, 'access-control-request-method': 'GET' } });
       expect(staff.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
-      await admin.PUT('/api/v1/admin/widget-origins', { body: { origins: [] } });
+      await call(base, 'PUT', '/api/v1/admin/widget-origins', { origins: [] }, admin.token);
     }
   });
 });

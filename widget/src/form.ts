@@ -1,10 +1,13 @@
 /**
  * The form part of the widget, loaded lazily by the loader: renders the category's form from its
  * JSON Schema, solves the ALTCHA proof-of-work in the browser, files an unidentified appeal through
- * the public API, and shows the number, the access code and the tracking link.
+ * the public API, and shows the number and the tracking link (with the access code when unidentified,
+ * the citizen's cabinet when signed in).
  */
 type Locale = 'ru' | 'en';
-interface Options { category: string; locale: Locale; api: string; body?: string }
+interface Options { category: string; locale: Locale; api: string; body: string }
+/** GET /public/widget/bodies/{body}: the body's categories and the form of the link to a citizen's appeal. */
+interface Body { categories: Category[]; citizenAppealUrl: string }
 interface Category { id: string; code: string; nameRu: string; nameEn: string; appealTypes: string[]; extraFieldsSchema: Schema | null; children: Category[] }
 interface Schema { type?: string; title?: string; enum?: unknown[]; properties?: Record<string, Schema>; required?: string[]; maxLength?: number; description?: string }
 interface Challenge { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string }
@@ -16,7 +19,7 @@ const TEXT = {
   ru: {
     title: 'Обращение', type: 'Вид обращения', subject: 'Тема', text: 'Текст обращения', surname: 'Фамилия (для ответа по существу)',
     email: 'Электронная почта для ответа', submit: 'Отправить', sending: 'Проверка и отправка…', required: 'Заполните поле',
-    done: 'Обращение зарегистрировано', number: 'Номер', code: 'Код доступа (сохраните его)', track: 'Следить за статусом',
+    done: 'Обращение зарегистрировано', number: 'Номер', code: 'Код доступа (сохраните его)', track: 'Следить за статусом', cabinet: 'Открыть в личном кабинете',
     failed: 'Не удалось отправить обращение', notFound: 'Категория не найдена', yes: 'Да',
     files: 'Файлы', filesHint: 'PDF, DOC, DOCX, JPG, PNG или TXT; до 5 МБ каждый, до 20 МБ всего', uploading: 'Загрузка файла…',
     esia: 'Войти через Госуслуги', signedIn: 'Вы вошли через Госуслуги', signInFailed: 'Не удалось войти через Госуслуги',
@@ -27,7 +30,7 @@ const TEXT = {
   en: {
     title: 'Appeal', type: 'Kind of appeal', subject: 'Subject', text: 'Text of the appeal', surname: 'Surname (for an answer on the merits)',
     email: 'E-mail for the answer', submit: 'Send', sending: 'Checking and sending…', required: 'Fill in this field',
-    done: 'The appeal is registered', number: 'Number', code: 'Access code (keep it)', track: 'Follow the status',
+    done: 'The appeal is registered', number: 'Number', code: 'Access code (keep it)', track: 'Follow the status', cabinet: 'Open in your account',
     failed: 'The appeal could not be sent', notFound: 'Category not found', yes: 'Yes',
     files: 'Files', filesHint: 'PDF, DOC, DOCX, JPG, PNG or TXT; up to 5 MB each, 20 MB in all', uploading: 'Uploading the file…',
     esia: 'Sign in with Gosuslugi', signedIn: 'Signed in with Gosuslugi', signInFailed: 'Sign-in with Gosuslugi failed',
@@ -109,10 +112,11 @@ export async function render(root: ShadowRoot, options: Options): Promise<void> 
   root.append(el('style', {}, STYLE));
   const status = el('div', { role: 'status', 'aria-live': 'polite' });
   let categories: Category[];
+  let citizenAppealUrl: string;
   try {
-    const res = await fetch(api('/catalog/categories'), { headers });
+    const res = await fetch(api(`/public/widget/bodies/${encodeURIComponent(options.body)}`), { headers });
     if (!res.ok) throw new Error(String(res.status));
-    categories = (await res.json()) as Category[];
+    ({ categories, citizenAppealUrl } = (await res.json()) as Body);
   } catch {
     root.append(el('p', { role: 'alert', lang: options.locale }, t.failed));
     return;
@@ -144,7 +148,7 @@ export async function render(root: ShadowRoot, options: Options): Promise<void> 
   form.append(el('div', {}, esia, el('p', { class: 'hint' }, t.orAnonymous)), who);
   const anonymousOnly: HTMLElement[] = [];
   esia.addEventListener('click', () => {
-    const popup = window.open(`${apiOrigin}/api/v1/auth/esia/widget?origin=${encodeURIComponent(location.origin)}`, 'otklik-esia', 'width=640,height=720');
+    const popup = window.open(`${apiOrigin}/api/v1/auth/esia/widget?origin=${encodeURIComponent(location.origin)}&body=${encodeURIComponent(options.body)}`, 'otklik-esia', 'width=640,height=720');
     const onMessage = (event: MessageEvent) => {
       const data = event.data as { type?: string; accessToken?: unknown } | null;
       if (event.origin !== apiOrigin || event.source !== popup || data?.type !== 'otklik:esia' || typeof data.accessToken !== 'string') return;
@@ -325,7 +329,8 @@ export async function render(root: ShadowRoot, options: Options): Promise<void> 
           const done = el('section', { 'aria-labelledby': 'ow-done', lang: options.locale, tabindex: '-1' },
             el('h2', { id: 'ow-done' }, t.done),
             el('p', {}, t.identifiedDone),
-            el('p', {}, `${t.number}: `, el('strong', { 'data-testid': 'number' }, String(answer.number))));
+            el('p', {}, `${t.number}: `, el('strong', { 'data-testid': 'number' }, String(answer.number))),
+            el('p', {}, el('a', { href: citizenAppealUrl.replace('{number}', String(answer.number)), target: '_blank', rel: 'noopener' }, t.cabinet)));
           form.replaceWith(done);
           done.focus();
           return;

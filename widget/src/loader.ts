@@ -5,8 +5,8 @@
  * from the same place the loader came from. No framework; nothing from the host page is used.
  */
 export interface MountOptions {
-  /** The body (organisation) the widget is embedded for; kept for the per-body origin list. */
-  body?: string;
+  /** The body (organisation: a top-level department, by code or id) the widget is embedded for: its categories, its allowed origins. */
+  body: string;
   /** Category id or code whose form is rendered. */
   category: string;
   locale?: 'ru' | 'en';
@@ -24,6 +24,7 @@ const base = script?.src ? new URL('.', script.src).href : new URL('/widget/', l
 async function mount(host: Element, options: MountOptions): Promise<MountedWidget> {
   if (!(host instanceof HTMLElement)) throw new TypeError('OtklikWidget.mount: an element is required');
   if (!options || typeof options.category !== 'string') throw new TypeError('OtklikWidget.mount: options.category is required');
+  if (typeof options.body !== 'string' || !options.body) throw new TypeError('OtklikWidget.mount: options.body is required');
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const locale = options.locale === 'en' ? 'en' : 'ru';
   root.innerHTML = `<div role="status" lang="${locale}">${locale === 'en' ? 'Loading the form…' : 'Загрузка формы…'}</div>`;

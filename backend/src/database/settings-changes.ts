@@ -9,11 +9,11 @@ export const SETTINGS_CHANNEL = 'otklik_settings_changed';
 const LISTEN = Symbol('SETTINGS_LISTEN');
 
 /** The tables whose rows processes keep in memory, announced at commit by a statement trigger. */
-export type SettingsTable = 'categories' | 'departments' | 'routing_rules' | 'sla_policies' | 'production_calendar_years';
+export type SettingsTable = 'categories' | 'departments' | 'routing_rules' | 'sla_policies' | 'production_calendar_years' | 'widget_origins' | 'widget_body_origins';
 
 /**
  * Admin-managed settings read on hot paths (categories, departments, routing rules, SLA policies,
- * the production calendar) are kept in memory by each process. A statement trigger on each of
+ * the production calendar, the allowed widget origins) are kept in memory by each process. A statement trigger on each of
  * those tables sends NOTIFY otklik_settings_changed with the table's name at the changing
  * transaction's commit, whoever made the change (the admin API of any instance, the CLI, an
  * operator's SQL), and every process drops its copies at once. While the listener is not

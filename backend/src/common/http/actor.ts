@@ -15,6 +15,11 @@ export interface Principal {
    * the token does not say (then whoever needs it reads the account).
    */
   trustLevel?: 'confirmed' | 'standard' | 'simplified' | null;
+  /**
+   * `widget`: the token the citizen widget's sign-in hands to the host page (another site can read
+   * it): only the routes marked @WidgetScoped() (the profile, filing, uploads) accept it.
+   */
+  scope?: 'widget';
   /** The account's own IP allow-list, when it has one (the access token carries it; checked on every request). */
   networks?: string[];
   /** The networks STAFF_IP_ALLOWLIST gives this staff account, when an entry names it (checked like `networks`). */

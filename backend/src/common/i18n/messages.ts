@@ -168,6 +168,14 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Этому сайту не разрешено встраивать форму обращений',
     en: 'This site is not allowed to embed the appeal form',
   },
+  token_scope: {
+    ru: 'Вход через форму обращений на сайте организации даёт доступ только к подаче обращения',
+    en: "A sign-in through the appeal form on a body's site gives access to filing an appeal only",
+  },
+  widget_body_invalid: {
+    ru: 'Подразделение «{code}» не является организацией: списки сайтов для формы обращений задаются только для подразделений верхнего уровня',
+    en: 'The department "{code}" is not a body: only top-level departments have their own list of sites for the appeal form',
+  },
   upload_session_invalid: {
     ru: 'Сеанс загрузки файлов недействителен или истёк, начните загрузку заново',
     en: 'The upload session is invalid or has expired; start the upload again',

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
 import { Idempotency, IdempotencyHeader, RequestLocale } from '../../common/http/request-meta';
 import { Locale } from '../../common/i18n/messages';
-import { Authenticated } from '../auth/auth.decorators';
+import { Authenticated, WidgetScoped } from '../auth/auth.decorators';
 import { AppealExportService } from './appeal-export.service';
 import { AppealIntakeService } from './appeal-intake.service';
 import { AppealMessagesService } from './appeal-messages.service';
@@ -15,6 +15,7 @@ import { AppealPrefillDto, AppealPrefillQuery } from './dto/appeal-template.dto'
 import { CreateAppealDto, CreateMessageDto, UpdateAppealDto } from './dto/appeal-input.dto';
 import { AppealDto, AppealListDto, AppealSummaryDto, HistoryEntryDto, MessageDto } from './dto/appeal-output.dto';
 import { AppealExportQuery, AppealListQuery } from './dto/appeal-query.dto';
+import { WidgetFilingGuard } from '../widget/widget-filing.guard';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -37,9 +38,12 @@ export class AppealsController {
 
   @Post()
   @Authenticated(Role.Citizen)
+  @WidgetScoped()
   @ApiOperation({ summary: 'File an appeal (registered at once) or save a draft', operationId: 'createAppeal' })
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiCreatedResponse({ type: AppealSummaryDto })
+  @UseGuards(WidgetFilingGuard)
+  @ApiForbiddenResponse({ description: 'From another site: 403 widget_origin_not_allowed unless the admin allowed that origin for the body the category routes to' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateAppealDto, @Idempotency() idem: IdempotencyHeader): Promise<AppealSummaryDto> {
     return this.intake.create(actor, dto, idem);
   }

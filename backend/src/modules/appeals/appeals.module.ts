@@ -5,6 +5,7 @@ import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuthModule } from '../auth/auth.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { UsersModule } from '../users/users.module';
+import { WidgetModule } from '../widget/widget.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { AppealAnswers } from './answer.repository';
 import { AppealAccessModule } from './appeal-access.module';
@@ -44,7 +45,7 @@ import { QueueFiltersService } from './saved-filters/queue-filters.service';
  * what this module exports: the store, the thread, the answers table and the journal.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Appeal, RecurringProblemSignal, QueueSavedFilter]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule],
+  imports: [TypeOrmModule.forFeature([Appeal, RecurringProblemSignal, QueueSavedFilter]), CatalogModule, AuthModule, UsersModule, WorkflowModule, AppealAccessModule, AttachmentsModule, WidgetModule],
   controllers: [AppealsController, StaffAppealsController, PublicAppealsController, PublicUploadsController, CitizenTemplatesController, ThankableStaffController, QueueFiltersController],
   providers: [
     JournalWriter,

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AnonymousActor } from '../../common/http/actor';
 import { RequestLocale } from '../../common/http/request-meta';
@@ -7,6 +7,7 @@ import { Locale } from '../../common/i18n/messages';
 import { Public } from '../auth/auth.decorators';
 import { PublicAppealDto, PublicAppealReceiptDto, PublicAppealStatusDto, PublicTrackQuery } from './dto/public-appeal.dto';
 import { PublicAppealsService } from './public-appeals.service';
+import { WidgetFilingGuard } from '../widget/widget-filing.guard';
 
 /** Whoever files without an account, known by the request. */
 export function anonymousFiler(request: FastifyRequest): AnonymousActor {
@@ -24,6 +25,8 @@ export class PublicAppealsController {
   @ApiOperation({ summary: 'Unidentified feedback without an account (CAPTCHA required); returns the number and an access code', operationId: 'filePublicAppeal' })
   @ApiCreatedResponse({ type: PublicAppealReceiptDto })
   @ApiTooManyRequestsResponse({ description: 'Too many filings from this address; see Retry-After' })
+  @UseGuards(WidgetFilingGuard)
+  @ApiForbiddenResponse({ description: 'From another site: 403 widget_origin_not_allowed unless the admin allowed that origin for the body the category routes to' })
   file(@Body() dto: PublicAppealDto, @Req() request: FastifyRequest): Promise<PublicAppealReceiptDto> {
     return this.appeals.file(anonymousFiler(request), dto);
   }

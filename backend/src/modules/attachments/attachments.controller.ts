@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkRe
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '@otklik/shared/domain';
 import { Actor, CurrentActor } from '../../common/http/actor';
-import { Authenticated } from '../auth/auth.decorators';
+import { Authenticated, WidgetScoped } from '../auth/auth.decorators';
 import { AttachmentDownloads } from './attachment-downloads';
 import { AttachmentUploadService } from './attachment-upload.service';
 import { AttachmentsService } from './attachments.service';
@@ -24,6 +24,7 @@ export class AttachmentsController {
 
   @Post()
   @Authenticated(...UPLOADERS)
+  @WidgetScoped()
   @ApiOperation({
     summary: 'Upload one file (PDF, DOC, DOCX, JPG, PNG, TXT; type decided by content); attach it by id to an appeal, message or answer',
     operationId: 'uploadAttachment',

@@ -8,6 +8,8 @@ export interface AccessClaims {
   dep: string | null;
   sid?: string;
   tl?: string | null;
+  /** `widget`: a token for the citizen widget's routes only (Principal.scope). */
+  scp?: string;
   /** The account's own IP allow-list (users.ip_allow_list), when it has one. */
   ipn?: string[];
   /** The networks STAFF_IP_ALLOWLIST allows this staff account (by `*`, its role or its e-mail), when it names it. */

@@ -4,7 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { Role } from '@otklik/shared/domain';
 import { DomainError } from '../../common/problem/domain-error';
 import { Principal } from '../../common/http/actor';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { PUBLIC_KEY, ROLES_KEY, WIDGET_SCOPED_KEY } from './auth.decorators';
 
 /**
  * Deny by default: a route is reachable only if it is marked @Public() or declares the roles
@@ -25,6 +25,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
     if (roles.length > 0 && !roles.includes(user.role)) throw new DomainError(403, 'forbidden');
+    if (user.scope === 'widget' && !this.reflector.getAllAndOverride<boolean>(WIDGET_SCOPED_KEY, targets)) throw new DomainError(403, 'token_scope');
     return true;
   }
 

@@ -87,6 +87,7 @@ export class JwtStrategy extends PassportStrategy(BearerAccessStrategy, 'jwt') {
       sessionId: claims.sid,
       trustLevel: claims.tl as Principal['trustLevel'],
       ...(claims.ipn ? { networks: claims.ipn } : {}),
+      ...(claims.scp === 'widget' ? { scope: 'widget' as const } : {}),
     };
   }
 }

@@ -3,6 +3,7 @@ import { isStaff } from '@otklik/shared/domain';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { Principal } from '../../common/http/actor';
 import { Account } from '../users/user-accounts.repository';
 import { listedNetworks } from './protection/ip-allow-list';
 import { SessionDto, TokensDto } from './auth.dto';
@@ -72,8 +73,8 @@ export class SessionService {
     return new Set(list.map((r) => r.family_id)).size;
   }
 
-  /** Starts (or continues, on refresh) the session family and returns its tokens. */
-  async issue(manager: EntityManager, user: Account, familyId: string, client: ClientInfo): Promise<TokensDto> {
+  /** Starts (or continues, on refresh) the session family and returns its tokens (`scope`: Principal.scope). */
+  async issue(manager: EntityManager, user: Account, familyId: string, client: ClientInfo, scope?: Principal['scope']): Promise<TokensDto> {
     const refresh = this.tokens.mintRefresh();
     await manager.insert(RefreshToken, {
       userId: user.id,
@@ -94,10 +95,11 @@ export class SessionService {
         // Both allow-lists ride in the token and are checked on every request, not only at sign-in.
         networks: user.ipAllowList,
         listedNetworks: isStaff(user.role) ? listedNetworks(this.config.identity.staffIpAllowList, user) : [],
+        ...(scope ? { scope } : {}),
       },
       familyId,
     );
-    return { accessToken, refreshToken: refresh.token, expiresIn: this.tokens.accessTtl, tokenType: 'Bearer' };
+    return { accessToken, refreshToken: refresh.token, expiresIn: this.tokens.accessTtlFor(scope), tokenType: 'Bearer' };
   }
 
 }

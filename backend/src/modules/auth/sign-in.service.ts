@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { Actor } from '../../common/http/actor';
+import { Actor, Principal } from '../../common/http/actor';
 import { DomainError } from '../../common/problem/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { Mailer } from '../messaging/mailer';
@@ -49,12 +49,12 @@ export class SignInService {
    * caller's one sign-in audit row says whether the IP or device is new (`newDevice`) and the
    * caller sends the notice after its commit.
    */
-  async issueIn(manager: EntityManager, user: Account, client: ClientInfo): Promise<{ tokens: TokensDto; newDevice: boolean }> {
+  async issueIn(manager: EntityManager, user: Account, client: ClientInfo, scope?: Principal['scope']): Promise<{ tokens: TokensDto; newDevice: boolean }> {
     const repo = manager.getRepository(RefreshToken);
     const hadSessions = await repo.existsBy({ userId: user.id });
     const known = await repo.existsBy({ userId: user.id, ip: client.ip ?? IsNull(), userAgent: client.userAgent ?? IsNull() });
     const newDevice = hadSessions && !known;
-    const tokens = await this.sessions.issue(manager, user, randomUUID(), client);
+    const tokens = await this.sessions.issue(manager, user, randomUUID(), client, scope);
     return { tokens, newDevice };
   }
 

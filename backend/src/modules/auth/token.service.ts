@@ -9,6 +9,9 @@ import { Principal } from '../../common/http/actor';
 export const ACCESS_TOKEN_ISSUER = 'otklik';
 export const ACCESS_TOKEN_AUDIENCE = 'otklik-api';
 
+/** How long a widget-scoped access token lives at most: it is handed to another site's page. */
+export const WIDGET_TOKEN_TTL_SECONDS = 600;
+
 /** Steps of a sign-in that a short token carries from one request to the next. */
 export type SignInStep = 'mfa' | 'enrol';
 
@@ -31,18 +34,24 @@ export class TokenService {
     return this.config.refreshTokenTtlSeconds;
   }
 
+  /** The lifetime of an access token of this scope. */
+  accessTtlFor(scope: Principal['scope']): number {
+    return scope === 'widget' ? Math.min(WIDGET_TOKEN_TTL_SECONDS, this.config.accessTokenTtlSeconds) : this.config.accessTokenTtlSeconds;
+  }
+
   signAccess(principal: Principal, sessionId: string): Promise<string> {
     const networks = {
       ...(principal.networks?.length ? { ipn: principal.networks } : {}),
       ...(principal.listedNetworks?.length ? { ipe: principal.listedNetworks } : {}),
     };
-    return new SignJWT({ role: principal.role, name: principal.name, dep: principal.departmentId, sid: sessionId, tl: principal.trustLevel ?? null, ...networks })
+    const scope = principal.scope ? { scp: principal.scope } : {};
+    return new SignJWT({ role: principal.role, name: principal.name, dep: principal.departmentId, sid: sessionId, tl: principal.trustLevel ?? null, ...networks, ...scope })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.userId)
       .setIssuer(ACCESS_TOKEN_ISSUER)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(`${this.config.accessTokenTtlSeconds}s`)
+      .setExpirationTime(`${this.accessTtlFor(principal.scope)}s`)
       .sign(this.accessKey);
   }
 

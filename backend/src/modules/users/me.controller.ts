@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../../common/http/actor';
-import { Authenticated } from '../auth/auth.decorators';
+import { Authenticated, WidgetScoped } from '../auth/auth.decorators';
 import { MeDto, ProfileDto, UpdateMeDto } from './users.dto';
 import { UsersService } from './users.service';
 
@@ -12,6 +12,7 @@ export class MeController {
 
   @Get()
   @Authenticated()
+  @WidgetScoped()
   @ApiOperation({ summary: 'The signed-in user', operationId: 'getMe' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {

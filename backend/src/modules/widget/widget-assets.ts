@@ -9,6 +9,7 @@ import { sendProblem } from '../../common/problem/problem.filter';
 const WIDGET_ROUTES = [
   /^\/api\/v1\/catalog\/(categories|appeal-types)(\?|$)/,
   /^\/api\/v1\/auth\/captcha(\?|$)/,
+  /^\/api\/v1\/public\/widget\/bodies\/[^/?]+(\?|$)/,
   /^\/api\/v1\/public\/appeals(\/[^/?]+)?(\?|$)/,
   /^\/api\/v1\/public\/(upload-sessions|attachments)(\?|$)/,
   // Identified filing after «Войти через Госуслуги» (bearer token): the profile, filing, uploads.

@@ -25,13 +25,13 @@ export class WidgetSignInController {
   @ApiOperation({
     summary: 'Sign in with ESIA for the citizen widget (in a pop-up): redirects to the provider',
     description:
-      '`origin` must be one of the allowed widget origins (403 widget_origin_not_allowed otherwise). The callback then answers a page ' +
+      '`origin` must be allowed to embed the widget for `body` (or, without `body`, for some body): 403 widget_origin_not_allowed otherwise, 404 for an unknown body. The callback then answers a page ' +
       'that posts `{type: "otklik:esia", accessToken, expiresIn, tokenType}` to its opener on that origin only, and closes.',
     operationId: 'esiaWidgetLogin',
   })
   @ApiFoundResponse({ description: 'Location: the provider authorization endpoint' })
   async login(@Query() query: WidgetSignInQuery, @Res() reply: FastifyReply): Promise<void> {
-    await this.origins.assertAllowed(query.origin);
+    await this.origins.assertAllowed(query.origin, query.body);
     // Chromium applies COOP on redirects too: helmet's same-origin here would cut the pop-up off its opener.
     void reply.header('Cross-Origin-Opener-Policy', 'unsafe-none');
     send(reply, await this.esia.start({ widgetOrigin: query.origin }));

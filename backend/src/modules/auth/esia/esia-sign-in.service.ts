@@ -5,7 +5,7 @@ import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 import { BlindIndex } from '../../../common/crypto/blind-index';
 import { PersonalDataCipher } from '../../../common/crypto/personal-data-cipher';
-import { Actor } from '../../../common/http/actor';
+import { Actor, Principal } from '../../../common/http/actor';
 import { DomainError } from '../../../common/problem/domain-error';
 import { AuditService } from '../../audit/audit.service';
 import { Account, UserAccounts, normalizeEmail } from '../../users/user-accounts.repository';
@@ -70,7 +70,8 @@ export class EsiaSignInService {
     const sealed = /(?:^|;\s*)otklik_esia=([^;]+)/.exec(cookieHeader ?? '')?.[1];
     const widgetOrigin = this.rp.widgetOriginOf(sealed);
     const identity = await this.rp.finish(query, sealed);
-    const { tokens, user, newDevice } = await this.tx.run((manager) => this.signIn(manager, identity, client));
+    // The widget's token goes to another site's page: scoped to the widget's routes, short-lived.
+    const { tokens, user, newDevice } = await this.tx.run((manager) => this.signIn(manager, identity, client, widgetOrigin ? 'widget' : undefined));
     if (newDevice) this.signInService.notifyNewDevice(user, client);
     if (widgetOrigin) {
       // Only the short-lived access token leaves, and only to the opener on the origin the sign-in
@@ -93,7 +94,7 @@ export class EsiaSignInService {
     return { location: `${this.config.publicUrl}/auth/esia/done#${fragment.toString()}`, cookie: this.cookie('', 0) };
   }
 
-  private async signIn(manager: EntityManager, identity: EsiaIdentity, client: ClientInfo): Promise<{ tokens: TokensDto; user: Account; newDevice: boolean }> {
+  private async signIn(manager: EntityManager, identity: EsiaIdentity, client: ClientInfo, scope?: Principal['scope']): Promise<{ tokens: TokensDto; user: Account; newDevice: boolean }> {
     const snilsHash = identity.snils ? this.blindIndex.of('snils', identity.snils) : null;
     let linkedBy: 'esia_oid' | 'snils' | 'created' = 'esia_oid';
     let user = await this.accounts.findOne({ esiaOid: identity.oid }, { manager: manager, lock: true });
@@ -156,7 +157,7 @@ export class EsiaSignInService {
         });
       }
     }
-    const { tokens, newDevice } = await this.signInService.issueIn(manager, user, client);
+    const { tokens, newDevice } = await this.signInService.issueIn(manager, user, client, scope);
     await this.audit.record(manager, this.actor(user, client), {
       action: 'auth.esia_login',
       entityType: 'user',

@@ -1,7 +1,7 @@
 import type { Schemas } from '@otklik/shared/api/client';
 import { describe, expect, it } from 'vitest';
 import { changeLines } from '../audit/audit-log.page';
-import { treeRows } from './departments.page';
+import { originLines, treeRows } from './departments.page';
 
 const dept = (id: string, nameRu: string, parentId: string | null): Schemas['AdminDepartmentDto'] => ({
   id,
@@ -36,5 +36,12 @@ describe('changeLines', () => {
       { field: 'ipAllowList', from: '[]', to: '["10.0.0.0/8"]' },
     ]);
     expect(changeLines(null)).toEqual([]);
+  });
+});
+
+describe('originLines', () => {
+  it('takes one origin a line, trimmed, without blank lines (the API judges each)', () => {
+    expect(originLines(' https://a.example.ru \r\n\n\thttp://127.0.0.1:4310\n  \nnot an origin')).toEqual(['https://a.example.ru', 'http://127.0.0.1:4310', 'not an origin']);
+    expect(originLines('')).toEqual([]);
   });
 });

@@ -39,10 +39,19 @@ export function treeRows(all: Department[]): TreeRow[] {
   return rows;
 }
 
+/** The origins typed into the list, one a line: trimmed, blank lines dropped (the API checks each). */
+export function originLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
 /**
  * The department tree (admins change it; supervisors read): add a department under another,
- * rename or move the one chosen, name its head (one of its supervisors) and set its auto-assignment, retire it when nothing depends on it
- * (the API says what does).
+ * rename or move the one chosen, name its head (one of its supervisors) and set its auto-assignment,
+ * retire it when nothing depends on it (the API says what does). A top-level department is a body:
+ * the admin lists the sites that may embed its citizen widget.
  */
 @Component({
   selector: 'ok-departments-page',
@@ -70,6 +79,10 @@ export class DepartmentsPage {
   protected readonly busy = signal(false);
   /** Who may head the chosen department: its supervisors who can sign in (the API checks the same). */
   protected readonly headCandidates = signal<StaffAccount[]>([]);
+  /** The selected body's widget origins (null: not a body, or not loaded). */
+  protected readonly origins = signal<string[] | null>(null);
+  protected readonly originsError = signal<string | null>(null);
+  protected readonly originsForm = this.fb.group({ origins: [''] });
 
   protected readonly createForm = this.fb.group({
     code: ['', [Validators.required, Validators.pattern(/^[a-z0-9][a-z0-9-]{0,63}$/)]],
@@ -94,12 +107,44 @@ export class DepartmentsPage {
     this.editErrors.set({});
     this.editForm.reset({ nameRu: d.nameRu, nameEn: d.nameEn, parentId: d.parentId ?? '', headId: d.headId ?? '', autoAssign: d.autoAssign });
     this.headCandidates.set([]);
+    this.origins.set(null);
+    this.originsError.set(null);
     if (this.isAdmin()) void this.loadHeadCandidates(d.id);
+    if (this.isAdmin() && d.parentId === null && !d.retiredAt) void this.loadOrigins(d);
   }
 
   private async loadHeadCandidates(departmentId: string): Promise<void> {
     const { data } = await this.api.GET('/api/v1/admin/staff', { params: { query: { departmentId, role: 'supervisor', status: 'active', limit: 100 } } });
     if (data && this.selected()?.id === departmentId) this.headCandidates.set(data.items);
+  }
+
+  protected async saveOrigins(): Promise<void> {
+    const d = this.selected();
+    if (!d) return;
+    this.originsError.set(null);
+    await this.run(async () => {
+      const { data, error } = await this.api.PUT('/api/v1/admin/departments/{id}/widget-origins', { params: { path: { id: d.id } }, body: { origins: originLines(this.originsForm.getRawValue().origins) } });
+      if (!data) {
+        const problem = asProblem(error);
+        const fields = Object.values(fieldErrors(problem));
+        this.originsError.set(fields.length ? fields.join('; ') : problem ? problemMessage(problem) : this.t('departments.failed'));
+        return;
+      }
+      this.showOrigins(data.origins);
+      this.notice.set(this.t('departments.widgetOriginsSaved', { name: this.i18n.name(d) }));
+    });
+  }
+
+  private async loadOrigins(d: Department): Promise<void> {
+    const { data } = await this.api.GET('/api/v1/admin/departments/{id}/widget-origins', { params: { path: { id: d.id } } });
+    if (this.selected()?.id !== d.id) return;
+    if (data) this.showOrigins(data.origins);
+    else this.failure.set(this.t('departments.failed'));
+  }
+
+  private showOrigins(origins: string[]): void {
+    this.origins.set(origins);
+    this.originsForm.setValue({ origins: origins.join('\n') });
   }
 
   protected async create(): Promise<void> {
