@@ -191,6 +191,13 @@ describe('console queue', () => {
     started = Date.now();
     await marker.waitFor({ state: 'detached', timeout: 2_000 });
     expect(Date.now() - started).toBeLessThan(2_000);
+    // Back on the card, then the tab leaves the console altogether: gone too, not after the 40 s expiry.
+    await a.page.goto(`${server.baseUrl}/appeals/${filed.number}`);
+    await marker.waitFor({ timeout: 2_000 });
+    await a.page.goto('about:blank');
+    started = Date.now();
+    await marker.waitFor({ state: 'detached', timeout: 2_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     await a.context.close();

@@ -11,7 +11,7 @@ export const PRESENCE_BEAT_MS = 15_000;
 /**
  * The card's presence heartbeat (issue 15): while an appeal's card is open this says so to the
  * API — `replying` while the answer or message editor has focus or text — at once on a change and
- * every 15 s, and says it left when the card closes or shows another appeal. What the API answers
+ * every 15 s, and says it left when the card closes, shows another appeal or the tab goes away. What the API answers
  * (who else is here) goes on the board until the stream says more. Best effort: a failed beat is
  * not retried, the next one comes anyway.
  */
@@ -29,9 +29,15 @@ export function cardPresence(appealId: Signal<string | null>, replying: Signal<b
       // offline a moment: the next beat says it again
     }
   };
+  // keepalive: a leave sent as the tab closes or navigates away still reaches the API.
   const leave = (id: string) => {
-    void api.DELETE('/api/v1/staff/appeals/{idOrNumber}/presence', { params: { path: { idOrNumber: id } } }).catch(() => undefined);
+    void api.DELETE('/api/v1/staff/appeals/{idOrNumber}/presence', { params: { path: { idOrNumber: id } }, keepalive: true }).catch(() => undefined);
   };
+  // The tab closes or leaves the console: no component is destroyed, so the card says it now.
+  const pageHidden = () => {
+    if (current) leave(current);
+  };
+  window.addEventListener('pagehide', pageHidden);
 
   effect(() => {
     const id = appealId();
@@ -46,6 +52,7 @@ export function cardPresence(appealId: Signal<string | null>, replying: Signal<b
     });
   });
   inject(DestroyRef).onDestroy(() => {
+    window.removeEventListener('pagehide', pageHidden);
     clearInterval(timer);
     if (current) leave(current);
     current = null;
