@@ -70,6 +70,7 @@ export class NotificationEventStream implements OnApplicationShutdown {
     let replaying = true;
     let lastSent = after ? BigInt(after) : 0n;
     const held: StreamMessage[] = [];
+    let presenceFrom: number;
     const send = (message: StreamMessage) => {
       if (message.type === 'notification') {
         const id = BigInt(message.item.id);
@@ -104,13 +105,16 @@ export class NotificationEventStream implements OnApplicationShutdown {
     try {
       if (after) for (const item of await this.inbox.after(userId, after, REPLAY_LIMIT)) send({ type: 'notification', item });
       send({ type: 'unread', unread: await this.inbox.unread(userId) });
-      // Who is on which card now; from here on, each change comes as it happens.
+      // Who is on which card now; from here on, each change comes as it happens. A presence list
+      // held back before this read is older than what it reads (each carries a whole list), so it
+      // is dropped rather than sent after it.
+      presenceFrom = held.length;
       for (const item of await this.presence.inQueuesOf(departments)) send({ type: 'presence', item });
     } catch {
       close();
       return;
     }
     replaying = false;
-    for (const message of held.splice(0)) send(message);
+    for (const [at, message] of held.splice(0).entries()) if (message.type !== 'presence' || at >= presenceFrom) send(message);
   }
 }
