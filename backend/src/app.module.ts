@@ -81,7 +81,7 @@ export class AppModule {
         AttachmentsModule,
         AnswerSigningModule,
         AuditChainModule.forRoot({ config, process: runtime.process, runWorker }),
-        NotificationsModule.forRoot({ sending: runWorker }),
+        NotificationsModule.forRoot({ sending: runWorker, live: runtime.process === 'api' }),
         WebhooksModule.forRoot({ sending: runWorker }),
         ReportingModule,
         Open311Module,

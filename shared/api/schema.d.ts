@@ -2033,7 +2033,7 @@ export interface paths {
         };
         /**
          * Live feed (Server-Sent Events)
-         * @description Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}); for operators and supervisors also `queue` (data: {appealId, number, event}: an appeal of their queue changed). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.
+         * @description Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}); for operators and supervisors also `queue` (data: {appealId, number, event}: an appeal of their queue changed) and `presence` (data: {appealId, present: [{userId, name, activity}]}: who is on the appeal’s card now — sent for every such appeal on connect, then on each change). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.
          */
         get: operations["streamNotifications"];
         put?: never;
@@ -2249,6 +2249,27 @@ export interface paths {
         post?: never;
         /** Return to the built-in text (404 when none is overridden) */
         delete: operations["resetNotificationTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/appeals/{idOrNumber}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The caller is on the appeal's card (viewing, or replying); answers who else is
+         * @description A heartbeat: the caller stays shown for `ttlSeconds` (40) unless it comes again. Changes reach the staff whose queues show the appeal as `presence` events of the notification stream. Not audited: it changes nothing of the appeal.
+         */
+        put: operations["beatAppealPresence"];
+        post?: never;
+        /** The caller left the appeal's card */
+        delete: operations["leaveAppealPresence"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6002,6 +6023,30 @@ export interface components {
             subject?: string | null;
             /** @description Plain text with {{placeholders}}; escaped in the e-mail HTML */
             body: string;
+        };
+        /**
+         * @description `replying` while the answer or message editor has focus or holds text
+         * @enum {string}
+         */
+        PresenceActivity: "viewing" | "replying";
+        PresenceHeartbeatDto: {
+            /** @description `replying` while the answer or message editor has focus or holds text */
+            activity: components["schemas"]["PresenceActivity"];
+        };
+        PresentStaffDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Иванов Иван Иванович */
+            name: string;
+            activity: components["schemas"]["PresenceActivity"];
+        };
+        AppealPresenceDto: {
+            /** Format: uuid */
+            appealId: string;
+            /** @description The other staff members on the card now (never the caller) */
+            present: components["schemas"]["PresentStaffDto"][];
+            /** @description Seconds the caller stays shown without another heartbeat */
+            ttlSeconds: number;
         };
         /** @enum {string} */
         WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.reviewed" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.merged" | "appeal.answer_printed" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "appeal.destroyed" | "audit.alert_raised" | "signal.recurring_problem";
@@ -11947,6 +11992,80 @@ export interface operations {
                 kind: components["schemas"]["NoticeKind"];
                 channel: components["schemas"]["NoticeChannel"];
                 lang: components["schemas"]["NoticeLanguage"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    beatAppealPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenceHeartbeatDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealPresenceDto"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    leaveAppealPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Appeal id (UUID) or human number */
+                idOrNumber: string;
             };
             cookie?: never;
         };

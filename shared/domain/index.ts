@@ -13,3 +13,4 @@ export * from './no-answer-grounds';
 export * from './system-transitions';
 export * from './appeal-channel';
 export * from './answer-channel';
+export * from './presence';

@@ -133,6 +133,77 @@ describe('console queue', () => {
     await second.context.close();
   });
 
+  it('a colleague on a card shows on the queue row within 2 s, viewing then replying; the card says who is here; leaving clears it', async () => {
+    const filed = await file(`Присутствие ${randomUUID().slice(0, 6)}`);
+    const a = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });
+    const b = await chromium.signedIn(OPERATOR2, { baseUrl: server.baseUrl });
+    // B watches the queue, the appeal's row on screen.
+    await b.page.keyboard.press('/');
+    await b.page.keyboard.type(String(filed.number));
+    await b.page.keyboard.press('Enter');
+    const row = b.page.locator(`tr.queue-row[data-number="${filed.number}"]`);
+    await row.waitFor();
+    const marker = row.getByTestId('presence-marker');
+    expect(await marker.count()).toBe(0);
+
+    // A opens the card: within 2 s B's row shows A viewing it.
+    await a.page.goto(`${server.baseUrl}/appeals/${filed.number}`);
+    await a.page.getByRole('heading', { name: `Обращение № ${filed.number}` }).waitFor();
+    let started = Date.now();
+    await marker.waitFor({ timeout: 2_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await marker.getAttribute('aria-label')).toBe('Просматривает: Сидоров П. А.');
+    expect((await marker.textContent())?.trim()).toBe('СП');
+    await marker.hover();
+    await b.page.locator('.mat-mdc-tooltip', { hasText: 'Просматривает: Сидоров П. А.' }).waitFor();
+    await b.page.mouse.move(0, 0);
+    // A writes in the thread: «Отвечает».
+    await a.page.getByTestId('message-text').focus();
+    await row.locator('[data-testid="presence-marker"][data-activity="replying"]').waitFor({ timeout: 2_000 });
+    expect(await marker.getAttribute('aria-label')).toBe('Отвечает: Сидоров П. А.');
+    // Nobody else on A's card yet; A never sees themselves.
+    expect((await a.page.getByTestId('presence-here').textContent())?.trim()).toBe('');
+    expect(await axe(b.page)).toEqual([]);
+
+    // B opens the card too (another tab): each card names the other, never its own user.
+    const bCard = await b.context.newPage();
+    await bCard.goto(`${server.baseUrl}/appeals/${filed.number}`);
+    await bCard.getByTestId('presence-here').filter({ hasText: 'Сейчас здесь: Сидоров П. А. (отвечает)' }).waitFor({ timeout: 2_000 });
+    await a.page.getByTestId('presence-here').filter({ hasText: 'Сейчас здесь: Волков А. Н.' }).waitFor({ timeout: 2_000 });
+    for (const theme of ['light', 'dark'] as const) {
+      if (theme === 'dark') {
+        await a.page.getByTestId('theme-switch').click();
+        await a.page.waitForFunction(() => document.documentElement.classList.contains('theme-dark'));
+        await a.page.waitForFunction(() => document.getAnimations().every((x) => x.playState !== 'running'));
+      }
+      expect({ theme, card: await axe(a.page) }).toEqual({ theme, card: [] });
+    }
+    // B goes back to the queue from that tab: A's card no longer names B.
+    await bCard.getByRole('link', { name: /К очереди/ }).first().click();
+    await bCard.locator('tr.queue-row').first().waitFor();
+    await bCard.close();
+    await a.page.getByTestId('presence-here').filter({ hasText: /^\s*$/ }).waitFor({ timeout: 2_000 });
+
+    // A leaves the card: the marker goes from B's row within 2 s.
+    await a.page.getByTestId('message-text').blur();
+    await a.page.getByRole('link', { name: /К очереди/ }).first().click();
+    await a.page.locator('tr.queue-row').first().waitFor();
+    started = Date.now();
+    await marker.waitFor({ state: 'detached', timeout: 2_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // Back on the card, then the tab leaves the console altogether: gone too, not after the 40 s expiry.
+    await a.page.goto(`${server.baseUrl}/appeals/${filed.number}`);
+    await marker.waitFor({ timeout: 2_000 });
+    await a.page.goto('about:blank');
+    started = Date.now();
+    await marker.waitFor({ state: 'detached', timeout: 2_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
   it('the overdue view holds the overdue appeal, and its count in the rail is the API\'s', async () => {
     const { page, context, errors } = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });
     const counts = await ok<Schemas['QueueCountsDto']>('GET', '/api/v1/staff/appeals/counts', undefined, operator);

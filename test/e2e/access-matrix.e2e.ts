@@ -206,6 +206,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-drafts': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/answer-drafts` }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/related': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/related` }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/snippets': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/snippets` }) },
+  'PUT /api/v1/staff/appeals/{idOrNumber}/presence': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/presence`, body: { activity: 'viewing' } }) },
+  'DELETE /api/v1/staff/appeals/{idOrNumber}/presence': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/presence` }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/macros': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/macros` }) },
   // A common macro that adds a note: staff on the appeal apply it; staff who do not see the appeal get 404.
   'POST /api/v1/staff/appeals/{idOrNumber}/macros/{macroId}/apply': {

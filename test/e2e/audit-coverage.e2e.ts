@@ -24,6 +24,9 @@ const EXCEPTIONS: Record<string, string> = {
     'Issues a stateless, signed upload-session token after spending a CAPTCHA, and stores nothing; each upload into the session is audited (attachment.upload by anonymous), and the filing that binds them is audited as the appeal\u2019s submission.',
   'POST /api/v1/me/notifications/read': 'Marks items of one\u2019s own feed read: per-user display state (the item keeps read_at), no personal data, no configuration, nobody else affected.',
   'POST /api/v1/me/notifications/read-all': 'As POST /me/notifications/read, for the whole feed.',
+  'PUT /api/v1/staff/appeals/{idOrNumber}/presence':
+    'The console card\u2019s heartbeat (every 15 s while a card is open): live, expiring state of who is looking at an appeal, in an unlogged table. It changes nothing of the appeal, no setting and no personal data; opening the card is a read like the GET of it.',
+  'DELETE /api/v1/staff/appeals/{idOrNumber}/presence': 'As PUT /staff/appeals/{idOrNumber}/presence: the card was left.',
   'POST /api/v1/admin/routing-rules/test': 'The routing tester: runs the saved rules on a sample appeal given in the body and stores nothing; a read.',
   'POST /api/v1/admin/notification-templates/preview': 'Renders a notice with made-up sample facts and the draft text given in the body; stores nothing and reads no appeal: a read.',
   'POST /api/v1/admin/routing-rules/replay': 'Replays a draft rule set given in the body over recent appeals and stores nothing (the draft is not saved); answers appeal numbers and departments only, no personal data.',

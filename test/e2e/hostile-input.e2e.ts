@@ -140,6 +140,8 @@ const ROWS: Record<string, Row> = {
   'GET /api/v1/staff/appeals/{idOrNumber}/answer-drafts': { as: 'operator', params: onStaffAppeal },
   'GET /api/v1/staff/appeals/{idOrNumber}/related': { as: 'operator', params: onStaffAppeal },
   'GET /api/v1/staff/appeals/{idOrNumber}/snippets': { as: 'operator', params: onStaffAppeal },
+  'PUT /api/v1/staff/appeals/{idOrNumber}/presence': { as: 'operator', params: onStaffAppeal, base: () => ({ activity: 'viewing' }) },
+  'DELETE /api/v1/staff/appeals/{idOrNumber}/presence': { as: 'operator', params: onStaffAppeal },
   'GET /api/v1/staff/appeals/{idOrNumber}/macros': { as: 'operator', params: onStaffAppeal },
   // A macro id that names none: bad bodies are refused by validation before the macro is looked up.
   'POST /api/v1/staff/appeals/{idOrNumber}/macros/{macroId}/apply': { as: 'operator', params: (c) => ({ ...onStaffAppeal(c), macroId: randomUUID() }) },

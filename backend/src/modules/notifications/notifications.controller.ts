@@ -51,7 +51,7 @@ export class MeNotificationsController {
   @ApiOperation({
     summary: 'Live feed (Server-Sent Events)',
     description:
-      'Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}); for operators and supervisors also `queue` (data: {appealId, number, event}: an appeal of their queue changed). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.',
+      'Events: `notification` (data: a NotificationItem, id: its id) and `unread` (data: {"unread": n}); for operators and supervisors also `queue` (data: {appealId, number, event}: an appeal of their queue changed) and `presence` (data: {appealId, present: [{userId, name, activity}]}: who is on the appeal\u2019s card now — sent for every such appeal on connect, then on each change). Send `Last-Event-ID` (or ?lastEventId=) to get what was missed since, up to 200 items. A comment line every 25 s keeps proxies from closing the connection.',
     operationId: 'streamNotifications',
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false })

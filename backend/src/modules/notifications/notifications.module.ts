@@ -13,6 +13,9 @@ import { NotificationStream } from './inbox/notification-stream';
 import { StaffQueueFeed } from './inbox/staff-queue-feed';
 import { AppealNotificationsController, MeNotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { AppealPresenceController } from './presence/appeal-presence.controller';
+import { AppealPresenceRepository } from './presence/appeal-presence.repository';
+import { AppealPresence, PRESENCE_SWEEP_MODE } from './presence/appeal-presence.service';
 import { NotificationPreferences } from './preferences/notification-preferences.service';
 import { PushSubscriptions } from './push/push-subscriptions.repository';
 import { NoticeTemplateOverrides } from './templates/notice-templates.repository';
@@ -27,11 +30,12 @@ import { NotificationTemplatesService } from './templates/notification-templates
  */
 @Module({})
 export class NotificationsModule {
-  static forRoot(options: { sending: boolean }): DynamicModule {
+  /** `live`: this process serves the live streams (API processes) and sweeps expired card presence. */
+  static forRoot(options: { sending: boolean; live: boolean }): DynamicModule {
     return {
       module: NotificationsModule,
       imports: [AppealsModule, UserDirectoryModule, AppealWorkflowModule],
-      controllers: [MeNotificationsController, AppealNotificationsController, NotificationDeliveriesController, NotificationTemplatesController],
+      controllers: [MeNotificationsController, AppealNotificationsController, NotificationDeliveriesController, NotificationTemplatesController, AppealPresenceController],
       providers: [
         { provide: 'NOTIFICATION_SENDING', useValue: options.sending },
         NotificationPlanner,
@@ -42,6 +46,9 @@ export class NotificationsModule {
         NotificationStream,
         NotificationEventStream,
         StaffQueueFeed,
+        AppealPresenceRepository,
+        AppealPresence,
+        { provide: PRESENCE_SWEEP_MODE, useValue: options.live ? 'inline' : 'off' },
         NotificationPreferences,
         PushSubscriptions,
         NotificationsService,

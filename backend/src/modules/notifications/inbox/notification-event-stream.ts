@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../../config/config.module';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../../../common/http/actor';
 import { AppealAccess } from '../../appeals/appeal-access.service';
+import { AppealPresence } from '../presence/appeal-presence.service';
 import { NotificationInbox } from './notification-inbox.repository';
 import { NotificationStream, StreamMessage } from './notification-stream';
 
@@ -19,6 +20,8 @@ function frame(message: StreamMessage): string {
     // Queue changes carry no id: they are live state, not items to replay.
     case 'queue':
       return `event: queue\ndata: ${JSON.stringify(message.item)}\n\n`;
+    case 'presence':
+      return `event: presence\ndata: ${JSON.stringify(message.item)}\n\n`;
   }
 }
 
@@ -36,6 +39,7 @@ export class NotificationEventStream implements OnApplicationShutdown {
     private readonly inbox: NotificationInbox,
     private readonly stream: NotificationStream,
     private readonly access: AppealAccess,
+    private readonly presence: AppealPresence,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,6 +70,7 @@ export class NotificationEventStream implements OnApplicationShutdown {
     let replaying = true;
     let lastSent = after ? BigInt(after) : 0n;
     const held: StreamMessage[] = [];
+    let presenceFrom: number;
     const send = (message: StreamMessage) => {
       if (message.type === 'notification') {
         const id = BigInt(message.item.id);
@@ -100,11 +105,16 @@ export class NotificationEventStream implements OnApplicationShutdown {
     try {
       if (after) for (const item of await this.inbox.after(userId, after, REPLAY_LIMIT)) send({ type: 'notification', item });
       send({ type: 'unread', unread: await this.inbox.unread(userId) });
+      // Who is on which card now; from here on, each change comes as it happens. A presence list
+      // held back before this read is older than what it reads (each carries a whole list), so it
+      // is dropped rather than sent after it.
+      presenceFrom = held.length;
+      for (const item of await this.presence.inQueuesOf(departments)) send({ type: 'presence', item });
     } catch {
       close();
       return;
     }
     replaying = false;
-    for (const message of held.splice(0)) send(message);
+    for (const [at, message] of held.splice(0).entries()) if (message.type !== 'presence' || at >= presenceFrom) send(message);
   }
 }

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { Gauge } from 'prom-client';
 import { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
+import type { Present } from '../presence/appeal-presence.repository';
 import type { InboxItem } from './notification-inbox.repository';
 
 /** A row of the staff queue changed (an appeal step, a message): the console refreshes what it shows. */
@@ -13,11 +14,18 @@ export interface QueueChange {
   event: string;
 }
 
+/** Who is on an appeal's card now (the whole list; empty when the last one left). */
+export interface PresenceChange {
+  appealId: string;
+  present: Present[];
+}
+
 /** What the stream carries to a user's open connections. */
 export type StreamMessage =
   | { type: 'notification'; item: InboxItem }
   | { type: 'unread'; unread: number }
-  | { type: 'queue'; item: QueueChange };
+  | { type: 'queue'; item: QueueChange }
+  | { type: 'presence'; item: PresenceChange };
 /** To one user's connections, or to every staff connection whose queue covers one of the departments. */
 type Envelope = { userId: string; message: StreamMessage } | { departments: string[]; message: StreamMessage };
 type Listener = (message: StreamMessage) => void;

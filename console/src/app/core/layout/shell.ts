@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
+import { PresenceBoard } from '../presence/presence-board';
 import { DEFAULT_VIEW, QUEUE_VIEWS, QueueViews } from '../queue/queue-views';
 import { ThemeSwitch } from '../theme/theme';
 import { LangSwitch } from '../../ui/lang-switch';
@@ -38,6 +39,8 @@ export class Shell {
   });
 
   protected readonly views = inject(QueueViews);
+  /** From sign-in on: the stream's first list of who is on which card comes as it connects. */
+  private readonly presence = inject(PresenceBoard);
   protected readonly defaultView = DEFAULT_VIEW;
   private readonly router = inject(Router);
   private readonly url = toSignal(

@@ -8,7 +8,16 @@ import { StreamRelay, type RelayMessage } from './stream-relay';
 export type NotificationItem = Schemas['NotificationItemDto'];
 
 /** Live state from the stream (not feed items): queue changes, and a (re)connect to resync after. */
-export type LiveEvent = { type: 'queue'; data: { appealId: string; number: number | null; event: string } } | { type: 'resync' };
+export type LiveEvent =
+  | { type: 'queue'; data: { appealId: string; number: number | null; event: string } }
+  | { type: 'presence'; data: PresenceChange }
+  | { type: 'resync' };
+
+/** Who is on an appeal's card now (the whole list), as the stream's `presence` event says. */
+export interface PresenceChange {
+  appealId: string;
+  present: Schemas['PresentStaffDto'][];
+}
 
 /** How the live stream waits before reconnecting: doubling from `initialMs` up to `maxMs`. */
 export interface StreamRetry {
@@ -73,7 +82,7 @@ export class NotificationCenter {
 
   /**
    * Called with each live-state event of the stream (`queue`: an appeal of the staff member's
-   * queue changed) and with `resync` after every
+   * queue changed; `presence`: who is on an appeal's card) and with `resync` after every
    * (re)connect, when whatever was missed meanwhile should be reloaded.
    */
   onLive(listener: (event: LiveEvent) => void): () => void {
@@ -250,6 +259,11 @@ export class NotificationCenter {
   }
 
   private handle(event: SseEvent): void {
+    if (event.event === 'presence') {
+      const data = parseJson<PresenceChange>(event.data);
+      if (data && typeof data.appealId === 'string' && Array.isArray(data.present)) this.emitLive({ type: 'presence', data });
+      return;
+    }
     if (event.event === 'queue') {
       const data = parseJson<{ appealId: string; number: number | null; event: string }>(event.data);
       if (data && typeof data.appealId === 'string') this.emitLive({ type: 'queue', data });

@@ -52,7 +52,7 @@ export class QueueViews {
         if (user && console) void this.load();
       });
     });
-    const off = this.stream.onLive(() => this.soon());
+    const off = this.stream.onLive((event) => event.type !== 'presence' && this.soon());
     inject(DestroyRef).onDestroy(() => {
       off();
       clearTimeout(this.timer);

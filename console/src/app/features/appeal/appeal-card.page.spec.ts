@@ -65,6 +65,9 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     api.on('GET', /\/duplicates$/, { body: [] });
     api.on('GET', /\/snippets$/, { body: [] });
     api.on('GET', /\/macros$/, { body: [] });
+    // The card's presence heartbeat (nobody else there unless a test says so).
+    api.on('PUT', /\/presence$/, { body: { appealId: 'x', present: [], ttlSeconds: 40 } });
+    api.on('DELETE', /\/presence$/, { status: 204 });
     // The staff member's notification stream (the card listens to it for live changes of the appeal).
     streams = api.eventStream('/api/v1/me/notifications/stream');
     api.on('GET', '/api/v1/me/notifications', { body: { items: [], nextCursor: null, unread: 0 } });
@@ -345,5 +348,27 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     streams.connections[0].stream.event('notification', aNotification({ id: '78', kind: 'citizen_reply', appealId: 'a0000000-0000-4000-8000-00000000ffff', appealNumber: 9 }), '78');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(api.sent('GET', CARD)).toHaveLength(2);
+  });
+
+  it('says it is here (viewing, then replying in the thread), and shows who else is, never the signed-in user', async () => {
+    const appeal = anAppeal({ number: 1042, status: 'in_progress' });
+    const me = aUser();
+    await open(appeal, me);
+    await eventually(() => expect(api.sent('PUT', /\/presence$/).map((r) => r.body)).toEqual([{ activity: 'viewing' }]));
+    expect(api.sent('PUT', /\/presence$/)[0].path).toBe(`/api/v1/staff/appeals/${appeal.id}/presence`);
+    const here = () => document.querySelector('[data-testid="presence-here"]')?.textContent?.trim();
+    expect(here()).toBe('');
+
+    await eventually(() => expect(streams.connections).toHaveLength(1));
+    const colleague = { userId: 'u0000000-0000-4000-8000-000000000002', name: 'Волков Андрей Николаевич', activity: 'replying' };
+    streams.connections[0].stream.event('presence', { appealId: appeal.id, present: [colleague, { userId: me.id, name: me.fullName, activity: 'viewing' }] });
+    await eventually(() => expect(here()).toContain(RU['presence.here'].replace('{names}', RU['presence.hereReplying'].replace('{name}', 'Волков А. Н.'))));
+    expect(here()).not.toContain('Операторова');
+
+    const editor = document.querySelector<HTMLTextAreaElement>('ok-message-thread textarea')!;
+    editor.focus();
+    await eventually(() => expect(api.sent('PUT', /\/presence$/).at(-1)?.body).toEqual({ activity: 'replying' }));
+    streams.connections[0].stream.event('presence', { appealId: appeal.id, present: [] });
+    await eventually(() => expect(here()).toBe(''));
   });
 });

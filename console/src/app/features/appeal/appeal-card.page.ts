@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatMenuModule } from '@angular/material/menu';
@@ -12,10 +12,13 @@ import { I18n } from '../../core/i18n/i18n.service';
 import { NotificationCenter } from '../../core/notifications/notification-center';
 import { QueueTrail } from '../../core/queue/queue-trail';
 import { DueDate } from '../../ui/due-date';
+import { PresenceMarker } from '../../ui/presence-marker';
 import { StatusChip } from '../../ui/status-chip';
 import { ACTION_DIALOGS, ACTION_DONE, isDialogAction } from './action-dialogs/action-dialogs';
 import type { ActionDialogData, ActionDialogResult, DialogAction } from './action-dialogs/staff-action-sender';
 import { AppealFiles, saveBlob } from './appeal-files';
+import { cardPresence } from './card-presence';
+import { PresenceBoard, shortName } from '../../core/presence/presence-board';
 import { AnswerForm } from './answer-form';
 import { RevealContactDialog } from './action-dialogs/reveal-contact-dialog';
 import { AnswerDraftPanel } from './answer-draft-panel';
@@ -44,10 +47,11 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
 /** The appeal card for staff: everything about one appeal, its history and its thread. */
 @Component({
   selector: 'ok-appeal-card-page',
-  imports: [RouterLink, MatButtonModule, MatMenuModule, StatusChip, DueDate, StatusHistory, MessageThread, AnswerForm, AnswerDraftPanel, AppealFiles, AppealNotifications, RelatedAppeals, SlaTimeline, DuplicateCandidates],
+  imports: [RouterLink, MatButtonModule, MatMenuModule, StatusChip, PresenceMarker, DueDate, StatusHistory, MessageThread, AnswerForm, AnswerDraftPanel, AppealFiles, AppealNotifications, RelatedAppeals, SlaTimeline, DuplicateCandidates],
   templateUrl: './appeal-card.page.html',
   styleUrl: './appeal-card.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(focusin)': 'editorFocus($event.target)', '(focusout)': 'editorFocus($event.relatedTarget)' },
 })
 export class AppealCardPage {
   private readonly api = inject(API);
@@ -272,6 +276,30 @@ export class AppealCardPage {
 
   private loadSeq = 0;
 
+  private readonly presence = inject(PresenceBoard);
+  /** An editor of the answer or of the thread has focus or text. */
+  private readonly editing = signal(false);
+  /** «Сейчас здесь»: the colleagues on this card now, live. */
+  protected readonly here = computed(() => {
+    const appeal = this.appeal();
+    return appeal ? this.presence.others(appeal.id) : [];
+  });
+  protected readonly hereText = computed(() =>
+    this.here()
+      .map((p) => (p.activity === 'replying' ? this.t('presence.hereReplying', { name: shortName(p.name) }) : shortName(p.name)))
+      .join(', '),
+  );
+
+  private readonly host = inject(ElementRef<HTMLElement>);
+
+  /** Focus moved (to `target`): replying while an editor has the focus or any of them holds text. */
+  protected editorFocus(target: EventTarget | null): void {
+    const editors = 'ok-answer-form textarea, ok-message-thread textarea';
+    const focused = target instanceof HTMLElement && target.matches(editors);
+    const typed = [...(this.host.nativeElement as HTMLElement).querySelectorAll<HTMLTextAreaElement>(editors)].some((e) => e.value.trim() !== '');
+    this.editing.set(focused || typed);
+  }
+
   constructor() {
     void this.catalog.load();
     // Live: whatever the stream tells this staff member about the open appeal (a citizen's reply,
@@ -281,6 +309,10 @@ export class AppealCardPage {
       if (appeal && item.appealId === appeal.id) void this.load(this.idOrNumber());
     });
     inject(DestroyRef).onDestroy(stop);
+    cardPresence(
+      computed(() => this.appeal()?.id ?? null),
+      computed(() => this.editing() || !!this.answerForm()?.unsent()),
+    );
     effect(() => {
       const id = this.idOrNumber();
       untracked(() => {

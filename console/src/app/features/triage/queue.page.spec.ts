@@ -11,6 +11,7 @@ import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { APPEAL_STATUS_LABELS, APPEAL_TYPE_LABELS } from '@otklik/shared/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LIVE_DEBOUNCE_MS } from '../../core/queue/queue-views';
 import { aQueueRow as anAppealSummary, aUser } from '../../../testing/builders';
 import { setUpConsole, signIn } from '../../../testing/console-test-bed';
 import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
@@ -212,6 +213,27 @@ describe('QueuePage (the operator queue table)', () => {
     streams.connections[0].stream.event('queue', { appealId: before.id, number: 5001, event: 'appeal.taken' });
 
     await eventually(async () => expect((await table.getCellTextByColumnName())['assignee'].text).toEqual(['Коллега Второй']));
+  });
+
+  it('shows a colleague on an appeal\'s card on its row, viewing or replying, never the user; presence reloads nothing', async () => {
+    const row = anAppealSummary({ number: 5002 });
+    api.on('GET', LIST, { body: { items: [row], nextCursor: null } });
+    await (await open()).getHarness(MatTableHarness);
+    await eventually(() => expect(streams.connections).toHaveLength(1));
+    const loads = api.sent('GET', LIST).length;
+    const markers = () => [...document.querySelectorAll('tr.queue-row [data-testid="presence-marker"]')].map((m) => [m.getAttribute('aria-label'), m.textContent?.trim()]);
+    const colleague = { userId: 'u0000000-0000-4000-8000-000000000002', name: 'Волков Андрей Николаевич', activity: 'viewing' };
+    const me = { userId: aUser().id, name: aUser().fullName, activity: 'replying' };
+
+    streams.connections[0].stream.event('presence', { appealId: row.id, present: [colleague, me] });
+    await eventually(() => expect(markers()).toEqual([[RU['presence.viewing'].replace('{name}', 'Волков А. Н.'), 'ВА']]));
+    streams.connections[0].stream.event('presence', { appealId: row.id, present: [{ ...colleague, activity: 'replying' }] });
+    await eventually(() => expect(markers()).toEqual([[RU['presence.replying'].replace('{name}', 'Волков А. Н.'), 'ВА']]));
+    streams.connections[0].stream.event('presence', { appealId: row.id, present: [] });
+    await eventually(() => expect(markers()).toEqual([]));
+    // Past the live debounce: a queue change would have reloaded the page by now.
+    await new Promise((resolve) => setTimeout(resolve, LIVE_DEBOUNCE_MS * 2));
+    expect(api.sent('GET', LIST)).toHaveLength(loads);
   });
 
   it('applies a saved view: its view, status and sort go to the API', async () => {

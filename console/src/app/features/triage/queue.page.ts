@@ -36,6 +36,8 @@ import { APPEAL_STATUSES, APPEAL_TYPES, AppealStatus } from '@otklik/shared/doma
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import { StatusChip } from '../../ui/status-chip';
+import { PresenceMarker } from '../../ui/presence-marker';
+import { PresenceBoard } from '../../core/presence/presence-board';
 import { bulkOutcome, type BulkAction, type BulkDialogData, type BulkDialogResult, type BulkOutcome } from './bulk/bulk-action';
 import { BulkAssignDialog } from './bulk/bulk-assign-dialog';
 import { BulkOutcomeView } from './bulk/bulk-outcome';
@@ -78,6 +80,7 @@ const BULK_DIALOGS: Readonly<Record<BulkAction, Type<unknown>>> = { assign: Bulk
     MatTooltipModule,
     MatProgressBarModule,
     StatusChip,
+    PresenceMarker,
     TimeLeft,
     SavedViews,
     BulkOutcomeView,
@@ -102,6 +105,8 @@ export class QueuePage {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly api = inject(API);
   protected readonly catalog = inject(CatalogService);
+  /** Colleagues on each row's card, live from the stream. */
+  protected readonly presence = inject(PresenceBoard);
   private readonly views = inject(QueueViews);
 
   protected readonly columns = [

@@ -137,7 +137,8 @@ export class QueueStore {
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    const off = inject(NotificationCenter).onLive(() => this.changed());
+    const off = inject(NotificationCenter).onLive((event) => event.type !== 'presence' && this.changed());
+    // (Presence changes no row: PresenceBoard shows it on the rows it concerns.)
     inject(DestroyRef).onDestroy(() => {
       off();
       clearTimeout(this.liveTimer);
