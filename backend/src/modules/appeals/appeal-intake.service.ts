@@ -173,7 +173,7 @@ export class AppealIntakeService {
   }
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
-    const answerChannel = dto.answerChannel ?? (await this.accounts.get(actor.userId)).preferredAnswerChannel;
+    const answerChannel = dto.answerChannel ?? (await this.accounts.answerChannelOf(actor.userId));
     assertAnswerChannel(answerChannel, dto.contact?.address);
     const file = async (manager: EntityManager) => {
       // Drafts are private notes; filing (registration) is what the ESIA trust level gates.

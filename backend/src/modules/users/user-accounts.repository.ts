@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/problem/domain-error';
+import { runPrepared } from '../../common/sql/prepared';
 import { normalizeEmail, TrustLevel, User } from './user.entity';
 
 export { normalizeEmail };
@@ -59,6 +60,8 @@ export interface AccountRead {
   /** SELECT … FOR UPDATE (needs `manager`). */
   lock?: boolean;
   secrets?: readonly AccountSecret[];
+  /** Only these columns (a hot read that needs a few: GET /me); the others are absent from the result. */
+  columns?: readonly (keyof Account)[];
 }
 
 /**
@@ -90,15 +93,19 @@ export class UserAccounts {
     if (conditions.length === 0) throw new Error('UserAccounts.findOne needs a condition');
     if (read.lock && !read.manager) throw new Error('UserAccounts.findOne: a lock needs the caller\'s transaction');
     const secrets = [...(read.secrets ?? [])].sort();
-    let select = this.selects.get(secrets.join(','));
+    const columns = read.columns ? [...read.columns].sort() : null;
+    const key = `${secrets.join(',')}|${columns?.join(',') ?? '*'}`;
+    let select = this.selects.get(key);
     if (!select) {
       select = metadata.columns
-        .filter((c) => c.isSelect || secrets.includes(c.propertyName as AccountSecret))
+        .filter((c) => (columns ? columns.includes(c.propertyName as keyof Account) : c.isSelect) || secrets.includes(c.propertyName as AccountSecret))
         .map((c) => `u.${c.databaseName} AS "${c.propertyName}"`)
         .join(', ');
-      this.selects.set(secrets.join(','), select);
+      this.selects.set(key, select);
     }
-    const rows = await (read.manager ?? this.dataSource.manager).query<Account[]>(
+    // Prepared: the text is fixed per shape (conditions and select list), values are parameters.
+    const rows = await runPrepared<Account>(
+      read.manager ?? this.dataSource.manager,
       `SELECT ${select} FROM users u WHERE ${conditions.join(' AND ')} LIMIT 1${read.lock ? ' FOR UPDATE' : ''}`,
       params,
     );
@@ -110,6 +117,20 @@ export class UserAccounts {
     const account = await this.findOne({ id }, read);
     if (!account) throw new NotFoundError('user');
     return account;
+  }
+
+  /**
+   * The account's default answer channel, the one column a filing needs (a citizen files without
+   * naming one), read alone rather than the whole row of some 25 columns parsed on every filing. A missing
+   * account is a 404, as in get().
+   */
+  async answerChannelOf(id: string): Promise<User['preferredAnswerChannel']> {
+    const rows = await this.dataSource.query<{ channel: User['preferredAnswerChannel'] }[]>(
+      'SELECT preferred_answer_channel AS channel FROM users WHERE id = $1',
+      [id],
+    );
+    if (!rows[0]) throw new NotFoundError('user');
+    return rows[0].channel;
   }
 
   /**
