@@ -125,10 +125,7 @@ export class UserAccounts {
    * account is a 404, as in get().
    */
   async answerChannelOf(id: string): Promise<User['preferredAnswerChannel']> {
-    const rows = await this.dataSource.query<{ channel: User['preferredAnswerChannel'] }[]>(
-      'SELECT preferred_answer_channel AS channel FROM users WHERE id = $1',
-      [id],
-    );
+    const rows = await runPrepared<{ channel: User['preferredAnswerChannel'] }>(this.dataSource.manager, 'SELECT preferred_answer_channel AS channel FROM users WHERE id = $1', [id]);
     if (!rows[0]) throw new NotFoundError('user');
     return rows[0].channel;
   }
