@@ -40,7 +40,7 @@
  *   k. reports (BENCH_ONLY=reports, see reports.mjs): reports:rebuild of the dataset, each report's p95
  *      beside a raw SQL scan of the same figure, and the CSV of every appeal streamed (time, peak RSS).
  *
- *   BENCH_ONLY=cpu|submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|console|compare   run one phase ('all' skips compare)
+ *   BENCH_ONLY=cpu|submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|console|compare   run one phase ('all' skips compare and cpu)
  *   BENCH_WEBHOOK_EVENTS=5000 BENCH_WEBHOOK_CONCURRENCY=32
  *   BENCH_AUDIT_RATE=50 BENCH_AUDIT_SECONDS=8 BENCH_AUDIT_ROUNDS=4 BENCH_AUDIT_INSERT_SECONDS=15 BENCH_AUDIT_VERIFY_ROWS=1000000
  *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
