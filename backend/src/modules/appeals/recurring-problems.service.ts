@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { runPrepared } from '../../common/sql/prepared';
 import { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -46,7 +47,9 @@ export class RecurringProblemWatch implements OnModuleInit, EventConsumer<'appea
   async handleBatch(events: DispatchedEvent<'appeal.submitted'>[]): Promise<void> {
     const { recurringWindowHours: hours, recurringMinCitizens: min } = this.config.intake;
     const windowMs = hours * 3_600_000;
-    const counts = await this.tx.manager.query<{ categoryId: string; area: string; registeredAt: Date; appeals: number; citizens: number }[]>(
+    // Prepared: planned once per connection (an index range per registration, whatever the values).
+    const counts = await runPrepared<{ categoryId: string; area: string; registeredAt: Date; appeals: number; citizens: number }>(
+      this.tx.manager,
       `SELECT a.category_id AS "categoryId", w.area, a.registered_at AS "registeredAt", c.appeals, c.citizens
          FROM appeals a
         CROSS JOIN LATERAL (SELECT coalesce(a.extra_fields->>'region', '') AS area) w
