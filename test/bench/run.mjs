@@ -40,7 +40,7 @@
  *   k. reports (BENCH_ONLY=reports, see reports.mjs): reports:rebuild of the dataset, each report's p95
  *      beside a raw SQL scan of the same figure, and the CSV of every appeal streamed (time, peak RSS).
  *
- *   BENCH_ONLY=submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|console|compare   run one phase ('all' skips compare)
+ *   BENCH_ONLY=cpu|submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|console|compare   run one phase ('all' skips compare and cpu)
  *   BENCH_WEBHOOK_EVENTS=5000 BENCH_WEBHOOK_CONCURRENCY=32
  *   BENCH_AUDIT_RATE=50 BENCH_AUDIT_SECONDS=8 BENCH_AUDIT_ROUNDS=4 BENCH_AUDIT_INSERT_SECONDS=15 BENCH_AUDIT_VERIFY_ROWS=1000000
  *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
@@ -553,6 +553,28 @@ async function submitPhase(results) {
     results.submit.cpu = await requestCpu(results, { phase: 'a', mode: 'PostgreSQL', base, pid, db, token: await login(base, `bench-citizen-1@${BENCH.domain}`) });
     await transitionPhase(results, db, base, pid, peak);
     await loginPhase(results, base);
+  } finally {
+    await server.stop();
+    await dropDb(db);
+  }
+}
+
+// ---------------------------------------------------------------------------- a''. CPU per request only
+/**
+ * `BENCH_ONLY=cpu`: issue 20's per-request CPU figures alone (GET /api/health/live, GET /me, a filing)
+ * on PostgreSQL, on a small dataset (BENCH_SUBMIT_BASE appeals): the quick loop for profiling
+ * (`BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`, then profile-top.mjs).
+ */
+async function cpuPhase(results) {
+  const db = 'otklik_bench_cpu';
+  await createDb(db);
+  await runCli(db, ['bench:dataset', '--appeals', String(cfg.submitBase), '--citizens', '20', '--departments-from-seed'], 300_000);
+  const server = await startServer(db, 'cpu');
+  try {
+    const { categoryId } = await submitSetup(server.base);
+    results.cpu = await requestCpu(results, {
+      phase: 'cpu', mode: 'PostgreSQL', base: server.base, pid: server.child.pid, db, token: await login(server.base, `bench-citizen-1@${BENCH.domain}`), filingCategoryId: categoryId,
+    });
   } finally {
     await server.stop();
     await dropDb(db);
@@ -1295,6 +1317,7 @@ async function main() {
   let failure = null;
   try {
     if (cfg.only === 'all' || cfg.only === 'submit') await withTimeout(submitPhase(results), 15 * 60_000, 'submit phase');
+    if (cfg.only === 'cpu') await withTimeout(cpuPhase(results), 10 * 60_000, 'cpu phase');
     if (cfg.only === 'all' || cfg.only === 'read') await withTimeout(readPhase(results), 60 * 60_000, 'read phase');
     if (cfg.only === 'all' || cfg.only === 'overdue') await withTimeout(overduePhase(results), 60 * 60_000, 'overdue phase');
     if (cfg.only === 'all' || cfg.only === 'attachments') await withTimeout(attachmentsPhase(results), 10 * 60_000, 'attachments phase');

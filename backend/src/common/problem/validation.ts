@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ValidationFailedError } from './domain-error';
+import { memoiseValidationMetadata } from '../validation/metadata-cache';
 
 const CODE_ALIASES: Record<string, string> = {
   whitelistValidation: 'unknown_field',
@@ -31,6 +32,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 
 /** Strict global validation (CONVENTIONS.md #3): unknown fields are an error, types are transformed. */
 export function createValidationPipe(): ValidationPipe {
+  memoiseValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -16,6 +16,7 @@ import {
   Role,
 } from '@otklik/shared/domain';
 import { Clock } from '../../common/clock/clock';
+import { runPrepared } from '../../common/sql/prepared';
 import { entityInsert } from '../../common/sql/entity-insert';
 import { PersonalDataCipher } from '../../common/crypto/personal-data-cipher';
 import { Actor, AnonymousActor, AnyActor } from '../../common/http/actor';
@@ -172,7 +173,7 @@ export class AppealIntakeService {
   }
 
   async create(actor: Actor, dto: CreateAppealDto, idempotency?: Omit<IdempotentRequest, 'body' | 'userId'>): Promise<AppealSummaryDto> {
-    const answerChannel = dto.answerChannel ?? (await this.accounts.get(actor.userId)).preferredAnswerChannel;
+    const answerChannel = dto.answerChannel ?? (await this.accounts.answerChannelOf(actor.userId));
     assertAnswerChannel(answerChannel, dto.contact?.address);
     const file = async (manager: EntityManager) => {
       // Drafts are private notes; filing (registration) is what the ESIA trust level gates.
@@ -410,7 +411,7 @@ export class AppealIntakeService {
 
   /** A number from the sequence (unique, never reused), the department, the statutory deadlines. */
   private async assignRegistration(manager: EntityManager, appeal: Appeal, resolved: ResolvedCategory, origin?: IntakeOrigin): Promise<void> {
-    const [{ number }] = await manager.query<{ number: string }[]>(`SELECT nextval('appeal_number_seq')::bigint AS number`);
+    const [{ number }] = await runPrepared<{ number: string }>(manager, `SELECT nextval('appeal_number_seq')::bigint AS number`, []);
     const registeredAt = this.clock.now();
     const deadlines = await this.sla.deadlinesAtRegistration(
       manager,

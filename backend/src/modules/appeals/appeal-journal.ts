@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppealStatus, HistoryEvent } from '@otklik/shared/domain';
@@ -7,6 +6,7 @@ import { DomainEventType, StepEvent } from '../outbox/domain-event';
 import { OutboxService, PayloadSql } from '../outbox/outbox.service';
 import { Appeal } from './appeal.entity';
 import { RowShape } from '../../common/sql/row-shape';
+import { runPrepared } from '../../common/sql/prepared';
 import { AUDIT_ROW } from '../audit/audit-row';
 
 export interface JournalEntry {
@@ -216,22 +216,5 @@ export class AppealJournal {
     const first = prepend ? `appeal AS (${prepend.sql}), ` : '';
     await runPrepared(manager, `WITH ${first}history AS (${history}), audit AS (${audit}) ${outbox}`, params);
     this.writer.written(manager);
-  }
-}
-
-/**
- * Runs a hot statement as a named prepared statement: PostgreSQL parses and plans it once per
- * connection instead of on every filing. The text is fixed per shape (values are parameters), so
- * the number of prepared statements stays small.
- */
-async function runPrepared(manager: EntityManager, text: string, values: unknown[]): Promise<void> {
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  const own = !manager.queryRunner;
-  try {
-    const client = (await runner.connect()) as { query(q: { name: string; text: string; values: unknown[] }): Promise<unknown> };
-    manager.connection.logger.logQuery(text, values, runner);
-    await client.query({ name: `otklik_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values });
-  } finally {
-    if (own) await runner.release();
   }
 }

@@ -43,6 +43,19 @@ export class EventConsumers {
     return this.byType.get(eventType) ?? [];
   }
 
+  /** Every (event type, consumer) pair as two parallel arrays: the relay joins its claimed events to them in SQL. */
+  routes(): { types: string[]; consumers: string[] } {
+    const types: string[] = [];
+    const consumers: string[] = [];
+    for (const [type, names] of this.byType) {
+      for (const name of names) {
+        types.push(type);
+        consumers.push(name);
+      }
+    }
+    return { types, consumers };
+  }
+
   get(name: string): EventConsumer | undefined {
     return this.byName.get(name);
   }

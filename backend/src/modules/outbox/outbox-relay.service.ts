@@ -4,7 +4,7 @@ import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { PgListener } from '../../database/pg-listener';
 import { EventConsumers } from './event-consumers';
-import { DeliveryKey, EventDeliveries, KeyRow, toKey } from './event-deliveries.service';
+import { DeliveryKey, EventDeliveries, toKey } from './event-deliveries.service';
 import { JOB_DRIVER, JobDriver } from './job-driver';
 import { OutboxService, RelayedEvent, runsOutboxRelay } from './outbox.service';
 
@@ -97,38 +97,38 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (sweep && !this.stopped) await this.driver.dispatch(await this.deliveries.due(BATCH));
   }
 
+  /**
+   * One statement claims a batch, creates a delivery for each of its consumers and marks it
+   * dispatched (data-modifying CTEs commit together, as the transaction of three statements did):
+   * one round trip per batch instead of five, which at a low rate is one per event.
+   */
   private async relayBatch(): Promise<number> {
-    const { count, keys, events } = await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string; event_type: string; aggregate_type: string; aggregate_id: string; department_id: string | null }[]>(
-        `SELECT id, event_type, aggregate_type, aggregate_id, payload->>'departmentId' AS department_id
-           FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
-      if (rows.length === 0) return { count: 0, keys: [] as DeliveryKey[], events: [] as RelayedEvent[] };
-      const ids: string[] = [];
-      const consumers: string[] = [];
-      const types: string[] = [];
-      for (const row of rows) {
-        for (const consumer of this.consumers.of(row.event_type)) {
-          ids.push(String(row.id));
-          consumers.push(consumer);
-          types.push(row.event_type);
-        }
-      }
-      const created = ids.length
-        ? await manager.query<KeyRow[]>(
-            `INSERT INTO event_deliveries (event_id, consumer, event_type)
-             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])
-             ON CONFLICT DO NOTHING RETURNING event_id, consumer, next_attempt_at`,
-            [ids, consumers, types],
-          )
-        : [];
-      await manager.query(`UPDATE outbox SET dispatched_at = clock_timestamp(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [
-        rows.map((r) => String(r.id)),
-      ]);
-      const events = rows.map((r) => ({ eventType: r.event_type, aggregateType: r.aggregate_type, aggregateId: r.aggregate_id, departmentId: r.department_id }));
-      return { count: rows.length, keys: created.map(toKey), events };
-    });
+    const routes = this.consumers.routes();
+    const rows = await this.dataSource.query<
+      { kind: 'event' | 'delivery'; id: string; event_type: string; aggregate_type: string; aggregate_id: string; department_id: string | null; consumer: string; next_attempt_at: Date }[]
+    >(
+      `WITH claimed AS (
+         SELECT id, event_type, aggregate_type, aggregate_id, payload->>'departmentId' AS department_id
+           FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED),
+       created AS (
+         INSERT INTO event_deliveries (event_id, consumer, event_type)
+         SELECT c.id, r.consumer, c.event_type FROM claimed c JOIN unnest($2::text[], $3::text[]) AS r(event_type, consumer) USING (event_type) ORDER BY c.id
+         ON CONFLICT DO NOTHING RETURNING event_id, consumer, next_attempt_at),
+       marked AS (
+         UPDATE outbox o SET dispatched_at = clock_timestamp(), attempts = o.attempts + 1 FROM claimed c WHERE o.id = c.id)
+       SELECT 'event' AS kind, id, event_type, aggregate_type, aggregate_id, department_id, NULL AS consumer, NULL::timestamptz AS next_attempt_at FROM claimed
+       UNION ALL
+       SELECT 'delivery', event_id, NULL, NULL, NULL, NULL, consumer, next_attempt_at FROM created
+       ORDER BY kind DESC, id`,
+      [BATCH, routes.types, routes.consumers],
+    );
+    const events: RelayedEvent[] = [];
+    const keys: DeliveryKey[] = [];
+    for (const r of rows) {
+      if (r.kind === 'event') events.push({ eventType: r.event_type, aggregateType: r.aggregate_type, aggregateId: r.aggregate_id, departmentId: r.department_id });
+      else keys.push(toKey({ event_id: r.id, consumer: r.consumer, next_attempt_at: r.next_attempt_at }));
+    }
+    const count = events.length;
     relayed.inc(count);
     this.outbox.relayed(events);
     // After the commit: a driver that fails here leaves the deliveries pending for the sweep.

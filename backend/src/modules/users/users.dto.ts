@@ -37,7 +37,10 @@ export class MeDto {
   @ApiProperty({ enum: AnswerChannel, enumName: 'AnswerChannel', description: 'Default channel of answers (a new appeal takes it unless it names its own)' })
   preferredAnswerChannel: AnswerChannel;
 
-  static from(user: Account, department: DepartmentInfo | null): MeDto {
+  /** The account's columns from() reads: GET /me selects only these. */
+  static readonly columns = ['id', 'email', 'fullName', 'role', 'position', 'departmentId', 'esiaOid', 'trustLevel', 'emailVerified', 'phoneVerified', 'preferredAnswerChannel'] as const satisfies readonly (keyof Account)[];
+
+  static from(user: Pick<Account, (typeof MeDto.columns)[number]>, department: DepartmentInfo | null): MeDto {
     return {
       id: user.id,
       email: user.email,

@@ -38,7 +38,7 @@ export class UsersService {
   ) {}
 
   async me(userId: string): Promise<MeDto> {
-    const user = await this.accounts.findOne({ id: userId });
+    const user = await this.accounts.findOne({ id: userId }, { columns: MeDto.columns });
     if (!user) throw new NotFoundError('user');
     const department = user.departmentId ? await this.departments.get(user.departmentId) : null;
     return MeDto.from(user, department);
