@@ -9,7 +9,7 @@ import { asProblem } from '../../core/api/problem';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import { putFieldErrors } from '../appeal/form-errors';
-import type { DepartmentName } from './catalog/department-names';
+import { departmentNames, type DepartmentName } from './catalog/department-names';
 
 /** What the snippets and macros pages keep alike: an entry with a title, for every department or one, in use or off. */
 export interface AdminEntry {
@@ -58,12 +58,12 @@ export abstract class AdminEntriesPage<Entry extends AdminEntry, Payload> {
   /** The list shows the detail's line breaks (a snippet's text). */
   readonly keepLines: boolean = false;
 
-  /** The entries this user may read, and the departments to name them by (undefined: not loaded). */
-  protected abstract fetch(): Promise<readonly [Entry[] | undefined, DepartmentName[] | undefined]>;
+  /** The entries this user may read (undefined: not loaded). */
+  protected abstract fetch(): Promise<Entry[] | undefined>;
   /** Creates the entry, or changes `current`. */
   protected abstract send(current: Entry | null, payload: Payload): Promise<Sent>;
-  /** Deletes the entry; true when the API did. */
-  protected abstract deleteEntry(entry: Entry): Promise<boolean>;
+  /** Deletes the entry. */
+  protected abstract deleteEntry(entry: Entry): Promise<{ response: Response }>;
   /** The form as it stands for `entry`, or empty for a new one. */
   protected abstract formValue(entry: Entry | null): Record<string, unknown>;
 
@@ -114,7 +114,7 @@ export abstract class AdminEntriesPage<Entry extends AdminEntry, Payload> {
   async remove(entry: Entry): Promise<void> {
     this.busy.set(true);
     try {
-      if (await this.deleteEntry(entry)) {
+      if ((await this.deleteEntry(entry)).response.ok) {
         if (this.editing()?.id === entry.id) this.reset();
         await this.load();
       }
@@ -126,7 +126,8 @@ export abstract class AdminEntriesPage<Entry extends AdminEntry, Payload> {
   /** Fetches the entries (each page's constructor starts it). */
   protected async load(): Promise<void> {
     try {
-      const [entries, departments] = await this.fetch();
+      // The departments to name them by: a supervisor's from the staff directory.
+      const [entries, departments] = await Promise.all([this.fetch(), departmentNames(this.api, this.isAdmin())]);
       this.failed.set(!entries);
       this.entries.set(entries ?? []);
       this.departments.set(departments ?? []);

@@ -7,7 +7,6 @@ import { MatSelectModule } from '@angular/material/select';
 import type { Schemas } from '@otklik/shared/api/client';
 import type { MessageKey } from '../../core/i18n/i18n.service';
 import { AdminEntriesPage, AdminEntryDepartment, AdminEntryFormFoot, AdminEntryList, provideAdminEntries } from './admin-entries';
-import { departmentNames } from './catalog/department-names';
 
 type Macro = Schemas['AppealMacroDto'];
 type MacroStep = Schemas['MacroStep'];
@@ -168,16 +167,14 @@ export class MacrosPage extends AdminEntriesPage<Macro, MacroInput> {
   }
 
   protected async fetch() {
-    const [macros, departments] = await Promise.all([this.api.GET('/api/v1/admin/macros'), departmentNames(this.api, this.isAdmin())]);
-    return [macros.data, departments] as const;
+    return (await this.api.GET('/api/v1/admin/macros')).data;
   }
 
   protected send(current: Macro | null, body: MacroInput) {
     return current ? this.api.PUT('/api/v1/admin/macros/{id}', { params: { path: { id: current.id } }, body }) : this.api.POST('/api/v1/admin/macros', { body });
   }
 
-  protected async deleteEntry(macro: Macro): Promise<boolean> {
-    const { response } = await this.api.DELETE('/api/v1/admin/macros/{id}', { params: { path: { id: macro.id } } });
-    return response.ok;
+  protected deleteEntry(macro: Macro) {
+    return this.api.DELETE('/api/v1/admin/macros/{id}', { params: { path: { id: macro.id } } });
   }
 }

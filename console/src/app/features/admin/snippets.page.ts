@@ -5,7 +5,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Schemas } from '@otklik/shared/api/client';
 import { AdminEntriesPage, AdminEntryDepartment, AdminEntryFormFoot, AdminEntryList, provideAdminEntries } from './admin-entries';
-import { departmentNames } from './catalog/department-names';
 
 type Snippet = Schemas['AnswerSnippetDto'];
 type SnippetInput = Schemas['AnswerSnippetInputDto'];
@@ -90,16 +89,14 @@ export class SnippetsPage extends AdminEntriesPage<Snippet, SnippetInput> {
   }
 
   protected async fetch() {
-    const [snippets, departments] = await Promise.all([this.api.GET('/api/v1/admin/snippets'), departmentNames(this.api, this.isAdmin())]);
-    return [snippets.data, departments] as const;
+    return (await this.api.GET('/api/v1/admin/snippets')).data;
   }
 
   protected send(current: Snippet | null, body: SnippetInput) {
     return current ? this.api.PUT('/api/v1/admin/snippets/{id}', { params: { path: { id: current.id } }, body }) : this.api.POST('/api/v1/admin/snippets', { body });
   }
 
-  protected async deleteEntry(snippet: Snippet): Promise<boolean> {
-    const { response } = await this.api.DELETE('/api/v1/admin/snippets/{id}', { params: { path: { id: snippet.id } } });
-    return response.ok;
+  protected deleteEntry(snippet: Snippet) {
+    return this.api.DELETE('/api/v1/admin/snippets/{id}', { params: { path: { id: snippet.id } } });
   }
 }
