@@ -57,7 +57,7 @@ describe('console macros', () => {
     const admin = await chromium.open('/', server.baseUrl);
     await signIn(admin.page, DEMO.admin);
     await waitForPath(admin.page, '/staff-only');
-    await admin.page.getByRole('link', { name: 'Макросы' }).click();
+    await admin.page.getByRole('navigation').getByRole('link', { name: 'Макросы' }).click();
     await waitForPath(admin.page, '/admin/macros');
     await admin.page.getByRole('heading', { name: 'Макросы', level: 1 }).waitFor();
     const form = admin.page.getByRole('form', { name: 'Новый макрос' });

@@ -1,10 +1,9 @@
 import { Client } from 'pg';
-import { DEMO, raw, signedIn } from './support/api';
+import { signedIn } from './support/api';
 import { appealInput, category } from './support/factories';
 import { addSupervisor } from './support/cli';
-import { RunningServer, startServer, stopRunning } from './support/server';
-
-type Client_ = Awaited<ReturnType<typeof signedIn>>;
+import type { RunningServer } from './support/server';
+import { call, type Signed as Client_, type StaffCast, startStaffCast, stopStaffCast } from './support/staff-cast';
 
 /**
  * Issue 15: snippets — text an operator inserts at the cursor of an answer. Admins keep them
@@ -12,8 +11,8 @@ type Client_ = Awaited<ReturnType<typeof signedIn>>;
  * of an appeal offers only those its department may use.
  */
 describe('answer snippets: admin CRUD, audited, allowed per department', () => {
+  let cast: StaffCast | undefined;
   let server: RunningServer;
-  let previousBase: string | undefined;
   let citizen: Client_;
   let operator: Client_;
   let outsider: Client_;
@@ -22,27 +21,13 @@ describe('answer snippets: admin CRUD, audited, allowed per department', () => {
   let techSupervisor: Client_;
   let admin: Client_;
 
-  const call = (client: Client_ | undefined, method: string, path: string, body?: unknown) =>
-    raw(path, { method, token: client?.token, body: body === undefined ? undefined : JSON.stringify(body) });
-
   beforeAll(async () => {
-    server = await startServer();
-    previousBase = process.env.OTKLIK_BASE_URL;
-    process.env.OTKLIK_BASE_URL = server.baseUrl;
-    [citizen, operator, outsider, supervisor, admin] = await Promise.all([
-      signedIn(DEMO.citizen),
-      signedIn(DEMO.operator),
-      signedIn({ login: 'qc-operator@demo.otklik.local', password: 'Operator#Demo2026' }),
-      signedIn(DEMO.supervisor),
-      signedIn(DEMO.admin),
-    ]);
+    cast = await startStaffCast();
+    ({ server, citizen, operator, outsider, supervisor, admin } = cast);
     techSupervisor = await signedIn(addSupervisor(server, 'tech-support'));
   }, 90_000);
 
-  afterAll(async () => {
-    process.env.OTKLIK_BASE_URL = previousBase;
-    if (server) await stopRunning(server);
-  });
+  afterAll(() => stopStaffCast(cast));
 
   it('created, changed and deleted by an admin, each change in the audit log; the card gets its department’s and the common ones', async () => {
     const departments = (await call(admin, 'GET', '/api/v1/admin/departments')).body as { id: string; code: string }[];

@@ -1,12 +1,11 @@
 import { Client } from 'pg';
-import { DEMO, raw, signedIn } from './support/api';
+import { signedIn } from './support/api';
 import { appealInput, category } from './support/factories';
 import { addSupervisor } from './support/cli';
-import { RunningServer, startServer, stopRunning } from './support/server';
+import type { RunningServer } from './support/server';
+import { call, type Signed as Client_, type StaffCast, startStaffCast, stopStaffCast } from './support/staff-cast';
 
 jest.setTimeout(180_000);
-
-type Client_ = Awaited<ReturnType<typeof signedIn>>;
 
 /**
  * Issue 15/16: macros — one click on the card runs staff actions and adds an internal note.
@@ -14,8 +13,8 @@ type Client_ = Awaited<ReturnType<typeof signedIn>>;
  * applying one runs every step through the transition runner in one transaction: all or nothing.
  */
 describe('appeal macros: admin CRUD, allowed per department, applied all or nothing', () => {
+  let cast: StaffCast | undefined;
   let server: RunningServer;
-  let previousBase: string | undefined;
   let db: Client;
   let citizen: Client_;
   let operator: Client_;
@@ -25,8 +24,6 @@ describe('appeal macros: admin CRUD, allowed per department, applied all or noth
   let tech: { id: string };
   let finance: { id: string };
 
-  const call = (client: Client_ | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    raw(path, { method, token: client?.token, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const techAppeal = async (): Promise<{ id: string; number: number; status: string }> => {
     const filed = await call(citizen, 'POST', '/api/v1/appeals', await appealInput({ type: 'complaint', categoryId: (await category('tech')).id }));
     expect(filed.status).toBe(201);
@@ -42,16 +39,8 @@ describe('appeal macros: admin CRUD, allowed per department, applied all or noth
     )).rows;
 
   beforeAll(async () => {
-    server = await startServer();
-    previousBase = process.env.OTKLIK_BASE_URL;
-    process.env.OTKLIK_BASE_URL = server.baseUrl;
-    [citizen, operator, outsider, supervisor, admin] = await Promise.all([
-      signedIn(DEMO.citizen),
-      signedIn(DEMO.operator),
-      signedIn({ login: 'qc-operator@demo.otklik.local', password: 'Operator#Demo2026' }),
-      signedIn(DEMO.supervisor),
-      signedIn(DEMO.admin),
-    ]);
+    cast = await startStaffCast();
+    ({ server, citizen, operator, outsider, supervisor, admin } = cast);
     const departments = (await call(admin, 'GET', '/api/v1/admin/departments')).body as { id: string; code: string }[];
     tech = departments.find((d) => d.code === 'tech-support')!;
     finance = departments.find((d) => d.code === 'finance')!;
@@ -61,8 +50,7 @@ describe('appeal macros: admin CRUD, allowed per department, applied all or noth
 
   afterAll(async () => {
     await db?.end();
-    process.env.OTKLIK_BASE_URL = previousBase;
-    if (server) await stopRunning(server);
+    await stopStaffCast(cast);
   });
 
   it('an admin defines, changes and deletes macros, each change audited before → after; staff cannot define them; bad input names its fields', async () => {
