@@ -20,9 +20,11 @@ const HANDLED_BY_CALLER: ReadonlySet<string> = new Set([
 
 /**
  * Calls that retry by themselves in the background: the notification stream reconnects with
- * back-off, so neither its failures nor a lost connection deserve a snackbar each time.
+ * back-off, and the card's presence heartbeat beats again in 15 s (best effort: right after a
+ * redirect it is refused for a card the operator no longer has, which the card itself says), so
+ * neither their failures nor a lost connection deserve a snackbar each time.
  */
-const RETRIED_IN_BACKGROUND: ReadonlySet<string> = new Set(['/api/v1/me/notifications/stream']);
+const RETRIED_IN_BACKGROUND: ReadonlySet<string> = new Set(['/api/v1/me/notifications/stream', '/api/v1/staff/appeals/{idOrNumber}/presence']);
 
 /**
  * Answers a page shows in its own body instead: the appeal card says «not found» (or «redirected
