@@ -24,7 +24,7 @@ async function fileIn(code: 'tech' | 'finance', subject: string, citizen: ApiCli
 /** Signs `who` in and narrows the queue to the rows whose text holds `word`, waiting for `rows` of them. */
 async function openQueue(chromium: ConsoleTests, who: { login: string; password: string }, word: string, rows: number): Promise<ConsolePage> {
   const opened = await chromium.signedIn(who);
-  await opened.page.getByLabel('Поиск').fill(word);
+  await opened.page.getByLabel('Поиск', { exact: true }).fill(word);
   // The search is debounced: wait until it is in the URL and its answer is on screen, so the
   // reload it causes (which clears any selection) cannot land in the middle of the test.
   await opened.page.waitForFunction(

@@ -108,7 +108,7 @@ describe('console: staff administration, invitation to lock, and the audit log',
     await admin.page.getByRole('button', { name: 'Изменить: Администрация' }).click();
     await admin.page.getByTestId('department-head').click();
     await admin.page.getByRole('option', { name: 'Смирнова Елена Викторовна' }).click();
-    await admin.page.getByRole('button', { name: 'Сохранить' }).click();
+    await admin.page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await admin.page.getByRole('status').filter({ hasText: 'Подразделение «Администрация» сохранено' }).waitFor({ state: 'attached' });
     const adminToken = (await call(server.baseUrl, 'POST', '/api/v1/auth/login', DEMO.admin)).body.accessToken as string;
     const supervisorId = (await call(server.baseUrl, 'GET', '/api/v1/me', undefined, (await call(server.baseUrl, 'POST', '/api/v1/auth/login', DEMO.supervisor)).body.accessToken)).body.id;

@@ -379,7 +379,7 @@ describe('console triage', () => {
     const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     await page.locator('tr.queue-row').first().waitFor();
 
-    await page.getByLabel('Поиск').fill(token);
+    await page.getByLabel('Поиск', { exact: true }).fill(token);
     await page.waitForFunction(() => document.querySelectorAll('tr.queue-row').length === 2);
 
     await choose(page, 'Тип обращения', 'Жалоба');
@@ -416,7 +416,7 @@ describe('console triage', () => {
     expect(escalated?.escalated).toBe(true);
 
     const { page, context, errors } = await chromium.signedIn(DEMO.office);
-    await page.getByLabel('Поиск').fill(subject);
+    await page.getByLabel('Поиск', { exact: true }).fill(subject);
     // Technical support's appeal is not in administration's own queue…
     await page.getByText('Обращений, подходящих под фильтры, нет.').waitFor();
     // …but among the escalations, answered as it is.
