@@ -6,6 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 export interface OriginLists {
   defaults: Set<string>;
   byBody: Map<string, Set<string>>;
+  /** Every origin some list names (the CORS answer of the widget's routes, on every such request). */
+  any: Set<string>;
 }
 
 /** The widget module's tables, `widget_origins` and `widget_body_origins` (all their SQL here). */
@@ -50,6 +52,6 @@ export class WidgetOriginsStore {
     ]);
     const byBody = new Map<string, Set<string>>();
     for (const r of rows) byBody.set(r.body_id, (byBody.get(r.body_id) ?? new Set()).add(r.origin));
-    return { defaults: new Set(defaults), byBody };
+    return { defaults: new Set(defaults), byBody, any: new Set([...defaults, ...rows.map((r) => r.origin)]) };
   }
 }

@@ -97,8 +97,7 @@ export class WidgetOriginsService {
 
   /** CORS of the widget's routes: some list (the deployment-wide one or a body's) names the origin. */
   async isAllowed(origin: string): Promise<boolean> {
-    const lists = await this.lists.get(() => this.store.all());
-    return lists.defaults.has(origin) || [...lists.byBody.values()].some((s) => s.has(origin));
+    return (await this.lists.get(() => this.store.all())).any.has(origin);
   }
 
   /** The origin may embed the widget for this body (its list, or the deployment-wide one). */
