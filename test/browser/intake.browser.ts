@@ -105,6 +105,39 @@ describe('console: staff intake, duplicates, postal answers', () => {
     await context.close();
   });
 
+  it('an appeal the routing rules send outside the operator\'s departments is registered, and the form says where it went instead of opening a card the operator cannot read', async () => {
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator);
+    await page.getByTestId('rail-intake').click();
+    await page.getByRole('heading', { level: 1, name: 'Зарегистрировать обращение' }).waitFor();
+    const subject = `Вопрос без отдела ${randomUUID().slice(0, 8)}`;
+    await choose(page, 'Канал поступления', 'Личный приём');
+    // «Общие вопросы» has no department: by the rules it goes to the general pool, not the operator's.
+    await choose(page, 'Категория', 'Общие вопросы');
+    await choose(page, 'Тип обращения', 'Вопрос / запрос информации');
+    await page.getByTestId('intake-subject').fill(subject);
+    await page.getByTestId('intake-text').fill('Заявитель на приёме спросил о часах работы.');
+    await page.getByTestId('intake-full-name').fill('Сергеев Сергей Сергеевич');
+    await page.getByTestId('intake-phone').fill(randomMobile());
+    await page.getByTestId('intake-submit').click();
+
+    const panel = page.getByTestId('intake-handed-over');
+    await panel.waitFor();
+    const found = await ok<Schemas['StaffAppealListDto']>('GET', `/api/v1/staff/appeals?q=${encodeURIComponent(subject)}&anyStatus=true`, undefined, await login(DEMO.poolOperator));
+    expect(found.items).toHaveLength(1);
+    const number = String(found.items[0].number);
+    expect((await panel.textContent())?.trim()).toBe(`Обращение № ${number} зарегистрировано и передано: Общий пул. Оно вне ваших подразделений, поэтому его карточка вам недоступна.`);
+    // Still on the form, emptied for the next applicant, the channel kept.
+    expect(new URL(page.url()).pathname).toBe('/intake');
+    expect(await page.getByTestId('intake-subject').inputValue()).toBe('');
+    expect(await page.getByTestId('intake-full-name').inputValue()).toBe('');
+    expect(await page.getByRole('combobox', { name: 'Канал поступления' }).textContent()).toContain('Личный приём');
+    // Nothing said «not found».
+    expect(await page.getByText('Обращение не найдено').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('axe finds nothing serious on the registration form, in the light and the dark theme', async () => {
     const { page, context, errors } = await chromium.signedIn(DEMO.operator);
     await page.getByTestId('rail-intake').click();

@@ -1213,6 +1213,7 @@ export const EN: Record<MessageKey, string> = {
   'intake.sending': 'Registering…',
   'intake.done': 'Appeal No. {number} registered',
   'intake.doneCitizen': "Appeal No. {number} registered in the citizen's account",
+  'intake.handedOver': 'Appeal No. {number} is registered and handed over to {department}. It is outside your departments, so you cannot open its card.',
   'intake.error.required': 'Required',
   'intake.error.tooLong': 'Too long',
   'intake.error.future': 'The received date cannot be in the future',

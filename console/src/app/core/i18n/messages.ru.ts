@@ -1214,6 +1214,7 @@ export const RU = {
   'intake.sending': 'Регистрация…',
   'intake.done': 'Обращение № {number} зарегистрировано',
   'intake.doneCitizen': 'Обращение № {number} зарегистрировано в личном кабинете гражданина',
+  'intake.handedOver': 'Обращение № {number} зарегистрировано и передано: {department}. Оно вне ваших подразделений, поэтому его карточка вам недоступна.',
   'intake.error.required': 'Обязательное поле',
   'intake.error.tooLong': 'Слишком длинное значение',
   'intake.error.future': 'Дата поступления не может быть в будущем',

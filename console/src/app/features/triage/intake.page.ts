@@ -114,6 +114,16 @@ export class IntakePage {
   });
   /** The operator's own departments (a supervisor's subtree) and the general pool. */
   protected readonly departments = signal<readonly Department[]>([]);
+  /** Every department by id, to name where a registered appeal went. */
+  private readonly names = new Map<string, Department>();
+  /** The departments whose appeals this user may open: their own (a supervisor's subtree), not the pool unless it is theirs. */
+  private readonly readable = new Set<string>();
+  /**
+   * An appeal registered into a queue this user cannot open (the routing rules sent it to the
+   * general pool): its number and where it went, shown on the emptied form instead of a card
+   * that would only say «not found».
+   */
+  protected readonly handedOver = signal<{ number: string; department: string } | null>(null);
 
   protected readonly sending = signal(false);
   protected readonly otherErrors = signal<readonly string[]>([]);
@@ -155,6 +165,8 @@ export class IntakePage {
       }
     }
     this.departments.set(all.filter((d) => scope.has(d.id) || d.isGeneralPool));
+    for (const d of all) this.names.set(d.id, d);
+    for (const id of scope) this.readable.add(id);
   }
 
   private rebuildExtra(): void {
@@ -237,13 +249,22 @@ export class IntakePage {
       attachmentIds: this.files().attachmentIds().length ? [...this.files().attachmentIds()] : undefined,
     };
     this.sending.set(true);
+    this.handedOver.set(null);
     try {
       const { data, error } = await this.api.POST('/api/v1/staff/appeals', { body, headers: { 'Idempotency-Key': this.idempotencyKey } });
       if (data) {
         this.idempotencyKey = crypto.randomUUID();
-        this.notifier.info(data.applicantKind === 'citizen' ? 'intake.doneCitizen' : 'intake.done', { number: data.number ?? '' });
+        const number = String(data.number ?? '');
+        this.notifier.info(data.applicantKind === 'citizen' ? 'intake.doneCitizen' : 'intake.done', { number });
         this.views.soon();
-        await this.router.navigate(['/appeals', data.number ?? data.id]);
+        if (!data.departmentId || this.readable.has(data.departmentId)) {
+          await this.router.navigate(['/appeals', data.number ?? data.id]);
+          return;
+        }
+        // Routed where this user cannot follow it: say so on a fresh form for the next caller.
+        const went = this.names.get(data.departmentId);
+        this.reset();
+        this.handedOver.set({ number, department: went ? this.i18n.name(went) : '' });
         return;
       }
       const problem = asProblem(error);
@@ -254,6 +275,14 @@ export class IntakePage {
     } finally {
       this.sending.set(false);
     }
+  }
+
+  /** A blank form (the channel and the department kept: the next caller likely came the same way). */
+  private reset(): void {
+    const { channel, departmentId } = this.form.getRawValue();
+    this.form.reset({ channel, departmentId, receivedAt: localInputValue(new Date()) });
+    this.rebuildExtra();
+    this.files().clear();
   }
 
   /** `extraFields.<name>` errors go under that field; what is left is listed under the form. */
