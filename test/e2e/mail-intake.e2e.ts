@@ -76,6 +76,11 @@ describe('mail intake over SMTP', () => {
     const card = await ok('GET', `/api/v1/staff/appeals/${filed.id}`, poolOperator);
     expect(card).toMatchObject({ channel: 'email', status: 'registered', text: expect.stringContaining('Квитанция об оплате не приходит') });
     expect(card.attachments.map((a: { name: string; contentType: string }) => [a.name, a.contentType])).toEqual([['платёжка.pdf', 'application/pdf']]);
+    // The address it came from is the appeal's contact: masked on the card, whole only by the logged reveal.
+    expect(card.contact.email).toMatch(/^\w\*\*\*@/);
+    expect(card.contact.email).not.toBe(citizen.email);
+    const revealed = (await call(t.base, 'POST', `/api/v1/staff/appeals/${filed.id}/reveal-contact`, { reason: 'Уточнить по телефону' }, poolOperator)).body;
+    expect(revealed).toMatchObject({ email: citizen.email, fullName: expect.any(String) });
     const stored = await db.query(`SELECT status, outcome, raw_encrypted FROM inbound_mails WHERE outcome->>'appealId' = $1`, [filed.id]);
     expect(stored.rows).toEqual([{ status: 'filed', outcome: expect.objectContaining({ rejectedFiles: [expect.objectContaining({ name: 'setup.exe' })] }), raw_encrypted: null }]);
   });

@@ -126,12 +126,13 @@ export class AppealIntakeService {
   /**
    * An e-mail from a verified citizen's address, filed as their appeal in the general pool (for
    * triage), channel `email`, in the caller's transaction (the mail intake marks the mail processed
-   * in it). `attachmentIds`: the mail's files, already stored by the upload rules as the citizen's.
+   * in it). `attachmentIds`: the mail's files, already stored by the upload rules as the citizen's;
+   * `from`: the verified address it came from, kept (encrypted) as the appeal's contact.
    */
   async fileFromMail(
     manager: EntityManager,
     actor: Actor,
-    mail: { subject: string; text: string; receivedAt: Date; attachmentIds: string[] },
+    mail: { subject: string; text: string; receivedAt: Date; attachmentIds: string[]; from: string },
   ): Promise<Appeal> {
     await this.trust.assertMayFileAppeals(manager, actor);
     const pool = await this.catalog.generalPool(manager);
@@ -140,7 +141,9 @@ export class AppealIntakeService {
     const types = categoryTypes(category);
     const type = types.includes(AppealType.Question) ? AppealType.Question : types[0];
     const input: CreateAppealDto = { type, categoryId: category.id, subject: mail.subject, text: mail.text, draft: false };
-    const appeal = await this.file(manager, actor, input, { citizenId: actor.userId }, { channel: AppealChannel.Email, receivedAt: mail.receivedAt, scope: [], poolId: pool?.id ?? null, departmentId: pool?.id });
+    // The address it came from is the contact the operator sees (masked) and may reveal, as for a registration by staff.
+    const contact = { fullName: actor.name, email: mail.from };
+    const appeal = await this.file(manager, actor, input, { citizenId: actor.userId, contact }, { channel: AppealChannel.Email, receivedAt: mail.receivedAt, scope: [], poolId: pool?.id ?? null, departmentId: pool?.id });
     if (mail.attachmentIds.length) await this.attachments.bind(manager, actor, mail.attachmentIds, { appealId: appeal.id });
     return appeal;
   }

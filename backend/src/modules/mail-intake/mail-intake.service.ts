@@ -133,7 +133,7 @@ export class MailIntakeService implements OnModuleInit, EventConsumer<'mail.rece
     try {
       await this.tx.run(async (manager) => {
         if (!(await this.lockPending(manager, mailId))) return;
-        const appeal = await this.intake.fileFromMail(manager, actor, { subject, text, receivedAt, attachmentIds: ids });
+        const appeal = await this.intake.fileFromMail(manager, actor, { subject, text, receivedAt, attachmentIds: ids, from });
         await this.mark(manager, mailId, 'filed', { appealId: appeal.id, number: appeal.number, rejectedFiles: rejected });
       });
     } catch (error) {
