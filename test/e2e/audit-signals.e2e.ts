@@ -256,6 +256,29 @@ describe('audit signals, alerts and the personal-data access log', () => {
     expect((await logOf()).length).toBe(before + 4);
   });
 
+  it("an account's appeal filed without a contact shows staff the account's own, masked; the reveal gives it whole and is logged", async () => {
+    const categories = (await api('GET', '/api/v1/catalog/categories')).body as any[];
+    const tech = categories.find((c) => c.code === 'tech');
+    const filed = await api('POST', '/api/v1/appeals', { type: 'question', categoryId: tech.id, subcategoryId: tech.children[0].id, subject: 'Без контакта', text: 'Прошу перезвонить.' }, as('citizen'));
+    expect(filed.status).toBe(201);
+    const me = (await api('GET', '/api/v1/me', undefined, as('citizen'))).body;
+    // The citizen's own card shows only what they gave with the appeal.
+    expect((await api('GET', `/api/v1/appeals/${filed.body.id}`, undefined, as('citizen'))).body.contact).toBeNull();
+
+    const card = await api('GET', `/api/v1/staff/appeals/${filed.body.id}`, undefined, as('operator'));
+    expect(card.status).toBe(200);
+    expect(card.body.contact.email).toMatch(/^\w\*\*\*@/);
+    expect(card.body.contact.email).not.toBe(me.email);
+    expect(card.body.contact.fullName).not.toBe(me.fullName);
+    const logOf = async () => (await api('GET', `/api/v1/audit/personal-data-access/${me.id}?limit=5`, undefined, as('auditor'))).body.items as any[];
+    expect((await logOf())[0]).toMatchObject({ action: 'appeal.viewed', appealNumber: String(filed.body.number), fields: ['subject', 'text', 'contactMasked'] });
+
+    const revealed = await api('POST', `/api/v1/staff/appeals/${filed.body.id}/reveal-contact`, { reason: 'Перезвонить заявителю' }, as('operator'));
+    expect(revealed.status).toBe(200);
+    expect(revealed.body).toMatchObject({ fullName: me.fullName, email: me.email });
+    expect((await logOf())[0]).toMatchObject({ kind: 'reveal', appealNumber: String(filed.body.number), fields: expect.arrayContaining(['fullName', 'email']), reason: 'Перезвонить заявителю' });
+  });
+
   it('auditors find a citizen by e-mail or a part of the name (not staff), with the e-mail masked; the search is audited, the query is not kept', async () => {
     const citizenId = (await api('GET', '/api/v1/me', undefined, as('citizen'))).body.id as string;
     const byEmail = await api('GET', `/api/v1/audit/citizens?q=${encodeURIComponent(DEMO.citizen.login.toUpperCase())}`, undefined, as('auditor'));

@@ -27,6 +27,7 @@ import { AppealDateField, AppealListQuery, QueueSortKey, QueueView, StaffAppealL
 import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto, QueueCountsDto, StaffAppealListDto } from './dto/appeal-output.dto';
 import { DepartmentTree } from '../users/department-tree.repository';
 import { StaffDirectory } from '../users/staff-directory.repository';
+import { UserAccounts } from '../users/user-accounts.repository';
 import type { AttachmentDto } from '../attachments/dto/attachment.dto';
 import { CatalogService } from '../catalog/catalog.service';
 
@@ -54,6 +55,11 @@ const NUMBER_QUERY = /^(№\s*)?\d{1,15}$/;
 export const QUEUE_DUE_SOON_HOURS = 48;
 
 /** Read side: the citizen's list and search, the staff queue, the card, history and thread. */
+/** What a staff card shows of the citizen's personal data, as the access log names it. */
+function viewedFields(appeal: Appeal, contactShown: boolean): string[] {
+  return ['subject', 'text', ...(Object.keys(appeal.extraFields ?? {}).length ? ['extraFields'] : []), ...(contactShown ? ['contactMasked'] : [])];
+}
+
 @Injectable()
 export class AppealQueryService {
   constructor(
@@ -68,6 +74,7 @@ export class AppealQueryService {
     private readonly assignment: AssignmentService,
     private readonly departments: DepartmentTree,
     private readonly staff: StaffDirectory,
+    private readonly accounts: UserAccounts,
     private readonly catalog: CatalogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -256,11 +263,14 @@ export class AppealQueryService {
 
   async card(actor: Actor, idOrNumber: string, locale: Locale): Promise<AppealDto> {
     const appeal = await this.access.load(actor, idOrNumber);
-    const handling = await this.access.handles(actor, appeal);
+    const [handling, contact] = await Promise.all([
+      this.access.handles(actor, appeal),
+      actor.role === Role.Citizen ? this.keptContact(appeal) : this.contactOf(appeal),
+    ]);
     const [, history, messages, answer, attachments, executor, department, thanked] = await Promise.all([
       // A staff member opening the card sees the citizen's texts and (masked) contacts: a view of
       // personal data (152-ФЗ), one audit row beside the reads, shown in the access log.
-      actor.role === Role.Citizen ? null : this.recordView(actor, appeal),
+      actor.role === Role.Citizen ? null : this.recordView(actor, appeal, viewedFields(appeal, contact !== null)),
       this.historyRows(appeal.id),
       this.messageRows(appeal.id, actor),
       this.own.manager.findOne(Answer, { where: { appealId: appeal.id }, order: { answeredAt: 'DESC', createdAt: 'DESC' } }),
@@ -271,7 +281,6 @@ export class AppealQueryService {
       appeal.thankedStaffId ? this.staff.get(appeal.thankedStaffId) : null,
     ]);
     const assigneeName = actor.role !== Role.Citizen ? (executor?.fullName ?? null) : null;
-    const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
     const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.own.manager, appeal.departmentId);
     return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor,
       department, executor, thanked, showExecutorName: this.config.cabinet.showExecutorName });
@@ -281,7 +290,7 @@ export class AppealQueryService {
    * A staff view of one appeal's personal data — the card, or its history or thread alone — in
    * the citizen's personal-data access log: one INSERT beside the reads, no signal.
    */
-  private recordView(actor: Actor, appeal: Appeal, fields = ['subject', 'text', ...(Object.keys(appeal.extraFields ?? {}).length ? ['extraFields'] : []), ...(appeal.contactEncrypted ? ['contactMasked'] : [])]): Promise<void> {
+  private recordView(actor: Actor, appeal: Appeal, fields: string[]): Promise<void> {
     return this.audit.record(this.own.manager, actor, {
       action: 'appeal.viewed',
       entityType: 'appeal',
@@ -289,6 +298,25 @@ export class AppealQueryService {
       subjectId: appeal.citizenId,
       details: { number: appeal.number, fields },
     });
+  }
+
+  /** The contact kept with the appeal (given on filing, or the applicant's an operator registered). */
+  private keptContact(appeal: Appeal): ContactViewDto | null {
+    return appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : null;
+  }
+
+  /**
+   * The contact staff see (masked on the card, whole by the logged reveal): the one kept with the
+   * appeal; for an account's appeal filed without one, the account's own — its name, e-mail and
+   * phone — since that is where the citizen is reached. None once the appeal is anonymised.
+   */
+  private async contactOf(appeal: Appeal): Promise<ContactViewDto | null> {
+    const kept = this.keptContact(appeal);
+    if (kept || !appeal.citizenId || appeal.anonymisedAt) return kept;
+    const account = await this.accounts.findOne({ id: appeal.citizenId }, { secrets: ['personalEncrypted'] });
+    if (!account) return null;
+    const phone = account.personalEncrypted ? this.cipher.decryptJson<{ phone?: string }>(account.personalEncrypted).phone : undefined;
+    return { fullName: account.fullName, email: account.email, ...(phone ? { phone } : {}) };
   }
 
   /** The files on the card; a citizen's view leaves out those of internal notes. */
@@ -328,7 +356,7 @@ export class AppealQueryService {
   async revealContact(actor: Actor, idOrNumber: string, reason: string): Promise<ContactViewDto> {
     return this.own.manager.transaction(async (manager) => {
       const appeal = await this.access.load(actor, idOrNumber, { manager });
-      const contact = appeal.contactEncrypted ? this.cipher.decryptJson<ContactViewDto>(appeal.contactEncrypted) : {};
+      const contact = (await this.contactOf(appeal)) ?? {};
       await this.audit.record(manager, actor, {
         action: 'personal_data.view',
         entityType: 'appeal',
