@@ -905,7 +905,7 @@ async function attachmentsPhase(results) {
         machineLoad: loadavg()[0],
       });
       log(
-        `attachments: round ${r + 1}: API ${fmt(totalMb / apiSeconds)} MB/s, disk ${fmt(totalMb / floorSeconds)} MB/s, RSS ≤ ${fmt(peakRss)} MB; ` +
+        `attachments: round ${r + 1}: API ${fmt(totalMb / apiSeconds)} MB/s, disk ${fmt(totalMb / floorSeconds)} MB/s (${Math.round((floorSeconds / apiSeconds) * 100)}% this round), RSS ≤ ${fmt(peakRss)} MB; ` +
           `API CPU ${fmt(serverUserMs / totalMb)} user + ${fmt(serverSysMs / totalMb)} kernel ms/MB, disk write ${fmt((floorCpu.user + floorCpu.system) / 1000 / totalMb)} ms/MB, load ${fmt(loadavg()[0])}`,
       );
     }
