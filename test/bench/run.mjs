@@ -357,6 +357,17 @@ const TICK_MS = (() => {
   }
 })();
 
+/** User and kernel CPU ticks of a process, apart (see procTicks). */
+function procTicksSplit(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(f[11]), sys: Number(f[12]) };
+  } catch {
+    return { user: NaN, sys: NaN };
+  }
+}
+
 function procTicks(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -863,15 +874,20 @@ async function attachmentsPhase(results) {
     const rounds = [];
     for (let r = 0; r < cfg.uploadRounds; r++) {
       const bodies = files.map((data, i) => multipartBody(data, `bench-${r}-${i}.pdf`));
+      const floorCpu0 = process.cpuUsage();
       const floorSeconds = await diskFloor(files, join(OUT, 'floor'));
+      const floorCpu = process.cpuUsage(floorCpu0);
       let peakRss = memoryOf(server.child.pid).rss;
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, memoryOf(server.child.pid).rss)), 10);
-      const ticks0 = procTicks(server.child.pid);
+      const split0 = procTicksSplit(server.child.pid);
       const self0 = process.cpuUsage();
       const started = process.hrtime.bigint();
       await Promise.all(bodies.map((body) => uploadOnce(base, token, body)));
       const apiSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const serverCpuMs = (procTicks(server.child.pid) - ticks0) * TICK_MS;
+      const split1 = procTicksSplit(server.child.pid);
+      const serverUserMs = (split1.user - split0.user) * TICK_MS;
+      const serverSysMs = (split1.sys - split0.sys) * TICK_MS;
+      const serverCpuMs = serverUserMs + serverSysMs;
       const self = process.cpuUsage(self0);
       clearInterval(sampler);
       peakRss = Math.max(peakRss, memoryOf(server.child.pid).rss);
@@ -882,10 +898,16 @@ async function attachmentsPhase(results) {
         floorSeconds,
         peakRssMb: peakRss,
         serverCpuMsPerMb: serverCpuMs / totalMb,
+        serverUserMsPerMb: serverUserMs / totalMb,
+        serverSysMsPerMb: serverSysMs / totalMb,
+        floorCpuMsPerMb: (floorCpu.user + floorCpu.system) / 1000 / totalMb,
         loadGenCpuMsPerMb: (self.user + self.system) / 1000 / totalMb,
         machineLoad: loadavg()[0],
       });
-      log(`attachments: round ${r + 1}: API ${fmt(totalMb / apiSeconds)} MB/s, disk ${fmt(totalMb / floorSeconds)} MB/s, RSS ≤ ${fmt(peakRss)} MB`);
+      log(
+        `attachments: round ${r + 1}: API ${fmt(totalMb / apiSeconds)} MB/s, disk ${fmt(totalMb / floorSeconds)} MB/s (${Math.round((floorSeconds / apiSeconds) * 100)}% this round), RSS ≤ ${fmt(peakRss)} MB; ` +
+          `API CPU ${fmt(serverUserMs / totalMb)} user + ${fmt(serverSysMs / totalMb)} kernel ms/MB, disk write ${fmt((floorCpu.user + floorCpu.system) / 1000 / totalMb)} ms/MB, load ${fmt(loadavg()[0])}`,
+      );
     }
     const median = (pick) => rounds.map(pick).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
     const api = median((x) => x.apiMbps);
@@ -897,7 +919,7 @@ async function attachmentsPhase(results) {
     results.rows.push(
       row('e', `${cfg.uploads} parallel 5 MB uploads: API`, `${fmt(api)} MB/s`, `disk ${fmt(floor)} MB/s`, ratio, `≥ ${TARGETS.uploadRatio * 100}%`,
         ratio >= TARGETS.uploadRatio,
-        `median of ${rounds.length} rounds; plain Node streams writing the same bytes, same run; API process ${fmt(median((x) => x.serverCpuMsPerMb))} ms CPU/MB, load generator ${fmt(median((x) => x.loadGenCpuMsPerMb))} ms CPU/MB`),
+        `median of ${rounds.length} rounds; plain Node streams writing the same bytes, same run; API process ${fmt(median((x) => x.serverCpuMsPerMb))} ms CPU/MB (${fmt(median((x) => x.serverUserMsPerMb))} user, ${fmt(median((x) => x.serverSysMsPerMb))} kernel), plain write ${fmt(median((x) => x.floorCpuMsPerMb))} ms CPU/MB, load generator ${fmt(median((x) => x.loadGenCpuMsPerMb))} ms CPU/MB`),
       row('e', '  API process peak RSS during uploads', `${fmt(peakRss)} MB`, `VmHWM ${fmt(hwm)} MB`, null, `< ${TARGETS.uploadRssMb} MB`,
         peakRss < TARGETS.uploadRssMb && hwm < TARGETS.uploadRssMb, `VmRSS sampled every 10 ms (${fmt(idleRss)} MB before the rounds); VmHWM is the high-water mark since start`),
     );

@@ -9,6 +9,13 @@ const HEADER_BYTES = MAGIC.length + IV_BYTES;
 /** Bytes an encrypted object has beyond its plaintext. */
 export const ENVELOPE_OVERHEAD = HEADER_BYTES + TAG_BYTES;
 
+/** One object's encryption in steps (see AttachmentCipher.sealer). */
+export interface Sealer {
+  readonly header: Buffer;
+  update(chunk: Buffer): Buffer;
+  final(): Buffer;
+}
+
 export interface DataKey {
   key: Buffer;
   /** The key wrapped by the key-encryption key: base64 of iv | ciphertext | tag. */
@@ -51,24 +58,36 @@ export class AttachmentCipher {
     return Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
   }
 
-  /** Plaintext in, the encrypted object out (header first, tag last). */
-  encryptStream(key: Buffer): Transform {
+  /**
+   * The encryption of one object, step by step: `header` first, then `update` of each plaintext
+   * piece in order, then `final` (the last bytes and the tag). For writers that batch their own I/O.
+   */
+  sealer(key: Buffer): Sealer {
     const header = Buffer.concat([MAGIC, randomBytes(IV_BYTES)]);
     const cipher = createCipheriv('aes-256-gcm', key, header.subarray(MAGIC.length));
     cipher.setAAD(header);
+    return {
+      header,
+      update: (chunk) => cipher.update(chunk),
+      final: () => Buffer.concat([cipher.final(), cipher.getAuthTag()]),
+    };
+  }
+
+  /** Plaintext in, the encrypted object out (header first, tag last). */
+  encryptStream(key: Buffer): Transform {
+    const sealer = this.sealer(key);
     let started = false;
     return new Transform({
       transform(chunk: Buffer, _enc, done: TransformCallback) {
         if (!started) {
           started = true;
-          this.push(header);
+          this.push(sealer.header);
         }
-        done(null, cipher.update(chunk));
+        done(null, sealer.update(chunk));
       },
       flush(done: TransformCallback) {
-        if (!started) this.push(header);
-        this.push(cipher.final());
-        done(null, cipher.getAuthTag());
+        if (!started) this.push(sealer.header);
+        done(null, sealer.final());
       },
     });
   }

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform, TransformCallback, Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -29,6 +28,7 @@ import { OBJECT_STORAGE, ObjectStorage } from './storage/object-storage';
 import { multipartFailure } from '../../common/http/multipart-errors';
 import { AuditService } from '../audit/audit.service';
 import { PublicUploadSessions } from './public-upload-session';
+import { SpoolWriter } from './spool-writer';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,8 +39,8 @@ export function spoolDirOf(config: AppConfig): string {
 
 /**
  * Receives one file from a multipart request and keeps it only when every check passes. The
- * bytes stream once: through the content sniffer, SHA-256, the malware scanner (when configured)
- * and AES-256-GCM into a spool file; nothing is in the storage until the verdict is known, and a
+ * bytes stream once, in one stage after the multipart parser (SpoolWriter): through the content
+ * sniffer, SHA-256, the malware scanner (when configured) and AES-256-GCM into a spool file; nothing is in the storage until the verdict is known, and a
  * rejected or interrupted upload leaves no spool file and no object behind.
  */
 @Injectable()
@@ -90,8 +90,9 @@ export class AttachmentUploadService {
       part = await request.file({
         preservePath: true,
         throwFileSizeLimit: false,
-        // Bigger pieces, fewer hops through the transform chain (busboy's default is 16 KiB).
-        fileHwm: 256 * 1024,
+        // What the parser may hold ahead of the spool writer, which batches its own writes: the
+        // pieces are the socket's (≤ 64 KiB) whatever this is, so more only costs memory per upload.
+        fileHwm: 64 * 1024,
         limits: { fileSize: this.limits.maxFileBytes, files: 1, fields: 4, parts: 5, fieldSize: 1024 },
       });
     } catch (error) {
@@ -153,17 +154,15 @@ export class AttachmentUploadService {
       const sniffer = new ContentSniffer();
       const hash = createHash('sha256');
       let size = 0;
-      const observe = new Transform({
-        transform(chunk: Buffer, _enc, done: TransformCallback) {
-          size += chunk.length;
-          sniffer.push(chunk);
-          hash.update(chunk);
-          if (!scan) return done(null, chunk);
-          scan.write(chunk).then(() => done(null, chunk), done);
-        },
+      // One stage after the parser: sniff, hash, scan, encrypt and write each piece in one pass.
+      const spoolWriter = new SpoolWriter(spool, this.cipher.sealer(dataKey.key), (chunk) => {
+        size += chunk.length;
+        sniffer.push(chunk);
+        hash.update(chunk);
+        return scan?.write(chunk);
       });
       try {
-        await pipeline(file.stream, observe, this.cipher.encryptStream(dataKey.key), createWriteStream(spool, { mode: 0o600, highWaterMark: 256 * 1024 }));
+        await pipeline(file.stream, spoolWriter);
       } catch (error) {
         throw multipartFailure(error);
       }
