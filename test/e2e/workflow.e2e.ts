@@ -346,6 +346,10 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     // The citizen sees it in the history, where it went and why.
     const history = (await call(citizen, 'GET', `/api/v1/appeals/${appeal.id}/history`)).body as { event: string; comment: string | null }[];
     expect(history.filter((h) => h.event === 'escalated')).toEqual([expect.objectContaining({ comment: 'Администрация: Нужна позиция руководства' })]);
+    // Audited as the citizen's and the tick's escalation are: the step, who, from where to where.
+    const auditor = await signedIn(DEMO.auditor);
+    const audited = (await call(auditor, 'GET', `/api/v1/audit?action=appeal.escalated&entityId=${appeal.id}&limit=5`)).body.items as { actorRole: string; details: Record<string, unknown> }[];
+    expect(audited).toEqual([expect.objectContaining({ details: expect.objectContaining({ reason: 'staff', toDepartmentId: administration.id, fromDepartmentId: appeal.departmentId }) })]);
     // The parent's office finds it in its «escalated to us» view.
     const office = await signedIn(DEMO.office);
     const view = await call(office, 'GET', '/api/v1/staff/appeals?view=escalated&limit=100');
