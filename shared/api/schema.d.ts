@@ -2268,7 +2268,10 @@ export interface paths {
          */
         put: operations["beatAppealPresence"];
         post?: never;
-        /** The caller left the appeal's card */
+        /**
+         * The caller left the appeal's card
+         * @description Removes only the caller's own presence, so it works after the appeal left their reach (redirected away): 204 whether or not the appeal exists, may be seen by the caller, or had them on it.
+         */
         delete: operations["leaveAppealPresence"];
         options?: never;
         head?: never;
@@ -4022,7 +4025,7 @@ export interface components {
          * @description What the staff member may do now
          * @enum {string}
          */
-        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review";
+        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review" | "escalate";
         /** @enum {string} */
         ProposableAction: "terminate-correspondence" | "extend" | "no-answer-required";
         /** @enum {string} */
@@ -4847,7 +4850,7 @@ export interface components {
              * @description The target department
              */
             departmentId?: string;
-            /** @description redirect, extend, terminate-correspondence and the proposals: the reason */
+            /** @description redirect, extend, terminate-correspondence, escalate and the proposals: the reason */
             reason?: string;
             /** @description What the citizen must bring */
             documents?: string[];
@@ -5125,6 +5128,19 @@ export interface components {
             /** @description The conclusion of the re-review, told to the citizen */
             reason: string;
         };
+        EscalateStaffActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "escalate";
+            /** @description Why the parent department should oversee it (shown in the history) */
+            reason: string;
+        };
         AssigneeOptionDto: {
             /** Format: uuid */
             id: string;
@@ -5175,7 +5191,7 @@ export interface components {
              * @description The target department
              */
             departmentId?: string;
-            /** @description redirect, extend, terminate-correspondence and the proposals: the reason */
+            /** @description redirect, extend, terminate-correspondence, escalate and the proposals: the reason */
             reason?: string;
             /** @description What the citizen must bring */
             documents?: string[];
@@ -5217,7 +5233,7 @@ export interface components {
             results: components["schemas"]["BulkResultItemDto"][];
         };
         /** @enum {string} */
-        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review";
+        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review" | "escalate";
         AnswerInputDto: {
             result: components["schemas"]["AnswerResult"];
             /** @description Numeric result code of the body’s classifier */
@@ -10134,7 +10150,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"] | components["schemas"]["ReturnAnswerActionBody"] | components["schemas"]["RecordReviewActionBody"];
+                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"] | components["schemas"]["ReturnAnswerActionBody"] | components["schemas"]["RecordReviewActionBody"] | components["schemas"]["EscalateStaffActionBody"];
             };
         };
         responses: {

@@ -41,18 +41,19 @@ const COLUMNS = [
   'return-proposal',
   'return-answer',
   'record-review',
+  'escalate',
 ];
 const AA = 'awaiting_approval';
 const EXPECTED: Record<AppealStatus, string> = {
-  draft: '.           .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . .',
-  registered: `in_progress in_progress .                .               .           registered  =  closed  closed  .           .  ${AA} ${AA} ${AA} . . . .`,
-  in_progress: `.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *  ${AA} ${AA} ${AA} . . . .`,
-  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *  .  .  .  .  . in_progress .',
-  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .  .  .  .  .  . . .',
-  resolved: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . .',
-  rejected: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . .',
-  closed: '.             .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . .',
-  withdrawn: '.          .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . .',
+  draft: '.           .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . . .',
+  registered: `in_progress in_progress .                .               .           registered  =  closed  closed  .           .  ${AA} ${AA} ${AA} . . . . =`,
+  in_progress: `.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *  ${AA} ${AA} ${AA} . . . . =`,
+  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *  .  .  .  .  . in_progress . =',
+  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .  .  .  .  .  . . . =',
+  resolved: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . . .',
+  rejected: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . . .',
+  closed: '.             .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . . .',
+  withdrawn: '.          .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . . .',
 };
 
 const cell = (status: AppealStatus, action: StaffAction) => EXPECTED[status].trim().split(/\s+/)[COLUMNS.indexOf(action)];
@@ -67,6 +68,17 @@ describe('staff transitions', () => {
       expect(nextStatusForStaff(StaffAction.RecordReview, status, { rereview: true })).toBe(status);
     }
     expect(staffActionAllowed(StaffAction.RecordReview, AppealStatus.InProgress, { rereview: true })).toBe(false);
+  });
+
+  it('escalate: any staff role, on an open unanswered appeal not yet escalated; the status stays', () => {
+    for (const status of [AppealStatus.Registered, AppealStatus.InProgress, AppealStatus.AwaitingApproval, AppealStatus.AwaitingCitizen]) {
+      for (const role of [Role.Operator, Role.Supervisor]) expect(staffActionAllowed(StaffAction.Escalate, status, { role })).toBe(true);
+      expect(staffActionAllowed(StaffAction.Escalate, status, { escalated: true })).toBe(false);
+      expect(nextStatusForStaff(StaffAction.Escalate, status)).toBe(status);
+    }
+    for (const status of [AppealStatus.Draft, AppealStatus.Resolved, AppealStatus.Rejected, AppealStatus.Closed, AppealStatus.Withdrawn]) {
+      expect(staffActionAllowed(StaffAction.Escalate, status)).toBe(false);
+    }
   });
 
   it('the columns name every staff action, in order', () => {
@@ -151,15 +163,15 @@ describe('staff transitions', () => {
       [StaffAction.TerminateCorrespondence, AppealStatus.Closed],
       [StaffAction.NoAnswerRequired, AppealStatus.Closed],
       [StaffAction.Extend, AppealStatus.InProgress],
-    ] as const)('a pending %s proposal: the supervisor approves (→ %s) or returns it (→ in_progress); nothing else but assign', (proposed, after) => {
+    ] as const)('a pending %s proposal: the supervisor approves (→ %s) or returns it (→ in_progress); nothing else but assign and escalate', (proposed, after) => {
       const pending = supervisor({ pendingProposal: proposed });
       expect(allowedStaffActions(AppealStatus.AwaitingApproval, pending).sort()).toEqual(
-        [StaffAction.Assign, StaffAction.ApproveProposal, StaffAction.ReturnProposal].sort(),
+        [StaffAction.Assign, StaffAction.ApproveProposal, StaffAction.ReturnProposal, StaffAction.Escalate].sort(),
       );
       expect(nextStatusForStaff(StaffAction.ApproveProposal, AppealStatus.AwaitingApproval, pending)).toBe(after);
       expect(nextStatusForStaff(StaffAction.ReturnProposal, AppealStatus.AwaitingApproval, pending)).toBe(AppealStatus.InProgress);
       // The operator waits: neither decision nor the answer is theirs meanwhile.
-      expect(allowedStaffActions(AppealStatus.AwaitingApproval, operator({ pendingProposal: proposed }))).toEqual([StaffAction.Assign]);
+      expect(allowedStaffActions(AppealStatus.AwaitingApproval, operator({ pendingProposal: proposed }))).toEqual([StaffAction.Assign, StaffAction.Escalate]);
     });
 
     it('every proposal names the action it asks for, and that action is one the supervisor takes or the setting guards', () => {

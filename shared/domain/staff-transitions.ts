@@ -32,6 +32,11 @@ export enum StaffAction {
    * stands (upheld), or the appeal goes back to work for a new one (reopened).
    */
   RecordReview = 'record-review',
+  /**
+   * Staff escalate an open appeal to the parent department (a reason is mandatory): as the
+   * citizen's «Эскалация» and the overdue tick do, the parent oversees it from then on.
+   */
+  Escalate = 'escalate',
 }
 
 /** What a supervisor's re-review of a low-rated answer concluded. */
@@ -108,6 +113,8 @@ export interface StaffActionContext {
   approvalRequiredFor?: readonly ApprovableBySetting[];
   /** On the supervisor's re-review list (rated below 3 with a comment, not yet reviewed). */
   rereview?: boolean;
+  /** Already escalated (by the citizen, the overdue tick or staff): overseen above already. */
+  escalated?: boolean;
 }
 
 export class StaffActionNotAllowedError extends Error {
@@ -141,6 +148,7 @@ const {
   ReturnProposal,
   ReturnAnswer,
   RecordReview,
+  Escalate,
 } = StaffAction;
 
 function unknownValue(value: never): never {
@@ -153,15 +161,15 @@ function actionsIn(status: AppealStatus): readonly StaffAction[] {
     case AppealStatus.Draft:
       return [];
     case AppealStatus.Registered:
-      return [Take, Assign, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, ProposeTermination, ProposeExtension, ProposeNoAnswer];
+      return [Take, Assign, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, ProposeTermination, ProposeExtension, ProposeNoAnswer, Escalate];
     case AppealStatus.InProgress:
-      return [Assign, RequestDocuments, SendForApproval, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, Answer, ProposeTermination, ProposeExtension, ProposeNoAnswer];
+      return [Assign, RequestDocuments, SendForApproval, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, Answer, ProposeTermination, ProposeExtension, ProposeNoAnswer, Escalate];
     // Waiting for a sign-off: of an answer (approve / return-answer), or of a proposal (approve-proposal / return-proposal).
     case AppealStatus.AwaitingApproval:
-      return [Assign, Approve, Extend, Answer, ApproveProposal, ReturnProposal, ReturnAnswer];
+      return [Assign, Approve, Extend, Answer, ApproveProposal, ReturnProposal, ReturnAnswer, Escalate];
     // The clock is paused while the citizen is asked for documents; the answer waits for them.
     case AppealStatus.AwaitingCitizen:
-      return [Assign, Extend];
+      return [Assign, Extend, Escalate];
     case AppealStatus.Resolved:
     case AppealStatus.Rejected:
     case AppealStatus.Closed:
@@ -218,6 +226,7 @@ export function staffRoleRefusal(action: StaffAction, context: StaffActionContex
     case Redirect:
     case Reopen:
     case Answer:
+    case Escalate:
       return null;
     default:
       return unknownValue(action);
@@ -254,6 +263,9 @@ function staffActionAllowedByStatus(action: StaffAction, status: AppealStatus, c
     // Only what a citizen's low rating with a comment put on the list, once.
     case RecordReview:
       return context.rereview === true;
+    // Once: an appeal already overseen above is not escalated again.
+    case Escalate:
+      return context.escalated !== true;
     case Take:
     case Assign:
     case SendForApproval:
@@ -311,6 +323,9 @@ export function nextStatusForStaff(action: StaffAction, status: AppealStatus, co
       return AppealStatus.InProgress;
     // The status stays unless the outcome reopens it (the handler decides from the body).
     case RecordReview:
+      return status;
+    // The status stays: the parent department oversees the appeal, its handlers keep it.
+    case Escalate:
       return status;
     default:
       return unknownValue(action);

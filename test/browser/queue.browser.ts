@@ -224,6 +224,61 @@ describe('console queue', () => {
     await context.close();
   });
 
+  it('«e» on a row escalates it to the parent department with a reason, from the keyboard; axe finds nothing serious on the dialog in either theme', async () => {
+    const filed = await file(`Эскалация ${randomUUID().slice(0, 6)}`);
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });
+    await page.locator('tr.queue-row').first().waitFor();
+    const toRow = async () => {
+      await page.keyboard.press('/');
+      await page.keyboard.type(String(filed.number));
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelector('tr.queue-row')?.getAttribute('data-number') === String(n), filed.number);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction((n) => document.activeElement?.getAttribute('data-number') === String(n), filed.number);
+    };
+    const dialog = page.getByRole('dialog', { name: 'Эскалировать в вышестоящее подразделение' });
+    const reason = dialog.getByTestId('escalate-reason');
+    for (const theme of ['light', 'dark'] as const) {
+      if (theme === 'dark') {
+        await page.getByTestId('theme-switch').click();
+        await page.waitForFunction(() => document.documentElement.classList.contains('theme-dark'));
+      }
+      await toRow();
+      await page.keyboard.press('e');
+      await dialog.waitFor();
+      // The reason's box has the focus: typing goes there.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'escalate-reason');
+      await page.waitForFunction(() => document.querySelector('.mat-mdc-dialog-container.mdc-dialog--open:not(.mdc-dialog--opening)') !== null);
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      expect({ theme, dialog: await axe(page) }).toEqual({ theme, dialog: [] });
+      if (theme === 'light') {
+        // Escape cancels: nothing sent, the focus back on the row.
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        expect((await ok<Schemas['AppealDto']>('GET', `/api/v1/staff/appeals/${filed.id}`, undefined, operator)).escalated).toBe(false);
+      }
+    }
+    await page.keyboard.type('Нужна позиция руководства');
+    expect(await reason.inputValue()).toBe('Нужна позиция руководства');
+    // Tab to the dialog's «Эскалировать» and Enter.
+    const submit = dialog.getByRole('button', { name: 'Эскалировать' });
+    for (let i = 0; i < 5 && !(await submit.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    // The row says it is escalated; the API agrees, to the parent department.
+    await page.locator(`tr.queue-row[data-number="${filed.number}"]`).getByTestId('escalated-badge').waitFor();
+    const card = await ok<Schemas['AppealDto']>('GET', `/api/v1/staff/appeals/${filed.id}`, undefined, operator);
+    expect(card).toMatchObject({ escalated: true, status: 'registered' });
+    expect(card.allowedStaffActions).not.toContain('escalate');
+    // Once: «e» again only says it cannot be escalated (no dialog).
+    await toRow();
+    await page.keyboard.press('e');
+    await page.getByText(`Обращение № ${filed.number} нельзя эскалировать`).waitFor({ state: 'attached' });
+    expect(await dialog.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('axe finds nothing serious on the queue and its cheat sheet, in the light and the dark theme', async () => {
     const { page, context, errors } = await chromium.signedIn(DEMO.supervisor, { baseUrl: server.baseUrl });
     await page.locator('tr.queue-row').first().waitFor();

@@ -207,7 +207,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/staff/appeals/{idOrNumber}/related': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/related` }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/snippets': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/snippets` }) },
   'PUT /api/v1/staff/appeals/{idOrNumber}/presence': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/presence`, body: { activity: 'viewing' } }) },
-  'DELETE /api/v1/staff/appeals/{idOrNumber}/presence': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/presence` }) },
+  // Leaving removes only the caller's own presence row: it must work for staff who lost the appeal
+  // (redirected away), so it answers every staff member 204 alike — whether the appeal exists, is
+  // theirs to see, or had them on it — and reveals nothing (appeal-presence.e2e.ts). Staff roles only.
+  'DELETE /api/v1/staff/appeals/{idOrNumber}/presence': { expect: queue, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/presence` }) },
   'GET /api/v1/staff/appeals/{idOrNumber}/macros': { expect: staffOnAppeal, request: async (c) => ({ path: `/api/v1/staff/appeals/${c.appeal}/macros` }) },
   // A common macro that adds a note: staff on the appeal apply it; staff who do not see the appeal get 404.
   'POST /api/v1/staff/appeals/{idOrNumber}/macros/{macroId}/apply': {

@@ -215,6 +215,38 @@ describe('appeal presence: who is on the card, live on the queue', () => {
     }
   });
 
+  it('leaving after a redirect: the operator who no longer has the appeal removes their own marker at once; leaving answers 204 alike for an appeal unseen, missing or never visited', async () => {
+    const appeal = await fileTech();
+    const finance = ((await raw('/api/v1/staff/departments', { token: operator.token })).body as { id: string; code: string }[]).find((d) => d.code === 'finance')!;
+    const boss = await stream(supervisor);
+    try {
+      expect((await beat(operator, appeal.id)).status).toBe(200);
+      await until(() => presenceOf(boss.events, appeal.id).find((p) => p.some((x) => x.userId === ids.operator)));
+      const redirected = await raw(`/api/v1/staff/appeals/${appeal.id}/actions/redirect`, {
+        method: 'POST',
+        token: operator.token,
+        body: JSON.stringify({ departmentId: finance.id, reason: 'Вопрос финансового отдела' }),
+      });
+      expect(redirected.status).toBe(200);
+      // The appeal is out of their reach now: a heartbeat is refused as for a missing one…
+      expect((await beat(operator, appeal.id)).status).toBe(404);
+      // …but their leave removes their own marker, and the queues that show it hear so at once (the clock never moved).
+      expect((await leave(operator, appeal.id)).status).toBe(204);
+      expect(await until(() => presenceOf(boss.events, appeal.id).find((p) => p.length === 0))).toEqual([]);
+      expect((await beat(supervisor, appeal.id)).body.present).toEqual([]);
+      await leave(supervisor, appeal.id);
+    } finally {
+      boss.close();
+    }
+    // The same answer whether the appeal exists, is another department's, or had the caller on it:
+    // the route tells nothing about it (nor of a malformed id, which names none).
+    const other = await fileTech();
+    for (const target of [other.id, String(other.number), randomUUID(), '999999999999']) {
+      expect([target, (await leave(poolOperator, target)).status]).toEqual([target, 204]);
+    }
+    expect((await leave(poolOperator, 'not-an-id')).status).toBe(204);
+  });
+
   it('only staff who may see the appeal: others get 404 as for a missing one; bad input is a 422 naming the field', async () => {
     const appeal = await fileTech();
     const path = `/api/v1/staff/appeals/${appeal.id}/presence`;
@@ -222,7 +254,8 @@ describe('appeal presence: who is on the card, live on the queue', () => {
     expect((await at(beatsTo, 'PUT', path, citizen.token, { activity: 'viewing' })).status).toBe(403);
     expect((await at(beatsTo, 'DELETE', path, citizen.token)).status).toBe(403);
     expect((await beat(poolOperator, appeal.id)).status).toBe(404);
-    expect((await leave(poolOperator, appeal.id)).status).toBe(404);
+    // Leaving touches only the caller's own row and reveals nothing: 204 (see the redirect case).
+    expect((await leave(poolOperator, appeal.id)).status).toBe(204);
     expect((await beat(operator, randomUUID())).status).toBe(404);
     for (const body of [{ activity: 'typing' }, {}, { activity: 'viewing', userId: ids.supervisor }, '[]']) {
       const res = await at(beatsTo, 'PUT', path, operator.token, body);

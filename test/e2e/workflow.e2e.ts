@@ -206,7 +206,7 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ code: 'invalid_transition', currentStatus: 'registered', action: 'approve' });
     // What this operator may do: termination of correspondence is proposed to a supervisor (59-ФЗ ст. 11 ч. 5).
-    expect(res.body.allowedActions).toEqual(['take', 'assign', 'redirect', 'extend', 'no-answer-required', 'propose-termination']);
+    expect(res.body.allowedActions).toEqual(['take', 'assign', 'redirect', 'extend', 'no-answer-required', 'propose-termination', 'escalate']);
   });
 
   it('two operators take the same appeal at once: exactly one wins, the other gets 409', async () => {
@@ -317,6 +317,60 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     const late = await citizenAct(citizen, appeal.id, 'dispute', { text: 'Поздно оспариваю' });
     expect(late.status).toBe(409);
     expect(late.body.allowedActions).not.toContain('dispute');
+  });
+
+  it('staff escalate an open appeal to the parent department with a reason: once, not at the top of the tree, not after the answer', async () => {
+    const appeal = await file(citizen, { subject: 'Эскалация сотрудником' });
+    await staffAct(operator, appeal.id, 'take');
+    const departments = (await call(operator, 'GET', '/api/v1/staff/departments')).body as { id: string; code: string }[];
+    const administration = departments.find((d) => d.code === 'administration')!;
+    // The reason is mandatory; staff who may not work on the appeal do not learn it exists.
+    const noReason = await staffAct(operator, appeal.id, 'escalate', {});
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'reason', code: 'isNotEmpty' })]);
+    expect((await staffAct(poolOperator, appeal.id, 'escalate', { reason: 'Чужое' })).status).toBe(404);
+    expect((await staffAct(citizen, appeal.id, 'escalate', { reason: 'Не сотрудник' })).status).toBe(403);
+    expect((await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}`)).body.allowedStaffActions).toContain('escalate');
+
+    const escalated = await staffAct(operator, appeal.id, 'escalate', { reason: 'Нужна позиция руководства', expectedVersion: 2 });
+    expect(escalated.status).toBe(200);
+    // The status stays (the handling department keeps it); the parent oversees it from now on.
+    expect(escalated.body).toMatchObject({ status: 'in_progress', escalated: true, escalatedToDepartmentId: administration.id });
+    // Once: a retry (as any staff action's, guarded by the state machine) is refused and changes nothing.
+    const again = await staffAct(operator, appeal.id, 'escalate', { reason: 'Ещё раз' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'invalid_transition' });
+    expect(again.body.allowedActions).not.toContain('escalate');
+    expect((await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}`)).body.version).toBe(escalated.body.version);
+
+    // The citizen sees it in the history, where it went and why.
+    const history = (await call(citizen, 'GET', `/api/v1/appeals/${appeal.id}/history`)).body as { event: string; comment: string | null }[];
+    expect(history.filter((h) => h.event === 'escalated')).toEqual([expect.objectContaining({ comment: 'Администрация: Нужна позиция руководства' })]);
+    // Audited as the citizen's and the tick's escalation are: the step, who, from where to where.
+    const auditor = await signedIn(DEMO.auditor);
+    const audited = (await call(auditor, 'GET', `/api/v1/audit?action=appeal.escalated&entityId=${appeal.id}&limit=5`)).body.items as { actorRole: string; details: Record<string, unknown> }[];
+    expect(audited).toEqual([expect.objectContaining({ details: expect.objectContaining({ reason: 'staff', toDepartmentId: administration.id, fromDepartmentId: appeal.departmentId }) })]);
+    // The parent's office finds it in its «escalated to us» view.
+    const office = await signedIn(DEMO.office);
+    const view = await call(office, 'GET', '/api/v1/staff/appeals?view=escalated&limit=100');
+    expect(view.body.items.map((a: { id: string }) => a.id)).toContain(appeal.id);
+
+    // The top of the tree has nobody above it: redirected to the administration, its office cannot escalate it.
+    const top = await file(citizen, { subject: 'В администрацию' });
+    expect((await staffAct(operator, top.id, 'redirect', { departmentId: administration.id, reason: 'Вопрос руководства' })).status).toBe(200);
+    expect((await staffAct(office, top.id, 'take')).status).toBe(200);
+    const refused = await staffAct(office, top.id, 'escalate', { reason: 'Выше некуда' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('no_parent_department');
+    expect((await card(citizen, top.id)).escalated).toBe(false);
+
+    // Answered: nothing to escalate (the citizen's «Эскалация» is theirs then).
+    const answered = await file(citizen, { type: 'question' });
+    await staffAct(operator, answered.id, 'take');
+    await call(operator, 'POST', `/api/v1/staff/appeals/${answered.id}/answer`, { result: 'done', resultCode: 1, text: 'Ответ' });
+    const late = await staffAct(operator, answered.id, 'escalate', { reason: 'Поздно' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('invalid_transition');
   });
 
   it('re-filing a rejected appeal links the new one to the original number', async () => {

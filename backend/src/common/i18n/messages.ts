@@ -50,6 +50,10 @@ export const PROBLEM_TITLES: Catalog = {
     ru: 'Обращение эскалировано в ваш отдел для контроля: действовать по нему может отдел-исполнитель (или перенаправьте его)',
     en: 'The appeal is escalated to your department for oversight: the handling department acts on it (or redirect it)',
   },
+  no_parent_department: {
+    ru: 'У подразделения нет вышестоящего: эскалировать обращение некуда',
+    en: 'The department has no parent department to escalate the appeal to',
+  },
   supervisor_only: {
     ru: 'Это решение принимает руководитель отдела (супервизор)',
     en: "This is the department supervisor's decision",

@@ -36,6 +36,18 @@ export class AppealAccess {
     return this.departments.scope(actor.departmentId, manager);
   }
 
+  /**
+   * The id an appeal's id or number names, WITHOUT any access check: only for what touches the
+   * caller's own rows and answers the same whether the appeal exists or not (presence's leave).
+   * Null for a malformed one or none.
+   */
+  async idOf(idOrNumber: string, manager: EntityManager = this.own.manager): Promise<string | null> {
+    if (UUID.test(idOrNumber)) return idOrNumber.toLowerCase();
+    if (!NUMBER.test(idOrNumber)) return null;
+    const [row] = await manager.query<{ id: string }[]>('SELECT id FROM appeals WHERE number = $1', [idOrNumber]);
+    return row?.id ?? null;
+  }
+
   /** Loads an appeal the actor may see, by id or human number; optionally locks it for a change. */
   async load(actor: Actor, idOrNumber: string, options: { manager?: EntityManager; lock?: boolean } = {}): Promise<Appeal> {
     const manager = options.manager ?? this.own.manager;

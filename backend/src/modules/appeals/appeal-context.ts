@@ -32,6 +32,7 @@ export function staffContext(a: Appeal, now: Date): StaffActionContext {
     unidentified: a.unidentified,
     pendingProposal: a.pendingProposal?.action ?? null,
     rereview: a.rereview,
+    escalated: a.escalated,
   };
 }
 

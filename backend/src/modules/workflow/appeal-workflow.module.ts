@@ -11,6 +11,7 @@ import { StaffActionsController } from './actions/staff-actions.controller';
 import { StaffActionPolicy } from './actions/staff/staff-action-policy';
 import { STAFF_HANDLERS, StaffActionsService } from './actions/staff/staff-actions.service';
 import { StaffEffects } from './actions/staff/staff-effects';
+import { Escalation } from './actions/escalation';
 import { STAFF_ROUTE_HANDLERS } from './actions/staff/staff-handlers';
 import { TransitionRunner } from './actions/transition-runner';
 import { AnswerDrafts } from './answers/answer-drafts.repository';
@@ -43,6 +44,7 @@ function handlers(token: symbol, types: readonly Type[]) {
     TransitionRunner,
     StaffActionPolicy,
     StaffEffects,
+    Escalation,
     ...handlers(STAFF_HANDLERS, STAFF_ROUTE_HANDLERS),
     ...handlers(CITIZEN_HANDLERS, CITIZEN_ROUTE_HANDLERS),
     RateHandler,

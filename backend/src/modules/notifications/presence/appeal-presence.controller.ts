@@ -34,6 +34,8 @@ export class AppealPresenceController {
   @HttpCode(204)
   @ApiOperation({
     summary: "The caller left the appeal's card",
+    description:
+      "Removes only the caller's own presence, so it works after the appeal left their reach (redirected away): 204 whether or not the appeal exists, may be seen by the caller, or had them on it.",
     operationId: 'leaveAppealPresence',
   })
   @ApiParam({

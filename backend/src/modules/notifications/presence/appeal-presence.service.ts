@@ -65,11 +65,17 @@ export class AppealPresence implements OnApplicationBootstrap, OnApplicationShut
     };
   }
 
-  /** The caller left the card. */
+  /**
+   * The caller left the card. No access check: it only ever removes the caller's own row, so it
+   * works after the appeal left their reach (redirected away, they no longer see it) — their
+   * marker goes at once instead of lingering for the TTL. It answers the same (204) whether the
+   * appeal exists, is theirs to see, or they were on it at all: it reveals nothing.
+   */
   async leave(actor: Actor, idOrNumber: string): Promise<void> {
-    const appeal = await this.access.load(actor, idOrNumber);
+    const appealId = await this.access.idOf(idOrNumber);
+    if (!appealId) return;
     const now = this.clock.now();
-    if (await this.presence.leave(appeal.id, actor.userId, now)) await this.tell([appeal.id], await this.presence.on([appeal.id], now));
+    if (await this.presence.leave(appealId, actor.userId, now)) await this.tell([appealId], await this.presence.on([appealId], now));
   }
 
   /** Everyone on the cards of appeals in these departments' queues: what a new stream starts from. */

@@ -22,6 +22,8 @@ export const STAFF_EVENTS: Record<StaffAction, HistoryEvent> = {
   // «Возвращено на доработку»: the answer's draft goes back to the operator as a proposal would.
   [StaffAction.ReturnAnswer]: HistoryEvent.ProposalReturned,
   [StaffAction.RecordReview]: HistoryEvent.Reviewed,
+  // The same step as the citizen's «Эскалация» and the overdue tick's: the history says «escalated».
+  [StaffAction.Escalate]: HistoryEvent.Escalated,
 };
 
 /** The history event of each citizen action the runner applies (submit and edit are intake's). */

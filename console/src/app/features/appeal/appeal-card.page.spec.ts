@@ -199,6 +199,32 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     expect(await snackBar.getMessage()).toBe(RU['actionDialog.review.done']);
   });
 
+  it('«escalate»: the button and the e key open the reason dialog; no reason, nothing sent; the reason is sent with the version', async () => {
+    const appeal = anAppeal({ number: 1042, version: 9, status: 'in_progress', allowedStaffActions: ['escalate'] });
+    await open(appeal);
+    api.on('POST', actionPath(appeal.id, 'escalate'), { body: { ...appeal, version: 10, escalated: true } });
+    api.on('GET', CARD, { body: { ...appeal, version: 10, escalated: true, allowedStaffActions: [] } });
+
+    const actions = await loader.getHarness(AppealActionsHarness);
+    expect((await actions.actions()).map((a) => a.label)).toEqual([RU['appeal.action.escalate']]);
+    // The key opens the same dialog (not while typing: the textarea takes an «e» as a letter).
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
+    const dialog = await eventually(() => overlays.getHarness(MatDialogHarness));
+    expect(await dialog.getTitleText()).toBe(RU['actionDialog.escalate.title']);
+    const reason = await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid="escalate-reason"]' }));
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['actionDialog.escalate.submit'] }))).click();
+    expect(api.sent('POST', actionPath(appeal.id, 'escalate'))).toEqual([]);
+    await reason.setValue('  Нужна позиция руководства  ');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['actionDialog.escalate.submit'] }))).click();
+
+    expect(api.sent('POST', actionPath(appeal.id, 'escalate')).map((r) => r.body)).toEqual([{ reason: 'Нужна позиция руководства', expectedVersion: 9 }]);
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe(RU['actionDialog.escalate.done']);
+    // Escalated: the key does nothing more.
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
+    expect(await overlays.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+  });
+
   it('sends nothing when the «extend» dialog is cancelled', async () => {
     const appeal = anAppeal({ number: 1042, status: 'in_progress', allowedStaffActions: ['extend'] });
     await open(appeal);

@@ -51,7 +51,7 @@ const CLOSED_THREAD: readonly string[] = [AppealStatus.Draft, AppealStatus.Close
   templateUrl: './appeal-card.page.html',
   styleUrl: './appeal-card.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(focusin)': 'editorFocus($event.target)', '(focusout)': 'editorFocus($event.relatedTarget)' },
+  host: { '(focusin)': 'editorFocus($event.target)', '(focusout)': 'editorFocus($event.relatedTarget)', '(document:keydown)': 'shortcut($event)' },
 })
 export class AppealCardPage {
   private readonly api = inject(API);
@@ -293,6 +293,19 @@ export class AppealCardPage {
   private readonly host = inject(ElementRef<HTMLElement>);
 
   /** Focus moved (to `target`): replying while an editor has the focus or any of them holds text. */
+  /**
+   * The card's key, as on the queue: e escalates (its dialog, when the appeal may be escalated).
+   * Not while typing, with a dialog or menu open, or with Ctrl, Alt or Meta.
+   */
+  protected shortcut(event: KeyboardEvent): void {
+    if (event.key !== 'e' || event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable="true"], mat-select, .cdk-overlay-container')) return;
+    if (this.dialog.openDialogs.length > 0 || !this.appeal()?.allowedStaffActions.includes('escalate')) return;
+    event.preventDefault();
+    this.openDialog('escalate');
+  }
+
   protected editorFocus(target: EventTarget | null): void {
     const editors = 'ok-answer-form textarea, ok-message-thread textarea';
     const focused = target instanceof HTMLElement && target.matches(editors);

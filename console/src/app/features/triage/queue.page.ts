@@ -25,6 +25,7 @@ import { MatSort, MatSortModule, type Sort, type SortDirection } from '@angular/
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
 import { API } from '../../core/api/api-client';
 import { CatalogService } from '../../core/catalog/catalog.service';
 import { QueueViews, type QueueView } from '../../core/queue/queue-views';
@@ -32,6 +33,8 @@ import { QueueTrail } from '../../core/queue/queue-trail';
 import { TimeLeft } from '../../ui/time-left';
 import { SavedViews } from './saved-views';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { ACTION_DIALOGS } from '../appeal/action-dialogs/action-dialogs';
+import type { ActionDialogData, ActionDialogResult } from '../appeal/action-dialogs/staff-action-sender';
 import { APPEAL_STATUSES, APPEAL_TYPES, AppealStatus } from '@otklik/shared/domain';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
@@ -249,7 +252,7 @@ export class QueuePage {
 
   /**
    * The queue's keyboard: j/k move, Enter or o open, x ticks, a takes, r opens the card's answer,
-   * / searches, g then i/m/u/o/s/e switch views, n registers a new appeal, ? lists them all. Not while typing in a field or
+   * e escalates (the card's dialog, with its reason), / searches, g then i/m/u/o/s/e switch views, n registers a new appeal, ? lists them all. Not while typing in a field or
    * with a dialog open, and never with Ctrl, Alt or Meta (the browser's and screen readers' own).
    */
   protected shortcut(event: KeyboardEvent): void {
@@ -305,6 +308,11 @@ export class QueuePage {
         event.preventDefault();
         void this.router.navigate(['/appeals', this.ref(row)], { fragment: 'answer' });
         return;
+      case 'e':
+        if (!row) return;
+        event.preventDefault();
+        void this.escalateRow(row);
+        return;
       case '/':
         event.preventDefault();
         this.searchBox()?.nativeElement.focus();
@@ -348,6 +356,27 @@ export class QueuePage {
       body: { expectedVersion: row.version },
     });
     this.announcement.set(error ? this.t('keys.takeFailed', { number: this.ref(row) }) : this.t('keys.taken', { number: this.ref(row) }));
+    await this.store.load();
+    this.views.soon();
+  }
+
+  /**
+   * «e»: the card's escalation dialog for the row's appeal, as the card has it now (its version and
+   * whether it may still be escalated); focus comes back to the row when it closes.
+   */
+  private async escalateRow(row: AppealSummary): Promise<void> {
+    const { data: appeal } = await this.api.GET('/api/v1/staff/appeals/{idOrNumber}', { params: { path: { idOrNumber: row.id } } });
+    if (!appeal?.allowedStaffActions.includes('escalate')) {
+      this.announcement.set(this.t('keys.cannotEscalate', { number: this.ref(row) }));
+      return;
+    }
+    const result = await firstValueFrom(
+      this.dialog
+        .open<unknown, ActionDialogData, ActionDialogResult>(ACTION_DIALOGS.escalate, { data: { appeal, action: 'escalate' }, width: '560px', restoreFocus: true })
+        .afterClosed(),
+    );
+    if (!result) return;
+    this.announcement.set(this.t(result.outcome === 'done' ? 'keys.escalated' : 'keys.cannotEscalate', { number: this.ref(row) }));
     await this.store.load();
     this.views.soon();
   }

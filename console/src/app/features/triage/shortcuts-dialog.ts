@@ -10,6 +10,7 @@ export const SHORTCUTS: readonly { keys: string[]; label: MessageKey }[] = [
   { keys: ['x'], label: 'keys.select' },
   { keys: ['a'], label: 'keys.take' },
   { keys: ['r'], label: 'keys.reply' },
+  { keys: ['e'], label: 'keys.escalate' },
   { keys: ['/'], label: 'keys.search' },
   { keys: ['g', 'i'], label: 'keys.viewAll' },
   { keys: ['g', 'm'], label: 'keys.viewMine' },

@@ -23,7 +23,7 @@ interface CitizenBody {
 }
 import { SlaService } from '../../sla/sla.service';
 import { CitizenActionHandler, TransitionContext, TransitionEffect } from '../transition';
-import { DepartmentTree } from '../../../users/department-tree.repository';
+import { Escalation } from '../escalation';
 
 /** Withdrawn or closed by the citizen: it ends, and a proposal awaiting the supervisor lapses with it. */
 abstract class EndingHandler implements CitizenActionHandler<CitizenBody> {
@@ -135,19 +135,12 @@ export class EscalateHandler implements CitizenActionHandler<EscalateActionBody>
   readonly side = 'citizen';
   readonly action = CitizenAction.Escalate;
   readonly body = EscalateActionBody;
-  constructor(private readonly departments: DepartmentTree) {}
+  constructor(private readonly escalation: Escalation) {}
   async apply({ manager, appeal, now, entry }: TransitionContext<EscalateActionBody>): Promise<void> {
-    appeal.escalated = true;
-    appeal.escalatedAt = now;
-    appeal.escalatedToDepartmentId ??= await this.escalationTarget(manager, appeal.departmentId);
+    // Its parent, or the department itself at the top (as the SLA tick does).
+    const target = appeal.escalatedToDepartmentId ?? (await this.escalation.parentOf(manager, appeal.departmentId))?.id ?? appeal.departmentId;
+    this.escalation.mark(appeal, target, now);
     entry.details = { reason: appeal.overdue ? 'overdue' : 'unsuccessful_rounds', rounds: appeal.unsuccessfulRounds, toDepartmentId: appeal.escalatedToDepartmentId };
-  }
-
-  /** Its parent, or the department itself at the top (as the SLA tick does). */
-  private async escalationTarget(manager: TransitionContext<unknown>['manager'], departmentId: string | null): Promise<string | null> {
-    if (!departmentId) return null;
-    const department = await this.departments.get(departmentId, manager);
-    return department?.parentId ?? departmentId;
   }
 }
 

@@ -148,7 +148,7 @@ export class StaffActionBodyDto {
   @Field.comment() comment?: string;
   @Field.assigneeId(false) assigneeId?: string;
   @Field.departmentId(false) departmentId?: string;
-  @Field.reason(false, 'redirect, extend, terminate-correspondence and the proposals: the reason') reason?: string;
+  @Field.reason(false, 'redirect, extend, terminate-correspondence, escalate and the proposals: the reason') reason?: string;
   @Field.documents(false) documents?: string[];
   @Field.dueOn(false) dueOn?: string;
   @Field.days() days?: number;
@@ -275,6 +275,11 @@ export class RecordReviewActionBody extends StaffActionBase {
   @Field.reason(true, 'The conclusion of the re-review, told to the citizen') reason: string;
 }
 
+export class EscalateStaffActionBody extends StaffActionBase {
+  @discriminator(StaffAction.Escalate) action?: StaffAction.Escalate;
+  @Field.reason(true, 'Why the parent department should oversee it (shown in the history)') reason: string;
+}
+
 /** Each route action's own body: the schema in openapi.json and what the runner checks. */
 export const STAFF_ACTION_BODIES = {
   [StaffAction.Take]: TakeActionBody,
@@ -294,6 +299,7 @@ export const STAFF_ACTION_BODIES = {
   [StaffAction.ReturnProposal]: ReturnProposalActionBody,
   [StaffAction.ReturnAnswer]: ReturnAnswerActionBody,
   [StaffAction.RecordReview]: RecordReviewActionBody,
+  [StaffAction.Escalate]: EscalateStaffActionBody,
 } as const satisfies Record<StaffRouteAction, new () => StaffActionBase>;
 
 export type StaffActionBody<A extends StaffRouteAction> = InstanceType<(typeof STAFF_ACTION_BODIES)[A]>;

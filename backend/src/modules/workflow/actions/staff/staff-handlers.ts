@@ -27,6 +27,7 @@ import {
   ApproveActionBody,
   ApproveProposalActionBody,
   AssignActionBody,
+  EscalateStaffActionBody,
   ExtendActionBody,
   NoAnswerRequiredActionBody,
   ProposeExtensionActionBody,
@@ -47,6 +48,7 @@ import { STAFF_EVENTS } from '../events';
 import { StaffActionHandler, TransitionContext } from '../transition';
 import { ExtendFields, NoAnswerFields, PROPOSAL_LABELS, ruDate, StaffEffects, TerminationFields } from './staff-effects';
 import { DepartmentTree } from '../../../users/department-tree.repository';
+import { Escalation } from '../escalation';
 
 const DOCUMENTS_MAX_DAYS = 60;
 
@@ -428,6 +430,27 @@ export class RecordReviewHandler implements StaffRouteHandler<RecordReviewAction
   }
 }
 
+/**
+ * Staff escalate an open, unanswered appeal to the parent department with a reason: the parent
+ * oversees it from then on (its «escalated to us» view), as after the citizen's «Эскалация» or
+ * the overdue tick; the handling department keeps it. Once per appeal; a department at the top of
+ * the tree has nobody to escalate to (409 no_parent_department).
+ */
+@Injectable()
+export class EscalateStaffHandler implements StaffRouteHandler<EscalateStaffActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.Escalate;
+  readonly body = EscalateStaffActionBody;
+  constructor(private readonly escalation: Escalation) {}
+  async apply({ manager, appeal, body, now, entry }: TransitionContext<EscalateStaffActionBody>): Promise<void> {
+    const parent = await this.escalation.parentOrRefuse(manager, appeal.departmentId);
+    this.escalation.mark(appeal, parent.id, now);
+    // The history (the citizen sees it) names where it went and why.
+    entry.comment = `${parent.nameRu}: ${body.reason}`;
+    entry.details = { reason: 'staff', fromDepartmentId: appeal.departmentId, toDepartmentId: parent.id };
+  }
+}
+
 /** Every handler of the staff actions route, in the order of StaffAction. */
 export const STAFF_ROUTE_HANDLERS = [
   TakeHandler,
@@ -447,4 +470,5 @@ export const STAFF_ROUTE_HANDLERS = [
   ReturnProposalHandler,
   ReturnAnswerHandler,
   RecordReviewHandler,
+  EscalateStaffHandler,
 ] as const;

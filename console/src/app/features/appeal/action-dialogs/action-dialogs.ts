@@ -6,7 +6,7 @@ import { NoAnswerDialog } from './no-answer-dialog';
 import { RecordReviewDialog } from './record-review-dialog';
 import { RedirectDialog } from './redirect-dialog';
 import { RequestDocumentsDialog } from './request-documents-dialog';
-import { ReturnProposalDialog } from './return-proposal-dialog';
+import { ReasonDialog } from './reason-dialog';
 import type { DialogAction } from './staff-action-sender';
 import { TerminateDialog } from './terminate-dialog';
 
@@ -21,9 +21,10 @@ export const ACTION_DIALOGS: Readonly<Record<DialogAction, Type<unknown>>> = {
   'propose-termination': TerminateDialog,
   'propose-extension': ExtendDialog,
   'propose-no-answer': NoAnswerDialog,
-  'return-proposal': ReturnProposalDialog,
-  'return-answer': ReturnProposalDialog,
+  'return-proposal': ReasonDialog,
+  'return-answer': ReasonDialog,
   'record-review': RecordReviewDialog,
+  escalate: ReasonDialog,
 };
 
 /** What the snackbar says once the action is done and the card shows its result. */
@@ -40,6 +41,7 @@ export const ACTION_DONE: Readonly<Record<DialogAction, MessageKey>> = {
   'return-proposal': 'actionDialog.return.done',
   'return-answer': 'actionDialog.returnAnswer.done',
   'record-review': 'actionDialog.review.done',
+  escalate: 'actionDialog.escalate.done',
 };
 
 export function isDialogAction(action: string): action is DialogAction {

@@ -22,6 +22,7 @@ export type DialogAction = Extract<
   | 'return-proposal'
   | 'return-answer'
   | 'record-review'
+  | 'escalate'
 >;
 
 /** Proposals for the supervisor's decision (59-ФЗ guardrails): each opens the dialog of the action it proposes. */
