@@ -61,12 +61,17 @@ describe('appealsCsv (the appeals behind a report, as streamed CSV)', () => {
     expect(await text([])).toBe(await streamed([]));
   });
 
-  it('reads the next chunk only when the reader has taken the previous one', async () => {
+  it('reads the next chunk only when the reader has taken the previous one, and stops reading when the reader goes away', async () => {
     let pulled = 0;
+    let ended = false;
     async function* endless() {
-      for (let n = 0; ; n++) {
-        pulled++;
-        yield Array.from({ length: 2000 }, (_, i) => row(n * 2000 + i));
+      try {
+        for (let n = 0; ; n++) {
+          pulled++;
+          yield Array.from({ length: 2000 }, (_, i) => row(n * 2000 + i));
+        }
+      } finally {
+        ended = true;
       }
     }
     const body = Readable.from(appealsCsv(endless()), { objectMode: false });
@@ -77,6 +82,10 @@ describe('appealsCsv (the appeals behind a report, as streamed CSV)', () => {
     expect(written).toBeGreaterThan(0);
     // The chunk handed over and at most one more read: not the endless rest.
     expect(pulled).toBeLessThanOrEqual(2);
+    // The client goes away: the keyset walk ends (its generator is closed) instead of waiting on.
     body.destroy();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ended).toBe(true);
+    expect(pulled).toBeLessThanOrEqual(2);
   });
 });
