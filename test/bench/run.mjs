@@ -38,7 +38,8 @@
  *   l. console (BENCH_ONLY=console, see console.mjs): the console's initial JS (gzip, brotli), navigation to
  *      the first 50 queue rows in chromium, a take through the API to its row update in a second browser.
  *   k. reports (BENCH_ONLY=reports, see reports.mjs): reports:rebuild of the dataset, each report's p95
- *      beside a raw SQL scan of the same figure, and the CSV of every appeal streamed (time, peak RSS).
+ *      beside a raw SQL scan of the same figure, the rollup lag under a steady intake, and the CSV of
+ *      every appeal streamed by a fresh API process (time, peak RSS).
  *
  *   BENCH_ONLY=cpu|submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|console|compare   run one phase ('all' skips compare and cpu)
  *   BENCH_WEBHOOK_EVENTS=5000 BENCH_WEBHOOK_CONCURRENCY=32
@@ -46,6 +47,7 @@
  *   BENCH_BASELINE=<git ref> BENCH_COMPARE_ROUNDS=3 BENCH_COMPARE_SECONDS=10
  *   BENCH_LATENCY_EVENTS=300 BENCH_RELAY_EVENTS=20000
  *   BENCH_OVERDUE_DUE=10000        appeals falling due in the benchmarked scheduler tick
+ *   BENCH_INTAKE_RATE=25 BENCH_INTAKE_SECONDS=45   the reports phase's steady intake (rollup lag)
  *   BENCH_UPLOADS=20 BENCH_UPLOAD_ROUNDS=3
  *   BENCH_PG=postgres://postgres@127.0.0.1:5432   server to create scratch databases on
  *   BENCH_SUBMIT_SECONDS=15 BENCH_SUBMIT_CONNECTIONS=16 BENCH_SUBMIT_BASE=10000
@@ -109,6 +111,8 @@ const cfg = {
   auditRounds: num('BENCH_AUDIT_ROUNDS', 4),
   auditInsertSeconds: num('BENCH_AUDIT_INSERT_SECONDS', 15),
   auditVerifyRows: num('BENCH_AUDIT_VERIFY_ROWS', 1_000_000),
+  intakeRate: num('BENCH_INTAKE_RATE', 25),
+  intakeSeconds: num('BENCH_INTAKE_SECONDS', 45),
 };
 const TARGETS = { cpuLiveMs: 0.07, cpuMeMs: 0.2, cpuFilingMs: 0.4, pgPerFilingRatio: 1.3, coldStartMs: 5000, consumerP99Ms: 50, uploadRatio: 0.5, uploadRssMb: 300, submitRatio: 0.5, submitP99: 25, listP95: 10, searchP95: 50, hashMinMs: 30, hashMaxMs: 80, overdueTickMs: 5000 };
 
@@ -1357,7 +1361,7 @@ async function main() {
       await withTimeout(webhooksPhase(results, ctx), 20 * 60_000, 'webhooks phase');
     }
     if (cfg.only === 'all' || cfg.only === 'reports') {
-      const ctx = { cfg, log, runCli, startServer, benchDataset, cannon, dbExecutionMs, memoryOf, row, fmt, api };
+      const ctx = { cfg, log, runCli, startServer, benchDataset, cannon, dbExecutionMs, memoryOf, row, fmt, api, onDb, submitSetup, percentile };
       await withTimeout(reportsPhase(results, ctx), 90 * 60_000, 'reports phase');
     }
     if (cfg.only === 'all' || cfg.only === 'console') {

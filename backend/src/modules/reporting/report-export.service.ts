@@ -7,6 +7,7 @@ import { Actor } from '../../common/http/actor';
 import { AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AppealReportReader, ReportAppealSet, reportAppeals } from '../appeals/appeal-report.repository';
+import { appealsCsv } from './appeals-csv';
 import { CatalogService } from '../catalog/catalog.service';
 import { DepartmentTree } from '../users/department-tree.repository';
 import { StaffDirectory } from '../users/staff-directory.repository';
@@ -18,8 +19,6 @@ import { flatten, SECTION_KEYS } from './report-flatten';
 import { ReportsService } from './reports.service';
 import { STATUTORY_COLUMNS, StatutoryReport } from './statutory-report';
 import { StatutoryQuery } from './statutory.dto';
-
-const APPEAL_HEADERS = ['number', 'type', 'status', 'departmentId', 'categoryId', 'subcategoryId', 'assigneeId', 'registeredAt', 'firstReactionAt', 'answeredAt', 'dueAt', 'closedAt', 'overdue', 'extended', 'rating'];
 
 /**
  * CSV exports, streamed: a report flattened to rows (section, key, metric, value), and the
@@ -96,22 +95,10 @@ export class ReportExportService {
     await this.tx.run((manager) =>
       this.audit.record(manager, actor, { action: 'report.export_appeals', entityType: 'report', entityId: set, details: { ...query } }),
     );
-    const chunks = reportAppeals(this.reader, r.filter, set, r.current);
-    const csv = stringify({ header: true, columns: APPEAL_HEADERS });
-    void (async () => {
-      try {
-        for await (const rows of chunks) {
-          for (const a of rows) {
-            const line = [a.number, a.type, a.status, a.departmentId, a.categoryId, a.subcategoryId, a.assigneeId, iso(a.registeredAt), iso(a.firstReactionAt), iso(a.answeredAt), iso(a.dueAt), iso(a.closedAt), a.overdue, a.extended, a.rating];
-            if (!csv.write(line)) await new Promise((res) => csv.once('drain', res));
-          }
-        }
-        csv.end();
-      } catch (error) {
-        csv.destroy(error as Error);
-      }
-    })();
-    return csv;
+    // A byte stream pulled by the response (16 KiB mark): the generator resumes only when the
+    // client has taken what was pushed, so a stalled client stalls the queries; an aborted one
+    // destroys the stream, which ends the generator and its keyset walk.
+    return Readable.from(appealsCsv(reportAppeals(this.reader, r.filter, set, r.current)), { objectMode: false });
   }
 
   /** Department, category and staff names for the ids a printed report shows. */
@@ -145,5 +132,3 @@ export class ReportExportService {
     }
   }
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : '');
