@@ -90,7 +90,8 @@ function breakdown(t, initialFiles, streams) {
     queue,
     counts,
     otherApi: otherApi.map((r) => ({ path: r.path, start: r.start, end: r.end })),
-    stream: streams.map((s) => s - t.origin).find((s) => s >= 0) ?? null,
+    // (Not before the HTML: the page being left may still reconnect its own stream.)
+    stream: streams.map((s) => s - t.origin).find((s) => s >= t.html.end) ?? null,
     fonts: t.resources.filter((r) => /\.(woff2?|ttf|otf)(\?|$)/.test(r.path) || r.type === 'font').length,
     firstContentfulPaint: t.paints['first-contentful-paint'] ?? null,
     rows: t.rows,
@@ -113,7 +114,7 @@ function describe(b) {
     `counts ${range(b.counts)}`,
     ...b.otherApi.map((r) => `${r.path.replace('/api/v1', '')} ${range(r)}`),
     `notification stream asked for at ${ms(b.stream)}`,
-    `first paint with content ${ms(b.firstContentfulPaint)}`,
+    `first paint with content ${b.firstContentfulPaint === null ? 'not yet (it comes with the rows)' : ms(b.firstContentfulPaint)}`,
     `50th row ${ms(b.rows)} (after the queue's answer: ${ms(b.rows - (b.queue?.end ?? NaN))} rendering)`,
     `fonts fetched ${b.fonts}`,
     `main thread in long tasks ${ms(b.longTasks.ms)} (${b.longTasks.count} tasks over 50 ms)`,
