@@ -85,7 +85,7 @@ describe('staff queue: views, counts, search, sort, live changes', () => {
     for (const who of [operator, supervisor]) {
       const c = await counts(who);
       // The supervisor's own views too: their counts read only the rows some view can hold.
-      const views = ['mine', 'unassigned', 'overdue', 'dueSoon', 'escalated', 'all', ...(who === supervisor ? (['approval', 'rereview'] as const) : [])];
+      const views: (keyof typeof c)[] = ['mine', 'unassigned', 'overdue', 'dueSoon', 'escalated', 'all', ...(who === supervisor ? (['approval', 'rereview'] as const) : [])];
       for (const view of views) {
         expect({ view, n: (await all(who, { view })).length }).toEqual({ view, n: c[view] });
       }
