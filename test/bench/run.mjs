@@ -27,6 +27,7 @@
  * Environment (all optional):
  *   BENCH_APPEALS=1000000          appeals in the read dataset
  *   BENCH_KEEP=1                   keep the read dataset database for the next run
+ *   BENCH_DATASET_DB=name          the dataset database's name (default otklik_bench_<BENCH_APPEALS>)
  *   i. audit (BENCH_ONLY=audit, see audit.mjs): submit latency with and without the audit row in the
  *      same run (alternating rounds), audit rows/s sustained with the sealer chaining them, and the
  *      time to seal and to verify BENCH_AUDIT_VERIFY_ROWS rows generated with SQL.
@@ -92,6 +93,9 @@ const cfg = {
   pg: (env.BENCH_PG || 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),
   appeals: num('BENCH_APPEALS', 1_000_000),
   keep: env.BENCH_KEEP === '1',
+  // Another name for the dataset database (default otklik_bench_<BENCH_APPEALS>): two checkouts
+  // benchmarking on one PostgreSQL at once each keep their own.
+  datasetDb: env.BENCH_DATASET_DB || null,
   only: env.BENCH_ONLY || 'all',
   submitSeconds: num('BENCH_SUBMIT_SECONDS', 15),
   submitConnections: num('BENCH_SUBMIT_CONNECTIONS', 16),
@@ -1019,7 +1023,7 @@ async function walk(base, token, path, pages) {
 
 /** The BENCH_APPEALS dataset database, generated once (kept across runs with BENCH_KEEP=1). */
 async function benchDataset(results, phase) {
-  const db = `otklik_bench_${cfg.appeals}`;
+  const db = cfg.datasetDb ?? `otklik_bench_${cfg.appeals}`;
   if (await datasetReady(db)) {
     log(`${phase}: reusing ${db}`);
   } else {

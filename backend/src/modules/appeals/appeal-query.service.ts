@@ -156,7 +156,13 @@ export class AppealQueryService {
     return total === undefined ? list : { ...list, total };
   }
 
-  /** How many appeals each view holds for the caller: one statement over their scope. */
+  /**
+   * How many appeals each view holds for the caller: one statement over their scope. It reads only
+   * the rows some count can include (the open ones of the scope, the live ones escalated to it,
+   * and for supervisors the re-review ones), each branch served by its index (appeals_queue_due,
+   * appeals_escalated_to, appeals_rereview): not every appeal the scope ever handled (1M-appeal
+   * dataset: 2,057 rows instead of 99,421, 30 ms instead of 3.3 s; test/bench/README.md).
+   */
   async queueCounts(actor: Actor): Promise<QueueCountsDto> {
     const scope = await this.access.departmentScope(actor);
     const empty: QueueCountsDto = { mine: 0, unassigned: 0, approval: 0, overdue: 0, dueSoon: 0, escalated: 0, rereview: 0, all: 0 };
@@ -178,7 +184,9 @@ export class AppealQueryService {
          SELECT assignee_id, status, overdue, due_at, rereview, escalated_to_department_id,
                 status IN ${OPEN_STATUSES_SQL} AS open, department_id = ANY($1) AS own
            FROM appeals
-          WHERE (department_id = ANY($1) OR escalated_to_department_id = ANY($1)) AND status <> 'draft'
+          WHERE (department_id = ANY($1) AND status IN ${OPEN_STATUSES_SQL})
+             OR (escalated_to_department_id = ANY($1) AND status NOT IN ${NOT_DRAFT_OR_FINAL_SQL})
+             OR ($3 AND department_id = ANY($1) AND rereview AND status <> 'draft')
        ) s`,
       [scope, actor.userId, supervisor, soon, now],
     );

@@ -9,6 +9,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
+import { convertToParamMap, type ActivatedRouteSnapshot, type RouterStateSnapshot } from '@angular/router';
 import { APPEAL_STATUS_LABELS, APPEAL_TYPE_LABELS } from '@otklik/shared/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIVE_DEBOUNCE_MS } from '../../core/queue/queue-views';
@@ -18,7 +19,7 @@ import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
 import { LocalizedPaginatorIntl } from '../../core/i18n/paginator-intl';
 import { RU } from '../../core/i18n/messages.ru';
 import { QueuePage } from './queue.page';
-import { QueueStore } from './queue.store';
+import { QueueStore, startQueueLoad } from './queue.store';
 
 const LIST = '/api/v1/staff/appeals';
 
@@ -76,6 +77,29 @@ describe('QueuePage (the operator queue table)', () => {
     // The first page, nearest deadline first, with the default page size.
     const [request] = api.sent('GET', LIST);
     expect(Object.fromEntries(request.query)).toEqual({ view: 'all', sort: 'dueAt', limit: '20' });
+  });
+
+  it('the route guard asks for the rows before the page exists; the page takes that answer instead of asking again', async () => {
+    const first = anAppealSummary({ number: 2001, subject: 'Первое' });
+    api.on('GET', LIST, { body: { items: [first], nextCursor: null } });
+    // /queue?limit=50&sort=number (the page under test has no URL of its own: the view stays the default).
+    const url = { queryParamMap: convertToParamMap({ limit: '50', sort: 'number' }) } as unknown as ActivatedRouteSnapshot;
+    expect(TestBed.runInInjectionContext(() => startQueueLoad(url, {} as RouterStateSnapshot))).toBe(true);
+
+    const table = await (await open()).getHarness(MatTableHarness);
+
+    expect((await table.getCellTextByColumnName())['subject'].text).toEqual(['Первое']);
+    const sent = api.sent('GET', LIST);
+    expect(sent).toHaveLength(1);
+    expect(Object.fromEntries(sent[0].query)).toEqual({ view: 'all', sort: 'number', limit: '50' });
+  });
+
+  it('asks again when the page reloads after the first answer (only a request still on its way is joined)', async () => {
+    api.on('GET', LIST, { body: { items: [anAppealSummary()], nextCursor: null } });
+    const store = TestBed.inject(QueueStore);
+    await store.open(null, convertToParamMap({}));
+    await open();
+    expect(api.sent('GET', LIST)).toHaveLength(2);
   });
 
   it('says the queue is empty when no appeal matches', async () => {

@@ -35,7 +35,7 @@ import { SavedViews } from './saved-views';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { ACTION_DIALOGS } from '../appeal/action-dialogs/action-dialogs';
 import type { ActionDialogData, ActionDialogResult } from '../appeal/action-dialogs/staff-action-sender';
-import { APPEAL_STATUSES, APPEAL_TYPES, AppealStatus } from '@otklik/shared/domain';
+import { APPEAL_TYPES } from '@otklik/shared/domain';
 import { AuthService } from '../../core/auth/auth.service';
 import { I18n } from '../../core/i18n/i18n.service';
 import { StatusChip } from '../../ui/status-chip';
@@ -49,6 +49,7 @@ import { QueueSelection } from './queue-selection';
 import {
   DEFAULT_FILTERS,
   PAGE_SIZES,
+  QUEUE_STATUSES,
   QueueStore,
   SORT_KEYS,
   filtersFromQuery,
@@ -138,8 +139,7 @@ export class QueuePage {
     return this.t(`view.${view}`);
   });
   private chordUntil = 0;
-  /** A staff queue never holds drafts: they are not registered yet. */
-  protected readonly statuses = APPEAL_STATUSES.filter((s) => s !== AppealStatus.Draft);
+  protected readonly statuses = QUEUE_STATUSES;
   protected readonly types = APPEAL_TYPES;
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly filters = this.store.filters;
@@ -155,16 +155,11 @@ export class QueuePage {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    const user = this.auth.user();
-    if (user) this.store.claim(user.id);
     // A link or a reload carries the view in the URL; a plain /queue keeps what the store holds
-    // (coming back from a card), and the URL then follows every change of the filters.
+    // (coming back from a card), and the URL then follows every change of the filters. The
+    // route's guard has usually started this same load already: the store joins it.
     const route = inject(ActivatedRoute);
-    const query = route.snapshot.queryParamMap;
-    if (query.keys.length > 0) {
-      this.store.restore(filtersFromQuery((name) => query.get(name), { statuses: this.statuses, types: this.types }));
-    }
-    void this.store.load();
+    void this.store.open(this.auth.user()?.id ?? null, route.snapshot.queryParamMap);
     // The rail (or back/forward) changes the view in the URL of this same page: follow it.
     const sub = route.queryParamMap.subscribe((params) => {
       const view = filtersFromQuery((name) => params.get(name), { statuses: this.statuses, types: this.types }).view ?? DEFAULT_FILTERS.view;

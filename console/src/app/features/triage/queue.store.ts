@@ -1,6 +1,9 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import type { CanActivateFn, ParamMap } from '@angular/router';
 import type { Schemas } from '@otklik/shared/api/client';
+import { APPEAL_STATUSES, APPEAL_TYPES, AppealStatus } from '@otklik/shared/domain';
 import { API } from '../../core/api/api-client';
+import { AuthService } from '../../core/auth/auth.service';
 import { NotificationCenter } from '../../core/notifications/notification-center';
 import { DEFAULT_VIEW, LIVE_DEBOUNCE_MS, QUEUE_VIEWS, QueueViews, type QueueView } from '../../core/queue/queue-views';
 
@@ -57,6 +60,8 @@ export const DEFAULT_FILTERS: QueueFilters = {
   limit: 20,
 };
 export const PAGE_SIZES: readonly number[] = [10, 20, 50, 100];
+/** A staff queue never holds drafts: they are not registered yet. */
+export const QUEUE_STATUSES = APPEAL_STATUSES.filter((s) => s !== AppealStatus.Draft);
 
 /**
  * The filters as URL query parameters, so a reload or a shared link shows the same view.
@@ -133,6 +138,9 @@ export class QueueStore {
   readonly liveUpdates = signal(0);
 
   private request: AbortController | null = null;
+  /** The query of the request in flight and its promise (opening the page again with that query joins it). */
+  private requestKey: string | null = null;
+  private requestDone: Promise<void> | null = null;
   private owner: string | null = null;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -153,6 +161,21 @@ export class QueueStore {
     this.cursors.set([null]);
     this.items.set([]);
     this.nextCursor.set(null);
+  }
+
+  /**
+   * The queue page opens for `userId` at a URL with `query`: a link or a reload carries the
+   * filters in the URL; a plain /queue keeps what the store holds (coming back from a card).
+   * Then the rows are loaded; opening again with the same filters while that request is in
+   * flight joins it (the route's guard opens the store before the page's code has arrived, and
+   * the page opens it again when it is created).
+   */
+  open(userId: string | null, query: ParamMap): Promise<void> {
+    if (userId) this.claim(userId);
+    if (query.keys.length > 0) {
+      this.restore(filtersFromQuery((name) => query.get(name), { statuses: QUEUE_STATUSES, types: APPEAL_TYPES }));
+    }
+    return this.load({ join: true });
   }
 
   /** Filters from a link or a reload: replace the current ones without loading yet. */
@@ -189,38 +212,55 @@ export class QueueStore {
     }, LIVE_DEBOUNCE_MS);
   }
 
-  async load(options: { live?: boolean } = {}): Promise<void> {
+  /**
+   * Loads the page on screen. `join`: a request for exactly these rows already on its way is
+   * taken as the answer (only when opening the page: anything else asks again, since a request
+   * sent before a change may predate it).
+   */
+  load(options: { live?: boolean; join?: boolean } = {}): Promise<void> {
     // A live refresh never cancels what the user asked for; it waits its turn.
-    if (options.live && this.request) return this.changed();
+    if (options.live && this.request) {
+      this.changed();
+      return Promise.resolve();
+    }
+    const query = this.query();
+    const key = JSON.stringify(query);
+    // The same rows asked for again while on their way (the route's guard, then the page): one request.
+    if (options.join && this.request && this.requestKey === key && this.requestDone) return this.requestDone;
     this.request?.abort();
     const request = (this.request = new AbortController());
+    this.requestKey = key;
+    this.requestDone = this.fetch(query, request, options);
+    return this.requestDone;
+  }
+
+  /** GET /staff/appeals's query for the filters and the page on screen. */
+  private query() {
     const f = this.filters();
-    const cursor = this.cursors().at(-1) ?? undefined;
+    return {
+      view: f.view,
+      status: f.status && f.status !== 'all' ? f.status : undefined,
+      anyStatus: f.status === 'all' || undefined,
+      type: f.type ?? undefined,
+      q: f.q.trim() || undefined,
+      overdue: f.overdue || undefined,
+      escalated: f.escalated || undefined,
+      toPrint: f.toPrint || undefined,
+      sort: f.sort,
+      dir: f.dir === naturalDir(f.sort) ? undefined : f.dir,
+      limit: f.limit,
+      cursor: this.cursors().at(-1) ?? undefined,
+    };
+  }
+
+  private async fetch(query: ReturnType<QueueStore['query']>, request: AbortController, options: { live?: boolean }): Promise<void> {
     if (!options.live) {
       this.loading.set(true);
       this.loadGeneration.update((n) => n + 1);
     }
     this.failed.set(false);
     try {
-      const { data } = await this.api.GET('/api/v1/staff/appeals', {
-        params: {
-          query: {
-            view: f.view,
-            status: f.status && f.status !== 'all' ? f.status : undefined,
-            anyStatus: f.status === 'all' || undefined,
-            type: f.type ?? undefined,
-            q: f.q.trim() || undefined,
-            overdue: f.overdue || undefined,
-            escalated: f.escalated || undefined,
-            toPrint: f.toPrint || undefined,
-            sort: f.sort,
-            dir: f.dir === naturalDir(f.sort) ? undefined : f.dir,
-            limit: f.limit,
-            cursor,
-          },
-        },
-        signal: request.signal,
-      });
+      const { data } = await this.api.GET('/api/v1/staff/appeals', { params: { query }, signal: request.signal });
       if (request.signal.aborted) return;
       if (data) {
         this.items.set(data.items);
@@ -235,7 +275,19 @@ export class QueueStore {
       if (this.request === request) {
         this.loading.set(false);
         this.request = null;
+        this.requestKey = null;
+        this.requestDone = null;
       }
     }
   }
 }
+
+/**
+ * The queue route's guard (it always lets through): the rows are asked for as soon as the user is
+ * known, while the shell's and the page's code still load and render, instead of from the page's
+ * constructor afterwards. The page then joins the request in flight (QueueStore.open).
+ */
+export const startQueueLoad: CanActivateFn = (route) => {
+  void inject(QueueStore).open(inject(AuthService).user()?.id ?? null, route.queryParamMap);
+  return true;
+};

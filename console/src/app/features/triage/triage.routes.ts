@@ -1,7 +1,7 @@
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import type { Routes } from '@angular/router';
 import { LocalizedPaginatorIntl } from '../../core/i18n/paginator-intl';
-import { QueueStore } from './queue.store';
+import { QueueStore, startQueueLoad } from './queue.store';
 
 export default [
   {
@@ -9,6 +9,8 @@ export default [
     title: 'title.queue',
     // Route-level provider: the filters and page survive a visit to an appeal card and back.
     providers: [QueueStore, { provide: MatPaginatorIntl, useClass: LocalizedPaginatorIntl }],
+    // The rows are asked for while the page's code still loads (the page joins that request).
+    canActivate: [startQueueLoad],
     loadComponent: () => import('./queue.page').then((m) => m.QueuePage),
   },
 ] satisfies Routes;
