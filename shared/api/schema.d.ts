@@ -5761,7 +5761,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "escalated_to_department" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
             /** Format: uuid */
             appealId: string | null;
             appealNumber: number | null;
@@ -5812,7 +5812,7 @@ export interface components {
         };
         KindPreferenceDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "escalated_to_department" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
             /** @description The law requires this notice: at least one channel stays on */
             required: boolean;
             channels: components["schemas"]["ChannelSwitchesDto"];
@@ -5843,7 +5843,7 @@ export interface components {
         };
         KindPreferenceUpdateDto: {
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "escalated_to_department" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
             channels: components["schemas"]["ChannelSwitchesUpdateDto"];
         };
         UpdateNotificationPreferencesDto: {
@@ -5882,7 +5882,7 @@ export interface components {
         NotificationDeliveryDto: {
             id: string;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem" | "legacy";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "escalated_to_department" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem" | "legacy";
             /** @enum {string} */
             channel: "in_app" | "email" | "sms" | "push";
             /** @enum {string} */
@@ -5929,7 +5929,7 @@ export interface components {
             /** Format: uuid */
             appealId: string | null;
             /** @enum {string} */
-            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem" | "legacy";
+            kind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "escalated_to_department" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem" | "legacy";
             channel: components["schemas"]["NotificationChannel"];
             /**
              * @description An account, or the contact of an appeal filed without one
@@ -5961,7 +5961,7 @@ export interface components {
             retried: number;
         };
         /** @enum {string} */
-        NoticeKind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
+        NoticeKind: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "escalated_to_department" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
         /** @enum {string} */
         NoticeChannel: "in_app" | "email" | "sms" | "push";
         /** @enum {string} */
@@ -5972,7 +5972,7 @@ export interface components {
          * @description The {{placeholders}} this kind gives on this channel
          * @enum {string}
          */
-        NoticePlaceholder: "number" | "no" | "subject" | "status" | "previousStatus" | "at" | "registeredAt" | "due" | "documentsDue" | "department" | "reason" | "rating" | "fileName" | "alert" | "person" | "webhook" | "origin" | "failures" | "lastError" | "category" | "region" | "citizens" | "appeals" | "windowHours" | "link";
+        NoticePlaceholder: "number" | "no" | "subject" | "status" | "previousStatus" | "at" | "registeredAt" | "due" | "documentsDue" | "department" | "reason" | "rating" | "fileName" | "escalatedBy" | "alert" | "person" | "webhook" | "origin" | "failures" | "lastError" | "category" | "region" | "citizens" | "appeals" | "windowHours" | "link";
         NoticeTemplateTextDto: {
             /** @description The e-mail subject, or the push / in-app title; null for SMS */
             subject: string | null;
@@ -11401,7 +11401,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Only unread items */
                 unread?: boolean;
-                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
+                kind?: "registered" | "status_changed" | "staff_reply" | "documents_requested" | "documents_reminder" | "extended" | "redirected" | "law_notice" | "answer_ready" | "rating_requested" | "review_outcome" | "queue_new" | "assigned" | "citizen_reply" | "due_soon" | "first_reaction_overdue" | "overdue" | "escalated_to_department" | "low_rating" | "approval_requested" | "approval_returned" | "infected_file" | "security_alert" | "webhook_disabled" | "recurring_problem";
                 appealId?: string;
             };
             header?: never;

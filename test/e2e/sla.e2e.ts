@@ -198,6 +198,15 @@ describe('SLA: deadlines, scheduler, retention', () => {
     expect(outbox[0].payload).toMatchObject({ appealId: appeal.id, recipients: [ids.supervisor], headsDepartmentId: ids.parent, escalatedToDepartmentId: ids.parent });
     expect(marked.escalatedToDepartmentId).toBe(ids.parent);
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 AND action = 'appeal.overdue' AND actor_role = 'system'`, [appeal.id])).toBe(1);
+    // The tick's escalation is told as the overdue notice alone: no escalated_to_department beside it.
+    const kinds = async () => ((await ok('GET', `/api/v1/me/notifications?appealId=${appeal.id}&limit=100`, undefined, tokens.supervisor)).items as { kind: string }[]).map((n) => n.kind);
+    const deadline = Date.now() + 20_000;
+    while (!(await kinds()).includes('overdue')) {
+      if (Date.now() > deadline) throw new Error('no overdue notice');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await fewTicks();
+    expect((await kinds()).filter((k) => k === 'overdue' || k === 'escalated_to_department')).toEqual(['overdue']);
   });
 
   it('a paused clock (awaiting_citizen) is not overdue; the assignee is reminded once before the deadline', async () => {

@@ -5,6 +5,7 @@ import { compactVerify } from 'jose';
 import { DEMO, raw, signedIn } from './support/api';
 import { appealInput, category } from './support/factories';
 import { addSupervisor } from './support/cli';
+import { until } from './support/sse';
 import { RunningServer, startServer, stopRunning } from './support/server';
 
 type Client = Awaited<ReturnType<typeof signedIn>>;
@@ -37,6 +38,16 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
   const staffAct = (client: Client, id: string, action: string, body: unknown = {}) => call(client, 'POST', `/api/v1/staff/appeals/${id}/actions/${action}`, body);
   const citizenAct = (client: Client, id: string, action: string, body: unknown = {}) => call(client, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body);
   const card = async (client: Client, id: string) => (await call(client, 'GET', `/api/v1/appeals/${id}`)).body;
+  /** The escalated_to_department notices of an appeal in the client's in-app list, once one has arrived (then a moment more: a second would show). */
+  const escalationNotices = async (client: Client, appealId: string) => {
+    const list = async () =>
+      ((await call(client, 'GET', `/api/v1/me/notifications?appealId=${appealId}&limit=100`)).body.items as { kind: string; title: string; body: string }[]).filter(
+        (n) => n.kind === 'escalated_to_department',
+      );
+    await until(async () => ((await list()).length > 0 ? true : undefined), 20_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    return list();
+  };
   const file = async (client: Client, overrides: Record<string, unknown> = {}) => {
     const tech = await category('tech');
     const res = await call(client, 'POST', '/api/v1/appeals', await appealInput({ type: 'complaint', categoryId: tech.id, ...overrides }));
@@ -312,6 +323,13 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     // Answered appeals are in the escalations list without asking for their status (until closed).
     const officeQueue = await call(office, 'GET', '/api/v1/staff/appeals?escalated=true&limit=100');
     expect(officeQueue.body.items.map((a: { id: string }) => a.id)).toContain(appeal.id);
+    // The head of the department it went to (the administration's supervisor) is told once, in-app, that the citizen escalated it.
+    const [notice, ...more] = await escalationNotices(supervisor, appeal.id);
+    expect(more).toEqual([]);
+    expect(notice.title).toBe(`Обращение № ${appeal.number} эскалировано в ваш отдел`);
+    expect(notice.body).toContain('инициатор — заявитель');
+    // The office's operator oversees it but heads nothing.
+    expect(((await call(office, 'GET', `/api/v1/me/notifications?appealId=${appeal.id}&limit=100`)).body.items as { kind: string }[]).map((n) => n.kind)).not.toContain('escalated_to_department');
 
     await moveClock(31 * DAY);
     const late = await citizenAct(citizen, appeal.id, 'dispute', { text: 'Поздно оспариваю' });
@@ -354,6 +372,13 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     const office = await signedIn(DEMO.office);
     const view = await call(office, 'GET', '/api/v1/staff/appeals?view=escalated&limit=100');
     expect(view.body.items.map((a: { id: string }) => a.id)).toContain(appeal.id);
+    // Its head (the administration's supervisor) is told once: the number, the subject, who escalated, why.
+    const [notice, ...more] = await escalationNotices(supervisor, appeal.id);
+    expect(more).toEqual([]);
+    expect(notice.title).toBe(`Обращение № ${appeal.number} эскалировано в ваш отдел`);
+    expect(notice.body).toContain('«Эскалация сотрудником»');
+    expect(notice.body).toContain('инициатор — сотрудник отдела «Отдел технической поддержки»');
+    expect(notice.body).toContain('Нужна позиция руководства');
 
     // The top of the tree has nobody above it: redirected to the administration, its office cannot escalate it.
     const top = await file(citizen, { subject: 'В администрацию' });

@@ -189,6 +189,15 @@ describe('noticesOf', () => {
       expect(sut(event('appeal.overdue', overdue))).toEqual([{ kind: 'overdue', to: 'payload_recipients' }]);
     });
 
+    it('tell the heads the step names of an escalation (the citizen’s or staff’s), once, and the citizen nothing', () => {
+      const byCitizen = step(E.Escalated, S.Resolved, S.Resolved, { actorId: 'c', actorRole: Role.Citizen, recipients: [SUPERVISOR] });
+      const byStaff = step(E.Escalated, S.InProgress, S.InProgress, { recipients: [SUPERVISOR] });
+      for (const e of [byCitizen, byStaff]) expect(sut(e)).toEqual([{ kind: 'escalated_to_department', to: 'payload_recipients' }]);
+      // The overdue tick's escalation is its overdue notice alone.
+      const overdue = { ...(byStaff.payload as AppealStepPayload), dueAt: 'x', overdueAt: 'y', assigneeId: OPERATOR, recipients: [SUPERVISOR], headsDepartmentId: 'd', escalatedToDepartmentId: 'p' };
+      expect(sut(event('appeal.overdue', overdue)).map((t) => t.kind)).not.toContain('escalated_to_department');
+    });
+
     it('tell those named of an infected file', () => {
       const infected = event('appeal.file_infected', {
         appealId: 'a',

@@ -160,6 +160,10 @@ function staffTargets(step: StepEvent, p: AppealStepPayload): NoticeTarget[] {
       return [{ kind: 'approval_requested', to: 'payload_recipients' }];
     case HistoryEvent.ProposalReturned:
       return [{ kind: 'approval_returned', to: 'assignee' }];
+    // The citizen's «Эскалация» or the staff action escalate: the heads of the department it went to,
+    // named by the step (the overdue tick escalates within its own `appeal.overdue`, told as overdue).
+    case HistoryEvent.Escalated:
+      return [{ kind: 'escalated_to_department', to: 'payload_recipients' }];
     case HistoryEvent.Created:
     case HistoryEvent.Rechecked:
     case HistoryEvent.Withdrawn:
@@ -177,7 +181,6 @@ function staffTargets(step: StepEvent, p: AppealStepPayload): NoticeTarget[] {
     case HistoryEvent.Reviewed:
     case HistoryEvent.Answered:
     case HistoryEvent.Resubmitted:
-    case HistoryEvent.Escalated:
     case HistoryEvent.AutoClosed:
     case HistoryEvent.Merged:
     case HistoryEvent.AnswerPrinted:

@@ -24,6 +24,8 @@ export const NOTICE_KINDS = [
   'due_soon',
   'first_reaction_overdue',
   'overdue',
+  // The heads of the department an appeal was escalated to (the citizen's «Эскалация», the staff action escalate).
+  'escalated_to_department',
   'low_rating',
   'approval_requested',
   'approval_returned',
@@ -80,6 +82,7 @@ export const NOTICE_KIND_SPECS: Record<NoticeKind, NoticeKindSpec> = {
   due_soon: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   first_reaction_overdue: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   overdue: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
+  escalated_to_department: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT, roles: ['supervisor'] },
   low_rating: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   approval_requested: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
   approval_returned: { audience: 'staff', required: false, defaults: STAFF_IMPORTANT },
@@ -117,6 +120,8 @@ export interface NoticeFacts {
   notice?: string | null;
   /** The latest answer (answer_ready for those without a cabinet). */
   answer?: { text: string; executorName: string; executorPosition: string | null; reason: string | null } | null;
+  /** escalated_to_department: who escalated — the citizen, or staff of the handling department (departmentName). */
+  escalatedBy?: 'citizen' | 'staff' | null;
   /** low_rating: the score 1–5. */
   rating?: number | null;
   /** infected_file: the file's name. */

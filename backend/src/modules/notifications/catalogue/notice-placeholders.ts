@@ -24,6 +24,7 @@ export const PLACEHOLDERS = [
   'reason',
   'rating',
   'fileName',
+  'escalatedBy',
   'alert',
   'person',
   'webhook',
@@ -40,7 +41,7 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** Free texts of variable length: in an SMS they are what gets cut short when the text does not fit. */
-export const ELASTIC_PLACEHOLDERS: ReadonlySet<Placeholder> = new Set(['subject', 'department', 'reason', 'fileName', 'alert', 'person', 'webhook', 'origin', 'lastError', 'category', 'region']);
+export const ELASTIC_PLACEHOLDERS: ReadonlySet<Placeholder> = new Set(['subject', 'department', 'reason', 'fileName', 'escalatedBy', 'alert', 'person', 'webhook', 'origin', 'lastError', 'category', 'region']);
 
 const APPEAL: readonly Placeholder[] = ['number', 'no', 'subject', 'status', 'at', 'registeredAt', 'due', 'department'];
 const WITH_REASON: readonly Placeholder[] = [...APPEAL, 'reason'];
@@ -63,6 +64,7 @@ const BY_KIND: Record<NoticeKind, readonly Placeholder[]> = {
   due_soon: APPEAL,
   first_reaction_overdue: APPEAL,
   overdue: APPEAL,
+  escalated_to_department: [...WITH_REASON, 'escalatedBy'],
   low_rating: [...APPEAL, 'rating'],
   approval_requested: WITH_REASON,
   approval_returned: WITH_REASON,
@@ -134,6 +136,7 @@ export function placeholderValues(w: NoticeWords): Record<Placeholder, string | 
     reason: w.reason,
     rating: count(f.rating),
     fileName: w.fileName,
+    escalatedBy: w.escalatedBy,
     alert: f.alert ? (alerts[f.alert.kind] ?? f.alert.kind) : null,
     person: f.alert?.subjectName ?? null,
     webhook: f.webhook?.name ?? null,
@@ -184,6 +187,7 @@ export function sampleFacts(kind: NoticeKind, locale: Locale, base: { citizen: s
     reason: en ? 'A reply from another body is needed' : 'Требуется ответ другого органа',
     rating: 2,
     fileName: 'scan.pdf',
+    escalatedBy: kind === 'escalated_to_department' ? 'staff' : null,
     link: citizen ? `${base.citizen}/appeals/10012345` : `${base.console}/appeals/10012345`,
   };
   if (kind === 'security_alert') return { ...facts, number: null, subject: '', alert: { kind: 'failed_sign_ins', subjectName: 'operator@example.org', accountLocked: false }, link: `${base.console}/audit/alerts` };

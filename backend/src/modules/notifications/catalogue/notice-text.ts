@@ -43,6 +43,8 @@ export interface NoticeWords {
   subject: string;
   reason: string | null;
   fileName: string | null;
+  /** escalated_to_department: who escalated (the citizen, or staff of the handling department), or null. */
+  escalatedBy: string | null;
 }
 
 export type NoticeTexts = Record<NoticeKind, (w: NoticeWords) => NoticeText>;
@@ -69,7 +71,17 @@ export function wordsOf(facts: NoticeFacts, locale: Locale): NoticeWords {
     subject: oneLine(facts.subject),
     reason: sentence(clean(facts.reason)),
     fileName: clean(facts.fileName),
+    escalatedBy: escalatedByWords(facts, clean(locale === 'en' ? (facts.departmentNameEn ?? facts.departmentName) : facts.departmentName), locale),
   };
+}
+
+function escalatedByWords(facts: NoticeFacts, department: string | null, locale: Locale): string | null {
+  if (facts.escalatedBy === 'citizen') return locale === 'en' ? 'the citizen' : 'заявитель';
+  if (facts.escalatedBy === 'staff') {
+    if (locale === 'en') return department ? `staff of ${department}` : 'staff';
+    return department ? `сотрудник отдела «${department}»` : 'сотрудник';
+  }
+  return null;
 }
 
 /** A free text as a sentence of ours: ends with a stop, so what follows reads as a new sentence. */

@@ -25,6 +25,8 @@ function longFacts(overrides: Partial<NoticeFacts> = {}): NoticeFacts {
     notice: 'Ваше обращение передано на рассмотрение: Отдел технической поддержки.\nПричина: вопрос относится к его ведению.',
     answer: { text: 'Доступ восстановлен.', executorName: 'Иванова Мария Петровна', executorPosition: 'Главный специалист', reason: null },
     rating: 2,
+    // escalated_to_department: staff of the longest department escalated (the longest «who»).
+    escalatedBy: 'staff',
     fileName: 'Скан_паспорта_и_заявления_о_восстановлении_доступа_к_личному_кабинету_от_30.12.2026.pdf',
     link: 'https://otklik.example.gov.ru/cabinet/appeals/5f0c2b8e-3a51-4d7e-9c1a-0b7e6f9d2c41',
     ...overrides,
@@ -197,6 +199,22 @@ describe('renderNotice', () => {
       expect(notice.email.html).not.toContain('<blockquote');
     }
     expect(sut('overdue', 'ru', longFacts()).email.text).toContain('Отдел технической поддержки');
+  });
+
+  it('tells of an escalation: the number, the subject, who escalated and the reason, in every channel it fits', () => {
+    const department = longest(DEMO_DEPARTMENTS.map((d) => d.nameRu));
+    const byStaff = sut('escalated_to_department', 'ru', longFacts({ reason: 'Нужна позиция руководства' }));
+    expect(byStaff.inApp.title).toBe('Обращение № 99999999 эскалировано в ваш отдел');
+    expect(byStaff.inApp.body).toContain(`инициатор — сотрудник отдела «${department}»`);
+    expect(byStaff.inApp.body).toContain('Не работает вход в личный кабинет');
+    expect(byStaff.email.text).toContain('Причина: Нужна позиция руководства.');
+    expect(byStaff.sms).toContain('№ 99999999 эскалировано в ваш отдел');
+    expect(smsSegments(byStaff.sms).segments).toBeLessThanOrEqual(2);
+    const byCitizen = sut('escalated_to_department', 'en', longFacts({ escalatedBy: 'citizen', reason: null }));
+    expect(byCitizen.inApp.body).toContain('was escalated to your department by the citizen');
+    expect(byCitizen.email.text).not.toContain('Reason:');
+    expect(byCitizen.sms).toContain('By the citizen.');
+    expect(smsSegments(byCitizen.sms).segments).toBeLessThanOrEqual(2);
   });
 
   it('names the department in English for the en locale when it has an English name', () => {

@@ -171,6 +171,7 @@ export function defaultTemplate(kind: NoticeKind, locale: Locale, channel: Chann
     subject: token('subject'),
     reason: token('reason'),
     fileName: token('fileName'),
+    escalatedBy: token('escalatedBy'),
   };
   const built = TEXTS[locale][kind](words);
   // The alert's label comes from a table by its kind: the token is not in it, and the text says its fallback words instead.

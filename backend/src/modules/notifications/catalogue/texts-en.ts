@@ -192,6 +192,19 @@ export const EN_TEXTS: NoticeTexts = {
     sms: [{ text: `Appeal ${w.no} is overdue${w.due ? ` (due ${w.due})` : ''}, escalated on ${w.at}.` }, ...dept(w, ' Department: '), ...link(w)],
   }),
 
+  escalated_to_department: (w) => ({
+    title: `Appeal ${w.no} escalated to your department`,
+    lead: `On ${w.at} appeal ${w.no} "${w.subject}"${inDept(w)} was escalated to your department${w.escalatedBy ? ` by ${w.escalatedBy}` : ''}.`,
+    details: lines(w.reason && `Reason: ${w.reason}`, statusLine(w), dueLine(w), 'Your department oversees the appeal; the handling department still answers it.'),
+    short: `Appeal ${w.no} escalated to your department on ${w.at}${w.escalatedBy ? ` by ${w.escalatedBy}` : ''}.`,
+    sms: [
+      { text: `Appeal ${w.no} escalated to your department on ${w.at}.` },
+      ...(w.escalatedBy ? [{ text: ` By ${w.escalatedBy}.`, elastic: true }] : []),
+      ...(w.reason ? [{ text: ` Reason: ${w.reason}`, optional: 1, elastic: true }] : []),
+      ...link(w),
+    ],
+  }),
+
   low_rating: (w) => ({
     title: `Low rating on appeal ${w.no}${w.facts.rating ? `: ${w.facts.rating} of 5` : ''}`,
     lead: `On ${w.at} the citizen rated the answer to appeal ${w.no} "${w.subject}"${w.facts.rating ? ` ${w.facts.rating} of 5` : ' low'}.`,

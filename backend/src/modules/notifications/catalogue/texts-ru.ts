@@ -206,6 +206,19 @@ export const RU_TEXTS: NoticeTexts = {
     ],
   }),
 
+  escalated_to_department: (w) => ({
+    title: `Обращение ${w.no} эскалировано в ваш отдел`,
+    lead: `${w.at} обращение ${w.no} «${w.subject}»${inDept(w)} эскалировано в ваш отдел${w.escalatedBy ? `, инициатор — ${w.escalatedBy}` : ''}.`,
+    details: lines(w.reason && `Причина: ${w.reason}`, statusLine(w), dueLine(w), 'Ваш отдел контролирует обращение; отвечает на него прежний отдел.'),
+    short: `Обращение ${w.no} эскалировано в ваш отдел, ${w.at}.${w.escalatedBy ? ` Инициатор — ${w.escalatedBy}.` : ''}`,
+    sms: [
+      { text: `Обращение ${w.no} эскалировано в ваш отдел, ${w.at}.` },
+      ...(w.escalatedBy ? [{ text: ` Инициатор — ${w.escalatedBy}.`, elastic: true }] : []),
+      ...(w.reason ? [{ text: ` Причина: ${w.reason}`, optional: 1, elastic: true }] : []),
+      ...link(w),
+    ],
+  }),
+
   low_rating: (w) => ({
     title: `Низкая оценка ответа по обращению ${w.no}${w.facts.rating ? `: ${w.facts.rating} из 5` : ''}`,
     lead: `${w.at} заявитель оценил ответ по обращению ${w.no} «${w.subject}»${w.facts.rating ? ` на ${w.facts.rating} из 5` : ' низко'}.`,

@@ -221,7 +221,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
    * notice's statutory text, a proposal's reasoning.
    */
   private factsFor(event: DispatchedEvent, appeal: AppealNoticeFacts, staff: boolean, quoted: Pick<NoticeFacts, 'notice' | 'answer'>, reason: string | null): NoticeFacts {
-    const payload = event.payload as { from?: string | null; reason?: string | null; comment?: string | null; score?: number; fileName?: string };
+    const payload = event.payload as { from?: string | null; reason?: string | null; comment?: string | null; score?: number; fileName?: string; actorRole?: string };
     const base = this.config.publicUrl.replace(/\/$/, '');
     const number = appeal.number;
     return {
@@ -240,6 +240,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       reason: reason ?? payload.reason ?? payload.comment ?? null,
       rating: payload.score ?? appeal.rating,
       fileName: payload.fileName ?? null,
+      escalatedBy: event.eventType === `appeal.${HistoryEvent.Escalated}` ? (payload.actorRole === (Role.Citizen as string) ? 'citizen' : 'staff') : null,
       ...quoted,
       link: staff ? `${base}/appeals/${number ?? event.aggregateId}` : `${this.config.citizenAppUrl.replace(/\/$/, '')}/appeals/${number ?? event.aggregateId}`,
     };

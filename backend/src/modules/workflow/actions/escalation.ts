@@ -20,6 +20,14 @@ export class Escalation {
     appeal.escalatedToDepartmentId ??= toDepartmentId;
   }
 
+  /**
+   * Who is told of the escalation (escalated_to_department): the target department's head, else its
+   * supervisors, else the nearest ancestor's — the rule the overdue tick tells the heads by.
+   */
+  async headsOf(departmentId: string | null): Promise<string[]> {
+    return departmentId ? ((await this.departments.headsRouting())[departmentId]?.heads ?? []) : [];
+  }
+
   /** The handling department's parent (null at the top of the tree, or with no department). */
   async parentOf(manager: EntityManager, departmentId: string | null): Promise<DepartmentInfo | null> {
     const parentId = departmentId ? (await this.departments.get(departmentId, manager))?.parentId : null;

@@ -141,6 +141,7 @@ export class EscalateHandler implements CitizenActionHandler<EscalateActionBody>
     const target = appeal.escalatedToDepartmentId ?? (await this.escalation.parentOf(manager, appeal.departmentId))?.id ?? appeal.departmentId;
     this.escalation.mark(appeal, target, now);
     entry.details = { reason: appeal.overdue ? 'overdue' : 'unsuccessful_rounds', rounds: appeal.unsuccessfulRounds, toDepartmentId: appeal.escalatedToDepartmentId };
+    entry.recipients = await this.escalation.headsOf(appeal.escalatedToDepartmentId);
   }
 }
 

@@ -448,6 +448,7 @@ export class EscalateStaffHandler implements StaffRouteHandler<EscalateStaffActi
     // The history (the citizen sees it) names where it went and why.
     entry.comment = `${parent.nameRu}: ${body.reason}`;
     entry.details = { reason: 'staff', fromDepartmentId: appeal.departmentId, toDepartmentId: parent.id };
+    entry.recipients = await this.escalation.headsOf(appeal.escalatedToDepartmentId);
   }
 }
 
