@@ -379,6 +379,8 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     expect(notice.body).toContain('«Эскалация сотрудником»');
     expect(notice.body).toContain('инициатор — сотрудник отдела «Отдел технической поддержки»');
     expect(notice.body).toContain('Нужна позиция руководства');
+    // The reason alone: the head knows where it went (the history's «Администрация: …» is for the citizen).
+    expect(notice.body).not.toContain('Администрация: Нужна позиция руководства');
 
     // The top of the tree has nobody above it: redirected to the administration, its office cannot escalate it.
     const top = await file(citizen, { subject: 'В администрацию' });

@@ -23,6 +23,8 @@ export interface JournalEntry {
   recipients?: string[];
   /** `appeal.rated`: the score, for the outbox event (a low one tells the assignee). */
   score?: number;
+  /** The reason alone, for the notice, where the history's comment says more (a staff escalation names the department above). */
+  noticeReason?: string;
 }
 
 /** The history row the citizen sees. */
@@ -118,6 +120,7 @@ export class JournalWriter {
         ...(entry.score !== undefined ? { score: entry.score } : {}),
         // The step's reason as the history shows it (an extension's, a redirect's, a returned proposal's remark).
         ...(entry.comment ? { comment: entry.comment } : {}),
+        ...(entry.noticeReason ? { reason: entry.noticeReason } : {}),
         ...(entry.noticeMessageId ? { noticeMessageId: entry.noticeMessageId } : {}),
         ...(entry.recipients ? { recipients: entry.recipients } : {}),
       },

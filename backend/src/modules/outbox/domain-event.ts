@@ -31,6 +31,8 @@ export interface AppealStepPayload {
   score?: number;
   /** The step's reason, as its history row shows it. */
   comment?: string;
+  /** The reason alone where the comment says more (notices quote it before the comment). */
+  reason?: string;
 }
 
 /** The scheduler found the deadline passed; the appeal is escalated and the department heads are told. */

@@ -447,6 +447,8 @@ export class EscalateStaffHandler implements StaffRouteHandler<EscalateStaffActi
     this.escalation.mark(appeal, parent.id, now);
     // The history (the citizen sees it) names where it went and why.
     entry.comment = `${parent.nameRu}: ${body.reason}`;
+    // The parent's head is told: the notice names the reason alone (they know where it went).
+    entry.noticeReason = body.reason;
     entry.details = { reason: 'staff', fromDepartmentId: appeal.departmentId, toDepartmentId: parent.id };
     entry.recipients = await this.escalation.headsOf(appeal.escalatedToDepartmentId);
   }
