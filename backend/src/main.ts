@@ -1,3 +1,5 @@
+// First: V8's heap policy for this process, before the app's modules allocate (see heap-growth.ts).
+import './common/lifecycle/heap-growth';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';

@@ -40,7 +40,8 @@
  *      the first 50 queue rows in chromium, a take through the API to its row update in a second browser.
  *   k. reports (BENCH_ONLY=reports, see reports.mjs): reports:rebuild of the dataset, each report's p95
  *      beside a raw SQL scan of the same figure, the rollup lag under a steady intake, and the CSV of
- *      every appeal streamed by a fresh API process (time, peak RSS).
+ *      every appeal streamed by a fresh API process (time, peak RSS). BENCH_REPORTS=csv runs the CSV rows
+ *      alone (no rebuild, no report load): the export reads `appeals`, not the rollups.
  *
  *   BENCH_ONLY=cpu|submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|console|compare   run one phase ('all' skips compare and cpu)
  *   BENCH_WEBHOOK_EVENTS=5000 BENCH_WEBHOOK_CONCURRENCY=32

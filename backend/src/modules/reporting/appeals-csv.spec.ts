@@ -50,6 +50,7 @@ describe('appealsCsv (the appeals behind a report, as streamed CSV)', () => {
   it('writes the same bytes as the row-by-row stringifier, the header once across chunks', async () => {
     const rows = Array.from({ length: 13 }, (_, i) => row(i + 1));
     rows[2] = row(3, { type: 'a "quoted", type' });
+    rows[7] = row(8, { status: 'two\nlines', assigneeId: 'carriage\rreturn', subcategoryId: '', rating: 0, overdue: true, extended: true });
     const out = await text([rows.slice(0, 5), rows.slice(5, 12), rows.slice(12)]);
     expect(out).toBe(await streamed(rows));
     expect(out.split('\n')[0]).toBe(APPEAL_HEADERS.join(','));

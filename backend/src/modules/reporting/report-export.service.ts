@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
-import { stream as xlsxStream } from 'exceljs';
+import type * as Exceljs from 'exceljs';
 import { Clock } from '../../common/clock/clock';
 import { Actor } from '../../common/http/actor';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +19,10 @@ import { flatten, SECTION_KEYS } from './report-flatten';
 import { ReportsService } from './reports.service';
 import { STATUTORY_COLUMNS, StatutoryReport } from './statutory-report';
 import { StatutoryQuery } from './statutory.dto';
+
+let exceljs: typeof Exceljs | undefined;
+/** exceljs (~28 MB of RSS), required on the first XLSX export rather than at boot. */
+const xlsxStream = (): typeof Exceljs.stream => (exceljs ??= require('exceljs') as typeof Exceljs).stream;
 
 /**
  * CSV exports, streamed: a report flattened to rows (section, key, metric, value), and the
@@ -72,7 +76,7 @@ export class ReportExportService {
 
   private sheet(name: string, headers: string[], rows: Iterable<readonly (string | number)[]>): Readable {
     const out = new PassThrough();
-    const book = new xlsxStream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const book = new (xlsxStream().xlsx.WorkbookWriter)({ stream: out, useStyles: false, useSharedStrings: false });
     const sheet = book.addWorksheet(name);
     sheet.columns = headers.map((header) => ({ header, key: header, width: Math.max(14, header.length + 2) }));
     void (async () => {

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import { renderPdf } from '../../common/pdf/pdfmake';
 import { flatten, SECTION_KEYS } from './report-flatten';
 import {
@@ -21,7 +21,7 @@ export interface ReportNames {
 /** One chart of a report: its title and the ECharts option that draws it (no animation, no DOM). */
 export interface ReportChart {
   title: string;
-  option: echarts.EChartsCoreOption;
+  option: Echarts.EChartsCoreOption;
 }
 
 export interface ReportPdfContext {
@@ -157,9 +157,13 @@ export function reportCharts(name: ReportName, report: object, names: ReportName
   }
 }
 
+let echartsModule: typeof Echarts | undefined;
+/** ECharts (~18 MB of RSS), required on the first chart drawn rather than at boot (like pdfmake in renderPdf). */
+const echarts = (): typeof Echarts => (echartsModule ??= require('echarts') as typeof Echarts);
+
 /** ECharts renders on the server to SVG (no canvas, no DOM), which pdfmake draws as vectors. */
 export function chartSvg(chart: ReportChart): string {
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, ...CHART });
+  const instance = echarts().init(null, null, { renderer: 'svg', ssr: true, ...CHART });
   try {
     instance.setOption({ animation: false, textStyle: { fontFamily: 'Roboto' }, ...chart.option });
     return instance.renderToSVGString();

@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { FieldError } from '../../../common/problem/domain-error';
 import { russianDictionary, SEQUENCES, switchLayout } from './russian-dictionary';
 
@@ -15,11 +13,26 @@ const SEQUENCE_RUN = 4;
  * with English, common and Russian dictionaries and the person's own data as inputs.
  */
 export class PasswordPolicy {
-  private readonly zxcvbn = new ZxcvbnFactory({
-    translations: en.translations,
-    graphs: common.adjacencyGraphs,
-    dictionary: { ...common.dictionary, ...en.dictionary, russian: russianDictionary() },
-  });
+  private scorer: ZxcvbnFactory | undefined;
+
+  /**
+   * zxcvbn with its dictionaries (~23 MB of RSS), required on the first password that reaches the
+   * score (a synchronous require: `check` stays synchronous), not at boot: most API processes
+   * never score a password.
+   */
+  private get zxcvbn(): ZxcvbnFactory {
+    if (!this.scorer) {
+      const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+      const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+      const en = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+      this.scorer = new ZxcvbnFactory({
+        translations: en.translations,
+        graphs: common.adjacencyGraphs,
+        dictionary: { ...common.dictionary, ...en.dictionary, russian: russianDictionary() },
+      });
+    }
+    return this.scorer;
+  }
 
   /** Field errors for `field` (empty when the password is acceptable). */
   check(password: string, userInputs: string[] = [], field = 'password'): FieldError[] {
