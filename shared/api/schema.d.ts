@@ -1519,7 +1519,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen, and the proposals (propose-termination, propose-extension, propose-no-answer, approve-proposal, return-proposal). send-for-approval may carry the draft answer; approve then sends it out, return-answer (supervisor) returns it with a remark. Each action has its own body (oneOf; the body may repeat the path's `action`, which then selects it); a field the action needs is checked once the appeal's status admits the action. */
+        /** A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen, and the proposals (propose-termination, propose-extension, propose-no-answer, approve-proposal, return-proposal). send-for-approval may carry the draft answer; approve then sends it out, return-answer (supervisor) returns it with a remark. reclassify sets the category (of the appeal's type) and/or the priority of an open appeal, without re-routing it or touching its deadlines; the same values again change nothing. Each action has its own body (oneOf; the body may repeat the path's `action`, which then selects it); a field the action needs is checked once the appeal's status admits the action. */
         post: operations["staffAppealAction"];
         delete?: never;
         options?: never;
@@ -4025,7 +4025,7 @@ export interface components {
          * @description What the staff member may do now
          * @enum {string}
          */
-        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review" | "escalate";
+        StaffAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "answer" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review" | "escalate" | "reclassify";
         /** @enum {string} */
         ProposableAction: "terminate-correspondence" | "extend" | "no-answer-required";
         /** @enum {string} */
@@ -4047,7 +4047,7 @@ export interface components {
             noticeText: string | null;
         };
         /** @enum {string} */
-        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "proposal_made" | "proposal_returned" | "reviewed" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed" | "merged" | "answer_printed";
+        HistoryEvent: "created" | "submitted" | "rechecked" | "withdrawn" | "closed" | "marked_important" | "unmarked_important" | "taken" | "assigned" | "documents_requested" | "sent_for_approval" | "approved" | "redirected" | "extended" | "no_answer_required" | "correspondence_terminated" | "reopened" | "answered" | "proposal_made" | "proposal_returned" | "reviewed" | "reclassified" | "clarification_requested" | "disputed" | "resubmitted" | "escalated" | "rated" | "materials_added" | "overdue" | "auto_closed" | "merged" | "answer_printed";
         HistoryEntryDto: {
             /** Format: uuid */
             id: string;
@@ -4873,6 +4873,13 @@ export interface components {
             remark?: string;
             /** @description record-review: the answer stands, or the appeal goes back to work */
             outcome?: components["schemas"]["ReviewOutcome"];
+            /**
+             * Format: uuid
+             * @description reclassify: the new category — an active one serving the appeal's type, top-level or a subcategory (422 unknown_category, category_type_mismatch)
+             */
+            categoryId?: string;
+            /** @description reclassify: the new priority */
+            priority?: components["schemas"]["AppealPriority"];
             /** @description send-for-approval: the answer to approve (the supervisor approves it and it goes out, or returns it with a remark) */
             draft?: components["schemas"]["AnswerDraftInputDto"];
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
@@ -5141,6 +5148,24 @@ export interface components {
             /** @description Why the parent department should oversee it (shown in the history) */
             reason: string;
         };
+        ReclassifyActionBody: {
+            /** @description Comment shown in the history */
+            comment?: string;
+            /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
+            expectedVersion?: number;
+            /**
+             * @description The action of the path (optional)
+             * @enum {string}
+             */
+            action?: "reclassify";
+            /**
+             * Format: uuid
+             * @description reclassify: the new category — an active one serving the appeal's type, top-level or a subcategory (422 unknown_category, category_type_mismatch)
+             */
+            categoryId?: string;
+            /** @description reclassify: the new priority */
+            priority?: components["schemas"]["AppealPriority"];
+        };
         AssigneeOptionDto: {
             /** Format: uuid */
             id: string;
@@ -5214,6 +5239,13 @@ export interface components {
             remark?: string;
             /** @description record-review: the answer stands, or the appeal goes back to work */
             outcome?: components["schemas"]["ReviewOutcome"];
+            /**
+             * Format: uuid
+             * @description reclassify: the new category — an active one serving the appeal's type, top-level or a subcategory (422 unknown_category, category_type_mismatch)
+             */
+            categoryId?: string;
+            /** @description reclassify: the new priority */
+            priority?: components["schemas"]["AppealPriority"];
             /** @description send-for-approval: the answer to approve (the supervisor approves it and it goes out, or returns it with a remark) */
             draft?: components["schemas"]["AnswerDraftInputDto"];
             /** @description The version of the appeal the client saw; a stale one is a 409 version_conflict */
@@ -5233,7 +5265,7 @@ export interface components {
             results: components["schemas"]["BulkResultItemDto"][];
         };
         /** @enum {string} */
-        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review" | "escalate";
+        StaffRouteAction: "take" | "assign" | "request-documents" | "send-for-approval" | "approve" | "redirect" | "extend" | "no-answer-required" | "terminate-correspondence" | "reopen" | "propose-termination" | "propose-extension" | "propose-no-answer" | "approve-proposal" | "return-proposal" | "return-answer" | "record-review" | "escalate" | "reclassify";
         AnswerInputDto: {
             result: components["schemas"]["AnswerResult"];
             /** @description Numeric result code of the body’s classifier */
@@ -5390,7 +5422,7 @@ export interface components {
             retentionExtendedUntil: string;
         };
         /** @enum {string} */
-        MacroStep: "take" | "assign-to-me" | "request-documents" | "send-for-approval";
+        MacroStep: "take" | "assign-to-me" | "request-documents" | "send-for-approval" | "set-priority" | "set-category";
         AppealMacroDto: {
             /** Format: uuid */
             id: string;
@@ -5402,6 +5434,9 @@ export interface components {
             comment: string | null;
             documents: string[];
             documentsDueInDays: number | null;
+            priority: components["schemas"]["AppealPriority"] | null;
+            /** Format: uuid */
+            categoryId: string | null;
             note: string | null;
         };
         AppealMacroInputDto: {
@@ -5413,7 +5448,7 @@ export interface components {
             departmentId?: string | null;
             /** @default true */
             active?: boolean;
-            /** @description Staff actions in the order they run (each through the same rules as the action route); assign-to-me assigns the appeal to whoever applies the macro */
+            /** @description Staff actions in the order they run (each through the same rules as the action route); assign-to-me assigns the appeal to whoever applies the macro; set-priority and set-category reclassify it (the action reclassify) with the macro's priority / categoryId */
             steps?: components["schemas"]["MacroStep"][];
             /** @description The comment of each action's history row (default: «Макрос «title»») */
             comment?: string | null;
@@ -5421,6 +5456,13 @@ export interface components {
             documents?: string[];
             /** @description request-documents: due in this many calendar days from the day the macro is applied (required with that step) */
             documentsDueInDays?: number | null;
+            /** @description set-priority: the priority it sets (required with that step) */
+            priority?: components["schemas"]["AppealPriority"] | null;
+            /**
+             * Format: uuid
+             * @description set-category: the category it sets, an active one (top-level or a subcategory; required with that step; 422 unknown_category). An appeal of a type it does not serve refuses the macro (422 category_type_mismatch, the step named)
+             */
+            categoryId?: string | null;
             /** @description An internal note (staff only) added after the actions */
             note?: string | null;
         };
@@ -6065,7 +6107,7 @@ export interface components {
             ttlSeconds: number;
         };
         /** @enum {string} */
-        WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.reviewed" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.merged" | "appeal.answer_printed" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "appeal.destroyed" | "audit.alert_raised" | "signal.recurring_problem";
+        WebhookEventType: "appeal.created" | "appeal.submitted" | "appeal.rechecked" | "appeal.withdrawn" | "appeal.closed" | "appeal.marked_important" | "appeal.unmarked_important" | "appeal.taken" | "appeal.assigned" | "appeal.documents_requested" | "appeal.sent_for_approval" | "appeal.approved" | "appeal.redirected" | "appeal.extended" | "appeal.no_answer_required" | "appeal.correspondence_terminated" | "appeal.reopened" | "appeal.answered" | "appeal.proposal_made" | "appeal.proposal_returned" | "appeal.reviewed" | "appeal.reclassified" | "appeal.clarification_requested" | "appeal.disputed" | "appeal.resubmitted" | "appeal.escalated" | "appeal.rated" | "appeal.materials_added" | "appeal.auto_closed" | "appeal.merged" | "appeal.answer_printed" | "appeal.overdue" | "appeal.deadline_approaching" | "appeal.first_reaction_overdue" | "appeal.message" | "appeal.documents_due_soon" | "appeal.file_infected" | "appeal.destroyed" | "audit.alert_raised" | "signal.recurring_problem";
         WebhookSubscriptionDto: {
             /** Format: uuid */
             id: string;
@@ -10150,7 +10192,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"] | components["schemas"]["ReturnAnswerActionBody"] | components["schemas"]["RecordReviewActionBody"] | components["schemas"]["EscalateStaffActionBody"];
+                "application/json": components["schemas"]["TakeActionBody"] | components["schemas"]["AssignActionBody"] | components["schemas"]["RequestDocumentsActionBody"] | components["schemas"]["SendForApprovalActionBody"] | components["schemas"]["ApproveActionBody"] | components["schemas"]["RedirectActionBody"] | components["schemas"]["ExtendActionBody"] | components["schemas"]["NoAnswerRequiredActionBody"] | components["schemas"]["TerminateCorrespondenceActionBody"] | components["schemas"]["ReopenActionBody"] | components["schemas"]["ProposeTerminationActionBody"] | components["schemas"]["ProposeExtensionActionBody"] | components["schemas"]["ProposeNoAnswerActionBody"] | components["schemas"]["ApproveProposalActionBody"] | components["schemas"]["ReturnProposalActionBody"] | components["schemas"]["ReturnAnswerActionBody"] | components["schemas"]["RecordReviewActionBody"] | components["schemas"]["EscalateStaffActionBody"] | components["schemas"]["ReclassifyActionBody"];
             };
         };
         responses: {

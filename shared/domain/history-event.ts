@@ -26,6 +26,8 @@ export enum HistoryEvent {
   ProposalReturned = 'proposal_returned',
   /** The supervisor re-reviewed a low-rated answer: upheld, or reopened for a new answer. */
   Reviewed = 'reviewed',
+  /** Staff changed the appeal's category and/or priority (the status stays). */
+  Reclassified = 'reclassified',
   // Citizen side of the workflow.
   ClarificationRequested = 'clarification_requested',
   Disputed = 'disputed',
@@ -66,6 +68,7 @@ export const HISTORY_EVENT_LABELS: Record<HistoryEvent, { ru: string; en: string
   [HistoryEvent.ProposalMade]: { ru: 'Направлено на согласование руководителю', en: 'Proposed for approval' },
   [HistoryEvent.ProposalReturned]: { ru: 'Возвращено на доработку', en: 'Returned for rework' },
   [HistoryEvent.Reviewed]: { ru: 'Ответ перепроверен руководителем', en: 'Answer re-reviewed by the supervisor' },
+  [HistoryEvent.Reclassified]: { ru: 'Изменены категория или приоритет', en: 'Category or priority changed' },
   [HistoryEvent.ClarificationRequested]: { ru: 'Запрошено уточнение', en: 'Clarification requested' },
   [HistoryEvent.Disputed]: { ru: 'Решение оспорено', en: 'Decision disputed' },
   [HistoryEvent.Resubmitted]: { ru: 'Подана повторная заявка', en: 'Re-filed' },

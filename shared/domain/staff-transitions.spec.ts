@@ -42,18 +42,19 @@ const COLUMNS = [
   'return-answer',
   'record-review',
   'escalate',
+  'reclassify',
 ];
 const AA = 'awaiting_approval';
 const EXPECTED: Record<AppealStatus, string> = {
-  draft: '.           .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . . .',
-  registered: `in_progress in_progress .                .               .           registered  =  closed  closed  .           .  ${AA} ${AA} ${AA} . . . . =`,
-  in_progress: `.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *  ${AA} ${AA} ${AA} . . . . =`,
-  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *  .  .  .  .  . in_progress . =',
-  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .  .  .  .  .  . . . =',
-  resolved: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . . .',
-  rejected: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . . .',
-  closed: '.             .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . . .',
-  withdrawn: '.          .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . . .',
+  draft: '.           .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . . . .',
+  registered: `in_progress in_progress .                .               .           registered  =  closed  closed  .           .  ${AA} ${AA} ${AA} . . . . = =`,
+  in_progress: `.           =           awaiting_citizen awaiting_approval .         registered  =  closed  closed  .           *  ${AA} ${AA} ${AA} . . . . = =`,
+  awaiting_approval: '.      =           .                .               in_progress .           =  .       .       .           *  .  .  .  .  . in_progress . = =',
+  awaiting_citizen: '.       =           .                .               .           .           =  .       .       .           .  .  .  .  .  . . . = =',
+  resolved: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . . . .',
+  rejected: '.           .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . . . .',
+  closed: '.             .           .                .               .           .           .  .       .       in_progress .  .  .  .  .  . . . . .',
+  withdrawn: '.          .           .                .               .           .           .  .       .       .           .  .  .  .  .  . . . . .',
 };
 
 const cell = (status: AppealStatus, action: StaffAction) => EXPECTED[status].trim().split(/\s+/)[COLUMNS.indexOf(action)];
@@ -78,6 +79,16 @@ describe('staff transitions', () => {
     }
     for (const status of [AppealStatus.Draft, AppealStatus.Resolved, AppealStatus.Rejected, AppealStatus.Closed, AppealStatus.Withdrawn]) {
       expect(staffActionAllowed(StaffAction.Escalate, status)).toBe(false);
+    }
+  });
+
+  it('reclassify: any staff role, on any open appeal (a proposal pending or not); the status stays; never on a closed one', () => {
+    for (const status of [AppealStatus.Registered, AppealStatus.InProgress, AppealStatus.AwaitingApproval, AppealStatus.AwaitingCitizen]) {
+      for (const role of [Role.Operator, Role.Supervisor]) expect(staffActionAllowed(StaffAction.Reclassify, status, { role, escalated: true })).toBe(true);
+      expect(nextStatusForStaff(StaffAction.Reclassify, status)).toBe(status);
+    }
+    for (const status of [AppealStatus.Draft, AppealStatus.Resolved, AppealStatus.Rejected, AppealStatus.Closed, AppealStatus.Withdrawn]) {
+      expect(staffActionAllowed(StaffAction.Reclassify, status)).toBe(false);
     }
   });
 
@@ -163,15 +174,15 @@ describe('staff transitions', () => {
       [StaffAction.TerminateCorrespondence, AppealStatus.Closed],
       [StaffAction.NoAnswerRequired, AppealStatus.Closed],
       [StaffAction.Extend, AppealStatus.InProgress],
-    ] as const)('a pending %s proposal: the supervisor approves (→ %s) or returns it (→ in_progress); nothing else but assign and escalate', (proposed, after) => {
+    ] as const)('a pending %s proposal: the supervisor approves (→ %s) or returns it (→ in_progress); nothing else but assign, escalate and reclassify', (proposed, after) => {
       const pending = supervisor({ pendingProposal: proposed });
       expect(allowedStaffActions(AppealStatus.AwaitingApproval, pending).sort()).toEqual(
-        [StaffAction.Assign, StaffAction.ApproveProposal, StaffAction.ReturnProposal, StaffAction.Escalate].sort(),
+        [StaffAction.Assign, StaffAction.ApproveProposal, StaffAction.ReturnProposal, StaffAction.Escalate, StaffAction.Reclassify].sort(),
       );
       expect(nextStatusForStaff(StaffAction.ApproveProposal, AppealStatus.AwaitingApproval, pending)).toBe(after);
       expect(nextStatusForStaff(StaffAction.ReturnProposal, AppealStatus.AwaitingApproval, pending)).toBe(AppealStatus.InProgress);
       // The operator waits: neither decision nor the answer is theirs meanwhile.
-      expect(allowedStaffActions(AppealStatus.AwaitingApproval, operator({ pendingProposal: proposed }))).toEqual([StaffAction.Assign, StaffAction.Escalate]);
+      expect(allowedStaffActions(AppealStatus.AwaitingApproval, operator({ pendingProposal: proposed }))).toEqual([StaffAction.Assign, StaffAction.Escalate, StaffAction.Reclassify]);
     });
 
     it('every proposal names the action it asks for, and that action is one the supervisor takes or the setting guards', () => {

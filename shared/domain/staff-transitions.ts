@@ -37,6 +37,11 @@ export enum StaffAction {
    * citizen's «Эскалация» and the overdue tick do, the parent oversees it from then on.
    */
   Escalate = 'escalate',
+  /**
+   * Staff reclassify an open appeal: its category (of the appeal's type) and/or its priority, with
+   * an optional note. The status, the department and the deadlines stay (a redirect moves it).
+   */
+  Reclassify = 'reclassify',
 }
 
 /** What a supervisor's re-review of a low-rated answer concluded. */
@@ -149,6 +154,7 @@ const {
   ReturnAnswer,
   RecordReview,
   Escalate,
+  Reclassify,
 } = StaffAction;
 
 function unknownValue(value: never): never {
@@ -161,15 +167,15 @@ function actionsIn(status: AppealStatus): readonly StaffAction[] {
     case AppealStatus.Draft:
       return [];
     case AppealStatus.Registered:
-      return [Take, Assign, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, ProposeTermination, ProposeExtension, ProposeNoAnswer, Escalate];
+      return [Take, Assign, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, ProposeTermination, ProposeExtension, ProposeNoAnswer, Escalate, Reclassify];
     case AppealStatus.InProgress:
-      return [Assign, RequestDocuments, SendForApproval, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, Answer, ProposeTermination, ProposeExtension, ProposeNoAnswer, Escalate];
+      return [Assign, RequestDocuments, SendForApproval, Redirect, Extend, NoAnswerRequired, TerminateCorrespondence, Answer, ProposeTermination, ProposeExtension, ProposeNoAnswer, Escalate, Reclassify];
     // Waiting for a sign-off: of an answer (approve / return-answer), or of a proposal (approve-proposal / return-proposal).
     case AppealStatus.AwaitingApproval:
-      return [Assign, Approve, Extend, Answer, ApproveProposal, ReturnProposal, ReturnAnswer, Escalate];
+      return [Assign, Approve, Extend, Answer, ApproveProposal, ReturnProposal, ReturnAnswer, Escalate, Reclassify];
     // The clock is paused while the citizen is asked for documents; the answer waits for them.
     case AppealStatus.AwaitingCitizen:
-      return [Assign, Extend, Escalate];
+      return [Assign, Extend, Escalate, Reclassify];
     case AppealStatus.Resolved:
     case AppealStatus.Rejected:
     case AppealStatus.Closed:
@@ -227,6 +233,7 @@ export function staffRoleRefusal(action: StaffAction, context: StaffActionContex
     case Reopen:
     case Answer:
     case Escalate:
+    case Reclassify:
       return null;
     default:
       return unknownValue(action);
@@ -272,6 +279,7 @@ function staffActionAllowedByStatus(action: StaffAction, status: AppealStatus, c
     case NoAnswerRequired:
     case TerminateCorrespondence:
     case Reopen:
+    case Reclassify:
       return true;
     default:
       return unknownValue(action);
@@ -326,6 +334,9 @@ export function nextStatusForStaff(action: StaffAction, status: AppealStatus, co
       return status;
     // The status stays: the parent department oversees the appeal, its handlers keep it.
     case Escalate:
+      return status;
+    // Only the category and the priority change.
+    case Reclassify:
       return status;
     default:
       return unknownValue(action);

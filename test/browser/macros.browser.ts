@@ -118,4 +118,37 @@ describe('console macros', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('an operator changes the category and the priority from the card: the dialog (axe), then the card and its history show them; the status and term stay', async () => {
+    const appeal = await file(`Переклассификация ${randomUUID().slice(0, 6)}`);
+    const tree = await ok<Schemas['CategoryDto'][]>('GET', '/api/v1/catalog/categories');
+    const knowledge = tree.find((c) => c.code === 'knowledge')!;
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });
+    await page.goto(`${server.baseUrl}/appeals/${appeal.number}`);
+    await page.getByRole('heading', { name: `Обращение № ${appeal.number}` }).waitFor();
+
+    await page.getByTestId('appeal-actions').getByRole('button', { name: 'Категория и приоритет' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Изменить категорию или приоритет' });
+    await dialog.waitFor();
+    await dialog.getByTestId('reclassify-category').click();
+    await page.getByRole('option', { name: 'База знаний' }).click();
+    await dialog.getByTestId('reclassify-priority').click();
+    await page.getByRole('option', { name: 'Высокий' }).click();
+    await dialog.getByTestId('reclassify-comment').fill('Ответ есть в базе знаний');
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    expect(await axe(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Категория и приоритет сохранены').waitFor();
+
+    const after = await ok<Schemas['AppealDto']>('GET', `/api/v1/staff/appeals/${appeal.id}`, undefined, await login(DEMO.operator));
+    expect(after).toMatchObject({ status: 'registered', categoryId: knowledge.id, priority: 'high', dueAt: appeal.dueAt, departmentId: appeal.departmentId });
+    expect(after.history.find((h) => h.event === 'reclassified')).toMatchObject({ comment: 'Ответ есть в базе знаний' });
+    // The card shows the new values.
+    const facts = page.locator('dl');
+    await facts.getByText('Высокий', { exact: true }).first().waitFor();
+    await facts.getByText('База знаний', { exact: true }).first().waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -24,7 +24,7 @@ describe('appeal macros: admin CRUD, allowed per department, applied all or noth
   let tech: { id: string };
   let finance: { id: string };
 
-  const techAppeal = async (): Promise<{ id: string; number: number; status: string }> => {
+  const techAppeal = async (): Promise<{ id: string; number: number; status: string; categoryId: string }> => {
     const filed = await call(citizen, 'POST', '/api/v1/appeals', await appealInput({ type: 'complaint', categoryId: (await category('tech')).id }));
     expect(filed.status).toBe(201);
     return filed.body;
@@ -191,5 +191,73 @@ describe('appeal macros: admin CRUD, allowed per department, applied all or noth
     const stale = await call(operator, 'POST', `/api/v1/staff/appeals/${appeal.id}/macros/${macro.id}/apply`, { expectedVersion: 99 });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ currentVersion: 1 });
+  });
+
+  it('set-priority and set-category: their values kept on the macro and checked when saved; applied as the reclassify action (history, audit before → after), the note after; a category of another type refuses the whole macro', async () => {
+    const knowledge = await category('knowledge');
+    const gratitude = await category('gratitude-quality');
+    // Checked when saved: each step needs its value; the category must exist and be active; the priority must be one.
+    const missing = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'X', steps: ['set-priority', 'set-category'] });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['priority', 'isNotEmpty'],
+      ['categoryId', 'isNotEmpty'],
+    ]);
+    const unknown = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'X', steps: ['set-category'], categoryId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'categoryId', code: 'unknown_category' })]);
+    const badPriority = await call(admin, 'POST', '/api/v1/admin/macros', { title: 'X', steps: ['set-priority'], priority: 'urgent' });
+    expect(badPriority.status).toBe(422);
+    expect(badPriority.body.errors.map((e: { field: string }) => e.field)).toEqual(['priority']);
+
+    const created = await call(admin, 'POST', '/api/v1/admin/macros', {
+      title: 'База знаний, срочно',
+      departmentId: tech.id,
+      steps: ['take', 'set-priority', 'set-category'],
+      priority: 'high',
+      categoryId: knowledge.id,
+      note: 'Переклассифицировано макросом',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ steps: ['take', 'set-priority', 'set-category'], priority: 'high', categoryId: knowledge.id });
+    // A value without its step is not kept; the change is audited before → after.
+    const changed = await call(admin, 'PUT', `/api/v1/admin/macros/${created.body.id}`, { ...created.body, id: undefined, steps: ['take', 'set-category'], priority: 'low' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ steps: ['take', 'set-category'], priority: null, categoryId: knowledge.id });
+    expect((await auditOf(created.body.id, 'appeal_macro.update'))[0].changes).toMatchObject({ priority: { from: 'high', to: null } });
+    const macro = (
+      await call(admin, 'PUT', `/api/v1/admin/macros/${created.body.id}`, { ...created.body, id: undefined })
+    ).body as { id: string };
+
+    const appeal = await techAppeal();
+    const before = (await call(operator, 'GET', `/api/v1/staff/appeals/${appeal.id}`)).body as { dueAt: string; departmentId: string };
+    const applied = await call(operator, 'POST', `/api/v1/staff/appeals/${appeal.id}/macros/${macro.id}/apply`, {});
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ status: 'in_progress', priority: 'high', categoryId: knowledge.id, subcategoryId: null, dueAt: before.dueAt, departmentId: before.departmentId });
+    expect((await history(appeal.id)).map((h) => [h.event, h.comment])).toEqual([
+      ['submitted', null],
+      ['taken', 'Макрос «База знаний, срочно»'],
+      ['reclassified', 'Макрос «База знаний, срочно»'],
+      ['reclassified', 'Макрос «База знаний, срочно»'],
+    ]);
+    expect(await notes(appeal.id)).toContainEqual({ body: 'Переклассифицировано макросом', internal: true });
+    const byMacro = (await auditOf(appeal.id, 'appeal.')).filter((a) => (a.details.macro as { id?: string } | undefined)?.id === macro.id);
+    expect(byMacro.map((a) => [a.action, a.changes])).toEqual([
+      ['appeal.taken', null],
+      ['appeal.reclassified', { priority: { from: 'normal', to: 'high' } }],
+      ['appeal.reclassified', { categoryId: { from: appeal.categoryId, to: knowledge.id } }],
+      ['appeal.internal_note', null],
+    ]);
+
+    // A category the appeal's type does not take: 422 naming the step; the take before it is undone.
+    const wrongType = (await call(admin, 'POST', '/api/v1/admin/macros', { title: 'Благодарность', steps: ['take', 'set-category'], categoryId: gratitude.id, note: 'Не должно появиться' })).body as { id: string };
+    const other = await techAppeal();
+    const refused = await call(operator, 'POST', `/api/v1/staff/appeals/${other.id}/macros/${wrongType.id}/apply`, {});
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ step: 'set-category', errors: [expect.objectContaining({ field: 'categoryId', code: 'category_type_mismatch' })] });
+    expect((await call(operator, 'GET', `/api/v1/staff/appeals/${other.id}`)).body).toMatchObject({ status: 'registered', categoryId: other.categoryId });
+    expect((await history(other.id)).map((h) => h.event)).toEqual(['submitted']);
+    expect(await notes(other.id)).toEqual([]);
   });
 });

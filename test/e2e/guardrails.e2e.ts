@@ -109,7 +109,7 @@ describe('guardrails: 59-ФЗ ст. 11 — proposals, approvals, grounds', () =>
 
     // The operator waits; the supervisor sees the proposal and decides.
     const operatorView = await staffCard(repeated.id);
-    expect(operatorView.allowedStaffActions).toEqual(['assign', 'escalate']);
+    expect(operatorView.allowedStaffActions).toEqual(['assign', 'escalate', 'reclassify']);
     expect(operatorView.pendingProposal).toMatchObject({ action: 'terminate-correspondence', reason: 'Доводы те же, что в двух прежних обращениях', proposedByName: 'Сидоров Пётр Алексеевич' });
     const note = (operatorView.messages as Message[]).find((m) => m.internal && m.text.startsWith('Предлагаю прекратить переписку'));
     expect(note?.text).toContain(`№ ${earlier[0].number}, № ${earlier[1].number}`);

@@ -217,7 +217,7 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ code: 'invalid_transition', currentStatus: 'registered', action: 'approve' });
     // What this operator may do: termination of correspondence is proposed to a supervisor (59-ФЗ ст. 11 ч. 5).
-    expect(res.body.allowedActions).toEqual(['take', 'assign', 'redirect', 'extend', 'no-answer-required', 'propose-termination', 'escalate']);
+    expect(res.body.allowedActions).toEqual(['take', 'assign', 'redirect', 'extend', 'no-answer-required', 'propose-termination', 'escalate', 'reclassify']);
   });
 
   it('two operators take the same appeal at once: exactly one wins, the other gets 409', async () => {

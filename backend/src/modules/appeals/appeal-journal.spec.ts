@@ -33,7 +33,7 @@ describe('JournalWriter', () => {
     );
     expect(Object.keys(single)).toEqual(['appeal_history', 'audit_log', 'outbox']);
     expect(batch).toEqual(single);
-    expect(params).toHaveLength(9 + 9 + 5);
+    expect(params).toHaveLength(9 + 10 + 5);
   });
 
   it('refuses words that are not journal identifiers in the SQL text', () => {

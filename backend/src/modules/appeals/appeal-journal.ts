@@ -8,6 +8,7 @@ import { Appeal } from './appeal.entity';
 import { RowShape } from '../../common/sql/row-shape';
 import { runPrepared } from '../../common/sql/prepared';
 import { AUDIT_ROW } from '../audit/audit-row';
+import { auditChanges } from '../audit/audit-changes';
 
 export interface JournalEntry {
   event: HistoryEvent;
@@ -25,6 +26,8 @@ export interface JournalEntry {
   score?: number;
   /** The reason alone, for the notice, where the history's comment says more (a staff escalation names the department above). */
   noticeReason?: string;
+  /** The appeal's fields before → after, for the audit row's changes (a reclassification's). */
+  change?: { before: Record<string, unknown>; after: Record<string, unknown> };
 }
 
 /** The history row the citizen sees. */
@@ -100,6 +103,7 @@ export class JournalWriter {
       entityType: p('appeal'),
       entityId: p(appeal.id),
       details: p(JSON.stringify({ number: appeal.number, from: entry.from, to: appeal.status, ...entry.details })),
+      changes: p(entry.change ? JSON.stringify(auditChanges(entry.change.before, entry.change.after)) : null),
     });
     const outbox = this.outbox.insertSql(params, {
       // The scheduler's overdue step has its own payload and is written by the SLA tick alone.
@@ -160,6 +164,7 @@ export class JournalWriter {
         entityType: `'appeal'`,
         entityId: `${entry.appealId}::text`,
         details: entry.audit.details,
+        changes: 'NULL',
       },
       from,
     );

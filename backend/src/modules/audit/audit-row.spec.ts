@@ -9,9 +9,9 @@ describe('AUDIT_ROW', () => {
         .columns.filter((c) => c.target === AuditEntry)
         .map((c) => [c.propertyName, c.options.name ?? c.propertyName]),
     );
-    const sql = AUDIT_ROW.values({ actorId: '$1', actorRole: '$2', ip: '$3', userAgent: '$4', requestId: '$5', action: '$6', entityType: '$7', entityId: '$8', details: '$9' });
+    const sql = AUDIT_ROW.values({ actorId: '$1', actorRole: '$2', ip: '$3', userAgent: '$4', requestId: '$5', action: '$6', entityType: '$7', entityId: '$8', details: '$9', changes: '$10' });
     const written = /\(([^)]*)\) VALUES/.exec(sql)![1].split(', ');
-    expect(written).toEqual(['actorId', 'actorRole', 'ip', 'userAgent', 'requestId', 'action', 'entityType', 'entityId', 'details'].map((p) => columns.get(p)));
+    expect(written).toEqual(['actorId', 'actorRole', 'ip', 'userAgent', 'requestId', 'action', 'entityType', 'entityId', 'details', 'changes'].map((p) => columns.get(p)));
     expect(sql.startsWith('INSERT INTO audit_log ')).toBe(true);
   });
 });

@@ -15,4 +15,5 @@ export const AUDIT_ROW = new RowShape('audit_log', {
   entityType: 'entity_type',
   entityId: 'entity_id',
   details: 'details',
+  changes: 'changes',
 });

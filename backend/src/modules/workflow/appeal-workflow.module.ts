@@ -12,6 +12,8 @@ import { StaffActionPolicy } from './actions/staff/staff-action-policy';
 import { STAFF_HANDLERS, StaffActionsService } from './actions/staff/staff-actions.service';
 import { StaffEffects } from './actions/staff/staff-effects';
 import { Escalation } from './actions/escalation';
+import { Reclassification } from './actions/reclassification';
+import { CatalogModule } from '../catalog/catalog.module';
 import { STAFF_ROUTE_HANDLERS } from './actions/staff/staff-handlers';
 import { TransitionRunner } from './actions/transition-runner';
 import { AnswerDrafts } from './answers/answer-drafts.repository';
@@ -38,13 +40,14 @@ function handlers(token: symbol, types: readonly Type[]) {
  * answer, and their routes. It changes appeals only through what the appeals module exports.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([AppealMacro]), AppealsModule, WorkflowModule, AttachmentsModule, AnswerSigningModule, AuthModule, UserDirectoryModule],
+  imports: [TypeOrmModule.forFeature([AppealMacro]), AppealsModule, WorkflowModule, AttachmentsModule, AnswerSigningModule, AuthModule, UserDirectoryModule, CatalogModule],
   controllers: [StaffActionsController, CitizenActionsController, RetentionController, AppealDossierController, AppealMacrosController],
   providers: [
     TransitionRunner,
     StaffActionPolicy,
     StaffEffects,
     Escalation,
+    Reclassification,
     ...handlers(STAFF_HANDLERS, STAFF_ROUTE_HANDLERS),
     ...handlers(CITIZEN_HANDLERS, CITIZEN_ROUTE_HANDLERS),
     RateHandler,

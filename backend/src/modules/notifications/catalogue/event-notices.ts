@@ -126,6 +126,7 @@ function citizenKind(step: StepEvent, p: AppealStepPayload): NoticeKind | null {
     case HistoryEvent.MaterialsAdded:
     case HistoryEvent.Merged:
     case HistoryEvent.AnswerPrinted: // staff bookkeeping, the status stays: the citizen hears of the letter itself
+    case HistoryEvent.Reclassified: // the category or priority changed: the status and the term stay
       return changed ? 'status_changed' : null;
     default: {
       const unknown: never = step;
@@ -184,6 +185,7 @@ function staffTargets(step: StepEvent, p: AppealStepPayload): NoticeTarget[] {
     case HistoryEvent.AutoClosed:
     case HistoryEvent.Merged:
     case HistoryEvent.AnswerPrinted:
+    case HistoryEvent.Reclassified:
       return [];
     default: {
       const unknown: never = step;

@@ -24,6 +24,7 @@ export const STAFF_EVENTS: Record<StaffAction, HistoryEvent> = {
   [StaffAction.RecordReview]: HistoryEvent.Reviewed,
   // The same step as the citizen's «Эскалация» and the overdue tick's: the history says «escalated».
   [StaffAction.Escalate]: HistoryEvent.Escalated,
+  [StaffAction.Reclassify]: HistoryEvent.Reclassified,
 };
 
 /** The history event of each citizen action the runner applies (submit and edit are intake's). */

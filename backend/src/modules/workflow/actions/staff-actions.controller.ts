@@ -66,6 +66,7 @@ export class StaffActionsController {
       'A staff action: take, assign, request-documents, send-for-approval, approve (supervisor), redirect, extend, no-answer-required, terminate-correspondence, reopen, ' +
       'and the proposals (propose-termination, propose-extension, propose-no-answer, approve-proposal, return-proposal). ' +
       'send-for-approval may carry the draft answer; approve then sends it out, return-answer (supervisor) returns it with a remark. ' +
+      'reclassify sets the category (of the appeal\'s type) and/or the priority of an open appeal, without re-routing it or touching its deadlines; the same values again change nothing. ' +
       "Each action has its own body (oneOf; the body may repeat the path's `action`, which then selects it); a field the action needs is checked once the appeal's status admits the action.",
     operationId: 'staffAppealAction',
   })

@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { APPEAL_PRIORITIES, AppealPriority } from '@otklik/shared/domain';
 import { AppealMacro } from './appeal-macro.entity';
 import { MACRO_STEPS, MacroStep } from './macro-step';
 
@@ -37,10 +38,12 @@ export class AppealMacroInputDto {
     enum: MacroStep,
     enumName: 'MacroStep',
     isArray: true,
-    maxItems: 4,
-    description: 'Staff actions in the order they run (each through the same rules as the action route); assign-to-me assigns the appeal to whoever applies the macro',
+    maxItems: MACRO_STEPS.length,
+    description:
+      'Staff actions in the order they run (each through the same rules as the action route); assign-to-me assigns the appeal to whoever applies the macro; ' +
+      "set-priority and set-category reclassify it (the action reclassify) with the macro's priority / categoryId",
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(4) @ArrayUnique() @IsIn(MACRO_STEPS, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(MACRO_STEPS.length) @ArrayUnique() @IsIn(MACRO_STEPS, { each: true })
   steps?: MacroStep[];
 
   @ApiPropertyOptional({ maxLength: 2000, nullable: true, type: String, description: "The comment of each action's history row (default: «Макрос «title»»)" })
@@ -54,6 +57,19 @@ export class AppealMacroInputDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MACRO_DOCUMENTS_MAX_DAYS, nullable: true, type: Number, description: 'request-documents: due in this many calendar days from the day the macro is applied (required with that step)' })
   @IsOptional() @IsInt() @Min(1) @Max(MACRO_DOCUMENTS_MAX_DAYS)
   documentsDueInDays?: number | null;
+
+  @ApiPropertyOptional({ enum: AppealPriority, enumName: 'AppealPriority', nullable: true, description: 'set-priority: the priority it sets (required with that step)' })
+  @IsOptional() @IsIn(APPEAL_PRIORITIES)
+  priority?: AppealPriority | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'set-category: the category it sets, an active one (top-level or a subcategory; required with that step; 422 unknown_category). An appeal of a type it does not serve refuses the macro (422 category_type_mismatch, the step named)',
+  })
+  @IsOptional() @IsUUID()
+  categoryId?: string | null;
 
   @ApiPropertyOptional({ maxLength: 5000, nullable: true, type: String, description: 'An internal note (staff only) added after the actions' })
   @IsOptional() @IsString() @Transform(trim) @MaxLength(5000)
@@ -69,6 +85,8 @@ export class AppealMacroDto {
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
   @ApiProperty({ type: [String] }) documents: string[];
   @ApiProperty({ nullable: true, type: Number }) documentsDueInDays: number | null;
+  @ApiProperty({ enum: AppealPriority, enumName: 'AppealPriority', nullable: true }) priority: AppealPriority | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) categoryId: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
 }
 
@@ -88,5 +106,7 @@ export const macroDto = (m: AppealMacro): AppealMacroDto => ({
   comment: m.comment,
   documents: [...m.documents],
   documentsDueInDays: m.documentsDueInDays,
+  priority: m.priority,
+  categoryId: m.categoryId,
   note: m.note,
 });

@@ -20,6 +20,7 @@ import { SlaService } from '../sla/sla.service';
 import { AppealMacro } from './appeal-macro.entity';
 import { AppealMacroDto, AppealMacroInputDto, ApplyMacroDto, macroDto } from './appeal-macro.dto';
 import { MACRO_STEP_ACTION, MacroStep } from './macro-step';
+import { isFieldError, Reclassification } from '../actions/reclassification';
 
 /** What an audit row compares of a macro, before → after (the id is the row's entity). */
 const fields = (m: AppealMacro): Record<string, unknown> => {
@@ -51,6 +52,7 @@ export class AppealMacrosService {
     private readonly idempotency: IdempotencyService,
     private readonly sla: SlaService,
     private readonly clock: Clock,
+    private readonly reclassification: Reclassification,
   ) {
     this.handlers = new Map(handlers.map((h) => [h.action, h]));
   }
@@ -68,8 +70,15 @@ export class AppealMacrosService {
     if (steps.length === 0 && !note) errors.push({ field: 'steps', code: 'macro_empty', message: 'a macro runs at least one action or adds a note' });
     if (needsDocuments && !dto.documents?.length) errors.push({ field: 'documents', code: 'isNotEmpty', message: '' });
     if (needsDocuments && !dto.documentsDueInDays) errors.push({ field: 'documentsDueInDays', code: 'isNotEmpty', message: '' });
+    const setsPriority = steps.includes(MacroStep.SetPriority);
+    const setsCategory = steps.includes(MacroStep.SetCategory);
+    if (setsPriority && !dto.priority) errors.push({ field: 'priority', code: 'isNotEmpty', message: '' });
+    if (setsCategory && !dto.categoryId) errors.push({ field: 'categoryId', code: 'isNotEmpty', message: '' });
     if (errors.length > 0) throw new ValidationFailedError(errors);
     return this.own.manager.transaction(async (manager) => {
+      // Whether it serves the appeal's type is known when applied (the action refuses it then).
+      const category = setsCategory ? await this.reclassification.resolve(manager, dto.categoryId!, null, 'categoryId') : null;
+      if (category && isFieldError(category)) throw new ValidationFailedError([category]);
       const macro = id ? await this.locked(manager, id) : manager.create(AppealMacro, {});
       const before = id ? fields(macro) : null;
       const departmentId = dto.departmentId ?? null;
@@ -84,6 +93,8 @@ export class AppealMacrosService {
         comment: dto.comment || null,
         documents: needsDocuments ? dto.documents! : [],
         documentsDueInDays: needsDocuments ? dto.documentsDueInDays! : null,
+        priority: setsPriority ? dto.priority! : null,
+        categoryId: setsCategory ? dto.categoryId! : null,
         note,
       });
       const saved = await manager.save(AppealMacro, macro);
@@ -162,6 +173,10 @@ export class AppealMacrosService {
         const dueOn = (await this.sla.calendar(manager)).addCalendarDays(moscowDate(this.clock.now()), macro.documentsDueInDays ?? 1);
         return { comment, documents: macro.documents, dueOn };
       }
+      case MacroStep.SetPriority:
+        return { comment, priority: macro.priority };
+      case MacroStep.SetCategory:
+        return { comment, categoryId: macro.categoryId };
     }
   }
 

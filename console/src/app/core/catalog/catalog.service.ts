@@ -9,6 +9,7 @@ export type Category = Schemas['CategoryDto'];
 export class CatalogService {
   private readonly api = inject(API);
   private readonly byId = signal<ReadonlyMap<string, Category>>(new Map());
+  private readonly tree = signal<readonly Category[]>([]);
   private loading: Promise<void> | null = null;
 
   /** Starts loading the categories if they are not there yet. */
@@ -28,8 +29,14 @@ export class CatalogService {
       };
       walk(data);
       this.byId.set(map);
+      this.tree.set(data);
     })();
     return this.loading;
+  }
+
+  /** The top-level categories, each with its subcategories (a signal read: empty until loaded). */
+  roots(): readonly Category[] {
+    return this.tree();
   }
 
   /** Reads a signal: views showing category names update once the tree arrives. */

@@ -1,6 +1,7 @@
 import type { Type } from '@angular/core';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import type { Schemas } from '@otklik/shared/api/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,6 +33,8 @@ const aMacro = (overrides: Partial<Schemas['AppealMacroDto']> = {}): Schemas['Ap
   comment: null,
   documents: [],
   documentsDueInDays: null,
+  priority: null,
+  categoryId: null,
   note: 'Проверено',
   ...overrides,
 });
@@ -87,6 +90,7 @@ describe('the snippets and macros admin pages (their shared list and form)', () 
   it('a supervisor reads the macros: the read-only note, no form, no buttons; departments from the staff directory', async () => {
     api.on('GET', '/api/v1/admin/macros', { body: [aMacro()] });
     api.on('GET', '/api/v1/staff/departments', { body: [DEPARTMENT] });
+    api.on('GET', '/api/v1/catalog/categories', { body: [] });
     await signIn(api, aUser({ role: 'supervisor' }));
     const { root } = await open(MacrosPage);
 
@@ -97,5 +101,34 @@ describe('the snippets and macros admin pages (their shared list and form)', () 
     expect(item.textContent).toContain(`${RU['macros.step.take']} → ${RU['macros.notePart'].replace('{note}', 'Проверено')}`);
     expect(item.querySelectorAll('button')).toHaveLength(0);
     expect(root.querySelector('section[aria-labelledby="macros-list-heading"] h2#macros-list-heading')!.textContent).toBe(RU['macros.list']);
+  });
+
+  it('an admin\'s macro that sets the priority and the category: the list names both values, the form shows them and sends them back', async () => {
+    const roads = { id: 'c0000000-0000-4000-8000-000000000001', code: 'roads', nameRu: 'Дороги', nameEn: 'Roads', appealTypes: ['complaint' as const], departmentId: null, priority: false, extraFieldsSchema: null, schemaVersion: null };
+    const pits = { ...roads, id: 'c0000000-0000-4000-8000-000000000011', code: 'pits', nameRu: 'Ямы', nameEn: 'Pits', children: [] };
+    api.on('GET', '/api/v1/catalog/categories', { body: [{ ...roads, children: [pits] }] });
+    api.on('GET', '/api/v1/admin/macros', { body: [aMacro({ steps: ['set-priority', 'set-category'], priority: 'high', categoryId: pits.id, note: null, active: true })] });
+    api.on('GET', '/api/v1/admin/departments', { body: [DEPARTMENT] });
+    await signIn(api, aUser({ role: 'admin', department: null }));
+    const { fixture, root } = await open(MacrosPage);
+
+    const item = root.querySelector<HTMLElement>(`li[data-macro="Взять и отметить"]`)!;
+    await eventually(() => {
+      fixture.detectChanges();
+      expect(item.textContent).toContain(`${RU['macros.step.setPriority']}: ${RU['priority.high']} → ${RU['macros.step.setCategory']}: Ямы`);
+    });
+    item.querySelector<HTMLButtonElement>(`button[aria-label="${RU['macros.editNamed'].replace('{title}', 'Взять и отметить')}"]`)!.click();
+    fixture.detectChanges();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    expect(await (await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="macro-priority"]' }))).getValueText()).toBe(RU['priority.high']);
+    const category = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="macro-category"]' }));
+    expect(await category.getValueText()).toBe('Дороги / Ямы');
+    await category.open();
+    await category.clickOptions({ text: 'Дороги' });
+
+    api.on('PUT', `/api/v1/admin/macros/${ID}`, { body: aMacro() });
+    root.querySelector<HTMLButtonElement>('[data-testid="macro-save"]')!.click();
+    await eventually(() => expect(api.sent('PUT', `/api/v1/admin/macros/${ID}`)).toHaveLength(1));
+    expect(api.sent('PUT', `/api/v1/admin/macros/${ID}`)[0].body).toMatchObject({ steps: ['set-priority', 'set-category'], priority: 'high', categoryId: roads.id, documents: [], documentsDueInDays: null });
   });
 });

@@ -1,21 +1,25 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Schemas } from '@otklik/shared/api/client';
+import { CatalogService } from '../../core/catalog/catalog.service';
 import type { MessageKey } from '../../core/i18n/i18n.service';
 import { AdminEntriesPage, AdminEntryDepartment, AdminEntryFormFoot, AdminEntryList, provideAdminEntries } from './admin-entries';
 
 type Macro = Schemas['AppealMacroDto'];
 type MacroStep = Schemas['MacroStep'];
 type MacroInput = Schemas['AppealMacroInputDto'];
+type Priority = Schemas['AppealPriority'];
 
-export const MACRO_STEPS: readonly MacroStep[] = ['take', 'assign-to-me', 'request-documents', 'send-for-approval'];
+export const MACRO_STEPS: readonly MacroStep[] = ['take', 'assign-to-me', 'set-priority', 'set-category', 'request-documents', 'send-for-approval'];
 export const MACRO_STEP_LABEL: Readonly<Record<MacroStep, MessageKey>> = {
   take: 'macros.step.take',
   'assign-to-me': 'macros.step.assignToMe',
+  'set-priority': 'macros.step.setPriority',
+  'set-category': 'macros.step.setCategory',
   'request-documents': 'macros.step.requestDocuments',
   'send-for-approval': 'macros.step.sendForApproval',
 };
@@ -57,6 +61,33 @@ export const MACRO_STEP_LABEL: Readonly<Record<MacroStep, MessageKey>> = {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
+        @if (form.controls.steps.value.includes('set-priority')) {
+          <mat-form-field appearance="outline">
+            <mat-label>{{ t('macros.priority') }}</mat-label>
+            <mat-select formControlName="priority" data-testid="macro-priority">
+              @for (p of priorities; track p) {
+                <mat-option [value]="p">{{ i18n.priority(p) }}</mat-option>
+              }
+            </mat-select>
+            @if (error('priority'); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+        }
+        @if (form.controls.steps.value.includes('set-category')) {
+          <mat-form-field appearance="outline">
+            <mat-label>{{ t('macros.category') }}</mat-label>
+            <mat-select formControlName="categoryId" data-testid="macro-category">
+              @for (option of categoryOptions(); track option.id) {
+                <mat-option [value]="option.id">{{ option.label }}</mat-option>
+              }
+            </mat-select>
+            <mat-hint>{{ t('macros.categoryHint') }}</mat-hint>
+            @if (error('categoryId'); as message) {
+              <mat-error>{{ message }}</mat-error>
+            }
+          </mat-form-field>
+        }
         @if (form.controls.steps.value.includes('request-documents')) {
           <mat-form-field appearance="outline">
             <mat-label>{{ t('macros.documents') }}</mat-label>
@@ -106,11 +137,19 @@ export class MacrosPage extends AdminEntriesPage<Macro, MacroInput> {
   readonly kind = 'macros';
   protected readonly steps = MACRO_STEPS;
   protected readonly stepLabel = MACRO_STEP_LABEL;
+  protected readonly priorities: readonly Priority[] = ['low', 'normal', 'high'];
+  private readonly catalog = inject(CatalogService);
+  /** Every active category, a subcategory named under its parent. */
+  protected readonly categoryOptions = computed(() =>
+    this.catalog.roots().flatMap((c) => [{ id: c.id, label: this.i18n.name(c) }, ...c.children.map((s) => ({ id: s.id, label: `${this.i18n.name(c)} / ${this.i18n.name(s)}` }))]),
+  );
   readonly form = inject(NonNullableFormBuilder).group({
     title: ['', [Validators.required, Validators.maxLength(200)]],
     steps: [[] as MacroStep[]],
     documents: [''],
     documentsDueInDays: [null as number | null],
+    priority: [null as Priority | null],
+    categoryId: [null as string | null],
     comment: [''],
     note: ['', [Validators.maxLength(5000)]],
     departmentId: [null as string | null],
@@ -120,11 +159,17 @@ export class MacrosPage extends AdminEntriesPage<Macro, MacroInput> {
   constructor() {
     super();
     void this.load();
+    void this.catalog.load();
   }
 
   /** What the macro does, in the order it does it. */
   detail(m: Macro): string {
-    const parts = m.steps.map((s) => this.t(MACRO_STEP_LABEL[s]));
+    const parts = m.steps.map((s) => {
+      const label = this.t(MACRO_STEP_LABEL[s]);
+      if (s === 'set-priority' && m.priority) return `${label}: ${this.i18n.priority(m.priority)}`;
+      if (s === 'set-category' && m.categoryId) return `${label}: ${this.i18n.name(this.catalog.category(m.categoryId)) || m.categoryId}`;
+      return label;
+    });
     if (m.note) parts.push(this.t('macros.notePart', { note: m.note }));
     return parts.join(' → ');
   }
@@ -136,12 +181,14 @@ export class MacrosPage extends AdminEntriesPage<Macro, MacroInput> {
           steps: [...macro.steps],
           documents: macro.documents.join('\n'),
           documentsDueInDays: macro.documentsDueInDays,
+          priority: macro.priority,
+          categoryId: macro.categoryId,
           comment: macro.comment ?? '',
           note: macro.note ?? '',
           departmentId: macro.departmentId,
           active: macro.active,
         }
-      : { title: '', steps: [], documents: '', documentsDueInDays: null, comment: '', note: '', departmentId: null, active: true };
+      : { title: '', steps: [], documents: '', documentsDueInDays: null, priority: null, categoryId: null, comment: '', note: '', departmentId: null, active: true };
   }
 
   protected save(): Promise<void> {
@@ -158,6 +205,8 @@ export class MacrosPage extends AdminEntriesPage<Macro, MacroInput> {
         steps: value.steps,
         documents,
         documentsDueInDays: value.steps.includes('request-documents') && value.documentsDueInDays ? Number(value.documentsDueInDays) : null,
+        priority: value.steps.includes('set-priority') ? value.priority : null,
+        categoryId: value.steps.includes('set-category') ? value.categoryId : null,
         comment: value.comment.trim() || null,
         note: value.note.trim() || null,
         departmentId: value.departmentId,

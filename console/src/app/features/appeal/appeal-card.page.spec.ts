@@ -225,6 +225,84 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     expect(await overlays.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
   });
 
+  it('«category and priority»: the dialog offers the categories of the appeal\'s type (subcategories under their parent), sends only what changed with the note and the version', async () => {
+    const category = (id: string, nameRu: string, appealTypes: Schemas['AppealType'][], children: Schemas['CategoryDto'][] = []): Schemas['CategoryDto'] => ({
+      id,
+      code: id,
+      nameRu,
+      nameEn: nameRu,
+      appealTypes,
+      departmentId: null,
+      priority: false,
+      extraFieldsSchema: null,
+      schemaVersion: null,
+      children,
+    });
+    const current = 'c0000000-0000-4000-8000-000000000001';
+    api.on('GET', '/api/v1/catalog/categories', {
+      body: [
+        category(current, 'Дороги', ['complaint', 'suggestion'], [category('c0000000-0000-4000-8000-000000000011', 'Ямы', ['complaint', 'suggestion'])]),
+        category('c0000000-0000-4000-8000-000000000002', 'Благодарности', ['gratitude']),
+        category('c0000000-0000-4000-8000-000000000003', 'Транспорт', ['complaint']),
+      ],
+    });
+    const appeal = anAppeal({ number: 1042, version: 5, status: 'in_progress', type: 'complaint', categoryId: current, priority: 'normal', allowedStaffActions: ['redirect', 'reclassify'] });
+    await open(appeal);
+    api.on('POST', actionPath(appeal.id, 'reclassify'), { body: { ...appeal, version: 6, priority: 'high' } });
+    api.on('GET', CARD, { body: { ...appeal, version: 6, priority: 'high' } });
+
+    const actions = await loader.getHarness(AppealActionsHarness);
+    expect((await actions.actions()).map((a) => a.label)).toEqual([RU['appeal.action.redirect'], RU['appeal.action.reclassify']]);
+    await actions.click('reclassify');
+    const dialog = await overlays.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe(RU['actionDialog.reclassify.title']);
+    const categorySelect = await dialog.getHarness(MatSelectHarness.with({ selector: '[data-testid="reclassify-category"]' }));
+    expect(await categorySelect.getValueText()).toBe('Дороги');
+    await categorySelect.open();
+    // Not the gratitude's category: the appeal is a complaint.
+    expect(await Promise.all((await categorySelect.getOptions()).map((o) => o.getText()))).toEqual(['Дороги', 'Ямы', 'Транспорт']);
+    // Picked again: the same category (not sent).
+    await categorySelect.clickOptions({ text: 'Дороги' });
+    const prioritySelect = await dialog.getHarness(MatSelectHarness.with({ selector: '[data-testid="reclassify-priority"]' }));
+    expect(await prioritySelect.getValueText()).toBe(RU['priority.normal']);
+    await prioritySelect.open();
+    await prioritySelect.clickOptions({ text: RU['priority.high'] });
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid="reclassify-comment"]' }))).setValue('  Срочно: угроза безопасности ');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['actionDialog.reclassify.submit'] }))).click();
+
+    // The category did not change: only the priority is sent.
+    expect(api.sent('POST', actionPath(appeal.id, 'reclassify')).map((r) => r.body)).toEqual([{ priority: 'high', comment: 'Срочно: угроза безопасности', expectedVersion: 5 }]);
+    expect(await overlays.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+    const snackBar = await eventually(() => overlays.getHarness(MatSnackBarHarness));
+    expect(await snackBar.getMessage()).toBe(RU['actionDialog.reclassify.done']);
+  });
+
+  it('«category and priority»: a refused category shows under its field and the dialog stays open', async () => {
+    api.on('GET', '/api/v1/catalog/categories', {
+      body: [
+        { id: 'c0000000-0000-4000-8000-000000000001', code: 'a', nameRu: 'Дороги', nameEn: 'Roads', appealTypes: ['complaint'], departmentId: null, priority: false, extraFieldsSchema: null, schemaVersion: null, children: [] },
+        { id: 'c0000000-0000-4000-8000-000000000003', code: 'b', nameRu: 'Транспорт', nameEn: 'Transport', appealTypes: ['complaint'], departmentId: null, priority: false, extraFieldsSchema: null, schemaVersion: null, children: [] },
+      ],
+    });
+    const appeal = anAppeal({ number: 1042, version: 5, status: 'registered', type: 'complaint', allowedStaffActions: ['reclassify'] });
+    await open(appeal);
+    api.on('POST', actionPath(appeal.id, 'reclassify'), {
+      status: 422,
+      body: problem(422, 'Проверьте поля', 'Проверьте поля', [{ field: 'categoryId', code: 'unknown_category', message: 'Категория не найдена' }]),
+    });
+
+    await (await loader.getHarness(AppealActionsHarness)).click('reclassify');
+    const dialog = await overlays.getHarness(MatDialogHarness);
+    const categorySelect = await dialog.getHarness(MatSelectHarness.with({ selector: '[data-testid="reclassify-category"]' }));
+    await categorySelect.open();
+    await categorySelect.clickOptions({ text: 'Транспорт' });
+    await (await dialog.getHarness(MatButtonHarness.with({ text: RU['actionDialog.reclassify.submit'] }))).click();
+
+    expect(api.sent('POST', actionPath(appeal.id, 'reclassify')).map((r) => r.body)).toEqual([{ categoryId: 'c0000000-0000-4000-8000-000000000003', expectedVersion: 5 }]);
+    expect(await overlays.getAllHarnesses(MatDialogHarness)).toHaveLength(1);
+    expect(await (await dialog.host()).text()).toContain('Категория не найдена');
+  });
+
   it('sends nothing when the «extend» dialog is cancelled', async () => {
     const appeal = anAppeal({ number: 1042, status: 'in_progress', allowedStaffActions: ['extend'] });
     await open(appeal);

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AnswerResult, AppealStatus, NO_ANSWER_GROUNDS, NoAnswerGround, REVIEW_OUTCOMES, ReviewOutcome, Role, StaffAction } from '@otklik/shared/domain';
+import { AnswerResult, APPEAL_PRIORITIES, AppealPriority, AppealStatus, NO_ANSWER_GROUNDS, NoAnswerGround, REVIEW_OUTCOMES, ReviewOutcome, Role, StaffAction } from '@otklik/shared/domain';
 import { IsCalendarDate } from '../../../../common/validation/dates';
 import { AttachmentIds } from '../../../attachments/dto/attachment-ids';
 
@@ -104,6 +104,13 @@ const Field = {
     ),
   remark: (required: boolean) =>
     field(required, { maxLength: 2000, description: 'The remark to the operator (in the internal thread)' }, IsString(), Transform(trim), IsNotEmpty(), MaxLength(2000)),
+  categoryId: () =>
+    field(
+      false,
+      { format: 'uuid', description: "reclassify: the new category — an active one serving the appeal's type, top-level or a subcategory (422 unknown_category, category_type_mismatch)" },
+      IsUUID(),
+    ),
+  priority: () => field(false, { enum: AppealPriority, enumName: 'AppealPriority', description: 'reclassify: the new priority' }, IsIn(APPEAL_PRIORITIES)),
   outcome: (required: boolean) =>
     field(required, { enum: ReviewOutcome, enumName: 'ReviewOutcome', description: 'record-review: the answer stands, or the appeal goes back to work' }, IsIn(REVIEW_OUTCOMES)),
 };
@@ -158,6 +165,8 @@ export class StaffActionBodyDto {
   @Field.repeatsAppealIds() repeatsAppealIds?: string[];
   @Field.remark(false) remark?: string;
   @Field.outcome(false) outcome?: ReviewOutcome;
+  @Field.categoryId() categoryId?: string;
+  @Field.priority() priority?: AppealPriority;
   @Field.draft() draft?: AnswerDraftInputDto;
   @Field.expectedVersion() expectedVersion?: number;
 }
@@ -280,6 +289,13 @@ export class EscalateStaffActionBody extends StaffActionBase {
   @Field.reason(true, 'Why the parent department should oversee it (shown in the history)') reason: string;
 }
 
+/** At least one of the two (422 isNotEmpty on both when neither is given); `comment` is the note. */
+export class ReclassifyActionBody extends StaffActionBase {
+  @discriminator(StaffAction.Reclassify) action?: StaffAction.Reclassify;
+  @Field.categoryId() categoryId?: string;
+  @Field.priority() priority?: AppealPriority;
+}
+
 /** Each route action's own body: the schema in openapi.json and what the runner checks. */
 export const STAFF_ACTION_BODIES = {
   [StaffAction.Take]: TakeActionBody,
@@ -300,6 +316,7 @@ export const STAFF_ACTION_BODIES = {
   [StaffAction.ReturnAnswer]: ReturnAnswerActionBody,
   [StaffAction.RecordReview]: RecordReviewActionBody,
   [StaffAction.Escalate]: EscalateStaffActionBody,
+  [StaffAction.Reclassify]: ReclassifyActionBody,
 } as const satisfies Record<StaffRouteAction, new () => StaffActionBase>;
 
 export type StaffActionBody<A extends StaffRouteAction> = InstanceType<(typeof STAFF_ACTION_BODIES)[A]>;

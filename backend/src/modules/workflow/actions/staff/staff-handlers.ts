@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AppealPriority,
   AppealStatus,
   HistoryEvent,
   isIsoDate,
@@ -33,6 +34,7 @@ import {
   ProposeExtensionActionBody,
   ProposeNoAnswerActionBody,
   ProposeTerminationActionBody,
+  ReclassifyActionBody,
   RecordReviewActionBody,
   RedirectActionBody,
   ReopenActionBody,
@@ -49,6 +51,7 @@ import { StaffActionHandler, TransitionContext } from '../transition';
 import { ExtendFields, NoAnswerFields, PROPOSAL_LABELS, ruDate, StaffEffects, TerminationFields } from './staff-effects';
 import { DepartmentTree } from '../../../users/department-tree.repository';
 import { Escalation } from '../escalation';
+import { classificationOf, isFieldError, Reclassification, ResolvedCategory } from '../reclassification';
 
 const DOCUMENTS_MAX_DAYS = 60;
 
@@ -454,6 +457,47 @@ export class EscalateStaffHandler implements StaffRouteHandler<EscalateStaffActi
   }
 }
 
+const PRIORITY_RU: Readonly<Record<AppealPriority, string>> = { [AppealPriority.Low]: 'низкий', [AppealPriority.Normal]: 'обычный', [AppealPriority.High]: 'высокий' };
+
+/**
+ * Staff reclassify an open appeal: its category (an active one of the appeal's type) and/or its
+ * priority, with an optional note (the history's comment). It does not re-route — the department,
+ * the assignee, the status and the deadlines stay (Reclassification); a wrong department is the
+ * redirect's. Setting what the appeal already has is a success that changes and records nothing,
+ * as marking an important appeal important again is. The audit row keeps the fields before → after.
+ */
+@Injectable()
+export class ReclassifyHandler implements StaffRouteHandler<ReclassifyActionBody> {
+  readonly side = 'staff';
+  readonly action = StaffAction.Reclassify;
+  readonly body = ReclassifyActionBody;
+  constructor(private readonly reclassification: Reclassification) {}
+  async apply({ manager, appeal, body, entry }: TransitionContext<ReclassifyActionBody>): Promise<{ unchanged: true } | void> {
+    // null is «not given», as an absent field is.
+    if (body.categoryId == null && body.priority == null) {
+      throw new ValidationFailedError(['categoryId', 'priority'].map((field) => ({ field, code: 'isNotEmpty', message: 'name a category or a priority' })));
+    }
+    let resolved: ResolvedCategory | null = null;
+    if (body.categoryId != null) {
+      const found = await this.reclassification.resolve(manager, body.categoryId, appeal.type, 'categoryId');
+      if (isFieldError(found)) throw new ValidationFailedError([found]);
+      resolved = found;
+    }
+    const before = classificationOf(appeal);
+    const after = this.reclassification.next(appeal, resolved, body.priority ?? undefined);
+    if (JSON.stringify(before) === JSON.stringify(after)) return { unchanged: true };
+    Object.assign(appeal, after);
+    const said: string[] = [];
+    if (after.categoryId !== before.categoryId || after.subcategoryId !== before.subcategoryId) {
+      said.push(`Категория: ${[resolved!.category.nameRu, resolved!.subcategory?.nameRu].filter(Boolean).join(' / ')}`);
+    }
+    if (after.priority !== before.priority) said.push(`Приоритет: ${PRIORITY_RU[after.priority]}`);
+    entry.comment = body.comment ?? `${said.join('; ')}.`;
+    entry.details = { before, after };
+    entry.change = { before: { ...before }, after: { ...after } };
+  }
+}
+
 /** Every handler of the staff actions route, in the order of StaffAction. */
 export const STAFF_ROUTE_HANDLERS = [
   TakeHandler,
@@ -474,4 +518,5 @@ export const STAFF_ROUTE_HANDLERS = [
   ReturnAnswerHandler,
   RecordReviewHandler,
   EscalateStaffHandler,
+  ReclassifyHandler,
 ] as const;

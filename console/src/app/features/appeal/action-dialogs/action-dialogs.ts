@@ -7,6 +7,7 @@ import { RecordReviewDialog } from './record-review-dialog';
 import { RedirectDialog } from './redirect-dialog';
 import { RequestDocumentsDialog } from './request-documents-dialog';
 import { ReasonDialog } from './reason-dialog';
+import { ReclassifyDialog } from './reclassify-dialog';
 import type { DialogAction } from './staff-action-sender';
 import { TerminateDialog } from './terminate-dialog';
 
@@ -25,6 +26,7 @@ export const ACTION_DIALOGS: Readonly<Record<DialogAction, Type<unknown>>> = {
   'return-answer': ReasonDialog,
   'record-review': RecordReviewDialog,
   escalate: ReasonDialog,
+  reclassify: ReclassifyDialog,
 };
 
 /** What the snackbar says once the action is done and the card shows its result. */
@@ -42,6 +44,7 @@ export const ACTION_DONE: Readonly<Record<DialogAction, MessageKey>> = {
   'return-answer': 'actionDialog.returnAnswer.done',
   'record-review': 'actionDialog.review.done',
   escalate: 'actionDialog.escalate.done',
+  reclassify: 'actionDialog.reclassify.done',
 };
 
 export function isDialogAction(action: string): action is DialogAction {

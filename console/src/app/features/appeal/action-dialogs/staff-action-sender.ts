@@ -23,6 +23,7 @@ export type DialogAction = Extract<
   | 'return-answer'
   | 'record-review'
   | 'escalate'
+  | 'reclassify'
 >;
 
 /** Proposals for the supervisor's decision (59-ФЗ guardrails): each opens the dialog of the action it proposes. */
