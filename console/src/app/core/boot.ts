@@ -21,6 +21,8 @@ export function bootSignedIn(): void {
   void inject(AuthService).ensureUser();
   const path = location.pathname;
   if (path === '/login' || path === '/account-link') return;
+  // On / and /queue, index.html has already asked for these three modules' files
+  // (scripts/console-preload.mjs, QUEUE_START_MODULES): keep the two lists in step.
   void import('./layout/shell');
   if (path === '/' || path === '/queue') {
     // The rows too, beside GET /me rather than after it (the store takes the answer).
