@@ -19,6 +19,7 @@ import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
 import { LocalizedPaginatorIntl } from '../../core/i18n/paginator-intl';
 import { RU } from '../../core/i18n/messages.ru';
 import { QueuePage } from './queue.page';
+import { AuthService } from '../../core/auth/auth.service';
 import { QueueStore, startQueueLoad } from './queue.store';
 import { QueuePrefetch } from '../../core/queue/queue-prefetch';
 import { DEFAULT_FILTERS, listQuery, listQueryKey } from '../../core/queue/queue-query';
@@ -94,6 +95,17 @@ describe('QueuePage (the operator queue table)', () => {
     const sent = api.sent('GET', LIST);
     expect(sent).toHaveLength(1);
     expect(Object.fromEntries(sent[0].query)).toEqual({ view: 'all', sort: 'number', limit: '50' });
+  });
+
+  it('takes the guard\'s rows when they were answered before the page was created: no second request', async () => {
+    api.on('GET', LIST, { body: { items: [anAppealSummary({ subject: 'Быстрый ответ' })], nextCursor: null } });
+    // What startQueueLoad does, awaited: the answer is in before the page's constructor runs.
+    await TestBed.inject(QueueStore).open(TestBed.inject(AuthService).user()!.id, convertToParamMap({}), { ahead: true });
+
+    const table = await (await open()).getHarness(MatTableHarness);
+
+    expect((await table.getCellTextByColumnName())['subject'].text).toEqual(['Быстрый ответ']);
+    expect(api.sent('GET', LIST)).toHaveLength(1);
   });
 
   it('takes the rows the start-up asked for with this URL beside GET /me: one request, not two', async () => {

@@ -69,6 +69,8 @@ export class QueueStore {
   private requestKey: string | null = null;
   private requestDone: Promise<void> | null = null;
   private owner: string | null = null;
+  /** The load the route's guard started for the page it lets through (that page's open() takes it, once). */
+  private ahead: { key: string; done: Promise<void> } | null = null;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -84,6 +86,7 @@ export class QueueStore {
   claim(userId: string): void {
     if (this.owner === userId) return;
     this.owner = userId;
+    this.ahead = null;
     this.filters.set(DEFAULT_FILTERS);
     this.cursors.set([null]);
     this.items.set([]);
@@ -94,15 +97,23 @@ export class QueueStore {
    * The queue page opens for `userId` at a URL with `query`: a link or a reload carries the
    * filters in the URL; a plain /queue keeps what the store holds (coming back from a card).
    * Then the rows are loaded; opening again with the same filters while that request is in
-   * flight joins it (the route's guard opens the store before the page's code has arrived, and
-   * the page opens it again when it is created).
+   * flight joins it. `ahead`: the route's guard opens the store before the page's code has
+   * arrived; the page it lets through then opens it again when it is created, and takes the
+   * guard's load for the same filters, on its way or already answered (a fast answer must not
+   * be asked for twice); any other opening loads again.
    */
-  open(userId: string | null, query: ParamMap): Promise<void> {
+  open(userId: string | null, query: ParamMap, options: { ahead?: boolean } = {}): Promise<void> {
     if (userId) this.claim(userId);
     if (query.keys.length > 0) {
       this.restore(filtersFromQuery((name) => query.get(name), { statuses: QUEUE_STATUSES, types: APPEAL_TYPES }));
     }
-    return this.load({ join: true });
+    const ahead = this.ahead;
+    this.ahead = null;
+    const key = listQueryKey(this.query());
+    if (!options.ahead && ahead?.key === key) return ahead.done;
+    const done = this.load({ join: true });
+    if (options.ahead) this.ahead = { key, done };
+    return done;
   }
 
   /** Filters from a link or a reload: replace the current ones without loading yet. */
@@ -202,9 +213,9 @@ export class QueueStore {
 /**
  * The queue route's guard (it always lets through): the rows are asked for as soon as the user is
  * known, while the shell's and the page's code still load and render, instead of from the page's
- * constructor afterwards. The page then joins the request in flight (QueueStore.open).
+ * constructor afterwards. The page then takes that load, in flight or answered (QueueStore.open).
  */
 export const startQueueLoad: CanActivateFn = (route) => {
-  void inject(QueueStore).open(inject(AuthService).user()?.id ?? null, route.queryParamMap);
+  void inject(QueueStore).open(inject(AuthService).user()?.id ?? null, route.queryParamMap, { ahead: true });
   return true;
 };
