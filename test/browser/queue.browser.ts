@@ -224,6 +224,41 @@ describe('console queue', () => {
     await context.close();
   });
 
+  it("a reload of a queue link asks for the link's rows once, from the start-up beside GET /me; the queue's code is preloaded only when signed in", async () => {
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });
+    // The page the sign-in led to has its rows (its own requests are not this test's).
+    await page.locator('tr.queue-row').first().waitFor();
+    const lists: Record<string, string>[] = [];
+    let meAnswered = false;
+    let sentBeforeMe = false;
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname !== '/api/v1/staff/appeals') return;
+      if (lists.length === 0) sentBeforeMe = !meAnswered;
+      lists.push(Object.fromEntries(url.searchParams));
+    });
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/v1/me') meAnswered = true;
+    });
+    await page.goto(`${server.baseUrl}/queue?view=overdue&limit=50`);
+    await page.locator(`tr.queue-row[data-number="${old.number}"]`).waitFor();
+    const sent = [...lists];
+    // One request with the link's filters (the store took the start-up's answer), sent before
+    // GET /me had answered: the start-up asks for both at once.
+    expect(sent).toEqual([{ view: 'overdue', sort: 'dueAt', limit: '50' }]);
+    expect(sentBeforeMe).toBe(true);
+    // The shell's and the queue's lazy files, asked for from index.html (scripts/console-preload.mjs).
+    expect(await page.evaluate(() => document.head.querySelectorAll('link[rel="modulepreload"]').length)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // Signed out (the sign-in page): none of it.
+    const signedOut = await chromium.open('/', server.baseUrl);
+    await signedOut.page.getByRole('heading', { name: 'Вход для сотрудников' }).waitFor();
+    expect(await signedOut.page.evaluate(() => document.head.querySelectorAll('link[rel="modulepreload"]').length)).toBe(0);
+    await signedOut.context.close();
+  });
+
   it('«e» on a row escalates it to the parent department with a reason, from the keyboard; axe finds nothing serious on the dialog in either theme', async () => {
     const filed = await file(`Эскалация ${randomUUID().slice(0, 6)}`);
     const { page, context, errors } = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });

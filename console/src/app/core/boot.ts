@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { AuthService } from './auth/auth.service';
 import { TokenStore } from './auth/token-store';
+import { QueuePrefetch } from './queue/queue-prefetch';
 
 /**
  * A signed-in start of the console (a reload, a new tab, a link): what the first screen needs is
@@ -12,15 +13,20 @@ import { TokenStore } from './auth/token-store';
  * the same single-flight promises and module imports.
  *
  * Only the code of the queue (the start page) is fetched ahead, and only for a stored session
- * on the queue's paths; the initial bundle is unchanged. Signed out, nothing happens here.
+ * on the queue's paths, and with it the queue's first page of rows (QueuePrefetch: the query
+ * the page will send for this URL; the page takes that answer). Signed out, nothing happens here.
  */
 export function bootSignedIn(): void {
   if (!inject(TokenStore).session()) return;
   void inject(AuthService).ensureUser();
   const path = location.pathname;
   if (path === '/login' || path === '/account-link') return;
+  // On / and /queue, index.html has already asked for these three modules' files
+  // (scripts/console-preload.mjs, QUEUE_START_MODULES): keep the two lists in step.
   void import('./layout/shell');
   if (path === '/' || path === '/queue') {
+    // The rows too, beside GET /me rather than after it (the store takes the answer).
+    inject(QueuePrefetch).start(location.search);
     void import('../features/triage/triage.routes');
     void import('../features/triage/queue.page');
   }

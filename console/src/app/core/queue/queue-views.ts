@@ -2,25 +2,13 @@ import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } f
 import type { Schemas } from '@otklik/shared/api/client';
 import { API } from '../api/api-client';
 import { AuthService } from '../auth/auth.service';
-import type { MessageKey } from '../i18n/i18n.service';
 import { NotificationCenter } from '../notifications/notification-center';
+import { QUEUE_VIEWS } from './queue-query';
 
-export type QueueView = Schemas['QueueView'];
+export { DEFAULT_VIEW, QUEUE_VIEWS, type QueueView } from './queue-query';
+
 export type QueueCounts = Schemas['QueueCountsDto'];
 
-/** The views of the navigation rail, in its order, with their label and who sees them. */
-export const QUEUE_VIEWS: readonly { view: QueueView; label: MessageKey; supervisorOnly?: boolean }[] = [
-  { view: 'all', label: 'view.all' },
-  { view: 'mine', label: 'view.mine' },
-  { view: 'unassigned', label: 'view.unassigned' },
-  { view: 'approval', label: 'view.approval', supervisorOnly: true },
-  { view: 'overdue', label: 'view.overdue' },
-  { view: 'dueSoon', label: 'view.dueSoon' },
-  { view: 'escalated', label: 'view.escalated' },
-  { view: 'rereview', label: 'view.rereview', supervisorOnly: true },
-];
-
-export const DEFAULT_VIEW: QueueView = 'all';
 /** Changes often come in bursts (a bulk assign, the SLA tick): one reload for a burst. */
 export const LIVE_DEBOUNCE_MS = 250;
 

@@ -19,7 +19,10 @@ import { eventually, problem, type FakeApi } from '../../../testing/fake-api';
 import { LocalizedPaginatorIntl } from '../../core/i18n/paginator-intl';
 import { RU } from '../../core/i18n/messages.ru';
 import { QueuePage } from './queue.page';
+import { AuthService } from '../../core/auth/auth.service';
 import { QueueStore, startQueueLoad } from './queue.store';
+import { QueuePrefetch } from '../../core/queue/queue-prefetch';
+import { DEFAULT_FILTERS, listQuery, listQueryKey } from '../../core/queue/queue-query';
 
 const LIST = '/api/v1/staff/appeals';
 
@@ -92,6 +95,77 @@ describe('QueuePage (the operator queue table)', () => {
     const sent = api.sent('GET', LIST);
     expect(sent).toHaveLength(1);
     expect(Object.fromEntries(sent[0].query)).toEqual({ view: 'all', sort: 'number', limit: '50' });
+  });
+
+  it('takes the guard\'s rows when they were answered before the page was created: no second request', async () => {
+    api.on('GET', LIST, { body: { items: [anAppealSummary({ subject: 'Быстрый ответ' })], nextCursor: null } });
+    // What startQueueLoad does, awaited: the answer is in before the page's constructor runs.
+    await TestBed.inject(QueueStore).open(TestBed.inject(AuthService).user()!.id, convertToParamMap({}), { ahead: true });
+
+    const table = await (await open()).getHarness(MatTableHarness);
+
+    expect((await table.getCellTextByColumnName())['subject'].text).toEqual(['Быстрый ответ']);
+    expect(api.sent('GET', LIST)).toHaveLength(1);
+  });
+
+  it('takes the rows the start-up asked for with this URL beside GET /me: one request, not two', async () => {
+    const early = anAppealSummary({ number: 2101, subject: 'Спрошено при запуске' });
+    api.on('GET', LIST, { body: { items: [early], nextCursor: null } });
+    // core/boot.ts on /queue (the page under test has no query of its own: the defaults).
+    TestBed.inject(QueuePrefetch).start('');
+
+    const table = await (await open()).getHarness(MatTableHarness);
+
+    expect((await table.getCellTextByColumnName())['subject'].text).toEqual(['Спрошено при запуске']);
+    const sent = api.sent('GET', LIST);
+    expect(sent).toHaveLength(1);
+    expect(Object.fromEntries(sent[0].query)).toEqual({ view: 'all', sort: 'dueAt', limit: '20' });
+  });
+
+  it('the start-up asks for the rows the URL names, as the page does (view, filters, sort, page size)', async () => {
+    api.on('GET', LIST, { body: { items: [], nextCursor: null } });
+    TestBed.inject(QueuePrefetch).start('?view=mine&status=registered&sort=registeredAt&dir=asc&limit=50&q=%20яма%20&bogus=1');
+    const early = TestBed.inject(QueuePrefetch).take(
+      listQueryKey(listQuery({ ...DEFAULT_FILTERS, view: 'mine', status: 'registered', sort: 'registeredAt', dir: 'asc', limit: 50, q: ' яма ' }, null)),
+    );
+    expect(early).not.toBeNull();
+    await early;
+    expect(Object.fromEntries(api.sent('GET', LIST)[0].query)).toEqual({ view: 'mine', status: 'registered', sort: 'registeredAt', dir: 'asc', limit: '50', q: 'яма' });
+  });
+
+  it('does not take an early answer for other rows: it asks for its own', async () => {
+    api.on('GET', LIST, (request) => ({
+      body: { items: [anAppealSummary({ subject: request.query.get('view') === 'mine' ? 'Мои' : 'Все' })], nextCursor: null },
+    }));
+    TestBed.inject(QueuePrefetch).start('?view=mine');
+
+    const table = await (await open()).getHarness(MatTableHarness);
+
+    expect((await table.getCellTextByColumnName())['subject'].text).toEqual(['Все']);
+    expect(api.sent('GET', LIST).map((r) => r.query.get('view'))).toEqual(['mine', 'all']);
+  });
+
+  it('asks again through the ordinary client when the early request failed (nothing shown on its account)', async () => {
+    let calls = 0;
+    api.on('GET', LIST, () =>
+      ++calls === 1 ? { status: 503, body: problem(503, 'Недоступно', 'Позже') } : { body: { items: [anAppealSummary({ subject: 'Со второго раза' })], nextCursor: null } },
+    );
+    TestBed.inject(QueuePrefetch).start('');
+
+    const table = await (await open()).getHarness(MatTableHarness);
+
+    expect((await table.getCellTextByColumnName())['subject'].text).toEqual(['Со второго раза']);
+    expect(api.sent('GET', LIST)).toHaveLength(2);
+    expect(await overlays.getAllHarnesses(MatSnackBarHarness)).toHaveLength(0);
+  });
+
+  it('offers the early answer once: the next load asks the API', async () => {
+    api.on('GET', LIST, { body: { items: [anAppealSummary()], nextCursor: null } });
+    TestBed.inject(QueuePrefetch).start('');
+    const store = TestBed.inject(QueueStore);
+    await store.open(null, convertToParamMap({}));
+    await store.load();
+    expect(api.sent('GET', LIST)).toHaveLength(2);
   });
 
   it('asks again when the page reloads after the first answer (only a request still on its way is joined)', async () => {

@@ -157,7 +157,7 @@ export class QueuePage {
   constructor() {
     // A link or a reload carries the view in the URL; a plain /queue keeps what the store holds
     // (coming back from a card), and the URL then follows every change of the filters. The
-    // route's guard has usually started this same load already: the store joins it.
+    // route's guard has usually started this same load already: the store takes it.
     const route = inject(ActivatedRoute);
     void this.store.open(this.auth.user()?.id ?? null, route.snapshot.queryParamMap);
     // The rail (or back/forward) changes the view in the URL of this same page: follow it.

@@ -1,111 +1,37 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { CanActivateFn, ParamMap } from '@angular/router';
-import type { Schemas } from '@otklik/shared/api/client';
-import { APPEAL_STATUSES, APPEAL_TYPES, AppealStatus } from '@otklik/shared/domain';
+import { APPEAL_TYPES } from '@otklik/shared/domain';
 import { API } from '../../core/api/api-client';
 import { AuthService } from '../../core/auth/auth.service';
 import { NotificationCenter } from '../../core/notifications/notification-center';
-import { DEFAULT_VIEW, LIVE_DEBOUNCE_MS, QUEUE_VIEWS, QueueViews, type QueueView } from '../../core/queue/queue-views';
+import {
+  DEFAULT_FILTERS,
+  QUEUE_STATUSES,
+  filtersFromQuery,
+  listQuery,
+  listQueryKey,
+  type AppealSummary,
+  type ListQuery,
+  type QueueFilters,
+} from '../../core/queue/queue-query';
+import { QueuePrefetch } from '../../core/queue/queue-prefetch';
+import { LIVE_DEBOUNCE_MS, QueueViews } from '../../core/queue/queue-views';
 
-export type AppealSummary = Schemas['StaffAppealSummaryDto'];
-export type QueueSort = Schemas['QueueSortKey'];
-export type SortDir = 'asc' | 'desc';
-
-export const SORT_KEYS: readonly QueueSort[] = [
-  'number',
-  'type',
-  'category',
-  'subject',
-  'status',
-  'department',
-  'assignee',
-  'registeredAt',
-  'dueAt',
-  'firstResponseDueAt',
-];
-
-/** The direction a column starts in: deadlines soonest first, registrations newest first, the rest A→Z. */
-export function naturalDir(sort: QueueSort): SortDir {
-  return sort === 'registeredAt' ? 'desc' : 'asc';
-}
-
-/** The status filter: null — the open ones (the view's default); 'all' — every status; or one status. */
-export type StatusFilter = Schemas['AppealStatus'] | 'all' | null;
-
-export interface QueueFilters {
-  view: QueueView;
-  status: StatusFilter;
-  type: Schemas['AppealType'] | null;
-  q: string;
-  overdue: boolean;
-  /** Escalated appeals: in this department, or escalated to it from below (its oversight list). */
-  escalated: boolean;
-  /** «Ответ почтой»: answered appeals whose answer goes by post and is not yet printed (any status). */
-  toPrint: boolean;
-  sort: QueueSort;
-  dir: SortDir;
-  limit: number;
-}
-
-export const DEFAULT_FILTERS: QueueFilters = {
-  view: DEFAULT_VIEW,
-  status: null,
-  type: null,
-  q: '',
-  overdue: false,
-  escalated: false,
-  toPrint: false,
-  sort: 'dueAt',
-  dir: 'asc',
-  limit: 20,
-};
-export const PAGE_SIZES: readonly number[] = [10, 20, 50, 100];
-/** A staff queue never holds drafts: they are not registered yet. */
-export const QUEUE_STATUSES = APPEAL_STATUSES.filter((s) => s !== AppealStatus.Draft);
-
-/**
- * The filters as URL query parameters, so a reload or a shared link shows the same view.
- * Only what differs from the defaults is written; unknown or malformed values are ignored.
- */
-export function filtersToQuery(f: QueueFilters): Record<string, string | null> {
-  return {
-    view: f.view === DEFAULT_FILTERS.view ? null : f.view,
-    status: f.status,
-    type: f.type,
-    q: f.q.trim() || null,
-    overdue: f.overdue ? 'true' : null,
-    escalated: f.escalated ? 'true' : null,
-    toPrint: f.toPrint ? 'true' : null,
-    sort: f.sort === DEFAULT_FILTERS.sort ? null : f.sort,
-    dir: f.dir === naturalDir(f.sort) ? null : f.dir,
-    limit: f.limit === DEFAULT_FILTERS.limit ? null : String(f.limit),
-  };
-}
-
-export function filtersFromQuery(
-  get: (name: string) => string | null,
-  known: { statuses: readonly string[]; types: readonly string[] },
-): Partial<QueueFilters> {
-  const patch: Partial<QueueFilters> = {};
-  const view = get('view');
-  if (view && QUEUE_VIEWS.some((v) => v.view === view)) patch.view = view as QueueView;
-  const status = get('status');
-  if (status === 'all' || (status && known.statuses.includes(status))) patch.status = status as StatusFilter;
-  const type = get('type');
-  if (type && known.types.includes(type)) patch.type = type as QueueFilters['type'];
-  const q = get('q');
-  if (q) patch.q = q.slice(0, 200);
-  if (get('overdue') === 'true') patch.overdue = true;
-  if (get('escalated') === 'true') patch.escalated = true;
-  if (get('toPrint') === 'true') patch.toPrint = true;
-  const sort = get('sort');
-  if (sort && (SORT_KEYS as readonly string[]).includes(sort)) patch.sort = sort as QueueSort;
-  const dir = get('dir');
-  patch.dir = dir === 'asc' || dir === 'desc' ? dir : naturalDir(patch.sort ?? DEFAULT_FILTERS.sort);
-  const limit = Number(get('limit'));
-  if (PAGE_SIZES.includes(limit)) patch.limit = limit;
-  return patch;
-}
+// The filters and their URL form live beside the start-up's early request (core/queue/queue-query).
+export {
+  DEFAULT_FILTERS,
+  PAGE_SIZES,
+  QUEUE_STATUSES,
+  SORT_KEYS,
+  filtersFromQuery,
+  filtersToQuery,
+  naturalDir,
+  type AppealSummary,
+  type QueueFilters,
+  type QueueSort,
+  type SortDir,
+  type StatusFilter,
+} from '../../core/queue/queue-query';
 
 /**
  * The department queue, server-side: view, filters, sort and page size go to GET /staff/appeals.
@@ -120,6 +46,7 @@ export function filtersFromQuery(
 export class QueueStore {
   private readonly api = inject(API);
   private readonly views = inject(QueueViews);
+  private readonly prefetch = inject(QueuePrefetch);
 
   readonly filters = signal<QueueFilters>(DEFAULT_FILTERS);
   private readonly cursors = signal<readonly (string | null)[]>([null]);
@@ -142,6 +69,8 @@ export class QueueStore {
   private requestKey: string | null = null;
   private requestDone: Promise<void> | null = null;
   private owner: string | null = null;
+  /** The load the route's guard started for the page it lets through (that page's open() takes it, once). */
+  private ahead: { key: string; done: Promise<void> } | null = null;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -157,6 +86,7 @@ export class QueueStore {
   claim(userId: string): void {
     if (this.owner === userId) return;
     this.owner = userId;
+    this.ahead = null;
     this.filters.set(DEFAULT_FILTERS);
     this.cursors.set([null]);
     this.items.set([]);
@@ -167,15 +97,23 @@ export class QueueStore {
    * The queue page opens for `userId` at a URL with `query`: a link or a reload carries the
    * filters in the URL; a plain /queue keeps what the store holds (coming back from a card).
    * Then the rows are loaded; opening again with the same filters while that request is in
-   * flight joins it (the route's guard opens the store before the page's code has arrived, and
-   * the page opens it again when it is created).
+   * flight joins it. `ahead`: the route's guard opens the store before the page's code has
+   * arrived; the page it lets through then opens it again when it is created, and takes the
+   * guard's load for the same filters, on its way or already answered (a fast answer must not
+   * be asked for twice); any other opening loads again.
    */
-  open(userId: string | null, query: ParamMap): Promise<void> {
+  open(userId: string | null, query: ParamMap, options: { ahead?: boolean } = {}): Promise<void> {
     if (userId) this.claim(userId);
     if (query.keys.length > 0) {
       this.restore(filtersFromQuery((name) => query.get(name), { statuses: QUEUE_STATUSES, types: APPEAL_TYPES }));
     }
-    return this.load({ join: true });
+    const ahead = this.ahead;
+    this.ahead = null;
+    const key = listQueryKey(this.query());
+    if (!options.ahead && ahead?.key === key) return ahead.done;
+    const done = this.load({ join: true });
+    if (options.ahead) this.ahead = { key, done };
+    return done;
   }
 
   /** Filters from a link or a reload: replace the current ones without loading yet. */
@@ -224,43 +162,33 @@ export class QueueStore {
       return Promise.resolve();
     }
     const query = this.query();
-    const key = JSON.stringify(query);
+    const key = listQueryKey(query);
     // The same rows asked for again while on their way (the route's guard, then the page): one request.
     if (options.join && this.request && this.requestKey === key && this.requestDone) return this.requestDone;
     this.request?.abort();
     const request = (this.request = new AbortController());
     this.requestKey = key;
-    this.requestDone = this.fetch(query, request, options);
+    this.requestDone = this.fetch(query, key, request, options);
     return this.requestDone;
   }
 
   /** GET /staff/appeals's query for the filters and the page on screen. */
-  private query() {
-    const f = this.filters();
-    return {
-      view: f.view,
-      status: f.status && f.status !== 'all' ? f.status : undefined,
-      anyStatus: f.status === 'all' || undefined,
-      type: f.type ?? undefined,
-      q: f.q.trim() || undefined,
-      overdue: f.overdue || undefined,
-      escalated: f.escalated || undefined,
-      toPrint: f.toPrint || undefined,
-      sort: f.sort,
-      dir: f.dir === naturalDir(f.sort) ? undefined : f.dir,
-      limit: f.limit,
-      cursor: this.cursors().at(-1) ?? undefined,
-    };
+  private query(): ListQuery {
+    return listQuery(this.filters(), this.cursors().at(-1) ?? null);
   }
 
-  private async fetch(query: ReturnType<QueueStore['query']>, request: AbortController, options: { live?: boolean }): Promise<void> {
+  private async fetch(query: ListQuery, key: string, request: AbortController, options: { live?: boolean }): Promise<void> {
     if (!options.live) {
       this.loading.set(true);
       this.loadGeneration.update((n) => n + 1);
     }
     this.failed.set(false);
     try {
-      const { data } = await this.api.GET('/api/v1/staff/appeals', { params: { query }, signal: request.signal });
+      // The console's first page of rows may have been asked for at start-up (core/boot.ts): when
+      // it asked for these rows and got them, that is the answer; otherwise ask as usual.
+      const early = options.live ? null : await this.prefetch.take(key);
+      if (request.signal.aborted) return;
+      const data = early ?? (await this.api.GET('/api/v1/staff/appeals', { params: { query }, signal: request.signal })).data;
       if (request.signal.aborted) return;
       if (data) {
         this.items.set(data.items);
@@ -285,9 +213,9 @@ export class QueueStore {
 /**
  * The queue route's guard (it always lets through): the rows are asked for as soon as the user is
  * known, while the shell's and the page's code still load and render, instead of from the page's
- * constructor afterwards. The page then joins the request in flight (QueueStore.open).
+ * constructor afterwards. The page then takes that load, in flight or answered (QueueStore.open).
  */
 export const startQueueLoad: CanActivateFn = (route) => {
-  void inject(QueueStore).open(inject(AuthService).user()?.id ?? null, route.queryParamMap);
+  void inject(QueueStore).open(inject(AuthService).user()?.id ?? null, route.queryParamMap, { ahead: true });
   return true;
 };
