@@ -14,6 +14,11 @@ import { FakeApi } from './fake-api';
  */
 export function setUpConsole(providers: (Provider | EnvironmentProviders)[] = []): FakeApi {
   localStorage.clear();
+  // Angular resets the test module after each test, but work a test left running (a timer, a
+  // stream's reconnect, a lazily loaded module) can resolve after that reset and instantiate the
+  // module again; configuring it would then throw «already instantiated» and fail the next test
+  // (1 run in 4 on a busy machine). Each test starts from a fresh module instead.
+  TestBed.resetTestingModule();
   const api = new FakeApi();
   api.install();
   TestBed.configureTestingModule({
