@@ -15,6 +15,8 @@ import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Un
 @Index('report_appeal_facts_thanked', { synchronize: false })
 // The appeals stored as the first of their author's in a category (migration 1765490100000-ReportRepeatFacts).
 @Index('report_appeal_facts_first_of_group', { synchronize: false })
+// The quality report's decision appeals (migration 1765490100003-ReportDisputes).
+@Index('report_appeal_facts_disputes', { synchronize: false })
 export class ReportAppealFact {
   @PrimaryColumn({ name: 'appeal_id', type: 'uuid', primaryKeyConstraintName: 'report_appeal_facts_pkey' }) appealId: string;
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
