@@ -70,7 +70,9 @@ export class AppealRollups {
    * did not change (nearly every event) touches no other.
    */
   private async repeatNeighbours(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
-    const [stored, now] = await Promise.all([this.rollups.repeatKeysOf(manager, ids), this.appeals.repeatKeysOf(ids, manager)]);
+    // One connection (the transaction's): the statements run one after the other.
+    const stored = await this.rollups.repeatKeysOf(manager, ids);
+    const now = await this.appeals.repeatKeysOf(ids, manager);
     const keyOf = (k: RepeatKey | undefined) => (k ? JSON.stringify([k.citizenId, k.categoryId, new Date(k.registeredAt).getTime()]) : null);
     const storedById = new Map(stored.map((k) => [k.appealId, k]));
     const nowById = new Map(now.map((k) => [k.appealId, k]));
@@ -81,7 +83,8 @@ export class AppealRollups {
       for (const k of [before, after]) if (k?.citizenId) groups.set(`${k.citizenId}|${k.categoryId}`, { citizenId: k.citizenId, categoryId: k.categoryId });
     }
     if (groups.size === 0) return [];
-    const [firstNow, firstStored] = await Promise.all([this.appeals.repeatHeads([...groups.values()], manager), this.rollups.firstsOf(manager, [...groups.values()])]);
+    const firstNow = await this.appeals.repeatHeads([...groups.values()], manager);
+    const firstStored = await this.rollups.firstsOf(manager, [...groups.values()]);
     return [...firstNow, ...firstStored];
   }
 }
