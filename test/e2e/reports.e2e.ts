@@ -39,24 +39,30 @@ const WD = (from: string, to: string) => `(SELECT count(*) FROM generate_series(
 const OPEN = `('registered', 'in_progress', 'awaiting_approval', 'awaiting_citizen')`;
 /** report_daily's columns but its surrogate key, in the order ROLLUPS_FROM_FACTS gives them. */
 const DAILY_COLUMNS = `day, department_id, category_id, subcategory_id, type, channel, region, received, answered, answered_on_time, answer_wd_sum,
-  closed, reacted, reacted_on_time, reaction_wd_sum, extended, redirected, redirects, rated, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5`;
+  closed, reacted, reacted_on_time, reaction_wd_sum, extended, redirected, redirects, rated, rating_sum, rating_1, rating_2, rating_3, rating_4, rating_5, repeats`;
 /** The daily rollups derived in SQL from the per-appeal figures: what report_daily must hold. */
 const ROLLUPS_FROM_FACTS = `
   SELECT c.day, f.department_id, f.category_id, f.subcategory_id, f.type, f.channel, f.region,
          sum(c.received)::int AS received, sum(c.answered)::int AS answered, sum(c.answered_on_time)::int AS answered_on_time, sum(c.answer_wd_sum)::bigint AS answer_wd_sum,
          sum(c.closed)::int AS closed, sum(c.reacted)::int AS reacted, sum(c.reacted_on_time)::int AS reacted_on_time, sum(c.reaction_wd_sum)::bigint AS reaction_wd_sum,
          sum(c.extended)::int AS extended, sum(c.redirected)::int AS redirected, sum(c.redirects)::int AS redirects, sum(c.rated)::int AS rated, sum(c.rating_sum)::int AS rating_sum,
-         sum(c.r1)::int AS rating_1, sum(c.r2)::int AS rating_2, sum(c.r3)::int AS rating_3, sum(c.r4)::int AS rating_4, sum(c.r5)::int AS rating_5
+         sum(c.r1)::int AS rating_1, sum(c.r2)::int AS rating_2, sum(c.r3)::int AS rating_3, sum(c.r4)::int AS rating_4, sum(c.r5)::int AS rating_5,
+         sum(c.repeats)::int AS repeats
     FROM report_appeal_facts f
     CROSS JOIN LATERAL (VALUES
-      (f.registered_on, 1, 0, 0, 0, 0, 0, 0, 0, f.extended::int, (f.redirects > 0)::int, f.redirects, 0, 0, 0, 0, 0, 0, 0),
-      (f.answered_on, 0, 1, f.answered_on_time::int, f.answer_wd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-      (f.first_reaction_on, 0, 0, 0, 0, 0, 1, f.first_reaction_on_time::int, f.first_reaction_wd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-      (f.closed_on, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-      (f.rated_on, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.rating, (f.rating = 1)::int, (f.rating = 2)::int, (f.rating = 3)::int, (f.rating = 4)::int, (f.rating = 5)::int)
-    ) AS c(day, received, answered, answered_on_time, answer_wd_sum, closed, reacted, reacted_on_time, reaction_wd_sum, extended, redirected, redirects, rated, rating_sum, r1, r2, r3, r4, r5)
+      (f.registered_on, 1, 0, 0, 0, 0, 0, 0, 0, f.extended::int, (f.redirects > 0)::int, f.redirects, 0, 0, 0, 0, 0, 0, 0, f.repeat::int),
+      (f.answered_on, 0, 1, f.answered_on_time::int, f.answer_wd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.first_reaction_on, 0, 0, 0, 0, 0, 1, f.first_reaction_on_time::int, f.first_reaction_wd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.closed_on, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+      (f.rated_on, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, f.rating, (f.rating = 1)::int, (f.rating = 2)::int, (f.rating = 3)::int, (f.rating = 4)::int, (f.rating = 5)::int, 0)
+    ) AS c(day, received, answered, answered_on_time, answer_wd_sum, closed, reacted, reacted_on_time, reaction_wd_sum, extended, redirected, redirects, rated, rating_sum, r1, r2, r3, r4, r5, repeats)
    WHERE c.day IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+
+/** The heat map's rollup derived in SQL from the per-appeal figures: what report_intake_hours must hold. */
+const INTAKE_HOURS_FROM_FACTS = `
+  SELECT f.registered_on AS day, f.department_id, extract(hour FROM f.registered_at AT TIME ZONE 'Europe/Moscow')::int AS hour, count(*)::int AS received
+    FROM report_appeal_facts f GROUP BY 1, 2, 3`;
 
 describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
   let server: RunningServer;
@@ -101,9 +107,18 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     }
   };
   const snapshot = async () => ({
-    daily: await rows(`SELECT ${DAILY_COLUMNS} FROM report_daily WHERE received + answered + closed + reacted + rated + extended + redirects <> 0 ORDER BY day, department_id, category_id, subcategory_id, type, channel, region`),
+    daily: await rows(`SELECT ${DAILY_COLUMNS} FROM report_daily WHERE received + answered + closed + reacted + rated + extended + redirects + repeats <> 0 ORDER BY day, department_id, category_id, subcategory_id, type, channel, region`),
     facts: await rows(`SELECT * FROM report_appeal_facts ORDER BY appeal_id`).then((r) => r.map(({ updated_at: _, ...rest }) => rest)),
+    hours: await rows(`SELECT day, department_id, hour::int AS hour, received FROM report_intake_hours WHERE received <> 0 ORDER BY day, department_id, hour`),
   });
+  /** The appeals whose stored repeat fact differs from direct SQL over the appeals (an earlier appeal of the author in the category). */
+  const wrongRepeatFacts = () =>
+    rows(
+      `SELECT f.appeal_id, f.repeat FROM report_appeal_facts f JOIN appeals a ON a.id = f.appeal_id
+        WHERE f.repeat IS DISTINCT FROM (a.citizen_id IS NOT NULL AND EXISTS (SELECT 1 FROM appeals p WHERE p.citizen_id = a.citizen_id AND p.category_id = a.category_id
+                                          AND p.status <> 'draft' AND p.registered_at < a.registered_at))
+           OR f.citizen_id IS DISTINCT FROM a.citizen_id`,
+    );
   const cliEnv = () => cliEnvOf(server);
   /** The department subtree as SQL, rooted at $1. */
   const TREE = `WITH RECURSIVE tree AS (SELECT id FROM departments WHERE id = $1 UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id)`;
@@ -169,6 +184,14 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     expect(volume.totals).toEqual({ ...want.volume, registered: want.volume.received });
     expect(volume.byDay.reduce((n: number, d: any) => n + d.received, 0)).toBe(want.volume.received);
     expect(volume.heatMap.reduce((n: number, c: any) => n + c.count, 0)).toBe(want.volume.received);
+    // Cell by cell: intake by Moscow weekday × hour, by direct SQL.
+    const heat = await rows(
+      `${TREE} SELECT extract(isodow FROM a.registered_at AT TIME ZONE 'Europe/Moscow')::int AS weekday, extract(hour FROM a.registered_at AT TIME ZONE 'Europe/Moscow')::int AS hour,
+              count(*)::int AS count
+         FROM appeals a WHERE a.department_id IN (SELECT id FROM tree) AND a.status <> 'draft' AND ${IN_MARCH('a.registered_at')} GROUP BY 1, 2 ORDER BY 1, 2`,
+      [root],
+    );
+    expect(volume.heatMap).toEqual(heat);
 
     const sla = await report('sla', token, params);
     const t = sla.totals;
@@ -196,6 +219,8 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
       [root],
     );
     expect(quality.repeats).toBe(repeats.n);
+    // Every appeal's stored repeat fact (what the report sums) is what the appeals say now.
+    expect(await wrongRepeatFacts()).toEqual([]);
     const reviews = await rows(
       `${TREE} SELECT a.review_outcome AS key, count(*)::int AS count FROM appeals a WHERE a.department_id IN (SELECT id FROM tree) AND ${IN_MARCH('a.reviewed_at')} GROUP BY 1 ORDER BY 1`,
       [root],
@@ -299,6 +324,8 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
       [departments['tech-support'], categories.tech],
     );
     expect(filtered.totals.received).toBe(sqlFiltered.n);
+    // A filtered heat map is counted from the per-appeal facts, not the department rollup: the same total.
+    expect(filtered.heatMap.reduce((n: number, c: any) => n + c.count, 0)).toBe(sqlFiltered.n);
     expect(filtered.previousPeriod).toEqual({ from: '2026-01-29', to: '2026-02-28' });
     expect(filtered.previousTotals.received).toBe(0);
     // A month period anchored on a day is the calendar month.
@@ -448,6 +475,7 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     const derived = await rows(`SELECT * FROM derived ORDER BY day, department_id, category_id, subcategory_id, type, channel, region`);
     await db.query(`DROP TABLE derived`);
     expect(derived).toEqual(before.daily);
+    expect(await rows(`SELECT * FROM (${INTAKE_HOURS_FROM_FACTS}) x ORDER BY day, department_id, hour`)).toEqual(before.hours);
 
     // A rebuild that crashed after its first chunk (three appeals) left those three appeals' figures
     // and their rollups, committed together; --resume carries on after the third.
@@ -455,6 +483,8 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     await db.query(`DELETE FROM report_appeal_facts WHERE appeal_id > $1`, [third.appeal_id]);
     await db.query(`TRUNCATE report_daily`);
     await db.query(`INSERT INTO report_daily (${DAILY_COLUMNS}) SELECT * FROM (${ROLLUPS_FROM_FACTS}) x`);
+    await db.query(`TRUNCATE report_intake_hours`);
+    await db.query(`INSERT INTO report_intake_hours (day, department_id, hour, received) SELECT * FROM (${INTAKE_HOURS_FROM_FACTS}) x`);
     await db.query(`UPDATE report_rebuild_state SET after_appeal_id = $1, done = 3, finished_at = NULL`, [third.appeal_id]);
     const resumed = runCli(['reports:rebuild', '--resume'], cliEnv());
     expect(resumed.status).toBe(0);
@@ -474,6 +504,10 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
 
   it('retention deleting an appeal takes it out of every figure: its appeal.destroyed event reaches the rollups', async () => {
     const before = await report('volume', tokens.admin, MARCH);
+    // citizen2 filed q2 (tech › cabinet) before r1 (tech): r1 is a repeat of q2 until q2 is destroyed.
+    const repeatOf = async (key: string) => (await one(`SELECT repeat FROM report_appeal_facts WHERE appeal_id = $1`, [ids[key]])).repeat as boolean;
+    expect(await repeatOf('r1')).toBe(true);
+    const repeatsBefore = (await report('quality', tokens.admin, MARCH)).repeats as number;
     // q2, closed by the citizen on 11 March 2026, is past the three-year retention period in April 2029.
     await setNow(MSK('2029-04-02T10:00:00'));
     const deadline = Date.now() + 30_000;
@@ -488,5 +522,8 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     expect(await one(`SELECT count(*)::int AS n FROM report_appeal_facts WHERE appeal_id = $1`, [ids.q2])).toEqual({ n: 0 });
     const after = await compare(departments.administration, tokens.admin, MARCH);
     expect(after.volume.totals.received).toBe(before.totals.received - 1);
+    // r1 is now citizen2's first appeal in the category: no longer a repeat, and the report says so.
+    expect(await repeatOf('r1')).toBe(false);
+    expect((await report('quality', tokens.admin, MARCH)).repeats).toBe(repeatsBefore - 1);
   });
 });

@@ -42,6 +42,24 @@ export interface AppealReportState {
   thankedStaffId?: string | null;
   /** Redirects to another department (history rows `redirected`). */
   redirects: number;
+  /** The author (null: unidentified or none); with the category, the group repeat appeals are counted in. */
+  citizenId?: string | null;
+  /** A repeat appeal: the same citizen filed an earlier one (registered_at, id) in the same category. */
+  repeat?: boolean;
+}
+
+/** Where an appeal stands among its author's appeals in its category. */
+export interface RepeatKey {
+  appealId: string;
+  citizenId: string | null;
+  categoryId: string;
+  registeredAt: Date;
+}
+
+/** A citizen's appeals in one category: where "is a repeat" is decided (AppealReportReader.repeatHeads). */
+export interface RepeatGroup {
+  citizenId: string;
+  categoryId: string;
 }
 
 /** Open appeals now, grouped the ways the backlog, SLA and workload reports need. */
@@ -104,6 +122,13 @@ export const AGE_BUCKETS: readonly (readonly [string, number, number | null])[] 
 const OPEN_SQL = `(${sqlList(UNANSWERED_STATUSES)})`;
 
 /**
+ * Whether appeal `a` is a repeat: its author filed an earlier appeal (by registration, then id) in
+ * the same category; an unidentified author cannot be matched. An index probe (appeals_repeat_group).
+ */
+const REPEAT_SQL = `(a.citizen_id IS NOT NULL AND EXISTS (SELECT 1 FROM appeals p WHERE p.citizen_id = a.citizen_id AND p.category_id = a.category_id
+   AND p.status <> 'draft' AND (p.registered_at, p.id) < (a.registered_at, a.id)))`;
+
+/**
  * The appeals module's reader for reporting: the state an appeal's figures are derived from, the
  * appeals to rebuild, and the "now" figures (open, overdue, escalated, re-review) from indexed
  * queries over the live table — so the reporting module never queries appeals itself. Every
@@ -122,13 +147,23 @@ export class AppealReportReader {
               a.type, a.unidentified, a.channel, a.extra_fields->>'region' AS region, a.status, a.assignee_id AS "assigneeId",
               a.registered_at AS "registeredAt", a.first_reaction_at AS "firstReactionAt", a.first_response_due_at AS "firstResponseDueAt",
               a.answered_at AS "answeredAt", a.due_at AS "dueAt", a.closed_at AS "closedAt", a.extended, a.rating, a.rated_at AS "ratedAt",
-              a.thanked_staff_id AS "thankedStaffId",
+              a.thanked_staff_id AS "thankedStaffId", a.citizen_id AS "citizenId", ${REPEAT_SQL} AS repeat,
               (SELECT count(*) FROM appeal_history h WHERE h.appeal_id = a.id AND h.event = 'redirected') AS redirects
          FROM appeals a
         WHERE a.id = ANY($1::uuid[]) AND a.registered_at IS NOT NULL AND a.status <> 'draft'`,
       [ids],
     );
     return rows.map((r) => ({ ...r, redirects: Number(r.redirects) }));
+  }
+
+  /** The repeat group and registration of the registered appeals among `ids` (what decides their neighbours' repeat facts). */
+  async repeatKeysOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<RepeatKey[]> {
+    if (ids.length === 0) return [];
+    return manager.query<RepeatKey[]>(
+      `SELECT a.id AS "appealId", a.citizen_id AS "citizenId", a.category_id AS "categoryId", a.registered_at AS "registeredAt"
+         FROM appeals a WHERE a.id = ANY($1::uuid[]) AND a.registered_at IS NOT NULL AND a.status <> 'draft'`,
+      [ids],
+    );
   }
 
   /** Registered appeals after `afterId` in id order (the rebuild's resumable walk). */
@@ -216,20 +251,20 @@ export class AppealReportReader {
   }
 
   /**
-   * Repeat appeals: those registered in the period whose author had filed an earlier appeal in the
-   * same category (identified citizens only; an unidentified author cannot be matched).
+   * The first appeal of each group now (the one that is not a repeat): with the stored facts that
+   * say "not a repeat", the only appeals whose repeat fact a change to the group can flip
+   * (AppealRollups.refresh). Uses appeals_repeat_group.
    */
-  async repeats(filter: AppealSetFilter, range: { from: string; to: string }): Promise<number> {
-    const next = new Date(Date.parse(`${range.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const { where, params } = whereOf(filter, [dayStart(range.from), dayStart(next)]);
-    const [row] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM appeals a
-        WHERE a.status <> 'draft' AND a.citizen_id IS NOT NULL AND a.registered_at >= $1::timestamptz AND a.registered_at < $2::timestamptz AND ${where}
-          AND EXISTS (SELECT 1 FROM appeals p WHERE p.citizen_id = a.citizen_id AND p.category_id = a.category_id AND p.status <> 'draft'
-                         AND (p.registered_at, p.id) < (a.registered_at, a.id))`,
-      params,
+  async repeatHeads(groups: readonly RepeatGroup[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (groups.length === 0) return [];
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT h.id FROM unnest($1::uuid[], $2::uuid[]) AS g(citizen_id, category_id)
+         CROSS JOIN LATERAL (SELECT p.id FROM appeals p
+                              WHERE p.citizen_id = g.citizen_id AND p.category_id = g.category_id AND p.status <> 'draft' AND p.registered_at IS NOT NULL
+                              ORDER BY p.registered_at, p.id LIMIT 1) h`,
+      [groups.map((g) => g.citizenId), groups.map((g) => g.categoryId)],
     );
-    return row.n;
+    return rows.map((r) => r.id);
   }
 
   /** Re-reviews the supervisors recorded in the period, by outcome (ReviewOutcome). */

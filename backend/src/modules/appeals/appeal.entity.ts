@@ -58,6 +58,11 @@ export const APPEAL_SEARCH_EXPRESSION =
 // The recurring-problem watch's count (migration 1765450000002-RecurringProblems).
 @Index('appeals_recurring', { synchronize: false })
 @Index('appeals_registered', { synchronize: false })
+// A citizen's appeals in a category, for the reports' repeat fact (migration 1765490100000-ReportRepeatFacts).
+@Index('appeals_repeat_group', { synchronize: false })
+// The reports' open-appeal groups and oldest open appeals (migration 1765490100002-ReportOpenAppeals).
+@Index('appeals_open_groups', { synchronize: false })
+@Index('appeals_open_oldest', { synchronize: false })
 @Check('appeals_rating_check', 'rating IS NULL OR rating BETWEEN 1 AND 5')
 @Check('appeals_review_outcome_check', `review_outcome IS NULL OR review_outcome IN ('upheld', 'reopened')`)
 @Check('appeals_answer_channel_check', `answer_channel IN ('cabinet', 'email', 'post')`)

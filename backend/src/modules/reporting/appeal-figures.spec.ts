@@ -1,6 +1,6 @@
 import { AppealStatus, AppealType, ProductionCalendar } from '@otklik/shared/domain';
 import type { AppealReportState } from '../appeals/appeal-report.repository';
-import { contributionOf, figuresOf, rollupDiff } from './appeal-figures';
+import { contributionOf, figuresOf, intakeHoursDiff, moscowHour, rollupDiff } from './appeal-figures';
 
 const MSK = (local: string) => new Date(`${local}+03:00`);
 const calendar = new ProductionCalendar();
@@ -45,10 +45,33 @@ describe('appeal figures', () => {
     );
     const byDay = Object.fromEntries(contributionOf(f).map((d) => [d.day, d.counters]));
     expect(byDay).toEqual({
-      '2026-03-06': { received: 1, extended: 1, redirected: 1, redirects: 2 },
+      '2026-03-06': { received: 1, extended: 1, redirected: 1, redirects: 2, repeats: 0 },
       '2026-03-10': { answered: 1, answered_on_time: 1, answer_wd_sum: 1 },
       '2026-03-12': { closed: 1, rated: 1, rating_sum: 4, rating_4: 1 },
     });
+  });
+
+  it('a repeat counts on its registration day; losing the earlier appeal takes it out of that day alone', () => {
+    const citizenId = '00000000-0000-4000-8000-0000000000a1';
+    const repeat = figuresOf(state({ citizenId, repeat: true }), calendar);
+    expect(repeat).toMatchObject({ citizenId, repeat: true });
+    expect(contributionOf(repeat)).toEqual([expect.objectContaining({ day: '2026-03-06', counters: expect.objectContaining({ received: 1, repeats: 1 }) })]);
+    const first = figuresOf(state({ citizenId, repeat: false }), calendar);
+    expect(rollupDiff([{ before: repeat, after: first }])).toEqual([expect.objectContaining({ day: '2026-03-06', counters: { repeats: -1 } })]);
+    expect(figuresOf(state(), calendar)).toMatchObject({ citizenId: null, repeat: false });
+  });
+
+  it('the heat map rollup: one registration on its Moscow day and hour, moved with a redirect, gone with the appeal', () => {
+    expect(moscowHour(new Date('2026-03-05T21:30:00Z'))).toBe(0);
+    const before = figuresOf(state(), calendar);
+    const after = figuresOf(state({ departmentId: '00000000-0000-4000-8000-0000000000d2', answeredAt: MSK('2026-03-10T12:00:00') }), calendar);
+    expect(intakeHoursDiff([{ before: null, after: before }])).toEqual([{ day: '2026-03-06', department_id: before.departmentId, hour: 17, received: 1 }]);
+    expect(intakeHoursDiff([{ before, after: { ...before, status: 'in_progress' } }])).toEqual([]);
+    expect(intakeHoursDiff([{ before, after }])).toEqual([
+      { day: '2026-03-06', department_id: before.departmentId, hour: 17, received: -1 },
+      { day: '2026-03-06', department_id: after.departmentId, hour: 17, received: 1 },
+    ]);
+    expect(intakeHoursDiff([{ before: after, after: null }])).toEqual([{ day: '2026-03-06', department_id: after.departmentId, hour: 17, received: -1 }]);
   });
 
   it('the diff of a recomputation from the same state is empty (a redelivered event adds nothing)', () => {

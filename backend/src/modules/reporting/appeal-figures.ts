@@ -1,4 +1,4 @@
-import { AppealStatus, ProductionCalendar, channelOf, moscowDate } from '@otklik/shared/domain';
+import { AppealStatus, MOSCOW_UTC_OFFSET_MINUTES, ProductionCalendar, channelOf, moscowDate } from '@otklik/shared/domain';
 import type { AppealReportState } from '../appeals/appeal-report.repository';
 
 /**
@@ -39,6 +39,10 @@ export interface AppealFigures {
   ratedOn: string | null;
   /** A gratitude's employee thanked (counts in the operators report). */
   thankedStaffId: string | null;
+  /** The author (null: unidentified): whose later appeals in the category are repeats of this one. */
+  citizenId: string | null;
+  /** A repeat appeal (an earlier one of the same citizen in the same category), counted on its registration day. */
+  repeat: boolean;
 }
 
 export function figuresOf(state: AppealReportState, calendar: ProductionCalendar): AppealFigures {
@@ -72,6 +76,8 @@ export function figuresOf(state: AppealReportState, calendar: ProductionCalendar
     rating: state.rating,
     ratedOn: state.rating !== null && state.ratedAt ? moscowDate(state.ratedAt) : null,
     thankedStaffId: state.thankedStaffId ?? null,
+    citizenId: state.citizenId ?? null,
+    repeat: state.repeat ?? false,
   };
 }
 
@@ -95,6 +101,7 @@ export const ROLLUP_COUNTERS = [
   'rating_3',
   'rating_4',
   'rating_5',
+  'repeats',
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 
@@ -122,7 +129,7 @@ export function contributionOf(f: AppealFigures): RollupDelta[] {
     for (const [k, v] of Object.entries(counters) as [RollupCounter, number][]) into[k] = (into[k] ?? 0) + v;
     byDay.set(day, into);
   };
-  add(f.registeredOn, { received: 1, extended: f.extended ? 1 : 0, redirected: f.redirects > 0 ? 1 : 0, redirects: f.redirects });
+  add(f.registeredOn, { received: 1, extended: f.extended ? 1 : 0, redirected: f.redirects > 0 ? 1 : 0, redirects: f.redirects, repeats: f.repeat ? 1 : 0 });
   if (f.answeredOn !== null) add(f.answeredOn, { answered: 1, answered_on_time: f.answeredOnTime ? 1 : 0, answer_wd_sum: f.answerWd ?? 0 });
   if (f.firstReactionOn !== null) add(f.firstReactionOn, { reacted: 1, reacted_on_time: f.firstReactionOnTime ? 1 : 0, reaction_wd_sum: f.firstReactionWd ?? 0 });
   if (f.closedOn !== null) add(f.closedOn, { closed: 1 });
@@ -162,4 +169,35 @@ export function rollupDiff(changes: readonly { before: AppealFigures | null; aft
   return [...merged.values()]
     .map((d) => ({ ...d, counters: Object.fromEntries(Object.entries(d.counters).filter(([, v]) => v !== 0)) }))
     .filter((d) => Object.keys(d.counters).length > 0);
+}
+
+/** One row of report_intake_hours: appeals registered on a Moscow day, in a department, in one Moscow hour. */
+export interface IntakeHourDelta {
+  day: string;
+  department_id: string | null;
+  hour: number;
+  received: number;
+}
+
+/** The Moscow hour (0–23) of an instant. */
+export const moscowHour = (at: Date): number => new Date(new Date(at).getTime() + MOSCOW_UTC_OFFSET_MINUTES * 60_000).getUTCHours();
+
+/**
+ * What to add to the volume report's heat-map rollup (report_intake_hours) when appeals' figures
+ * change: each appeal counts once, on its registration day and hour, under its current department.
+ */
+export function intakeHoursDiff(changes: readonly { before: AppealFigures | null; after: AppealFigures | null }[]): IntakeHourDelta[] {
+  const merged = new Map<string, IntakeHourDelta>();
+  const apply = (f: AppealFigures, sign: 1 | -1) => {
+    const hour = moscowHour(f.registeredAt);
+    const key = JSON.stringify([f.registeredOn, f.departmentId, hour]);
+    const into = merged.get(key) ?? { day: f.registeredOn, department_id: f.departmentId, hour, received: 0 };
+    into.received += sign;
+    merged.set(key, into);
+  };
+  for (const { before, after } of changes) {
+    if (before) apply(before, -1);
+    if (after) apply(after, 1);
+  }
+  return [...merged.values()].filter((d) => d.received !== 0);
 }

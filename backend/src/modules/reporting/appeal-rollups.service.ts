@@ -1,15 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AppealReportReader } from '../appeals/appeal-report.repository';
+import { AppealReportReader, RepeatGroup, RepeatKey } from '../appeals/appeal-report.repository';
 import { DOMAIN_EVENT_TYPES, DispatchedEvent, DomainEventType } from '../outbox/domain-event';
 import { EventConsumer, EventConsumers } from '../outbox/event-consumers';
 import { SlaService } from '../workflow/sla/sla.service';
-import { AppealFigures, figuresOf, rollupDiff } from './appeal-figures';
+import { AppealFigures, figuresOf, intakeHoursDiff, rollupDiff } from './appeal-figures';
 import { ReportRollups } from './report-rollups.repository';
 
 /**
- * Keeps report_appeal_facts and the daily rollups equal to the appeals' current state.
+ * Keeps report_appeal_facts and the rollups (report_daily, report_intake_hours) equal to the appeals' current state.
  *
  * Idempotence (delivery is at least once): recompute-the-appeal's-contribution, not "add one per
  * event". For each appeal an event concerns, in one transaction with the appeal's advisory lock:
@@ -34,23 +34,58 @@ export class AppealRollups {
     private readonly sla: SlaService,
   ) {}
 
-  /** Recomputes these appeals' figures and rollup contributions; `also` runs in the same transaction. */
-  async refresh(appealIds: readonly string[], also?: (manager: EntityManager) => Promise<void>): Promise<void> {
-    const ids = [...new Set(appealIds)].sort();
-    if (ids.length === 0) return;
+  /**
+   * Recomputes these appeals' figures and rollup contributions; `also` runs in the same transaction.
+   * With `neighbours` (the consumer; the rebuild refreshes every appeal anyway), the appeals whose
+   * repeat fact these changes can flip are recomputed with them (repeatNeighbours).
+   */
+  async refresh(appealIds: readonly string[], also?: (manager: EntityManager) => Promise<void>, neighbours = true): Promise<void> {
+    const requested = [...new Set(appealIds)];
+    if (requested.length === 0) return;
     await this.tx.run(async (manager) => {
+      const ids = [...new Set([...requested, ...(neighbours ? await this.repeatNeighbours(manager, requested) : [])])].sort();
       await this.rollups.lockAppeals(manager, ids);
       const before = await this.rollups.factsOf(manager, ids);
       const states = await this.appeals.statesOf(ids, manager);
       const calendar = await this.sla.calendar(manager);
       const after = new Map<string, AppealFigures>(states.map((s) => [s.id, figuresOf(s, calendar)]));
-      const diff = rollupDiff(ids.map((id) => ({ before: before.get(id) ?? null, after: after.get(id) ?? null })));
+      const changes = ids.map((id) => ({ before: before.get(id) ?? null, after: after.get(id) ?? null }));
+      const diff = rollupDiff(changes);
       // Destroyed appeals (retention) leave the reports as they leave the list.
       const gone = ids.filter((id) => before.has(id) && !after.has(id));
       await this.rollups.addToRollups(manager, diff);
+      await this.rollups.addToIntakeHours(manager, intakeHoursDiff(changes));
       await this.rollups.saveFacts(manager, [...after.values()], gone);
       if (also) await also(manager);
     });
+  }
+
+  /**
+   * "Is a repeat" of an appeal depends on its author's other appeals in its category (the group):
+   * it is false for the group's first appeal alone. When an appeal joins, leaves (destroyed,
+   * recategorised) or moves within a group, the only appeals that can flip are the group's first
+   * now (it may have become first) and those stored as not a repeat (one may no longer be first):
+   * those are refreshed too, from the appeals as they stand, so a later appeal of a citizen whose
+   * earlier one was destroyed stops counting as a repeat. An appeal whose group and registration
+   * did not change (nearly every event) touches no other.
+   */
+  private async repeatNeighbours(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
+    // One connection (the transaction's): the statements run one after the other.
+    const stored = await this.rollups.repeatKeysOf(manager, ids);
+    const now = await this.appeals.repeatKeysOf(ids, manager);
+    const keyOf = (k: RepeatKey | undefined) => (k ? JSON.stringify([k.citizenId, k.categoryId, new Date(k.registeredAt).getTime()]) : null);
+    const storedById = new Map(stored.map((k) => [k.appealId, k]));
+    const nowById = new Map(now.map((k) => [k.appealId, k]));
+    const groups = new Map<string, RepeatGroup>();
+    for (const id of ids) {
+      const [before, after] = [storedById.get(id), nowById.get(id)];
+      if (keyOf(before) === keyOf(after)) continue;
+      for (const k of [before, after]) if (k?.citizenId) groups.set(`${k.citizenId}|${k.categoryId}`, { citizenId: k.citizenId, categoryId: k.categoryId });
+    }
+    if (groups.size === 0) return [];
+    const firstNow = await this.appeals.repeatHeads([...groups.values()], manager);
+    const firstStored = await this.rollups.firstsOf(manager, [...groups.values()]);
+    return [...firstNow, ...firstStored];
   }
 }
 
@@ -108,7 +143,7 @@ export class RollupRebuild {
       const ids = await this.appeals.registeredIdsAfter(after, options.chunk);
       if (ids.length === 0) break;
       const last = ids[ids.length - 1];
-      await this.refresher.refresh(ids, (manager) => this.rollups.recordProgress(manager, last, ids.length));
+      await this.refresher.refresh(ids, (manager) => this.rollups.recordProgress(manager, last, ids.length), false);
       after = last;
       done += ids.length;
       options.progress(done, Math.max(total, done));

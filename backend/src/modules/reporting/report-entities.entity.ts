@@ -1,7 +1,8 @@
 import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
- * The reporting module's tables (migration 1765340000000-Reporting). Declared so that the table
+ * The reporting module's tables (migration 1765340000000-Reporting, then 1765490100000-ReportRepeatFacts and
+ * 1765490100001-ReportIntakeHours). Declared so that the table
  * ownership map (scripts/module-tables.mjs) and the data source know them; the module reads and
  * writes them with SQL in its repository (report-rollups.repository.ts).
  */
@@ -12,6 +13,10 @@ import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Un
 @Index('report_appeal_facts_reacted', { synchronize: false })
 @Index('report_appeal_facts_rated', { synchronize: false })
 @Index('report_appeal_facts_thanked', { synchronize: false })
+// The appeals stored as the first of their author's in a category (migration 1765490100000-ReportRepeatFacts).
+@Index('report_appeal_facts_first_of_group', { synchronize: false })
+// The quality report's decision appeals (migration 1765490100003-ReportDisputes).
+@Index('report_appeal_facts_disputes', { synchronize: false })
 export class ReportAppealFact {
   @PrimaryColumn({ name: 'appeal_id', type: 'uuid', primaryKeyConstraintName: 'report_appeal_facts_pkey' }) appealId: string;
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
@@ -39,6 +44,10 @@ export class ReportAppealFact {
   @Column({ name: 'rated_on', type: 'date', nullable: true }) ratedOn: string | null;
   /** A gratitude's employee thanked. */
   @Column({ name: 'thanked_staff_id', type: 'uuid', nullable: true }) thankedStaffId: string | null;
+  /** The author (null: unidentified): the group "is a repeat" is decided in, with the category. */
+  @Column({ name: 'citizen_id', type: 'uuid', nullable: true }) citizenId: string | null;
+  /** An earlier appeal of the same citizen in the same category exists (kept by the rollups consumer). */
+  @Column({ type: 'boolean', default: false }) repeat: boolean;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }
 
@@ -73,6 +82,21 @@ export class ReportDailyRow {
   @Column({ name: 'rating_3', type: 'integer', default: 0 }) rating3: number;
   @Column({ name: 'rating_4', type: 'integer', default: 0 }) rating4: number;
   @Column({ name: 'rating_5', type: 'integer', default: 0 }) rating5: number;
+  /** Repeat appeals registered that day. */
+  @Column({ type: 'integer', default: 0 }) repeats: number;
+}
+
+/** The volume report's heat map: appeals registered per Moscow day × department × Moscow hour (migration 1765490100001-ReportIntakeHours). */
+@Entity('report_intake_hours')
+@Unique('report_intake_hours_key', ['day', 'departmentId', 'hour'])
+@Check('report_intake_hours_hour', 'hour BETWEEN 0 AND 23')
+export class ReportIntakeHourRow {
+  /** A surrogate key: the row's identity is the unique (day, department, hour), NULLs equal. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_intake_hours_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
+  @Column({ type: 'smallint' }) hour: number;
+  @Column({ type: 'integer', default: 0 }) received: number;
 }
 
 @Entity('report_rebuild_state')

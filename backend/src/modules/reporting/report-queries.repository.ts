@@ -66,13 +66,21 @@ export class ReportQueries {
     return { total, by };
   }
 
-  /** Intake by Moscow weekday (1 = Monday) × hour. */
+  /**
+   * Intake by Moscow weekday (1 = Monday) × hour. Scoped by department alone (what supervisors ask),
+   * from its own rollup (report_intake_hours: day × department × hour, a few hundred rows a day at
+   * most); with a category, type, channel or region filter, counted from the per-appeal facts.
+   */
   async heatMap(filter: AppealSetFilter, range: DayRange): Promise<{ weekday: number; hour: number; count: number }[]> {
-    const { where, params } = whereOf(filter, range, 'registered_on');
+    const byDepartment = !filter.categoryId && !filter.type && !filter.channel && !filter.region;
+    const { where, params } = whereOf(filter, range, byDepartment ? 'day' : 'registered_on');
     const rows = await this.dataSource.query<{ weekday: number; hour: number; count: string }[]>(
-      `SELECT extract(isodow FROM r.registered_at AT TIME ZONE 'Europe/Moscow')::int AS weekday,
-              extract(hour FROM r.registered_at AT TIME ZONE 'Europe/Moscow')::int AS hour, count(*) AS count
-         FROM report_appeal_facts r WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+      byDepartment
+        ? `SELECT extract(isodow FROM r.day)::int AS weekday, r.hour::int AS hour, sum(r.received) AS count
+             FROM report_intake_hours r WHERE ${where} GROUP BY 1, 2 HAVING sum(r.received) <> 0 ORDER BY 1, 2`
+        : `SELECT extract(isodow FROM r.registered_at AT TIME ZONE 'Europe/Moscow')::int AS weekday,
+                  extract(hour FROM r.registered_at AT TIME ZONE 'Europe/Moscow')::int AS hour, count(*) AS count
+             FROM report_appeal_facts r WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
       params,
     );
     return rows.map((r) => ({ weekday: r.weekday, hour: r.hour, count: Number(r.count) }));

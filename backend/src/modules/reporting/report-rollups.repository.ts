@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppealFigures, ROLLUP_COUNTERS, RollupDelta } from './appeal-figures';
+import type { RepeatGroup, RepeatKey } from '../appeals/appeal-report.repository';
+import { AppealFigures, IntakeHourDelta, ROLLUP_COUNTERS, RollupDelta } from './appeal-figures';
 
 const FACT_COLUMNS: readonly [keyof AppealFigures, string, string][] = [
   ['appealId', 'appeal_id', 'uuid'],
@@ -29,6 +30,8 @@ const FACT_COLUMNS: readonly [keyof AppealFigures, string, string][] = [
   ['rating', 'rating', 'smallint'],
   ['ratedOn', 'rated_on', 'date'],
   ['thankedStaffId', 'thanked_staff_id', 'uuid'],
+  ['citizenId', 'citizen_id', 'uuid'],
+  ['repeat', 'repeat', 'boolean'],
 ];
 
 /**
@@ -62,6 +65,27 @@ export class ReportRollups {
       [ids],
     );
     return new Map(rows.map((r) => [r.appealId as string, r as unknown as AppealFigures]));
+  }
+
+  /** The repeat group and registration each of these appeals' stored figures were derived from. */
+  async repeatKeysOf(manager: EntityManager, ids: readonly string[]): Promise<RepeatKey[]> {
+    if (ids.length === 0) return [];
+    return manager.query<RepeatKey[]>(
+      `SELECT appeal_id AS "appealId", citizen_id AS "citizenId", category_id AS "categoryId", registered_at AS "registeredAt"
+         FROM report_appeal_facts WHERE appeal_id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /** The appeals of these groups stored as not a repeat (report_appeal_facts_first_of_group). */
+  async firstsOf(manager: EntityManager, groups: readonly RepeatGroup[]): Promise<string[]> {
+    if (groups.length === 0) return [];
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT f.appeal_id AS id FROM unnest($1::uuid[], $2::uuid[]) AS g(citizen_id, category_id)
+         JOIN report_appeal_facts f ON f.citizen_id = g.citizen_id AND f.category_id = g.category_id AND NOT f.repeat`,
+      [groups.map((g) => g.citizenId), groups.map((g) => g.categoryId)],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Writes the figures of these appeals (replacing earlier ones) and deletes those of `gone`. */
@@ -101,11 +125,22 @@ export class ReportRollups {
     );
   }
 
+  /** Adds the deltas to the heat map's rollup (rows created at zero when missing). */
+  async addToIntakeHours(manager: EntityManager, deltas: readonly IntakeHourDelta[]): Promise<void> {
+    if (deltas.length === 0) return;
+    await manager.query(
+      `INSERT INTO report_intake_hours (day, department_id, hour, received)
+       SELECT day, department_id, hour, received FROM jsonb_to_recordset($1::jsonb) AS x(day date, department_id uuid, hour smallint, received integer)
+       ON CONFLICT ON CONSTRAINT report_intake_hours_key DO UPDATE SET received = report_intake_hours.received + EXCLUDED.received`,
+      [JSON.stringify(deltas)],
+    );
+  }
+
   // The rebuild's bookkeeping.
 
   async startRebuild(total: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`TRUNCATE report_daily, report_appeal_facts`);
+      await manager.query(`TRUNCATE report_daily, report_intake_hours, report_appeal_facts`);
       await manager.query(
         `INSERT INTO report_rebuild_state (id, after_appeal_id, done, total, started_at, finished_at) VALUES (1, NULL, 0, $1, now(), NULL)
          ON CONFLICT (id) DO UPDATE SET after_appeal_id = NULL, done = 0, total = $1, started_at = now(), finished_at = NULL`,

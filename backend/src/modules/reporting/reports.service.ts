@@ -159,13 +159,12 @@ export class ReportsService {
 
   async quality(actor: Actor, query: ReportQuery): Promise<QualityReportDto> {
     const r = await this.resolve(actor, query);
-    const [current, previous, byOperator, rereview, disputes, repeats, reviews] = await Promise.all([
+    const [current, previous, byOperator, rereview, disputes, reviews] = await Promise.all([
       this.queries.sets(r.filter, r.current, ['department_id', 'category_id']),
       this.queries.totals(r.filter, r.previous),
       this.queries.ratingsByAssignee(r.filter, r.current),
       this.appeals.rereview(r.filter, 50),
       this.queries.disputes(r.filter, r.current),
-      this.appeals.repeats(r.filter, r.current),
       this.appeals.reviewOutcomes(r.filter, r.current),
     ]);
     const { total: totals } = current;
@@ -183,7 +182,8 @@ export class ReportsService {
       rereview: { total: rereview.total, items: rereview.items.map((i) => ({ ...i, ratedAt: i.ratedAt?.toISOString() ?? null })) },
       reviews: reviews.map((o) => ({ key: o.outcome, count: o.count })),
       disputes: disputes.map((d) => ({ key: d.status, count: d.count })),
-      repeats,
+      // Repeat appeals registered in the period: a stored per-appeal fact, summed in the rollups.
+      repeats: totals.repeats,
     };
   }
 
