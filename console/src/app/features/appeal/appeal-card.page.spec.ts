@@ -110,6 +110,23 @@ describe('AppealCardPage (the appeal card and its actions)', () => {
     expect(await answerSubmit()).toHaveLength(0);
   });
 
+  it('shows the first-reaction deadline while nobody has reacted', async () => {
+    await open(anAppeal({ number: 1042, status: 'registered', firstResponseDueAt: new Date(Date.now() + 3 * 3600_000).toISOString(), firstReactionAt: null }));
+
+    expect([...document.querySelectorAll('dt')].map((dt) => dt.textContent)).toContain(RU['appeal.firstResponseDueAt']);
+    expect(document.querySelector('[data-testid="appeal-first-reaction"]')).toBeNull();
+  });
+
+  it('shows when staff first reacted instead of the met first-reaction deadline (no «due soon» beside it)', async () => {
+    const due = new Date(Date.now() + 3 * 3600_000).toISOString();
+    await open(anAppeal({ number: 1042, status: 'in_progress', firstResponseDueAt: due, firstReactionAt: new Date().toISOString() }));
+
+    const reacted = document.querySelector('[data-testid="appeal-first-reaction"]');
+    expect(reacted?.textContent?.trim()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
+    expect(reacted?.previousElementSibling?.textContent).toBe(RU['sla.firstReaction']);
+    expect([...document.querySelectorAll('dt')].map((dt) => dt.textContent)).not.toContain(RU['appeal.firstResponseDueAt']);
+  });
+
   it('shows no actions on a closed appeal', async () => {
     await open(anAppeal({ number: 1042, status: 'closed', allowedStaffActions: [] }));
 
