@@ -231,14 +231,20 @@ describe('console queue', () => {
     const lists: Record<string, string>[] = [];
     let meAnswered = false;
     let sentBeforeMe = false;
+    // Only the reloaded document's requests count: the page before it may still reload its own
+    // rows (a live change from the stream) until the link's document commits.
+    let reloaded = false;
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && new URL(frame.url()).searchParams.get('view') === 'overdue') reloaded = true;
+    });
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.pathname !== '/api/v1/staff/appeals') return;
+      if (!reloaded || url.pathname !== '/api/v1/staff/appeals') return;
       if (lists.length === 0) sentBeforeMe = !meAnswered;
       lists.push(Object.fromEntries(url.searchParams));
     });
     page.on('response', (response) => {
-      if (new URL(response.url()).pathname === '/api/v1/me') meAnswered = true;
+      if (reloaded && new URL(response.url()).pathname === '/api/v1/me') meAnswered = true;
     });
     await page.goto(`${server.baseUrl}/queue?view=overdue&limit=50`);
     await page.locator(`tr.queue-row[data-number="${old.number}"]`).waitFor();
