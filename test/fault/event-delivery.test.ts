@@ -25,12 +25,12 @@ const exited = (child: ChildProcess) =>
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> {
+async function until<T>(what: string | (() => string), probe: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -132,7 +132,17 @@ describe(`event delivery under faults (${process.env.DATABASE_URL ? 'PostgreSQL'
 
     server = await restart();
     await connect();
-    await until('the whole burst delivered', async () => (await count(`SELECT count(*) AS n FROM event_deliveries d JOIN outbox o ON o.id = d.event_id WHERE ${burst} AND d.consumer = '${CONSUMER}' AND d.status = 'done'`)) === EVENTS);
+    // No latency is under test here, only that everything arrives once: the bound is generous
+    // (CI runs this beside the browser tests on two cores; one such run took over 120 s where a
+    // quiet one takes under 40), and a timeout says how far delivery got.
+    const restarted = Date.now();
+    let delivered = 0;
+    await until(
+      () => `the whole burst delivered (${delivered} of ${EVENTS} after ${Math.round((Date.now() - restarted) / 1000)} s)`,
+      async () => (delivered = await count(`SELECT count(*) AS n FROM event_deliveries d JOIN outbox o ON o.id = d.event_id WHERE ${burst} AND d.consumer = '${CONSUMER}' AND d.status = 'done'`)) === EVENTS,
+      240_000,
+    );
+    console.log(`[event-delivery fault] the burst's remaining deliveries done ${((Date.now() - restarted) / 1000).toFixed(1)} s after the restart`);
 
     // Exactly once in the delivery records: one delivery per event and consumer, each done once.
     const records = (
@@ -209,7 +219,7 @@ describe(`event delivery under faults (${process.env.DATABASE_URL ? 'PostgreSQL'
     expect(rollups.received).toBe(rollups.appeals);
     expect(rollups.facts).toBe(rollups.appeals);
     expect(rollups.mine).toBeGreaterThanOrEqual(1);
-  }, 300_000);
+  }, 420_000);
 
   it('SIGTERM during a burst of filings: exit 0, every acknowledged appeal is there after a clean restart', async () => {
     const citizen = await login(DEMO.citizen);
