@@ -22,8 +22,8 @@ export const QUEUE_START_MODULES = [
   'console/src/app/features/triage/triage.routes.ts',
   'console/src/app/features/triage/queue.page.ts',
 ];
-/** TokenStore's SESSION_STORAGE_KEY (console/src/app/core/auth/token-store.ts). */
-const SESSION_KEY = 'otklik.console.session';
+/** The early start's source (its rules: the queue's paths, the stored session, the rows' query). */
+const EARLY_START = 'console/src/app/core/early-start.ts';
 const MARK = 'data-queue-preload';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,26 +49,60 @@ export function queueStartFiles(outputDir) {
   return files;
 }
 
-/** The inline script (CSP script-src allows 'unsafe-inline'; see backend/src/http.ts). */
-function preloadScript(files) {
-  return (
-    `<script ${MARK}>(function(f){try{var p=location.pathname;if((p==='/'||p==='/queue')&&localStorage.getItem(${JSON.stringify(SESSION_KEY)}))` +
-    `f.forEach(function(h){var l=document.createElement('link');l.rel='modulepreload';l.href=h;document.head.appendChild(l)})}catch(e){}})(${JSON.stringify(files)})</script>`
-  );
+/**
+ * `call` (a call of one of early-start.ts's exports) compiled with everything it imports into one
+ * small script, so index.html runs the console's own rules before any bundle has loaded.
+ */
+async function inlineScript(call) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: { contents: `import { startEarly, preloadQueueStart } from './${EARLY_START}';\n${call};`, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    tsconfig: join(root, 'console', 'tsconfig.app.json'),
+    write: false,
+    logLevel: 'silent',
+    // shared/domain is plain declarations (enums, tables, functions): what the script does not use
+    // is left out instead of the whole barrel (43 kB → a few).
+    plugins: [
+      {
+        name: 'shared-domain-pure',
+        setup(build) {
+          const domain = join(root, 'shared', 'domain');
+          build.onResolve({ filter: /./ }, async (args) => {
+            if (args.pluginData === 'resolving') return undefined;
+            const result = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+            return result.path.startsWith(domain) ? { ...result, sideEffects: false } : result;
+          });
+        },
+      },
+    ],
+  });
+  const code = result.outputFiles[0].text.trim();
+  // Inline: a «</script» inside would end the element early.
+  if (/<\/script/i.test(code)) throw new Error('console-preload: the compiled early start contains </script');
+  return code;
 }
 
-export function writePreload(outputDir) {
+/** The inline script (CSP script-src allows 'unsafe-inline'; see backend/src/http.ts). */
+export async function writePreload(outputDir) {
   const files = queueStartFiles(outputDir);
   const index = join(outputDir, 'browser', 'index.html');
   const html = readFileSync(index, 'utf8').replace(new RegExp(`<script ${MARK}>.*?</script>`, 's'), '');
-  // After the initial module script: the browser asks for those first.
+  // After the initial module script: the browser asks for those first, then for the queue's code,
+  // then for GET /me and the rows. Measured (test/bench/README.md, 2026-12-07): asked for first,
+  // at the top of the head, the two requests held the one API process and two of the browser's
+  // six connections while the code waited, and the 50th row came later, not earlier.
   if (!html.includes('</body>')) throw new Error('console-preload: no </body> in index.html');
-  writeFileSync(index, html.replace('</body>', `${preloadScript(files)}</body>`));
-  return files;
+  const script = await inlineScript(`preloadQueueStart(${JSON.stringify(files)});\nstartEarly()`);
+  writeFileSync(index, html.replace('</body>', `<script ${MARK}>${script}</script></body>`));
+  return { files, bytes: script.length };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? join(root, 'dist', 'console');
-  const files = writePreload(dir);
-  console.log(`queue start preload: ${files.length} files written into index.html (signed in, on / or /queue)`);
+  const { files, bytes } = await writePreload(dir);
+  console.log(`queue start: GET /me, the rows and ${files.length} files' preload written into index.html (${bytes} bytes inline; signed in, on / or /queue)`);
 }

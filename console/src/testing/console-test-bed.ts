@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { Schemas } from '@otklik/shared/api/client';
 import { AuthService } from '../app/core/auth/auth.service';
 import { SESSION_STORAGE_KEY } from '../app/core/auth/token-store';
+import { forgetEarlyStart } from '../app/core/early-start';
 import { FakeApi } from './fake-api';
 
 /**
@@ -14,6 +15,7 @@ import { FakeApi } from './fake-api';
  */
 export function setUpConsole(providers: (Provider | EnvironmentProviders)[] = []): FakeApi {
   localStorage.clear();
+  forgetEarlyStart();
   // Angular resets the test module after each test, but work a test left running (a timer, a
   // stream's reconnect, a lazily loaded module) can resolve after that reset and instantiate the
   // module again; configuring it would then throw «already instantiated» and fail the next test

@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { AuthService } from './auth/auth.service';
+import { isQueueStartPath } from './early-start';
 import { TokenStore } from './auth/token-store';
 import { QueuePrefetch } from './queue/queue-prefetch';
 
@@ -22,9 +23,10 @@ export function bootSignedIn(): void {
   const path = location.pathname;
   if (path === '/login' || path === '/account-link') return;
   // On / and /queue, index.html has already asked for these three modules' files
-  // (scripts/console-preload.mjs, QUEUE_START_MODULES): keep the two lists in step.
+  // (scripts/console-preload.mjs, QUEUE_START_MODULES: keep the two lists in step), and for
+  // GET /me and the rows (core/early-start.ts: ensureUser and QueuePrefetch take those answers).
   void import('./layout/shell');
-  if (path === '/' || path === '/queue') {
+  if (isQueueStartPath(path)) {
     // The rows too, beside GET /me rather than after it (the store takes the answer).
     inject(QueuePrefetch).start(location.search);
     void import('../features/triage/triage.routes');

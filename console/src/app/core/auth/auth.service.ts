@@ -5,7 +5,9 @@ import { createApiClient, type Schemas } from '@otklik/shared/api/client';
 import { languageMiddleware, problemMiddleware, type SessionTokens } from '../api/middleware';
 import { Notifier } from '../api/notifier';
 import { asProblem, type Problem } from '../api/problem';
+import { takeEarlyMe } from '../early-start';
 import { I18n } from '../i18n/i18n.service';
+import { accessTokenFresh } from './stored-session';
 import { TokenStore } from './token-store';
 
 export type CurrentUser = Schemas['MeDto'];
@@ -21,8 +23,6 @@ export type StepResult<T> = { ok: true; value: T } | { ok: false; problem: Probl
 
 /** Roles that work in the console; everyone else gets the polite staff-only page. */
 const CONSOLE_ROLES: readonly string[] = [Role.Operator, Role.Supervisor];
-/** Refresh a little before expiry so a request never leaves with a token about to lapse. */
-const REFRESH_MARGIN_MS = 30_000;
 
 /**
  * Sign-in, the current user and the token lifecycle. It talks to the API through its own
@@ -121,7 +121,9 @@ export class AuthService implements SessionTokens {
       // A new tab, or a session whose access token lapsed: the refresh is tried before giving up.
       const token = await this.accessToken();
       if (!token) return null;
-      let result = await this.fetchUser(token);
+      // The early start (index.html) may have asked already with this token: its answer is taken
+      // when it is a user; anything else is asked again here, where failures are handled.
+      let result = (await this.earlyUser(token)) ?? (await this.fetchUser(token));
       // The stored access token may have been revoked or signed with a rotated key: refresh once.
       if (result.status === 401) {
         const refreshed = await this.refreshAfterRejection(token);
@@ -148,7 +150,7 @@ export class AuthService implements SessionTokens {
   async accessToken(): Promise<string | null> {
     const session = this.store.session();
     if (!session) return null;
-    if (session.expiresAt - Date.now() > REFRESH_MARGIN_MS) return session.accessToken;
+    if (accessTokenFresh(session)) return session.accessToken;
     return this.refresh(session.accessToken);
   }
 
@@ -179,7 +181,7 @@ export class AuthService implements SessionTokens {
     this.refreshing ??= withRefreshLock(async () => {
       const session = await this.store.reloadShared();
       if (!session) return null;
-      if (session.accessToken !== stale && session.expiresAt - Date.now() > REFRESH_MARGIN_MS) return session.accessToken;
+      if (session.accessToken !== stale && accessTokenFresh(session)) return session.accessToken;
       const { data, response } = await this.client
         .POST('/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken } })
         .catch(() => ({ data: undefined, response: undefined }));
@@ -190,6 +192,14 @@ export class AuthService implements SessionTokens {
       return null;
     }).finally(() => (this.refreshing = null));
     return this.refreshing;
+  }
+
+  private async earlyUser(token: string): Promise<{ user: CurrentUser; status: number } | null> {
+    const answer = await takeEarlyMe(token);
+    if (answer?.status !== 200 || !answer.data) return null;
+    const user = answer.data as CurrentUser;
+    this.currentUser.set(user);
+    return { user, status: 200 };
   }
 
   private async fetchUser(token: string): Promise<{ user: CurrentUser | null; status: number }> {

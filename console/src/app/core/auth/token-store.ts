@@ -1,14 +1,9 @@
 import { Injectable, signal } from '@angular/core';
 import type { Schemas } from '@otklik/shared/api/client';
 
-export interface StoredSession {
-  accessToken: string;
-  refreshToken: string;
-  /** Epoch milliseconds when the access token stops being accepted. */
-  expiresAt: number;
-}
+import { SESSION_STORAGE_KEY, readStoredSession as read, validSession, type StoredSession } from './stored-session';
 
-export const SESSION_STORAGE_KEY = 'otklik.console.session';
+export { SESSION_STORAGE_KEY, type StoredSession };
 
 /**
  * Tokens live in localStorage, shared by every tab of the console: a card's link opened in a new
@@ -208,20 +203,4 @@ function sharedRecord(value: unknown): SharedRecord | null {
   const candidate = value as Partial<SharedRecord> | null | undefined;
   const session = validSession(candidate?.session);
   return session && Array.isArray(candidate?.spent) ? { session, spent: candidate.spent.filter((t): t is string => typeof t === 'string') } : null;
-}
-
-function validSession(value: unknown): StoredSession | null {
-  const candidate = value as Partial<StoredSession> | null | undefined;
-  return candidate && typeof candidate.accessToken === 'string' && typeof candidate.refreshToken === 'string' && typeof candidate.expiresAt === 'number'
-    ? (candidate as StoredSession)
-    : null;
-}
-
-function read(): StoredSession | null {
-  try {
-    const raw = localStorage.getItem(SESSION_STORAGE_KEY);
-    return raw ? validSession(JSON.parse(raw)) : null;
-  } catch {
-    return null;
-  }
 }

@@ -11,27 +11,18 @@ import {
 import type { Schemas } from '@otklik/shared/api/client';
 import { EN } from './messages.en';
 import { RU, type MessageKey } from './messages.ru';
+import { LANG_STORAGE_KEY, storedLang, type Lang } from './stored-lang';
 
-export type Lang = 'ru' | 'en';
+export type { Lang };
 export const LANGS: readonly Lang[] = ['ru', 'en'];
 export type { MessageKey };
 
-const STORAGE_KEY = 'otklik.console.lang';
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { ru: RU, en: EN };
 const INTL_LOCALE: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB' };
 /** Statutory deadlines are Moscow time (DOMAIN.md), whatever the operator's own time zone is. */
 const MOSCOW = 'Europe/Moscow';
 
 type Params = Record<string, string | number>;
-
-function storedLang(): Lang {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'en' || value === 'ru' ? value : 'ru';
-  } catch {
-    return 'ru';
-  }
-}
 
 /**
  * The console's whole i18n: one signal holding the language and two typed dictionaries.
@@ -68,7 +59,7 @@ export class I18n {
       const lang = this.lang();
       this.document.documentElement.lang = lang;
       try {
-        localStorage.setItem(STORAGE_KEY, lang);
+        localStorage.setItem(LANG_STORAGE_KEY, lang);
       } catch {
         // storage disabled: the choice lasts for this page only
       }

@@ -3,6 +3,7 @@ import { NavigationCancel, NavigationEnd, NavigationError, NavigationSkipped, Ro
 import { createApiClient, type Schemas } from '@otklik/shared/api/client';
 import { languageMiddleware } from '../api/middleware';
 import { AuthService } from '../auth/auth.service';
+import { takeEarlyRows } from '../early-start';
 import { I18n } from '../i18n/i18n.service';
 import { filtersOfUrl, listQuery, listQueryKey } from './queue-query';
 
@@ -14,7 +15,9 @@ type AppealList = Schemas['StaffAppealListDto'];
  * both (issue 15's navigation figure, test/bench/README.md). The query is the one the queue page
  * will send for that URL (its filters from the URL's query string over the defaults: a page
  * that has just started holds no other filters), and the queue's store takes the answer
- * (QueueStore.fetch → take) when its first load asks for exactly those rows.
+ * (QueueStore.fetch → take) when its first load asks for exactly those rows. On a built console
+ * the request has usually left already, from index.html (core/early-start.ts, the same query
+ * functions): then this takes that answer instead of asking again.
  *
  * Quiet by design: the early request goes out through a client without the problem and session
  * middleware, so nothing is shown and no session is given up on its account. Any failure (an
@@ -36,7 +39,8 @@ export class QueuePrefetch {
   /** Asks for the first page of the queue as it opens at `search` (the URL's query string). */
   start(search: string): void {
     const query = listQuery(filtersOfUrl(search), null);
-    this.pending = { key: listQueryKey(query), answer: this.get(query) };
+    const key = listQueryKey(query);
+    this.pending = { key, answer: this.get(query, key) };
     const sub = this.router.events.subscribe((event) => {
       if (!(event instanceof NavigationEnd || event instanceof NavigationCancel || event instanceof NavigationError || event instanceof NavigationSkipped)) return;
       // The first page has been opened (it took the answer) or the console went elsewhere.
@@ -52,10 +56,16 @@ export class QueuePrefetch {
     return pending?.key === key ? pending.answer : null;
   }
 
-  private async get(query: ReturnType<typeof listQuery>): Promise<AppealList | null> {
+  private async get(query: ReturnType<typeof listQuery>, key: string): Promise<AppealList | null> {
     try {
       const token = await this.auth.accessToken();
       if (!token) return null;
+      // Asked for already by index.html's early start, with this token and this query: one request.
+      const early = takeEarlyRows(key, token);
+      if (early) {
+        const answer = await early;
+        return answer?.status === 200 ? ((answer.data as AppealList | null) ?? null) : null;
+      }
       const { data } = await this.client.GET('/api/v1/staff/appeals', { params: { query }, headers: { Authorization: `Bearer ${token}` } });
       return data ?? null;
     } catch {
