@@ -231,6 +231,7 @@ describe('console queue', () => {
     const lists: Record<string, string>[] = [];
     let meAnswered = false;
     let sentBeforeMe = false;
+    let meAsked = 0;
     // Only the reloaded document's requests count: the page before it may still reload its own
     // rows (a live change from the stream) until the link's document commits.
     let reloaded = false;
@@ -239,6 +240,7 @@ describe('console queue', () => {
     });
     page.on('request', (request) => {
       const url = new URL(request.url());
+      if (reloaded && url.pathname === '/api/v1/me') meAsked++;
       if (!reloaded || url.pathname !== '/api/v1/staff/appeals') return;
       if (lists.length === 0) sentBeforeMe = !meAnswered;
       lists.push(Object.fromEntries(url.searchParams));
@@ -253,6 +255,8 @@ describe('console queue', () => {
     // GET /me had answered: the start-up asks for both at once.
     expect(sent).toEqual([{ view: 'overdue', sort: 'dueAt', limit: '50' }]);
     expect(sentBeforeMe).toBe(true);
+    // Both from index.html's early start (core/early-start.ts), taken by the app: GET /me once too.
+    expect(meAsked).toBe(1);
     // The shell's and the queue's lazy files, asked for from index.html (scripts/console-preload.mjs).
     expect(await page.evaluate(() => document.head.querySelectorAll('link[rel="modulepreload"]').length)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
@@ -263,6 +267,35 @@ describe('console queue', () => {
     await signedOut.page.getByRole('heading', { name: 'Вход для сотрудников' }).waitFor();
     expect(await signedOut.page.evaluate(() => document.head.querySelectorAll('link[rel="modulepreload"]').length)).toBe(0);
     await signedOut.context.close();
+  });
+
+  it('a reload of the queue with a refused access token gives nothing up: the early requests fail quietly, the app refreshes and shows the rows', async () => {
+    const { page, context, errors } = await chromium.signedIn(DEMO.operator, { baseUrl: server.baseUrl });
+    await page.locator('tr.queue-row').first().waitFor();
+    // The stored access token no longer valid (revoked, or signed with a rotated key) but not
+    // expired: index.html's early start sends it; the refresh token is still good.
+    await page.evaluate(() => {
+      const key = 'otklik.console.session';
+      const session = JSON.parse(localStorage.getItem(key)!) as { accessToken: string; expiresAt: number };
+      localStorage.setItem(key, JSON.stringify({ ...session, accessToken: `${session.accessToken}x`, expiresAt: Date.now() + 10 * 60_000 }));
+    });
+    const refused: string[] = [];
+    let refreshed = 0;
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (response.status() === 401) refused.push(path);
+      if (path === '/api/v1/auth/refresh' && response.ok()) refreshed++;
+    });
+    await page.goto(`${server.baseUrl}/queue`);
+    await page.locator('tr.queue-row').first().waitFor();
+    // The early GET /me and rows were refused, then the app's own GET /me; one refresh, and the queue.
+    expect(refused).toEqual(expect.arrayContaining(['/api/v1/me', '/api/v1/staff/appeals']));
+    expect(refreshed).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/queue');
+    expect(await page.locator('mat-snack-bar-container').count()).toBe(0);
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('otklik.console.session')!) !== null)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('«e» on a row escalates it to the parent department with a reason, from the keyboard; axe finds nothing serious on the dialog in either theme', async () => {
