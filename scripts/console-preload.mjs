@@ -1,4 +1,4 @@
-// The queue's code, asked for while the console's HTML is read (issue 15).
+// The queue's code, GET /me and the queue's first rows, asked for while the console's HTML is read (issue 15).
 //
 // A signed-in start of the console on the queue (/ or /queue, a stored session) needs the shell's,
 // the queue's routes' and the queue page's lazy code before its first screen. core/boot.ts imports
@@ -10,6 +10,10 @@
 // adds them as <link rel="modulepreload"> — only for a stored session on the queue's paths, the
 // case boot.ts fetches them for anyway. Signed out (the sign-in page) or on any other page nothing
 // more is fetched; nothing is executed earlier than before (the imports run when boot asks).
+// The same script then asks for GET /me and the queue's first page of rows (startEarly), which
+// the app takes instead of asking again. Both functions are console/src/app/core/early-start.ts,
+// compiled here with esbuild, so the paths, the stored session and the rows' query follow the
+// console's own code instead of a copy of it.
 //
 //   node scripts/console-preload.mjs [dir]   (npm run build:console runs it before compressing)
 import { readFileSync, writeFileSync } from 'node:fs';
