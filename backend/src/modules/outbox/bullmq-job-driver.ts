@@ -22,9 +22,10 @@ const jobOf = (key: DeliveryKey, delay = 0) => ({
 /**
  * Deliveries one queue job carries, all of one consumer: the claim, the mark and the consumer's
  * own batch (the planner's reads and its one transaction, the sender's claim) are amortised over
- * them. Jobs of mixed consumers gave each consumer a third of a job (test/bench/README.md, phase h).
+ * them. Jobs of mixed consumers gave each consumer a third of a job (test/bench/README.md, phase h);
+ * 250 planned a burst in 5.1–5.7 s where 100 took 5.7–7.6 s on the same loaded machine.
  */
-const JOB_BATCH = 100;
+const JOB_BATCH = 250;
 
 /**
  * How long a batch's job id stands. Within it, the same grouping dispatched again (the sweep every
