@@ -11,11 +11,12 @@ const digits = (phone: string) => phone.replace(/\D/g, '');
 
 /**
  * Every channel end to end, against real local servers started here: an SMTP server, an SMS
- * gateway (the HTTP one, then an SMSC over SMPP), a Web Push service that decrypts what it gets
+ * gateway (the HTTP one, the HTTP one taking batch submits in Infobip's shape, then an SMSC over
+ * SMPP), a Web Push service that decrypts what it gets
  * with the subscription's keys, and the in-app stream. A status change reaches each exactly once;
  * switched off, none; in quiet hours the SMS and the push wait for the morning (the injected clock).
  */
-describe.each(['http', 'smpp'] as const)('notifications: every channel, exactly once (SMS over %s)', (gateway) => {
+describe.each(['http', 'http-batch', 'smpp'] as const)('notifications: every channel, exactly once (SMS over %s)', (gateway) => {
   let server: RunningServer;
   let smtp: SmtpSink;
   let http: SmsGateway | undefined;
@@ -28,7 +29,7 @@ describe.each(['http', 'smpp'] as const)('notifications: every channel, exactly 
 
   /** SMS the citizen's phone got, whichever gateway carried them. */
   const texts = (): string[] =>
-    gateway === 'http'
+    gateway !== 'smpp'
       ? http!.messages.filter((m) => digits(m.to) === digits(citizen.phone)).map((m) => m.text)
       : smpp!.submits.filter((s) => digits(s.destination) === digits(citizen.phone)).map((s) => s.text);
   const mails = () => smtp.mails.filter((m) => m.to.some((to) => to.includes(citizen.email)));
@@ -43,9 +44,17 @@ describe.each(['http', 'smpp'] as const)('notifications: every channel, exactly 
     smtp = await startSmtp();
     push = await startPushEndpoint();
     const env: Record<string, string> = { SMTP_URL: smtp.url, CLOCK_CONTROL: 'true' };
-    if (gateway === 'http') {
+    if (gateway !== 'smpp') {
       http = await startSmsGateway();
       Object.assign(env, { SMS_GATEWAY: 'http', SMS_HTTP_URL: http.url });
+      // Infobip's `POST /sms/2/text/advanced`: each message an entry of `messages`, the delivery id its messageId.
+      if (gateway === 'http-batch') {
+        Object.assign(env, {
+          SMS_HTTP_TEMPLATE: '{"destinations":[{"to":"{phone}","messageId":"{ref}"}],"text":"{text}"}',
+          SMS_HTTP_BATCH_TEMPLATE: '{"messages":{messages}}',
+          SMS_HTTP_ID_FIELD: 'messageId',
+        });
+      }
     } else {
       smpp = await startSmppServer();
       Object.assign(env, { SMS_GATEWAY: 'smpp', SMPP_URL: smpp.url });
@@ -54,7 +63,7 @@ describe.each(['http', 'smpp'] as const)('notifications: every channel, exactly 
     base = server.baseUrl;
     const inbox = {
       get messages() {
-        return gateway === 'http' ? http!.messages : smpp!.submits.map((s) => ({ to: `+${digits(s.destination)}`, text: s.text }));
+        return gateway !== 'smpp' ? http!.messages : smpp!.submits.map((s) => ({ to: `+${digits(s.destination)}`, text: s.text }));
       },
     };
     const registered = await registerCitizen(base, inbox);
@@ -116,6 +125,14 @@ describe.each(['http', 'smpp'] as const)('notifications: every channel, exactly 
     expect(changed.map((d) => d.channel).sort()).toEqual(['email', 'in_app', 'push', 'sms']);
     expect(changed.every((d) => ['sent', 'delivered'].includes(d.status))).toBe(true);
     expect(changed.find((d) => d.channel === 'sms')!.address).toMatch(/\*\*\*/);
+    if (gateway === 'http-batch') {
+      // Every SMS went in the batch shape, and its record holds the gateway's id of it: the delivery id it was given.
+      expect(http!.batches).toBeGreaterThan(0);
+      expect(http!.messages.filter((m) => m.ref && !m.batched)).toEqual([]);
+      const full = (await call(base, 'GET', `/api/v1/appeals/${appeal.id}/notifications`, undefined, operator)).body as { id: string; kind: string; channel: string; providerId: string | null }[];
+      const smsRecord = full.find((d) => d.kind === 'status_changed' && d.channel === 'sms')!;
+      expect(smsRecord.providerId).toBe(smsRecord.id);
+    }
     if (gateway === 'smpp') {
       // The SMSC's delivery receipt comes back to the record.
       await until(async () => {

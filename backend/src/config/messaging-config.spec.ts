@@ -6,6 +6,7 @@ import { generateVAPIDKeys } from 'web-push';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('messaging configuration', () => {
+  const httpSms = { SMS_GATEWAY: 'http', SMS_HTTP_URL: 'https://sms.example/sms/2/text/advanced' };
   const dataDir = () => mkdtempSync(join(tmpdir(), 'otklik-messaging-'));
   const prod = { DATABASE_URL: 'postgresql://db/otklik', MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), ANSWER_SIGNING_KEY: loadSigningKey() };
 
@@ -32,6 +33,19 @@ describe('messaging configuration', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), SMS_RATE_PER_SECOND: '5', SMS_HTTP_ID_FIELD: 'result.message_id' }).messaging).toMatchObject({
       smsHttpIdField: 'result.message_id',
       rates: { smsPerSecond: 5 },
+    });
+  });
+
+  it('batch submits to the HTTP gateway: off unless SMS_HTTP_BATCH_TEMPLATE is given; then 100 a request, the entries at "messages"', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), ...httpSms }).messaging.smsHttpBatch).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dataDir(), ...httpSms, SMS_HTTP_BATCH_TEMPLATE: '{"bulkId":"otklik","messages":{messages}}' }).messaging.smsHttpBatch).toEqual({
+      template: '{"bulkId":"otklik","messages":{messages}}',
+      replyField: 'messages',
+      size: 100,
+    });
+    expect(loadConfig({ DATA_DIR: dataDir(), ...httpSms, SMS_HTTP_BATCH_TEMPLATE: '{"messages":{messages}}', SMS_HTTP_BATCH_SIZE: '500', SMS_HTTP_BATCH_REPLY: 'result.items' }).messaging.smsHttpBatch).toMatchObject({
+      replyField: 'result.items',
+      size: 500,
     });
   });
 
@@ -71,6 +85,10 @@ describe('messaging configuration', () => {
     [{ SMS_GATEWAY: 'smpp', SMPP_URL: 'smpp://otklik:pw@smsc', SMPP_ENQUIRE_LINK_SECONDS: '0' }, 'SMPP_ENQUIRE_LINK_SECONDS'],
     [{ SMS_GATEWAY: 'carrier-pigeon' }, 'SMS_GATEWAY'],
     [{ SMS_HTTP_ID_FIELD: 'a..b' }, 'SMS_HTTP_ID_FIELD'],
+    [{ ...httpSms, SMS_HTTP_BATCH_TEMPLATE: '{"messages":[]}' }, 'SMS_HTTP_BATCH_TEMPLATE'],
+    [{ ...httpSms, SMS_HTTP_BATCH_TEMPLATE: '{"messages":{messages}' }, 'SMS_HTTP_BATCH_TEMPLATE'],
+    [{ ...httpSms, SMS_HTTP_BATCH_TEMPLATE: '{"messages":{messages}}', SMS_HTTP_BATCH_SIZE: '1001' }, 'SMS_HTTP_BATCH_SIZE'],
+    [{ ...httpSms, SMS_HTTP_BATCH_TEMPLATE: '{"messages":{messages}}', SMS_HTTP_BATCH_REPLY: 'a..b' }, 'SMS_HTTP_BATCH_REPLY'],
     [{ PUSH_RATE_PER_SECOND: '0' }, 'PUSH_RATE_PER_SECOND'],
   ])('%j stops with an error naming %s', (env, variable) => {
     expect(refusal(env).variable).toBe(variable);

@@ -27,6 +27,16 @@ export interface SmppConfig {
   reconnectMaxMs: number;
 }
 
+/** SMS_HTTP_BATCH_*: batch submits to the HTTP SMS gateway. */
+export interface SmsHttpBatchConfig {
+  /** SMS_HTTP_BATCH_TEMPLATE: the request's JSON with `{messages}` where the array of messages goes (each one SMS_HTTP_TEMPLATE). */
+  template: string;
+  /** SMS_HTTP_BATCH_REPLY: the field of the reply (dots for nesting) holding one entry per message, in order; each entry's id at SMS_HTTP_ID_FIELD. */
+  replyField: string;
+  /** SMS_HTTP_BATCH_SIZE: the most messages in one request. */
+  size: number;
+}
+
 /** The VAPID identity web push messages are signed with (RFC 8292). */
 export interface VapidConfig {
   /** Uncompressed P-256 point, base64url (what the browser's `applicationServerKey` takes). */
@@ -43,6 +53,12 @@ export interface MessagingConfig {
   smpp?: SmppConfig;
   /** SMS_HTTP_ID_FIELD: the field of the HTTP gateway's JSON reply that holds its message id (dots for nesting). */
   smsHttpIdField: string;
+  /**
+   * Several messages in one request, in a gateway's documented batch shape (Infobip's
+   * `POST /sms/2/text/advanced`: `{"messages":[…]}` in, `{"messages":[{"messageId":…},…]}` out,
+   * one entry per message in the request's order). Absent: one request per message.
+   */
+  smsHttpBatch?: SmsHttpBatchConfig;
   vapid: VapidConfig;
   /**
    * PUSH_ALLOW_LOCAL_ENDPOINTS: push to plain-http endpoints and to loopback/private addresses (a
@@ -60,6 +76,7 @@ export function messagingConfig(env: Env, mode: AppMode, dataDir: string, smsGat
   return {
     smpp: smsGateway === 'smpp' ? smppConfig(env) : undefined,
     smsHttpIdField,
+    smsHttpBatch: smsGateway === 'http' ? smsHttpBatchConfig(env) : undefined,
     vapid: vapidConfig(env, mode, dataDir, mailFrom),
     pushAllowLocalEndpoints: bool(env, 'PUSH_ALLOW_LOCAL_ENDPOINTS', mode === 'demo'),
     rates: {
@@ -68,6 +85,21 @@ export function messagingConfig(env: Env, mode: AppMode, dataDir: string, smsGat
       pushPerSecond: int(env, 'PUSH_RATE_PER_SECOND', 200, 1, 100_000),
     },
   };
+}
+
+function smsHttpBatchConfig(env: Env): SmsHttpBatchConfig | undefined {
+  const template = env.SMS_HTTP_BATCH_TEMPLATE;
+  if (!template) return undefined;
+  let valid = template.includes('{messages}');
+  try {
+    if (valid) JSON.parse(template.replaceAll('{messages}', '[]'));
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw new ConfigError('SMS_HTTP_BATCH_TEMPLATE', 'must be a JSON template with {messages} where the array of messages goes (e.g. {"messages":{messages}})');
+  const replyField = env.SMS_HTTP_BATCH_REPLY || 'messages';
+  if (!/^[\w-]+(\.[\w-]+)*$/.test(replyField)) throw new ConfigError('SMS_HTTP_BATCH_REPLY', 'must be a JSON field name, dots for nested fields (e.g. "messages")');
+  return { template, replyField, size: int(env, 'SMS_HTTP_BATCH_SIZE', 100, 1, 1000) };
 }
 
 function smppConfig(env: Env): SmppConfig {

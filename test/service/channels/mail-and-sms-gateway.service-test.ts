@@ -115,6 +115,37 @@ describe('mail and the HTTP SMS gateway', () => {
       expect(gateway.messages.at(-1)!.ref).toBe('2002');
     });
 
+    it('batch submits in Infobip’s shape: one request per batch size, one id per message in order, a repeat folded by its messageId; a refusal or a reply that does not list every message fails them all', async () => {
+      const batch = { template: '{"messages":{messages}}', replyField: 'messages', size: 2 };
+      const item = '{"destinations":[{"to":"{phone}","messageId":"{ref}"}],"text":"{text}"}';
+      const sut = new HttpSmsSender(gateway.url, item, 'messageId', undefined, batch);
+      expect(sut.batchSize).toBe(2);
+      const before = { requests: gateway.batches, messages: gateway.messages.length };
+      const outcomes = await sut.sendMany([
+        { phone: '+79161234567', text: 'Первое «в кавычках»', ref: '3001' },
+        { phone: '+79161234568', text: 'Второе', ref: '3002' },
+        { phone: '+79161234569', text: 'Третье', ref: '3003' },
+      ]);
+      expect(outcomes).toEqual([{ providerId: '3001' }, { providerId: '3002' }, { providerId: '3003' }]);
+      expect(gateway.batches - before.requests).toBe(2);
+      expect(gateway.messages.slice(before.messages)).toEqual([
+        { to: '+79161234567', text: 'Первое «в кавычках»', id: '3001', ref: '3001', batched: true },
+        { to: '+79161234568', text: 'Второе', id: '3002', ref: '3002', batched: true },
+        { to: '+79161234569', text: 'Третье', id: '3003', ref: '3003', batched: true },
+      ]);
+      // A resend of the same delivery: the gateway knows its messageId and sends nothing on.
+      expect(await sut.send('+79161234568', 'Второе', { ref: '3002' })).toEqual({ providerId: '3002' });
+      expect(gateway.unique.get('3002')).toEqual(gateway.messages[before.messages + 1]);
+      gateway.fail(503);
+      const refused = await sut.sendMany([{ phone: '+79161234567', text: 'x', ref: '3004' }]);
+      expect(refused).toEqual([{ error: expect.objectContaining({ message: expect.stringMatching(/503/) }) }]);
+      gateway.fail(null);
+      // The reply must list each message: read at another field, it does not, and nothing counts as accepted.
+      const elsewhere = new HttpSmsSender(gateway.url, item, 'messageId', undefined, { ...batch, replyField: 'results' });
+      const unlisted = await elsewhere.sendMany([{ phone: '+79161234567', text: 'y', ref: '3005' }]);
+      expect(unlisted).toEqual([{ error: expect.objectContaining({ message: expect.stringMatching(/does not list/) }) }]);
+    });
+
     it('reads the id from the configured field, nested or numeric; null without one', () => {
       expect(idIn('{"result":{"message_id":42}}', 'result.message_id')).toBe('42');
       expect(idIn('{"id":"abc"}', 'id')).toBe('abc');

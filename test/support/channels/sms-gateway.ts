@@ -8,6 +8,8 @@ export interface GatewayMessage {
   id: string;
   /** The sender's idempotency key: the `Idempotency-Key` header, else a `ref` field of the body (`{ref}` in the template); absent without one. */
   ref?: string;
+  /** It came in a batch request. */
+  batched?: true;
 }
 
 export interface SmsGateway {
@@ -20,30 +22,49 @@ export interface SmsGateway {
    * the phone. A repeated key is answered with the first one's id and sent nowhere.
    */
   unique: Map<string, GatewayMessage>;
+  /** Requests in the batch shape (Infobip's `{"messages":[{"destinations":[{"to","messageId"}],"text"}]}`), each message of them in `messages`. */
+  batches: number;
   /** Answer every request with this status from now on (an outage); null accepts again. */
   fail(status: number | null): void;
   close(): Promise<void>;
 }
 
-/** A local HTTP SMS gateway (what SMS_GATEWAY=http posts to): keeps every message and answers `{ "id": … }`. */
+/**
+ * A local HTTP SMS gateway (what SMS_GATEWAY=http posts to): keeps every message and answers
+ * `{ "id": … }`; a request in Infobip's batch shape (`POST /sms/2/text/advanced`) is answered as
+ * Infobip documents it, one entry per message in order, its messageId the one the request gave.
+ */
 export async function startSmsGateway(): Promise<SmsGateway> {
   const messages: GatewayMessage[] = [];
   const unique = new Map<string, GatewayMessage>();
   let failing: number | null = null;
   let counter = 0;
+  let batches = 0;
+  const accept = (fields: { to: string; text: string }, ref: string | undefined, id?: string) => {
+    const first = ref ? unique.get(ref) : undefined;
+    const message: GatewayMessage = { ...fields, id: first?.id ?? id ?? `gw-${++counter}`, ...(ref ? { ref } : {}), ...(id ? { batched: true as const } : {}) };
+    messages.push(message);
+    if (ref && !first) unique.set(ref, message);
+    return { message, duplicate: !!first };
+  };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (d: Buffer) => (body += d.toString()));
     req.on('end', () => {
       if (failing !== null) return void res.writeHead(failing, { 'content-type': 'application/json' }).end('{"error":"unavailable"}');
-      const { ref: bodyRef, ...fields } = JSON.parse(body) as { to: string; text: string; ref?: string };
+      const parsed = JSON.parse(body) as { to: string; text: string; ref?: string; messages?: { destinations: { to: string; messageId?: string }[]; text: string }[] };
+      if (Array.isArray(parsed.messages)) {
+        batches++;
+        const entries = parsed.messages.map((m) => {
+          const [{ to, messageId }] = m.destinations;
+          const { message } = accept({ to, text: m.text }, messageId || undefined, messageId || undefined);
+          return { to, messageId: message.id, status: { groupId: 1, groupName: 'PENDING', name: 'PENDING_ENROUTE' } };
+        });
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ bulkId: `bulk-${batches}`, messages: entries }));
+      }
       const header = req.headers['idempotency-key'];
-      const ref = (typeof header === 'string' && header) || bodyRef || undefined;
-      const first = ref ? unique.get(ref) : undefined;
-      const message: GatewayMessage = { ...fields, id: first?.id ?? `gw-${++counter}`, ...(ref ? { ref } : {}) };
-      messages.push(message);
-      if (ref && !first) unique.set(ref, message);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: message.id, status: first ? 'duplicate' : 'queued' }));
+      const { message, duplicate } = accept({ to: parsed.to, text: parsed.text }, (typeof header === 'string' && header) || parsed.ref || undefined);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: message.id, status: duplicate ? 'duplicate' : 'queued' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -52,6 +73,9 @@ export async function startSmsGateway(): Promise<SmsGateway> {
     url: `http://127.0.0.1:${port}/send`,
     messages,
     unique,
+    get batches() {
+      return batches;
+    },
     fail(status) {
       failing = status;
     },

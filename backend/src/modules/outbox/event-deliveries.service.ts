@@ -260,15 +260,18 @@ export class EventDeliveries {
     return retryBackoffMs(this.config, attempts);
   }
 
-  /** Pending deliveries that are due and held by nobody (the safety net behind the post-commit dispatch). */
-  async due(limit: number): Promise<DeliveryKey[]> {
+  /**
+   * Pending deliveries due for at least `graceMs` and held by nobody (the safety net behind the
+   * post-commit dispatch; the grace is the job driver's, see JobDriver.sweepGraceMs).
+   */
+  async due(limit: number, graceMs = 0): Promise<DeliveryKey[]> {
     const rows = await this.dataSource.query<KeyRow[]>(
       `SELECT d.event_id, d.consumer, d.next_attempt_at
          FROM event_deliveries d
-        WHERE d.status = 'pending' AND d.next_attempt_at <= clock_timestamp()
+        WHERE d.status = 'pending' AND d.next_attempt_at <= clock_timestamp() - make_interval(secs => $2::float8 / 1000)
           AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
         ORDER BY d.next_attempt_at LIMIT $1`,
-      [limit],
+      [limit, graceMs],
     );
     return rows.map(toKey);
   }

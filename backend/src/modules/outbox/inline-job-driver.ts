@@ -16,6 +16,8 @@ const MIN_BATCH = 4;
 @Injectable()
 export class InlineJobDriver implements JobDriver {
   readonly name = 'inline' as const;
+  /** The queue is this process's: what it holds is deduplicated here, what runs is leased. */
+  readonly sweepGraceMs = 0;
   private readonly logger = new Logger(InlineJobDriver.name);
   private readonly queue: DeliveryKey[] = [];
   private readonly queued = new Set<string>();
@@ -26,7 +28,9 @@ export class InlineJobDriver implements JobDriver {
   constructor(private readonly deliveries: EventDeliveries) {}
 
   dispatch(keys: DeliveryKey[]): Promise<void> {
-    for (const key of keys) {
+    // By consumer (stable within), so a batch taken from the queue is mostly one consumer's and its
+    // own batch (the planner's, the rollups') amortises over all of it.
+    for (const key of [...keys].sort((a, b) => (a.consumer < b.consumer ? -1 : a.consumer > b.consumer ? 1 : 0))) {
       const id = `${key.eventId}/${key.consumer}`;
       if (this.closed || this.queued.has(id)) continue;
       this.queued.add(id);

@@ -7,6 +7,12 @@ import { DeliveryKey } from './event-deliveries.service';
  */
 export interface JobDriver {
   readonly name: 'inline' | 'bullmq';
+  /**
+   * How long after a delivery fell due the relay's sweep hands it over again: 0 for a driver whose
+   * queue is this process's own (it knows what it holds), more for one whose queue the database
+   * cannot see (BullMQ), so deliveries waiting there behind a burst are not added again each second.
+   */
+  readonly sweepGraceMs: number;
   /** Hands deliveries over; returns once they are accepted (not run). */
   dispatch(keys: DeliveryKey[]): Promise<void>;
   /** Stops taking work and waits for what is running (shutdown). */

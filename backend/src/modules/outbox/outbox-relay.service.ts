@@ -94,7 +94,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async pass(sweep: boolean): Promise<void> {
     await this.drain();
-    if (sweep && !this.stopped) await this.driver.dispatch(await this.deliveries.due(BATCH));
+    if (sweep && !this.stopped) await this.driver.dispatch(await this.deliveries.due(BATCH, this.driver.sweepGraceMs));
   }
 
   /**

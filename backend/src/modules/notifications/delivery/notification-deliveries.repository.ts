@@ -151,14 +151,21 @@ export class NotificationDeliveries {
    * (by the sweep of this process or another), and then this sender must not send it too.
    */
   async renew(id: string, attempt: number, leaseSeconds: number): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
+    return (await this.renewMany([{ id, attempts: attempt }], leaseSeconds)).length > 0;
+  }
+
+  /** `renew` for several deliveries sent together (a batch submit); returns the ids still this sender's. */
+  async renewMany(rows: { id: string; attempts: number }[], leaseSeconds: number): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const renewed = await this.dataSource.query<{ id: string }[]>(
       `WITH renewed AS (
-         UPDATE notification_deliveries SET locked_until = clock_timestamp() + make_interval(secs => $3)
-          WHERE id = $1 AND attempts = $2 AND status = 'pending' RETURNING id)
+         UPDATE notification_deliveries d SET locked_until = clock_timestamp() + make_interval(secs => $3)
+           FROM unnest($1::bigint[], $2::int[]) AS k(id, attempts)
+          WHERE d.id = k.id AND d.attempts = k.attempts AND d.status = 'pending' RETURNING d.id::text AS id)
        SELECT id FROM renewed`,
-      [id, attempt, leaseSeconds],
+      [rows.map((r) => r.id), rows.map((r) => r.attempts), leaseSeconds],
     );
-    return rows.length > 0;
+    return renewed.map((r) => r.id);
   }
 
   /** Due and free deliveries (the sweep behind the post-commit hand-over: retries, the morning after quiet hours, a dead sender's lease). */

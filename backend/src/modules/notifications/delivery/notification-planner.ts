@@ -110,6 +110,14 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     const userIds = [...new Set(planned.flatMap((p) => p.recipients.filter((r) => r.kind === 'user').map((r) => r.id)))];
     const [prefs, reach, devices] = await Promise.all([this.preferences.of(userIds), this.accounts.reachOf(userIds), this.push.withDevices(userIds)]);
     const reachById = new Map(reach.map((r) => [r.id, r]));
+    // A recipient's phone, decrypted once per batch: a burst about one citizen's appeals is one person many times.
+    const phones = new Map<string, string | null>();
+    const phoneOf = (account: { id: string; personalEncrypted: string | null }): string | null => {
+      if (!account.personalEncrypted) return null;
+      let phone = phones.get(account.id);
+      if (phone === undefined) phones.set(account.id, (phone = this.cipher.decryptJson<{ phone?: string | null }>(account.personalEncrypted).phone ?? null));
+      return phone;
+    };
     // The admins' texts, read once per batch (cached for NOTICE_TEMPLATE_CACHE_MS).
     const overrides = await this.templates.current();
     const now = this.clock.now();
@@ -134,8 +142,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
           const account = reachById.get(recipient.id);
           if (!account) continue; // deactivated meanwhile
           pref = prefs.get(recipient.id) ?? DEFAULT_PREFERENCES;
-          const phone = account.personalEncrypted ? this.cipher.decryptJson<{ phone?: string | null }>(account.personalEncrypted).phone : null;
-          to = { email: account.email, phone };
+          to = { email: account.email, phone: phoneOf(account) };
           staff = isStaff(account.role as Role);
         } else {
           to = this.cipher.decryptJson<{ email?: string | null; phone?: string | null }>(recipient.contactEncrypted);

@@ -178,16 +178,26 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
         await this.receipt(early, false);
       }
     };
+    // What goes out in one provider call: a delivery, or SMS in the gateway's batches when its driver submits several at once.
+    const units: ClaimedDelivery[][] = [];
+    const batchSize = this.sms.batchSize;
+    const sms: ClaimedDelivery[] = [];
+    for (const d of claimed) {
+      if (batchSize > 1 && d.content.channel === 'sms') sms.push(d);
+      else units.push([d]);
+    }
+    for (let i = 0; i < sms.length; i += batchSize) units.push(sms.slice(i, i + batchSize));
     let next = 0;
     const worker = async () => {
-      while (next < claimed.length && !this.closed) {
-        const result = await this.sendOne(claimed[next++], claimedAt);
-        if (result) accepted.push(result);
+      while (next < units.length && !this.closed) {
+        const unit = units[next++];
+        const results = batchSize > 1 && unit[0].content.channel === 'sms' ? await this.sendSmsBatch(unit, claimedAt) : [await this.sendOne(unit[0], claimedAt)];
+        for (const result of results) if (result) accepted.push(result);
         if (accepted.length >= FLUSH_EVERY || Date.now() - lastFlush > leaseMs / 4) await flush();
       }
     };
     try {
-      await Promise.all(Array.from({ length: Math.min(SENDS_PER_BATCH, claimed.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(SENDS_PER_BATCH, units.length) }, worker));
     } finally {
       await flush();
     }
@@ -209,6 +219,37 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     } finally {
       latency.observe({ channel: delivery.channel }, Number(process.hrtime.bigint() - started) / 1e9);
     }
+  }
+
+  /**
+   * SMS in one batch submit: each still this sender's (renewed together, as `sendOne` renews one),
+   * one outcome per message — accepted with the gateway's id of it, or failed on its own.
+   */
+  private async sendSmsBatch(batch: ClaimedDelivery[], claimedAt: number): Promise<(Accepted | null)[]> {
+    const { leaseSeconds } = this.config.events;
+    let mine = batch;
+    if (Date.now() - claimedAt > (leaseSeconds * 1000) / 4) {
+      const renewed = new Set(await this.deliveries.renewMany(batch.map((d) => ({ id: d.id, attempts: d.attempts })), leaseSeconds));
+      mine = batch.filter((d) => renewed.has(d.id));
+    }
+    if (mine.length === 0) return [];
+    const started = process.hrtime.bigint();
+    // The delivery id as each message's idempotency key, as in `deliver`.
+    const outcomes = await this.sms.sendMany(
+      mine.map((d) => {
+        const content = d.content as Extract<ChannelContent, { channel: 'sms' }>;
+        return { phone: content.to, text: content.text, ref: d.id };
+      }),
+    );
+    latency.observe({ channel: 'sms' }, Number(process.hrtime.bigint() - started) / 1e9);
+    const results: (Accepted | null)[] = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      if ('error' in outcome) {
+        await this.failed(mine[i], outcome.error);
+        results.push(null);
+      } else results.push({ id: mine[i].id, channel: 'sms', provider: this.smsProvider, providerId: outcome.providerId });
+    }
+    return results;
   }
 
   private async deliver(content: ChannelContent, delivery: ClaimedDelivery): Promise<{ provider: string; providerId: string | null }> {
