@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Un
 
 /**
  * The reporting module's tables (migration 1765340000000-Reporting, then 1765490100000-ReportRepeatFacts and
- * 1765490100001-ReportIntakeHours). Declared so that the table
+ * 1765490100001-ReportIntakeHours, 1765490300000-ReportDurationsAndAssignees). Declared so that the table
  * ownership map (scripts/module-tables.mjs) and the data source know them; the module reads and
  * writes them with SQL in its repository (report-rollups.repository.ts).
  */
@@ -97,6 +97,42 @@ export class ReportIntakeHourRow {
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
   @Column({ type: 'smallint' }) hour: number;
   @Column({ type: 'integer', default: 0 }) received: number;
+}
+
+/**
+ * The sla report's medians: how many appeals were answered (measure 'answer', by answer_wd) or first
+ * reacted to ('reaction', by first_reaction_wd) on a Moscow day in a department, per whole number
+ * of working days (migration 1765490300000-ReportDurationsAndAssignees). The exact median is read
+ * off the histogram (medianOfHistogram).
+ */
+@Entity('report_durations')
+@Unique('report_durations_key', ['day', 'departmentId', 'measure', 'wd'])
+@Check('report_durations_measure', "measure IN ('answer', 'reaction')")
+export class ReportDurationRow {
+  /** A surrogate key: the row's identity is the unique (day, department, measure, wd), NULLs equal. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_durations_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
+  @Column({ type: 'text' }) measure: string;
+  @Column({ type: 'integer' }) wd: number;
+  @Column({ type: 'integer', default: 0 }) count: number;
+}
+
+/**
+ * The operators report: per Moscow day × department × current assignee, the appeals registered that
+ * day (assigned) and answered that day with their working days (migration 1765490300000-ReportDurationsAndAssignees).
+ */
+@Entity('report_assignee_daily')
+@Unique('report_assignee_daily_key', ['day', 'departmentId', 'assigneeId'])
+export class ReportAssigneeDailyRow {
+  /** A surrogate key: the row's identity is the unique (day, department, assignee), NULLs equal. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_assignee_daily_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
+  @Column({ name: 'assignee_id', type: 'uuid' }) assigneeId: string;
+  @Column({ type: 'integer', default: 0 }) assigned: number;
+  @Column({ type: 'integer', default: 0 }) answered: number;
+  @Column({ name: 'answer_wd_sum', type: 'bigint', default: 0 }) answerWdSum: string;
 }
 
 @Entity('report_rebuild_state')
