@@ -196,7 +196,7 @@ function tallyDiff<R extends object, C extends string>(
   const apply = (f: AppealFigures, sign: 1 | -1) => {
     for (const row of rowsOf(f)) {
       const key = JSON.stringify(Object.entries(row).filter(([k]) => !(counters as readonly string[]).includes(k)));
-      const into = merged.get(key) ?? ({ ...row, ...Object.fromEntries(counters.map((c) => [c, 0])) } as R & Record<C, number>);
+      const into = merged.get(key) ?? ({ ...row, ...Object.fromEntries(counters.map((c) => [c, 0])) });
       for (const c of counters) (into as Record<C, number>)[c] += sign * row[c];
       merged.set(key, into);
     }
