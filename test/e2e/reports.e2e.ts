@@ -59,6 +59,14 @@ const ROLLUPS_FROM_FACTS = `
    WHERE c.day IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
+/** report_daily_summary's columns but its surrogate key: report_daily's without subcategory and region. */
+const SUMMARY_COLUMNS = DAILY_COLUMNS.replace('subcategory_id, ', '').replace('region, ', '');
+/** The summary rollup derived in SQL from the per-appeal figures (through ROLLUPS_FROM_FACTS): what report_daily_summary must hold. */
+const SUMMARY_FROM_FACTS = `
+  SELECT day, department_id, category_id, type, channel,
+         ${SUMMARY_COLUMNS.split(',').slice(5).map((c) => `sum(${c.trim()})::${/_wd_sum$/.test(c.trim()) ? 'bigint' : 'int'} AS ${c.trim()}`).join(', ')}
+    FROM (${ROLLUPS_FROM_FACTS}) d GROUP BY 1, 2, 3, 4, 5`;
+
 /** The heat map's rollup derived in SQL from the per-appeal figures: what report_intake_hours must hold. */
 const INTAKE_HOURS_FROM_FACTS = `
   SELECT f.registered_on AS day, f.department_id, extract(hour FROM f.registered_at AT TIME ZONE 'Europe/Moscow')::int AS hour, count(*)::int AS received
@@ -126,6 +134,9 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     daily: await rows(`SELECT ${DAILY_COLUMNS} FROM report_daily WHERE received + answered + closed + reacted + rated + extended + redirects + repeats <> 0 ORDER BY day, department_id, category_id, subcategory_id, type, channel, region`),
     facts: await rows(`SELECT * FROM report_appeal_facts ORDER BY appeal_id`).then((r) => r.map(({ updated_at: _, ...rest }) => rest)),
     hours: await rows(`SELECT day, department_id, hour::int AS hour, received FROM report_intake_hours WHERE received <> 0 ORDER BY day, department_id, hour`),
+    summary: await rows(
+      `SELECT ${SUMMARY_COLUMNS} FROM report_daily_summary WHERE received + answered + closed + reacted + rated + extended + redirects + repeats <> 0 ORDER BY day, department_id, category_id, type, channel`,
+    ),
     durations: await rows(`SELECT day, department_id, measure, wd, count FROM report_durations WHERE count <> 0 ORDER BY day, department_id, measure, wd`),
     assigneeDays: await rows(
       `SELECT day, department_id, assignee_id, assigned, answered, answer_wd_sum::int AS answer_wd_sum FROM report_assignee_daily
@@ -519,7 +530,9 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     await db.query(`DROP TABLE derived`);
     expect(derived).toEqual(before.daily);
     expect(await rows(`SELECT * FROM (${INTAKE_HOURS_FROM_FACTS}) x ORDER BY day, department_id, hour`)).toEqual(before.hours);
+    expect(await rows(`SELECT * FROM (${SUMMARY_FROM_FACTS}) x ORDER BY day, department_id, category_id, type, channel`)).toEqual(before.summary);
     expect(await rows(`SELECT * FROM (${DURATIONS_FROM_FACTS}) x ORDER BY day, department_id, measure, wd`)).toEqual(before.durations);
+    expect(before.summary.length).toBeGreaterThan(0);
     expect(await rows(`SELECT * FROM (${ASSIGNEE_DAYS_FROM_FACTS}) x ORDER BY day, department_id, assignee_id`)).toEqual(before.assigneeDays);
     // Not vacuous: the scenario answers and reacts to appeals in March, and assigns them.
     expect(before.durations.filter((d: any) => d.measure === 'answer').reduce((n: number, d: any) => n + d.count, 0)).toBeGreaterThanOrEqual(4);
@@ -533,7 +546,8 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     await db.query(`INSERT INTO report_daily (${DAILY_COLUMNS}) SELECT * FROM (${ROLLUPS_FROM_FACTS}) x`);
     await db.query(`TRUNCATE report_intake_hours`);
     await db.query(`INSERT INTO report_intake_hours (day, department_id, hour, received) SELECT * FROM (${INTAKE_HOURS_FROM_FACTS}) x`);
-    await db.query(`TRUNCATE report_durations, report_assignee_daily`);
+    await db.query(`TRUNCATE report_daily_summary, report_durations, report_assignee_daily`);
+    await db.query(`INSERT INTO report_daily_summary (${SUMMARY_COLUMNS}) SELECT * FROM (${SUMMARY_FROM_FACTS}) x`);
     await db.query(`INSERT INTO report_durations (day, department_id, measure, wd, count) SELECT * FROM (${DURATIONS_FROM_FACTS}) x`);
     await db.query(`INSERT INTO report_assignee_daily (day, department_id, assignee_id, assigned, answered, answer_wd_sum) SELECT * FROM (${ASSIGNEE_DAYS_FROM_FACTS}) x`);
     await db.query(`UPDATE report_rebuild_state SET after_appeal_id = $1, done = 3, finished_at = NULL`, [third.appeal_id]);

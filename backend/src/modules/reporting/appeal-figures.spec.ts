@@ -1,6 +1,6 @@
 import { AppealStatus, AppealType, ProductionCalendar } from '@otklik/shared/domain';
 import type { AppealReportState } from '../appeals/appeal-report.repository';
-import { assigneeDaysDiff, contributionOf, durationsDiff, figuresOf, intakeHoursDiff, medianOfHistogram, moscowHour, rollupDiff } from './appeal-figures';
+import { assigneeDaysDiff, contributionOf, durationsDiff, figuresOf, intakeHoursDiff, medianOfHistogram, moscowHour, rollupDiff, summaryDiff } from './appeal-figures';
 
 const MSK = (local: string) => new Date(`${local}+03:00`);
 const calendar = new ProductionCalendar();
@@ -127,5 +127,15 @@ describe('appeal figures', () => {
     expect(medianOfHistogram([{ value: 2, count: 3 }, { value: 9, count: 1 }])).toBe(2); // 2 2 2 9
     expect(medianOfHistogram([{ value: 0, count: 1 }, { value: 5, count: 1 }, { value: 7, count: 1 }])).toBe(5);
     expect(medianOfHistogram([{ value: 0, count: 1 }, { value: 1, count: 1 }])).toBe(0.5);
+  });
+
+  it('the summary rollup merges the deltas without subcategory and region: a move between subcategories cancels out there', () => {
+    const before = figuresOf(state({ subcategoryId: '00000000-0000-4000-8000-0000000000c2', region: 'Москва' }), calendar);
+    const after = figuresOf(state({ subcategoryId: '00000000-0000-4000-8000-0000000000c3', region: 'Тверь' }), calendar);
+    expect(rollupDiff([{ before, after }])).toHaveLength(2);
+    expect(summaryDiff(rollupDiff([{ before, after }]))).toEqual([]);
+    expect(summaryDiff(rollupDiff([{ before: null, after }, { before: null, after: { ...before, appealId: 'other' } }]))).toEqual([
+      expect.objectContaining({ day: '2026-03-06', subcategory_id: null, region: null, counters: { received: 2 } }),
+    ]);
   });
 });

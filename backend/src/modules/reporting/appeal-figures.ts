@@ -153,18 +153,27 @@ const keyOf = (d: RollupDelta) => JSON.stringify([d.day, d.department_id, d.cate
  * figures): the new contributions minus the old ones, merged by rollup row, zero rows dropped.
  */
 export function rollupDiff(changes: readonly { before: AppealFigures | null; after: AppealFigures | null }[]): RollupDelta[] {
+  return mergeDeltas(changes.flatMap(({ before, after }) => [...(before ? contributionOf(before).map((d) => negate(d)) : []), ...(after ? contributionOf(after) : [])]));
+}
+
+/**
+ * The same deltas for report_daily_summary (report_daily without subcategory and region): merged by
+ * the coarser key, rows whose counters cancel out dropped.
+ */
+export function summaryDiff(deltas: readonly RollupDelta[]): RollupDelta[] {
+  return mergeDeltas(deltas.map((d) => ({ ...d, subcategory_id: null, region: null })));
+}
+
+const negate = (d: RollupDelta): RollupDelta => ({ ...d, counters: Object.fromEntries(Object.entries(d.counters).map(([k, v]) => [k, -v])) });
+
+/** Deltas of the same rollup row added up; zero counters and rows left with none dropped. */
+function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
   const merged = new Map<string, RollupDelta>();
-  const apply = (deltas: RollupDelta[], sign: 1 | -1) => {
-    for (const d of deltas) {
-      const key = keyOf(d);
-      const into = merged.get(key) ?? { ...d, counters: {} };
-      for (const [k, v] of Object.entries(d.counters) as [RollupCounter, number][]) into.counters[k] = (into.counters[k] ?? 0) + sign * v;
-      merged.set(key, into);
-    }
-  };
-  for (const { before, after } of changes) {
-    if (before) apply(contributionOf(before), -1);
-    if (after) apply(contributionOf(after), 1);
+  for (const d of deltas) {
+    const key = keyOf(d);
+    const into = merged.get(key) ?? { ...d, counters: {} };
+    for (const [k, v] of Object.entries(d.counters) as [RollupCounter, number][]) into.counters[k] = (into.counters[k] ?? 0) + v;
+    merged.set(key, into);
   }
   return [...merged.values()]
     .map((d) => ({ ...d, counters: Object.fromEntries(Object.entries(d.counters).filter(([, v]) => v !== 0)) }))

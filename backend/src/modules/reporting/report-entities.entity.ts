@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Un
 
 /**
  * The reporting module's tables (migration 1765340000000-Reporting, then 1765490100000-ReportRepeatFacts and
- * 1765490100001-ReportIntakeHours, 1765490300000-ReportDurationsAndAssignees). Declared so that the table
+ * 1765490100001-ReportIntakeHours, 1765490300000-ReportDurationsAndAssignees, 1765490300001-ReportDailySummary). Declared so that the table
  * ownership map (scripts/module-tables.mjs) and the data source know them; the module reads and
  * writes them with SQL in its repository (report-rollups.repository.ts).
  */
@@ -51,19 +51,8 @@ export class ReportAppealFact {
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }
 
-@Entity('report_daily')
-@Unique('report_daily_key', ['day', 'departmentId', 'categoryId', 'subcategoryId', 'type', 'channel', 'region'])
-@Index('report_daily_department_day', { synchronize: false })
-export class ReportDailyRow {
-  /** A surrogate key: the row's identity is the unique dimension tuple (NULLs equal), report_daily_key. */
-  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_daily_pkey' }) id: string;
-  @Column({ type: 'date' }) day: string;
-  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
-  @Column({ name: 'category_id', type: 'uuid' }) categoryId: string;
-  @Column({ name: 'subcategory_id', type: 'uuid', nullable: true }) subcategoryId: string | null;
-  @Column({ type: 'text' }) type: string;
-  @Column({ type: 'text' }) channel: string;
-  @Column({ type: 'text', nullable: true }) region: string | null;
+/** The counters of report_daily and report_daily_summary (ROLLUP_COUNTERS). */
+export abstract class RollupCounterColumns {
   @Column({ type: 'integer', default: 0 }) received: number;
   @Column({ type: 'integer', default: 0 }) answered: number;
   @Column({ name: 'answered_on_time', type: 'integer', default: 0 }) answeredOnTime: number;
@@ -84,6 +73,37 @@ export class ReportDailyRow {
   @Column({ name: 'rating_5', type: 'integer', default: 0 }) rating5: number;
   /** Repeat appeals registered that day. */
   @Column({ type: 'integer', default: 0 }) repeats: number;
+}
+
+@Entity('report_daily')
+@Unique('report_daily_key', ['day', 'departmentId', 'categoryId', 'subcategoryId', 'type', 'channel', 'region'])
+@Index('report_daily_department_day', { synchronize: false })
+export class ReportDailyRow extends RollupCounterColumns {
+  /** A surrogate key: the row's identity is the unique dimension tuple (NULLs equal), report_daily_key. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_daily_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
+  @Column({ name: 'category_id', type: 'uuid' }) categoryId: string;
+  @Column({ name: 'subcategory_id', type: 'uuid', nullable: true }) subcategoryId: string | null;
+  @Column({ type: 'text' }) type: string;
+  @Column({ type: 'text' }) channel: string;
+  @Column({ type: 'text', nullable: true }) region: string | null;
+}
+
+/**
+ * report_daily without subcategory and region (migration 1765490300001-ReportDailySummary): what the
+ * reports read when no category or region filter asks for those dimensions.
+ */
+@Entity('report_daily_summary')
+@Unique('report_daily_summary_key', ['day', 'departmentId', 'categoryId', 'type', 'channel'])
+export class ReportDailySummaryRow extends RollupCounterColumns {
+  /** A surrogate key: the row's identity is the unique dimension tuple (NULLs equal), report_daily_summary_key. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_daily_summary_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
+  @Column({ name: 'category_id', type: 'uuid' }) categoryId: string;
+  @Column({ type: 'text' }) type: string;
+  @Column({ type: 'text' }) channel: string;
 }
 
 /** The volume report's heat map: appeals registered per Moscow day × department × Moscow hour (migration 1765490100001-ReportIntakeHours). */

@@ -8,7 +8,7 @@ import { DayRange } from './report-period';
 
 export type RollupGroup = 'day' | 'category_id' | 'type' | 'department_id' | 'channel';
 
-/** The filter over the reporting tables' own columns (report_daily, report_appeal_facts as r). */
+/** The filter over the reporting tables' own columns (report_daily and the other rollups, report_appeal_facts as r). */
 function whereOf(filter: AppealSetFilter, range: DayRange, dayColumn: string): { where: string; params: unknown[] } {
   const params: unknown[] = [range.from, range.to];
   const parts = [`r.${dayColumn} BETWEEN $1::date AND $2::date`];
@@ -31,6 +31,13 @@ const sumsOf = (counters: readonly RollupCounter[]) => counters.map((c) => `COAL
 const toSums = <C extends RollupCounter>(counters: readonly C[], row: Record<string, string>): Record<C, number> =>
   Object.fromEntries(counters.map((c) => [c, Number(row[c] ?? 0)])) as Record<C, number>;
 
+/**
+ * The daily rollup a filter can be answered from: report_daily_summary (without subcategory and
+ * region, ~3.6× fewer rows at 1M) unless a category filter (it may name a subcategory) or a region
+ * filter needs those dimensions.
+ */
+const dailyOf = (filter: AppealSetFilter) => (filter.categoryId || filter.region ? 'report_daily' : 'report_daily_summary');
+
 /** Only a department scope (no category, type, channel or region): what the smaller rollups (day × department × …) can answer. */
 const byDepartmentOnly = (filter: AppealSetFilter) => !filter.categoryId && !filter.type && !filter.channel && !filter.region;
 
@@ -42,7 +49,7 @@ export class ReportQueries {
   /** The sums of `counters` (each report asks for those it shows: summing all of them cost most of the statement). */
   async totals<C extends RollupCounter>(filter: AppealSetFilter, range: DayRange, counters: readonly C[]): Promise<Record<C, number>> {
     const { where, params } = whereOf(filter, range, 'day');
-    const [row] = await this.dataSource.query<Record<string, string>[]>(`SELECT ${sumsOf(counters)} FROM report_daily r WHERE ${where}`, params);
+    const [row] = await this.dataSource.query<Record<string, string>[]>(`SELECT ${sumsOf(counters)} FROM ${dailyOf(filter)} r WHERE ${where}`, params);
     return toSums(counters, row);
   }
 
@@ -61,7 +68,7 @@ export class ReportQueries {
     const key = groups.length ? `COALESCE(${groups.map((g) => `r.${g}::text`).join(', ')})` : 'NULL';
     const rows = await this.dataSource.query<Record<string, string>[]>(
       `SELECT CASE ${label} ELSE 'total' END AS grouping, ${key} AS key, ${sumsOf(counters)}
-         FROM report_daily r WHERE ${where}
+         FROM ${dailyOf(filter)} r WHERE ${where}
         GROUP BY GROUPING SETS (${[...groups.map((g) => `(r.${g})`), '()'].join(', ')})
         ORDER BY 1, 2`,
       params,
