@@ -131,15 +131,23 @@ export class ReportRollups {
     );
   }
 
-  /** Adds counters to a rollup's rows by their unique key `<table>_key` (rows created at zero when missing). */
+  /**
+   * Adds counters to a rollup's rows by their unique key `<table>_key` (rows created at zero when
+   * missing), in the order of their keys: two consumer batches of different appeals that share rows
+   * (the coarser the rollup, the likelier) lock them in one order, so they wait, never deadlock.
+   */
   private async addCounts(manager: EntityManager, table: string, keys: readonly [string, string][], counters: readonly [string, string][], deltas: readonly object[]): Promise<void> {
     if (deltas.length === 0) return;
     const columns = [...keys, ...counters].map(([c]) => c);
+    const keyOf = (d: object) => JSON.stringify(keys.map(([c]) => (d as Record<string, unknown>)[c] ?? null));
+    const ordered = deltas.map((d) => [keyOf(d), d] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     await manager.query(
       `INSERT INTO ${table} (${columns.join(', ')})
-       SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${[...keys, ...counters].map(([c, t]) => `${c} ${t}`).join(', ')})
+       SELECT ${columns.join(', ')}
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${[...keys, ...counters].map(([c, t]) => `${c} ${t}`).join(', ')})) WITH ORDINALITY AS x(${columns.join(', ')}, n)
+        ORDER BY n
        ON CONFLICT ON CONSTRAINT ${table}_key DO UPDATE SET ${counters.map(([c]) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`,
-      [JSON.stringify(deltas)],
+      [JSON.stringify(ordered.map(([, d]) => d))],
     );
   }
 
