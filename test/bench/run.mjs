@@ -41,7 +41,9 @@
  *   k. reports (BENCH_ONLY=reports, see reports.mjs): reports:rebuild of the dataset, each report's p95
  *      beside a raw SQL scan of the same figure, the rollup lag under a steady intake, and the CSV of
  *      every appeal streamed by a fresh API process (time, peak RSS). BENCH_REPORTS=csv runs the CSV rows
- *      alone (no rebuild, no report load): the export reads `appeals`, not the rollups.
+ *      alone (no rebuild, no report load): the export reads `appeals`, not the rollups. BENCH_REPORTS=latency
+ *      runs the report p95s alone on a kept dataset whose rebuild finished (pending migrations applied, no
+ *      rebuild, no rollup lag, no CSV).
  *
  *   BENCH_ONLY=cpu|submit|read|overdue|attachments|events|notifications|audit|webhooks|reports|console|compare   run one phase ('all' skips compare and cpu)
  *   BENCH_WEBHOOK_EVENTS=5000 BENCH_WEBHOOK_CONCURRENCY=32

@@ -59,10 +59,34 @@ const ROLLUPS_FROM_FACTS = `
    WHERE c.day IS NOT NULL
    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
+/** report_daily_summary's columns but its surrogate key: report_daily's without subcategory and region. */
+const SUMMARY_COLUMNS = DAILY_COLUMNS.replace('subcategory_id, ', '').replace('region, ', '');
+/** The summary rollup derived in SQL from the per-appeal figures (through ROLLUPS_FROM_FACTS): what report_daily_summary must hold. */
+const SUMMARY_FROM_FACTS = `
+  SELECT day, department_id, category_id, type, channel,
+         ${SUMMARY_COLUMNS.split(',').slice(5).map((c) => `sum(${c.trim()})::${/_wd_sum$/.test(c.trim()) ? 'bigint' : 'int'} AS ${c.trim()}`).join(', ')}
+    FROM (${ROLLUPS_FROM_FACTS}) d GROUP BY 1, 2, 3, 4, 5`;
+
 /** The heat map's rollup derived in SQL from the per-appeal figures: what report_intake_hours must hold. */
 const INTAKE_HOURS_FROM_FACTS = `
   SELECT f.registered_on AS day, f.department_id, extract(hour FROM f.registered_at AT TIME ZONE 'Europe/Moscow')::int AS hour, count(*)::int AS received
     FROM report_appeal_facts f GROUP BY 1, 2, 3`;
+
+/** The sla medians' working-day histogram derived in SQL from the per-appeal figures: what report_durations must hold. */
+const DURATIONS_FROM_FACTS = `
+  SELECT day, department_id, measure, wd, count(*)::int AS count FROM (
+    SELECT f.answered_on AS day, f.department_id, 'answer' AS measure, f.answer_wd AS wd FROM report_appeal_facts f WHERE f.answered_on IS NOT NULL
+    UNION ALL
+    SELECT f.first_reaction_on, f.department_id, 'reaction', f.first_reaction_wd FROM report_appeal_facts f WHERE f.first_reaction_on IS NOT NULL
+  ) x GROUP BY 1, 2, 3, 4`;
+
+/** The operators' per-assignee daily rollup derived in SQL from the per-appeal figures: what report_assignee_daily must hold. */
+const ASSIGNEE_DAYS_FROM_FACTS = `
+  SELECT day, department_id, assignee_id, sum(assigned)::int AS assigned, sum(answered)::int AS answered, sum(answer_wd_sum)::int AS answer_wd_sum FROM (
+    SELECT f.registered_on AS day, f.department_id, f.assignee_id, 1 AS assigned, 0 AS answered, 0 AS answer_wd_sum FROM report_appeal_facts f WHERE f.assignee_id IS NOT NULL
+    UNION ALL
+    SELECT f.answered_on, f.department_id, f.assignee_id, 0, 1, f.answer_wd FROM report_appeal_facts f WHERE f.assignee_id IS NOT NULL AND f.answered_on IS NOT NULL
+  ) x GROUP BY 1, 2, 3`;
 
 describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
   let server: RunningServer;
@@ -110,6 +134,14 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     daily: await rows(`SELECT ${DAILY_COLUMNS} FROM report_daily WHERE received + answered + closed + reacted + rated + extended + redirects + repeats <> 0 ORDER BY day, department_id, category_id, subcategory_id, type, channel, region`),
     facts: await rows(`SELECT * FROM report_appeal_facts ORDER BY appeal_id`).then((r) => r.map(({ updated_at: _, ...rest }) => rest)),
     hours: await rows(`SELECT day, department_id, hour::int AS hour, received FROM report_intake_hours WHERE received <> 0 ORDER BY day, department_id, hour`),
+    summary: await rows(
+      `SELECT ${SUMMARY_COLUMNS} FROM report_daily_summary WHERE received + answered + closed + reacted + rated + extended + redirects + repeats <> 0 ORDER BY day, department_id, category_id, type, channel`,
+    ),
+    durations: await rows(`SELECT day, department_id, measure, wd, count FROM report_durations WHERE count <> 0 ORDER BY day, department_id, measure, wd`),
+    assigneeDays: await rows(
+      `SELECT day, department_id, assignee_id, assigned, answered, answer_wd_sum::int AS answer_wd_sum FROM report_assignee_daily
+        WHERE assigned <> 0 OR answered <> 0 ORDER BY day, department_id, assignee_id`,
+    ),
   });
   /** The appeals whose stored repeat fact differs from direct SQL over the appeals (an earlier appeal of the author in the category). */
   const wrongRepeatFacts = () =>
@@ -328,6 +360,28 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     expect(filtered.heatMap.reduce((n: number, c: any) => n + c.count, 0)).toBe(sqlFiltered.n);
     expect(filtered.previousPeriod).toEqual({ from: '2026-01-29', to: '2026-02-28' });
     expect(filtered.previousTotals.received).toBe(0);
+    // Filtered by type, the sla medians and the operators' counts come from the per-appeal facts (the
+    // working-day histogram and the per-assignee rollup are by department only): the same as direct SQL.
+    const byType = { ...MARCH, type: 'question' };
+    const typedSla = await report('sla', tokens.techHead, byType);
+    const typedWant = await one(
+      `${TREE} SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ${WD('a.registered_at', 'a.answered_at')}) FILTER (WHERE ${IN_MARCH('a.answered_at')}) AS answer,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${WD('a.registered_at', 'a.first_reaction_at')}) FILTER (WHERE ${IN_MARCH('a.first_reaction_at')}) AS reaction
+         FROM appeals a WHERE a.department_id IN (SELECT id FROM tree) AND a.status <> 'draft' AND a.type = 'question'`,
+      [departments['tech-support']],
+    );
+    expect(typedWant.answer).not.toBeNull();
+    expect([typedSla.totals.medianAnswerWorkingDays, typedSla.totals.medianReactionWorkingDays]).toEqual([typedWant.answer, typedWant.reaction]);
+    const typedOperators = await report('operators', tokens.techHead, byType);
+    const typedOperatorsWant = await rows(
+      `${TREE} SELECT a.assignee_id AS "assigneeId", count(*) FILTER (WHERE ${IN_MARCH('a.registered_at')})::int AS assigned, count(*) FILTER (WHERE ${IN_MARCH('a.answered_at')})::int AS answered
+         FROM appeals a WHERE a.department_id IN (SELECT id FROM tree) AND a.status <> 'draft' AND a.type = 'question' AND a.assignee_id IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      [departments['tech-support']],
+    );
+    expect(typedOperatorsWant.length).toBeGreaterThan(0);
+    expect(
+      typedOperators.items.filter((o: any) => o.assigned + o.answered > 0).map((o: any) => ({ assigneeId: o.assigneeId, assigned: o.assigned, answered: o.answered })).sort((x: any, y: any) => x.assigneeId.localeCompare(y.assigneeId)),
+    ).toEqual(typedOperatorsWant.filter((o: any) => o.assigned + o.answered > 0));
     // A month period anchored on a day is the calendar month.
     const month = await report('volume', tokens.techHead, { period: 'month', at: '2026-03-15' });
     expect(month.period).toEqual({ from: '2026-03-01', to: '2026-03-31' });
@@ -476,6 +530,13 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     await db.query(`DROP TABLE derived`);
     expect(derived).toEqual(before.daily);
     expect(await rows(`SELECT * FROM (${INTAKE_HOURS_FROM_FACTS}) x ORDER BY day, department_id, hour`)).toEqual(before.hours);
+    expect(await rows(`SELECT * FROM (${SUMMARY_FROM_FACTS}) x ORDER BY day, department_id, category_id, type, channel`)).toEqual(before.summary);
+    expect(await rows(`SELECT * FROM (${DURATIONS_FROM_FACTS}) x ORDER BY day, department_id, measure, wd`)).toEqual(before.durations);
+    expect(before.summary.length).toBeGreaterThan(0);
+    expect(await rows(`SELECT * FROM (${ASSIGNEE_DAYS_FROM_FACTS}) x ORDER BY day, department_id, assignee_id`)).toEqual(before.assigneeDays);
+    // Not vacuous: the scenario answers and reacts to appeals in March, and assigns them.
+    expect(before.durations.filter((d: any) => d.measure === 'answer').reduce((n: number, d: any) => n + d.count, 0)).toBeGreaterThanOrEqual(4);
+    expect(before.assigneeDays.length).toBeGreaterThan(0);
 
     // A rebuild that crashed after its first chunk (three appeals) left those three appeals' figures
     // and their rollups, committed together; --resume carries on after the third.
@@ -485,6 +546,10 @@ describe('reports: figures equal direct SQL, rollups rebuild, scope', () => {
     await db.query(`INSERT INTO report_daily (${DAILY_COLUMNS}) SELECT * FROM (${ROLLUPS_FROM_FACTS}) x`);
     await db.query(`TRUNCATE report_intake_hours`);
     await db.query(`INSERT INTO report_intake_hours (day, department_id, hour, received) SELECT * FROM (${INTAKE_HOURS_FROM_FACTS}) x`);
+    await db.query(`TRUNCATE report_daily_summary, report_durations, report_assignee_daily`);
+    await db.query(`INSERT INTO report_daily_summary (${SUMMARY_COLUMNS}) SELECT * FROM (${SUMMARY_FROM_FACTS}) x`);
+    await db.query(`INSERT INTO report_durations (day, department_id, measure, wd, count) SELECT * FROM (${DURATIONS_FROM_FACTS}) x`);
+    await db.query(`INSERT INTO report_assignee_daily (day, department_id, assignee_id, assigned, answered, answer_wd_sum) SELECT * FROM (${ASSIGNEE_DAYS_FROM_FACTS}) x`);
     await db.query(`UPDATE report_rebuild_state SET after_appeal_id = $1, done = 3, finished_at = NULL`, [third.appeal_id]);
     const resumed = runCli(['reports:rebuild', '--resume'], cliEnv());
     expect(resumed.status).toBe(0);

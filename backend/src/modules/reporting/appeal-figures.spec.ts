@@ -1,6 +1,6 @@
 import { AppealStatus, AppealType, ProductionCalendar } from '@otklik/shared/domain';
 import type { AppealReportState } from '../appeals/appeal-report.repository';
-import { contributionOf, figuresOf, intakeHoursDiff, moscowHour, rollupDiff } from './appeal-figures';
+import { assigneeDaysDiff, contributionOf, durationsDiff, figuresOf, intakeHoursDiff, medianOfHistogram, moscowHour, rollupDiff, summaryDiff } from './appeal-figures';
 
 const MSK = (local: string) => new Date(`${local}+03:00`);
 const calendar = new ProductionCalendar();
@@ -88,5 +88,54 @@ describe('appeal figures', () => {
       expect.objectContaining({ department_id: after.departmentId, counters: { received: 1, redirected: 1, redirects: 1 } }),
     ]);
     expect(rollupDiff([{ before: after, after: null }])).toEqual([expect.objectContaining({ counters: { received: -1, redirected: -1, redirects: -1 } })]);
+  });
+
+  it('the working-day histogram: an answer on its day with its working days, a first reaction on its own; a redelivery adds nothing', () => {
+    const open = figuresOf(state({ firstReactionAt: MSK('2026-03-10T09:00:00') }), calendar);
+    const answered = figuresOf(state({ firstReactionAt: MSK('2026-03-10T09:00:00'), answeredAt: MSK('2026-03-11T12:00:00') }), calendar);
+    const d = open.departmentId;
+    expect(durationsDiff([{ before: null, after: open }])).toEqual([{ day: '2026-03-10', department_id: d, measure: 'reaction', wd: 1, count: 1 }]);
+    expect(durationsDiff([{ before: open, after: answered }])).toEqual([{ day: '2026-03-11', department_id: d, measure: 'answer', wd: 2, count: 1 }]);
+    expect(durationsDiff([{ before: answered, after: { ...answered } }])).toEqual([]);
+    expect(durationsDiff([{ before: answered, after: null }])).toEqual([
+      { day: '2026-03-11', department_id: d, measure: 'answer', wd: 2, count: -1 },
+      { day: '2026-03-10', department_id: d, measure: 'reaction', wd: 1, count: -1 },
+    ]);
+  });
+
+  it('the per-assignee rollup: assigned on the registration day, answered on the answer day, moved to a new assignee; none without one', () => {
+    const a1 = '00000000-0000-4000-8000-0000000000e1';
+    const a2 = '00000000-0000-4000-8000-0000000000e2';
+    const d = figuresOf(state(), calendar).departmentId;
+    expect(assigneeDaysDiff([{ before: null, after: figuresOf(state(), calendar) }])).toEqual([]);
+    const taken = figuresOf(state({ assigneeId: a1 }), calendar);
+    const answered = figuresOf(state({ assigneeId: a1, answeredAt: MSK('2026-03-11T12:00:00') }), calendar);
+    expect(assigneeDaysDiff([{ before: null, after: taken }])).toEqual([{ day: '2026-03-06', department_id: d, assignee_id: a1, assigned: 1, answered: 0, answer_wd_sum: 0 }]);
+    expect(assigneeDaysDiff([{ before: taken, after: answered }])).toEqual([{ day: '2026-03-11', department_id: d, assignee_id: a1, assigned: 0, answered: 1, answer_wd_sum: 2 }]);
+    expect(assigneeDaysDiff([{ before: answered, after: { ...answered, assigneeId: a2 } }])).toEqual([
+      { day: '2026-03-06', department_id: d, assignee_id: a1, assigned: -1, answered: 0, answer_wd_sum: 0 },
+      { day: '2026-03-11', department_id: d, assignee_id: a1, assigned: 0, answered: -1, answer_wd_sum: -2 },
+      { day: '2026-03-06', department_id: d, assignee_id: a2, assigned: 1, answered: 0, answer_wd_sum: 0 },
+      { day: '2026-03-11', department_id: d, assignee_id: a2, assigned: 0, answered: 1, answer_wd_sum: 2 },
+    ]);
+  });
+
+  it('the median read off a histogram is percentile_cont(0.5): the middle value, or the mean of the two middle ones', () => {
+    expect(medianOfHistogram([])).toBeNull();
+    expect(medianOfHistogram([{ value: 3, count: 0 }])).toBeNull();
+    expect(medianOfHistogram([{ value: 6, count: 2 }, { value: 1, count: 1 }, { value: 3, count: 1 }])).toBe(4.5); // 1 3 6 6
+    expect(medianOfHistogram([{ value: 2, count: 3 }, { value: 9, count: 1 }])).toBe(2); // 2 2 2 9
+    expect(medianOfHistogram([{ value: 0, count: 1 }, { value: 5, count: 1 }, { value: 7, count: 1 }])).toBe(5);
+    expect(medianOfHistogram([{ value: 0, count: 1 }, { value: 1, count: 1 }])).toBe(0.5);
+  });
+
+  it('the summary rollup merges the deltas without subcategory and region: a move between subcategories cancels out there', () => {
+    const before = figuresOf(state({ subcategoryId: '00000000-0000-4000-8000-0000000000c2', region: 'Москва' }), calendar);
+    const after = figuresOf(state({ subcategoryId: '00000000-0000-4000-8000-0000000000c3', region: 'Тверь' }), calendar);
+    expect(rollupDiff([{ before, after }])).toHaveLength(2);
+    expect(summaryDiff(rollupDiff([{ before, after }]))).toEqual([]);
+    expect(summaryDiff(rollupDiff([{ before: null, after }, { before: null, after: { ...before, appealId: 'other' } }]))).toEqual([
+      expect.objectContaining({ day: '2026-03-06', subcategory_id: null, region: null, counters: { received: 2 } }),
+    ]);
   });
 });

@@ -153,18 +153,27 @@ const keyOf = (d: RollupDelta) => JSON.stringify([d.day, d.department_id, d.cate
  * figures): the new contributions minus the old ones, merged by rollup row, zero rows dropped.
  */
 export function rollupDiff(changes: readonly { before: AppealFigures | null; after: AppealFigures | null }[]): RollupDelta[] {
+  return mergeDeltas(changes.flatMap(({ before, after }) => [...(before ? contributionOf(before).map((d) => negate(d)) : []), ...(after ? contributionOf(after) : [])]));
+}
+
+/**
+ * The same deltas for report_daily_summary (report_daily without subcategory and region): merged by
+ * the coarser key, rows whose counters cancel out dropped.
+ */
+export function summaryDiff(deltas: readonly RollupDelta[]): RollupDelta[] {
+  return mergeDeltas(deltas.map((d) => ({ ...d, subcategory_id: null, region: null })));
+}
+
+const negate = (d: RollupDelta): RollupDelta => ({ ...d, counters: Object.fromEntries(Object.entries(d.counters).map(([k, v]) => [k, -v])) });
+
+/** Deltas of the same rollup row added up; zero counters and rows left with none dropped. */
+function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
   const merged = new Map<string, RollupDelta>();
-  const apply = (deltas: RollupDelta[], sign: 1 | -1) => {
-    for (const d of deltas) {
-      const key = keyOf(d);
-      const into = merged.get(key) ?? { ...d, counters: {} };
-      for (const [k, v] of Object.entries(d.counters) as [RollupCounter, number][]) into.counters[k] = (into.counters[k] ?? 0) + sign * v;
-      merged.set(key, into);
-    }
-  };
-  for (const { before, after } of changes) {
-    if (before) apply(contributionOf(before), -1);
-    if (after) apply(contributionOf(after), 1);
+  for (const d of deltas) {
+    const key = keyOf(d);
+    const into = merged.get(key) ?? { ...d, counters: {} };
+    for (const [k, v] of Object.entries(d.counters) as [RollupCounter, number][]) into.counters[k] = (into.counters[k] ?? 0) + v;
+    merged.set(key, into);
   }
   return [...merged.values()]
     .map((d) => ({ ...d, counters: Object.fromEntries(Object.entries(d.counters).filter(([, v]) => v !== 0)) }))
@@ -183,21 +192,95 @@ export interface IntakeHourDelta {
 export const moscowHour = (at: Date): number => new Date(new Date(at).getTime() + MOSCOW_UTC_OFFSET_MINUTES * 60_000).getUTCHours();
 
 /**
- * What to add to the volume report's heat-map rollup (report_intake_hours) when appeals' figures
- * change: each appeal counts once, on its registration day and hour, under its current department.
+ * The difference between the `after` and the `before` contributions of appeals to a rollup of
+ * counts: each appeal's rows (key fields and counters) from `rowsOf`, merged by key, the rows whose
+ * counters all cancel out dropped. The shape shared by the smaller rollups below.
  */
-export function intakeHoursDiff(changes: readonly { before: AppealFigures | null; after: AppealFigures | null }[]): IntakeHourDelta[] {
-  const merged = new Map<string, IntakeHourDelta>();
+function tallyDiff<R extends object, C extends string>(
+  changes: readonly { before: AppealFigures | null; after: AppealFigures | null }[],
+  counters: readonly C[],
+  rowsOf: (f: AppealFigures) => (R & Record<C, number>)[],
+): (R & Record<C, number>)[] {
+  const merged = new Map<string, R & Record<C, number>>();
   const apply = (f: AppealFigures, sign: 1 | -1) => {
-    const hour = moscowHour(f.registeredAt);
-    const key = JSON.stringify([f.registeredOn, f.departmentId, hour]);
-    const into = merged.get(key) ?? { day: f.registeredOn, department_id: f.departmentId, hour, received: 0 };
-    into.received += sign;
-    merged.set(key, into);
+    for (const row of rowsOf(f)) {
+      const key = JSON.stringify(Object.entries(row).filter(([k]) => !(counters as readonly string[]).includes(k)));
+      const into = merged.get(key) ?? ({ ...row, ...Object.fromEntries(counters.map((c) => [c, 0])) });
+      for (const c of counters) (into as Record<C, number>)[c] += sign * row[c];
+      merged.set(key, into);
+    }
   };
   for (const { before, after } of changes) {
     if (before) apply(before, -1);
     if (after) apply(after, 1);
   }
-  return [...merged.values()].filter((d) => d.received !== 0);
+  return [...merged.values()].filter((d) => counters.some((c) => d[c] !== 0));
+}
+
+/**
+ * What to add to the volume report's heat-map rollup (report_intake_hours) when appeals' figures
+ * change: each appeal counts once, on its registration day and hour, under its current department.
+ */
+export function intakeHoursDiff(changes: readonly { before: AppealFigures | null; after: AppealFigures | null }[]): IntakeHourDelta[] {
+  return tallyDiff(changes, ['received'], (f) => [{ day: f.registeredOn, department_id: f.departmentId, hour: moscowHour(f.registeredAt), received: 1 }]);
+}
+
+/** One row of report_durations: appeals answered ('answer') or first reacted to ('reaction') on a Moscow day, in a department, after `wd` working days. */
+export interface DurationDelta {
+  day: string;
+  department_id: string | null;
+  measure: 'answer' | 'reaction';
+  wd: number;
+  count: number;
+}
+
+/** What to add to the working-day histogram (report_durations): an answered appeal on its answer day, a reacted one on its first reaction's day. */
+export function durationsDiff(changes: readonly { before: AppealFigures | null; after: AppealFigures | null }[]): DurationDelta[] {
+  return tallyDiff(changes, ['count'], (f) => {
+    const rows: DurationDelta[] = [];
+    if (f.answeredOn !== null && f.answerWd !== null) rows.push({ day: f.answeredOn, department_id: f.departmentId, measure: 'answer', wd: f.answerWd, count: 1 });
+    if (f.firstReactionOn !== null && f.firstReactionWd !== null) rows.push({ day: f.firstReactionOn, department_id: f.departmentId, measure: 'reaction', wd: f.firstReactionWd, count: 1 });
+    return rows;
+  });
+}
+
+/** One row of report_assignee_daily: for a Moscow day, a department and the current assignee, the appeals registered and answered that day. */
+export interface AssigneeDayDelta {
+  day: string;
+  department_id: string | null;
+  assignee_id: string;
+  assigned: number;
+  answered: number;
+  answer_wd_sum: number;
+}
+
+/** What to add to the operators' rollup (report_assignee_daily): an assigned appeal on its registration day and, answered, on its answer day. */
+export function assigneeDaysDiff(changes: readonly { before: AppealFigures | null; after: AppealFigures | null }[]): AssigneeDayDelta[] {
+  return tallyDiff(changes, ['assigned', 'answered', 'answer_wd_sum'], (f) => {
+    if (f.assigneeId === null) return [];
+    const at = { department_id: f.departmentId, assignee_id: f.assigneeId };
+    const rows: AssigneeDayDelta[] = [{ day: f.registeredOn, ...at, assigned: 1, answered: 0, answer_wd_sum: 0 }];
+    if (f.answeredOn !== null) rows.push({ day: f.answeredOn, ...at, assigned: 0, answered: 1, answer_wd_sum: f.answerWd ?? 0 });
+    return rows;
+  });
+}
+
+/**
+ * The exact median (PostgreSQL's percentile_cont(0.5): the mean of the two middle values for an
+ * even count) of the values a histogram counts; null when it counts none. Rows in any order.
+ */
+export function medianOfHistogram(rows: readonly { value: number; count: number }[]): number | null {
+  const sorted = rows.filter((r) => r.count > 0).sort((a, b) => a.value - b.value);
+  const n = sorted.reduce((t, r) => t + r.count, 0);
+  if (n === 0) return null;
+  const at = (index: number) => {
+    let seen = 0;
+    for (const r of sorted) {
+      seen += r.count;
+      if (index < seen) return r.value;
+    }
+    throw new Error('unreachable');
+  };
+  const [lo, hi] = [at(Math.floor((n - 1) / 2)), at(Math.ceil((n - 1) / 2))];
+  return lo + (hi - lo) / 2;
 }

@@ -5,11 +5,12 @@ import { AppealReportReader, RepeatGroup, RepeatKey } from '../appeals/appeal-re
 import { DOMAIN_EVENT_TYPES, DispatchedEvent, DomainEventType } from '../outbox/domain-event';
 import { EventConsumer, EventConsumers } from '../outbox/event-consumers';
 import { SlaService } from '../workflow/sla/sla.service';
-import { AppealFigures, figuresOf, intakeHoursDiff, rollupDiff } from './appeal-figures';
+import { AppealFigures, assigneeDaysDiff, durationsDiff, figuresOf, intakeHoursDiff, rollupDiff } from './appeal-figures';
 import { ReportRollups } from './report-rollups.repository';
 
 /**
- * Keeps report_appeal_facts and the rollups (report_daily, report_intake_hours) equal to the appeals' current state.
+ * Keeps report_appeal_facts and the rollups (report_daily, report_intake_hours, report_durations,
+ * report_assignee_daily) equal to the appeals' current state.
  *
  * Idempotence (delivery is at least once): recompute-the-appeal's-contribution, not "add one per
  * event". For each appeal an event concerns, in one transaction with the appeal's advisory lock:
@@ -55,6 +56,8 @@ export class AppealRollups {
       const gone = ids.filter((id) => before.has(id) && !after.has(id));
       await this.rollups.addToRollups(manager, diff);
       await this.rollups.addToIntakeHours(manager, intakeHoursDiff(changes));
+      await this.rollups.addToDurations(manager, durationsDiff(changes));
+      await this.rollups.addToAssigneeDays(manager, assigneeDaysDiff(changes));
       await this.rollups.saveFacts(manager, [...after.values()], gone);
       if (also) await also(manager);
     });

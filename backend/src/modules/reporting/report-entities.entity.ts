@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Un
 
 /**
  * The reporting module's tables (migration 1765340000000-Reporting, then 1765490100000-ReportRepeatFacts and
- * 1765490100001-ReportIntakeHours). Declared so that the table
+ * 1765490100001-ReportIntakeHours, 1765490300000-ReportDurationsAndAssignees, 1765490300001-ReportDailySummary). Declared so that the table
  * ownership map (scripts/module-tables.mjs) and the data source know them; the module reads and
  * writes them with SQL in its repository (report-rollups.repository.ts).
  */
@@ -51,19 +51,8 @@ export class ReportAppealFact {
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;
 }
 
-@Entity('report_daily')
-@Unique('report_daily_key', ['day', 'departmentId', 'categoryId', 'subcategoryId', 'type', 'channel', 'region'])
-@Index('report_daily_department_day', { synchronize: false })
-export class ReportDailyRow {
-  /** A surrogate key: the row's identity is the unique dimension tuple (NULLs equal), report_daily_key. */
-  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_daily_pkey' }) id: string;
-  @Column({ type: 'date' }) day: string;
-  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
-  @Column({ name: 'category_id', type: 'uuid' }) categoryId: string;
-  @Column({ name: 'subcategory_id', type: 'uuid', nullable: true }) subcategoryId: string | null;
-  @Column({ type: 'text' }) type: string;
-  @Column({ type: 'text' }) channel: string;
-  @Column({ type: 'text', nullable: true }) region: string | null;
+/** The counters of report_daily and report_daily_summary (ROLLUP_COUNTERS). */
+export abstract class RollupCounterColumns {
   @Column({ type: 'integer', default: 0 }) received: number;
   @Column({ type: 'integer', default: 0 }) answered: number;
   @Column({ name: 'answered_on_time', type: 'integer', default: 0 }) answeredOnTime: number;
@@ -86,6 +75,37 @@ export class ReportDailyRow {
   @Column({ type: 'integer', default: 0 }) repeats: number;
 }
 
+@Entity('report_daily')
+@Unique('report_daily_key', ['day', 'departmentId', 'categoryId', 'subcategoryId', 'type', 'channel', 'region'])
+@Index('report_daily_department_day', { synchronize: false })
+export class ReportDailyRow extends RollupCounterColumns {
+  /** A surrogate key: the row's identity is the unique dimension tuple (NULLs equal), report_daily_key. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_daily_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
+  @Column({ name: 'category_id', type: 'uuid' }) categoryId: string;
+  @Column({ name: 'subcategory_id', type: 'uuid', nullable: true }) subcategoryId: string | null;
+  @Column({ type: 'text' }) type: string;
+  @Column({ type: 'text' }) channel: string;
+  @Column({ type: 'text', nullable: true }) region: string | null;
+}
+
+/**
+ * report_daily without subcategory and region (migration 1765490300001-ReportDailySummary): what the
+ * reports read when no category or region filter asks for those dimensions.
+ */
+@Entity('report_daily_summary')
+@Unique('report_daily_summary_key', ['day', 'departmentId', 'categoryId', 'type', 'channel'])
+export class ReportDailySummaryRow extends RollupCounterColumns {
+  /** A surrogate key: the row's identity is the unique dimension tuple (NULLs equal), report_daily_summary_key. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_daily_summary_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
+  @Column({ name: 'category_id', type: 'uuid' }) categoryId: string;
+  @Column({ type: 'text' }) type: string;
+  @Column({ type: 'text' }) channel: string;
+}
+
 /** The volume report's heat map: appeals registered per Moscow day × department × Moscow hour (migration 1765490100001-ReportIntakeHours). */
 @Entity('report_intake_hours')
 @Unique('report_intake_hours_key', ['day', 'departmentId', 'hour'])
@@ -97,6 +117,42 @@ export class ReportIntakeHourRow {
   @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
   @Column({ type: 'smallint' }) hour: number;
   @Column({ type: 'integer', default: 0 }) received: number;
+}
+
+/**
+ * The sla report's medians: how many appeals were answered (measure 'answer', by answer_wd) or first
+ * reacted to ('reaction', by first_reaction_wd) on a Moscow day in a department, per whole number
+ * of working days (migration 1765490300000-ReportDurationsAndAssignees). The exact median is read
+ * off the histogram (medianOfHistogram).
+ */
+@Entity('report_durations')
+@Unique('report_durations_key', ['day', 'departmentId', 'measure', 'wd'])
+@Check('report_durations_measure', "measure IN ('answer', 'reaction')")
+export class ReportDurationRow {
+  /** A surrogate key: the row's identity is the unique (day, department, measure, wd), NULLs equal. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_durations_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
+  @Column({ type: 'text' }) measure: string;
+  @Column({ type: 'integer' }) wd: number;
+  @Column({ type: 'integer', default: 0 }) count: number;
+}
+
+/**
+ * The operators report: per Moscow day × department × current assignee, the appeals registered that
+ * day (assigned) and answered that day with their working days (migration 1765490300000-ReportDurationsAndAssignees).
+ */
+@Entity('report_assignee_daily')
+@Unique('report_assignee_daily_key', ['day', 'departmentId', 'assigneeId'])
+export class ReportAssigneeDailyRow {
+  /** A surrogate key: the row's identity is the unique (day, department, assignee), NULLs equal. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'report_assignee_daily_pkey' }) id: string;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'department_id', type: 'uuid', nullable: true }) departmentId: string | null;
+  @Column({ name: 'assignee_id', type: 'uuid' }) assigneeId: string;
+  @Column({ type: 'integer', default: 0 }) assigned: number;
+  @Column({ type: 'integer', default: 0 }) answered: number;
+  @Column({ name: 'answer_wd_sum', type: 'bigint', default: 0 }) answerWdSum: string;
 }
 
 @Entity('report_rebuild_state')

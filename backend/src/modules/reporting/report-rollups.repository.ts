@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RepeatGroup, RepeatKey } from '../appeals/appeal-report.repository';
-import { AppealFigures, IntakeHourDelta, ROLLUP_COUNTERS, RollupDelta } from './appeal-figures';
+import { AppealFigures, AssigneeDayDelta, DurationDelta, IntakeHourDelta, ROLLUP_COUNTERS, RollupDelta, summaryDiff } from './appeal-figures';
 
 const FACT_COLUMNS: readonly [keyof AppealFigures, string, string][] = [
   ['appealId', 'appeal_id', 'uuid'],
@@ -36,7 +36,7 @@ const FACT_COLUMNS: readonly [keyof AppealFigures, string, string][] = [
 
 /**
  * The reporting module's tables: per-appeal figures (report_appeal_facts), the daily rollups
- * (report_daily) and the rebuild's progress. All SQL that writes them is here; the report queries
+ * (report_daily, report_daily_summary, report_intake_hours, report_durations, report_assignee_daily) and the rebuild's progress. All SQL that writes them is here; the report queries
  * are in report-queries.repository.ts.
  */
 @Injectable()
@@ -101,38 +101,53 @@ export class ReportRollups {
     );
   }
 
-  /** Adds the deltas to the rollup rows (created at zero when missing). */
+  /** Adds the deltas to the rollup rows of report_daily and of its summary without subcategory and region (rows created at zero when missing). */
   async addToRollups(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
-    if (deltas.length === 0) return;
-    const rows = deltas.map((d) => ({
-      day: d.day,
-      department_id: d.department_id,
-      category_id: d.category_id,
-      subcategory_id: d.subcategory_id,
-      type: d.type,
-      channel: d.channel,
-      region: d.region,
-      ...Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, d.counters[c] ?? 0])),
-    }));
-    const keys = ['day', 'department_id', 'category_id', 'subcategory_id', 'type', 'channel', 'region'];
-    const types = ['date', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text'];
-    await manager.query(
-      `INSERT INTO report_daily (${[...keys, ...ROLLUP_COUNTERS].join(', ')})
-       SELECT ${[...keys, ...ROLLUP_COUNTERS].join(', ')}
-         FROM jsonb_to_recordset($1::jsonb) AS x(${[...keys.map((k, i) => `${k} ${types[i]}`), ...ROLLUP_COUNTERS.map((c) => `${c} bigint`)].join(', ')})
-       ON CONFLICT ON CONSTRAINT report_daily_key DO UPDATE SET ${ROLLUP_COUNTERS.map((c) => `${c} = report_daily.${c} + EXCLUDED.${c}`).join(', ')}`,
-      [JSON.stringify(rows)],
-    );
+    const counters = ROLLUP_COUNTERS.map((c) => [c, 'bigint'] as [string, string]);
+    const flat = (ds: readonly RollupDelta[]) => ds.map(({ counters: by, ...key }) => ({ ...key, ...Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, by[c] ?? 0])) }));
+    const dims: [string, string][] = [['day', 'date'], ['department_id', 'uuid'], ['category_id', 'uuid'], ['type', 'text'], ['channel', 'text']];
+    await this.addCounts(manager, 'report_daily', [...dims, ['subcategory_id', 'uuid'], ['region', 'text']], counters, flat(deltas));
+    await this.addCounts(manager, 'report_daily_summary', dims, counters, flat(summaryDiff(deltas)));
   }
 
   /** Adds the deltas to the heat map's rollup (rows created at zero when missing). */
-  async addToIntakeHours(manager: EntityManager, deltas: readonly IntakeHourDelta[]): Promise<void> {
+  addToIntakeHours(manager: EntityManager, deltas: readonly IntakeHourDelta[]): Promise<void> {
+    return this.addCounts(manager, 'report_intake_hours', [['day', 'date'], ['department_id', 'uuid'], ['hour', 'smallint']], [['received', 'integer']], deltas);
+  }
+
+  /** Adds the deltas to the working-day histogram of the sla report's medians. */
+  addToDurations(manager: EntityManager, deltas: readonly DurationDelta[]): Promise<void> {
+    return this.addCounts(manager, 'report_durations', [['day', 'date'], ['department_id', 'uuid'], ['measure', 'text'], ['wd', 'integer']], [['count', 'integer']], deltas);
+  }
+
+  /** Adds the deltas to the operators report's per-assignee daily rollup. */
+  addToAssigneeDays(manager: EntityManager, deltas: readonly AssigneeDayDelta[]): Promise<void> {
+    return this.addCounts(
+      manager,
+      'report_assignee_daily',
+      [['day', 'date'], ['department_id', 'uuid'], ['assignee_id', 'uuid']],
+      [['assigned', 'integer'], ['answered', 'integer'], ['answer_wd_sum', 'bigint']],
+      deltas,
+    );
+  }
+
+  /**
+   * Adds counters to a rollup's rows by their unique key `<table>_key` (rows created at zero when
+   * missing), in the order of their keys: two consumer batches of different appeals that share rows
+   * (the coarser the rollup, the likelier) lock them in one order, so they wait, never deadlock.
+   */
+  private async addCounts(manager: EntityManager, table: string, keys: readonly [string, string][], counters: readonly [string, string][], deltas: readonly object[]): Promise<void> {
     if (deltas.length === 0) return;
+    const columns = [...keys, ...counters].map(([c]) => c);
+    const keyOf = (d: object) => JSON.stringify(keys.map(([c]) => (d as Record<string, unknown>)[c] ?? null));
+    const ordered = deltas.map((d) => [keyOf(d), d] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     await manager.query(
-      `INSERT INTO report_intake_hours (day, department_id, hour, received)
-       SELECT day, department_id, hour, received FROM jsonb_to_recordset($1::jsonb) AS x(day date, department_id uuid, hour smallint, received integer)
-       ON CONFLICT ON CONSTRAINT report_intake_hours_key DO UPDATE SET received = report_intake_hours.received + EXCLUDED.received`,
-      [JSON.stringify(deltas)],
+      `INSERT INTO ${table} (${columns.join(', ')})
+       SELECT ${columns.join(', ')}
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${[...keys, ...counters].map(([c, t]) => `${c} ${t}`).join(', ')})) WITH ORDINALITY AS x(${columns.join(', ')}, n)
+        ORDER BY n
+       ON CONFLICT ON CONSTRAINT ${table}_key DO UPDATE SET ${counters.map(([c]) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`,
+      [JSON.stringify(ordered.map(([, d]) => d))],
     );
   }
 
@@ -140,7 +155,7 @@ export class ReportRollups {
 
   async startRebuild(total: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`TRUNCATE report_daily, report_intake_hours, report_appeal_facts`);
+      await manager.query(`TRUNCATE report_daily, report_daily_summary, report_intake_hours, report_durations, report_assignee_daily, report_appeal_facts`);
       await manager.query(
         `INSERT INTO report_rebuild_state (id, after_appeal_id, done, total, started_at, finished_at) VALUES (1, NULL, 0, $1, now(), NULL)
          ON CONFLICT (id) DO UPDATE SET after_appeal_id = NULL, done = 0, total = $1, started_at = now(), finished_at = NULL`,
