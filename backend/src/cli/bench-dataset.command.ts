@@ -27,6 +27,10 @@ export const RARE_WORD = 'барельеф';
 const HEAVY_APPEALS = 2000;
 const BENCH_DEPARTMENT_SHARE = 0.1;
 const SLOTS = 1000;
+/** Operators generated in every department: the taken appeals' assignees. */
+const BENCH_STAFF_PER_DEPARTMENT = 8;
+/** The served app's AUTO_CLOSE_DAYS default (config/app-config.ts): answers older than this are closed. */
+const AUTO_CLOSE_DAYS = 14;
 const DAY = 86_400;
 
 interface Options {
@@ -201,6 +205,15 @@ export class BenchDatasetCommand extends CommandRunner {
            FROM generate_series(1, $2::int) k, LATERAL (SELECT 'bench-citizen-' || k || '@${BENCH_DOMAIN}' AS e) x`,
         [passwordHash, citizens],
       );
+      // BENCH_STAFF_PER_DEPARTMENT operators in every department: the assignees of the taken and
+      // answered appeals (appealBatchSql), so the reports' per-assignee figures have operators.
+      await m.query(
+        `INSERT INTO users (id, email, email_normalized, password_hash, role, full_name, position, department_id)
+         SELECT ${uuidOf(`'bench-staff:' || d.id || ':' || k`)}, e, e, $1, 'operator', ${names}, 'Специалист', d.id
+           FROM departments d, generate_series(1, ${BENCH_STAFF_PER_DEPARTMENT}) k,
+                LATERAL (SELECT 'bench-staff-' || d.code || '-' || k || '@${BENCH_DOMAIN}' AS e) x`,
+        [passwordHash],
+      );
       await m.query(
         `INSERT INTO users (id, email, email_normalized, password_hash, role, full_name, position, department_id)
          VALUES (${uuidOf(`'bench-citizen:heavy'`)}, $1, $1, $3, 'citizen', 'Тяжёлов Пётр Семёнович', NULL, NULL),
@@ -294,7 +307,9 @@ function sqlArray(values: readonly (string | null)[], type: string): string {
 /**
  * One INSERT … SELECT for appeals $1..$2 of `total`. Appeal g is registered at the g-th
  * instant of a 3-year span (so numbers grow with time); how likely it is to be still open
- * falls with its age; closed ones got closed_at within (about) their deadline.
+ * falls with its age; closed ones got closed_at within (about) their deadline. Taken ones (in
+ * work or past it) have an assignee of their department and a first reaction; answered ones an
+ * answer time; some resolved and closed ones a rating.
  */
 function appealBatchSql(p: { total: number; citizens: number; slots: Slot[]; numberBase: number; now: number }): string {
   const span = 3 * 365 * DAY;
@@ -302,6 +317,8 @@ function appealBatchSql(p: { total: number; citizens: number; slots: Slot[]; num
   const step = (span - 3600) / p.total;
   const heavyEvery = Math.max(1, Math.floor(p.total / HEAVY_APPEALS));
   const open = sqlList(UNANSWERED_STATUSES);
+  const taken = sqlList(['in_progress', 'awaiting_approval', 'awaiting_citizen', 'resolved', 'rejected', 'closed']);
+  const answered = sqlList(['resolved', 'rejected', 'closed']);
   const pick = (list: readonly string[], index: string) => `(ARRAY[${sqlList(list)}])[${index}]`;
   const rnd = (n: number) => `1 + floor(random() * ${n})::int`;
   const slots = p.slots;
@@ -311,7 +328,7 @@ function appealBatchSql(p: { total: number; citizens: number; slots: Slot[]; num
   return `
     INSERT INTO appeals (number, citizen_id, type, category_id, subcategory_id, subject, body, priority, extra_fields,
                          status, department_id, important, overdue, registered_at, due_at, first_response_due_at,
-                         closed_at, created_at, updated_at)
+                         closed_at, assignee_id, first_reaction_at, answered_at, rating, rated_at, created_at, updated_at)
     SELECT CASE WHEN status = 'draft' THEN NULL ELSE ${p.numberBase} + g - 1 END,
            citizen_id, type, category_id, subcategory_id, subject, body, priority, extra_fields,
            status,
@@ -323,11 +340,30 @@ function appealBatchSql(p: { total: number; citizens: number; slots: Slot[]; num
            CASE WHEN status = 'draft' THEN NULL ELSE reg + CASE WHEN priority_category THEN interval '2 hours' ELSE interval '24 hours' END END,
            CASE WHEN status IN ('resolved', 'rejected', 'closed', 'withdrawn')
                 THEN least(to_timestamp(${p.now}), reg + r_close * 1.1 * (due_at - reg)) END,
+           -- Taken (and answered) appeals have an operator of their department and a first reaction
+           -- within 30 hours of registration; answered ones their answer at the close; a third of the
+           -- resolved and closed ones a rating (skewed high) a day later.
+           CASE WHEN status IN (${taken}) AND department_id IS NOT NULL
+                THEN ${uuidOf(`'bench-staff:' || department_id || ':' || (1 + floor(r_assignee * ${BENCH_STAFF_PER_DEPARTMENT})::int)`)} END,
+           CASE WHEN status IN (${taken}) THEN least(to_timestamp(${p.now}), reg + r_react * interval '30 hours') END,
+           CASE WHEN status IN (${answered})
+                THEN least(to_timestamp(${p.now}), greatest(reg + r_react * interval '30 hours', reg + r_close * 1.1 * (due_at - reg))) END,
+           CASE WHEN status IN ('resolved', 'closed') AND r_rate < 0.3 THEN 5 - least(4, floor(r_rating * r_rating * 5))::int END,
+           CASE WHEN status IN ('resolved', 'closed') AND r_rate < 0.3
+                THEN least(to_timestamp(${p.now}), greatest(reg + r_react * interval '30 hours', reg + r_close * 1.1 * (due_at - reg)) + interval '1 day') END,
            reg - r_created * interval '20 minutes',
            CASE WHEN status IN ('resolved', 'rejected', 'closed', 'withdrawn')
                 THEN least(to_timestamp(${p.now}), reg + r_close * 1.1 * (due_at - reg))
                 ELSE reg + r_created * least(age_days, 3) * interval '1 day' END
       FROM (
+        -- Answered (resolved, rejected) longer than AUTO_CLOSE_DAYS ago: closed, as the SLA tick
+        -- would have closed them (else the served dataset's first tick closes half a million).
+        SELECT t0.*,
+               CASE WHEN status0 IN ('resolved', 'rejected')
+                         AND greatest(reg + r_react * interval '30 hours', reg + r_close * 1.1 * (due_at - reg))
+                             <= to_timestamp(${p.now}) - interval '${AUTO_CLOSE_DAYS} days'
+                    THEN 'closed' ELSE status0 END AS status
+          FROM (
         SELECT d.*,
                CASE
                  WHEN r_draft < 0.005 THEN 'draft'
@@ -342,7 +378,7 @@ function appealBatchSql(p: { total: number; citizens: number; slots: Slot[]; num
                  WHEN r_status < 0.83 THEN 'closed'
                  WHEN r_status < 0.93 THEN 'rejected'
                  ELSE 'withdrawn'
-               END AS status,
+               END AS status0,
                ${endOfMoscowDay(`reg + CASE WHEN type = 'question' THEN interval '7 days' ELSE interval '30 days' END`)} AS due_at
           FROM (
             SELECT r.*,
@@ -374,12 +410,14 @@ function appealBatchSql(p: { total: number; citizens: number; slots: Slot[]; num
                        random() < 0.0001 OR (g % ${heavyEvery} = 0 AND (g / ${heavyEvery}) % 1000 = 7) AS rare,
                        random() AS r_draft, random() AS r_open, random() AS r_status, random() AS r_type, random() AS r_prio,
                        random() AS r_imp, random() AS r_common, random() AS r_close, random() AS r_created,
+                       random() AS r_assignee, random() AS r_react, random() AS r_rate, 1 - random() AS r_rating,
                        ${rnd(TOPICS.length)} AS t1, ${rnd(PLACES.length)} AS t2, ${rnd(OPENINGS.length)} AS s0,
                        ${rnd(SENTENCES.length)} AS s1, ${rnd(SENTENCES.length)} AS s2, ${rnd(SENTENCES.length)} AS s3,
                        ${rnd(CLOSINGS.length)} AS s4, ${rnd(COMMON_SENTENCES.length)} AS sc
                   FROM generate_series($1::int, $2::int) g
               ) r
           ) d
+          ) t0
       ) t`;
 }
 
