@@ -137,9 +137,27 @@ describe(`event delivery under faults (${process.env.DATABASE_URL ? 'PostgreSQL'
     // quiet one takes under 40), and a timeout says how far delivery got.
     const restarted = Date.now();
     let delivered = 0;
+    let waiting = '';
+    // Where the deliveries of the burst that are not done stand (for a timeout's message).
+    const notDone = async (consumer: string) =>
+      (
+        await db.query(
+          `SELECT d.status, d.attempts, (d.next_attempt_at - now())::text AS due_in, (d.locked_until - now())::text AS leased_for,
+                  left(coalesce(d.last_error, ''), 120) AS error
+             FROM event_deliveries d JOIN outbox o ON o.id = d.event_id WHERE ${burst} AND d.consumer = $1 AND d.status <> 'done' LIMIT 5`,
+          [consumer],
+        )
+      ).rows
+        .map((r) => JSON.stringify(r))
+        .join(' ');
     await until(
-      () => `the whole burst delivered (${delivered} of ${EVENTS} after ${Math.round((Date.now() - restarted) / 1000)} s)`,
-      async () => (delivered = await count(`SELECT count(*) AS n FROM event_deliveries d JOIN outbox o ON o.id = d.event_id WHERE ${burst} AND d.consumer = '${CONSUMER}' AND d.status = 'done'`)) === EVENTS,
+      () => `the whole burst delivered (${delivered} of ${EVENTS} after ${Math.round((Date.now() - restarted) / 1000)} s; not done: ${waiting})`,
+      async () => {
+        delivered = await count(`SELECT count(*) AS n FROM event_deliveries d JOIN outbox o ON o.id = d.event_id WHERE ${burst} AND d.consumer = '${CONSUMER}' AND d.status = 'done'`);
+        if (delivered === EVENTS) return true;
+        if (Date.now() - restarted > 60_000) waiting = await notDone(CONSUMER);
+        return false;
+      },
       240_000,
     );
     console.log(`[event-delivery fault] the burst's remaining deliveries done ${((Date.now() - restarted) / 1000).toFixed(1)} s after the restart`);
@@ -205,8 +223,19 @@ describe(`event delivery under faults (${process.env.DATABASE_URL ? 'PostgreSQL'
 
     // The reporting rollups, killed in the middle of the same burst (issue 14): once every event
     // reached them, each appeal counts once — the figures equal the appeals, nothing doubled.
-    await until('the burst through the rollups consumer', async () =>
-      (await count(`SELECT count(*) AS n FROM event_deliveries d JOIN outbox o ON o.id = d.event_id WHERE ${burst} AND d.consumer = 'reporting.rollups' AND d.status = 'done'`)) === EVENTS,
+    // A timeout says where the rollups' deliveries of the burst stand (status, attempts, last error).
+    let rollupStates = '';
+    await until(
+      () => `the burst through the rollups consumer (${rollupStates})`,
+      async () => {
+        const states = await db.query(
+          `SELECT d.status, d.attempts, left(coalesce(d.last_error, ''), 160) AS error, (d.locked_until > now()) AS leased, count(*)::int AS n
+             FROM event_deliveries d JOIN outbox o ON o.id = d.event_id WHERE ${burst} AND d.consumer = 'reporting.rollups'
+            GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC`,
+        );
+        rollupStates = states.rows.map((r) => `${r.n} ${r.status}/${r.attempts}${r.leased ? ' leased' : ''}${r.error ? ` «${r.error}»` : ''}`).join('; ');
+        return states.rows.filter((r) => r.status === 'done').reduce((sum, r) => sum + (r.n as number), 0) === EVENTS;
+      },
     );
     const rollups = (
       await db.query(

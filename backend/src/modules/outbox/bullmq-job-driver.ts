@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { DOMAIN_EVENTS_QUEUE } from './domain-event';
 import { DeliveryKey, EventDeliveries } from './event-deliveries.service';
@@ -95,9 +95,22 @@ export class BullMqJobDriver implements JobDriver {
   }
 }
 
-/** Thin processor: runs the delivery, and queues the next attempt at its retry time (CONVENTIONS.md #7). */
+/**
+ * Thin processor: runs the delivery, and queues the next attempt at its retry time (CONVENTIONS.md #7).
+ *
+ * It runs nothing before the application has bootstrapped: the BullMQ worker starts taking jobs as
+ * soon as it is created, during the modules' init, while the consumers are still registering
+ * (EventConsumers is filled in their onModuleInit). A process restarted with jobs waiting in Redis
+ * took them at once and recorded deliveries of a consumer not yet registered as dead («no consumer
+ * "notifications" is registered in this process»; seen in the SIGKILL fault test with BullMQ). A
+ * job taken early waits here, its BullMQ lock renewed by the worker, until the registry is complete.
+ */
 @Processor(DOMAIN_EVENTS_QUEUE, { concurrency: 4 })
-export class DomainEventsProcessor extends WorkerHost {
+export class DomainEventsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private bootstrapped!: () => void;
+  /** Resolved once every module's init has run, so every consumer of this process is registered. */
+  private readonly ready = new Promise<void>((resolve) => (this.bootstrapped = resolve));
+
   constructor(
     private readonly deliveries: EventDeliveries,
     @InjectQueue(DOMAIN_EVENTS_QUEUE) private readonly queue: Queue,
@@ -105,7 +118,12 @@ export class DomainEventsProcessor extends WorkerHost {
     super();
   }
 
+  onApplicationBootstrap(): void {
+    this.bootstrapped();
+  }
+
   async process(job: Job<DeliveryKey | { keys: DeliveryKey[] }>): Promise<void> {
+    await this.ready;
     // A single key: a retry, or a job queued before deliveries travelled in batches.
     const keys = 'keys' in job.data ? job.data.keys : [job.data];
     const results = await this.deliveries.runBatch(keys);
