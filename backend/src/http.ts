@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Logger, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import multipart from '@fastify/multipart';
@@ -15,6 +14,7 @@ import { ProblemFilter, sendProblem } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/problem/validation';
 import { DomainError } from './common/problem/domain-error';
 import { registerSecurityHeaders } from './common/http/security-headers';
+import { registerCors } from './common/http/cors';
 import { clientErrorHandler, frameworkErrors, registerInputGuards, registerMethodNotAllowed } from './common/validation/input-hooks';
 import { instrumentHttp } from './modules/health/metrics';
 import { EsiaIdp } from './modules/esia-idp/esia-idp';
@@ -66,22 +66,18 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
   // Access-Control-Allow-Origin, and the browser keeps the answer from it. Which body a site may
   // embed the widget for is checked past CORS (the body route, the sign-in, WidgetFilingGuard).
   const widgetOrigins = options.preview ? null : app.get(WidgetOriginsService);
-  app.enableCors({
-    delegator: (request: FastifyRequest, done: (error: Error | null, options: object) => void) => {
-      const origin = request.headers.origin;
-      const deny = { origin: false };
-      if (!origin) return done(null, deny);
-      if (config.corsOrigins.includes(origin)) return done(null, { origin, credentials: false, exposedHeaders });
-      if (!widgetOrigins || !isWidgetRoute(request.url)) return done(null, deny);
-      widgetOrigins.isAllowed(origin).then(
-        (allowed) => done(null, allowed ? { origin, credentials: false, exposedHeaders, maxAge: 600 } : deny),
-        (error: Error) => done(error, deny),
-      );
+  registerCors(
+    app.getHttpAdapter().getInstance(),
+    (origin, url) => {
+      if (config.corsOrigins.includes(origin)) return {};
+      if (!widgetOrigins || !isWidgetRoute(url)) return null;
+      return widgetOrigins.isAllowed(origin).then((allowed) => (allowed ? { maxAgeSeconds: 600 } : null));
     },
-  });
+    { exposedHeaders },
+  );
 
   const fastify = app.getHttpAdapter().getInstance();
-  registerSecurityHeaders(fastify, {
+  const securityHeaders = {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -97,23 +93,25 @@ export async function createHttpApp(runtime: RuntimeOptions, options: { preview?
         upgradeInsecureRequests: null,
       },
     },
-  });
-  // The embedded IdP's pages open in the citizen widget's pop-up, which must keep its opener (the
-  // body's site, another origin) to hand the token back: no opener-severing COOP there.
-  fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.url.startsWith('/esia/')) void reply.header('Cross-Origin-Opener-Policy', 'unsafe-none');
-    done();
-  });
+  };
+  registerSecurityHeaders(
+    fastify,
+    securityHeaders,
+    // The embedded IdP's pages open in the citizen widget's pop-up, which must keep its opener (the
+    // body's site, another origin) to hand the token back: no opener-severing COOP there.
+    { when: (url) => url.startsWith('/esia/'), headers: { 'Cross-Origin-Opener-Policy': 'unsafe-none' } },
+  );
   // Multipart bodies are streamed by the routes that take files (attachments, answer
   // verification); each route sets its own size limits when it reads the parts.
   await fastify.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 2, fields: 10, parts: 12, fieldSize: 64 * 1024 } });
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, _payload, done) => {
     reply.header('X-Request-Id', String(request.id));
     // API answers carry tokens and personal data (cards, lists, exports, /me): no cache, shared or
     // private, may keep them unless a route opts in with its own Cache-Control (the public catalog).
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs') && !reply.hasHeader('cache-control')) {
       reply.header('Cache-Control', 'no-store');
     }
+    done();
   });
   instrumentHttp(fastify);
   registerInputGuards(app, BODY_LIMIT);

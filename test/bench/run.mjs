@@ -94,6 +94,8 @@ const num = (name, fallback) => {
 };
 const cfg = {
   pg: (env.BENCH_PG || 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),
+  // The scale-out rows (an HTTP-only API and a worker on BullMQ), as the notifications phase uses it.
+  redis: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
   appeals: num('BENCH_APPEALS', 1_000_000),
   keep: env.BENCH_KEEP === '1',
   // Another name for the dataset database (default otklik_bench_<BENCH_APPEALS>): two checkouts
@@ -591,15 +593,72 @@ async function cpuPhase(results) {
   const db = 'otklik_bench_cpu';
   await createDb(db);
   await runCli(db, ['bench:dataset', '--appeals', String(cfg.submitBase), '--citizens', '20', '--departments-from-seed'], 300_000);
-  const server = await startServer(db, 'cpu');
+  try {
+    const server = await startServer(db, 'cpu');
+    try {
+      const { categoryId } = await submitSetup(server.base);
+      results.cpu = await requestCpu(results, {
+        phase: 'cpu', mode: 'PostgreSQL', base: server.base, pid: server.child.pid, db, token: await login(server.base, `bench-citizen-1@${BENCH.domain}`), filingCategoryId: categoryId,
+      });
+    } finally {
+      await server.stop();
+    }
+    results.cpuScaleOut = await scaleOutFilingCpu(results, 'cpu', db);
+  } finally {
+    await dropDb(db);
+  }
+}
+
+/**
+ * The scale-out deployment's split of a filing's CPU (ARCHITECTURE.md «Runtime modes»): an
+ * HTTP-only API process (RUN_WORKER=false: the request and the outbox relay into BullMQ) and a
+ * `npm run worker` process beside it running the consumers (notifications, rollups, webhooks, SLA
+ * timers). Both processes' CPU time over the same run, divided by the filings served; the run
+ * ends when the worker has caught up, so its share is not left in the queue.
+ */
+async function scaleOutFilingCpu(results, phase, db) {
+  const S = num('BENCH_CPU_SECONDS', 8);
+  const scaleOutEnv = { REDIS_URL: cfg.redis, QUEUE_PREFIX: `bench-cpu-${process.pid}` };
+  const worker = await startWorker(db, 'cpu-worker', scaleOutEnv);
+  const server = await startServer(db, 'cpu-api', { ...scaleOutEnv, RUN_WORKER: 'false' }).catch(async (e) => {
+    await worker.stop();
+    throw e;
+  });
   try {
     const { categoryId } = await submitSetup(server.base);
-    results.cpu = await requestCpu(results, {
-      phase: 'cpu', mode: 'PostgreSQL', base: server.base, pid: server.child.pid, db, token: await login(server.base, `bench-citizen-1@${BENCH.domain}`), filingCategoryId: categoryId,
+    const token = await login(server.base, `bench-citizen-1@${BENCH.domain}`);
+    let n = 0;
+    const setupRequest = (req) => {
+      n++;
+      req.headers = { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${token}` };
+      req.body = JSON.stringify({ type: 'question', categoryId, subject: `Замер CPU ${n}`, text: `Обращение для замера CPU на запрос, номер ${n}.` });
+      return req;
+    };
+    const pending = () => onDb(db, async (c) => (await c.query(`SELECT count(*)::int AS n FROM event_deliveries WHERE status IN ('pending', 'running')`)).rows[0].n);
+    await cannon({ base: server.base, path: '/api/v1/appeals', method: 'POST', setupRequest, connections: 8, seconds: 2 });
+    for (const until = Date.now() + 60_000; Date.now() < until && (await pending()) > 0; ) await sleep(200);
+    log(`cpu (PostgreSQL + Redis, HTTP-only API and a worker): POST /api/v1/appeals, 8 connections × ${S} s, then until the worker has caught up`);
+    const worker0 = procTicks(worker.child.pid);
+    const r = await measured(db, server.child.pid, async () => {
+      const out = await cannon({ base: server.base, path: '/api/v1/appeals', method: 'POST', setupRequest, connections: 8, seconds: S });
+      const t0 = performance.now();
+      for (const until = Date.now() + 120_000; Date.now() < until && (await pending()) > 0; ) await sleep(100);
+      return { ...out, drainMs: performance.now() - t0 };
     });
+    const workerMs = (procTicks(worker.child.pid) - worker0) * TICK_MS;
+    const api = perOp(r.cpu.serverMs, r.ok);
+    const workerPer = perOp(workerMs, r.ok);
+    const mode = 'PostgreSQL + Redis, HTTP-only API';
+    results.rows.push(
+      row(phase, `API CPU per filing (ms), ${mode}`, fmt(api), `${fmt(r.rps)} req/s`, null, `≤ ${TARGETS.cpuFilingMs}`, r.failed === 0 && api <= TARGETS.cpuFilingMs,
+        [`the request and the relay into BullMQ; pg ${fmt(perOp(r.cpu.pgMs, r.ok))} ms CPU/filing with the worker's statements; machine ${r.cpu.machineBusyPct.toFixed(0)}% busy`, errorNote(r)].filter(Boolean).join('; ')),
+      row(phase, '  worker CPU per filing (ms), the consumers', fmt(workerPer), `drained ${fmt(r.drainMs)} ms after the load`, null, '', null,
+        'notifications (plan, render, send to the dev mailbox), rollups, webhooks, SLA timers for one filing'),
+    );
+    return { rps: r.rps, apiMs: api, workerMs: workerPer, pgMs: perOp(r.cpu.pgMs, r.ok), drainMs: r.drainMs, failed: r.failed };
   } finally {
     await server.stop();
-    await dropDb(db);
+    await worker.stop();
   }
 }
 

@@ -107,6 +107,31 @@ describe('widget origins per body', () => {
     expect((await preflight('/api/v1/appeals', nowhere)).headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('a granted preflight is a 204 the browser may cache; a refused one is the 404 of an unknown route; a GET says it varies by Origin', async () => {
+    const granted = await fetch(`${BASE_URL()}/api/v1/appeals`, {
+      method: 'OPTIONS',
+      headers: { origin: siteA, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+    });
+    expect(granted.status).toBe(204);
+    expect(granted.headers.get('content-length')).toBe('0');
+    expect(granted.headers.get('access-control-allow-methods')).toBe('GET,HEAD,POST');
+    expect(granted.headers.get('access-control-allow-headers')).toBe('content-type,idempotency-key');
+    expect(granted.headers.get('access-control-max-age')).toBe('600');
+    expect(granted.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    expect(granted.headers.get('vary')).toMatch(/Origin.*Access-Control-Request-Headers/);
+
+    const refused = await fetch(`${BASE_URL()}/api/v1/staff/appeals`, { method: 'OPTIONS', headers: { origin: siteA, 'access-control-request-method': 'GET' } });
+    expect(refused.status).toBe(404);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    // A preflight without the method it asks for is no preflight.
+    expect((await fetch(`${BASE_URL()}/api/v1/appeals`, { method: 'OPTIONS', headers: { origin: siteA } })).status).toBe(400);
+
+    const read = await fetch(`${BASE_URL()}/api/v1/public/widget/bodies/administration`, { headers: { origin: siteA } });
+    expect(read.headers.get('access-control-allow-origin')).toBe(siteA);
+    expect(read.headers.get('vary')).toContain('Origin');
+    expect((await fetch(`${BASE_URL()}/api/health/live`)).headers.get('vary')).toContain('Origin');
+  });
+
   it('a filing from a site must be allowed for the body its category routes to', async () => {
     const citizen = await signedIn(DEMO.citizen);
     const tech = (await category('tech')).id;
