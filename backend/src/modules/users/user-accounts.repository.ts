@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../../common/problem/domain-error';
 import { runPrepared } from '../../common/sql/prepared';
+import { PgListener } from '../../database/pg-listener';
 import { normalizeEmail, TrustLevel, User } from './user.entity';
 
 export { normalizeEmail };
@@ -64,13 +66,99 @@ export interface AccountRead {
   columns?: readonly (keyof Account)[];
 }
 
+/** The columns of an account's profile: what GET /me shows and a filing's default answer channel. */
+export const PROFILE_COLUMNS = [
+  'id',
+  'email',
+  'fullName',
+  'role',
+  'position',
+  'departmentId',
+  'esiaOid',
+  'trustLevel',
+  'emailVerified',
+  'phoneVerified',
+  'preferredAnswerChannel',
+] as const satisfies readonly (keyof Account)[];
+
+export type AccountProfile = Pick<Account, (typeof PROFILE_COLUMNS)[number]>;
+
+/** How many profiles a process remembers (the oldest is forgotten first). */
+const PROFILE_CAPACITY = 50_000;
+/** How long a remembered profile is used: a bound on memory, not on freshness (a change is seen at once). */
+const PROFILE_REMEMBER_MS = 5 * 60_000;
+
+const profileReads = new Counter({
+  name: 'otklik_account_profile_reads_total',
+  help: 'Account profile reads (GET /me, a filing\'s default answer channel), by where the answer came from (memory or database)',
+  labelNames: ['source'],
+});
+
 /**
  * The `users` table, owned by the users module: sign-in, registration, ESIA and the second
  * factor (auth) read and write accounts only through here.
  */
 @Injectable()
-export class UserAccounts {
+export class UserAccounts implements OnApplicationShutdown {
+  private readonly logger = new Logger(UserAccounts.name);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Profiles read before, by account id. A change to a `users` row (any column, by any process,
+   * by SQL too) sends NOTIFY otklik_account_changed with its id at commit (migration
+   * 1765490500000-AccountChangedNotify), and every process forgets it. While the listener is not
+   * connected nothing is remembered and every read goes to the database; a read that overlapped a
+   * notification is not remembered (the generation moved), as in LiveSessions.
+   */
+  private readonly profiles = new Map<string, { profile: AccountProfile; at: number }>();
+  private profileListener?: PgListener;
+  private profileGeneration = 0;
+
+  /**
+   * An account's profile (PROFILE_COLUMNS): every signed-in GET /me and every filing that names no
+   * answer channel asks, so it is remembered per process; a missing account is a 404.
+   */
+  async profile(id: string): Promise<AccountProfile> {
+    this.listenForChanges();
+    const known = this.profiles.get(id);
+    if (known && Date.now() - known.at < PROFILE_REMEMBER_MS && this.profileListener!.connected) {
+      profileReads.inc({ source: 'memory' });
+      return known.profile;
+    }
+    const generation = this.profileGeneration;
+    const profile = (await this.findOne({ id }, { columns: PROFILE_COLUMNS })) as AccountProfile | null;
+    profileReads.inc({ source: 'database' });
+    if (!profile) throw new NotFoundError('user');
+    if (generation === this.profileGeneration && this.profileListener!.connected) {
+      this.profiles.delete(id);
+      this.profiles.set(id, { profile: Object.freeze(profile), at: Date.now() });
+      if (this.profiles.size > PROFILE_CAPACITY) this.profiles.delete(this.profiles.keys().next().value!);
+    }
+    return profile;
+  }
+
+  /** Forgets a profile at once: a writer in this process calls it after its commit (the NOTIFY reaches the others, and this one a moment later). */
+  forgetProfile(id: string): void {
+    this.profileGeneration++;
+    this.profiles.delete(id);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.profileListener?.stop();
+  }
+
+  /** Started on the first profile read, so processes that read none (the worker, the CLI) hold no connection. */
+  private listenForChanges(): void {
+    if (this.profileListener) return;
+    const url = (this.dataSource.options as { url?: string }).url!;
+    const forgetAll = () => {
+      this.profileGeneration++;
+      this.profiles.clear();
+    };
+    this.profileListener = new PgListener(url, 'otklik_account_changed', { notify: (id) => this.forgetProfile(id), up: forgetAll, down: forgetAll }, this.logger, 'otklik-accounts');
+    this.profileListener.start();
+  }
 
   /** findOne's statements by shape, built once from the entity's columns. */
   private readonly statements = new Map<string, string>();
@@ -131,13 +219,11 @@ export class UserAccounts {
 
   /**
    * The account's default answer channel, the one column a filing needs (a citizen files without
-   * naming one), read alone rather than the whole row of some 25 columns parsed on every filing. A missing
+   * naming one), from the remembered profile: no round trip on a citizen's next filing. A missing
    * account is a 404, as in get().
    */
   async answerChannelOf(id: string): Promise<User['preferredAnswerChannel']> {
-    const rows = await runPrepared<{ channel: User['preferredAnswerChannel'] }>(this.dataSource.manager, 'SELECT preferred_answer_channel AS channel FROM users WHERE id = $1', [id]);
-    if (!rows[0]) throw new NotFoundError('user');
-    return rows[0].channel;
+    return (await this.profile(id)).preferredAnswerChannel;
   }
 
   /**
@@ -219,7 +305,9 @@ export class UserAccounts {
     return user;
   }
 
+  /** Forgets the profile now (a read running meanwhile remembers nothing); its NOTIFY at commit forgets whatever was read in between. */
   async update(manager: EntityManager, id: string, fields: AccountFields): Promise<void> {
+    this.forgetProfile(id);
     await manager.update(User, { id }, fields);
   }
 

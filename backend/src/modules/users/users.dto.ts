@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { AnswerChannel, Role } from '@otklik/shared/domain';
 import { TrustLevel } from './user.entity';
-import type { Account } from './user-accounts.repository';
+import type { AccountProfile } from './user-accounts.repository';
 import type { DepartmentInfo } from './department-tree.repository';
 
 export class DepartmentDto {
@@ -37,10 +37,7 @@ export class MeDto {
   @ApiProperty({ enum: AnswerChannel, enumName: 'AnswerChannel', description: 'Default channel of answers (a new appeal takes it unless it names its own)' })
   preferredAnswerChannel: AnswerChannel;
 
-  /** The account's columns from() reads: GET /me selects only these. */
-  static readonly columns = ['id', 'email', 'fullName', 'role', 'position', 'departmentId', 'esiaOid', 'trustLevel', 'emailVerified', 'phoneVerified', 'preferredAnswerChannel'] as const satisfies readonly (keyof Account)[];
-
-  static from(user: Pick<Account, (typeof MeDto.columns)[number]>, department: DepartmentInfo | null): MeDto {
+  static from(user: AccountProfile, department: DepartmentInfo | null): MeDto {
     return {
       id: user.id,
       email: user.email,

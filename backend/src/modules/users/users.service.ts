@@ -38,8 +38,7 @@ export class UsersService {
   ) {}
 
   async me(userId: string): Promise<MeDto> {
-    const user = await this.accounts.findOne({ id: userId }, { columns: MeDto.columns });
-    if (!user) throw new NotFoundError('user');
+    const user = await this.accounts.profile(userId);
     const department = user.departmentId ? await this.departments.get(user.departmentId) : null;
     return MeDto.from(user, department);
   }
@@ -109,6 +108,8 @@ export class UsersService {
         change: Object.keys(after).length ? { before, after } : undefined,
       });
     });
+    // Committed: this process's next read sees the change without waiting for the NOTIFY.
+    this.accounts.forgetProfile(actor.userId);
     await this.contacts.send(outgoing, actor);
     return this.profile(actor.userId);
   }
