@@ -577,6 +577,9 @@ async function submitPhase(results) {
     results.submit.cpu = await requestCpu(results, { phase: 'a', mode: 'PostgreSQL', base, pid, db, token: await login(base, `bench-citizen-1@${BENCH.domain}`) });
     await transitionPhase(results, db, base, pid, peak);
     await loginPhase(results, base);
+    // The same filings split as the scale-out deployment runs them; the in-process server must not relay their events.
+    await server.stop();
+    results.submit.scaleOut = await scaleOutFilingCpu(results, 'a', db);
   } finally {
     await server.stop();
     await dropDb(db);
