@@ -59,14 +59,6 @@ export class AttachmentCipher {
   }
 
   /**
-   * A new object's header (`OTK1 | iv`) and where its iv starts: for a writer that encrypts the
-   * rest elsewhere (SpoolWriter's seal threads), with the header as associated data.
-   */
-  newHeader(): { header: Buffer; ivOffset: number } {
-    return { header: Buffer.concat([MAGIC, randomBytes(IV_BYTES)]), ivOffset: MAGIC.length };
-  }
-
-  /**
    * The encryption of one object, step by step: `header` first, then `update` of each plaintext
    * piece in order, then `final` (the last bytes and the tag). For writers that batch their own I/O.
    */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -40,8 +40,7 @@ export function spoolDirOf(config: AppConfig): string {
 /**
  * Receives one file from a multipart request and keeps it only when every check passes. The
  * bytes stream once, in one stage after the multipart parser (SpoolWriter): through the content
- * sniffer and the malware scanner (when configured) on the event loop, then SHA-256 and
- * AES-256-GCM into a spool file on a seal thread; nothing is in the storage until the verdict is known, and a
+ * sniffer, SHA-256, the malware scanner (when configured) and AES-256-GCM into a spool file; nothing is in the storage until the verdict is known, and a
  * rejected or interrupted upload leaves no spool file and no object behind.
  */
 @Injectable()
@@ -153,23 +152,20 @@ export class AttachmentUploadService {
       await mkdir(this.spoolDir, { recursive: true, mode: 0o700 });
       const dataKey = this.cipher.newDataKey();
       const sniffer = new ContentSniffer();
+      const hash = createHash('sha256');
       let size = 0;
-      // One stage after the parser: sniff, count and scan each piece here; hash, encrypt and
-      // write it in blocks on a seal thread.
-      const spoolWriter = new SpoolWriter(spool, { key: dataKey.key, ...this.cipher.newHeader() }, (chunk) => {
+      // One stage after the parser: sniff, hash, scan, encrypt and write each piece in one pass.
+      const spoolWriter = new SpoolWriter(spool, this.cipher.sealer(dataKey.key), (chunk) => {
         size += chunk.length;
         sniffer.push(chunk);
+        hash.update(chunk);
         return scan?.write(chunk);
       });
       try {
         await pipeline(file.stream, spoolWriter);
       } catch (error) {
-        // The thread lets go of the spool file before it is removed (finally, below).
-        if (!spoolWriter.closed) await new Promise((resolve) => spoolWriter.once('close', resolve));
         throw multipartFailure(error);
       }
-      const sha256 = spoolWriter.sha256;
-      if (sha256 === null) throw new Error('the spool writer finished without a digest');
       if (file.stream.truncated) throw new UploadRejectedError(shown, 'file_too_large');
       const verdict = await sniffer.finish();
       if (!verdict.ok) throw new UploadRejectedError(shown, verdict.reason);
@@ -227,7 +223,7 @@ export class AttachmentUploadService {
           name: withKindExtension(checkedName.name, verdict.kind),
           contentType: verdict.contentType,
           size,
-          sha256,
+          sha256: hash.digest('hex'),
           storageKey: id,
           wrappedKey: dataKey.wrapped,
           keyId: dataKey.keyId,

@@ -1,142 +1,109 @@
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
-import { SealJob, SealPool, sealPool } from './seal-pool';
+import type { Sealer } from './attachment-cipher';
 
-/** Plaintext gathered into one block before it goes to a seal thread. */
-export const SPOOL_BLOCK_BYTES = 256 * 1024;
-/** Blocks of one upload at a seal thread at once; the next piece waits for one to come back. */
-const BLOCKS_IN_FLIGHT = 2;
-
-export interface SpoolKey {
-  key: Buffer;
-  /** The object's header (`OTK1 | iv`), written first and bound as associated data. */
-  header: Buffer;
-  ivOffset: number;
-}
+/** Encrypted bytes gathered before one write to the spool file. */
+export const SPOOL_BATCH_BYTES = 256 * 1024;
 
 /**
  * The last stage of an upload, and its only one after the multipart parser: each plaintext piece
- * is first shown to `observe` (sniffer, size, the scanner — which may ask to wait) on the event
- * loop, then copied into a block of SPOOL_BLOCK_BYTES; each full block is handed (transferred,
- * not copied) to a seal thread (SealPool), which hashes it (SHA-256), encrypts it (AES-256-GCM)
- * and writes the ciphertext to `path` (created, 0600). So the event loop parses the requests
- * while the second core hashes, encrypts and writes, in fewer, larger steps. Backpressure holds:
- * a piece is acknowledged once at most BLOCKS_IN_FLIGHT blocks of this upload are at the thread,
- * so an upload holds at most three blocks. `sha256` (of the plaintext) is set when the stream
- * finishes. The file is closed when the stream finishes or is destroyed; removing it is the
- * caller's job (after 'close': a destroyed writer's thread has then let go of the file).
+ * is first shown to `observe` (sniffer, SHA-256, size, the scanner — which may ask to wait), then
+ * encrypted by `sealer`, and the ciphertext goes to `path` (created, 0600) in batches of about
+ * SPOOL_BATCH_BYTES with one positional writev each. One pass over the bytes, no Transform hops,
+ * no per-piece file writes; backpressure holds: a piece is acknowledged only once its batch is
+ * written (and the scanner took it), so at most a batch and the stream's buffer are in memory.
+ * The file is closed when the stream finishes or is destroyed; removing it is the caller's job.
  */
 export class SpoolWriter extends Writable {
-  /** Hex SHA-256 of the plaintext, once finished. */
-  sha256: string | null = null;
-  private job: SealJob | null = null;
-  private block: Buffer;
-  private filled = 0;
-  private readonly spare: ArrayBuffer[] = [];
-  private readonly inFlight = new Set<Promise<void>>();
-  private failure: Error | null = null;
+  private handle: FileHandle | null = null;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private position = 0;
 
   constructor(
     private readonly path: string,
-    private readonly seal: SpoolKey,
+    private readonly sealer: Sealer,
     private readonly observe: (chunk: Buffer) => Promise<void> | void,
-    private readonly blockBytes = SPOOL_BLOCK_BYTES,
-    private readonly pool: SealPool = sealPool(),
+    private readonly batchBytes = SPOOL_BATCH_BYTES,
   ) {
     super({ highWaterMark: 64 * 1024 });
-    this.block = Buffer.from(new ArrayBuffer(blockBytes));
+    this.queue(sealer.header);
   }
 
   override _construct(callback: (error?: Error | null) => void): void {
-    const job = this.pool.job();
-    this.job = job;
-    job.open(this.path, this.seal.key, this.seal.header, this.seal.ivOffset).then(
-      () => callback(),
-      (error: Error) => {
-        this.job = null;
-        void job.abort();
-        callback(error);
-      },
-    );
+    open(this.path, 'wx', 0o600).then((handle) => {
+      this.handle = handle;
+      callback();
+    }, callback);
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.take([chunk]).then(() => callback(), callback);
   }
 
+  /** Pieces that piled up while a batch was being written: taken together, one write at most. */
   override _writev(chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
     this.take(chunks.map((c) => c.chunk)).then(() => callback(), callback);
   }
 
   override _final(callback: (error?: Error | null) => void): void {
-    const job = this.job;
-    if (!job) return callback(new Error('spool file is not open'));
-    if (this.filled > 0) this.send();
-    this.settle()
+    const handle = this.handle;
+    this.queue(this.sealer.final());
+    this.flush()
       .then(() => {
-        this.job = null;
-        return job.end();
+        this.handle = null;
+        return handle?.close();
       })
-      .then(({ sha256 }) => {
-        this.sha256 = sha256;
-        callback();
-      }, callback);
+      .then(() => callback(), callback);
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    const job = this.job;
-    this.job = null;
-    if (!job) return callback(error);
-    // The blocks at the thread come first (in order), then the file is closed there.
-    void this.settle()
-      .catch(() => undefined)
-      .then(() => job.abort())
-      .then(() => callback(error));
+    const handle = this.handle;
+    this.handle = null;
+    this.pending = [];
+    if (!handle) return callback(error);
+    handle.close().then(
+      () => callback(error),
+      () => callback(error),
+    );
   }
 
   private async take(chunks: Buffer[]): Promise<void> {
     for (const chunk of chunks) {
       const waiting = this.observe(chunk);
       if (waiting) await waiting;
-      let offset = 0;
-      while (offset < chunk.length) {
-        const n = Math.min(chunk.length - offset, this.blockBytes - this.filled);
-        chunk.copy(this.block, this.filled, offset, offset + n);
-        this.filled += n;
-        offset += n;
-        if (this.filled === this.blockBytes) {
-          this.send();
-          while (this.inFlight.size >= BLOCKS_IN_FLIGHT) await Promise.race(this.inFlight);
-          if (this.failure) throw this.failure;
-        }
-      }
+      this.queue(this.sealer.update(chunk));
     }
-    if (this.failure) throw this.failure;
+    if (this.pendingBytes >= this.batchBytes) await this.flush();
   }
 
-  /** The current block to the thread; a spare (or new) block to fill. */
-  private send(): void {
-    const job = this.job;
-    if (!job) throw new Error('spool file is not open');
-    const buffer = this.block.buffer as ArrayBuffer;
-    const length = this.filled;
-    const sent: Promise<void> = job.data(buffer, length).then(
-      (back) => {
-        this.inFlight.delete(sent);
-        if (back && back.byteLength === this.blockBytes && this.spare.length < BLOCKS_IN_FLIGHT) this.spare.push(back);
-      },
-      (error: Error) => {
-        this.inFlight.delete(sent);
-        this.failure ??= error;
-      },
-    );
-    this.inFlight.add(sent);
-    this.block = Buffer.from(this.spare.pop() ?? new ArrayBuffer(this.blockBytes));
-    this.filled = 0;
+  private queue(data: Buffer): void {
+    if (data.length === 0) return;
+    this.pending.push(data);
+    this.pendingBytes += data.length;
   }
 
-  /** Waits for every block at the thread; throws the first failure. */
-  private async settle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
-    if (this.failure) throw this.failure;
+  private async flush(): Promise<void> {
+    let buffers = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    const handle = this.handle;
+    if (!handle) throw new Error('spool file is not open');
+    while (buffers.length > 0) {
+      const { bytesWritten } = await handle.writev(buffers, this.position);
+      if (bytesWritten === 0) throw new Error('spool file write made no progress');
+      this.position += bytesWritten;
+      buffers = rest(buffers, bytesWritten);
+    }
   }
+}
+
+/** What a partial writev left of `buffers` after `written` bytes. */
+function rest(buffers: Buffer[], written: number): Buffer[] {
+  let skip = written;
+  let i = 0;
+  while (i < buffers.length && skip >= buffers[i].length) skip -= buffers[i++].length;
+  if (i === buffers.length) return [];
+  return [buffers[i].subarray(skip), ...buffers.slice(i + 1)];
 }
