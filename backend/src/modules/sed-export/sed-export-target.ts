@@ -1,6 +1,7 @@
 import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { s3Sdk } from '../../common/net/s3-sdk';
 import { SedExportConfig } from '../../config/sed-export-config';
 import { MANIFEST_NAME } from './sed-package';
 
@@ -125,6 +126,8 @@ export class DirectoryTarget implements SedExportTarget {
 
 export class S3Target implements SedExportTarget {
   readonly kind = 's3' as const;
+  /** The SDK, required with the first instance (see s3Sdk). */
+  private readonly sdk = s3Sdk();
   private readonly client: S3Client;
   private readonly bucket: string;
   private readonly prefix: string;
@@ -133,7 +136,7 @@ export class S3Target implements SedExportTarget {
     const s3 = config.s3!;
     this.bucket = s3.bucket;
     this.prefix = `${config.s3Prefix!}/`;
-    this.client = new S3Client({
+    this.client = new this.sdk.S3Client({
       endpoint: s3.endpoint,
       region: s3.region,
       forcePathStyle: s3.forcePathStyle,
@@ -153,7 +156,7 @@ export class S3Target implements SedExportTarget {
     const folders: string[] = [];
     let token: string | undefined;
     do {
-      const out = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, Delimiter: delimiter, ContinuationToken: token }));
+      const out = await this.client.send(new this.sdk.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, Delimiter: delimiter, ContinuationToken: token }));
       for (const o of out.Contents ?? []) if (o.Key) keys.push(o.Key);
       for (const p of out.CommonPrefixes ?? []) if (p.Prefix) folders.push(p.Prefix);
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
@@ -164,7 +167,7 @@ export class S3Target implements SedExportTarget {
   private async removePrefix(prefix: string): Promise<void> {
     const { keys } = await this.keys(prefix);
     for (let i = 0; i < keys.length; i += 1000) {
-      await this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })) } }));
+      await this.client.send(new this.sdk.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })) } }));
     }
   }
 
@@ -182,9 +185,9 @@ export class S3Target implements SedExportTarget {
     const base = `${this.prefix}${packageId}/`;
     await this.removePrefix(base);
     for (const [path, body] of files) {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: base + path, Body: body, ContentLength: body.length, ContentType: 'application/octet-stream' }));
+      await this.client.send(new this.sdk.PutObjectCommand({ Bucket: this.bucket, Key: base + path, Body: body, ContentLength: body.length, ContentType: 'application/octet-stream' }));
     }
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: base + MANIFEST_NAME, Body: manifest, ContentType: 'text/plain; charset=utf-8' }));
+    await this.client.send(new this.sdk.PutObjectCommand({ Bucket: this.bucket, Key: base + MANIFEST_NAME, Body: manifest, ContentType: 'text/plain; charset=utf-8' }));
   }
 
   async receipts(): Promise<ReceiptFile[]> {
@@ -197,14 +200,14 @@ export class S3Target implements SedExportTarget {
   }
 
   async readReceipt(name: string): Promise<Buffer> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + name }));
+    const out = await this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + name }));
     if ((out.ContentLength ?? 0) > MAX_RECEIPT_BYTES) throw new Error(`receipt ${name} is larger than ${MAX_RECEIPT_BYTES} bytes`);
     return Buffer.from(await out.Body!.transformToByteArray());
   }
 
   async archiveReceipt(name: string, to: 'processed' | 'rejected'): Promise<void> {
     const key = this.prefix + name;
-    await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, Key: `${this.prefix}${to}/${name}`, CopySource: `${this.bucket}/${encodeURIComponent(key).replace(/%2F/g, '/')}` }));
-    await this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: [{ Key: key }] } }));
+    await this.client.send(new this.sdk.CopyObjectCommand({ Bucket: this.bucket, Key: `${this.prefix}${to}/${name}`, CopySource: `${this.bucket}/${encodeURIComponent(key).replace(/%2F/g, '/')}` }));
+    await this.client.send(new this.sdk.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: [{ Key: key }] } }));
   }
 }

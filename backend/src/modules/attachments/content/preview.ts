@@ -1,4 +1,8 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
+
+let sharpModule: typeof Sharp | undefined;
+/** sharp and libvips (~20 MB of RSS), required on the first image preview rather than at boot. */
+const sharp = (): typeof Sharp => (sharpModule ??= require('sharp') as typeof Sharp);
 
 /** Thumbnails fit in this square; the console shows them in the attachment list. */
 export const PREVIEW_SIZE = 320;
@@ -12,7 +16,7 @@ const MAX_PIXELS = 50_000_000;
  */
 export async function makePreview(image: Buffer, expected: 'jpeg' | 'png'): Promise<Buffer | null> {
   try {
-    const source = sharp(image, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
+    const source = sharp()(image, { limitInputPixels: MAX_PIXELS, failOn: 'error' });
     const meta = await source.metadata();
     if (meta.format !== expected || !meta.width || !meta.height) return null;
     return await source

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { s3Sdk } from '../../../common/net/s3-sdk';
 import { AttachmentsConfig } from '../../../config/app-config';
 import { assertKey, ObjectStorage } from './object-storage';
 
@@ -14,12 +15,14 @@ const PREFIX = 'attachments/';
  */
 export class S3ObjectStorage implements ObjectStorage {
   readonly name = 's3' as const;
+  /** The SDK, required with the first instance (see s3Sdk). */
+  private readonly sdk = s3Sdk();
   private readonly client: S3Client;
   private readonly bucket: string;
 
   constructor(config: NonNullable<AttachmentsConfig['s3']>) {
     this.bucket = config.bucket;
-    this.client = new S3Client({
+    this.client = new this.sdk.S3Client({
       endpoint: config.endpoint,
       region: config.region,
       forcePathStyle: config.forcePathStyle,
@@ -36,7 +39,7 @@ export class S3ObjectStorage implements ObjectStorage {
     assertKey(key);
     try {
       await this.client.send(
-        new PutObjectCommand({
+        new this.sdk.PutObjectCommand({
           Bucket: this.bucket,
           Key: PREFIX + key,
           Body: createReadStream(path),
@@ -51,22 +54,22 @@ export class S3ObjectStorage implements ObjectStorage {
 
   async putBuffer(key: string, data: Buffer): Promise<void> {
     assertKey(key);
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: PREFIX + key, Body: data, ContentType: 'application/octet-stream' }));
+    await this.client.send(new this.sdk.PutObjectCommand({ Bucket: this.bucket, Key: PREFIX + key, Body: data, ContentType: 'application/octet-stream' }));
   }
 
   async get(key: string): Promise<Readable> {
     assertKey(key);
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: PREFIX + key }));
+    const out = await this.client.send(new this.sdk.GetObjectCommand({ Bucket: this.bucket, Key: PREFIX + key }));
     if (!(out.Body instanceof Readable)) throw new Error('S3 returned no body stream');
     return out.Body;
   }
 
   async delete(key: string): Promise<void> {
     assertKey(key);
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: PREFIX + key }));
+    await this.client.send(new this.sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: PREFIX + key }));
   }
 
   async check(): Promise<void> {
-    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    await this.client.send(new this.sdk.HeadBucketCommand({ Bucket: this.bucket }));
   }
 }
