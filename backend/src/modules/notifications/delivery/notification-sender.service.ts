@@ -99,6 +99,8 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     const stopping = this.pump.close();
+    // The queue is dropped (the next start's sweep takes those rows): so is their content.
+    this.planned.clear();
     await this.sweeping;
     await stopping;
   }
