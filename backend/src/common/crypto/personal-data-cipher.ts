@@ -1,6 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { deriveKey } from './keys';
 
+/** GCM's 96-bit nonce. */
+const IV_BYTES = 12;
+
 /**
  * AES-256-GCM for personal data at rest (152-ФЗ). The stored form names the key id, so the
  * key can be rotated while old rows stay readable: `pd1.<keyId>.<iv>.<tag>.<ciphertext>`.
@@ -15,8 +18,20 @@ export class PersonalDataCipher {
     this.keys.set(this.currentKeyId, key);
   }
 
+  /** Random IVs drawn from the CSPRNG 256 at a time (one call, not one per value); each is used once. */
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
+
+  private nextIv(): Buffer {
+    if (this.ivOffset + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomBytes(IV_BYTES * 256);
+      this.ivOffset = 0;
+    }
+    return this.ivPool.subarray(this.ivOffset, (this.ivOffset += IV_BYTES));
+  }
+
   encrypt(plaintext: string): string {
-    const iv = randomBytes(12);
+    const iv = this.nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
     const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();

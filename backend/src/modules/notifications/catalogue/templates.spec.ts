@@ -2,7 +2,7 @@ import { APPEAL_STATUS_LABELS, APPEAL_STATUSES, AppealStatus } from '@otklik/sha
 import { DEMO_DEPARTMENTS } from '../../seed/demo-data';
 import { APPEAL_NOTICE_KINDS, Locale, NOTICE_KIND_SPECS, NOTICE_KINDS, NoticeFacts } from './notice-kinds';
 import { smsSegments } from './sms-segments';
-import { renderNotice as sut } from './templates';
+import { noticeRenderer, renderNotice as sut } from './templates';
 
 const LOCALES: Locale[] = ['ru', 'en'];
 const longest = (values: readonly string[]) => values.reduce((a, b) => (b.length > a.length ? b : a));
@@ -322,3 +322,25 @@ describe('renderNotice', () => {
   });
 });
 
+describe('noticeRenderer', () => {
+  it('renders each channel alone as renderNotice does, with and without an admin template', () => {
+    const templates = [
+      {},
+      { email: { subject: 'Тема {{number}}', body: 'Текст {{subject}} <i>' }, sms: { subject: null, body: 'СМС {{number}} {{link}}' } },
+      { push: { subject: 'П {{number}}', body: '{{status}}' }, in_app: { subject: null, body: '{{subject}}' } },
+    ];
+    for (const locale of LOCALES) {
+      for (const kind of NOTICE_KINDS) {
+        for (const t of templates) {
+          const facts = longFacts({ unidentified: kind === 'answer_ready' });
+          const all = sut(kind, locale, facts, t);
+          // A fresh renderer per channel: one channel asked for alone (the planner's case) owes nothing to another.
+          expect({ kind, locale, sms: noticeRenderer(kind, locale, facts, t).sms() }).toEqual({ kind, locale, sms: all.sms });
+          expect({ kind, locale, push: noticeRenderer(kind, locale, facts, t).push() }).toEqual({ kind, locale, push: all.push });
+          expect({ kind, locale, inApp: noticeRenderer(kind, locale, facts, t).inApp() }).toEqual({ kind, locale, inApp: all.inApp });
+          expect({ kind, locale, email: noticeRenderer(kind, locale, facts, t).email() }).toEqual({ kind, locale, email: all.email });
+        }
+      }
+    }
+  });
+});

@@ -51,6 +51,23 @@ type Pointer = Place | 'office';
  * construction (fitSms).
  */
 export function renderNotice(kind: NoticeKind, locale: Locale, facts: NoticeFacts, templates: NoticeTemplates = {}): RenderedNotice {
+  const notice = noticeRenderer(kind, locale, facts, templates);
+  return { email: notice.email(), sms: notice.sms(), push: notice.push(), inApp: notice.inApp() };
+}
+
+/**
+ * One notice, rendered channel by channel on demand: the planner asks only for the channels a
+ * recipient gets (an SMS-only notice builds no e-mail HTML). Each channel's text is the same as
+ * renderNotice's, byte for byte (renderNotice is built on this).
+ */
+export interface NoticeRenderer {
+  email(): RenderedNotice['email'];
+  sms(): RenderedNotice['sms'];
+  push(): RenderedNotice['push'];
+  inApp(): RenderedNotice['inApp'];
+}
+
+export function noticeRenderer(kind: NoticeKind, locale: Locale, facts: NoticeFacts, templates: NoticeTemplates = {}): NoticeRenderer {
   const words = wordsOf(facts, locale);
   const text = TEXTS[locale][kind](words);
   const citizen = NOTICE_KIND_SPECS[kind].audience === 'citizen';
@@ -69,13 +86,28 @@ export function renderNotice(kind: NoticeKind, locale: Locale, facts: NoticeFact
               : 'cabinet';
   const quote = citizen && withoutCabinet(facts) && text.quote?.trim() ? text.quote.trim() : null;
   const link = place === 'office' ? null : facts.link;
-  const rendered: RenderedNotice = {
-    email: { subject: oneLine(text.title), text: emailText(text, locale, place, quote, link), html: emailHtml(text, locale, place, quote, link) },
-    sms: fitSms(text.sms),
-    push: { title: oneLine(text.title), body: `${oneLine(text.short)}\n${facts.link}` },
-    inApp: { title: oneLine(text.title), body: `${[text.lead, ...text.details].map(oneLine).join(' ')}\n${facts.link}` },
+  // The admin's texts in place of the built-in ones, channel by channel, inside the same frame: the
+  // e-mail keeps its layout, the link button, the footer and — for an author without a cabinet — the
+  // quoted notice or answer (59-ФЗ ст. 10 ч. 4); push and in-app keep the link. Every value and the
+  // admin's own words are escaped in the HTML part. The SMS stays within two segments: what does not
+  // fit is cut where the text is free (fitSms: the link dropped first, then free values shortened).
+  let values: Record<Placeholder, string | null> | undefined;
+  const fill = (template: string) => fillTemplate(template, (values ??= placeholderValues(words)));
+  return {
+    email: () => {
+      const own: NoticeText = templates.email ? { ...text, title: fill(templates.email.subject ?? ''), lead: fill(templates.email.body).trim(), details: [] } : text;
+      return { subject: oneLine(own.title), text: emailText(own, locale, place, quote, link), html: emailHtml(own, locale, place, quote, link) };
+    },
+    sms: () => (templates.sms ? fitSms(smsPieces(templates.sms.body, (values ??= placeholderValues(words)))) : fitSms(text.sms)),
+    push: () =>
+      templates.push
+        ? { title: oneLine(fill(templates.push.subject ?? '')), body: `${oneLine(fill(templates.push.body))}\n${facts.link}` }
+        : { title: oneLine(text.title), body: `${oneLine(text.short)}\n${facts.link}` },
+    inApp: () =>
+      templates.in_app
+        ? { title: oneLine(fill(templates.in_app.subject ?? '')), body: `${oneLine(fill(templates.in_app.body))}\n${facts.link}` }
+        : { title: oneLine(text.title), body: `${[text.lead, ...text.details].map(oneLine).join(' ')}\n${facts.link}` },
   };
-  return applyTemplates(rendered, templates, words, text, place, quote, link);
 }
 
 /** An admin's text for one channel of a kind in one locale (subject: the e-mail's subject, the push and in-app title; none for SMS). */
@@ -84,30 +116,6 @@ export interface NoticeTemplate {
   body: string;
 }
 export type NoticeTemplates = Partial<Record<Channel, NoticeTemplate>>;
-
-/**
- * The admin's texts in place of the built-in ones, channel by channel, inside the same frame: the
- * e-mail keeps its layout, the link button, the footer and — for an author without a cabinet — the
- * quoted notice or answer (59-ФЗ ст. 10 ч. 4); push and in-app keep the link. Every value and the
- * admin's own words are escaped in the HTML part. The SMS stays within two segments: what does not
- * fit is cut where the text is free (fitSms: the link dropped first, then free values shortened).
- */
-function applyTemplates(rendered: RenderedNotice, templates: NoticeTemplates, words: NoticeWords, text: NoticeText, place: Pointer, quote: string | null, link: string | null): RenderedNotice {
-  if (Object.keys(templates).length === 0) return rendered;
-  const values = placeholderValues(words);
-  const fill = (template: string) => fillTemplate(template, values);
-  const { locale, facts } = words;
-  const out = { ...rendered };
-  const email = templates.email;
-  if (email) {
-    const own: NoticeText = { ...text, title: fill(email.subject ?? ''), lead: fill(email.body).trim(), details: [] };
-    out.email = { subject: oneLine(own.title), text: emailText(own, locale, place, quote, link), html: emailHtml(own, locale, place, quote, link) };
-  }
-  if (templates.sms) out.sms = fitSms(smsPieces(templates.sms.body, values));
-  if (templates.push) out.push = { title: oneLine(fill(templates.push.subject ?? '')), body: `${oneLine(fill(templates.push.body))}\n${facts.link}` };
-  if (templates.in_app) out.inApp = { title: oneLine(fill(templates.in_app.subject ?? '')), body: `${oneLine(fill(templates.in_app.body))}\n${facts.link}` };
-  return out;
-}
 
 /** An SMS template as pieces fitSms can shorten: the link optional, free values elastic, the admin's words kept. */
 export function smsPieces(template: string, values: Record<Placeholder, string | null>): SmsPiece[] {

@@ -98,8 +98,8 @@ export class NotificationDeliveries {
     private readonly cipher: PersonalDataCipher,
   ) {}
 
-  /** Inserts what is not there yet (a redelivered event adds nothing); returns the rows added now. */
-  async add(manager: EntityManager, rows: NewDelivery[]): Promise<{ id: string; state: DeliveryState }[]> {
+  /** Inserts what is not there yet (a redelivered event adds nothing); returns the rows added now, with their key. */
+  async add(manager: EntityManager, rows: NewDelivery[]): Promise<{ id: string; state: DeliveryState; eventId: string; recipientId: string; channel: Channel }[]> {
     if (rows.length === 0) return [];
     return manager.query(
       `INSERT INTO notification_deliveries (event_id, recipient_id, recipient_kind, channel, kind, event_type, appeal_id, status, next_attempt_at, address, content_encrypted, sent_at, provider)
@@ -108,7 +108,7 @@ export class NotificationDeliveries {
          FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::timestamptz[], $10::text[], $11::text[])
            AS k(event_id, recipient_id, recipient_kind, channel, kind, event_type, appeal_id, status, due, address, content)
        ON CONFLICT (event_id, recipient_id, channel) DO NOTHING
-       RETURNING id::text AS id, status AS state`,
+       RETURNING id::text AS id, status AS state, event_id::text AS "eventId", recipient_id AS "recipientId", channel`,
       [
         rows.map((r) => r.eventId),
         rows.map((r) => r.recipientId),
@@ -129,19 +129,21 @@ export class NotificationDeliveries {
    * Leases deliveries that are due and free (pending, or held past quiet hours), counting the
    * attempt. A row another sender holds, or one already settled, is not returned.
    */
-  async claim(ids: string[], now: Date, leaseSeconds: number): Promise<ClaimedDelivery[]> {
+  async claim(ids: string[], now: Date, leaseSeconds: number, known?: ReadonlyMap<string, ChannelContent>): Promise<ClaimedDelivery[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.query<(Omit<ClaimedDelivery, 'content'> & { content: string })[]>(
+    // What this process planned a moment ago is not read back and decrypted: the planner's own content (the same as the row's).
+    const skip = known ? ids.filter((id) => known.has(id)) : [];
+    const rows = await this.dataSource.query<(Omit<ClaimedDelivery, 'content'> & { content: string | null })[]>(
       `WITH claimed AS (
          UPDATE notification_deliveries d SET attempts = d.attempts + 1, status = 'pending', locked_until = clock_timestamp() + make_interval(secs => $3)
           WHERE d.id = ANY($1::bigint[]) AND d.status IN ('pending', 'held') AND d.next_attempt_at <= $2
             AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
          RETURNING d.id::text AS id, d.channel, d.recipient_id AS "recipientId", d.recipient_kind AS "recipientKind", d.kind, d.event_id::text AS "eventId",
-                   d.attempts, d.content_encrypted AS content)
+                   d.attempts, CASE WHEN d.id = ANY($4::bigint[]) THEN NULL ELSE d.content_encrypted END AS content)
        SELECT * FROM claimed`,
-      [ids, now, leaseSeconds],
+      [ids, now, leaseSeconds, skip],
     );
-    return rows.map((r) => ({ ...r, content: JSON.parse(this.cipher.decrypt(r.content)) as ChannelContent }));
+    return rows.map((r) => ({ ...r, content: r.content === null ? known!.get(r.id)! : (JSON.parse(this.cipher.decrypt(r.content)) as ChannelContent) }));
   }
 
   /**

@@ -16,8 +16,8 @@ import { EventConsumer, EventConsumers } from '../../outbox/event-consumers';
 import { StaffDirectory } from '../../users/staff-directory.repository';
 import { UserAccounts } from '../../users/user-accounts.repository';
 import { noticesOf, NoticeTarget } from '../catalogue/event-notices';
-import { CHANNELS, Channel, Locale, NoticeFacts, NoticeKind, RenderedNotice } from '../catalogue/notice-kinds';
-import { renderNotice } from '../catalogue/templates';
+import { CHANNELS, Channel, Locale, NoticeFacts, NoticeKind } from '../catalogue/notice-kinds';
+import { NoticeRenderer, noticeRenderer } from '../catalogue/templates';
 import { NewInboxItem, NotificationInbox } from '../inbox/notification-inbox.repository';
 import { NotificationStream } from '../inbox/notification-stream';
 import { DEFAULT_PREFERENCES, Preferences, channelOn, nextDigestAt, sendableAt } from '../preferences/preferences';
@@ -108,7 +108,12 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     }
     if (planned.length === 0) return;
     const userIds = [...new Set(planned.flatMap((p) => p.recipients.filter((r) => r.kind === 'user').map((r) => r.id)))];
-    const [prefs, reach, devices] = await Promise.all([this.preferences.of(userIds), this.accounts.reachOf(userIds), this.push.withDevices(userIds)]);
+    // Devices are looked up only for those whose notice goes by push (none for an SMS-only burst).
+    const pushTo = (prefs: Map<string, Preferences>) => [
+      ...new Set(planned.flatMap((p) => p.recipients.filter((r) => r.kind === 'user' && channelOn(prefs.get(r.id) ?? DEFAULT_PREFERENCES, r.kindOfNotice, 'push')).map((r) => r.id))),
+    ];
+    const [prefs, reach] = await Promise.all([this.preferences.of(userIds), this.accounts.reachOf(userIds)]);
+    const devices = await this.push.withDevices(pushTo(prefs));
     const reachById = new Map(reach.map((r) => [r.id, r]));
     // A recipient's phone, decrypted once per batch: a burst about one citizen's appeals is one person many times.
     const phones = new Map<string, string | null>();
@@ -152,7 +157,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         const phone = to.phone ?? null;
         // The proposal's reasoning is internal: only the supervisors asked to decide it read it.
         const facts = appeal ? this.factsFor(event, appeal, staff, quoted, kind === 'approval_requested' ? appeal.proposalReason : ground) : this.adminFacts(event);
-        const rendered = renderNotice(kind, pref.locale, facts, this.templates.pick(overrides, kind, pref.locale));
+        // Only the channels this recipient gets are rendered (an SMS-only notice builds no e-mail).
+        const rendered = noticeRenderer(kind, pref.locale, facts, this.templates.pick(overrides, kind, pref.locale));
         const base = { eventId: event.id, recipientId: recipient.id, recipientKind: recipient.kind, kind, eventType: event.eventType, appealId };
         const digest = staff && pref.digest !== 'off' ? nextDigestAt(pref.digest, pref.timeZone, now) : null;
         // An author without an account is told by one channel, not on every contact they gave.
@@ -162,7 +168,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
           if (only && channel !== only) continue;
           if (channel === 'in_app') {
             if (recipient.kind !== 'user') continue;
-            items.push({ userId: recipient.id, eventId: event.id, kind, appealId, appealNumber: appeal?.number ?? null, ...rendered.inApp, link: facts.link });
+            items.push({ userId: recipient.id, eventId: event.id, kind, appealId, appealNumber: appeal?.number ?? null, ...rendered.inApp(), link: facts.link });
             rows.push({ ...base, channel, state: 'sent', dueAt: now, address: null, content: null });
             continue;
           }
@@ -180,15 +186,32 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       }
     }
 
-    const { added, pending } = await this.tx.run(async (manager) => {
+    const { added, pending, unknown } = await this.tx.run(async (manager) => {
       for (const { event, appealId } of contactsUsed) await this.auditContactUse(manager, event, appealId);
       const added = await this.inbox.add(manager, items);
       const created = await this.deliveries.add(manager, rows);
-      return { added, pending: created.filter((r) => r.state === 'pending').map((r) => r.id) };
+      // The sender gets each pending row's content with its id, so it does not read back and decrypt what was just written.
+      const contentOf = new Map<string, ChannelContent>();
+      for (const r of rows) if (r.state === 'pending' && r.content) contentOf.set(`${r.eventId}|${r.recipientId}|${r.channel}`, r.content);
+      const pending: { id: string; content: ChannelContent }[] = [];
+      const unknown: string[] = [];
+      for (const r of created) {
+        if (r.state !== 'pending') continue;
+        const content = contentOf.get(`${r.eventId}|${r.recipientId}|${r.channel}`);
+        if (content) pending.push({ id: r.id, content });
+        else unknown.push(r.id);
+      }
+      return { added, pending, unknown };
     });
-    for (const row of rows) plannedTotal.inc({ channel: row.channel, state: row.state });
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(`${row.channel} ${row.state}`, (counts.get(`${row.channel} ${row.state}`) ?? 0) + 1);
+    for (const [key, count] of counts) {
+      const [channel, state] = key.split(' ');
+      plannedTotal.inc({ channel, state }, count);
+    }
     await this.stream.publish(added.map(({ userId, ...item }) => ({ userId, message: { type: 'notification' as const, item } })));
-    this.sender.enqueue(pending);
+    this.sender.enqueuePlanned(pending);
+    this.sender.enqueue(unknown);
   }
 
   /** Who is told: one notice per person per event (the catalogue lists the most specific first); staff are not told of their own step. */
@@ -276,19 +299,19 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
 
   private contentFor(
     channel: Exclude<Channel, 'in_app'>,
-    rendered: RenderedNotice,
+    rendered: NoticeRenderer,
     facts: NoticeFacts,
     to: { email: string | null; phone: string | null; hasDevice: boolean; locale: Locale; appealId: string; attachAnswer: boolean },
   ): { address: string; body: ChannelContent } | null {
     switch (channel) {
       case 'email':
         return to.email
-          ? { address: maskEmail(to.email), body: { channel, to: to.email, ...rendered.email, locale: to.locale, ...(to.attachAnswer ? { answerPdfOf: to.appealId } : {}) } }
+          ? { address: maskEmail(to.email), body: { channel, to: to.email, ...rendered.email(), locale: to.locale, ...(to.attachAnswer ? { answerPdfOf: to.appealId } : {}) } }
           : null;
       case 'sms':
-        return to.phone ? { address: maskPhone(to.phone), body: { channel, to: to.phone, text: rendered.sms } } : null;
+        return to.phone ? { address: maskPhone(to.phone), body: { channel, to: to.phone, text: rendered.sms() } } : null;
       case 'push':
-        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push, url: facts.link, tag: facts.webhook ? 'webhook-disabled' : facts.alert ? 'security-alert' : facts.recurring ? 'recurring-problem' : `appeal-${facts.number ?? ''}` } } : null;
+        return to.hasDevice ? { address: 'devices', body: { channel, ...rendered.push(), url: facts.link, tag: facts.webhook ? 'webhook-disabled' : facts.alert ? 'security-alert' : facts.recurring ? 'recurring-problem' : `appeal-${facts.number ?? ''}` } } : null;
     }
   }
 

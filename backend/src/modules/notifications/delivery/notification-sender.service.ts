@@ -69,6 +69,8 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   private active = false;
   private lastPurge = 0;
   private readonly earlyReceipts = new Map<string, SmsReceipt>();
+  /** The content of deliveries planned in this process and not yet taken by a batch (enqueuePlanned). */
+  private readonly planned = new Map<string, ChannelContent>();
   private closed = false;
 
   constructor(
@@ -97,6 +99,8 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     const stopping = this.pump.close();
+    // The queue is dropped (the next start's sweep takes those rows): so is their content.
+    this.planned.clear();
     await this.sweeping;
     await stopping;
   }
@@ -122,6 +126,17 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
   enqueue(ids: string[]): void {
     if (!this.active || this.closed) return;
     this.pump.add(ids);
+  }
+
+  /**
+   * `enqueue` with the content the planner just stored: the claim then leases these rows without
+   * reading their content back and decrypting it. Kept until the delivery's batch runs (whether it
+   * claims the row or not); a row claimed later (the sweep, another process) is read from the table.
+   */
+  enqueuePlanned(planned: { id: string; content: ChannelContent }[]): void {
+    if (!this.active || this.closed) return;
+    for (const { id, content } of planned) this.planned.set(id, content);
+    this.pump.add(planned.map((p) => p.id));
   }
 
   /** Runs until nothing is queued or running (tests, the bench). */
@@ -162,7 +177,14 @@ export class NotificationSender implements OnApplicationBootstrap, BeforeApplica
    */
   private async runBatch(ids: string[]): Promise<void> {
     const claimedAt = Date.now();
-    const claimed = await this.deliveries.claim(ids, this.clock.now(), this.config.events.leaseSeconds);
+    let known: Map<string, ChannelContent> | undefined;
+    for (const id of ids) {
+      const content = this.planned.get(id);
+      if (content === undefined) continue;
+      (known ??= new Map()).set(id, content);
+      this.planned.delete(id);
+    }
+    const claimed = await this.deliveries.claim(ids, this.clock.now(), this.config.events.leaseSeconds, known);
     const leaseMs = this.config.events.leaseSeconds * 1000;
     const accepted: Accepted[] = [];
     let lastFlush = Date.now();
