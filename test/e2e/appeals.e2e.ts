@@ -58,6 +58,17 @@ describe('appeals: the citizen story', () => {
     expect(new Date(card.data!.firstResponseDueAt!).getTime() - registered).toBe(24 * 3600 * 1000);
   });
 
+  it('a list row is the appeal as filed: every summary field, the same values as the filing answered and the search finds', async () => {
+    const word = `ротонда${randomUUID().slice(0, 6).replace(/\d/g, 'ж')}`;
+    const filed = await fileAppeal(citizen, { text: `Ротонда в парке: ${word} требует покраски.` });
+    const listed = await citizen.GET('/api/v1/appeals', { params: { query: { limit: 5 } } });
+    expect(listed.data!.items.find((a) => a.id === filed.id)).toEqual(filed);
+    const found = await citizen.GET('/api/v1/appeals', { params: { query: { q: word } } });
+    const { rank, ...row } = found.data!.items[0];
+    expect(rank).toBeGreaterThan(0);
+    expect(row).toEqual(filed);
+  });
+
   it('routes by category to its department', async () => {
     const access = await category('tech-access-lost');
     const tech = await category('tech');

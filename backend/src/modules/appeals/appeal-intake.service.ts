@@ -313,6 +313,11 @@ export class AppealIntakeService {
       closedAt: null,
       important: false,
       overdue: false,
+      // Set, not left to the columns' defaults: the filing's answer shows every summary field, as a list row does.
+      escalated: false,
+      escalatedToDepartmentId: null,
+      extended: false,
+      parentAppealId: null,
       unidentified: false,
       accessCodeHash: null,
       noAnswerRequired: false,

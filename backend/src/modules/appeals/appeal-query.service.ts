@@ -47,6 +47,42 @@ const DATE_COLUMNS: Record<AppealDateField, string> = {
 };
 
 type Page = { items: (Appeal & { rank?: number })[]; next: (string | number | null)[] | null };
+
+/**
+ * The columns a list row shows (toSummary and the staff queue's fields): a page selects these,
+ * not the whole row of some 60 columns — the text, the extra fields and the encrypted contact
+ * included, which PostgreSQL sent, pg parsed and TypeORM hydrated for 21 appeals on every page.
+ */
+const LIST_COLUMNS = [
+  'id',
+  'number',
+  'type',
+  'status',
+  'subject',
+  'categoryId',
+  'subcategoryId',
+  'priority',
+  'important',
+  'overdue',
+  'escalated',
+  'escalatedToDepartmentId',
+  'extended',
+  'unidentified',
+  'noAnswerRequired',
+  'departmentId',
+  'assigneeId',
+  'createdAt',
+  'registeredAt',
+  'dueAt',
+  'parentAppealId',
+  'answerChannel',
+  'version',
+  'citizenId',
+  'firstReactionAt',
+  'firstResponseDueAt',
+  'slaPausedAt',
+  'documentsDueOn',
+] as const satisfies readonly (keyof Appeal)[];
 /** A sort key: a column or a non-null expression on the appeals row, with the parameters it names. */
 type Order = { column: string; dir: 'ASC' | 'DESC'; params?: Record<string, unknown> };
 /** An appeal number as a search query (optionally written «№ 123»). */
@@ -438,6 +474,9 @@ export class AppealQueryService {
     const cmp = order.dir === 'DESC' ? '<' : '>';
     const rank = searching ? rankExpression(query.q!.trim()) : null;
     if (order.params) qb.setParameters(order.params);
+    // The row's list columns replace the whole row (and the filters' rank, selected again here).
+    qb.select(LIST_COLUMNS.map((column) => `a.${column}`));
+    if (rank) qb.addSelect(rank, 'rank');
     qb.addSelect(order.column, 'sort_key');
     if (query.cursor) {
       const values = decodeCursor(query.cursor, searching ? 3 : 2);
