@@ -1142,6 +1142,17 @@ async function readPhase(results) {
       { name: `search q=${BENCH.common} (common)`, path: `/api/v1/appeals?q=${enc(BENCH.common)}`, token: citizen, target: TARGETS.searchP95, sql: sqlFor.search({ citizen: facts.heavyId, q: BENCH.common }) },
     ];
     results.reads = [];
+    // The floor of this harness and machine at the same rate: a request with no auth and no
+    // database (about 0.06 ms of the API's CPU) timed the same way. On this VM a request arriving
+    // at an idle process pays for waking it, the database and the load generator; its p95 at 50
+    // req/s is far above its p95 at saturation, and every read below pays it too.
+    {
+      await cannon({ base, path: '/api/health/live', connections: 1, seconds: 2 });
+      const floor = await cannon({ base, path: '/api/health/live', connections: cfg.readConnections, seconds: cfg.readSeconds, rate: cfg.readRate });
+      results.readFloor = floor;
+      results.rows.push(row('b', `floor: GET /api/health/live at ${cfg.readRate} req/s, p95`, `${fmt(floor.p95)} ms`, `p50 ${fmt(floor.p50)} ms; p99 ${fmt(floor.p99)} ms`, null, '', null,
+        'the same harness and rate as the reads below, on a route with no auth and no database: what waking idle processes costs here'));
+    }
     for (const s of scenarios) {
       if (s.needs === null) {
         results.rows.push(row('b', s.name, 'n/a', 'too few rows for a deep page', null, `≤ ${s.target} ms`, null, ''));
