@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../backend/src/database/data-source';
 import { UserAccounts } from '../../backend/src/modules/users/user-accounts.repository';
 import { openTestDatabase, TestDatabase } from './support/database';
+import { counterBySource, until } from './support/polling';
 
 /**
  * The account profile GET /me and a filing read (users/user-accounts.repository.ts, `profile()`),
@@ -40,19 +41,7 @@ describe('UserAccounts.profile', () => {
   }
 
   /** Database reads of profiles so far (the counter the metrics expose). */
-  async function databaseReads(): Promise<number> {
-    const { register } = await import('prom-client');
-    const metric = (await register.getSingleMetric('otklik_account_profile_reads_total')?.get())?.values ?? [];
-    return metric.filter((v) => v.labels.source === 'database').reduce((s, v) => s + v.value, 0);
-  }
-
-  async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  const databaseReads = () => counterBySource('otklik_account_profile_reads_total', 'database');
 
   /** Reads until a process has its listener up and remembers the profile (a second read is from memory). */
   async function warm(accounts: UserAccounts, id: string): Promise<void> {

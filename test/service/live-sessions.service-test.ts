@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { dataSourceOptions } from '../../backend/src/database/data-source';
 import { LiveSessions } from '../../backend/src/modules/auth/live-sessions.repository';
 import { openTestDatabase, TestDatabase } from './support/database';
+import { counterBySource, until } from './support/polling';
 
 /**
  * The session check every signed-in request makes (auth/live-sessions.repository.ts), on a real
@@ -38,19 +39,7 @@ describe('LiveSessions', () => {
   }
 
   /** Database reads of session checks so far (the counter the metrics expose). */
-  async function databaseChecks(): Promise<number> {
-    const { register } = await import('prom-client');
-    const metric = (await register.getSingleMetric('otklik_session_checks_total')?.get())?.values ?? [];
-    return metric.filter((v) => v.labels.source === 'database').reduce((s, v) => s + v.value, 0);
-  }
-
-  async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  const databaseChecks = () => counterBySource('otklik_session_checks_total', 'database');
 
   /** Checks until a process has its listener up and remembers `family` (a second check is from memory). */
   async function warm(sessions: LiveSessions, family: string): Promise<void> {
