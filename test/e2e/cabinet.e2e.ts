@@ -60,6 +60,10 @@ describe('citizen cabinet: card, profile, contacts', () => {
     await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/request-documents`, { documents: ['Скриншот ошибки'], dueOn }, operator);
     const waiting = await ok('GET', `/api/v1/appeals/${appeal.id}`, undefined, citizen.accessToken);
     expect(waiting.term).toMatchObject({ state: 'awaiting_citizen', documentsDueOn: dueOn, pausedSince: expect.any(String) });
+    // The operator's queue row says the same: the documents' day as a date, the paused clock as an instant.
+    const queue = await ok('GET', `/api/v1/staff/appeals?q=${appeal.number}&status=awaiting_citizen`, undefined, operator);
+    expect(queue.items).toHaveLength(1);
+    expect(queue.items[0]).toMatchObject({ id: appeal.id, number: appeal.number, documentsDueOn: dueOn, slaPausedAt: waiting.term.pausedSince, extended: true });
   });
 
   it('an unverified e-mail gets no notices but its code; once confirmed, it gets them', async () => {

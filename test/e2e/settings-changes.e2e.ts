@@ -12,6 +12,7 @@ describe('settings changed elsewhere reach the server at once', () => {
   let server: RunningServer;
   let db: Client;
   let citizen: string;
+  let operator: string;
   let categoryId: string;
 
   beforeAll(async () => {
@@ -19,6 +20,7 @@ describe('settings changed elsewhere reach the server at once', () => {
     db = new Client({ connectionString: server.databaseUrl });
     await db.connect();
     citizen = (await call(server.baseUrl, 'POST', '/api/v1/auth/login', { login: DEMO.citizen.login, password: DEMO.citizen.password })).body.accessToken;
+    operator = (await call(server.baseUrl, 'POST', '/api/v1/auth/login', { login: DEMO.operator.login, password: DEMO.operator.password })).body.accessToken;
     const categories = (await call(server.baseUrl, 'GET', '/api/v1/catalog/categories')).body as { id: string; code: string }[];
     categoryId = categories.find((c) => c.code === 'tech')!.id;
   }, 120_000);
@@ -64,5 +66,23 @@ describe('settings changed elsewhere reach the server at once', () => {
     } finally {
       await db.query(`UPDATE sla_policies SET resolution_amount = $1 WHERE type = 'question' AND category_id IS NULL`, [rows[0].resolution_amount]);
     }
+  });
+
+  it("a department renamed by SQL is named so on the queue's rows at once", async () => {
+    const firstRow = async () => {
+      const page = await call(server.baseUrl, 'GET', '/api/v1/staff/appeals?limit=1', undefined, operator);
+      expect(page.status).toBe(200);
+      return page.body.items[0] as { department: { id: string; nameRu: string; nameEn: string } | null };
+    };
+    const { department } = await firstRow(); // the server now holds the departments in memory
+    expect(department).toEqual({ id: expect.any(String), nameRu: expect.any(String), nameEn: expect.any(String) });
+    const renamed = `${department!.nameRu} (переименован)`;
+    await db.query('UPDATE departments SET name_ru = $2 WHERE id = $1', [department!.id, renamed]);
+    try {
+      expect(await within3s(async () => (await firstRow()).department?.nameRu === renamed)).toBe(true);
+    } finally {
+      await db.query('UPDATE departments SET name_ru = $2 WHERE id = $1', [department!.id, department!.nameRu]);
+    }
+    expect(await within3s(async () => (await firstRow()).department?.nameRu === department!.nameRu)).toBe(true);
   });
 });

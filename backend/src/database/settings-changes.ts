@@ -6,6 +6,9 @@ import { PgListener } from './pg-listener';
 /** The channel the settings tables' triggers notify on (migration 1765480000500-SettingsChangeNotify). */
 export const SETTINGS_CHANNEL = 'otklik_settings_changed';
 
+/** How long a process trusts its copy of a setting while it cannot hear the announcements (a bound, not the usual lifetime). */
+export const SETTINGS_CACHE_MS = 30_000;
+
 const LISTEN = Symbol('SETTINGS_LISTEN');
 
 /** The tables whose rows processes keep in memory, announced at commit by a statement trigger. */

@@ -29,7 +29,7 @@ export class AppealAccess {
   }
 
   /** Departments whose queue the staff member sees. */
-  async departmentScope(actor: Actor, manager: EntityManager = this.own.manager): Promise<string[]> {
+  async departmentScope(actor: Actor, manager?: EntityManager): Promise<string[]> {
     if (!actor.departmentId) return [];
     if (actor.role === Role.Operator) return [actor.departmentId];
     if (actor.role !== Role.Supervisor) return [];

@@ -34,7 +34,36 @@ import type { StaffMember } from '../users/staff-directory.repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toSummary(a: Appeal): AppealSummaryDto {
+/** The columns a list row's summary is built from (a page selects these and the queue's own). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'number',
+  'type',
+  'status',
+  'subject',
+  'categoryId',
+  'subcategoryId',
+  'priority',
+  'important',
+  'overdue',
+  'escalated',
+  'escalatedToDepartmentId',
+  'extended',
+  'unidentified',
+  'noAnswerRequired',
+  'departmentId',
+  'assigneeId',
+  'createdAt',
+  'registeredAt',
+  'dueAt',
+  'parentAppealId',
+  'answerChannel',
+  'version',
+] as const satisfies readonly (keyof Appeal)[];
+
+export type AppealSummarySource = Pick<Appeal, (typeof SUMMARY_COLUMNS)[number]>;
+
+export function toSummary(a: AppealSummarySource): AppealSummaryDto {
   return {
     id: a.id,
     number: a.number,

@@ -121,7 +121,7 @@ export class PersonalDataAccessLog {
   }
 
   private async departmentNames(locale: Locale): Promise<Map<string, string>> {
-    return new Map((await this.departments.list()).map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameRu]));
+    return new Map([...(await this.departments.byId()).values()].map((d) => [d.id, locale === 'en' ? d.nameEn : d.nameRu]));
   }
 }
 

@@ -9,10 +9,10 @@ import { DepartmentInfo, DepartmentTree } from '../users/department-tree.reposit
 import { Category } from './category.entity';
 import { AppealTypeDto, CategoryDto } from './catalog.dto';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { SettingsChanges } from '../../database/settings-changes';
+import { SETTINGS_CACHE_MS, SettingsChanges } from '../../database/settings-changes';
 
 /** How long a process trusts its copy of a category. */
-export const CATALOG_CACHE_MS = 30_000;
+export const CATALOG_CACHE_MS = SETTINGS_CACHE_MS;
 
 const DEFAULT_TYPES = INTAKE_APPEAL_TYPES.filter((t) => t !== AppealType.Gratitude);
 

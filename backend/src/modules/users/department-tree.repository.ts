@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Expiring } from '../../common/cache/expiring';
+import { SETTINGS_CACHE_MS, SettingsChanges } from '../../database/settings-changes';
 import { Department } from './department.entity';
 
 /** Who hears of an overdue appeal in a department: its head, else its supervisors, else the nearest ancestor's. */
@@ -25,7 +27,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class DepartmentTree {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /**
+   * Every department by id, as each process keeps it: the queue names departments on every page.
+   * A change to departments drops it at its commit in every process (SettingsChanges), bounded by
+   * SETTINGS_CACHE_MS while a process cannot hear it.
+   */
+  private readonly remembered = new Expiring<ReadonlyMap<string, Readonly<DepartmentInfo>>>(SETTINGS_CACHE_MS);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    changes: SettingsChanges,
+  ) {
+    changes.watch(['departments'], () => this.remembered.invalidate());
+  }
 
   get(id: string, manager: EntityManager = this.dataSource.manager, options: { lock?: boolean } = {}): Promise<DepartmentInfo | null> {
     return manager.findOne(Department, { where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
@@ -45,12 +59,23 @@ export class DepartmentTree {
     return manager.findOneBy(Department, { isGeneralPool: true });
   }
 
+  /** Every department by Russian name, read now (administration; reads for display use `byId`). */
   list(manager: EntityManager = this.dataSource.manager): Promise<DepartmentInfo[]> {
     return manager.find(Department, { order: { nameRu: 'ASC' } });
   }
 
-  /** The department and every department below it (a supervisor's scope). */
-  async scope(departmentId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  /** Every department by id, in the order of `list()`, from this process's copy (names on lists and reports). */
+  byId(): Promise<ReadonlyMap<string, Readonly<DepartmentInfo>>> {
+    return this.remembered.get(async () => new Map((await this.list()).map((d) => [d.id, d])));
+  }
+
+  /**
+   * The department and every department below it (a supervisor's scope): from this process's copy
+   * of the tree, or, given a transaction's manager, as that transaction reads the table (a move in
+   * the tree checks for cycles under its lock).
+   */
+  async scope(departmentId: string, manager?: EntityManager): Promise<string[]> {
+    if (!manager) return subtree(await this.byId(), departmentId);
     const rows = await manager.query<{ id: string }[]>(
       `WITH RECURSIVE tree AS (
          SELECT id FROM departments WHERE id = $1
@@ -140,4 +165,14 @@ export class DepartmentTree {
     const [row] = await manager.query<{ n: string }[]>('SELECT count(*) AS n FROM departments WHERE parent_id = $1 AND retired_at IS NULL', [id]);
     return Number(row.n);
   }
+}
+
+/** The department and its descendants, the department first; none when it is unknown. */
+function subtree(departments: ReadonlyMap<string, Readonly<DepartmentInfo>>, departmentId: string): string[] {
+  if (!departments.has(departmentId)) return [];
+  const children = new Map<string, string[]>();
+  for (const d of departments.values()) if (d.parentId) children.set(d.parentId, [...(children.get(d.parentId) ?? []), d.id]);
+  const found = new Set([departmentId]);
+  for (const id of found) for (const child of children.get(id) ?? []) found.add(child);
+  return [...found];
 }

@@ -32,7 +32,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class WidgetOriginsService {
   private readonly lists = new Expiring<OriginLists>(CACHE_MS);
-  private readonly departments = new Expiring<Map<string, DepartmentInfo>>(CACHE_MS);
   /** Origins of the platform's own apps (console, citizen app, CORS_ORIGINS): not widget callers. */
   private readonly own: Set<string>;
 
@@ -46,7 +45,6 @@ export class WidgetOriginsService {
     changes: SettingsChanges,
   ) {
     changes.watch(['widget_origins', 'widget_body_origins'], () => this.lists.invalidate());
-    changes.watch(['departments'], () => this.departments.invalidate());
     this.own = new Set([...config.corsOrigins, new URL(config.publicUrl).origin, new URL(config.citizenAppUrl).origin]);
   }
 
@@ -165,14 +163,14 @@ export class WidgetOriginsService {
     return this.root(await this.departmentMap(), departmentId);
   }
 
-  private root(departments: Map<string, DepartmentInfo>, id: string): string | null {
+  private root(departments: ReadonlyMap<string, Readonly<DepartmentInfo>>, id: string): string | null {
     let current = departments.get(id);
     for (let hops = 0; current?.parentId && hops < 1000; hops++) current = departments.get(current.parentId);
     return current?.id ?? null;
   }
 
-  private departmentMap(): Promise<Map<string, DepartmentInfo>> {
-    return this.departments.get(async () => new Map((await this.tree.list()).map((d) => [d.id, d])));
+  private departmentMap(): Promise<ReadonlyMap<string, Readonly<DepartmentInfo>>> {
+    return this.tree.byId();
   }
 
   private async adminBody(id: string): Promise<DepartmentInfo> {

@@ -130,7 +130,7 @@ export class RoutingLabService {
         });
       }
     }
-    const names = new Map((await this.departments.list()).map((d) => [d.id, d.nameRu]));
+    const names = new Map([...(await this.departments.byId()).values()].map((d) => [d.id, d.nameRu]));
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     return {
       since: since.toISOString(),
