@@ -46,13 +46,16 @@ describe.each(['http', 'http-batch', 'smpp'] as const)('notifications: every cha
     const env: Record<string, string> = { SMTP_URL: smtp.url, CLOCK_CONTROL: 'true' };
     if (gateway !== 'smpp') {
       http = await startSmsGateway();
-      Object.assign(env, { SMS_GATEWAY: 'http', SMS_HTTP_URL: http.url });
+      // The reply's per-message status is read: Infobip's status.groupName in a batch, the local gateway's own `status` alone.
+      Object.assign(env, { SMS_GATEWAY: 'http', SMS_HTTP_URL: http.url, SMS_HTTP_STATUS_FIELD: 'status', SMS_HTTP_REJECTED_STATUSES: 'rejected' });
       // Infobip's `POST /sms/2/text/advanced`: each message an entry of `messages`, the delivery id its messageId.
       if (gateway === 'http-batch') {
         Object.assign(env, {
           SMS_HTTP_TEMPLATE: '{"destinations":[{"to":"{phone}","messageId":"{ref}"}],"text":"{text}"}',
           SMS_HTTP_BATCH_TEMPLATE: '{"messages":{messages}}',
           SMS_HTTP_ID_FIELD: 'messageId',
+          SMS_HTTP_STATUS_FIELD: 'status.groupName',
+          SMS_HTTP_REJECTED_STATUSES: 'REJECTED,UNDELIVERABLE',
         });
       }
     } else {
@@ -207,4 +210,34 @@ describe.each(['http', 'http-batch', 'smpp'] as const)('notifications: every cha
     expect(rows.find((d) => d.channel === 'email')?.status).toMatch(/sent|delivered/);
     expect(rows.find((d) => d.channel === 'sms')?.status).toMatch(/sent|delivered/);
   }, 60_000);
+
+  if (gateway !== 'smpp') {
+    it('an SMS the gateway refuses in its reply is not recorded as sent: the attempt fails with the status, is retried, and goes once the number is served', async () => {
+      http!.refuse([citizen.phone]);
+      let appeal: { id: string; number: number };
+      try {
+        appeal = await file('Номер отклонён');
+        const sms = async () => {
+          const rows = (await call(base, 'GET', `/api/v1/appeals/${appeal.id}/notifications`, undefined, operator)).body as { kind: string; channel: string; status: string; attempts: number; lastError: string | null }[];
+          return rows.find((d) => d.kind === 'registered' && d.channel === 'sms');
+        };
+        const refused = await until(async () => {
+          const row = await sms();
+          return row && row.attempts >= 1 && row.lastError ? row : undefined;
+        }, 15_000);
+        expect(refused.status).toBe('pending'); // waiting for its retry, not sent
+        expect(refused.lastError).toMatch(gateway === 'http' ? /refused the message: status is rejected/ : /refused the message: status.groupName is REJECTED/);
+        expect(http!.refusals).toBeGreaterThanOrEqual(1);
+        expect(texts().filter((t) => t.includes(`№ ${appeal.number}`))).toEqual([]);
+        // The other channels did not wait for it.
+        await until(() => (mails().some((m) => m.text.includes(`№ ${appeal.number}`)) ? true : undefined), 15_000);
+      } finally {
+        http!.refuse([]);
+      }
+      // Served again, the retry (EVENT_RETRY_* back-off) sends it, once.
+      await until(() => (texts().some((t) => t.includes(`№ ${appeal.number}`)) ? true : undefined), 30_000);
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(texts().filter((t) => t.includes(`№ ${appeal.number}`))).toHaveLength(1);
+    }, 60_000);
+  }
 });

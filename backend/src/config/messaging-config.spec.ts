@@ -49,6 +49,20 @@ describe('messaging configuration', () => {
     });
   });
 
+  it('per-message statuses of the HTTP gateway: not read unless SMS_HTTP_STATUS_FIELD is given; then REJECTED and UNDELIVERABLE refuse', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), ...httpSms }).messaging.smsHttpStatus).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dataDir(), ...httpSms, SMS_HTTP_STATUS_FIELD: 'status.groupName' }).messaging.smsHttpStatus).toEqual({
+      field: 'status.groupName',
+      rejected: new Set(['REJECTED', 'UNDELIVERABLE']),
+    });
+    expect(loadConfig({ DATA_DIR: dataDir(), ...httpSms, SMS_HTTP_STATUS_FIELD: 'state', SMS_HTTP_REJECTED_STATUSES: ' refused , blocked,' }).messaging.smsHttpStatus).toEqual({
+      field: 'state',
+      rejected: new Set(['refused', 'blocked']),
+    });
+    // Another SMS gateway has no such reply.
+    expect(loadConfig({ DATA_DIR: dataDir(), SMS_HTTP_STATUS_FIELD: 'status' }).messaging.smsHttpStatus).toBeUndefined();
+  });
+
   it('demo mode generates a VAPID key pair once into DATA_DIR (owner-only) and keeps it', () => {
     const dir = dataDir();
     const sut = loadConfig({ DATA_DIR: dir }).messaging.vapid;
@@ -89,6 +103,8 @@ describe('messaging configuration', () => {
     [{ ...httpSms, SMS_HTTP_BATCH_TEMPLATE: '{"messages":{messages}' }, 'SMS_HTTP_BATCH_TEMPLATE'],
     [{ ...httpSms, SMS_HTTP_BATCH_TEMPLATE: '{"messages":{messages}}', SMS_HTTP_BATCH_SIZE: '1001' }, 'SMS_HTTP_BATCH_SIZE'],
     [{ ...httpSms, SMS_HTTP_BATCH_TEMPLATE: '{"messages":{messages}}', SMS_HTTP_BATCH_REPLY: 'a..b' }, 'SMS_HTTP_BATCH_REPLY'],
+    [{ ...httpSms, SMS_HTTP_STATUS_FIELD: 'status..groupName' }, 'SMS_HTTP_STATUS_FIELD'],
+    [{ ...httpSms, SMS_HTTP_STATUS_FIELD: 'status', SMS_HTTP_REJECTED_STATUSES: ' , ' }, 'SMS_HTTP_REJECTED_STATUSES'],
     [{ PUSH_RATE_PER_SECOND: '0' }, 'PUSH_RATE_PER_SECOND'],
   ])('%j stops with an error naming %s', (env, variable) => {
     expect(refusal(env).variable).toBe(variable);

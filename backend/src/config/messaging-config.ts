@@ -37,6 +37,14 @@ export interface SmsHttpBatchConfig {
   size: number;
 }
 
+/** SMS_HTTP_STATUS_FIELD / SMS_HTTP_REJECTED_STATUSES: a message the gateway's reply says it refused. */
+export interface SmsHttpStatusConfig {
+  /** The field of the reply (of each batch entry) holding the message's status (dots for nesting), e.g. Infobip's `status.groupName`. */
+  field: string;
+  /** The statuses that mean the gateway will not send the message (compared as written). */
+  rejected: ReadonlySet<string>;
+}
+
 /** The VAPID identity web push messages are signed with (RFC 8292). */
 export interface VapidConfig {
   /** Uncompressed P-256 point, base64url (what the browser's `applicationServerKey` takes). */
@@ -59,6 +67,11 @@ export interface MessagingConfig {
    * one entry per message in the request's order). Absent: one request per message.
    */
   smsHttpBatch?: SmsHttpBatchConfig;
+  /**
+   * Absent: a 2xx (a listed batch entry) means the gateway accepted the message. Present: a
+   * message whose status is one of `rejected` was refused, and fails as a refused request does.
+   */
+  smsHttpStatus?: SmsHttpStatusConfig;
   vapid: VapidConfig;
   /**
    * PUSH_ALLOW_LOCAL_ENDPOINTS: push to plain-http endpoints and to loopback/private addresses (a
@@ -77,6 +90,7 @@ export function messagingConfig(env: Env, mode: AppMode, dataDir: string, smsGat
     smpp: smsGateway === 'smpp' ? smppConfig(env) : undefined,
     smsHttpIdField,
     smsHttpBatch: smsGateway === 'http' ? smsHttpBatchConfig(env) : undefined,
+    smsHttpStatus: smsGateway === 'http' ? smsHttpStatusConfig(env) : undefined,
     vapid: vapidConfig(env, mode, dataDir, mailFrom),
     pushAllowLocalEndpoints: bool(env, 'PUSH_ALLOW_LOCAL_ENDPOINTS', mode === 'demo'),
     rates: {
@@ -100,6 +114,18 @@ function smsHttpBatchConfig(env: Env): SmsHttpBatchConfig | undefined {
   const replyField = env.SMS_HTTP_BATCH_REPLY || 'messages';
   if (!/^[\w-]+(\.[\w-]+)*$/.test(replyField)) throw new ConfigError('SMS_HTTP_BATCH_REPLY', 'must be a JSON field name, dots for nested fields (e.g. "messages")');
   return { template, replyField, size: int(env, 'SMS_HTTP_BATCH_SIZE', 100, 1, 1000) };
+}
+
+function smsHttpStatusConfig(env: Env): SmsHttpStatusConfig | undefined {
+  const field = env.SMS_HTTP_STATUS_FIELD;
+  if (!field) return undefined;
+  if (!/^[\w-]+(\.[\w-]+)*$/.test(field)) throw new ConfigError('SMS_HTTP_STATUS_FIELD', 'must be a JSON field name, dots for nested fields (e.g. "status.groupName")');
+  const rejected = (env.SMS_HTTP_REJECTED_STATUSES ?? 'REJECTED,UNDELIVERABLE')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (rejected.length === 0) throw new ConfigError('SMS_HTTP_REJECTED_STATUSES', 'must name at least one status (comma-separated, e.g. "REJECTED,UNDELIVERABLE")');
+  return { field, rejected: new Set(rejected) };
 }
 
 function smppConfig(env: Env): SmppConfig {

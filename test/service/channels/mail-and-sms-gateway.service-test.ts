@@ -92,7 +92,7 @@ describe('mail and the HTTP SMS gateway', () => {
     it('resolves with the id of the gateway’s reply and throws when it answers an error', async () => {
       const sut = new HttpSmsSender(gateway.url, '{"to":"{phone}","text":"{text}"}');
       expect(await sut.send('+79161234567', 'Код: 123456')).toEqual({ providerId: 'gw-1' });
-      expect(gateway.messages).toEqual([{ to: '+79161234567', text: 'Код: 123456', id: 'gw-1' }]);
+      expect(gateway.messages).toEqual([{ to: '+79161234567', text: 'Код: 123456', id: 'gw-1', ref: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
       gateway.fail(503);
       await expect(sut.send('+79161234567', 'x')).rejects.toThrow(/503/);
       gateway.fail(null);
@@ -106,10 +106,13 @@ describe('mail and the HTTP SMS gateway', () => {
       const repeats = gateway.messages.filter((m) => m.ref === '1001');
       expect(repeats).toHaveLength(2);
       expect(gateway.unique.get('1001')).toEqual(repeats[0]);
-      // Without a key (sign-in codes) {ref} is empty and nothing is folded.
+      // Without a key (sign-in codes) each message gets a fresh one: never folded into another.
       await sut.send('+79161234567', 'Код: 1');
-      expect(gateway.messages.at(-1)).toMatchObject({ text: 'Код: 1' });
-      expect(gateway.messages.at(-1)!.ref).toBeUndefined();
+      await sut.send('+79161234567', 'Код: 1');
+      const [code1, code2] = gateway.messages.slice(-2);
+      expect(code1).toMatchObject({ text: 'Код: 1', ref: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(code2.ref).not.toBe(code1.ref);
+      expect(gateway.unique.get(code2.ref!)).toBe(code2);
       // A template without {ref}: the header alone carries the key.
       await new HttpSmsSender(gateway.url, '{"to":"{phone}","text":"{text}"}').send('+79161234567', 'Напоминание', { ref: '2002' });
       expect(gateway.messages.at(-1)!.ref).toBe('2002');
@@ -144,6 +147,50 @@ describe('mail and the HTTP SMS gateway', () => {
       const elsewhere = new HttpSmsSender(gateway.url, item, 'messageId', undefined, { ...batch, replyField: 'results' });
       const unlisted = await elsewhere.sendMany([{ phone: '+79161234567', text: 'y', ref: '3005' }]);
       expect(unlisted).toEqual([{ error: expect.objectContaining({ message: expect.stringMatching(/does not list/) }) }]);
+    });
+
+    it('a message sent without a key goes in a batch with a messageId of its own, not an empty one', async () => {
+      const sut = new HttpSmsSender(gateway.url, '{"destinations":[{"to":"{phone}","messageId":"{ref}"}],"text":"{text}"}', 'messageId', undefined, { template: '{"messages":{messages}}', replyField: 'messages', size: 10 });
+      const outcomes = await sut.sendMany([
+        { phone: '+79161234567', text: 'Код: 7' },
+        { phone: '+79161234568', text: 'Код: 8' },
+      ]);
+      const sent = gateway.messages.slice(-2);
+      expect(sent.map((m) => m.ref)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/), expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+      expect(sent[0].ref).not.toBe(sent[1].ref);
+      expect(outcomes).toEqual(sent.map((m) => ({ providerId: m.ref })));
+    });
+
+    it('with SMS_HTTP_STATUS_FIELD a message the reply says was refused fails alone; without it, it counts as accepted', async () => {
+      const batch = { template: '{"messages":{messages}}', replyField: 'messages', size: 10 };
+      const item = '{"destinations":[{"to":"{phone}","messageId":"{ref}"}],"text":"{text}"}';
+      const status = { field: 'status.groupName', rejected: new Set(['REJECTED', 'UNDELIVERABLE']) };
+      const sut = new HttpSmsSender(gateway.url, item, 'messageId', undefined, batch, status);
+      gateway.refuse(['+79160000000']);
+      try {
+        const before = { messages: gateway.messages.length, refusals: gateway.refusals };
+        const outcomes = await sut.sendMany([
+          { phone: '+79161234567', text: 'Принято', ref: '4001' },
+          { phone: '+79160000000', text: 'Отказано', ref: '4002' },
+          { phone: '+79161234568', text: 'Принято тоже', ref: '4003' },
+        ]);
+        expect(outcomes).toEqual([
+          { providerId: '4001' },
+          { error: expect.objectContaining({ message: 'SMS gateway refused the message: status.groupName is REJECTED' }) },
+          { providerId: '4003' },
+        ]);
+        expect(gateway.refusals - before.refusals).toBe(1);
+        expect(gateway.messages.slice(before.messages).map((m) => m.ref)).toEqual(['4001', '4003']);
+        // One message at a time, its reply's own status field.
+        const single = new HttpSmsSender(gateway.url, '{"to":"{phone}","text":"{text}"}', 'id', undefined, undefined, { field: 'status', rejected: new Set(['rejected']) });
+        await expect(single.send('+79160000000', 'Отказано', { ref: '4004' })).rejects.toThrow('SMS gateway refused the message: status is rejected');
+        expect(await single.send('+79161234567', 'Принято', { ref: '4005' })).toEqual({ providerId: expect.stringMatching(/^gw-/) });
+        // Without the setting the reply's status is not read: the refused message counts as accepted.
+        const unread = new HttpSmsSender(gateway.url, item, 'messageId', undefined, batch);
+        expect(await unread.sendMany([{ phone: '+79160000000', text: 'Отказано', ref: '4006' }])).toEqual([{ providerId: '4006' }]);
+      } finally {
+        gateway.refuse([]);
+      }
     });
 
     it('reads the id from the configured field, nested or numeric; null without one', () => {

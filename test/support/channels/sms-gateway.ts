@@ -26,6 +26,14 @@ export interface SmsGateway {
   batches: number;
   /** Answer every request with this status from now on (an outage); null accepts again. */
   fail(status: number | null): void;
+  /**
+   * Refuse each message to these numbers from now on (a number the operator will not serve): the
+   * request still answers 200, the message's status says REJECTED (Infobip's `status.groupName`
+   * in a batch, `status: "rejected"` alone), and it is sent nowhere (not in `messages`).
+   */
+  refuse(phones: string[]): void;
+  /** How many messages were refused. */
+  refusals: number;
   close(): Promise<void>;
 }
 
@@ -40,6 +48,8 @@ export async function startSmsGateway(): Promise<SmsGateway> {
   let failing: number | null = null;
   let counter = 0;
   let batches = 0;
+  let refused = new Set<string>();
+  let refusals = 0;
   const accept = (fields: { to: string; text: string }, ref: string | undefined, id?: string) => {
     const first = ref ? unique.get(ref) : undefined;
     const message: GatewayMessage = { ...fields, id: first?.id ?? id ?? `gw-${++counter}`, ...(ref ? { ref } : {}), ...(id ? { batched: true as const } : {}) };
@@ -57,12 +67,20 @@ export async function startSmsGateway(): Promise<SmsGateway> {
         batches++;
         const entries = parsed.messages.map((m) => {
           const [{ to, messageId }] = m.destinations;
+          if (refused.has(to)) {
+            refusals++;
+            return { to, messageId, status: { groupId: 5, groupName: 'REJECTED', name: 'REJECTED_DESTINATION' } };
+          }
           const { message } = accept({ to, text: m.text }, messageId || undefined, messageId || undefined);
           return { to, messageId: message.id, status: { groupId: 1, groupName: 'PENDING', name: 'PENDING_ENROUTE' } };
         });
         return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ bulkId: `bulk-${batches}`, messages: entries }));
       }
       const header = req.headers['idempotency-key'];
+      if (refused.has(parsed.to)) {
+        refusals++;
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-refused-${refusals}`, status: 'rejected' }));
+      }
       const { message, duplicate } = accept({ to: parsed.to, text: parsed.text }, (typeof header === 'string' && header) || parsed.ref || undefined);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: message.id, status: duplicate ? 'duplicate' : 'queued' }));
     });
@@ -78,6 +96,12 @@ export async function startSmsGateway(): Promise<SmsGateway> {
     },
     fail(status) {
       failing = status;
+    },
+    refuse(phones) {
+      refused = new Set(phones);
+    },
+    get refusals() {
+      return refusals;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

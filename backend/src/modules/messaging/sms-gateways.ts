@@ -10,7 +10,7 @@ export function createSmsSender(config: AppConfig): SmsSender {
   const limiter = () => new RateLimiter({ perSecond: messaging.rates.smsPerSecond });
   switch (identity.smsGateway) {
     case 'http':
-      return new HttpSmsSender(identity.smsHttpUrl!, identity.smsHttpTemplate, messaging.smsHttpIdField, limiter(), messaging.smsHttpBatch);
+      return new HttpSmsSender(identity.smsHttpUrl!, identity.smsHttpTemplate, messaging.smsHttpIdField, limiter(), messaging.smsHttpBatch, messaging.smsHttpStatus);
     case 'smpp':
       return new SmppSmsSender(messaging.smpp!, limiter());
     case 'dev':

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { SmsHttpBatchConfig } from '../../config/messaging-config';
+import { randomUUID } from 'node:crypto';
+import type { SmsHttpBatchConfig, SmsHttpStatusConfig } from '../../config/messaging-config';
 import { writeDevMessage } from './dev-outbox';
 import { httpPost } from './http-post';
 import { RateLimiter } from './rate-limiter';
@@ -83,9 +84,11 @@ export class DevSmsSender extends SmsSender {
 
 /**
  * HTTP gateway driver: POSTs the configured JSON template with {phone}, {text} and {ref} (the
- * message's idempotency key, empty when it has none) filled in, and the key as the
- * `Idempotency-Key` header too; the gateway's message id is read from its JSON reply
- * (SMS_HTTP_ID_FIELD, dots for nested fields).
+ * message's idempotency key) filled in, and the key as the `Idempotency-Key` header too; the
+ * gateway's message id is read from its JSON reply (SMS_HTTP_ID_FIELD, dots for nested fields).
+ * A message sent without a key (a sign-in code) gets a fresh one: it is never a repeat, and a
+ * gateway that requires a message id (Infobip's messageId) gets a unique one, not an empty one.
+ * With SMS_HTTP_STATUS_FIELD the reply's status of each message is read too: a refused one fails.
  */
 export class HttpSmsSender extends SmsSender {
   constructor(
@@ -95,6 +98,8 @@ export class HttpSmsSender extends SmsSender {
     private readonly limiter?: RateLimiter,
     /** SMS_HTTP_BATCH_*: every message goes in the batch shape (a lone one as a batch of one). */
     private readonly batch?: SmsHttpBatchConfig,
+    /** SMS_HTTP_STATUS_FIELD: where the reply says a message was refused. */
+    private readonly status?: SmsHttpStatusConfig,
   ) {
     super();
   }
@@ -110,12 +115,22 @@ export class HttpSmsSender extends SmsSender {
       return outcome;
     }
     await this.limiter?.take();
-    const body = this.render({ phone, text, ref: options.ref });
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (options.ref) headers['idempotency-key'] = options.ref;
+    const ref = options.ref || randomUUID();
+    const body = this.render({ phone, text, ref });
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': ref };
     const reply = await httpPost(this.url, { headers, body, timeoutMs: 10_000, readBody: true });
     if (reply.status < 200 || reply.status > 299) throw new Error(`SMS gateway answered ${reply.status}`);
-    return { providerId: idIn(reply.text, this.idField) };
+    const parsed = parseJson(reply.text);
+    const refusal = this.refusal(parsed);
+    if (refusal) throw refusal;
+    return { providerId: idOf(valueAt(parsed, this.idField)) };
+  }
+
+  /** The error for a message the gateway's reply (or batch entry) says it refused; null when it accepted it. */
+  private refusal(reply: unknown): Error | null {
+    if (!this.status) return null;
+    const status = valueAt(reply, this.status.field);
+    return typeof status === 'string' && this.status.rejected.has(status) ? new Error(`SMS gateway refused the message: ${this.status.field} is ${status}`) : null;
   }
 
   /**
@@ -151,13 +166,16 @@ export class HttpSmsSender extends SmsSender {
     if (!Array.isArray(entries) || entries.length !== chunk.length) {
       throw new Error(`SMS gateway's batch reply does not list the ${chunk.length} messages at "${batch.replyField}"`);
     }
-    return entries.map((entry) => ({ providerId: idOf(valueAt(entry, this.idField)) }));
+    return entries.map((entry): SmsOutcome => {
+      const refusal = this.refusal(entry);
+      return refusal ? { error: refusal } : { providerId: idOf(valueAt(entry, this.idField)) };
+    });
   }
 
-  /** SMS_HTTP_TEMPLATE with one message's fields. */
+  /** SMS_HTTP_TEMPLATE with one message's fields (a fresh key for one sent without). */
   private render(m: SmsMessage): string {
     const esc = (v: string) => JSON.stringify(v).slice(1, -1);
-    return this.template.replaceAll('{phone}', esc(m.phone)).replaceAll('{text}', esc(m.text)).replaceAll('{ref}', esc(m.ref ?? ''));
+    return this.template.replaceAll('{phone}', esc(m.phone)).replaceAll('{text}', esc(m.text)).replaceAll('{ref}', esc(m.ref || randomUUID()));
   }
 }
 
