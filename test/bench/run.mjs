@@ -568,7 +568,7 @@ async function submitPhase(results) {
     );
 
     const half = Math.max(1, Math.round(peak.rps / 2));
-    // The peak's filings and pgbench's outbox rows leave the in-process consumers a backlog: the
+    // The peak's filings leave the in-process consumers a backlog (pgbench writes its outbox rows already dispatched): the
     // half-peak run is the steady state, where they handle that run's own events only.
     const backlog = await drainConsumers(db, 'submit');
     log(`submit: API at half the peak, ${half} req/s for ${S} s`);
