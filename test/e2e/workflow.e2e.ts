@@ -328,6 +328,14 @@ describe('workflow: state machine, routing, assignment, answers, citizen follow-
     expect(more).toEqual([]);
     expect(notice.title).toBe(`Обращение № ${appeal.number} эскалировано в ваш отдел`);
     expect(notice.body).toContain('инициатор — заявитель');
+    // And by e-mail, once (the staff default: in-app, e-mail, push where a device is subscribed), as the appeal's record shows.
+    const told = await until(async () => {
+      const rows = (await call(supervisor, 'GET', `/api/v1/appeals/${appeal.id}/notifications`)).body as { kind: string; channel: string; status: string; recipientKind: string }[];
+      const mine = rows.filter((d) => d.kind === 'escalated_to_department');
+      return mine.some((d) => d.channel === 'email' && ['sent', 'delivered'].includes(d.status)) ? mine : undefined;
+    }, 20_000);
+    expect(told.filter((d) => d.channel === 'email')).toHaveLength(1);
+    expect(told.filter((d) => d.channel === 'in_app')).toHaveLength(1);
     // The office's operator oversees it but heads nothing.
     expect(((await call(office, 'GET', `/api/v1/me/notifications?appealId=${appeal.id}&limit=100`)).body.items as { kind: string }[]).map((n) => n.kind)).not.toContain('escalated_to_department');
 
