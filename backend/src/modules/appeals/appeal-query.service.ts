@@ -496,24 +496,25 @@ export class AppealQueryService {
     if (rank) qb.orderBy('rank', 'DESC').addOrderBy(order.column, order.dir);
     else qb.orderBy(order.column, order.dir);
     qb.addOrderBy('a.id', order.dir).limit(limit + 1);
-    const raw = await qb.getRawMany<Omit<ListRow, 'number' | 'rank'> & { number: string | null; rank?: string; sort_key: Date | string | number | null }>();
-    const more = raw.length > limit;
-    if (more) raw.pop();
-    const items = raw.map(({ sort_key: _key, rank, number, ...row }): ListRow => ({
-      ...row,
-      number: number === null ? null : Number(number),
-      ...(searching ? { rank: Number(rank) } : {}),
-    }));
-    const last = raw[raw.length - 1];
+    const rows = await qb.getRawMany<ListRow & { sort_key: Date | string | number | null }>();
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    // Each row becomes the list row in place (copies of ~30 fields a row were a tenth of a list's
+    // CPU with their garbage): the number (bigint, read as text) and the rank (real) as numbers.
+    for (const row of rows) {
+      if (row.number !== null) row.number = Number(row.number);
+      if (searching) row.rank = Number(row.rank);
+    }
+    const last = rows[rows.length - 1];
     // The key's value as the cursor keeps it: an instant as ISO text, a number as is, text (and bigint) as text.
     const key = (v: Date | string | number | null | undefined): string | number | null => (v instanceof Date ? v.toISOString() : (v ?? null));
     const next = more && last ? (searching ? [last.rank ?? null, key(last.sort_key), last.id] : [key(last.sort_key), last.id]) : null;
-    return { items, next };
+    return { items: rows, next };
   }
 
   private toList(page: Page): AppealListDto {
     return {
-      items: page.items.map((a): AppealSummaryDto => ({ ...toSummary(a), ...(a.rank !== undefined ? { rank: a.rank } : {}) })),
+      items: page.items.map((a): AppealSummaryDto => (a.rank !== undefined ? Object.assign(toSummary(a), { rank: a.rank }) : toSummary(a))),
       nextCursor: page.next ? encodeCursor(page.next) : null,
     };
   }
@@ -531,15 +532,15 @@ export class AppealQueryService {
       items: list.items.map((item, i) => {
         const appeal = page.items[i];
         const citizen = appeal.citizenId ? names.get(appeal.citizenId) : undefined;
-        return {
-          ...item,
+        // The summary was built for this page alone: the queue's fields go onto it (a spread copied ~25 fields a row).
+        return Object.assign(item, {
           department: departmentRef(item.departmentId ? departments.get(item.departmentId) : undefined),
           assigneeName: (item.assigneeId && names.get(item.assigneeId)) || null,
           citizenMasked: citizen ? maskName(citizen) : null,
           firstResponseDueAt: appeal.firstReactionAt || !appeal.firstResponseDueAt ? null : appeal.firstResponseDueAt.toISOString(),
           slaPausedAt: appeal.slaPausedAt ? appeal.slaPausedAt.toISOString() : null,
           documentsDueOn: appeal.documentsDueOn,
-        };
+        });
       }),
     };
   }
