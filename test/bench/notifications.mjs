@@ -192,7 +192,11 @@ export async function notificationsPhase(results, ctx) {
            UNION ALL
            SELECT 'planned', extract(epoch FROM max(n.created_at) - (SELECT min(created_at) FROM ev)) * 1000 FROM notification_deliveries n WHERE n.event_id > $1
            UNION ALL
-           SELECT 'sent', extract(epoch FROM max(n.sent_at) - (SELECT min(created_at) FROM ev)) * 1000 FROM notification_deliveries n WHERE n.event_id > $1`,
+           SELECT 'sent', extract(epoch FROM max(n.sent_at) - (SELECT min(created_at) FROM ev)) * 1000 FROM notification_deliveries n WHERE n.event_id > $1
+           UNION ALL
+           -- Every consumer of the events shares the job runners' slots: when each was done with the burst.
+           (SELECT 'done by ' || d.consumer, extract(epoch FROM max(d.done_at) - (SELECT min(created_at) FROM ev)) * 1000 FROM event_deliveries d
+             WHERE d.event_id > $1 GROUP BY d.consumer ORDER BY 2)`,
           [mark],
         )
       ).rows;

@@ -88,7 +88,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
   async handleBatch(events: DispatchedEvent[]): Promise<void> {
     const wanted = events.map((event) => ({ event, targets: noticesOf(event) })).filter((w) => w.targets.length > 0);
     if (wanted.length === 0) return;
-    const appeals = await this.appeals.factsOfMany(wanted.filter((w) => w.event.aggregateType === 'appeal').map((w) => w.event.aggregateId));
+    const appeals = await this.appeals.factsOfMany([...new Set(wanted.filter((w) => w.event.aggregateType === 'appeal').map((w) => w.event.aggregateId))]);
     const staffOf = new Map<string, Promise<string[]>>();
     // An event of the audit module's alerts or of a webhook subscription concerns no appeal: admins are told, with its own facts.
     const planned: { event: DispatchedEvent; appeal: AppealNoticeFacts | null; recipients: Recipient[] }[] = [];
@@ -186,7 +186,7 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
       }
     }
 
-    const { added, pending, unknown } = await this.tx.run(async (manager) => {
+    const plan = async (manager: EntityManager) => {
       for (const { event, appealId } of contactsUsed) await this.auditContactUse(manager, event, appealId);
       const added = await this.inbox.add(manager, items);
       const created = await this.deliveries.add(manager, rows);
@@ -202,7 +202,10 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
         else unknown.push(r.id);
       }
       return { added, pending, unknown };
-    });
+    };
+    // Delivery rows alone are one INSERT, atomic by itself (an SMS-only burst): no BEGIN/COMMIT
+    // round trips around it. With in-app items or an audited contact, one transaction for all.
+    const { added, pending, unknown } = items.length > 0 || contactsUsed.length > 0 ? await this.tx.run(plan) : await plan(this.tx.manager);
     const counts = new Map<string, number>();
     for (const row of rows) counts.set(`${row.channel} ${row.state}`, (counts.get(`${row.channel} ${row.state}`) ?? 0) + 1);
     for (const [key, count] of counts) {
