@@ -11,15 +11,6 @@ import { OutboxService, RelayedEvent, runsOutboxRelay } from './outbox.service';
 const BATCH = 500;
 /** The safety net: how often the outbox and due deliveries are looked at without a notification. */
 const POLL_MS = 1000;
-/**
- * The least time between the starts of two passes woken by commits. A pass costs a statement, a
- * dispatch (BullMQ's round trip) and, downstream, each consumer's claim, mark and own statements,
- * however few events it carries: at a steady intake, passes back to back carried one filing each.
- * Waiting out the rest of this interval after a pass lets the next carry what committed meanwhile
- * (at a few filings a second nothing waits: the last pass is long past). An event waits at most
- * this long more; a full batch (a burst) is relayed at once by drain().
- */
-const MIN_PASS_INTERVAL_MS = 10;
 
 const relayed = new Counter({ name: 'otklik_outbox_relayed_total', help: 'Outbox events claimed by the relay (deliveries created for their consumers)' });
 
@@ -44,8 +35,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private again = false;
   private stopped = false;
   private listener?: PgListener;
-  private lastPassAt = -Infinity;
-  private waiting?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -70,7 +59,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.waiting) clearTimeout(this.waiting);
     await this.listener?.stop();
     await this.running;
     await this.driver.close();
@@ -83,19 +71,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.again = true;
       return;
     }
-    const wait = this.lastPassAt + MIN_PASS_INTERVAL_MS - performance.now();
-    if (!sweep && wait > 0) {
-      this.waiting ??= setTimeout(() => {
-        this.waiting = undefined;
-        this.kick();
-      }, wait);
-      return;
-    }
-    if (this.waiting) {
-      clearTimeout(this.waiting);
-      this.waiting = undefined;
-    }
-    this.lastPassAt = performance.now();
     this.running = this.pass(sweep)
       .catch((error) => this.logger.error({ err: error }, 'outbox relay pass failed'))
       .finally(() => {
