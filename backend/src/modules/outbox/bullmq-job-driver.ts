@@ -23,8 +23,9 @@ const jobOf = (key: DeliveryKey, delay = 0) => ({
  * Deliveries of one consumer that one queue job carries at most. A job carries every consumer's
  * deliveries of a relay pass (up to JOB_BATCH each): the claim, the mark and BullMQ's own round
  * trips (take, finish) are shared by all of a filing's consumers instead of paid once per consumer
- * (at a steady intake a pass holds one or two events, so a job per consumer was four jobs a
- * filing; test/bench/README.md, 2026-12-07 07:xx). The runner still hands each consumer its
+ * (a filing's event has four: a job per consumer was four jobs, claims and marks a pass; the
+ * worker's bookkeeping went from 7–8 statements a pass to 2, test/bench/README.md «The event
+ * consumers' bookkeeping per filing»). Consumers of one job run one after another. The runner still hands each consumer its
  * deliveries as one batch (the planner's reads and its one transaction, the rollups' one
  * transaction). A cap per consumer, not per job, so a burst gives each consumer full batches
  * (jobs of mixed consumers capped as a whole gave each a third of a job; phase h: 250 planned a
