@@ -25,8 +25,8 @@ const jobOf = (key: DeliveryKey, delay = 0) => ({
  * trips (take, finish) are shared by all of a filing's consumers instead of paid once per consumer
  * (a filing's event has four: a job per consumer was four jobs, claims and marks a pass; the
  * worker's bookkeeping went from 7–8 statements a pass to 2, test/bench/README.md «The event
- * consumers' bookkeeping per filing»). Consumers of one job run one after another. The runner still hands each consumer its
- * deliveries as one batch (the planner's reads and its one transaction, the rollups' one
+ * consumers' bookkeeping per filing»). Consumers of one job run one after another, each handed
+ * its deliveries as one batch (the planner's reads and its one transaction, the rollups' one
  * transaction). A cap per consumer, not per job, so a burst gives each consumer full batches
  * (jobs of mixed consumers capped as a whole gave each a third of a job; phase h: 250 planned a
  * burst in 5.1–5.7 s where 100 took 5.7–7.6 s on the same loaded machine).
