@@ -499,7 +499,7 @@ async function requestCpu(results, { phase, mode, base, pid, db, pgServer, token
       return req;
     };
     log(`cpu (${mode}): POST /api/v1/appeals, 8 connections × ${S} s`);
-    const r = await measured(db, pid, () => cannon({ base, path: '/api/v1/appeals', method: 'POST', setupRequest, connections: 8, seconds: S }), pgServer);
+    const r = await measured(db, pid, () => cannon({ base, path: '/api/v1/appeals', method: 'POST', setupRequest, connections: 8, seconds: S, rate: num('BENCH_CPU_RATE', 0) }), pgServer);
     const api = perOp(r.cpu.serverMs, r.ok);
     out.filing = { rps: r.rps, apiMs: api, pgMs: perOp(r.cpu.pgMs, r.ok), machineBusyPct: r.cpu.machineBusyPct, failed: r.failed };
     results.rows.push(
@@ -623,7 +623,7 @@ async function submitPhase(results) {
  * (`BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`, then profile-top.mjs).
  */
 async function cpuPhase(results) {
-  const db = 'otklik_bench_cpu';
+  const db = process.env.BENCH_CPU_DB ?? 'otklik_bench_cpu';
   await createDb(db);
   await runCli(db, ['bench:dataset', '--appeals', String(cfg.submitBase), '--citizens', '20', '--departments-from-seed'], 300_000);
   try {
@@ -673,7 +673,7 @@ async function scaleOutFilingCpu(results, phase, db) {
     log(`cpu (PostgreSQL + Redis, HTTP-only API and a worker): POST /api/v1/appeals, 8 connections × ${S} s, then until the worker has caught up`);
     const worker0 = procTicks(worker.child.pid);
     const r = await measured(db, server.child.pid, async () => {
-      const out = await cannon({ base: server.base, path: '/api/v1/appeals', method: 'POST', setupRequest, connections: 8, seconds: S });
+      const out = await cannon({ base: server.base, path: '/api/v1/appeals', method: 'POST', setupRequest, connections: 8, seconds: S, rate: num('BENCH_CPU_RATE', 0) });
       const t0 = performance.now();
       const drained = await drainConsumers(db, 'cpu (scale-out)', 120_000);
       return { ...out, drainMs: performance.now() - t0, left: drained.left };

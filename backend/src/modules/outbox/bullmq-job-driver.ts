@@ -20,10 +20,16 @@ const jobOf = (key: DeliveryKey, delay = 0) => ({
 });
 
 /**
- * Deliveries one queue job carries, all of one consumer: the claim, the mark and the consumer's
- * own batch (the planner's reads and its one transaction, the sender's claim) are amortised over
- * them. Jobs of mixed consumers gave each consumer a third of a job (test/bench/README.md, phase h);
- * 250 planned a burst in 5.1–5.7 s where 100 took 5.7–7.6 s on the same loaded machine.
+ * Deliveries of one consumer that one queue job carries at most. A job carries every consumer's
+ * deliveries of a relay pass (up to JOB_BATCH each): the claim, the mark and BullMQ's own round
+ * trips (take, finish) are shared by all of a filing's consumers instead of paid once per consumer
+ * (a filing's event has four: a job per consumer was four jobs, claims and marks a pass; the
+ * worker's bookkeeping went from 7–8 statements a pass to 2, test/bench/README.md «The event
+ * consumers' bookkeeping per filing»). Consumers of one job run one after another, each handed
+ * its deliveries as one batch (the planner's reads and its one transaction, the rollups' one
+ * transaction). A cap per consumer, not per job, so a burst gives each consumer full batches
+ * (jobs of mixed consumers capped as a whole gave each a third of a job; phase h: 250 planned a
+ * burst in 5.1–5.7 s where 100 took 5.7–7.6 s on the same loaded machine).
  */
 const JOB_BATCH = 250;
 
@@ -45,7 +51,7 @@ const DEDUPE_WINDOW_MS = 30_000;
  */
 const SWEEP_GRACE_MS = 10_000;
 
-/** Keys by consumer, in their order. */
+/** Keys by consumer, in their order (a job's chunk takes the same share of each). */
 function byConsumer(keys: DeliveryKey[]): Map<string, DeliveryKey[]> {
   const groups = new Map<string, DeliveryKey[]>();
   for (const key of keys) {
@@ -56,7 +62,7 @@ function byConsumer(keys: DeliveryKey[]): Map<string, DeliveryKey[]> {
   return groups;
 }
 
-/** A job of several deliveries (keys of one relay pass); its id is its first key's, its size and the dedupe window. */
+/** A job of several deliveries (keys of one relay pass, of one or more consumers); its id is its first key's, its size and the dedupe window. */
 const batchJobOf = (keys: DeliveryKey[]) => ({
   name: 'batch',
   data: { keys },
@@ -69,7 +75,7 @@ const batchJobOf = (keys: DeliveryKey[]) => ({
 });
 
 /**
- * Hands deliveries to BullMQ in jobs of up to JOB_BATCH; worker processes (or this one) run them.
+ * Hands deliveries to BullMQ in jobs of up to JOB_BATCH per consumer; worker processes (or this one) run them.
  * A sweep that groups the same deliveries differently adds another job: harmless, a delivery
  * another runner holds or finished is skipped by its lease.
  */
@@ -83,9 +89,12 @@ export class BullMqJobDriver implements JobDriver {
   readonly sweepGraceMs = SWEEP_GRACE_MS;
 
   async dispatch(keys: DeliveryKey[]): Promise<void> {
+    const groups = [...byConsumer(keys).values()];
     const jobs = [];
-    for (const group of byConsumer(keys).values()) {
-      for (let i = 0; i < group.length; i += JOB_BATCH) jobs.push(batchJobOf(group.slice(i, i + JOB_BATCH)));
+    for (let i = 0; ; i += JOB_BATCH) {
+      const chunk = groups.flatMap((group) => group.slice(i, i + JOB_BATCH));
+      if (chunk.length === 0) break;
+      jobs.push(batchJobOf(chunk));
     }
     if (jobs.length) await this.queue.addBulk(jobs);
   }

@@ -53,7 +53,11 @@ export class InlineJobDriver implements JobDriver {
     while (!this.closed && this.running.size < CONCURRENCY && this.queue.length) {
       // A burst is shared out among the runners rather than taken by the first, yet in batches of
       // at least MIN_BATCH while there are that many, so a consumer's batch amortises something.
-      const size = Math.max(Math.min(MIN_BATCH, this.queue.length), Math.min(BATCH, Math.ceil(this.queue.length / CONCURRENCY)));
+      let size = Math.max(Math.min(MIN_BATCH, this.queue.length), Math.min(BATCH, Math.ceil(this.queue.length / CONCURRENCY)));
+      // Not across a consumer's run of keys (up to BATCH): a relay pass of three filings is twelve
+      // keys, three a consumer, and cutting at four split each consumer's batch over two runners,
+      // paying its reads and transaction twice.
+      while (size < this.queue.length && size < BATCH && this.queue[size].consumer === this.queue[size - 1].consumer) size++;
       const batch = this.queue.splice(0, size);
       const task: Promise<void> = this.runBatch(batch).finally(() => {
         this.running.delete(task);
