@@ -177,23 +177,27 @@ export class EventDeliveries {
       runnable.push({ row, consumer, event });
     }
     // A consumer that takes batches gets its events at once; on failure, one by one as the others.
+    // The consumers of a job are independent of one another: their batches run side by side, so
+    // a job takes as long as its slowest consumer, not the sum of them all.
     const single: typeof runnable = [];
-    for (const [consumer, group] of groupBy(runnable, (r) => r.consumer)) {
-      if (!consumer.handleBatch || group.length < 2) {
-        single.push(...group);
-        continue;
-      }
-      try {
-        await this.bounded(consumer.handleBatch(group.map((g) => g.event)), group[0].row);
-        for (const { row } of group) {
-          done.push(row);
-          outcomes.set(`${row.event_id}/${row.consumer}`, { outcome: 'done' });
+    await Promise.all(
+      [...groupBy(runnable, (r) => r.consumer)].map(async ([consumer, group]) => {
+        if (!consumer.handleBatch || group.length < 2) {
+          single.push(...group);
+          return;
         }
-      } catch (error) {
-        this.logger.warn({ err: error, consumer: consumer.name, events: group.length }, 'a batch failed; its events are handled one by one');
-        single.push(...group);
-      }
-    }
+        try {
+          await this.bounded(consumer.handleBatch(group.map((g) => g.event)), group[0].row);
+          for (const { row } of group) {
+            done.push(row);
+            outcomes.set(`${row.event_id}/${row.consumer}`, { outcome: 'done' });
+          }
+        } catch (error) {
+          this.logger.warn({ err: error, consumer: consumer.name, events: group.length }, 'a batch failed; its events are handled one by one');
+          single.push(...group);
+        }
+      }),
+    );
     for (const { row, consumer, event } of single) {
       const id = `${row.event_id}/${row.consumer}`;
       try {
