@@ -18,6 +18,7 @@ import { accountIpAllowed, staffIpAllowed } from './protection/ip-allow-list';
 import { LockoutService } from './protection/lockout.service';
 import { RefreshToken } from './refresh-token.entity';
 import { ClientInfo, SessionService } from './session.service';
+import { LiveSessions } from './live-sessions.repository';
 import { actorOf, SignInService } from './sign-in.service';
 import { SignInStep, TokenService } from './token.service';
 import { UserContacts } from './user-contacts';
@@ -44,6 +45,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly live: LiveSessions,
     private readonly signIn: SignInService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
@@ -242,7 +244,7 @@ export class AuthService {
           entityId: current.userId,
           details: { familyId: current.familyId, ip: client.ip },
         });
-        return { error: 'reuse' as const };
+        return { error: 'reuse' as const, familyId: current.familyId };
       }
       if (current.expiresAt.getTime() <= Date.now()) return { error: 'invalid' as const };
       const user = await this.accounts.findOne({ id: current.userId, active: true }, { manager: manager });
@@ -250,15 +252,19 @@ export class AuthService {
       await manager.update(RefreshToken, { id: current.id }, { usedAt: new Date() });
       return { tokens: await this.sessions.issue(manager, user, current.familyId, client) };
     });
-    if ('error' in outcome) throw new DomainError(401, 'invalid_refresh_token');
+    if ('error' in outcome) {
+      // This process forgets the revoked family at once; the others hear of it by NOTIFY at the commit.
+      if (outcome.error === 'reuse' && outcome.familyId) this.live.forget(outcome.familyId);
+      throw new DomainError(401, 'invalid_refresh_token');
+    }
     return outcome.tokens;
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logout is idempotent). */
   async logout(refreshToken: string, client: ClientInfo): Promise<void> {
-    await this.tx.run(async (manager) => {
+    const ended = await this.tx.run(async (manager) => {
       const token = await manager.findOneBy(RefreshToken, { tokenHash: TokenService.hashRefresh(refreshToken) });
-      if (!token) return;
+      if (!token) return null;
       await this.sessions.revokeFamily(manager, token.familyId);
       // The token names its holder: the sign-out is theirs.
       const holder = await this.accounts.findOne({ id: token.userId }, { manager });
@@ -268,6 +274,10 @@ export class AuthService {
         entityId: token.userId,
         details: { ip: client.ip },
       });
+      return token.familyId;
     });
+    // This process forgets the session at once, after the commit (the next request may well come
+    // here before the NOTIFY does); the other processes hear of it by NOTIFY.
+    if (ended) this.live.forget(ended);
   }
 }

@@ -59,8 +59,8 @@ export class SessionService {
     }));
   }
 
-  /** Revokes the user's session families (all but `except`, or just `only`); returns how many. */
-  async revokeOf(manager: EntityManager, userId: string, scope: { only?: string; except?: string }): Promise<number> {
+  /** Revokes the user's session families (all but `except`, or just `only`); returns them. */
+  async revokeOf(manager: EntityManager, userId: string, scope: { only?: string; except?: string }): Promise<string[]> {
     const rows = await manager.query<[{ family_id: string }[], number] | { family_id: string }[]>(
       `UPDATE refresh_tokens SET revoked_at = now()
         WHERE user_id = $1 AND revoked_at IS NULL
@@ -70,7 +70,7 @@ export class SessionService {
       [userId, scope.only ?? null, scope.except ?? null],
     );
     const list = Array.isArray(rows[0]) ? (rows[0] as { family_id: string }[]) : (rows as { family_id: string }[]);
-    return new Set(list.map((r) => r.family_id)).size;
+    return [...new Set(list.map((r) => r.family_id))];
   }
 
   /** Starts (or continues, on refresh) the session family and returns its tokens (`scope`: Principal.scope). */
