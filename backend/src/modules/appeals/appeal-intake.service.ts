@@ -108,7 +108,7 @@ export class AppealIntakeService {
       throw new ValidationFailedError([{ field: 'applicant', code: 'contact_required', message: 'a phone, an e-mail or a postal address of the applicant is needed' }]);
     }
     const scope = await this.access.departmentScope(actor);
-    const pool = await this.catalog.generalPool(this.own.manager);
+    const pool = await this.catalog.generalPool();
     if (dto.departmentId && !scope.includes(dto.departmentId) && dto.departmentId !== pool?.id) throw new DomainError(403, 'forbidden');
     const file = async (manager: EntityManager): Promise<StaffAppealReceiptDto> => {
       const citizenId = await this.findCitizen(manager, applicant);
@@ -135,7 +135,7 @@ export class AppealIntakeService {
     mail: { subject: string; text: string; receivedAt: Date; attachmentIds: string[]; from: string },
   ): Promise<Appeal> {
     await this.trust.assertMayFileAppeals(manager, actor);
-    const pool = await this.catalog.generalPool(manager);
+    const pool = await this.catalog.generalPool();
     const category = await this.catalog.vagueCategory(manager);
     if (!category) throw new ValidationFailedError([{ field: 'categoryId', code: 'unknown_category', message: 'no category without a department for the general pool' }]);
     const types = categoryTypes(category);

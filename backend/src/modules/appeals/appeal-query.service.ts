@@ -183,7 +183,7 @@ export class AppealQueryService {
     if (query.escalated !== undefined) qb.andWhere('a.escalated = :escalated', { escalated: query.escalated });
     if (query.rereview !== undefined) qb.andWhere('a.rereview = :rereview', { rereview: query.rereview });
     if (query.dueBefore) qb.andWhere('a.due_at < :dueBefore', { dueBefore: query.dueBefore });
-    if (query.pool) qb.andWhere('a.department_id = :pool', { pool: (await this.catalog.generalPool(this.own.manager))?.id ?? null });
+    if (query.pool) qb.andWhere('a.department_id = :pool', { pool: (await this.catalog.generalPool())?.id ?? null });
     const order = await this.staffOrder(query, departments);
     const total = query.withTotal ? await qb.clone().getCount() : undefined;
     const page = await this.page(qb, query, query.limit ?? DEFAULT_LIMIT, order);

@@ -1,4 +1,3 @@
-import { Expiring } from '../../common/cache/expiring';
 import { Injectable } from '@nestjs/common';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -26,7 +25,6 @@ export class CatalogService {
   private readonly ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }));
   private readonly validators = new Map<string, { schema: string; validate: ValidateFunction }>();
   private readonly categoryCache = new Map<string, { value: Category | null; until: number }>();
-  private readonly pool = new Expiring<DepartmentInfo | null>(CATALOG_CACHE_MS);
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -34,7 +32,6 @@ export class CatalogService {
     changes: SettingsChanges,
   ) {
     changes.watch(['categories'], () => this.invalidate());
-    changes.watch(['departments'], () => this.pool.invalidate());
   }
 
   appealTypes(): AppealTypeDto[] {
@@ -125,9 +122,9 @@ export class CatalogService {
       .getOne();
   }
 
-  /** The general pool (общий пул), where appeals that no category routes go; cached likewise. */
-  async generalPool(manager: EntityManager): Promise<DepartmentInfo | null> {
-    return this.pool.get(() => this.departments.generalPool(manager));
+  /** The general pool (общий пул), where appeals that no category routes go: from the process's copy of the department tree. */
+  async generalPool(): Promise<Readonly<DepartmentInfo> | null> {
+    return [...(await this.departments.byId()).values()].find((d) => d.isGeneralPool) ?? null;
   }
 
   /** Validates extra fields against the category's JSON Schema; errors name `extraFields.<field>`. */

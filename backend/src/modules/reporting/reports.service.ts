@@ -144,7 +144,7 @@ export class ReportsService {
     const [open, oldest, pool] = await Promise.all([
       this.appeals.openGroups(r.filter, this.clock.now()),
       this.appeals.oldestOpen(r.filter, 10),
-      this.catalog.generalPool(this.tx.manager),
+      this.catalog.generalPool(),
     ]);
     const cells = new Map<string, { status: AppealStatus; ageBucket: AgeBucket; count: number }>();
     for (const g of open) {

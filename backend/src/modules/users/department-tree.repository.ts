@@ -54,17 +54,20 @@ export class DepartmentTree {
     return manager.existsBy(Department, { id });
   }
 
-  /** The general pool (общий пул), where appeals no rule routes land. */
-  generalPool(manager: EntityManager = this.dataSource.manager): Promise<DepartmentInfo | null> {
-    return manager.findOneBy(Department, { isGeneralPool: true });
-  }
-
   /** Every department by Russian name, read now (administration; reads for display use `byId`). */
   list(manager: EntityManager = this.dataSource.manager): Promise<DepartmentInfo[]> {
     return manager.find(Department, { order: { nameRu: 'ASC' } });
   }
 
-  /** Every department by id, in the order of `list()`, from this process's copy (names on lists and reports). */
+  /**
+   * Drops this process's copy at once: an administrator's change, after its commit, so their next
+   * read here sees it (the other processes hear of it by NOTIFY).
+   */
+  forget(): void {
+    this.remembered.invalidate();
+  }
+
+  /** Every department by id, in the order of `list()`, from this process's copy (names on lists, the pool, auto-assignment). */
   byId(): Promise<ReadonlyMap<string, Readonly<DepartmentInfo>>> {
     return this.remembered.get(async () => new Map((await this.list()).map((d) => [d.id, d])));
   }

@@ -124,7 +124,7 @@ export class WidgetOriginsService {
     if (typeof id !== 'string' || !UUID.test(id)) return;
     const facts = await this.catalog.routingFacts(this.tx.manager, id);
     if (!facts) return;
-    const department = facts.departmentId ?? (await this.catalog.generalPool(this.tx.manager))?.id ?? null;
+    const department = facts.departmentId ?? (await this.catalog.generalPool())?.id ?? null;
     const body = department ? await this.rootOf(department) : null;
     if (!body || !(await this.isAllowedFor(origin, body))) throw new DomainError(403, 'widget_origin_not_allowed');
   }
@@ -138,7 +138,7 @@ export class WidgetOriginsService {
     const body = await this.publicBodyInfo(key);
     if (origin && !this.isOwn(origin) && !(await this.isAllowedFor(origin, body.id))) throw new DomainError(403, 'widget_origin_not_allowed');
     const departments = await this.departmentMap();
-    const pool = (await this.catalog.generalPool(this.tx.manager))?.id ?? null;
+    const pool = (await this.catalog.generalPool())?.id ?? null;
     const inBody = (departmentId: string | null) => {
       const target = departmentId ?? pool;
       return target !== null && this.root(departments, target) === body.id;

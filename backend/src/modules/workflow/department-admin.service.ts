@@ -8,7 +8,6 @@ import { AuditService } from '../audit/audit.service';
 import { DepartmentInfo, DepartmentTree } from '../users/department-tree.repository';
 import { StaffDirectory } from '../users/staff-directory.repository';
 import { DepartmentDto } from '../users/users.dto';
-import { AssignmentService } from './routing/assignment.service';
 import { AdminDepartmentDto, DepartmentInputDto } from './workflow-admin.dto';
 
 export const departmentDto = (d: DepartmentInfo): AdminDepartmentDto => ({
@@ -35,7 +34,6 @@ export class DepartmentAdminService {
     private readonly tree: DepartmentTree,
     private readonly staff: StaffDirectory,
     private readonly appeals: AppealAccess,
-    private readonly assignment: AssignmentService,
     private readonly audit: AuditService,
   ) {}
 
@@ -46,7 +44,7 @@ export class DepartmentAdminService {
       const department = await this.tree.insert(m, { code: dto.code, nameRu: dto.nameRu, nameEn: dto.nameEn, parentId: dto.parentId ?? null });
       await this.audit.record(m, actor, { action: 'department.create', entityType: 'department', entityId: department.id, change: { before: null, after: shapeOf(department) } });
       return departmentDto(department);
-    });
+    }).finally(() => this.tree.forget());
   }
 
   /** A new parent must exist, be live, and not lie in the department's own subtree. */
@@ -81,6 +79,6 @@ export class DepartmentAdminService {
         });
         return departmentDto({ ...department, retiredAt, autoAssign: false });
       })
-      .finally(() => this.assignment.invalidate());
+      .finally(() => this.tree.forget());
   }
 }

@@ -12,7 +12,6 @@ import { configScope, withinScope } from '../users/config-scope';
 import { DepartmentInfo, DepartmentTree } from '../users/department-tree.repository';
 import { DepartmentDto } from '../users/users.dto';
 import { RoutingRule } from './routing/routing-rule.entity';
-import { AssignmentService } from './routing/assignment.service';
 import { RoutingService } from './routing/routing.service';
 import { RoutingLabService } from './routing/routing-lab.service';
 import { AnswerTemplate } from './templates/answer-template.entity';
@@ -70,7 +69,6 @@ export class WorkflowAdminService {
   constructor(
     @InjectRepository(RoutingRule) private readonly own: Repository<RoutingRule>,
     private readonly routing: RoutingService,
-    private readonly assignment: AssignmentService,
     private readonly audit: AuditService,
     private readonly access: AppealAccess,
     private readonly departmentTree: DepartmentTree,
@@ -228,7 +226,7 @@ export class WorkflowAdminService {
         change: { before, after },
       });
       return departmentDto(department);
-    }).finally(() => this.assignment.invalidate());
+    }).finally(() => this.departmentTree.forget());
   }
 
   /** Foreign keys the client names must exist and fit together (a 422 naming the field, not a 500). */

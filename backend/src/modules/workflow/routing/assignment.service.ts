@@ -1,10 +1,8 @@
-import { Expiring } from '../../../common/cache/expiring';
-import { SettingsChanges } from '../../../database/settings-changes';
 import { sqlList } from '../../../common/sql/literals';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Role, UNANSWERED_STATUSES } from '@otklik/shared/domain';
-import { CATALOG_CACHE_MS } from '../../catalog/catalog.service';
+import { DepartmentTree } from '../../users/department-tree.repository';
 
 export interface Assignee {
   id: string;
@@ -24,20 +22,7 @@ const OPEN_STATUSES = sqlList(UNANSWERED_STATUSES);
 /** Who may be given an appeal, and who is least loaded. */
 @Injectable()
 export class AssignmentService {
-  /**
-   * Departments that assign automatically. Every filing asks, and few departments do, so each
-   * process keeps the set instead of spending a round trip per appeal; a change to departments
-   * reaches every process at its commit (SettingsChanges), bounded by CATALOG_CACHE_MS meanwhile.
-   */
-  private readonly autoAssigning = new Expiring<ReadonlySet<string>>(CATALOG_CACHE_MS);
-
-  constructor(changes: SettingsChanges) {
-    changes.watch(['departments'], () => this.invalidate());
-  }
-
-  invalidate(): void {
-    this.autoAssigning.invalidate();
-  }
+  constructor(private readonly departments: DepartmentTree) {}
 
   /** An active operator or supervisor of the department (the only people who may hold its appeals). */
   async staffOf(manager: EntityManager, departmentId: string, userId: string): Promise<Assignee | null> {
@@ -54,7 +39,8 @@ export class AssignmentService {
    * stable), when the department assigns automatically; null otherwise.
    */
   async autoAssignee(manager: EntityManager, departmentId: string | null): Promise<Assignee | null> {
-    if (!departmentId || !(await this.autoAssigningDepartments(manager)).has(departmentId)) return null;
+    // Few departments assign automatically: the process's copy of the tree answers (DepartmentTree.byId), not a round trip per appeal.
+    if (!departmentId || !(await this.departments.byId()).get(departmentId)?.autoAssign) return null;
     const [row] = await manager.query<Assignee[]>(
       `SELECT u.id, u.full_name AS "fullName", u.position
          FROM departments d
@@ -84,9 +70,5 @@ export class AssignmentService {
       [departmentId, Role.Operator, Role.Supervisor],
     );
     return rows.map((r) => ({ ...r, openAppeals: Number(r.openAppeals) }));
-  }
-
-  private async autoAssigningDepartments(manager: EntityManager): Promise<ReadonlySet<string>> {
-    return this.autoAssigning.get(async () => new Set((await manager.query<{ id: string }[]>(`SELECT id FROM departments WHERE auto_assign`)).map((r) => r.id)));
   }
 }

@@ -160,6 +160,6 @@ export class RoutingLabService {
   }
 
   private async poolId(): Promise<string | null> {
-    return (await this.catalog.generalPool(this.own.manager))?.id ?? null;
+    return (await this.catalog.generalPool())?.id ?? null;
   }
 }

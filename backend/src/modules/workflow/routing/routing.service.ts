@@ -62,7 +62,7 @@ export class RoutingService {
     const rule = (await this.activeRules(manager)).find((r) => ruleMatches(r, appeal));
     if (rule) return { departmentId: rule.departmentId, ruleId: rule.id };
     if (appeal.categoryDepartmentId) return { departmentId: appeal.categoryDepartmentId, ruleId: null };
-    return { departmentId: (await this.catalog.generalPool(manager))?.id ?? null, ruleId: null };
+    return { departmentId: (await this.catalog.generalPool())?.id ?? null, ruleId: null };
   }
 
   invalidate(): void {
