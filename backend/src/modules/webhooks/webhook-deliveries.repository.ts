@@ -91,10 +91,10 @@ export class WebhookDeliveries {
     return rows.map((r) => r.id);
   }
 
-  /** Several deliveries the receivers accepted (2xx), in one statement. */
-  async deliveredMany(rows: { id: string; status: number; durationMs: number; at: Date }[]): Promise<void> {
+  /** Several deliveries the receivers accepted (2xx), in one statement (in the caller's transaction, with their subscriptions' runs ended). */
+  async deliveredMany(manager: EntityManager, rows: { id: string; status: number; durationMs: number; at: Date }[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.dataSource.query(
+    await manager.query(
       `UPDATE webhook_deliveries d SET status = 'delivered', delivered_at = k.at, last_attempt_at = k.at, last_status_code = k.status, last_duration_ms = k.duration,
               last_error = NULL, locked_until = NULL
          FROM unnest($1::uuid[], $2::int[], $3::int[], $4::timestamptz[]) AS k(id, status, duration, at)
@@ -103,9 +103,9 @@ export class WebhookDeliveries {
     );
   }
 
-  /** A failed attempt: again at `retryAt`, or — `retryAt` null — dead. */
-  async failed(id: string, attempt: { status: number | null; durationMs: number | null; error: string; at: Date }, retryAt: Date | null): Promise<void> {
-    await this.dataSource.query(
+  /** A failed attempt: again at `retryAt`, or — `retryAt` null — dead (in the caller's transaction, with its subscription's run). */
+  async failed(manager: EntityManager, id: string, attempt: { status: number | null; durationMs: number | null; error: string; at: Date }, retryAt: Date | null): Promise<void> {
+    await manager.query(
       `UPDATE webhook_deliveries SET status = CASE WHEN $6::timestamptz IS NULL THEN 'dead' ELSE 'pending' END, next_attempt_at = coalesce($6, next_attempt_at),
               last_attempt_at = $5, last_status_code = $2, last_duration_ms = $3, last_error = $4, locked_until = NULL
         WHERE id = $1`,

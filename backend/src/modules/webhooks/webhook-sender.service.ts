@@ -108,8 +108,12 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     const delivered: { id: string; subscriptionId: string; status: number; durationMs: number; at: Date }[] = [];
     const flush = async () => {
       const marked = delivered.splice(0);
-      await this.deliveries.deliveredMany(marked);
-      await this.subscriptions.succeeded(marked.map((m) => m.subscriptionId));
+      if (marked.length === 0) return;
+      // One transaction: whoever sees the delivery delivered sees its subscription's run ended.
+      await this.tx.run(async (manager) => {
+        await this.deliveries.deliveredMany(manager, marked);
+        await this.subscriptions.succeeded(manager, marked.map((m) => m.subscriptionId));
+      });
       attempts.inc({ outcome: 'delivered' }, marked.length);
     };
     let next = 0;
@@ -155,8 +159,8 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     const retryAt = new Date(attempt.at.getTime() + retryBackoffMs(this.config.events, d.attempts));
     const dead = retryAt > new Date(d.retryUntil);
     try {
-      await this.deliveries.failed(d.id, attempt, dead ? null : retryAt);
       await this.tx.run(async (manager) => {
+        await this.deliveries.failed(manager, d.id, attempt, dead ? null : retryAt);
         const run = await this.subscriptions.failed(manager, d.subscriptionId, this.config.webhooks.disableAfterFailures, attempt.error);
         if (!run?.disabled) return;
         this.logger.warn({ subscriptionId: d.subscriptionId, failures: run.failures }, 'webhook subscription disabled after failures');

@@ -123,9 +123,15 @@ export class WebhookSubscriptions {
     return row ?? null;
   }
 
-  /** A delivered attempt ends the run of failures. */
-  async succeeded(ids: string[]): Promise<void> {
+  /** A delivered attempt ends the run of failures (in the transaction that marks it delivered). */
+  async succeeded(manager: EntityManager, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(`UPDATE webhook_subscriptions SET consecutive_failures = 0 WHERE id = ANY($1::uuid[]) AND consecutive_failures > 0`, [[...new Set(ids)]]);
+    // Locked in id order: two senders' flushes that share subscriptions never wait on each other in a circle.
+    await manager.query(
+      `UPDATE webhook_subscriptions s SET consecutive_failures = 0
+         FROM (SELECT id FROM webhook_subscriptions WHERE id = ANY($1::uuid[]) AND consecutive_failures > 0 ORDER BY id FOR UPDATE) k
+        WHERE s.id = k.id`,
+      [[...new Set(ids)]],
+    );
   }
 }
