@@ -1,7 +1,7 @@
 import { AnswerResult } from '../../shared/domain';
 import { EventDeliveries } from '../../backend/src/modules/outbox/event-deliveries.service';
 import { AppealRollups, RollupRebuild } from '../../backend/src/modules/reporting/appeal-rollups.service';
-import { appeal, openWorld, World } from './support/workflow';
+import { appeal, World, worldOfFile } from './support/workflow';
 
 /**
  * The rollups consumer under concurrent batches (CONVENTIONS.md #18): the outbox runner's jobs run
@@ -9,18 +9,12 @@ import { appeal, openWorld, World } from './support/workflow';
  * refresh at a time per process. Whatever the merging, every batch's deliveries must end done and
  * the rollups must equal what `reports:rebuild` derives from the appeals.
  */
-let w: World;
-beforeAll(async () => {
-  w = await openWorld();
-}, 60_000);
-afterAll(async () => {
-  await w?.close();
-});
+const world = worldOfFile();
 
 const ROLLUP_TABLES = ['report_daily', 'report_daily_summary', 'report_intake_hours', 'report_durations', 'report_assignee_daily', 'report_appeal_facts'];
 
 /** Every rollup row (without its serial id and updated_at, which a rebuild draws anew), as sorted JSON lines per table. */
-async function rollups(): Promise<Record<string, string[]>> {
+async function rollups(w: World): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of ROLLUP_TABLES) {
     const rows = await w.db.query<{ row: string }[]>(`SELECT (to_jsonb(t) - 'id' - 'updated_at')::text AS row FROM ${table} t`);
@@ -30,7 +24,7 @@ async function rollups(): Promise<Record<string, string[]>> {
 }
 
 /** The deliveries of `reporting.rollups` for every outbox event (the relay's rows; the CLI process relays nothing). */
-async function rollupDeliveries(): Promise<{ eventId: string; consumer: string; appealId: string }[]> {
+async function rollupDeliveries(w: World): Promise<{ eventId: string; consumer: string; appealId: string }[]> {
   await w.db.query(
     `INSERT INTO event_deliveries (event_id, consumer, event_type)
      SELECT id, 'reporting.rollups', event_type FROM outbox WHERE aggregate_type = 'appeal' ON CONFLICT DO NOTHING`,
@@ -43,7 +37,7 @@ async function rollupDeliveries(): Promise<{ eventId: string; consumer: string; 
 }
 
 /** Counts the refreshes and how many ran at once. */
-function watchRefreshes(fail: (ids: readonly string[]) => boolean = () => false) {
+function watchRefreshes(w: World, fail: (ids: readonly string[]) => boolean = () => false) {
   const refresher = w.app.get(AppealRollups);
   const original = refresher.refresh.bind(refresher);
   const seen = { calls: 0, running: 0, most: 0, appeals: [] as number[] };
@@ -64,11 +58,12 @@ function watchRefreshes(fail: (ids: readonly string[]) => boolean = () => false)
 
 describe('rollups consumer: concurrent batches', () => {
   it('batches of the same appeals run side by side: one refresh at a time, every delivery done, the rollups equal a rebuild', async () => {
+    const w = world();
     const filed = [];
     for (let i = 0; i < 6; i++) filed.push(await appeal(w).registered().build());
     for (let i = 0; i < 4; i++) filed.push(await appeal(w).assignedTo('operator').build());
     for (let i = 0; i < 3; i++) filed.push(await appeal(w).takenBy('operator').answered(AnswerResult.Done).build());
-    const deliveries = await rollupDeliveries();
+    const deliveries = await rollupDeliveries(w);
     expect(new Set(deliveries.map((d) => d.appealId)).size).toBe(filed.length);
     expect(deliveries.length).toBeGreaterThan(filed.length);
 
@@ -76,7 +71,7 @@ describe('rollups consumer: concurrent batches', () => {
     const batches: (typeof deliveries)[] = Array.from({ length: 8 }, () => []);
     deliveries.forEach((d, i) => batches[i % batches.length].push(d));
     expect(batches.every((b) => b.length >= 2)).toBe(true);
-    const { seen, restore } = watchRefreshes();
+    const { seen, restore } = watchRefreshes(w);
     let outcomes;
     try {
       outcomes = await Promise.all(batches.map((b) => w.app.get(EventDeliveries).runBatch(b.map(({ eventId, consumer }) => ({ eventId, consumer })))));
@@ -91,24 +86,25 @@ describe('rollups consumer: concurrent batches', () => {
     expect(seen.calls).toBeLessThan(batches.length);
     expect(Math.max(...seen.appeals)).toBeGreaterThan(new Set(batches[0].map((d) => d.appealId)).size - 1);
 
-    const consumed = await rollups();
+    const consumed = await rollups(w);
     expect(consumed.report_appeal_facts).toHaveLength(filed.length);
     expect(consumed.report_daily.length).toBeGreaterThan(0);
     await w.app.get(RollupRebuild).run({ resume: false, chunk: 4, progress: () => undefined });
-    expect(await rollups()).toEqual(consumed);
+    expect(await rollups(w)).toEqual(consumed);
   }, 60_000);
 
   it('a refresh that fails for one appeal fails only the batches holding it; the others are done and counted', async () => {
+    const w = world();
     const good = [await appeal(w).registered().build(), await appeal(w).registered().build()];
     const bad = await appeal(w).registered().build();
-    const deliveries = (await rollupDeliveries()).filter((d) => [...good, bad].some((a) => a.id === d.appealId));
+    const deliveries = (await rollupDeliveries(w)).filter((d) => [...good, bad].some((a) => a.id === d.appealId));
     const withBad = deliveries.filter((d) => d.appealId === bad.id);
     const without = deliveries.filter((d) => d.appealId !== bad.id);
     expect(withBad.length).toBeGreaterThan(0);
     expect(without.length).toBeGreaterThan(1);
-    const before = await rollups();
+    const before = await rollups(w);
 
-    const { seen, restore } = watchRefreshes((ids) => ids.includes(bad.id));
+    const { seen, restore } = watchRefreshes(w, (ids) => ids.includes(bad.id));
     let outcomes;
     try {
       // A batch of the good appeals alone and, beside it, one that also holds the bad appeal's events.
@@ -132,6 +128,6 @@ describe('rollups consumer: concurrent batches', () => {
     expect(Object.fromEntries(status.map((s) => [s.event_id, s.status]))).toEqual(Object.fromEntries(deliveries.map((d) => [d.eventId, d.appealId === bad.id ? 'pending' : 'done'])));
     const facts = await w.db.query<{ appeal_id: string }[]>(`SELECT appeal_id FROM report_appeal_facts WHERE appeal_id = ANY($1::uuid[])`, [[...good, bad].map((a) => a.id)]);
     expect(facts.map((f) => f.appeal_id).sort()).toEqual(good.map((a) => a.id).sort());
-    expect(before.report_appeal_facts.length + 2).toBe((await rollups()).report_appeal_facts.length);
+    expect(before.report_appeal_facts.length + 2).toBe((await rollups(w)).report_appeal_facts.length);
   }, 60_000);
 });
