@@ -28,6 +28,8 @@
  *   BENCH_APPEALS=1000000          appeals in the read dataset
  *   BENCH_KEEP=1                   keep the read dataset database for the next run
  *   BENCH_DATASET_DB=name          the dataset database's name (default otklik_bench_<BENCH_APPEALS>)
+ *   BENCH_SUBMIT_DB, BENCH_SCALEOUT_DB  phase a's scratch databases (default otklik_bench_submit, otklik_bench_scaleout):
+ *                                  two checkouts benching phase a on one PostgreSQL keep theirs apart
  *   i. audit (BENCH_ONLY=audit, see audit.mjs): submit latency with and without the audit row in the
  *      same run (alternating rounds), audit rows/s sustained with the sealer chaining them, and the
  *      time to seal and to verify BENCH_AUDIT_VERIFY_ROWS rows generated with SQL.
@@ -535,7 +537,7 @@ function pgbench(db, script, { clients, seconds, mode, vars }) {
 // ---------------------------------------------------------------------------- a. submit
 
 async function submitPhase(results) {
-  const db = 'otklik_bench_submit';
+  const db = process.env.BENCH_SUBMIT_DB ?? 'otklik_bench_submit';
   log(`submit: scratch database ${db} with ${cfg.submitBase} appeals`);
   await createDb(db);
   await runCli(db, ['bench:dataset', '--appeals', String(cfg.submitBase), '--citizens', '100', '--departments-from-seed'], 300_000);
@@ -606,7 +608,7 @@ async function submitPhase(results) {
   }
   // The filing's split as the scale-out deployment runs it, on its own small database: this one's
   // in-process consumers left events the worker would otherwise count as the filings' work.
-  const scaleOutDb = 'otklik_bench_scaleout';
+  const scaleOutDb = process.env.BENCH_SCALEOUT_DB ?? 'otklik_bench_scaleout';
   await createDb(scaleOutDb);
   try {
     await runCli(scaleOutDb, ['bench:dataset', '--appeals', '2000', '--citizens', '20', '--departments-from-seed'], 300_000);

@@ -83,6 +83,21 @@ export async function openWorld(env: Record<string, string> = {}): Promise<World
   };
 }
 
+/** A World for the test file that calls this: opened before its tests, closed after them; the getter gives it. */
+export function worldOfFile(env: Record<string, string> = {}): () => World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await openWorld(env);
+  }, 60_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error('the World is not open (used outside a test?)');
+    return world;
+  };
+}
+
 /** The journal of one appeal as the three tables hold it, oldest first. */
 export async function journalOf(w: World, appealId: string): Promise<{ history: string[]; audit: string[]; outbox: string[] }> {
   const [history, audit, outbox] = await Promise.all([

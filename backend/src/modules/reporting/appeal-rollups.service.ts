@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CoalescedRuns } from '../../common/lifecycle/coalesced-runs';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AppealReportReader, RepeatGroup, RepeatKey } from '../appeals/appeal-report.repository';
 import { DOMAIN_EVENT_TYPES, DispatchedEvent, DomainEventType } from '../outbox/domain-event';
@@ -92,16 +93,33 @@ export class AppealRollups {
   }
 }
 
-/** The rollups' consumer of every appeal event (typed registry: the app refuses to boot on an unknown type). */
+/** Distinct appeals one coalesced refresh takes at most (the rest wait for the next): its transaction stays short. */
+export const ROLLUP_RUN_MAX_APPEALS = 500;
+
+/**
+ * The rollups' consumer of every appeal event (typed registry: the app refuses to boot on an unknown type).
+ *
+ * At most one of its refresh transactions is in flight in a process: the batches that arrive
+ * meanwhile (the runner's jobs run side by side, each with a batch of this consumer) join the next
+ * refresh, their appeals merged (CoalescedRuns). Concurrent refreshes of the same appeals and of
+ * the same rollup rows (one day × department for a burst) otherwise wait on one another's advisory
+ * and row locks, each paying its reads and transaction for the same rows. A batch resolves once the
+ * refresh holding its appeals has committed, so its deliveries are still marked done only after
+ * the figures are (at least once and recompute idempotence are as before); a refresh that fails is
+ * run again batch by batch, and a batch whose own refresh fails rejects, as before.
+ */
 @Injectable()
 export class RollupConsumer implements EventConsumer, OnModuleInit {
   readonly name = 'reporting.rollups';
   readonly events: readonly DomainEventType[] = DOMAIN_EVENT_TYPES.filter((t) => t.startsWith('appeal.'));
+  private readonly runs: CoalescedRuns;
 
   constructor(
     private readonly consumers: EventConsumers,
-    private readonly rollups: AppealRollups,
-  ) {}
+    rollups: AppealRollups,
+  ) {
+    this.runs = new CoalescedRuns({ maxIds: ROLLUP_RUN_MAX_APPEALS, run: (ids) => rollups.refresh(ids) });
+  }
 
   onModuleInit(): void {
     this.consumers.register(this);
@@ -111,9 +129,9 @@ export class RollupConsumer implements EventConsumer, OnModuleInit {
     return this.handleBatch([event]);
   }
 
-  /** One transaction for the batch: each appeal recomputed once however many of its events came. */
+  /** Each appeal recomputed once however many of its events came, in the process's next refresh. */
   handleBatch(events: DispatchedEvent[]): Promise<void> {
-    return this.rollups.refresh(events.filter((e) => e.aggregateType === 'appeal').map((e) => e.aggregateId));
+    return this.runs.submit(events.filter((e) => e.aggregateType === 'appeal').map((e) => e.aggregateId));
   }
 }
 
