@@ -1,4 +1,4 @@
-import { CoalescedRuns } from './coalesced-runs';
+import { CoalescedRuns, RunStalled } from './coalesced-runs';
 
 /** A run that waits until released, recording the ids it was given and how many ran at once. */
 function gatedRuns(fail: (ids: string[]) => boolean = () => false) {
@@ -100,5 +100,38 @@ describe('CoalescedRuns', () => {
     await expect(sut.submit(['1'])).rejects.toThrow('down');
     await expect(sut.submit([])).resolves.toBeUndefined();
     await sut.idle();
+  });
+
+  it('a run stuck past stallMs releases its callers and the slot: the next run starts beside it', async () => {
+    const runs: string[][] = [];
+    let unstick: (error: Error) => void = () => undefined;
+    let running = 0;
+    let most = 0;
+    const run = async (ids: string[]) => {
+      runs.push([...ids].sort());
+      running++;
+      most = Math.max(most, running);
+      try {
+        // The run holding 'stuck' hangs (a lock wait) until the test lets it fail; the others finish at once.
+        if (ids.includes('stuck')) await new Promise<void>((_, reject) => (unstick = reject));
+      } finally {
+        running--;
+      }
+    };
+    const sut = new CoalescedRuns({ maxIds: 100, run, stallMs: 40 });
+    const stuck = sut.submit(['stuck', '1']);
+    const joined = sut.submit(['2']);
+    // Neither the stuck run's callers nor the one waiting behind it wait past the bound…
+    await expect(stuck).rejects.toBeInstanceOf(RunStalled);
+    await expect(joined).resolves.toBeUndefined();
+    // …the latter ran while the stuck one still hung: two at once only then.
+    expect(runs).toEqual([['1', 'stuck'], ['2']]);
+    expect(most).toBe(2);
+    await expect(sut.submit(['3'])).resolves.toBeUndefined();
+    // The stuck run fails at last: nobody waits for it any more and nothing is left unhandled.
+    unstick(new Error('lock wait ended'));
+    await new Promise((r) => setImmediate(r));
+    await sut.idle();
+    expect(runs).toEqual([['1', 'stuck'], ['2'], ['3']]);
   });
 });

@@ -1,6 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CoalescedRuns } from '../../common/lifecycle/coalesced-runs';
+import { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AppealReportReader, RepeatGroup, RepeatKey } from '../appeals/appeal-report.repository';
 import { DOMAIN_EVENT_TYPES, DispatchedEvent, DomainEventType } from '../outbox/domain-event';
@@ -117,8 +119,11 @@ export class RollupConsumer implements EventConsumer, OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
     rollups: AppealRollups,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.runs = new CoalescedRuns({ maxIds: ROLLUP_RUN_MAX_APPEALS, run: (ids) => rollups.refresh(ids) });
+    // A refresh stuck past the handler's own bound (a lock wait) stops holding the others up: they
+    // would time out behind it, be retried behind it, and end as dead letters.
+    this.runs = new CoalescedRuns({ maxIds: ROLLUP_RUN_MAX_APPEALS, run: (ids) => rollups.refresh(ids), stallMs: config.events.handlerTimeoutMs });
   }
 
   onModuleInit(): void {
