@@ -85,4 +85,26 @@ describe('settings changed elsewhere reach the server at once', () => {
     }
     expect(await within3s(async () => (await firstRow()).department?.nameRu === department!.nameRu)).toBe(true);
   });
+
+  it("a citizen renamed by SQL is named so on the queue's rows at once", async () => {
+    const filed = await file();
+    expect(filed.status).toBe(201);
+    const rowOf = async () => {
+      const page = await call(server.baseUrl, 'GET', `/api/v1/staff/appeals?q=${filed.body.number}&limit=1`, undefined, operator);
+      expect(page.status).toBe(200);
+      expect(page.body.items).toHaveLength(1);
+      return page.body.items[0] as { id: string; citizenMasked: string | null };
+    };
+    const before = await rowOf(); // the server now remembers the citizen's name
+    expect(before.id).toBe(filed.body.id);
+    const { rows } = await db.query<{ full_name: string }>('SELECT full_name FROM users WHERE email = $1', [DEMO.citizen.login]);
+    expect(before.citizenMasked).toBe(`${rows[0].full_name[0]}***${rows[0].full_name.split(' ').slice(1).map((part) => ` ${part[0]}.`).join('')}`);
+    await db.query('UPDATE users SET full_name = $2 WHERE email = $1', [DEMO.citizen.login, 'Яковлева Юлия Эдуардовна']);
+    try {
+      expect(await within3s(async () => (await rowOf()).citizenMasked === 'Я*** Ю. Э.')).toBe(true);
+    } finally {
+      await db.query('UPDATE users SET full_name = $2 WHERE email = $1', [DEMO.citizen.login, rows[0].full_name]);
+    }
+    expect(await within3s(async () => (await rowOf()).citizenMasked === before.citizenMasked)).toBe(true);
+  });
 });

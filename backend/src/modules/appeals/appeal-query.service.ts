@@ -523,7 +523,8 @@ export class AppealQueryService {
   private async toStaffList(page: Page): Promise<StaffAppealListDto> {
     const list = this.toList(page);
     const departments = await this.departments.byId();
-    const names = await this.staff.namesOf([
+    // From the process's remembered profiles (UserAccounts): no round trip once a page's people were read.
+    const names = await this.accounts.namesOf([
       ...page.items.flatMap((a) => (a.assigneeId ? [a.assigneeId] : [])),
       ...page.items.flatMap((a) => (a.citizenId ? [a.citizenId] : [])),
     ]);
