@@ -1,25 +1,36 @@
 import { CoalescedRuns, RunStalled } from './coalesced-runs';
 
-/** A run that waits until released, recording the ids it was given and how many ran at once. */
-function gatedRuns(fail: (ids: string[]) => boolean = () => false) {
+/** Records the ids each run was given and the most runs at once, around `body`. */
+function recorded(body: (ids: string[]) => Promise<void>) {
   const runs: string[][] = [];
-  const gates: (() => void)[] = [];
   let running = 0;
   let most = 0;
   const run = async (ids: string[]) => {
     runs.push([...ids].sort());
     running++;
     most = Math.max(most, running);
-    await new Promise<void>((r) => gates.push(r));
-    running--;
-    if (fail(ids)) throw new Error(`bad ${ids.join(',')}`);
+    try {
+      await body(ids);
+    } finally {
+      running--;
+    }
   };
+  return { runs, run, most: () => most };
+}
+
+/** A run that waits until released, recording the ids it was given and how many ran at once. */
+function gatedRuns(fail: (ids: string[]) => boolean = () => false) {
+  const gates: (() => void)[] = [];
+  const { runs, run, most } = recorded(async (ids) => {
+    await new Promise<void>((r) => gates.push(r));
+    if (fail(ids)) throw new Error(`bad ${ids.join(',')}`);
+  });
   const release = async () => {
     await new Promise((r) => setImmediate(r));
     gates.shift()?.();
     await new Promise((r) => setImmediate(r));
   };
-  return { runs, run, release, most: () => most, pending: () => gates.length };
+  return { runs, run, release, most, pending: () => gates.length };
 }
 
 const settled = (p: Promise<void>) => {
@@ -103,21 +114,11 @@ describe('CoalescedRuns', () => {
   });
 
   it('a run stuck past stallMs releases its callers and the slot: the next run starts beside it', async () => {
-    const runs: string[][] = [];
     let unstick: (error: Error) => void = () => undefined;
-    let running = 0;
-    let most = 0;
-    const run = async (ids: string[]) => {
-      runs.push([...ids].sort());
-      running++;
-      most = Math.max(most, running);
-      try {
-        // The run holding 'stuck' hangs (a lock wait) until the test lets it fail; the others finish at once.
-        if (ids.includes('stuck')) await new Promise<void>((_, reject) => (unstick = reject));
-      } finally {
-        running--;
-      }
-    };
+    // The run holding 'stuck' hangs (a lock wait) until the test lets it fail; the others finish at once.
+    const { runs, run, most } = recorded(async (ids) => {
+      if (ids.includes('stuck')) await new Promise<void>((_, reject) => (unstick = reject));
+    });
     const sut = new CoalescedRuns({ maxIds: 100, run, stallMs: 40 });
     const stuck = sut.submit(['stuck', '1']);
     const joined = sut.submit(['2']);
@@ -126,7 +127,7 @@ describe('CoalescedRuns', () => {
     await expect(joined).resolves.toBeUndefined();
     // …the latter ran while the stuck one still hung: two at once only then.
     expect(runs).toEqual([['1', 'stuck'], ['2']]);
-    expect(most).toBe(2);
+    expect(most()).toBe(2);
     await expect(sut.submit(['3'])).resolves.toBeUndefined();
     // The stuck run fails at last: nobody waits for it any more and nothing is left unhandled.
     unstick(new Error('lock wait ended'));
