@@ -523,8 +523,7 @@ export class AppealQueryService {
   private async toStaffList(page: Page): Promise<StaffAppealListDto> {
     const list = this.toList(page);
     const departments = await this.departments.byId();
-    // From the process's remembered profiles (UserAccounts): no round trip once a page's people were read.
-    const names = await this.accounts.namesOf([
+    const names = await this.staff.namesOf([
       ...page.items.flatMap((a) => (a.assigneeId ? [a.assigneeId] : [])),
       ...page.items.flatMap((a) => (a.citizenId ? [a.citizenId] : [])),
     ]);

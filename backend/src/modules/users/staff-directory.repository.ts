@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { UserAccounts } from './user-accounts.repository';
 
 /** What other modules may know of a staff member. */
 export interface StaffMember {
@@ -15,7 +16,10 @@ export interface StaffMember {
 /** Names and departments of staff, for the modules that show or assign them (read-only). */
 @Injectable()
 export class StaffDirectory {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: UserAccounts,
+  ) {}
 
   async nameOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
     const [row] = await manager.query<{ full_name: string }[]>('SELECT full_name FROM users WHERE id = $1', [userId]);
@@ -67,9 +71,14 @@ export class StaffDirectory {
     );
   }
 
-  /** Names of several users at once (who got a notice, on the appeal's card). */
-  async namesOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+  /**
+   * Names of several users at once (the staff queue's assignees and citizens, who got a notice, the
+   * reports' staff): from the process's remembered account profiles (UserAccounts.namesOf, forgotten
+   * at a change's NOTIFY). In a transaction (`manager`), read from the table as it stands there.
+   */
+  async namesOf(ids: readonly string[], manager?: EntityManager): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
+    if (!manager) return this.accounts.namesOf(ids);
     const rows = await manager.query<{ id: string; full_name: string }[]>('SELECT id, full_name FROM users WHERE id = ANY($1::uuid[])', [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r.full_name]));
   }

@@ -135,8 +135,8 @@ export class UserAccounts implements OnApplicationShutdown {
 
   /**
    * Several accounts' names, from their remembered profiles; those not remembered are read in one
-   * statement and remembered. The staff queue names each page's assignees and citizens: a round
-   * trip a page before. A missing account has no entry.
+   * statement and remembered (StaffDirectory.namesOf answers through here: the staff queue names
+   * each page's assignees and citizens, a round trip a page before). A missing account has no entry.
    */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     this.listenForChanges();
