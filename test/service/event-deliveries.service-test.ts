@@ -75,6 +75,7 @@ const extended = (number: number): DomainEvent<'appeal.extended'> => ({
 /** A consumer that records what it saw; `fails` decides which events it throws on. */
 function recorder(name: string, fails: (event: DispatchedEvent) => boolean = () => false, hangs: (event: DispatchedEvent) => boolean = () => false) {
   const seen: string[] = [];
+  const events: DispatchedEvent[] = [];
   const consumer: EventConsumer<'appeal.extended'> = {
     name,
     events: ['appeal.extended'],
@@ -82,9 +83,10 @@ function recorder(name: string, fails: (event: DispatchedEvent) => boolean = () 
       if (hangs(event)) return new Promise<void>(() => undefined); // never settles
       if (fails(event)) throw new Error(`${name} refuses event ${event.id}`);
       seen.push(event.id);
+      events.push(event);
     },
   };
-  return { consumer, seen };
+  return { consumer, seen, events };
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
@@ -195,6 +197,45 @@ describe('event path (service tier, real PostgreSQL): relay, per-consumer delive
     } finally {
       await listener.end();
     }
+  });
+
+  it("hands every consumer of a batch the whole event, read once for all of them; a delivery whose event left the outbox is dead", async () => {
+    // Written as a relay pass leaves them, due in an hour so the sweep leaves them to this runner.
+    const [a, b] = await rt.dataSource.query<{ id: string; created_at: Date }[]>(
+      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dispatched_at, created_at)
+       SELECT 'appeal.extended', 'appeal', '00000000-0000-4000-8000-000000000001',
+              jsonb_build_object('appealId', '00000000-0000-4000-8000-000000000001', 'number', n, 'comment', 'Продлено: запрос в ' || n), now(),
+              timestamptz '2026-12-07 10:11:12.345678+00' + make_interval(secs => n)
+         FROM unnest(ARRAY[501, 502]) AS n
+       RETURNING id::text, created_at`,
+    );
+    const gone = String(Number(b.id) + 1000);
+    await rt.dataSource.query(
+      `INSERT INTO event_deliveries (event_id, consumer, event_type, next_attempt_at)
+       SELECT k.event_id, k.consumer, 'appeal.extended', now() + interval '1 hour'
+         FROM unnest($1::bigint[], $2::text[]) AS k(event_id, consumer)`,
+      [[a.id, a.id, b.id, gone], ['test.ok', 'test.flaky', 'test.ok', 'test.ok']],
+    );
+    const keys = [
+      { eventId: a.id, consumer: 'test.ok' },
+      { eventId: a.id, consumer: 'test.flaky' },
+      { eventId: b.id, consumer: 'test.ok' },
+      { eventId: gone, consumer: 'test.ok' },
+    ];
+    expect(await rt.deliveries.runBatch(keys)).toEqual([{ outcome: 'done' }, { outcome: 'done' }, { outcome: 'done' }, { outcome: 'dead' }]);
+    const toldOk = ok.events.filter((e) => e.id === a.id || e.id === b.id);
+    expect(toldOk.map((e) => [e.id, e.eventType, e.aggregateType, e.aggregateId, e.version, e.createdAt, e.payload])).toEqual([
+      [a.id, 'appeal.extended', 'appeal', '00000000-0000-4000-8000-000000000001', 1, '2026-12-07T10:19:33.345Z', { appealId: '00000000-0000-4000-8000-000000000001', number: 501, comment: 'Продлено: запрос в 501' }],
+      [b.id, 'appeal.extended', 'appeal', '00000000-0000-4000-8000-000000000001', 1, '2026-12-07T10:19:34.345Z', { appealId: '00000000-0000-4000-8000-000000000001', number: 502, comment: 'Продлено: запрос в 502' }],
+    ]);
+    expect(flaky.events.filter((e) => e.id === a.id)).toEqual([toldOk[0]]);
+    const rows = (await records(rt, [a.id, b.id, gone])).sort((x, y) => Number(x.event_id) - Number(y.event_id) || x.consumer.localeCompare(y.consumer));
+    expect(rows.map((r) => [r.event_id, r.consumer, r.status, r.attempts, r.last_error])).toEqual([
+      [a.id, 'test.flaky', 'done', 1, null],
+      [a.id, 'test.ok', 'done', 1, null],
+      [b.id, 'test.ok', 'done', 1, null],
+      [gone, 'test.ok', 'dead', 1, 'the event is no longer in the outbox'],
+    ]);
   });
 
   it('an event no consumer subscribes to is marked relayed, with no delivery', async () => {

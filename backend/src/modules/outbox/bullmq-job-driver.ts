@@ -29,9 +29,11 @@ const jobOf = (key: DeliveryKey, delay = 0) => ({
  * its deliveries as one batch (the planner's reads and its one transaction, the rollups' one
  * transaction). A cap per consumer, not per job, so a burst gives each consumer full batches
  * (jobs of mixed consumers capped as a whole gave each a third of a job; phase h: 250 planned a
- * burst in 5.1–5.7 s where 100 took 5.7–7.6 s on the same loaded machine).
+ * burst in 5.1–5.7 s where 100 took 5.7–7.6 s on the same loaded machine). 500, a relay pass's
+ * events, so a pass is one job: 10,000 events went end to end at 3,356–3,586/s against
+ * 3,050–3,231/s with 250 (alternating runs, test/bench/README.md «Notifications: a relay pass one job»).
  */
-const JOB_BATCH = 250;
+const JOB_BATCH = 500;
 
 /**
  * How long a batch's job id stands. Within it, the same grouping dispatched again (the sweep every
@@ -62,10 +64,34 @@ function byConsumer(keys: DeliveryKey[]): Map<string, DeliveryKey[]> {
   return groups;
 }
 
+/**
+ * A job's deliveries as stored in Redis: per consumer, its events' ids and due times side by side.
+ * The same events' ids under each of their consumers, not an object per delivery: a job of a relay
+ * pass's 500 events × 3 consumers is a sixth of the JSON to write, send, read and parse.
+ */
+interface JobGroups {
+  groups: { consumer: string; eventIds: string[]; dueAt: number[] }[];
+}
+
+/** A job's data: one key (a retry), the groups (a relay pass or a sweep), or — queued by an earlier version — a list of keys. */
+type JobData = DeliveryKey | { keys: DeliveryKey[] } | JobGroups;
+
+export function groupsOf(keys: DeliveryKey[]): JobGroups {
+  return {
+    groups: [...byConsumer(keys)].map(([consumer, group]) => ({ consumer, eventIds: group.map((k) => k.eventId), dueAt: group.map((k) => k.dueAt) })),
+  };
+}
+
+export function keysOf(data: JobData): DeliveryKey[] {
+  if ('groups' in data) return data.groups.flatMap((g) => g.eventIds.map((eventId, i) => ({ eventId, consumer: g.consumer, dueAt: g.dueAt[i] })));
+  if ('keys' in data) return data.keys;
+  return [data];
+}
+
 /** A job of several deliveries (keys of one relay pass, of one or more consumers); its id is its first key's, its size and the dedupe window. */
 const batchJobOf = (keys: DeliveryKey[]) => ({
   name: 'batch',
-  data: { keys },
+  data: groupsOf(keys),
   opts: {
     jobId: `b-${keys[0].eventId}-${keys[0].consumer}-${keys[0].dueAt}-${keys.length}-${Math.floor(Date.now() / DEDUPE_WINDOW_MS)}`,
     attempts: 1,
@@ -131,10 +157,9 @@ export class DomainEventsProcessor extends WorkerHost implements OnApplicationBo
     this.bootstrapped();
   }
 
-  async process(job: Job<DeliveryKey | { keys: DeliveryKey[] }>): Promise<void> {
+  async process(job: Job<JobData>): Promise<void> {
     await this.ready;
-    // A single key: a retry, or a job queued before deliveries travelled in batches.
-    const keys = 'keys' in job.data ? job.data.keys : [job.data];
+    const keys = keysOf(job.data);
     const results = await this.deliveries.runBatch(keys);
     for (const [i, result] of results.entries()) {
       if (result.outcome !== 'retry') continue;

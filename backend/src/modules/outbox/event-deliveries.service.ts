@@ -52,22 +52,39 @@ const latency = new Histogram({
 export interface KeyRow {
   event_id: string;
   consumer: string;
-  next_attempt_at: Date;
+  /** next_attempt_at in whole milliseconds, as selected by dueMs(): a number, not a timestamp to parse. */
+  due_ms: number;
 }
 
-export const toKey = (r: KeyRow): DeliveryKey => ({ eventId: String(r.event_id), consumer: r.consumer, dueAt: new Date(r.next_attempt_at).getTime() });
+/**
+ * `next_attempt_at` (or another timestamptz column) in whole milliseconds since the epoch, as
+ * `due_ms`: what a JS Date of the column gives with getTime(), without parsing a timestamp per row
+ * (a relay pass returns a row per consumer of each of its 500 events).
+ */
+export const dueMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8 AS due_ms`;
 
+export const toKey = (r: KeyRow): DeliveryKey => ({ eventId: String(r.event_id), consumer: r.consumer, dueAt: Number(r.due_ms) });
+
+/** A delivery this runner leased, with its event (null: no longer in the outbox). */
 interface ClaimedRow {
   event_id: string;
   consumer: string;
   attempts: number;
-  found: boolean;
-  event_type: DomainEventType;
-  version: number;
-  aggregate_type: 'appeal';
-  aggregate_id: string;
-  payload: Record<string, unknown>;
-  created_at: Date;
+  event: DispatchedEvent | null;
+}
+
+/** What the claim statement returns: a row per leased delivery, and one per event of theirs (payload read and parsed once, not once per consumer). */
+interface ClaimRow {
+  kind: 'delivery' | 'event';
+  event_id: string;
+  consumer: string | null;
+  attempts: number | null;
+  event_type: DomainEventType | null;
+  version: number | null;
+  aggregate_type: 'appeal' | null;
+  aggregate_id: string | null;
+  payload: Record<string, unknown> | null;
+  created_at: Date | null;
 }
 
 const toKeyOf = (row: ClaimedRow) => ({ eventId: row.event_id, consumer: row.consumer });
@@ -103,7 +120,9 @@ export class EventDeliveries {
    */
   async runBatch(keys: Pick<DeliveryKey, 'eventId' | 'consumer'>[]): Promise<DeliveryOutcome[]> {
     if (keys.length === 0) return [];
-    const claimed = await this.dataSource.query<ClaimedRow[]>(
+    // An event's consumers in one batch (a job carries all of a relay pass's) share its row: the
+    // payload crosses the wire and is parsed once, not once per consumer.
+    const rows = await this.dataSource.query<ClaimRow[]>(
       `WITH k AS (SELECT * FROM unnest($1::bigint[], $2::text[]) AS k(event_id, consumer)),
        claimed AS (
          UPDATE event_deliveries d SET attempts = d.attempts + 1, locked_until = clock_timestamp() + make_interval(secs => $3)
@@ -111,11 +130,29 @@ export class EventDeliveries {
           WHERE d.event_id = k.event_id AND d.consumer = k.consumer AND d.status = 'pending'
             AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
          RETURNING d.event_id, d.consumer, d.attempts)
-       SELECT c.event_id::text AS event_id, c.consumer, c.attempts, o.id IS NOT NULL AS found, o.event_type, o.version, o.aggregate_type,
-              o.aggregate_id, o.payload, o.created_at
-         FROM claimed c LEFT JOIN outbox o ON o.id = c.event_id`,
+       SELECT 'delivery' AS kind, c.event_id::text AS event_id, c.consumer, c.attempts, NULL AS event_type, NULL::int AS version, NULL AS aggregate_type,
+              NULL::uuid AS aggregate_id, NULL::jsonb AS payload, NULL::timestamptz AS created_at
+         FROM claimed c
+       UNION ALL
+       SELECT 'event', o.id::text, NULL, NULL, o.event_type, o.version, o.aggregate_type, o.aggregate_id, o.payload, o.created_at
+         FROM outbox o WHERE o.id IN (SELECT event_id FROM claimed)`,
       [keys.map((k) => k.eventId), keys.map((k) => k.consumer), this.config.leaseSeconds],
     );
+    const events = new Map<string, DispatchedEvent>();
+    for (const r of rows) {
+      if (r.kind !== 'event') continue;
+      events.set(r.event_id, {
+        id: r.event_id,
+        eventType: r.event_type,
+        version: r.version,
+        aggregateType: r.aggregate_type,
+        aggregateId: r.aggregate_id,
+        payload: r.payload,
+        createdAt: r.created_at!.toISOString(),
+      } as unknown as DispatchedEvent);
+    }
+    const claimed: ClaimedRow[] = [];
+    for (const r of rows) if (r.kind === 'delivery') claimed.push({ event_id: r.event_id, consumer: r.consumer!, attempts: r.attempts!, event: events.get(r.event_id) ?? null });
     const renewal = this.keepLeased(claimed);
     try {
       return await this.runClaimed(keys, claimed);
@@ -160,20 +197,12 @@ export class EventDeliveries {
     for (const row of claimed) {
       const id = `${row.event_id}/${row.consumer}`;
       const consumer = this.consumers.get(row.consumer);
-      if (!consumer || !row.found) {
+      const event = row.event;
+      if (!consumer || !event) {
         await this.finish(toKeyOf(row), 'dead', consumer ? 'the event is no longer in the outbox' : `no consumer "${row.consumer}" is registered in this process`);
         outcomes.set(id, { outcome: 'dead' });
         continue;
       }
-      const event = {
-        id: String(row.event_id),
-        eventType: row.event_type,
-        version: row.version,
-        aggregateType: row.aggregate_type,
-        aggregateId: row.aggregate_id,
-        payload: row.payload,
-        createdAt: new Date(row.created_at).toISOString(),
-      } as unknown as DispatchedEvent;
       runnable.push({ row, consumer, event });
     }
     // A consumer that takes batches gets its events at once; on failure, one by one as the others.
@@ -218,7 +247,7 @@ export class EventDeliveries {
       const now = Date.now();
       for (const row of done) {
         deliveries.inc({ consumer: row.consumer, outcome: 'done' });
-        latency.observe({ consumer: row.consumer }, Math.max(0, now - new Date(row.created_at).getTime()) / 1000);
+        latency.observe({ consumer: row.consumer }, Math.max(0, now - Date.parse(row.event!.createdAt)) / 1000);
       }
     }
     // Done, dead, or held by another runner: nothing to do here.
@@ -246,7 +275,7 @@ export class EventDeliveries {
     if (row.attempts >= this.config.maxAttempts) {
       await this.finish(key, 'dead', message);
       deliveries.inc({ consumer: row.consumer, outcome: 'dead' });
-      this.logger.error({ err: error, eventId: row.event_id, eventType: row.event_type, consumer: row.consumer, attempts: row.attempts }, 'event delivery is dead');
+      this.logger.error({ err: error, eventId: row.event_id, eventType: row.event?.eventType, consumer: row.consumer, attempts: row.attempts }, 'event delivery is dead');
       return { outcome: 'dead' };
     }
     const retryAt = new Date(Date.now() + this.backoffMs(row.attempts));
@@ -270,7 +299,7 @@ export class EventDeliveries {
    */
   async due(limit: number, graceMs = 0): Promise<DeliveryKey[]> {
     const rows = await this.dataSource.query<KeyRow[]>(
-      `SELECT d.event_id, d.consumer, d.next_attempt_at
+      `SELECT d.event_id, d.consumer, ${dueMs('d.next_attempt_at')}
          FROM event_deliveries d
         WHERE d.status = 'pending' AND d.next_attempt_at <= clock_timestamp() - make_interval(secs => $2::float8 / 1000)
           AND (d.locked_until IS NULL OR d.locked_until < clock_timestamp())
@@ -309,7 +338,7 @@ export class EventDeliveries {
       `WITH retried AS (
          UPDATE event_deliveries d SET status = 'pending', attempts = 0, next_attempt_at = clock_timestamp(), locked_until = NULL
           WHERE ${where.join(' AND ')}
-         RETURNING d.event_id, d.consumer, d.next_attempt_at)
+         RETURNING d.event_id, d.consumer, ${dueMs('d.next_attempt_at')})
        SELECT * FROM retried`,
       params,
     );

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { BullMqJobDriver } from './bullmq-job-driver';
+import { BullMqJobDriver, groupsOf, keysOf as keysOfJob } from './bullmq-job-driver';
 import type { DeliveryKey, DeliveryOutcome, EventDeliveries } from './event-deliveries.service';
 import { InlineJobDriver } from './inline-job-driver';
 
@@ -11,28 +11,42 @@ describe('BullMqJobDriver.dispatch (jobs of a relay pass)', () => {
     const addBulk = jest.fn().mockResolvedValue([]);
     const sut = new BullMqJobDriver({ addBulk } as unknown as Queue);
     await sut.dispatch(keys);
-    return (addBulk.mock.calls[0]?.[0] ?? []) as { name: string; data: { keys: DeliveryKey[] }; opts: { jobId: string } }[];
+    const jobs = (addBulk.mock.calls[0]?.[0] ?? []) as { name: string; data: Parameters<typeof keysOfJob>[0]; opts: { jobId: string } }[];
+    return jobs.map((j) => ({ ...j, keys: keysOfJob(j.data) }));
   };
 
   it("puts every consumer's deliveries of a pass in one job, grouped by consumer", async () => {
     const pass = [...keysOf('notifications', 1, 2), ...keysOf('reporting.rollups', 1, 2), ...keysOf('webhooks', 1, 2)];
     const jobs = await jobsFor([pass[0], pass[2], pass[4], pass[1], pass[3], pass[5]]);
     expect(jobs).toHaveLength(1);
-    expect(jobs[0].data.keys.map((k) => `${k.consumer}/${k.eventId}`)).toEqual(pass.map((k) => `${k.consumer}/${k.eventId}`));
+    expect(jobs[0].keys.map((k) => `${k.consumer}/${k.eventId}`)).toEqual(pass.map((k) => `${k.consumer}/${k.eventId}`));
   });
 
   it('caps each consumer, not the job: a burst gives every consumer full batches, each delivery in one job', async () => {
-    const jobs = await jobsFor([...keysOf('notifications', 1, 600), ...keysOf('reporting.rollups', 1, 300)]);
+    const jobs = await jobsFor([...keysOf('notifications', 1, 1200), ...keysOf('reporting.rollups', 1, 600)]);
     const perJob = jobs.map((j) => ({
-      notifications: j.data.keys.filter((k) => k.consumer === 'notifications').length,
-      rollups: j.data.keys.filter((k) => k.consumer === 'reporting.rollups').length,
+      notifications: j.keys.filter((k) => k.consumer === 'notifications').length,
+      rollups: j.keys.filter((k) => k.consumer === 'reporting.rollups').length,
     }));
     expect(perJob).toEqual([
-      { notifications: 250, rollups: 250 },
-      { notifications: 250, rollups: 50 },
-      { notifications: 100, rollups: 0 },
+      { notifications: 500, rollups: 500 },
+      { notifications: 500, rollups: 100 },
+      { notifications: 200, rollups: 0 },
     ]);
     expect(new Set(jobs.map((j) => j.opts.jobId)).size).toBe(3);
+  });
+
+  it('stores a job as each consumer\'s event ids and due times, and reads back every key as it was', async () => {
+    const keys = [...keysOf('notifications', 7, 3), { eventId: '9', consumer: 'webhooks', dueAt: 2_500 }];
+    const data = groupsOf(keys);
+    expect(data).toEqual({ groups: [{ consumer: 'notifications', eventIds: ['7', '8', '9'], dueAt: [1_000, 1_000, 1_000] }, { consumer: 'webhooks', eventIds: ['9'], dueAt: [2_500] }] });
+    expect(keysOfJob(JSON.parse(JSON.stringify(data)))).toEqual(keys);
+  });
+
+  it('still runs the jobs an earlier version queued: a list of keys, or one key (a retry)', () => {
+    const keys = keysOf('notifications', 1, 2);
+    expect(keysOfJob({ keys })).toEqual(keys);
+    expect(keysOfJob(keys[0])).toEqual([keys[0]]);
   });
 
   it('adds nothing for an empty pass', async () => {

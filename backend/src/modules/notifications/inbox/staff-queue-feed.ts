@@ -11,7 +11,10 @@ import { NotificationStream } from './notification-stream';
  *
  * Not an event consumer: a live view is best effort (a console that missed a message reloads
  * its view on reconnect), so it needs no delivery record per event, and it hears of an event the
- * moment the relay commits, not after a queued job.
+ * moment the relay commits, not after a queued job. A relay pass sends one message per appeal and
+ * kind of event: the same step on the same appeal twice in a pass tells a queue nothing new (a
+ * console refreshes its rows once for both), and a burst of one appeal's events (an import, a
+ * bulk action) does not become a message per event for every process to parse.
  */
 @Injectable()
 export class StaffQueueFeed implements OnModuleInit {
@@ -28,7 +31,14 @@ export class StaffQueueFeed implements OnModuleInit {
   }
 
   async relay(events: RelayedEvent[]): Promise<void> {
-    const appeals = events.filter((e) => e.aggregateType === 'appeal');
+    const seen = new Set<string>();
+    const appeals = events.filter((e) => {
+      if (e.aggregateType !== 'appeal') return false;
+      const key = `${e.aggregateId}|${e.eventType}|${e.departmentId ?? ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (appeals.length === 0) return;
     const now = await this.access.queueDepartmentsOf(appeals.map((e) => e.aggregateId));
     const envelopes = appeals.flatMap((event) => {
