@@ -1361,16 +1361,31 @@ async function eventsPhase(results) {
         const appeal = await api(server.base, 'POST', '/api/v1/appeals', { token: citizen, body: { type: 'question', categoryId: general.id, subject: `Задержка ${i}`, text: 'Замер задержки доставки.' } });
         await api(server.base, 'POST', `/api/v1/staff/appeals/${appeal.id}/actions/extend`, { token: pool, body: { reason: 'Замер' } });
       }
-      const latencyQuery = `SELECT extract(epoch FROM d.done_at - o.created_at) * 1000 AS ms FROM event_deliveries d JOIN outbox o ON o.id = d.event_id
-                             WHERE o.id > $1 AND o.event_type = 'appeal.extended' AND d.status = 'done' ORDER BY 1`;
+      // The e-mail to the citizen is the notifications consumer's: its deliveries alone (an extension has
+      // other consumers too, the rollups and the webhooks: their p99s are printed beside it, no target).
+      const latencyQuery = `SELECT d.consumer, extract(epoch FROM d.done_at - o.created_at) * 1000 AS ms, extract(epoch FROM d.created_at - o.created_at) * 1000 AS relayed,
+                                    extract(epoch FROM d.done_at - d.created_at) * 1000 AS ran
+                               FROM event_deliveries d JOIN outbox o ON o.id = d.event_id
+                             WHERE o.id > $1 AND o.event_type = 'appeal.extended' AND d.status = 'done' ORDER BY 2`;
       const deadline = Date.now() + 60_000;
-      let ms = [];
-      while (Date.now() < deadline && (ms = (await db.query(latencyQuery, [before])).rows.map((r) => Number(r.ms))).length < count) await sleep(50);
+      let rows = [];
+      const mailed = () => rows.filter((r) => r.consumer === 'notifications').map((r) => Number(r.ms));
+      while (Date.now() < deadline && mailed().length < count) {
+        rows = (await db.query(latencyQuery, [before])).rows;
+        if (mailed().length < count) await sleep(50);
+      }
+      const ms = mailed();
       const p50 = percentile(ms, 50);
       const p99 = percentile(ms, 99);
+      const others = [...new Set(rows.map((r) => r.consumer))]
+        .filter((c) => c !== 'notifications')
+        .sort()
+        .map((c) => `${c} p99 ${fmt(percentile(rows.filter((r) => r.consumer === c).map((r) => Number(r.ms)), 99))} ms`)
+        .join(', ');
       results.rows.push(
         row('events', 'commit-to-consumer p50 (ms), inline', fmt(p50), `${ms.length}/${count} delivered`, null, '', null),
-        row('events', 'commit-to-consumer p99 (ms), inline', fmt(p99), 'outbox insert → e-mail consumer done', null, `≤ ${TARGETS.consumerP99Ms}`, ms.length === count && p99 <= TARGETS.consumerP99Ms),
+        row('events', 'commit-to-consumer p99 (ms), inline', fmt(p99), 'outbox insert → e-mail consumer done', null, `≤ ${TARGETS.consumerP99Ms}`, ms.length === count && p99 <= TARGETS.consumerP99Ms,
+          `the notifications consumer (the citizen's e-mail) of ${count} extensions, one at a time: p50 ${fmt(percentile(rows.filter((r) => r.consumer === 'notifications').map((r) => Number(r.relayed)).sort((a, b) => a - b), 50))} ms from the commit to its delivery record (the relay), ${fmt(percentile(rows.filter((r) => r.consumer === 'notifications').map((r) => Number(r.ran)).sort((a, b) => a - b), 50))} ms from there to done; the event's other consumers: ${others || 'none'}`),
       );
 
       // Relay throughput against raw inserts of the same rows. The events name no appeal, so the

@@ -238,6 +238,25 @@ describe('event path (service tier, real PostgreSQL): relay, per-consumer delive
     ]);
   });
 
+  it("marks each consumer's delivery done when that consumer has finished, not after a slower one beside it", async () => {
+    // test.flaky hangs on 999 until EVENT_HANDLER_TIMEOUT_MS (300 ms): test.ok's delivery of the same event is done meanwhile.
+    const [event] = await rt.dataSource.query<{ id: string }[]>(
+      `INSERT INTO outbox (event_type, aggregate_type, aggregate_id, payload, dispatched_at)
+       VALUES ('appeal.extended', 'appeal', '00000000-0000-4000-8000-000000000001', '{"number": 999}', now()) RETURNING id::text`,
+    );
+    await rt.dataSource.query(
+      `INSERT INTO event_deliveries (event_id, consumer, event_type, next_attempt_at)
+       SELECT $1, c, 'appeal.extended', now() + interval '1 hour' FROM unnest(ARRAY['test.ok', 'test.flaky']) AS c`,
+      [event.id],
+    );
+    let settled = false;
+    const running = rt.deliveries.runBatch([{ eventId: event.id, consumer: 'test.ok' }, { eventId: event.id, consumer: 'test.flaky' }]).finally(() => (settled = true));
+    const statusOf = async (consumer: string) => (await records(rt, [event.id])).find((r) => r.consumer === consumer)!.status;
+    await until('test.ok done', async () => (await statusOf('test.ok')) === 'done' || settled);
+    expect({ ok: await statusOf('test.ok'), batchStillRunning: !settled }).toEqual({ ok: 'done', batchStillRunning: true });
+    expect(await running).toEqual([{ outcome: 'done' }, expect.objectContaining({ outcome: 'retry' })]);
+  });
+
   it('an event no consumer subscribes to is marked relayed, with no delivery', async () => {
     const [id] = await publish(rt, [{ ...extended(7), eventType: 'appeal.taken' }]);
     await until('relayed', async () => (await rt.dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND dispatched_at IS NOT NULL`, [id])).length === 1);
