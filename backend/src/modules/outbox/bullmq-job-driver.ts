@@ -31,7 +31,7 @@ const jobOf = (key: DeliveryKey, delay = 0) => ({
  * (jobs of mixed consumers capped as a whole gave each a third of a job; phase h: 250 planned a
  * burst in 5.1–5.7 s where 100 took 5.7–7.6 s on the same loaded machine). 500, a relay pass's
  * events, so a pass is one job: 10,000 events went end to end at 3,356–3,586/s against
- * 3,050–3,231/s with 250 (alternating runs, test/bench/README.md «Notifications: a relay pass one job»).
+ * 3,050–3,231/s with 250 (alternating runs, test/bench/README.md «Notifications: a relay pass one job; commit to consumer …»).
  */
 const JOB_BATCH = 500;
 

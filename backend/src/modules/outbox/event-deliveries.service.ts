@@ -208,8 +208,8 @@ export class EventDeliveries {
     // The consumers of a job are independent of one another: they run side by side, and each marks
     // its own deliveries done when it has finished them. A relay pass of one staff action is one
     // event for each of its consumers: the citizen's notice is done when the planner is, not after
-    // the rollups' refresh beside it (phase f: commit to the e-mail consumer done, p50 65 → 40 ms
-    // with the consumers side by side, test/bench/README.md «Commit to consumer»).
+    // the rollups' refresh beside it (phase f: commit to the e-mail consumer done, p50 65 → 30–33 ms;
+    // test/bench/README.md «Notifications: a relay pass one job; commit to consumer …»).
     const settled = await Promise.allSettled(
       [...groupBy(runnable, (r) => r.consumer)].map(async ([consumer, group]) => {
         const done: ClaimedRow[] = [];
