@@ -29,7 +29,7 @@ describe('console: signing keys, retention, queues', () => {
     if (server) await stopRunning(server);
   });
 
-  /** A dead letter of a fresh appeal's webhooks delivery, as a failing consumer leaves it. */
+  /** A dead letter of a fresh appeal's reporting rollups delivery, as a failing consumer leaves it (every appeal event has one). */
   async function deadLetter(): Promise<string> {
     const citizen = (await call(server.baseUrl, 'POST', '/api/v1/auth/login', DEMO.citizen)).body.accessToken;
     const tree = (await call(server.baseUrl, 'GET', '/api/v1/catalog/categories')).body as { code: string; id: string }[];
@@ -38,7 +38,7 @@ describe('console: signing keys, retention, queues', () => {
     for (;;) {
       const { rows } = await db.query<{ id: string }>(
         `UPDATE event_deliveries d SET status = 'dead', last_error = 'browser: consumer failed' FROM outbox o
-          WHERE o.id = d.event_id AND o.aggregate_id = $1 AND d.consumer = 'webhooks' AND d.status = 'done' RETURNING d.event_id::text AS id`,
+          WHERE o.id = d.event_id AND o.aggregate_id = $1 AND d.consumer = 'reporting.rollups' AND d.status = 'done' RETURNING d.event_id::text AS id`,
         [filed.body.id],
       );
       if (rows[0]) return rows[0].id;
@@ -103,7 +103,7 @@ describe('console: signing keys, retention, queues', () => {
         await row.waitFor();
         await settled(page);
         expect({ theme, queues: await axe(page) }).toEqual({ theme, queues: [] });
-        await row.getByRole('button', { name: `Отклонить событие ${eventId} для webhooks` }).click();
+        await row.getByRole('button', { name: `Отклонить событие ${eventId} для reporting.rollups` }).click();
         const confirm = page.getByRole('dialog', { name: 'Отклонить событие?' });
         await confirm.waitFor();
         await settled(page);
@@ -128,7 +128,7 @@ describe('console: signing keys, retention, queues', () => {
       await settled(page);
       expect({ theme, discarded: await axe(page) }).toEqual({ theme, discarded: [] });
     }
-    const { rows } = await db.query(`SELECT status FROM event_deliveries WHERE event_id = $1 AND consumer = 'webhooks'`, [eventId]);
+    const { rows } = await db.query(`SELECT status FROM event_deliveries WHERE event_id = $1 AND consumer = 'reporting.rollups'`, [eventId]);
     expect(rows).toEqual([{ status: 'discarded' }]);
     expect(errors).toEqual([]);
     await context.close();

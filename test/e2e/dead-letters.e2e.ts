@@ -15,14 +15,18 @@ describe('dead letters: discard (/admin/event-deliveries/discard)', () => {
   });
   afterAll(async () => db?.end());
 
-  /** A delivery of a fresh appeal's event, once done, made a dead letter the way a failing consumer leaves it. */
+  /**
+   * A delivery of a fresh appeal's event, once done, made a dead letter the way a failing consumer
+   * leaves it: the reporting rollups' (every appeal event has one; the webhooks consumer gets one
+   * only while an enabled subscription takes the type).
+   */
   async function deadLetter(): Promise<{ eventId: string; consumer: string }> {
     const appeal = await fileAppeal(await signedIn(DEMO.citizen));
     const deadline = Date.now() + 15_000;
     for (;;) {
       const { rows } = await db.query<{ event_id: string; consumer: string }>(
         `SELECT d.event_id::text AS event_id, d.consumer FROM event_deliveries d JOIN outbox o ON o.id = d.event_id
-          WHERE o.aggregate_id = $1 AND d.consumer = 'webhooks' AND d.status = 'done'`,
+          WHERE o.aggregate_id = $1 AND d.consumer = 'reporting.rollups' AND d.status = 'done'`,
         [appeal.id],
       );
       if (rows[0]) {
@@ -37,8 +41,8 @@ describe('dead letters: discard (/admin/event-deliveries/discard)', () => {
   it('an admin discards a dead letter: kept as discarded, audited, listed under status=discarded; nobody else may', async () => {
     const letter = await deadLetter();
     const admin = await signedIn(DEMO.admin);
-    const listed = await raw(`/api/v1/admin/event-deliveries?status=dead&consumer=webhooks&limit=100`, { token: admin.token });
-    expect(listed.body.items).toContainEqual(expect.objectContaining({ eventId: letter.eventId, consumer: 'webhooks', status: 'dead', lastError: 'e2e: consumer failed' }));
+    const listed = await raw(`/api/v1/admin/event-deliveries?status=dead&consumer=reporting.rollups&limit=100`, { token: admin.token });
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ eventId: letter.eventId, consumer: 'reporting.rollups', status: 'dead', lastError: 'e2e: consumer failed' }));
 
     for (const who of [DEMO.operator, DEMO.supervisor, DEMO.auditor, DEMO.citizen]) {
       const res = await raw('/api/v1/admin/event-deliveries/discard', { method: 'POST', token: (await signedIn(who)).token, body: JSON.stringify({ eventIds: [letter.eventId] }) });
@@ -53,7 +57,7 @@ describe('dead letters: discard (/admin/event-deliveries/discard)', () => {
       method: 'POST',
       token: admin.token,
       headers: { 'x-request-id': requestId },
-      body: JSON.stringify({ eventIds: [letter.eventId], consumer: 'webhooks' }),
+      body: JSON.stringify({ eventIds: [letter.eventId], consumer: 'reporting.rollups' }),
     });
     expect(discarded).toMatchObject({ status: 200, body: { discarded: 1 } });
     const row = (await db.query(`SELECT status, attempts, last_error, done_at FROM event_deliveries WHERE event_id = $1 AND consumer = $2`, [letter.eventId, letter.consumer])).rows[0];
@@ -64,14 +68,14 @@ describe('dead letters: discard (/admin/event-deliveries/discard)', () => {
       {
         action: 'event_deliveries.discard',
         actor_role: 'admin',
-        details: { eventIds: [letter.eventId], consumer: 'webhooks', discarded: 1, deliveries: [`${letter.eventId}:webhooks`] },
+        details: { eventIds: [letter.eventId], consumer: 'reporting.rollups', discarded: 1, deliveries: [`${letter.eventId}:reporting.rollups`] },
         changes: { status: { from: 'dead', to: 'discarded' } },
       },
     ]);
 
-    const dead = await raw(`/api/v1/admin/event-deliveries?status=dead&consumer=webhooks&limit=100`, { token: admin.token });
+    const dead = await raw(`/api/v1/admin/event-deliveries?status=dead&consumer=reporting.rollups&limit=100`, { token: admin.token });
     expect(dead.body.items.map((i: { eventId: string }) => i.eventId)).not.toContain(letter.eventId);
-    const kept = await raw(`/api/v1/admin/event-deliveries?status=discarded&consumer=webhooks&limit=100`, { token: admin.token });
+    const kept = await raw(`/api/v1/admin/event-deliveries?status=discarded&consumer=reporting.rollups&limit=100`, { token: admin.token });
     expect(kept.body.items).toContainEqual(expect.objectContaining({ eventId: letter.eventId, status: 'discarded' }));
 
     // Discarded is final: a retry or a second discard does not touch it.

@@ -5,6 +5,7 @@ import { createServer, Server } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { DEMO } from './support/api';
 import { call, eventually } from './support/identity';
@@ -112,6 +113,51 @@ describe('webhooks: signed deliveries to a local HTTPS receiver', () => {
     const unknown = await call(base, 'POST', '/api/v1/admin/webhooks', { name: 'x', url: 'https://sed.example.ru/', events: ['appeal.nothing'] }, tokens.admin);
     expect(unknown.status).toBe(422);
     expect((await call(base, 'GET', '/api/v1/admin/webhooks', undefined, tokens.operator)).status).toBe(403);
+  });
+
+  it('keeps no webhooks delivery record for a type no enabled subscription takes; a subscription made before the event gets it', async () => {
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      /** The consumers an appeal's events were handed to, once the relay passed all of `types` (the rollups' record is made in the same statement). */
+      const handedTo = async (appealId: string, types: string[]) => {
+        const deadline = Date.now() + 15_000;
+        for (;;) {
+          const { rows } = await db.query<{ event_type: string; consumer: string }>(
+            `SELECT o.event_type, d.consumer FROM event_deliveries d JOIN outbox o ON o.id = d.event_id WHERE o.aggregate_id = $1 ORDER BY o.id, d.consumer`,
+            [appealId],
+          );
+          const relayed = types.every((t) => rows.some((r) => r.event_type === t && r.consumer === 'reporting.rollups'));
+          if (relayed) return rows.filter((r) => r.consumer === 'webhooks').map((r) => r.event_type);
+          if (Date.now() > deadline) throw new Error(`the relay did not pass ${types.join(', ')}: ${JSON.stringify(rows)}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      const fileAndTake = async (subject: string) => {
+        const appeal = await file(subject);
+        await ok('POST', `/api/v1/staff/appeals/${appeal.id}/actions/take`, {}, tokens.operator);
+        return appeal;
+      };
+
+      // No subscription: the webhooks consumer is handed nothing.
+      const before = await fileAndTake('Вебхук: нет подписок');
+      expect(await handedTo(before.id, ['appeal.submitted', 'appeal.taken'])).toEqual([]);
+
+      // A subscription to one type: that type's events only, and the receiver gets them.
+      const gate = await subscribe('/gate', ['appeal.taken']);
+      const during = await fileAndTake('Вебхук: одна подписка');
+      expect(await handedTo(during.id, ['appeal.submitted', 'appeal.taken'])).toEqual(['appeal.taken']);
+      await eventually(() => at('/gate').find((r) => envelope(r).data.appealId === during.id));
+      expect(at('/gate').map((r) => envelope(r).type)).toEqual(['appeal.taken']);
+
+      // Disabled: nothing again.
+      await ok('PATCH', `/api/v1/admin/webhooks/${gate.id}`, { enabled: false }, tokens.admin);
+      const after = await fileAndTake('Вебхук: подписка выключена');
+      expect(await handedTo(after.id, ['appeal.submitted', 'appeal.taken'])).toEqual([]);
+      expect(at('/gate')).toHaveLength(1);
+    } finally {
+      await db.end();
+    }
   });
 
   it('delivers exactly one signed delivery per event; the signature verifies with standardwebhooks; filters hold', async () => {

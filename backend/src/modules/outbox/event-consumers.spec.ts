@@ -15,6 +15,16 @@ describe('EventConsumers (the registry the relay creates deliveries from)', () =
     expect(sut.of('appeal.submitted')).toEqual([]);
   });
 
+  it('routes every (type, consumer) pair and names the consumers that narrow their types by a query, with the query', () => {
+    sut.register(consumer('notifications', ['appeal.answered', 'appeal.extended']));
+    sut.register({ ...consumer('webhooks', ['appeal.answered']), activeTypesQuery: 'SELECT unnest(events) FROM webhook_subscriptions WHERE enabled' });
+    expect(sut.routes()).toEqual({
+      types: ['appeal.answered', 'appeal.answered', 'appeal.extended'],
+      consumers: ['notifications', 'webhooks', 'notifications'],
+      gated: [{ consumer: 'webhooks', query: 'SELECT unnest(events) FROM webhook_subscriptions WHERE enabled' }],
+    });
+  });
+
   it('refuses an unknown event type, so the process does not boot with a consumer that would never run', () => {
     expect(() => sut.register(consumer('typo', ['appeal.answerd']))).toThrow('unknown event type "appeal.answerd"');
   });

@@ -11,6 +11,15 @@ import { DispatchedEvent, DomainEventType, isDomainEventType } from './domain-ev
 export interface EventConsumer<T extends DomainEventType = DomainEventType> {
   readonly name: string;
   readonly events: readonly T[];
+  /**
+   * For a consumer whose work depends on data (webhooks: only the types an enabled subscription
+   * takes): a query, one text column, of the event types it has anything to do for. The relay
+   * reads it in the statement that creates the deliveries, so in the same snapshot as the events
+   * it claims: an event of another type gets no delivery for this consumer (no row to claim, run
+   * and mark), and a change committed before an event (a new subscription) is seen by its relay
+   * pass. The query belongs to the module that owns its tables.
+   */
+  readonly activeTypesQuery?: string;
   handle(event: DispatchedEvent<T>): Promise<void>;
   /**
    * Several events at once, all or nothing (the bookkeeping of a batch is amortised); when it
@@ -43,8 +52,11 @@ export class EventConsumers {
     return this.byType.get(eventType) ?? [];
   }
 
-  /** Every (event type, consumer) pair as two parallel arrays: the relay joins its claimed events to them in SQL. */
-  routes(): { types: string[]; consumers: string[] } {
+  /**
+   * Every (event type, consumer) pair as two parallel arrays: the relay joins its claimed events to
+   * them in SQL; and the consumers that narrow their types by a query (`activeTypesQuery`).
+   */
+  routes(): { types: string[]; consumers: string[]; gated: { consumer: string; query: string }[] } {
     const types: string[] = [];
     const consumers: string[] = [];
     for (const [type, names] of this.byType) {
@@ -53,7 +65,9 @@ export class EventConsumers {
         consumers.push(name);
       }
     }
-    return { types, consumers };
+    const gated: { consumer: string; query: string }[] = [];
+    for (const consumer of this.byName.values()) if (consumer.activeTypesQuery) gated.push({ consumer: consumer.name, query: consumer.activeTypesQuery });
+    return { types, consumers, gated };
   }
 
   get(name: string): EventConsumer | undefined {

@@ -17,8 +17,9 @@ const relayed = new Counter({ name: 'otklik_outbox_relayed_total', help: 'Outbox
 /**
  * Moves committed events from the outbox to their consumers. A pass claims a batch of events
  * (SKIP LOCKED, so several API processes relay without sharing an event), creates one delivery
- * per consumer of each, marks the events dispatched, and commits; only then are the deliveries
- * handed to the job driver, so no consumer ever runs inside the relay's transaction.
+ * per consumer of each (a consumer with an `activeTypesQuery` only for the types it has work
+ * for), marks the events dispatched, and commits; only then are the deliveries handed to the job
+ * driver, so no consumer ever runs inside the relay's transaction.
  *
  * It wakes right after a commit of this process that wrote events (OutboxService.written), and
  * on PostgreSQL's NOTIFY, which the outbox trigger sends at the commit of producers in other
@@ -121,6 +122,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    */
   private async relayBatch(): Promise<{ count: number; keys: DeliveryKey[] }> {
     const routes = this.consumers.routes();
+    // A consumer that narrows its types by a query gets a delivery only for an event of one of them
+    // (the query runs in this statement's snapshot, once: an uncorrelated IN).
+    const gate = routes.gated.length
+      ? `WHERE r.consumer <> ALL($4::text[]) OR ${routes.gated.map((g, i) => `(r.consumer = ($4::text[])[${i + 1}] AND c.event_type IN (${g.query}))`).join(' OR ')}`
+      : '';
+    const params: unknown[] = [BATCH, routes.types, routes.consumers];
+    if (routes.gated.length) params.push(routes.gated.map((g) => g.consumer));
     const rows = await this.dataSource.query<
       { kind: 'event' | 'delivery'; id: string; event_type: string; aggregate_type: string; aggregate_id: string; department_id: string | null; consumer: string; due_ms: number }[]
     >(
@@ -129,7 +137,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
            FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED),
        created AS (
          INSERT INTO event_deliveries (event_id, consumer, event_type)
-         SELECT c.id, r.consumer, c.event_type FROM claimed c JOIN unnest($2::text[], $3::text[]) AS r(event_type, consumer) USING (event_type) ORDER BY c.id
+         SELECT c.id, r.consumer, c.event_type FROM claimed c JOIN unnest($2::text[], $3::text[]) AS r(event_type, consumer) USING (event_type)
+         ${gate} ORDER BY c.id
          ON CONFLICT DO NOTHING RETURNING event_id, consumer, ${dueMs('next_attempt_at')}),
        marked AS (
          UPDATE outbox o SET dispatched_at = clock_timestamp(), attempts = o.attempts + 1 FROM claimed c WHERE o.id = c.id)
@@ -137,7 +146,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
        UNION ALL
        SELECT 'delivery', event_id, NULL, NULL, NULL, NULL, consumer, due_ms FROM created
        ORDER BY kind DESC, id`,
-      [BATCH, routes.types, routes.consumers],
+      params,
     );
     const events: RelayedEvent[] = [];
     const keys: DeliveryKey[] = [];

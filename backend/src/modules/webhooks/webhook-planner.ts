@@ -11,7 +11,7 @@ import { EventConsumer, EventConsumers } from '../outbox/event-consumers';
 import { WebhookDeliveries, NewWebhookDelivery } from './webhook-deliveries.repository';
 import { filterFacts, matchesFilters, WEBHOOK_EVENT_TYPES, webhookData, WebhookEnvelope } from './webhook-envelope';
 import { WebhookSender } from './webhook-sender.service';
-import { WebhookSubscriptions } from './webhook-subscriptions.repository';
+import { SUBSCRIBED_EVENT_TYPES, WebhookSubscriptions } from './webhook-subscriptions.repository';
 
 const planned = new Counter({ name: 'otklik_webhook_deliveries_planned_total', help: 'Webhook deliveries created (event × subscription)' });
 
@@ -19,12 +19,15 @@ const planned = new Counter({ name: 'otklik_webhook_deliveries_planned_total', h
  * The webhooks consumer of domain events: for each event, one delivery per enabled subscription
  * that chose its type and whose department/category filters it passes, with the body built once
  * (the versioned envelope). After the commit the deliveries go to the sender. A redelivered
- * event adds nothing (one row per event × subscription).
+ * event adds nothing (one row per event × subscription). The relay gives it only the events of a
+ * type some enabled subscription takes (`activeTypesQuery`).
  */
 @Injectable()
 export class WebhookPlanner implements OnModuleInit, EventConsumer {
   readonly name = 'webhooks';
   readonly events: readonly DomainEventType[] = WEBHOOK_EVENT_TYPES;
+  /** Only the types an enabled subscription takes get a delivery (most bodies have few or no subscriptions). */
+  readonly activeTypesQuery = SUBSCRIBED_EVENT_TYPES;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,

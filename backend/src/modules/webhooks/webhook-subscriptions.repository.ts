@@ -40,6 +40,13 @@ export interface NewSubscription {
 const COLUMNS = `id, name, url, events, department_ids AS "departmentIds", category_ids AS "categoryIds", enabled, consecutive_failures AS "consecutiveFailures",
   disabled_at AS "disabledAt", disabled_reason AS "disabledReason", secret_rotated_at AS "secretRotatedAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
+/**
+ * The event types some enabled subscription takes: the webhooks consumer's `activeTypesQuery`,
+ * read by the outbox relay in the statement that creates the deliveries (an event of another type
+ * gets no webhooks delivery at all). The department and category filters are left to the consumer.
+ */
+export const SUBSCRIBED_EVENT_TYPES = `SELECT unnest(events) FROM webhook_subscriptions WHERE enabled`;
+
 /** The webhooks module's `webhook_subscriptions` (all its SQL here). */
 @Injectable()
 export class WebhookSubscriptions {
