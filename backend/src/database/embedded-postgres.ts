@@ -177,12 +177,23 @@ function ensureReachable(dataDir: string, user: RunAs, log: Log): void {
 }
 
 
-function run(binary: string, args: string[], user: RunAs | undefined): { status: number | null; output: string } {
-  const r = spawnSync(binary, args, { ...(user ? { uid: user.uid, gid: user.gid } : {}), encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
-  return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+/**
+ * Runs a binary to its end without blocking the event loop: initdb takes about a second, which the
+ * app's start spends loading its modules meanwhile (main.ts).
+ */
+function run(binary: string, args: string[], user: RunAs | undefined): Promise<{ status: number | null; output: string }> {
+  return new Promise((done) => {
+    let output = '';
+    const child = spawn(binary, args, { ...(user ? { uid: user.uid, gid: user.gid } : {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('error', (error) => done({ status: null, output: `${output}${String(error)}` }));
+    child.once('close', (status) => done({ status, output }));
+  });
 }
 
-function initialise(native: string, dataDir: string, user: RunAs | undefined, log: Log): void {
+async function initialise(native: string, dataDir: string, user: RunAs | undefined, log: Log): Promise<void> {
   const pg = clusterDir(dataDir);
   const password = randomBytes(24).toString('base64url');
   mkdirSync(pg, { recursive: true, mode: 0o700 });
@@ -193,7 +204,7 @@ function initialise(native: string, dataDir: string, user: RunAs | undefined, lo
   try {
     // C.UTF-8 keeps collation byte-wise and stable across machines while full-text search still
     // classifies Cyrillic letters (the 'russian' configuration of the appeal search).
-    const r = run(
+    const r = await run(
       join(native, 'bin', 'initdb'),
       ['-D', pg, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
       user,
@@ -271,7 +282,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log = () => un
   const native = reachableNative(native0, user, log);
   if (user) ensureReachable(dataDir, user, log);
   await stopOrphan(dataDir, log);
-  if (!existsSync(join(clusterDir(dataDir), 'PG_VERSION'))) initialise(native, dataDir, user, log);
+  if (!existsSync(join(clusterDir(dataDir), 'PG_VERSION'))) await initialise(native, dataDir, user, log);
   const password = readFileSync(secretFile(dataDir), 'utf8').trim();
 
   let child: ChildProcess | undefined;

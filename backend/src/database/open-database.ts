@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { migrate } from './data-source';
+import type * as DataSourceModule from './data-source';
 import { runningEmbeddedUrl, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface OpenDatabase {
@@ -32,6 +32,9 @@ export async function openDatabase(config: AppConfig, options: { shareRunning: b
   }
   if (options.migrate) {
     try {
+      // Loaded here, not at the top: TypeORM and the migrations are part of the module load that
+      // main.ts overlaps with the embedded server's initdb and start.
+      const { migrate } = require('./data-source') as typeof DataSourceModule;
       await migrate(db.url);
     } catch (error) {
       await db.close();
