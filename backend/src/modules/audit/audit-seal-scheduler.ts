@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, Optional } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Counter } from 'prom-client';
 import { PeriodicMode, PeriodicRun } from '../../common/lifecycle/periodic-run';
@@ -21,7 +21,7 @@ const sealedRows = new Counter({ name: 'otklik_audit_rows_sealed_total', help: '
  * sealer's advisory lock makes them take turns, and the second finds nothing left to seal.
  */
 @Injectable()
-export class AuditSealScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditSealScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly periodic: PeriodicRun<SealReport>;
 
   constructor(
@@ -46,7 +46,8 @@ export class AuditSealScheduler implements OnApplicationBootstrap, OnApplication
     return this.periodic.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the shutdown hooks: a run in flight finishes while the database pool is still whole (see SlaScheduler). */
+  beforeApplicationShutdown(): Promise<void> {
     return this.periodic.stop();
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { systemActor } from '../../common/http/actor';
 import { PeriodicMode, PeriodicRun } from '../../common/lifecycle/periodic-run';
 import { AppConfig } from '../../config/app-config';
@@ -15,7 +15,7 @@ export const SED_EXPORT_MODE = Symbol('SED_EXPORT_MODE');
  * turns, and the second finds nothing new since the first one's package.
  */
 @Injectable()
-export class SedExportScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SedExportScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly periodic: PeriodicRun<SedExportRunDto>;
 
   constructor(exporter: SedExporter, @Inject(APP_CONFIG) config: AppConfig, @Inject(SED_EXPORT_MODE) mode: PeriodicMode) {
@@ -35,7 +35,8 @@ export class SedExportScheduler implements OnApplicationBootstrap, OnApplication
     return this.periodic.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Before the shutdown hooks: a run in flight finishes while the database pool is still whole (see SlaScheduler). */
+  beforeApplicationShutdown(): Promise<void> {
     return this.periodic.stop();
   }
 }

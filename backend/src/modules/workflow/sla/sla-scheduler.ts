@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Counter, Histogram } from 'prom-client';
@@ -41,7 +41,7 @@ export interface TickReport {
  * (every process down) is not replayed: the next tick's "due ≤ now" queries take all missed work.
  */
 @Injectable()
-export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SlaScheduler.name);
   private readonly claimant = `${hostname()}:${process.pid}`;
   private readonly periodic: PeriodicRun<TickReport>;
@@ -75,7 +75,12 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.mode !== 'off') this.periodic.kick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the shutdown hooks (beforeApplicationShutdown runs ahead of every onApplicationShutdown):
+   * a run in flight finishes while the database pool is still whole. As an onApplicationShutdown a
+   * catch-up tick under way at a SIGTERM right after start ended in «Connection terminated».
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.periodic.stop();
   }
