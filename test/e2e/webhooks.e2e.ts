@@ -160,6 +160,42 @@ describe('webhooks: signed deliveries to a local HTTPS receiver', () => {
     }
   });
 
+  it('records a failed attempt taking the subscription before the delivery, as a delete does: the two never deadlock', async () => {
+    // An admin's DELETE locks the subscription, then its deliveries (the cascade). The sender's
+    // bookkeeping of a failed attempt used to lock the delivery, then the subscription: a delete at
+    // that moment deadlocked and answered 500. Here the test holds the subscription as a delete
+    // would while the attempt's bookkeeping waits for it; the delivery must still be free.
+    const db = new Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    const sub = await subscribe('/down-locked', ['appeal.submitted']);
+    try {
+      await db.query('BEGIN');
+      await db.query(`SELECT id FROM webhook_subscriptions WHERE id = $1 FOR NO KEY UPDATE`, [sub.id]);
+      const appeal = await file('Вебхук: блокировка');
+      await eventually(() => at('/down-locked').find((r) => envelope(r).data.appealId === appeal.id));
+      // The sender's transaction now waits for the subscription's row.
+      await waitFor(async () => {
+        // Inside a transaction the activity view is a snapshot taken at the first read: a fresh one each time.
+        await db.query('SELECT pg_stat_clear_snapshot()');
+        const { rows } = await db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE webhook_subscriptions SET consecutive_failures%' AND pid <> pg_backend_pid()`,
+        );
+        return rows.length ? true : undefined;
+      });
+      const { rows: free } = await db.query(`SELECT d.id FROM webhook_deliveries d WHERE d.subscription_id = $1 FOR UPDATE NOWAIT`, [sub.id]);
+      expect(free).toHaveLength(1);
+      await db.query('ROLLBACK');
+      // Released, the attempt is recorded: one failure in the run, the delivery due again.
+      const entry = await waitFor(async () => (await log(sub.id)).find((e) => e.lastStatusCode === 500));
+      expect(entry).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500' });
+      expect((await ok('GET', `/api/v1/admin/webhooks/${sub.id}`, undefined, tokens.admin)).consecutiveFailures).toBe(1);
+    } finally {
+      await db.query('ROLLBACK').catch(() => undefined);
+      await db.end();
+      await ok('DELETE', `/api/v1/admin/webhooks/${sub.id}`, undefined, tokens.admin);
+    }
+  }, 30_000);
+
   it('delivers exactly one signed delivery per event; the signature verifies with standardwebhooks; filters hold', async () => {
     const sub = await subscribe('/ok', ['appeal.submitted', 'appeal.taken']);
     expect(sub.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);

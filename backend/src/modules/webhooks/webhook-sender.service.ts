@@ -109,10 +109,12 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     const flush = async () => {
       const marked = delivered.splice(0);
       if (marked.length === 0) return;
-      // One transaction: whoever sees the delivery delivered sees its subscription's run ended.
+      // One transaction: whoever sees the delivery delivered sees its subscription's run ended. The
+      // subscriptions first, then their deliveries: the order an admin's delete takes them (the row,
+      // then its deliveries by the cascade), so the two wait for each other, never in a circle.
       await this.tx.run(async (manager) => {
-        await this.deliveries.deliveredMany(manager, marked);
         await this.subscriptions.succeeded(manager, marked.map((m) => m.subscriptionId));
+        await this.deliveries.deliveredMany(manager, marked);
       });
       attempts.inc({ outcome: 'delivered' }, marked.length);
     };
@@ -159,9 +161,10 @@ export class WebhookSender implements OnApplicationBootstrap, BeforeApplicationS
     const retryAt = new Date(attempt.at.getTime() + retryBackoffMs(this.config.events, d.attempts));
     const dead = retryAt > new Date(d.retryUntil);
     try {
+      // The subscription first, then the delivery (the order of a delete and its cascade; see flush).
       await this.tx.run(async (manager) => {
-        await this.deliveries.failed(manager, d.id, attempt, dead ? null : retryAt);
         const run = await this.subscriptions.failed(manager, d.subscriptionId, this.config.webhooks.disableAfterFailures, attempt.error);
+        await this.deliveries.failed(manager, d.id, attempt, dead ? null : retryAt);
         if (!run?.disabled) return;
         this.logger.warn({ subscriptionId: d.subscriptionId, failures: run.failures }, 'webhook subscription disabled after failures');
         await this.outbox.publish(manager, {
