@@ -90,9 +90,9 @@ export class AppealFactsReader {
       [[...new Set(appealIds)]],
     );
     const facts = new Map<string, AppealNoticeFacts>();
-    const departments = new Map<string, Awaited<ReturnType<DepartmentTree['get']>>>();
+    // Names from the process's copy of the departments: a notice's batch reads no departments row.
+    const departments = rows.length ? await this.departments.byId() : new Map<string, never>();
     for (const { id, ...row } of rows) {
-      if (row.departmentId && !departments.has(row.departmentId)) departments.set(row.departmentId, await this.departments.get(row.departmentId));
       const department = row.departmentId ? departments.get(row.departmentId) : null;
       facts.set(id, { ...row, departmentName: department?.nameRu ?? null, departmentNameEn: department?.nameEn ?? department?.nameRu ?? null });
     }
@@ -127,7 +127,7 @@ export class AppealFactsReader {
     );
     const states = new Map<string, AppealPublicState>();
     for (const { id, departmentId, ...row } of rows) {
-      const department = departmentId ? await this.departments.get(departmentId) : null;
+      const department = departmentId ? await this.departments.known(departmentId) : null;
       states.set(id, { ...row, departmentName: department?.nameRu ?? null });
     }
     return states;

@@ -21,7 +21,6 @@ import { AnswerTemplateViewDto } from './dto/answer-output.dto';
 import { AppealHistory } from './appeal-history.entity';
 import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
-import { AppealGuardrails } from './appeal-guardrails';
 import { SUMMARY_COLUMNS, toCard, toHistoryEntry, toMessage, toSummary } from './appeal.mapper';
 import { AppealDateField, AppealListQuery, QueueSortKey, QueueView, StaffAppealListQuery } from './dto/appeal-query.dto';
 import { AppealDto, AppealListDto, AppealSummaryDto, ContactViewDto, HistoryEntryDto, MessageDto, QueueCountsDto, StaffAppealListDto } from './dto/appeal-output.dto';
@@ -105,7 +104,6 @@ export class AppealQueryService {
     private readonly templates: AnswerTemplatesService,
     private readonly clock: Clock,
     private readonly attachments: AttachmentsService,
-    private readonly guardrails: AppealGuardrails,
     private readonly assignment: AssignmentService,
     private readonly departments: DepartmentTree,
     private readonly staff: StaffDirectory,
@@ -320,11 +318,12 @@ export class AppealQueryService {
       // Files are for the citizen and the handling side only (not for a department overseeing an escalation).
       actor.role === Role.Citizen || handling ? this.attachmentsFor(appeal.id, actor) : [],
       appeal.assigneeId ? this.staff.get(appeal.assigneeId) : null,
-      appeal.departmentId ? this.departments.get(appeal.departmentId) : null,
+      appeal.departmentId ? this.departments.known(appeal.departmentId) : null,
       appeal.thankedStaffId ? this.staff.get(appeal.thankedStaffId) : null,
     ]);
     const assigneeName = actor.role !== Role.Citizen ? (executor?.fullName ?? null) : null;
-    const approvalRequiredFor = actor.role === Role.Citizen ? [] : await this.guardrails.approvalRequiredFor(this.own.manager, appeal.departmentId);
+    // What the card offers staff as «propose» rather than «do»: the department's setting as shown (the action itself checks it in its transaction).
+    const approvalRequiredFor = actor.role === Role.Citizen ? [] : [...(department?.approvalRequiredFor ?? [])];
     return toCard(appeal, { contact, history, messages, answer, attachments, viewerRole: actor.role, handling, assigneeName, locale, now: this.clock.now(), approvalRequiredFor,
       department, executor, thanked, showExecutorName: this.config.cabinet.showExecutorName });
   }
@@ -377,7 +376,7 @@ export class AppealQueryService {
     const [templates, position, department] = await Promise.all([
       this.templates.forDepartment(appeal.departmentId),
       this.staff.positionOf(actor.userId),
-      appeal.departmentId ? this.departments.get(appeal.departmentId) : null,
+      appeal.departmentId ? this.departments.known(appeal.departmentId) : null,
     ]);
     const context = {
       number: appeal.number,

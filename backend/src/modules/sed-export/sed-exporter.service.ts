@@ -206,7 +206,7 @@ export class SedExporter {
     if (record.departmentId) {
       let name = departmentNames.get(record.departmentId);
       if (name === undefined) {
-        name = (await this.departments.get(record.departmentId))?.nameRu ?? '';
+        name = (await this.departments.known(record.departmentId))?.nameRu ?? '';
         departmentNames.set(record.departmentId, name);
       }
       department = { id: record.departmentId, name };

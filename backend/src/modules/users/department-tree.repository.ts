@@ -45,6 +45,15 @@ export class DepartmentTree {
     return manager.findOne(Department, { where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
+  /**
+   * A department from this process's copy (`byId`): what cards, notices, `GET /me` and templates show
+   * of it — its names, its settings as displayed. A read that decides something inside a
+   * transaction (a guardrail, a move in the tree) uses `get` with the transaction's manager.
+   */
+  async known(id: string): Promise<Readonly<DepartmentInfo> | null> {
+    return (await this.byId()).get(id) ?? null;
+  }
+
   /** By id or by code (the CLI and the seed name departments by code). */
   byIdOrCode(idOrCode: string, manager: EntityManager = this.dataSource.manager): Promise<DepartmentInfo | null> {
     return manager.findOneBy(Department, UUID.test(idOrCode) ? { id: idOrCode } : { code: idOrCode });

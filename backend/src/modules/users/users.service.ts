@@ -39,7 +39,7 @@ export class UsersService {
 
   async me(userId: string): Promise<MeDto> {
     const user = await this.accounts.profile(userId);
-    const department = user.departmentId ? await this.departments.get(user.departmentId) : null;
+    const department = user.departmentId ? await this.departments.known(user.departmentId) : null;
     return MeDto.from(user, department);
   }
 

@@ -62,7 +62,7 @@ export class RoutingLabService {
       categoryDepartmentId: facts!.departmentId,
     };
     const decision = this.decide(await this.savedRules(), appeal, await this.poolId());
-    const department = decision.departmentId ? await this.departments.get(decision.departmentId) : null;
+    const department = decision.departmentId ? await this.departments.known(decision.departmentId) : null;
     return {
       departmentId: decision.departmentId,
       departmentName: department?.nameRu ?? null,

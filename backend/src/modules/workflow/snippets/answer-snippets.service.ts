@@ -70,7 +70,7 @@ export class AnswerSnippetsService {
       where: appeal.departmentId ? [{ active: true, departmentId: appeal.departmentId }, { active: true, departmentId: IsNull() }] : { active: true, departmentId: IsNull() },
       order: { title: 'ASC' },
     });
-    const [position, department] = await Promise.all([this.staff.positionOf(actor.userId), appeal.departmentId ? this.departments.get(appeal.departmentId) : null]);
+    const [position, department] = await Promise.all([this.staff.positionOf(actor.userId), appeal.departmentId ? this.departments.known(appeal.departmentId) : null]);
     const context = {
       number: appeal.number,
       type: appeal.type,
