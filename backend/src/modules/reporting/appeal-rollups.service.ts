@@ -57,11 +57,14 @@ export class AppealRollups {
       const diff = rollupDiff(changes);
       // Destroyed appeals (retention) leave the reports as they leave the list.
       const gone = ids.filter((id) => before.has(id) && !after.has(id));
-      await this.rollups.addToRollups(manager, diff);
-      await this.rollups.addToIntakeHours(manager, intakeHoursDiff(changes));
-      await this.rollups.addToDurations(manager, durationsDiff(changes));
-      await this.rollups.addToAssigneeDays(manager, assigneeDaysDiff(changes));
-      await this.rollups.saveFacts(manager, [...after.values()], gone);
+      await this.rollups.write(manager, {
+        rollups: diff,
+        intakeHours: intakeHoursDiff(changes),
+        durations: durationsDiff(changes),
+        assigneeDays: assigneeDaysDiff(changes),
+        facts: [...after.values()],
+        gone,
+      });
       if (also) await also(manager);
     });
   }

@@ -88,67 +88,59 @@ export class ReportRollups {
     return rows.map((r) => r.id);
   }
 
-  /** Writes the figures of these appeals (replacing earlier ones) and deletes those of `gone`. */
-  async saveFacts(manager: EntityManager, facts: readonly AppealFigures[], gone: readonly string[]): Promise<void> {
-    if (gone.length) await manager.query(`DELETE FROM report_appeal_facts WHERE appeal_id = ANY($1::uuid[])`, [gone]);
-    if (facts.length === 0) return;
-    const columns = FACT_COLUMNS.map(([, c]) => c);
-    await manager.query(
-      `INSERT INTO report_appeal_facts (${columns.join(', ')}, updated_at)
-       SELECT ${columns.join(', ')}, now() FROM jsonb_to_recordset($1::jsonb) AS x(${FACT_COLUMNS.map(([, c, t]) => `${c} ${t}`).join(', ')})
-       ON CONFLICT (appeal_id) DO UPDATE SET ${columns.filter((c) => c !== 'appeal_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
-      [JSON.stringify(facts.map((f) => Object.fromEntries(FACT_COLUMNS.map(([prop, column]) => [column, f[prop]]))))],
-    );
-  }
-
-  /** Adds the deltas to the rollup rows of report_daily and of its summary without subcategory and region (rows created at zero when missing). */
-  async addToRollups(manager: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
+  /**
+   * Writes one refresh's changes in one statement: the deltas added to report_daily and its summary,
+   * to the heat map's hours, to the medians' histogram and to the operators' daily rollup (rows
+   * created at zero when missing), then the appeals' figures (replacing earlier ones) and the
+   * removal of those `gone`. Each part is a data-modifying CTE on its own table, in that order, so
+   * a refresh is one round trip to the database instead of up to seven (on this project's machine
+   * a statement costs the API ~0.1 ms of CPU in its round trip alone, whatever it does).
+   */
+  async write(
+    manager: EntityManager,
+    changes: {
+      rollups: readonly RollupDelta[];
+      intakeHours: readonly IntakeHourDelta[];
+      durations: readonly DurationDelta[];
+      assigneeDays: readonly AssigneeDayDelta[];
+      facts: readonly AppealFigures[];
+      gone: readonly string[];
+    },
+  ): Promise<void> {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
     const counters = ROLLUP_COUNTERS.map((c) => [c, 'bigint'] as [string, string]);
     const flat = (ds: readonly RollupDelta[]) => ds.map(({ counters: by, ...key }) => ({ ...key, ...Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, by[c] ?? 0])) }));
     const dims: [string, string][] = [['day', 'date'], ['department_id', 'uuid'], ['category_id', 'uuid'], ['type', 'text'], ['channel', 'text']];
-    await this.addCounts(manager, 'report_daily', [...dims, ['subcategory_id', 'uuid'], ['region', 'text']], counters, flat(deltas));
-    await this.addCounts(manager, 'report_daily_summary', dims, counters, flat(summaryDiff(deltas)));
-  }
-
-  /** Adds the deltas to the heat map's rollup (rows created at zero when missing). */
-  addToIntakeHours(manager: EntityManager, deltas: readonly IntakeHourDelta[]): Promise<void> {
-    return this.addCounts(manager, 'report_intake_hours', [['day', 'date'], ['department_id', 'uuid'], ['hour', 'smallint']], [['received', 'integer']], deltas);
-  }
-
-  /** Adds the deltas to the working-day histogram of the sla report's medians. */
-  addToDurations(manager: EntityManager, deltas: readonly DurationDelta[]): Promise<void> {
-    return this.addCounts(manager, 'report_durations', [['day', 'date'], ['department_id', 'uuid'], ['measure', 'text'], ['wd', 'integer']], [['count', 'integer']], deltas);
-  }
-
-  /** Adds the deltas to the operators report's per-assignee daily rollup. */
-  addToAssigneeDays(manager: EntityManager, deltas: readonly AssigneeDayDelta[]): Promise<void> {
-    return this.addCounts(
-      manager,
+    const counts = (table: string, keys: readonly [string, string][], columns: readonly [string, string][], deltas: readonly object[]) => {
+      const sql = addCounts(table, keys, columns, deltas, param);
+      if (sql) parts.push(sql);
+    };
+    counts('report_daily', [...dims, ['subcategory_id', 'uuid'], ['region', 'text']], counters, flat(changes.rollups));
+    counts('report_daily_summary', dims, counters, flat(summaryDiff(changes.rollups)));
+    counts('report_intake_hours', [['day', 'date'], ['department_id', 'uuid'], ['hour', 'smallint']], [['received', 'integer']], changes.intakeHours);
+    counts('report_durations', [['day', 'date'], ['department_id', 'uuid'], ['measure', 'text'], ['wd', 'integer']], [['count', 'integer']], changes.durations);
+    counts(
       'report_assignee_daily',
       [['day', 'date'], ['department_id', 'uuid'], ['assignee_id', 'uuid']],
       [['assigned', 'integer'], ['answered', 'integer'], ['answer_wd_sum', 'bigint']],
-      deltas,
+      changes.assigneeDays,
     );
-  }
-
-  /**
-   * Adds counters to a rollup's rows by their unique key `<table>_key` (rows created at zero when
-   * missing), in the order of their keys: two consumer batches of different appeals that share rows
-   * (the coarser the rollup, the likelier) lock them in one order, so they wait, never deadlock.
-   */
-  private async addCounts(manager: EntityManager, table: string, keys: readonly [string, string][], counters: readonly [string, string][], deltas: readonly object[]): Promise<void> {
-    if (deltas.length === 0) return;
-    const columns = [...keys, ...counters].map(([c]) => c);
-    const keyOf = (d: object) => JSON.stringify(keys.map(([c]) => (d as Record<string, unknown>)[c] ?? null));
-    const ordered = deltas.map((d) => [keyOf(d), d] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    await manager.query(
-      `INSERT INTO ${table} (${columns.join(', ')})
-       SELECT ${columns.join(', ')}
-         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${[...keys, ...counters].map(([c, t]) => `${c} ${t}`).join(', ')})) WITH ORDINALITY AS x(${columns.join(', ')}, n)
-        ORDER BY n
-       ON CONFLICT ON CONSTRAINT ${table}_key DO UPDATE SET ${counters.map(([c]) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`,
-      [JSON.stringify(ordered.map(([, d]) => d))],
-    );
+    // The rows deleted and the rows written are different appeals (gone = stored and no longer there).
+    if (changes.gone.length) parts.push(`DELETE FROM report_appeal_facts WHERE appeal_id = ANY(${param(changes.gone)}::uuid[])`);
+    if (changes.facts.length) {
+      const columns = FACT_COLUMNS.map(([, c]) => c);
+      const rows = param(JSON.stringify(changes.facts.map((f) => Object.fromEntries(FACT_COLUMNS.map(([prop, column]) => [column, f[prop]])))));
+      parts.push(
+        `INSERT INTO report_appeal_facts (${columns.join(', ')}, updated_at)
+         SELECT ${columns.join(', ')}, now() FROM jsonb_to_recordset(${rows}::jsonb) AS x(${FACT_COLUMNS.map(([, c, t]) => `${c} ${t}`).join(', ')})
+         ON CONFLICT (appeal_id) DO UPDATE SET ${columns.filter((c) => c !== 'appeal_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
+      );
+    }
+    if (parts.length === 0) return;
+    // A data-modifying CTE runs to completion whether or not it is read.
+    await manager.query(parts.length === 1 ? parts[0] : `WITH ${parts.map((sql, i) => `w${i} AS (${sql})`).join(',\n')} SELECT 1`, params);
   }
 
   // The rebuild's bookkeeping.
@@ -178,4 +170,28 @@ export class ReportRollups {
   async finishRebuild(): Promise<void> {
     await this.dataSource.query(`UPDATE report_rebuild_state SET finished_at = now() WHERE id = 1`);
   }
+}
+
+/**
+ * The INSERT adding counters to a rollup's rows by their unique key `<table>_key` (rows created at
+ * zero when missing), in the order of their keys: two refreshes of different appeals that share
+ * rows (the coarser the rollup, the likelier) lock them in one order, so they wait, never
+ * deadlock. Null when there is nothing to add; `param` names the deltas' JSON as a parameter.
+ */
+function addCounts(
+  table: string,
+  keys: readonly [string, string][],
+  counters: readonly [string, string][],
+  deltas: readonly object[],
+  param: (value: unknown) => string,
+): string | null {
+  if (deltas.length === 0) return null;
+  const columns = [...keys, ...counters].map(([c]) => c);
+  const keyOf = (d: object) => JSON.stringify(keys.map(([c]) => (d as Record<string, unknown>)[c] ?? null));
+  const ordered = deltas.map((d) => [keyOf(d), d] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `INSERT INTO ${table} (${columns.join(', ')})
+       SELECT ${columns.join(', ')}
+         FROM ROWS FROM (jsonb_to_recordset(${param(JSON.stringify(ordered.map(([, d]) => d)))}::jsonb) AS (${[...keys, ...counters].map(([c, t]) => `${c} ${t}`).join(', ')})) WITH ORDINALITY AS x(${columns.join(', ')}, n)
+        ORDER BY n
+       ON CONFLICT ON CONSTRAINT ${table}_key DO UPDATE SET ${counters.map(([c]) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`;
 }
