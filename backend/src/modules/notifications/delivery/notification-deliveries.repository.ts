@@ -26,6 +26,15 @@ export interface NewDelivery {
 }
 
 /** A delivery a sender holds the lease of. */
+/** A delivery row as `add` returns it (the rows it added now). */
+export interface AddedDelivery {
+  id: string;
+  state: DeliveryState;
+  eventId: string;
+  recipientId: string;
+  channel: Channel;
+}
+
 export interface ClaimedDelivery {
   id: string;
   channel: Exclude<Channel, 'in_app'>;
@@ -99,30 +108,37 @@ export class NotificationDeliveries {
   ) {}
 
   /** Inserts what is not there yet (a redelivered event adds nothing); returns the rows added now, with their key. */
-  async add(manager: EntityManager, rows: NewDelivery[]): Promise<{ id: string; state: DeliveryState; eventId: string; recipientId: string; channel: Channel }[]> {
+  async add(manager: EntityManager, rows: NewDelivery[]): Promise<AddedDelivery[]> {
     if (rows.length === 0) return [];
-    return manager.query(
-      `INSERT INTO notification_deliveries (event_id, recipient_id, recipient_kind, channel, kind, event_type, appeal_id, status, next_attempt_at, address, content_encrypted, sent_at, provider)
+    const params: unknown[] = [];
+    return manager.query(this.insertStatement(rows, (value) => `$${params.push(value)}`), params);
+  }
+
+  /**
+   * The INSERT of `add` (its rows: AddedDelivery), the content encrypted, with its parameters named
+   * by `param`: the planner writes it beside its in-app items in one statement.
+   */
+  insertStatement(rows: readonly NewDelivery[], param: (value: unknown) => string): string {
+    const arrays: [unknown[], string][] = [
+      [rows.map((r) => r.eventId), 'bigint'],
+      [rows.map((r) => r.recipientId), 'uuid'],
+      [rows.map((r) => r.recipientKind), 'text'],
+      [rows.map((r) => r.channel), 'text'],
+      [rows.map((r) => r.kind), 'text'],
+      [rows.map((r) => r.eventType), 'text'],
+      [rows.map((r) => r.appealId), 'uuid'],
+      [rows.map((r) => r.state), 'text'],
+      [rows.map((r) => r.dueAt), 'timestamptz'],
+      [rows.map((r) => r.address), 'text'],
+      [rows.map((r) => (r.content ? this.cipher.encrypt(JSON.stringify(r.content)) : null)), 'text'],
+    ];
+    return `INSERT INTO notification_deliveries (event_id, recipient_id, recipient_kind, channel, kind, event_type, appeal_id, status, next_attempt_at, address, content_encrypted, sent_at, provider)
        SELECT k.event_id, k.recipient_id, k.recipient_kind, k.channel, k.kind, k.event_type, k.appeal_id, k.status, k.due, k.address, k.content,
               CASE WHEN k.status = 'sent' THEN k.due END, CASE WHEN k.channel = 'in_app' THEN 'in_app' END
-         FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::timestamptz[], $10::text[], $11::text[])
+         FROM unnest(${arrays.map(([values, type]) => `${param(values)}::${type}[]`).join(', ')})
            AS k(event_id, recipient_id, recipient_kind, channel, kind, event_type, appeal_id, status, due, address, content)
        ON CONFLICT (event_id, recipient_id, channel) DO NOTHING
-       RETURNING id::text AS id, status AS state, event_id::text AS "eventId", recipient_id AS "recipientId", channel`,
-      [
-        rows.map((r) => r.eventId),
-        rows.map((r) => r.recipientId),
-        rows.map((r) => r.recipientKind),
-        rows.map((r) => r.channel),
-        rows.map((r) => r.kind),
-        rows.map((r) => r.eventType),
-        rows.map((r) => r.appealId),
-        rows.map((r) => r.state),
-        rows.map((r) => r.dueAt),
-        rows.map((r) => r.address),
-        rows.map((r) => (r.content ? this.cipher.encrypt(JSON.stringify(r.content)) : null)),
-      ],
-    );
+       RETURNING id::text AS id, status AS state, event_id::text AS "eventId", recipient_id AS "recipientId", channel`;
   }
 
   /**

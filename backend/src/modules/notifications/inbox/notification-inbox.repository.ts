@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /** One in-app item as the API and the stream show it. */
 export interface InboxItem {
@@ -36,25 +36,26 @@ const COLUMNS = `id::text AS id, kind, appeal_id AS "appealId", appeal_number::i
 export class NotificationInbox {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Adds items, once per (event, user); returns those added now with the user they belong to. */
-  async add(manager: EntityManager, items: NewInboxItem[]): Promise<(InboxItem & { userId: string })[]> {
-    if (items.length === 0) return [];
-    return manager.query(
-      `INSERT INTO notifications (user_id, event_id, kind, appeal_id, appeal_number, title, body, link)
-       SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::bigint[], $6::text[], $7::text[], $8::text[])
+  /**
+   * The INSERT adding items, once per (event, user), returning those added now with the user they
+   * belong to; its parameters named by `param`. The planner writes it beside its delivery rows in
+   * one statement.
+   */
+  insertStatement(items: readonly NewInboxItem[], param: (value: unknown) => string): string {
+    const arrays: [keyof NewInboxItem, string][] = [
+      ['userId', 'uuid'],
+      ['eventId', 'bigint'],
+      ['kind', 'text'],
+      ['appealId', 'uuid'],
+      ['appealNumber', 'bigint'],
+      ['title', 'text'],
+      ['body', 'text'],
+      ['link', 'text'],
+    ];
+    return `INSERT INTO notifications (user_id, event_id, kind, appeal_id, appeal_number, title, body, link)
+       SELECT * FROM unnest(${arrays.map(([field, type]) => `${param(items.map((i) => i[field]))}::${type}[]`).join(', ')})
        ON CONFLICT (event_id, user_id) DO NOTHING
-       RETURNING user_id AS "userId", ${COLUMNS}`,
-      [
-        items.map((i) => i.userId),
-        items.map((i) => i.eventId),
-        items.map((i) => i.kind),
-        items.map((i) => i.appealId),
-        items.map((i) => i.appealNumber),
-        items.map((i) => i.title),
-        items.map((i) => i.body),
-        items.map((i) => i.link),
-      ],
-    );
+       RETURNING user_id AS "userId", ${COLUMNS}`;
   }
 
   /** Newest first, keyset-paged by id. */
