@@ -75,6 +75,21 @@ describe('transition runner', () => {
     expect(history).toEqual({ from_status: 'registered', to_status: 'in_progress', actor_position: 'Специалист' });
   });
 
+  it('an action writes the columns it changed and nothing else, and answers with the version the row now has', async () => {
+    const a = await appeal(w).takenBy('operator').build();
+    const before = await rowOf(w, a.id);
+    const extended = await w.staff.act(w.people.operator, a.id, StaffAction.Extend, { reason: 'Нужна экспертиза' });
+    const after = await rowOf(w, a.id);
+    expect(extended.version).toBe(after.version);
+    expect(after.version).toBe(before.version + 1);
+    expect(new Date(after.updated_at).getTime()).toBeGreaterThan(new Date(before.updated_at).getTime());
+    const differing = Object.keys(after).filter((column) => JSON.stringify(after[column]) !== JSON.stringify(before[column])).sort();
+    expect(differing).toEqual(['due_at', 'extended', 'updated_at', 'version']);
+    // The version answered is the one the next action may send back.
+    expect((await w.staff.act(w.people.operator, a.id, StaffAction.SendForApproval, { expectedVersion: extended.version })).status).toBe(AppealStatus.AwaitingApproval);
+    expect((await rowOf(w, a.id)).version).toBe(extended.version + 1);
+  });
+
   it('a transition the table refuses is a 409 naming what is allowed, and writes nothing', async () => {
     const a = await appeal(w).build();
     const before = await journalOf(w, a.id);
