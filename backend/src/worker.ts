@@ -31,22 +31,11 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Worker');
   let health: Server | undefined;
   let closing = false;
-  const db = await openDatabase(config, { shareRunning: false, migrate: true });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: db.url, embedded: false, process: 'worker' }), {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(PinoLogger));
-  exitOnSignal((m) => logger.log(m), [
-    async () => {
-      closing = true;
-      await new Promise((r) => (health ? health.close(r) : r(undefined)));
-    },
-    () => app.close(),
-    () => db.close(),
-  ]);
+  /** What /health/ready checks, once the application is built: until then it answers 503 «starting». */
+  let probes: { dataSource: DataSource; queue: Queue } | undefined;
+  // The port listens before the application starts its schedulers and consumers: an orchestrator
+  // (and a test waiting for the worker's first tick) finds it live as soon as the worker does anything.
   if (config.workerHealthPort) {
-    const dataSource = app.get(DataSource);
-    const queue = app.get<Queue>(getQueueToken(DOMAIN_EVENTS_QUEUE));
     health = createServer((req, res) => {
       const send = (status: number, body: unknown, type = 'application/json') => {
         res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -57,6 +46,8 @@ async function bootstrap(): Promise<void> {
       if (path === '/health/live') return send(200, { status: 'ok' });
       if (path === '/health/ready') {
         if (closing) return send(503, { status: 'closing' });
+        if (!probes) return send(503, { status: 'starting' });
+        const { dataSource, queue } = probes;
         void Promise.allSettled([within(3000, dataSource.query('SELECT 1')), within(2000, queue.getJobCounts('waiting', 'active', 'delayed'))]).then(([database, redis]) => {
           const details = {
             database: database.status === 'fulfilled' ? { status: 'up' } : { status: 'down', message: String((database.reason as Error)?.message) },
@@ -76,8 +67,22 @@ async function bootstrap(): Promise<void> {
       health!.once('error', reject);
       health!.listen(config.workerHealthPort, config.host, () => resolve());
     });
-    logger.log(`health and metrics on port ${config.workerHealthPort} (/health/live, /health/ready, /metrics)`);
   }
+  const db = await openDatabase(config, { shareRunning: false, migrate: true });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: db.url, embedded: false, process: 'worker' }), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(PinoLogger));
+  exitOnSignal((m) => logger.log(m), [
+    async () => {
+      closing = true;
+      await new Promise((r) => (health ? health.close(r) : r(undefined)));
+    },
+    () => app.close(),
+    () => db.close(),
+  ]);
+  probes = { dataSource: app.get(DataSource), queue: app.get<Queue>(getQueueToken(DOMAIN_EVENTS_QUEUE)) };
+  if (config.workerHealthPort) logger.log(`health and metrics on port ${config.workerHealthPort} (/health/live, /health/ready, /metrics)`);
   logger.log('worker started: running deliveries of domain events from BullMQ');
 }
 
