@@ -31,8 +31,8 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Worker');
   let health: Server | undefined;
   let closing = false;
-  /** What /health/ready checks, once the application is built: until then it answers 503 «starting». */
-  let probes: { dataSource: DataSource; queue: Queue } | undefined;
+  /** What /health/ready checks, set once the application is built: until then it answers 503 «starting». */
+  const probes: { ready?: { dataSource: DataSource; queue: Queue } } = {};
   // The port listens before the application starts its schedulers and consumers: an orchestrator
   // (and a test waiting for the worker's first tick) finds it live as soon as the worker does anything.
   if (config.workerHealthPort) {
@@ -46,8 +46,8 @@ async function bootstrap(): Promise<void> {
       if (path === '/health/live') return send(200, { status: 'ok' });
       if (path === '/health/ready') {
         if (closing) return send(503, { status: 'closing' });
-        if (!probes) return send(503, { status: 'starting' });
-        const { dataSource, queue } = probes;
+        if (!probes.ready) return send(503, { status: 'starting' });
+        const { dataSource, queue } = probes.ready;
         void Promise.allSettled([within(3000, dataSource.query('SELECT 1')), within(2000, queue.getJobCounts('waiting', 'active', 'delayed'))]).then(([database, redis]) => {
           const details = {
             database: database.status === 'fulfilled' ? { status: 'up' } : { status: 'down', message: String((database.reason as Error)?.message) },
@@ -81,7 +81,7 @@ async function bootstrap(): Promise<void> {
     () => app.close(),
     () => db.close(),
   ]);
-  probes = { dataSource: app.get(DataSource), queue: app.get<Queue>(getQueueToken(DOMAIN_EVENTS_QUEUE)) };
+  probes.ready = { dataSource: app.get(DataSource), queue: app.get<Queue>(getQueueToken(DOMAIN_EVENTS_QUEUE)) };
   if (config.workerHealthPort) logger.log(`health and metrics on port ${config.workerHealthPort} (/health/live, /health/ready, /metrics)`);
   logger.log('worker started: running deliveries of domain events from BullMQ');
 }
