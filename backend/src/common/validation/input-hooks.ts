@@ -41,7 +41,23 @@ export function registerInputGuards(app: NestFastifyApplication, bodyLimit: numb
     ];
     done(errors.length > 0 ? new ValidationFailedError(errors) : undefined);
   });
+  // Fastify refuses a body over the limit from its Content-Length, before reading it, and closes
+  // the connection once the 413 is written. A client still sending its body then meets a reset,
+  // and may lose the answer it was sent (undici: «fetch failed», write EPIPE). Up to DRAIN_FACTOR
+  // times the limit the connection stays open instead: Node reads and drops the rest of the body
+  // (as for any answered request), and the client reads its 413. A larger body is still cut off.
+  const drainLimit = bodyLimit * DRAIN_FACTOR;
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode === 413 && !request.raw.complete && reply.getHeader('connection') === 'close') {
+      const declared = Number(request.headers['content-length']);
+      if (Number.isSafeInteger(declared) && declared <= drainLimit) reply.removeHeader('connection');
+    }
+    done(null, payload);
+  });
 }
+
+/** How many times the body limit a refused body may be read and dropped, for the client to read its 413. */
+const DRAIN_FACTOR = 8;
 
 /**
  * Fastify answers a known path with an unsupported method like an unknown path (404); this makes

@@ -73,7 +73,7 @@ export class AppealStore {
     const [row] = result.raw as { version: number; updated_at: Date }[];
     appeal.version = row.version;
     appeal.updatedAt = row.updated_at;
-    this.loaded.set(appeal, columnsOf(metadata, appeal));
+    this.loaded.set(appeal, now);
   }
 
   /** «№ 12, № 15» for a list of ids, in number order. */
