@@ -1,5 +1,6 @@
-import { AnswerResult, AppealStatus, AppealType, NoAnswerGround, ReviewOutcome, StaffAction } from '../../shared/domain';
+import { AnswerResult, ApprovableBySetting, AppealStatus, AppealType, NoAnswerGround, ReviewOutcome, StaffAction } from '../../shared/domain';
 import { DomainError } from '../../backend/src/common/problem/domain-error';
+import { WorkflowAdminService } from '../../backend/src/modules/workflow/workflow-admin.service';
 import { appeal, journalOf, journalSince, openWorld, rowOf, uploadedFile, World } from './support/workflow';
 
 /**
@@ -244,12 +245,11 @@ describe('staff action handlers', () => {
   });
 
   describe('where the department asks for approval', () => {
-    beforeAll(async () => {
-      await w.db.query(`UPDATE departments SET approval_required_for = '{extend,no-answer-required}' WHERE code = 'tech-support'`);
-    });
-    afterAll(async () => {
-      await w.db.query(`UPDATE departments SET approval_required_for = '{}' WHERE code = 'tech-support'`);
-    });
+    // Set as an admin sets it (the process's copy of the departments is dropped at the change).
+    const approvals = (approvalRequiredFor: ApprovableBySetting[]) =>
+      w.app.get(WorkflowAdminService).updateDepartment(w.people.admin, w.departments['tech-support'], { approvalRequiredFor });
+    beforeAll(() => approvals([StaffAction.Extend, StaffAction.NoAnswerRequired]));
+    afterAll(() => approvals([]));
 
     it('propose-extension → return-proposal: back to work with the remark in the internal thread', async () => {
       const a = await appeal(w).takenBy('operator').build();

@@ -26,6 +26,7 @@ const PEOPLE = {
   operator2: { role: Role.Operator, department: 'tech-support', fullName: 'Волков Андрей Николаевич', position: 'Ведущий специалист' },
   office: { role: Role.Operator, department: 'administration', fullName: 'Лебедева Ольга Павловна', position: 'Специалист приёмной' },
   supervisor: { role: Role.Supervisor, department: 'administration', fullName: 'Смирнова Елена Викторовна', position: 'Начальник управления' },
+  admin: { role: Role.Admin, department: null, fullName: 'Орлов Игорь Дмитриевич', position: null },
 } as const;
 export type Person = keyof typeof PEOPLE;
 

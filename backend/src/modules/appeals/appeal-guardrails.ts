@@ -30,10 +30,14 @@ const refuse = (field: string, code: string): never => {
 export class AppealGuardrails {
   constructor(private readonly departments: DepartmentTree) {}
 
-  /** Which of extend / no-answer-required the department's operators must propose. */
-  async approvalRequiredFor(manager: EntityManager, departmentId: string | null): Promise<ApprovableBySetting[]> {
+  /**
+   * Which of extend / no-answer-required the department's operators must propose: from the
+   * process's copy of the departments (dropped at a change's commit in every process), like the
+   * queue's scope that decides what staff may see — not a TypeORM read of the row in every action.
+   */
+  async approvalRequiredFor(departmentId: string | null): Promise<ApprovableBySetting[]> {
     if (!departmentId) return [];
-    return (await this.departments.get(departmentId, manager))?.approvalRequiredFor ?? [];
+    return (await this.departments.known(departmentId))?.approvalRequiredFor ?? [];
   }
 
   /**

@@ -47,8 +47,9 @@ export class DepartmentTree {
 
   /**
    * A department from this process's copy (`byId`): what cards, notices, `GET /me` and templates show
-   * of it — its names, its settings as displayed. A read that decides something inside a
-   * transaction (a guardrail, a move in the tree) uses `get` with the transaction's manager.
+   * of it — its names, its settings (the approval a staff action needs, as the queue's scope decides
+   * what staff see). A read that must hold inside a transaction (a move in the tree under its lock)
+   * uses `get` with the transaction's manager.
    */
   async known(id: string): Promise<Readonly<DepartmentInfo> | null> {
     return (await this.byId()).get(id) ?? null;

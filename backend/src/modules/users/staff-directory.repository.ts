@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { NotFoundError } from '../../common/problem/domain-error';
 import { UserAccounts } from './user-accounts.repository';
 
 /** What other modules may know of a staff member. */
@@ -26,8 +27,19 @@ export class StaffDirectory {
     return row?.full_name ?? null;
   }
 
-  /** A staff member's position, shown beside their name in the history. */
-  async positionOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+  /**
+   * A staff member's position, shown beside their name in the history: from the process's
+   * remembered account profile (UserAccounts.profile, forgotten at a change's NOTIFY), as GET /me
+   * shows it — every staff action asks. In a transaction (`manager`), read from the table there.
+   */
+  async positionOf(userId: string, manager?: EntityManager): Promise<string | null> {
+    if (!manager) {
+      const profile = await this.accounts.profile(userId).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      });
+      return profile?.position ?? null;
+    }
     const [row] = await manager.query<{ position: string | null }[]>('SELECT position FROM users WHERE id = $1', [userId]);
     return row?.position ?? null;
   }
