@@ -22,7 +22,6 @@ import { InboxItem, NewInboxItem, NotificationInbox } from '../inbox/notificatio
 import { NotificationStream } from '../inbox/notification-stream';
 import { DEFAULT_PREFERENCES, Preferences, channelOn, nextDigestAt, sendableAt } from '../preferences/preferences';
 import { NotificationPreferences } from '../preferences/notification-preferences.service';
-import { PushSubscriptions } from '../push/push-subscriptions.repository';
 import { NoticeTemplateOverrides } from '../templates/notice-templates.repository';
 import { AddedDelivery, ChannelContent, NewDelivery, NotificationDeliveries } from './notification-deliveries.repository';
 
@@ -64,7 +63,6 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     private readonly accounts: UserAccounts,
     private readonly staff: StaffDirectory,
     private readonly preferences: NotificationPreferences,
-    private readonly push: PushSubscriptions,
     private readonly inbox: NotificationInbox,
     private readonly deliveries: NotificationDeliveries,
     private readonly stream: NotificationStream,
@@ -111,12 +109,8 @@ export class NotificationPlanner implements OnModuleInit, EventConsumer {
     }
     if (planned.length === 0) return;
     const userIds = [...new Set(planned.flatMap((p) => p.recipients.filter((r) => r.kind === 'user').map((r) => r.id)))];
-    // Devices are looked up only for those whose notice goes by push (none for an SMS-only burst).
-    const pushTo = (prefs: Map<string, Preferences>) => [
-      ...new Set(planned.flatMap((p) => p.recipients.filter((r) => r.kind === 'user' && channelOn(prefs.get(r.id) ?? DEFAULT_PREFERENCES, r.kindOfNotice, 'push')).map((r) => r.id))),
-    ];
-    const [prefs, reach] = await Promise.all([this.preferences.of(userIds), this.accounts.reachOf(userIds)]);
-    const devices = await this.push.withDevices(pushTo(prefs));
+    // Settings and devices in one statement, beside the accounts' addresses (a device matters only on a push channel the recipient has on).
+    const [{ prefs, withDevice: devices }, reach] = await Promise.all([this.preferences.withDevicesOf(userIds), this.accounts.reachOf(userIds)]);
     const reachById = new Map(reach.map((r) => [r.id, r]));
     // A recipient's phone, decrypted once per batch: a burst about one citizen's appeals is one person many times.
     const phones = new Map<string, string | null>();

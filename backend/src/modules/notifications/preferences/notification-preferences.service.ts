@@ -10,7 +10,9 @@ import { ChannelOverrides, NotificationPreference } from './notification-prefere
 import { NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './notification-preferences.dto';
 import { DEFAULT_PREFERENCES, Preferences, channelOn, isTimeZone, kindFor, kindsOf, silencedRequiredKinds } from './preferences';
 
-const toPreferences = (row: NotificationPreference | null | undefined): Preferences =>
+type PreferenceRow = Pick<NotificationPreference, 'userId' | 'locale' | 'timeZone' | 'quietFrom' | 'quietTo' | 'digest' | 'channels'>;
+
+const toPreferences = (row: PreferenceRow | null | undefined): Preferences =>
   row
     ? {
         locale: row.locale,
@@ -29,11 +31,30 @@ export class NotificationPreferences {
     private readonly audit: AuditService,
   ) {}
 
-  /** The settings of several users at once (the planner's one query per event). */
+  /** The settings of several users at once (the sender's due deliveries). */
   async of(userIds: readonly string[], manager: EntityManager = this.tx.manager): Promise<Map<string, Preferences>> {
-    const rows = userIds.length ? await manager.getRepository(NotificationPreference).createQueryBuilder('p').where('p.user_id = ANY(:ids)', { ids: [...userIds] }).getMany() : [];
-    const byId = new Map(rows.map((r) => [r.userId, r]));
-    return new Map(userIds.map((id) => [id, toPreferences(byId.get(id))]));
+    return (await this.withDevicesOf(userIds, manager)).prefs;
+  }
+
+  /**
+   * The settings of several users and which of them have a push device: the planner's one read of
+   * its recipients' settings per batch. Both are this module's tables (push_subscriptions is
+   * PushSubscriptions'), read in one plain statement: the devices no longer wait for the settings
+   * in a second round trip, and no TypeORM query is built per batch.
+   */
+  async withDevicesOf(userIds: readonly string[], manager: EntityManager = this.tx.manager): Promise<{ prefs: Map<string, Preferences>; withDevice: Set<string> }> {
+    if (userIds.length === 0) return { prefs: new Map(), withDevice: new Set() };
+    const rows = await manager.query<(PreferenceRow & { id: string; hasDevice: boolean })[]>(
+      `SELECT u.id, p.user_id AS "userId", p.locale, p.time_zone AS "timeZone", p.quiet_from AS "quietFrom", p.quiet_to AS "quietTo", p.digest, p.channels,
+              EXISTS (SELECT 1 FROM push_subscriptions s WHERE s.user_id = u.id) AS "hasDevice"
+         FROM unnest($1::uuid[]) AS u(id) LEFT JOIN notification_preferences p ON p.user_id = u.id`,
+      [[...new Set(userIds)]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return {
+      prefs: new Map(userIds.map((id) => [id, toPreferences(byId.get(id)?.userId ? byId.get(id) : null)])),
+      withDevice: new Set(rows.filter((r) => r.hasDevice).map((r) => r.id)),
+    };
   }
 
   async view(principal: Principal, reachable: Channel[]): Promise<NotificationPreferencesDto> {
