@@ -4,7 +4,6 @@ import { DataSource, EntityManager, EntityMetadata } from 'typeorm';
 import { Actor } from '../../common/http/actor';
 import { VersionConflictError } from '../../common/problem/domain-error';
 import { AppealAccess } from './appeal-access.service';
-import { AppealMessage } from './appeal-message.entity';
 import { Appeal } from './appeal.entity';
 
 /** The appeal as the store loads and saves it (other modules name it through here, not through the entity). */
@@ -127,8 +126,12 @@ export class AppealThread {
     return this.post(manager, actor, appealId, text, true);
   }
 
+  /** One plain INSERT (TypeORM's insert built the statement and read back three columns for an id). */
   private async post(manager: EntityManager, actor: Actor, appealId: string, text: string, internal: boolean): Promise<string> {
-    const inserted = await manager.insert(AppealMessage, { appealId, authorId: actor.userId, authorRole: actor.role, authorName: actor.name, body: text, internal });
-    return (inserted.identifiers[0] as { id: string }).id;
+    const [row] = await manager.query<{ id: string }[]>(
+      'INSERT INTO appeal_messages (appeal_id, author_id, author_role, author_name, body, internal) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+      [appealId, actor.userId, actor.role, actor.name, text, internal],
+    );
+    return row.id;
   }
 }
