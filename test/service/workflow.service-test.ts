@@ -1,6 +1,8 @@
 import { AnswerResult, ApprovableBySetting, AppealStatus, AppealType, NoAnswerGround, ReviewOutcome, StaffAction } from '../../shared/domain';
 import { DomainError } from '../../backend/src/common/problem/domain-error';
 import { WorkflowAdminService } from '../../backend/src/modules/workflow/workflow-admin.service';
+import { DepartmentTree } from '../../backend/src/modules/users/department-tree.repository';
+import { UserAccounts } from '../../backend/src/modules/users/user-accounts.repository';
 import { appeal, journalOf, journalSince, openWorld, rowOf, uploadedFile, World } from './support/workflow';
 
 /**
@@ -90,6 +92,18 @@ describe('transition runner', () => {
     expect((await w.staff.act(w.people.operator, a.id, StaffAction.SendForApproval, { expectedVersion: extended.version })).status).toBe(AppealStatus.AwaitingApproval);
     expect((await rowOf(w, a.id)).version).toBe(extended.version + 1);
   });
+
+  it('more actions at once than the pool has connections, the departments and the profile not remembered: each reads in its own transaction, none waits for a second connection', async () => {
+    const pool = (w.db.driver as unknown as { master: { options: { max: number } } }).master.options.max;
+    const appeals: { id: string }[] = [];
+    for (let i = 0; i < pool + 5; i++) appeals.push(await appeal(w).takenBy('operator').build());
+    w.app.get(DepartmentTree).forget();
+    w.app.get(UserAccounts).forgetProfile(w.people.operator.userId);
+    const acted = await Promise.all(appeals.map((a) => w.staff.act(w.people.operator, a.id, StaffAction.Extend, { reason: 'Нужна экспертиза' })));
+    expect(acted.every((a) => a.status === AppealStatus.InProgress)).toBe(true);
+    const positions = await w.db.query(`SELECT DISTINCT actor_position FROM appeal_history WHERE event = 'extended' AND appeal_id = ANY($1)`, [appeals.map((a) => a.id)]);
+    expect(positions).toEqual([{ actor_position: 'Специалист' }]);
+  }, 30_000);
 
   it('a transition the table refuses is a 409 naming what is allowed, and writes nothing', async () => {
     const a = await appeal(w).build();

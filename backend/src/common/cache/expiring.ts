@@ -28,6 +28,11 @@ export class Expiring<T> {
     return this.loading;
   }
 
+  /** The value while it is fresh, without loading it (a caller inside a transaction reads its own way when there is none). */
+  peek(): T | undefined {
+    return this.entry && this.entry.until > Date.now() ? this.entry.value : undefined;
+  }
+
   invalidate(): void {
     this.generation++;
     this.entry = undefined;

@@ -32,12 +32,12 @@ export class AppealGuardrails {
 
   /**
    * Which of extend / no-answer-required the department's operators must propose: from the
-   * process's copy of the departments (dropped at a change's commit in every process), like the
-   * queue's scope that decides what staff may see — not a TypeORM read of the row in every action.
+   * process's copy of the departments (dropped at a change's commit in every process), not a
+   * TypeORM read of the row in every action; read in the action's transaction when the copy is cold.
    */
-  async approvalRequiredFor(departmentId: string | null): Promise<ApprovableBySetting[]> {
+  async approvalRequiredFor(manager: EntityManager, departmentId: string | null): Promise<ApprovableBySetting[]> {
     if (!departmentId) return [];
-    return (await this.departments.known(departmentId))?.approvalRequiredFor ?? [];
+    return (await this.departments.knownIn(manager, departmentId))?.approvalRequiredFor ?? [];
   }
 
   /**

@@ -47,12 +47,22 @@ export class DepartmentTree {
 
   /**
    * A department from this process's copy (`byId`): what cards, notices, `GET /me` and templates show
-   * of it — its names, its settings (the approval a staff action needs, as the queue's scope decides
-   * what staff see). A read that must hold inside a transaction (a move in the tree under its lock)
-   * uses `get` with the transaction's manager.
+   * of it — its names, its settings. Inside a transaction `knownIn` (the copy, else the caller's
+   * connection); a read that must hold under a lock (a move in the tree) uses `get` with the
+   * transaction's manager.
    */
   async known(id: string): Promise<Readonly<DepartmentInfo> | null> {
     return (await this.byId()).get(id) ?? null;
+  }
+
+  /**
+   * A department from this process's copy when it has one, else read in the caller's transaction:
+   * a read inside a transaction never waits for a second connection of the pool (twenty actions
+   * at once after a change, each holding one and asking for another, would wait for ever).
+   */
+  async knownIn(manager: EntityManager, id: string): Promise<Readonly<DepartmentInfo> | null> {
+    const copy = this.remembered.peek();
+    return copy ? (copy.get(id) ?? null) : this.get(id, manager);
   }
 
   /** By id or by code (the CLI and the seed name departments by code). */

@@ -29,10 +29,13 @@ export class StaffDirectory {
 
   /**
    * A staff member's position, shown beside their name in the history: from the process's
-   * remembered account profile (UserAccounts.profile, forgotten at a change's NOTIFY), as GET /me
-   * shows it — every staff action asks. In a transaction (`manager`), read from the table there.
+   * remembered account profile when it has it (UserAccounts, forgotten at a change's NOTIFY, as GET
+   * /me shows it) — every staff action asks. Otherwise read: in the caller's transaction
+   * (`manager`), never on a second connection from inside one; else through the profile.
    */
   async positionOf(userId: string, manager?: EntityManager): Promise<string | null> {
+    const remembered = this.accounts.rememberedProfile(userId);
+    if (remembered) return remembered.position;
     if (!manager) {
       const profile = await this.accounts.profile(userId).catch((error: unknown) => {
         if (error instanceof NotFoundError) return null;

@@ -133,6 +133,13 @@ export class UserAccounts implements OnApplicationShutdown {
     return this.remember(profile, generation);
   }
 
+  /** The profile this process remembers, if it does (nothing is read): for callers inside a transaction, who read their own way otherwise. */
+  rememberedProfile(id: string): AccountProfile | undefined {
+    this.listenForChanges();
+    const known = this.profiles.get(id);
+    return known && Date.now() - known.at < PROFILE_REMEMBER_MS && this.profileListener!.connected ? known.profile : undefined;
+  }
+
   /**
    * Several accounts' names, from their remembered profiles; those not remembered are read in one
    * statement and remembered (StaffDirectory.namesOf answers through here: the staff queue names

@@ -60,7 +60,7 @@ export class TransitionRunner {
       const body = await checkActionBody(handler.body, raw);
       const from = appeal.status;
       const entry: JournalEntry = { event: this.eventOf(handler, appeal), from, comment: raw.comment ?? null };
-      if (handler.side === 'staff') entry.actorPosition = await this.staffDirectory.positionOf(actor.userId);
+      if (handler.side === 'staff') entry.actorPosition = await this.staffDirectory.positionOf(actor.userId, tx);
       const ctx: TransitionContext<B> = { manager: tx, actor, appeal, body, now, from, next: this.nextOf(handler, appeal, body, now), entry };
       const effect = await handler.apply(ctx);
       if (effect && 'unchanged' in effect) return { appeal, respondWith: appeal };

@@ -23,7 +23,7 @@ export class StaffActionPolicy {
   async ensureAllowed(manager: EntityManager, actor: Actor, appeal: Appeal, action: StaffAction, now: Date): Promise<void> {
     if (!OVERSIGHT_ACTIONS.includes(action) && !(await this.access.handles(actor, appeal, manager))) throw new DomainError(403, 'oversight_only');
     const context = staffContext(appeal, now);
-    const asActor: StaffActionContext = { ...context, role: actor.role, approvalRequiredFor: await this.guardrails.approvalRequiredFor(appeal.departmentId) };
+    const asActor: StaffActionContext = { ...context, role: actor.role, approvalRequiredFor: await this.guardrails.approvalRequiredFor(manager, appeal.departmentId) };
     if (!staffActionAllowed(action, appeal.status, context)) {
       throw new TransitionNotAllowedError(appeal.status, action, allowedStaffActions(appeal.status, asActor));
     }
