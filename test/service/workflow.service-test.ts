@@ -1,7 +1,7 @@
 import { AnswerResult, ApprovableBySetting, AppealStatus, AppealType, NoAnswerGround, ReviewOutcome, StaffAction } from '../../shared/domain';
 import { DomainError } from '../../backend/src/common/problem/domain-error';
 import { WorkflowAdminService } from '../../backend/src/modules/workflow/workflow-admin.service';
-import { DepartmentTree } from '../../backend/src/modules/users/department-tree.repository';
+import { SettingsChanges } from '../../backend/src/database/settings-changes';
 import { UserAccounts } from '../../backend/src/modules/users/user-accounts.repository';
 import { appeal, journalOf, journalSince, openWorld, rowOf, uploadedFile, World } from './support/workflow';
 
@@ -93,11 +93,12 @@ describe('transition runner', () => {
     expect((await rowOf(w, a.id)).version).toBe(extended.version + 1);
   });
 
-  it('more actions at once than the pool has connections, the departments and the profile not remembered: each reads in its own transaction, none waits for a second connection', async () => {
+  it('more actions at once than the pool has connections, no setting and no profile remembered: each reads in its own transaction, none waits for a second connection', async () => {
     const pool = (w.db.driver as unknown as { master: { options: { max: number } } }).master.options.max;
     const appeals: { id: string }[] = [];
     for (let i = 0; i < pool + 5; i++) appeals.push(await appeal(w).takenBy('operator').build());
-    w.app.get(DepartmentTree).forget();
+    // Every copy of the settings (departments, categories, routing, SLA policies, the calendar) and the profile.
+    w.app.get(SettingsChanges).dropAll();
     w.app.get(UserAccounts).forgetProfile(w.people.operator.userId);
     const acted = await Promise.all(appeals.map((a) => w.staff.act(w.people.operator, a.id, StaffAction.Extend, { reason: 'Нужна экспертиза' })));
     expect(acted.every((a) => a.status === AppealStatus.InProgress)).toBe(true);

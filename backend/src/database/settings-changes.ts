@@ -39,11 +39,16 @@ export class SettingsChanges implements OnApplicationBootstrap, OnApplicationShu
     this.watchers.push({ tables: new Set(tables), drop });
   }
 
+  /** Drops every copy, as a reconnect of the listener does. */
+  dropAll(): void {
+    this.watchers.forEach((w) => w.drop());
+  }
+
   onApplicationBootstrap(): void {
     if (!this.listen || this.watchers.length === 0) return;
     const url = (this.dataSource.options as { url?: string }).url;
     if (!url) return;
-    const dropAll = () => this.watchers.forEach((w) => w.drop());
+    const dropAll = () => this.dropAll();
     this.listener = new PgListener(
       url,
       SETTINGS_CHANNEL,
