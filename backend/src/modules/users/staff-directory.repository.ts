@@ -34,8 +34,6 @@ export class StaffDirectory {
    * (`manager`), never on a second connection from inside one; else through the profile.
    */
   async positionOf(userId: string, manager?: EntityManager): Promise<string | null> {
-    const remembered = this.accounts.rememberedProfile(userId);
-    if (remembered) return remembered.position;
     if (!manager) {
       const profile = await this.accounts.profile(userId).catch((error: unknown) => {
         if (error instanceof NotFoundError) return null;
@@ -43,6 +41,8 @@ export class StaffDirectory {
       });
       return profile?.position ?? null;
     }
+    const remembered = this.accounts.rememberedProfile(userId);
+    if (remembered) return remembered.position;
     const [row] = await manager.query<{ position: string | null }[]>('SELECT position FROM users WHERE id = $1', [userId]);
     return row?.position ?? null;
   }

@@ -120,11 +120,10 @@ export class UserAccounts implements OnApplicationShutdown {
    * answer channel asks, so it is remembered per process; a missing account is a 404.
    */
   async profile(id: string): Promise<AccountProfile> {
-    this.listenForChanges();
-    const known = this.profiles.get(id);
-    if (known && Date.now() - known.at < PROFILE_REMEMBER_MS && this.profileListener!.connected) {
+    const known = this.rememberedProfile(id);
+    if (known) {
       profileReads.inc({ source: 'memory' });
-      return known.profile;
+      return known;
     }
     const generation = this.profileGeneration;
     const profile = (await this.findOne({ id }, { columns: PROFILE_COLUMNS })) as AccountProfile | null;

@@ -33,7 +33,7 @@ export class NotificationPreferences {
 
   /** The settings of several users at once (the sender's due deliveries). */
   async of(userIds: readonly string[], manager: EntityManager = this.tx.manager): Promise<Map<string, Preferences>> {
-    return (await this.withDevicesOf(userIds, manager)).prefs;
+    return (await this.read(userIds, manager, false)).prefs;
   }
 
   /**
@@ -42,19 +42,21 @@ export class NotificationPreferences {
    * PushSubscriptions'), read in one plain statement: the devices no longer wait for the settings
    * in a second round trip, and no TypeORM query is built per batch.
    */
-  async withDevicesOf(userIds: readonly string[], manager: EntityManager = this.tx.manager): Promise<{ prefs: Map<string, Preferences>; withDevice: Set<string> }> {
+  withDevicesOf(userIds: readonly string[], manager: EntityManager = this.tx.manager): Promise<{ prefs: Map<string, Preferences>; withDevice: Set<string> }> {
+    return this.read(userIds, manager, true);
+  }
+
+  /** One row per user (the defaults where none is stored), with whether they have a device when asked. */
+  private async read(userIds: readonly string[], manager: EntityManager, devices: boolean): Promise<{ prefs: Map<string, Preferences>; withDevice: Set<string> }> {
     if (userIds.length === 0) return { prefs: new Map(), withDevice: new Set() };
     const rows = await manager.query<(PreferenceRow & { id: string; hasDevice: boolean })[]>(
       `SELECT u.id, p.user_id AS "userId", p.locale, p.time_zone AS "timeZone", p.quiet_from AS "quietFrom", p.quiet_to AS "quietTo", p.digest, p.channels,
-              EXISTS (SELECT 1 FROM push_subscriptions s WHERE s.user_id = u.id) AS "hasDevice"
+              ${devices ? 'EXISTS (SELECT 1 FROM push_subscriptions s WHERE s.user_id = u.id)' : 'false'} AS "hasDevice"
          FROM unnest($1::uuid[]) AS u(id) LEFT JOIN notification_preferences p ON p.user_id = u.id`,
       [[...new Set(userIds)]],
     );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return {
-      prefs: new Map(userIds.map((id) => [id, toPreferences(byId.get(id)?.userId ? byId.get(id) : null)])),
-      withDevice: new Set(rows.filter((r) => r.hasDevice).map((r) => r.id)),
-    };
+    const prefs = new Map(rows.map((r) => [r.id, toPreferences(r.userId ? r : null)]));
+    return { prefs, withDevice: new Set(rows.filter((r) => r.hasDevice).map((r) => r.id)) };
   }
 
   async view(principal: Principal, reachable: Channel[]): Promise<NotificationPreferencesDto> {
